@@ -1,0 +1,349 @@
+"""Stage 3: the one mapping from an ``ArticleModel`` to RDF, and the only place triples are minted.
+
+Each article becomes one named graph (the article's IRI) holding its entities, facts, quantities, quotes, the
+verbatim text as a NIF context with every sentence, and the phrases that are the evidence for each statement.
+Every non-type, non-label triple about the world is also reified as a ``kg:Assertion`` that points to the
+sentence (``prov:wasDerivedFrom``) and the cited words (``kg:evidence``).
+
+>>> from kgraph.source import parse_article
+>>> from kgraph.facts import parse_facts
+>>> article = parse_article("demo", "# Омск\\n\\nОмск стоит на Иртыше.\\n")
+>>> model = parse_facts(article, "entities: {omsk: {class: schema:City, label: {ru: Омск, en: Omsk}, "
+...                              "wikidata: Q898, mentions: ['Омск @8']}}")
+>>> dataset = build_dataset([model])
+>>> graph = dataset.graph(article_iri("demo"))
+>>> (entity_iri("omsk"), OWL.sameAs, WD.Q898) in graph
+True
+"""
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from decimal import Decimal
+
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, XSD
+
+from .model import UNITS, ArticleModel, Entity, Fact, Quantity, TimeRef, Utterance, Value
+from .namespaces import ID, ITSRDF, KG, NIF, PROV, SCHEMA, WD, bind_prefixes, expand_term
+from .source import Article, Span
+
+RUSSIAN = URIRef("http://lexvo.org/id/iso639-3/rus")
+
+
+def entity_iri(ident: str) -> URIRef:
+    """The IRI of an entity or event; entities are shared by all articles that use the same id."""
+    return ID[ident]
+
+
+def article_iri(slug: str) -> URIRef:
+    """The IRI of an article, which is also the name of its graph."""
+    return ID[f"article/{slug}"]
+
+
+def _local(article: Article, kind: str, ident: str) -> URIRef:
+    return URIRef(f"{article_iri(article.slug)}/{kind}/{ident}")
+
+
+def span_iri(article: Article, start: int, end: int) -> URIRef:
+    """A string of the article's text, named by RFC 5147 offsets as NIF 2.0 does."""
+    return URIRef(f"{article_iri(article.slug)}/text#char={start},{end}")
+
+
+def context_iri(article: Article) -> URIRef:
+    """The NIF context: the whole verbatim text."""
+    return span_iri(article, 0, len(article.text))
+
+
+def _literal(value: Value | Decimal, language: str | None = None) -> Literal:
+    if isinstance(value, bool):
+        return Literal(value)
+    if isinstance(value, int):
+        return Literal(value, datatype=XSD.integer)
+    if isinstance(value, Decimal):
+        if value == value.to_integral_value():
+            return Literal(int(value), datatype=XSD.integer)
+        return Literal(value.normalize(), datatype=XSD.decimal)
+    if isinstance(value, datetime):
+        return Literal(value.isoformat(), datatype=XSD.dateTime)
+    if isinstance(value, date):
+        return Literal(value.isoformat(), datatype=XSD.date)
+    if isinstance(value, str):
+        return Literal(value, lang=language)
+    raise TypeError(f"no literal for {value!r}")
+
+
+def _time_literal(value: date | int) -> Literal:
+    if isinstance(value, date):
+        return Literal(value.isoformat(), datatype=XSD.date)
+    return Literal(f"{value:04d}", datatype=XSD.gYear)
+
+
+class _Minter:
+    """Writes one article's triples into its named graph."""
+
+    def __init__(self, graph: Graph, model: ArticleModel) -> None:
+        self.graph = graph
+        self.model = model
+        self.article = model.article
+        self.context = context_iri(self.article)
+        self.sentence_iris = {s: span_iri(self.article, s.start, s.end) for s in self.article.sentences}
+
+    def add(self, s: URIRef | BNode, p: URIRef, o: URIRef | BNode | Literal) -> None:
+        self.graph.add((s, p, o))
+
+    def labels(self, node: URIRef, labels: dict[str, str]) -> None:
+        for language, label in sorted(labels.items()):
+            self.add(node, RDFS.label, Literal(label, lang=language))
+
+    # --- text -------------------------------------------------------------------------------------------
+
+    def text(self) -> None:
+        article, context = self.article, self.context
+        self.add(context, RDF.type, NIF.Context)
+        self.add(context, RDF.type, NIF.RFC5147String)
+        self.add(context, NIF.isString, Literal(article.text))
+        self.add(context, NIF.beginIndex, Literal(0, datatype=XSD.nonNegativeInteger))
+        self.add(context, NIF.endIndex, Literal(len(article.text), datatype=XSD.nonNegativeInteger))
+        self.add(context, NIF.predLang, RUSSIAN)
+        if article.url is not None:
+            self.add(context, NIF.sourceUrl, URIRef(article.url.text))
+        for sentence, iri in self.sentence_iris.items():
+            self._string(iri, sentence, NIF.Sentence)
+
+    def _string(self, iri: URIRef, span: Span, kind: URIRef) -> None:
+        self.add(iri, RDF.type, kind)
+        self.add(iri, RDF.type, NIF.RFC5147String)
+        self.add(iri, NIF.referenceContext, self.context)
+        self.add(iri, NIF.beginIndex, Literal(span.start, datatype=XSD.nonNegativeInteger))
+        self.add(iri, NIF.endIndex, Literal(span.end, datatype=XSD.nonNegativeInteger))
+        self.add(iri, NIF.anchorOf, Literal(span.text))
+
+    def phrase(self, span: Span) -> URIRef:
+        """A nif:Phrase for cited words, linked to the sentence(s) containing them."""
+        iri = span_iri(self.article, span.start, span.end)
+        self._string(iri, span, NIF.Phrase)
+        for sentence in self.article.sentences_covering(span):
+            self.add(iri, NIF.sentence, self.sentence_iris[sentence])
+        return iri
+
+    def evidence(self, node: URIRef | BNode, spans: Iterable[Span]) -> None:
+        """Point `node` to the phrases it cites and the sentences they are in."""
+        for span in spans:
+            self.add(node, KG.evidence, self.phrase(span))
+            for sentence in self.article.sentences_covering(span):
+                self.add(node, PROV.wasDerivedFrom, self.sentence_iris[sentence])
+
+    # --- statements ------------------------------------------------------------------------------------
+
+    def entity(self, entity: Entity) -> None:
+        node = entity_iri(entity.id)
+        self.add(node, RDF.type, expand_term(entity.cls))
+        self.labels(node, entity.labels)
+        if entity.wikidata:
+            self.add(node, OWL.sameAs, WD[entity.wikidata])
+        for mention in entity.mentions:
+            phrase = self.phrase(mention)
+            self.add(phrase, ITSRDF.taIdentRef, node)
+            for sentence in self.article.sentences_covering(mention):
+                self.add(node, PROV.wasDerivedFrom, self.sentence_iris[sentence])
+
+    def time_expression(self, time: TimeRef) -> URIRef:
+        node = _local(self.article, "time", f"{time.wording.start}-{time.wording.end}")
+        self.add(node, RDF.type, KG.TimeExpression)
+        self.add(node, KG.wording, Literal(time.wording.text, lang="ru"))
+        self.add(node, RDFS.label, Literal(time.wording.text, lang="ru"))
+        english = "" if time.value is None else _time_literal(time.value)
+        self.add(node, RDFS.label, Literal(f"{english or 'unresolved'} ({time.wording.text})", lang="en"))
+        if time.value is not None:
+            self.add(node, RDF.value, _time_literal(time.value))
+        published = self.article.published_date
+        if published is not None:
+            self.add(node, KG.anchorDate, Literal(published.isoformat(), datatype=XSD.date))
+        self.evidence(node, [time.wording])
+        return node
+
+    def assertion(
+        self,
+        triple: tuple[URIRef, URIRef, URIRef | Literal],
+        evidence: Sequence[Span],
+        *,
+        implied: bool = False,
+        stated_in: str | None = None,
+        time: URIRef | None = None,
+    ) -> URIRef:
+        """Add a triple and its reification pointing to the words that state it."""
+        self.add(*triple)
+        digest = hashlib.sha1(" ".join(t.n3() for t in triple).encode("utf-8")).hexdigest()[:16]
+        node = _local(self.article, "assertion", digest)
+        self.add(node, RDF.type, KG.Assertion)
+        self.add(node, RDF.subject, triple[0])
+        self.add(node, RDF.predicate, triple[1])
+        self.add(node, RDF.object, triple[2])
+        self.evidence(node, evidence)
+        if implied:
+            self.add(node, KG.implied, Literal(True))
+        if stated_in is not None:
+            self.add(node, KG.statedIn, _local(self.article, "quote", stated_in))
+        if time is not None:
+            self.add(node, KG.timeExpression, time)
+        return node
+
+    def fact(self, fact: Fact) -> None:
+        obj: URIRef | Literal
+        time = None
+        if fact.obj_is_entity:
+            assert isinstance(fact.obj, str)
+            obj = entity_iri(fact.obj)
+        elif isinstance(fact.obj, TimeRef):
+            if fact.obj.value is None:
+                raise ValueError(f"fact {fact.subject} {fact.predicate}: a date fact needs a resolved value")
+            obj = _time_literal(fact.obj.value)
+            time = self.time_expression(fact.obj)
+        else:
+            obj = _literal(fact.obj, fact.language)
+        self.assertion(
+            (entity_iri(fact.subject), expand_term(fact.predicate), obj),
+            fact.evidence,
+            implied=fact.implied,
+            stated_in=fact.stated_in,
+            time=time,
+        )
+
+    def quantity(self, quantity: Quantity) -> None:
+        node = _local(self.article, "quantity", quantity.id)
+        self.add(node, RDF.type, KG.Quantity)
+        value = _literal(quantity.value)
+        self.add(node, SCHEMA.value, value)
+        if quantity.qualifier == "moreThan":
+            self.add(node, SCHEMA.minValue, value)
+        elif quantity.qualifier in ("almost", "lessThan"):
+            self.add(node, SCHEMA.maxValue, value)
+        self.add(node, KG.qualifier, KG[quantity.qualifier])
+        self.add(node, KG.measure, entity_iri(quantity.measure))
+        unit = UNITS[quantity.unit] if quantity.unit else None
+        if unit is not None:
+            self.add(node, SCHEMA.unitCode, WD[unit.wikidata])
+        if quantity.unit_text:
+            self.add(node, SCHEMA.unitText, Literal(quantity.unit_text, lang="ru"))
+        for who in quantity.concerns:
+            self.add(node, KG.concerns, entity_iri(who))
+        links = {KG.flowFrom: quantity.flow_from, KG.flowTo: quantity.flow_to}
+        for predicate, target in links.items():
+            if target:
+                self.add(node, predicate, entity_iri(target))
+        for predicate, other in ((KG.partOf, quantity.part_of), (KG.changeOf, quantity.change_of)):
+            if other:
+                self.add(node, predicate, _local(self.article, "quantity", other))
+        if quantity.period is not None:
+            if quantity.period.value is not None:
+                self.add(node, KG.referencePeriod, _time_literal(quantity.period.value))
+            self.add(node, KG.timeExpression, self.time_expression(quantity.period))
+        if quantity.stated_in:
+            self.add(node, KG.statedIn, _local(self.article, "quote", quantity.stated_in))
+        measure = self.model.entities[quantity.measure].labels
+        amount = f"{quantity.value.normalize():,f}"
+        english_unit = f" {unit.code}" if unit else ""
+        self.labels(
+            node,
+            {
+                "ru": f"{measure['ru']}: {quantity.evidence[0].text}",
+                "en": f"{measure['en']}: {quantity.qualifier} {amount}{english_unit}",
+            },
+        )
+        self.evidence(node, quantity.evidence)
+
+    def utterance(self, utterance: Utterance) -> None:
+        node = _local(self.article, "quote", utterance.id)
+        kind = KG.DirectQuote if utterance.kind == "direct" else KG.ReportedStatement
+        self.add(node, RDF.type, kind)
+        self.add(node, SCHEMA.text, Literal(utterance.text.text, lang="ru"))
+        self.add(node, SCHEMA.isPartOf, article_iri(self.article.slug))
+        for speaker in utterance.speakers:
+            self.add(node, KG.speaker, entity_iri(speaker))
+        for who in utterance.concerns:
+            self.add(node, KG.concerns, entity_iri(who))
+        if utterance.verb:
+            self.add(node, KG.speechVerb, Literal(utterance.verb, lang="ru"))
+        if utterance.occasion:
+            self.add(node, KG.occasion, entity_iri(utterance.occasion))
+        names = [self.model.entities[s].labels for s in utterance.speakers]
+        opening = utterance.text.text if len(utterance.text.text) <= 60 else utterance.text.text[:60] + "…"
+        kind_en = "quote" if utterance.kind == "direct" else "statement"
+        self.labels(
+            node,
+            {
+                "ru": f"{', '.join(n['ru'] for n in names)}: «{opening}»",
+                "en": f"{kind_en} by {', '.join(n['en'] for n in names)}: «{opening}»",
+            },
+        )
+        self.evidence(node, (utterance.text, *utterance.evidence))
+
+    def article_node(self) -> None:
+        article, meta = self.article, self.model.meta
+        node = article_iri(article.slug)
+        self.add(node, RDF.type, SCHEMA.NewsArticle)
+        self.add(node, KG.text, self.context)
+        self.add(node, SCHEMA.inLanguage, Literal(meta.language))
+        headlines = {"ru": article.headline.text}
+        if meta.headline_en:
+            headlines["en"] = meta.headline_en
+        self.labels(node, headlines)
+        self.assertion((node, SCHEMA.headline, Literal(article.headline.text, lang="ru")), [article.headline])
+        if meta.headline_en:
+            self.add(node, SCHEMA.headline, Literal(meta.headline_en, lang="en"))
+        if article.published is not None:
+            published = datetime.fromisoformat(article.published.text)
+            self.assertion((node, SCHEMA.datePublished, _literal(published)), [article.published])
+        if article.url is not None:
+            self.assertion((node, SCHEMA.url, URIRef(article.url.text)), [article.url])
+        people = (
+            (SCHEMA.author, meta.author, article.author),
+            (SCHEMA.publisher, meta.publisher, article.publisher),
+        )
+        for predicate, ident, span in people:
+            if ident is not None:
+                self.assertion((node, predicate, entity_iri(ident)), [span] if span else [])
+        for about in meta.about:
+            self.add(node, SCHEMA.about, entity_iri(about))
+        if article.photo_credit is not None:
+            photo = _local(self.article, "photo", "1")
+            self.add(photo, RDF.type, SCHEMA.Photograph)
+            self.labels(photo, {"ru": f"Фото: {article.photo_credit.text}", "en": f"Photo: {article.photo_credit.text}"})
+            self.add(node, SCHEMA.image, photo)
+            self.assertion((photo, SCHEMA.creditText, Literal(article.photo_credit.text)), [article.photo_credit])
+            if meta.photo_credit is not None:
+                self.assertion((photo, SCHEMA.provider, entity_iri(meta.photo_credit)), [article.photo_credit])
+            self.evidence(photo, [article.photo_credit])
+
+
+def add_article(dataset: Dataset, model: ArticleModel) -> Graph:
+    """Mint one article's triples into its own named graph of `dataset` and return that graph."""
+    graph = dataset.graph(article_iri(model.article.slug))
+    minter = _Minter(graph, model)
+    minter.text()
+    minter.article_node()
+    for entity in model.entities.values():
+        minter.entity(entity)
+    for utterance in model.utterances:
+        minter.utterance(utterance)
+    for quantity in model.quantities:
+        minter.quantity(quantity)
+    for fact in model.facts:
+        minter.fact(fact)
+    return graph
+
+
+def new_dataset() -> Dataset:
+    """An empty dataset with our prefixes bound."""
+    dataset = Dataset()
+    bind_prefixes(dataset)
+    return dataset
+
+
+def build_dataset(models: Iterable[ArticleModel]) -> Dataset:
+    """The dataset of several articles, one named graph each."""
+    dataset = new_dataset()
+    for model in models:
+        add_article(dataset, model)
+    return dataset

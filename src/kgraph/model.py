@@ -1,0 +1,177 @@
+"""Stage 2: what an article states, as plain Python objects, each statement with the words that support it.
+
+Curated facts (``facts.py``) and automatic extraction both produce an ``ArticleModel``; ``graph.py`` is the one
+mapping from it to RDF. Classes and predicates are CURIEs of declared terms (``kg:Forum``, ``schema:location``).
+
+>>> from kgraph.source import parse_article
+>>> article = parse_article("demo", "# Путин в Омске\\n\\nВладимир Путин прилетел в Омск.\\n")
+>>> putin = Entity("putin", "schema:Person", {"ru": "Владимир Путин", "en": "Vladimir Putin"},
+...                mentions=(article_span(article, "Владимир Путин"),))
+>>> putin.mentions[0]
+Span(start=17, end=31, text='Владимир Путин')
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from .source import Article, Span
+
+QUALIFIERS = ("exactly", "about", "moreThan", "almost", "lessThan")
+"""Names of the kg:QuantityQualifier individuals."""
+
+UTTERANCE_KINDS = ("direct", "reported")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit of measure: our short code, its Wikidata item and its names."""
+
+    code: str
+    wikidata: str
+    en: str
+    ru: str
+
+
+UNITS: dict[str, Unit] = {
+    unit.code: unit
+    for unit in (
+        Unit("USD", "Q4917", "United States dollar", "доллар США"),
+        Unit("RUB", "Q41044", "Russian ruble", "российский рубль"),
+        Unit("EUR", "Q4916", "euro", "евро"),
+        Unit("km", "Q828224", "kilometre", "километр"),
+        Unit("m", "Q11573", "metre", "метр"),
+        Unit("t", "Q191118", "tonne", "тонна"),
+        Unit("%", "Q11229", "percent", "процент"),
+    )
+}
+"""Units with a Wikidata item; counts (people, companies) have no unit, their indicator says what is counted."""
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A thing the article speaks of: a person, place, organisation, event, document, indicator, topic."""
+
+    id: str
+    cls: str
+    labels: dict[str, str]
+    wikidata: str | None = None
+    mentions: tuple[Span, ...] = ()
+    confidence: float | None = None
+
+
+@dataclass(frozen=True)
+class TimeRef:
+    """A date as worded in the text and its value: a ``date``, or an ``int`` year; None when it cannot be resolved."""
+
+    wording: Span
+    value: date | int | None
+
+
+Value = str | int | bool | Decimal | date | TimeRef
+"""What a fact's object may be besides another entity: a literal, or a worded date."""
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One statement ``subject predicate object``; ``obj`` is an entity id when ``obj_is_entity``."""
+
+    subject: str
+    predicate: str
+    obj: str | Value
+    evidence: tuple[Span, ...]
+    obj_is_entity: bool = False
+    language: str | None = None
+    implied: bool = False
+    stated_in: str | None = None
+    confidence: float | None = None
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A figure: value, unit, qualifier, what it measures, of or between whom, and for which period."""
+
+    id: str
+    value: Decimal
+    measure: str
+    evidence: tuple[Span, ...]
+    unit: str | None = None
+    unit_text: str | None = None
+    qualifier: str = "exactly"
+    concerns: tuple[str, ...] = ()
+    flow_from: str | None = None
+    flow_to: str | None = None
+    period: TimeRef | None = None
+    part_of: str | None = None
+    change_of: str | None = None
+    stated_in: str | None = None
+    confidence: float | None = None
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """Something said: a direct quote (``text`` is the verbatim words) or a reported statement."""
+
+    id: str
+    kind: str
+    speakers: tuple[str, ...]
+    text: Span
+    evidence: tuple[Span, ...] = ()
+    verb: str | None = None
+    occasion: str | None = None
+    concerns: tuple[str, ...] = ()
+    confidence: float | None = None
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    """What we state about the article itself beyond its header: who wrote and published it, what it is about."""
+
+    headline_en: str | None = None
+    author: str | None = None
+    publisher: str | None = None
+    photo_credit: str | None = None
+    about: tuple[str, ...] = ()
+    language: str = "ru"
+
+
+@dataclass
+class ArticleModel:
+    """Everything an article states, ready for the mapping to RDF."""
+
+    article: Article
+    meta: ArticleMeta = field(default_factory=ArticleMeta)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    facts: list[Fact] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    utterances: list[Utterance] = field(default_factory=list)
+    source: str = "curated"
+
+
+def article_span(article: Article, words: str, at: int | None = None) -> Span:
+    """The span of `words` in the article: at offset `at`, or their only occurrence; ValueError otherwise.
+
+    >>> from kgraph.source import parse_article
+    >>> a = parse_article("x", "# T\\n\\nОмск и Омск.\\n")
+    >>> article_span(a, "Омск", at=12)
+    Span(start=12, end=16, text='Омск')
+    >>> article_span(a, "Омск")
+    Traceback (most recent call last):
+    ...
+    ValueError: 'Омск' occurs 2 times (at 5, 12); say which with `at`
+    """
+    text = article.text
+    if not words:
+        raise ValueError("empty evidence: cite at least one word")
+    if at is not None:
+        found = text[at : at + len(words)]
+        if found != words:
+            raise ValueError(f"{words!r} is not at offset {at}; the text there is {found!r}")
+        return Span(at, at + len(words), words)
+    positions = [i for i in range(len(text)) if text.startswith(words, i)]
+    if not positions:
+        raise ValueError(f"{words!r} is not in the article text")
+    if len(positions) > 1:
+        shown = ", ".join(map(str, positions[:10]))
+        raise ValueError(f"{words!r} occurs {len(positions)} times (at {shown}); say which with `at`")
+    return Span(positions[0], positions[0] + len(words), words)

@@ -1,0 +1,161 @@
+"""Stage 1: an article as verbatim text, its header metadata and its sentences, all with character offsets.
+
+Offsets count Unicode code points into the file's text exactly as stored (UTF-8, never re-wrapped), which is
+what NIF 2.0 offsets and Python string indices both mean.
+
+>>> article = parse_article("omsk", "# Заголовок\\n\\nAuthor: **Анна**\\n\\nПервое. Второе предложение.\\n")
+>>> article.headline.text, article.author.text if article.author else None
+('Заголовок', 'Анна')
+>>> [s.text for s in article.sentences][-2:]
+['Первое.', 'Второе предложение.']
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from .errors import SourceError
+
+ARTICLE_FILENAMES = ("article.md", "article.txt")
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """Characters `start`..`end` (end exclusive) of an article's text, and those characters."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article: its slug, verbatim text, metadata read from its header, and its sentences."""
+
+    slug: str
+    text: str
+    headline: Span
+    sentences: tuple[Span, ...]
+    published: Span | None = None
+    author: Span | None = None
+    publisher: Span | None = None
+    url: Span | None = None
+    photo_credit: Span | None = None
+    path: Path | None = None
+
+    @property
+    def published_date(self) -> date | None:
+        """The publication date, from the header's ISO timestamp."""
+        if self.published is None:
+            return None
+        return datetime.fromisoformat(self.published.text).date()
+
+    def sentences_covering(self, span: Span) -> tuple[Span, ...]:
+        """The sentences that overlap `span`, in text order."""
+        return tuple(s for s in self.sentences if s.start < span.end and span.start < s.end)
+
+
+_HEADER_PATTERNS = {
+    "headline": re.compile(r"^#[^\S\n]+(?P<v>\S.*?)[^\S\n]*$", re.M),
+    "published": re.compile(r"^Published at:[^\S\n]*\*\*(?P<v>[^*\n]+)\*\*", re.M),
+    "author": re.compile(r"^Author:[^\S\n]*\*\*(?P<v>[^*\n]+)\*\*", re.M),
+    "publisher": re.compile(r"^Original:[^\S\n]*\[(?P<v>[^\]\n]+)\]\(", re.M),
+    "url": re.compile(r"^Original:[^\S\n]*\[[^\]\n]+\]\((?P<v>[^)\s]+)\)", re.M),
+    "photo_credit": re.compile(r"^[^\S\n]*Фото:[^\S\n]*(?P<v>\S[^\n]*?)[^\S\n]*$", re.M),
+}
+
+
+def _header_span(text: str, field: str) -> Span | None:
+    match = _HEADER_PATTERNS[field].search(text)
+    if match is None:
+        return None
+    return Span(match.start("v"), match.end("v"), match.group("v"))
+
+
+def split_sentences(text: str) -> tuple[Span, ...]:
+    """Sentences with offsets: each non-blank line is a paragraph, split by razdel.
+
+    >>> [(s.start, s.text) for s in split_sentences("Он пришёл. Т. е. ушёл.\\n\\nИ всё.")]
+    [(0, 'Он пришёл.'), (11, 'Т. е. ушёл.'), (24, 'И всё.')]
+    """
+    from razdel import sentenize
+
+    sentences: list[Span] = []
+    for line in re.finditer(r"[^\n]+", text):
+        if not line.group().strip():
+            continue
+        for piece in sentenize(line.group()):
+            start = line.start() + piece.start
+            sentences.append(Span(start, start + len(piece.text), piece.text))
+    return tuple(sentences)
+
+
+def parse_article(slug: str, text: str, path: Path | None = None) -> Article:
+    """Read the header fields (headline, date, author, publisher, URL, photo credit) and split sentences."""
+    where = str(path) if path else slug
+    if not text.strip():
+        raise SourceError(f"{where}: the article is empty")
+    headline = _header_span(text, "headline")
+    if headline is None:
+        first = re.search(r"\S[^\n]*", text)
+        assert first is not None  # the text is not blank
+        headline = Span(first.start(), first.end(), first.group().rstrip())
+    published = _header_span(text, "published")
+    if published is not None:
+        try:
+            datetime.fromisoformat(published.text)
+        except ValueError:
+            line = text.count("\n", 0, published.start) + 1
+            raise SourceError(
+                f"{where}:{line}: publication date {published.text!r} is not an ISO 8601 timestamp"
+            ) from None
+    return Article(
+        slug=slug,
+        text=text,
+        headline=headline,
+        sentences=split_sentences(text),
+        published=published,
+        author=_header_span(text, "author"),
+        publisher=_header_span(text, "publisher"),
+        url=_header_span(text, "url"),
+        photo_credit=_header_span(text, "photo_credit"),
+        path=path,
+    )
+
+
+def article_file(directory: Path) -> Path | None:
+    """The article text inside an article folder, or None when the folder has none."""
+    for name in ARTICLE_FILENAMES:
+        if (directory / name).is_file():
+            return directory / name
+    return None
+
+
+def load_article(path: Path) -> Article:
+    """Load an article from its folder (holding article.md or article.txt) or from the file itself."""
+    file = article_file(path) if path.is_dir() else path
+    if file is None or not file.is_file():
+        raise SourceError(f"{path}: no article here (expected a file, or a folder with {' or '.join(ARTICLE_FILENAMES)})")
+    try:
+        text = file.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise SourceError(f"{file}: not UTF-8 text (byte {error.start})") from None
+    slug = file.parent.name if file.name in ARTICLE_FILENAMES else file.stem
+    return parse_article(_slugify(slug), text, file)
+
+
+def _slugify(name: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return slug or "article"
+
+
+def find_articles(root: Path) -> list[Path]:
+    """Every article folder under `root` (or `root` itself when it is one, or an article file), sorted."""
+    if root.is_file():
+        return [root]
+    if not root.is_dir():
+        raise SourceError(f"{root}: no such file or folder")
+    if article_file(root):
+        return [root]
+    return sorted(p.parent for name in ARTICLE_FILENAMES for p in root.rglob(name))
