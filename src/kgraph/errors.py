@@ -23,3 +23,11 @@ class QueryError(KGraphError):
 
 class UsageError(KGraphError):
     """A command was given an unknown option value."""
+
+
+class ResultLimitError(QueryError):
+    """A query's result is larger than the limit it was run with."""
+
+
+class EndpointError(KGraphError):
+    """A remote SPARQL endpoint or graph store cannot be reached, refuses a request or answers wrongly."""

@@ -153,3 +153,16 @@ def expand_term(curie: str) -> URIRef:
     if name not in _declared_terms(namespace):
         raise ValueError(f"{curie!r} is not a term of {namespace._NS}")
     return URIRef(str(namespace._NS) + name)
+
+
+def shorten(iri: object) -> str:
+    """A vocabulary IRI as a CURIE when one of our prefixes fits (entity IRIs stay whole).
+
+    >>> shorten("https://schema.org/Person"), shorten("http://example.org/x")
+    ('schema:Person', 'http://example.org/x')
+    """
+    text = str(iri)
+    for prefix, namespace in sorted(PREFIXES.items(), key=lambda item: -len(item[1])):
+        if prefix != "id" and text.startswith(namespace):
+            return f"{prefix}:{text[len(namespace):]}"
+    return text

@@ -1,0 +1,156 @@
+"""The `kgraph` command: arguments -> one library call -> message and exit code.
+
+Exit codes (as pySHACL's): 0 success or the graph conforms; 1 the graph does not conform; 2 bad input or usage.
+"""
+
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__
+from .errors import KGraphError
+from .namespaces import shorten
+
+EXIT_OK, EXIT_INVALID, EXIT_ERROR = 0, 1, 2
+DEFAULT_OUT = Path("out")
+DEFAULT_DATA = Path("data")
+DEFAULT_GRAPH = DEFAULT_OUT / "graph.trig"
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def reports_errors(command: F) -> F:
+    """Turn a KGraphError into `error: message` on stderr and exit code 2."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except KGraphError as error:
+            click.echo(f"error: {error}", err=True)
+            sys.exit(EXIT_ERROR)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kgraph")
+def main() -> None:
+    """Turn Russian news articles into validated, traceable RDF knowledge graphs.
+
+    Exit codes: 0 ok (the graph conforms), 1 the graph does not conform, 2 bad input or usage.
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--out", "out", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True,
+              help="Folder for graph.ttl, graph.trig and graph.html.")
+@click.option("--no-html", is_flag=True, help="Do not write the HTML page.")
+@reports_errors
+def build(paths: tuple[Path, ...], out: Path, no_html: bool) -> None:
+    """Build every article under PATHS (default: data/) into OUT, validate it, print a summary.
+
+    An article is a folder holding article.md (or article.txt) and, when curated, facts.yaml.
+    Exit 0 when the graph conforms, 1 when it does not (the report is printed), 2 on bad input.
+    """
+    from .pipeline import build as run_build
+    from .stats import graph_stats
+
+    result = run_build(list(paths) or [DEFAULT_DATA], out, html=not no_html)
+    stats = graph_stats(result.dataset)
+    click.echo(f"Built {len(result.models)} article(s): {stats.triples} triples in {stats.graphs} named graph(s).")
+    for model in result.models:
+        click.echo(
+            f"  {model.article.slug}: {len(model.entities)} entities, {len(model.facts)} facts, "
+            f"{len(model.quantities)} quantities, {len(model.utterances)} quotes and statements ({model.source})"
+        )
+    click.echo("Entities by class:")
+    for model in result.models:
+        counts: dict[str, int] = {}
+        for entity in model.entities.values():
+            counts[entity.cls] = counts.get(entity.cls, 0) + 1
+        for cls, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            click.echo(f"  {count:4d}  {cls}")
+    click.echo(result.report.text)
+    for kind, path in result.files.items():
+        click.echo(f"{kind:>6}: {path}")
+    sys.exit(EXIT_OK if result.report.conforms else EXIT_INVALID)
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--shapes", type=click.Path(path_type=Path), help="SHACL shapes (default: ontology/shapes.ttl).")
+@reports_errors
+def validate(file: Path, shapes: Path | None) -> None:
+    """Validate an RDF FILE against the SHACL shapes: 0 conforms, 1 does not, 2 bad input."""
+    from .rdfio import read_dataset
+    from .validate import validate as run_validate
+
+    report = run_validate(read_dataset(file), shapes)
+    click.echo(report.text)
+    sys.exit(EXIT_OK if report.conforms else EXIT_INVALID)
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", required=True, help="turtle, ntriples, nquads, trig, jsonld or xml.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here (atomically) instead of stdout.")
+@reports_errors
+def export(file: Path, fmt: str, output: Path | None) -> None:
+    """Convert an RDF FILE to another format, our prefixes bound; Turtle output is deterministic."""
+    from .export import serialize, write
+    from .rdfio import rdf_format, read_dataset
+
+    rdf_format(fmt)  # an unknown format is a usage error before any parsing
+    dataset = read_dataset(file)
+    if output is None:
+        sys.stdout.buffer.write(serialize(dataset, fmt))
+    else:
+        click.echo(f"wrote {write(dataset, output, fmt)}", err=True)
+
+
+@main.command()
+@click.argument("query")
+@click.option("--data", type=click.Path(path_type=Path), default=DEFAULT_GRAPH, show_default=True,
+              help="RDF file to query.")
+@click.option("--format", "fmt", default="table", show_default=True,
+              help="table, csv, tsv, json or xml (SELECT/ASK); an RDF format for CONSTRUCT/DESCRIBE.")
+@reports_errors
+def query(query: str, data: Path, fmt: str) -> None:
+    """Run QUERY (a .rq path, the name of a query in queries/, or SPARQL text) on the built graph."""
+    from .query import LocalStore, find_query, format_result
+
+    named = find_query(query)
+    result = LocalStore.from_files(data).query(named.text)
+    if result.kind == "graph":
+        from rdflib import Graph
+
+        from .export import serialize
+
+        graph = Graph().parse(data=result.ntriples, format="nt")
+        sys.stdout.buffer.write(serialize(graph, "turtle" if fmt == "table" else fmt))
+        return
+    click.echo(format_result(result, fmt), nl=False)
+
+
+@main.command()
+@click.argument("file", required=False, type=click.Path(path_type=Path))
+@reports_errors
+def stats(file: Path | None) -> None:
+    """Count triples, instances by class and triples by predicate of FILE (default: the built graph)."""
+    from .rdfio import read_dataset
+    from .stats import graph_stats
+
+    counts = graph_stats(read_dataset(file or DEFAULT_GRAPH))
+    click.echo(f"{counts.triples} triples in {counts.graphs} named graph(s)")
+    click.echo("Instances by class:")
+    for cls, count in counts.classes.items():
+        click.echo(f"  {count:5d}  {shorten(cls)}")
+    click.echo("Triples by predicate:")
+    for predicate, count in counts.predicates.items():
+        click.echo(f"  {count:5d}  {shorten(predicate)}")

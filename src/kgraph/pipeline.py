@@ -1,0 +1,63 @@
+"""The whole flow for `kgraph build`: articles -> models -> one dataset -> validation -> files on disk.
+
+Nothing is written unless every article loads; each file is written atomically.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Dataset
+
+from .export import write
+from .facts import facts_file, load_facts
+from .graph import build_dataset
+from .model import ArticleModel
+from .source import Article, find_articles, load_article
+from .validate import ValidationReport, validate
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build produced: the models, the dataset, its validation report and the files written."""
+
+    models: tuple[ArticleModel, ...]
+    dataset: Dataset
+    report: ValidationReport
+    files: dict[str, Path]
+
+
+def load_model(article: Article) -> ArticleModel:
+    """The curated facts of an article when it has them, otherwise facts extracted from its text."""
+    curated = facts_file(article)
+    if curated is not None:
+        return load_facts(article, curated)
+    from .extract import extract_article
+
+    return extract_article(article)
+
+
+def load_models(paths: Sequence[Path]) -> list[ArticleModel]:
+    """Load every article found under `paths` and its facts; the first bad input raises."""
+    found = [article for path in paths for article in find_articles(path)]
+    return [load_model(load_article(path)) for path in found]
+
+
+def build(paths: Sequence[Path], out: Path, *, html: bool = True) -> BuildResult:
+    """Build the articles under `paths` into `out`: graph.ttl, graph.trig and graph.html; then validate."""
+    from .errors import SourceError
+
+    models = load_models(paths)
+    if not models:
+        raise SourceError(f"no articles under {', '.join(map(str, paths))}")
+    dataset = build_dataset(models)
+    report = validate(dataset)
+    files = {
+        "turtle": write(dataset, out / "graph.ttl", "turtle"),
+        "trig": write(dataset, out / "graph.trig", "trig"),
+    }
+    if html:
+        from .visualize import write_page
+
+        files["html"] = write_page(dataset, out / "graph.html", title="kgraph")
+    return BuildResult(tuple(models), dataset, report, files)
