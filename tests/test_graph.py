@@ -1,0 +1,92 @@
+"""The mapping: one named graph per article, typed quantities, resolved dates, NIF and PROV provenance."""
+
+from decimal import Decimal
+
+from rdflib import Dataset, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, XSD
+
+from kgraph.graph import article_iri, entity_iri
+from kgraph.namespaces import ID, ITSRDF, KG, NIF, PROV, SCHEMA, WD
+
+ARTICLE = article_iri("omsk-forum-2019-11-07")
+
+
+def test_one_named_graph_per_article(seed_dataset: Dataset) -> None:
+    named = [g.identifier for g in seed_dataset.graphs() if len(g)]
+    assert named == [ARTICLE]
+
+
+def test_every_entity_has_russian_and_english_labels(seed_dataset: Dataset) -> None:
+    graph = seed_dataset.graph(ARTICLE)
+    entities = {s for s in graph.subjects(RDF.type, None) if "/" not in str(s).removeprefix(str(ID))}
+    assert len(entities) == 55
+    for entity in entities:
+        languages = sorted(label.language for label in graph.objects(entity, RDFS.label))
+        assert languages == ["en", "ru"], entity
+
+
+def test_thirteen_billion_dollars_is_a_typed_number(seed_dataset: Dataset) -> None:
+    graph = seed_dataset.graph(ARTICLE)
+    quantity = URIRef(f"{ARTICLE}/quantity/russian_investment_in_kazakhstan")
+    assert graph.value(quantity, SCHEMA.value) == Literal(13_000_000_000, datatype=XSD.integer)
+    assert graph.value(quantity, SCHEMA.unitCode) == WD.Q4917
+    assert graph.value(quantity, KG.flowFrom) == entity_iri("russia")
+    growth = graph.value(URIRef(f"{ARTICLE}/quantity/turnover_growth_2018"), SCHEMA.value)
+    assert growth is not None and growth.toPython() == Decimal("4.5")
+
+
+def test_relative_dates_are_resolved_and_worded(seed_dataset: Dataset) -> None:
+    graph = seed_dataset.graph(ARTICLE)
+    opening = entity_iri("hermitage_opening")
+    assert graph.value(opening, SCHEMA.startDate) == Literal("2019-11-06", datatype=XSD.date)
+    yesterday = [t for t in graph.subjects(KG.wording, Literal("вчера", lang="ru"))]
+    assert len(yesterday) == 1
+    assert graph.value(yesterday[0], RDF.value) == Literal("2019-11-06", datatype=XSD.date)
+    assert graph.value(yesterday[0], KG.anchorDate) == Literal("2019-11-07", datatype=XSD.date)
+    last_year = next(graph.subjects(KG.wording, Literal("в прошлом году", lang="ru")))
+    assert graph.value(last_year, RDF.value) == Literal("2018", datatype=XSD.gYear)
+
+
+def test_wikidata_links_are_the_sure_ones(seed_dataset: Dataset) -> None:
+    graph = seed_dataset.graph(ARTICLE)
+    links = {str(s).rsplit("/", 1)[1]: str(o).rsplit("/", 1)[1] for s, o in graph.subject_objects(OWL.sameAs)}
+    assert links == {"putin": "Q7747", "russia": "Q159", "kazakhstan": "Q232", "omsk": "Q898",
+                     "president_of_russia": "Q218295", "president_of_kazakhstan": "Q5256775"}
+    assert graph.value(entity_iri("avangard_academy"), OWL.sameAs) is None
+
+
+def test_every_statement_points_to_its_sentence(seed_dataset: Dataset) -> None:
+    graph = seed_dataset.graph(ARTICLE)
+    for kind in (KG.Quantity, KG.DirectQuote, KG.ReportedStatement, KG.Assertion, KG.TimeExpression):
+        nodes = list(graph.subjects(RDF.type, kind))
+        assert nodes, kind
+        for node in nodes:
+            sentences = list(graph.objects(node, PROV.wasDerivedFrom))
+            assert sentences and all((s, RDF.type, NIF.Sentence) in graph for s in sentences), node
+            assert list(graph.objects(node, KG.evidence)), node
+
+
+def test_nif_strings_are_the_text_at_their_offsets(seed_dataset: Dataset) -> None:
+    graph = seed_dataset.graph(ARTICLE)
+    context = next(graph.subjects(RDF.type, NIF.Context))
+    text = str(graph.value(context, NIF.isString))
+    strings = set(graph.subjects(NIF.referenceContext, context))
+    assert len(strings) > 200
+    for node in strings:
+        begin, end = int(graph.value(node, NIF.beginIndex)), int(graph.value(node, NIF.endIndex))
+        assert text[begin:end] == str(graph.value(node, NIF.anchorOf)), node
+
+
+def test_mentions_link_words_to_entities(seed_dataset: Dataset) -> None:
+    graph = seed_dataset.graph(ARTICLE)
+    putin_mentions = {str(graph.value(p, NIF.anchorOf)) for p in graph.subjects(ITSRDF.taIdentRef, entity_iri("putin"))}
+    assert putin_mentions == {"Владимир Путин", "президент России"}
+
+
+def test_the_same_model_gives_the_same_graph(seed_model, seed_dataset: Dataset) -> None:
+    from rdflib.compare import isomorphic
+
+    from kgraph.graph import build_dataset
+
+    again = build_dataset([seed_model])
+    assert isomorphic(again.graph(ARTICLE), seed_dataset.graph(ARTICLE))

@@ -1,0 +1,51 @@
+"""The article is kept verbatim; its header and sentences are read with exact offsets."""
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from kgraph.errors import SourceError
+from kgraph.source import Article, load_article, parse_article
+
+
+def test_seed_article_is_byte_for_byte_the_source(seed_dir: Path) -> None:
+    digest = hashlib.sha256((seed_dir / "article.md").read_bytes()).hexdigest()
+    assert digest in (seed_dir / "SOURCE.md").read_text(encoding="utf-8")
+
+
+def test_header_fields_are_read_with_offsets(seed_article: Article) -> None:
+    a = seed_article
+    assert a.headline.text.startswith("Владимир Путин: российские капиталовложения")
+    assert a.author is not None and a.author.text == "Анна Бамбульская"
+    assert a.publisher is not None and a.publisher.text == "Омск Здесь"
+    assert a.url is not None and a.url.text == "https://omskzdes.ru/politics/66138.html"
+    assert a.photo_credit is not None and a.photo_credit.text == "kremlin.ru"
+    assert str(a.published_date) == "2019-11-07"
+    for span in (a.headline, a.author, a.publisher, a.url, a.photo_credit, a.published):
+        assert span is not None and a.text[span.start : span.end] == span.text
+
+
+def test_sentences_are_exact_slices_in_order(seed_article: Article) -> None:
+    sentences = seed_article.sentences
+    assert len(sentences) == 49
+    assert all(seed_article.text[s.start : s.end] == s.text for s in sentences)
+    assert [s.start for s in sentences] == sorted(s.start for s in sentences)
+    assert any(s.text == "Он также отметил, что поднимается вопрос о совместном выходе на рынки третьих стран." for s in sentences)
+
+
+def test_empty_article_is_an_error() -> None:
+    with pytest.raises(SourceError, match="empty"):
+        parse_article("x", "  \n")
+
+
+def test_non_utf8_article_names_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_bytes("Привет".encode("cp1251"))
+    with pytest.raises(SourceError, match="not UTF-8"):
+        load_article(path)
+
+
+def test_bad_publication_date_names_the_line() -> None:
+    with pytest.raises(SourceError, match=r":3: publication date 'вчера'"):
+        parse_article("x", "# T\n\nPublished at: **вчера**\n\nТекст.")
