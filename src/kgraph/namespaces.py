@@ -109,11 +109,12 @@ PREFIXES: dict[str, str] = {
     "owl": "http://www.w3.org/2002/07/owl#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
     "sh": "http://www.w3.org/ns/shacl#",
+    "kgsh": "https://w3id.org/kgraph/shapes#",
     "dcterms": "http://purl.org/dc/terms/",
 }
 """Prefixes bound in every file we write and prepended to every query we run."""
 
-KNOWN_VOCABULARIES: tuple[str, ...] = tuple(v for k, v in PREFIXES.items() if k not in {"kg", "id", "wd"})
+KNOWN_VOCABULARIES: tuple[str, ...] = tuple(v for k, v in PREFIXES.items() if k not in {"kg", "kgsh", "id", "wd"})
 """Namespaces whose terms our graphs may use besides our own."""
 
 

@@ -59,6 +59,15 @@ def _label(data: Graph, node: object) -> str | None:
     return labels.get("en") or labels.get("ru") or next(iter(labels.values()), None)
 
 
+def _node_shape(shapes: Graph, source: object) -> object:
+    """The named node shape a result came from, also when it came from one of its property shapes."""
+    for link in (SH.property, SH.sparql):
+        parent = shapes.value(predicate=link, object=source)  # type: ignore[arg-type]
+        if parent is not None:
+            return parent
+    return source
+
+
 def load_shapes(path: Path | None = None) -> Graph:
     """The SHACL shapes graph (ours by default); RDFInputError names a file that does not parse."""
     path = path or shapes_path()
@@ -78,8 +87,9 @@ def validate(data: Graph | Dataset, shapes: Path | None = None) -> ValidationRep
 
     graph = union_graph(data)
     ontology = Graph().parse(str(ontology_path()), format="turtle")
+    shapes_graph = load_shapes(shapes)
     conforms, results_graph, _ = shacl_validate(
-        graph, shacl_graph=load_shapes(shapes), ont_graph=ontology, inference="none", allow_infos=True
+        graph, shacl_graph=shapes_graph, ont_graph=ontology, inference="none", allow_infos=True
     )
     results = []
     for result in results_graph.subjects(RDF.type, SH.ValidationResult):
@@ -93,7 +103,7 @@ def validate(data: Graph | Dataset, shapes: Path | None = None) -> ValidationRep
                 path=shorten(path) if isinstance(path, URIRef) else None,
                 message=str(results_graph.value(result, SH.resultMessage) or "constraint violated"),
                 severity=shorten(results_graph.value(result, SH.resultSeverity)).removeprefix("sh:"),
-                shape=shorten(results_graph.value(result, SH.sourceShape)),
+                shape=shorten(_node_shape(shapes_graph, results_graph.value(result, SH.sourceShape))),
                 value=None if value is None else str(value),
             )
         )
