@@ -135,7 +135,7 @@ def query(query: str, data: Path, fmt: str) -> None:
         graph = Graph().parse(data=result.ntriples, format="nt")
         sys.stdout.buffer.write(serialize(graph, "turtle" if fmt == "table" else fmt))
         return
-    click.echo(format_result(result, fmt), nl=False)
+    sys.stdout.buffer.write(format_result(result, fmt).encode("utf-8"))
 
 
 @main.command()

@@ -1,0 +1,138 @@
+"""The kgraph command: published exit codes, real output, clear errors and no partial files."""
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph
+from rdflib.compare import isomorphic
+
+from kgraph.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout_bytes.decode("utf-8"), result.stderr
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    out = tmp_path_factory.mktemp("out")
+    code, stdout, stderr = invoke("build", str(REPO / "data"), "--out", str(out))
+    assert code == 0, stdout + stderr
+    return out, stdout
+
+
+def test_build_writes_turtle_trig_and_html_and_summarises(built: tuple[Path, str]) -> None:
+    out, stdout = built
+    assert {p.name for p in out.iterdir()} == {"graph.ttl", "graph.trig", "graph.html"}
+    assert re.search(r"Built 1 article\(s\): \d{4} triples in 1 named graph", stdout)
+    assert "Conforms" in stdout and "15 quantities" in stdout and str(out / "graph.ttl") in stdout
+
+
+def test_build_exits_1_when_the_graph_does_not_conform(article_copy: Path, tmp_path: Path) -> None:
+    facts = article_copy / "facts.yaml"
+    text = facts.read_text(encoding="utf-8")
+    text = text.replace("  - {s: plenary, p: kg:chair, o: putin, evidence: председательствовали президент России Владимир Путин}\n", "")
+    text = text.replace("  - {s: plenary, p: kg:chair, o: tokayev, evidence: глава Казахстана Касым-Жомарт Токаев}\n", "")
+    facts.write_text(text, encoding="utf-8")
+    code, stdout, _ = invoke("build", str(article_copy), "--out", str(tmp_path / "out"), "--no-html")
+    assert code == 1
+    assert "plenary session of the 16th Forum" in stdout and "at least one chair" in stdout
+
+
+def test_bad_facts_exit_2_and_write_nothing(article_copy: Path, tmp_path: Path) -> None:
+    facts = article_copy / "facts.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace("value: 1600", "value: тысяча"), encoding="utf-8")
+    out = tmp_path / "out"
+    code, _, stderr = invoke("build", str(article_copy), "--out", str(out))
+    assert code == 2
+    assert re.match(rf"error: {facts}:\d+: quantity 'forum_attendance': value 'тысяча' is not a number", stderr)
+    assert not out.exists()
+
+
+def test_validate_exit_codes(built: tuple[Path, str], tmp_path: Path) -> None:
+    out, _ = built
+    assert invoke("validate", str(out / "graph.ttl"))[0] == 0
+    bad = tmp_path / "bad.ttl"
+    bad.write_text((out / "graph.ttl").read_text(encoding="utf-8").replace('"Vladimir Putin"@en', '"V. P."@de'))
+    code, stdout, _ = invoke("validate", str(bad))
+    assert code == 1 and "English label" in stdout
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("<a> <b> .\n")
+    code, _, stderr = invoke("validate", str(broken))
+    assert code == 2 and str(broken) in stderr
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "ntriples", "nquads", "trig", "jsonld", "xml"])
+def test_export_round_trips_every_format(built: tuple[Path, str], tmp_path: Path, fmt: str) -> None:
+    out, _ = built
+    target = tmp_path / f"graph.{fmt}"
+    code, _, stderr = invoke("export", str(out / "graph.trig"), "--format", fmt, "-o", str(target))
+    assert code == 0, stderr
+    from kgraph.rdfio import FORMATS, read_dataset, union_graph
+
+    again = union_graph(read_dataset(target, FORMATS[fmt]))
+    assert isomorphic(again, Graph().parse(out / "graph.ttl"))
+
+
+def test_turtle_export_is_deterministic(built: tuple[Path, str], tmp_path: Path) -> None:
+    out, _ = built
+    first = invoke("export", str(out / "graph.trig"), "--format", "turtle")[1]
+    invoke("export", str(out / "graph.trig"), "--format", "ntriples", "-o", str(tmp_path / "g.nt"))
+    second = invoke("export", str(tmp_path / "g.nt"), "--format", "turtle")[1]
+    assert first == second
+    assert first.startswith("@prefix")
+
+
+def test_export_rejects_malformed_input_without_output(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("@prefix x: <http://x/> .\nx:a x:b \"unterminated .\n")
+    target = tmp_path / "out.nt"
+    code, _, stderr = invoke("export", str(bad), "--format", "ntriples", "-o", str(target))
+    assert code == 2 and str(bad) in stderr
+    assert not target.exists() and list(tmp_path.iterdir()) == [bad]
+    assert invoke("export", str(bad), "--format", "yaml")[2].startswith("error: unknown format 'yaml'")
+
+
+def test_query_formats_follow_the_w3c_result_formats(built: tuple[Path, str]) -> None:
+    data = str(built[0] / "graph.trig")
+    code, stdout, _ = invoke("query", "plenary_chairs", "--data", data, "--format", "json")
+    document = json.loads(stdout)
+    assert code == 0 and document["head"]["vars"] == ["session", "chair", "name", "office"]
+    assert document["results"]["bindings"][1]["name"] == {"type": "literal", "value": "Vladimir Putin", "xml:lang": "en"}
+    code, stdout, _ = invoke("query", str(REPO / "queries" / "plenary_chairs.rq"), "--data", data, "--format", "csv")
+    assert stdout.startswith("session,chair,name,office\r\n")
+    assert list(csv.reader(io.StringIO(stdout)))[2][2] == "Vladimir Putin"
+    code, stdout, _ = invoke("query", "plenary_chairs", "--data", data, "--format", "tsv")
+    assert stdout.splitlines()[0] == "?session\t?chair\t?name\t?office"
+    assert '"Vladimir Putin"@en' in stdout
+    code, stdout, _ = invoke("query", "ASK { ?s a kg:Forum }", "--data", data)
+    assert (code, stdout) == (0, "yes\n")
+
+
+def test_query_syntax_error_shows_where(built: tuple[Path, str]) -> None:
+    code, _, stderr = invoke("query", "SELECT ?x WHERE { ?x ?y }", "--data", str(built[0] / "graph.trig"))
+    assert code == 2 and "SPARQL syntax error" in stderr and re.search(r"1:\d+", stderr)
+
+
+def test_stats_counts_by_class_and_predicate(built: tuple[Path, str]) -> None:
+    code, stdout, _ = invoke("stats", str(built[0] / "graph.ttl"))
+    assert code == 0
+    assert re.search(r"^\s+15  kg:Quantity$", stdout, re.M)
+    assert re.search(r"^\s+3  schema:Person$", stdout, re.M)
+
+
+def test_every_command_has_help_and_is_in_the_readme() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert readme.lstrip().startswith("# kgraph")
+    assert readme.index("make demo") < 600 and readme.index("make test") < 600
+    for name, command in main.commands.items():
+        assert command.help, name
+        assert f"kgraph {name}" in readme, name
