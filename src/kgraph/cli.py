@@ -98,14 +98,24 @@ def validate(file: Path, shapes: Path | None) -> None:
 
 @main.command()
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", required=True, help="turtle, ntriples, nquads, trig, jsonld or xml.")
+@click.option("--format", "fmt", required=True,
+              help="turtle, ntriples, nquads, trig, jsonld, xml; or graphml, gexf (for Gephi; need -o).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here (atomically) instead of stdout.")
 @reports_errors
 def export(file: Path, fmt: str, output: Path | None) -> None:
     """Convert an RDF FILE to another format, our prefixes bound; Turtle output is deterministic."""
+    from .errors import UsageError
     from .export import serialize, write
     from .rdfio import rdf_format, read_dataset
 
+    if fmt in ("graphml", "gexf"):
+        from .visualize import write_gexf, write_graphml
+
+        if output is None:
+            raise UsageError(f"--format {fmt} writes a file: give -o OUT")
+        writer = write_graphml if fmt == "graphml" else write_gexf
+        click.echo(f"wrote {writer(read_dataset(file), output)}", err=True)
+        return
     rdf_format(fmt)  # an unknown format is a usage error before any parsing
     dataset = read_dataset(file)
     if output is None:
@@ -154,3 +164,12 @@ def stats(file: Path | None) -> None:
     click.echo("Triples by predicate:")
     for predicate, count in counts.predicates.items():
         click.echo(f"  {count:5d}  {shorten(predicate)}")
+
+
+def _register_commands() -> None:
+    from .cli_viz import viz
+
+    main.add_command(viz)
+
+
+_register_commands()

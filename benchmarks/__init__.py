@@ -1,0 +1,1 @@
+"""Benchmarks, run on demand with `make bench`; each prints times and ratios against a baseline of the same run."""

@@ -1,0 +1,378 @@
+// The kgraph page: draws the graph with vis-network and explains each node from the article's own words.
+// Everything shown comes from article text and is untrusted: it is only ever set with textContent.
+"use strict";
+(function () {
+  const data = JSON.parse(document.getElementById("kg-data").textContent);
+  const byId = (id) => document.getElementById(id);
+  const classes = data.classes;
+  const sentences = data.sentences;
+  const panels = data.panels;
+  const nodeById = new Map(data.nodes.map((n) => [n.id, n]));
+  const neighbours = new Map(data.nodes.map((n) => [n.id, new Set()]));
+  data.edges.forEach((e) => {
+    neighbours.get(e.from).add(e.to);
+    neighbours.get(e.to).add(e.from);
+  });
+  const enabled = classes.map(() => true);
+  let language = "en";
+  let focus = null;
+  let selected = null;
+  let grouped = false;
+
+  function element(tag, text, className) {
+    const made = document.createElement(tag);
+    if (text !== undefined && text !== null) made.textContent = text;
+    if (className) made.className = className;
+    return made;
+  }
+  const say = (pair) => pair[language] || pair.en;
+  const shown = (id) => enabled[nodeById.get(id).c] && (focus === null || focus.has(id));
+
+  const nodes = new vis.DataSet(
+    data.nodes.map((n) => {
+      const cls = classes[n.c];
+      return { id: n.id, cls: n.c, label: n.en, x: n.x, y: n.y, shape: cls.shape, color: cls.color };
+    }),
+  );
+  const edges = new vis.DataSet(
+    data.edges.map((e, i) => ({ id: "e" + i, from: e.from, to: e.to, label: e.en, arrows: "to" })),
+  );
+  const large = data.nodes.length > 2000;
+  const network = new vis.Network(
+    byId("graph"),
+    { nodes: nodes, edges: edges },
+    {
+      layout: { improvedLayout: false, randomSeed: 7 },
+      physics: { enabled: false, solver: "barnesHut", stabilization: false },
+      nodes: { size: 14, font: { size: 14, strokeWidth: 3, strokeColor: "#ffffff" }, borderWidth: 1 },
+      edges: {
+        smooth: false,
+        width: 1,
+        color: { color: "#a8b0b8", highlight: "#d62728", hover: "#555555", inherit: false },
+        font: { size: 10, color: "#555555", strokeWidth: 2, align: "middle" },
+        arrows: { to: { scaleFactor: 0.5 } },
+      },
+      interaction: { hover: !large, hideEdgesOnDrag: large, hideEdgesOnZoom: large, tooltipDelay: 300 },
+    },
+  );
+  network.once("afterDrawing", () => {
+    document.body.dataset.readyMs = String(Math.round(performance.now()));
+    document.body.dataset.state = "ready";
+  });
+
+  // --- legend and visibility ------------------------------------------------------------------------
+  function updateCounts() {
+    byId("counts").textContent =
+      network.body.nodeIndices.length + " of " + data.nodes.length + " nodes, " +
+      network.body.edgeIndices.length + " of " + data.edges.length + " edges shown";
+  }
+
+  function applyVisibility() {
+    const nodeChanges = [];
+    data.nodes.forEach((n) => {
+      const hidden = !shown(n.id);
+      if (nodes.get(n.id).hidden !== hidden) nodeChanges.push({ id: n.id, hidden: hidden });
+    });
+    nodes.update(nodeChanges);
+    const edgeChanges = [];
+    data.edges.forEach((e, i) => {
+      const hidden = !(shown(e.from) && shown(e.to));
+      if (edges.get("e" + i).hidden !== hidden) edgeChanges.push({ id: "e" + i, hidden: hidden });
+    });
+    edges.update(edgeChanges);
+    if (grouped) regroup();
+    updateCounts();
+  }
+
+  function renderLegend() {
+    const list = byId("classes");
+    list.replaceChildren();
+    classes.forEach((cls, i) => {
+      const item = element("li");
+      const label = element("label");
+      const box = element("input");
+      box.type = "checkbox";
+      box.checked = enabled[i];
+      box.dataset.classIndex = String(i);
+      box.addEventListener("change", () => {
+        enabled[i] = box.checked;
+        applyVisibility();
+      });
+      const swatch = element("span", null, "swatch");
+      swatch.style.backgroundColor = cls.color;
+      label.append(box, swatch, element("span", say(cls.label) + " (" + cls.count + ")"));
+      item.append(label);
+      list.append(item);
+    });
+  }
+
+  // --- grouping by class (for graphs too large to read node by node) --------------------------------
+  function regroup() {
+    ungroup();
+    classes.forEach((cls, i) => {
+      if (!enabled[i]) return;
+      network.cluster({
+        joinCondition: (options) => options.cls === i && !options.hidden,
+        clusterNodeProperties: {
+          id: "class-" + i,
+          label: say(cls.label) + " (" + cls.count + ")",
+          shape: cls.shape,
+          color: cls.color,
+          size: 20 + Math.min(30, Math.sqrt(cls.count)),
+        },
+      });
+    });
+  }
+
+  function ungroup() {
+    // isCluster() logs an error for ids that do not exist, so look the cluster up first
+    classes.forEach((cls, i) => {
+      const id = "class-" + i;
+      if (network.body.nodes[id] !== undefined && network.isCluster(id)) network.openCluster(id);
+    });
+  }
+
+  byId("group").addEventListener("click", (event) => {
+    grouped = !grouped;
+    event.target.setAttribute("aria-pressed", String(grouped));
+    if (grouped) regroup();
+    else ungroup();
+    updateCounts();
+  });
+
+  // --- panel -----------------------------------------------------------------------------------------
+  function sentenceBlock(evidence) {
+    const text = sentences[evidence.s];
+    const block = element("blockquote", null, "sentence");
+    let at = 0;
+    evidence.marks.forEach((mark) => {
+      const start = Math.max(mark[0], at);
+      if (mark[1] <= start) return;
+      block.append(document.createTextNode(text.slice(at, start)), element("mark", text.slice(start, mark[1])));
+      at = mark[1];
+    });
+    block.append(document.createTextNode(text.slice(at)));
+    return block;
+  }
+
+  function evidenceList(list, parent) {
+    if (list.length === 0) parent.append(element("div", "(no sentence cited)", "hint"));
+    list.forEach((evidence) => parent.append(sentenceBlock(evidence)));
+  }
+
+  function nodeLink(id) {
+    const target = nodeById.get(id);
+    const link = element("button", say({ en: target.en, ru: target.ru }), "link");
+    link.type = "button";
+    link.addEventListener("click", () => choose(id));
+    return link;
+  }
+
+  function valueOf(fact) {
+    if (fact.node !== undefined) return nodeById.has(fact.node) ? nodeLink(fact.node) : element("span", fact.text);
+    if (fact.href && /^https?:\/\//.test(fact.href)) {
+      const anchor = element("a", fact.text);
+      anchor.href = fact.href;
+      anchor.rel = "noopener noreferrer";
+      anchor.target = "_blank";
+      return anchor;
+    }
+    return element("q", fact.text);
+  }
+
+  function factItem(fact, subjectId) {
+    const item = element("li");
+    const line = element("div");
+    if (fact.dir === "out") line.append(element("strong", say(fact.p)), document.createTextNode(": "), valueOf(fact));
+    else line.append(valueOf(fact), document.createTextNode(" — "), element("strong", say(fact.p)), document.createTextNode(" — "), subjectId ? nodeLink(subjectId) : element("span", "this"));
+    if (fact.implied) line.append(element("span", "implied", "tag"));
+    item.append(line);
+    evidenceList(fact.ev, item);
+    return item;
+  }
+
+  function section(panel, title, items) {
+    if (items.length === 0) return;
+    panel.append(element("h3", title));
+    const list = element("ul");
+    items.forEach((item) => list.append(item));
+    panel.append(list);
+  }
+
+  function showNode(id) {
+    const info = panels[id];
+    const panel = byId("panel");
+    panel.replaceChildren();
+    panel.dataset.node = id;
+    panel.append(element("h2", say(info.labels)));
+    panel.append(element("p", info.classes.map(say).join(", "), "class-name"));
+    const names = element("dl");
+    [["ru", "Русский"], ["en", "English"]].forEach(([code, name]) => {
+      names.append(element("dt", name), element("dd", info.labels[code]));
+    });
+    panel.append(names);
+    info.wikidata.forEach((qid) => {
+      if (!/^Q[0-9]+$/.test(qid)) return;
+      const anchor = element("a", "Wikidata " + qid);
+      anchor.href = "https://www.wikidata.org/wiki/" + qid;
+      anchor.rel = "noopener noreferrer";
+      anchor.target = "_blank";
+      panel.append(element("p")).append(anchor);
+    });
+    panel.append(element("p", info.iri, "iri"));
+    section(panel, "Facts", info.facts.map((fact) => factItem(fact, fact.dir === "in" ? id : null)));
+    const related = (entry) => {
+      const item = element("li");
+      item.append(element("div", say(entry.role) + " · " + say(entry.kind)));
+      item.append(element("div", entry.text !== undefined ? "«" + entry.text + "»" : say(entry.labels)));
+      evidenceList(entry.ev, item);
+      return item;
+    };
+    section(panel, "Quantities", info.quantities.map(related));
+    section(panel, "Quotes and statements", info.quotes.map(related));
+    const mentions = element("li");
+    evidenceList(info.mentions, mentions);
+    section(panel, "Mentioned in", info.mentions.length ? [mentions] : []);
+  }
+
+  function showEdge(edgeId) {
+    const edge = data.edges[Number(edgeId.slice(1))];
+    const panel = byId("panel");
+    panel.replaceChildren();
+    delete panel.dataset.node;
+    const heading = element("h2");
+    heading.append(nodeLink(edge.from), document.createTextNode(" → "), nodeLink(edge.to));
+    panel.append(heading);
+    const fact = panels[edge.from].facts[edge.f];
+    const list = element("ul");
+    list.append(factItem(fact, null));
+    panel.append(list);
+  }
+
+  // --- selection, focus, search ----------------------------------------------------------------------
+  function setSelected(id) {
+    selected = id;
+    ["hop1", "hop2"].forEach((b) => (byId(b).disabled = id === null));
+  }
+
+  function choose(id) {
+    if (!shown(id)) {
+      focus = null;
+      enabled[nodeById.get(id).c] = true;
+      byId("show-all").disabled = true;
+      renderLegend();
+      applyVisibility();
+    }
+    if (grouped) {
+      grouped = false;
+      byId("group").setAttribute("aria-pressed", "false");
+      ungroup();
+    }
+    network.selectNodes([id]);
+    network.focus(id, { scale: Math.max(network.getScale(), 1), animation: false });
+    setSelected(id);
+    showNode(id);
+  }
+
+  network.on("click", (params) => {
+    if (params.nodes.length > 0) {
+      const id = params.nodes[0];
+      if (network.isCluster(id)) {
+        network.openCluster(id);
+        updateCounts();
+        return;
+      }
+      setSelected(id);
+      showNode(id);
+    } else if (params.edges.length > 0 && edges.get(params.edges[0])) {
+      setSelected(null);
+      showEdge(params.edges[0]);
+    }
+  });
+
+  function focusOn(hops) {
+    if (selected === null) return;
+    const reached = new Set([selected]);
+    let frontier = [selected];
+    for (let step = 0; step < hops; step++) {
+      const next = [];
+      frontier.forEach((id) => neighbours.get(id).forEach((other) => {
+        if (!reached.has(other)) {
+          reached.add(other);
+          next.push(other);
+        }
+      }));
+      frontier = next;
+    }
+    focus = reached;
+    byId("show-all").disabled = false;
+    applyVisibility();
+    network.fit({ nodes: [...reached].filter(shown), animation: false });
+  }
+  byId("hop1").addEventListener("click", () => focusOn(1));
+  byId("hop2").addEventListener("click", () => focusOn(2));
+  byId("show-all").addEventListener("click", () => {
+    focus = null;
+    byId("show-all").disabled = true;
+    applyVisibility();
+    network.fit({ animation: false });
+  });
+
+  const fold = (text) => text.normalize("NFC").toLocaleLowerCase().replace(/ё/g, "е");
+  const searchable = data.nodes.map((n) => [n.id, fold(n.en + "\u0000" + n.ru)]);
+  function matches(query) {
+    const wanted = fold(query.trim());
+    if (!wanted) return [];
+    return searchable.filter(([, text]) => text.includes(wanted)).slice(0, 30).map(([id]) => id);
+  }
+  const search = byId("search");
+  search.addEventListener("input", () => {
+    const results = byId("results");
+    results.replaceChildren();
+    matches(search.value).forEach((id) => {
+      const n = nodeById.get(id);
+      const button = element("button", n.ru === n.en ? n.en : n.ru + " / " + n.en);
+      button.type = "button";
+      button.addEventListener("click", () => {
+        results.replaceChildren();
+        choose(id);
+      });
+      const item = element("li");
+      item.append(button);
+      results.append(item);
+    });
+  });
+  search.addEventListener("keydown", (event) => {
+    if (event.key === "Enter") {
+      const found = matches(search.value);
+      byId("results").replaceChildren();
+      if (found.length > 0) choose(found[0]);
+    } else if (event.key === "Escape") {
+      byId("results").replaceChildren();
+    }
+  });
+
+  // --- layout, language ------------------------------------------------------------------------------
+  let frozen = true;
+  byId("freeze").addEventListener("click", (event) => {
+    frozen = !frozen;
+    network.setOptions({ physics: { enabled: !frozen } });
+    event.target.textContent = frozen ? "Unfreeze layout" : "Freeze layout";
+    event.target.setAttribute("aria-pressed", String(frozen));
+  });
+  byId("fit").addEventListener("click", () => network.fit({ animation: false }));
+  byId("lang").addEventListener("change", (event) => {
+    language = event.target.value;
+    document.documentElement.lang = language;
+    nodes.update(data.nodes.map((n) => ({ id: n.id, label: n[language] })));
+    edges.update(data.edges.map((e, i) => ({ id: "e" + i, label: e[language] })));
+    renderLegend();
+    if (grouped) regroup();
+    const panel = byId("panel");
+    if (panel.dataset.node) showNode(panel.dataset.node);
+  });
+
+  renderLegend();
+  updateCounts();
+  window.kgraph = { network: network, nodes: nodes, edges: edges, choose: choose };
+})();

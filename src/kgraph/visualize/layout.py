@@ -1,0 +1,107 @@
+"""A seeded force-directed layout, computed in Python: the page draws at once and looks the same every build.
+
+Fruchterman-Reingold with gravity: exact pairwise repulsion for small graphs; for large ones, repulsion from a
+density grid convolved by FFT (a particle-mesh approximation), which lays out 10,000 nodes in about a second.
+
+>>> import numpy as np
+>>> positions = spring_positions(3, np.array([[0, 1], [1, 2]]))
+>>> positions.shape, bool((positions == spring_positions(3, np.array([[0, 1], [1, 2]]))).all())
+((3, 2), True)
+"""
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
+EXACT_LIMIT = 200
+"""Up to this many nodes the repulsion between every pair is computed exactly."""
+NEAR_PAIRS = 12
+"""In a crowded grid cell, each node is pushed away from at most this many cell-mates on each side."""
+GRAVITY = 3.0
+"""Pull towards the centre, growing with distance: unconnected nodes stay near the rest, not in a far ring."""
+EDGE_LENGTH = 110.0
+"""Roughly the length of an edge on the page, in vis-network's pixels."""
+
+
+def _exact_repulsion(pos: "NDArray[np.float64]") -> "NDArray[np.float64]":
+    import numpy as np
+
+    delta = pos[:, None, :] - pos[None, :, :]
+    d2 = np.maximum((delta**2).sum(-1), 1e-4)
+    np.fill_diagonal(d2, np.inf)
+    result: NDArray[np.float64] = (delta / d2[..., None]).sum(1)
+    return result
+
+
+def _mesh_repulsion(pos: "NDArray[np.float64]", cells: int) -> "NDArray[np.float64]":
+    """Sum over all j of (p_i - p_j) / |p_i - p_j|^2, with the nodes binned into a cells x cells grid."""
+    import numpy as np
+
+    lo = pos.min(0)
+    side = float((pos.max(0) - lo).max()) * (1 + 1e-9) or 1.0
+    h = side / cells
+    index = np.minimum(((pos - lo) / h).astype(np.int64), cells - 1)
+    density = np.zeros((2 * cells, 2 * cells))
+    np.add.at(density, (index[:, 0], index[:, 1]), 1.0)
+    offsets = np.fft.fftfreq(2 * cells, 1 / (2 * cells))
+    u, v = np.meshgrid(offsets, offsets, indexing="ij")
+    r2 = u**2 + v**2
+    r2[0, 0] = np.inf
+    spectrum = np.fft.rfft2(density)
+    shape = density.shape
+    fx = np.fft.irfft2(spectrum * np.fft.rfft2(u / (h * r2)), s=shape)
+    fy = np.fft.irfft2(spectrum * np.fft.rfft2(v / (h * r2)), s=shape)
+    far = np.stack([fx[index[:, 0], index[:, 1]], fy[index[:, 0], index[:, 1]]], axis=1)
+    return far + _same_cell_repulsion(pos, index[:, 0] * cells + index[:, 1])
+
+
+def _same_cell_repulsion(pos: "NDArray[np.float64]", cell: "NDArray[np.int64]") -> "NDArray[np.float64]":
+    """Exact repulsion between nodes that share a grid cell, which the grid cannot tell apart."""
+    import numpy as np
+
+    order = np.argsort(cell, kind="stable")
+    result = np.zeros_like(pos)
+    for gap in range(1, NEAR_PAIRS + 1):
+        first, second = order[:-gap], order[gap:]
+        same = cell[first] == cell[second]
+        if not same.any():
+            break
+        first, second = first[same], second[same]
+        delta = pos[first] - pos[second]
+        push = delta / np.maximum((delta**2).sum(1), 1e-4)[:, None]
+        np.add.at(result, first, push)
+        np.add.at(result, second, -push)
+    return result
+
+
+def spring_positions(
+    count: int, edges: "NDArray[np.int64]", *, seed: int = 7, iterations: int = 120
+) -> "NDArray[np.float64]":
+    """Positions (count x 2, in page pixels) for nodes 0..count-1 joined by `edges` (pairs of indices)."""
+    import numpy as np
+
+    if count == 0:
+        return np.zeros((0, 2))
+    rng = np.random.default_rng(seed)
+    pos = rng.uniform(-1.0, 1.0, size=(count, 2)) * np.sqrt(count)
+    edges = edges.reshape(-1, 2)
+    edges = edges[edges[:, 0] != edges[:, 1]]
+    source, target = edges[:, 0], edges[:, 1]
+    cells = int(min(512, max(16, np.ceil(2 * np.sqrt(count)))))
+    gravity = GRAVITY / count
+    temperature = np.sqrt(count) / 4
+    for step in range(iterations):
+        disp = _exact_repulsion(pos) if count <= EXACT_LIMIT else _mesh_repulsion(pos, cells)
+        delta = pos[target] - pos[source]
+        pull = delta * np.sqrt((delta**2).sum(1))[:, None]
+        np.add.at(disp, source, pull)
+        np.add.at(disp, target, -pull)
+        disp -= gravity * pos * np.sqrt((pos**2).sum(1))[:, None]
+        length = np.maximum(np.sqrt((disp**2).sum(1)), 1e-9)
+        limit = temperature * (1 - step / iterations) + 0.01
+        pos += disp / length[:, None] * np.minimum(length, limit)[:, None]
+    pos -= pos.mean(0)
+    result: NDArray[np.float64] = np.round(pos * EDGE_LENGTH, 1)
+    return result

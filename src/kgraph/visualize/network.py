@@ -1,0 +1,119 @@
+"""RDF to networkx: entities and events become nodes, relations between them become edges.
+
+Literals, quantities, quotes, time expressions, NIF strings and assertions are not nodes; the page shows them
+in the panel of the node they are about (see ``details``).
+
+>>> from rdflib import Graph
+>>> g = Graph().parse(format="turtle", data='''
+...     @prefix id: <https://w3id.org/kgraph/id/> . @prefix kg: <https://w3id.org/kgraph/ontology#> .
+...     id:forum a kg:Forum ; kg:chair id:putin ; <http://www.w3.org/2000/01/rdf-schema#label> "forum"@en .
+...     id:putin a <https://schema.org/Person> .''')
+>>> net = to_networkx(g)
+>>> sorted(net.nodes(data="label")), list(net.edges(data="label"))  # doctest: +NORMALIZE_WHITESPACE
+([('https://w3id.org/kgraph/id/forum', 'forum'), ('https://w3id.org/kgraph/id/putin', 'putin')],
+ [('https://w3id.org/kgraph/id/forum', 'https://w3id.org/kgraph/id/putin', 'chaired by')])
+"""
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS
+from rdflib.term import Node
+
+from ..namespaces import NIF, SCHEMA, WD
+from ..rdfio import union_graph
+from .vocabulary import CLUTTER_CLASSES, local_name, superclasses, term_label
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+_QID = re.compile(r"^Q[1-9][0-9]*$")
+NOT_EDGES: frozenset[URIRef] = frozenset({RDF.type, RDFS.label, OWL.sameAs})
+"""Predicates that are never drawn as edges (they are the node's class, labels and Wikidata link)."""
+
+
+def as_graph(graph: Graph | Dataset) -> Graph:
+    """One plain graph with every triple of a dataset (or the graph itself)."""
+    return union_graph(graph) if isinstance(graph, Dataset) else graph
+
+
+def node_classes(graph: Graph, node: URIRef) -> list[URIRef]:
+    """The classes that make `node` an entity or event, most specific first; empty for clutter and strings."""
+    types = {t for t in graph.objects(node, RDF.type) if isinstance(t, URIRef)}
+    if not types or types & CLUTTER_CLASSES or any(str(t).startswith(str(NIF)) for t in types):
+        return []
+    specific = [t for t in types if not any(t != o and t in superclasses(o) for o in types)]
+    return sorted(specific, key=str) + sorted(types - set(specific), key=str)
+
+
+def node_labels(graph: Graph, node: Node) -> dict[str, str]:
+    """The ru and en labels of a node (schema:name or the IRI's last part when it has none)."""
+    labels: dict[str, str] = {}
+    for predicate in (RDFS.label, SCHEMA.name):
+        for label in sorted(graph.objects(node, predicate), key=str):
+            if isinstance(label, Literal):
+                labels.setdefault(label.language or "", str(label))
+    fallback = labels.get("en") or labels.get("") or labels.get("ru") or local_name(str(node))
+    return {"en": labels.get("en") or fallback, "ru": labels.get("ru") or fallback}
+
+
+def wikidata_ids(graph: Graph, node: URIRef) -> list[str]:
+    """The Wikidata item ids (Q…) a node is owl:sameAs."""
+    ids = (str(o)[len(str(WD)) :] for o in graph.objects(node, OWL.sameAs) if str(o).startswith(str(WD)))
+    return sorted(i for i in ids if _QID.match(i))
+
+
+def entity_nodes(graph: Graph) -> list[URIRef]:
+    """Every IRI that is drawn as a node, in IRI order."""
+    subjects = {s for s in graph.subjects(RDF.type, None) if isinstance(s, URIRef)}
+    return sorted((s for s in subjects if node_classes(graph, s)), key=str)
+
+
+def relations(graph: Graph, nodes: Iterable[URIRef]) -> list[tuple[URIRef, URIRef, URIRef]]:
+    """The triples between two nodes, sorted, that are drawn as edges."""
+    members = set(nodes)
+    found = {
+        (s, p, o)
+        for s in members
+        for p, o in graph.predicate_objects(s)
+        if o in members and isinstance(p, URIRef) and p not in NOT_EDGES and isinstance(o, URIRef)
+    }
+    return sorted(found, key=lambda t: (str(t[0]), str(t[1]), str(t[2])))
+
+
+def to_networkx(graph: Graph | Dataset, *, within: Graph | None = None) -> "nx.MultiDiGraph":
+    """A directed multigraph of entities and events; `within` (e.g. a CONSTRUCT result) limits what is kept.
+
+    Nodes are keyed by IRI with ``label`` (en), ``label_en``, ``label_ru``, ``class_iri``, ``class_label`` and
+    ``wikidata``; edges are keyed by predicate IRI with ``predicate``, ``label`` (en) and ``label_ru``.
+    """
+    import networkx as nx
+
+    full = as_graph(graph)
+    nodes = entity_nodes(full)
+    if within is not None:
+        mentioned = {t for triple in within for t in triple if isinstance(t, URIRef)}
+        nodes = [n for n in nodes if n in mentioned]
+    net = nx.MultiDiGraph()
+    for node in nodes:
+        labels = node_labels(full, node)
+        cls = node_classes(full, node)[0]
+        net.add_node(
+            str(node),
+            label=labels["en"],
+            label_en=labels["en"],
+            label_ru=labels["ru"],
+            class_iri=str(cls),
+            class_label=term_label(cls),
+            wikidata=" ".join(wikidata_ids(full, node)),
+        )
+    edges = relations(full, nodes)
+    if within is not None:
+        edges = [e for e in edges if e in within]
+    for s, p, o in edges:
+        net.add_edge(
+            str(s), str(o), key=str(p), predicate=str(p), label=term_label(p), label_ru=term_label(p, "ru")
+        )
+    return net

@@ -1,0 +1,168 @@
+"""The offline HTML page: vis-network, our script and the graph's data, all inline, under a strict CSP.
+
+Data goes into a ``<script type="application/json">`` block with ``<``, ``>`` and ``&`` escaped, so no text
+from an article can end the block; the page's script shows it with ``textContent`` only.
+
+>>> embed_json({"label": "</script><script>alert(1)</script>"})
+'{"label":"\\\\u003c/script\\\\u003e\\\\u003cscript\\\\u003ealert(1)\\\\u003c/script\\\\u003e"}'
+"""
+
+import base64
+import hashlib
+import html
+import importlib.util
+import json
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from string import Template
+from typing import TYPE_CHECKING, Any
+
+from rdflib import Graph, URIRef
+
+from .details import Json, panels
+from .layout import spring_positions
+from .vocabulary import class_styles
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+VIS_NETWORK = "vis-9.1.2"
+"""The vis-network build pyvis ships, which the page inlines."""
+
+
+def embed_json(value: Any) -> str:
+    """JSON that is safe inside a ``<script>`` element: no ``<``, ``>`` or ``&`` appears literally."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for raw, escaped in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
+        text = text.replace(raw, escaped)
+    return text
+
+
+def csp_hash(source: str) -> str:
+    """The CSP source expression allowing exactly this inline script or style.
+
+    >>> csp_hash("")
+    "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
+    """
+    digest = hashlib.sha256(source.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def content_security_policy(scripts: list[str], styles: list[str]) -> str:
+    """Only these inline scripts and styles run; nothing is fetched or sent anywhere."""
+    return "; ".join(
+        (
+            "default-src 'none'",
+            f"script-src {' '.join(csp_hash(s) for s in scripts)}",
+            f"style-src {' '.join(csp_hash(s) for s in styles)}",
+            "img-src data:",
+            "connect-src 'none'",
+            "base-uri 'none'",
+            "form-action 'none'",
+        )
+    )
+
+
+@cache
+def _vis_assets() -> tuple[str, str]:
+    spec = importlib.util.find_spec("pyvis")  # finding it does not import pyvis (which imports IPython)
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("pyvis is not installed; it ships the vis-network library the page inlines")
+    lib = Path(next(iter(spec.submodule_search_locations))) / "templates" / "lib" / VIS_NETWORK
+    return (lib / "vis-network.min.js").read_text(encoding="utf-8"), (lib / "vis-network.css").read_text(
+        encoding="utf-8"
+    )
+
+
+def _asset(name: str) -> str:
+    return (files(__package__) / "assets" / name).read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class PageData:
+    """What the page's script gets: nodes, edges, classes for the legend, panels and the cited sentences."""
+
+    title: str
+    classes: list[Json]
+    nodes: list[Json]
+    edges: list[Json]
+    panels: dict[str, Json]
+    sentences: list[str]
+
+    def to_json(self) -> str:
+        """The data as safely embeddable JSON."""
+        return embed_json(self.__dict__)
+
+
+def page_data(net: "nx.MultiDiGraph", full: Graph, title: str) -> PageData:
+    """Lay out a ``to_networkx`` graph and gather what every node's panel shows from the full graph."""
+    import numpy as np
+
+    iris = list(net.nodes)
+    ids = {URIRef(iri): f"n{i}" for i, iri in enumerate(iris)}
+    position = {iri: i for i, iri in enumerate(iris)}
+    counts = Counter(URIRef(attrs["class_iri"]) for _, attrs in net.nodes(data=True))
+    styles = class_styles(dict(counts))
+    class_index = {cls: i for i, cls in enumerate(styles)}
+    pairs = np.array([(position[s], position[o]) for s, o in net.edges()], dtype=np.int64)
+    xy = spring_positions(len(iris), pairs)
+    contents, sentences = panels(full, ids)
+    nodes = [
+        {
+            "id": ids[URIRef(iri)],
+            "c": class_index[URIRef(attrs["class_iri"])],
+            "x": float(xy[i, 0]),
+            "y": float(xy[i, 1]),
+            "en": attrs["label_en"],
+            "ru": attrs["label_ru"],
+        }
+        for i, (iri, attrs) in enumerate(net.nodes(data=True))
+    ]
+    edges = []
+    for s, o, attrs in net.edges(data=True):
+        source = ids[URIRef(s)]
+        edge = {"from": source, "to": ids[URIRef(o)], "en": attrs["label"], "ru": attrs["label_ru"]}
+        edge["f"] = _fact_index(contents[source]["facts"], edge["to"], attrs)
+        edges.append(edge)
+    classes = [
+        {
+            "label": {"en": s.label_en, "ru": s.label_ru},
+            "shape": s.shape,
+            "color": s.color,
+            "count": counts[cls],
+        }
+        for cls, s in styles.items()
+    ]
+    return PageData(title, classes, nodes, edges, contents, sentences)
+
+
+def _fact_index(facts: list[Json], target: str, attrs: dict[str, Any]) -> int:
+    for i, fact in enumerate(facts):
+        if fact["dir"] == "out" and fact.get("node") == target and fact["iri"] == attrs["predicate"]:
+            return i
+    raise ValueError(f"no panel fact for the edge {attrs['predicate']} to {target}")
+
+
+def render_page(data: PageData) -> str:
+    """The complete HTML document for `data`."""
+    vis_js, vis_css = _vis_assets()
+    page_js, page_css = _asset("page.js"), _asset("page.css")
+    template = Template(_asset("page.html"))
+    return template.substitute(
+        csp=html.escape(content_security_policy([vis_js, page_js], [vis_css, page_css])),
+        title=html.escape(data.title),
+        vis_css=vis_css,
+        page_css=page_css,
+        data=data.to_json(),
+        vis_js=vis_js,
+        page_js=page_js,
+    )

@@ -1,0 +1,125 @@
+"""Browser fixtures: Debian's Chromium via Playwright; requests not to file:// are blocked and logged."""
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rdflib import Dataset
+
+from kgraph.visualize import write_page
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+
+
+@dataclass
+class PageLog:
+    """What a page did that it must not: console errors, requests that left file:// or failed, dialogs."""
+
+    errors: list[str] = field(default_factory=list)
+    external: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+
+@dataclass
+class OpenedPage:
+    page: Any
+    log: PageLog
+
+    def js(self, expression: str, argument: Any = None) -> Any:
+        return self.page.evaluate(expression, argument)
+
+    def drawn(self) -> tuple[int, int]:
+        """How many nodes and edges vis-network draws now (hidden and clustered ones are not drawn)."""
+        counts = self.js("[kgraph.network.body.nodeIndices.length, kgraph.network.body.edgeIndices.length]")
+        return counts[0], counts[1]
+
+    def drawn_iris(self) -> set[str]:
+        return set(
+            self.js(
+                """() => {
+                const panels = JSON.parse(document.getElementById('kg-data').textContent).panels;
+                return kgraph.network.body.nodeIndices.map((id) => panels[id].iri);
+            }"""
+            )
+        )
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make browser` (the browser tests must run, not skip)")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def open_page(browser: Any) -> Iterator[Callable[..., OpenedPage]]:
+    """Open a page from file:// and wait until its layout is drawn; `bypass_csp` drops the page's CSP."""
+    contexts = []
+
+    def opener(path: Path, *, bypass_csp: bool = False) -> OpenedPage:
+        context = browser.new_context(viewport={"width": 1400, "height": 900}, bypass_csp=bypass_csp)
+        contexts.append(context)
+        log = PageLog()
+
+        def route(route: Any) -> None:
+            if route.request.url.startswith("file:"):
+                route.continue_()
+            else:
+                log.external.append(route.request.url)
+                route.abort()
+
+        context.route("**/*", route)
+        page = context.new_page()
+        page.on(
+            "console", lambda message: log.errors.append(message.text) if message.type == "error" else None
+        )
+        page.on("pageerror", lambda error: log.errors.append(str(error)))
+        page.on("requestfailed", lambda request: log.failed.append(request.url))
+        page.on(
+            "request",
+            lambda request: (
+                None if request.url.startswith(("file:", "data:")) else log.external.append(request.url)
+            ),
+        )
+
+        def dialog(opened: Any) -> None:
+            log.dialogs.append(opened.message)
+            opened.dismiss()
+
+        page.on("dialog", dialog)
+        page.goto(path.as_uri())
+        page.wait_for_function("document.body.dataset.state === 'ready'")
+        return OpenedPage(page, log)
+
+    yield opener
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    """Where tests leave screenshots for a person to look at (gitignored)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def seed_page(tmp_path_factory: pytest.TempPathFactory, seed_dataset: Dataset) -> Path:
+    return write_page(seed_dataset, tmp_path_factory.mktemp("page") / "graph.html", title="Omsk forum")

@@ -1,0 +1,86 @@
+"""Which RDF becomes nodes and edges, and what each node's panel says, on the seed graph."""
+
+import pytest
+from rdflib import Dataset, URIRef
+
+from kgraph.errors import QueryError
+from kgraph.graph import entity_iri
+from kgraph.query import LocalStore
+from kgraph.rdfio import union_graph
+from kgraph.visualize import construct, to_networkx
+from kgraph.visualize.details import panels
+
+NOT_NODES = """
+SELECT DISTINCT ?x WHERE {
+  ?x a ?c .
+  FILTER(?c IN (kg:Quantity, kg:DirectQuote, kg:ReportedStatement, kg:TimeExpression, kg:Assertion,
+                nif:Context, nif:Sentence, nif:Phrase))
+}"""
+TYPED = "SELECT DISTINCT ?x WHERE { ?x a ?c . FILTER(isIRI(?x)) }"
+
+
+def panel_of(dataset: Dataset, iri: URIRef) -> dict:
+    contents, sentences = panels(union_graph(dataset), {iri: "n0"})
+    panel = contents["n0"]
+    panel["sentences"] = sentences
+    return panel
+
+
+def test_nodes_are_the_entities_and_events_not_literals_quantities_quotes_or_strings(
+    seed_dataset: Dataset, seed_store: LocalStore
+) -> None:
+    clutter = set(seed_store.query(NOT_NODES).values("x"))
+    typed = set(seed_store.query(TYPED).values("x"))
+    assert clutter, "the seed graph has quantities, quotes and NIF strings"
+    assert set(to_networkx(seed_dataset).nodes) == typed - clutter
+
+
+def test_edges_carry_readable_words_not_iris(seed_dataset: Dataset) -> None:
+    net = to_networkx(seed_dataset)
+    labels = {label for *_, label in net.edges(data="label")}
+    assert "chaired by" in labels  # kg:chair's label in the ontology
+    assert "super event" in labels  # schema:superEvent, from its local name
+    assert not [label for label in labels if ":" in label or "/" in label]
+
+
+def test_a_speaker_panel_holds_their_quotes_and_the_quantities_they_concern(seed_dataset: Dataset) -> None:
+    panel = panel_of(seed_dataset, entity_iri("tokayev"))
+    quotes = [q for q in panel["quotes"] if q["role"]["en"] == "speaker"]
+    assert quotes and all(q["text"] and q["ev"] for q in quotes)
+    russia = panel_of(seed_dataset, entity_iri("russia"))
+    assert russia["quantities"], "quantities about Russia are in its panel"
+
+
+def test_evidence_marks_the_cited_words_inside_their_sentence(seed_dataset: Dataset, seed_store) -> None:
+    cited = seed_store.query(
+        """SELECT ?words WHERE { ?a a kg:Assertion ; rdf:subject id:tokayev ; rdf:predicate kg:holdsPosition ;
+                                    kg:evidence ?p . ?p nif:anchorOf ?words }"""
+    ).values("words")
+    panel = panel_of(seed_dataset, entity_iri("tokayev"))
+    fact = next(f for f in panel["facts"] if f["iri"].endswith("#holdsPosition"))
+    marked = {panel["sentences"][e["s"]][start:end] for e in fact["ev"] for start, end in e["marks"]}
+    assert marked == set(cited)
+
+
+def test_literal_facts_are_in_the_panel_with_their_value(seed_dataset: Dataset, seed_store) -> None:
+    dates = seed_store.query(
+        """SELECT ?o WHERE { ?a a kg:Assertion ; rdf:subject id:forum16 ; rdf:predicate schema:startDate ;
+                               rdf:object ?o }"""
+    ).values("o")
+    assert len(dates) == 1, "the seed graph states when the forum started"
+    panel = panel_of(seed_dataset, entity_iri("forum16"))
+    facts = [f for f in panel["facts"] if f["iri"] == "https://schema.org/startDate"]
+    assert [f["text"] for f in facts] == dates
+    assert facts[0]["ev"], "the date comes with the sentence that states it"
+
+
+def test_a_construct_query_picks_the_subgraph(seed_dataset: Dataset) -> None:
+    found = construct(seed_dataset, "CONSTRUCT { ?s kg:chair ?o } WHERE { ?s kg:chair ?o }")
+    net = to_networkx(seed_dataset, within=found)
+    assert net.number_of_edges() == len(found) > 0
+    assert set(net.nodes) == {str(t) for s, _, o in found for t in (s, o)}
+
+
+def test_a_select_query_is_refused_for_the_page(seed_dataset: Dataset) -> None:
+    with pytest.raises(QueryError, match="CONSTRUCT"):
+        construct(seed_dataset, "SELECT * WHERE { ?s ?p ?o }")

@@ -1,0 +1,29 @@
+"""The layout is deterministic, finite and spreads nodes apart, small graphs and large (grid repulsion)."""
+
+import numpy as np
+import pytest
+
+from kgraph.visualize.layout import EXACT_LIMIT, spring_positions
+
+
+def star_of_stars(count: int) -> np.ndarray:
+    """Hubs with many leaves, the shape of a news graph (and the hardest to keep leaves apart)."""
+    hubs = max(1, count // 50)
+    return np.array([(i % hubs, i) for i in range(hubs, count)] + [(i, i + 1) for i in range(hubs - 1)])
+
+
+@pytest.mark.parametrize("count", [3, EXACT_LIMIT, 3000])
+def test_same_input_same_positions_all_finite_and_apart(count: int) -> None:
+    edges = star_of_stars(count)
+    first, second = spring_positions(count, edges), spring_positions(count, edges)
+    assert np.array_equal(first, second)
+    assert np.isfinite(first).all()
+    sample = first[: min(count, 300)]
+    gaps = np.sqrt(((sample[:, None] - first[None]) ** 2).sum(-1))
+    np.fill_diagonal(gaps[:, : len(sample)], np.inf)
+    assert np.median(gaps.min(1)) > 10, "nodes are not piled on top of each other"
+
+
+def test_a_different_seed_gives_a_different_layout() -> None:
+    edges = star_of_stars(40)
+    assert not np.array_equal(spring_positions(40, edges, seed=1), spring_positions(40, edges, seed=2))

@@ -1,0 +1,134 @@
+"""The seed graph's page in a real Chromium: offline, complete, searchable, and explaining every node."""
+
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Literal
+from rdflib.namespace import RDFS
+
+from kgraph.graph import entity_iri
+from kgraph.namespaces import NIF, PROV
+from kgraph.rdfio import union_graph
+from kgraph.visualize import to_networkx
+
+pytestmark = pytest.mark.browser
+TOKAYEV = entity_iri("tokayev")
+
+
+def english_label(dataset: Dataset, iri: object) -> str:
+    labels = [
+        o
+        for o in union_graph(dataset).objects(iri, RDFS.label)
+        if isinstance(o, Literal) and o.language == "en"
+    ]
+    assert labels, f"{iri} has no English label"
+    return str(labels[0])
+
+
+def test_page_loads_offline_without_errors_or_dialogs(open_page, seed_page: Path, artifacts: Path) -> None:
+    opened = open_page(seed_page)
+    opened.page.screenshot(path=str(artifacts / "graph.png"))
+    assert opened.log.errors == []
+    assert opened.log.external == []
+    assert opened.log.failed == []
+    assert opened.log.dialogs == []
+
+
+def test_drawn_node_and_edge_counts_equal_the_graphs(
+    open_page, seed_page: Path, seed_dataset: Dataset
+) -> None:
+    net = to_networkx(seed_dataset)
+    opened = open_page(seed_page)
+    assert opened.drawn() == (net.number_of_nodes(), net.number_of_edges())
+    assert opened.drawn_iris() == set(net.nodes)
+
+
+def test_searching_tokayev_in_lower_case_cyrillic_selects_him(
+    open_page, seed_page: Path, seed_dataset
+) -> None:
+    opened = open_page(seed_page)
+    opened.page.fill("#search", "токаев")
+    results = opened.page.locator("#results button")
+    assert "Токаев" in results.first.inner_text()
+    opened.page.press("#search", "Enter")
+    selected = opened.js("kgraph.network.getSelectedNodes()")
+    assert len(selected) == 1
+    panels = opened.js("JSON.parse(document.getElementById('kg-data').textContent).panels")
+    assert panels[selected[0]]["iri"] == str(TOKAYEV)
+    assert opened.page.inner_text("#panel h2") == english_label(seed_dataset, TOKAYEV)
+
+
+def test_clicking_a_node_shows_the_sentence_that_states_it(
+    open_page, seed_page: Path, seed_dataset, artifacts: Path
+) -> None:
+    opened = open_page(seed_page)
+    node = opened.js(
+        """(iri) => {
+            const panels = JSON.parse(document.getElementById('kg-data').textContent).panels;
+            return Object.keys(panels).find((id) => panels[id].iri === iri);
+        }""",
+        str(TOKAYEV),
+    )
+    opened.js("(id) => kgraph.network.focus(id, {scale: 2, animation: false})", node)
+    box = opened.page.locator("#graph canvas").bounding_box()
+    spot = opened.js("(id) => kgraph.network.canvasToDOM(kgraph.network.getPosition(id))", node)
+    opened.page.mouse.click(box["x"] + spot["x"], box["y"] + spot["y"])
+    assert opened.page.get_attribute("#panel", "data-node") == node
+
+    graph = union_graph(seed_dataset)
+    stating = {str(graph.value(s, NIF.anchorOf)) for s in graph.objects(TOKAYEV, PROV.wasDerivedFrom)}
+    assert stating
+    shown = opened.page.locator("#panel blockquote.sentence").all_inner_texts()
+    assert stating & set(shown), "none of the sentences the graph derives Tokayev from is shown"
+    marks = opened.page.locator("#panel blockquote.sentence mark").all_inner_texts()
+    assert "Касым-Жомарт Токаев" in marks
+    opened.page.screenshot(path=str(artifacts / "graph-tokayev.png"))
+    assert opened.log.errors == [] and opened.log.dialogs == []
+
+
+def test_unticking_a_class_hides_its_nodes_and_their_edges(open_page, seed_page: Path, seed_dataset) -> None:
+    net = to_networkx(seed_dataset)
+    people = {n for n, cls in net.nodes(data="class_label") if cls == "person"}
+    assert people
+    opened = open_page(seed_page)
+    opened.page.locator("#classes label", has_text="person (").locator("input").uncheck()
+    visible = opened.drawn_iris()
+    assert visible == set(net.nodes) - people
+    kept = [(s, o) for s, o in net.edges() if s not in people and o not in people]
+    assert opened.drawn() == (len(visible), len(kept))
+    opened.page.locator("#classes label", has_text="person (").locator("input").check()
+    assert opened.drawn() == (net.number_of_nodes(), net.number_of_edges())
+
+
+def test_focus_shows_one_or_two_hops_and_back(open_page, seed_page: Path, seed_dataset) -> None:
+    net = to_networkx(seed_dataset).to_undirected(as_view=True)
+    one_hop = {str(TOKAYEV), *net.neighbors(str(TOKAYEV))}
+    two_hops = one_hop | {far for near in one_hop for far in net.neighbors(near)}
+    opened = open_page(seed_page)
+    opened.page.fill("#search", "Tokayev")
+    opened.page.press("#search", "Enter")
+    opened.page.click("#hop1")
+    assert opened.drawn_iris() == one_hop
+    opened.page.click("#hop2")
+    assert opened.drawn_iris() == two_hops
+    opened.page.click("#show-all")
+    assert opened.drawn_iris() == set(net.nodes)
+
+
+def test_group_by_class_draws_one_node_per_class(open_page, seed_page: Path, seed_dataset) -> None:
+    net = to_networkx(seed_dataset)
+    classes = {cls for _, cls in net.nodes(data="class_iri")}
+    opened = open_page(seed_page)
+    opened.page.click("#group")
+    assert opened.drawn()[0] == len(classes)
+    opened.page.click("#group")
+    assert opened.drawn() == (net.number_of_nodes(), net.number_of_edges())
+
+
+def test_russian_labels_on_request(open_page, seed_page: Path) -> None:
+    opened = open_page(seed_page)
+    opened.page.select_option("#lang", "ru")
+    labels = opened.js("kgraph.nodes.get().map((n) => n.label)")
+    assert "Касым-Жомарт Токаев" in labels
+    legend = opened.page.locator("#classes").inner_text()
+    assert "форум (" in legend and "forum (" not in legend
