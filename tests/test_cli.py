@@ -39,8 +39,13 @@ def test_build_writes_turtle_trig_and_html_and_summarises(built: tuple[Path, str
 def test_build_exits_1_when_the_graph_does_not_conform(article_copy: Path, tmp_path: Path) -> None:
     facts = article_copy / "facts.yaml"
     text = facts.read_text(encoding="utf-8")
-    text = text.replace("  - {s: plenary, p: kg:chair, o: putin, evidence: председательствовали президент России Владимир Путин}\n", "")
-    text = text.replace("  - {s: plenary, p: kg:chair, o: tokayev, evidence: глава Казахстана Касым-Жомарт Токаев}\n", "")
+    text = text.replace(
+        "  - {s: plenary, p: kg:chair, o: putin, evidence: председательствовали президент России Владимир Путин}\n",
+        "",
+    )
+    text = text.replace(
+        "  - {s: plenary, p: kg:chair, o: tokayev, evidence: глава Казахстана Касым-Жомарт Токаев}\n", ""
+    )
     facts.write_text(text, encoding="utf-8")
     code, stdout, _ = invoke("build", str(article_copy), "--out", str(tmp_path / "out"), "--no-html")
     assert code == 1
@@ -93,7 +98,7 @@ def test_turtle_export_is_deterministic(built: tuple[Path, str], tmp_path: Path)
 
 def test_export_rejects_malformed_input_without_output(tmp_path: Path) -> None:
     bad = tmp_path / "bad.ttl"
-    bad.write_text("@prefix x: <http://x/> .\nx:a x:b \"unterminated .\n")
+    bad.write_text('@prefix x: <http://x/> .\nx:a x:b "unterminated .\n')
     target = tmp_path / "out.nt"
     code, _, stderr = invoke("export", str(bad), "--format", "ntriples", "-o", str(target))
     assert code == 2 and str(bad) in stderr
@@ -106,7 +111,11 @@ def test_query_formats_follow_the_w3c_result_formats(built: tuple[Path, str]) ->
     code, stdout, _ = invoke("query", "plenary_chairs", "--data", data, "--format", "json")
     document = json.loads(stdout)
     assert code == 0 and document["head"]["vars"] == ["session", "chair", "name", "office"]
-    assert document["results"]["bindings"][1]["name"] == {"type": "literal", "value": "Vladimir Putin", "xml:lang": "en"}
+    assert document["results"]["bindings"][1]["name"] == {
+        "type": "literal",
+        "value": "Vladimir Putin",
+        "xml:lang": "en",
+    }
     code, stdout, _ = invoke("query", str(REPO / "queries" / "plenary_chairs.rq"), "--data", data, "--format", "csv")
     assert stdout.startswith("session,chair,name,office\r\n")
     assert list(csv.reader(io.StringIO(stdout)))[2][2] == "Vladimir Putin"

@@ -50,8 +50,14 @@ def test_relative_dates_are_resolved_and_worded(seed_dataset: Dataset) -> None:
 def test_wikidata_links_are_the_sure_ones(seed_dataset: Dataset) -> None:
     graph = seed_dataset.graph(ARTICLE)
     links = {str(s).rsplit("/", 1)[1]: str(o).rsplit("/", 1)[1] for s, o in graph.subject_objects(OWL.sameAs)}
-    assert links == {"putin": "Q7747", "russia": "Q159", "kazakhstan": "Q232", "omsk": "Q898",
-                     "president_of_russia": "Q218295", "president_of_kazakhstan": "Q5256775"}
+    assert links == {
+        "putin": "Q7747",
+        "russia": "Q159",
+        "kazakhstan": "Q232",
+        "omsk": "Q898",
+        "president_of_russia": "Q218295",
+        "president_of_kazakhstan": "Q5256775",
+    }
     assert graph.value(entity_iri("avangard_academy"), OWL.sameAs) is None
 
 

@@ -15,18 +15,28 @@ def test_there_are_at_least_ten_documented_queries() -> None:
 
 def test_who_chaired_the_plenary(seed_store: LocalStore) -> None:
     rows = run(seed_store, "plenary_chairs")
-    assert [(r[2], r[3]) for r in rows] == [("Kassym-Jomart Tokayev", "President of Kazakhstan"),
-                                           ("Vladimir Putin", "President of Russia")]
+    assert [(r[2], r[3]) for r in rows] == [
+        ("Kassym-Jomart Tokayev", "President of Kazakhstan"),
+        ("Vladimir Putin", "President of Russia"),
+    ]
 
 
 def test_who_took_part_and_from_how_many_regions(seed_store: LocalStore) -> None:
     rows = run(seed_store, "forum_participation")
     counts = {r[0]: r[2] for r in rows if r[0] != "participant"}
-    assert counts == {"number of participants": "1600", "number of regions represented": "24",
-                      "number of oblasts represented": "10", "number of agreements signed": "20"}
+    assert counts == {
+        "number of participants": "1600",
+        "number of regions represented": "24",
+        "number of oblasts represented": "10",
+        "number of agreements signed": "20",
+    }
     participants = {r[1] for r in rows if r[0] == "participant"}
-    assert {"Vladimir Putin", "Kassym-Jomart Tokayev", "heads of ministries and agencies",
-            "business people of the two states"} <= participants
+    assert {
+        "Vladimir Putin",
+        "Kassym-Jomart Tokayev",
+        "heads of ministries and agencies",
+        "business people of the two states",
+    } <= participants
 
 
 def test_what_was_opened_where_and_when(seed_store: LocalStore) -> None:
@@ -46,15 +56,20 @@ def test_trade_turnover_in_2018_and_its_growth(seed_store: LocalStore) -> None:
 def test_accumulated_investment_each_way(seed_store: LocalStore) -> None:
     rows = run(seed_store, "investment")
     assert [(r[0], r[1], r[2], r[4].rsplit("#", 1)[1]) for r in rows if r[4]] == [
-        ("Russia", "Kazakhstan", "13000000000", "exactly"), ("Kazakhstan", "Russia", "4000000000", "almost")]
+        ("Russia", "Kazakhstan", "13000000000", "exactly"),
+        ("Kazakhstan", "Russia", "4000000000", "almost"),
+    ]
 
 
 def test_who_said_what(seed_store: LocalStore) -> None:
     rows = run(seed_store, "quotes")
     direct = [(r[1], r[2][:20]) for r in rows if r[0] == "direct"]
-    assert direct == [("Vladimir Putin", "Весомый вклад в разв"), ("Kassym-Jomart Tokayev", "Темпы роста торговли"),
-                      ("Vladimir Putin", "Россия - крупнейший ")]
-    for kind, _speaker, text, passage, *_ in rows:
+    assert direct == [
+        ("Vladimir Putin", "Весомый вклад в разв"),
+        ("Kassym-Jomart Tokayev", "Темпы роста торговли"),
+        ("Vladimir Putin", "Россия - крупнейший "),
+    ]
+    for _kind, _speaker, text, passage, *_ in rows:
         assert text in passage
     assert any(r[3].endswith("- подчеркнул глава Казахстана.") for r in rows if r[3])
 
@@ -78,8 +93,13 @@ def test_everything_in_omsk_by_date(seed_store: LocalStore) -> None:
 
 def test_which_sentence_supports_a_fact(seed_store: LocalStore) -> None:
     rows = run(seed_store, "evidence_for_fact")
-    chair = [r for r in rows if r[0] == "https://w3id.org/kgraph/id/plenary"
-             and r[1] == "https://w3id.org/kgraph/ontology#chair" and r[2] == "https://w3id.org/kgraph/id/putin"]
+    chair = [
+        r
+        for r in rows
+        if r[0] == "https://w3id.org/kgraph/id/plenary"
+        and r[1] == "https://w3id.org/kgraph/ontology#chair"
+        and r[2] == "https://w3id.org/kgraph/id/putin"
+    ]
     assert len(chair) == 1
     assert chair[0][3] == "председательствовали президент России Владимир Путин"
     assert chair[0][6].startswith("XVI Форум межрегионального сотрудничества России и Казахстана завершился")
@@ -87,8 +107,13 @@ def test_which_sentence_supports_a_fact(seed_store: LocalStore) -> None:
 
 def test_who_wrote_and_published_the_article(seed_store: LocalStore) -> None:
     (row,) = run(seed_store, "article_authorship")
-    assert row[1:] == ("Anna Bambulskaya", "Omsk Zdes", "2019-11-07T00:00:00Z",
-                       "https://omskzdes.ru/politics/66138.html", "kremlin.ru")
+    assert row[1:] == (
+        "Anna Bambulskaya",
+        "Omsk Zdes",
+        "2019-11-07T00:00:00Z",
+        "https://omskzdes.ru/politics/66138.html",
+        "kremlin.ru",
+    )
 
 
 def test_every_figure_is_listed_in_text_order(seed_store: LocalStore) -> None:
@@ -99,5 +124,10 @@ def test_every_figure_is_listed_in_text_order(seed_store: LocalStore) -> None:
 
 def test_people_and_their_offices(seed_store: LocalStore) -> None:
     rows = run(seed_store, "people_and_offices")
-    assert ("Vladimir Putin", "Владимир Путин", "President of Russia", "Russia",
-            "http://www.wikidata.org/entity/Q7747") in rows
+    assert (
+        "Vladimir Putin",
+        "Владимир Путин",
+        "President of Russia",
+        "Russia",
+        "http://www.wikidata.org/entity/Q7747",
+    ) in rows

@@ -31,7 +31,10 @@ def test_sentences_are_exact_slices_in_order(seed_article: Article) -> None:
     assert len(sentences) == 49
     assert all(seed_article.text[s.start : s.end] == s.text for s in sentences)
     assert [s.start for s in sentences] == sorted(s.start for s in sentences)
-    assert any(s.text == "Он также отметил, что поднимается вопрос о совместном выходе на рынки третьих стран." for s in sentences)
+    assert any(
+        s.text == "Он также отметил, что поднимается вопрос о совместном выходе на рынки третьих стран."
+        for s in sentences
+    )
 
 
 def test_empty_article_is_an_error() -> None:

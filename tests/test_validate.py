@@ -48,24 +48,49 @@ def _replace_fact(graph: Graph, s: URIRef, p: URIRef, o: Literal) -> None:
 BREAKAGES: dict[str, tuple[Callable[[Graph], None], str, str]] = {
     "english-label-missing": (
         lambda g: g.remove((entity_iri("putin"), RDFS.label, Literal("Vladimir Putin", lang="en"))),
-        "kgsh:EntityShape", "English label"),
+        "kgsh:EntityShape",
+        "English label",
+    ),
     "value-is-a-string": (
-        lambda g: _set(g, QUANTITY, SCHEMA.value, Literal("1600")), "kgsh:QuantityShape", "numeric value"),
+        lambda g: _set(g, QUANTITY, SCHEMA.value, Literal("1600")),
+        "kgsh:QuantityShape",
+        "numeric value",
+    ),
     "offset-does-not-match": (
-        lambda g: _set(g, _first_phrase(g), NIF.anchorOf, Literal("Томске")), "kgsh:StringShape", "offsets"),
+        lambda g: _set(g, _first_phrase(g), NIF.anchorOf, Literal("Томске")),
+        "kgsh:StringShape",
+        "offsets",
+    ),
     "plenary-without-chair": (
-        lambda g: _drop_fact(g, entity_iri("plenary"), KG.chair), "kgsh:PlenarySessionShape", "chair"),
+        lambda g: _drop_fact(g, entity_iri("plenary"), KG.chair),
+        "kgsh:PlenarySessionShape",
+        "chair",
+    ),
     "ends-before-it-starts": (
         lambda g: _replace_fact(g, entity_iri("forum16"), SCHEMA.endDate, Literal("2019-11-01", datatype=XSD.date)),
-        "kgsh:EventShape", "end before it starts"),
+        "kgsh:EventShape",
+        "end before it starts",
+    ),
     "assertion-of-a-missing-triple": (
         lambda g: g.remove((entity_iri("russia"), KG.largestInvestorIn, entity_iri("kazakhstan"))),
-        "kgsh:AssertionShape", "triple that is in the graph"),
+        "kgsh:AssertionShape",
+        "triple that is in the graph",
+    ),
     "entity-without-provenance": (
-        lambda g: g.remove((entity_iri("omsk"), PROV.wasDerivedFrom, None)), "kgsh:EntityShape", "sentence"),
+        lambda g: g.remove((entity_iri("omsk"), PROV.wasDerivedFrom, None)),
+        "kgsh:EntityShape",
+        "sentence",
+    ),
     "bad-wikidata-link": (
-        lambda g: _set(g, entity_iri("omsk"), URIRef("http://www.w3.org/2002/07/owl#sameAs"),
-                       URIRef("https://www.wikidata.org/wiki/Q898")), "kgsh:EntityShape", "Wikidata"),
+        lambda g: _set(
+            g,
+            entity_iri("omsk"),
+            URIRef("http://www.w3.org/2002/07/owl#sameAs"),
+            URIRef("https://www.wikidata.org/wiki/Q898"),
+        ),
+        "kgsh:EntityShape",
+        "Wikidata",
+    ),
 }
 
 
@@ -90,4 +115,5 @@ def test_report_names_focus_label_path_and_message(seed_dataset: Dataset) -> Non
     report = validate(broken)
     assert report.text.splitlines()[1] == (
         "- Violation: https://w3id.org/kgraph/id/putin (Владимир Путин) rdfs:label: "
-        "Every entity needs exactly one English label (rdfs:label @en).")
+        "Every entity needs exactly one English label (rdfs:label @en)."
+    )

@@ -17,7 +17,7 @@ def _declared() -> set[URIRef]:
 
 def test_every_term_the_graph_uses_is_declared_or_known(seed_dataset: Dataset) -> None:
     used = set()
-    for s, p, o, _ in seed_dataset.quads((None, None, None, None)):
+    for _s, p, o, _ in seed_dataset.quads((None, None, None, None)):
         used.add(p)
         if p == RDF.type:
             used.add(o)

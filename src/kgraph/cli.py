@@ -48,8 +48,14 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--out", "out", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True,
-              help="Folder for graph.ttl, graph.trig and graph.html.")
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_OUT,
+    show_default=True,
+    help="Folder for graph.ttl, graph.trig and graph.html.",
+)
 @click.option("--no-html", is_flag=True, help="Do not write the HTML page.")
 @reports_errors
 def build(paths: tuple[Path, ...], out: Path, no_html: bool) -> None:
@@ -98,8 +104,12 @@ def validate(file: Path, shapes: Path | None) -> None:
 
 @main.command()
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", required=True,
-              help="turtle, ntriples, nquads, trig, jsonld, xml; or graphml, gexf (for Gephi; need -o).")
+@click.option(
+    "--format",
+    "fmt",
+    required=True,
+    help="turtle, ntriples, nquads, trig, jsonld, xml; or graphml, gexf (for Gephi; need -o).",
+)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here (atomically) instead of stdout.")
 @reports_errors
 def export(file: Path, fmt: str, output: Path | None) -> None:
@@ -126,10 +136,20 @@ def export(file: Path, fmt: str, output: Path | None) -> None:
 
 @main.command()
 @click.argument("query")
-@click.option("--data", type=click.Path(path_type=Path), default=DEFAULT_GRAPH, show_default=True,
-              help="RDF file to query.")
-@click.option("--format", "fmt", default="table", show_default=True,
-              help="table, csv, tsv, json or xml (SELECT/ASK); an RDF format for CONSTRUCT/DESCRIBE.")
+@click.option(
+    "--data",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_GRAPH,
+    show_default=True,
+    help="RDF file to query.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    default="table",
+    show_default=True,
+    help="table, csv, tsv, json or xml (SELECT/ASK); an RDF format for CONSTRUCT/DESCRIBE.",
+)
 @reports_errors
 def query(query: str, data: Path, fmt: str) -> None:
     """Run QUERY (a .rq path, the name of a query in queries/, or SPARQL text) on the built graph."""

@@ -37,4 +37,8 @@ def serialize(data: Graph | Dataset, format_name: str) -> bytes:
 def write(data: Graph | Dataset, path: Path, format_name: str) -> Path:
     """Write `data` to `path` in the named format, all or nothing."""
     payload = serialize(data, format_name)
-    return write_atomically(path, lambda temporary: temporary.write_bytes(payload))
+
+    def write_payload(temporary: Path) -> None:
+        temporary.write_bytes(payload)
+
+    return write_atomically(path, write_payload)

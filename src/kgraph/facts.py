@@ -68,7 +68,7 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _Lined:
                 None, None, f"duplicate key {key!r} (first on line {seen[key]})", key_node.start_mark
             )
         seen[key] = key_node.start_mark.line + 1
-    mapping = _Lined(loader.construct_mapping(node, deep=True))
+    mapping = _Lined(loader.construct_mapping(node, deep=True))  # type: ignore[arg-type]
     mapping.line = node.start_mark.line + 1
     return mapping
 
@@ -131,6 +131,10 @@ class _Reader:
             raise self.fail(node, item, f"unknown {what} {value!r}")
         return value
 
+    def optional(self, node: _Lined, item: str, key: str, known: Iterable[str], what: str = "entity") -> str | None:
+        value = node.get(key)
+        return None if value is None else self.ident(node, item, value, known, what)
+
     def idents(self, node: _Lined, item: str, value: Any, known: Iterable[str]) -> tuple[str, ...]:
         values = value if isinstance(value, list) else [value]
         return tuple(self.ident(node, item, one, known) for one in values)
@@ -174,7 +178,10 @@ def _read_entities(reader: _Reader, section: Any) -> dict[str, Entity]:
         item = f"entity {ident!r}"
         _check_id(reader, section, item, ident)
         spec = reader.mapping(
-            node, item, ("class", "label", "wikidata", "mentions", "confidence"), ("class", "label", "mentions")
+            node,
+            item,
+            ("class", "label", "wikidata", "mentions", "confidence"),
+            ("class", "label", "mentions"),
         )
         labels = reader.mapping(spec["label"], item, ("ru", "en"), ("ru", "en"))
         if not all(isinstance(v, str) and v.strip() for v in labels.values()):
@@ -234,8 +241,22 @@ def _read_quantities(
         spec = reader.mapping(
             node,
             item,
-            ("value", "unit", "unit_text", "qualifier", "measure", "concerns", "from", "to", "period",
-             "part_of", "change_of", "stated_in", "evidence", "confidence"),
+            (
+                "value",
+                "unit",
+                "unit_text",
+                "qualifier",
+                "measure",
+                "concerns",
+                "from",
+                "to",
+                "period",
+                "part_of",
+                "change_of",
+                "stated_in",
+                "evidence",
+                "confidence",
+            ),
             ("value", "measure", "evidence"),
         )
         unit = spec.get("unit")
@@ -248,10 +269,6 @@ def _read_quantities(
         if entities[measure].cls != "kg:Indicator":
             raise reader.fail(spec, item, f"measure {measure!r} is a {entities[measure].cls}, not a kg:Indicator")
 
-        def optional(key: str, known: Iterable[str], what: str = "entity") -> str | None:
-            value = spec.get(key)
-            return None if value is None else reader.ident(spec, item, value, known, what)
-
         quantities.append(
             Quantity(
                 id=ident,
@@ -262,21 +279,19 @@ def _read_quantities(
                 unit_text=spec.get("unit_text"),
                 qualifier=qualifier,
                 concerns=reader.idents(spec, item, spec.get("concerns", []), entities),
-                flow_from=optional("from", entities),
-                flow_to=optional("to", entities),
+                flow_from=reader.optional(spec, item, "from", entities),
+                flow_to=reader.optional(spec, item, "to", entities),
                 period=None if spec.get("period") is None else reader.time(spec, item, spec["period"]),
-                part_of=optional("part_of", ids, "quantity"),
-                change_of=optional("change_of", ids, "quantity"),
-                stated_in=optional("stated_in", utterance_ids, "quote"),
+                part_of=reader.optional(spec, item, "part_of", ids, "quantity"),
+                change_of=reader.optional(spec, item, "change_of", ids, "quantity"),
+                stated_in=reader.optional(spec, item, "stated_in", utterance_ids, "quote"),
                 confidence=reader.confidence(spec, item),
             )
         )
     return quantities
 
 
-def _read_facts(
-    reader: _Reader, section: Any, entities: dict[str, Entity], utterance_ids: set[str]
-) -> list[Fact]:
+def _read_facts(reader: _Reader, section: Any, entities: dict[str, Entity], utterance_ids: set[str]) -> list[Fact]:
     facts = []
     for index, node in enumerate(section or [], start=1):
         item = f"fact #{index}"
@@ -341,15 +356,13 @@ def parse_facts(article: Article, text: str, where: str = "<facts>") -> ArticleM
     """Read a facts document about `article`; FactsError names the line and item of the first problem."""
     reader = _Reader(article, where)
     try:
-        document = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        document = yaml.load(text, Loader=_LineLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
         problem = getattr(error, "problem", None) or str(error)
         raise FactsError(f"{where}{line}: YAML syntax error: {problem}") from None
-    spec = reader.mapping(
-        document or {}, "document", ("article", "entities", "quotes", "quantities", "facts")
-    )
+    spec = reader.mapping(document or {}, "document", ("article", "entities", "quotes", "quantities", "facts"))
     entities = _read_entities(reader, spec.get("entities"))
     utterances = _read_utterances(reader, spec.get("quotes"), entities)
     utterance_ids = {u.id for u in utterances}

@@ -309,7 +309,10 @@ class _Minter:
         if article.photo_credit is not None:
             photo = _local(self.article, "photo", "1")
             self.add(photo, RDF.type, SCHEMA.Photograph)
-            self.labels(photo, {"ru": f"Фото: {article.photo_credit.text}", "en": f"Photo: {article.photo_credit.text}"})
+            self.labels(
+                photo,
+                {"ru": f"Фото: {article.photo_credit.text}", "en": f"Photo: {article.photo_credit.text}"},
+            )
             self.add(node, SCHEMA.image, photo)
             self.assertion((photo, SCHEMA.creditText, Literal(article.photo_credit.text)), [article.photo_credit])
             if meta.photo_credit is not None:

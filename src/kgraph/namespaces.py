@@ -142,10 +142,17 @@ def expand_term(curie: str) -> URIRef:
     ValueError: 'schema:atendee' is not a term of https://schema.org/
     """
     from rdflib.namespace import ORG as RDFLIB_ORG
-    from rdflib.namespace import OWL, PROV as RDFLIB_PROV, RDF, RDFS, SDO
+    from rdflib.namespace import OWL, RDF, RDFS, SDO
+    from rdflib.namespace import PROV as RDFLIB_PROV
 
     closed: dict[str, type[DefinedNamespace]] = {
-        "kg": KG, "schema": SDO, "prov": RDFLIB_PROV, "org": RDFLIB_ORG, "rdf": RDF, "rdfs": RDFS, "owl": OWL,
+        "kg": KG,
+        "schema": SDO,
+        "prov": RDFLIB_PROV,
+        "org": RDFLIB_ORG,
+        "rdf": RDF,
+        "rdfs": RDFS,
+        "owl": OWL,
     }
     prefix, sep, name = curie.partition(":")
     if not sep or prefix not in closed:
@@ -165,5 +172,5 @@ def shorten(iri: object) -> str:
     text = str(iri)
     for prefix, namespace in sorted(PREFIXES.items(), key=lambda item: -len(item[1])):
         if prefix != "id" and text.startswith(namespace):
-            return f"{prefix}:{text[len(namespace):]}"
+            return f"{prefix}:{text[len(namespace) :]}"
     return text

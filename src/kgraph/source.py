@@ -136,7 +136,9 @@ def load_article(path: Path) -> Article:
     """Load an article from its folder (holding article.md or article.txt) or from the file itself."""
     file = article_file(path) if path.is_dir() else path
     if file is None or not file.is_file():
-        raise SourceError(f"{path}: no article here (expected a file, or a folder with {' or '.join(ARTICLE_FILENAMES)})")
+        raise SourceError(
+            f"{path}: no article here (expected a file, or a folder with {' or '.join(ARTICLE_FILENAMES)})"
+        )
     try:
         text = file.read_bytes().decode("utf-8")
     except UnicodeDecodeError as error:

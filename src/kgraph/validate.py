@@ -8,6 +8,7 @@
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH
@@ -59,10 +60,10 @@ def _label(data: Graph, node: object) -> str | None:
     return labels.get("en") or labels.get("ru") or next(iter(labels.values()), None)
 
 
-def _node_shape(shapes: Graph, source: object) -> object:
+def _node_shape(shapes: Graph, source: Any) -> object:
     """The named node shape a result came from, also when it came from one of its property shapes."""
     for link in (SH.property, SH.sparql):
-        parent = shapes.value(predicate=link, object=source)  # type: ignore[arg-type]
+        parent = shapes.value(predicate=link, object=source)
         if parent is not None:
             return parent
     return source

@@ -9,4 +9,12 @@ from .catalog import NamedQuery, find_query, list_queries
 from .local import LocalStore
 from .results import RESULT_FORMATS, QueryResult, format_result
 
-__all__ = ["RESULT_FORMATS", "LocalStore", "NamedQuery", "QueryResult", "find_query", "format_result", "list_queries"]
+__all__ = [
+    "RESULT_FORMATS",
+    "LocalStore",
+    "NamedQuery",
+    "QueryResult",
+    "find_query",
+    "format_result",
+    "list_queries",
+]
