@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help demo test lint bench install browser clean
+.PHONY: help demo test lint bench install browser virtuoso clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
@@ -27,7 +27,11 @@ browser:  ## install Debian's chromium when it is missing (the browser tests dri
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 	@chromium --version
 
-test: $(STAMP) browser  ## install what the tests need and run the whole suite
+virtuoso:  ## install Debian's Virtuoso 7 when it is missing (the slow SPARQL tests push to it)
+	@command -v virtuoso-t >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq virtuoso-opensource >/dev/null; }
+
+test: $(STAMP) browser virtuoso  ## install what the tests need and run the whole suite
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)  ## ruff (lint and format) and mypy

@@ -9,6 +9,7 @@ def main() -> None:
     names = sys.argv[1:] or sorted(p.stem for p in Path(__file__).parent.glob("bench_*.py"))
     for name in names:
         print(f"== {name}", flush=True)
+        sys.argv = [f"benchmarks/{name}.py"]  # each benchmark parses its own options, if any
         importlib.import_module(f"benchmarks.{name}").main()
 
 

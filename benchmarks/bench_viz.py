@@ -60,9 +60,7 @@ def synthetic_graph(count: int, seed: int = 1) -> Graph:
             graph.add((s, p, o))
         if nodes:
             hub = (
-                nodes[min(int(rng.paretovariate(1.2)) - 1, len(nodes) - 1)]
-                if rng.random() < 0.6
-                else rng.choice(nodes)
+                nodes[min(int(rng.paretovariate(1.2)) - 1, len(nodes) - 1)] if rng.random() < 0.6 else rng.choice(nodes)
             )
             graph.add((node, PREDICATES[i % len(PREDICATES)], hub))
         nodes.append(node)
@@ -78,9 +76,7 @@ def measure(count: int, folder: Path, browser: object) -> tuple[float, float, in
     page = write_page(graph, folder / f"graph-{count}.html", title=f"{count} nodes")
     written = time.perf_counter() - started
     context = browser.new_context(viewport={"width": 1400, "height": 900})  # type: ignore[attr-defined]
-    context.route(
-        "**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort()
-    )
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
     tab = context.new_page()
     tab.goto(page.as_uri())
     tab.wait_for_function("document.body.dataset.state === 'ready'", timeout=120_000)
@@ -93,9 +89,7 @@ def main() -> None:
     """Print write and ready times for each size, with ratios against the baseline graph."""
     from playwright.sync_api import sync_playwright
 
-    print(
-        "viz: write the page (Python) and draw it (Chromium, file://, time from navigation to first drawing)"
-    )
+    print("viz: write the page (Python) and draw it (Chromium, file://, time from navigation to first drawing)")
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         measure(BASELINE, Path(folder), browser)  # warm up the browser and the imports

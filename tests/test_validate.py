@@ -9,14 +9,15 @@ from rdflib.namespace import RDF, RDFS, XSD
 from kgraph.graph import article_iri, entity_iri
 from kgraph.namespaces import KG, NIF, PROV, SCHEMA
 from kgraph.rdfio import union_graph
-from kgraph.validate import validate
+from kgraph.validate import ENGINES, validate
 
 ARTICLE = article_iri("omsk-forum-2019-11-07")
 QUANTITY = URIRef(f"{ARTICLE}/quantity/forum_attendance")
 
 
-def test_seed_graph_conforms(seed_dataset: Dataset) -> None:
-    report = validate(seed_dataset)
+@pytest.mark.parametrize("engine", ENGINES)
+def test_seed_graph_conforms(seed_dataset: Dataset, engine: str) -> None:
+    report = validate(seed_dataset, engine=engine)
     assert report.conforms, report.text
 
 
@@ -94,14 +95,17 @@ BREAKAGES: dict[str, tuple[Callable[[Graph], None], str, str]] = {
 }
 
 
+def _broken(seed_dataset: Dataset, breakage: Callable[[Graph], None]) -> Graph:
+    broken = Graph()
+    broken += union_graph(seed_dataset)
+    breakage(broken)
+    return broken
+
+
 @pytest.mark.parametrize("name", sorted(BREAKAGES))
 def test_each_broken_graph_breaks_exactly_its_shape(seed_dataset: Dataset, name: str) -> None:
-    graph = union_graph(seed_dataset)
-    broken = Graph()
-    broken += graph
     breakage, shape, words = BREAKAGES[name]
-    breakage(broken)
-    report = validate(broken)
+    report = validate(_broken(seed_dataset, breakage))
     assert not report.conforms
     assert {r.shape for r in report.results} == {shape}, report.text
     assert len(report.results) == 1, report.text
@@ -109,11 +113,36 @@ def test_each_broken_graph_breaks_exactly_its_shape(seed_dataset: Dataset, name:
 
 
 def test_report_names_focus_label_path_and_message(seed_dataset: Dataset) -> None:
-    broken = Graph()
-    broken += union_graph(seed_dataset)
-    broken.remove((entity_iri("putin"), RDFS.label, Literal("Vladimir Putin", lang="en")))
-    report = validate(broken)
+    report = validate(_broken(seed_dataset, BREAKAGES["english-label-missing"][0]))
     assert report.text.splitlines()[1] == (
         "- Violation: https://w3id.org/kgraph/id/putin (Владимир Путин) rdfs:label: "
         "Every entity needs exactly one English label (rdfs:label @en)."
     )
+
+
+MORE_BREAKAGES: dict[str, Callable[[Graph], None]] = {
+    "two-values": lambda g: g.add((QUANTITY, SCHEMA.value, Literal(1700))),
+    "qualifier-not-in-list": lambda g: _set(g, QUANTITY, KG.qualifier, KG.Forum),
+    "russian-label-twice": lambda g: g.add((entity_iri("omsk"), RDFS.label, Literal("Омь", lang="ru"))),
+    "mention-not-a-phrase": lambda g: g.remove((_first_phrase(g), RDF.type, NIF.Phrase)),
+    "literal-attendee": lambda g: g.add((entity_iri("plenary"), SCHEMA.attendee, Literal("кто-то"))),
+    "negative-offset": lambda g: _set(g, _first_phrase(g), NIF.beginIndex, Literal(-1)),
+    "empty-statement": lambda g: _set(
+        g, URIRef(f"{ARTICLE}/quote/exhibitors_on_exhibition"), SCHEMA.text, Literal("", lang="ru")
+    ),
+    "context-not-at-zero": lambda g: _set(
+        g, next(g.subjects(RDF.type, NIF.Context)), NIF.beginIndex, Literal(3, datatype=XSD.nonNegativeInteger)
+    ),
+    "quote-words-changed": lambda g: _set(
+        g, URIRef(f"{ARTICLE}/quote/tokayev_on_trade"), SCHEMA.text, Literal("Темпы роста торговли падают", lang="ru")
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BREAKAGES) + sorted(MORE_BREAKAGES))
+def test_sparql_engine_reports_exactly_what_pyshacl_reports(seed_dataset: Dataset, name: str) -> None:
+    breakage = BREAKAGES[name][0] if name in BREAKAGES else MORE_BREAKAGES[name]
+    broken = _broken(seed_dataset, breakage)
+    fast, reference = validate(broken, engine="sparql"), validate(broken, engine="pyshacl")
+    assert not reference.conforms
+    assert fast == reference, f"sparql:\n{fast.text}\npyshacl:\n{reference.text}"

@@ -4,37 +4,18 @@ Exit codes (as pySHACL's): 0 success or the graph conforms; 1 the graph does not
 """
 
 import sys
-from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
 
 from . import __version__
-from .errors import KGraphError
+from .cli_errors import EXIT_INVALID, EXIT_OK, reports_errors
+from .cli_sparql import push, query_options, run_query_command, serve
 from .namespaces import shorten
 
-EXIT_OK, EXIT_INVALID, EXIT_ERROR = 0, 1, 2
 DEFAULT_OUT = Path("out")
 DEFAULT_DATA = Path("data")
 DEFAULT_GRAPH = DEFAULT_OUT / "graph.trig"
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def reports_errors(command: F) -> F:
-    """Turn a KGraphError into `error: message` on stderr and exit code 2."""
-
-    @wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except KGraphError as error:
-            click.echo(f"error: {error}", err=True)
-            sys.exit(EXIT_ERROR)
-
-    return wrapper  # type: ignore[return-value]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -91,13 +72,19 @@ def build(paths: tuple[Path, ...], out: Path, no_html: bool) -> None:
 @main.command()
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--shapes", type=click.Path(path_type=Path), help="SHACL shapes (default: ontology/shapes.ttl).")
+@click.option(
+    "--engine",
+    type=click.Choice(["sparql", "pyshacl"]),
+    default="sparql",
+    show_default=True,
+    help="sparql: our shapes compiled to SPARQL on Oxigraph (fast); pyshacl: the reference engine.",
+)
 @reports_errors
-def validate(file: Path, shapes: Path | None) -> None:
+def validate(file: Path, shapes: Path | None, engine: str) -> None:
     """Validate an RDF FILE against the SHACL shapes: 0 conforms, 1 does not, 2 bad input."""
-    from .rdfio import read_dataset
-    from .validate import validate as run_validate
+    from .validate import validate_file
 
-    report = run_validate(read_dataset(file), shapes)
+    report = validate_file(file, shapes, engine)
     click.echo(report.text)
     sys.exit(EXIT_OK if report.conforms else EXIT_INVALID)
 
@@ -150,22 +137,19 @@ def export(file: Path, fmt: str, output: Path | None) -> None:
     show_default=True,
     help="table, csv, tsv, json or xml (SELECT/ASK); an RDF format for CONSTRUCT/DESCRIBE.",
 )
+@query_options
 @reports_errors
-def query(query: str, data: Path, fmt: str) -> None:
-    """Run QUERY (a .rq path, the name of a query in queries/, or SPARQL text) on the built graph."""
-    from .query import LocalStore, find_query, format_result
-
-    named = find_query(query)
-    result = LocalStore.from_files(data).query(named.text)
-    if result.kind == "graph":
-        from rdflib import Graph
-
-        from .export import serialize
-
-        graph = Graph().parse(data=result.ntriples, format="nt")
-        sys.stdout.buffer.write(serialize(graph, "turtle" if fmt == "table" else fmt))
-        return
-    sys.stdout.buffer.write(format_result(result, fmt).encode("utf-8"))
+def query(
+    query: str,
+    data: Path,
+    fmt: str,
+    params: tuple[str, ...],
+    endpoint: str | None,
+    timeout: float,
+    default_graphs: tuple[str, ...],
+) -> None:
+    """Run QUERY (a .rq path, the name of a query in queries/, or SPARQL text) on the built graph or an endpoint."""
+    run_query_command(query, data, fmt, params, endpoint, timeout, default_graphs)
 
 
 @main.command()
@@ -189,7 +173,8 @@ def stats(file: Path | None) -> None:
 def _register_commands() -> None:
     from .cli_viz import viz
 
-    main.add_command(viz)
+    for command in (serve, push, viz):
+        main.add_command(command)
 
 
 _register_commands()

@@ -5,22 +5,21 @@ from pathlib import Path
 
 import click
 
-from .errors import KGraphError
+from .cli_errors import reports_errors
 
 DEFAULT_GRAPH = Path("out") / "graph.trig"
 
 
 @click.command()
 @click.argument("file", required=False, type=click.Path(path_type=Path), default=DEFAULT_GRAPH)
-@click.option(
-    "-o", "--output", type=click.Path(path_type=Path), help="The page to write (default: FILE as .html)."
-)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="The page to write (default: FILE as .html).")
 @click.option(
     "--query",
     "query",
     help="Show only what this CONSTRUCT query returns: a .rq file, a bundled name or text.",
 )
 @click.option("--title", default=None, help="The page's title (default: the file name).")
+@reports_errors
 def viz(file: Path, output: Path | None, query: str | None, title: str | None) -> None:
     """Write an offline HTML page to explore FILE (default: out/graph.trig): search, filter, and see the
     sentences behind every fact. Exit 0 when written, 2 on bad input.
@@ -35,9 +34,6 @@ def viz(file: Path, output: Path | None, query: str | None, title: str | None) -
         written = write_page(
             dataset, output or file.with_suffix(".html"), title=title or f"kgraph: {file.name}", query=text
         )
-    except KGraphError as error:
-        click.echo(f"error: {error}", err=True)
-        sys.exit(2)
     except OSError as error:
         click.echo(f"error: cannot write {error.filename or output}: {error.strerror}", err=True)
         sys.exit(2)

@@ -87,16 +87,12 @@ def open_page(browser: Any) -> Iterator[Callable[..., OpenedPage]]:
 
         context.route("**/*", route)
         page = context.new_page()
-        page.on(
-            "console", lambda message: log.errors.append(message.text) if message.type == "error" else None
-        )
+        page.on("console", lambda message: log.errors.append(message.text) if message.type == "error" else None)
         page.on("pageerror", lambda error: log.errors.append(str(error)))
         page.on("requestfailed", lambda request: log.failed.append(request.url))
         page.on(
             "request",
-            lambda request: (
-                None if request.url.startswith(("file:", "data:")) else log.external.append(request.url)
-            ),
+            lambda request: None if request.url.startswith(("file:", "data:")) else log.external.append(request.url),
         )
 
         def dialog(opened: Any) -> None:

@@ -16,11 +16,7 @@ TOKAYEV = entity_iri("tokayev")
 
 
 def english_label(dataset: Dataset, iri: object) -> str:
-    labels = [
-        o
-        for o in union_graph(dataset).objects(iri, RDFS.label)
-        if isinstance(o, Literal) and o.language == "en"
-    ]
+    labels = [o for o in union_graph(dataset).objects(iri, RDFS.label) if isinstance(o, Literal) and o.language == "en"]
     assert labels, f"{iri} has no English label"
     return str(labels[0])
 
@@ -34,18 +30,14 @@ def test_page_loads_offline_without_errors_or_dialogs(open_page, seed_page: Path
     assert opened.log.dialogs == []
 
 
-def test_drawn_node_and_edge_counts_equal_the_graphs(
-    open_page, seed_page: Path, seed_dataset: Dataset
-) -> None:
+def test_drawn_node_and_edge_counts_equal_the_graphs(open_page, seed_page: Path, seed_dataset: Dataset) -> None:
     net = to_networkx(seed_dataset)
     opened = open_page(seed_page)
     assert opened.drawn() == (net.number_of_nodes(), net.number_of_edges())
     assert opened.drawn_iris() == set(net.nodes)
 
 
-def test_searching_tokayev_in_lower_case_cyrillic_selects_him(
-    open_page, seed_page: Path, seed_dataset
-) -> None:
+def test_searching_tokayev_in_lower_case_cyrillic_selects_him(open_page, seed_page: Path, seed_dataset) -> None:
     opened = open_page(seed_page)
     opened.page.fill("#search", "токаев")
     results = opened.page.locator("#results button")

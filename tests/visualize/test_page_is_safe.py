@@ -81,9 +81,7 @@ def test_hostile_text_appears_only_escaped_in_the_html() -> None:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("bypass_csp", [False, True], ids=["with-csp", "without-csp"])
-def test_hostile_text_fires_no_dialog_and_is_shown_as_text(
-    open_page, tmp_path: Path, bypass_csp: bool
-) -> None:
+def test_hostile_text_fires_no_dialog_and_is_shown_as_text(open_page, tmp_path: Path, bypass_csp: bool) -> None:
     page = write_page(hostile_graph(), tmp_path / "hostile.html", title=f"title {HOSTILE}")
     opened = open_page(page, bypass_csp=bypass_csp)
     opened.page.fill("#search", "evil")

@@ -44,6 +44,8 @@ def find_query(spec: str) -> NamedQuery:
     """A .rq file, a bundled query by name (with or without .rq), or the text itself when it looks like SPARQL."""
     if re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", spec, re.IGNORECASE) and ("{" in spec or "\n" in spec):
         return NamedQuery("query", spec, "")
+    if re.match(r"\s*(PREFIX\s+\S*\s+<[^>]*>\s*)*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY)\b", spec, re.I):
+        raise QueryError("SPARQL updates are refused: kgraph queries are read-only (edit facts.yaml and rebuild)")
     path = Path(spec)
     if path.suffix == ".rq" and path.is_file():
         return _read(path)

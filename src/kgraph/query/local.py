@@ -16,8 +16,14 @@ from ..namespaces import PREFIXES
 from ..rdfio import format_for_path
 from .results import Binding, QueryResult
 
-_OX_FORMATS = {"turtle": "TURTLE", "ntriples": "N_TRIPLES", "nquads": "N_QUADS", "trig": "TRIG", "xml": "RDF_XML",
-               "jsonld": "JSON_LD"}
+_OX_FORMATS = {
+    "turtle": "TURTLE",
+    "ntriples": "N_TRIPLES",
+    "nquads": "N_QUADS",
+    "trig": "TRIG",
+    "xml": "RDF_XML",
+    "jsonld": "JSON_LD",
+}
 
 
 def _binding(term: Any) -> dict[str, str]:
@@ -38,7 +44,22 @@ def _binding(term: Any) -> dict[str, str]:
 
 
 class LocalStore:
-    """An in-memory pyoxigraph store holding one or more RDF files."""
+    """An in-memory pyoxigraph store holding one or more RDF files.
+
+    Queries see, as their default graph, the RDF merge of every graph: a set, so a triple stated in several
+    article graphs matches once (pyoxigraph's own union default graph would match it once per graph). With
+    several graphs the merge is built once, into the store's default graph, before the first query.
+
+    >>> from pyoxigraph import RdfFormat
+    >>> store = LocalStore.from_turtle("")
+    >>> store.store.load(b'<http://e.org/a> <http://e.org/p> "1" <http://e.org/g1> .\\n'
+    ...                  b'<http://e.org/a> <http://e.org/p> "1" <http://e.org/g2> .\\n', format=RdfFormat.N_QUADS)
+    >>> store.query("SELECT ?s WHERE { ?s ?p ?o }").values("s"), len(store)
+    (['http://e.org/a'], 1)
+    """
+
+    merged = False
+    """True once the default graph holds the merge of the named graphs."""
 
     def __init__(self) -> None:
         from pyoxigraph import Store
@@ -59,6 +80,7 @@ class LocalStore:
                 local.store.bulk_load(path=str(path), format=getattr(RdfFormat, _OX_FORMATS[fmt.name]))
             except (SyntaxError, ValueError, OSError) as error:
                 raise RDFInputError(f"{path}: not valid {fmt.name}: {error}") from None
+        local._union_default_graph()  # pay for the merge at load time, not in the first query
         return local
 
     @classmethod
@@ -68,6 +90,7 @@ class LocalStore:
 
         local = cls()
         local.store.load(text.encode("utf-8"), format=RdfFormat.TURTLE)
+        local._union_default_graph()  # pay for the merge at load time, not in the first query
         return local
 
     @classmethod
@@ -78,21 +101,25 @@ class LocalStore:
         local = cls()
         payload = data.serialize(format="nquads", encoding="utf-8")
         local.store.load(payload, format=RdfFormat.N_QUADS)
+        local._union_default_graph()  # pay for the merge at load time, not in the first query
         return local
 
     @classmethod
     def read_only(cls, path: Path) -> "LocalStore":
         """A store persisted at `path` (see `persist`), opened read-only; several processes may share it."""
-        from pyoxigraph import Store
+        from pyoxigraph import DefaultGraph, Store
 
         local = cls.__new__(cls)
         local.store = Store.read_only(str(path))
+        # persist() merged several graphs into the default graph: a read-only store cannot do it later
+        local.merged = next(iter(local.store.quads_for_pattern(None, None, None, DefaultGraph())), None) is not None
         return local
 
     def persist(self, path: Path) -> Path:
         """Copy this store into an on-disk store at `path` (a new folder) and return the folder."""
         from pyoxigraph import Store
 
+        self._union_default_graph()
         disk = Store(str(path))
         disk.bulk_extend(self.store.quads_for_pattern(None, None, None, None))
         disk.flush()
@@ -100,44 +127,97 @@ class LocalStore:
         return path
 
     def __len__(self) -> int:
-        return len(self.store)
+        """The number of distinct triples in the merge of all graphs."""
+        count = self.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").values("n")[0]
+        return int(count or 0)
+
+    def _union_default_graph(self) -> bool:
+        """Whether to query with pyoxigraph's union default graph (one graph or none: it is already a set);
+        with several graphs, merge them into the default graph first (once) and query that instead."""
+        from itertools import islice
+
+        from pyoxigraph import DefaultGraph
+
+        if self.merged:
+            return False
+        graphs = list(islice(self.store.named_graphs(), 2))
+        if not graphs:
+            return False
+        default = next(iter(self.store.quads_for_pattern(None, None, None, DefaultGraph())), None)
+        if len(graphs) == 1 and default is None:
+            return True
+        self.store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        self.merged = True
+        return False
+
+    def serialize(self, format_name: str) -> bytes:
+        """The whole store in one of rdfio's formats; triple formats get the union of the named graphs.
+
+        >>> LocalStore.from_turtle('<http://e.org/a> <http://e.org/p> "x" .').serialize("ntriples")
+        b'<http://e.org/a> <http://e.org/p> "x" .\\n'
+        """
+        from pyoxigraph import DefaultGraph, RdfFormat, Triple, serialize
+
+        from ..rdfio import rdf_format
+
+        fmt = rdf_format(format_name)
+        target = getattr(RdfFormat, _OX_FORMATS[fmt.name])
+        if fmt.quads:
+            if not self.merged:
+                return self.store.dump(format=target) or b""
+            quads = self.store.quads_for_pattern(None, None, None)
+            named = (q for q in quads if not isinstance(q.graph_name, DefaultGraph))
+            return serialize(named, format=target, prefixes=PREFIXES) or b""
+        quads = self.store.quads_for_pattern(None, None, None, None)
+        triples = {Triple(q.subject, q.predicate, q.object) for q in quads}
+        return serialize(triples, format=target, prefixes=PREFIXES) or b""
 
     def query(self, text: str, params: Mapping[str, Any] | None = None, limit: int | None = None) -> QueryResult:
         """Run SPARQL with our prefixes predeclared; QueryError shows the parser's line and column.
 
         `params` binds variables to RDF terms (pyoxigraph terms, see `params.parse_params`) by SEP-0007
-        substitution, so no value is ever parsed as SPARQL. With `limit`, more than that many rows or triples
-        raise ResultLimitError.
+        substitution, so no value is ever parsed as SPARQL; a SELECT must return the variables it binds.
+        With `limit`, more than that many rows or triples raise ResultLimitError.
 
         >>> from kgraph.query.params import parse_params
         >>> store = LocalStore.from_turtle('<http://e.org/a> <http://e.org/p> "x"@ru, "y"@ru .')
-        >>> store.query("SELECT ?s WHERE { ?s ?p ?o }", parse_params(['o="y"@ru'])).values("s")
-        ['http://e.org/a']
+        >>> store.query("SELECT ?s ?o WHERE { ?s ?p ?o }", parse_params(['o="y"@ru'])).rows()
+        [('http://e.org/a', 'y')]
         """
         from pyoxigraph import QueryBoolean, QuerySolutions, Variable
 
         substitutions = {Variable(name): term for name, term in (params or {}).items()}
         try:
             answer = self.store.query(
-                text, prefixes=PREFIXES, use_default_graph_as_union=True, substitutions=substitutions
+                text,
+                prefixes=PREFIXES,
+                substitutions=substitutions,
+                use_default_graph_as_union=self._union_default_graph(),
             )
         except SyntaxError as error:
             raise QueryError(f"SPARQL syntax error: {error}") from None
         except OSError as error:
             raise QueryError(f"query failed: {error}") from None
+        except RuntimeError as error:  # pyoxigraph's refusal of a substitution for a variable not selected
+            raise QueryError(f"cannot bind the parameters: {error}") from None
         if isinstance(answer, QueryBoolean):
             return QueryResult("ask", boolean=bool(answer))
         if isinstance(answer, QuerySolutions):
             variables = [v.value for v in answer.variables]
             rows: list[Binding] = []
+            seen: dict[Any, dict[str, str]] = {}
             for solution in answer:
                 if limit is not None and len(rows) >= limit:
                     raise ResultLimitError(f"the result has more than {limit} rows; add LIMIT to the query")
+                # by position, converting each distinct term once (answers repeat labels and IRIs a lot);
+                # rows share those binding dicts, which nobody mutates
                 row = {}
-                for name in variables:
-                    term = solution[name]
+                for name, term in zip(variables, solution, strict=True):
                     if term is not None:
-                        row[name] = _binding(term)
+                        bound = seen.get(term)
+                        if bound is None:
+                            bound = seen[term] = _binding(term)
+                        row[name] = bound
                 rows.append(row)
             return QueryResult("select", variables, rows)
         triples: set[str] = set()

@@ -1,8 +1,8 @@
 """Query parameters: `name=value` bound as RDF terms, never spliced into the query text.
 
-A value is an IRI (`<http://…>` or a prefixed name such as `id:putin`), a quoted literal with an optional language
-tag or datatype (`"Путин"@ru`, `"5"^^xsd:integer`), a number, or `true`/`false`. It is parsed as one N-Triples term,
-so a value that would change the query's structure does not parse.
+A value is an IRI (`<http://…>` or a prefixed name such as `id:putin`), a quoted literal with an optional
+language tag or datatype (`"Путин"@ru`, `"5"^^xsd:integer`), a number, or `true`/`false`. It is parsed as one
+N-Triples term, so a value that would change the query's structure does not parse.
 
 >>> params = parse_params(['speaker="Путин"@ru', "who=id:putin"])
 >>> params["speaker"]
@@ -39,6 +39,7 @@ def _expand(curie: str, name: str) -> str:
     if not match or (match.group(1) or "") not in PREFIXES:
         raise UsageError(
             f"--param {name}: {curie!r} is neither <IRI> nor a prefixed name with one of: {', '.join(PREFIXES)}"
+            " (a literal needs quotes: name='\"text\"@ru')"
         )
     return f"<{PREFIXES[match.group(1) or '']}{match.group(2)}>"
 
@@ -58,7 +59,7 @@ def _ntriples_term(value: str, name: str) -> str:
 
 
 def parse_term(value: str, name: str = "value") -> Any:
-    """One RDF term (pyoxigraph NamedNode or Literal) from the syntax --param accepts; UsageError otherwise."""
+    """One RDF term (pyoxigraph NamedNode or Literal) in the syntax --param accepts, or UsageError."""
     from pyoxigraph import RdfFormat, parse
 
     term = _ntriples_term(value.strip(), name)
@@ -104,8 +105,10 @@ def values_clause(params: Params) -> str:
 
     Terms are written by pyoxigraph's serialiser, so they are always exactly one term.
 
-    >>> values_clause(parse_params(['who=id:putin', 'n=3']))
-    '\\nVALUES (?who ?n) { (<https://w3id.org/kgraph/id/putin> "3"^^<http://www.w3.org/2001/XMLSchema#integer>) }\\n'
+    >>> print(values_clause(parse_params(['who=id:putin', 'n="3"^^<http://e.org/t>'])))
+    <BLANKLINE>
+    VALUES (?who ?n) { (<https://w3id.org/kgraph/id/putin> "3"^^<http://e.org/t>) }
+    <BLANKLINE>
     """
     if not params:
         return ""

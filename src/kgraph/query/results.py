@@ -1,4 +1,4 @@
-"""One result type for every engine, and its W3C formats: SPARQL 1.1 JSON, CSV, TSV and XML, plus a text table.
+r"""One result type for every engine, and its W3C formats: SPARQL 1.1 JSON, CSV, TSV and XML, plus a text table.
 
 Results are kept as SPARQL JSON bindings (the W3C JSON results structure), which every engine can produce.
 
@@ -90,4 +90,4 @@ def format_result(result: QueryResult, fmt: str) -> str:
     target = {"csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV, "xml": QueryResultsFormat.XML}[fmt]
     document = json.dumps(result.to_json(), ensure_ascii=False).encode("utf-8")
     parsed = parse_query_results(document, format=QueryResultsFormat.JSON)
-    return parsed.serialize(format=target).decode("utf-8")
+    return (parsed.serialize(format=target) or b"").decode("utf-8")

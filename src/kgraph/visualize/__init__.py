@@ -49,9 +49,7 @@ def page_html(graph: Graph | Dataset, *, title: str = "kgraph", query: str | Non
     return render_page(page_data(to_networkx(full, within=within), full, title))
 
 
-def write_page(
-    graph: Graph | Dataset, path: Path, *, title: str = "kgraph", query: str | None = None
-) -> Path:
+def write_page(graph: Graph | Dataset, path: Path, *, title: str = "kgraph", query: str | None = None) -> Path:
     """Write the explorer page for `graph` to `path` atomically; `query` (CONSTRUCT text) picks a subgraph."""
     text = page_html(graph, title=title, query=query)
 

@@ -52,9 +52,7 @@ class Sentences:
 
     def evidence(self, sentences: Iterable[Node], phrases: Iterable[Node]) -> list[Json]:
         """Each sentence with the phrases inside it marked, in text order."""
-        spans = [
-            (p, _offset(self.graph, p, NIF.beginIndex), _offset(self.graph, p, NIF.endIndex)) for p in phrases
-        ]
+        spans = [(p, _offset(self.graph, p, NIF.beginIndex), _offset(self.graph, p, NIF.endIndex)) for p in phrases]
         found = []
         for sentence in set(sentences):
             begin, end = (
@@ -79,9 +77,7 @@ class Sentences:
 
     def of(self, node: Node) -> list[Json]:
         """The evidence a quantity, quote or assertion cites."""
-        return self.evidence(
-            self.graph.objects(node, PROV.wasDerivedFrom), self.graph.objects(node, KG.evidence)
-        )
+        return self.evidence(self.graph.objects(node, PROV.wasDerivedFrom), self.graph.objects(node, KG.evidence))
 
 
 class PanelBuilder:

@@ -113,7 +113,5 @@ def to_networkx(graph: Graph | Dataset, *, within: Graph | None = None) -> "nx.M
     if within is not None:
         edges = [e for e in edges if e in within]
     for s, p, o in edges:
-        net.add_edge(
-            str(s), str(o), key=str(p), predicate=str(p), label=term_label(p), label_ru=term_label(p, "ru")
-        )
+        net.add_edge(str(s), str(o), key=str(p), predicate=str(p), label=term_label(p), label_ru=term_label(p, "ru"))
     return net

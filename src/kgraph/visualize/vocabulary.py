@@ -37,9 +37,7 @@ CLUTTER_CLASSES: frozenset[URIRef] = frozenset(
 )
 """Classes whose members are shown in a node's panel, never as nodes of their own."""
 
-_EVENTS = frozenset(
-    SCHEMA[n] for n in ("Event", "ExhibitionEvent", "BusinessEvent", "SocialEvent", "EducationEvent")
-)
+_EVENTS = frozenset(SCHEMA[n] for n in ("Event", "ExhibitionEvent", "BusinessEvent", "SocialEvent", "EducationEvent"))
 _PLACES = frozenset(
     SCHEMA[n]
     for n in (

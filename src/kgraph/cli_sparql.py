@@ -1,0 +1,182 @@
+"""The SPARQL commands: `kgraph serve`, `kgraph push`, and what `kgraph query` needs
+for --param and --endpoint.
+
+Each raises KGraphError subclasses for the CLI to report (exit 2); the library calls live in kgraph.query.
+"""
+
+import signal
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from .cli_errors import reports_errors
+
+DEFAULT_GRAPH_FILE = Path("out") / "graph.trig"
+LOOPBACK = {"127.0.0.1", "::1", "localhost"}
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def query_options(command: F) -> F:
+    """Add --param (repeatable), --endpoint, --default-graph and --timeout to a click command (`kgraph query`)."""
+    command = click.option(
+        "--default-graph",
+        "default_graphs",
+        multiple=True,
+        metavar="IRI",
+        help="With --endpoint: query the merge of these graphs (SPARQL protocol default-graph-uri), e.g. the "
+        "graph `kgraph push` loaded; stores differ in what their default graph is.",
+    )(command)
+    command = click.option(
+        "--timeout",
+        type=float,
+        default=30.0,
+        show_default=True,
+        help="With --endpoint: seconds for the whole request, retries included.",
+    )(command)
+    command = click.option(
+        "--endpoint",
+        metavar="URL",
+        help="Query this SPARQL endpoint instead of the local graph. Credentials: KGRAPH_ENDPOINT_USER and "
+        "KGRAPH_ENDPOINT_PASSWORD, or a netrc entry for the host.",
+    )(command)
+    return click.option(
+        "--param",
+        "params",
+        multiple=True,
+        metavar="NAME=VALUE",
+        help='Bind ?NAME to an RDF term: <IRI>, a prefixed name (id:putin), "text"@ru, "5"^^xsd:integer, '
+        "a number or true/false. Values are never spliced into the query text.",
+    )(command)
+
+
+def run_query_command(
+    query: str,
+    data: Path,
+    fmt: str,
+    params: Sequence[str] = (),
+    endpoint: str | None = None,
+    timeout: float = 30.0,
+    default_graphs: Sequence[str] = (),
+) -> None:
+    """Run QUERY (a .rq path, a bundled query's name or SPARQL text) locally on DATA or on ENDPOINT; print it.
+
+    SELECT and ASK print as `fmt` (table, csv, tsv, json, xml); CONSTRUCT and DESCRIBE print Turtle, or `fmt`
+    when it names one of export's RDF formats.
+    """
+    from .query import LocalStore, find_query, format_result
+    from .query.params import check_params, parse_params
+
+    named = find_query(query)
+    bound = parse_params(params)
+    check_params(named.text, bound)
+    if endpoint:
+        from .query.remote import query_endpoint
+
+        result = query_endpoint(endpoint, named.text, bound, timeout=timeout, default_graphs=default_graphs)
+    else:
+        result = LocalStore.from_files(data).query(named.text, bound)
+    if result.kind == "graph":
+        from rdflib import Graph
+
+        from .export import serialize
+        from .namespaces import bind_prefixes
+
+        graph = Graph()
+        bind_prefixes(graph)
+        graph.parse(data=result.ntriples, format="nt")
+        sys.stdout.buffer.write(serialize(graph, "turtle" if fmt == "table" else fmt))
+        return
+    click.echo(format_result(result, fmt), nl=False)
+
+
+@click.command()
+@click.argument("file", required=False, type=click.Path(path_type=Path))
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; anything but loopback exposes the graph to the network.",
+)
+@click.option("--port", type=int, default=7878, show_default=True, help="TCP port (0 picks a free one).")
+@click.option(
+    "--time-limit",
+    type=float,
+    default=10.0,
+    show_default=True,
+    help="Seconds a query may run before it is stopped (HTTP 503).",
+)
+@click.option(
+    "--result-limit",
+    type=int,
+    default=10_000,
+    show_default=True,
+    help="Most rows or triples one answer may hold (more is refused with HTTP 400).",
+)
+@reports_errors
+def serve(file: Path | None, host: str, port: int, time_limit: float, result_limit: int) -> None:
+    """Serve FILE (default: out/graph.trig) as a read-only SPARQL 1.1 endpoint at /sparql.
+
+    A query page is at /. GET and POST queries; results as JSON, XML, CSV, TSV or Turtle by the Accept
+    header; updates get 403. The default graph is the union of the named graphs. Ctrl-C stops it.
+    """
+    from .query import LocalStore
+    from .query.serve import SparqlServer
+
+    store = LocalStore.from_files(file or DEFAULT_GRAPH_FILE)
+    server = SparqlServer(store, host, port, time_limit=time_limit, result_limit=result_limit, verbose=True)
+    if host not in LOOPBACK:
+        click.echo(f"warning: listening on {host}: anyone who can reach this machine can query the graph", err=True)
+    click.echo(f"Serving {len(store)} triples read-only at {server.url} (query page at /). Ctrl-C stops.")
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        server.server_close()
+        server.pool.close()
+    click.echo("Stopped.")
+
+
+@click.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option(
+    "--store",
+    "store_url",
+    required=True,
+    metavar="URL",
+    help="Graph Store Protocol URL, e.g. http://localhost:7878/store or http://localhost:8890/sparql-graph-crud.",
+)
+@click.option(
+    "--graph",
+    metavar="IRI",
+    help="Put every triple of FILE into this named graph (default: each named graph of FILE to its name).",
+)
+@click.option(
+    "--timeout",
+    type=float,
+    default=120.0,
+    show_default=True,
+    help="Seconds for each upload or check, retries included.",
+)
+@reports_errors
+def push(file: Path, store_url: str, graph: str | None, timeout: float) -> None:
+    """Load FILE into a triple store over the SPARQL 1.1 Graph Store Protocol (PUT), then check it.
+
+    A failed upload leaves the store's graph as it was. Credentials: KGRAPH_ENDPOINT_USER and
+    KGRAPH_ENDPOINT_PASSWORD, or a netrc entry for the host; they are never printed.
+    """
+    from .query.push import push as run_push
+
+    report = run_push(file, store_url, graph, timeout=timeout)
+    for name, count in report.graphs.items():
+        click.echo(f"  {count:7d} triples in {f'<{name}>' if name else 'the default graph'}")
+    click.echo(f"Pushed {report.triples} triples to {report.store}; the store holds them all.")

@@ -1,0 +1,1 @@
+"""Tests of SPARQL: embedded engines, our endpoint, remote endpoints and graph stores."""
