@@ -93,6 +93,10 @@ def test_numbers_are_numbers_not_strings(seed_model: ArticleModel) -> None:
             ENTITY + "  omsk: {class: schema:City, label: {ru: Омск, en: Omsk}, mentions: []}\n",
             r"duplicate key 'omsk' \(first on line 2\)",
         ),
+        (
+            ENTITY + "facts:\n  - {s: omsk, p: schema:foundingDate, date: {wording: Омске @333}, evidence: Омске @333}\n",
+            r"fact #1 .*a date fact needs its resolved value",
+        ),
     ],
     ids=[
         "syntax",
@@ -104,6 +108,7 @@ def test_numbers_are_numbers_not_strings(seed_model: ArticleModel) -> None:
         "unknown-term",
         "missing-label",
         "duplicate-id",
+        "unresolved-date",
     ],
 )
 def test_bad_facts_are_named_precisely(seed_article: Article, document: str, message: str) -> None:

@@ -4,6 +4,7 @@ Exit codes (as pySHACL's): 0 success or the graph conforms; 1 the graph does not
 """
 
 import sys
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -57,12 +58,9 @@ def build(paths: tuple[Path, ...], out: Path, no_html: bool) -> None:
             f"{len(model.quantities)} quantities, {len(model.utterances)} quotes and statements ({model.source})"
         )
     click.echo("Entities by class:")
-    for model in result.models:
-        counts: dict[str, int] = {}
-        for entity in model.entities.values():
-            counts[entity.cls] = counts.get(entity.cls, 0) + 1
-        for cls, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-            click.echo(f"  {count:4d}  {cls}")
+    counts = Counter(entity.cls for model in result.models for entity in model.entities.values())
+    for cls, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        click.echo(f"  {count:4d}  {cls}")
     click.echo(result.report.text)
     for kind, path in result.files.items():
         click.echo(f"{kind:>6}: {path}")

@@ -310,6 +310,8 @@ def _read_facts(reader: _Reader, section: Any, entities: dict[str, Entity], utte
             obj = reader.ident(spec, item, spec["o"], entities)
         elif "date" in spec:
             obj = reader.time(spec, item, spec["date"])
+            if obj.value is None:
+                raise reader.fail(spec, item, "a date fact needs its resolved value (date: {value: …, wording: …})")
         else:
             obj = spec["value"]
             if not isinstance(obj, str | int | bool | date):

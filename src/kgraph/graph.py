@@ -196,8 +196,7 @@ class _Minter:
             assert isinstance(fact.obj, str)
             obj = entity_iri(fact.obj)
         elif isinstance(fact.obj, TimeRef):
-            if fact.obj.value is None:
-                raise ValueError(f"fact {fact.subject} {fact.predicate}: a date fact needs a resolved value")
+            assert fact.obj.value is not None, "facts.py refuses date facts without a value"
             obj = _time_literal(fact.obj.value)
             time = self.time_expression(fact.obj)
         else:

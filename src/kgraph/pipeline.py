@@ -9,6 +9,7 @@ from pathlib import Path
 
 from rdflib import Dataset
 
+from .errors import SourceError
 from .export import write
 from .facts import facts_file, load_facts
 from .graph import build_dataset
@@ -45,8 +46,6 @@ def load_models(paths: Sequence[Path]) -> list[ArticleModel]:
 
 def build(paths: Sequence[Path], out: Path, *, html: bool = True) -> BuildResult:
     """Build the articles under `paths` into `out`: graph.ttl, graph.trig and graph.html; then validate."""
-    from .errors import SourceError
-
     models = load_models(paths)
     if not models:
         raise SourceError(f"no articles under {', '.join(map(str, paths))}")

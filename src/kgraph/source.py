@@ -160,4 +160,4 @@ def find_articles(root: Path) -> list[Path]:
         raise SourceError(f"{root}: no such file or folder")
     if article_file(root):
         return [root]
-    return sorted(p.parent for name in ARTICLE_FILENAMES for p in root.rglob(name))
+    return sorted({p.parent for name in ARTICLE_FILENAMES for p in root.rglob(name)})
