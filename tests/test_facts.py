@@ -94,7 +94,8 @@ def test_numbers_are_numbers_not_strings(seed_model: ArticleModel) -> None:
             r"duplicate key 'omsk' \(first on line 2\)",
         ),
         (
-            ENTITY + "facts:\n  - {s: omsk, p: schema:foundingDate, date: {wording: Омске @333}, evidence: Омске @333}\n",
+            ENTITY
+            + "facts:\n  - {s: omsk, p: schema:foundingDate, date: {wording: Омске @333}, evidence: Омске @333}\n",
             r"fact #1 .*a date fact needs its resolved value",
         ),
     ],

@@ -52,3 +52,9 @@ def test_non_utf8_article_names_the_file(tmp_path: Path) -> None:
 def test_bad_publication_date_names_the_line() -> None:
     with pytest.raises(SourceError, match=r":3: publication date 'вчера'"):
         parse_article("x", "# T\n\nPublished at: **вчера**\n\nТекст.")
+
+
+def test_a_headline_without_a_header_is_its_first_line_without_blanks() -> None:
+    article = parse_article("x", "\n  Путин прилетел в Омск  \nТекст.\n")
+    assert article.headline.text == "Путин прилетел в Омск"
+    assert article.text[article.headline.start : article.headline.end] == article.headline.text

@@ -169,9 +169,10 @@ def stats(file: Path | None) -> None:
 
 
 def _register_commands() -> None:
+    from .cli_extract import evaluate, extract
     from .cli_viz import viz
 
-    for command in (serve, push, viz):
+    for command in (serve, push, viz, extract, evaluate):
         main.add_command(command)
 
 

@@ -98,9 +98,9 @@ def parse_article(slug: str, text: str, path: Path | None = None) -> Article:
         raise SourceError(f"{where}: the article is empty")
     headline = _header_span(text, "headline")
     if headline is None:
-        first = re.search(r"\S[^\n]*", text)
+        first = re.search(r"\S(?:[^\n]*\S)?", text)  # the first line, without the blanks around it
         assert first is not None  # the text is not blank
-        headline = Span(first.start(), first.end(), first.group().rstrip())
+        headline = Span(first.start(), first.end(), first.group())
     published = _header_span(text, "published")
     if published is not None:
         try:

@@ -1,0 +1,57 @@
+"""Extraction speed and memory: articles per second after the models load, and peak memory.
+
+Run: python benchmarks/bench_extract.py. Measures the seed article and, when ../shared/nerel/dev exists, the
+NEREL dev documents; each against natasha's NER alone (the baseline), in the same run.
+"""
+
+import resource
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+NEREL_DEV = ROOT.parent / "shared" / "nerel" / "dev"
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _rate(run: Callable[[str], object], texts: list[str], repeat: int) -> float:
+    start = time.perf_counter()
+    for _ in range(repeat):
+        for text in texts:
+            run(text)
+    return repeat * len(texts) / (time.perf_counter() - start)
+
+
+def main() -> None:
+    """Print articles/s for extraction and for the baseline, their ratio, and peak memory."""
+    from kgraph.extract import extract_article
+    from kgraph.extract.ner import limit_threads, load_models, named_spans
+    from kgraph.source import load_article, parse_article
+
+    limit_threads()
+    started = time.perf_counter()
+    load_models()
+    extract_article(parse_article("warm", "# Тест\n\nВладимир Путин прилетел в Омск 6 ноября.\n"))
+    print(f"model load and warm-up: {time.perf_counter() - started:.2f} s, peak {_peak_mb():.0f} MB")
+
+    seed = load_article(ROOT / "data" / "omsk-forum-2019-11-07")
+    corpora = [("seed article", [seed.text], 10)]
+    if NEREL_DEV.is_dir():
+        texts = [p.read_text(encoding="utf-8") for p in sorted(NEREL_DEV.glob("*.txt"))]
+        corpora.append((f"NEREL dev ({len(texts)} docs)", texts, 1))
+    for name, texts, repeat in corpora:
+        base = _rate(named_spans, texts, repeat)
+        ours = _rate(lambda t: extract_article(parse_article("bench", t)), texts, repeat)
+        print(
+            f"{name}: extract {ours:.2f} articles/s, natasha NER alone {base:.2f} articles/s, ratio {ours / base:.2f}"
+        )
+    print(f"peak memory: {_peak_mb():.0f} MB (target < 600 MB)")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

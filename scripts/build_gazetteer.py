@@ -1,0 +1,143 @@
+"""Build src/kgraph/extract/gazetteer.tsv from NEREL train: surface forms -> types and Wikidata items.
+
+Usage: python scripts/build_gazetteer.py [NEREL_TRAIN_DIR]   (default ../shared/nerel/train)
+
+Each surface form is reduced to a matching key (``kgraph.extract.normalise.key``: word lemmas), so the runtime
+lookup meets the same key. Only the dev split is used for measuring; this script must never read it.
+It also runs natasha's NER over the train texts (about a minute) to count where it fires and NEREL marks nothing.
+"""
+
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from kgraph.extract.nerel import read_document
+from kgraph.extract.normalise import key
+
+WORD = re.compile(r"[А-Яа-яЁёA-Za-z0-9]+(?:[-’'][А-Яа-яЁёA-Za-z0-9]+)*")
+TYPES = (
+    "PERSON",
+    "ORGANIZATION",
+    "COUNTRY",
+    "CITY",
+    "STATE_OR_PROVINCE",
+    "LOCATION",
+    "DISTRICT",
+    "FACILITY",
+    "PROFESSION",
+)
+HEADER = """\
+# kgraph gazetteer: surface-form keys -> NEREL entity types and Wikidata items, for offline entity linking.
+# Built by scripts/build_gazetteer.py from NEREL v1.1 (github.com/nerel-ds/NEREL, folder NEREL-v1.1,
+# commit 8f07d3e410f322d5dbf6b68b13fbf4a4aa077fe9), train split only; the dev split is kept for measuring.
+# Cite: Loukachevitch N. et al., "NEREL: a Russian information extraction dataset with rich annotation for
+# nested entities, relations, and wikidata entity links", Language Resources and Evaluation (2023).
+# License: as stated by the NEREL authors for their dataset (this file is a derived word list with counts).
+# NONE:n in types counts spans that natasha's NER marks in the train texts where NEREL marks nothing.
+# Rows that cannot change a result (annotated once and never linked twice) are left out to keep the file small.
+# Columns: key (word lemmas), types (TYPE:count,...), links (Qid:count,...; empty when never linked), label,
+# seen (how often these words occur outside a longer annotated mention in the train texts, annotated or not),
+# name (the name NEREL gives the most frequent linked item, when linked).
+"""
+
+
+def build(train: Path) -> str:
+    """The gazetteer text for the NEREL documents in `train`."""
+    types: dict[str, Counter[str]] = defaultdict(Counter)
+    links: dict[str, Counter[str]] = defaultdict(Counter)
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    names: dict[str, Counter[str]] = defaultdict(Counter)
+    files = sorted(train.glob("*.ann"))
+    if not files:
+        raise SystemExit(f"{train}: no .ann files")
+    for ann in files:
+        document = read_document(ann.with_suffix(".txt"))
+        for mention in document.mentions:
+            if mention.type not in TYPES:
+                continue
+            k = key(mention.text)
+            if not k:
+                continue
+            types[k][mention.type] += 1
+            labels[k][mention.text] += 1
+            if mention.wikidata:
+                links[k][mention.wikidata] += 1
+                if mention.wikidata_name:
+                    names[mention.wikidata][mention.wikidata_name] += 1
+                if mention.wikidata_name:
+                    name_key = key(mention.wikidata_name)
+                    if name_key and name_key != k:
+                        links[name_key][mention.wikidata] += 1
+                        types[name_key][mention.type] += 0
+                        labels[name_key][mention.wikidata_name] += 1
+    for k, count in _ner_false_alarms(files).items():
+        if count >= 2:
+            types[k]["NONE"] += count
+    seen = _occurrences(files, set(types))
+    lines = [HEADER.rstrip("\n")]
+    for k in sorted(types):
+        if not _useful(types[k], links[k]):
+            continue
+        type_text = ",".join(f"{t}:{n}" for t, n in types[k].most_common() if n)
+        link_text = ",".join(f"{q}:{n}" for q, n in links[k].most_common())
+        if not type_text:
+            type_text = ",".join(f"{t}:0" for t in types[k])
+        top = links[k].most_common(1)[0][0] if links[k] else None
+        name = names[top].most_common(1)[0][0] if top and names[top] else ""
+        label = labels[k].most_common(1)[0][0] if labels[k] else k
+        lines.append(f"{k}\t{type_text}\t{link_text}\t{label}\t{seen[k]}\t{name}")
+    return "\n".join(lines) + "\n"
+
+
+def _useful(types: Counter[str], links: Counter[str]) -> bool:
+    """Whether a row can change a result: a title that is never linked twice only bloats the file."""
+    linked = max(links.values(), default=0) >= 2
+    if set(types) <= {"PROFESSION"}:
+        return linked
+    return linked or sum(types.values()) >= 2
+
+
+def _ner_false_alarms(files: list[Path]) -> Counter[str]:
+    """Keys of the spans natasha's NER finds in the train texts where NEREL has no mention at all."""
+    from kgraph.extract.ner import named_spans
+
+    alarms: Counter[str] = Counter()
+    for ann in files:
+        document = read_document(ann.with_suffix(".txt"))
+        gold = {(m.start, m.end) for m in document.mentions}
+        for span in named_spans(document.text):
+            if (span.start, span.end) not in gold:
+                alarms[key(span.text)] += 1
+    return alarms
+
+
+def _occurrences(files: list[Path], keys: set[str]) -> Counter[str]:
+    """How often each key occurs as a run of one to three words, outside a longer annotated mention."""
+    seen: Counter[str] = Counter()
+    for ann in files:
+        document = read_document(ann.with_suffix(".txt"))
+        words = list(WORD.finditer(document.text))
+        spans = [(m.start, m.end) for m in document.mentions]
+        for size in (1, 2, 3):
+            for index in range(len(words) - size + 1):
+                start, end = words[index].start(), words[index + size - 1].end()
+                k = key(document.text[start:end])
+                if k not in keys:
+                    continue
+                if any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans):
+                    continue  # a surname inside an annotated full name is not a missed annotation
+                seen[k] += 1
+    return seen
+
+
+def main() -> None:
+    """Write the gazetteer next to the linking module."""
+    train = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "shared/nerel/train"
+    out = Path(__file__).resolve().parents[1] / "src/kgraph/extract/gazetteer.tsv"
+    out.write_text(build(train), encoding="utf-8")
+    print(f"wrote {out} ({out.stat().st_size // 1024} KiB)")
+
+
+if __name__ == "__main__":
+    main()

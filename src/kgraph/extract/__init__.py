@@ -1,0 +1,21 @@
+"""Automatic extraction: any Russian news article -> the same model curated facts give, offline.
+
+One module, one job: ``ner`` (natasha), ``quantities`` (yargy grammar), ``dates``, ``quotes``, ``events``
+(events and titles), ``entities`` (grouping, classes), ``normalise`` (pymorphy3), ``linking`` (gazetteer from
+NEREL train), ``build`` (the pipeline), ``writer`` (facts YAML), ``evaluate`` and ``nerel`` (measuring).
+"""
+
+from .build import ExtractionError, extract_article
+from .evaluate import Report, Score, evaluate_article, evaluate_model, evaluate_nerel
+from .writer import dump_facts
+
+__all__ = [
+    "ExtractionError",
+    "Report",
+    "Score",
+    "dump_facts",
+    "evaluate_article",
+    "evaluate_model",
+    "evaluate_nerel",
+    "extract_article",
+]

@@ -1,0 +1,147 @@
+"""The extraction pipeline: an article in, an ``ArticleModel`` out, every item with evidence and confidence.
+
+>>> MAX_CHARS
+200000
+"""
+
+import re
+import unicodedata
+
+from ..errors import KGraphError
+from ..model import ArticleMeta, ArticleModel
+from ..source import Article
+from . import relations
+from .builder import Builder
+from .conformance import conform
+from .dates import find_dates
+from .entities import Draft, adjective_named_organisations, class_for, entities_from_spans, quoted_organisations
+from .linking import gazetteer
+from .mentions import gazetteer_mentions, repair_spans
+from .ner import analyse
+from .normalise import key, noun_phrase_nominative
+from .quantities import find_amounts
+
+MAX_CHARS = 200_000
+"""Longer texts are refused: a news article is far shorter, and the models' time grows with length."""
+
+
+class ExtractionError(KGraphError):
+    """An article cannot be extracted (too long, or no text to read)."""
+
+
+def check_text(article: Article) -> None:
+    """Refuse a text too long to be a news article, naming its length and the limit."""
+    if len(article.text) > MAX_CHARS:
+        raise ExtractionError(
+            f"{article.slug}: the text has {len(article.text)} characters; extraction reads at most {MAX_CHARS}"
+        )
+
+
+def _clean(text: str) -> str:
+    """Control characters (other than line breaks and tabs) as spaces: offsets stay, the models see words."""
+    return "".join(" " if unicodedata.category(c) in {"Cc", "Cf", "Cs", "Co"} and c not in "\n\t" else c for c in text)
+
+
+def extract_article(article: Article) -> ArticleModel:
+    """Extract entities, events, titles, quotes, quantities and dates from an article.
+
+    The models load on the first call; an article with no Russian words gives an empty model (no model loads).
+
+    >>> from kgraph.source import parse_article
+    >>> extract_article(parse_article("en", "# News\\n\\nNothing in Russian here.\\n")).entities
+    {}
+    """
+    check_text(article)
+    builder = Builder(article)
+    text = _clean(article.text)
+    if not re.search(r"[А-Яа-яЁё]", text):
+        return ArticleModel(article=article, source="extracted")
+    analysis = analyse(text)
+    for draft in entities_from_spans(text, repair_spans(text, analysis.spans)):
+        draft.mentions = [builder.span(m.start, m.end) for m in draft.mentions]
+        builder.add(draft)
+    _add_gazetteer_mentions(builder, text)
+    relations.pipelines(builder)
+    meta = _header_entities(builder)
+    taken = [(m.start, m.end) for d in builder.drafts for m in d.mentions]
+    for draft in quoted_organisations(text, taken) + adjective_named_organisations(text, taken):
+        draft.mentions = [builder.span(m.start, m.end) for m in draft.mentions]
+        builder.add(draft)
+    relations.titles(builder, text)
+    published = article.published_date
+    dates = find_dates(text, published)
+    events = relations.events(builder, text, dates)
+    relations.anaphora(builder, text)
+    relations.locate_tours(builder)
+    relations.reported(builder, text, events)
+    utterances = relations.utterances(builder, text, events)
+    quantities = relations.quantities(builder, text, find_amounts(text))
+    model = ArticleModel(
+        article=article,
+        meta=meta,
+        entities=builder.entities(),
+        facts=builder.facts,
+        quantities=quantities,
+        utterances=utterances,
+        source="extracted",
+    )
+    return conform(model)
+
+
+def _add_gazetteer_mentions(builder: Builder, text: str) -> None:
+    """What the NER missed but NEREL train knows: joined to the entity with the same Wikidata item or name,
+    or a new entity when capitalised (a lower-case place adjective alone is no entity of its own)."""
+    taken = [(m.start, m.end, d.nerel_type) for d in builder.drafts for m in d.mentions]
+    for span, kind, qid, name in gazetteer_mentions(text, taken):
+        span = builder.span(span.start, span.end)
+        same = next((d for d in builder.drafts if qid and d.wikidata == qid), None)
+        entry = gazetteer().entry(span.text)
+        likely = max(entry.links.items(), key=lambda item: item[1])[0] if entry and entry.links else None
+        if same is None and qid is None and likely:
+            # not sure enough to link on its own ("британской"), but the article names the item it most often is
+            same = next((d for d in builder.drafts if d.wikidata == likely and d.nerel_type == kind), None)
+        if same is None and kind == "PERSON":
+            same = next(
+                (d for d in builder.drafts if d.nerel_type == "PERSON" and key(span.text) in key(d.label).split()),
+                None,
+            )
+        if same is not None:
+            same.mentions.append(span)
+        elif name:
+            builder.add(Draft(kind, name, [span], cls=class_for(kind), wikidata=qid, confidence=0.6))
+        elif span.text[:1].isupper():
+            label = span.text if kind in {"PERSON", "ORGANIZATION"} else noun_phrase_nominative(span.text)
+            builder.add(Draft(kind, label, [span], cls=class_for(kind), wikidata=qid, confidence=0.6))
+        elif kind == "ORGANIZATION":
+            label = noun_phrase_nominative(span.text)
+            builder.add(Draft(kind, label, [span], cls=class_for(kind), wikidata=qid, confidence=0.5))
+
+
+def _header_entities(builder: Builder) -> ArticleMeta:
+    article = builder.article
+    roles: dict[str, str | None] = {"author": None, "publisher": None, "photo_credit": None}
+    credit_is_site = article.photo_credit is not None and re.fullmatch(
+        r"[\w.-]+\.[a-zа-я]{2,}", article.photo_credit.text
+    )
+    for role, span, cls in (
+        ("author", article.author, "schema:Person"),
+        ("publisher", article.publisher, "schema:NewsMediaOrganization"),
+        ("photo_credit", article.photo_credit, "schema:WebSite" if credit_is_site else "schema:Organization"),
+    ):
+        if span is None or not span.text.strip():
+            continue
+        known = builder.at(span.start, span.end)
+        if known is not None and cls != "schema:Person":
+            builder.draft(known).cls = cls  # the header says what it is: a publisher is a news medium
+        if known is None:
+            known = builder.add(
+                Draft(
+                    "PERSON" if cls == "schema:Person" else "ORGANIZATION",
+                    span.text.strip(),
+                    [span],
+                    cls=cls,
+                    confidence=0.95,
+                )
+            )
+        roles[role] = known
+    return ArticleMeta(author=roles["author"], publisher=roles["publisher"], photo_credit=roles["photo_credit"])

@@ -1,0 +1,343 @@
+"""Entities from named-entity mentions: grouping, classes, labels, Wikidata links, quoted names, titles.
+
+>>> class_for("COUNTRY"), class_for("ORGANIZATION")
+('schema:Country', 'schema:Organization')
+"""
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..source import Span
+from .linking import gazetteer
+from .mentions import after_currency
+from .ner import NamedSpan
+from .normalise import key, noun_phrase_nominative, parses, slug, transliterate
+
+_CLASSES = {
+    "PERSON": "schema:Person",
+    "FACILITY": "schema:Place",
+    "COUNTRY": "schema:Country",
+    "CITY": "schema:City",
+    "STATE_OR_PROVINCE": "schema:AdministrativeArea",
+    "LOCATION": "schema:Place",
+    "DISTRICT": "schema:Place",
+    "ORGANIZATION": "schema:Organization",
+}
+_STATE_WORDS = {"область", "край", "республика", "штат", "провинция", "губерния", "графство", "земля", "шир"}
+_DISTRICT_WORDS = {"район", "микрорайон", "округ", "квартал", "боро"}
+_PLACE_WORDS = {
+    "улица",
+    "проспект",
+    "площадь",
+    "кладбище",
+    "парк",
+    "сквер",
+    "мост",
+    "река",
+    "озеро",
+    "море",
+    "гора",
+    "остров",
+    "дворец",
+    "собор",
+    "храм",
+    "аэропорт",
+    "вокзал",
+    "стадион",
+    "холл",
+    "стрит",
+    "залив",
+    "пролив",
+    "океан",
+    "полуостров",
+    "хребет",
+    "долина",
+    "набережная",
+    "переулок",
+    "шоссе",
+    "бульвар",
+    "авеню",
+    "пустыня",
+    "канал",
+    "монастырь",
+    "кремль",
+    "арена",
+    "центр",
+    "аллея",
+    "заповедник",
+    "бухта",
+}
+# Organisation head nouns after which a quoted or capitalised name is the organisation's own name.
+ORG_NOUNS = {
+    "компания",
+    "корпорация",
+    "концерн",
+    "холдинг",
+    "консорциум",
+    "банк",
+    "фонд",
+    "агентство",
+    "академия",
+    "университет",
+    "институт",
+    "партия",
+    "клуб",
+    "музей",
+    "театр",
+    "завод",
+    "комбинат",
+    "газета",
+    "журнал",
+    "телеканал",
+    "радиостанция",
+    "издательство",
+    "ассоциация",
+    "объединение",
+    "общество",
+    "движение",
+    "организация",
+    "группа",
+    "команда",
+    "фирма",
+    "предприятие",
+    "студия",
+    "центр",
+    "школа",
+    "колледж",
+    "госкорпорация",
+    "авиакомпания",
+    "союз",
+    "служба",
+    "ведомство",
+}
+# Heads after which adjectives alone make a name ("Каспийский трубопроводный консорциум").
+_NAMED_BY_ADJECTIVES = {"консорциум", "корпорация", "концерн", "холдинг", "госкорпорация"}
+_QUOTED = re.compile(r"(?:(?P<head>[А-Яа-яЁё]+(?:\s+[а-яё]+){0,2})\s+)?[«\"“](?P<name>[^«»\"“”\n]{2,80})[»\"”]")
+
+
+def class_for(nerel_type: str) -> str:
+    """The kgraph class (a CURIE) for a NEREL entity type."""
+    return _CLASSES.get(nerel_type, "schema:Thing")
+
+
+@dataclass
+class Draft:
+    """An entity being assembled: type, normal label, mentions, link and confidence."""
+
+    nerel_type: str
+    label: str
+    mentions: list[Span] = field(default_factory=list)
+    cls: str = ""
+    wikidata: str | None = None
+    confidence: float = 0.8
+    label_en: str | None = None
+
+    @property
+    def first(self) -> int:
+        """Offset of the first mention."""
+        return min(m.start for m in self.mentions)
+
+
+def location_type(surface: str, normal: str) -> str:
+    """COUNTRY, CITY, STATE_OR_PROVINCE, DISTRICT or LOCATION for a place: NEREL train first, then the head word.
+
+    >>> location_type("Красноярском крае", "Красноярский край"), location_type("кладбище", "кладбище")
+    ('STATE_OR_PROVINCE', 'LOCATION')
+    """
+    entry = gazetteer().entry(surface) or gazetteer().entry(normal)
+    places = {t: n for t, n in (entry.types.items() if entry else ()) if t != "NONE" and n}
+    if places:
+        kind = max(places.items(), key=lambda item: item[1])[0]
+        if kind in ("COUNTRY", "CITY", "STATE_OR_PROVINCE", "DISTRICT"):
+            return kind
+        return "LOCATION"
+    words = key(normal).split()
+    parts = set(words) | {p for w in words for p in w.split("-")}
+    if parts & _STATE_WORDS:
+        return "STATE_OR_PROVINCE"
+    if parts & _DISTRICT_WORDS:
+        return "DISTRICT"
+    if parts & _PLACE_WORDS:
+        return "LOCATION"
+    if words and words[-1].endswith(("шир", "стан")):
+        return "STATE_OR_PROVINCE"  # an English county, a Russian republic (known states are in the gazetteer)
+    return "CITY"
+
+
+_CUES = {
+    "штат": "STATE_OR_PROVINCE",
+    "земля": "STATE_OR_PROVINCE",
+    "графство": "STATE_OR_PROVINCE",
+    "провинция": "STATE_OR_PROVINCE",
+    "республика": "STATE_OR_PROVINCE",
+    "префектура": "STATE_OR_PROVINCE",
+    "город": "CITY",
+    "столица": "CITY",
+    "г": "CITY",
+    "село": "CITY",
+    "посёлок": "CITY",
+    "деревня": "CITY",
+    "страна": "COUNTRY",
+    "правительство": "COUNTRY",
+    "парламент": "COUNTRY",
+    "президент": "COUNTRY",
+    "посольство": "COUNTRY",
+    "армия": "COUNTRY",
+    "гражданин": "COUNTRY",
+    "оборона": "COUNTRY",
+    "мид": "COUNTRY",
+    "государство": "COUNTRY",
+    "королевство": "COUNTRY",
+    "река": "LOCATION",
+    "озеро": "LOCATION",
+    "остров": "LOCATION",
+    "гора": "LOCATION",
+    "море": "LOCATION",
+    "улица": "LOCATION",
+    "район": "DISTRICT",
+}
+
+
+def _cue(text: str, start: int) -> str | None:
+    """The place type a word right before a name gives it: "штат Колорадо", "реки Эльбы", "г. Уфа"."""
+    from .normalise import lemma
+
+    before = re.search(r"([А-Яа-яЁё]+)\.?\s+$", text[max(0, start - 25) : start])
+    return _CUES.get(lemma(before.group(1).lower())) if before else None
+
+
+def _person_groups(spans: list[NamedSpan]) -> dict[str, list[NamedSpan]]:
+    """Person mentions grouped by full name; a lone surname or first name joins the full name that has it."""
+    groups: dict[str, list[NamedSpan]] = {}
+    for span in sorted(spans, key=lambda s: -len(s.normal.split())):
+        words = span.normal.split()
+        target = next(
+            (name for name in groups if len(words) == 1 and words[0] in name.split()),
+            span.normal,
+        )
+        groups.setdefault(target, []).append(span)
+    return groups
+
+
+def entities_from_spans(text: str, spans: Iterable[NamedSpan]) -> list[Draft]:
+    """Group natasha's mentions into entities, typed and linked through the gazetteer."""
+    spans = [
+        s
+        for s in spans
+        if s.text.strip() and re.search(r"\w", s.text) and not (s.type == "LOC" and after_currency(text, s.start))
+    ]
+    drafts: list[Draft] = []
+    persons = [s for s in spans if s.type == "PER"]
+    for name, group in _person_groups(persons).items():
+        drafts.append(Draft("PERSON", name, [Span(s.start, s.end, s.text) for s in group], confidence=0.9))
+    others: dict[tuple[str, str], Draft] = {}
+    for span in spans:
+        if span.type == "PER":
+            continue
+        kind = "LOC" if span.type == "LOC" else "ORGANIZATION"
+        draft = others.setdefault((kind, key(span.normal)), Draft(kind, span.normal, confidence=0.85))
+        draft.mentions.append(Span(span.start, span.end, span.text))
+    for draft in others.values():
+        if draft.nerel_type == "LOC":
+            votes = Counter(_cue(text, m.start) for m in draft.mentions)
+            cues = [cue for cue, _ in votes.most_common() if cue is not None]
+            first = draft.mentions[0]
+            entry = gazetteer().entry(first.text) or gazetteer().entry(draft.label)
+            known = entry is not None and sum(n for t, n in entry.types.items() if t != "NONE") >= 2
+            draft.nerel_type = cues[0] if cues and not known else location_type(first.text, draft.label)
+    drafts.extend(others.values())
+    for draft in drafts:
+        draft.cls = class_for(draft.nerel_type)
+        link = None
+        for mention in [draft.label, *(m.text for m in draft.mentions)]:
+            link = gazetteer().link(mention, draft.nerel_type)
+            if link:
+                break
+        if link:
+            draft.wikidata = link.qid
+            draft.confidence = max(draft.confidence, link.confidence)
+    return drafts
+
+
+def quoted_organisations(text: str, taken: list[tuple[int, int]]) -> list[Draft]:
+    """Organisations named in quotes after a head noun: "академия «Авангард»", "компания "Газпром"".
+
+    >>> [d.label for d in quoted_organisations('открыта хоккейная академия "Авангард" и', [])]
+    ['хоккейная академия «Авангард»']
+    """
+    from .normalise import lemma
+
+    drafts: dict[str, Draft] = {}
+    for match in _QUOTED.finditer(text):
+        head_words = (match.group("head") or "").split()
+        heads = [w for w in head_words if lemma(w.lower()) in ORG_NOUNS]
+        name = match.group("name").strip()
+        if not heads or not name[:1].isupper():
+            continue
+        start = match.start("head") + match.group("head").index(head_words[0])
+        for word in head_words:
+            if lemma(word.lower()) in ORG_NOUNS:
+                break
+            start += len(word) + 1
+        start = _adjectives_before(text, start)
+        end = match.end()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        phrase = noun_phrase_nominative(text[start : match.start("name") - 1].strip())
+        label = f"{phrase} «{name}»"
+        draft = drafts.setdefault(key(name), Draft("ORGANIZATION", label, confidence=0.75))
+        draft.mentions.append(Span(start, end, text[start:end]))
+        draft.cls = "schema:Organization"
+    return list(drafts.values())
+
+
+def _adjectives_before(text: str, start: int) -> int:
+    """Move `start` back over lower-case adjectives that agree with the head noun ("хоккейная академия")."""
+    while True:
+        match = re.search(r"([а-яё]+)\s+$", text[max(0, start - 40) : start])
+        if match is None:
+            return start
+        tags = parses(match.group(1))
+        if not tags or "ADJF" not in tags[0].tag:
+            return start
+        start = start - len(match.group(0))
+
+
+def adjective_named_organisations(text: str, taken: list[tuple[int, int]]) -> list[Draft]:
+    """Organisations named by adjectives and a telling head: "каспийским трубопроводным консорциумом".
+
+    >>> found = adjective_named_organisations("поставил каспийским трубопроводным консорциумом", [])
+    >>> [d.label for d in found]
+    ['Каспийский трубопроводный консорциум']
+    """
+    from .normalise import lemma
+
+    drafts: dict[str, Draft] = {}
+    for match in re.finditer(r"[А-Яа-яЁё]+", text):
+        if lemma(match.group().lower()) not in _NAMED_BY_ADJECTIVES:
+            continue
+        start = _adjectives_before(text, match.start())
+        if start == match.start() or any(s < match.end() and start < e for s, e in taken):
+            continue
+        phrase = noun_phrase_nominative(text[start : match.end()])
+        label = phrase[:1].upper() + phrase[1:]
+        draft = drafts.setdefault(key(label), Draft("ORGANIZATION", label, confidence=0.6))
+        draft.mentions.append(Span(start, match.end(), text[start : match.end()]))
+        draft.cls = "schema:Organization"
+    return list(drafts.values())
+
+
+def english_label(draft: Draft) -> str:
+    """The English label: a transliteration of the Russian one (we ship no English names)."""
+    return draft.label_en or transliterate(draft.label).replace("«", '"').replace("»", '"')
+
+
+def entity_id(draft: Draft, taken: set[str]) -> str:
+    """A readable, unique id for an entity."""
+    base = slug(draft.label)
+    ident, number = base, 2
+    while ident in taken:
+        ident, number = f"{base}_{number}", number + 1
+    return ident

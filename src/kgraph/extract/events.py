@@ -1,0 +1,298 @@
+"""Events and titles by rule: "XVI форум … сотрудничества", "выставка «…»", "пленарное заседание", openings,
+and "президент России Владимир Путин" (a person, the office and the state it belongs to).
+
+>>> events = find_events("Завершился XVI Форум межрегионального сотрудничества России.")
+>>> [(e.cls, e.label, e.edition) for e in events]
+[('kg:Forum', 'XVI Форум межрегионального сотрудничества России', 16)]
+>>> find_titles("заявил президент России Владимир Путин", [(23, 38)])[0].label
+'президент России'
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from ..source import Span
+from .normalise import lemma, noun_phrase_nominative, parses
+
+TITLE_WORDS = {
+    "президент",
+    "глава",
+    "премьер",
+    "премьер-министр",
+    "министр",
+    "губернатор",
+    "мэр",
+    "председатель",
+    "лидер",
+    "руководитель",
+    "посол",
+    "канцлер",
+    "король",
+    "королева",
+    "директор",
+    "спикер",
+    "вице-президент",
+    "вице-премьер",
+    "замминистра",
+    "заместитель",
+    "генсек",
+    "генеральный",
+    "секретарь",
+    "пресс-секретарь",
+    "сенатор",
+    "депутат",
+    "главнокомандующий",
+    "командующий",
+    "прокурор",
+    "судья",
+    "шейх",
+    "эмир",
+    "султан",
+}
+# Head nouns of events: a name follows as a genitive tail or in quotes; bare mentions refer back.
+EVENT_HEADS = {
+    "форум": "kg:Forum",
+    "выставка": "schema:ExhibitionEvent",
+    "конференция": "schema:Event",
+    "саммит": "schema:Event",
+    "съезд": "schema:Event",
+    "фестиваль": "schema:Event",
+    "конгресс": "schema:Event",
+    "чемпионат": "schema:SportsEvent",
+    "олимпиада": "schema:SportsEvent",
+    "турнир": "schema:SportsEvent",
+    "матч": "schema:SportsEvent",
+    "экскурсия": "kg:Excursion",
+    "визит": "kg:Visit",
+}
+_NAMED_HEADS = {
+    "форум",
+    "выставка",
+    "конференция",
+    "саммит",
+    "съезд",
+    "фестиваль",
+    "конгресс",
+    "чемпионат",
+    "олимпиада",
+    "турнир",
+}
+_ROMAN = re.compile(r"^[IVXLC]+$")
+_ORDINALS = {
+    "первый": 1,
+    "второй": 2,
+    "третий": 3,
+    "четвёртый": 4,
+    "четвертый": 4,
+    "пятый": 5,
+    "шестой": 6,
+    "седьмой": 7,
+    "восьмой": 8,
+    "девятый": 9,
+    "десятый": 10,
+}
+_WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+(?:-[А-Яа-яЁё]+)*")
+
+
+@dataclass
+class EventMention:
+    """An event found by rule: class, label, edition, where named and where referred to."""
+
+    cls: str
+    label: str
+    head: str
+    mentions: list[Span] = field(default_factory=list)
+    edition: int | None = None
+    named: bool = False
+    opens: Span | None = None
+    confidence: float = 0.7
+
+
+def _roman(numeral: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for char, following in zip(numeral, [*numeral[1:], ""], strict=True):
+        value = values[char]
+        total += -value if following and values[following] > value else value
+    return total
+
+
+def _is_genitive_word(word: str) -> bool:
+    if word == "и":
+        return True
+    analyses = parses(word)[:2]
+    if any(p.tag.POS in {"VERB", "INFN", "PRTS", "ADVB", "PREP", "CONJ"} for p in analyses):
+        return False
+    return any(p.tag.case == "gent" and ({"NOUN", "ADJF", "NUMR"} & {p.tag.POS}) for p in analyses)
+
+
+def _genitive_tail(text: str, position: int) -> int:
+    """The end of the genitive words right after `position` ("межрегионального сотрудничества России")."""
+    end = position
+    words = 0
+    for match in _WORD.finditer(text, position):
+        if text[end : match.start()].strip() or words >= 8:
+            break
+        if not _is_genitive_word(match.group()):
+            break
+        end, words = match.end(), words + 1
+    while text[position:end].rstrip().endswith(" и"):
+        end = position + text[position:end].rstrip().rfind(" и")
+    return end
+
+
+def find_events(text: str) -> list[EventMention]:
+    """Events by head noun, named ones grouped by name, bare mentions joined to the first named one."""
+    events: list[EventMention] = []
+    bare: list[tuple[str, Span]] = []
+    for match in _WORD.finditer(text):
+        head = lemma(match.group().lower())
+        if head not in EVENT_HEADS:
+            continue
+        start, end, edition = match.start(), match.end(), None
+        named_by_adjectives = False
+        while adjective := re.search(r"([А-ЯЁ]?[а-яё]+)\s+$", text[max(0, start - 30) : start]):
+            if lemma(adjective.group(1).lower()) in _ORDINALS or "ADJF" not in parses(adjective.group(1))[0].tag:
+                break
+            named_by_adjectives = named_by_adjectives or adjective.group(1)[:1].isupper()
+            start -= len(adjective.group(0))
+        if not named_by_adjectives:
+            start = match.start()
+        before = re.search(r"([IVXLC]+|[А-Яа-яЁё]+)\s+$", text[max(0, start - 30) : start])
+        if before and _ROMAN.match(before.group(1)):
+            edition, start = _roman(before.group(1)), start - len(before.group(0))
+        elif before and lemma(before.group(1).lower()) in _ORDINALS:
+            edition, start = _ORDINALS[lemma(before.group(1).lower())], start - len(before.group(0))
+        quoted = re.match(r"\s+[«\"“]([^«»\"“”\n]{2,120})[»\"”]", text[end:])
+        if quoted:
+            end += quoted.end()
+        elif head in _NAMED_HEADS:
+            end = _genitive_tail(text, end) if text[end : end + 1] == " " else end
+        span = Span(start, end, text[start:end])
+        if head in _NAMED_HEADS and (end > match.end() or edition is not None or named_by_adjectives):
+            label = noun_phrase_nominative(span.text)
+            if quoted:
+                label = re.sub(r"[\"“](.*)[\"”]$", r"«\1»", label)
+            same = [e for e in events if e.head == head and _compatible(e, edition, label)]
+            if same:
+                same[0].mentions.append(span)
+                if (edition is not None and same[0].edition is None) or len(label) > len(same[0].label):
+                    same[0].label, same[0].edition = label, edition or same[0].edition
+                continue
+            events.append(EventMention(EVENT_HEADS[head], label, head, [span], edition, True, confidence=0.8))
+        else:
+            bare.append((head, span))
+    for head, span in bare:
+        named = [e for e in events if e.head == head]
+        if named:
+            named[0].mentions.append(span)
+        elif head not in _NAMED_HEADS:
+            phrase = _with_adjectives(text, span)
+            events.append(EventMention(EVENT_HEADS[head], noun_phrase_nominative(phrase.text), head, [phrase]))
+    events.extend(_documents(text))
+    events.extend(_plenary_sessions(text))
+    events.extend(_openings(text))
+    for event in events:
+        event.label = event.label[:1].upper() + event.label[1:] if event.named else event.label
+    return events
+
+
+def _compatible(event: EventMention, edition: int | None, label: str) -> bool:
+    """Whether a newly named event is `event`: no clash of editions, and one name within the other."""
+    if event.edition is not None and edition is not None and event.edition != edition:
+        return False
+    return _contains(event.label, label)
+
+
+def _contains(longer: str, shorter: str) -> bool:
+    a = {lemma(w.lower()) for w in _WORD.findall(longer)}
+    b = {lemma(w.lower()) for w in _WORD.findall(shorter)}
+    return a <= b or b <= a
+
+
+def _with_adjectives(text: str, span: Span) -> Span:
+    start = span.start
+    while True:
+        match = re.search(r"([а-яё]+)\s+$", text[max(0, start - 30) : start])
+        if match is None or "ADJF" not in parses(match.group(1))[0].tag:
+            return Span(start, span.end, text[start : span.end])
+        start -= len(match.group(0))
+
+
+_DOCUMENT_HEADS = ("концепци", "стратеги", "доктрин", "программ")
+
+
+def _documents(text: str) -> list[EventMention]:
+    """Policy documents named by a head and a genitive tail ("концепция программ … сотрудничества")."""
+    found: dict[str, EventMention] = {}
+    for match in re.finditer(rf"\b(?:{'|'.join(_DOCUMENT_HEADS)})[а-яё]*", text, re.I):
+        if lemma(match.group().lower()) not in {"концепция", "стратегия", "доктрина", "программа"}:
+            continue
+        if any(m.start <= match.start() < m.end for known in found.values() for m in known.mentions):
+            continue  # a document named inside another's name ("концепция программ …")
+        end = _genitive_tail(text, match.end())
+        if end - match.end() < 8:
+            continue
+        span = Span(match.start(), end, text[match.start() : end])
+        label = noun_phrase_nominative(span.text)
+        known = found.setdefault(label.lower(), EventMention("kg:PolicyDocument", label, "документ", confidence=0.6))
+        known.mentions.append(span)
+    return list(found.values())
+
+
+def _plenary_sessions(text: str) -> list[EventMention]:
+    spans = [Span(m.start(), m.end(), m.group()) for m in re.finditer(r"[Пп]ленарн\w+\s+заседани\w+", text)]
+    if not spans:
+        return []
+    return [EventMention("kg:PlenarySession", "пленарное заседание", "заседание", spans, confidence=0.8)]
+
+
+def _openings(text: str) -> list[EventMention]:
+    """ "открытие выставки «…»", "открытие "Эрмитажа-Сибирь"", "была открыта академия «Авангард»"."""
+    found = []
+    pattern = re.compile(
+        r"(?P<noun>открыти[еяю])\s+(?P<what>(?:[а-яё]+\s+){0,2}[«\"“][^«»\"“”\n]{2,120}[»\"”])"
+        r"|(?P<verb>(?:был[аои]?\s+)?открыт[аоы]?)\s+(?P<what2>(?:[а-яё]+\s+){0,2}[«\"“][^«»\"“”\n]{2,120}[»\"”])"
+    )
+    for match in pattern.finditer(text):
+        group = "what" if match.group("noun") else "what2"
+        what = Span(match.start(group), match.end(group), match.group(group))
+        label = "открытие: " + noun_phrase_nominative(re.sub(r"[\"“]([^\"”]*)[\"”]", r"«\1»", what.text))
+        span = Span(match.start(), match.end(), match.group())
+        found.append(EventMention("kg:Opening", label, "открытие", [span], opens=what, confidence=0.7))
+    return found
+
+
+@dataclass(frozen=True)
+class Title:
+    """ "президент России" before a person's name: the office's words, label and the person's mention."""
+
+    span: Span
+    label: str
+    person: tuple[int, int]
+
+
+def find_titles(text: str, persons: list[tuple[int, int]]) -> list[Title]:
+    """Offices named right before a person mention (at most four words from the title word to the name)."""
+    titles = []
+    for start, end in persons:
+        window = text[max(0, start - 80) : start]
+        words = list(_WORD.finditer(window))
+        for back in range(1, min(5, len(words)) + 1):
+            candidate = words[-back]
+            if lemma(candidate.group().lower()) in TITLE_WORDS and candidate.group()[:1].islower():
+                between = window[candidate.start() :].rstrip()
+                if re.search(r"[.,;:!?()\n]", between):
+                    break
+                title_start = start - len(window) + candidate.start()
+                title_end = title_start + len(between)
+                words_text = text[title_start:title_end]
+                titles.append(
+                    Title(
+                        Span(title_start, title_end, words_text),
+                        noun_phrase_nominative(words_text),
+                        (start, end),
+                    )
+                )
+                break
+    return titles

@@ -1,0 +1,106 @@
+"""Entity typing and Wikidata linking from the gazetteer built from NEREL train (see gazetteer.tsv's header).
+
+A link is given only when the surface form's key was linked often enough and almost always to the same item:
+no link is better than a wrong one.
+
+>>> gazetteer = Gazetteer.parse("путин\\tPERSON:53\\tQ7747:53\\tПутин\\n")
+>>> gazetteer.link("Путина", "PERSON")
+Link(qid='Q7747', confidence=0.98)
+>>> gazetteer.link("Путина", "CITY") is None
+True
+"""
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+from .normalise import key
+
+LOCATION_TYPES = ("COUNTRY", "CITY", "STATE_OR_PROVINCE", "LOCATION", "DISTRICT")
+_COMPATIBLE = {
+    "PERSON": {"PERSON"},
+    "ORGANIZATION": {"ORGANIZATION", "FACILITY"},
+    **{t: set(LOCATION_TYPES) for t in LOCATION_TYPES},
+}
+MIN_LINKS = 2
+MIN_SHARE = 0.9
+
+
+@dataclass(frozen=True)
+class Link:
+    """A Wikidata item for an entity and how sure the gazetteer is."""
+
+    qid: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What NEREL train says about one key: type counts, link counts, a label."""
+
+    types: dict[str, int]
+    links: dict[str, int]
+    label: str
+    seen: int = 0
+    name: str = ""
+
+    @property
+    def annotated_share(self) -> float:
+        """How often these words, wherever they occur in NEREL train, are marked as an entity."""
+        return min(1.0, sum(self.types.values()) / self.seen) if self.seen else 1.0
+
+
+def _counts(text: str) -> dict[str, int]:
+    pairs = (item.rsplit(":", 1) for item in text.split(",") if item)
+    return {name: int(count) for name, count in pairs}
+
+
+class Gazetteer:
+    """Keys (word lemmas of a surface form) to NEREL types and Wikidata items."""
+
+    def __init__(self, entries: dict[str, Entry]) -> None:
+        self.entries = entries
+
+    @classmethod
+    def parse(cls, text: str) -> "Gazetteer":
+        """Read the TSV form written by scripts/build_gazetteer.py (lines starting with # are comments)."""
+        entries = {}
+        for line in text.splitlines():
+            if not line or line.startswith("#"):
+                continue
+            k, types, links, label, *rest = line.split("\t")
+            seen = int(rest[0]) if rest else 0
+            entries[k] = Entry(_counts(types), _counts(links), label, seen, rest[1] if len(rest) > 1 else "")
+        return cls(entries)
+
+    def entry(self, surface: str) -> Entry | None:
+        """The entry for a surface form, if NEREL train has it."""
+        return self.entries.get(key(surface))
+
+    def location_type(self, surface: str) -> str | None:
+        """The NEREL location type most often given to this surface form, if any."""
+        entry = self.entry(surface)
+        if entry is None:
+            return None
+        ranked = sorted(((n, t) for t, n in entry.types.items() if t in LOCATION_TYPES), reverse=True)
+        return ranked[0][1] if ranked and ranked[0][0] > 0 else None
+
+    def link(self, surface: str, nerel_type: str) -> Link | None:
+        """The Wikidata item for `surface` as an entity of `nerel_type`, or None when unsure."""
+        entry = self.entry(surface)
+        if entry is None or not entry.links:
+            return None
+        compatible = _COMPATIBLE.get(nerel_type, {nerel_type})
+        if not compatible & {t for t, n in entry.types.items() if n > 0 or not any(entry.types.values())}:
+            return None
+        total = sum(entry.links.values())
+        qid, count = max(entry.links.items(), key=lambda item: item[1])
+        if count < MIN_LINKS or count / total < MIN_SHARE:
+            return None
+        return Link(qid, round(min(0.98, count / total * (1 - 1 / (count + 1)) + 0.02), 2))
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The gazetteer shipped with kgraph, read once per process."""
+    return Gazetteer.parse(files("kgraph.extract").joinpath("gazetteer.tsv").read_text(encoding="utf-8"))

@@ -1,0 +1,286 @@
+"""Mention repair and gazetteer matching: what the flat NER gets wrong at the edges, and what it leaves out.
+
+natasha's spans sometimes run over a line break, take a title ("Император Акихито") or a parenthesised
+original ("Джей Зи (Jay Z)") into a name, or give a known organisation the type of a place. NEREL train knows
+which words are almost always a country, a person or an organisation; those are matched directly.
+
+>>> [(s.text, s.type) for s in repair_spans("Кронпринц Нарухито\\nВерхняя", [NamedSpan(0, 26, "PER", "", "")])]
+[('Нарухито', 'PER')]
+"""
+
+import re
+from collections.abc import Iterable
+
+from ..source import Span
+from .linking import LOCATION_TYPES, gazetteer
+from .ner import NamedSpan
+from .normalise import lemma, parses
+
+_NAME_TAGS = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "UNKN", "LATN"}
+_LEGAL_FORMS = re.compile(r"^(?:(?:ООО|ЗАО|ОАО|ПАО|АО|НАО|УК|НКО|ФГУП|ГУП|МУП|ФГБУ|ГБУ|РГТРК|ТОО|ИП)\s+)+[«\"“]")
+_NATASHA_OF = {"PERSON": "PER", "ORGANIZATION": "ORG", **{t: "LOC" for t in LOCATION_TYPES}}
+_WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+(?:[-’'][А-Яа-яЁёA-Za-z]+)*")
+
+
+def _common_word(word: str) -> bool:
+    """A dictionary noun that is never a name ("Император", "Сцена"); "Варвара" or "Ли" are not common."""
+    if len(word) < 3 or not word.replace("-", "").isalpha():
+        return False
+    analyses = parses(word.lower())
+    if not analyses[0].is_known or analyses[0].tag.POS != "NOUN":
+        return False
+    return not any(set(str(p.tag).replace(" ", ",").split(",")) & _NAME_TAGS for p in analyses)
+
+
+def _trim(text: str, span: NamedSpan, start: int, end: int) -> NamedSpan | None:
+    while start < end and not text[start].isalnum() and text[start] not in '«"$£':
+        start += 1
+    while end > start and not text[end - 1].isalnum() and text[end - 1] not in '»"':
+        end -= 1
+    if text[start:end].count("«") != text[start:end].count("»"):
+        start += text[start] == "«"
+        end -= text[end - 1] == "»"
+    if end <= start:
+        return None
+    changed = (start, end) != (span.start, span.end)
+    return NamedSpan(start, end, span.type, text[start:end], text[start:end] if changed else span.normal)
+
+
+def repair_spans(text: str, spans: Iterable[NamedSpan]) -> list[NamedSpan]:
+    """Cut spans at line breaks, split "name (original)", drop a leading title, keep a quoted name alone."""
+    repaired: list[NamedSpan] = []
+    for span in spans:
+        end = span.end
+        newline = text.find("\n", span.start, span.end)
+        if newline != -1:
+            end = newline
+        pieces = [(span.start, end)]
+        inner = text[span.start : end]
+        paren = re.search(r"\s*\(([^()]+)\)?\s*$", inner)
+        if paren and paren.start() > 0:
+            pieces = [
+                (span.start, span.start + paren.start()),
+                (span.start + paren.start(1), span.start + paren.end(1)),
+            ]
+        for start, stop in pieces:
+            piece = _trim(text, span, start, stop)
+            if piece is None:
+                continue
+            if piece.type == "ORG" and (legal := _LEGAL_FORMS.match(piece.text)):
+                piece = _trim(text, span, piece.start + legal.end(), piece.end) or piece
+            if piece.type == "PER":
+                piece = _with_initials(text, piece)
+                lead = re.match(r"(?:\S*\d\S*|[а-яё]\S*)\s+", piece.text)
+                if lead:
+                    piece = _trim(text, span, piece.start + lead.end(), piece.end) or piece
+                words = list(_WORD.finditer(piece.text))
+                if len(words) > 1 and _common_word(words[0].group()):
+                    piece = _trim(text, span, piece.start + words[1].start(), piece.end) or piece
+                elif len(words) == 1 and _common_word(words[0].group()):
+                    continue
+            if piece.type == "LOC":
+                piece = _with_head(text, piece)
+            repaired.append(piece)
+    repaired.extend(_named_after(text, repaired))
+    repaired.extend(_surnames_inside(repaired))
+    persons = [(p.start, p.end) for p in repaired if p.type == "PER"]
+    repaired = [
+        p
+        for p in repaired
+        if not (p.type == "PER" and any(s <= p.start and p.end <= e and (s, e) != (p.start, p.end) for s, e in persons))
+    ]
+    repaired = [_retyped(span) for span in repaired if not _false_alarm(text, span)]
+    # NEREL nests names: "Следственного комитета" inside "Следственного комитета Армении"; both are mentions
+    longer = [_with_tail(text, span, repaired) for span in repaired if span.type == "ORG"]
+    return repaired + [span for span in longer if span not in repaired]
+
+
+_BY = re.compile(r"\s+по\s+")
+_WORK_NOUNS = {"альбом", "песня", "сингл", "фильм", "книга", "роман", "спектакль", "клип", "трек", "сериал", "опера"}
+
+
+def _with_tail(text: str, span: NamedSpan, spans: list[NamedSpan]) -> NamedSpan:
+    """An organisation's name goes on over a following place or organisation in the genitive
+    ("Следственного комитета Армении", "Администрации Советского района Уфы") and over "по …"
+    ("Европейского суда по правам человека", "Главное управление МВД по Нижегородской области")."""
+    end = span.end
+    for _ in range(3):
+        following = next((s for s in spans if s.start == end + 1 and text[end] == " " and s.type != "PER"), None)
+        if following is None or not _genitive(following.text):
+            break
+        end = following.end
+    by = _BY.match(text, end)
+    if by:
+        persons = [s.start for s in spans if s.type == "PER"]
+        tail = by.end()
+        for word in list(_WORD.finditer(text[by.end() : by.end() + 80]))[:5]:
+            start = by.end() + word.start()
+            gap = text[tail:start]
+            if (gap.strip() and tail != by.end()) or start in persons or not _dative_or_genitive(word.group()):
+                break
+            tail = by.end() + word.end()
+        if tail > by.end():
+            end = tail
+    if end == span.end:
+        return span
+    return NamedSpan(span.start, end, span.type, text[span.start : end], text[span.start : end])
+
+
+def _genitive(words: str) -> bool:
+    last = words.split()[-1]
+    if last.isupper():
+        return True  # an abbreviation ("РФ", "США") does not decline
+    return any(p.tag.case == "gent" for p in parses(last)[:3])
+
+
+def _dative_or_genitive(word: str) -> bool:
+    return word.isupper() or any(p.tag.case in {"datv", "gent", "loct"} for p in parses(word.lower())[:3])
+
+
+_HEADS = re.compile(r"\s+(кра[йяюе]|област[ьиью]|район[аеуом]?|округ[аеуом]?|республик[аиеу])\b")
+
+
+def _with_head(text: str, span: NamedSpan) -> NamedSpan:
+    """ "Красноярском" + "крае": an adjective place name takes the administrative noun that follows it."""
+    head = _HEADS.match(text, span.end)
+    if head is None or span.text[-2:] not in {"ом", "ой", "ий", "ая", "ую", "ый", "го", "ей"}:
+        return span
+    end = head.end()
+    return NamedSpan(span.start, end, span.type, text[span.start : end], text[span.start : end])
+
+
+_NAMED_AFTER = re.compile(
+    r"\b(?:имени|им\.)\s+((?:[А-ЯЁ]\.\s?){0,2}[А-ЯЁ][а-яё]+(?:\s+(?:ван|фон|де)?\s*[А-ЯЁ][а-яё]+)?)"
+)
+
+
+def _named_after(text: str, spans: list[NamedSpan]) -> list[NamedSpan]:
+    """The person an institution is named after: "Институт имени А. М. Горького", "театр им. Шукшина"."""
+    found = []
+    for match in _NAMED_AFTER.finditer(text):
+        start, end = match.span(1)
+        if not any(s.type == "PER" and s.start == start and s.end == end for s in spans):
+            found.append(NamedSpan(start, end, "PER", match.group(1), match.group(1)))
+    return found
+
+
+def _surnames_inside(spans: list[NamedSpan]) -> list[NamedSpan]:
+    """A surname inside an organisation's name is a person too: "Института Пушкина", "театра им. Чехова"."""
+    found = []
+    persons = {(s.start, s.end) for s in spans if s.type == "PER"}
+    for span in spans:
+        if span.type != "ORG":
+            continue
+        words = list(_WORD.finditer(span.text))
+        for word in words[1:]:
+            parse = parses(word.group())[0]
+            start, end = span.start + word.start(), span.start + word.end()
+            surname = "Surn" in parse.tag and parse.tag.case == "gent" and word.group()[:1].isupper()
+            if surname and not any(s <= start and end <= e for s, e in persons):
+                found.append(NamedSpan(start, end, "PER", word.group(), word.group()))
+    return found
+
+
+_INITIALS = re.compile(r"(?:[А-ЯЁA-Z][а-яёa-z]?\.\s?){1,2}$")
+
+
+def _with_initials(text: str, span: NamedSpan) -> NamedSpan:
+    """A surname takes the initials written before it: "Дж.Коми", "А. Санько", "В. М. Шукшина"."""
+    initials = _INITIALS.search(text[max(0, span.start - 10) : span.start])
+    if initials is None:
+        return span
+    start = span.start - len(initials.group())
+    if start > 0 and text[start - 1].isalnum():
+        return span
+    return NamedSpan(start, span.end, span.type, text[start : span.end], text[start : span.end])
+
+
+def _false_alarm(text: str, span: NamedSpan) -> bool:
+    """Words the NER marks in NEREL train texts where the annotators saw no entity ("СМИ"), words that are
+    mostly not annotated where they occur, and titles of works in quotes ("альбом «The Fat of the Land»")."""
+    before = re.search(r"([а-яё]+)\s+[«\"“]?$", text[max(0, span.start - 20) : span.start])
+    if span.type == "ORG" and before and lemma(before.group(1)) in _WORK_NOUNS:
+        return True
+    entry = gazetteer().entry(span.text)
+    if entry is None:
+        return False
+    if entry.seen >= 5 and entry.annotated_share < 0.3:
+        return True
+    alarms = entry.types.get("NONE", 0)
+    return alarms >= 2 and alarms >= 0.7 * sum(entry.types.values())
+
+
+def _retyped(span: NamedSpan) -> NamedSpan:
+    """Give a span the type NEREL train nearly always gives these words ("Белого дома" is an organisation)."""
+    entry = gazetteer().entry(span.text)
+    if entry is None:
+        return span
+    total = sum(n for t, n in entry.types.items() if t != "NONE")
+    kind, count = max(((t, n) for t, n in entry.types.items() if t != "NONE"), key=lambda i: i[1], default=("", 0))
+    natasha = _NATASHA_OF.get(kind)
+    if natasha is None or natasha == span.type or total < 3 or count / total < 0.7:
+        return span
+    return NamedSpan(span.start, span.end, natasha, span.text, span.normal)
+
+
+def gazetteer_mentions(text: str, taken: Iterable[tuple[int, int, str]]) -> list[tuple[Span, str, str | None, str]]:
+    """Words that NEREL train almost always marks as one type ("испанской", "Колорадо", "МВД", "Путин").
+
+    Finds what the flat NER leaves out, such as a state inside an organisation's name or a place adjective;
+    returns the span, the NEREL type, the Wikidata item when the gazetteer is sure of it and the item's name
+    (empty when unknown). A lower-case word
+    needs more evidence than a capitalised one; a span of the same type already found is not repeated.
+    """
+    same_type: dict[str, list[tuple[int, int]]] = {}
+    for s, e, t in taken:
+        same_type.setdefault(t, []).append((s, e))
+    found: list[tuple[Span, str, str | None, str]] = []
+    words = list(_WORD.finditer(text))
+    index = 0
+    while index < len(words):
+        match = None
+        for size in (3, 2, 1):
+            if index + size > len(words):
+                continue
+            start, end = words[index].start(), words[index + size - 1].end()
+            if "\n" in text[start:end] or not re.fullmatch(r"[\w\s\-’'.]+", text[start:end]):
+                continue
+            hit = _confident(text[start:end])
+            # an organisation named inside another one's name after its head ("управление МВД") is nested, not repeated
+            nested_ok = hit and hit[0] == "ORGANIZATION"
+            inside = hit and any(
+                s <= start and end <= e and not (nested_ok and s < start) for s, e in same_type.get(hit[0], [])
+            )
+            if hit and not inside and not after_currency(text, start):
+                match = (Span(start, end, text[start:end]), *hit)
+                index += size
+                break
+        if match:
+            found.append(match)
+        else:
+            index += 1
+    return found
+
+
+def _confident(surface: str) -> tuple[str, str | None, str] | None:
+    entry = gazetteer().entry(surface)
+    if entry is None:
+        return None
+    total = sum(entry.types.values())
+    kind, count = max(entry.types.items(), key=lambda item: item[1])
+    if kind not in ("PERSON", "ORGANIZATION", *LOCATION_TYPES[:3]):
+        return None
+    lower = surface[:1].islower()
+    if lower and kind == "PERSON":
+        return None
+    if total < (5 if lower else 2) or count / total < (0.85 if lower else 0.75):
+        return None
+    if entry.annotated_share < (0.6 if lower else 0.5):
+        return None  # words that are mostly not an entity where they occur ("Форум" opening a sentence)
+    link = gazetteer().link(surface, kind)
+    return kind, link.qid if link else None, entry.name if link else ""
+
+
+def after_currency(text: str, start: int) -> bool:
+    """Whether a place name only qualifies a currency ("долларов США")."""
+    return re.search(r"(?:доллар|фунт|франк)\w*\s+$", text[max(0, start - 20) : start]) is not None

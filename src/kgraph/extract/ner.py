@@ -1,0 +1,111 @@
+"""Named entities and their normal forms from natasha's slovnet models, loaded once per process.
+
+natasha finds persons, locations and organisations; its name normaliser gives "Владимира Путина" ->
+"Владимир Путин" (word-by-word lemmas would break names). BLAS/OMP threads are set to 1 before loading: on a
+shared 2-core machine more threads collapse throughput.
+
+>>> limit_threads()["OMP_NUM_THREADS"]
+'1'
+"""
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+_THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS")
+
+
+@dataclass(frozen=True)
+class NamedSpan:
+    """A named-entity mention: offsets, natasha type (PER, LOC, ORG), the words and their normal form."""
+
+    start: int
+    end: int
+    type: str
+    text: str
+    normal: str
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What natasha found in a text."""
+
+    spans: tuple[NamedSpan, ...]
+
+
+def limit_threads() -> dict[str, str]:
+    """Ask numeric libraries for one thread each (unless the user chose otherwise); returns the settings."""
+    for name in _THREAD_VARIABLES:
+        os.environ.setdefault(name, "1")
+    return {name: os.environ[name] for name in _THREAD_VARIABLES}
+
+
+@dataclass(frozen=True)
+class _Models:
+    segmenter: Any
+    ner: Any
+    morph: Any
+    vocab: Any
+
+
+@lru_cache(maxsize=1)
+def _models() -> _Models:
+    limit_threads()
+    from natasha import (  # type: ignore[import-untyped]
+        MorphVocab,
+        NewsEmbedding,
+        NewsMorphTagger,
+        NewsNERTagger,
+        Segmenter,
+    )
+
+    embedding = NewsEmbedding()
+    return _Models(Segmenter(), NewsNERTagger(embedding), NewsMorphTagger(embedding), MorphVocab())
+
+
+def load_models() -> None:
+    """Load the models now (they load on first use otherwise); later calls do nothing."""
+    _models()
+
+
+def named_spans(text: str) -> tuple[NamedSpan, ...]:
+    """Only natasha's NER (the baseline the extractor is measured against): mentions, not normalised."""
+    from natasha import Doc
+
+    models = _models()
+    doc = Doc(text)
+    doc.segment(models.segmenter)
+    doc.tag_ner(models.ner)
+    return tuple(NamedSpan(s.start, s.stop, s.type, s.text, s.text) for s in doc.spans)
+
+
+def analyse(text: str) -> Analysis:
+    """Named entities of `text`, normalised; morphology runs only on the sentences that hold a mention."""
+    from natasha import Doc
+
+    models = _models()
+    doc = Doc(text)
+    doc.segment(models.segmenter)
+    doc.tag_ner(models.ner)
+    if doc.spans:
+        # Tagging every sentence costs more than the NER itself; the normaliser needs only these.
+        sentences = [s for s in doc.sents if any(s.start <= span.start < s.stop for span in doc.spans)]
+        markups = models.morph.map([[token.text for token in sentence.tokens] for sentence in sentences])
+        for sentence, markup in zip(sentences, markups, strict=True):
+            for token, tagged in zip(sentence.tokens, markup.tokens, strict=True):
+                token.pos, token.feats = tagged.pos, tagged.feats
+    spans = []
+    for span in doc.spans:
+        try:
+            span.normalize(models.vocab)
+            normal = span.normal or span.text
+        except (
+            ValueError,
+            KeyError,
+            IndexError,
+            TypeError,
+        ):  # odd tokens break the normaliser; keep the words
+            normal = span.text
+        spans.append(NamedSpan(span.start, span.stop, span.type, span.text, normal))
+    return Analysis(tuple(spans))

@@ -1,0 +1,158 @@
+"""Normal forms: noun phrases put in the nominative by head agreement (pymorphy3), keys, transliteration.
+
+>>> transliterate("Касым-Жомарт Токаев")
+'Kasym-Zhomart Tokaev'
+>>> slug("Каспийский трубопроводный консорциум")
+'kaspiyskiy_truboprovodnyy_konsortsium'
+"""
+
+import re
+from functools import lru_cache
+from typing import Any
+
+_TRANSLIT = {
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "д": "d",
+    "е": "e",
+    "ё": "e",
+    "ж": "zh",
+    "з": "z",
+    "и": "i",
+    "й": "y",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ф": "f",
+    "х": "kh",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "sh",
+    "щ": "shch",
+    "ъ": "",
+    "ы": "y",
+    "ь": "",
+    "э": "e",
+    "ю": "yu",
+    "я": "ya",
+    "қ": "k",
+    "ә": "a",
+    "ө": "o",
+    "ү": "u",
+    "ұ": "u",
+    "ң": "n",
+    "і": "i",
+}
+_WORD = re.compile(r"\w+(?:-\w+)*")
+
+
+def transliterate(text: str) -> str:
+    """Latin letters for Russian text (a simplified BGN/PCGN romanisation), keeping the capitals."""
+    out = []
+    for char in text:
+        low = char.lower()
+        latin = _TRANSLIT.get(low)
+        if latin is None:
+            out.append(char)
+        elif char != low:
+            out.append(latin[:1].upper() + latin[1:])
+        else:
+            out.append(latin)
+    return "".join(out)
+
+
+def slug(text: str) -> str:
+    """An identifier made of lower-case Latin letters, digits and _, starting with a letter.
+
+    >>> slug("7 ноября"), slug("")
+    ('e_7_noyabrya', 'e')
+    """
+    ident = re.sub(r"[^a-z0-9]+", "_", transliterate(text).lower()).strip("_")[:48].strip("_")
+    return ident if ident[:1].isalpha() else f"e_{ident}".rstrip("_")
+
+
+@lru_cache(maxsize=1)
+def _morph() -> Any:
+    import pymorphy3  # type: ignore[import-untyped]
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=65536)
+def parses(word: str) -> tuple[Any, ...]:
+    """pymorphy3's analyses of a word, most likely first (cached: the same words come back often)."""
+    return tuple(_morph().parse(word))
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """The dictionary form of one word, lower-case (for matching, not for labels).
+
+    >>> lemma("России")
+    'россия'
+    """
+    return str(parses(word)[0].normal_form)
+
+
+def key(text: str) -> str:
+    """A matching key: every word's lemma, lower-case, joined by spaces; ё as е.
+
+    >>> key("Республики Казахстан") == key("Республика Казахстан")
+    True
+    """
+    return " ".join(lemma(w.lower()) for w in _WORD.findall(text.replace("ё", "е").replace("Ё", "Е")))
+
+
+def _agree(word: str, case: str, number: str, gender: str | None) -> str | None:
+    for parse in parses(word):
+        kind_ok = "NOUN" in parse.tag or "ADJF" in parse.tag or "PRTF" in parse.tag
+        if kind_ok and parse.tag.case == case and (parse.tag.number or number) == number:
+            wanted = {"nomn", number}
+            if "NOUN" not in parse.tag and number == "sing" and gender:
+                wanted.add(gender)  # an adjective takes the head noun's gender
+            form = parse.inflect(wanted)
+            if form is not None:
+                return str(form.word)
+    return None
+
+
+def noun_phrase_nominative(text: str) -> str:
+    """The phrase in the nominative: the head noun's case and number drive every word up to the head.
+
+    Words after the head (a genitive tail, a quoted name) stay as written; capitals are kept.
+
+    >>> noun_phrase_nominative("каспийским трубопроводным консорциумом")
+    'каспийский трубопроводный консорциум'
+    >>> noun_phrase_nominative("хоккейная академия «Авангард»")
+    'хоккейная академия «Авангард»'
+    """
+    words = list(re.finditer(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*", text))
+    head = None
+    for index, match in enumerate(words):
+        analyses = parses(match.group())
+        if any("NOUN" in p.tag for p in analyses[:2]):
+            head = index
+            break
+    if head is None:
+        return text
+    parse = next(p for p in parses(words[head].group()) if "NOUN" in p.tag)
+    case, number, gender = parse.tag.case, parse.tag.number or "sing", parse.tag.gender
+    if case == "nomn" or case is None:
+        return text
+    pieces, last = [], 0
+    for match in words[: head + 1]:
+        form = _agree(match.group(), case, number, gender) or match.group()
+        if match.group()[:1].isupper():
+            form = form[:1].upper() + form[1:]
+        pieces.append(text[last : match.start()] + form)
+        last = match.end()
+    return "".join(pieces) + text[last:]

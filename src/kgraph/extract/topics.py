@@ -1,0 +1,146 @@
+"""Groups of people, discussion topics, agreements and exchanges: what a news article reports around events.
+
+>>> [g.label for g in find_groups("участие приняли главы министерств, а также представители деловых кругов")]
+['главы министерств', 'представители деловых кругов']
+>>> said = "Президенты обсудили вопросы двусторонних отношений и международную повестку дня."
+>>> [t.label for d in find_discussions(said) for t in d.topics]
+['двусторонние отношения', 'международная повестка дня']
+"""
+
+import re
+from dataclasses import dataclass
+
+from ..source import Span
+from .events import _genitive_tail
+from .normalise import lemma, noun_phrase_nominative
+
+GROUP_HEADS = {
+    "глава",
+    "представитель",
+    "участник",
+    "руководитель",
+    "член",
+    "сотрудник",
+    "житель",
+    "делегат",
+    "делегация",
+    "лидер",
+    "эксперт",
+    "специалист",
+    "активист",
+    "волонтёр",
+    "болельщик",
+    "студент",
+    "сторонник",
+}
+_PLURAL_HEAD = re.compile(r"\b(?P<head>[А-Яа-яЁё]+(?:и|ы|я|ей|ов|ев|ами|ям|ях))\s+(?=[а-яё])")
+_DISCUSS = re.compile(r"(?P<verb>\bобсу(?:дил|дили|дила|ждали|ждал|ждают|ждает|дят)\b)\s+(?P<what>[^.!?;\n]+)")
+_ATTENTION = re.compile(
+    r"\bвнимани[ея]\s+(?:было\s+|будет\s+)?(?:уделено|уделяется|уделялось|уделят)\s+"
+    r"(?P<what>[^.!?;,\n]+)"
+)
+_LEADING = re.compile(
+    r"^(?:(?:актуальн|важн|основн|ключев|широк|различн|многи|некоторы)\w*\s+)?"
+    r"(?:вопрос\w*|проблем\w*|тем\w*|аспект\w*)\s+"
+)
+_AGREEMENT = re.compile(r"\b(?:(?:подписанн\w+)\s+)?(?:соглашени\w+|договор\w*|меморандум\w*|контракт\w*)\b")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A phrase found by rule and its label in the nominative."""
+
+    span: Span
+    label: str
+
+
+@dataclass(frozen=True)
+class Discussion:
+    """A discussion: the words reporting it and the topics discussed."""
+
+    span: Span
+    topics: tuple[Found, ...]
+
+
+def find_groups(text: str) -> list[Found]:
+    """Groups of people named by a plural head and a genitive tail: "представители деловых кругов"."""
+    found = []
+    for match in _PLURAL_HEAD.finditer(text):
+        word = match.group("head")
+        if lemma(word.lower()) not in GROUP_HEADS or (
+            word[:1].isupper() and match.start() > 0 and text[match.start() - 1] not in "\n ."
+        ):
+            continue
+        end = _genitive_tail(text, match.end("head"))
+        if end <= match.end("head") + 1:
+            continue
+        span = Span(match.start("head"), end, text[match.start("head") : end])
+        found.append(Found(span, span.text[:1].lower() + span.text[1:]))
+        # "главы министерств и ведомств, ряда регионов …": the list goes on with the same head
+        more = re.match(r",\s+(?=[а-яё])", text[end:])
+        if more:
+            tail_start = end + more.end()
+            tail_end = _genitive_tail(text, tail_start)
+            if len(text[tail_start:tail_end].split()) >= 2:
+                tail = Span(tail_start, tail_end, text[tail_start:tail_end])
+                found.append(Found(tail, f"{word.lower()} {tail.text}"))
+    for match in re.finditer(r"\b(?:[Ии]х|[Ее]го|[Ее]ё)\s+([а-яё]+)", text):
+        if lemma(match.group(1)) in GROUP_HEADS and match.group(1) != lemma(match.group(1)):
+            found.append(Found(Span(match.start(), match.end(), match.group()), match.group(1)))
+    return found
+
+
+def _topics(text: str, start: int, what: str) -> tuple[Found, ...]:
+    topics = []
+    position = start
+    for chunk in re.split(r"(\s+и\s+|,\s*)", what):
+        if not chunk or re.fullmatch(r"\s+и\s+|,\s*", chunk):
+            position += len(chunk)
+            continue
+        lead = _LEADING.match(chunk)
+        offset = lead.end() if lead else 0
+        words = chunk[offset:].strip()
+        if len(words.split()) > 6 or not re.match(r"[а-яё]", words):
+            position += len(chunk)
+            continue
+        begin = position + offset
+        topics.append(Found(Span(begin, begin + len(words), words), noun_phrase_nominative(words)))
+        position += len(chunk)
+    return tuple(topics)
+
+
+def find_discussions(text: str) -> list[Discussion]:
+    """ "X обсудили A и B": a discussion and its topics (in the nominative, without "вопросы")."""
+    found = []
+    for match in _DISCUSS.finditer(text):
+        subject = re.search(r"([А-ЯЁ]?[а-яё]+)\s+$", text[max(0, match.start() - 30) : match.start()])
+        start = match.start() - len(subject.group(0)) if subject else match.start()
+        span = Span(start, match.end("verb"), text[start : match.end("verb")])
+        found.append(Discussion(span, _topics(text, match.start("what"), match.group("what"))))
+    return found
+
+
+def find_attention_topics(text: str) -> list[Found]:
+    """ "Много внимания было уделено приграничному сотрудничеству": the topic given attention."""
+    found: list[Found] = []
+    for match in _ATTENTION.finditer(text):
+        found.extend(_topics(text, match.start("what"), match.group("what")))
+    return found
+
+
+def find_agreements(text: str) -> list[Found]:
+    """Agreements said to be signed: "подписано порядка 20 соглашений", "подписанными соглашениями"."""
+    found: list[Found] = []
+    for sentence in re.finditer(r"[^.!?\n]+", text):
+        if not re.search(r"подпис", sentence.group(), re.I):
+            continue
+        for match in _AGREEMENT.finditer(sentence.group()):
+            start = sentence.start() + match.start()
+            span = Span(start, start + len(match.group()), match.group())
+            found.append(Found(span, noun_phrase_nominative(match.group())))
+    return found
+
+
+def find_exchanges(text: str) -> list[Span]:
+    """ "стороны обменялись …": the verb of a document exchange."""
+    return [Span(m.start(), m.end(), m.group()) for m in re.finditer(r"\bобменял\w*", text)]

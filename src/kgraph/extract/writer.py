@@ -1,0 +1,134 @@
+"""Extracted facts written in the curated YAML format, so a person can review and edit them.
+
+Evidence is always written "words @offset", which ``kgraph.facts.parse_facts`` reads back to the same spans.
+
+>>> _evidence(Span(5, 9, "Омск"))
+'Омск @5'
+"""
+
+from decimal import Decimal
+from typing import Any
+
+import yaml
+
+from ..model import ArticleModel, Fact, TimeRef
+from ..source import Span
+
+
+def _evidence(span: Span) -> str:
+    return f"{span.text} @{span.start}"
+
+
+def _time(ref: TimeRef) -> dict[str, Any]:
+    out: dict[str, Any] = {"wording": _evidence(ref.wording)}
+    if ref.value is not None:
+        out["value"] = ref.value
+    return out
+
+
+def _number(value: Decimal) -> int | str:
+    return int(value) if value == value.to_integral_value() else str(value)
+
+
+def _fact(fact: Fact) -> dict[str, Any]:
+    out: dict[str, Any] = {"s": fact.subject, "p": fact.predicate}
+    if fact.obj_is_entity:
+        out["o"] = fact.obj
+    elif isinstance(fact.obj, TimeRef):
+        out["date"] = _time(fact.obj)
+    else:
+        out["value"] = fact.obj
+    if fact.language:
+        out["lang"] = fact.language
+    out["evidence"] = [_evidence(span) for span in fact.evidence]
+    if fact.implied:
+        out["implied"] = True
+    if fact.stated_in:
+        out["stated_in"] = fact.stated_in
+    if fact.confidence is not None:
+        out["confidence"] = fact.confidence
+    return out
+
+
+def _drop_none(mapping: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in mapping.items() if v is not None and v != [] and v != ()}
+
+
+def dump_facts(model: ArticleModel) -> str:
+    """The model as a facts.yaml document (entities, quotes, quantities, facts) with evidence and confidence.
+
+    >>> from kgraph.source import parse_article
+    >>> from kgraph.model import Entity
+    >>> article = parse_article("demo", "# Путин\\n\\nВладимир Путин прилетел.\\n")
+    >>> model = ArticleModel(article, entities={"putin": Entity("putin", "schema:Person",
+    ...     {"ru": "Владимир Путин", "en": "Vladimir Putin"}, None, (Span(9, 23, "Владимир Путин"),), 0.9)})
+    >>> from kgraph.facts import parse_facts
+    >>> parse_facts(article, dump_facts(model)).entities == model.entities
+    True
+    """
+    meta = model.meta
+    document: dict[str, Any] = {}
+    article = _drop_none(
+        {
+            "headline_en": meta.headline_en,
+            "author": meta.author,
+            "publisher": meta.publisher,
+            "photo_credit": meta.photo_credit,
+            "about": list(meta.about),
+            "language": meta.language,
+        }
+    )
+    document["article"] = article
+    document["entities"] = {
+        e.id: _drop_none(
+            {
+                "class": e.cls,
+                "label": {"ru": e.labels["ru"], "en": e.labels["en"]},
+                "wikidata": e.wikidata,
+                "mentions": [_evidence(m) for m in e.mentions] or None,
+                "confidence": e.confidence,
+            }
+        )
+        for e in model.entities.values()
+    }
+    for entity in document["entities"].values():
+        entity.setdefault("mentions", [])
+    document["quotes"] = {
+        u.id: _drop_none(
+            {
+                "kind": u.kind,
+                "speaker": list(u.speakers),
+                "text": _evidence(u.text),
+                "verb": u.verb,
+                "occasion": u.occasion,
+                "evidence": [_evidence(s) for s in u.evidence],
+                "concerns": list(u.concerns),
+                "confidence": u.confidence,
+            }
+        )
+        for u in model.utterances
+    }
+    document["quantities"] = {
+        q.id: _drop_none(
+            {
+                "value": _number(q.value),
+                "unit": q.unit,
+                "unit_text": q.unit_text,
+                "qualifier": None if q.qualifier == "exactly" else q.qualifier,
+                "measure": q.measure,
+                "concerns": list(q.concerns),
+                "from": q.flow_from,
+                "to": q.flow_to,
+                "period": None if q.period is None else _time(q.period),
+                "part_of": q.part_of,
+                "change_of": q.change_of,
+                "stated_in": q.stated_in,
+                "evidence": [_evidence(s) for s in q.evidence],
+                "confidence": q.confidence,
+            }
+        )
+        for q in model.quantities
+    }
+    document["facts"] = [_fact(f) for f in model.facts]
+    header = f"# Facts extracted automatically from {model.article.slug} by kgraph; review before use.\n"
+    return header + yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=1000)

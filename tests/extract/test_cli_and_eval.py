@@ -1,0 +1,80 @@
+"""`kgraph extract` and `kgraph eval` in-process, and the NEREL evaluation on the bundled sample."""
+
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from kgraph.cli_extract import evaluate, extract
+from kgraph.extract import dump_facts, evaluate_model, evaluate_nerel
+from kgraph.extract.evaluate import baseline_model
+from kgraph.facts import load_facts
+from kgraph.model import ArticleModel
+from kgraph.source import Article, load_article
+
+
+def test_extract_writes_facts_that_load_back(tmp_path: Path, seed_dir: Path) -> None:
+    out = tmp_path / "facts.yaml"
+    result = CliRunner().invoke(extract, [str(seed_dir), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    model = load_facts(load_article(seed_dir), out)
+    assert any(e.labels["ru"] == "Владимир Путин" for e in model.entities.values())
+
+
+def test_extract_of_a_missing_file_says_so_and_exits_2(tmp_path: Path) -> None:
+    result = CliRunner().invoke(extract, [str(tmp_path / "nope.md")])
+    assert result.exit_code == 2
+    assert "error:" in result.output and "nope.md" in result.output
+
+
+def test_eval_of_an_article_against_its_own_extraction_is_perfect(
+    tmp_path: Path, seed_dir: Path, seed_model: ArticleModel
+) -> None:
+    folder = tmp_path / "seed"
+    folder.mkdir()
+    shutil.copy(seed_dir / "article.md", folder / "article.md")
+    (folder / "facts.yaml").write_text(dump_facts(seed_model), encoding="utf-8")
+    result = CliRunner().invoke(evaluate, [str(folder), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert "direct quotes with speaker" in result.output
+    scores = evaluate_model(seed_model, seed_model).scores
+    assert all(s.precision == 1.0 and s.recall == 1.0 for s in scores.values())
+
+
+def test_eval_counts_a_missing_quote_as_a_miss(seed_model: ArticleModel) -> None:
+    fewer = ArticleModel(
+        seed_model.article,
+        seed_model.meta,
+        seed_model.entities,
+        seed_model.facts,
+        seed_model.quantities,
+        [u for u in seed_model.utterances if u.id != "quote_1"],
+    )
+    report = evaluate_model(fewer, seed_model)
+    assert report.scores["direct quotes with speaker"].recall < 1.0
+    assert any("quote_1" in miss for miss in report.misses)
+
+
+def test_eval_without_curated_facts_exits_2(tmp_path: Path, seed_dir: Path) -> None:
+    (tmp_path / "a").mkdir()
+    shutil.copy(seed_dir / "article.md", tmp_path / "a" / "article.md")
+    result = CliRunner().invoke(evaluate, [str(tmp_path)])
+    assert result.exit_code == 2 and "no article with curated facts" in result.output
+
+
+def test_nerel_eval_scores_persons_and_links_on_the_sample(nerel_sample: Path) -> None:
+    report = evaluate_nerel(nerel_sample)
+    assert report.scores["PERSON"].gold > 0 and report.scores["PERSON"].f1 > 0.5
+    assert report.scores["wikidata links (judged)"].precision > 0.5
+    assert report.baseline["PERSON"].gold == report.scores["PERSON"].gold
+
+
+def test_nerel_eval_of_a_folder_without_documents_exits_2(tmp_path: Path) -> None:
+    result = CliRunner().invoke(evaluate, ["--nerel", str(tmp_path)])
+    assert result.exit_code == 2 and "no NEREL documents" in result.output
+
+
+def test_the_natasha_baseline_finds_names_but_no_events_or_figures(seed_article: Article) -> None:
+    baseline = baseline_model(seed_article)
+    assert {e.labels["ru"] for e in baseline.entities.values() if e.cls == "schema:Person"} >= {"Владимир Путин"}
+    assert baseline.quantities == [] and baseline.utterances == []

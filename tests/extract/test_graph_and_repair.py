@@ -1,0 +1,66 @@
+"""Extracted drafts validate against the shapes; NER mentions are repaired; groups, topics, agreements are found."""
+
+from kgraph.extract.conformance import conform
+from kgraph.extract.mentions import gazetteer_mentions, repair_spans
+from kgraph.extract.ner import NamedSpan
+from kgraph.extract.topics import find_agreements, find_attention_topics, find_groups
+from kgraph.graph import build_dataset
+from kgraph.model import ArticleModel, Entity, Fact
+from kgraph.validate import validate
+
+
+def test_the_extracted_seed_graph_conforms_to_the_shapes(seed_model: ArticleModel) -> None:
+    report = validate(build_dataset([seed_model]))
+    assert report.conforms, report.text
+
+
+def test_an_event_missing_what_its_shape_requires_is_left_out(seed_model: ArticleModel) -> None:
+    article = seed_model.article
+    span = seed_model.entities[next(iter(seed_model.entities))].mentions[0]
+    forum = Entity("forum", "kg:Forum", {"ru": "форум", "en": "forum"}, mentions=(span,), confidence=0.5)
+    talk = Entity("talk", "kg:Topic", {"ru": "тема", "en": "topic"}, mentions=(span,), confidence=0.5)
+    fact = Fact("forum", "schema:about", "talk", (span,), obj_is_entity=True, confidence=0.5)
+    kept = conform(ArticleModel(article, entities={"forum": forum, "talk": talk}, facts=[fact]))
+    assert set(kept.entities) == {"talk"}  # a forum needs a place
+    assert kept.facts == []
+
+
+def test_spans_are_cut_at_line_breaks_and_titles_and_originals_split_off() -> None:
+    text = "Император Акихито\nВерхняя палата. Певец Джей Зи (Jay Z) приехал."
+    second = (text.index("Джей"), text.index(")") + 1)
+    spans = [NamedSpan(0, 25, "PER", text[0:25], text[0:25]), NamedSpan(*second, "PER", "", "")]
+    assert [s.text for s in repair_spans(text, spans)] == ["Акихито", "Джей Зи", "Jay Z"]
+
+
+def test_initials_join_the_surname_and_named_after_gives_a_person() -> None:
+    text = "Об этом сказал Дж.Коми в Институте имени А. М. Горького."
+    found = {(s.text, s.type) for s in repair_spans(text, [NamedSpan(18, 22, "PER", "Коми", "Коми")])}
+    assert ("Дж.Коми", "PER") in found
+    assert ("А. М. Горького", "PER") in found
+
+
+def test_the_gazetteer_finds_places_the_ner_missed_but_not_common_words() -> None:
+    text = "Форум прошёл в британской столице, где работает полиция Лондона."
+    found = {(span.text, kind) for span, kind, _, _ in gazetteer_mentions(text, [])}
+    assert ("британской", "COUNTRY") in found
+    assert ("полиция", "ORGANIZATION") in found
+    assert not any(word == "Форум" for word, _ in found)
+
+
+def test_groups_go_on_over_a_list_and_through_a_possessive() -> None:
+    text = "Пришли главы министерств и ведомств, ряда регионов России. Их представители довольны."
+    assert [g.label for g in find_groups(text)] == [
+        "главы министерств и ведомств",
+        "главы ряда регионов России",
+        "представители",
+    ]
+
+
+def test_agreements_are_found_only_where_signing_is_said() -> None:
+    assert [a.label for a in find_agreements("Было подписано 20 соглашений. Соглашения обсуждаются.")] == ["соглашения"]
+
+
+def test_attention_gives_a_topic_in_the_nominative() -> None:
+    assert [t.label for t in find_attention_topics("Много внимания было уделено приграничному сотрудничеству.")] == [
+        "приграничное сотрудничество"
+    ]
