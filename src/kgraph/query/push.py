@@ -10,7 +10,6 @@ After the PUT the graph is read back and its triples counted.
 'http://localhost:8890/sparql-graph-crud?x=1&default'
 """
 
-import http.client
 import urllib.error
 import urllib.request
 from collections.abc import Iterable
@@ -25,11 +24,10 @@ from .transport import (
     DEFAULT_RETRIES,
     USER_AGENT,
     Credentials,
-    Retryable,
     credentials_for,
+    http_failures,
     read_body,
     redact,
-    server_message,
     with_retries,
 )
 
@@ -89,22 +87,11 @@ def _exchange(request: urllib.request.Request, what: str, timeout: float, retrie
     """Send one request with a whole-exchange deadline and retries; the body of a 2xx answer."""
 
     def attempt(seconds_left: float) -> bytes:
-        try:
-            with urllib.request.urlopen(request, timeout=max(seconds_left, 0.001)) as response:
-                return read_body(response, seconds_left)
-        except urllib.error.HTTPError as error:
-            message = server_message(error.read())
-            if error.code >= 500:
-                raise Retryable(f"server error {error.code}: {message}") from None
-            hint = " (check the credentials)" if error.code in {401, 403} else ""
-            raise EndpointError(f"{what}: refused with HTTP {error.code}{hint}: {message}") from None
-        except (TimeoutError, urllib.error.URLError) as error:
-            reason = getattr(error, "reason", error)
-            if isinstance(reason, TimeoutError):
-                raise EndpointError(f"{what}: no complete answer within {timeout:g} s") from None
-            raise Retryable(f"cannot reach the store: {reason}") from None
-        except (ConnectionError, http.client.HTTPException) as error:
-            raise Retryable(f"the connection failed: {error or type(error).__name__}") from None
+        with (
+            http_failures(what, timeout, f"{what}: refused", "cannot reach the store"),
+            urllib.request.urlopen(request, timeout=max(seconds_left, 0.001)) as response,
+        ):
+            return read_body(response, seconds_left)
 
     return with_retries(timeout, retries, what, attempt)
 

@@ -9,11 +9,9 @@ SELECT * WHERE { ?s a kg:Event }
 """
 
 import ast
-import http.client
 import json
 import math
 import re
-import urllib.error
 from collections.abc import Sequence
 
 from ..errors import EndpointError
@@ -25,11 +23,11 @@ from .transport import (
     DEFAULT_TIMEOUT,
     USER_AGENT,
     Credentials,
-    Retryable,
     credentials_for,
+    http_failures,
     read_body,
     redact,
-    server_message,
+    refusal,
     with_retries,
 )
 
@@ -154,29 +152,13 @@ def query_endpoint(
 
     def attempt(seconds_left: float) -> QueryResult:
         client.setTimeout(max(1, math.ceil(seconds_left)))  # `within` holds the exact deadline
-        try:
-            response = client.query().response
-            media = (response.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-            body = read_body(response, seconds_left)
-        except SPARQLWrapperException as error:
-            status = _status_of(error) or 0
-            message = server_message(_response_bytes(error))
-            if status >= 500:
-                raise Retryable(f"server error {status}: {message}") from None
-            hint = " (check the credentials)" if status == 401 else ""
-            raise EndpointError(f"{where} refused the query with HTTP {status}{hint}: {message}") from None
-        except urllib.error.HTTPError as error:
-            message = server_message(error.read())
-            if error.code >= 500:
-                raise Retryable(f"server error {error.code}: {message}") from None
-            raise EndpointError(f"{where} refused the query with HTTP {error.code}: {message}") from None
-        except (TimeoutError, urllib.error.URLError) as error:
-            reason = getattr(error, "reason", error)
-            if isinstance(reason, TimeoutError):
-                raise EndpointError(f"{where}: no complete answer within {timeout:g} s") from None
-            raise Retryable(f"cannot reach the endpoint: {reason}") from None
-        except (ConnectionError, http.client.HTTPException) as error:
-            raise Retryable(f"the connection failed: {error or type(error).__name__}") from None
+        with http_failures(where, timeout, f"{where} refused the query", "cannot reach the endpoint"):
+            try:
+                response = client.query().response
+                media = (response.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+                body = read_body(response, seconds_left)
+            except SPARQLWrapperException as error:
+                raise refusal(_status_of(error) or 0, _response_bytes(error), f"{where} refused the query") from None
         return _parse(kind, media, body, where)
 
     try:

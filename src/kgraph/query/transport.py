@@ -10,11 +10,14 @@ appear in a message: URLs are shown without their user-info part.
 Credentials(user='alice')
 """
 
+import http.client
 import netrc
 import os
 import threading
 import time
-from collections.abc import Callable
+import urllib.error
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TypeVar
 from urllib.parse import urlsplit, urlunsplit
@@ -139,3 +142,28 @@ def server_message(body: bytes, limit: int = 2000) -> str:
     """The server's error text, whitespace collapsed and cut to `limit` characters."""
     text = " ".join(body.decode("utf-8", errors="replace").split())
     return text if len(text) <= limit else text[:limit] + " …"
+
+
+def refusal(status: int, body: bytes, refused: str) -> Exception:
+    """What an HTTP error answer means: Retryable for 5xx, else EndpointError quoting the server's message."""
+    message = server_message(body)
+    if status >= 500:
+        return Retryable(f"server error {status}: {message}")
+    hint = " (check the credentials)" if status in {401, 403} else ""
+    return EndpointError(f"{refused} with HTTP {status}{hint}: {message}")
+
+
+@contextmanager
+def http_failures(what: str, timeout: float, refused: str, unreachable: str) -> Iterator[None]:
+    """Turn urllib's failures into Retryable (no connection, 5xx) or EndpointError (4xx, deadline passed)."""
+    try:
+        yield
+    except urllib.error.HTTPError as error:
+        raise refusal(error.code, error.read(), refused) from None
+    except (TimeoutError, urllib.error.URLError) as error:
+        reason = getattr(error, "reason", error)
+        if isinstance(reason, TimeoutError):
+            raise EndpointError(f"{what}: no complete answer within {timeout:g} s") from None
+        raise Retryable(f"{unreachable}: {reason}") from None
+    except (ConnectionError, http.client.HTTPException) as error:
+        raise Retryable(f"the connection failed: {error or type(error).__name__}") from None
