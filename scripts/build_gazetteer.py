@@ -12,6 +12,7 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from kgraph.extract.linking import NOT_ENTITIES
 from kgraph.extract.nerel import read_document
 from kgraph.extract.normalise import key
 
@@ -26,6 +27,9 @@ TYPES = (
     "DISTRICT",
     "FACILITY",
     "PROFESSION",
+    # names of things that are not entities here: the NER often takes them for organisations ("Facebook" the
+    # product, "Доктор Кто" the series); counted so that such a span can be recognised and left out
+    *NOT_ENTITIES,
 )
 HEADER = """\
 # kgraph gazetteer: surface-form keys -> NEREL entity types and Wikidata items, for offline entity linking.
@@ -93,7 +97,7 @@ def build(train: Path) -> str:
 def _useful(types: Counter[str], links: Counter[str]) -> bool:
     """Whether a row can change a result: a title that is never linked twice only bloats the file."""
     linked = max(links.values(), default=0) >= 2
-    if set(types) <= {"PROFESSION"}:
+    if set(types) <= {"PROFESSION", *NOT_ENTITIES}:
         return linked
     return linked or sum(types.values()) >= 2
 

@@ -67,3 +67,66 @@ def test_links_need_repeated_agreeing_evidence() -> None:
 def test_the_shipped_gazetteer_links_well_known_states() -> None:
     link = gazetteer().link("России", "COUNTRY")
     assert link is not None and link.qid == "Q159"
+
+
+def test_an_unseen_place_is_typed_by_its_ending() -> None:
+    from kgraph.extract.entities import location_type
+
+    assert gazetteer().entry("Мавритании") is None and gazetteer().entry("Краснотурьинска") is None
+    assert location_type("Мавритании", "Мавритания") == "COUNTRY"  # like "Германия", "Эфиопия"
+    assert location_type("Краснотурьинска", "Краснотурьинск") == "CITY"  # like "Омск", "Норильск"
+    few = Gazetteer.parse("германия\tCOUNTRY:5\t\tГермания\nомск\tCITY:5\t\tОмск\n")
+    assert few.place_type_by_ending("Мавритании") is None  # two names say too little about an ending
+
+
+def test_a_common_noun_organisation_takes_its_owner() -> None:
+    from kgraph.extract.evaluate import nerel_predictions
+
+    text = "Коммунистическое правительство Кубы отвергло план. Украинское правительство считает иначе."
+    found = {(text[s:e], kind) for s, e, kind in nerel_predictions(text)[0]}
+    assert {("правительство Кубы", "ORGANIZATION"), ("Кубы", "COUNTRY")} <= found
+    assert ("Украинское правительство", "ORGANIZATION") in found
+    assert ("правительство", "ORGANIZATION") not in found
+
+
+def test_a_governor_and_a_shared_head_noun_mark_a_state() -> None:
+    from kgraph.extract.evaluate import nerel_predictions
+
+    text = "Будут переназначены главы Зурбанской и Смоленской областей. Уволен губернатор Зурбанья Олег Петров."
+    found = {(text[s:e], kind) for s, e, kind in nerel_predictions(text)[0]}
+    assert ("Зурбанской", "STATE_OR_PROVINCE") in found
+    assert ("Зурбанья", "STATE_OR_PROVINCE") in found
+
+
+def test_a_place_adjective_before_its_head_noun_is_not_a_city_of_its_own() -> None:
+    from kgraph.extract.mentions import gazetteer_mentions
+
+    text = "Уроженец Московской области приехал."
+    found = [(span.text, kind) for span, kind, _, _ in gazetteer_mentions(text, [])]
+    assert found == [("Московской области", "STATE_OR_PROVINCE")]
+    assert gazetteer_mentions(text, [(9, 27, "STATE_OR_PROVINCE")]) == []
+
+
+def test_a_name_nerel_gives_to_products_is_no_organisation() -> None:
+    from kgraph.extract.mentions import repair_spans
+    from kgraph.extract.ner import NamedSpan
+
+    text = "Ролик выложили на YouTube вчера."
+    assert repair_spans(text, [NamedSpan(18, 25, "ORG", "YouTube", "YouTube")]) == []
+
+
+def test_the_capital_of_a_place_is_not_a_cue_that_the_place_is_a_city() -> None:
+    from kgraph.extract.evaluate import nerel_predictions
+
+    text = "Соревнования прошли в столице Мавритании на прошлой неделе."
+    found = {(text[s:e], kind) for s, e, kind in nerel_predictions(text)[0]}
+    assert ("Мавритании", "COUNTRY") in found
+
+
+def test_a_capitalised_dictionary_word_mid_sentence_stays_in_the_name() -> None:
+    from kgraph.extract.mentions import repair_spans
+    from kgraph.extract.ner import NamedSpan
+
+    text = "Актриса Камерон Диас стала мамой. Император Акихито отрекся."
+    spans = [NamedSpan(8, 20, "PER", "Камерон Диас", "Камерон Диас"), NamedSpan(34, 51, "PER", "", "")]
+    assert [s.text for s in repair_spans(text, spans)] == ["Камерон Диас", "Акихито"]

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..source import Span
-from .linking import gazetteer
+from .linking import NOT_ENTITIES, gazetteer
 from .mentions import after_currency
 from .ner import NamedSpan
 from .normalise import key, noun_phrase_nominative, parses, slug, transliterate
@@ -147,7 +147,7 @@ def location_type(surface: str, normal: str) -> str:
     ('STATE_OR_PROVINCE', 'LOCATION')
     """
     entry = gazetteer().entry(surface) or gazetteer().entry(normal)
-    places = {t: n for t, n in (entry.types.items() if entry else ()) if t != "NONE" and n}
+    places = {t: n for t, n in (entry.types.items() if entry else ()) if t != "NONE" and t not in NOT_ENTITIES and n}
     if places:
         kind = max(places.items(), key=lambda item: item[1])[0]
         if kind in ("COUNTRY", "CITY", "STATE_OR_PROVINCE", "DISTRICT"):
@@ -163,18 +163,18 @@ def location_type(surface: str, normal: str) -> str:
         return "LOCATION"
     if words and words[-1].endswith(("шир", "стан")):
         return "STATE_OR_PROVINCE"  # an English county, a Russian republic (known states are in the gazetteer)
-    return "CITY"
+    return gazetteer().place_type_by_ending(surface) or "CITY"
 
 
 _CUES = {
     "штат": "STATE_OR_PROVINCE",
+    "губернатор": "STATE_OR_PROVINCE",
     "земля": "STATE_OR_PROVINCE",
     "графство": "STATE_OR_PROVINCE",
     "провинция": "STATE_OR_PROVINCE",
     "республика": "STATE_OR_PROVINCE",
     "префектура": "STATE_OR_PROVINCE",
     "город": "CITY",
-    "столица": "CITY",
     "г": "CITY",
     "село": "CITY",
     "посёлок": "CITY",
@@ -206,6 +206,14 @@ def _cue(text: str, start: int) -> str | None:
 
     before = re.search(r"([А-Яа-яЁё]+)\.?\s+$", text[max(0, start - 25) : start])
     return _CUES.get(lemma(before.group(1).lower())) if before else None
+
+
+_SHARED_HEAD = re.compile(r"\s+и\s+[А-ЯЁ][а-яё-]+(?:ой|ая|ий|ом|ую)\s+(?:област|кра[яеюй]|республик)")
+
+
+def _cue_after(text: str, end: int) -> str | None:
+    """A place adjective that shares its head with the next one is a state: "Ярославской и Смоленской областей"."""
+    return "STATE_OR_PROVINCE" if _SHARED_HEAD.match(text, end) else None
 
 
 def _person_groups(spans: list[NamedSpan]) -> dict[str, list[NamedSpan]]:
@@ -241,7 +249,7 @@ def entities_from_spans(text: str, spans: Iterable[NamedSpan]) -> list[Draft]:
         draft.mentions.append(Span(span.start, span.end, span.text))
     for draft in others.values():
         if draft.nerel_type == "LOC":
-            votes = Counter(_cue(text, m.start) for m in draft.mentions)
+            votes = Counter(_cue(text, m.start) or _cue_after(text, m.end) for m in draft.mentions)
             cues = [cue for cue, _ in votes.most_common() if cue is not None]
             first = draft.mentions[0]
             entry = gazetteer().entry(first.text) or gazetteer().entry(draft.label)

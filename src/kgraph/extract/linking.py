@@ -17,6 +17,8 @@ from importlib.resources import files
 from .normalise import key
 
 LOCATION_TYPES = ("COUNTRY", "CITY", "STATE_OR_PROVINCE", "LOCATION", "DISTRICT")
+# NEREL types of names the extractor does not make entities of; counted so that such a name can be left out
+NOT_ENTITIES = ("PRODUCT", "WORK_OF_ART", "EVENT", "AWARD")
 _COMPATIBLE = {
     "PERSON": {"PERSON"},
     "ORGANIZATION": {"ORGANIZATION", "FACILITY"},
@@ -60,6 +62,7 @@ class Gazetteer:
 
     def __init__(self, entries: dict[str, Entry]) -> None:
         self.entries = entries
+        self._endings: dict[str, dict[str, int]] | None = None
 
     @classmethod
     def parse(cls, text: str) -> "Gazetteer":
@@ -85,6 +88,40 @@ class Gazetteer:
         ranked = sorted(((n, t) for t, n in entry.types.items() if t in LOCATION_TYPES), reverse=True)
         return ranked[0][1] if ranked and ranked[0][0] > 0 else None
 
+    def place_type_by_ending(self, surface: str) -> str | None:
+        """The place type NEREL train mostly gives names ending like this one, for a name it never saw.
+
+        Countries, states and cities differ in their endings ("Эфиопия" like "Германия", "-ск" like "Омск");
+        None when the ending says too little.
+
+        >>> gazetteer().place_type_by_ending("Мавритании"), gazetteer().place_type_by_ending("Верхнеуральске")
+        ('COUNTRY', 'CITY')
+        """
+        words = key(surface).split()
+        if not words:
+            return None
+        for ending in _endings(words[-1], surface):
+            counts = self._place_endings().get(ending)
+            if counts and sum(counts.values()) >= 5:
+                kind, count = max(counts.items(), key=lambda item: item[1])
+                if count / sum(counts.values()) >= 0.7:
+                    return kind
+        return None
+
+    def _place_endings(self) -> dict[str, dict[str, int]]:
+        if self._endings is None:
+            self._endings = {}
+            for k, entry in self.entries.items():
+                places = {t: n for t, n in entry.types.items() if t in _PLACE_KINDS and n}
+                named = sum(n for t, n in entry.types.items() if t != "NONE")
+                if not places or not k or sum(places.values()) < 0.6 * named:
+                    continue
+                kind = max(places.items(), key=lambda item: item[1])[0]
+                for ending in _endings(k.split()[-1], entry.label):
+                    counts = self._endings.setdefault(ending, {})
+                    counts[kind] = counts.get(kind, 0) + 1
+        return self._endings
+
     def link(self, surface: str, nerel_type: str) -> Link | None:
         """The Wikidata item for `surface` as an entity of `nerel_type`, or None when unsure."""
         entry = self.entry(surface)
@@ -98,6 +135,16 @@ class Gazetteer:
         if count < MIN_LINKS or count / total < MIN_SHARE:
             return None
         return Link(qid, round(min(0.98, count / total * (1 - 1 / (count + 1)) + 0.02), 2))
+
+
+_PLACE_KINDS = ("COUNTRY", "CITY", "STATE_OR_PROVINCE")
+
+
+def _endings(word: str, surface: str) -> list[str]:
+    """The classes a place name falls in, most telling first: its last four, three and two letters."""
+    if surface.isupper():
+        return []  # an abbreviation ("РТ", "РСФСР") has no telling ending
+    return [word[-n:] for n in (4, 3, 2) if len(word) > n]
 
 
 @lru_cache(maxsize=1)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from ..source import Span
-from .linking import LOCATION_TYPES, gazetteer
+from .linking import LOCATION_TYPES, NOT_ENTITIES, gazetteer
 from .ner import NamedSpan
 from .normalise import lemma, parses
 
@@ -74,7 +74,7 @@ def repair_spans(text: str, spans: Iterable[NamedSpan]) -> list[NamedSpan]:
                 if lead:
                     piece = _trim(text, span, piece.start + lead.end(), piece.end) or piece
                 words = list(_WORD.finditer(piece.text))
-                if len(words) > 1 and _common_word(words[0].group()):
+                if len(words) > 1 and _common_word(words[0].group()) and _opens_sentence(text, piece.start):
                     piece = _trim(text, span, piece.start + words[1].start(), piece.end) or piece
                 elif len(words) == 1 and _common_word(words[0].group()):
                     continue
@@ -93,6 +93,12 @@ def repair_spans(text: str, spans: Iterable[NamedSpan]) -> list[NamedSpan]:
     # NEREL nests names: "Следственного комитета" inside "Следственного комитета Армении"; both are mentions
     longer = [_with_tail(text, span, repaired) for span in repaired if span.type == "ORG"]
     return repaired + [span for span in longer if span not in repaired]
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether a word stands where any word is capitalised; mid-sentence, "актриса Камерон Диас" shows that
+    a capitalised dictionary word ("Камерон") is part of the name, not a title before it."""
+    return re.search(r"(?:^|[.!?…\n«\"“(:—–-])\s*$", text[max(0, start - 5) : start]) is not None
 
 
 _BY = re.compile(r"\s+по\s+")
@@ -197,7 +203,8 @@ def _with_initials(text: str, span: NamedSpan) -> NamedSpan:
 
 def _false_alarm(text: str, span: NamedSpan) -> bool:
     """Words the NER marks in NEREL train texts where the annotators saw no entity ("СМИ"), words that are
-    mostly not annotated where they occur, and titles of works in quotes ("альбом «The Fat of the Land»")."""
+    mostly not annotated where they occur, names NEREL mostly gives to products, works, events or awards
+    ("YouTube", "Грэмми"), and titles of works in quotes ("альбом «The Fat of the Land»")."""
     before = re.search(r"([а-яё]+)\s+[«\"“]?$", text[max(0, span.start - 20) : span.start])
     if span.type == "ORG" and before and lemma(before.group(1)) in _WORK_NOUNS:
         return True
@@ -207,7 +214,10 @@ def _false_alarm(text: str, span: NamedSpan) -> bool:
     if entry.seen >= 5 and entry.annotated_share < 0.3:
         return True
     alarms = entry.types.get("NONE", 0)
-    return alarms >= 2 and alarms >= 0.7 * sum(entry.types.values())
+    if alarms >= 2 and alarms >= 0.7 * sum(entry.types.values()):
+        return True
+    other = sum(n for t, n in entry.types.items() if t in NOT_ENTITIES)
+    return other >= 2 and other >= 0.7 * sum(n for t, n in entry.types.items() if t != "NONE")
 
 
 def _retyped(span: NamedSpan) -> NamedSpan:
@@ -231,6 +241,7 @@ def gazetteer_mentions(text: str, taken: Iterable[tuple[int, int, str]]) -> list
     (empty when unknown). A lower-case word
     needs more evidence than a capitalised one; a span of the same type already found is not repeated.
     """
+    taken = list(taken)
     same_type: dict[str, list[tuple[int, int]]] = {}
     for s, e, t in taken:
         same_type.setdefault(t, []).append((s, e))
@@ -251,7 +262,19 @@ def gazetteer_mentions(text: str, taken: Iterable[tuple[int, int, str]]) -> list
             inside = hit and any(
                 s <= start and end <= e and not (nested_ok and s < start) for s, e in same_type.get(hit[0], [])
             )
+            head = _HEADS.match(text, end) if hit and hit[0] in LOCATION_TYPES else None
+            if hit and head:
+                # "Московской" + "области" is one state, not a city inside it
+                whole = (start, head.end())
+                inside = inside or any(s <= whole[0] and whole[1] <= e for s, e, _ in taken)
+                kind = "DISTRICT" if head.group(1).startswith(("район", "округ")) else "STATE_OR_PROVINCE"
+                hit, end = (kind, None, ""), head.end()
             if hit and not inside and not after_currency(text, start):
+                if hit[0] == "ORGANIZATION" and text[start].islower():
+                    owned = _with_owner(text, start, end, taken)
+                    if owned != (start, end):
+                        start, end = owned
+                        hit = ("ORGANIZATION", None, "")  # "правительство Кубы" is not the item "правительство" is
                 match = (Span(start, end, text[start:end]), *hit)
                 index += size
                 break
@@ -260,6 +283,30 @@ def gazetteer_mentions(text: str, taken: Iterable[tuple[int, int, str]]) -> list
         else:
             index += 1
     return found
+
+
+_REGION_ADJECTIVES = {"областной", "краевой", "городской", "республиканский"}
+
+
+def _with_owner(text: str, start: int, end: int, taken: Iterable[tuple[int, int, str]]) -> tuple[int, int]:
+    """A common noun that names an organisation takes whose it is: a place adjective before it ("Украинское
+    правительство", "областного правительства") and a place or person after it in the genitive ("правительство
+    Кубы", "полиции Вашингтона", "правительства Исама Шарафа"); NEREL marks the whole phrase."""
+    before = re.search(r"([А-ЯЁа-яё]+)\s$", text[max(0, start - 30) : start])
+    if before:
+        word = before.group(1)
+        adjective = "ADJF" in parses(word.lower())[0].tag
+        entry = gazetteer().entry(word)
+        place = entry is not None and max(entry.types.items(), key=lambda i: i[1])[0] in LOCATION_TYPES
+        if adjective and (place or lemma(word.lower()) in _REGION_ADJECTIVES):
+            start -= len(before.group(0))
+    owner = next(
+        (e for s, e, t in taken if s == end + 1 and text[end] == " " and (t in LOCATION_TYPES or t == "PERSON")),
+        None,
+    )
+    if owner is not None and _genitive(text[end + 1 : owner].split()[0]):
+        end = owner
+    return start, end
 
 
 def _confident(surface: str) -> tuple[str, str | None, str] | None:
