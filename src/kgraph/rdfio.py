@@ -9,6 +9,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from rdflib import Dataset, Graph
 
@@ -41,6 +42,13 @@ FORMATS: dict[str, RDFFormat] = {
 """The RDF formats kgraph reads and writes, by the name the CLI uses."""
 
 _EXTRA_EXTENSIONS = {".owl": "xml", ".xml": "xml", ".json": "jsonld", ".n3": "turtle", ".ttls": "turtle"}
+
+
+def oxigraph_format(fmt: RDFFormat) -> Any:
+    """The pyoxigraph RdfFormat of one of our formats (found by its media type)."""
+    from pyoxigraph import RdfFormat
+
+    return RdfFormat.from_media_type(fmt.media_type)
 
 
 def rdf_format(name: str) -> RDFFormat:

@@ -149,16 +149,12 @@ def validate_file(path: Path, shapes: Path | None = None, engine: str = "sparql"
 
 def _load_file(path: Path) -> Any:
     """Parse an RDF file with Oxigraph, graphs as they are (the checks count distinct values)."""
-    from pyoxigraph import RdfFormat, Store
+    from pyoxigraph import Store
 
-    fmt = format_for_path(path)
-    if not path.is_file():
-        raise RDFInputError(f"{path}: no such file")
+    from .query.local import bulk_load_file
+
     store = Store()
-    try:
-        store.bulk_load(path=str(path), format=RdfFormat.from_media_type(fmt.media_type))
-    except (SyntaxError, ValueError, OSError) as error:
-        raise RDFInputError(f"{path}: not valid {fmt.name}: {error}") from None
+    bulk_load_file(store, path)
     return store
 
 

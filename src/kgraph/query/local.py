@@ -13,17 +13,8 @@ from rdflib import Dataset, Graph
 
 from ..errors import QueryError, RDFInputError, ResultLimitError
 from ..namespaces import PREFIXES
-from ..rdfio import format_for_path
+from ..rdfio import format_for_path, oxigraph_format
 from .results import Binding, QueryResult
-
-_OX_FORMATS = {
-    "turtle": "TURTLE",
-    "ntriples": "N_TRIPLES",
-    "nquads": "N_QUADS",
-    "trig": "TRIG",
-    "xml": "RDF_XML",
-    "jsonld": "JSON_LD",
-}
 
 
 def _binding(term: Any) -> dict[str, str]:
@@ -41,6 +32,20 @@ def _binding(term: Any) -> dict[str, str]:
             bound["datatype"] = term.datatype.value
         return bound
     raise QueryError(f"cannot represent the term {term!r} in SPARQL results")
+
+
+def bulk_load_file(store: Any, path: Path) -> None:
+    """Load an RDF file (format from its extension) into a pyoxigraph store, named graphs kept.
+
+    RDFInputError names a file that is missing or does not parse.
+    """
+    fmt = format_for_path(path)
+    if not path.is_file():
+        raise RDFInputError(f"{path}: no such file")
+    try:
+        store.bulk_load(path=str(path), format=oxigraph_format(fmt))
+    except (SyntaxError, ValueError, OSError) as error:
+        raise RDFInputError(f"{path}: not valid {fmt.name}: {error}") from None
 
 
 class LocalStore:
@@ -69,17 +74,9 @@ class LocalStore:
     @classmethod
     def from_files(cls, *paths: Path) -> "LocalStore":
         """Load RDF files (format from the extension); RDFInputError names a file that does not parse."""
-        from pyoxigraph import RdfFormat
-
         local = cls()
         for path in paths:
-            fmt = format_for_path(path)
-            if not path.is_file():
-                raise RDFInputError(f"{path}: no such file")
-            try:
-                local.store.bulk_load(path=str(path), format=getattr(RdfFormat, _OX_FORMATS[fmt.name]))
-            except (SyntaxError, ValueError, OSError) as error:
-                raise RDFInputError(f"{path}: not valid {fmt.name}: {error}") from None
+            bulk_load_file(local.store, path)
         local._union_default_graph()  # pay for the merge at load time, not in the first query
         return local
 
@@ -156,12 +153,12 @@ class LocalStore:
         >>> LocalStore.from_turtle('<http://e.org/a> <http://e.org/p> "x" .').serialize("ntriples")
         b'<http://e.org/a> <http://e.org/p> "x" .\\n'
         """
-        from pyoxigraph import DefaultGraph, RdfFormat, Triple, serialize
+        from pyoxigraph import DefaultGraph, Triple, serialize
 
         from ..rdfio import rdf_format
 
         fmt = rdf_format(format_name)
-        target = getattr(RdfFormat, _OX_FORMATS[fmt.name])
+        target = oxigraph_format(fmt)
         if fmt.quads:
             if not self.merged:
                 return self.store.dump(format=target) or b""
