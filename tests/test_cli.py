@@ -131,6 +131,16 @@ def test_query_syntax_error_shows_where(built: tuple[Path, str]) -> None:
     assert code == 2 and "SPARQL syntax error" in stderr and re.search(r"1:\d+", stderr)
 
 
+@pytest.mark.parametrize(
+    ("command", "option"), [("query", "--endpoint"), ("push", "--store")], ids=["query --endpoint", "push --store"]
+)
+def test_a_server_address_that_is_no_url_exits_2_naming_it(built: tuple[Path, str], command: str, option: str) -> None:
+    target = ["documents"] if command == "query" else [str(built[0] / "graph.trig")]
+    code, stdout, stderr = invoke(command, *target, option, "localhost:7878/query")
+    assert (code, stdout) == (2, "")
+    assert f"{option} 'localhost:7878/query': expected an http(s) URL" in stderr
+
+
 def test_stats_counts_by_class_and_predicate(built: tuple[Path, str]) -> None:
     code, stdout, _ = invoke("stats", str(built[0] / "graph.ttl"))
     assert code == 0

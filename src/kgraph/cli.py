@@ -39,8 +39,13 @@ def main() -> None:
     help="Folder for graph.ttl, graph.trig and graph.html.",
 )
 @click.option("--no-html", is_flag=True, help="Do not write the HTML page.")
+@click.option(
+    "--wikidata",
+    metavar="URL",
+    help="Link extracted entities the gazetteer could not, by label and class, via this Wikidata SPARQL endpoint.",
+)
 @reports_errors
-def build(paths: tuple[Path, ...], out: Path, no_html: bool) -> None:
+def build(paths: tuple[Path, ...], out: Path, no_html: bool, wikidata: str | None) -> None:
     """Build every article under PATHS (default: data/) into OUT, validate it, print a summary.
 
     An article is a folder holding article.md (or article.txt) and, when curated, facts.yaml.
@@ -49,7 +54,7 @@ def build(paths: tuple[Path, ...], out: Path, no_html: bool) -> None:
     from .pipeline import build as run_build
     from .stats import graph_stats
 
-    result = run_build(list(paths) or [DEFAULT_DATA], out, html=not no_html)
+    result = run_build(list(paths) or [DEFAULT_DATA], out, html=not no_html, wikidata=wikidata)
     stats = graph_stats(result.dataset)
     click.echo(f"Built {len(result.models)} article(s): {stats.triples} triples in {stats.graphs} named graph(s).")
     for model in result.models:
@@ -61,6 +66,8 @@ def build(paths: tuple[Path, ...], out: Path, no_html: bool) -> None:
     counts = Counter(entity.cls for model in result.models for entity in model.entities.values())
     for cls, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         click.echo(f"  {count:4d}  {cls}")
+    for reconciliation in result.reconciled:
+        click.echo(reconciliation.summary())
     click.echo(result.report.text)
     for kind, path in result.files.items():
         click.echo(f"{kind:>6}: {path}")

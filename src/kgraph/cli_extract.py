@@ -22,19 +22,38 @@ from .errors import UsageError
     default=None,
     help="Write the facts here (atomically) instead of printing them.",
 )
+@click.option(
+    "--wikidata",
+    metavar="URL",
+    help="Link entities the gazetteer could not, by exact Russian label and class, via this Wikidata SPARQL "
+    "endpoint (only when exactly one item matches). The one step that uses the network.",
+)
 @reports_errors
-def extract(article: Path, output: Path | None) -> None:
+def extract(article: Path, output: Path | None, wikidata: str | None) -> None:
     """Extract the facts of ARTICLE (a file or an article folder) as facts YAML, offline.
 
     Every entity, quote, quantity and fact carries its evidence span and the extractor's confidence;
     review the draft and save it as facts.yaml beside the article to make it curated.
-    Exit 0 on success, 2 on bad input (the message says why).
+    Exit 0 on success, 2 on bad input or an endpoint that fails (the message says why; nothing is written).
     """
     from .extract import dump_facts, extract_article
     from .rdfio import write_atomically
     from .source import load_article
 
-    text = dump_facts(extract_article(load_article(article)))
+    if wikidata is not None:
+        from .extract.reconcile import check_endpoint_url
+
+        check_endpoint_url(wikidata)  # before the models load: a mistyped URL costs no time
+    model = extract_article(load_article(article))
+    note = ""
+    if wikidata is not None:
+        from .extract.reconcile import reconcile
+
+        reconciliation = reconcile([model], wikidata)[0]
+        model, note = reconciliation.model, reconciliation.comment()
+        click.echo(reconciliation.summary(), err=True)
+    header, _, body = dump_facts(model).partition("\n")
+    text = f"{header}\n{note}{body}"
     if output is None:
         click.echo(text, nl=False)
         return

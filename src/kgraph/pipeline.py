@@ -6,6 +6,7 @@ Nothing is written unless every article loads; each file is written atomically.
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Dataset
 
@@ -17,6 +18,9 @@ from .model import ArticleModel
 from .source import Article, find_articles, load_article
 from .validate import ValidationReport, validate
 
+if TYPE_CHECKING:
+    from .extract.reconcile import Reconciliation
+
 
 @dataclass(frozen=True)
 class BuildResult:
@@ -26,6 +30,7 @@ class BuildResult:
     dataset: Dataset
     report: ValidationReport
     files: dict[str, Path]
+    reconciled: tuple["Reconciliation", ...] = ()
 
 
 def load_model(article: Article) -> ArticleModel:
@@ -44,11 +49,25 @@ def load_models(paths: Sequence[Path]) -> list[ArticleModel]:
     return [load_model(load_article(path)) for path in found]
 
 
-def build(paths: Sequence[Path], out: Path, *, html: bool = True) -> BuildResult:
-    """Build the articles under `paths` into `out`: graph.ttl, graph.trig and graph.html; then validate."""
+def build(paths: Sequence[Path], out: Path, *, html: bool = True, wikidata: str | None = None) -> BuildResult:
+    """Build the articles under `paths` into `out`: graph.ttl, graph.trig and graph.html; then validate.
+
+    With `wikidata` (a SPARQL endpoint URL), extracted articles' unlinked entities are reconciled against it
+    before anything is written; curated facts are left as their authors wrote them.
+    """
+    if wikidata is not None:
+        from .extract.reconcile import check_endpoint_url, reconcile
+
+        check_endpoint_url(wikidata)
     models = load_models(paths)
     if not models:
         raise SourceError(f"no articles under {', '.join(map(str, paths))}")
+    reconciled: tuple[Reconciliation, ...] = ()
+    if wikidata is not None:
+        extracted = [index for index, model in enumerate(models) if model.source == "extracted"]
+        reconciled = tuple(reconcile([models[index] for index in extracted], wikidata))
+        for index, result in zip(extracted, reconciled, strict=True):
+            models[index] = result.model
     dataset = build_dataset(models)
     report = validate(dataset)
     files = {
@@ -59,4 +78,4 @@ def build(paths: Sequence[Path], out: Path, *, html: bool = True) -> BuildResult
         from .visualize import write_page
 
         files["html"] = write_page(dataset, out / "graph.html", title="kgraph")
-    return BuildResult(tuple(models), dataset, report, files)
+    return BuildResult(tuple(models), dataset, report, files, reconciled)

@@ -2,7 +2,8 @@
 
 One module, one job: ``ner`` (natasha), ``quantities`` (yargy grammar), ``dates``, ``quotes``, ``events``
 (events and titles), ``entities`` (grouping, classes), ``normalise`` (pymorphy3), ``linking`` (gazetteer from
-NEREL train), ``build`` (the pipeline), ``writer`` (facts YAML), ``evaluate`` and ``nerel`` (measuring).
+NEREL train), ``build`` (the pipeline), ``writer`` (facts YAML), ``evaluate`` and ``nerel`` (measuring);
+``reconcile`` (optional, online: links from a Wikidata SPARQL endpoint).
 """
 
 from .build import ExtractionError, extract_article

@@ -24,6 +24,7 @@ from .transport import (
     DEFAULT_RETRIES,
     USER_AGENT,
     Credentials,
+    checked_url,
     credentials_for,
     http_failures,
     read_body,
@@ -112,7 +113,7 @@ def push(
     """
     from pyoxigraph import RdfFormat, parse
 
-    where = redact(store_url)
+    where = redact(checked_url(store_url, "--store"))
     credentials = credentials or credentials_for(store_url)
     headers = {"User-Agent": USER_AGENT}
     if credentials is not None:

@@ -23,6 +23,7 @@ from .transport import (
     DEFAULT_TIMEOUT,
     USER_AGENT,
     Credentials,
+    checked_url,
     credentials_for,
     http_failures,
     read_body,
@@ -135,7 +136,7 @@ def query_endpoint(
 
     params = params or {}
     check_params(text, params)
-    where = redact(url)
+    where = redact(checked_url(url, "--endpoint"))
     credentials = credentials or credentials_for(url)
     client = SPARQLWrapper(where, agent=USER_AGENT)
     client.setMethod(POST)

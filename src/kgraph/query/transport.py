@@ -23,7 +23,7 @@ from typing import TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 from .. import __version__
-from ..errors import EndpointError
+from ..errors import EndpointError, UsageError
 
 T = TypeVar("T")
 USER_AGENT = f"kgraph/{__version__}"
@@ -44,6 +44,20 @@ class Credentials:
         from base64 import b64encode
 
         return "Basic " + b64encode(f"{self.user}:{self.password}".encode()).decode("ascii")
+
+
+def checked_url(url: str, option: str) -> str:
+    """The URL when it is an http(s) URL with a host and no spaces, else UsageError quoting it and its option.
+
+    >>> checked_url("query.wikidata.org/sparql", "--wikidata")
+    Traceback (most recent call last):
+    ...
+    kgraph.errors.UsageError: --wikidata 'query.wikidata.org/sparql': expected an http(s) URL
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"} or not parts.netloc or any(c.isspace() for c in url):
+        raise UsageError(f"{option} {redact(url)!r}: expected an http(s) URL")
+    return url
 
 
 def redact(url: str) -> str:
