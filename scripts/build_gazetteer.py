@@ -1,4 +1,4 @@
-"""Build src/kgraph/extract/gazetteer.tsv from NEREL train: surface forms -> types and Wikidata items.
+"""Build src/kgraph/extract/gazetteer.tsv and adjective_heads.tsv from NEREL train (surface forms -> types, items).
 
 Usage: python scripts/build_gazetteer.py [NEREL_TRAIN_DIR]   (default ../shared/nerel/train)
 
@@ -135,12 +135,64 @@ def _occurrences(files: list[Path], keys: set[str]) -> Counter[str]:
     return seen
 
 
+HEADS_HEADER = """\
+# kgraph adjective heads: after which nouns NEREL marks a place adjective as the place ("российские власти":
+# COUNTRY) and after which it marks a nationality or a language ("российский актёр", "французском языке").
+# Built by scripts/build_gazetteer.py from NEREL v1.1 train only (source and citation as in gazetteer.tsv).
+# Columns: head noun lemma, then counts: PLACE (marked as a country, city or state), NATIONALITY, LANGUAGE,
+# NONE (not marked). Heads seen fewer than twice are left out.
+"""
+PLACE_TYPES = ("COUNTRY", "CITY", "STATE_OR_PROVINCE")
+
+
+def build_heads(train: Path) -> str:
+    """The adjective-heads table for the NEREL documents in `train` (see HEADS_HEADER)."""
+    from kgraph.extract.adjectives import head_noun
+    from kgraph.extract.normalise import parses
+
+    files = sorted(train.glob("*.ann"))
+    documents = [read_document(ann.with_suffix(".txt")) for ann in files]
+    place_adjectives = {
+        key(m.text)
+        for d in documents
+        for m in d.mentions
+        if m.type in (*PLACE_TYPES, "NATIONALITY") and " " not in m.text and "ADJF" in parses(m.text.lower())[0].tag
+    }
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for document in documents:
+        marked: dict[tuple[int, int], set[str]] = defaultdict(set)
+        for m in document.mentions:
+            marked[(m.start, m.end)].add(m.type)
+        for word in WORD.finditer(document.text):
+            if key(word.group()) not in place_adjectives:
+                continue
+            head = head_noun(document.text, word.end())
+            if head is None:
+                continue
+            types = marked.get((word.start(), word.end()), set())
+            if types & set(PLACE_TYPES):
+                label = "PLACE"
+            elif types & {"NATIONALITY", "LANGUAGE"}:
+                label = "NATIONALITY" if "NATIONALITY" in types else "LANGUAGE"
+            else:
+                label = "NONE"
+            counts[head][label] += 1
+    lines = [HEADS_HEADER.rstrip("\n")]
+    for head in sorted(counts):
+        if sum(counts[head].values()) >= 2:
+            row = "\t".join(str(counts[head][label]) for label in ("PLACE", "NATIONALITY", "LANGUAGE", "NONE"))
+            lines.append(f"{head}\t{row}")
+    return "\n".join(lines) + "\n"
+
+
 def main() -> None:
-    """Write the gazetteer next to the linking module."""
+    """Write the gazetteer and the adjective-heads table next to the linking module."""
     train = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "shared/nerel/train"
-    out = Path(__file__).resolve().parents[1] / "src/kgraph/extract/gazetteer.tsv"
-    out.write_text(build(train), encoding="utf-8")
-    print(f"wrote {out} ({out.stat().st_size // 1024} KiB)")
+    folder = Path(__file__).resolve().parents[1] / "src/kgraph/extract"
+    for name, text in (("gazetteer.tsv", build(train)), ("adjective_heads.tsv", build_heads(train))):
+        out = folder / name
+        out.write_text(text, encoding="utf-8")
+        print(f"wrote {out} ({out.stat().st_size // 1024} KiB)")
 
 
 if __name__ == "__main__":

@@ -130,3 +130,48 @@ def test_a_capitalised_dictionary_word_mid_sentence_stays_in_the_name() -> None:
     text = "Актриса Камерон Диас стала мамой. Император Акихито отрекся."
     spans = [NamedSpan(8, 20, "PER", "Камерон Диас", "Камерон Диас"), NamedSpan(34, 51, "PER", "", "")]
     assert [s.text for s in repair_spans(text, spans)] == ["Камерон Диас", "Акихито"]
+
+
+def _typed(text: str) -> set[tuple[str, str]]:
+    from kgraph.extract.evaluate import nerel_predictions
+
+    return {(text[s:e], kind) for s, e, kind in nerel_predictions(text)[0]}
+
+
+def test_an_adjective_made_from_a_place_name_is_that_place() -> None:
+    found = _typed("В 2005 году он стал секретарём Винницкого городского совета, а затем выступил в стамбульском суде.")
+    assert ("Винницкого", "CITY") in found
+    assert ("стамбульском", "CITY") in found
+
+
+def test_a_country_adjective_is_the_country_before_institutions_not_before_people() -> None:
+    found = _typed("Таджикские власти задержали журналиста. Российский актёр и британский физик прибыли в Осло.")
+    assert ("Таджикские", "COUNTRY") in found
+    assert not {("Российский", "COUNTRY"), ("британский", "COUNTRY")} & found
+
+
+def test_the_noun_after_a_place_adjective_decides_from_nerel_train_or_animacy() -> None:
+    from kgraph.extract.adjectives import names_no_place
+
+    assert names_no_place("на французском языке", 14)  # in the table: a language
+    assert names_no_place("словенский баскетболист", 10)  # not in the table, a person: a nationality
+    assert not names_no_place("словенский парламент", 10)
+
+
+def test_countries_and_states_nerel_train_lacks_are_typed_from_iso_3166_names() -> None:
+    from kgraph.extract.entities import location_type
+
+    assert location_type("Мозамбика", "Мозамбик") == "COUNTRY"
+    assert location_type("Теннесси", "Теннесси") == "STATE_OR_PROVINCE"
+    assert location_type("ХМАО", "ХМАО") == "STATE_OR_PROVINCE"  # a place abbreviation is a region's
+    assert location_type("Михайловского замка", "Михайловский замок") == "LOCATION"  # a common noun names no city
+
+
+def test_a_strong_cue_outweighs_what_nerel_train_says_of_the_name() -> None:
+    assert ("Нью-Йорк", "STATE_OR_PROVINCE") in _typed("Житель штата Нью-Йорк Дэниел Петришин был арестован.")
+
+
+def test_a_place_name_opening_a_quoted_name_is_no_place() -> None:
+    found = _typed("Он играл за «Милан», а потом работал в газете «Мордовский университет».")
+    assert ("Милан", "ORGANIZATION") in found
+    assert not {kind for text, kind in found if text in {"Милан", "Мордовский"}} & {"CITY", "STATE_OR_PROVINCE"}

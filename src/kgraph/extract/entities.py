@@ -8,9 +8,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
 
 from ..source import Span
-from .linking import NOT_ENTITIES, gazetteer
+from .linking import LOCATION_TYPES, gazetteer
 from .mentions import after_currency
 from .ner import NamedSpan
 from .normalise import key, noun_phrase_nominative, parses, slug, transliterate
@@ -147,23 +149,49 @@ def location_type(surface: str, normal: str) -> str:
     ('STATE_OR_PROVINCE', 'LOCATION')
     """
     entry = gazetteer().entry(surface) or gazetteer().entry(normal)
-    places = {t: n for t, n in (entry.types.items() if entry else ()) if t != "NONE" and t not in NOT_ENTITIES and n}
+    # a place for sure (the NER said so): "в Ленинграде" is the city even if NEREL train has the band more often
+    places = {t: n for t, n in (entry.types.items() if entry else ()) if t in (*LOCATION_TYPES, "FACILITY") and n}
     if places:
         kind = max(places.items(), key=lambda item: item[1])[0]
         if kind in ("COUNTRY", "CITY", "STATE_OR_PROVINCE", "DISTRICT"):
             return kind
         return "LOCATION"
+    listed = listed_places().get(key(surface)) or listed_places().get(key(normal))
+    if listed:
+        return listed
     words = key(normal).split()
     parts = set(words) | {p for w in words for p in w.split("-")}
     if parts & _STATE_WORDS:
         return "STATE_OR_PROVINCE"
     if parts & _DISTRICT_WORDS:
         return "DISTRICT"
-    if parts & _PLACE_WORDS:
+    if parts & _PLACE_WORDS or re.search(r"\d", surface):
         return "LOCATION"
     if words and words[-1].endswith(("шир", "стан")):
         return "STATE_OR_PROVINCE"  # an English county, a Russian republic (known states are in the gazetteer)
+    if surface.isupper() and len(surface) <= 6:
+        return "STATE_OR_PROVINCE"  # a place abbreviation is a region's ("РТ", "ХМАО"); known countries are listed
+    named = surface.split()
+    if len(named) > 1 and _common_noun(named[-1]):
+        return "LOCATION"  # "Михайловского замка", "Европейского союза": a common noun names no city
     return gazetteer().place_type_by_ending(surface) or "CITY"
+
+
+def _common_noun(word: str) -> bool:
+    analyses = parses(word.lower())
+    tags = {str(p.tag) for p in analyses[:3]}
+    return analyses[0].is_known and "NOUN" in analyses[0].tag and not any("Geox" in t or "Name" in t for t in tags)
+
+
+@lru_cache(maxsize=1)
+def listed_places() -> dict[str, str]:
+    """Countries and first-level states by key, from places.tsv (ISO 3166 names in Russian, via pycountry).
+
+    >>> listed_places()["мозамбик"], listed_places()["теннесси"]
+    ('COUNTRY', 'STATE_OR_PROVINCE')
+    """
+    rows = files("kgraph.extract").joinpath("places.tsv").read_text(encoding="utf-8").splitlines()
+    return {k: kind for k, kind, _ in (line.split("\t") for line in rows if line and not line.startswith("#"))}
 
 
 _CUES = {
@@ -197,15 +225,24 @@ _CUES = {
     "море": "LOCATION",
     "улица": "LOCATION",
     "район": "DISTRICT",
+    "округ": "DISTRICT",
 }
+
+
+# Cues that outweigh what NEREL train says of the name: "штата Нью-Йорк" is the state, not the city
+_STRONG_CUES = {"штат", "графство", "провинция", "префектура", "округ"}
+
+
+def _cue_word(text: str, start: int) -> str | None:
+    from .normalise import lemma
+
+    before = re.search(r"([А-Яа-яЁё]+)\.?\s+$", text[max(0, start - 25) : start])
+    return lemma(before.group(1).lower()) if before else None
 
 
 def _cue(text: str, start: int) -> str | None:
     """The place type a word right before a name gives it: "штат Колорадо", "реки Эльбы", "г. Уфа"."""
-    from .normalise import lemma
-
-    before = re.search(r"([А-Яа-яЁё]+)\.?\s+$", text[max(0, start - 25) : start])
-    return _CUES.get(lemma(before.group(1).lower())) if before else None
+    return _CUES.get(_cue_word(text, start) or "")
 
 
 _SHARED_HEAD = re.compile(r"\s+и\s+[А-ЯЁ][а-яё-]+(?:ой|ая|ий|ом|ую)\s+(?:област|кра[яеюй]|республик)")
@@ -254,7 +291,11 @@ def entities_from_spans(text: str, spans: Iterable[NamedSpan]) -> list[Draft]:
             first = draft.mentions[0]
             entry = gazetteer().entry(first.text) or gazetteer().entry(draft.label)
             known = entry is not None and sum(n for t, n in entry.types.items() if t != "NONE") >= 2
-            draft.nerel_type = cues[0] if cues and not known else location_type(first.text, draft.label)
+            strong = any(_cue_word(text, m.start) in _STRONG_CUES for m in draft.mentions)
+            if cues and (strong or not known):
+                draft.nerel_type = cues[0]
+            else:
+                draft.nerel_type = location_type(first.text, draft.label)
     drafts.extend(others.values())
     for draft in drafts:
         draft.cls = class_for(draft.nerel_type)

@@ -12,9 +12,10 @@ import re
 from collections.abc import Iterable
 
 from ..source import Span
+from .adjectives import names_no_place, place_of_adjective
 from .linking import LOCATION_TYPES, NOT_ENTITIES, gazetteer
 from .ner import NamedSpan
-from .normalise import lemma, parses
+from .normalise import lemma, noun_phrase_nominative, parses
 
 _NAME_TAGS = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "UNKN", "LATN"}
 _LEGAL_FORMS = re.compile(r"^(?:(?:ООО|ЗАО|ОАО|ПАО|АО|НАО|УК|НКО|ФГУП|ГУП|МУП|ФГБУ|ГБУ|РГТРК|ТОО|ИП)\s+)+[«\"“]")
@@ -90,9 +91,25 @@ def repair_spans(text: str, spans: Iterable[NamedSpan]) -> list[NamedSpan]:
         if not (p.type == "PER" and any(s <= p.start and p.end <= e and (s, e) != (p.start, p.end) for s, e in persons))
     ]
     repaired = [_retyped(span) for span in repaired if not _false_alarm(text, span)]
+    repaired = [span for span in (_unquoted(text, span) for span in repaired) if span is not None]
     # NEREL nests names: "Следственного комитета" inside "Следственного комитета Армении"; both are mentions
     longer = [_with_tail(text, span, repaired) for span in repaired if span.type == "ORG"]
     return repaired + [span for span in longer if span not in repaired]
+
+
+def _unquoted(text: str, span: NamedSpan) -> NamedSpan | None:
+    """A place name that opens a quoted name is no place: «Милан» is the club, «Эхо Москвы» keeps its Москвы,
+    but «Мордовский университет» and «Сан-Антонио Спёрс» lose the place at their start."""
+    if span.type != "LOC" or not opens_quote(text, span.start):
+        return span
+    if text[span.end : span.end + 1] in {"»", '"', "”"}:
+        return NamedSpan(span.start, span.end, "ORG", span.text, span.normal)
+    return None
+
+
+def opens_quote(text: str, start: int) -> bool:
+    """Whether a word stands right after an opening quotation mark."""
+    return start > 0 and text[start - 1] in {"«", "“", '"'} and (start == 1 or not text[start - 2].isalnum())
 
 
 def _opens_sentence(text: str, start: int) -> bool:
@@ -256,7 +273,11 @@ def gazetteer_mentions(text: str, taken: Iterable[tuple[int, int, str]]) -> list
             start, end = words[index].start(), words[index + size - 1].end()
             if "\n" in text[start:end] or not re.fullmatch(r"[\w\s\-’'.]+", text[start:end]):
                 continue
-            hit = _confident(text[start:end])
+            hit = _confident(text[start:end]) or (_adjective_place(text[start:end]) if size == 1 else None)
+            if hit and hit[0] in LOCATION_TYPES and opens_quote(text, start):
+                hit = None  # «Мордовский университет», «Милан»: a name, not the place
+            if hit and hit[0] in ("COUNTRY", "STATE_OR_PROVINCE") and size == 1 and _nationality(text, start, end):
+                hit = None  # "российский актёр" is a nationality, "на французском языке" a language
             # an organisation named inside another one's name after its head ("управление МВД") is nested, not repeated
             nested_ok = hit and hit[0] == "ORGANIZATION"
             inside = hit and any(
@@ -280,8 +301,52 @@ def gazetteer_mentions(text: str, taken: Iterable[tuple[int, int, str]]) -> list
                 break
         if match:
             found.append(match)
+            if match[1] == "ORGANIZATION":
+                found.extend(_places_inside(text, match[0]))
         else:
             index += 1
+    return found
+
+
+def _nationality(text: str, start: int, end: int) -> bool:
+    """Whether a place adjective here tells a nationality or a language rather than naming the place."""
+    return _is_adjective(text[start:end]) and names_no_place(text, end) and not _HEADS.match(text, end)
+
+
+def _is_adjective(word: str) -> bool:
+    return "ADJF" in parses(word.lower())[0].tag
+
+
+def _adjective_place(word: str) -> tuple[str, str | None, str] | None:
+    """The place an adjective names ("миланском": Милан, "Винницкого": Винница), typed and linked as NEREL train
+    has the adjective itself or, for one it never saw, the place it is made from; with the place's name."""
+    if not _is_adjective(word):
+        return None
+    entry = gazetteer().entry(word)
+    named = {t: n for t, n in entry.types.items() if t != "NONE" and n} if entry else {}
+    kind = max(named.items(), key=lambda item: item[1])[0] if named else ""
+    if entry is None or kind not in LOCATION_TYPES[:3] or named[kind] < 2 or named[kind] < 0.75 * sum(named.values()):
+        place = place_of_adjective(word)
+        if place is None:
+            return None
+        kind, entry = place
+    link = gazetteer().link(entry.label, kind)
+    if entry.name:
+        return kind, link.qid if link else None, entry.name
+    return kind, link.qid if link else None, noun_phrase_nominative(entry.label) if entry.label[:1].isupper() else ""
+
+
+def _places_inside(text: str, span: Span) -> list[tuple[Span, str, str | None, str]]:
+    """Place adjectives inside an organisation's name are places too: "российские власти", "Татарского
+    государственного театра" (NEREL nests them)."""
+    found: list[tuple[Span, str, str | None, str]] = []
+    for word in _WORD.finditer(span.text):
+        start, end = span.start + word.start(), span.start + word.end()
+        hit = _confident(word.group()) or _adjective_place(word.group())
+        if hit and hit[0] in LOCATION_TYPES and _is_adjective(word.group()):
+            if hit[0] in ("COUNTRY", "STATE_OR_PROVINCE") and names_no_place(text, end):
+                continue
+            found.append((Span(start, end, word.group()), *hit))
     return found
 
 

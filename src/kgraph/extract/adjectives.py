@@ -1,0 +1,115 @@
+"""Place adjectives: which place "одесском" or "таджикский" is made from, and whether it names the place there.
+
+NEREL marks an adjective made from a place name as that place ("Винницкого городского совета": CITY,
+"российские власти": COUNTRY), but not where it tells a person's nationality ("российский актёр") or a language
+("на французском языке"). The noun the adjective qualifies decides; adjective_heads.tsv (built from NEREL train
+by scripts/build_gazetteer.py) counts, per noun, how often a place adjective before it was marked as the place.
+
+>>> head_noun("советский и российский актёр театра", 9)
+'актёр'
+>>> names_no_place("российский актёр", 10), names_no_place("российские власти", 10)
+(True, False)
+"""
+
+import re
+from functools import lru_cache
+from importlib.resources import files
+
+from .linking import Entry, gazetteer
+from .normalise import key, parses
+
+_NEXT_WORD = re.compile(r"(?:\s*(?:,|\bи\b|-)\s*|\s+)([А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*)")
+_PLACE_KINDS = ("COUNTRY", "CITY", "STATE_OR_PROVINCE")
+# What a place name may end with beyond the adjective's stem: "Одес|са" (одес|ский), "Омск" (ом|ский),
+# "Испан|ия", "Таджик|истан", "Вен|а", "Химк|и" (химк|инский)
+_REMAINDERS = {"", "а", "я", "и", "ы", "о", "е", "ь", "ия", "ья", "ея", "с", "са", "ск", "стан", "истан"}
+
+
+def head_noun(text: str, end: int) -> str | None:
+    """The lemma of the noun an adjective ending at `end` qualifies, past other adjectives and "и" (or None)."""
+    position = end
+    for _ in range(4):
+        match = _NEXT_WORD.match(text, position)
+        if match is None:
+            return None
+        word = match.group(1).lower()
+        parse = parses(word)[0]
+        if "NOUN" in parse.tag:
+            return str(parse.normal_form)
+        if not ({"ADJF", "PRTF", "CONJ"} & set(str(parse.tag).replace(" ", ",").split(","))):
+            return None
+        position = match.end()
+    return None
+
+
+@lru_cache(maxsize=1)
+def _heads() -> dict[str, tuple[int, int, int, int]]:
+    table = {}
+    for line in files("kgraph.extract").joinpath("adjective_heads.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            head, *counts = line.split("\t")
+            place, nationality, language, none = (int(n) for n in counts)
+            table[head] = (place, nationality, language, none)
+    return table
+
+
+def names_no_place(text: str, end: int) -> bool:
+    """Whether a place adjective before this noun tells a nationality or a language, not the place.
+
+    NEREL train decides for the nouns it has often enough; for another noun, a person ("физик", "блогер") makes
+    it a nationality, since the persons that go with the country itself (leaders, citizens, soldiers) are few
+    and frequent, so in the table.
+    """
+    head = head_noun(text, end)
+    if head is None:
+        return False
+    counts = _heads().get(head)
+    if counts is None:
+        return "anim" in parses(head)[0].tag
+    place, *other = counts
+    return sum(other) > place
+
+
+@lru_cache(maxsize=1)
+def _places_by_prefix() -> dict[str, list[tuple[str, str, Entry]]]:
+    index: dict[str, list[tuple[str, str, Entry]]] = {}
+    for name, entry in gazetteer().entries.items():
+        if " " in name or len(name) < 3 or not entry.label[:1].isupper():
+            continue
+        named = {t: n for t, n in entry.types.items() if t != "NONE" and n}
+        kind = max(named.items(), key=lambda item: item[1])[0] if named else ""
+        if kind in _PLACE_KINDS and named[kind] >= 0.7 * sum(named.values()):
+            index.setdefault(name[:3], []).append((name, kind, entry))
+    return index
+
+
+@lru_cache(maxsize=65536)
+def place_of_adjective(word: str) -> tuple[str, Entry] | None:
+    """The place (NEREL type and gazetteer entry) an adjective is made from, when NEREL train knows one place.
+
+    >>> [(kind, entry.label) for kind, entry in [place_of_adjective("Винницкого")]]
+    [('CITY', 'Винница')]
+    >>> place_of_adjective("городского") is None
+    True
+    """
+    parse = next((p for p in parses(word.lower()) if "ADJF" in p.tag), None)
+    if parse is None:
+        return None
+    match = re.fullmatch(r"(.{3,}?)(?:с|(?<=ц))к(?:ий|ой)", str(parse.normal_form))
+    if match is None:
+        return None
+    stem = match.group(1)
+    stems = {stem, stem.rstrip("ьй")}
+    if stem.endswith(("ин", "ен")):
+        stems.add(stem[:-2])
+    found = {
+        name: (kind, entry)
+        for s in stems
+        if len(s) >= 3
+        for name, kind, entry in _places_by_prefix().get(s[:3], [])
+        if name.startswith(s) and name[len(s) :] in _REMAINDERS and name != key(word)
+    }
+    kinds = {kind for kind, _ in found.values()}
+    if len(kinds) != 1 or len({entry.name or name for name, (_, entry) in found.items()}) != 1:
+        return None
+    return max(found.values(), key=lambda item: sum(item[1].types.values()))
