@@ -140,14 +140,15 @@ HEADS_HEADER = """\
 # COUNTRY) and after which it marks a nationality or a language ("российский актёр", "французском языке").
 # Built by scripts/build_gazetteer.py from NEREL v1.1 train only (source and citation as in gazetteer.tsv).
 # Columns: head noun lemma, then counts: PLACE (marked as a country, city or state), NATIONALITY, LANGUAGE,
-# NONE (not marked). Heads seen fewer than twice are left out.
+# NONE (not marked): how the adjective itself is marked; then ORGANIZATION: how often the adjective and its head
+# together are marked as an organisation ("советской армии"). Heads seen fewer than twice are left out.
 """
 PLACE_TYPES = ("COUNTRY", "CITY", "STATE_OR_PROVINCE")
 
 
 def build_heads(train: Path) -> str:
     """The adjective-heads table for the NEREL documents in `train` (see HEADS_HEADER)."""
-    from kgraph.extract.adjectives import head_noun
+    from kgraph.extract.adjectives import head_noun_at
     from kgraph.extract.normalise import parses
 
     files = sorted(train.glob("*.ann"))
@@ -166,10 +167,13 @@ def build_heads(train: Path) -> str:
         for word in WORD.finditer(document.text):
             if key(word.group()) not in place_adjectives:
                 continue
-            head = head_noun(document.text, word.end())
-            if head is None:
+            found = head_noun_at(document.text, word.end())
+            if found is None:
                 continue
+            head, head_end = found
             types = marked.get((word.start(), word.end()), set())
+            if "ORGANIZATION" in marked.get((word.start(), head_end), set()):
+                counts[head]["ORGANIZATION"] += 1
             if types & set(PLACE_TYPES):
                 label = "PLACE"
             elif types & {"NATIONALITY", "LANGUAGE"}:
@@ -180,7 +184,8 @@ def build_heads(train: Path) -> str:
     lines = [HEADS_HEADER.rstrip("\n")]
     for head in sorted(counts):
         if sum(counts[head].values()) >= 2:
-            row = "\t".join(str(counts[head][label]) for label in ("PLACE", "NATIONALITY", "LANGUAGE", "NONE"))
+            labels = ("PLACE", "NATIONALITY", "LANGUAGE", "NONE", "ORGANIZATION")
+            row = "\t".join(str(counts[head][label]) for label in labels)
             lines.append(f"{head}\t{row}")
     return "\n".join(lines) + "\n"
 

@@ -175,3 +175,39 @@ def test_a_place_name_opening_a_quoted_name_is_no_place() -> None:
     found = _typed("Он играл за «Милан», а потом работал в газете «Мордовский университет».")
     assert ("Милан", "ORGANIZATION") in found
     assert not {kind for text, kind in found if text in {"Милан", "Мордовский"}} & {"CITY", "STATE_OR_PROVINCE"}
+
+
+def test_a_lone_surname_elsewhere_in_the_text_is_the_person_named_in_full() -> None:
+    found = _typed("Машков: «Роль мечты»\nВладимир Машков сыграл Гамлета. Собянин поздравил артиста.")
+    assert ("Машков", "PERSON") in found and ("Владимир Машков", "PERSON") in found
+
+
+def test_a_name_in_a_headline_and_again_opening_the_text_is_two_mentions() -> None:
+    found = _typed("Умер Имре Кертес\nИмре Кертес скончался 31 марта в Будапеште.")
+    assert {("Имре Кертес", "PERSON")} <= found
+    assert not any("\n" in text for text, _ in found)
+
+
+def test_a_capitalised_verb_or_adjective_is_no_person() -> None:
+    from kgraph.extract.mentions import repair_spans
+    from kgraph.extract.ner import NamedSpan
+
+    text = "Надеюсь, она вернётся. Обвиняемый молчит."
+    spans = [NamedSpan(0, 7, "PER", "Надеюсь", "Надеюсь"), NamedSpan(23, 33, "PER", "Обвиняемый", "Обвиняемый")]
+    assert repair_spans(text, spans) == []
+
+
+def test_a_word_ending_another_name_is_no_cue_for_the_next_name() -> None:
+    found = _typed("Это случилось в одном из магазинов Сормовского района Нижнего Новгорода.")
+    assert ("Нижнего Новгорода", "CITY") in found
+
+
+def test_a_place_adjective_with_an_institution_noun_names_an_organisation() -> None:
+    found = _typed("Он воевал против советской армии и не верил российским властям.")
+    assert ("советской армии", "ORGANIZATION") in found
+    assert ("советской", "COUNTRY") in found
+
+
+def test_streets_squares_and_common_nouns_are_no_cities() -> None:
+    found = _typed("Демонстранты собрались на площади Тахрир. Армстронг высадился на Луне.")
+    assert not {kind for text, kind in found if text in {"Тахрир", "Луне"}} & {"CITY", "COUNTRY"}

@@ -16,7 +16,7 @@ from .conformance import conform
 from .dates import find_dates
 from .entities import Draft, adjective_named_organisations, class_for, entities_from_spans, quoted_organisations
 from .linking import gazetteer
-from .mentions import gazetteer_mentions, repair_spans
+from .mentions import gazetteer_mentions, repair_spans, repeated_surnames
 from .ner import analyse
 from .normalise import key, noun_phrase_nominative
 from .quantities import find_amounts
@@ -61,6 +61,11 @@ def extract_article(article: Article) -> ArticleModel:
         draft.mentions = [builder.span(m.start, m.end) for m in draft.mentions]
         builder.add(draft)
     _add_gazetteer_mentions(builder, text)
+    persons = [d for d in builder.drafts if d.nerel_type == "PERSON"]
+    for index, start, end in repeated_surnames(
+        text, [(d.label, [(m.start, m.end) for m in d.mentions]) for d in persons]
+    ):
+        persons[index].mentions.append(builder.span(start, end))
     relations.pipelines(builder)
     meta = _header_entities(builder)
     taken = [(m.start, m.end) for d in builder.drafts for m in d.mentions]

@@ -171,9 +171,8 @@ def location_type(surface: str, normal: str) -> str:
         return "STATE_OR_PROVINCE"  # an English county, a Russian republic (known states are in the gazetteer)
     if surface.isupper() and len(surface) <= 6:
         return "STATE_OR_PROVINCE"  # a place abbreviation is a region's ("РТ", "ХМАО"); known countries are listed
-    named = surface.split()
-    if len(named) > 1 and _common_noun(named[-1]):
-        return "LOCATION"  # "Михайловского замка", "Европейского союза": a common noun names no city
+    if _common_noun(surface.split()[-1]):
+        return "LOCATION"  # "на Луне", "Михайловского замка": a common noun names no city
     return gazetteer().place_type_by_ending(surface) or "CITY"
 
 
@@ -223,7 +222,28 @@ _CUES = {
     "остров": "LOCATION",
     "гора": "LOCATION",
     "море": "LOCATION",
-    "улица": "LOCATION",
+    "улица": "FACILITY",
+    "площадь": "FACILITY",
+    "проспект": "FACILITY",
+    "бульвар": "FACILITY",
+    "переулок": "FACILITY",
+    "шоссе": "FACILITY",
+    "набережная": "FACILITY",
+    "парк": "FACILITY",
+    "аэропорт": "FACILITY",
+    "вокзал": "FACILITY",
+    "станция": "FACILITY",
+    "храм": "FACILITY",
+    "собор": "FACILITY",
+    "монастырь": "FACILITY",
+    "дворец": "FACILITY",
+    "замок": "FACILITY",
+    "стадион": "FACILITY",
+    "арена": "FACILITY",
+    "пролив": "LOCATION",
+    "залив": "LOCATION",
+    "пустыня": "LOCATION",
+    "полуостров": "LOCATION",
     "район": "DISTRICT",
     "округ": "DISTRICT",
 }
@@ -238,6 +258,12 @@ def _cue_word(text: str, start: int) -> str | None:
 
     before = re.search(r"([А-Яа-яЁё]+)\.?\s+$", text[max(0, start - 25) : start])
     return lemma(before.group(1).lower()) if before else None
+
+
+def _cue_word_end(text: str, start: int) -> int:
+    """Where the word before `start` ends (-1 when none)."""
+    before = re.search(r"[А-Яа-яЁё]+\.?\s+$", text[max(0, start - 25) : start])
+    return max(0, start - 25) + before.start() + len(before.group().rstrip(". \n\t")) if before else -1
 
 
 def _cue(text: str, start: int) -> str | None:
@@ -284,9 +310,14 @@ def entities_from_spans(text: str, spans: Iterable[NamedSpan]) -> list[Draft]:
         kind = "LOC" if span.type == "LOC" else "ORGANIZATION"
         draft = others.setdefault((kind, key(span.normal)), Draft(kind, span.normal, confidence=0.85))
         draft.mentions.append(Span(span.start, span.end, span.text))
+    # "Сормовского района Нижнего Новгорода": a word ending another name is that name's head, not a cue
+    ends = {s.end for s in spans}
     for draft in others.values():
         if draft.nerel_type == "LOC":
-            votes = Counter(_cue(text, m.start) or _cue_after(text, m.end) for m in draft.mentions)
+            votes = Counter(
+                (None if _cue_word_end(text, m.start) in ends else _cue(text, m.start)) or _cue_after(text, m.end)
+                for m in draft.mentions
+            )
             cues = [cue for cue, _ in votes.most_common() if cue is not None]
             first = draft.mentions[0]
             entry = gazetteer().entry(first.text) or gazetteer().entry(draft.label)

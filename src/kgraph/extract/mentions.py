@@ -9,13 +9,13 @@ which words are almost always a country, a person or an organisation; those are 
 """
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from ..source import Span
-from .adjectives import names_no_place, place_of_adjective
+from .adjectives import names_no_place, organisation_end, place_of_adjective
 from .linking import LOCATION_TYPES, NOT_ENTITIES, gazetteer
 from .ner import NamedSpan
-from .normalise import lemma, noun_phrase_nominative, parses
+from .normalise import key, lemma, noun_phrase_nominative, parses
 
 _NAME_TAGS = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "UNKN", "LATN"}
 _LEGAL_FORMS = re.compile(r"^(?:(?:ООО|ЗАО|ОАО|ПАО|АО|НАО|УК|НКО|ФГУП|ГУП|МУП|ФГБУ|ГБУ|РГТРК|ТОО|ИП)\s+)+[«\"“]")
@@ -29,6 +29,18 @@ def _common_word(word: str) -> bool:
         return False
     analyses = parses(word.lower())
     if not analyses[0].is_known or analyses[0].tag.POS != "NOUN":
+        return False
+    return not any(set(str(p.tag).replace(" ", ",").split(",")) & _NAME_TAGS for p in analyses)
+
+
+_NOT_NAMES = {"VERB", "INFN", "PRTF", "PRTS", "GRND", "ADJF", "ADJS", "COMP", "NUMR", "ADVB", "NPRO", "PRED", "PRCL"}
+
+
+def _no_name(word: str) -> bool:
+    """A dictionary word that is no name in any reading: a verb, participle or adjective capitalised at a
+    sentence's start ("Надеюсь", "Обвиняемый", "Верхняя"); "Толстой" or "Ли" are names too."""
+    analyses = parses(word.lower())
+    if not analyses[0].is_known or analyses[0].tag.POS not in _NOT_NAMES:
         return False
     return not any(set(str(p.tag).replace(" ", ",").split(",")) & _NAME_TAGS for p in analyses)
 
@@ -51,18 +63,15 @@ def repair_spans(text: str, spans: Iterable[NamedSpan]) -> list[NamedSpan]:
     """Cut spans at line breaks, split "name (original)", drop a leading title, keep a quoted name alone."""
     repaired: list[NamedSpan] = []
     for span in spans:
-        end = span.end
-        newline = text.find("\n", span.start, span.end)
-        if newline != -1:
-            end = newline
-        pieces = [(span.start, end)]
-        inner = text[span.start : end]
-        paren = re.search(r"\s*\(([^()]+)\)?\s*$", inner)
-        if paren and paren.start() > 0:
-            pieces = [
-                (span.start, span.start + paren.start()),
-                (span.start + paren.start(1), span.start + paren.end(1)),
-            ]
+        pieces = []
+        for line in re.finditer(r"[^\n]+", text[span.start : span.end]):
+            # a headline's name and the same name opening the text are two mentions ("Демис Руссос\nДемис Руссос")
+            first, end = span.start + line.start(), span.start + line.end()
+            paren = re.search(r"\s*\(([^()]+)\)?\s*$", line.group())
+            if paren and paren.start() > 0:
+                pieces += [(first, first + paren.start()), (first + paren.start(1), first + paren.end(1))]
+            else:
+                pieces.append((first, end))
         for start, stop in pieces:
             piece = _trim(text, span, start, stop)
             if piece is None:
@@ -77,7 +86,7 @@ def repair_spans(text: str, spans: Iterable[NamedSpan]) -> list[NamedSpan]:
                 words = list(_WORD.finditer(piece.text))
                 if len(words) > 1 and _common_word(words[0].group()) and _opens_sentence(text, piece.start):
                     piece = _trim(text, span, piece.start + words[1].start(), piece.end) or piece
-                elif len(words) == 1 and _common_word(words[0].group()):
+                elif len(words) == 1 and (_common_word(words[0].group()) or _no_name(words[0].group())):
                     continue
             if piece.type == "LOC":
                 piece = _with_head(text, piece)
@@ -262,6 +271,7 @@ def gazetteer_mentions(text: str, taken: Iterable[tuple[int, int, str]]) -> list
     same_type: dict[str, list[tuple[int, int]]] = {}
     for s, e, t in taken:
         same_type.setdefault(t, []).append((s, e))
+    places = {(s, e) for s, e, t in taken if t in LOCATION_TYPES}
     found: list[tuple[Span, str, str | None, str]] = []
     words = list(_WORD.finditer(text))
     index = 0
@@ -283,6 +293,8 @@ def gazetteer_mentions(text: str, taken: Iterable[tuple[int, int, str]]) -> list
             inside = hit and any(
                 s <= start and end <= e and not (nested_ok and s < start) for s, e in same_type.get(hit[0], [])
             )
+            # a place the NER found and typed by its context ("штата Нью-Йорк") is not a second place
+            inside = inside or (hit and hit[0] in LOCATION_TYPES and (start, end) in places)
             head = _HEADS.match(text, end) if hit and hit[0] in LOCATION_TYPES else None
             if hit and head:
                 # "Московской" + "области" is one state, not a city inside it
@@ -303,6 +315,12 @@ def gazetteer_mentions(text: str, taken: Iterable[tuple[int, int, str]]) -> list
             found.append(match)
             if match[1] == "ORGANIZATION":
                 found.extend(_places_inside(text, match[0]))
+            elif match[1] in LOCATION_TYPES and _is_adjective(match[0].text):
+                org_end = organisation_end(text, match[0].end)  # "советской армии", "российские власти"
+                if org_end and (match[0].start, org_end) not in same_type.get("ORGANIZATION", []):
+                    found.append(
+                        (Span(match[0].start, org_end, text[match[0].start : org_end]), "ORGANIZATION", None, "")
+                    )
         else:
             index += 1
     return found
@@ -363,6 +381,7 @@ def _with_owner(text: str, start: int, end: int, taken: Iterable[tuple[int, int,
         adjective = "ADJF" in parses(word.lower())[0].tag
         entry = gazetteer().entry(word)
         place = entry is not None and max(entry.types.items(), key=lambda i: i[1])[0] in LOCATION_TYPES
+        place = place or (adjective and _adjective_place(word) is not None)  # "датского правительства"
         if adjective and (place or lemma(word.lower()) in _REGION_ADJECTIVES):
             start -= len(before.group(0))
     owner = next(
@@ -396,3 +415,42 @@ def _confident(surface: str) -> tuple[str, str | None, str] | None:
 def after_currency(text: str, start: int) -> bool:
     """Whether a place name only qualifies a currency ("долларов США")."""
     return re.search(r"(?:доллар|фунт|франк)\w*\s+$", text[max(0, start - 20) : start]) is not None
+
+
+def repeated_surnames(
+    text: str, persons: Sequence[tuple[str, Sequence[tuple[int, int]]]]
+) -> list[tuple[int, int, int]]:
+    """A full name's surname standing alone elsewhere ("Машков:" in a headline, "Собянин принял") is that person.
+
+    `persons` are the labels and mention offsets of the persons found; returns (person index, start, end) for each
+    lone surname that only one of them has, outside the mentions already found and not next to another
+    capitalised word (a longer name the NER missed is not cut to its surname).
+
+    >>> text = "Машков: «Роль мечты»\\nВладимир Машков сыграл."
+    >>> repeated_surnames(text, [("Владимир Машков", [(21, 36)])])
+    [(0, 0, 6)]
+    """
+    owners: dict[str, set[int]] = {}
+    for index, (label, spans) in enumerate(persons):
+        words = _WORD.findall(label)
+        if len(words) < 2:
+            continue
+        surnames = {words[-1]} | {found[-1] for s, e in spans if len(found := _WORD.findall(text[s:e])) > 1}
+        for surname in surnames:
+            owners.setdefault(surname, set()).add(index)
+            owners.setdefault(key(surname), set()).add(index)
+    taken = [(s, e) for _, spans in persons for s, e in spans]
+    found = []
+    words = list(_WORD.finditer(text))
+    for position, word in enumerate(words):
+        if not word.group()[:1].isupper():
+            continue
+        whose = owners.get(word.group()) or owners.get(key(word.group()))
+        start, end = word.span()
+        if not whose or len(whose) != 1 or any(s <= start and end <= e for s, e in taken):
+            continue
+        beside = [w for w in words[max(0, position - 1) : position + 2] if w is not word]
+        if any(w.group()[:1].isupper() and text[min(w.end(), end) : max(w.start(), start)] == " " for w in beside):
+            continue
+        found.append((next(iter(whose)), start, end))
+    return found
