@@ -211,3 +211,19 @@ def test_a_place_adjective_with_an_institution_noun_names_an_organisation() -> N
 def test_streets_squares_and_common_nouns_are_no_cities() -> None:
     found = _typed("Демонстранты собрались на площади Тахрир. Армстронг высадился на Луне.")
     assert not {kind for text, kind in found if text in {"Тахрир", "Луне"}} & {"CITY", "COUNTRY"}
+
+
+def test_a_title_before_a_name_is_left_out_of_the_person_wherever_it_stands() -> None:
+    found = _typed("Родившийся в 1933 году Император Акихито отрёкся. Об этом сказал Папа Франциск.")
+    assert {("Акихито", "PERSON"), ("Франциск", "PERSON")} <= found
+    assert ("Император Акихито", "PERSON") not in found
+
+
+def test_a_name_takes_an_unknown_first_name_the_ner_left_out() -> None:
+    from kgraph.extract.mentions import repair_spans
+    from kgraph.extract.ner import NamedSpan
+
+    text = "Мейв Кеннеди родилась в Вашингтоне."
+    assert [s.text for s in repair_spans(text, [NamedSpan(5, 12, "PER", "Кеннеди", "Кеннеди")])] == ["Мейв Кеннеди"]
+    text = "Вчера Кеннеди родилась."  # a dictionary word is no first name
+    assert [s.text for s in repair_spans(text, [NamedSpan(6, 13, "PER", "Кеннеди", "Кеннеди")])] == ["Кеннеди"]

@@ -36,6 +36,15 @@ def _common_word(word: str) -> bool:
 _NOT_NAMES = {"VERB", "INFN", "PRTF", "PRTS", "GRND", "ADJF", "ADJS", "COMP", "NUMR", "ADVB", "NPRO", "PRED", "PRCL"}
 
 
+def _title(word: str) -> bool:
+    """A word NEREL train almost always marks as a title ("Император", "Папа", "Принц"), not as part of a name."""
+    entry = gazetteer().entry(word)
+    if entry is None:
+        return False
+    named = sum(n for t, n in entry.types.items() if t != "NONE")
+    return named >= 3 and entry.types.get("PROFESSION", 0) >= 0.8 * named
+
+
 def _no_name(word: str) -> bool:
     """A dictionary word that is no name in any reading: a verb, participle or adjective capitalised at a
     sentence's start ("Надеюсь", "Обвиняемый", "Верхняя"); "Толстой" or "Ли" are names too."""
@@ -79,12 +88,14 @@ def repair_spans(text: str, spans: Iterable[NamedSpan]) -> list[NamedSpan]:
             if piece.type == "ORG" and (legal := _LEGAL_FORMS.match(piece.text)):
                 piece = _trim(text, span, piece.start + legal.end(), piece.end) or piece
             if piece.type == "PER":
-                piece = _with_initials(text, piece)
+                piece = _with_first_name(text, _with_initials(text, piece))
                 lead = re.match(r"(?:\S*\d\S*|[а-яё]\S*)\s+", piece.text)
                 if lead:
                     piece = _trim(text, span, piece.start + lead.end(), piece.end) or piece
                 words = list(_WORD.finditer(piece.text))
-                if len(words) > 1 and _common_word(words[0].group()) and _opens_sentence(text, piece.start):
+                if len(words) > 1 and _title(words[0].group()):
+                    piece = _trim(text, span, piece.start + words[1].start(), piece.end) or piece  # "Папа Франциск"
+                elif len(words) > 1 and _common_word(words[0].group()) and _opens_sentence(text, piece.start):
                     piece = _trim(text, span, piece.start + words[1].start(), piece.end) or piece
                 elif len(words) == 1 and (_common_word(words[0].group()) or _no_name(words[0].group())):
                     continue
@@ -211,6 +222,19 @@ def _surnames_inside(spans: list[NamedSpan]) -> list[NamedSpan]:
             if surname and not any(s <= start and end <= e for s, e in persons):
                 found.append(NamedSpan(start, end, "PER", word.group(), word.group()))
     return found
+
+
+def _with_first_name(text: str, span: NamedSpan) -> NamedSpan:
+    """A name takes a capitalised word right before it that no dictionary or NEREL train knows and the NER
+    left out ("Мейв Кеннеди")."""
+    before = re.search(r"(?<![\w.-])([А-ЯЁ][а-яё]+) $", text[max(0, span.start - 30) : span.start])
+    if before is None:
+        return span
+    word = before.group(1)
+    if parses(word.lower())[0].is_known or gazetteer().entry(word) is not None:
+        return span
+    start = span.start - len(before.group(0))
+    return NamedSpan(start, span.end, span.type, text[start : span.end], text[start : span.end])
 
 
 _INITIALS = re.compile(r"(?:[А-ЯЁA-Z][а-яёa-z]?\.\s?){1,2}$")
