@@ -190,11 +190,47 @@ def build_heads(train: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
+OWNERS_HEADER = """\
+# kgraph owner heads: after which nouns NEREL marks "noun + place" as one organisation ("власти Украины",
+# "сборная России") and after which it does not ("жители Москвы").
+# Built by scripts/build_gazetteer.py from NEREL v1.1 train only (source and citation as in gazetteer.tsv).
+# Columns: noun lemma, times the noun and the country, city or state right after it were one organisation, times
+# they were not. Nouns seen fewer than twice before a place are left out.
+"""
+
+
+def build_owners(train: Path) -> str:
+    """The owner-heads table for the NEREL documents in `train` (see OWNERS_HEADER)."""
+    from kgraph.extract.normalise import parses
+
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for ann in sorted(train.glob("*.ann")):
+        document = read_document(ann.with_suffix(".txt"))
+        organisations = {(m.start, m.end) for m in document.mentions if m.type == "ORGANIZATION"}
+        for place in (m for m in document.mentions if m.type in PLACE_TYPES):
+            before = re.search(r"([а-яё]+(?:-[а-яё]+)?) $", document.text[max(0, place.start - 40) : place.start])
+            noun = next((p for p in parses(before.group(1))[:2] if "NOUN" in p.tag), None) if before else None
+            if before is None or noun is None:
+                continue
+            start = place.start - len(before.group(0))
+            counts[str(noun.normal_form)]["ORG" if (start, place.end) in organisations else "OTHER"] += 1
+    lines = [OWNERS_HEADER.rstrip("\n")]
+    for noun in sorted(counts):
+        if sum(counts[noun].values()) >= 2:
+            lines.append(f"{noun}\t{counts[noun]['ORG']}\t{counts[noun]['OTHER']}")
+    return "\n".join(lines) + "\n"
+
+
 def main() -> None:
-    """Write the gazetteer and the adjective-heads table next to the linking module."""
+    """Write the gazetteer and the adjective- and owner-heads tables next to the linking module."""
     train = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "shared/nerel/train"
     folder = Path(__file__).resolve().parents[1] / "src/kgraph/extract"
-    for name, text in (("gazetteer.tsv", build(train)), ("adjective_heads.tsv", build_heads(train))):
+    tables = (
+        ("gazetteer.tsv", build(train)),
+        ("adjective_heads.tsv", build_heads(train)),
+        ("owner_heads.tsv", build_owners(train)),
+    )
+    for name, text in tables:
         out = folder / name
         out.write_text(text, encoding="utf-8")
         print(f"wrote {out} ({out.stat().st_size // 1024} KiB)")

@@ -227,3 +227,9 @@ def test_a_name_takes_an_unknown_first_name_the_ner_left_out() -> None:
     assert [s.text for s in repair_spans(text, [NamedSpan(5, 12, "PER", "Кеннеди", "Кеннеди")])] == ["Мейв Кеннеди"]
     text = "Вчера Кеннеди родилась."  # a dictionary word is no first name
     assert [s.text for s in repair_spans(text, [NamedSpan(6, 13, "PER", "Кеннеди", "Кеннеди")])] == ["Кеннеди"]
+
+
+def test_a_noun_that_nerel_train_marks_with_its_place_makes_an_organisation() -> None:
+    found = _typed("Ответ дала мэрия Москвы, а власти Украины промолчали. Жители Москвы недовольны.")
+    assert {("мэрия Москвы", "ORGANIZATION"), ("власти Украины", "ORGANIZATION")} <= found
+    assert ("Жители Москвы", "ORGANIZATION") not in found

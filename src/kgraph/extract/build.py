@@ -15,10 +15,11 @@ from .builder import Builder
 from .conformance import conform
 from .dates import find_dates
 from .entities import Draft, adjective_named_organisations, class_for, entities_from_spans, quoted_organisations
-from .linking import gazetteer
+from .linking import LOCATION_TYPES, gazetteer
 from .mentions import gazetteer_mentions, repair_spans, repeated_surnames
 from .ner import analyse
 from .normalise import key, noun_phrase_nominative
+from .owners import owned_organisations
 from .quantities import find_amounts
 
 MAX_CHARS = 200_000
@@ -61,6 +62,7 @@ def extract_article(article: Article) -> ArticleModel:
         draft.mentions = [builder.span(m.start, m.end) for m in draft.mentions]
         builder.add(draft)
     _add_gazetteer_mentions(builder, text)
+    _add_owned_organisations(builder, text)
     persons = [d for d in builder.drafts if d.nerel_type == "PERSON"]
     for index, start, end in repeated_surnames(
         text, [(d.label, [(m.start, m.end) for m in d.mentions]) for d in persons]
@@ -120,6 +122,23 @@ def _add_gazetteer_mentions(builder: Builder, text: str) -> None:
         elif kind == "ORGANIZATION":
             label = noun_phrase_nominative(span.text)
             builder.add(Draft(kind, label, [span], cls=class_for(kind), wikidata=qid, confidence=0.5))
+
+
+def _add_owned_organisations(builder: Builder, text: str) -> None:
+    """ "власти Украины", "посольства США": a noun NEREL train marks with its place as one organisation."""
+    places = [(m.start, m.end) for d in builder.drafts if d.nerel_type in LOCATION_TYPES for m in d.mentions]
+    named = {(m.start, m.end) for d in builder.drafts if d.nerel_type == "ORGANIZATION" for m in d.mentions}
+    drafts: dict[str, Draft] = {}
+    for start, end in owned_organisations(text, places):
+        if (start, end) in named:
+            continue
+        label = noun_phrase_nominative(text[start:end])
+        draft = drafts.setdefault(
+            key(label), Draft("ORGANIZATION", label, cls=class_for("ORGANIZATION"), confidence=0.6)
+        )
+        draft.mentions.append(builder.span(start, end))
+    for draft in drafts.values():
+        builder.add(draft)
 
 
 def _header_entities(builder: Builder) -> ArticleMeta:
