@@ -233,3 +233,12 @@ def test_a_noun_that_nerel_train_marks_with_its_place_makes_an_organisation() ->
     found = _typed("Ответ дала мэрия Москвы, а власти Украины промолчали. Жители Москвы недовольны.")
     assert {("мэрия Москвы", "ORGANIZATION"), ("власти Украины", "ORGANIZATION")} <= found
     assert ("Жители Москвы", "ORGANIZATION") not in found
+
+
+def test_a_shorter_form_of_a_full_name_is_the_same_person() -> None:
+    from kgraph.extract.build import extract_article
+    from kgraph.source import parse_article
+
+    text = "# Юбилей\n\nВладимир Львович Машков родился в Туле. Позже Владимир Машков переехал в Москву.\n"
+    persons = [e for e in extract_article(parse_article("x", text)).entities.values() if e.cls == "schema:Person"]
+    assert [(p.labels["ru"], len(p.mentions)) for p in persons] == [("Владимир Львович Машков", 2)]

@@ -284,10 +284,8 @@ def _person_groups(spans: list[NamedSpan]) -> dict[str, list[NamedSpan]]:
     groups: dict[str, list[NamedSpan]] = {}
     for span in sorted(spans, key=lambda s: -len(s.normal.split())):
         words = span.normal.split()
-        target = next(
-            (name for name in groups if len(words) == 1 and words[0] in name.split()),
-            span.normal,
-        )
+        # "Машков" and "Владимир Машков" join "Владимир Львович Машков": every word of the shorter name is in it
+        target = next((name for name in groups if set(words) <= set(name.split())), span.normal)
         groups.setdefault(target, []).append(span)
     return groups
 
