@@ -9,18 +9,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
 
 from ..namespaces import ITSRDF, KG, NIF, PROV, SCHEMA
 from .network import NOT_EDGES, node_classes, node_labels, wikidata_ids
+from .triples import Triples
 from .vocabulary import term_label
 
 Json = dict[str, Any]
 _NOT_FACTS = NOT_EDGES | {PROV.wasDerivedFrom, KG.evidence, KG.text}
 _QUANTITY_ROLES = (KG.concerns, KG.measure, KG.flowFrom, KG.flowTo)
 _QUOTE_ROLES = (KG.speaker, KG.concerns, KG.occasion)
+# rdflib makes a new term at each namespace attribute access; these are read for every sentence and phrase
+_BEGIN, _END, _ANCHOR = NIF.beginIndex, NIF.endIndex, NIF.anchorOf
+_CONTEXT, _SENTENCE = NIF.referenceContext, NIF.sentence
 
 
 def both_labels(term: URIRef) -> dict[str, str]:
@@ -28,7 +32,7 @@ def both_labels(term: URIRef) -> dict[str, str]:
     return {"en": term_label(term, "en"), "ru": term_label(term, "ru")}
 
 
-def _offset(graph: Graph, node: Node, predicate: URIRef) -> int | None:
+def _offset(graph: Triples, node: Node, predicate: URIRef) -> int | None:
     value = graph.value(node, predicate)
     return int(value) if isinstance(value, Literal) and str(value).isdigit() else None
 
@@ -37,13 +41,13 @@ def _offset(graph: Graph, node: Node, predicate: URIRef) -> int | None:
 class Sentences:
     """The sentences cited on a page, each stored once; evidence points to them by index."""
 
-    graph: Graph
+    graph: Triples
     texts: list[str] = field(default_factory=list)
     _index: dict[Node, int] = field(default_factory=dict)
 
     def index(self, sentence: Node) -> int | None:
         if sentence not in self._index:
-            text = self.graph.value(sentence, NIF.anchorOf)
+            text = self.graph.value(sentence, _ANCHOR)
             if text is None:
                 return None
             self._index[sentence] = len(self.texts)
@@ -52,17 +56,17 @@ class Sentences:
 
     def evidence(self, sentences: Iterable[Node], phrases: Iterable[Node]) -> list[Json]:
         """Each sentence with the phrases inside it marked, in text order."""
-        spans = [(p, _offset(self.graph, p, NIF.beginIndex), _offset(self.graph, p, NIF.endIndex)) for p in phrases]
+        spans = [(p, _offset(self.graph, p, _BEGIN), _offset(self.graph, p, _END)) for p in phrases]
         found = []
-        for sentence in set(sentences):
+        for sentence in sorted(set(sentences), key=str):
             begin, end = (
-                _offset(self.graph, sentence, NIF.beginIndex),
-                _offset(self.graph, sentence, NIF.endIndex),
+                _offset(self.graph, sentence, _BEGIN),
+                _offset(self.graph, sentence, _END),
             )
             index = self.index(sentence)
             if index is None or begin is None or end is None:
                 continue
-            context = self.graph.value(sentence, NIF.referenceContext)
+            context = self.graph.value(sentence, _CONTEXT)
             marks = sorted(
                 [max(start, begin) - begin, min(stop, end) - begin]
                 for phrase, start, stop in spans
@@ -70,7 +74,7 @@ class Sentences:
                 and stop is not None
                 and start < end
                 and stop > begin
-                and self.graph.value(phrase, NIF.referenceContext) == context
+                and self.graph.value(phrase, _CONTEXT) == context
             )
             found.append((begin, {"s": index, "marks": marks}))
         return [item for _, item in sorted(found, key=lambda f: (f[0], f[1]["s"]))]
@@ -83,7 +87,7 @@ class Sentences:
 class PanelBuilder:
     """Builds the panel contents of every node of a page from the full graph."""
 
-    def __init__(self, graph: Graph, ids: dict[URIRef, str]) -> None:
+    def __init__(self, graph: Triples, ids: dict[URIRef, str]) -> None:
         self.graph = graph
         self.ids = ids
         self.sentences = Sentences(graph)
@@ -149,7 +153,7 @@ class PanelBuilder:
         kinds = set(kinds)
         found = []
         for role in roles:
-            for other in self.graph.subjects(role, node):
+            for other in sorted(self.graph.subjects(role, node), key=str):
                 types = set(self.graph.objects(other, RDF.type))
                 if not types & kinds:
                     continue
@@ -167,7 +171,7 @@ class PanelBuilder:
 
     def mentions(self, node: URIRef) -> list[Json]:
         phrases = list(self.graph.subjects(ITSRDF.taIdentRef, node))
-        sentences = {s for p in phrases for s in self.graph.objects(p, NIF.sentence)}
+        sentences = {s for p in phrases for s in self.graph.objects(p, _SENTENCE)}
         return self.sentences.evidence(sentences, phrases)
 
     def panel(self, node: URIRef) -> Json:
@@ -183,8 +187,8 @@ class PanelBuilder:
         }
 
 
-def panels(graph: Graph, ids: dict[URIRef, str]) -> tuple[dict[str, Json], list[str]]:
+def panels(graph: Graph | Dataset | Triples, ids: dict[URIRef, str]) -> tuple[dict[str, Json], list[str]]:
     """The panel of every node in `ids` (IRI -> page id) and the sentences their evidence points to."""
-    builder = PanelBuilder(graph, ids)
+    builder = PanelBuilder(Triples.of(graph), ids)
     contents = {ident: builder.panel(node) for node, ident in ids.items()}
     return contents, builder.sentences.texts

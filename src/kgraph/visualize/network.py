@@ -16,6 +16,7 @@ in the panel of the node they are about (see ``details``).
 
 import re
 from collections.abc import Iterable
+from functools import cache
 from typing import TYPE_CHECKING
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -23,7 +24,7 @@ from rdflib.namespace import OWL, RDF, RDFS
 from rdflib.term import Node
 
 from ..namespaces import NIF, SCHEMA, WD
-from ..rdfio import union_graph
+from .triples import Triples
 from .vocabulary import CLUTTER_CLASSES, local_name, superclasses, term_label
 
 if TYPE_CHECKING:
@@ -32,26 +33,26 @@ if TYPE_CHECKING:
 _QID = re.compile(r"^Q[1-9][0-9]*$")
 NOT_EDGES: frozenset[URIRef] = frozenset({RDF.type, RDFS.label, OWL.sameAs})
 """Predicates that are never drawn as edges (they are the node's class, labels and Wikidata link)."""
+_NAMES = (RDFS.label, SCHEMA.name)  # made once: rdflib makes a new term at each namespace attribute access
 
 
-def as_graph(graph: Graph | Dataset) -> Graph:
-    """One plain graph with every triple of a dataset (or the graph itself)."""
-    return union_graph(graph) if isinstance(graph, Dataset) else graph
-
-
-def node_classes(graph: Graph, node: URIRef) -> list[URIRef]:
+def node_classes(graph: Triples, node: URIRef) -> list[URIRef]:
     """The classes that make `node` an entity or event, most specific first; empty for clutter and strings."""
-    types = {t for t in graph.objects(node, RDF.type) if isinstance(t, URIRef)}
+    return list(_ordered_classes(frozenset(t for t in graph.objects(node, RDF.type) if isinstance(t, URIRef))))
+
+
+@cache
+def _ordered_classes(types: frozenset[URIRef]) -> tuple[URIRef, ...]:
     if not types or types & CLUTTER_CLASSES or any(str(t).startswith(str(NIF)) for t in types):
-        return []
+        return ()
     specific = [t for t in types if not any(t != o and t in superclasses(o) for o in types)]
-    return sorted(specific, key=str) + sorted(types - set(specific), key=str)
+    return (*sorted(specific, key=str), *sorted(types - set(specific), key=str))
 
 
-def node_labels(graph: Graph, node: Node) -> dict[str, str]:
+def node_labels(graph: Triples, node: Node) -> dict[str, str]:
     """The ru and en labels of a node (schema:name or the IRI's last part when it has none)."""
     labels: dict[str, str] = {}
-    for predicate in (RDFS.label, SCHEMA.name):
+    for predicate in _NAMES:
         for label in sorted(graph.objects(node, predicate), key=str):
             if isinstance(label, Literal):
                 labels.setdefault(label.language or "", str(label))
@@ -59,19 +60,19 @@ def node_labels(graph: Graph, node: Node) -> dict[str, str]:
     return {"en": labels.get("en") or fallback, "ru": labels.get("ru") or fallback}
 
 
-def wikidata_ids(graph: Graph, node: URIRef) -> list[str]:
+def wikidata_ids(graph: Triples, node: URIRef) -> list[str]:
     """The Wikidata item ids (Q…) a node is owl:sameAs."""
     ids = (str(o)[len(str(WD)) :] for o in graph.objects(node, OWL.sameAs) if str(o).startswith(str(WD)))
     return sorted(i for i in ids if _QID.match(i))
 
 
-def entity_nodes(graph: Graph) -> list[URIRef]:
+def entity_nodes(graph: Triples) -> list[URIRef]:
     """Every IRI that is drawn as a node, in IRI order."""
-    subjects = {s for s in graph.subjects(RDF.type, None) if isinstance(s, URIRef)}
+    subjects = {s for s in graph.subjects(RDF.type) if isinstance(s, URIRef)}
     return sorted((s for s in subjects if node_classes(graph, s)), key=str)
 
 
-def relations(graph: Graph, nodes: Iterable[URIRef]) -> list[tuple[URIRef, URIRef, URIRef]]:
+def relations(graph: Triples, nodes: Iterable[URIRef]) -> list[tuple[URIRef, URIRef, URIRef]]:
     """The triples between two nodes, sorted, that are drawn as edges."""
     members = set(nodes)
     found = {
@@ -83,7 +84,7 @@ def relations(graph: Graph, nodes: Iterable[URIRef]) -> list[tuple[URIRef, URIRe
     return sorted(found, key=lambda t: (str(t[0]), str(t[1]), str(t[2])))
 
 
-def to_networkx(graph: Graph | Dataset, *, within: Graph | None = None) -> "nx.MultiDiGraph":
+def to_networkx(graph: Graph | Dataset | Triples, *, within: Graph | None = None) -> "nx.MultiDiGraph":
     """A directed multigraph of entities and events; `within` (e.g. a CONSTRUCT result) limits what is kept.
 
     Nodes are keyed by IRI with ``label`` (en), ``label_en``, ``label_ru``, ``class_iri``, ``class_label`` and
@@ -91,7 +92,7 @@ def to_networkx(graph: Graph | Dataset, *, within: Graph | None = None) -> "nx.M
     """
     import networkx as nx
 
-    full = as_graph(graph)
+    full = Triples.of(graph)
     nodes = entity_nodes(full)
     if within is not None:
         mentioned = {t for triple in within for t in triple if isinstance(t, URIRef)}

@@ -20,10 +20,11 @@ from pathlib import Path
 from string import Template
 from typing import TYPE_CHECKING, Any
 
-from rdflib import Graph, URIRef
+from rdflib import URIRef
 
 from .details import Json, panels
 from .layout import spring_positions
+from .triples import Triples
 from .vocabulary import class_styles
 
 if TYPE_CHECKING:
@@ -103,7 +104,7 @@ class PageData:
         return embed_json(self.__dict__)
 
 
-def page_data(net: "nx.MultiDiGraph", full: Graph, title: str) -> PageData:
+def page_data(net: "nx.MultiDiGraph", full: Triples, title: str) -> PageData:
     """Lay out a ``to_networkx`` graph and gather what every node's panel shows from the full graph."""
     import numpy as np
 

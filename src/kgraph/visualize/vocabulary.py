@@ -9,7 +9,7 @@ labels, so their local names are split into words.
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
@@ -101,6 +101,7 @@ def _ontology() -> Graph:
     return ontology
 
 
+@lru_cache(maxsize=4096)  # classes and predicates: a vocabulary, not the data
 def term_label(term: URIRef, language: str = "en") -> str:
     """The ontology's label of a term in `language`, or its local name as words.
 
