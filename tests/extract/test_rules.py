@@ -164,7 +164,8 @@ def test_countries_and_states_nerel_train_lacks_are_typed_from_iso_3166_names() 
     assert location_type("Мозамбика", "Мозамбик") == "COUNTRY"
     assert location_type("Теннесси", "Теннесси") == "STATE_OR_PROVINCE"
     assert location_type("ХМАО", "ХМАО") == "STATE_OR_PROVINCE"  # a place abbreviation is a region's
-    assert location_type("Михайловского замка", "Михайловский замок") == "LOCATION"  # a common noun names no city
+    assert location_type("Воронцовского парка", "Воронцовский парк") == "LOCATION"  # a common noun names no city
+    assert location_type("Михайловского замка", "Михайловский замок") == "FACILITY"  # as NEREL train has it
 
 
 def test_a_strong_cue_outweighs_what_nerel_train_says_of_the_name() -> None:

@@ -153,7 +153,7 @@ def location_type(surface: str, normal: str) -> str:
     places = {t: n for t, n in (entry.types.items() if entry else ()) if t in (*LOCATION_TYPES, "FACILITY") and n}
     if places:
         kind = max(places.items(), key=lambda item: item[1])[0]
-        if kind in ("COUNTRY", "CITY", "STATE_OR_PROVINCE", "DISTRICT"):
+        if kind in ("COUNTRY", "CITY", "STATE_OR_PROVINCE", "DISTRICT", "FACILITY"):
             return kind
         return "LOCATION"
     listed = listed_places().get(key(surface)) or listed_places().get(key(normal))

@@ -19,7 +19,7 @@ from .normalise import key, lemma, noun_phrase_nominative, parses
 
 _NAME_TAGS = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "UNKN", "LATN"}
 _LEGAL_FORMS = re.compile(r"^(?:(?:ООО|ЗАО|ОАО|ПАО|АО|НАО|УК|НКО|ФГУП|ГУП|МУП|ФГБУ|ГБУ|РГТРК|ТОО|ИП)\s+)+[«\"“]")
-_NATASHA_OF = {"PERSON": "PER", "ORGANIZATION": "ORG", **{t: "LOC" for t in LOCATION_TYPES}}
+_NATASHA_OF = {"PERSON": "PER", "ORGANIZATION": "ORG", "FACILITY": "LOC", **{t: "LOC" for t in LOCATION_TYPES}}
 _WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+(?:[-’'][А-Яа-яЁёA-Za-z]+)*")
 
 
