@@ -243,3 +243,14 @@ def test_a_shorter_form_of_a_full_name_is_the_same_person() -> None:
     text = "# Юбилей\n\nВладимир Львович Машков родился в Туле. Позже Владимир Машков переехал в Москву.\n"
     persons = [e for e in extract_article(parse_article("x", text)).entities.values() if e.cls == "schema:Person"]
     assert [(p.labels["ru"], len(p.mentions)) for p in persons] == [("Владимир Львович Машков", 2)]
+
+
+def test_a_disease_named_after_a_person_is_no_mention_of_the_person() -> None:
+    found = _typed("Он долго боролся с болезнью Альцгеймера, как и его отец Иван Петров.")
+    assert ("Альцгеймера", "PERSON") not in found and ("Иван Петров", "PERSON") in found
+
+
+def test_a_name_after_imeni_stops_at_the_line_end() -> None:
+    found = _typed("Московский драматический театр им. М. Н. Ермоловой\nМэр Москвы поздравил труппу.")
+    assert ("М. Н. Ермоловой", "PERSON") in found
+    assert not any("\n" in text for text, _ in found)

@@ -193,7 +193,7 @@ def _with_head(text: str, span: NamedSpan) -> NamedSpan:
 
 
 _NAMED_AFTER = re.compile(
-    r"\b(?:имени|им\.)\s+((?:[А-ЯЁ]\.\s?){0,2}[А-ЯЁ][а-яё]+(?:\s+(?:ван|фон|де)?\s*[А-ЯЁ][а-яё]+)?)"
+    r"\b(?:имени|им\.)\s*((?:[А-ЯЁ]\.[ \xa0]?){0,2}[А-ЯЁ][а-яё]+(?:[ \xa0]+(?:(?:ван|фон|де) )?[А-ЯЁ][а-яё]+)?)"
 )
 
 
@@ -254,9 +254,12 @@ def _with_initials(text: str, span: NamedSpan) -> NamedSpan:
 def _false_alarm(text: str, span: NamedSpan) -> bool:
     """Words the NER marks in NEREL train texts where the annotators saw no entity ("СМИ"), words that are
     mostly not annotated where they occur, names NEREL mostly gives to products, works, events or awards
-    ("YouTube", "Грэмми"), and titles of works in quotes ("альбом «The Fat of the Land»")."""
+    ("YouTube", "Грэмми"), titles of works in quotes ("альбом «The Fat of the Land»") and the person a disease
+    is named after ("болезнь Паркинсона")."""
     before = re.search(r"([а-яё]+)\s+[«\"“]?$", text[max(0, span.start - 20) : span.start])
     if span.type == "ORG" and before and lemma(before.group(1)) in _WORK_NOUNS:
+        return True
+    if span.type == "PER" and before and lemma(before.group(1)) in {"болезнь", "синдром"}:
         return True
     entry = gazetteer().entry(span.text)
     if entry is None:
