@@ -257,3 +257,15 @@ def test_a_name_after_imeni_stops_at_the_line_end() -> None:
     found = _typed("Московский драматический театр им. М. Н. Ермоловой\nМэр Москвы поздравил труппу.")
     assert ("М. Н. Ермоловой", "PERSON") in found
     assert not any("\n" in text for text, _ in found)
+
+
+def test_a_city_whose_facility_is_named_is_still_a_city() -> None:
+    found = _typed("Его застрелили в аэропорту Манилы. Самолёт сел в аэропорту Шереметьево.")
+    assert ("Манилы", "CITY") in found
+    assert ("Шереметьево", "CITY") not in found  # "аэропорт Шереметьево": the airport's name
+
+
+def test_a_listed_city_is_found_in_a_case_form_the_dictionary_does_not_know() -> None:
+    from kgraph.extract.entities import location_type
+
+    assert location_type("Нэшвилле", "Нэшвилле") == "CITY"

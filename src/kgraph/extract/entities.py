@@ -157,7 +157,7 @@ def location_type(surface: str, normal: str) -> str:
         if kind in ("COUNTRY", "CITY", "STATE_OR_PROVINCE", "DISTRICT", "FACILITY"):
             return kind
         return "LOCATION"
-    listed = listed_places().get(key(surface)) or listed_places().get(key(normal))
+    listed = _listed(surface, normal)
     if listed:
         return listed
     words = key(normal).split()
@@ -178,6 +178,19 @@ def location_type(surface: str, normal: str) -> str:
     # known kind; countries are all listed, so an ending that says country says too little
     by_ending = gazetteer().place_type_by_ending(surface)
     return by_ending if by_ending in ("CITY", "STATE_OR_PROVINCE") else "LOCATION"
+
+
+_CASE_ENDINGS = re.compile(r"(?:ом|ем|ой|ей|е|а|я|у|ю|ы|и)$")
+
+
+def _listed(surface: str, normal: str) -> str | None:
+    """The listed type of a place name, also for a case form pymorphy3 cannot undo ("Нэшвилле": Нэшвилл)."""
+    found = listed_places().get(key(surface)) or listed_places().get(key(normal))
+    if found or " " in surface:
+        return found
+    stem = _CASE_ENDINGS.sub("", surface.lower())
+    kinds = {listed_places().get(stem + end) for end in ("", "а", "я", "ь", "и", "ы", "о")} - {None}
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 def _common_noun(word: str) -> bool:
@@ -272,8 +285,17 @@ def _cue_word_end(text: str, start: int) -> int:
 
 
 def _cue(text: str, start: int) -> str | None:
-    """The place type a word right before a name gives it: "штат Колорадо", "реки Эльбы", "г. Уфа"."""
-    return _CUES.get(_cue_word(text, start) or "")
+    """The place type a word right before a name gives it: "штат Колорадо", "реки Эльбы", "г. Уфа"; not a
+    facility whose place the name is ("аэропорту Манилы": the name in the genitive, the noun not)."""
+    kind = _CUES.get(_cue_word(text, start) or "")
+    if kind != "FACILITY":
+        return kind
+    before = re.search(r"([А-Яа-яЁё]+)\s+$", text[max(0, start - 25) : start])
+    name = re.match(r"[А-Яа-яЁё]+", text[start:])
+    possessor = before and name and parses(name.group().lower())[0].tag.case == "gent"
+    if possessor and not any(p.tag.case == "gent" for p in parses(before.group(1).lower())[:3]):
+        return None
+    return kind
 
 
 _SHARED_HEAD = re.compile(r"\s+и\s+[А-ЯЁ][а-яё-]+(?:ой|ая|ий|ом|ую)\s+(?:област|кра[яеюй]|республик)")
