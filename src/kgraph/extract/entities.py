@@ -292,7 +292,9 @@ def _cue(text: str, start: int) -> str | None:
         return kind
     before = re.search(r"([А-Яа-яЁё]+)\s+$", text[max(0, start - 25) : start])
     name = re.match(r"[А-Яа-яЁё]+", text[start:])
-    possessor = before and name and parses(name.group().lower())[0].tag.case == "gent"
+    if before is None or name is None:
+        return kind
+    possessor = parses(name.group().lower())[0].tag.case == "gent"
     if possessor and not any(p.tag.case == "gent" for p in parses(before.group(1).lower())[:3]):
         return None
     return kind
