@@ -269,3 +269,9 @@ def test_a_listed_city_is_found_in_a_case_form_the_dictionary_does_not_know() ->
     from kgraph.extract.entities import location_type
 
     assert location_type("Нэшвилле", "Нэшвилле") == "CITY"
+
+
+def test_a_city_adjective_before_district_names_the_city_not_a_district() -> None:
+    found = _typed("Он родился в лондонском районе Кенсингтон, а вырос в Сормовском районе.")
+    assert ("лондонском", "CITY") in found
+    assert ("лондонском районе", "DISTRICT") not in found

@@ -323,6 +323,8 @@ def gazetteer_mentions(text: str, taken: Iterable[tuple[int, int, str]]) -> list
             # a place the NER found and typed by its context ("штата Нью-Йорк") is not a second place
             inside = inside or (hit and hit[0] in LOCATION_TYPES and (start, end) in places)
             head = _HEADS.match(text, end) if hit and hit[0] in LOCATION_TYPES else None
+            if hit and head and hit[0] == "CITY" and head.group(1).startswith(("район", "округ")):
+                head = None  # "в лондонском районе Кенсингтон": a city's district, the adjective names the city
             if hit and head:
                 # "Московской" + "области" is one state, not a city inside it
                 whole = (start, head.end())
