@@ -275,3 +275,22 @@ def test_a_city_adjective_before_district_names_the_city_not_a_district() -> Non
     found = _typed("Он родился в лондонском районе Кенсингтон, а вырос в Сормовском районе.")
     assert ("лондонском", "CITY") in found
     assert ("лондонском районе", "DISTRICT") not in found
+
+
+def test_a_name_and_a_colon_opening_a_line_attribute_what_follows() -> None:
+    said = find_utterances("# Владимир Путин: инвестиции выросли\n\nМашков: «Многие мои герои лучше меня»\n")
+    assert [(s.kind, s.text.text, s.speaker.text) for s in said] == [
+        ("reported", "инвестиции выросли", "Владимир Путин"),
+        ("direct", "Многие мои герои лучше меня", "Машков"),
+    ]
+
+
+def test_an_assessment_is_a_statement_of_each_person_who_gave_it() -> None:
+    from kgraph.extract.build import extract_article
+    from kgraph.source import parse_article
+
+    text = "# Итоги\n\nВладимир Путин и Ангела Меркель дали высокую оценку переговорам в Берлине.\n"
+    model = extract_article(parse_article("x", text))
+    [said] = [u for u in model.utterances if u.kind == "reported"]
+    surnames = {model.entities[s].labels["ru"].split()[-1] for s in said.speakers}
+    assert surnames == {"Путин", "Меркель"} and said.text.text.startswith("дали высокую оценку")

@@ -4,6 +4,8 @@
 >>> found = find_utterances("- Мы рады, - заявил Иван Петров.")
 >>> [(q.kind, q.text.text, q.verb, q.speaker.text) for q in found]
 [('direct', 'Мы рады', 'заявил', 'Иван Петров')]
+>>> [(q.kind, q.text.text, q.speaker.text) for q in find_utterances("# Иван Петров: цены вырастут")]
+[('reported', 'цены вырастут', 'Иван Петров')]
 """
 
 import re
@@ -63,6 +65,23 @@ _REPORTED = re.compile(
 )
 
 
+# A headline or line "Имя Фамилия: слова" ("Владимир Путин: капиталовложения составили …"): quoted words are
+# the person's own, unquoted ones a paraphrase
+_NAME_COLON = re.compile(
+    r"^(?:#+[^\S\n]*)?(?P<who>[А-ЯЁ][а-яё]+(?:[^\S\n]+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){0,2}):[^\S\n]+"
+    r"(?:«(?P<direct>[^«»\n]+)»|(?P<reported>[^«»\n]+?))[.!]?[^\S\n]*$",
+    re.M,
+)
+
+
+# An assessment is a statement too: "Владимир Путин и Касым-Жомарт Токаев дали положительную оценку форуму"
+_ASSESSED = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?P<who>[А-ЯЁ][^\n.,:«»]{0,80}?)\s+(?P<verb>дал[аи]?|оценил[аи]?)\s+"
+    r"(?P<q>(?:[а-яё]+\s+)?оценк[уи]\s+[^\n]+?|(?:высоко|положительно|позитивно|негативно)\s+[^\n]+?)[.!?](?=\s|$)",
+    re.M,
+)
+
+
 @dataclass(frozen=True)
 class Said:
     """An utterance as found: kind, the words said, the speech verb, the words naming the speaker."""
@@ -99,7 +118,26 @@ def find_utterances(text: str) -> list[Said]:
             if any(s.text.start < said.text.end and said.text.start < s.text.end for s in found):
                 continue
             found.append(said)
+    for match in _ASSESSED.finditer(text):
+        quote = Span(match.start("verb"), match.end("q"), text[match.start("verb") : match.end("q")])
+        who = Span(match.start("who"), match.end("who"), match.group("who"))
+        said = Said("reported", quote, match.group("verb"), who, Span(match.start(), match.end(), match.group()))
+        if not any(s.text.start < said.text.end and said.text.start < s.text.end for s in found):
+            found.append(said)
+    for match in _NAME_COLON.finditer(text):
+        said = _name_colon(match)
+        if not any(s.text.start < said.text.end and said.text.start < s.text.end for s in found):
+            found.append(said)
     return sorted(found, key=lambda s: s.text.start)
+
+
+def _name_colon(match: re.Match[str]) -> Said:
+    """ "Машков: «Многие мои герои …»" is his quote, "Владимир Путин: капиталовложения …" his statement; the
+    speaker is only a candidate here (attribution keeps it when it names a person)."""
+    kind = "direct" if match.group("direct") else "reported"
+    said = Span(match.start(kind), match.end(kind), match.group(kind))
+    who = Span(match.start("who"), match.end("who"), match.group("who"))
+    return Said(kind, said, "", who, Span(match.start(), match.end(), match.group()))
 
 
 PRONOUNS = {"он", "она", "они"}

@@ -263,6 +263,19 @@ def events(builder: Builder, text: str, dates: list[DateMention]) -> list[tuple[
     return found
 
 
+def _speakers(builder: Builder, said: Said, last: str | None) -> tuple[str, ...]:
+    """Who said it: one speaker, or each of "A и B" when both are persons."""
+    parts = list(re.finditer(r"(?:^|(?<=\sи\s))\S.*?(?=\s+и\s+|$)", said.speaker.text))
+    if len(parts) == 2 and said.kind == "reported":
+        each = [
+            builder.at(said.speaker.start + p.start(), said.speaker.start + p.end(), {"schema:Person"}) for p in parts
+        ]
+        if all(each):
+            return tuple(str(person) for person in each)
+    speaker = _speaker(builder, said, last)
+    return (speaker,) if speaker else ()
+
+
 def _speaker(builder: Builder, said: Said, last: str | None) -> str | None:
     person = builder.at(said.speaker.start, said.speaker.end, {"schema:Person"})
     if person:
@@ -291,19 +304,19 @@ def utterances(builder: Builder, text: str, events: list[tuple[EventMention, str
     last: str | None = None
     occasion = next((ident for event, ident in events if event.cls == "kg:PlenarySession"), None)
     for number, said in enumerate(find_utterances(text), start=1):
-        speaker = _speaker(builder, said, last)
-        if speaker is None:
+        speakers = _speakers(builder, said, last)
+        if not speakers:
             continue
-        last = speaker
+        last = speakers[-1]
         direct = said.kind == "direct"
         utterances.append(
             Utterance(
                 f"quote_{number}" if direct else f"statement_{number}",
                 said.kind,
-                (speaker,),
+                speakers,
                 builder.span(said.text.start, said.text.end),
                 (builder.span(said.speaker.start, said.speaker.end),),
-                verb=said.verb,
+                verb=said.verb or None,
                 occasion=occasion if direct else None,
                 confidence=0.8 if direct else 0.6,
             )
