@@ -1,9 +1,10 @@
 """Automatic extraction: any Russian news article -> the same model curated facts give, offline.
 
-One module, one job: ``ner`` (natasha), ``quantities`` (yargy grammar), ``dates``, ``quotes``, ``events``
+One module, one job: ``ner`` (natasha), ``mentions`` (span repair, gazetteer matches), ``adjectives`` (place
+adjectives), ``owners`` ("власти Украины"), ``quantities`` (yargy grammar), ``dates``, ``quotes``, ``events``
 (events and titles), ``entities`` (grouping, classes), ``normalise`` (pymorphy3), ``linking`` (gazetteer from
-NEREL train), ``build`` (the pipeline), ``writer`` (facts YAML), ``evaluate`` and ``nerel`` (measuring);
-``reconcile`` (optional, online: links from a Wikidata SPARQL endpoint).
+NEREL train), ``tables`` (the shipped TSV tables), ``build`` (the pipeline), ``writer`` (facts YAML),
+``evaluate`` and ``nerel`` (measuring); ``reconcile`` (optional, online: links from a Wikidata SPARQL endpoint).
 """
 
 from .build import ExtractionError, extract_article

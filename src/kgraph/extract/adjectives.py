@@ -13,10 +13,10 @@ by scripts/build_gazetteer.py) counts, per noun, how often a place adjective bef
 
 import re
 from functools import lru_cache
-from importlib.resources import files
 
 from .linking import Entry, gazetteer
 from .normalise import key, parses
+from .tables import rows
 
 _NEXT_WORD = re.compile(r"(?:\s*(?:,|\bи\b|-)\s*|\s+)([А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*)")
 _PLACE_KINDS = ("COUNTRY", "CITY", "STATE_OR_PROVINCE")
@@ -51,12 +51,7 @@ def head_noun_at(text: str, end: int) -> tuple[str, int] | None:
 @lru_cache(maxsize=1)
 def _heads() -> dict[str, tuple[int, ...]]:
     """Head lemma -> counts: PLACE, NATIONALITY, LANGUAGE, NONE (the adjective's mark), ORGANIZATION (the phrase's)."""
-    table = {}
-    for line in files("kgraph.extract").joinpath("adjective_heads.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            head, *counts = line.split("\t")
-            table[head] = tuple(int(n) for n in counts)
-    return table
+    return {head: tuple(int(n) for n in counts) for head, *counts in rows("adjective_heads.tsv")}
 
 
 def organisation_end(text: str, end: int) -> int | None:

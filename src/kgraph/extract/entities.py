@@ -9,13 +9,13 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib.resources import files
 
 from ..source import Span
 from .linking import LOCATION_TYPES, gazetteer
 from .mentions import after_currency
 from .ner import NamedSpan
 from .normalise import key, noun_phrase_nominative, parses, slug, transliterate
+from .tables import rows
 
 _CLASSES = {
     "PERSON": "schema:Person",
@@ -207,8 +207,7 @@ def listed_places() -> dict[str, str]:
     >>> listed_places()["мозамбик"], listed_places()["теннесси"], listed_places()["гаосюн"]
     ('COUNTRY', 'STATE_OR_PROVINCE', 'CITY')
     """
-    rows = files("kgraph.extract").joinpath("places.tsv").read_text(encoding="utf-8").splitlines()
-    return {k: kind for k, kind, _ in (line.split("\t") for line in rows if line and not line.startswith("#"))}
+    return {k: kind for k, kind, _ in rows("places.tsv")}
 
 
 _CUES = {

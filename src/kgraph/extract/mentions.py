@@ -69,7 +69,7 @@ def _trim(text: str, span: NamedSpan, start: int, end: int) -> NamedSpan | None:
 
 
 def repair_spans(text: str, spans: Iterable[NamedSpan]) -> list[NamedSpan]:
-    """Cut spans at line breaks, split "name (original)", drop a leading title, keep a quoted name alone."""
+    """Split spans at line breaks and "name (original)", drop a leading title, keep a quoted name alone."""
     repaired: list[NamedSpan] = []
     for span in spans:
         pieces = []

@@ -15,9 +15,9 @@ time makes the phrase an organisation here.
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib.resources import files
 
 from .normalise import parses
+from .tables import rows
 
 _NOUN_BEFORE = re.compile(r"([А-ЯЁа-яё][а-яё]+(?:-[а-яё]+)?) $")
 
@@ -25,12 +25,7 @@ _NOUN_BEFORE = re.compile(r"([А-ЯЁа-яё][а-яё]+(?:-[а-яё]+)?) $")
 @lru_cache(maxsize=1)
 def owner_heads() -> dict[str, tuple[int, int]]:
     """Noun lemma -> (times "noun + place" was one organisation in NEREL train, times it was not)."""
-    table = {}
-    for line in files("kgraph.extract").joinpath("owner_heads.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            noun, organisation, other = line.split("\t")
-            table[noun] = (int(organisation), int(other))
-    return table
+    return {noun: (int(organisation), int(other)) for noun, organisation, other in rows("owner_heads.tsv")}
 
 
 def names_organisation(noun: str) -> bool:

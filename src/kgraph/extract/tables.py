@@ -1,0 +1,14 @@
+"""The tab-separated tables shipped with the extractor (gazetteer.tsv, places.tsv, …): lines starting with # are
+comments, the rest rows of columns.
+
+>>> rows("owner_heads.tsv")[0][0] != "#"
+True
+"""
+
+from importlib.resources import files
+
+
+def rows(name: str) -> list[list[str]]:
+    """The rows of the table `name` in this package, split at tabs, comments and empty lines left out."""
+    text = files("kgraph.extract").joinpath(name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
