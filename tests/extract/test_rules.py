@@ -294,3 +294,10 @@ def test_an_assessment_is_a_statement_of_each_person_who_gave_it() -> None:
     [said] = [u for u in model.utterances if u.kind == "reported"]
     surnames = {model.entities[s].labels["ru"].split()[-1] for s in said.speakers}
     assert surnames == {"Путин", "Меркель"} and said.text.text.startswith("дали высокую оценку")
+
+
+def test_a_lower_case_phrase_nerel_train_marks_as_an_organisation_is_one() -> None:
+    from kgraph.extract.mentions import _confident
+
+    assert _confident("оборонное ведомство") == ("ORGANIZATION", None, "")
+    assert _confident("ведомство") is None  # a lone lower-case word needs more evidence

@@ -342,8 +342,10 @@ def gazetteer_mentions(text: str, taken: Iterable[tuple[int, int, str]]) -> list
                 break
         if match:
             found.append(match)
-            if match[1] == "ORGANIZATION":
-                found.extend(_places_inside(text, match[0]))
+            own_head = _HEADS.search(" " + match[0].text.split()[-1])  # "Московской области": one state
+            if match[1] == "ORGANIZATION" or (" " in match[0].text and not own_head):
+                # "российские власти", "британской столице": the place adjective inside is a mention too
+                found.extend(p for p in _places_inside(text, match[0]) if p[0] != match[0])
             elif match[1] in LOCATION_TYPES and _is_adjective(match[0].text):
                 org_end = organisation_end(text, match[0].end)  # "советской армии", "российские власти"
                 if org_end and (match[0].start, org_end) not in same_type.get("ORGANIZATION", []):
@@ -430,8 +432,10 @@ def _confident(surface: str) -> tuple[str, str | None, str] | None:
     kind, count = max(entry.types.items(), key=lambda item: item[1])
     if kind not in ("PERSON", "ORGANIZATION", *LOCATION_TYPES[:3]):
         return None
-    lower = surface[:1].islower()
-    if lower and kind == "PERSON":
+    # a lower-case single word needs more evidence; a lower-case phrase ("следственный комитет") is as telling
+    # as a capitalised name
+    lower = surface[:1].islower() and " " not in surface.strip()
+    if surface[:1].islower() and kind == "PERSON":
         return None
     if total < (5 if lower else 2) or count / total < (0.85 if lower else 0.75):
         return None
