@@ -14,7 +14,7 @@ from ..source import Span
 from .linking import LOCATION_TYPES, gazetteer
 from .mentions import after_currency
 from .ner import NamedSpan
-from .normalise import key, noun_phrase_nominative, parses, slug, transliterate
+from .normalise import key, lemma, noun_phrase_nominative, parses, slug, transliterate
 from .tables import rows
 
 _CLASSES = {
@@ -270,33 +270,25 @@ _CUES = {
 _STRONG_CUES = {"штат", "графство", "провинция", "префектура", "округ"}
 
 
-def _cue_word(text: str, start: int) -> str | None:
-    from .normalise import lemma
-
-    before = re.search(r"([А-Яа-яЁё]+)\.?\s+$", text[max(0, start - 25) : start])
-    return lemma(before.group(1).lower()) if before else None
-
-
-def _cue_word_end(text: str, start: int) -> int:
-    """Where the word before `start` ends (-1 when none)."""
-    before = re.search(r"[А-Яа-яЁё]+\.?\s+$", text[max(0, start - 25) : start])
-    return max(0, start - 25) + before.start() + len(before.group().rstrip(". \n\t")) if before else -1
-
-
-def _cue(text: str, start: int) -> str | None:
-    """The place type a word right before a name gives it: "штат Колорадо", "реки Эльбы", "г. Уфа"; not a
-    facility whose place the name is ("аэропорту Манилы": the name in the genitive, the noun not)."""
-    kind = _CUES.get(_cue_word(text, start) or "")
-    if kind != "FACILITY":
-        return kind
-    before = re.search(r"([А-Яа-яЁё]+)\s+$", text[max(0, start - 25) : start])
+def _cue(text: str, start: int, ends: set[int]) -> tuple[str | None, str | None]:
+    """The word right before a name (its lemma) and the place type it gives the name: "штат Колорадо", "реки
+    Эльбы", "г. Уфа". No type from a word ending another name ("Сормовского района Нижнего Новгорода": the
+    head of the one before) nor from a facility whose place the name is ("аэропорту Манилы": the name in the
+    genitive, the noun not)."""
+    window = max(0, start - 25)
+    before = re.search(r"([А-Яа-яЁё]+)(\.?)\s+$", text[window:start])
+    if before is None:
+        return None, None
+    word = lemma(before.group(1).lower())
+    kind = _CUES.get(word)
+    if window + before.end(1) in ends:
+        return word, None
     name = re.match(r"[А-Яа-яЁё]+", text[start:])
-    if before is None or name is None:
-        return kind
-    possessor = parses(name.group().lower())[0].tag.case == "gent"
-    if possessor and not any(p.tag.case == "gent" for p in parses(before.group(1).lower())[:3]):
-        return None
-    return kind
+    if kind == "FACILITY" and not before.group(2) and name is not None:
+        possessor = parses(name.group().lower())[0].tag.case == "gent"
+        if possessor and not any(p.tag.case == "gent" for p in parses(before.group(1).lower())[:3]):
+            return word, None
+    return word, kind
 
 
 _SHARED_HEAD = re.compile(r"\s+и\s+[А-ЯЁ][а-яё-]+(?:ой|ая|ий|ом|ую)\s+(?:област|кра[яеюй]|республик)")
@@ -336,19 +328,18 @@ def entities_from_spans(text: str, spans: Iterable[NamedSpan]) -> list[Draft]:
         kind = "LOC" if span.type == "LOC" else "ORGANIZATION"
         draft = others.setdefault((kind, key(span.normal)), Draft(kind, span.normal, confidence=0.85))
         draft.mentions.append(Span(span.start, span.end, span.text))
-    # "Сормовского района Нижнего Новгорода": a word ending another name is that name's head, not a cue
     ends = {s.end for s in spans}
     for draft in others.values():
         if draft.nerel_type == "LOC":
+            before = [_cue(text, m.start, ends) for m in draft.mentions]
             votes = Counter(
-                (None if _cue_word_end(text, m.start) in ends else _cue(text, m.start)) or _cue_after(text, m.end)
-                for m in draft.mentions
+                kind or _cue_after(text, m.end) for (_, kind), m in zip(before, draft.mentions, strict=True)
             )
             cues = [cue for cue, _ in votes.most_common() if cue is not None]
             first = draft.mentions[0]
             entry = gazetteer().entry(first.text) or gazetteer().entry(draft.label)
             known = entry is not None and sum(n for t, n in entry.types.items() if t != "NONE") >= 2
-            strong = any(_cue_word(text, m.start) in _STRONG_CUES for m in draft.mentions)
+            strong = any(word in _STRONG_CUES for word, _ in before)
             if cues and (strong or not known):
                 draft.nerel_type = cues[0]
             else:
@@ -373,8 +364,6 @@ def quoted_organisations(text: str, taken: list[tuple[int, int]]) -> list[Draft]
     >>> [d.label for d in quoted_organisations('открыта хоккейная академия "Авангард" и', [])]
     ['хоккейная академия «Авангард»']
     """
-    from .normalise import lemma
-
     drafts: dict[str, Draft] = {}
     for match in _QUOTED.finditer(text):
         head_words = (match.group("head") or "").split()
@@ -418,8 +407,6 @@ def adjective_named_organisations(text: str, taken: list[tuple[int, int]]) -> li
     >>> [d.label for d in found]
     ['Каспийский трубопроводный консорциум']
     """
-    from .normalise import lemma
-
     drafts: dict[str, Draft] = {}
     for match in re.finditer(r"[А-Яа-яЁё]+", text):
         if lemma(match.group().lower()) not in _NAMED_BY_ADJECTIVES:
