@@ -301,3 +301,11 @@ def test_a_lower_case_phrase_nerel_train_marks_as_an_organisation_is_one() -> No
 
     assert _confident("оборонное ведомство") == ("ORGANIZATION", None, "")
     assert _confident("ведомство") is None  # a lone lower-case word needs more evidence
+
+
+def test_a_city_inside_an_organisations_name_is_a_mention_of_its_own() -> None:
+    found = _typed(
+        "Он профессор кафедры экономики Университета Барселоны, работал в администрации Клинтона и в Совете Федерации."
+    )
+    assert ("Барселоны", "CITY") in found
+    assert not {"Клинтона", "Федерации"} & {text for text, kind in found if kind in ("CITY", "COUNTRY")}

@@ -14,7 +14,14 @@ from . import relations
 from .builder import Builder
 from .conformance import conform
 from .dates import find_dates
-from .entities import Draft, adjective_named_organisations, class_for, entities_from_spans, quoted_organisations
+from .entities import (
+    Draft,
+    adjective_named_organisations,
+    class_for,
+    entities_from_spans,
+    places_in_names,
+    quoted_organisations,
+)
 from .linking import LOCATION_TYPES, gazetteer
 from .mentions import gazetteer_mentions, repair_spans, repeated_surnames
 from .ner import analyse
@@ -74,6 +81,7 @@ def extract_article(article: Article) -> ArticleModel:
     for draft in quoted_organisations(text, taken) + adjective_named_organisations(text, taken):
         draft.mentions = [builder.span(m.start, m.end) for m in draft.mentions]
         builder.add(draft)
+    _add_places_in_names(builder)
     relations.titles(builder, text)
     published = article.published_date
     dates = find_dates(text, published)
@@ -122,6 +130,32 @@ def _add_gazetteer_mentions(builder: Builder, text: str) -> None:
         elif kind == "ORGANIZATION":
             label = noun_phrase_nominative(span.text)
             builder.add(Draft(kind, label, [span], cls=class_for(kind), wikidata=qid, confidence=0.5))
+
+
+def _add_places_in_names(builder: Builder) -> None:
+    """ "Университет Барселоны": the place inside an organisation's name, joined to the place of the same item or
+    name when the article has it."""
+    text = builder.article.text
+    taken = {(m.start, m.end) for d in builder.drafts for m in d.mentions}
+    names = [(m.start, m.end) for d in builder.drafts if d.nerel_type == "ORGANIZATION" for m in d.mentions]
+    for span, kind, qid in places_in_names(text, names):
+        if (span.start, span.end) in taken:
+            continue
+        taken.add((span.start, span.end))
+        mention = builder.span(span.start, span.end)
+        label = noun_phrase_nominative(span.text)
+        same = next(
+            (
+                d
+                for d in builder.drafts
+                if d.nerel_type == kind and ((qid and d.wikidata == qid) or key(d.label) == key(label))
+            ),
+            None,
+        )
+        if same is not None:
+            same.mentions.append(mention)
+        else:
+            builder.add(Draft(kind, label, [mention], cls=class_for(kind), wikidata=qid, confidence=0.6))
 
 
 def _add_owned_organisations(builder: Builder, text: str) -> None:

@@ -199,6 +199,41 @@ def _common_noun(word: str) -> bool:
     return analyses[0].is_known and "NOUN" in analyses[0].tag and not any("Geox" in t or "Name" in t for t in tags)
 
 
+_NAME_WORD = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*")
+
+
+def places_in_names(text: str, names: Iterable[tuple[int, int]]) -> list[tuple[Span, str, str | None]]:
+    """A place in the genitive inside an organisation's name is a mention too, NEREL nests it: "Университет
+    Барселоны", "полиции Нью-Йорка". Typed and linked as a place, for a name the gazetteer or the lists know; a
+    word that can be a person's name ("администрации Клинтона") is left alone.
+
+    >>> [(s.text, kind) for s, kind, _ in places_in_names("в Университете Сиднея", [(2, 21)])]
+    [('Сиднея', 'CITY')]
+    """
+    found: list[tuple[Span, str, str | None]] = []
+    for start, end in names:
+        for word in _NAME_WORD.finditer(text, start, end):
+            if word.start() == start or len(word.group()) < 4:
+                continue
+            analyses = parses(word.group().lower())
+            if "ADJF" in analyses[0].tag or not any(p.tag.case == "gent" for p in analyses[:3]):
+                continue
+            if any({"Name", "Surn", "Patr"} & set(str(p.tag).replace(" ", ",").split(",")) for p in analyses):
+                continue
+            if _common_noun(word.group()) or re.search(r"\b(?:им\.|имени)\s+$", text[start : word.start()]):
+                continue  # "Совета Федерации", "завод им. Серго Орджоникидзе"
+            normal = analyses[0].normal_form
+            entry = gazetteer().entry(word.group())
+            known = entry is not None and any(entry.types.get(t) for t in LOCATION_TYPES[:3])
+            if not known and _listed(word.group(), normal) is None:
+                continue
+            kind = location_type(word.group(), normal)
+            if kind in LOCATION_TYPES[:3]:
+                link = gazetteer().link(word.group(), kind)
+                found.append((Span(word.start(), word.end(), word.group()), kind, link.qid if link else None))
+    return found
+
+
 @lru_cache(maxsize=1)
 def listed_places() -> dict[str, str]:
     """Countries, first-level states and cities by key, from places.tsv (ISO 3166 names in Russian via pycountry,
