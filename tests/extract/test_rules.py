@@ -309,3 +309,9 @@ def test_a_city_inside_an_organisations_name_is_a_mention_of_its_own() -> None:
     )
     assert ("Барселоны", "CITY") in found
     assert not {"Клинтона", "Федерации"} & {text for text, kind in found if kind in ("CITY", "COUNTRY")}
+
+
+def test_an_adjective_of_a_listed_town_names_it_before_an_institution_but_not_as_a_street_or_a_common_word() -> None:
+    found = _typed("Химкинский городской суд рассмотрел дело. Он живёт на Варшавском шоссе и носит георгиевскую ленту.")
+    assert ("Химкинский", "CITY") in found
+    assert not {"Варшавском", "георгиевскую"} & {text for text, _ in found}

@@ -70,6 +70,40 @@ def organisation_end(text: str, end: int) -> int | None:
     return found[1] if organisation >= 2 and organisation >= 0.5 * sum(marks) else None
 
 
+# Nouns whose place adjective names the thing, not a place in it: "Варшавское шоссе", "Михайловский замок"
+_FACILITY_HEADS = {
+    "шоссе",
+    "улица",
+    "проспект",
+    "площадь",
+    "бульвар",
+    "переулок",
+    "набережная",
+    "мост",
+    "вокзал",
+    "аэропорт",
+    "замок",
+    "дворец",
+    "собор",
+    "храм",
+    "монастырь",
+    "кладбище",
+    "парк",
+    "сад",
+    "стадион",
+    "тракт",
+}
+
+
+def names_facility(text: str, end: int) -> bool:
+    """Whether the noun after a place adjective ending at `end` is a street or a building ("Варшавском шоссе").
+
+    >>> names_facility("на Варшавском шоссе", 13), names_facility("Варшавский суд", 10)
+    (True, False)
+    """
+    return head_noun(text, end) in _FACILITY_HEADS
+
+
 def names_no_place(text: str, end: int) -> bool:
     """Whether a place adjective before this noun tells a nationality or a language, not the place.
 
@@ -109,16 +143,7 @@ def place_of_adjective(word: str) -> tuple[str, Entry] | None:
     >>> place_of_adjective("городского") is None
     True
     """
-    parse = next((p for p in parses(word.lower()) if "ADJF" in p.tag), None)
-    if parse is None:
-        return None
-    match = re.fullmatch(r"(.{3,}?)(?:с|(?<=ц))к(?:ий|ой)", str(parse.normal_form))
-    if match is None:
-        return None
-    stem = match.group(1)
-    stems = {stem, stem.rstrip("ьй")}
-    if stem.endswith(("ин", "ен")):
-        stems.add(stem[:-2])
+    stems = _stems(word)
     found = {
         name: (kind, entry)
         for s in stems
@@ -130,3 +155,70 @@ def place_of_adjective(word: str) -> tuple[str, Entry] | None:
     if len(kinds) != 1 or len({entry.name or name for name, (_, entry) in found.items()}) != 1:
         return None
     return max(found.values(), key=lambda item: sum(item[1].types.values()))
+
+
+def listed_place_of_adjective(text: str, start: int, end: int) -> tuple[str, Entry] | None:
+    """The listed place (places.tsv) an adjective NEREL train never saw is made from, when the noun after it is
+    one NEREL train has seen a place adjective name a place before ("Химкинский городской суд": Химки); an
+    adjective made from a common noun ("ноябрьский") or from a name the dictionary reads first as no place
+    ("олимпийский": Олимпия) names no town.
+
+    >>> [(kind, entry.label) for kind, entry in [listed_place_of_adjective("Гатчинской больнице", 0, 10)]]
+    [('CITY', 'Гатчина')]
+    >>> listed_place_of_adjective("георгиевская лента", 0, 12) is None
+    True
+    """
+    head = head_noun(text, end)
+    counts = _heads().get(head) if head else None
+    if counts is None or counts[0] < 1 or names_no_place(text, end):
+        return None
+    stems = _stems(text[start:end])
+    if not stems or any(_from_common_noun(s) for s in stems):
+        return None
+    found = {
+        name: (kind, label)
+        for s in stems
+        if len(s) >= 4
+        for name, kind, label in _listed_by_prefix().get(s[:3], [])
+        if name.startswith(s) and name[len(s) :] in _REMAINDERS
+    }
+    if len(found) != 1 or not _geographic(next(iter(found))):
+        return None
+    kind, label = next(iter(found.values()))
+    return kind, Entry({kind: 1}, {}, label, name=label)
+
+
+def _stems(word: str) -> set[str]:
+    """What a place name may begin with, for an adjective in -ский/-цкий ("винницкого": винниц); else empty."""
+    parse = next((p for p in parses(word.lower()) if "ADJF" in p.tag), None)
+    match = re.fullmatch(r"(.{3,}?)(?:с|(?<=ц))к(?:ий|ой)", str(parse.normal_form)) if parse else None
+    if match is None:
+        return set()
+    stem = match.group(1)
+    stems = {stem, stem.rstrip("ьй")}
+    if stem.endswith(("ин", "ен")):
+        stems.add(stem[:-2])
+    return stems
+
+
+def _from_common_noun(stem: str) -> bool:
+    """Whether an adjective's stem is a common noun ("ноябрьский": ноябрь, "советский": совет), so the adjective
+    is made from the noun, not from the town of the same name (Ноябрьск, Советск)."""
+    return any(
+        p.is_known and "NOUN" in p.tag and not ({"Geox", "Name", "Surn"} & set(str(p.tag).replace(" ", ",").split(",")))
+        for p in parses(stem)[:3]
+    )
+
+
+def _geographic(name: str) -> bool:
+    """Whether the dictionary reads a name first as a place: not "Олимпия" (a first name first), "Винница" yes."""
+    return "Geox" in parses(name)[0].tag
+
+
+@lru_cache(maxsize=1)
+def _listed_by_prefix() -> dict[str, list[tuple[str, str, str]]]:
+    index: dict[str, list[tuple[str, str, str]]] = {}
+    for name, kind, label in rows("places.tsv"):
+        if " " not in name and kind in _PLACE_KINDS:
+            index.setdefault(name[:3], []).append((name, kind, label))
+    return index

@@ -12,7 +12,13 @@ import re
 from collections.abc import Iterable, Sequence
 
 from ..source import Span
-from .adjectives import names_no_place, organisation_end, place_of_adjective
+from .adjectives import (
+    listed_place_of_adjective,
+    names_facility,
+    names_no_place,
+    organisation_end,
+    place_of_adjective,
+)
 from .linking import LOCATION_TYPES, NOT_ENTITIES, gazetteer
 from .ner import NamedSpan
 from .normalise import key, lemma, noun_phrase_nominative, parses
@@ -310,11 +316,21 @@ def gazetteer_mentions(text: str, taken: Iterable[tuple[int, int, str]]) -> list
             start, end = words[index].start(), words[index + size - 1].end()
             if "\n" in text[start:end] or not re.fullmatch(r"[\w\s\-’'.]+", text[start:end]):
                 continue
-            hit = _confident(text[start:end]) or (_adjective_place(text[start:end]) if size == 1 else None)
+            hit = _confident(text[start:end]) or (_adjective_place(text[start:end], text, start) if size == 1 else None)
             if hit and hit[0] in LOCATION_TYPES and opens_quote(text, start):
                 hit = None  # «Мордовский университет», «Милан»: a name, not the place
             if hit and hit[0] in ("COUNTRY", "STATE_OR_PROVINCE") and size == 1 and _nationality(text, start, end):
                 hit = None  # "российский актёр" is a nationality, "на французском языке" a language
+            if (
+                hit
+                and hit[0] in LOCATION_TYPES
+                and size == 1
+                and text[start].isupper()
+                and _is_adjective(text[start:end])
+            ):
+                # a capitalised adjective naming a street or a building ("Варшавском шоссе", "Михайловского
+                # замка") is part of that name; "каирская площадь" is a square in Cairo
+                hit = None if names_facility(text, end) else hit
             # an organisation named inside another one's name after its head ("управление МВД") is nested, not repeated
             nested_ok = hit and hit[0] == "ORGANIZATION"
             inside = hit and any(
@@ -366,9 +382,10 @@ def _is_adjective(word: str) -> bool:
     return "ADJF" in parses(word.lower())[0].tag
 
 
-def _adjective_place(word: str) -> tuple[str, str | None, str] | None:
+def _adjective_place(word: str, text: str = "", start: int = 0) -> tuple[str, str | None, str] | None:
     """The place an adjective names ("миланском": Милан, "Винницкого": Винница), typed and linked as NEREL train
-    has the adjective itself or, for one it never saw, the place it is made from; with the place's name."""
+    has the adjective itself or, for one it never saw, the place it is made from, in NEREL train or (with the
+    `text` it starts in at `start`, for the noun after it) in the lists of places; with the place's name."""
     if not _is_adjective(word):
         return None
     entry = gazetteer().entry(word)
@@ -376,6 +393,8 @@ def _adjective_place(word: str) -> tuple[str, str | None, str] | None:
     kind = max(named.items(), key=lambda item: item[1])[0] if named else ""
     if entry is None or kind not in LOCATION_TYPES[:3] or named[kind] < 2 or named[kind] < 0.75 * sum(named.values()):
         place = place_of_adjective(word)
+        if place is None and text:
+            place = listed_place_of_adjective(text, start, start + len(word))
         if place is None:
             return None
         kind, entry = place
@@ -391,7 +410,7 @@ def _places_inside(text: str, span: Span) -> list[tuple[Span, str, str | None, s
     found: list[tuple[Span, str, str | None, str]] = []
     for word in _WORD.finditer(span.text):
         start, end = span.start + word.start(), span.start + word.end()
-        hit = _confident(word.group()) or _adjective_place(word.group())
+        hit = _confident(word.group()) or _adjective_place(word.group(), text, start)
         if hit and hit[0] in LOCATION_TYPES and _is_adjective(word.group()):
             if hit[0] in ("COUNTRY", "STATE_OR_PROVINCE") and names_no_place(text, end):
                 continue
