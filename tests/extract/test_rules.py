@@ -315,3 +315,8 @@ def test_an_adjective_of_a_listed_town_names_it_before_an_institution_but_not_as
     found = _typed("Химкинский городской суд рассмотрел дело. Он живёт на Варшавском шоссе и носит георгиевскую ленту.")
     assert ("Химкинский", "CITY") in found
     assert not {"Варшавском", "георгиевскую"} & {text for text, _ in found}
+
+
+def test_a_place_adjective_the_ner_finds_alone_is_typed_as_the_place_it_is_made_from() -> None:
+    found = _typed("Гатчинская полиция отказалась от комментариев.")
+    assert ("Гатчинская", "CITY") in found

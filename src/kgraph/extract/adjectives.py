@@ -180,11 +180,13 @@ def listed_place_of_adjective(text: str, start: int, end: int) -> tuple[str, Ent
         for s in stems
         if len(s) >= 4
         for name, kind, label in _listed_by_prefix().get(s[:3], [])
-        if name.startswith(s) and name[len(s) :] in _REMAINDERS
+        if name.startswith(s) and name[len(s) :] in _REMAINDERS and _geographic(name)
     }
-    if len(found) != 1 or not _geographic(next(iter(found))):
+    if len({kind for kind, _ in found.values()}) != 1:
         return None
-    kind, label = next(iter(found.values()))
+    # one place under several GeoNames spellings ("Чебоксары", "Чебоксари"): the one the dictionary knows
+    name = max(sorted(found), key=lambda n: parses(n)[0].is_known)
+    kind, label = found[name]
     return kind, Entry({kind: 1}, {}, label, name=label)
 
 
