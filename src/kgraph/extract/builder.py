@@ -34,6 +34,12 @@ class Builder:
         self.drafts.append(draft)
         return ident
 
+    def drop_unmentioned(self) -> None:
+        """Forget the drafts left with no mention; only before any fact refers to an entity."""
+        kept = [index for index, draft in enumerate(self.drafts) if draft.mentions]
+        self.ids = {new: self.ids[old] for new, old in enumerate(kept)}
+        self.drafts = [self.drafts[index] for index in kept]
+
     def at(self, start: int, end: int, classes: Iterable[str] | None = None) -> str | None:
         """The entity with a mention overlapping start..end (of one of `classes`), if any."""
         wanted = set(classes) if classes else None

@@ -1,0 +1,161 @@
+"""Organisation names by a CRF sequence tagger trained on NEREL train (org_tagger.crfsuite).
+
+The rules find organisations by their words; NEREL's organisations are often long genitive chains
+("Министерства обороны Соединенного Королевства"), lower-case phrases or brands that no rule covers. A CRF over
+each token's words, morphology and natasha tag, trained by scripts/train_org_tagger.py on the outermost
+organisation names of NEREL train, finds such names and says how likely each token is inside one.
+
+>>> from kgraph.extract.ner import NamedSpan
+>>> tokens, features = token_features("Суд Вены", [NamedSpan(4, 8, "LOC", "Вены", "Вена")])
+>>> [t.text for t in tokens], features[1]["ner"], features[1]["-1:lemma"]
+(['Суд', 'Вены'], 'B-LOC', 'суд')
+"""
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+from razdel import tokenize
+
+from .ner import NamedSpan
+from .normalise import parses
+
+MODEL = "org_tagger.crfsuite"
+"""The trained model, beside this module."""
+
+_FLAGS = ("Geox", "Name", "Surn", "Orgn", "Abbr", "Patr")
+_CONTEXT = ("w", "lemma", "pos", "case", "title", "ner", "punct", "upper")
+
+Features = dict[str, str | float]
+
+
+def token_features(text: str, named: Sequence[NamedSpan]) -> tuple[list[Any], list[Features]]:
+    """razdel's tokens of `text` and, for each, the CRF's features: the word, its ending, shape, pymorphy3's part
+    of speech, case and name tags, natasha's tag, whether it is in quotes, and the same for two tokens each side."""
+    tokens = list(tokenize(text))
+    starts = [t.start for t in tokens]
+    ner = ["O"] * len(tokens)
+    for span in named:
+        first = bisect_left(starts, span.start)
+        inside = [i for i in range(first, len(tokens)) if tokens[i].start < span.end and tokens[i].stop <= span.end]
+        for i in inside:
+            ner[i] = ("B-" if i == inside[0] else "I-") + span.type
+    base = [_own_features(text, tokens, i, ner[i]) for i in range(len(tokens))]
+    quotes = 0
+    for i, token in enumerate(tokens):
+        quotes += token.text in "«„"
+        base[i]["inq"] = float(quotes > 0)
+        if token.text in "»“":
+            quotes = max(0, quotes - 1)
+    features: list[Features] = []
+    for i, own in enumerate(base):
+        item: Features = dict(own)
+        for offset in (-2, -1, 1, 2):
+            if 0 <= i + offset < len(base):
+                other = base[i + offset]
+                item.update({f"{offset}:{name}": other[name] for name in _CONTEXT})
+            else:
+                item[f"{offset}:pad"] = 1.0
+        before = base[i - 1] if i else None
+        after = base[i + 1] if i + 1 < len(base) else None
+        item["-1:w|w"] = f"{before['w'] if before else '^'}|{own['w']}"
+        item["-1:lemma|pos"] = f"{before['lemma'] if before else '^'}|{own['pos']}"
+        item["lemma|+1:case"] = f"{own['lemma']}|{after['case'] if after else '$'}"
+        item["bias"] = 1.0
+        features.append(item)
+    return tokens, features
+
+
+def _own_features(text: str, tokens: Sequence[Any], i: int, ner: str) -> Features:
+    word = tokens[i].text
+    lower = word.lower()
+    parse = parses(lower)[0] if re.search(r"\w", word) else None
+    tags = set(str(parse.tag).replace(" ", ",").split(",")) if parse else set()
+    return {
+        "w": lower,
+        "suf3": lower[-3:],
+        "suf2": lower[-2:],
+        "title": float(word[:1].isupper()),
+        "upper": float(word.isupper() and len(word) > 1),
+        "digit": float(word.isdigit()),
+        "latin": float(bool(re.search(r"[A-Za-z]", word))),
+        "punct": float(parse is None),
+        "pos": str(parse.tag.POS) if parse else "P",
+        "case": str(parse.tag.case) if parse else "-",
+        "lemma": parse.normal_form if parse else word,
+        "ner": ner,
+        "inq": 0.0,
+        "nl_before": float("\n" in text[tokens[i - 1].stop : tokens[i].start]) if i else 1.0,
+        **{flag: float(flag in tags) for flag in _FLAGS},
+    }
+
+
+def outermost(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans no other one contains or overlaps from the left: the layer a flat tagger learns.
+
+    >>> outermost([(0, 20), (0, 8), (12, 20), (30, 35)])
+    [(0, 20), (30, 35)]
+    """
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(set(spans), key=lambda s: (s[0], -s[1])):
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, end))
+    return kept
+
+
+def labels(tokens: Sequence[Any], spans: Sequence[tuple[int, int]]) -> list[str]:
+    """B, I or O per token for the given (non-overlapping) spans."""
+    found = ["O"] * len(tokens)
+    for start, end in spans:
+        inside = [i for i, t in enumerate(tokens) if t.start >= start and t.stop <= end]
+        for i in inside:
+            found[i] = "B" if i == inside[0] else "I"
+    return found
+
+
+@dataclass(frozen=True)
+class OrganisationTags:
+    """What the tagger says of one text: the names it finds (start, end, confidence) and, per token, how likely
+    the token is inside an organisation's name."""
+
+    names: list[tuple[int, int, float]]
+    tokens: list[tuple[int, int, float]]
+
+    def likelihood(self, start: int, end: int) -> float:
+        """The highest likelihood of a token within start..end being in a name (1.0 when no token is)."""
+        inside = [p for s, e, p in self.tokens if s >= start and e <= end]
+        return max(inside) if inside else 1.0
+
+
+@lru_cache(maxsize=1)
+def _tagger() -> Any:
+    import pycrfsuite  # type: ignore[import-untyped]
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(files("kgraph.extract").joinpath(MODEL)))
+    return tagger
+
+
+def tag_organisations(text: str, named: Sequence[NamedSpan]) -> OrganisationTags:
+    """The organisation names the tagger finds in `text`, given natasha's spans `named`."""
+    tokens, features = token_features(text, named)
+    if not tokens:
+        return OrganisationTags([], [])
+    tagger = _tagger()
+    tagger.set(features)
+    best = tagger.tag()
+    inside = [1.0 - tagger.marginal("O", i) for i in range(len(tokens))]
+    names: list[tuple[int, int, float]] = []
+    first = None
+    for i, label in enumerate([*best, "O"]):
+        if first is not None and label != "I":
+            score = min([tagger.marginal("B", first)] + [tagger.marginal("I", j) for j in range(first + 1, i)])
+            names.append((tokens[first].start, tokens[i - 1].stop, score))
+            first = None
+        if label == "B" or (label == "I" and first is None):
+            first = i
+    return OrganisationTags(names, [(t.start, t.stop, p) for t, p in zip(tokens, inside, strict=True)])

@@ -1,0 +1,73 @@
+"""The CRF organisation tagger: names no rule finds, the model it ships with, and the script that trains it."""
+
+import importlib.util
+import shutil
+from pathlib import Path
+
+import pycrfsuite  # type: ignore[import-untyped]
+
+from kgraph.extract.evaluate import nerel_predictions
+from kgraph.extract.ner import analyse
+from kgraph.extract.nerel import read_folder
+from kgraph.extract.org_tagger import labels, outermost, tag_organisations, token_features
+
+SAMPLE = Path(__file__).parent / "data" / "nerel-sample"
+SCRIPT = Path(__file__).parents[2] / "scripts" / "train_org_tagger.py"
+
+
+def _organisations(text: str) -> set[str]:
+    return {text[s:e] for s, e, kind in nerel_predictions(text)[0] if kind == "ORGANIZATION"}
+
+
+def test_a_body_named_by_a_chain_of_genitives_is_one_organisation() -> None:
+    found = _organisations("Он окончил исторический факультет МГУ и работал в Верховном Совете Республики Крым.")
+    assert {"исторический факультет МГУ", "Верховном Совете Республики Крым"} <= found
+
+
+def test_a_common_noun_with_the_place_it_serves_is_an_organisation() -> None:
+    assert "суд Гонконга" in _organisations("В понедельник суд Гонконга оштрафовал компанию.")
+    assert "датского правительства" in _organisations("Представители датского правительства приехали в Осло.")
+
+
+def test_a_rule_organisation_the_tagger_sees_no_name_in_is_dropped() -> None:
+    assert "лиги" not in _organisations("Он стал самым молодым игроком в истории лиги.")
+    assert "советах директоров" not in _organisations("Чиновники не должны состоять в советах директоров компаний.")
+
+
+def test_the_tagger_scores_its_names_and_every_token() -> None:
+    text = "Об этом сообщила пресс-служба Службы безопасности Украины."
+    tags = tag_organisations(text, analyse(text).spans)
+    assert [text[s:e] for s, e, _ in tags.names] == ["пресс-служба Службы безопасности Украины"]
+    assert all(0.0 <= score <= 1.0 for _, _, score in tags.names)
+    assert tags.likelihood(0, 3) < 0.05 < tags.likelihood(17, 29)  # "Об" is in no name, "пресс-служба" is
+
+
+def test_an_empty_text_has_no_names() -> None:
+    tags = tag_organisations("", [])
+    assert tags.names == [] and tags.likelihood(0, 10) == 1.0
+
+
+def test_a_flat_tagger_learns_the_outermost_names() -> None:
+    text = "Совет Федерации России"
+    tokens, features = token_features(text, [])
+    assert len(features) == len(tokens) == 3 and features[0]["title"] == 1.0
+    assert labels(tokens, outermost([(0, 15), (0, 22), (16, 22)])) == ["B", "I", "I"]
+
+
+def test_the_training_script_writes_a_model_that_finds_what_it_learned(tmp_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location("train_org_tagger", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    folder = tmp_path / "train"
+    shutil.copytree(SAMPLE, folder)
+    model = tmp_path / "model.crfsuite"
+    assert script.train(folder, model) == 3
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    document = read_folder(folder)[0]
+    tokens, features = token_features(document.text, analyse(document.text).spans)
+    gold = labels(tokens, outermost([(m.start, m.end) for m in document.mentions if m.type == "ORGANIZATION"]))
+    predicted = tagger.tag(features)
+    assert "B" in gold
+    assert sum(p == g for p, g in zip(predicted, gold, strict=True)) / len(gold) > 0.95
