@@ -5,6 +5,8 @@
 [('6 ноября', datetime.date(2019, 11, 6)), ('вчера', datetime.date(2019, 11, 6))]
 >>> [(d.text, d.value) for d in find_dates("Товарооборот в прошлом году вырос", date(2019, 11, 7))]
 [('в прошлом году', 2018)]
+>>> [d.text for d in find_dates("С мая по ноябрь 2007 года служил (чемпион 2009, 2011 годов) более 15 лет")]
+['С мая по ноябрь 2007 года', '2009', '2011 годов', 'более 15 лет']
 """
 
 import re
@@ -25,72 +27,151 @@ _MONTHS = {
     "ноябр": 11,
     "декабр": 12,
 }
-_MONTH = (
-    r"(?P<month>январ[яеьи]|феврал[яеьи]|марте|марта|март|апрел[яеьи]|ма[яйе]|июн[яеьи]|июл[яеьи]|августе|августа"
-    r"|август|сентябр[яеьи]|октябр[яеьи]|ноябр[яеьи]|декабр[яеьи])"
+_MONTH_FORMS = (  # every case of a month's name: "январь", "января", "январе", "январём"
+    r"(?:январ|феврал|апрел|июн|июл|сентябр|октябр|ноябр|декабр)(?:[яеьи]|[её]м)|ма(?:[яйе]|ем)|(?:март|август)(?:е|а|ом)?"
 )
-_MONTH_ANY = (
-    r"(?:январ[яеьи]|феврал[яеьи]|марте|марта|март|апрел[яеьи]|ма[яйе]|июн[яеьи]|июл[яеьи]|августе|августа"
-    r"|август|сентябр[яеьи]|октябр[яеьи]|ноябр[яеьи]|декабр[яеьи])"
+_MONTH = rf"(?P<month>{_MONTH_FORMS})"
+_MONTH_ANY = rf"(?:{_MONTH_FORMS})"
+_Y = r"(?:1[6-9]|20)\d\d"
+_YEAR = rf"(?P<year>{_Y})"
+_YEAR_WORD = r"(?:\s*(?:годах|годов|годы|года|году|год|гг|г)|-(?:го|м|й|ом))"
+_PREP = r"(?:(?:во?|[сc]о?|на|до|ко?|за|через|по(?:сле)?|от|перед|в\s+течение)\s+)?"
+_PART = (  # "в начале", "первой половины", "во втором квартале"
+    r"(?:(?:начал[еа]|конц[еа]|середин[еы]|(?:перв|втор)ой\s+половин[еы]"
+    r"|(?:перв|втор|трет|четв[её]рт)\w+\s+(?:квартал|полугоди)\w*)\s+)?"
 )
-_YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)"
-_YEAR_WORD = r"(?:\s*(?:годах|годов|годы|года|году|год|гг|г)|-го)"
-_PREP = r"(?:(?:в|во|с|со|на|до|к|ко|за|через|по|от|после|перед|начиная\s+с)\s+)?"
-_PART = r"(?:(?:начале|конце|середине|начала|конца|середины|первой\s+половине|второй\s+половине)\s+)?"
-_DAY = r"(?P<day>[12]?\d|3[01])"
+_DAY_ANY = r"(?:[12]?\d|3[01])"
+_DAY = rf"(?P<day>{_DAY_ANY})"
+_ORDINALS = {  # genitive ordinals: "пятого сентября", "двадцать первого мая"
+    "перв": 1,
+    "втор": 2,
+    "треть": 3,
+    "четвёрт": 4,
+    "четверт": 4,
+    "пят": 5,
+    "шест": 6,
+    "седьм": 7,
+    "восьм": 8,
+    "девят": 9,
+    "десят": 10,
+    "одиннадцат": 11,
+    "двенадцат": 12,
+    "тринадцат": 13,
+    "четырнадцат": 14,
+    "пятнадцат": 15,
+    "шестнадцат": 16,
+    "семнадцат": 17,
+    "восемнадцат": 18,
+    "девятнадцат": 19,
+    "двадцат": 20,
+    "тридцат": 30,
+}
+_ORDINAL_DAY = rf"(?P<ordinal>(?:(?:двадцать|тридцать)\s+)?(?:{'|'.join(_ORDINALS)})(?:ого|его))"
 _WEEKDAY = r"(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"
 _SEASON = r"(?:зимой|весной|летом|осенью)"
-_COUNT = (
-    r"(?:одного|две|двум|двумя|два|двух|три|трёх|трех|четыре|четырёх|пять|пяти|шесть|шести|семь|семи|восемь|восьми"
-    r"|девять|девяти|десять|десяти|пару|несколько|нескольких|полтора|полутора|много|многих)"
+_COUNT = (  # a number in words: "два", "трёх", "нескольких", "два с половиной"
+    r"(?:одного|дв(?:е|умя|ум|а|ух)|тр(?:и|[её]х)|четыр(?:е|[её]х)|(?:пят|шест|сем|девят|десят)[ьи]"
+    r"|вос(?:емь|ьми)|пару|нескольк(?:о|их)|пол(?:тора|утора)|мног(?:о|их)|ряда)(?:\s+с\s+половиной)?"
 )
-_UNIT = r"(?:лет|года|год|дней|дня|день|недель|недели|неделю|месяцев|месяца|месяц|суток|десятилетий|десятилетия)"
+_NUMBER = r"\d+(?:,\d+)?"
+_UNIT = r"(?:лет|года?|д(?:ней|ня|ень)|недел[ьию]|месяц(?:ев|а)?|суток|десятилети[йя]|сезонов)"
+_ONE_UNIT = r"(?:года|год|месяца|месяц|недели|неделю|суток|сутки|десятилетия|десятилетие|полугода|полгода|полвека)"
+_QUALIFIER = (  # "более чем за", "почти", "в течение": what makes a bare number of years a time expression
+    r"(?:(?:каждые|почти|свыше|более|менее|больше|около|примерно|не\s+более)"
+    r"(?:\s+чем)?\s+(?:(?:за|через|в\s+течение|на(?:\s+протяжении)?|спустя)\s+)?"
+    r"|(?:за|через|в\s+течение|на(?:\s+протяжении)?|до|спустя)\s+)"
+)
+_POINT = (  # where a "с … по …" range starts or ends
+    rf"(?:{_DAY_ANY}\s+)?{_MONTH_ANY}(?:\s+(?:{_Y}{_YEAR_WORD}?|(?:этого|прошлого|текущего)\s+года))?"
+    rf"|{_Y}{_YEAR_WORD}?"
+)
+_CENTURY = (
+    r"(?-i:[IVXХ]+)(?:\s*[-–—]\s*(?-i:[IVXХ]+))?\s+(?:веках|веков|века|веке|веку|век|столетиях|столетия|столетии)"
+)
+_DECADE = (  # "1980-х", "60-х", "тридцатых"
+    r"(?:(?:1[6-9]|20)?\d0-(?:е|х|ые|ых)"
+    r"|(?:двадцат|тридцат|сороков|пятидесят|шестидесят|семидесят|восьмидесят|девяност)ы[ех])"
+)
 _RELATIVE_DAYS = {"позавчера": -2, "вчера": -1, "сегодня": 0, "завтра": 1, "послезавтра": 2}
 
 _PATTERNS = [
+    # "с 5 по 12 сентября", "С мая по ноябрь 2007 года", "с 2001 по 2007 годы", "с 4 на 5 января"
     (
         "span",
-        rf"[Сс]\s+(?:[12]?\d|3[01])(?:\s+{_MONTH_ANY})?\s+(?:по|до)\s+{_DAY}\s+{_MONTH}"
-        rf"(?:\s+{_YEAR}{_YEAR_WORD}?)?",
+        rf"[сc]\s+(?:{_DAY_ANY}(?=\s+(?:по|до)\s+{_DAY_ANY}\s+{_MONTH_ANY})|{_POINT})\s+(?:по|до)\s+(?:{_POINT}"
+        rf")|[сc]\s+{_DAY_ANY}\s+на\s+{_DAY_ANY}\s+{_MONTH_ANY}(?:\s+{_Y}{_YEAR_WORD}?)?",
     ),
-    ("year_span", rf"[Сс]\s+{_YEAR}\s+(?:по|до)\s+(?:1[6-9]|20)\d\d{_YEAR_WORD}?"),
-    ("day", rf"{_PREP}(?:(?:[12]?\d|3[01])\s*[-–—]\s*)?{_DAY}\s+{_MONTH}(?:\s+{_YEAR}{_YEAR_WORD}?)?"),
+    ("numeric", r"(?P<nday>[0-3]?\d)\.(?P<nmonth>[01]?\d)\.(?P<year>(?:1[6-9]|20)\d\d)(?!\.?\d)"),
+    # a bare year in a list or in brackets: "(1954 — химия, 1962 — премия мира)", "(2009, 2011 и 2012 годы)"
+    (
+        "listed_year",
+        rf"(?:(?<=\()|(?<=\d\d\d\d, )|(?<=, )(?=\d{{4}}\s*[—–]\s*[^\W\d])){_YEAR}"
+        rf"(?=\s*(?:[,;]|[—–-]\s*\D|[—–-]\s*{_Y}\)))",
+    ),
+    (
+        "day",
+        rf"{_PREP}(?:(?:{_DAY_ANY}\s*[-–—]\s*)?{_DAY}(?:-го)?|{_ORDINAL_DAY})\s+{_MONTH}(?:\s+{_YEAR}{_YEAR_WORD}?)?",
+    ),
     (
         "month",
-        rf"{_PREP}{_PART}(?:{_MONTH_ANY}\s*[-–—]\s*)?{_MONTH}"
-        rf"(?:\s+(?:{_YEAR}{_YEAR_WORD}?|(?P<this>этого|прошлого|текущего)\s+года))?",
+        rf"{_PREP}{_PART}{_MONTH}(?:\s*[-–—]\s*{_PART}{_MONTH_ANY})?"
+        rf"(?:\s+(?:{_YEAR}{_YEAR_WORD}?|(?P<this>этого|прошлого|текущего|следующего|будущего)\s+года))?",
     ),
-    ("range", rf"{_PREP}(?P<year>(?:1[6-9]|20)\d\d)\s*[-–—]\s*(?:1[6-9]|20)\d\d{_YEAR_WORD}?"),
-    ("season", rf"{_PREP}{_SEASON}(?:\s+{_YEAR}{_YEAR_WORD})?"),
-    ("decade", rf"{_PREP}{_PART}(?:1[6-9]|20)\d0-(?:е|х|ые|ых)(?:\s+годы|\s+годах|\s+годов)?"),
+    ("range", rf"{_PREP}(?P<year>{_Y})\s*[-–—]\s*{_Y}{_YEAR_WORD}?"),
+    (
+        "season",
+        rf"{_PREP}(?:{_SEASON}|(?:зимы|весны|лета|осени|зиму|весну|лето|осень)(?=\s+{_Y}))(?:\s+{_YEAR}{_YEAR_WORD}?)?",
+    ),
+    (
+        "decade",
+        rf"{_PREP}{_PART}{_DECADE}(?:\s*[-–—]\s*{_PART}{_DECADE})?(?:\s+(?:годы|годах|годов))?"
+        rf"(?:\s+(?:прошлого|позапрошлого)\s+века)?",
+    ),
+    ("century", rf"{_PREP}{_PART}{_CENTURY}"),
     ("year", rf"{_PREP}{_PART}{_YEAR}{_YEAR_WORD}"),
-    ("bare_year", rf"(?:в|с|до|к)\s+{_YEAR}(?=\s*[,.;]|\s+[а-яё])"),
+    (
+        "bare_year",
+        rf"{_PREP}{_Y}(?=\s*(?:,|и)\s+{_Y}(?!\d))|(?:в|[сc]|до|к)\s+{_Y}(?=\s*[,.;]|\s+[а-яё]|\s+[—–]\s)"
+        rf"|(?:(?<=[^\W\d_]-)|(?<=»-)){_Y}(?![\w-])|{_Y}(?=\))",
+    ),
     (
         "weekday",
         rf"(?:в|во)\s+(?:(?:прошлую|минувшую|эту|следующую|прошлый|минувший|этот|следующий|прошлое|минувшее)\s+)?"
         rf"{_WEEKDAY}",
     ),
     ("relative_year", r"(?:в\s+)?(?P<rel>прошлом|этом|текущем|следующем|позапрошлом)(?:\s+же)?\s+году"),
+    # a title in quotes is no date: «Россия сегодня», «Сегодня» (skipped below)
+    ("title", r"(?<=[«\"„“])(?:(?-i:[А-ЯЁA-Z])[\w-]*\s+)?(?:сегодня|вчера|завтра)(?=[»“\"])"),
     ("relative_day", r"(?P<relday>позавчера|вчера|сегодня|завтра|послезавтра)"),
     (
         "duration",
-        rf"(?:(?:каждые|почти|свыше|не\s+более|спустя|примерно)\s+)?"
-        rf"(?:(?:за|через|в\s+течени[ие]|на|до|около|более)\s+)?(?:последние\s+)?{_COUNT}\s+{_UNIT}"
-        r"(?:\s+(?:тому\s+)?назад)?",
+        rf"{_QUALIFIER}?(?:(?:в\s+)?(?:последни[ех]|ближайши[ех])\s+)?{_COUNT}\s+(?:последних\s+)?{_UNIT}"
+        r"(?:\s+(?:тому\s+)?назад|\s+спустя)?"
+        rf"|(?<!\d\s){_QUALIFIER}(?:(?:в\s+)?(?:последни[ех]|ближайши[ех])\s+)?{_NUMBER}\s+(?:последних\s+)?{_UNIT}"
+        r"(?:\s+(?:тому\s+)?назад)?"
+        rf"|{_NUMBER}\s+{_UNIT}\s+(?:(?:тому\s+)?назад|спустя)"
+        rf"|(?<=к\s)(?:{_NUMBER}|{_COUNT})\s+(?:годам|месяцам|суткам|дням)"
+        rf"|(?:(?<=[а-яё]л\s)|(?<=[а-яё]ла\s)|(?<=[а-яё]ли\s))(?<!был\s)(?<!была\s)(?<!были\s){_NUMBER}\s+(?:лет|года|год)"
+        r"|(?:на\s+)?\d+\s+(?:год|года)\s+\d+\s+месяц\w*",
     ),
-    (
-        "digits_duration",
-        r"(?:(?:за|через|в\s+течение|около|более|на)\s+(?:последние\s+)?\d+\s+(?:лет|дней|месяцев|недель|суток)"
-        r"|\d+\s+(?:лет|дней|месяцев|недель|суток)\s+(?:тому\s+)?назад"
-        r"|(?:на\s+)?\d+\s+(?:год|года)\s+\d+\s+месяц\w*)",
-    ),
-    ("period", r"(?:за|через|в\s+течение)\s+(?:неделю|месяц|год|сутки|десятилетие|полгода)"),
+    ("period", rf"{_QUALIFIER}{_ONE_UNIT}(?:\s+(?:тому\s+)?назад|\s+спустя)?"),
     (
         "relative",
         r"(?:в|на)\s+(?:том\s+же|этом|этой|прошлой|следующей|прошлом|следующем)\s+(?:году|неделе|месяце)"
         r"|(?:год|неделю|месяц|день)\s+(?:тому\s+)?назад"
         r"|за\s+последн\w+\s+(?:месяц|год|неделю|десятилетие)"
-        r"|(?:в\s+)?(?:начале|конце|середине)\s+(?:этого|прошлого|текущего|следующего)\s+года",
+        r"|(?:в\s+)?(?:начале|конце|середине)\s+(?:этого|прошлого|текущего|следующего)\s+(?:года|месяца)"
+        r"|(?:в\s+)?(?:последни[ей]|ближайши[ей])\s+(?:годы|месяцы|дни|недели|десятилетия)"
+        r"|(?:в\s+)?последн(?:ий|юю)\s+(?:год|месяц|неделю|день)|в\s+(?:этот|тот)\s+(?:же\s+)?день"
+        r"|(?:год|месяц|неделю)\s+спустя|долгие\s+годы",
+    ),
+    (
+        "adjective",
+        r"(?-i:январск|февральск|мартовск|апрельск|майск|июньск|июльск|августовск|сентябрьск|октябрьск|ноябрьск"
+        r"|декабрьск)\w+"
+        r"|(?:одно|двух|трёх|трех|четырёх|четырех|пяти|шести|семи|восьми|девяти|десяти|много)(?:месячн|дневн|недельн)\w+"
+        r"|(?:\d+-|[а-яё]+)летн\w+(?=\s+(?:срок|стаж|опыт|контракт|период|перерыв|гарантию|план|цикл|мандат|правлени"
+        r"|заключени))",
     ),
     (
         "phrase",
@@ -99,11 +180,13 @@ _PATTERNS = [
     ),
 ]
 _COMBINED = re.compile(
-    r"(?<!\w)(?:"
+    r"(?<!\w)(?=\w)(?:"
     + "|".join(f"(?P<{kind}>{pattern.replace('(?P<', f'(?P<{kind}__')})" for kind, pattern in _PATTERNS)
-    + ")",
+    + r")(?!\w)",
     re.I,
 )
+_JOINER = re.compile(r",?\s?(?:[—–-]\s)?")  # between a weekday and its date: ", ", " ", " — "
+_THIS_YEAR = {"этого": 0, "текущего": 0, "прошлого": -1, "следующего": 1, "будущего": 1}
 _RELATIVE_YEARS = {"позапрошлом": -2, "прошлом": -1, "этом": 0, "текущем": 0, "следующем": 1}
 
 
@@ -122,35 +205,54 @@ def _month(word: str) -> int:
     return next(number for stem, number in sorted(_MONTHS.items(), key=lambda i: -len(i[0])) if word.startswith(stem))
 
 
+def _ordinal(words: str) -> int:
+    *tens, word = words.lower().split()
+    base = next(n for stem, n in sorted(_ORDINALS.items(), key=lambda i: -len(i[0])) if word.startswith(stem))
+    return base + (20 if tens == ["двадцать"] else 30 if tens == ["тридцать"] else 0)
+
+
 def find_dates(text: str, published: date | None = None) -> list[DateMention]:
     """Every date-like expression in `text`, its value completed from `published` where the text omits it."""
     found: list[DateMention] = []
+    kinds: list[str] = []
     for match in _COMBINED.finditer(text):
         if (match.start() > 0 and text[match.start() - 1].isalnum()) or (
             match.end() < len(text) and text[match.end()].isalnum()
         ):
             continue
         kind = match.lastgroup or ""
+        if kind == "title":
+            continue
         groups = {
             name.split("__", 1)[1]: value
             for name, value in match.groupdict().items()
             if value is not None and name.startswith(kind + "__")
         }
-        mention = DateMention(match.start(), match.end(), match.group(), _resolve(kind, groups, published))
-        joined = found and text[found[-1].end : mention.start] == ", "
-        if joined and kind == "weekday" and isinstance(found[-1].value, date):
+        mention = DateMention(
+            match.start(), match.end(), match.group(), _resolve(kind, groups, match.group(), published)
+        )
+        between = text[found[-1].end : mention.start] if found else ""
+        joined = found and _JOINER.fullmatch(between)
+        if joined and kind == "weekday" and kinds[-1] == "day" and text[found[-1].end] == ",":
             # "25 июля, в четверг"
             mention = DateMention(found[-1].start, mention.end, text[found[-1].start : mention.end], found[-1].value)
             found.pop()
-        elif joined and kind == "day" and (found[-1].value is None or found[-1].text.lower() in _RELATIVE_DAYS):
-            # "в среду, 3 октября 2018 года", "вчера, 9 мая": the day word and the date are one expression
+            kind = kinds.pop()
+        elif (
+            joined
+            and kind == "day"
+            and (kinds[-1] == "weekday" or (kinds[-1] == "relative_day" and between.strip() in ","))
+        ):
+            # "в среду, 3 октября 2018 года", "вчера, 9 мая", "в субботу — 12 января": the day word and the date are one
             mention = DateMention(found[-1].start, mention.end, text[found[-1].start : mention.end], mention.value)
             found.pop()
+            kinds.pop()
         found.append(mention)
+        kinds.append(kind)
     return found
 
 
-def _resolve(kind: str, groups: dict[str, str], published: date | None) -> date | int | None:
+def _resolve(kind: str, groups: dict[str, str], text: str, published: date | None) -> date | int | None:
     year = int(groups["year"]) if "year" in groups else None
     if kind == "relative_day":
         return None if published is None else published + timedelta(days=_RELATIVE_DAYS[groups["relday"].lower()])
@@ -161,9 +263,18 @@ def _resolve(kind: str, groups: dict[str, str], published: date | None) -> date 
         if year is None:
             return None
         try:
-            return date(year, _month(groups["month"]), int(groups["day"]))
+            day = int(groups["day"]) if "day" in groups else _ordinal(groups["ordinal"])
+            return date(year, _month(groups["month"]), day)
         except ValueError:
             return None
+    if kind == "numeric":
+        try:
+            return date(int(groups["year"]), int(groups["nmonth"]), int(groups["nday"]))
+        except ValueError:
+            return None
+    if kind in ("span", "bare_year"):  # a range is dated by its first year
+        first = re.search(_Y, text)
+        return int(first.group()) if first else None
     if kind == "month" and "this" in groups and published is not None:
-        return published.year - (1 if groups["this"].lower() == "прошлого" else 0)
+        return published.year + _THIS_YEAR[groups["this"].lower()]
     return year
