@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..source import Span
 from .linking import LOCATION_TYPES, gazetteer
-from .mentions import _adjective_place, after_currency
+from .mentions import adjective_place, after_currency
 from .ner import NamedSpan
 from .normalise import key, lemma, noun_phrase_nominative, parses, slug, transliterate
 from .tables import rows
@@ -375,7 +375,7 @@ def entities_from_spans(text: str, spans: Iterable[NamedSpan]) -> list[Draft]:
             entry = gazetteer().entry(first.text) or gazetteer().entry(draft.label)
             known = entry is not None and sum(n for t, n in entry.types.items() if t != "NONE") >= 2
             strong = any(word in _STRONG_CUES for word, _ in before)
-            adjective = _adjective_place(first.text, text, first.start) if " " not in first.text else None
+            adjective = adjective_place(first.text, text, first.start) if " " not in first.text else None
             if cues and (strong or not known):
                 draft.nerel_type = cues[0]
             elif adjective and not known:

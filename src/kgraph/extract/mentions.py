@@ -316,7 +316,7 @@ def gazetteer_mentions(text: str, taken: Iterable[tuple[int, int, str]]) -> list
             start, end = words[index].start(), words[index + size - 1].end()
             if "\n" in text[start:end] or not re.fullmatch(r"[\w\s\-’'.]+", text[start:end]):
                 continue
-            hit = _confident(text[start:end]) or (_adjective_place(text[start:end], text, start) if size == 1 else None)
+            hit = _confident(text[start:end]) or (adjective_place(text[start:end], text, start) if size == 1 else None)
             if hit and hit[0] in LOCATION_TYPES and opens_quote(text, start):
                 hit = None  # «Мордовский университет», «Милан»: a name, not the place
             if hit and hit[0] in ("COUNTRY", "STATE_OR_PROVINCE") and size == 1 and _nationality(text, start, end):
@@ -382,7 +382,7 @@ def _is_adjective(word: str) -> bool:
     return "ADJF" in parses(word.lower())[0].tag
 
 
-def _adjective_place(word: str, text: str = "", start: int = 0) -> tuple[str, str | None, str] | None:
+def adjective_place(word: str, text: str = "", start: int = 0) -> tuple[str, str | None, str] | None:
     """The place an adjective names ("миланском": Милан, "Винницкого": Винница), typed and linked as NEREL train
     has the adjective itself or, for one it never saw, the place it is made from, in NEREL train or (with the
     `text` it starts in at `start`, for the noun after it) in the lists of places; with the place's name."""
@@ -410,7 +410,7 @@ def _places_inside(text: str, span: Span) -> list[tuple[Span, str, str | None, s
     found: list[tuple[Span, str, str | None, str]] = []
     for word in _WORD.finditer(span.text):
         start, end = span.start + word.start(), span.start + word.end()
-        hit = _confident(word.group()) or _adjective_place(word.group(), text, start)
+        hit = _confident(word.group()) or adjective_place(word.group(), text, start)
         if hit and hit[0] in LOCATION_TYPES and _is_adjective(word.group()):
             if hit[0] in ("COUNTRY", "STATE_OR_PROVINCE") and names_no_place(text, end):
                 continue
@@ -431,7 +431,7 @@ def _with_owner(text: str, start: int, end: int, taken: Iterable[tuple[int, int,
         adjective = "ADJF" in parses(word.lower())[0].tag
         entry = gazetteer().entry(word)
         place = entry is not None and max(entry.types.items(), key=lambda i: i[1])[0] in LOCATION_TYPES
-        place = place or (adjective and _adjective_place(word) is not None)  # "датского правительства"
+        place = place or (adjective and adjective_place(word) is not None)  # "датского правительства"
         if adjective and (place or lemma(word.lower()) in _REGION_ADJECTIVES):
             start -= len(before.group(0))
     owner = next(
