@@ -1,14 +1,16 @@
-"""Amounts in text: a yargy grammar for [qualifier] number [multiplier] [unit] [of what].
+"""Amounts in text: a yargy grammar for [qualifier] [range start] number [multiplier] [unit] [of what].
 
 >>> [(a.text, a.value, a.unit, a.qualifier) for a in find_amounts("поставлено более 500 млн тонн нефти")]
 [('более 500 млн тонн', Decimal('500000000'), 't', 'moreThan')]
 >>> [(a.text, a.counted) for a in find_amounts("приехали 1600 человек из 24 регионов")]
 [('1600', 'человек'), ('24', 'регионов')]
+>>> [(a.text, a.value, a.qualifier) for a in find_amounts("штраф от 3 до 5 тыс. руб. Суд")]
+[('от 3 до 5 тыс. руб', Decimal('3000'), 'moreThan'), ('от 3 до 5 тыс. руб', Decimal('5000'), 'lessThan')]
 """
 
 import re
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from dataclasses import dataclass, replace
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
@@ -24,11 +26,53 @@ _MULTIPLIERS = {
     "трлн": 10**12,
     "триллион": 10**12,
 }
+_NUMERALS: dict[str, int | Decimal] = {
+    "один": 1,
+    "полтора": Decimal("1.5"),
+    "два": 2,
+    "три": 3,
+    "четыре": 4,
+    "пять": 5,
+    "шесть": 6,
+    "семь": 7,
+    "восемь": 8,
+    "девять": 9,
+    "десять": 10,
+    "одиннадцать": 11,
+    "двенадцать": 12,
+    "тринадцать": 13,
+    "четырнадцать": 14,
+    "пятнадцать": 15,
+    "шестнадцать": 16,
+    "семнадцать": 17,
+    "восемнадцать": 18,
+    "девятнадцать": 19,
+    "двадцать": 20,
+    "тридцать": 30,
+    "сорок": 40,
+    "пятьдесят": 50,
+    "шестьдесят": 60,
+    "семьдесят": 70,
+    "восемьдесят": 80,
+    "девяносто": 90,
+    "сто": 100,
+    "двести": 200,
+    "триста": 300,
+    "четыреста": 400,
+    "пятьсот": 500,
+    "шестьсот": 600,
+    "семьсот": 700,
+    "восемьсот": 800,
+    "девятьсот": 900,
+}
 _UNITS = {
     "доллар": "USD",
+    "долл": "USD",
+    "долларовый": "USD",
     "$": "USD",
     "рубль": "RUB",
     "руб": "RUB",
+    "рублёвый": "RUB",
     "₽": "RUB",
     "евро": "EUR",
     "€": "EUR",
@@ -37,20 +81,32 @@ _UNITS = {
     "метр": "m",
     "тонна": "t",
     "процент": "%",
+    "процентный": "%",
     "%": "%",
 }
 _CURRENCIES = {
     "доллар",
+    "долл",
+    "долларовый",
     "рубль",
     "руб",
+    "рублёвый",
     "евро",
+    "цент",
+    "копейка",
     "фунт",
     "юань",
     "иена",
+    "йена",
     "гривна",
     "франк",
     "тенге",
     "рупия",
+    "крона",
+    "злотый",
+    "шекель",
+    "динар",
+    "песо",
     "$",
     "€",
     "£",
@@ -91,11 +147,20 @@ _NOT_COUNTED = {
     "ноябрь",
     "декабрь",
 }
+_DASHES = {"-", "—", "–"}
+_DEGREES = {"чуть", "немного", "немногим", "намного", "гораздо", "значительно", "существенно"}
+# where an amount can be: digits, or words that end one spelt in words ("два миллиона", "пять процентов")
+_ANCHOR = re.compile(r"\d+|(?i:процент|тысяч|миллион|миллиард|триллион|рубл|доллар|евро\b|цент|копе[йе]к)")
+_SPACES = {" ", "\u00a0", "\u202f", "\u2009"}
 
 
 @dataclass(frozen=True)
 class Amount:
-    """A figure found in text: its words, value, unit code (or None), qualifier and counted noun."""
+    """A figure found in text: its words, value, unit code (or None), qualifier and counted noun.
+
+    A range ("от 3 до 5 тыс. руб.") is two amounts over the same words: its lower and its upper bound.
+    `figure_start` is where a NEREL-style mention starts when that is not `start` (None: at `start`).
+    """
 
     start: int
     end: int
@@ -111,7 +176,7 @@ class Amount:
     @property
     def is_money(self) -> bool:
         """Whether the unit is a currency."""
-        return self.unit_text is not None and any(_unit_lemma(w) in _CURRENCIES for w in self.unit_text.split())
+        return self.unit_text is not None and any(_lemmas(w) & _CURRENCIES for w in self.unit_text.split())
 
     @property
     def is_percent(self) -> bool:
@@ -124,75 +189,128 @@ def _unit_lemma(words: str) -> str:
     return str(parses(first.lower())[0].normal_form) if first[:1].isalpha() else first
 
 
-@lru_cache(maxsize=1)
-def _parser() -> Any:
-    from yargy import Parser, or_, rule  # type: ignore[import-untyped]
-    from yargy.predicates import caseless, eq, gram, in_, normalized  # type: ignore[import-untyped]
+@lru_cache(maxsize=4096)
+def _lemmas(word: str) -> frozenset[str]:
+    """The word and every dictionary form it may have ("тенге" is also read as a form of "тенг")."""
+    if not word[:1].isalpha():
+        return frozenset({word})
+    return frozenset({word.lower()} | {str(p.normal_form) for p in parses(word.lower())})
+
+
+@lru_cache(maxsize=2)
+def _parser(spelt: bool) -> Any:
+    """The grammar; with `spelt`, also ranges and figures in words (slower: yargy predicts every rule at every word)."""
+    from yargy import Parser, and_, not_, or_, rule  # type: ignore[import-untyped]
+    from yargy.predicates import caseless, custom, dictionary, eq, gram, in_, in_caseless, length_eq, normalized  # type: ignore[import-untyped]
     from yargy.predicates import type as token_type
 
     integer = token_type("INT")
-    number = or_(rule(integer, in_({",", "."}), integer), rule(integer))
-    multiplier = or_(
-        rule(in_caseless(caseless, ("тыс", "млн", "млрд", "трлн")), eq(".").optional()),
-        *(rule(normalized(word)) for word in ("тысяча", "миллион", "миллиард", "триллион")),
-    )
+    # "480 000": groups of three digits after a first group of one to three
+    grouped = rule(and_(integer, custom(lambda digits: len(digits) <= 3)), and_(integer, length_eq(3)).repeatable())
+    whole = or_(grouped, rule(integer))
+    number = or_(rule(whole, in_({",", "."}), integer), whole)
+    words = rule(dictionary(set(_NUMERALS)).repeatable(max=3))
+    big = {"тысяча", "миллион", "миллиард", "триллион"}
+    multiplier = or_(rule(in_caseless({"тыс", "млн", "млрд", "трлн"}), eq(".").optional()), rule(dictionary(big)))
+    lone_multiplier = and_(dictionary(big), not_(gram("plur")))  # "миллион долларов", not "тысячи рублей"
     unit = or_(
-        rule(normalized("доллар"), caseless("США").optional()),
-        rule(gram("ADJF"), or_(*(rule(normalized(word)) for word in ("доллар", "фунт", "франк", "юань")))),
-        rule(normalized("фунт"), normalized("стерлинг").optional()),
-        *(rule(normalized(word)) for word in ("рубль", "евро", "юань", "иена", "гривна", "франк", "тенге")),
-        rule(caseless("руб"), eq(".").optional()),
-        *(rule(normalized(word)) for word in ("километр", "метр", "тонна", "процент")),
-        rule(caseless("км")),
-        rule(eq("%")),
+        rule(
+            or_(
+                dictionary({w for w in _CURRENCIES if w.isalpha()} | {"километр", "метр", "тонна", "процент"}),
+                in_caseless({"%", "км"}),
+            )
+        ),
+        rule(normalized("доллар"), caseless("США")),
+        rule(in_caseless({"долл", "руб"}), eq(".")),
+        rule(gram("ADJF"), dictionary({"доллар", "фунт", "франк", "юань", "крона", "рупия", "динар", "песо"})),
+        rule(normalized("фунт"), normalized("стерлинг")),
     )
-    prefix_currency = in_({"$", "€", "£", "₽"})
+    adjective_unit = dictionary({"процентный", "долларовый", "рублёвый"})
+    dash = in_(_DASHES)
+    # yargy drops a match whose optional parts end in optional parts ("более" [чем] [на] [до]): spell them out
+    preposition = in_caseless({"в", "на"})
+    tail = or_(rule(caseless("чем"), preposition), rule(caseless("чем")), rule(preposition))
+    comparative = in_caseless({"более", "больше", "менее", "меньше"})
     qualifier = or_(
-        rule(in_caseless(caseless, tuple(_QUALIFIERS)), caseless("чем").optional()),
-        rule(caseless("не"), in_caseless(caseless, ("более", "менее"))),
+        rule(in_caseless(set(_QUALIFIERS)), tail.optional()),
+        rule(caseless("не"), in_caseless({"более", "менее"})),
+        rule(in_caseless(_DEGREES), comparative, tail.optional()),  # "чуть больше"
     )
-    amount = rule(qualifier.optional(), prefix_currency.optional(), number, multiplier.optional(), unit.optional())
-    return Parser(amount)
-
-
-def in_caseless(caseless: Any, words: tuple[str, ...]) -> Any:
-    """A yargy predicate: the token is one of `words`, ignoring case."""
-    from yargy import or_
-
-    return or_(*(caseless(word) for word in words))
-
-
-def _value(digits: str) -> Decimal | None:
-    try:
-        return Decimal(digits.replace(",", ".").replace(" ", ""))
-    except InvalidOperation:
-        return None
+    # "несколько (сотен) миллионов", "сотни тысяч", "миллиарды": vague, but more than the multiplier
+    scale = dictionary({"десяток", "сотня"})
+    few = or_(rule(normalized("несколько"), scale), rule(normalized("несколько")))
+    vague = or_(
+        rule(few, multiplier),
+        rule(and_(scale, gram("plur")), multiplier),
+        rule(and_(dictionary(big), not_(gram("sing")))),
+    )
+    bound = rule(or_(number, words, few), multiplier.optional())
+    leads = [rule(caseless("до"))]
+    figures = [
+        rule(in_({"$", "€", "£", "₽"}).optional(), number, multiplier.optional(), unit.optional()),
+        rule(integer, dash.optional(), adjective_unit),
+    ]
+    if spelt:
+        leads += [rule(in_caseless({"от", "с"}), bound, caseless("до")), rule(bound, dash)]
+        figures += [rule(words, multiplier.optional(), unit), rule(or_(rule(lone_multiplier), vague), unit)]
+    lead, figure = or_(*leads), or_(*figures)
+    return Parser(rule(qualifier.optional(), lead.optional(), figure))
 
 
 def find_amounts(text: str) -> list[Amount]:
-    """Every amount in `text` with its qualifier, value (multiplied out) and unit; years and days left out."""
-    if not re.search(r"\d", text):
+    """Every amount in `text` with its qualifier, value (multiplied out) and unit; years and days left out.
+
+    A bare "12 миллиардов" right after a sum in its paragraph is a sum in the same currency:
+    >>> [(a.text, a.value, a.unit) for a in find_amounts("Бюджет — 17 млрд рублей, из них 12 миллиардов на дороги.")]
+    [('17 млрд рублей', Decimal('17000000000'), 'RUB'), ('12 миллиардов', Decimal('12000000000'), 'RUB')]
+    """
+    if not _ANCHOR.search(text):
         return []
     amounts = []
     for start, end in _windows(text):
         amounts.extend(_amounts_in(text, start, end))
-    return amounts
+    return _in_paragraph_currency(text, amounts)
+
+
+def _in_paragraph_currency(text: str, amounts: list[Amount]) -> list[Amount]:
+    """A bare multiplied figure ("— 316 млн") right after a sum in its paragraph is a sum in the same currency.
+
+    The currency is that of the last sum not in brackets: "368 млн рублей (около 5,8 млн долларов), 316 млн".
+    """
+    found: list[Amount] = []
+    for amount in amounts:
+        paragraph = text.rfind("\n", 0, amount.start)
+        bare = amount.unit_text is None and amount.counted is None
+        if bare and found and found[-1].start > paragraph and found[-1].is_money:
+            sums = [a for a in found if a.is_money and a.start > paragraph]
+            plain = [a for a in sums if text.rfind("(", 0, a.start) <= text.rfind(")", 0, a.start)]
+            money = (plain or sums)[-1]
+            amount = replace(amount, unit=money.unit, unit_text=money.unit_text)
+        found.append(amount)
+    return found
 
 
 def _windows(text: str) -> list[tuple[int, int]]:
     """Stretches of text around each number, within its line, from word boundary to word boundary.
 
-    yargy's chart grows with the text it reads, so it reads only where an amount can be.
+    yargy's chart grows with the text it reads, so it reads only where an amount can be: from the words that
+    may lead into the number ("не более", "от трёх до") to three words after it (a multiplier and a unit).
     """
     windows: list[tuple[int, int]] = []
-    for digits in re.finditer(r"\d+", text):
-        line_start = text.rfind("\n", 0, digits.start()) + 1
-        line_end = text.find("\n", digits.end())
+    for anchor in _ANCHOR.finditer(text):
+        line_start = text.rfind("\n", 0, anchor.start()) + 1
+        line_end = text.find("\n", anchor.end())
         line_end = len(text) if line_end == -1 else line_end
-        before = re.search(r"(?:\S+\s+){0,3}\S*$", text[max(line_start, digits.start() - 40) : digits.start()])
-        after = re.match(r"(?:\S*\s+){0,5}\S*", text[digits.end() : min(line_end, digits.end() + 80)])
-        start = digits.start() - (len(before.group()) if before else 0)
-        end = digits.end() + (len(after.group()) if after else 0)
+        start = anchor.start()
+        while start > line_start and not text[start - 1].isspace():
+            start -= 1
+        for _ in range(6):
+            word = re.search(r"(\S+)\s+$", text[max(line_start, start - 30) : start])
+            if word is None or not _may_lead(word.group(1)):
+                break
+            start -= len(word.group())
+        after = re.match(r"(?:\S*\s+){0,3}\S*", text[anchor.end() : min(line_end, anchor.end() + 60)])
+        end = anchor.end() + (len(after.group()) if after else 0)
         if windows and start <= windows[-1][1]:
             windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
         else:
@@ -200,61 +318,209 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return windows
 
 
+_LEADS = {*_QUALIFIERS, *_DEGREES, "не", "чем", "в", "на", "от", "с", "до", "$", "€", "£", "₽", *_DASHES}
+
+
+def _may_lead(word: str) -> bool:
+    """Whether a word may be part of an amount that goes on after it (a qualifier, a figure, "от", "до")."""
+    word = word.strip("«»\"'()[].,;:").lower()
+    return (
+        word in _LEADS
+        or re.fullmatch(r"[$€£₽]?\d[\d.,]*[-—–]?", word) is not None
+        or (word.isalpha() and _spells_figure(word))
+    )
+
+
+def _spells_figure(word: str) -> bool:
+    """Whether a word is (part of) a figure: "два", "полтора", "миллион", "несколько", "сотни"."""
+    return bool(_numeral(word) is not None or _multiplier(word) or _scale(word) or "несколько" in _lemmas(word))
+
+
+_RANGE = re.compile(r"\d\s*[-—–]\s*\d|(?<!\w)(?:[Оо]т|[Сс])\s+\S*\d")
+
+
+def _spelt(window: str) -> bool:
+    """Whether a window may hold a range or a figure in words ("от 3 до 5", "два миллиона", "миллиарды")."""
+    if _RANGE.search(window):
+        return True
+    previous = ""
+    for word in re.findall(r"[А-Яа-яЁё]+|\d+", window):
+        if word.isalpha() and _spells_figure(word) and not (previous.isdigit() and _multiplier(word)):
+            return True
+        previous = word
+    return False
+
+
+class _Misread(Exception):
+    """The grammar joined tokens the text keeps apart ("в 2008, 500 рублей"): read again from `token`."""
+
+    def __init__(self, token: int) -> None:
+        self.token = token
+
+
 def _amounts_in(text: str, start_at: int, end_at: int) -> list[Amount]:
     """The amounts within text[start_at:end_at] (yargy's chart grows with the text: parse lines alone)."""
     amounts = []
-    for match in _parser().findall(text[start_at:end_at]):
+    for match in _parser(_spelt(text[start_at:end_at])).findall(text[start_at:end_at]):
         tokens = match.tokens
-        words = [token.value for token in tokens]
-        index, qualifier = 0, "exactly"
-        first = words[0].lower()
-        if first == "не":
-            qualifier = "moreThan" if words[1].lower() == "менее" else "lessThan"
-            index = 2
-        elif first in _QUALIFIERS:
-            qualifier = _QUALIFIERS[first]
-            index = 2 if len(words) > 1 and words[1].lower() == "чем" else 1
-        prefix, figure_start = None, start_at + tokens[min(index, len(tokens) - 1)].span.start
-        if words[index] in {"$", "€", "£", "₽"}:
-            prefix, index = words[index], index + 1
-        if index >= len(words) or not words[index].isdigit():
-            continue
-        if index + 2 < len(words) and words[index + 1] in {",", "."} and words[index + 2].isdigit():
-            value, index = _value(words[index] + "." + words[index + 2]), index + 3
-        else:
-            value, index = _value(words[index]), index + 1
-        if value is None:
-            continue
-        multiplied = index < len(words) and _unit_lemma(words[index]) in _MULTIPLIERS
-        if multiplied:
-            value *= _MULTIPLIERS[_unit_lemma(words[index])]
-            index += 1
-            if index < len(words) and words[index] == ".":
-                index += 1
-        end = start_at + tokens[-1].span.stop
-        unit_text = " ".join(words[index:]) if index < len(words) else prefix
-        unit = _UNITS.get(_unit_lemma(unit_text)) if unit_text else None
-        start = start_at + tokens[0].span.start
-        counted, counted_start = _counted(text, end) if unit_text is None else (None, None)
-        if unit_text is None and counted is None and not multiplied:
-            continue  # a bare number (a year, a page, a score) says nothing we can type
-        if unit_text is None and counted and _unit_lemma(counted) in _NOT_COUNTED:
-            continue
-        amounts.append(
-            Amount(
-                start,
-                end,
-                text[start:end],
-                _plain(value),
-                unit,
-                unit_text,
-                qualifier,
-                counted,
-                counted_start,
-                figure_start,
+        try:
+            amounts.extend(_read(text, start_at, tokens))
+        except _Misread as misread:
+            amounts.extend(
+                _amounts_in(text, start_at + tokens[misread.token].span.start, start_at + tokens[-1].span.stop)
             )
-        )
     return amounts
+
+
+def _figure(text: str, offset: int, tokens: list[Any], index: int) -> tuple[Decimal, int | None, int, bool]:
+    """The number at tokens[index] multiplied out, its multiplier, where it ends, and whether it is vague.
+
+    Digits ("480 000", "2,5"), number words ("полтора"), a lone "миллион"; a vague figure ("несколько миллионов",
+    "миллиарды") has its least value.
+    """
+    words = [token.value for token in tokens]
+
+    def gap(at: int) -> str:
+        return text[offset + tokens[at - 1].span.stop : offset + tokens[at].span.start]
+
+    vague = False
+    if words[index].isdigit():
+        digits, first, index = words[index], words[index], index + 1
+        while len(first) <= 3 and index < len(words) and words[index].isdigit() and len(words[index]) == 3:
+            if gap(index) not in _SPACES:
+                raise _Misread(index)
+            digits, index = digits + words[index], index + 1
+        if index + 1 < len(words) and words[index] in {",", "."} and words[index + 1].isdigit():
+            if gap(index) or gap(index + 1):
+                raise _Misread(index + 1)
+            digits, index = digits + "." + words[index + 1], index + 2
+        value = Decimal(digits)
+    elif _numeral(words[index]) is not None:
+        value = Decimal(0)
+        while index < len(words) and (numeral := _numeral(words[index])) is not None:
+            value, index = value + numeral, index + 1
+    elif "несколько" in _lemmas(words[index]) or _scale(words[index]):
+        value, vague = Decimal(1), True
+        index += 1 if "несколько" in _lemmas(words[index]) else 0
+        if index < len(words) and (scale := _scale(words[index])):
+            value, index = Decimal(scale), index + 1
+    else:
+        value = Decimal(1)  # "миллион долларов": the multiplier alone, "миллиарды долларов": more than one
+        vague = not any(p.tag.number == "sing" for p in parses(words[index].lower()))
+    multiplier = _multiplier(words[index]) if index < len(words) else None
+    if multiplier is not None:
+        value, index = value * multiplier, index + 1
+        if index < len(words) and words[index] == "." and words[index - 1].lower() in _MULTIPLIERS:
+            index += 1  # "тыс."
+    return value, multiplier, index, vague
+
+
+def _scale(word: str) -> int:
+    found = _lemmas(word) & {"десяток", "сотня"}
+    return (10 if "десяток" in found else 100) if found else 0
+
+
+def _numeral(word: str) -> Decimal | None:
+    found = _lemmas(word) & set(_NUMERALS)
+    return Decimal(_NUMERALS[min(found)]) if found else None
+
+
+def _multiplier(word: str) -> int | None:
+    found = _lemmas(word) & set(_MULTIPLIERS)
+    return _MULTIPLIERS[min(found)] if found else None
+
+
+def _starts_figure(word: str) -> bool:
+    return word.isdigit() or _numeral(word) is not None or _multiplier(word) is not None
+
+
+def _sentence_ends(text: str, position: int) -> bool:
+    """Whether a period just before `position` ends its sentence (a line end or a capital follows)."""
+    return re.match(r"[ \t\u00a0]*(?:\n|$)|\s+[A-ZА-ЯЁ]", text[position:]) is not None
+
+
+def _read(text: str, offset: int, tokens: list[Any]) -> list[Amount]:
+    """The amount (or the two bounds of a range) that one grammar match spells."""
+    words = [token.value for token in tokens]
+    lower = [word.lower() for word in words]
+    qualifier, mention_index = "exactly", 0
+    index = 1 if lower[0] in _DEGREES else 0  # "чуть больше"
+    if lower[index] == "не":
+        qualifier, index = ("moreThan" if lower[index + 1] == "менее" else "lessThan"), index + 2
+    elif lower[index] in _QUALIFIERS:
+        qualifier, index = _QUALIFIERS[lower[index]], index + 1
+        if index < len(words) and lower[index] == "чем":
+            index += 1
+        if index + 1 < len(words) and lower[index] in {"в", "на"}:
+            index += 1
+            mention_index = index  # NEREL leaves "более чем на" out of "более чем на 20 процентов"
+    qualified = index > 0
+    lead, low, low_multiplier, low_vague = None, None, None, False
+    if lower[index] in {"от", "с"} and "до" in lower[index + 1 :]:
+        lead = lower[index]
+        low, low_multiplier, index, low_vague = _figure(text, offset, tokens, index + 1)
+        index += 1  # "до"
+    elif lower[index] == "до" and index + 1 < len(words):
+        lead, index = "до", index + 1
+    prefix = None
+    if words[index] in {"$", "€", "£", "₽"}:
+        prefix, index = words[index], index + 1
+    figure_index = index
+    value, multiplier, index, vague = _figure(text, offset, tokens, index)
+    if index + 1 < len(words) and words[index] in _DASHES and _starts_figure(words[index + 1]):
+        lead, low, low_multiplier, low_vague = "-", value, multiplier, vague
+        figure_index = index + 1
+        value, multiplier, index, vague = _figure(text, offset, tokens, index + 1)
+    if index < len(words) and words[index] in _DASHES:
+        index += 1  # "50-процентный"
+    last = len(tokens) - 1
+    if words[last] == "." and last > 0 and _sentence_ends(text, offset + tokens[last].span.stop):
+        last -= 1  # the period of "руб." that ends a sentence belongs to the sentence
+    end = offset + tokens[last].span.stop
+    unit_words = [word for word in words[index:] if word != "."]
+    unit_text = " ".join(unit_words) if unit_words else prefix
+    unit = _UNITS.get(_unit_lemma(unit_text)) if unit_text else None
+    # "до 30 человек", "от 8 до 15 лет": the figure alone; "до 2 %" is mostly "rose to", and NEREL leaves it out
+    dropped = lead is not None and (unit_text is None or (lead == "до" and unit == "%"))
+    if dropped:
+        lead, low = None, None
+    start = offset + tokens[figure_index if dropped and not qualified else 0].span.start
+    if (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
+        return []  # glued to letters: a code or an encoded address ("%D0%BE"), not an amount
+    counted, counted_start = _counted(text, end) if unit_text is None else (None, None)
+    if unit_text is None and counted is None and multiplier is None:
+        return []  # a bare number (a year, a page, a score) says nothing we can type
+    if unit_text is None and counted and _unit_lemma(counted) in _NOT_COUNTED:
+        return []
+    if any("фунт" in _lemmas(word) for word in unit_words) and re.match(r"\s+\d+\s+унци", text[end:]):
+        return []  # "8 фунтов 6 унций": a weight
+    bounds = [(value, qualifier)]
+    if low is not None:
+        if low_multiplier is None and multiplier is not None and low < value / multiplier:
+            low *= multiplier  # "от 3 до 5 тыс.": the multiplier is shared
+        if qualifier == "exactly" and lead in {"от", "-"}:
+            bounds = [(low, "moreThan"), (value, "lessThan")]
+        else:
+            bounds = [(low, qualifier), (value, qualifier)]
+        if low_vague:
+            bounds[0] = (low, "moreThan")
+    if vague:
+        bounds[-1] = (value, "moreThan")  # "несколько миллионов": more than a million
+    return [
+        Amount(
+            start,
+            end,
+            text[start:end],
+            _plain(v),
+            unit,
+            unit_text,
+            q,
+            counted,
+            counted_start,
+            offset + tokens[mention_index].span.start if mention_index else None,
+        )
+        for v, q in bounds
+    ]
 
 
 def _plain(value: Decimal) -> Decimal:

@@ -1,0 +1,138 @@
+"""Sums and percentages as NEREL marks them (MONEY, PERCENT), with values that stay right for the graph."""
+
+from decimal import Decimal
+
+from kgraph.extract.quantities import Amount, find_amounts
+
+
+def _mention(text: str, amount: Amount) -> str:
+    """The words a NEREL-style mention of the amount covers."""
+    start = amount.start if amount.figure_start is None else amount.figure_start
+    return text[start : amount.end]
+
+
+def test_a_qualifier_is_part_of_the_mention() -> None:
+    text = "Компания потратила более 40 млн рублей на ремонт."
+    [amount] = find_amounts(text)
+    assert (_mention(text, amount), amount.value, amount.unit, amount.qualifier) == (
+        "более 40 млн рублей",
+        Decimal(40_000_000),
+        "RUB",
+        "moreThan",
+    )
+
+
+def test_a_qualifier_with_a_preposition_keeps_its_meaning_but_not_the_mention() -> None:
+    text = "Цены выросли более чем на 15 процентов."
+    [amount] = find_amounts(text)
+    assert (amount.text, amount.qualifier, _mention(text, amount)) == (
+        "более чем на 15 процентов",
+        "moreThan",
+        "15 процентов",
+    )
+
+
+def test_a_degree_word_before_a_comparative_belongs_to_the_qualifier() -> None:
+    [amount] = find_amounts("Убыток составил чуть меньше 2 млн евро.")
+    assert (amount.text, amount.value, amount.qualifier) == ("чуть меньше 2 млн евро", Decimal(2_000_000), "lessThan")
+
+
+def test_digit_groups_make_one_number() -> None:
+    found = find_amounts("Картину продали за 125 000 долларов, а раму — за $3 500.")
+    assert [(a.text, a.value, a.unit) for a in found] == [
+        ("125 000 долларов", Decimal(125_000), "USD"),
+        ("$3 500", Decimal(3_500), "USD"),
+    ]
+
+
+def test_a_comma_and_a_space_are_not_a_decimal_point() -> None:
+    found = find_amounts("Как и в 2015, 700 рублей за билет — много.")
+    assert [(a.text, a.value) for a in found] == [("700 рублей", Decimal(700))]
+
+
+def test_a_range_is_one_mention_with_both_bounds() -> None:
+    text = "Штраф составит от 20 до 40 тыс. рублей, ремонт обойдётся в 15—18 млн евро."
+    found = find_amounts(text)
+    assert [(_mention(text, a), a.value, a.unit, a.qualifier) for a in found] == [
+        ("от 20 до 40 тыс. рублей", Decimal(20_000), "RUB", "moreThan"),
+        ("от 20 до 40 тыс. рублей", Decimal(40_000), "RUB", "lessThan"),
+        ("15—18 млн евро", Decimal(15_000_000), "EUR", "moreThan"),
+        ("15—18 млн евро", Decimal(18_000_000), "EUR", "lessThan"),
+    ]
+
+
+def test_a_change_from_one_sum_to_another_is_one_mention() -> None:
+    text = "Выручка выросла с 2,1 млрд до 2,6 млрд долларов за год."
+    found = find_amounts(text)
+    assert {_mention(text, a) for a in found} == {"с 2,1 млрд до 2,6 млрд долларов"}
+    assert [(a.value, a.qualifier) for a in found] == [
+        (Decimal(2_100_000_000), "exactly"),
+        (Decimal(2_600_000_000), "exactly"),
+    ]
+
+
+def test_sums_and_percentages_spelt_in_words() -> None:
+    text = "Он задолжал полтора миллиона рублей, дом продали за миллион долларов, акции подешевели на пять процентов."
+    found = find_amounts(text)
+    assert [(a.text, a.value, a.unit) for a in found] == [
+        ("полтора миллиона рублей", Decimal(1_500_000), "RUB"),
+        ("миллион долларов", Decimal(1_000_000), "USD"),
+        ("пять процентов", Decimal(5), "%"),
+    ]
+
+
+def test_a_vague_sum_is_more_than_its_multiplier() -> None:
+    found = find_amounts("Ущерб оценили в несколько сотен тысяч евро, а потери банков — в миллиарды долларов.")
+    assert [(a.text, a.value, a.qualifier, a.is_money) for a in found] == [
+        ("несколько сотен тысяч евро", Decimal(100_000), "moreThan", True),
+        ("миллиарды долларов", Decimal(1_000_000_000), "moreThan", True),
+    ]
+
+
+def test_up_to_belongs_to_a_sum_but_not_to_a_percentage() -> None:
+    text = "Штраф вырастет до 300 тыс. рублей, а инфляция замедлится до 4 %."
+    found = find_amounts(text)
+    assert [(_mention(text, a), a.value, a.qualifier) for a in found] == [
+        ("до 300 тыс. рублей", Decimal(300_000), "exactly"),
+        ("4 %", Decimal(4), "exactly"),
+    ]
+
+
+def test_the_period_that_ends_a_sentence_is_not_part_of_the_sum() -> None:
+    found = find_amounts("Сделка стоила 7 млрд руб. Об этом сообщили. Взнос — по 5 тыс. руб., а не больше.")
+    assert [(a.text, a.value, a.unit) for a in found] == [
+        ("7 млрд руб", Decimal(7_000_000_000), "RUB"),
+        ("5 тыс. руб.", Decimal(5_000), "RUB"),
+    ]
+
+
+def test_more_currencies_and_abbreviations() -> None:
+    found = find_amounts("Контракт оценён в 3,2 млрд долл., премия — 9 млн шведских крон, а сдача — один цент.")
+    assert [(a.text, a.unit, a.is_money) for a in found] == [
+        ("3,2 млрд долл.", "USD", True),
+        ("9 млн шведских крон", None, True),
+        ("один цент", None, True),
+    ]
+
+
+def test_percent_and_currency_adjectives() -> None:
+    found = find_amounts("Магазин даёт 30-процентную скидку на 20-долларовые купюры.")
+    assert [(a.text, a.value, a.unit) for a in found] == [
+        ("30-процентную", Decimal(30), "%"),
+        ("20-долларовые", Decimal(20), "USD"),
+    ]
+
+
+def test_figures_glued_to_letters_are_not_amounts() -> None:
+    assert find_amounts("Петиция https://example.org/p/%D0%BF%D1%80%D0%B0 собрала подписи.") == []
+
+
+def test_pounds_with_ounces_are_a_weight_not_money() -> None:
+    assert not any(a.is_money for a in find_amounts("Малыш весит 7 фунтов 4 унции."))
+
+
+def test_a_bare_figure_right_after_a_sum_takes_its_currency_and_after_a_count_stays_a_count() -> None:
+    found = find_amounts("Первый приз — 500 тыс. рублей (около 7 тыс. долларов), второй — 300 тыс.")
+    assert [(a.text, a.unit) for a in found][-1] == ("300 тыс", "RUB")
+    text = "Бюджет вуза — 2 млрд рублей. Там учатся около 50 тыс. студентов, из них свыше 20 тысяч бесплатно."
+    assert [(a.text, a.unit, a.is_money) for a in find_amounts(text)][-1] == ("свыше 20 тысяч", None, False)
