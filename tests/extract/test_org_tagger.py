@@ -7,7 +7,7 @@ from pathlib import Path
 import pycrfsuite  # type: ignore[import-untyped]
 
 from kgraph.extract.evaluate import nerel_predictions
-from kgraph.extract.ner import analyse
+from kgraph.extract.ner import Analysis, analyse
 from kgraph.extract.nerel import read_folder
 from kgraph.extract.org_tagger import labels, outermost, tag_organisations, token_features
 
@@ -36,22 +36,23 @@ def test_a_rule_organisation_the_tagger_sees_no_name_in_is_dropped() -> None:
 
 def test_the_tagger_scores_its_names_and_every_token() -> None:
     text = "Об этом сообщила пресс-служба Службы безопасности Украины."
-    tags = tag_organisations(text, analyse(text).spans)
+    tags = tag_organisations(text, analyse(text))
     assert [text[s:e] for s, e, _ in tags.names] == ["пресс-служба Службы безопасности Украины"]
     assert all(0.0 <= score <= 1.0 for _, _, score in tags.names)
     assert tags.likelihood(0, 3) < 0.05 < tags.likelihood(17, 29)  # "Об" is in no name, "пресс-служба" is
 
 
 def test_an_empty_text_has_no_names() -> None:
-    tags = tag_organisations("", [])
+    tags = tag_organisations("", Analysis(()))
     assert tags.names == [] and tags.likelihood(0, 10) == 1.0
 
 
 def test_a_flat_tagger_learns_the_outermost_names() -> None:
     text = "Совет Федерации России"
-    tokens, features = token_features(text, [])
-    assert len(features) == len(tokens) == 3 and features[0]["title"] == 1.0
-    assert labels(tokens, outermost([(0, 15), (0, 22), (16, 22)])) == ["B", "I", "I"]
+    analysis = analyse(text)
+    features = token_features(text, analysis)
+    assert len(features) == len(analysis.tokens) == 3 and features[0]["title"] == 1.0
+    assert labels(analysis.tokens, outermost([(0, 15), (0, 22), (16, 22)])) == ["B", "I", "I"]
 
 
 def test_the_training_script_writes_a_model_that_finds_what_it_learned(tmp_path: Path) -> None:
@@ -66,8 +67,9 @@ def test_the_training_script_writes_a_model_that_finds_what_it_learned(tmp_path:
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model))
     document = read_folder(folder)[0]
-    tokens, features = token_features(document.text, analyse(document.text).spans)
-    gold = labels(tokens, outermost([(m.start, m.end) for m in document.mentions if m.type == "ORGANIZATION"]))
+    analysis = analyse(document.text)
+    features = token_features(document.text, analysis)
+    gold = labels(analysis.tokens, outermost([(m.start, m.end) for m in document.mentions if m.type == "ORGANIZATION"]))
     predicted = tagger.tag(features)
     assert "B" in gold
     assert sum(p == g for p, g in zip(predicted, gold, strict=True)) / len(gold) > 0.95

@@ -6,7 +6,6 @@
 
 import re
 import unicodedata
-from collections.abc import Sequence
 
 from ..errors import KGraphError
 from ..model import ArticleMeta, ArticleModel
@@ -25,7 +24,7 @@ from .entities import (
 )
 from .linking import LOCATION_TYPES, gazetteer
 from .mentions import gazetteer_mentions, repair_spans, repeated_surnames
-from .ner import NamedSpan, analyse
+from .ner import Analysis, analyse
 from .normalise import key, noun_phrase_nominative
 from .org_tagger import tag_organisations
 from .owners import owned_organisations
@@ -72,7 +71,7 @@ def extract_article(article: Article) -> ArticleModel:
         builder.add(draft)
     _add_gazetteer_mentions(builder, text)
     _add_owned_organisations(builder, text)
-    _add_tagged_organisations(builder, text, analysis.spans)
+    _add_tagged_organisations(builder, text, analysis)
     persons = [d for d in builder.drafts if d.nerel_type == "PERSON"]
     for index, start, end in repeated_surnames(
         text, [(d.label, [(m.start, m.end) for m in d.mentions]) for d in persons]
@@ -166,10 +165,10 @@ _NO_NAME = 0.05
 a name (chosen on held-out NEREL train documents: 0.02 to 0.3 all gain, 0.05 most)."""
 
 
-def _add_tagged_organisations(builder: Builder, text: str, named: Sequence[NamedSpan]) -> None:
+def _add_tagged_organisations(builder: Builder, text: str, analysis: Analysis) -> None:
     """The CRF tagger's organisation names no rule found ("Министерства обороны Соединенного Королевства",
     "Фольксваген"); and a rule's organisation is dropped where the tagger sees no name at all."""
-    tags = tag_organisations(text, named)
+    tags = tag_organisations(text, analysis)
     for draft in builder.drafts:
         if draft.nerel_type == "ORGANIZATION":
             draft.mentions = [m for m in draft.mentions if tags.likelihood(m.start, m.end) >= _NO_NAME]

@@ -28,10 +28,20 @@ class NamedSpan:
 
 
 @dataclass(frozen=True)
+class Token:
+    """A word or a punctuation mark as natasha's segmenter (razdel) cuts the text: offsets and characters."""
+
+    start: int
+    stop: int
+    text: str
+
+
+@dataclass(frozen=True)
 class Analysis:
-    """What natasha found in a text."""
+    """What natasha found in a text: its named-entity spans, and the tokens it read."""
 
     spans: tuple[NamedSpan, ...]
+    tokens: tuple[Token, ...] = ()
 
 
 def limit_threads() -> dict[str, str]:
@@ -108,4 +118,4 @@ def analyse(text: str) -> Analysis:
         ):  # odd tokens break the normaliser; keep the words
             normal = span.text
         spans.append(NamedSpan(span.start, span.stop, span.type, span.text, normal))
-    return Analysis(tuple(spans))
+    return Analysis(tuple(spans), tuple(Token(t.start, t.stop, t.text) for t in doc.tokens))

@@ -103,8 +103,10 @@ def lemma(word: str) -> str:
     return str(parses(word)[0].normal_form)
 
 
+@lru_cache(maxsize=65536)
 def key(text: str) -> str:
-    """A matching key: every word's lemma, lower-case, joined by spaces; ё as е.
+    """A matching key: every word's lemma, lower-case, joined by spaces; ё as е (cached: the gazetteer asks for
+    the same words and phrases again and again).
 
     >>> key("Республики Казахстан") == key("Республика Казахстан")
     True

@@ -5,10 +5,11 @@ The rules find organisations by their words; NEREL's organisations are often lon
 each token's words, morphology and natasha tag, trained by scripts/train_org_tagger.py on the outermost
 organisation names of NEREL train, finds such names and says how likely each token is inside one.
 
->>> from kgraph.extract.ner import NamedSpan
->>> tokens, features = token_features("Суд Вены", [NamedSpan(4, 8, "LOC", "Вены", "Вена")])
->>> [t.text for t in tokens], features[1]["ner"], features[1]["-1:lemma"]
-(['Суд', 'Вены'], 'B-LOC', 'суд')
+>>> from kgraph.extract.ner import Analysis, NamedSpan, Token
+>>> vienna = NamedSpan(4, 8, "LOC", "Вены", "Вена")
+>>> features = token_features("Суд Вены", Analysis((vienna,), (Token(0, 3, "Суд"), Token(4, 8, "Вены"))))
+>>> features[1]["ner"], features[1]["-1:lemma"]
+('B-LOC', 'суд')
 """
 
 import re
@@ -19,9 +20,7 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-from razdel import tokenize
-
-from .ner import NamedSpan
+from .ner import Analysis, Token
 from .normalise import parses
 
 MODEL = "org_tagger.crfsuite"
@@ -33,13 +32,14 @@ _CONTEXT = ("w", "lemma", "pos", "case", "title", "ner", "punct", "upper")
 Features = dict[str, str | float]
 
 
-def token_features(text: str, named: Sequence[NamedSpan]) -> tuple[list[Any], list[Features]]:
-    """razdel's tokens of `text` and, for each, the CRF's features: the word, its ending, shape, pymorphy3's part
-    of speech, case and name tags, natasha's tag, whether it is in quotes, and the same for two tokens each side."""
-    tokens = list(tokenize(text))
+def token_features(text: str, analysis: Analysis) -> list[Features]:
+    """For each token natasha read in `text`, the CRF's features: the word, its ending, shape, pymorphy3's part of
+    speech, case and name tags, natasha's tag, whether it is in quotes, and the same for two tokens each side.
+    A yes-or-no feature is there only when it holds (an absent one weighs what a 0.0 would)."""
+    tokens = analysis.tokens
     starts = [t.start for t in tokens]
     ner = ["O"] * len(tokens)
-    for span in named:
+    for span in analysis.spans:
         first = bisect_left(starts, span.start)
         inside = [i for i in range(first, len(tokens)) if tokens[i].start < span.end and tokens[i].stop <= span.end]
         for i in inside:
@@ -48,16 +48,17 @@ def token_features(text: str, named: Sequence[NamedSpan]) -> tuple[list[Any], li
     quotes = 0
     for i, token in enumerate(tokens):
         quotes += token.text in "«„"
-        base[i]["inq"] = float(quotes > 0)
+        if quotes > 0:
+            base[i]["inq"] = 1.0
         if token.text in "»“":
             quotes = max(0, quotes - 1)
     features: list[Features] = []
     for i, own in enumerate(base):
         item: Features = dict(own)
-        for offset in (-2, -1, 1, 2):
+        for offset, keys in _CONTEXT_KEYS:
             if 0 <= i + offset < len(base):
                 other = base[i + offset]
-                item.update({f"{offset}:{name}": other[name] for name in _CONTEXT})
+                item.update({key: other[name] for name, key in keys if name in other})
             else:
                 item[f"{offset}:pad"] = 1.0
         before = base[i - 1] if i else None
@@ -67,31 +68,47 @@ def token_features(text: str, named: Sequence[NamedSpan]) -> tuple[list[Any], li
         item["lemma|+1:case"] = f"{own['lemma']}|{after['case'] if after else '$'}"
         item["bias"] = 1.0
         features.append(item)
-    return tokens, features
+    return features
 
 
-def _own_features(text: str, tokens: Sequence[Any], i: int, ner: str) -> Features:
+_CONTEXT_KEYS = [(offset, [(name, f"{offset}:{name}") for name in _CONTEXT]) for offset in (-2, -1, 1, 2)]
+
+
+def _own_features(text: str, tokens: Sequence[Token], i: int, ner: str) -> Features:
     word = tokens[i].text
     lower = word.lower()
-    parse = parses(lower)[0] if re.search(r"\w", word) else None
-    tags = set(str(parse.tag).replace(" ", ",").split(",")) if parse else set()
-    return {
+    pos, case, lemma, tags = _reading(lower)
+    own: Features = {
         "w": lower,
         "suf3": lower[-3:],
         "suf2": lower[-2:],
-        "title": float(word[:1].isupper()),
-        "upper": float(word.isupper() and len(word) > 1),
-        "digit": float(word.isdigit()),
-        "latin": float(bool(re.search(r"[A-Za-z]", word))),
-        "punct": float(parse is None),
-        "pos": str(parse.tag.POS) if parse else "P",
-        "case": str(parse.tag.case) if parse else "-",
-        "lemma": parse.normal_form if parse else word,
+        "pos": pos,
+        "case": case,
+        "lemma": lemma or word,
         "ner": ner,
-        "inq": 0.0,
-        "nl_before": float("\n" in text[tokens[i - 1].stop : tokens[i].start]) if i else 1.0,
-        **{flag: float(flag in tags) for flag in _FLAGS},
     }
+    flags = {
+        "title": word[:1].isupper(),
+        "upper": word.isupper() and len(word) > 1,
+        "digit": word.isdigit(),
+        "latin": re.search(r"[A-Za-z]", word) is not None,
+        "punct": pos == "P",
+        "nl_before": "\n" in text[tokens[i - 1].stop : tokens[i].start] if i else True,
+    }
+    own.update({name: 1.0 for name, holds in flags.items() if holds})
+    own.update({flag: 1.0 for flag in tags})
+    return own
+
+
+@lru_cache(maxsize=65536)
+def _reading(lower: str) -> tuple[str, str, str, tuple[str, ...]]:
+    """pymorphy3's first reading of a word: part of speech, case, lemma and which of the name tags it has; for
+    a token with no letter or digit, ("P", "-", "", ())."""
+    if not re.search(r"\w", lower):
+        return "P", "-", "", ()
+    parse = parses(lower)[0]
+    tags = set(str(parse.tag).replace(" ", ",").split(","))
+    return str(parse.tag.POS), str(parse.tag.case), str(parse.normal_form), tuple(f for f in _FLAGS if f in tags)
 
 
 def outermost(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -107,7 +124,7 @@ def outermost(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     return kept
 
 
-def labels(tokens: Sequence[Any], spans: Sequence[tuple[int, int]]) -> list[str]:
+def labels(tokens: Sequence[Token], spans: Sequence[tuple[int, int]]) -> list[str]:
     """B, I or O per token for the given (non-overlapping) spans."""
     found = ["O"] * len(tokens)
     for start, end in spans:
@@ -140,9 +157,10 @@ def _tagger() -> Any:
     return tagger
 
 
-def tag_organisations(text: str, named: Sequence[NamedSpan]) -> OrganisationTags:
-    """The organisation names the tagger finds in `text`, given natasha's spans `named`."""
-    tokens, features = token_features(text, named)
+def tag_organisations(text: str, analysis: Analysis) -> OrganisationTags:
+    """The organisation names the tagger finds in `text`, given natasha's `analysis` of it."""
+    tokens = analysis.tokens
+    features = token_features(text, analysis)
     if not tokens:
         return OrganisationTags([], [])
     tagger = _tagger()

@@ -298,6 +298,8 @@ def _windows(text: str) -> list[tuple[int, int]]:
     """
     windows: list[tuple[int, int]] = []
     for anchor in _ANCHOR.finditer(text):
+        if _in_link(text, anchor.start()):
+            continue
         line_start = text.rfind("\n", 0, anchor.start()) + 1
         line_end = text.find("\n", anchor.end())
         line_end = len(text) if line_end == -1 else line_end
@@ -318,6 +320,13 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return windows
 
 
+def _in_link(text: str, position: int) -> bool:
+    """Whether the word holding `position` is a web address ("https://omskzdes.ru/politics/66138.html")."""
+    start = max(text.rfind(c, 0, position) for c in " \n\t(") + 1
+    word = text[start : position + 1]
+    return "://" in word or word.startswith("www.")
+
+
 _LEADS = {*_QUALIFIERS, *_DEGREES, "не", "чем", "в", "на", "от", "с", "до", "$", "€", "£", "₽", *_DASHES}
 
 
@@ -336,7 +345,8 @@ def _spells_figure(word: str) -> bool:
     return bool(_numeral(word) is not None or _multiplier(word) or _scale(word) or "несколько" in _lemmas(word))
 
 
-_RANGE = re.compile(r"\d\s*[-—–]\s*\d|(?<!\w)(?:[Оо]т|[Сс])\s+\S*\d")
+# "50-70", "от 3", "с 2": not a date's "2019-11-07"
+_RANGE = re.compile(r"(?<![\d-])\d+\s*[-—–]\s*\d+(?![\d-])|(?<!\w)(?:[Оо]т|[Сс])\s+\S*\d")
 
 
 def _spelt(window: str) -> bool:

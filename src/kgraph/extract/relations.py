@@ -172,10 +172,13 @@ def _topic(builder: Builder, text: str, span: Span, label: str) -> str:
     wanted = key(label)
     size = len(label.split())
     words = list(re.finditer(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*", text))
+    keys = [key(word.group()) for word in words]
     draft = builder.draft(ident)
     for index in range(len(words) - size + 1):
         start, end = words[index].start(), words[index + size - 1].end()
-        if key(text[start:end]) == wanted and not any(m.start == start for m in draft.mentions):
+        if " ".join(keys[index : index + size]) != wanted or key(text[start:end]) != wanted:
+            continue  # the words' keys first (cheap), then the phrase's (digits or Latin between the words count)
+        if not any(m.start == start for m in draft.mentions):
             draft.mentions.append(builder.span(start, end))
     return ident
 
