@@ -136,3 +136,8 @@ def test_a_bare_figure_right_after_a_sum_takes_its_currency_and_after_a_count_st
     assert [(a.text, a.unit) for a in found][-1] == ("300 тыс", "RUB")
     text = "Бюджет вуза — 2 млрд рублей. Там учатся около 50 тыс. студентов, из них свыше 20 тысяч бесплатно."
     assert [(a.text, a.unit, a.is_money) for a in find_amounts(text)][-1] == ("свыше 20 тысяч", None, False)
+
+
+def test_a_figure_in_a_web_address_is_no_amount() -> None:
+    found = find_amounts("Источник: www.example.ru/100 млн, а бюджет — 5 млн рублей.")
+    assert [(a.text, a.unit) for a in found] == [("5 млн рублей", "RUB")]
