@@ -83,7 +83,7 @@ def extract_article(article: Article) -> ArticleModel:
     for draft in quoted_organisations(text, taken) + adjective_named_organisations(text, taken):
         draft.mentions = [builder.span(m.start, m.end) for m in draft.mentions]
         builder.add(draft)
-    _add_places_in_names(builder)
+    _add_places_in_names(builder, text)
     relations.titles(builder, text)
     published = article.published_date
     dates = find_dates(text, published)
@@ -134,10 +134,9 @@ def _add_gazetteer_mentions(builder: Builder, text: str) -> None:
             builder.add(Draft(kind, label, [span], cls=class_for(kind), wikidata=qid, confidence=0.5))
 
 
-def _add_places_in_names(builder: Builder) -> None:
+def _add_places_in_names(builder: Builder, text: str) -> None:
     """ "Университет Барселоны": the place inside an organisation's name, joined to the place of the same item or
     name when the article has it."""
-    text = builder.article.text
     taken = {(m.start, m.end) for d in builder.drafts for m in d.mentions}
     names = [(m.start, m.end) for d in builder.drafts if d.nerel_type == "ORGANIZATION" for m in d.mentions]
     for span, kind, qid in places_in_names(text, names):
