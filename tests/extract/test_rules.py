@@ -320,3 +320,10 @@ def test_an_adjective_of_a_listed_town_names_it_before_an_institution_but_not_as
 def test_a_place_adjective_the_ner_finds_alone_is_typed_as_the_place_it_is_made_from() -> None:
     found = _typed("Гатчинская полиция отказалась от комментариев.")
     assert ("Гатчинская", "CITY") in found
+
+
+def test_a_patronymic_holds_a_name_together() -> None:
+    found = _typed("Скончалась Марина Филипповна Литвиненко\n\nПрощание пройдёт в пятницу.")
+    assert ("Марина Филипповна Литвиненко", "PERSON") in found
+    found = _typed("Он угрожал насилием.\n\nАйдар Наилевич Губайдулин родился в Уфе.")
+    assert ("Айдар Наилевич Губайдулин", "PERSON") in found

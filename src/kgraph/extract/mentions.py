@@ -108,6 +108,7 @@ def repair_spans(text: str, spans: Iterable[NamedSpan]) -> list[NamedSpan]:
             if piece.type == "LOC":
                 piece = _with_head(text, piece)
             repaired.append(piece)
+    repaired = _with_surname(text, repaired)
     repaired.extend(_named_after(text, repaired))
     repaired.extend(_surnames_inside(repaired))
     persons = [(p.start, p.end) for p in repaired if p.type == "PER"]
@@ -232,15 +233,44 @@ def _surnames_inside(spans: list[NamedSpan]) -> list[NamedSpan]:
 
 def _with_first_name(text: str, span: NamedSpan) -> NamedSpan:
     """A name takes a capitalised word right before it that no dictionary or NEREL train knows and the NER
-    left out ("Мейв Кеннеди")."""
+    left out ("Мейв Кеннеди"), or any first name before a patronymic ("Айдар Наилевич Губайдулин")."""
     before = re.search(r"(?<![\w.-])([А-ЯЁ][а-яё]+) $", text[max(0, span.start - 30) : span.start])
     if before is None:
         return span
     word = before.group(1)
-    if parses(word.lower())[0].is_known or gazetteer().entry(word) is not None:
+    first_name = _patronymic(span.text.split()[0]) and any("Name" in p.tag for p in parses(word.lower()))
+    if not first_name and (parses(word.lower())[0].is_known or gazetteer().entry(word) is not None):
         return span
     start = span.start - len(before.group(0))
     return NamedSpan(start, span.end, span.type, text[start : span.end], text[start : span.end])
+
+
+def _patronymic(word: str) -> bool:
+    """Whether a word is a Russian patronymic ("Наилевич", "Филипповна")."""
+    return re.search(r"(?:ович|евич|ич|овна|евна|ична|инична)$", word) is not None and any(
+        "Patr" in p.tag for p in parses(word.lower())
+    )
+
+
+def _with_surname(text: str, spans: list[NamedSpan]) -> list[NamedSpan]:
+    """A name ending in a patronymic and a surname the NER split off right after it are one name ("Марина
+    Филипповна" + "Ходорковская")."""
+    joined: list[NamedSpan] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.type == span.type == "PER"
+            and text[last.end : span.start] == " "
+            and _patronymic(last.text.split()[-1])
+            and " " not in span.text
+        ):
+            joined[-1] = NamedSpan(
+                last.start, span.end, "PER", text[last.start : span.end], text[last.start : span.end]
+            )
+        else:
+            joined.append(span)
+    return joined
 
 
 _INITIALS = re.compile(r"(?:[А-ЯЁA-Z][а-яёa-z]?\.\s?){1,2}$")
