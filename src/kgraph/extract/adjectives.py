@@ -42,7 +42,7 @@ def head_noun_at(text: str, end: int) -> tuple[str, int] | None:
         parse = parses(word)[0]
         if "NOUN" in parse.tag:
             return str(parse.normal_form), match.end()
-        if not ({"ADJF", "PRTF", "CONJ"} & set(str(parse.tag).replace(" ", ",").split(","))):
+        if not ({"ADJF", "PRTF", "CONJ"} & parse.tag.grammemes):
             return None
         position = match.end()
     return None
@@ -207,8 +207,7 @@ def _from_common_noun(stem: str) -> bool:
     """Whether an adjective's stem is a common noun ("ноябрьский": ноябрь, "советский": совет), so the adjective
     is made from the noun, not from the town of the same name (Ноябрьск, Советск)."""
     return any(
-        p.is_known and "NOUN" in p.tag and not ({"Geox", "Name", "Surn"} & set(str(p.tag).replace(" ", ",").split(",")))
-        for p in parses(stem)[:3]
+        p.is_known and "NOUN" in p.tag and not ({"Geox", "Name", "Surn"} & p.tag.grammemes) for p in parses(stem)[:3]
     )
 
 

@@ -218,7 +218,7 @@ def places_in_names(text: str, names: Iterable[tuple[int, int]]) -> list[tuple[S
             analyses = parses(word.group().lower())
             if "ADJF" in analyses[0].tag or not any(p.tag.case == "gent" for p in analyses[:3]):
                 continue
-            if any({"Name", "Surn", "Patr"} & set(str(p.tag).replace(" ", ",").split(",")) for p in analyses):
+            if any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in analyses):
                 continue
             if _common_noun(word.group()) or re.search(r"\b(?:им\.|имени)\s+$", text[start : word.start()]):
                 continue  # "Совета Федерации", "завод им. Серго Орджоникидзе"

@@ -36,7 +36,7 @@ def _common_word(word: str) -> bool:
     analyses = parses(word.lower())
     if not analyses[0].is_known or analyses[0].tag.POS != "NOUN":
         return False
-    return not any(set(str(p.tag).replace(" ", ",").split(",")) & _NAME_TAGS for p in analyses)
+    return not any(p.tag.grammemes & _NAME_TAGS for p in analyses)
 
 
 _NOT_NAMES = {"VERB", "INFN", "PRTF", "PRTS", "GRND", "ADJF", "ADJS", "COMP", "NUMR", "ADVB", "NPRO", "PRED", "PRCL"}
@@ -57,7 +57,7 @@ def _no_name(word: str) -> bool:
     analyses = parses(word.lower())
     if not analyses[0].is_known or analyses[0].tag.POS not in _NOT_NAMES:
         return False
-    return not any(set(str(p.tag).replace(" ", ",").split(",")) & _NAME_TAGS for p in analyses)
+    return not any(p.tag.grammemes & _NAME_TAGS for p in analyses)
 
 
 def _trim(text: str, span: NamedSpan, start: int, end: int) -> NamedSpan | None:

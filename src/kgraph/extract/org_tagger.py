@@ -108,7 +108,7 @@ def _reading(lower: str) -> tuple[str, str, str, tuple[str, ...]]:
     if not re.search(r"\w", lower):
         return "P", "-", "", ()
     parse = parses(lower)[0]
-    tags = set(str(parse.tag).replace(" ", ",").split(","))
+    tags = parse.tag.grammemes
     return str(parse.tag.POS), str(parse.tag.case), str(parse.normal_form), tuple(f for f in _FLAGS if f in tags)
 
 

@@ -551,7 +551,7 @@ def _counted(text: str, end: int) -> tuple[str | None, int | None]:
         tag = parses(word.lower())[0].tag
         if "NOUN" in tag and not word[:1].isupper():
             return word, position + match.start(1)
-        if not ({"ADJF", "PRTF"} & set(str(tag).replace(" ", ",").split(","))):
+        if not ({"ADJF", "PRTF"} & tag.grammemes):
             return None, None
         position += match.end()
     return None, None
