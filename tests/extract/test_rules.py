@@ -275,6 +275,8 @@ def test_a_city_adjective_before_district_names_the_city_not_a_district() -> Non
     found = _typed("Он родился в лондонском районе Кенсингтон, а вырос в Сормовском районе.")
     assert ("лондонском", "CITY") in found
     assert ("лондонском районе", "DISTRICT") not in found
+    found = _typed("В селе Цибулёво Знаменского района нашли клад.")
+    assert ("Знаменского", "CITY") not in found  # a capitalised adjective before "района" is the district's name
 
 
 def test_a_name_and_a_colon_opening_a_line_attribute_what_follows() -> None:
@@ -327,3 +329,39 @@ def test_a_patronymic_holds_a_name_together() -> None:
     assert ("Марина Филипповна Литвиненко", "PERSON") in found
     found = _typed("Он угрожал насилием.\n\nАйдар Наилевич Губайдулин родился в Уфе.")
     assert ("Айдар Наилевич Губайдулин", "PERSON") in found
+
+
+def test_a_latin_name_in_brackets_is_the_same_place_or_organisation() -> None:
+    from kgraph.extract.build import extract_article
+    from kgraph.source import parse_article
+
+    text = "# Новости\n\nОн родился в городе Веллингтоне (Wellington; Новый Южный Уэльс) в семье фермера.\n"
+    model = extract_article(parse_article("x", text))
+    [city] = [e for e in model.entities.values() if e.cls == "schema:City"]
+    assert {m.text for m in city.mentions} == {"Веллингтоне", "Wellington"}
+
+
+def test_an_adjective_made_from_a_named_persons_surname_is_that_person() -> None:
+    from kgraph.extract.build import extract_article
+    from kgraph.source import parse_article
+
+    text = (
+        "# Фестиваль\n\nВасилий Шукшин родился на Алтае. Там проходят «Шукшинские дни», "
+        "вручают Шукшинскую премию. Станцию назвали «Шукшинской».\n"
+    )
+    model = extract_article(parse_article("x", text))
+    [person] = [e for e in model.entities.values() if e.labels["ru"] == "Василий Шукшин"]
+    adjectives = [m.text for m in person.mentions if m.text.startswith("Шукшинск")]
+    assert adjectives == ["Шукшинские", "Шукшинскую"]  # «Шукшинской» alone names the station
+
+
+def test_a_place_adjective_opening_a_quote_in_lower_case_is_the_place() -> None:
+    found = _typed("Фигурант «московского дела» покинул Россию.")
+    assert ("московского", "CITY") in found
+
+
+def test_a_capitalised_town_adjective_mid_sentence_begins_a_name_unless_made_from_a_surname() -> None:
+    found = _typed("Он окончил Харбинский военно-инженерный колледж и преподавал в Щукинском училище.")
+    assert ("Харбинский", "CITY") in found
+    assert "Щукинском" not in {text for text, _ in found}
+    assert "армянское" not in {text for text, kind in _typed("На армянское правительство давят.") if kind == "CITY"}

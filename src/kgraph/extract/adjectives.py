@@ -159,21 +159,27 @@ def place_of_adjective(word: str) -> tuple[str, Entry] | None:
 
 def listed_place_of_adjective(text: str, start: int, end: int) -> tuple[str, Entry] | None:
     """The listed place (places.tsv) an adjective NEREL train never saw is made from, when the noun after it is
-    one NEREL train has seen a place adjective name a place before ("Химкинский городской суд": Химки); an
-    adjective made from a common noun ("ноябрьский") or from a name the dictionary reads first as no place
-    ("олимпийский": Олимпия) names no town.
+    one NEREL train has seen a place adjective name a place before ("Химкинский городской суд": Химки), or when
+    the adjective is capitalised mid-sentence, so it begins a name ("избран депутатом Винницкого городского
+    совета"). An adjective made from a common noun ("ноябрьский"), from a surname ("в Щукинском училище") or
+    from a name the dictionary reads first as no place ("олимпийский": Олимпия) names no town.
 
     >>> [(kind, entry.label) for kind, entry in [listed_place_of_adjective("Гатчинской больнице", 0, 10)]]
     [('CITY', 'Гатчина')]
     >>> listed_place_of_adjective("георгиевская лента", 0, 12) is None
     True
+    >>> [entry.label for _, entry in [listed_place_of_adjective("окончил Харбинский колледж", 8, 18)]]
+    ['Харбин']
     """
     head = head_noun(text, end)
     counts = _heads().get(head) if head else None
-    if counts is None or counts[0] < 1 or names_no_place(text, end):
-        return None
     stems = _stems(text[start:end])
-    if not stems or any(_from_common_noun(s) for s in stems):
+    if head is None or not stems or names_no_place(text, end):
+        return None
+    if any(_from_common_noun(s) or _surname(s) for s in stems):
+        return None
+    in_name = text[start].isupper() and re.search(r"[а-яё,\d][^\S\n]+$", text[max(0, start - 3) : start])
+    if (counts is None or counts[0] < 1) and not in_name:
         return None
     found = {
         name: (kind, label)
@@ -204,11 +210,22 @@ def _stems(word: str) -> set[str]:
 
 
 def _from_common_noun(stem: str) -> bool:
-    """Whether an adjective's stem is a common noun ("ноябрьский": ноябрь, "советский": совет), so the adjective
-    is made from the noun, not from the town of the same name (Ноябрьск, Советск)."""
+    """Whether an adjective's stem is a common noun ("ноябрьский": ноябрь, "советский": совет) or a form of a
+    people's name ("армянский": армян), so the adjective is made from the noun, not from the town of the same
+    name (Ноябрьск, Советск, Армянск); "винниц" is a form of a common noun, but Винница's adjective is made
+    from the town."""
     return any(
-        p.is_known and "NOUN" in p.tag and not ({"Geox", "Name", "Surn"} & p.tag.grammemes) for p in parses(stem)[:3]
+        p.is_known
+        and "NOUN" in p.tag
+        and not ({"Geox", "Name", "Surn"} & p.tag.grammemes)
+        and (p.normal_form == stem or "anim" in p.tag)
+        for p in parses(stem)[:3]
     )
+
+
+def _surname(stem: str) -> bool:
+    """Whether an adjective's stem is a known surname ("щукин": Щукинское училище is named after a person)."""
+    return any(p.is_known and "Surn" in p.tag for p in parses(stem)[:3])
 
 
 def _geographic(name: str) -> bool:

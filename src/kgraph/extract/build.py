@@ -27,7 +27,9 @@ from .mentions import gazetteer_mentions, repair_spans, repeated_surnames
 from .ner import Analysis, analyse
 from .normalise import key, noun_phrase_nominative
 from .org_tagger import tag_organisations
+from .originals import original_names
 from .owners import owned_organisations
+from .person_adjectives import surname_adjectives
 from .quantities import find_amounts
 
 MAX_CHARS = 200_000
@@ -77,6 +79,11 @@ def extract_article(article: Article) -> ArticleModel:
         text, [(d.label, [(m.start, m.end) for m in d.mentions]) for d in persons]
     ):
         persons[index].mentions.append(builder.span(start, end))
+    taken = [(m.start, m.end) for d in builder.drafts for m in d.mentions]
+    for index, start, end in surname_adjectives(text, [d.label for d in persons]):
+        if not any(s < end and start < e for s, e in taken):
+            persons[index].mentions.append(builder.span(start, end))  # "сталинских лагерях": Stalin
+    _add_original_names(builder, text)
     relations.pipelines(builder)
     meta = _header_entities(builder)
     taken = [(m.start, m.end) for d in builder.drafts for m in d.mentions]
@@ -158,6 +165,26 @@ def _add_places_in_names(builder: Builder, text: str) -> None:
         else:
             builder.add(Draft(kind, label, [mention], cls=class_for(kind), wikidata=qid, confidence=0.6))
 
+
+def _add_original_names(builder: Builder, text: str) -> None:
+    """ "Веллингтоне (Wellington)": the name in Latin letters in brackets is one more mention of the same entity,
+    also when the NER took it for another place or organisation of its own (persons are left to the NER)."""
+    owner = {(m.start, m.end): d for d in builder.drafts if d.nerel_type in _NAMED_TYPES for m in d.mentions}
+    holders = {(m.start, m.end): d for d in builder.drafts for m in d.mentions}
+    for mention, start, end in original_names(text, owner):
+        holder = holders.get((start, end))
+        if holder is owner[mention] or (holder is not None and holder.nerel_type not in _NAMED_TYPES):
+            continue
+        if text[start:end].isupper() and owner[mention].nerel_type != "ORGANIZATION":
+            continue  # "транссексуалов Аргентины (FALGBT)": an abbreviation after a place is an organisation's
+        if holder is not None:
+            holder.mentions = [m for m in holder.mentions if (m.start, m.end) != (start, end)]
+        holders[(start, end)] = owner[mention]
+        owner[mention].mentions.append(builder.span(start, end))
+    builder.drop_unmentioned()
+
+
+_NAMED_TYPES = {"ORGANIZATION", *LOCATION_TYPES}
 
 _NO_NAME = 0.05
 """A rule's organisation is dropped where the tagger gives every word of it less than this chance of being in

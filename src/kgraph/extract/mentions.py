@@ -347,8 +347,8 @@ def gazetteer_mentions(text: str, taken: Iterable[tuple[int, int, str]]) -> list
             if "\n" in text[start:end] or not re.fullmatch(r"[\w\s\-’'.]+", text[start:end]):
                 continue
             hit = _confident(text[start:end]) or (adjective_place(text[start:end], text, start) if size == 1 else None)
-            if hit and hit[0] in LOCATION_TYPES and opens_quote(text, start):
-                hit = None  # «Мордовский университет», «Милан»: a name, not the place
+            if hit and hit[0] in LOCATION_TYPES and opens_quote(text, start) and text[start].isupper():
+                hit = None  # «Мордовский университет», «Милан»: a name, not the place; «московского дела» is
             if hit and hit[0] in ("COUNTRY", "STATE_OR_PROVINCE") and size == 1 and _nationality(text, start, end):
                 hit = None  # "российский актёр" is a nationality, "на французском языке" a language
             if (
@@ -369,8 +369,11 @@ def gazetteer_mentions(text: str, taken: Iterable[tuple[int, int, str]]) -> list
             # a place the NER found and typed by its context ("штата Нью-Йорк") is not a second place
             inside = inside or (hit and hit[0] in LOCATION_TYPES and (start, end) in places)
             head = _HEADS.match(text, end) if hit and hit[0] in LOCATION_TYPES else None
-            if hit and head and hit[0] == "CITY" and head.group(1).startswith(("район", "округ")):
-                head = None  # "в лондонском районе Кенсингтон": a city's district, the adjective names the city
+            district = head is not None and head.group(1).startswith(("район", "округ"))
+            if hit and district and hit[0] == "CITY" and text[start].islower():
+                # "в лондонском районе Кенсингтон": a city's district, the adjective names the city; "Знаменского
+                # района" is the district's own name
+                head = None
             if hit and head:
                 # "Московской" + "области" is one state, not a city inside it
                 whole = (start, head.end())

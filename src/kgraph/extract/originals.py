@@ -1,0 +1,37 @@
+"""A name in its own Latin script, in brackets after the Russian one, is another mention of the same thing.
+
+"в городе Веллингтоне (Wellington; Новый Южный Уэльс)", "Университета Помпеу и Фабра (Universidad Pompeu Fabra)".
+NEREL train marks the bracketed name with the type of the name before it (persons 119 of 124, organisations 24 of
+25, cities 5 of 6); the NER finds the persons' by itself.
+
+>>> text = "в городе Веллингтоне (Wellington; Новый Южный Уэльс)"
+>>> [(text[s:e], text[start:end]) for (s, e), start, end in original_names(text, [(9, 20)])]
+[('Веллингтоне', 'Wellington')]
+"""
+
+import re
+from collections.abc import Iterable
+
+_ORIGINAL = re.compile(
+    r" \((?:(?:англ|нем|фр|исп|итал)\.\s*)?"
+    r"([A-Z][A-Za-z\u00C0-\u024F'’.\- ]*[A-Za-z\u00C0-\u024F.])"
+    r"[;),]"
+)
+
+
+def original_names(text: str, mentions: Iterable[tuple[int, int]]) -> list[tuple[tuple[int, int], int, int]]:
+    """For each mention followed by its name in Latin letters in brackets: the mention and where that name is.
+
+    Of the mentions that end at the same place, the longest is the one named ("Университета Барселоны", not
+    "Барселоны", before "(Universidad de Barcelona)").
+    """
+    longest: dict[int, tuple[int, int]] = {}
+    for start, end in mentions:
+        if end not in longest or start < longest[end][0]:
+            longest[end] = (start, end)
+    found = []
+    for end, mention in sorted(longest.items()):
+        match = _ORIGINAL.match(text, end)
+        if match:
+            found.append((mention, match.start(1), match.end(1)))
+    return found

@@ -1,0 +1,38 @@
+"""An adjective made from the surname of a person the article names is a mention of that person.
+
+"сталинских лагерях", "Шукшинские дни", "лужковской команды": NEREL marks the adjective as the person.
+
+>>> text = "Василий Шукшин родился на Алтае. Шукшинские дни проходят в Сростках."
+>>> [(index, text[start:end]) for index, start, end in surname_adjectives(text, ["Василий Шукшин"])]
+[(0, 'Шукшинские')]
+"""
+
+import re
+from collections.abc import Sequence
+
+from .mentions import adjective_place
+
+_ENDINGS = r"(?:ий|ый|ой|ого|ому|им|ым|ом|ая|ой|ую|ое|ие|ые|их|ых|ими|ыми|ым)"
+
+
+def surname_adjectives(text: str, persons: Sequence[str]) -> list[tuple[int, int, int]]:
+    """(person index, start, end) of each adjective made from the surname of one of `persons` (their labels,
+    in the nominative): the surname, "ов" or "ев" for one that ends in a consonant ("Шекспир": шекспировский),
+    then "ск" and an adjective's ending. A surname that two persons share names neither; a place adjective
+    ("саудовскую": Сауд) names the place, and an adjective quoted alone («Волковская») is a name of its own."""
+    owners: dict[str, set[int]] = {}
+    for index, label in enumerate(persons):
+        words = label.split()
+        if len(words) < 2 or not re.fullmatch(r"[А-ЯЁ][а-яё]{2,}", words[-1]) or words[-1].endswith(("ий", "ой")):
+            continue
+        owners.setdefault(words[-1].lower(), set()).add(index)
+    found = []
+    for surname, whose in owners.items():
+        if len(whose) != 1:
+            continue
+        pattern = re.compile(rf"\b{surname}(?:ов|ев)?ск{_ENDINGS}\b", re.IGNORECASE)
+        for match in pattern.finditer(text):
+            quoted = re.fullmatch(r"[«\"“]\w+[»\"”]", text[max(0, match.start() - 1) : match.end() + 1])
+            if not quoted and adjective_place(match.group()) is None:
+                found.append((next(iter(whose)), match.start(), match.end()))
+    return sorted(found, key=lambda item: item[1])
