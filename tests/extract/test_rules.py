@@ -365,3 +365,9 @@ def test_a_capitalised_town_adjective_mid_sentence_begins_a_name_unless_made_fro
     assert ("Харбинский", "CITY") in found
     assert "Щукинском" not in {text for text, _ in found}
     assert "армянское" not in {text for text, kind in _typed("На армянское правительство давят.") if kind == "CITY"}
+
+
+def test_a_place_named_with_its_own_region_noun_is_typed_by_it_not_by_the_word_before() -> None:
+    found = _typed("Задержан житель одного из сёл Киевской области. Он работал в правительстве Ивановской области.")
+    assert {kind for text, kind in found if text in {"Киевской области", "Ивановской области"}} == {"STATE_OR_PROVINCE"}
+    assert not {text for text, _ in found if text.endswith("Ивановской")}  # not a city, nor "правительстве Ивановской"

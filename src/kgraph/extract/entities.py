@@ -376,7 +376,8 @@ def entities_from_spans(text: str, spans: Iterable[NamedSpan]) -> list[Draft]:
             known = entry is not None and sum(n for t, n in entry.types.items() if t != "NONE") >= 2
             strong = any(word in _STRONG_CUES for word, _ in before)
             adjective = adjective_place(first.text, text, first.start) if " " not in first.text else None
-            if cues and (strong or not known):
+            own_head = key(draft.label).split()[-1:] in (["область"], ["край"], ["район"], ["округ"])
+            if cues and (strong or not known) and not own_head:  # "сёл Киевской области": a state all the same
                 draft.nerel_type = cues[0]
             elif adjective and not known:
                 draft.nerel_type, _, name = adjective  # "Стамбульская полиция": the city

@@ -447,6 +447,8 @@ def _places_inside(text: str, span: Span) -> list[tuple[Span, str, str | None, s
         if hit and hit[0] in LOCATION_TYPES and _is_adjective(word.group()):
             if hit[0] in ("COUNTRY", "STATE_OR_PROVINCE") and names_no_place(text, end):
                 continue
+            if _HEADS.match(text, end):
+                continue  # "правительстве Ивановской области": the adjective is the state's, found with its noun
             found.append((Span(start, end, word.group()), *hit))
     return found
 
