@@ -371,3 +371,8 @@ def test_a_place_named_with_its_own_region_noun_is_typed_by_it_not_by_the_word_b
     found = _typed("Задержан житель одного из сёл Киевской области. Он работал в правительстве Ивановской области.")
     assert {kind for text, kind in found if text in {"Киевской области", "Ивановской области"}} == {"STATE_OR_PROVINCE"}
     assert not {text for text, _ in found if text.endswith("Ивановской")}  # not a city, nor "правительстве Ивановской"
+
+
+def test_a_place_that_its_state_follows_is_a_city() -> None:
+    found = _typed("Картину нашли в Каслтоне, штат Вермонт. Писательница родилась в Монровилле (штат Алабама).")
+    assert {("Каслтоне", "CITY"), ("Монровилле", "CITY")} <= found

@@ -327,11 +327,16 @@ def _cue(text: str, start: int, ends: set[int]) -> tuple[str | None, str | None]
 
 
 _SHARED_HEAD = re.compile(r"\s+и\s+[А-ЯЁ][а-яё-]+(?:ой|ая|ий|ом|ую)\s+(?:област|кра[яеюй]|республик)")
+_IN_STATE = re.compile(r"(?:,\s+|\s+\()(?:штат|провинци|графств|префектур)\w*\s+[А-ЯЁ]")
 
 
 def _cue_after(text: str, end: int) -> str | None:
-    """A place adjective that shares its head with the next one is a state: "Ярославской и Смоленской областей"."""
-    return "STATE_OR_PROVINCE" if _SHARED_HEAD.match(text, end) else None
+    """A place adjective that shares its head with the next one is a state: "Ярославской и Смоленской областей";
+    a place that the state it is in follows is a city: "в Каслтоне, штат Вермонт", "в Монровилле (штат Алабама)"
+    (NEREL train: 25 of 27)."""
+    if _SHARED_HEAD.match(text, end):
+        return "STATE_OR_PROVINCE"
+    return "CITY" if _IN_STATE.match(text, end) else None
 
 
 def _person_groups(spans: list[NamedSpan]) -> dict[str, list[NamedSpan]]:
