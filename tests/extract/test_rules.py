@@ -376,3 +376,9 @@ def test_a_place_named_with_its_own_region_noun_is_typed_by_it_not_by_the_word_b
 def test_a_place_that_its_state_follows_is_a_city() -> None:
     found = _typed("Картину нашли в Каслтоне, штат Вермонт. Писательница родилась в Монровилле (штат Алабама).")
     assert {("Каслтоне", "CITY"), ("Монровилле", "CITY")} <= found
+
+
+def test_an_unknown_place_in_brackets_after_a_city_is_its_state() -> None:
+    found = _typed("Он умер в Нэшвилле (Тенесси). Буффон (Ювентус) признан лучшим.")
+    assert ("Тенесси", "STATE_OR_PROVINCE") in found
+    assert ("Ювентус", "STATE_OR_PROVINCE") not in found
