@@ -14,19 +14,12 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
 from kgraph.namespaces import ID, ITSRDF, KG, NIF, PROV, SCHEMA
+from kgraph.visualize.browser import launch_chromium
 
 SIZES = (500, 2_000, 10_000)
 BASELINE = 10
 CLASSES = (SCHEMA.Person, SCHEMA.City, SCHEMA.Country, SCHEMA.Organization, KG.Forum, KG.Topic, KG.Indicator)
 PREDICATES = (SCHEMA.location, SCHEMA.attendee, KG.chair, SCHEMA.about, SCHEMA.memberOf)
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def synthetic_graph(count: int, seed: int = 1) -> Graph:
@@ -91,7 +84,7 @@ def main() -> None:
 
     print("viz: write the page (Python) and draw it (Chromium, file://, time from navigation to first drawing)")
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = launch_chromium(playwright)
         measure(BASELINE, Path(folder), browser)  # warm up the browser and the imports
         base_write, base_ready, _ = measure(BASELINE, Path(folder), browser)
         print(f"{'nodes':>8} {'write s':>9} {'x base':>8} {'ready s':>9} {'x base':>8} {'page MB':>8}")
