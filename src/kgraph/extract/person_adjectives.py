@@ -12,13 +12,13 @@ from collections.abc import Sequence
 
 from .mentions import adjective_place
 
-_ENDINGS = r"(?:ий|ый|ой|ого|ому|им|ым|ом|ая|ой|ую|ое|ие|ые|их|ых|ими|ыми|ым)"
+_ENDINGS = r"(?:ий|ый|ой|ого|ому|им|ым|ом|ая|ую|ое|ие|ые|их|ых|ими|ыми)"
 
 
 def surname_adjectives(text: str, persons: Sequence[str]) -> list[tuple[int, int, int]]:
     """(person index, start, end) of each adjective made from the surname of one of `persons` (their labels,
-    in the nominative): the surname, "ов" or "ев" for one that ends in a consonant ("Шекспир": шекспировский),
-    then "ск" and an adjective's ending. A surname that two persons share names neither; a place adjective
+    in the nominative): the surname, maybe "ов" or "ев" ("Шекспир": шекспировский), then "ск" and an
+    adjective's ending. A surname that two persons share names neither; a place adjective
     ("саудовскую": Сауд) names the place, and an adjective quoted alone («Волковская») is a name of its own."""
     owners: dict[str, set[int]] = {}
     for index, label in enumerate(persons):
