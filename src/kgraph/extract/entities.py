@@ -14,7 +14,7 @@ from ..source import Span
 from .linking import LOCATION_TYPES, gazetteer
 from .mentions import adjective_place, after_currency
 from .ner import NamedSpan
-from .normalise import key, lemma, noun_phrase_nominative, parses, slug, transliterate
+from .normalise import common_noun, key, lemma, noun_phrase_nominative, parses, slug, transliterate
 from .tables import rows
 
 _CLASSES = {
@@ -172,7 +172,7 @@ def location_type(surface: str, normal: str) -> str:
         return "STATE_OR_PROVINCE"  # an English county, a Russian republic (known states are in the gazetteer)
     if surface.isupper() and len(surface) <= 6:
         return "STATE_OR_PROVINCE"  # a place abbreviation is a region's ("РТ", "ХМАО"); known countries are listed
-    if _common_noun(surface.split()[-1]):
+    if common_noun(surface.split()[-1]):
         return "LOCATION"  # "на Луне", "Михайловского замка": a common noun names no city
     # a name that no list has: a city or a state when its ending says so ("Верхнеуральске"), else a place of no
     # known kind; countries are all listed, so an ending that says country says too little
@@ -191,12 +191,6 @@ def _listed(surface: str, normal: str) -> str | None:
     stem = _CASE_ENDINGS.sub("", surface.lower())
     kinds = {listed_places().get(stem + end) for end in ("", "а", "я", "ь", "и", "ы", "о")} - {None}
     return kinds.pop() if len(kinds) == 1 else None
-
-
-def _common_noun(word: str) -> bool:
-    analyses = parses(word.lower())
-    tags = {str(p.tag) for p in analyses[:3]}
-    return analyses[0].is_known and "NOUN" in analyses[0].tag and not any("Geox" in t or "Name" in t for t in tags)
 
 
 _NAME_WORD = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*")
@@ -220,7 +214,7 @@ def places_in_names(text: str, names: Iterable[tuple[int, int]]) -> list[tuple[S
                 continue
             if any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in analyses):
                 continue
-            if _common_noun(word.group()) or re.search(r"\b(?:им\.|имени)\s+$", text[start : word.start()]):
+            if common_noun(word.group()) or re.search(r"\b(?:им\.|имени)\s+$", text[start : word.start()]):
                 continue  # "Совета Федерации", "завод им. Серго Орджоникидзе"
             normal = analyses[0].normal_form
             entry = gazetteer().entry(word.group())

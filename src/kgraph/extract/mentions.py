@@ -21,22 +21,11 @@ from .adjectives import (
 )
 from .linking import LOCATION_TYPES, NOT_ENTITIES, gazetteer
 from .ner import NamedSpan
-from .normalise import key, lemma, noun_phrase_nominative, parses
+from .normalise import NAME_TAGS, common_noun, key, lemma, noun_phrase_nominative, parses
 
-_NAME_TAGS = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "UNKN", "LATN"}
 _LEGAL_FORMS = re.compile(r"^(?:(?:ООО|ЗАО|ОАО|ПАО|АО|НАО|УК|НКО|ФГУП|ГУП|МУП|ФГБУ|ГБУ|РГТРК|ТОО|ИП)\s+)+[«\"“]")
 _NATASHA_OF = {"PERSON": "PER", "ORGANIZATION": "ORG", "FACILITY": "LOC", **{t: "LOC" for t in LOCATION_TYPES}}
 _WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+(?:[-’'][А-Яа-яЁёA-Za-z]+)*")
-
-
-def _common_word(word: str) -> bool:
-    """A dictionary noun that is never a name ("Император", "Сцена"); "Варвара" or "Ли" are not common."""
-    if len(word) < 3 or not word.replace("-", "").isalpha():
-        return False
-    analyses = parses(word.lower())
-    if not analyses[0].is_known or analyses[0].tag.POS != "NOUN":
-        return False
-    return not any(p.tag.grammemes & _NAME_TAGS for p in analyses)
 
 
 _NOT_NAMES = {"VERB", "INFN", "PRTF", "PRTS", "GRND", "ADJF", "ADJS", "COMP", "NUMR", "ADVB", "NPRO", "PRED", "PRCL"}
@@ -57,7 +46,7 @@ def _no_name(word: str) -> bool:
     analyses = parses(word.lower())
     if not analyses[0].is_known or analyses[0].tag.POS not in _NOT_NAMES:
         return False
-    return not any(p.tag.grammemes & _NAME_TAGS for p in analyses)
+    return not any(p.tag.grammemes & NAME_TAGS for p in analyses)
 
 
 def _trim(text: str, span: NamedSpan, start: int, end: int) -> NamedSpan | None:
@@ -101,9 +90,9 @@ def repair_spans(text: str, spans: Iterable[NamedSpan]) -> list[NamedSpan]:
                 words = list(_WORD.finditer(piece.text))
                 if len(words) > 1 and _title(words[0].group()):
                     piece = _trim(text, span, piece.start + words[1].start(), piece.end) or piece  # "Папа Франциск"
-                elif len(words) > 1 and _common_word(words[0].group()) and _opens_sentence(text, piece.start):
+                elif len(words) > 1 and common_noun(words[0].group()) and _opens_sentence(text, piece.start):
                     piece = _trim(text, span, piece.start + words[1].start(), piece.end) or piece
-                elif len(words) == 1 and (_common_word(words[0].group()) or _no_name(words[0].group())):
+                elif len(words) == 1 and (common_noun(words[0].group()) or _no_name(words[0].group())):
                     continue
             if piece.type == "LOC":
                 piece = _with_head(text, piece)

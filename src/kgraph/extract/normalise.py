@@ -93,6 +93,25 @@ def parses(word: str) -> tuple[Any, ...]:
     return tuple(_morph().parse(word))
 
 
+NAME_TAGS = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "UNKN", "LATN"}
+"""pymorphy3's grammemes of a reading that is (or may be) a name: first name, surname, place, organisation."""
+
+
+def common_noun(word: str) -> bool:
+    """A dictionary noun that is never a name, in no reading ("Император", "Сцена", "кладбище"); "Варвара",
+    "Ли" or "Москва" are names.
+
+    >>> common_noun("Сцена"), common_noun("Варвара"), common_noun("Луне")
+    (True, False, True)
+    """
+    if len(word) < 3 or not word.replace("-", "").isalpha():
+        return False
+    analyses = parses(word.lower())
+    if not analyses[0].is_known or analyses[0].tag.POS != "NOUN":
+        return False
+    return not any(p.tag.grammemes & NAME_TAGS for p in analyses)
+
+
 @lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     """The dictionary form of one word, lower-case (for matching, not for labels).
