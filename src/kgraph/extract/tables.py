@@ -5,10 +5,13 @@ comments, the rest rows of columns.
 True
 """
 
+from functools import cache
 from importlib.resources import files
 
 
-def rows(name: str) -> list[list[str]]:
-    """The rows of the table `name` in this package, split at tabs, comments and empty lines left out."""
+@cache
+def rows(name: str) -> tuple[tuple[str, ...], ...]:
+    """The rows of the table `name` in this package, split at tabs, comments and empty lines left out (read once
+    per process: places.tsv serves both the place types and the place adjectives)."""
     text = files("kgraph.extract").joinpath(name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return tuple(tuple(line.split("\t")) for line in text.splitlines() if line and not line.startswith("#"))
