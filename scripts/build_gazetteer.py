@@ -12,7 +12,7 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from kgraph.extract.linking import NOT_ENTITIES
+from kgraph.extract.linking import NOT_ENTITIES, PLACE_TYPES
 from kgraph.extract.nerel import read_document
 from kgraph.extract.normalise import key
 
@@ -143,7 +143,6 @@ HEADS_HEADER = """\
 # NONE (not marked): how the adjective itself is marked; then ORGANIZATION: how often the adjective and its head
 # together are marked as an organisation ("советской армии"). Heads seen fewer than twice are left out.
 """
-PLACE_TYPES = ("COUNTRY", "CITY", "STATE_OR_PROVINCE")
 
 
 def build_heads(train: Path) -> str:

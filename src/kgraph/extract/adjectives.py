@@ -14,12 +14,11 @@ by scripts/build_gazetteer.py) counts, per noun, how often a place adjective bef
 import re
 from functools import lru_cache
 
-from .linking import Entry, gazetteer
+from .linking import PLACE_TYPES, Entry, gazetteer
 from .normalise import key, parses
 from .tables import rows
 
 _NEXT_WORD = re.compile(r"(?:\s*(?:,|\bи\b|-)\s*|\s+)([А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*)")
-_PLACE_KINDS = ("COUNTRY", "CITY", "STATE_OR_PROVINCE")
 # What a place name may end with beyond the adjective's stem: "Одес|са" (одес|ский), "Омск" (ом|ский),
 # "Испан|ия", "Таджик|истан", "Вен|а", "Химк|и" (химк|инский)
 _REMAINDERS = {"", "а", "я", "и", "ы", "о", "е", "ь", "ия", "ья", "ея", "с", "са", "ск", "стан", "истан"}
@@ -127,9 +126,8 @@ def _places_by_prefix() -> dict[str, list[tuple[str, str, Entry]]]:
     for name, entry in gazetteer().entries.items():
         if " " in name or len(name) < 3 or not entry.label[:1].isupper():
             continue
-        named = {t: n for t, n in entry.types.items() if t != "NONE" and n}
-        kind = max(named.items(), key=lambda item: item[1])[0] if named else ""
-        if kind in _PLACE_KINDS and named[kind] >= 0.7 * sum(named.values()):
+        kind, count = entry.main_type
+        if kind in PLACE_TYPES and count >= 0.7 * entry.named:
             index.setdefault(name[:3], []).append((name, kind, entry))
     return index
 
@@ -237,6 +235,6 @@ def _geographic(name: str) -> bool:
 def _listed_by_prefix() -> dict[str, list[tuple[str, str, str]]]:
     index: dict[str, list[tuple[str, str, str]]] = {}
     for name, kind, label in rows("places.tsv"):
-        if " " not in name and kind in _PLACE_KINDS:
+        if " " not in name and kind in PLACE_TYPES:
             index.setdefault(name[:3], []).append((name, kind, label))
     return index

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..source import Span
-from .linking import LOCATION_TYPES, gazetteer
+from .linking import LOCATION_TYPES, PLACE_TYPES, gazetteer
 from .mentions import adjective_place, after_currency
 from .ner import NamedSpan
 from .normalise import common_noun, key, lemma, noun_phrase_nominative, parses, slug, transliterate
@@ -218,11 +218,11 @@ def places_in_names(text: str, names: Iterable[tuple[int, int]]) -> list[tuple[S
                 continue  # "Совета Федерации", "завод им. Серго Орджоникидзе"
             normal = analyses[0].normal_form
             entry = gazetteer().entry(word.group())
-            known = entry is not None and any(entry.types.get(t) for t in LOCATION_TYPES[:3])
+            known = entry is not None and any(entry.types.get(t) for t in PLACE_TYPES)
             if not known and _listed(word.group(), normal) is None:
                 continue
             kind = location_type(word.group(), normal)
-            if kind in LOCATION_TYPES[:3]:
+            if kind in PLACE_TYPES:
                 link = gazetteer().link(word.group(), kind)
                 found.append((Span(word.start(), word.end(), word.group()), kind, link.qid if link else None))
     return found
@@ -386,7 +386,7 @@ def entities_from_spans(text: str, spans: Iterable[NamedSpan]) -> list[Draft]:
             cues = [cue for cue, _ in votes.most_common() if cue is not None]
             first = draft.mentions[0]
             entry = gazetteer().entry(first.text) or gazetteer().entry(draft.label)
-            known = entry is not None and sum(n for t, n in entry.types.items() if t != "NONE") >= 2
+            known = entry is not None and entry.named >= 2
             strong = any(word in _STRONG_CUES for word, _ in before)
             adjective = adjective_place(first.text, text, first.start) if " " not in first.text else None
             own_head = key(draft.label).split()[-1:] in (["область"], ["край"], ["район"], ["округ"])

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..model import ArticleModel, Entity
 from ..source import Article, Span
+from .linking import PLACE_TYPES
 
 EVENT_CLASSES = {
     "kg:Forum",
@@ -321,22 +322,19 @@ def baseline_predictions(text: str) -> set[Mention]:
     return {(s.start, s.end, kinds[s.type]) for s in named_spans(text)}
 
 
-_LOCATIONS = ("COUNTRY", "CITY", "STATE_OR_PROVINCE")
-
-
 def _type_scores(pred: set[Mention], gold: set[Mention]) -> dict[str, Score]:
     scores = {}
     for kind in NEREL_TYPES:
         p = {m for m in pred if m[2] == kind}
         g = {m for m in gold if m[2] == kind}
-        if any(m[2] == "LOC" for m in pred) and kind in _LOCATIONS:
+        if any(m[2] == "LOC" for m in pred) and kind in PLACE_TYPES:
             # untyped locations: recall only (a LOC at the gold span counts), no precision per type
             found = {m for m in g if (m[0], m[1], "LOC") in pred}
             scores[kind] = Score(0, 0, len(g), len(found))
             continue
         scores[kind] = Score(len(p & g), len(p), len(g))
-    loc_pred = {(s, e) for s, e, k in pred if k in (*_LOCATIONS, "LOC")}
-    loc_gold = {(s, e) for s, e, k in gold if k in _LOCATIONS}
+    loc_pred = {(s, e) for s, e, k in pred if k in (*PLACE_TYPES, "LOC")}
+    loc_gold = {(s, e) for s, e, k in gold if k in PLACE_TYPES}
     scores["LOCATION (any of 3, untyped)"] = Score(len(loc_pred & loc_gold), len(loc_pred), len(loc_gold))
     return scores
 

@@ -17,6 +17,8 @@ from importlib.resources import files
 from .normalise import key
 
 LOCATION_TYPES = ("COUNTRY", "CITY", "STATE_OR_PROVINCE", "LOCATION", "DISTRICT")
+PLACE_TYPES = LOCATION_TYPES[:3]
+"""The places NEREL names by kind and the extractor types: countries, cities, states (not other locations)."""
 # NEREL types of names the extractor does not make entities of; counted so that such a name can be left out
 NOT_ENTITIES = ("PRODUCT", "WORK_OF_ART", "EVENT", "AWARD")
 _COMPATIBLE = {
@@ -45,6 +47,16 @@ class Entry:
     label: str
     seen: int = 0
     name: str = ""
+
+    @property
+    def named(self) -> int:
+        """How often NEREL train marks these words as an entity of any type ("NONE" counts the NER's false alarms)."""
+        return sum(n for t, n in self.types.items() if t != "NONE")
+
+    @property
+    def main_type(self) -> tuple[str, int]:
+        """The type NEREL train marks these words with most often, and how often; ("", 0) when never marked."""
+        return max(((t, n) for t, n in self.types.items() if t != "NONE" and n), key=lambda i: i[1], default=("", 0))
 
     @property
     def annotated_share(self) -> float:
@@ -112,9 +124,8 @@ class Gazetteer:
         if self._endings is None:
             self._endings = {}
             for k, entry in self.entries.items():
-                places = {t: n for t, n in entry.types.items() if t in _PLACE_KINDS and n}
-                named = sum(n for t, n in entry.types.items() if t != "NONE")
-                if not places or not k or sum(places.values()) < 0.6 * named:
+                places = {t: n for t, n in entry.types.items() if t in PLACE_TYPES and n}
+                if not places or not k or sum(places.values()) < 0.6 * entry.named:
                     continue
                 kind = max(places.items(), key=lambda item: item[1])[0]
                 for ending in _endings(k.split()[-1], entry.label):
@@ -135,9 +146,6 @@ class Gazetteer:
         if count < MIN_LINKS or count / total < MIN_SHARE:
             return None
         return Link(qid, round(min(0.98, count / total * (1 - 1 / (count + 1)) + 0.02), 2))
-
-
-_PLACE_KINDS = ("COUNTRY", "CITY", "STATE_OR_PROVINCE")
 
 
 def _endings(word: str, surface: str) -> list[str]:

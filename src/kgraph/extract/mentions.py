@@ -19,7 +19,7 @@ from .adjectives import (
     organisation_end,
     place_of_adjective,
 )
-from .linking import LOCATION_TYPES, NOT_ENTITIES, gazetteer
+from .linking import LOCATION_TYPES, NOT_ENTITIES, PLACE_TYPES, gazetteer
 from .ner import NamedSpan
 from .normalise import NAME_TAGS, common_noun, key, lemma, noun_phrase_nominative, parses
 
@@ -36,8 +36,7 @@ def _title(word: str) -> bool:
     entry = gazetteer().entry(word)
     if entry is None:
         return False
-    named = sum(n for t, n in entry.types.items() if t != "NONE")
-    return named >= 3 and entry.types.get("PROFESSION", 0) >= 0.8 * named
+    return entry.named >= 3 and entry.types.get("PROFESSION", 0) >= 0.8 * entry.named
 
 
 def _no_name(word: str) -> bool:
@@ -295,7 +294,7 @@ def _false_alarm(text: str, span: NamedSpan) -> bool:
     if alarms >= 2 and alarms >= 0.7 * sum(entry.types.values()):
         return True
     other = sum(n for t, n in entry.types.items() if t in NOT_ENTITIES)
-    return other >= 2 and other >= 0.7 * sum(n for t, n in entry.types.items() if t != "NONE")
+    return other >= 2 and other >= 0.7 * entry.named
 
 
 def _retyped(span: NamedSpan) -> NamedSpan:
@@ -303,8 +302,8 @@ def _retyped(span: NamedSpan) -> NamedSpan:
     entry = gazetteer().entry(span.text)
     if entry is None:
         return span
-    total = sum(n for t, n in entry.types.items() if t != "NONE")
-    kind, count = max(((t, n) for t, n in entry.types.items() if t != "NONE"), key=lambda i: i[1], default=("", 0))
+    total = entry.named
+    kind, count = entry.main_type
     natasha = _NATASHA_OF.get(kind)
     if natasha is None or natasha == span.type or total < 3 or count / total < 0.7:
         return span
@@ -411,9 +410,8 @@ def adjective_place(word: str, text: str = "", start: int = 0) -> tuple[str, str
     if not _is_adjective(word):
         return None
     entry = gazetteer().entry(word)
-    named = {t: n for t, n in entry.types.items() if t != "NONE" and n} if entry else {}
-    kind = max(named.items(), key=lambda item: item[1])[0] if named else ""
-    if entry is None or kind not in LOCATION_TYPES[:3] or named[kind] < 2 or named[kind] < 0.75 * sum(named.values()):
+    kind, count = entry.main_type if entry else ("", 0)
+    if entry is None or kind not in PLACE_TYPES or count < 2 or count < 0.75 * entry.named:
         place = place_of_adjective(word)
         if place is None and text:
             place = listed_place_of_adjective(text, start, start + len(word))
@@ -452,7 +450,7 @@ def _with_owner(text: str, start: int, end: int, taken: Iterable[tuple[int, int,
     before = re.search(r"([А-ЯЁа-яё]+)\s$", text[max(0, start - 30) : start])
     if before:
         word = before.group(1)
-        adjective = "ADJF" in parses(word.lower())[0].tag
+        adjective = _is_adjective(word)
         entry = gazetteer().entry(word)
         place = entry is not None and max(entry.types.items(), key=lambda i: i[1])[0] in LOCATION_TYPES
         place = place or (adjective and adjective_place(word) is not None)  # "датского правительства"
@@ -473,7 +471,7 @@ def _confident(surface: str) -> tuple[str, str | None, str] | None:
         return None
     total = sum(entry.types.values())
     kind, count = max(entry.types.items(), key=lambda item: item[1])
-    if kind not in ("PERSON", "ORGANIZATION", *LOCATION_TYPES[:3]):
+    if kind not in ("PERSON", "ORGANIZATION", *PLACE_TYPES):
         return None
     # a lower-case single word needs more evidence; a lower-case phrase ("следственный комитет") is as telling
     # as a capitalised name
