@@ -9,6 +9,7 @@
 """
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..source import Span
@@ -103,8 +104,17 @@ def _said(kind: str, match: re.Match[str]) -> Said | None:
 
 
 def find_utterances(text: str) -> list[Said]:
-    """Direct quotes and reported statements in text order; a span is never claimed by two utterances."""
+    """Direct quotes and reported statements in text order; a span is never claimed by two utterances (the
+    first rule to find it keeps it)."""
     found: list[Said] = []
+    for said in _candidates(text):
+        if not any(s.text.start < said.text.end and said.text.start < s.text.end for s in found):
+            found.append(said)
+    return sorted(found, key=lambda s: s.text.start)
+
+
+def _candidates(text: str) -> Iterator[Said]:
+    """What every rule finds, the surest rules first: quotes, reported speech, assessments, "Name: words"."""
     for kind, pattern in (
         ("direct", _LINE_QUOTE),
         ("direct", _GUILLEMET_AFTER),
@@ -113,22 +123,14 @@ def find_utterances(text: str) -> list[Said]:
     ):
         for match in pattern.finditer(text):
             said = _said(kind, match)
-            if said is None:
-                continue
-            if any(s.text.start < said.text.end and said.text.start < s.text.end for s in found):
-                continue
-            found.append(said)
+            if said is not None:
+                yield said
     for match in _ASSESSED.finditer(text):
         quote = Span(match.start("verb"), match.end("q"), text[match.start("verb") : match.end("q")])
         who = Span(match.start("who"), match.end("who"), match.group("who"))
-        said = Said("reported", quote, match.group("verb"), who, Span(match.start(), match.end(), match.group()))
-        if not any(s.text.start < said.text.end and said.text.start < s.text.end for s in found):
-            found.append(said)
+        yield Said("reported", quote, match.group("verb"), who, Span(match.start(), match.end(), match.group()))
     for match in _NAME_COLON.finditer(text):
-        said = _name_colon(match)
-        if not any(s.text.start < said.text.end and said.text.start < s.text.end for s in found):
-            found.append(said)
-    return sorted(found, key=lambda s: s.text.start)
+        yield _name_colon(match)
 
 
 def _name_colon(match: re.Match[str]) -> Said:
