@@ -14,7 +14,7 @@ derived from NEREL v1.1 train only (the source, citation and licence are in gaze
 """
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -38,13 +38,7 @@ def token_features(text: str, analysis: Analysis) -> list[Features]:
     speech, case and name tags, natasha's tag, whether it is in quotes, and the same for two tokens each side.
     A yes-or-no feature is there only when it holds (an absent one weighs what a 0.0 would)."""
     tokens = analysis.tokens
-    starts = [t.start for t in tokens]
-    ner = ["O"] * len(tokens)
-    for span in analysis.spans:
-        first = bisect_left(starts, span.start)
-        inside = [i for i in range(first, len(tokens)) if tokens[i].start < span.end and tokens[i].stop <= span.end]
-        for i in inside:
-            ner[i] = ("B-" if i == inside[0] else "I-") + span.type
+    ner = labels(tokens, [(s.start, s.end) for s in analysis.spans], [s.type for s in analysis.spans])
     base = [_own_features(text, tokens, i, ner[i]) for i in range(len(tokens))]
     quotes = 0
     for i, token in enumerate(tokens):
@@ -125,13 +119,20 @@ def outermost(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     return kept
 
 
-def labels(tokens: Sequence[Token], spans: Sequence[tuple[int, int]]) -> list[str]:
-    """B, I or O per token for the given (non-overlapping) spans."""
+def labels(tokens: Sequence[Token], spans: Sequence[tuple[int, int]], kinds: Sequence[str] | None = None) -> list[str]:
+    """B, I or O per token for the given (non-overlapping) spans; with `kinds`, "B-LOC", "I-LOC" and so on.
+
+    >>> tokens = [Token(0, 3, "Суд"), Token(4, 8, "Вены")]
+    >>> labels(tokens, [(0, 8)]), labels(tokens, [(4, 8)], ["LOC"])
+    (['B', 'I'], ['O', 'B-LOC'])
+    """
+    starts, stops = [t.start for t in tokens], [t.stop for t in tokens]
     found = ["O"] * len(tokens)
-    for start, end in spans:
-        inside = [i for i, t in enumerate(tokens) if t.start >= start and t.stop <= end]
+    for n, (start, end) in enumerate(spans):
+        suffix = f"-{kinds[n]}" if kinds else ""
+        inside = range(bisect_left(starts, start), bisect_right(stops, end))  # the tokens within start..end
         for i in inside:
-            found[i] = "B" if i == inside[0] else "I"
+            found[i] = ("B" if i == inside.start else "I") + suffix
     return found
 
 
