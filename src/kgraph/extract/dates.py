@@ -200,26 +200,25 @@ class DateMention:
     value: date | int | None
 
 
+def _by_stem(table: dict[str, int], word: str) -> int:
+    """The number of the longest stem in `table` that `word` starts with ("июл" of "июля")."""
+    return next(number for stem, number in sorted(table.items(), key=lambda i: -len(i[0])) if word.startswith(stem))
+
+
 def _month(word: str) -> int:
-    word = word.lower()
-    return next(number for stem, number in sorted(_MONTHS.items(), key=lambda i: -len(i[0])) if word.startswith(stem))
+    return _by_stem(_MONTHS, word.lower())
 
 
 def _ordinal(words: str) -> int:
     *tens, word = words.lower().split()
-    base = next(n for stem, n in sorted(_ORDINALS.items(), key=lambda i: -len(i[0])) if word.startswith(stem))
-    return base + (20 if tens == ["двадцать"] else 30 if tens == ["тридцать"] else 0)
+    return _by_stem(_ORDINALS, word) + (20 if tens == ["двадцать"] else 30 if tens == ["тридцать"] else 0)
 
 
 def find_dates(text: str, published: date | None = None) -> list[DateMention]:
     """Every date-like expression in `text`, its value completed from `published` where the text omits it."""
     found: list[DateMention] = []
     kinds: list[str] = []
-    for match in _COMBINED.finditer(text):
-        if (match.start() > 0 and text[match.start() - 1].isalnum()) or (
-            match.end() < len(text) and text[match.end()].isalnum()
-        ):
-            continue
+    for match in _COMBINED.finditer(text):  # whole words only: the pattern is bounded by (?<!\w) and (?!\w)
         kind = match.lastgroup or ""
         if kind == "title":
             continue
