@@ -10,10 +10,11 @@ It also runs natasha's NER over the train texts (about a minute) to count where 
 import re
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 
 from kgraph.extract.linking import NOT_ENTITIES, PLACE_TYPES
-from kgraph.extract.nerel import read_document
+from kgraph.extract.nerel import NerelDocument, read_document, read_folder
 from kgraph.extract.normalise import key
 
 WORD = re.compile(r"[А-Яа-яЁёA-Za-z0-9]+(?:[-’'][А-Яа-яЁёA-Za-z0-9]+)*")
@@ -145,13 +146,11 @@ HEADS_HEADER = """\
 """
 
 
-def build_heads(train: Path) -> str:
-    """The adjective-heads table for the NEREL documents in `train` (see HEADS_HEADER)."""
+def build_heads(documents: Sequence[NerelDocument]) -> str:
+    """The adjective-heads table for the NEREL train documents (see HEADS_HEADER)."""
     from kgraph.extract.adjectives import head_noun_at
     from kgraph.extract.normalise import parses
 
-    files = sorted(train.glob("*.ann"))
-    documents = [read_document(ann.with_suffix(".txt")) for ann in files]
     place_adjectives = {
         key(m.text)
         for d in documents
@@ -198,13 +197,12 @@ OWNERS_HEADER = """\
 """
 
 
-def build_owners(train: Path) -> str:
-    """The owner-heads table for the NEREL documents in `train` (see OWNERS_HEADER)."""
+def build_owners(documents: Sequence[NerelDocument]) -> str:
+    """The owner-heads table for the NEREL train documents (see OWNERS_HEADER)."""
     from kgraph.extract.normalise import parses
 
     counts: dict[str, Counter[str]] = defaultdict(Counter)
-    for ann in sorted(train.glob("*.ann")):
-        document = read_document(ann.with_suffix(".txt"))
+    for document in documents:
         organisations = {(m.start, m.end) for m in document.mentions if m.type == "ORGANIZATION"}
         for place in (m for m in document.mentions if m.type in PLACE_TYPES):
             before = re.search(r"([а-яё]+(?:-[а-яё]+)?) $", document.text[max(0, place.start - 40) : place.start])
@@ -224,10 +222,11 @@ def main() -> None:
     """Write the gazetteer and the adjective- and owner-heads tables next to the linking module."""
     train = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "shared/nerel/train"
     folder = Path(__file__).resolve().parents[1] / "src/kgraph/extract"
+    documents = read_folder(train)  # read once for both heads tables
     tables = (
         ("gazetteer.tsv", build(train)),
-        ("adjective_heads.tsv", build_heads(train)),
-        ("owner_heads.tsv", build_owners(train)),
+        ("adjective_heads.tsv", build_heads(documents)),
+        ("owner_heads.tsv", build_owners(documents)),
     )
     for name, text in tables:
         out = folder / name
