@@ -5,8 +5,11 @@ from decimal import Decimal
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
-from kgraph.graph import article_iri, entity_iri
+from kgraph.graph import article_iri, build_dataset, entity_iri
+from kgraph.model import ArticleModel, Entity, article_span
 from kgraph.namespaces import ID, ITSRDF, KG, NIF, PROV, SCHEMA, WD
+from kgraph.source import parse_article
+from kgraph.validate import validate
 
 ARTICLE = article_iri("omsk-forum-2019-11-07")
 
@@ -96,3 +99,28 @@ def test_the_same_model_gives_the_same_graph(seed_model, seed_dataset: Dataset) 
 
     again = build_dataset([seed_model])
     assert isomorphic(again.graph(ARTICLE), seed_dataset.graph(ARTICLE))
+
+
+def _court(slug: str, label: str, source: str) -> ArticleModel:
+    article = parse_article(slug, f"# Новости\n\n{label} принял решение.\n")
+    mention = article_span(article, label, at=article.text.index(label, 9))
+    court = Entity("sud", "schema:Organization", {"ru": label, "en": "court"}, mentions=(mention,))
+    return ArticleModel(article, entities={"sud": court}, source=source)
+
+
+def _organisations(dataset: Dataset) -> list[str]:
+    return sorted({str(s) for s, _, _, _ in dataset.quads((None, RDF.type, SCHEMA.Organization, None))})
+
+
+def test_extracted_entities_of_two_articles_named_alike_stay_two_nodes() -> None:
+    dataset = build_dataset([_court("a", "Суд", "extracted"), _court("b", "Верховный суд", "extracted")])
+    assert _organisations(dataset) == [f"{article_iri('a')}/entity/sud", f"{article_iri('b')}/entity/sud"]
+    report = validate(dataset)
+    assert report.conforms, report.text
+
+
+def test_a_curated_id_is_one_node_shared_by_every_article_that_uses_it() -> None:
+    dataset = build_dataset([_court("a", "Суд", "curated"), _court("b", "Верховный суд", "curated")])
+    assert _organisations(dataset) == [str(entity_iri("sud"))]
+    report = validate(dataset)
+    assert not report.conforms  # two Russian labels: the curator must pick one

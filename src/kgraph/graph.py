@@ -32,7 +32,7 @@ RUSSIAN = URIRef("http://lexvo.org/id/iso639-3/rus")
 
 
 def entity_iri(ident: str) -> URIRef:
-    """The IRI of an entity or event; entities are shared by all articles that use the same id."""
+    """The IRI of a curated entity or event, shared by all articles that use the same id."""
     return ID[ident]
 
 
@@ -89,6 +89,14 @@ class _Minter:
         self.context = context_iri(self.article)
         self.sentence_iris = {s: span_iri(self.article, s.start, s.end) for s in self.article.sentences}
 
+    def node(self, ident: str) -> URIRef:
+        """The IRI of entity `ident`: a curated id is shared by every article that uses it; an extracted one is
+        the article's own (until a person curates it), since two articles' drafts named alike ("суд") need not
+        be one thing. The Wikidata link (``owl:sameAs``) is what joins extracted entities across articles."""
+        if self.model.source == "extracted":
+            return _local(self.article, "entity", ident)
+        return entity_iri(ident)
+
     def add(self, s: URIRef | BNode, p: URIRef, o: URIRef | BNode | Literal) -> None:
         self.graph.add((s, p, o))
 
@@ -137,7 +145,7 @@ class _Minter:
     # --- statements ------------------------------------------------------------------------------------
 
     def entity(self, entity: Entity) -> None:
-        node = entity_iri(entity.id)
+        node = self.node(entity.id)
         self.add(node, RDF.type, expand_term(entity.cls))
         self.labels(node, entity.labels)
         if entity.wikidata:
@@ -194,7 +202,7 @@ class _Minter:
         time = None
         if fact.obj_is_entity:
             assert isinstance(fact.obj, str)
-            obj = entity_iri(fact.obj)
+            obj = self.node(fact.obj)
         elif isinstance(fact.obj, TimeRef):
             assert fact.obj.value is not None, "facts.py refuses date facts without a value"
             obj = _time_literal(fact.obj.value)
@@ -202,7 +210,7 @@ class _Minter:
         else:
             obj = _literal(fact.obj, fact.language)
         self.assertion(
-            (entity_iri(fact.subject), expand_term(fact.predicate), obj),
+            (self.node(fact.subject), expand_term(fact.predicate), obj),
             fact.evidence,
             implied=fact.implied,
             stated_in=fact.stated_in,
@@ -219,18 +227,18 @@ class _Minter:
         elif quantity.qualifier in ("almost", "lessThan"):
             self.add(node, SCHEMA.maxValue, value)
         self.add(node, KG.qualifier, KG[quantity.qualifier])
-        self.add(node, KG.measure, entity_iri(quantity.measure))
+        self.add(node, KG.measure, self.node(quantity.measure))
         unit = UNITS[quantity.unit] if quantity.unit else None
         if unit is not None:
             self.add(node, SCHEMA.unitCode, WD[unit.wikidata])
         if quantity.unit_text:
             self.add(node, SCHEMA.unitText, Literal(quantity.unit_text, lang="ru"))
         for who in quantity.concerns:
-            self.add(node, KG.concerns, entity_iri(who))
+            self.add(node, KG.concerns, self.node(who))
         links = {KG.flowFrom: quantity.flow_from, KG.flowTo: quantity.flow_to}
         for predicate, target in links.items():
             if target:
-                self.add(node, predicate, entity_iri(target))
+                self.add(node, predicate, self.node(target))
         for predicate, other in ((KG.partOf, quantity.part_of), (KG.changeOf, quantity.change_of)):
             if other:
                 self.add(node, predicate, _local(self.article, "quantity", other))
@@ -259,13 +267,13 @@ class _Minter:
         self.add(node, SCHEMA.text, Literal(utterance.text.text, lang="ru"))
         self.add(node, SCHEMA.isPartOf, article_iri(self.article.slug))
         for speaker in utterance.speakers:
-            self.add(node, KG.speaker, entity_iri(speaker))
+            self.add(node, KG.speaker, self.node(speaker))
         for who in utterance.concerns:
-            self.add(node, KG.concerns, entity_iri(who))
+            self.add(node, KG.concerns, self.node(who))
         if utterance.verb:
             self.add(node, KG.speechVerb, Literal(utterance.verb, lang="ru"))
         if utterance.occasion:
-            self.add(node, KG.occasion, entity_iri(utterance.occasion))
+            self.add(node, KG.occasion, self.node(utterance.occasion))
         names = [self.model.entities[s].labels for s in utterance.speakers]
         opening = utterance.text.text if len(utterance.text.text) <= 60 else utterance.text.text[:60] + "…"
         kind_en = "quote" if utterance.kind == "direct" else "statement"
@@ -302,9 +310,9 @@ class _Minter:
         )
         for predicate, ident, span in people:
             if ident is not None:
-                self.assertion((node, predicate, entity_iri(ident)), [span] if span else [])
+                self.assertion((node, predicate, self.node(ident)), [span] if span else [])
         for about in meta.about:
-            self.add(node, SCHEMA.about, entity_iri(about))
+            self.add(node, SCHEMA.about, self.node(about))
         if article.photo_credit is not None:
             photo = _local(self.article, "photo", "1")
             self.add(photo, RDF.type, SCHEMA.Photograph)
@@ -315,7 +323,7 @@ class _Minter:
             self.add(node, SCHEMA.image, photo)
             self.assertion((photo, SCHEMA.creditText, Literal(article.photo_credit.text)), [article.photo_credit])
             if meta.photo_credit is not None:
-                self.assertion((photo, SCHEMA.provider, entity_iri(meta.photo_credit)), [article.photo_credit])
+                self.assertion((photo, SCHEMA.provider, self.node(meta.photo_credit)), [article.photo_credit])
             self.evidence(photo, [article.photo_credit])
 
 
