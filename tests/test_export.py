@@ -1,7 +1,8 @@
-"""Turtle of many articles: the prefixes bound to speed rdflib up never reach the output."""
+"""Turtle and TriG of many articles: the prefixes bound to speed rdflib up never reach the output."""
 
 import re
 
+import pytest
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import RDFS
 
@@ -21,10 +22,11 @@ def _two_articles() -> Dataset:
     return dataset
 
 
-def test_turtle_of_several_articles_declares_only_our_prefixes() -> None:
-    turtle = serialize(_two_articles(), "turtle").decode()
-    assert set(re.findall(r"^@prefix (\w+):", turtle, re.MULTILINE)) <= set(PREFIXES)
-    assert f"<{article_iri('b')}/entity/omsk> rdfs:label" in turtle
+@pytest.mark.parametrize("fmt", ["turtle", "trig"])
+def test_several_articles_are_written_with_only_our_prefixes(fmt: str) -> None:
+    written = serialize(_two_articles(), fmt).decode()
+    assert set(re.findall(r"^@prefix (\w+):", written, re.MULTILINE)) <= set(PREFIXES)
+    assert f"<{article_iri('b')}/entity/omsk> rdfs:label" in written
 
 
 def test_turtle_is_the_bytes_rdflib_writes_on_its_own() -> None:
