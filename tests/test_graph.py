@@ -101,10 +101,12 @@ def test_the_same_model_gives_the_same_graph(seed_model, seed_dataset: Dataset) 
     assert isomorphic(again.graph(ARTICLE), seed_dataset.graph(ARTICLE))
 
 
-def _court(slug: str, label: str, source: str) -> ArticleModel:
+def _court(
+    slug: str, label: str, source: str, wikidata: str | None = None, cls: str = "schema:Organization"
+) -> ArticleModel:
     article = parse_article(slug, f"# Новости\n\n{label} принял решение.\n")
     mention = article_span(article, label, at=article.text.index(label, 9))
-    court = Entity("sud", "schema:Organization", {"ru": label, "en": "court"}, mentions=(mention,))
+    court = Entity("sud", cls, {"ru": label, "en": "court"}, wikidata, mentions=(mention,))
     return ArticleModel(article, entities={"sud": court}, source=source)
 
 
@@ -124,3 +126,23 @@ def test_a_curated_id_is_one_node_shared_by_every_article_that_uses_it() -> None
     assert _organisations(dataset) == [str(entity_iri("sud"))]
     report = validate(dataset)
     assert not report.conforms  # two Russian labels: the curator must pick one
+
+
+def test_extracted_entities_linked_to_one_wikidata_item_are_one_node_with_the_commonest_label() -> None:
+    articles = [("a", "ЕСПЧ"), ("b", "Европейский суд по правам человека"), ("c", "ЕСПЧ"), ("d", "Суд")]
+    models = [_court(slug, label, "extracted", "Q122880" if slug != "d" else None) for slug, label in articles]
+    dataset = build_dataset(models)
+    assert _organisations(dataset) == [str(ID.Q122880), f"{article_iri('d')}/entity/sud"]
+    labels = {str(o) for _, _, o, _ in dataset.quads((ID.Q122880, RDFS.label, None, None))}
+    assert labels == {"ЕСПЧ", "court"}
+    mentioned_in = {g for _, _, _, g in dataset.quads((None, ITSRDF.taIdentRef, ID.Q122880, None))}
+    assert mentioned_in == {article_iri(slug) for slug in "abc"}
+    report = validate(dataset)
+    assert report.conforms, report.text
+
+
+def test_a_linked_position_stays_its_articles_own() -> None:
+    """Two articles' "президент Сербии" may name the state by two nodes; one position would then be in two."""
+    models = [_court(slug, "Президент Сербии", "extracted", "Q889830", "kg:Position") for slug in "ab"]
+    positions = {s for s, _, _, _ in build_dataset(models).quads((None, RDF.type, KG.Position, None))}
+    assert positions == {URIRef(f"{article_iri(slug)}/entity/sud") for slug in "ab"}

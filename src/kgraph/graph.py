@@ -17,7 +17,8 @@ True
 """
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -82,20 +83,24 @@ def _time_literal(value: date | int) -> Literal:
 class _Minter:
     """Writes one article's triples into its named graph."""
 
-    def __init__(self, graph: Graph, model: ArticleModel) -> None:
+    def __init__(self, graph: Graph, model: ArticleModel, linked_labels: Mapping[str, dict[str, str]]) -> None:
         self.graph = graph
         self.model = model
+        self.linked_labels = linked_labels
         self.article = model.article
         self.context = context_iri(self.article)
         self.sentence_iris = {s: span_iri(self.article, s.start, s.end) for s in self.article.sentences}
 
     def node(self, ident: str) -> URIRef:
-        """The IRI of entity `ident`: a curated id is shared by every article that uses it; an extracted one is
-        the article's own (until a person curates it), since two articles' drafts named alike ("суд") need not
-        be one thing. The Wikidata link (``owl:sameAs``) is what joins extracted entities across articles."""
-        if self.model.source == "extracted":
-            return _local(self.article, "entity", ident)
-        return entity_iri(ident)
+        """The IRI of entity `ident`. A curated id is shared by every article that uses it. An extracted person,
+        place or organisation linked to Wikidata is ``id:Q…``, one node for every extracted article that links
+        that item; any other extracted entity is the article's own (until a person curates it): two drafts named
+        alike ("суд") need not be one thing, nor two articles' "президент Сербии" in the same state."""
+        if self.model.source != "extracted":
+            return entity_iri(ident)
+        entity = self.model.entities.get(ident)
+        item = shared_item(self.model, entity) if entity is not None else None
+        return ID[item] if item else _local(self.article, "entity", ident)
 
     def add(self, s: URIRef | BNode, p: URIRef, o: URIRef | BNode | Literal) -> None:
         self.graph.add((s, p, o))
@@ -147,7 +152,8 @@ class _Minter:
     def entity(self, entity: Entity) -> None:
         node = self.node(entity.id)
         self.add(node, RDF.type, expand_term(entity.cls))
-        self.labels(node, entity.labels)
+        item = shared_item(self.model, entity)
+        self.labels(node, self.linked_labels[item] if item else entity.labels)
         if entity.wikidata:
             self.add(node, OWL.sameAs, WD[entity.wikidata])
         for mention in entity.mentions:
@@ -327,10 +333,64 @@ class _Minter:
             self.evidence(photo, [article.photo_credit])
 
 
-def add_article(dataset: Dataset, model: ArticleModel) -> Graph:
-    """Mint one article's triples into its own named graph of `dataset` and return that graph."""
+SHARED_CLASSES = frozenset(
+    {
+        "schema:Person",
+        "schema:Country",
+        "schema:City",
+        "schema:AdministrativeArea",
+        "schema:Place",
+        "schema:Organization",
+    }
+)
+"""The classes whose extracted entities articles share by their Wikidata item: no shape lets them hold only one
+value of a property, so what two articles say of one never contradicts the shapes (a position, an event may)."""
+
+
+def shared_item(model: ArticleModel, entity: Entity) -> str | None:
+    """The Wikidata item by which an extracted entity is one node with other articles' entities, if any."""
+    if model.source == "extracted" and entity.cls in SHARED_CLASSES:
+        return entity.wikidata
+    return None
+
+
+def linked_labels(models: Iterable[ArticleModel]) -> dict[str, dict[str, str]]:
+    """The labels of each Wikidata item that extracted articles share (`shared_item`), so that its one node has
+    one label per language: the labels most of their entities have, then the longest Russian one.
+
+    >>> from kgraph.source import parse_article
+    >>> article = parse_article("a", "# Т\\n\\nТекст.\\n")
+    >>> def russia(ru): return Entity("r", "schema:Country", {"ru": ru, "en": "Russia"}, wikidata="Q159")
+    >>> models = [ArticleModel(article, entities={"r": russia(ru)}, source="extracted") for ru in ("РФ", "Россия")]
+    >>> linked_labels(models)
+    {'Q159': {'en': 'Russia', 'ru': 'Россия'}}
+    """
+    votes: dict[str, Counter[tuple[tuple[str, str], ...]]] = defaultdict(Counter)
+    for model in models:
+        for entity in model.entities.values():
+            item = shared_item(model, entity)
+            if item:
+                labels: tuple[tuple[str, str], ...] = tuple(sorted(entity.labels.items()))
+                votes[item][labels] += 1
+    return {item: _commonest(counts) for item, counts in votes.items()}
+
+
+def _commonest(counts: Counter[tuple[tuple[str, str], ...]]) -> dict[str, str]:
+    def rank(labels: tuple[tuple[str, str], ...]) -> tuple[int, int, tuple[tuple[str, str], ...]]:
+        return counts[labels], len(dict(labels).get("ru", "")), labels
+
+    best = max(counts, key=rank)
+    return dict(best)
+
+
+def add_article(dataset: Dataset, model: ArticleModel, labels: Mapping[str, dict[str, str]] | None = None) -> Graph:
+    """Mint one article's triples into its own named graph of `dataset` and return that graph.
+
+    `labels` are those of the Wikidata items extracted articles link (`linked_labels` of every article of the
+    dataset); by default, this article's own.
+    """
     graph = dataset.graph(article_iri(model.article.slug))
-    minter = _Minter(graph, model)
+    minter = _Minter(graph, model, linked_labels([model]) if labels is None else labels)
     minter.text()
     minter.article_node()
     for entity in model.entities.values():
@@ -353,7 +413,9 @@ def new_dataset() -> Dataset:
 
 def build_dataset(models: Iterable[ArticleModel]) -> Dataset:
     """The dataset of several articles, one named graph each."""
+    models = list(models)
+    labels = linked_labels(models)
     dataset = new_dataset()
     for model in models:
-        add_article(dataset, model)
+        add_article(dataset, model, labels)
     return dataset
