@@ -141,8 +141,20 @@ def test_extracted_entities_linked_to_one_wikidata_item_are_one_node_with_the_co
     assert report.conforms, report.text
 
 
+def test_a_common_noun_linked_to_a_concept_stays_its_articles_own() -> None:
+    models = [_court(slug, "полиция", "extracted", "Q35535") for slug in "ab"]
+    assert _organisations(build_dataset(models)) == [f"{article_iri(slug)}/entity/sud" for slug in "ab"]
+
+
 def test_a_linked_position_stays_its_articles_own() -> None:
     """Two articles' "президент Сербии" may name the state by two nodes; one position would then be in two."""
     models = [_court(slug, "Президент Сербии", "extracted", "Q889830", "kg:Position") for slug in "ab"]
     positions = {s for s, _, _, _ in build_dataset(models).quads((None, RDF.type, KG.Position, None))}
     assert positions == {URIRef(f"{article_iri(slug)}/entity/sud") for slug in "ab"}
+
+
+def test_the_article_mentions_every_entity_it_names(seed_model, seed_dataset: Dataset) -> None:
+    graph = seed_dataset.graph(ARTICLE)
+    named = {entity_iri(ident) for ident, entity in seed_model.entities.items() if entity.mentions}
+    assert set(graph.objects(ARTICLE, SCHEMA.mentions)) == named
+    assert entity_iri("putin") in named

@@ -3,7 +3,8 @@
 Each article becomes one named graph (the article's IRI) holding its entities, facts, quantities, quotes, the
 verbatim text as a NIF context with every sentence, and the phrases that are the evidence for each statement.
 Every non-type, non-label triple about the world is also reified as a ``kg:Assertion`` that points to the
-sentence (``prov:wasDerivedFrom``) and the cited words (``kg:evidence``).
+sentence (``prov:wasDerivedFrom``) and the cited words (``kg:evidence``). The article ``schema:mentions`` every
+entity it names: the shortcut of its NIF annotations (phrase ``itsrdf:taIdentRef`` entity), which are the evidence.
 
 >>> from kgraph.source import parse_article
 >>> from kgraph.facts import parse_facts
@@ -156,6 +157,8 @@ class _Minter:
         self.labels(node, self.linked_labels[item] if item else entity.labels)
         if entity.wikidata:
             self.add(node, OWL.sameAs, WD[entity.wikidata])
+        if entity.mentions:
+            self.add(article_iri(self.article.slug), SCHEMA.mentions, node)
         for mention in entity.mentions:
             phrase = self.phrase(mention)
             self.add(phrase, ITSRDF.taIdentRef, node)
@@ -348,8 +351,12 @@ value of a property, so what two articles say of one never contradicts the shape
 
 
 def shared_item(model: ArticleModel, entity: Entity) -> str | None:
-    """The Wikidata item by which an extracted entity is one node with other articles' entities, if any."""
-    if model.source == "extracted" and entity.cls in SHARED_CLASSES:
+    """The Wikidata item by which an extracted entity is one node with other articles' entities, if any.
+
+    Only a name is shared: a common noun linked to a concept ("полиция", Q35535) is another body in each article.
+    """
+    named = entity.labels.get("ru", "")[:1].isupper()
+    if model.source == "extracted" and entity.cls in SHARED_CLASSES and named:
         return entity.wikidata
     return None
 

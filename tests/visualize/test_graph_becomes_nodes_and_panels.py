@@ -4,9 +4,12 @@ import pytest
 from rdflib import Dataset, URIRef
 
 from kgraph.errors import QueryError
-from kgraph.graph import entity_iri
+from kgraph.graph import article_iri, build_dataset, entity_iri
+from kgraph.model import ArticleModel, Entity, article_span
+from kgraph.namespaces import ID, SCHEMA
 from kgraph.query import LocalStore
 from kgraph.rdfio import union_graph
+from kgraph.source import parse_article
 from kgraph.visualize import construct, to_networkx
 from kgraph.visualize.details import panels
 
@@ -84,3 +87,21 @@ def test_a_construct_query_picks_the_subgraph(seed_dataset: Dataset) -> None:
 def test_a_select_query_is_refused_for_the_page(seed_dataset: Dataset) -> None:
     with pytest.raises(QueryError, match="CONSTRUCT"):
         construct(seed_dataset, "SELECT * WHERE { ?s ?p ?o }")
+
+
+def _putin_in(slug: str) -> ArticleModel:
+    article = parse_article(slug, "# Новости\n\nПутин прилетел в Омск.\n")
+    mention = article_span(article, "Путин")
+    putin = Entity("putin", "schema:Person", {"ru": "Путин", "en": "Putin"}, "Q7747", mentions=(mention,))
+    return ArticleModel(article, entities={"putin": putin}, source="extracted")
+
+
+def _mention_edges(models: list[ArticleModel]) -> set[tuple[str, str]]:
+    net = to_networkx(build_dataset(models))
+    return {(s, o) for s, o, predicate in net.edges(keys=True) if predicate == str(SCHEMA.mentions)}
+
+
+def test_with_several_articles_each_is_joined_to_what_it_mentions() -> None:
+    both = {(str(article_iri(slug)), str(ID.Q7747)) for slug in "ab"}
+    assert _mention_edges([_putin_in("a"), _putin_in("b")]) == both
+    assert _mention_edges([_putin_in("a")]) == set()  # one article: its star would hide the entities' relations

@@ -87,6 +87,8 @@ def relations(graph: Triples, nodes: Iterable[URIRef]) -> list[tuple[URIRef, URI
 def to_networkx(graph: Graph | Dataset | Triples, *, within: Graph | None = None) -> "nx.MultiDiGraph":
     """A directed multigraph of entities and events; `within` (e.g. a CONSTRUCT result) limits what is kept.
 
+    With two or more articles, each is linked to what it mentions (``schema:mentions``), so the articles that
+    name the same person or place are joined; with one, that star would hide the relations between entities.
     Nodes are keyed by IRI with ``label`` (en), ``label_en``, ``label_ru``, ``class_iri``, ``class_label`` and
     ``wikidata``; edges are keyed by predicate IRI with ``predicate``, ``label`` (en) and ``label_ru``.
     """
@@ -111,6 +113,8 @@ def to_networkx(graph: Graph | Dataset | Triples, *, within: Graph | None = None
             wikidata=" ".join(wikidata_ids(full, node)),
         )
     edges = relations(full, nodes)
+    if sum(1 for node in nodes if SCHEMA.NewsArticle in full.objects(node, RDF.type)) < 2:
+        edges = [edge for edge in edges if edge[1] != SCHEMA.mentions]
     if within is not None:
         edges = [e for e in edges if e in within]
     for s, p, o in edges:
