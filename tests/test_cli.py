@@ -62,6 +62,18 @@ def test_bad_facts_exit_2_and_write_nothing(article_copy: Path, tmp_path: Path) 
     assert not out.exists()
 
 
+def test_two_articles_with_one_iri_exit_2_naming_both_and_write_nothing(tmp_path: Path) -> None:
+    files = [tmp_path / folder / "news.txt" for folder in ("a", "b")]
+    for file in files:
+        file.parent.mkdir()
+        file.write_text("# Новость\n\nТекст.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    code, _, stderr = invoke("build", *map(str, files), "--out", str(out))
+    assert code == 2
+    assert stderr.startswith(f"error: {files[1]}: ") and f"is already {files[0]}'s" in stderr
+    assert not out.exists()
+
+
 def test_validate_exit_codes(built: tuple[Path, str], tmp_path: Path) -> None:
     out, _ = built
     assert invoke("validate", str(out / "graph.ttl"))[0] == 0

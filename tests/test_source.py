@@ -58,3 +58,9 @@ def test_a_headline_without_a_header_is_its_first_line_without_blanks() -> None:
     article = parse_article("x", "\n  Путин прилетел в Омск  \nТекст.\n")
     assert article.headline.text == "Путин прилетел в Омск"
     assert article.text[article.headline.start : article.headline.end] == article.headline.text
+
+
+def test_a_cyrillic_file_name_gives_a_latin_slug(tmp_path: Path) -> None:
+    path = tmp_path / "Визит в Омск.txt"
+    path.write_text("# Визит\n\nТекст.\n", encoding="utf-8")
+    assert load_article(path).slug == "vizit-v-omsk"

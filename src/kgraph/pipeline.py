@@ -15,7 +15,7 @@ from .export import write
 from .facts import facts_file, load_facts
 from .graph import build_dataset
 from .model import ArticleModel
-from .source import Article, find_articles, load_article
+from .source import ARTICLE_FILENAMES, Article, find_articles, load_article
 from .validate import ValidationReport, validate
 
 if TYPE_CHECKING:
@@ -45,8 +45,21 @@ def load_model(article: Article) -> ArticleModel:
 
 def load_models(paths: Sequence[Path]) -> list[ArticleModel]:
     """Load every article found under `paths` and its facts; the first bad input raises."""
-    found = [article for path in paths for article in find_articles(path)]
-    return [load_model(load_article(path)) for path in found]
+    found = dict.fromkeys(article for path in paths for article in find_articles(path))
+    articles = [load_article(path) for path in found]
+    _one_iri_each(articles)
+    return [load_model(article) for article in articles]
+
+
+def _one_iri_each(articles: Sequence[Article]) -> None:
+    """SourceError when two articles would be one graph: their file or folder names give the same IRI."""
+    first: dict[str, Path | None] = {}
+    for article in articles:
+        other = first.setdefault(article.slug, article.path)
+        if other != article.path:
+            raise SourceError(
+                f"{article.path}: its IRI …/article/{article.slug} is already {other}'s; rename one of them"
+            )
 
 
 def build(paths: Sequence[Path], out: Path, *, html: bool = True, wikidata: str | None = None) -> BuildResult:
@@ -61,7 +74,10 @@ def build(paths: Sequence[Path], out: Path, *, html: bool = True, wikidata: str 
         check_endpoint_url(wikidata)
     models = load_models(paths)
     if not models:
-        raise SourceError(f"no articles under {', '.join(map(str, paths))}")
+        raise SourceError(
+            f"no articles under {', '.join(map(str, paths))}: name article files one by one, or give folders "
+            f"that hold {' or '.join(ARTICLE_FILENAMES)}"
+        )
     reconciled: tuple[Reconciliation, ...] = ()
     if wikidata is not None:
         extracted = [index for index, model in enumerate(models) if model.source == "extracted"]

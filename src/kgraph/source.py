@@ -16,6 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from .errors import SourceError
+from .transliteration import transliterate
 
 ARTICLE_FILENAMES = ("article.md", "article.txt")
 
@@ -148,7 +149,12 @@ def load_article(path: Path) -> Article:
 
 
 def _slugify(name: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    """The last part of an article's IRI, from its file or folder name.
+
+    >>> _slugify("Омск форум 2019"), _slugify("omsk-forum-2019-11-07"), _slugify("№")
+    ('omsk-forum-2019', 'omsk-forum-2019-11-07', 'article')
+    """
+    slug = re.sub(r"[^a-z0-9]+", "-", transliterate(name).lower()).strip("-")
     return slug or "article"
 
 

@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..source import Span
+from ..transliteration import transliterate
 from .linking import LOCATION_TYPES, PLACE_TYPES, gazetteer
 from .mentions import adjective_place, after_currency
 from .ner import NamedSpan
-from .normalise import common_noun, key, lemma, noun_phrase_nominative, parses, slug, transliterate
+from .normalise import common_noun, key, lemma, noun_phrase_nominative, parses, slug
 from .tables import rows
 
 _CLASSES = {
