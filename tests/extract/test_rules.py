@@ -9,6 +9,7 @@ from kgraph.extract.linking import Gazetteer, gazetteer
 from kgraph.extract.normalise import noun_phrase_nominative
 from kgraph.extract.quantities import find_amounts
 from kgraph.extract.quotes import find_utterances
+from kgraph.extract.topics import find_groups
 
 
 def test_amounts_in_other_currencies_and_with_prefix_signs() -> None:
@@ -382,3 +383,27 @@ def test_an_unknown_place_in_brackets_after_a_city_is_its_state() -> None:
     found = _typed("Он умер в Нэшвилле (Тенесси). Буффон (Ювентус) признан лучшим.")
     assert ("Тенесси", "STATE_OR_PROVINCE") in found
     assert ("Ювентус", "STATE_OR_PROVINCE") not in found
+
+
+def test_a_linked_entity_named_in_an_oblique_case_is_labelled_with_the_items_name() -> None:
+    from kgraph.extract.build import extract_article
+    from kgraph.source import parse_article
+
+    text = "# Закон\n\nЗакон одобрили в Совете Федерации. Сенаторы Совета Федерации его поддержали.\n"
+    model = extract_article(parse_article("x", text))
+    [council] = [e for e in model.entities.values() if e.wikidata == "Q186473"]
+    assert council.labels["ru"] == "Совет Федерации"
+
+
+def test_a_title_ending_the_headline_is_not_the_office_of_the_name_opening_the_body() -> None:
+    text = "Путин поздравил с победой нового президента Туркменистана\nДженнифер Лопес выступила в Ашхабаде."
+    person = (text.index("Дженнифер"), text.index(" выступила"))
+    assert find_titles(text, [person]) == []
+    same_line = "Его поздравил президент России Владимир Путин."
+    [title] = find_titles(same_line, [(same_line.index("Владимир"), len(same_line) - 1)])
+    assert title.label == "президент России"
+
+
+def test_a_group_stops_at_the_end_of_its_line() -> None:
+    text = "Студент кинул бутылки в сотрудников правопорядка\nВалерий Костенок\n\nТекст."
+    assert [group.label for group in find_groups(text)] == ["сотрудников правопорядка"]

@@ -411,7 +411,30 @@ def entities_from_spans(text: str, spans: Iterable[NamedSpan]) -> list[Draft]:
         if link:
             draft.wikidata = link.qid
             draft.confidence = max(draft.confidence, link.confidence)
+            draft.label = named_as_linked(draft.label, link.name, draft.nerel_type in LOCATION_TYPES)
     return drafts
+
+
+def named_as_linked(label: str, name: str, place: bool) -> str:
+    """The label, or the name NEREL gives the linked item when the label is only an inflected or upper-case form of
+    it, or (for a place) an adjective made from it; a different name ("РФ", "Китай") is kept as the article says.
+
+    >>> named_as_linked("Совет Федерация", "Совет Федерации", False), named_as_linked("МОСКВА", "Москва", True)
+    ('Совет Федерации', 'Москва')
+    >>> named_as_linked("Лондонский", "Лондон", True), named_as_linked("РФ", "Россия", True)
+    ('Лондон', 'РФ')
+    >>> named_as_linked("Верховный суд", "верховный суд", False)
+    'Верховный суд'
+    """
+    if not name or name == label:
+        return label
+    if label.lower() == name.lower():
+        return name if label.isupper() else label
+    if key(label) == key(name):
+        return name
+    if place and " " not in label and any(p.tag.POS == "ADJF" for p in parses(label.lower())[:1]):
+        return name
+    return label
 
 
 def quoted_organisations(text: str, taken: list[tuple[int, int]]) -> list[Draft]:

@@ -131,7 +131,8 @@ def _genitive_tail(text: str, position: int) -> int:
     end = position
     words = 0
     for match in _WORD.finditer(text, position):
-        if text[end : match.start()].strip() or words >= 8:
+        gap = text[end : match.start()]
+        if gap.strip() or "\n" in gap or words >= 8:  # a phrase never runs on past its line
             break
         if not _is_genitive_word(match.group()):
             break
@@ -282,7 +283,7 @@ def find_titles(text: str, persons: list[tuple[int, int]]) -> list[Title]:
             candidate = words[-back]
             if lemma(candidate.group().lower()) in TITLE_WORDS and candidate.group()[:1].islower():
                 between = window[candidate.start() :].rstrip()
-                if re.search(r"[.,;:!?()\n]", between):
+                if re.search(r"[.,;:!?()\n]", window[candidate.start() :]):  # a headline's title is no body name's
                     break
                 title_start = start - len(window) + candidate.start()
                 title_end = title_start + len(between)

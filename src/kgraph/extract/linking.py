@@ -3,9 +3,9 @@
 A link is given only when the surface form's key was linked often enough and almost always to the same item:
 no link is better than a wrong one.
 
->>> gazetteer = Gazetteer.parse("путин\\tPERSON:53\\tQ7747:53\\tПутин\\n")
+>>> gazetteer = Gazetteer.parse("путин\\tPERSON:53\\tQ7747:53\\tПутин\\t53\\tВладимир Путин\\n")
 >>> gazetteer.link("Путина", "PERSON")
-Link(qid='Q7747', confidence=0.98)
+Link(qid='Q7747', confidence=0.98, name='Владимир Путин')
 >>> gazetteer.link("Путина", "CITY") is None
 True
 """
@@ -32,10 +32,11 @@ MIN_SHARE = 0.9
 
 @dataclass(frozen=True)
 class Link:
-    """A Wikidata item for an entity and how sure the gazetteer is."""
+    """A Wikidata item for an entity, how sure the gazetteer is, and the name NEREL gives the item (if known)."""
 
     qid: str
     confidence: float
+    name: str = ""
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,7 @@ class Gazetteer:
         qid, count = max(entry.links.items(), key=lambda item: item[1])
         if count < MIN_LINKS or count / total < MIN_SHARE:
             return None
-        return Link(qid, round(min(0.98, count / total * (1 - 1 / (count + 1)) + 0.02), 2))
+        return Link(qid, round(min(0.98, count / total * (1 - 1 / (count + 1)) + 0.02), 2), entry.name)
 
 
 def _endings(word: str, surface: str) -> list[str]:
