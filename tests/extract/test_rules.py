@@ -407,3 +407,9 @@ def test_a_title_ending_the_headline_is_not_the_office_of_the_name_opening_the_b
 def test_a_group_stops_at_the_end_of_its_line() -> None:
     text = "Студент кинул бутылки в сотрудников правопорядка\nВалерий Костенок\n\nТекст."
     assert [group.label for group in find_groups(text)] == ["сотрудников правопорядка"]
+
+
+def test_a_title_followed_by_a_verb_or_a_year_is_not_the_office_of_the_name_after() -> None:
+    for text in ("Визит президента Франции поддержал Владимир Путин.", "Премьер Мали с 1991 года Модибо Кейта."):
+        name = text.index("Владимир") if "Владимир" in text else text.index("Модибо")
+        assert find_titles(text, [(name, len(text) - 1)]) == [], text

@@ -273,6 +273,14 @@ class Title:
     person: tuple[int, int]
 
 
+def _ends_a_title(word: str) -> bool:
+    """A verb, short participle or gerund: the words after it are no longer the office's."""
+    return any(p.tag.POS in _NOT_TITLE_WORDS for p in parses(word.lower())[:1])
+
+
+_NOT_TITLE_WORDS = {"VERB", "INFN", "PRTS", "GRND"}
+
+
 def find_titles(text: str, persons: list[tuple[int, int]]) -> list[Title]:
     """Offices named right before a person mention (at most four words from the title word to the name)."""
     titles = []
@@ -283,8 +291,10 @@ def find_titles(text: str, persons: list[tuple[int, int]]) -> list[Title]:
             candidate = words[-back]
             if lemma(candidate.group().lower()) in TITLE_WORDS and candidate.group()[:1].islower():
                 between = window[candidate.start() :].rstrip()
-                if re.search(r"[.,;:!?()\n]", window[candidate.start() :]):  # a headline's title is no body name's
-                    break
+                if re.search(r"[.,;:!?()\n\d]", window[candidate.start() :]):
+                    break  # a headline's title is not the office of the body's first name; "премьер Мали с 1991 …"
+                if any(_ends_a_title(word.group()) for word in words[len(words) - back + 1 :]):
+                    break  # "президента Франции поддержал Путин"
                 title_start = start - len(window) + candidate.start()
                 title_end = title_start + len(between)
                 words_text = text[title_start:title_end]
