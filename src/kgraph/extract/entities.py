@@ -411,19 +411,24 @@ def entities_from_spans(text: str, spans: Iterable[NamedSpan]) -> list[Draft]:
         if link:
             draft.wikidata = link.qid
             draft.confidence = max(draft.confidence, link.confidence)
-            draft.label = named_as_linked(draft.label, link.name, draft.nerel_type in LOCATION_TYPES)
+            draft.label = named_as_linked(draft.label, link.name, draft.nerel_type)
     return drafts
 
 
-def named_as_linked(label: str, name: str, place: bool) -> str:
+def named_as_linked(label: str, name: str, nerel_type: str) -> str:
     """The label, or the name NEREL gives the linked item when the label is only an inflected or upper-case form of
-    it, or (for a place) an adjective made from it; a different name ("РФ", "Китай") is kept as the article says.
+    it, a place adjective made from it, or a person's surname alone; another name ("РФ", "Китай") stays as the
+    article says it.
 
-    >>> named_as_linked("Совет Федерация", "Совет Федерации", False), named_as_linked("МОСКВА", "Москва", True)
-    ('Совет Федерации', 'Москва')
-    >>> named_as_linked("Лондонский", "Лондон", True), named_as_linked("РФ", "Россия", True)
+    >>> named_as_linked("Совет Федерация", "Совет Федерации", "ORGANIZATION")
+    'Совет Федерации'
+    >>> named_as_linked("МОСКВА", "Москва", "CITY")
+    'Москва'
+    >>> named_as_linked("Лондонский", "Лондон", "CITY"), named_as_linked("РФ", "Россия", "COUNTRY")
     ('Лондон', 'РФ')
-    >>> named_as_linked("Верховный суд", "верховный суд", False)
+    >>> named_as_linked("Обамы", "Барак Обама", "PERSON")
+    'Барак Обама'
+    >>> named_as_linked("Верховный суд", "верховный суд", "ORGANIZATION")
     'Верховный суд'
     """
     if not name or name == label:
@@ -432,7 +437,11 @@ def named_as_linked(label: str, name: str, place: bool) -> str:
         return name if label.isupper() else label
     if key(label) == key(name):
         return name
-    if place and " " not in label and any(p.tag.POS == "ADJF" for p in parses(label.lower())[:1]):
+    if " " in label:
+        return label
+    if nerel_type == "PERSON" and key(name).split()[-1:] == [key(label)]:
+        return name
+    if nerel_type in LOCATION_TYPES and any(p.tag.POS == "ADJF" for p in parses(label.lower())[:1]):
         return name
     return label
 
