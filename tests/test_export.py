@@ -8,7 +8,7 @@ from rdflib.namespace import RDFS
 
 from kgraph.export import serialize
 from kgraph.graph import article_iri
-from kgraph.namespaces import NIF, PREFIXES, bind_prefixes
+from kgraph.namespaces import NIF, PREFIXES
 from kgraph.rdfio import union_graph
 
 
@@ -31,6 +31,5 @@ def test_several_articles_are_written_with_only_our_prefixes(fmt: str) -> None:
 
 def test_turtle_is_the_bytes_rdflib_writes_on_its_own() -> None:
     dataset = _two_articles()
-    plain = union_graph(dataset)
-    bind_prefixes(plain)
+    plain = union_graph(dataset)  # our prefixes bound, and nothing else
     assert serialize(dataset, "turtle") == plain.serialize(format="turtle", encoding="utf-8")

@@ -13,7 +13,7 @@ from functools import lru_cache
 from ..source import Span
 from ..transliteration import transliterate
 from .linking import LOCATION_TYPES, PLACE_TYPES, gazetteer
-from .mentions import adjective_place, after_currency
+from .mentions import adjective_place, after_currency, is_adjective
 from .ner import NamedSpan
 from .normalise import common_noun, key, lemma, noun_phrase_nominative, parses, slug
 from .tables import rows
@@ -441,7 +441,7 @@ def named_as_linked(label: str, name: str, nerel_type: str) -> str:
         return label
     if nerel_type == "PERSON" and key(name).split()[-1:] == [key(label)]:
         return name
-    if nerel_type in LOCATION_TYPES and any(p.tag.POS == "ADJF" for p in parses(label.lower())[:1]):
+    if nerel_type in LOCATION_TYPES and is_adjective(label):
         return name
     return label
 

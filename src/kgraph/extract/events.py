@@ -290,8 +290,9 @@ def find_titles(text: str, persons: list[tuple[int, int]]) -> list[Title]:
         for back in range(1, min(5, len(words)) + 1):
             candidate = words[-back]
             if lemma(candidate.group().lower()) in TITLE_WORDS and candidate.group()[:1].islower():
-                between = window[candidate.start() :].rstrip()
-                if re.search(r"[.,;:!?()\n\d]", window[candidate.start() :]):
+                after = window[candidate.start() :]
+                between = after.rstrip()
+                if re.search(r"[.,;:!?()\n\d]", after):
                     break  # a headline's title is not the office of the body's first name; "премьер Мали с 1991 …"
                 if any(_ends_a_title(word.group()) for word in words[len(words) - back + 1 :]):
                     break  # "президента Франции поддержал Путин"

@@ -344,7 +344,7 @@ def gazetteer_mentions(text: str, taken: Iterable[tuple[int, int, str]]) -> list
                 and hit[0] in LOCATION_TYPES
                 and size == 1
                 and text[start].isupper()
-                and _is_adjective(text[start:end])
+                and is_adjective(text[start:end])
             ):
                 # a capitalised adjective naming a street or a building ("Варшавском шоссе", "Михайловского
                 # замка") is part of that name; "каирская площадь" is a square in Cairo
@@ -383,7 +383,7 @@ def gazetteer_mentions(text: str, taken: Iterable[tuple[int, int, str]]) -> list
             if match[1] == "ORGANIZATION" or (" " in match[0].text and not own_head):
                 # "российские власти", "британской столице": the place adjective inside is a mention too
                 found.extend(p for p in _places_inside(text, match[0]) if p[0] != match[0])
-            elif match[1] in LOCATION_TYPES and _is_adjective(match[0].text):
+            elif match[1] in LOCATION_TYPES and is_adjective(match[0].text):
                 org_end = organisation_end(text, match[0].end)  # "советской армии", "российские власти"
                 if org_end and (match[0].start, org_end) not in same_type.get("ORGANIZATION", []):
                     found.append(
@@ -396,10 +396,11 @@ def gazetteer_mentions(text: str, taken: Iterable[tuple[int, int, str]]) -> list
 
 def _nationality(text: str, start: int, end: int) -> bool:
     """Whether a place adjective here tells a nationality or a language rather than naming the place."""
-    return _is_adjective(text[start:end]) and names_no_place(text, end) and not _HEADS.match(text, end)
+    return is_adjective(text[start:end]) and names_no_place(text, end) and not _HEADS.match(text, end)
 
 
-def _is_adjective(word: str) -> bool:
+def is_adjective(word: str) -> bool:
+    """Whether pymorphy3's likeliest reading of `word` is a full adjective ("лондонский", "Московская")."""
     return "ADJF" in parses(word.lower())[0].tag
 
 
@@ -407,7 +408,7 @@ def adjective_place(word: str, text: str = "", start: int = 0) -> tuple[str, str
     """The place an adjective names ("миланском": Милан, "Винницкого": Винница), typed and linked as NEREL train
     has the adjective itself or, for one it never saw, the place it is made from, in NEREL train or (with the
     `text` it starts in at `start`, for the noun after it) in the lists of places; with the place's name."""
-    if not _is_adjective(word):
+    if not is_adjective(word):
         return None
     entry = gazetteer().entry(word)
     kind, count = entry.main_type if entry else ("", 0)
@@ -431,7 +432,7 @@ def _places_inside(text: str, span: Span) -> list[tuple[Span, str, str | None, s
     for word in _WORD.finditer(span.text):
         start, end = span.start + word.start(), span.start + word.end()
         hit = _confident(word.group()) or adjective_place(word.group(), text, start)
-        if hit and hit[0] in LOCATION_TYPES and _is_adjective(word.group()):
+        if hit and hit[0] in LOCATION_TYPES and is_adjective(word.group()):
             if hit[0] in ("COUNTRY", "STATE_OR_PROVINCE") and names_no_place(text, end):
                 continue
             if _HEADS.match(text, end):
@@ -450,7 +451,7 @@ def _with_owner(text: str, start: int, end: int, taken: Iterable[tuple[int, int,
     before = re.search(r"([А-ЯЁа-яё]+)\s$", text[max(0, start - 30) : start])
     if before:
         word = before.group(1)
-        adjective = _is_adjective(word)
+        adjective = is_adjective(word)
         entry = gazetteer().entry(word)
         place = entry is not None and max(entry.types.items(), key=lambda i: i[1])[0] in LOCATION_TYPES
         place = place or (adjective and adjective_place(word) is not None)  # "датского правительства"
