@@ -217,7 +217,10 @@
       anchor.href = "https://www.wikidata.org/wiki/" + qid;
       anchor.rel = "noopener noreferrer";
       anchor.target = "_blank";
-      panel.append(element("p")).append(anchor);
+      // append() returns nothing: build the paragraph, then add it
+      const line = element("p");
+      line.append(anchor);
+      panel.append(line);
     });
     panel.append(element("p", info.iri, "iri"));
     section(panel, "Facts", info.facts.map((fact) => factItem(fact, fact.dir === "in" ? id : null)));

@@ -1,0 +1,193 @@
+"""Every node's and every edge's panel opens without a page error and shows what the graph holds about it.
+
+A panel is *empty* when it lacks a section the node has content for: the Wikidata link of an ``owl:sameAs wd:Q…``,
+the facts of a triple an assertion states about it (with their sentences), the sentences of the phrases that
+mention it (``itsrdf:taIdentRef``), or fewer items in a section than the page's own data lists for it.
+"""
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rdflib import Dataset, Graph, URIRef
+from rdflib.namespace import OWL, RDF
+
+from kgraph.graph import build_dataset, entity_iri
+from kgraph.namespaces import ITSRDF, KG, NIF, SCHEMA, WD
+from kgraph.pipeline import load_models
+from kgraph.rdfio import union_graph
+from kgraph.visualize import to_networkx, write_page
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "data" / "omsk-forum-2019-11-07"
+NEREL_SAMPLE = ROOT / "tests" / "extract" / "data" / "nerel-sample"
+ARTICLES = {
+    "putin-v-moskve.md": """# Путин провёл совещание в Москве
+
+Published at: **2020-03-01T09:00:00+00:00**
+
+Президент России Владимир Путин провёл в Москве совещание с членами правительства. Он заявил, что Россия и \
+Казахстан продолжат сотрудничество. В совещании участвовал министр иностранных дел Сергей Лавров.
+""",
+    "lavrov-v-omske.md": """# Лавров посетил Омск
+
+Published at: **2020-03-02T09:00:00+00:00**
+
+Министр иностранных дел России Сергей Лавров вчера прибыл в Омск. В Москве его ждут к вечеру. Лавров встретился \
+с губернатором Омской области Александром Бурковым. «Казахстан — наш главный партнёр», — сказал Сергей Лавров.
+""",
+}
+
+# Opens every node through the page's API (as search and panel links do) and every edge through the network's
+# click event (as a click on it does), in one page session; reads back what each panel shows.
+OPEN_EVERY_PANEL = """() => {
+    const data = JSON.parse(document.getElementById('kg-data').textContent);
+    const panel = document.getElementById('panel');
+    const read = () => {
+        const sections = {};
+        panel.querySelectorAll(':scope > h3').forEach((heading) => {
+            const list = heading.nextElementSibling;
+            sections[heading.textContent] = {
+                items: list.querySelectorAll(':scope > li').length,
+                sentences: list.querySelectorAll('blockquote.sentence').length,
+            };
+        });
+        return {
+            node: panel.dataset.node ?? null,
+            title: panel.querySelector('h2')?.textContent ?? null,
+            links: panel.querySelectorAll('h2 button.link').length,
+            items: panel.querySelectorAll('li').length,
+            sections: sections,
+            wikidata: [...panel.querySelectorAll('a')].map((a) => a.href).filter((h) => h.includes('wikidata')),
+        };
+    };
+    const open = (action) => {
+        try {
+            action();
+            return read();
+        } catch (error) {
+            return { error: String(error) };
+        }
+    };
+    const nodes = {};
+    data.nodes.forEach((node) => (nodes[node.id] = open(() => kgraph.choose(node.id))));
+    const edges = data.edges.map((edge, i) =>
+        open(() => kgraph.network.emit('click', { nodes: [], edges: ['e' + i], event: null, pointer: null })),
+    );
+    return { panels: data.panels, labels: Object.fromEntries(data.nodes.map((n) => [n.id, n.en])), nodes, edges };
+}"""
+
+SECTIONS = {"facts": "Facts", "quantities": "Quantities", "quotes": "Quotes and statements"}
+
+
+@pytest.fixture(scope="module")
+def multi_dataset(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
+    """The seed, the three NEREL sample texts and two short articles that name the same people and places."""
+    folder = tmp_path_factory.mktemp("articles")
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    paths = [SEED, *sorted(NEREL_SAMPLE.glob("*.txt")), *sorted(folder.glob("*.md"))]
+    return build_dataset(load_models(paths))
+
+
+def expected_content(graph: Graph, iri: URIRef) -> dict[str, Any]:
+    """What the graph holds about `iri` that its panel must show."""
+    stated = any((assertion, RDF.type, KG.Assertion) in graph for assertion in graph.subjects(RDF.subject, iri))
+    mentioned = any(
+        graph.value(sentence, NIF.anchorOf) is not None
+        for phrase in graph.subjects(ITSRDF.taIdentRef, iri)
+        for sentence in graph.objects(phrase, NIF.sentence)
+    )
+    wikidata = sorted(
+        f"https://www.wikidata.org/wiki/{str(o)[len(str(WD)) :]}"
+        for o in graph.objects(iri, OWL.sameAs)
+        if str(o).startswith(str(WD))
+    )
+    return {"stated": stated, "mentioned": mentioned, "wikidata": wikidata}
+
+
+def panel_problems(dataset: Dataset, result: dict[str, Any]) -> list[str]:
+    """Every way an opened panel falls short of the graph and of the page's own data, one line each."""
+    problems = []
+    graph = union_graph(dataset)
+    for node, shown in result["nodes"].items():
+        info = result["panels"][node]
+        name = f"{info['iri']} ({result['labels'][node]})"
+        if "error" in shown:
+            problems.append(f"{name}: {shown['error']}")
+            continue
+        if shown["node"] != node or shown["title"] != result["labels"][node]:
+            problems.append(f"{name}: the panel shows {shown['node']} titled {shown['title']!r}")
+        sections = shown["sections"]
+        if not sections:
+            problems.append(f"{name}: the panel has nothing but its title")
+        for key, title in SECTIONS.items():
+            if sections.get(title, {}).get("items", 0) != len(info[key]):
+                problems.append(f"{name}: {len(info[key])} {key} in the data, {sections.get(title)} shown")
+        mentions = sections.get("Mentioned in", {}).get("sentences", 0)
+        if mentions != len(info["mentions"]):
+            problems.append(f"{name}: {len(info['mentions'])} mentioning sentences in the data, {mentions} shown")
+        expected = expected_content(graph, URIRef(info["iri"]))
+        if sorted(shown["wikidata"]) != expected["wikidata"]:
+            problems.append(f"{name}: Wikidata links {shown['wikidata']}, expected {expected['wikidata']}")
+        if expected["stated"] and not sections.get("Facts", {}).get("sentences"):
+            problems.append(f"{name}: an assertion states a fact about it, but no fact with its sentence is shown")
+        if expected["mentioned"] and not mentions:
+            problems.append(f"{name}: phrases mention it, but no 'Mentioned in' sentence is shown")
+    for i, shown in enumerate(result["edges"]):
+        if "error" in shown:
+            problems.append(f"edge {i}: {shown['error']}")
+        elif shown["node"] is not None or shown["links"] != 2 or shown["items"] != 1:
+            problems.append(f"edge {i}: the panel shows {shown}")
+    return problems
+
+
+def open_every_panel(opened: Any, dataset: Dataset) -> dict[str, Any]:
+    result: dict[str, Any] = opened.js(OPEN_EVERY_PANEL)
+    net = to_networkx(dataset)
+    assert len(result["nodes"]) == net.number_of_nodes() and len(result["edges"]) == net.number_of_edges()
+    return result
+
+
+def test_every_panel_of_the_seed_page_opens_with_its_content(open_page, seed_page: Path, seed_dataset) -> None:
+    opened = open_page(seed_page)
+    result = open_every_panel(opened, seed_dataset)
+    assert any(panel["wikidata"] for panel in result["panels"].values()), "the seed page has linked nodes"
+    assert panel_problems(seed_dataset, result) == []
+    assert opened.log.errors == []
+
+
+def test_every_panel_of_a_page_of_six_articles_opens_with_its_content(
+    open_page, tmp_path: Path, multi_dataset: Dataset
+) -> None:
+    graph = union_graph(multi_dataset)
+    shared = [node for node, articles in Counter(graph.objects(None, SCHEMA.mentions)).items() if articles > 1]
+    assert {URIRef(f"{WD}Q159"), URIRef(f"{WD}Q649")} <= {graph.value(node, OWL.sameAs) for node in shared}
+    page = write_page(multi_dataset, tmp_path / "graph.html", title="six articles")
+    opened = open_page(page)
+    result = open_every_panel(opened, multi_dataset)
+    assert panel_problems(multi_dataset, result) == []
+    assert opened.log.errors == []
+
+
+def test_clicking_putin_shows_his_wikidata_link_facts_and_mentions(open_page, seed_page: Path) -> None:
+    opened = open_page(seed_page)
+    node = opened.js(
+        """(iri) => {
+            const panels = JSON.parse(document.getElementById('kg-data').textContent).panels;
+            return Object.keys(panels).find((id) => panels[id].iri === iri);
+        }""",
+        str(entity_iri("putin")),
+    )
+    opened.js("(id) => kgraph.network.focus(id, {scale: 2, animation: false})", node)
+    box = opened.page.locator("#graph canvas").bounding_box()
+    spot = opened.js("(id) => kgraph.network.canvasToDOM(kgraph.network.getPosition(id))", node)
+    opened.page.mouse.click(box["x"] + spot["x"], box["y"] + spot["y"])
+    assert opened.page.get_attribute("#panel", "data-node") == node
+    assert opened.page.locator("#panel a[href='https://www.wikidata.org/wiki/Q7747']").count() == 1
+    headings = opened.page.locator("#panel h3").all_text_contents()
+    assert "Facts" in headings and "Mentioned in" in headings
+    assert opened.log.errors == []
