@@ -1,10 +1,13 @@
 """`kgraph viz` in-process: writes the page, narrows it with --query, reports bad input with exit code 2."""
 
+import os
 from pathlib import Path
 
 from click.testing import CliRunner
+from rdflib.namespace import RDF
 
 from kgraph.cli_viz import viz
+from kgraph.namespaces import ID, SCHEMA
 
 
 def node_count(page: Path) -> int:
@@ -43,3 +46,13 @@ def test_viz_refuses_a_select_query_with_exit_code_2(seed_trig: Path, tmp_path: 
     assert result.exit_code == 2
     assert "CONSTRUCT" in result.output
     assert not (tmp_path / "x.html").exists()
+
+
+def test_viz_of_a_file_whose_name_is_not_utf8_writes_the_page_titled_with_an_escape(tmp_path: Path) -> None:
+    # Linux hands Python such a name with lone surrogates (surrogateescape); the title is the file's name
+    source = tmp_path / os.fsdecode(b"graph\xff.nt")
+    source.write_text(f"<{ID}x> <{RDF.type}> <{SCHEMA.Person}> .\n", encoding="utf-8")
+    out = tmp_path / "page.html"
+    result = CliRunner().invoke(viz, [str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "<title>kgraph: graph\\udcff.nt</title>" in out.read_text(encoding="utf-8")

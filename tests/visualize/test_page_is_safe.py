@@ -1,7 +1,9 @@
 """Text from articles is untrusted: hostile labels, literals, sentences and IRIs never run as script."""
 
+import json
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rdflib import Graph, Literal, URIRef
@@ -9,6 +11,7 @@ from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 from kgraph.namespaces import ID, ITSRDF, KG, NIF, PROV, SCHEMA
 from kgraph.visualize import page_html, write_page
+from kgraph.visualize.gephi import xml_text
 
 IMG = "<img src=x onerror=alert(1)>"
 SCRIPT = "</script><script>alert(1)</script>"
@@ -102,3 +105,108 @@ def test_hostile_text_fires_no_dialog_and_is_shown_as_text(open_page, tmp_path: 
     assert opened.log.dialogs == []
     assert opened.log.errors == []
     assert opened.log.external == []
+
+
+# Characters a literal may hold that HTML or UTF-8 cannot carry raw, or that end a script block or a JS line.
+AWKWARD = {
+    "nul": "\x00",
+    "controls": "\x01\x1f\x7f\x85",
+    "line-separators": "\u2028\u2029",
+    "script-end": "</script><!--",
+    "noncharacters": "\ufffe\uffff",
+    "lone-surrogates": "\udfff\ud800 \udbff",
+    "surrogate-pair-halves": "\ud83d\ude00",
+}
+
+
+def read_as_utf16(text: str) -> str:
+    """`text` as JavaScript (UTF-16) holds it: a high surrogate before a low one is the character they encode."""
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+
+
+def awkward_graph(odd: str) -> Graph:
+    """A person whose labels, description and mentioning sentence hold `odd`, linked to a forum whose label does."""
+    graph = hostile_graph()
+    person, forum = ID["odd"], ID["other"]
+    sentence = URIRef(f"{ID}article/x/text#char=0,{len(HOSTILE)}s")
+    phrase = URIRef(f"{ID}article/x/text#char=0,2")
+    graph.set((sentence, NIF.anchorOf, Literal(f"sentence {odd} end")))
+    for triple in [
+        (phrase, RDF.type, NIF.Phrase),
+        (phrase, NIF.referenceContext, URIRef(f"{ID}article/x/text#char=0,{len(HOSTILE)}")),
+        (phrase, NIF.beginIndex, Literal(0, datatype=XSD.nonNegativeInteger)),
+        (phrase, NIF.endIndex, Literal(2, datatype=XSD.nonNegativeInteger)),
+        (phrase, NIF.sentence, sentence),
+        (phrase, ITSRDF.taIdentRef, person),
+        (person, RDF.type, SCHEMA.Person),
+        (person, RDFS.label, Literal(f"en {odd} label", lang="en")),
+        (person, RDFS.label, Literal(f"ru {odd} метка", lang="ru")),
+        (person, SCHEMA.description, Literal(f"about {odd}")),
+        (person, SCHEMA.knows, forum),
+        (person, PROV.wasDerivedFrom, sentence),
+    ]:
+        graph.add(triple)
+    graph.set((forum, RDFS.label, Literal(f"forum {odd}", lang="en")))
+    return graph
+
+
+def embedded_data(page: Path) -> dict[str, Any]:
+    """The page's JSON as a browser's JSON.parse reads it (escapes decoded, lone surrogates kept)."""
+    text = page.read_bytes().decode("utf-8")  # strict: the file must be valid UTF-8
+    start = text.index('<script type="application/json" id="kg-data">')
+    start = text.index(">", start) + 1
+    data: dict[str, Any] = json.loads(text[start : text.index("</script>", start)])
+    return data
+
+
+@pytest.mark.parametrize("odd", AWKWARD.values(), ids=AWKWARD.keys())
+def test_any_character_of_a_literal_is_written_and_embedded_exactly(tmp_path: Path, odd: str) -> None:
+    page = write_page(awkward_graph(odd), tmp_path / "page.html", title=f"title {odd}")
+    data = embedded_data(page)
+    [person] = [panel for panel in data["panels"].values() if panel["iri"] == str(ID["odd"])]
+    odd = read_as_utf16(odd)
+    assert person["labels"] == {"en": f"en {odd} label", "ru": f"ru {odd} метка"}
+    assert {"text": f"about {odd}", "lang": ""}.items() <= person["facts"][0].items()
+    assert f"sentence {odd} end" in data["sentences"]
+    assert f"forum {odd}" in [node["en"] for node in data["nodes"]]
+    assert data["title"] == f"title {odd}"
+    parser = ScriptCounter()
+    parser.feed(page.read_text(encoding="utf-8"))
+    assert parser.scripts == 3
+
+
+@pytest.mark.browser
+def test_the_browser_shows_every_character_of_a_literal_as_the_graph_holds_it(open_page, tmp_path: Path) -> None:
+    odd = "".join(AWKWARD.values())
+    page = write_page(awkward_graph(odd), tmp_path / "page.html", title=f"title {odd}")
+    opened = open_page(page)
+    shown = opened.js(
+        """() => {
+            const data = JSON.parse(document.getElementById('kg-data').textContent);
+            const id = Object.keys(data.panels).find((key) => data.panels[key].iri.endsWith('/odd'));
+            kgraph.choose(id);
+            const panel = document.getElementById('panel');
+            const points = (text) => Array.from(text, (c) => c.codePointAt(0));
+            return {
+                title: points(panel.querySelector('h2').textContent),
+                ru: points(panel.querySelector('dl dd').textContent),
+                fact: points(panel.querySelector('q').textContent),
+                sentence: points(panel.querySelector('blockquote.sentence').textContent),
+                forum: points(panel.querySelector('button.link').textContent),
+                heading: points(document.getElementById('title').textContent),
+                scripts: document.scripts.length,
+            };
+        }"""
+    )
+    shown_as = read_as_utf16(odd)
+    expected = {
+        "title": f"en {shown_as} label",
+        "ru": f"ru {shown_as} метка",
+        "fact": f"about {shown_as}",
+        "sentence": f"sentence {shown_as} end",
+        "forum": f"forum {shown_as}",
+        "heading": f"title {xml_text(odd)}",  # HTML text cannot hold what XML cannot: visible escapes
+    }
+    assert {key: shown[key] for key in expected} == {key: [ord(c) for c in text] for key, text in expected.items()}
+    assert shown["scripts"] == 3
+    assert opened.log.errors == [] and opened.log.dialogs == []

@@ -1,7 +1,8 @@
 """The offline HTML page: vis-network, our script and the graph's data, all inline, under a strict CSP.
 
 Data goes into a ``<script type="application/json">`` block with ``<``, ``>`` and ``&`` escaped, so no text
-from an article can end the block; the page's script shows it with ``textContent`` only.
+from an article can end the block; the page's script shows it with ``textContent`` only. JSON escapes carry every
+other character, lone surrogates too (which UTF-8 cannot encode).
 
 >>> embed_json({"label": "</script><script>alert(1)</script>"})
 '{"label":"\\\\u003c/script\\\\u003e\\\\u003cscript\\\\u003ealert(1)\\\\u003c/script\\\\u003e"}'
@@ -12,6 +13,7 @@ import hashlib
 import html
 import importlib.util
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -23,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from rdflib import URIRef
 
 from .details import Json, panels
+from .gephi import xml_text
 from .layout import spring_positions
 from .triples import Triples
 from .vocabulary import class_styles
@@ -34,18 +37,21 @@ VIS_NETWORK = "vis-9.1.2"
 """The vis-network build pyvis ships, which the page inlines."""
 
 
+_NOT_RAW_IN_SCRIPT = re.compile(r"[<>&\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFFFE\uFFFF]")
+"""What JSON may hold raw but a page must not: markup, controls and noncharacters (HTML parse errors), line
+separators (line ends in older JavaScript) and lone surrogates (UTF-8 cannot encode them); json.dumps already
+escapes U+0000-U+001F."""
+
+
 def embed_json(value: Any) -> str:
-    """JSON that is safe inside a ``<script>`` element: no ``<``, ``>`` or ``&`` appears literally."""
+    r"""JSON that is safe inside a ``<script>`` element and in UTF-8: no ``<``, ``>``, ``&`` or lone surrogate
+    appears literally; each is a JSON escape, so ``JSON.parse`` gives back every character (as UTF-16 units).
+
+    >>> print(embed_json(["a" + chr(0xD800) + "b", chr(0x2028) + "&"]))
+    ["a\ud800b","\u2028\u0026"]
+    """
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    for raw, escaped in (
-        ("<", "\\u003c"),
-        (">", "\\u003e"),
-        ("&", "\\u0026"),
-        ("\u2028", "\\u2028"),
-        ("\u2029", "\\u2029"),
-    ):
-        text = text.replace(raw, escaped)
-    return text
+    return _NOT_RAW_IN_SCRIPT.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 
 def csp_hash(source: str) -> str:
@@ -160,7 +166,7 @@ def render_page(data: PageData) -> str:
     template = Template(_asset("page.html"))
     return template.substitute(
         csp=html.escape(content_security_policy([vis_js, page_js], [vis_css, page_css])),
-        title=html.escape(data.title),
+        title=html.escape(xml_text(data.title)),  # what XML cannot hold, HTML cannot either: shown as \uXXXX
         vis_css=vis_css,
         page_css=page_css,
         data=data.to_json(),
