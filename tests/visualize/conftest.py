@@ -37,6 +37,21 @@ class OpenedPage:
         counts = self.js("[kgraph.network.body.nodeIndices.length, kgraph.network.body.edgeIndices.length]")
         return counts[0], counts[1]
 
+    def click_node(self, iri: object) -> str:
+        """Zoom to the node of `iri` and click it with the mouse, as a reader would; its page id."""
+        node: str = self.js(
+            """(iri) => {
+                const panels = JSON.parse(document.getElementById('kg-data').textContent).panels;
+                return Object.keys(panels).find((id) => panels[id].iri === iri);
+            }""",
+            str(iri),
+        )
+        self.js("(id) => kgraph.network.focus(id, {scale: 2, animation: false})", node)
+        box = self.page.locator("#graph canvas").bounding_box()
+        spot = self.js("(id) => kgraph.network.canvasToDOM(kgraph.network.getPosition(id))", node)
+        self.page.mouse.click(box["x"] + spot["x"], box["y"] + spot["y"])
+        return node
+
     def drawn_iris(self) -> set[str]:
         return set(
             self.js(

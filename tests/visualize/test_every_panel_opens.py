@@ -175,17 +175,7 @@ def test_every_panel_of_a_page_of_six_articles_opens_with_its_content(
 
 def test_clicking_putin_shows_his_wikidata_link_facts_and_mentions(open_page, seed_page: Path) -> None:
     opened = open_page(seed_page)
-    node = opened.js(
-        """(iri) => {
-            const panels = JSON.parse(document.getElementById('kg-data').textContent).panels;
-            return Object.keys(panels).find((id) => panels[id].iri === iri);
-        }""",
-        str(entity_iri("putin")),
-    )
-    opened.js("(id) => kgraph.network.focus(id, {scale: 2, animation: false})", node)
-    box = opened.page.locator("#graph canvas").bounding_box()
-    spot = opened.js("(id) => kgraph.network.canvasToDOM(kgraph.network.getPosition(id))", node)
-    opened.page.mouse.click(box["x"] + spot["x"], box["y"] + spot["y"])
+    node = opened.click_node(entity_iri("putin"))
     assert opened.page.get_attribute("#panel", "data-node") == node
     assert opened.page.locator("#panel a[href='https://www.wikidata.org/wiki/Q7747']").count() == 1
     headings = opened.page.locator("#panel h3").all_text_contents()

@@ -54,17 +54,7 @@ def test_clicking_a_node_shows_the_sentence_that_states_it(
     open_page, seed_page: Path, seed_dataset, artifacts: Path
 ) -> None:
     opened = open_page(seed_page)
-    node = opened.js(
-        """(iri) => {
-            const panels = JSON.parse(document.getElementById('kg-data').textContent).panels;
-            return Object.keys(panels).find((id) => panels[id].iri === iri);
-        }""",
-        str(TOKAYEV),
-    )
-    opened.js("(id) => kgraph.network.focus(id, {scale: 2, animation: false})", node)
-    box = opened.page.locator("#graph canvas").bounding_box()
-    spot = opened.js("(id) => kgraph.network.canvasToDOM(kgraph.network.getPosition(id))", node)
-    opened.page.mouse.click(box["x"] + spot["x"], box["y"] + spot["y"])
+    node = opened.click_node(TOKAYEV)
     assert opened.page.get_attribute("#panel", "data-node") == node
 
     graph = union_graph(seed_dataset)
