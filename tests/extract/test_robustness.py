@@ -2,15 +2,21 @@
 
 import contextlib
 import string
+from datetime import date
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kgraph.errors import KGraphError, SourceError
 from kgraph.extract import ExtractionError, dump_facts, extract_article
+from kgraph.extract.dates import find_dates
+from kgraph.extract.quantities import find_amounts
 from kgraph.facts import parse_facts
 from kgraph.source import parse_article
+
+TANGUT = "\U00017025"
+"""A letter with no Unicode name (pymorphy3 asks every letter's name and raised ValueError)."""
 
 
 def _extract_and_reread(text: str) -> None:
@@ -49,22 +55,83 @@ def test_mixed_scripts_are_read_safely() -> None:
     _extract_and_reread("# Mixed 混合 текст\n\nКомпания «Gazprom Нефть» 株式会社 заработала 10 % 😀 в Москве.\n")
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_WORDS = ["Путин ", "Москва", " млн ", "тыс.", "форум ", "президент России ", " заявил ", "5 млн рублей "]
+_DATE_WORDS = [
+    "вчера ",
+    "Вчера ",
+    "завтра ",
+    "позавчера ",
+    "послезавтра ",
+    "сегодня ",
+    "в прошлом году ",
+    "в позапрошлом году ",
+    "в следующем году ",
+    "в этом году ",
+    "в мае этого года ",
+    "в мае прошлого года ",
+    "в мае следующего года ",
+    "в пятницу ",
+    "в прошлую среду, ",
+    "6 ноября ",
+    "31 декабря ",
+    "1 января ",
+]
+_ASTRAL = [TANGUT, "\U000187f7", "😀", "𝔸", "𐍈", "\U0010fffd"]  # Tangut, emoji, a math letter, Gothic, private use
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(
         st.sampled_from(
             list('абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЭЮЯ«»"-—–.,:;!?%$ \n\t\x00\x0b')
             + list(string.printable)
-            + ["Путин ", "Москва", " млн ", "тыс.", "форум ", "президент России ", " заявил "]
-        ),
+            + _WORDS
+            + _DATE_WORDS
+            + _ASTRAL
+        )
+        | st.characters(min_codepoint=0x10000),
         max_size=200,
     ).map("".join)
-    | st.text(max_size=200)
+    | st.text(max_size=200),
+    st.none() | st.sampled_from([date.min, date(1, 1, 2), date(9999, 12, 30), date.max]) | st.dates(),
 )
-def test_random_text_never_crashes(text: str) -> None:
+@example(f"{TANGUT}э", None)
+@example(f"{TANGUT}э 5 млн {TANGUT}э рублей", None)
+@example("Вчера", date.min)
+@example("позавчера", date(1, 1, 2))
+@example("завтра", date.max)
+@example("в прошлом году", date.min)
+@example("в мае следующего года", date.max)
+def test_random_text_with_any_publication_date_never_crashes(body: str, published: date | None) -> None:
+    # the date is given the way articles give it: an ISO timestamp in the header
+    header = "" if published is None else f"# Заголовок\n\nPublished at: **{published.isoformat()}T00:00:00**\n\n"
     # a clear refusal (for example an empty article) is allowed; anything else is a crash
     with contextlib.suppress(KGraphError):
-        _extract_and_reread(text)
+        _extract_and_reread(header + body)
+
+
+def test_a_word_with_a_letter_without_a_unicode_name_is_read_as_an_unknown_word() -> None:
+    text = f"# Новость\n\nВладимир {TANGUT}э Путин заплатил 5 млн {TANGUT}э рублей в Москве.\n"
+    model = extract_article(parse_article("tangut", text))
+    assert {e.labels["ru"] for e in model.entities.values()} >= {"Москва"}
+    assert [a.text for a in find_amounts(f"5 млн {TANGUT}э рублей")] == ["5 млн"]
+
+
+@pytest.mark.parametrize(
+    ("words", "published"),
+    [
+        ("вчера", date.min),
+        ("позавчера", date(1, 1, 2)),
+        ("завтра", date.max),
+        ("послезавтра", date(9999, 12, 30)),
+        ("в прошлом году", date.min),
+        ("в следующем году", date.max),
+        ("в мае прошлого года", date.min),
+        ("в мае следующего года", date.max),
+    ],
+)
+def test_a_relative_date_beyond_the_ends_of_the_calendar_has_no_value(words: str, published: date) -> None:
+    assert [(d.text, d.value) for d in find_dates(words, published)] == [(words, None)]
 
 
 def test_evidence_quotes_the_article_even_where_control_characters_were_blanked() -> None:

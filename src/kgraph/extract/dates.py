@@ -11,7 +11,7 @@
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 
 _MONTHS = {
     "январ": 1,
@@ -251,12 +251,37 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
     return found
 
 
+def _days_after(published: date | None, days: int) -> date | None:
+    """The day `days` after (or before) `published`; None beyond the calendar's ends (years 1 to 9999).
+
+    >>> _days_after(date(2019, 11, 7), -1), _days_after(date.min, -1), _days_after(date.max, 2)
+    (datetime.date(2019, 11, 6), None, None)
+    """
+    if published is None:
+        return None
+    try:
+        return published + timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def _years_after(published: date | None, years: int) -> int | None:
+    """The year `years` after (or before) the year of `published`; None beyond the calendar's ends.
+
+    >>> _years_after(date(2019, 11, 7), -1), _years_after(date.min, -1), _years_after(date.max, 1)
+    (2018, None, None)
+    """
+    if published is None or not MINYEAR <= published.year + years <= MAXYEAR:
+        return None
+    return published.year + years
+
+
 def _resolve(kind: str, groups: dict[str, str], text: str, published: date | None) -> date | int | None:
     year = int(groups["year"]) if "year" in groups else None
     if kind == "relative_day":
-        return None if published is None else published + timedelta(days=_RELATIVE_DAYS[groups["relday"].lower()])
+        return _days_after(published, _RELATIVE_DAYS[groups["relday"].lower()])
     if kind == "relative_year":
-        return None if published is None else published.year + _RELATIVE_YEARS[groups["rel"].lower()]
+        return _years_after(published, _RELATIVE_YEARS[groups["rel"].lower()])
     if kind == "day":
         year = year or (published.year if published else None)
         if year is None:
@@ -275,5 +300,5 @@ def _resolve(kind: str, groups: dict[str, str], text: str, published: date | Non
         first = re.search(_Y, text)
         return int(first.group()) if first else None
     if kind == "month" and "this" in groups and published is not None:
-        return published.year + _THIS_YEAR[groups["this"].lower()]
+        return _years_after(published, _THIS_YEAR[groups["this"].lower()])
     return year

@@ -5,6 +5,7 @@
 """
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Any
 
@@ -32,8 +33,21 @@ def _morph() -> Any:
 
 @lru_cache(maxsize=65536)
 def parses(word: str) -> tuple[Any, ...]:
-    """pymorphy3's analyses of a word, most likely first (cached: the same words come back often)."""
+    """pymorphy3's analyses of a word, most likely first (cached: the same words come back often).
+
+    A word with a letter that has no Unicode name (Tangut) is an unknown word, as one in any other script is:
+    pymorphy3 asks each letter's name (is it Latin?) and raises ValueError for such a letter.
+
+    >>> [(p.word, str(p.tag), p.normal_form) for p in parses("\U00017025э")]
+    [('\U00017025э', 'UNKN', '\U00017025э')]
+    """
+    if not word.isascii() and any(c.isalpha() and not unicodedata.name(c, "") for c in word):
+        return tuple(p._replace(word=word.lower(), normal_form=word.lower()) for p in _morph().parse(_FOREIGN))
     return tuple(_morph().parse(word))
+
+
+_FOREIGN = "中"
+"""A letter that has a name and that pymorphy3 reads as an unknown word (UNKN), like any not Cyrillic or Latin."""
 
 
 NAME_TAGS = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "UNKN", "LATN"}
