@@ -2,7 +2,8 @@
 
 natasha finds persons, locations and organisations; its name normaliser gives "Владимира Путина" ->
 "Владимир Путин" (word-by-word lemmas would break names). BLAS/OMP threads are set to 1 before loading: on a
-shared 2-core machine more threads collapse throughput.
+shared 2-core machine more threads collapse throughput. OpenBLAS reads the setting once, when numpy is first
+imported (natasha imports it), so natasha is imported in one place only, _models(), after limit_threads().
 
 >>> limit_threads()["OMP_NUM_THREADS"]
 '1'
@@ -53,6 +54,7 @@ def limit_threads() -> dict[str, str]:
 
 @dataclass(frozen=True)
 class _Models:
+    document: Any
     segmenter: Any
     ner: Any
     morph: Any
@@ -61,8 +63,9 @@ class _Models:
 
 @lru_cache(maxsize=1)
 def _models() -> _Models:
-    limit_threads()
+    limit_threads()  # before natasha imports numpy: OpenBLAS reads it only then
     from natasha import (  # type: ignore[import-untyped]
+        Doc,
         MorphVocab,
         NewsEmbedding,
         NewsMorphTagger,
@@ -71,7 +74,7 @@ def _models() -> _Models:
     )
 
     embedding = NewsEmbedding()
-    return _Models(Segmenter(), NewsNERTagger(embedding), NewsMorphTagger(embedding), MorphVocab())
+    return _Models(Doc, Segmenter(), NewsNERTagger(embedding), NewsMorphTagger(embedding), MorphVocab())
 
 
 def load_models() -> None:
@@ -81,10 +84,8 @@ def load_models() -> None:
 
 def named_spans(text: str) -> tuple[NamedSpan, ...]:
     """Only natasha's NER (the baseline the extractor is measured against): mentions, not normalised."""
-    from natasha import Doc
-
     models = _models()
-    doc = Doc(text)
+    doc = models.document(text)
     doc.segment(models.segmenter)
     doc.tag_ner(models.ner)
     return tuple(NamedSpan(s.start, s.stop, s.type, s.text, s.text) for s in doc.spans)
@@ -92,10 +93,8 @@ def named_spans(text: str) -> tuple[NamedSpan, ...]:
 
 def analyse(text: str) -> Analysis:
     """Named entities of `text`, normalised; morphology runs only on the sentences that hold a mention."""
-    from natasha import Doc
-
     models = _models()
-    doc = Doc(text)
+    doc = models.document(text)
     doc.segment(models.segmenter)
     doc.tag_ner(models.ner)
     if doc.spans:
