@@ -1,5 +1,5 @@
 """Small local servers for failures real stores do not produce on demand: slow, flaky, password-protected,
-and a TCP proxy that breaks an upload half-way."""
+redirecting, endless or malformed answers, and proxies that break an upload half-way."""
 
 import base64
 import json
@@ -23,6 +23,8 @@ class Recorder(ThreadingHTTPServer):
         super().__init__(("127.0.0.1", 0), handler)
         self.settings = settings
         self.seen: list[dict[str, str]] = []
+        self.requests: list[str] = []
+        self.sent = 0
         self.stopping = threading.Event()
 
     @property
@@ -39,7 +41,10 @@ class _Base(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         self.rfile.read(int(self.headers.get("Content-Length") or 0))
         self.server.seen.append(dict(self.headers.items()))
+        self.server.requests.append(f"{self.command} {self.path}")
         self.answer()
+
+    do_GET = do_PUT = do_DELETE = do_POST
 
     def reply(self, status: int, body: bytes, media: str = "application/sparql-results+json") -> None:
         self.send_response(status)
@@ -53,12 +58,13 @@ class _Base(BaseHTTPRequestHandler):
 
 
 class Trickle(_Base):
-    """Sends headers, then a byte every 0.1 s until told to stop: only a whole-request timeout ends it."""
+    """Sends headers (Content-Length settings['length'], default 1,000,000), then a byte every 0.1 s until told
+    to stop: only a whole-request timeout ends it."""
 
     def answer(self) -> None:
         self.send_response(200)
         self.send_header("Content-Type", "application/sparql-results+json")
-        self.send_header("Content-Length", "1000000")
+        self.send_header("Content-Length", str(self.server.settings.get("length", 1_000_000)))
         self.end_headers()
         try:
             while not self.server.stopping.is_set():
@@ -151,6 +157,112 @@ class CuttingProxy:
             with suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
             sock.close()
+
+    def close(self) -> None:
+        self.listener.close()
+
+
+class Answering(_Base):
+    """Answers every request with settings['body'] as settings['media'] and status settings['status'] (200)."""
+
+    def answer(self) -> None:
+        settings = self.server.settings
+        self.reply(
+            settings.get("status", 200), settings["body"], settings.get("media", "application/sparql-results+json")
+        )
+
+
+class Redirecting(_Base):
+    """Answers settings['status'] with a Location of settings['to'] (another server, or a path of this one);
+    any other path gets a true ASK result, so a redirect within this server ends here."""
+
+    def answer(self) -> None:
+        if self.path.startswith("/sparql"):
+            self.send_response(self.server.settings["status"])
+            self.send_header("Location", self.server.settings["to"])
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        else:
+            self.reply(200, ASK_TRUE)
+
+
+class Endless(_Base):
+    """Answers 200 with no Content-Length and sends settings['chunk'] until the client goes away or 64 MiB are
+    sent; `sent` counts the bytes it wrote. A PUT gets 201 (a graph store that accepts the upload)."""
+
+    def answer(self) -> None:
+        if self.command == "PUT":
+            self.reply(201, b"", "text/plain")
+            return
+        self.close_connection = True
+        self.send_response(200)
+        self.send_header("Content-Type", self.server.settings.get("media", "application/sparql-results+json"))
+        self.end_headers()
+        chunk = self.server.settings["chunk"]
+        self.server.sent = 0
+        try:
+            while self.server.sent < 64 << 20 and not self.server.stopping.is_set():
+                self.wfile.write(chunk)
+                self.server.sent += len(chunk)
+        except OSError:
+            pass
+
+
+class RequestCutter:
+    """A proxy to `upstream` that forwards whole HTTP requests (one per connection) and breaks the `nth` one
+    whose method is `method`: after `cut_after` bytes of its body, or, when `cut_after` is None, after the
+    server has answered it in full, so the request took effect but its answer never reaches the client.
+
+    `requests` lists the "METHOD target" of every request in the order they arrived, `headers` their headers."""
+
+    def __init__(self, upstream: str, method: str, nth: int, cut_after: int | None) -> None:
+        parts = upstream.removeprefix("http://").split("/")[0].split(":")
+        self.upstream = (parts[0], int(parts[1]))
+        self.method, self.nth, self.cut_after = method, nth, cut_after
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.listener.getsockname()[1]}"
+        self.requests: list[str] = []
+        self.headers: list[dict[str, str]] = []
+        self.cuts = 0
+        self.lock = threading.Lock()
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._relay, args=(client,), daemon=True).start()
+
+    def _relay(self, client: socket.socket) -> None:
+        with client, client.makefile("rb") as reader, socket.create_connection(self.upstream) as server:
+            lines = [reader.readline()]
+            while lines[-1] not in {b"\r\n", b"\n", b""}:
+                lines.append(reader.readline())
+            method, target = lines[0].decode("latin-1").split()[:2]
+            length = next(
+                (int(line.split(b":", 1)[1]) for line in lines if line.lower().startswith(b"content-length:")), 0
+            )
+            # one request per connection, so the server's closing the connection ends its answer
+            head = [line for line in lines[:-1] if not line.lower().startswith(b"connection:")]
+            head += [b"Connection: close\r\n", b"\r\n"]
+            body = reader.read(length)
+            fields = (line.decode("latin-1").partition(":") for line in lines[1:-1])
+            with self.lock:
+                self.requests.append(f"{method} {target}")
+                self.headers.append({name.strip().title(): value.strip() for name, _, value in fields})
+                cut = method == self.method and sum(r.startswith(f"{method} ") for r in self.requests) == self.nth
+                self.cuts += cut
+            if cut and self.cut_after is not None:
+                server.sendall(b"".join(head) + body[: self.cut_after])
+                return
+            server.sendall(b"".join(head) + body)
+            answer = b""
+            while data := server.recv(65536):
+                answer += data
+            if not cut:
+                client.sendall(answer)
 
     def close(self) -> None:
         self.listener.close()

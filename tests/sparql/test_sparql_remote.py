@@ -1,5 +1,6 @@
 """Remote endpoints and graph stores: `oxigraph serve` started per test, and small misbehaving servers."""
 
+import base64
 import os
 import signal
 import threading
@@ -17,7 +18,7 @@ from kgraph.query.push import push
 from kgraph.query.remote import query_endpoint
 
 from .compare import assert_same
-from .servers import CuttingProxy, Flaky, Guarded, Trickle, running
+from .servers import ASK_TRUE, Answering, Endless, Flaky, Guarded, Redirecting, Trickle, running
 
 ARTICLE = "https://w3id.org/kgraph/id/article/omsk-forum-2019-11-07"
 
@@ -40,15 +41,6 @@ def test_push_then_every_query_gives_the_local_answers(oxigraph, seed_file: Path
         assert_same(query_endpoint(oxigraph.query_url, named.text), local.query(named.text))
 
 
-def test_push_replaces_the_graph(oxigraph, seed_file: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    push(seed_file, oxigraph.store_url)
-    small = tmp_path / "small.nt"
-    small.write_text('<http://e.org/a> <http://e.org/p> "только это"@ru .\n', encoding="utf-8")
-    assert push(small, oxigraph.store_url, ARTICLE).graphs == {ARTICLE: 1}
-    result = query_endpoint(oxigraph.query_url, f"SELECT ?o WHERE {{ GRAPH <{ARTICLE}> {{ ?s ?p ?o }} }}")
-    assert result.values("o") == ["только это"]
-
-
 def test_construct_round_trip(oxigraph, seed_file: Path) -> None:  # type: ignore[no-untyped-def]
     push(seed_file, oxigraph.store_url)
     query = "CONSTRUCT WHERE { ?s ?p ?o }"
@@ -68,22 +60,6 @@ def test_parameters_are_bound_remotely_too(oxigraph, seed_file: Path) -> None:  
     remote = query_endpoint(oxigraph.query_url, text, params)
     assert_same(remote, local.query(text, params))
     assert remote.values("label") and set(remote.values("label")) == {first["value"]}
-
-
-def test_a_push_broken_mid_upload_leaves_the_old_graph(oxigraph, seed_file: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    before = push(seed_file, oxigraph.store_url).graphs[ARTICLE]
-    other = tmp_path / "other.nt"
-    other.write_text("".join(f'<http://e.org/s{i}> <http://e.org/p> "{i}" .\n' for i in range(20000)))
-    host, port = oxigraph.url.removeprefix("http://").split(":")
-    proxy = CuttingProxy((host, int(port)), cut_after=200_000)
-    try:
-        with pytest.raises(EndpointError, match="PUT"):
-            push(other, f"http://127.0.0.1:{proxy.port}/store", ARTICLE, timeout=20, retries=1)
-    finally:
-        proxy.close()
-    assert proxy.cuts >= 1
-    count = query_endpoint(oxigraph.query_url, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{ARTICLE}> {{ ?s ?p ?o }} }}")
-    assert count.values("n") == [str(before)]
 
 
 def test_a_bad_query_shows_the_server_message(oxigraph) -> None:  # type: ignore[no-untyped-def]
@@ -148,3 +124,101 @@ def test_user_agent_and_credentials(monkeypatch, tmp_path: Path) -> None:  # typ
         monkeypatch.setenv("NETRC", str(netrc))
         assert query_endpoint(server.url, "ASK { ?s ?p ?o }", timeout=10).boolean is True
     assert {seen["User-Agent"] for seen in server.seen} == {f"kgraph/{__version__}"}
+
+
+def test_an_answer_larger_than_the_cap_is_refused_while_it_is_read() -> None:
+    with running(Endless, chunk=b" " * 65536) as server:
+        with pytest.raises(EndpointError, match=r"answer is larger than 1 MiB"):
+            query_endpoint(server.url, "ASK { ?s ?p ?o }", timeout=30, max_answer_bytes=1 << 20)
+        assert server.sent < 64 << 20
+
+
+def test_an_answer_that_declares_more_than_the_cap_is_refused_before_it_is_read() -> None:
+    with running(Trickle, length=300 << 20) as server, pytest.raises(EndpointError, match="larger than 256 MiB"):
+        query_endpoint(server.url, "ASK { ?s ?p ?o }", timeout=30)
+    assert len(server.seen) == 1
+
+
+def redirect_credentials(monkeypatch, tmp_path: Path) -> str:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("KGRAPH_ENDPOINT_USER", "reader")
+    monkeypatch.setenv("KGRAPH_ENDPOINT_PASSWORD", "s3cret")
+    monkeypatch.setenv("NETRC", str(tmp_path / "absent"))
+    return "Basic " + base64.b64encode(b"reader:s3cret").decode()
+
+
+@pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
+def test_credentials_never_follow_a_redirect_to_another_origin(monkeypatch, tmp_path: Path, status: int) -> None:  # type: ignore[no-untyped-def]
+    sent = redirect_credentials(monkeypatch, tmp_path)
+    with running(Answering, body=ASK_TRUE) as other, running(Redirecting, status=status, to=other.url) as first:
+        assert query_endpoint(first.url, "ASK { ?s ?p ?o }", timeout=10).boolean is True
+    assert [seen.get("Authorization") for seen in first.seen] == [sent]
+    assert len(other.seen) == 1 and "Authorization" not in other.seen[0]
+
+
+def test_credentials_follow_a_redirect_within_the_origin(monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    sent = redirect_credentials(monkeypatch, tmp_path)
+    with running(Redirecting, status=307, to="/elsewhere") as server:
+        assert query_endpoint(server.url, "ASK { ?s ?p ?o }", timeout=10).boolean is True
+    assert server.requests == ["POST /sparql", "POST /elsewhere"]
+    assert [seen.get("Authorization") for seen in server.seen] == [sent, sent]
+
+
+def test_a_redirect_to_another_scheme_is_refused() -> None:
+    with running(Redirecting, status=302, to="ftp://127.0.0.1/results.json") as server:
+        with pytest.raises(EndpointError, match="not an http"):
+            query_endpoint(server.url, "ASK { ?s ?p ?o }", timeout=10)
+        assert len(server.seen) == 1
+
+
+def rows(bindings: str) -> bytes:
+    """A SELECT answer with the variable ?s and these bindings (JSON text)."""
+    return f'{{"head": {{"vars": ["s"]}}, "results": {{"bindings": {bindings}}}}}'.encode()
+
+
+MALFORMED = {
+    "a list": b"[]",
+    "a string": b'"results"',
+    "no head": b'{"results": {"bindings": []}}',
+    "no results": b'{"head": {"vars": ["s"]}}',
+    "vars not a list": b'{"head": {"vars": "s"}, "results": {"bindings": []}}',
+    "bindings not a list": rows('{"s": 1}'),
+    "a row not an object": rows('[["s"]]'),
+    "a term without type": rows('[{"s": {"value": "x"}}]'),
+    "a term without value": rows('[{"s": {"type": "uri"}}]'),
+    "a value not a string": rows('[{"s": {"type": "uri", "value": 1}}]'),
+    "an unknown term type": rows('[{"s": {"type": "x", "value": "x"}}]'),
+    "a language not a string": rows('[{"s": {"type": "literal", "value": "x", "xml:lang": ["ru"]}}]'),
+    "an unlisted variable": rows('[{"o": {"type": "uri", "value": "x"}}]'),
+    "a boolean not a boolean": b'{"head": {}, "boolean": "yes"}',
+    "5,000 levels deep": b"[" * 5000 + b"]" * 5000,
+    "not UTF-8": b'{"head": {}, "boolean": true, "x": "\xff"}',
+}
+
+
+@pytest.mark.parametrize("body", MALFORMED.values(), ids=MALFORMED.keys())
+def test_malformed_json_results_are_an_endpoint_error(body: bytes) -> None:
+    query = "ASK { ?s ?p ?o }" if b"boolean" in body else "SELECT * WHERE { ?s ?p ?o }"
+    with running(Answering, body=body) as server, pytest.raises(EndpointError, match="SPARQL JSON results"):
+        query_endpoint(server.url, query, timeout=10)
+
+
+def test_a_malformed_answer_exits_2_with_one_line() -> None:
+    from click.testing import CliRunner
+
+    from kgraph.cli import main
+
+    with running(Answering, body=MALFORMED["5,000 levels deep"]) as server:
+        result = CliRunner().invoke(main, ["query", "SELECT * WHERE { ?s ?p ?o }", "--endpoint", server.url])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1
+
+
+def test_a_graph_answer_with_xml_entities_is_refused() -> None:
+    laughs = (
+        b'<?xml version="1.0"?><!DOCTYPE rdf:RDF [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+        b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:p="http://e.org/">'
+        b'<rdf:Description rdf:about="http://e.org/a"><p:p>&b;</p:p></rdf:Description></rdf:RDF>'
+    )
+    answering = running(Answering, body=laughs, media="application/rdf+xml")
+    with answering as server, pytest.raises(EndpointError, match="entit"):
+        query_endpoint(server.url, "CONSTRUCT WHERE { ?s ?p ?o }", timeout=10)
