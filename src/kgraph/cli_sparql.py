@@ -40,7 +40,8 @@ def query_options(command: F) -> F:
         "--endpoint",
         metavar="URL",
         help="Query this SPARQL endpoint instead of the local graph. Credentials: KGRAPH_ENDPOINT_USER and "
-        "KGRAPH_ENDPOINT_PASSWORD, or a netrc entry for the host.",
+        "KGRAPH_ENDPOINT_PASSWORD, or a netrc entry for the host; never sent on after a redirect to another "
+        "origin. An answer over 256 MiB is refused.",
     )(command)
     return click.option(
         "--param",
@@ -161,22 +162,33 @@ def serve(file: Path | None, host: str, port: int, time_limit: float, result_lim
     help="Put every triple of FILE into this named graph (default: each named graph of FILE to its name).",
 )
 @click.option(
+    "--update",
+    "update_url",
+    metavar="URL",
+    help="The store's SPARQL Update endpoint, which moves several staged graphs into place in one request "
+    "(default: derived for Oxigraph, Virtuoso, Fuseki and GraphDB). Credentials go there only on the --store "
+    "origin.",
+)
+@click.option(
     "--timeout",
-    type=float,
+    type=click.FloatRange(min=0, min_open=True, max=86_400),
     default=120.0,
     show_default=True,
-    help="Seconds for each upload or check, retries included.",
+    help="Seconds for each upload or check, retries included (the move of N graphs: N times this).",
 )
 @reports_errors
-def push(file: Path, store_url: str, graph: str | None, timeout: float) -> None:
-    """Load FILE into a triple store over the SPARQL 1.1 Graph Store Protocol (PUT), then check it.
+def push(file: Path, store_url: str, graph: str | None, update_url: str | None, timeout: float) -> None:
+    """Load FILE into a triple store over the SPARQL 1.1 Graph Store Protocol, all or nothing, then check it.
 
-    A failed upload leaves the store's graph as it was. Credentials: KGRAPH_ENDPOINT_USER and
-    KGRAPH_ENDPOINT_PASSWORD, or a netrc entry for the host; they are never printed.
+    Only the graphs FILE names are written (its default graph only if it has one). One graph is one PUT;
+    several are staged, then moved into place in one SPARQL Update request. A failed push leaves the
+    store's graphs as they were. Credentials: KGRAPH_ENDPOINT_USER and KGRAPH_ENDPOINT_PASSWORD, or a netrc
+    entry for the host; they are never printed.
     """
     from .query.push import push as run_push
 
-    report = run_push(file, store_url, graph, timeout=timeout)
+    report = run_push(file, store_url, graph, update_url=update_url, timeout=timeout)
     for name, count in report.graphs.items():
         click.echo(f"  {count:7d} triples in {f'<{name}>' if name else 'the default graph'}")
-    click.echo(f"Pushed {report.triples} triples to {report.store}; the store holds them all.")
+    moved = f", moved into place in one update at {report.update}" if report.update else ""
+    click.echo(f"Pushed {report.triples} triples to {report.store}{moved}; the store holds them all.")
