@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+from urllib.parse import urlsplit
 
 ASK_TRUE = json.dumps({"head": {}, "boolean": True}).encode()
 
@@ -114,13 +115,15 @@ def running(handler: type[BaseHTTPRequestHandler], **settings: Any) -> Iterator[
         server.server_close()
 
 
-class CuttingProxy:
-    """A TCP proxy to `upstream` that closes a connection once `cut_after` bytes of it went upstream."""
+class _Proxy:
+    """A loopback listener that hands each connection to `_relay` in a thread of its own; `cuts` counts the
+    connections it broke."""
 
-    def __init__(self, upstream: tuple[str, int], cut_after: int) -> None:
-        self.upstream, self.cut_after = upstream, cut_after
+    def __init__(self, upstream: tuple[str, int]) -> None:
+        self.upstream = upstream
         self.listener = socket.create_server(("127.0.0.1", 0))
         self.port = self.listener.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
         self.cuts = 0
         threading.Thread(target=self._accept, daemon=True).start()
 
@@ -131,6 +134,20 @@ class CuttingProxy:
             except OSError:
                 return
             threading.Thread(target=self._relay, args=(client,), daemon=True).start()
+
+    def _relay(self, client: socket.socket) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        self.listener.close()
+
+
+class CuttingProxy(_Proxy):
+    """A TCP proxy to `upstream` that closes a connection once `cut_after` bytes of it went upstream."""
+
+    def __init__(self, upstream: tuple[str, int], cut_after: int) -> None:
+        self.cut_after = cut_after
+        super().__init__(upstream)
 
     def _relay(self, client: socket.socket) -> None:
         server = socket.create_connection(self.upstream)
@@ -157,9 +174,6 @@ class CuttingProxy:
             with suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
             sock.close()
-
-    def close(self) -> None:
-        self.listener.close()
 
 
 class Answering(_Base):
@@ -208,7 +222,7 @@ class Endless(_Base):
             pass
 
 
-class RequestCutter:
+class RequestCutter(_Proxy):
     """A proxy to `upstream` that forwards whole HTTP requests (one per connection) and breaks the `nth` one
     whose method is `method`: after `cut_after` bytes of its body, or, when `cut_after` is None, after the
     server has answered it in full, so the request took effect but its answer never reaches the client.
@@ -216,24 +230,12 @@ class RequestCutter:
     `requests` lists the "METHOD target" of every request in the order they arrived, `headers` their headers."""
 
     def __init__(self, upstream: str, method: str, nth: int, cut_after: int | None) -> None:
-        parts = upstream.removeprefix("http://").split("/")[0].split(":")
-        self.upstream = (parts[0], int(parts[1]))
+        host, port = urlsplit(upstream).netloc.split(":")
         self.method, self.nth, self.cut_after = method, nth, cut_after
-        self.listener = socket.create_server(("127.0.0.1", 0))
-        self.url = f"http://127.0.0.1:{self.listener.getsockname()[1]}"
         self.requests: list[str] = []
         self.headers: list[dict[str, str]] = []
-        self.cuts = 0
         self.lock = threading.Lock()
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                client, _ = self.listener.accept()
-            except OSError:
-                return
-            threading.Thread(target=self._relay, args=(client,), daemon=True).start()
+        super().__init__((host, int(port)))
 
     def _relay(self, client: socket.socket) -> None:
         with client, client.makefile("rb") as reader, socket.create_connection(self.upstream) as server:
@@ -263,6 +265,3 @@ class RequestCutter:
                 answer += data
             if not cut:
                 client.sendall(answer)
-
-    def close(self) -> None:
-        self.listener.close()

@@ -120,38 +120,37 @@ def test_a_push_of_several_graphs_keeps_the_stores_default_graph(oxigraph, tmp_p
     assert store.staging_graphs() == []
 
 
-def test_a_push_cut_at_its_second_graph_leaves_every_graph_as_it_was(store: Store, tmp_path: Path) -> None:
-    first, second = fresh_graphs()
-    before = old_state(store, first, second)
-    path = graphs_file(tmp_path, {first: 200, second: 300}, "new")
-    proxy = RequestCutter(store.store_url, "PUT", nth=2, cut_after=100)
+def failed_push(store: Store, path: Path, proxy: RequestCutter) -> str:
+    """Push `path` through the proxy, which must break one request and make the push fail; the message."""
     try:
         with pytest.raises(EndpointError) as failed:
             push(path, through(proxy, store.store_url), timeout=30, retries=0)
     finally:
         proxy.close()
     assert proxy.cuts == 1
+    return str(failed.value)
+
+
+def test_a_push_cut_at_its_second_graph_leaves_every_graph_as_it_was(store: Store, tmp_path: Path) -> None:
+    first, second = fresh_graphs()
+    before = old_state(store, first, second)
+    path = graphs_file(tmp_path, {first: 200, second: 300}, "new")
+    message = failed_push(store, path, RequestCutter(store.store_url, "PUT", nth=2, cut_after=100))
     assert {name: store.triples(name) for name in before} == before
     assert store.staging_graphs() == []
-    assert re.match(r"PUT .*: the connection failed.*; the store's graphs are unchanged", str(failed.value))
+    assert re.match(r"PUT .*: the connection failed.*; the store's graphs are unchanged", message)
 
 
 def test_a_push_whose_move_is_cut_leaves_every_graph_as_it_was(store: Store, tmp_path: Path) -> None:
     first, second = fresh_graphs()
     before = old_state(store, first, second)
     path = graphs_file(tmp_path, {first: 20, second: 30}, "new")
-    proxy = RequestCutter(store.store_url, "POST", nth=1, cut_after=10)
-    try:
-        with pytest.raises(EndpointError) as failed:
-            push(path, through(proxy, store.store_url), timeout=30, retries=0)
-    finally:
-        proxy.close()
-    assert proxy.cuts == 1
+    message = failed_push(store, path, RequestCutter(store.store_url, "POST", nth=1, cut_after=10))
     assert {name: store.triples(name) for name in before} == before
     # the client cannot tell a cut request from a lost answer: the staging graphs stay for a move under way
-    assert re.match(r"POST .*; the store's graphs were unchanged when checked, but .* may still", str(failed.value))
+    assert re.match(r"POST .*; the store's graphs were unchanged when checked, but .* may still", message)
     left = store.staging_graphs()
-    assert len(left) == 2 and all(str(name) in str(failed.value) for name in left)
+    assert len(left) == 2 and all(str(name) in message for name in left)
     for name in left:  # the Virtuoso of the session is shared by later tests
         urllib.request.urlopen(urllib.request.Request(graph_url(store.store_url, name), method="DELETE")).close()
 
