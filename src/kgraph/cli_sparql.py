@@ -15,7 +15,6 @@ import click
 from .cli_errors import reports_errors
 
 DEFAULT_GRAPH_FILE = Path("out") / "graph.trig"
-LOOPBACK = {"127.0.0.1", "::1", "localhost"}
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -99,36 +98,68 @@ def run_query_command(
     "--host",
     default="127.0.0.1",
     show_default=True,
-    help="Address to listen on; anything but loopback exposes the graph to the network.",
+    help="Address to listen on: IPv4, IPv6 (::1 or [::1]) or a host name; anything but loopback exposes the "
+    "graph to the network.",
 )
-@click.option("--port", type=int, default=7878, show_default=True, help="TCP port (0 picks a free one).")
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True, help="TCP port (0: any free).")
 @click.option(
     "--time-limit",
-    type=float,
+    type=click.FloatRange(min=0, min_open=True, max=86_400),
     default=10.0,
     show_default=True,
     help="Seconds a query may run before it is stopped (HTTP 503).",
 )
 @click.option(
     "--result-limit",
-    type=int,
+    type=click.IntRange(min=1),
     default=10_000,
     show_default=True,
     help="Most rows or triples one answer may hold (more is refused with HTTP 400).",
 )
+@click.option(
+    "--max-answer-bytes",
+    type=click.IntRange(min=1),
+    default=64 << 20,
+    show_default=True,
+    help="Most bytes one answer may hold (more is refused with HTTP 400).",
+)
+@click.option(
+    "--max-request-bytes",
+    type=click.IntRange(min=1),
+    default=1 << 20,
+    show_default=True,
+    help="Most bytes of a request body (more: HTTP 413) or of a query string (more: HTTP 414).",
+)
+@click.option(
+    "--cors",
+    multiple=True,
+    metavar="ORIGIN",
+    help="Let web pages from ORIGIN (e.g. http://localhost:3000; repeatable; * for any) query the endpoint "
+    "and read its answers. Without it, requests from other sites' pages get 403.",
+)
 @reports_errors
-def serve(file: Path | None, host: str, port: int, time_limit: float, result_limit: int) -> None:
+def serve(
+    file: Path | None,
+    host: str,
+    port: int,
+    time_limit: float,
+    result_limit: int,
+    max_answer_bytes: int,
+    max_request_bytes: int,
+    cors: tuple[str, ...],
+) -> None:
     """Serve FILE (default: out/graph.trig) as a read-only SPARQL 1.1 endpoint at /sparql.
 
     A query page is at /. GET and POST queries; results as JSON, XML, CSV, TSV or Turtle by the Accept
-    header; updates get 403. The default graph is the union of the named graphs. Ctrl-C stops it.
+    header; updates get 403, SERVICE 400. The default graph is the union of the named graphs. Ctrl-C stops it.
     """
     from .query import LocalStore
-    from .query.serve import SparqlServer
+    from .query.serve import Limits, SparqlServer
 
+    limits = Limits(time=time_limit, rows=result_limit, answer_bytes=max_answer_bytes, request_bytes=max_request_bytes)
     store = LocalStore.from_files(file or DEFAULT_GRAPH_FILE)
-    server = SparqlServer(store, host, port, time_limit=time_limit, result_limit=result_limit, verbose=True)
-    if host not in LOOPBACK:
+    server = SparqlServer(store, host, port, limits=limits, cors=cors, log=sys.stderr)
+    if not server.loopback:
         click.echo(f"warning: listening on {host}: anyone who can reach this machine can query the graph", err=True)
     click.echo(f"Serving {len(store)} triples read-only at {server.url} (query page at /). Ctrl-C stops.")
 
@@ -142,8 +173,7 @@ def serve(file: Path | None, host: str, port: int, time_limit: float, result_lim
         pass
     finally:
         signal.signal(signal.SIGTERM, previous)
-        server.server_close()
-        server.pool.close()
+        server.close()
     click.echo("Stopped.")
 
 

@@ -11,14 +11,14 @@ from SPARQLWrapper import CSV, JSON, POST, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 from kgraph.query import LocalStore, list_queries
-from kgraph.query.serve import SparqlServer
+from kgraph.query.serve import Limits, SparqlServer
 
 from .compare import solutions
 
 
 @pytest.fixture(scope="module")
 def served(seed_file: Path) -> Iterator[SparqlServer]:
-    server = SparqlServer(LocalStore.from_files(seed_file), "127.0.0.1", 0, time_limit=2.0, result_limit=1000)
+    server = SparqlServer(LocalStore.from_files(seed_file), "127.0.0.1", 0, limits=Limits(time=2.0, rows=1000))
     server.start()
     try:
         yield server

@@ -1,8 +1,11 @@
-"""Our own read-only SPARQL 1.1 Protocol endpoint over a graph, with a time limit and a result size limit.
+"""Our own read-only SPARQL 1.1 Protocol endpoint over a graph, bounded in everything a client can make it spend.
 
 Queries run in worker processes that share one read-only on-disk copy of the graph: pyoxigraph cannot
 interrupt a running query, so a query over the time limit is stopped by killing its worker, which is then
-replaced.
+replaced. `Limits` bounds the rest: a request's size and the time it may take to arrive, the connections
+served and the queries running or waiting at once (one more is told "busy" at once), and the rows and bytes of
+an answer. Pages from other sites get no access unless `cors` names their origin; the query page at / runs
+under a Content-Security-Policy that allows its own script and style only.
 
 >>> negotiate("select", "text/csv;q=0.5, application/sparql-results+xml")
 ('xml', 'application/sparql-results+xml')
@@ -10,17 +13,31 @@ replaced.
 ('turtle', 'text/turtle')
 """
 
+import base64
+import hashlib
+import io
+import ipaddress
+import json
+import math
+import os
+import re
+import signal
+import socket
+import sys
 import tempfile
 import threading
-from dataclasses import dataclass
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib.resources import files
 from pathlib import Path
-from queue import Queue
-from typing import Any
+from queue import Full, Queue
+from typing import IO, Any, TextIO, cast
 from urllib.parse import parse_qs, urlsplit
 
-from ..errors import KGraphError, QueryError
+from ..errors import KGraphError, QueryError, ResultLimitError
 from .local import LocalStore
 from .results import QueryResult, format_result
 
@@ -40,6 +57,59 @@ GRAPH_TYPES = {
 }
 _OX_GRAPH_FORMATS = {"turtle": "TURTLE", "ntriples": "N_TRIPLES", "xml": "RDF_XML", "jsonld": "JSON_LD"}
 QUERY_PATHS = ("/sparql", "/query")
+TEXT = "text/plain; charset=utf-8"
+API_CSP = "default-src 'none'; frame-ancestors 'none'"
+"""The Content-Security-Policy of every answer but the query page: nothing may run, load or frame it."""
+MAX_SECONDS = 86_400.0
+STARTUP_SECONDS = 120.0
+"""Most seconds a new worker process may take to open the store."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one client may make `kgraph serve` spend; the defaults are the command's. QueryError names a bad one.
+
+    >>> Limits(time=float("nan"))
+    Traceback (most recent call last):
+    ...
+    kgraph.errors.QueryError: --time-limit must be a number of seconds > 0 and at most 86400, not nan
+    """
+
+    time: float = 10.0
+    """Seconds a query may run; then 503 and its worker is killed and replaced."""
+    rows: int = 10_000
+    """Rows or triples in one answer; more is refused with 400."""
+    answer_bytes: int = 64 << 20
+    """Bytes of one answer's body; the worker stops rendering past it and the client gets 400."""
+    request_bytes: int = 1 << 20
+    """Bytes of a request body (more: 413, refused from its Content-Length, unread) or query string (more: 414)."""
+    read_seconds: float = 10.0
+    """Seconds a whole request (line, headers, body) may take to arrive; then the connection is closed."""
+    write_seconds: float = 60.0
+    """Seconds the client has to take the whole answer; then the connection is closed."""
+    workers: int = 2
+    """Queries run at once (each in a worker process)."""
+    waiting: int = 4
+    """Queries that wait for a worker; one more is answered 503 "busy" at once."""
+    connections: int = 64
+    """Connections served at once (a thread each); one more is answered 503 "busy" at once and closed."""
+
+    def __post_init__(self) -> None:
+        for field in fields(self):
+            value = getattr(self, field.name)
+            name = _FLAGS.get(field.name, field.name)
+            if field.type is int and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
+                raise QueryError(f"{name} must be a whole number > 0, not {value!r}")
+            if field.type is float and not (isinstance(value, int | float) and 0 < value <= MAX_SECONDS):
+                raise QueryError(f"{name} must be a number of seconds > 0 and at most {MAX_SECONDS:g}, not {value!r}")
+
+
+_FLAGS = {
+    "time": "--time-limit",
+    "rows": "--result-limit",
+    "answer_bytes": "--max-answer-bytes",
+    "request_bytes": "--max-request-bytes",
+}
 
 
 def negotiate(kind: str, accept: str) -> tuple[str, str]:
@@ -67,175 +137,594 @@ def negotiate(kind: str, accept: str) -> tuple[str, str]:
     return offered[default], default
 
 
-def render(result: QueryResult, accept: str) -> tuple[str, bytes]:
-    """(Content-Type, body) of a query result in the format the client asked for."""
+class _CappedSink(io.RawIOBase):
+    """Bytes written to it, refused (ResultLimitError) as soon as they pass `limit`."""
+
+    def __init__(self, limit: int | None) -> None:
+        self.limit = limit
+        self.parts: list[bytes] = []
+        self.size = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        chunk = bytes(data)
+        self.size += len(chunk)
+        if self.limit is not None and self.size > self.limit:
+            raise _too_large(self.limit)
+        self.parts.append(chunk)
+        return len(chunk)
+
+
+def _too_large(limit: int) -> ResultLimitError:
+    return ResultLimitError(
+        f"the answer is larger than the limit of {limit:,} bytes; add LIMIT to the query or select fewer or shorter "
+        "values (kgraph serve --max-answer-bytes sets the limit)"
+    )
+
+
+def render(result: QueryResult, accept: str, limit: int | None = None) -> tuple[str, bytes]:
+    """(Content-Type, body) of a query result in the format the client asked for.
+
+    With `limit`, rendering stops with ResultLimitError as soon as the body passes that many bytes.
+
+    >>> result = QueryResult("select", ["s"], [{"s": {"type": "literal", "value": "x" * 100}}])
+    >>> render(result, "text/csv")[1][:6]
+    b's\\r\\nxxx'
+    >>> render(result, "text/csv", limit=50)
+    Traceback (most recent call last):
+    ...
+    kgraph.errors.ResultLimitError: the answer is larger than the limit of 50 bytes; ...
+    """
+    from pyoxigraph import QueryResultsFormat, RdfFormat, parse, parse_query_results, serialize
+
     fmt, media = negotiate(result.kind, accept)
-    if result.kind != "graph":
-        return f"{media}; charset=utf-8", format_result(result, fmt).encode("utf-8")
-    from pyoxigraph import RdfFormat, parse, serialize
+    sink = _CappedSink(limit)
+    output = cast(IO[bytes], sink)  # pyoxigraph writes to any object with write()
+    if result.kind == "graph":
+        triples = parse(result.ntriples.encode("utf-8"), format=RdfFormat.N_TRIPLES)
+        serialize(triples, output, format=getattr(RdfFormat, _OX_GRAPH_FORMATS[fmt]))
+    elif limit is not None and sum(len(t["value"]) for row in result.bindings for t in row.values()) > limit:
+        raise _too_large(limit)  # every format writes each value at least once: no need to render to know
+    elif fmt == "json":  # as format_result writes it, but piece by piece into the sink
+        pieces: list[str] = []
+        for piece in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(result.to_json()):
+            pieces.append(piece)
+            if len(pieces) >= 4096:
+                sink.write("".join(pieces).encode("utf-8"))
+                pieces.clear()
+        sink.write(("".join(pieces) + "\n").encode("utf-8"))
+    elif result.kind == "ask":
+        sink.write(format_result(result, fmt).encode("utf-8"))
+    else:
+        target = {"csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV, "xml": QueryResultsFormat.XML}[fmt]
+        document = json.dumps(result.to_json(), ensure_ascii=False).encode("utf-8")
+        parse_query_results(document, format=QueryResultsFormat.JSON).serialize(output, format=target)
+    return f"{media}; charset=utf-8", b"".join(sink.parts)
 
-    triples = parse(result.ntriples.encode("utf-8"), format=RdfFormat.N_TRIPLES)
-    body = serialize(triples, format=getattr(RdfFormat, _OX_GRAPH_FORMATS[fmt])) or b""
-    return f"{media}; charset=utf-8", body
 
+def _serve_queries(store_dir: str, connection: Any, rows: int, answer_bytes: int) -> None:
+    """A worker process: answer (query, accept) with (status, content type, body) until the pipe closes.
 
-def _worker(store_dir: str, connection: Any, result_limit: int) -> None:
-    """Answer (query, accept) with (status, content type, body) until the pipe closes."""
+    Anything but a query's own error (a bug, a panic in the engine) ends the process: the server reports it
+    as a crash and starts another worker.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group; the server stops us
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)  # a worker never writes to the server's stderr, which may be a pipe nobody reads
     store = LocalStore.read_only(Path(store_dir))
+    connection.send("ready")
     while True:
         try:
             query, accept = connection.recv()
         except EOFError:
             return
         try:
-            content_type, body = render(store.query(query, limit=result_limit), accept)
+            content_type, body = render(store.query(query, limit=rows), accept, answer_bytes)
             connection.send((200, content_type, body))
         except KGraphError as error:
-            connection.send((400, "text/plain; charset=utf-8", f"{error}\n".encode()))
+            connection.send((400, TEXT, f"{error}\n".encode()))
+        except MemoryError:
+            connection.send((500, TEXT, b"the query ran out of memory\n"))
 
 
 class _Worker:
-    def __init__(self, store_dir: Path, result_limit: int) -> None:
+    def __init__(self, store_dir: Path, limits: Limits) -> None:
         import multiprocessing
 
         context = multiprocessing.get_context("spawn")
         self.connection, child = context.Pipe()
-        self.process = context.Process(target=_worker, args=(str(store_dir), child, result_limit), daemon=True)
+        arguments = (str(store_dir), child, limits.rows, limits.answer_bytes)
+        self.process = context.Process(target=_serve_queries, args=arguments, daemon=True)
         self.process.start()
         child.close()
+        self.pid: int = self.process.pid or 0
+        self.ready = False
 
-    def stop(self) -> None:
+    def wait_ready(self) -> bool:
+        """Wait for a new worker to open the store (its start-up is no part of any query's time limit)."""
+        try:
+            if not self.ready and self.connection.poll(STARTUP_SECONDS):
+                self.ready = self.connection.recv() == "ready"
+        except (EOFError, OSError):  # it died instead
+            pass
+        return self.ready
+
+    def stop(self) -> int | None:
+        """Kill the process (if it still runs) and return how it ended: an exit code, or minus a signal number."""
         self.process.kill()
         self.process.join()
         self.connection.close()
+        return self.process.exitcode
+
+
+def _how_it_ended(code: int | None) -> str:
+    if code is None or code >= 0:
+        return f"exit code {code}"
+    try:
+        return f"killed by {signal.Signals(-code).name}"
+    except ValueError:
+        return f"killed by signal {-code}"
 
 
 @dataclass(frozen=True)
 class Answer:
-    """An HTTP answer: status, content type and body."""
+    """An HTTP answer: status, content type, body and any further headers."""
 
     status: int
     content_type: str
     body: bytes
+    headers: tuple[tuple[str, str], ...] = ()
 
 
-def _text(status: int, message: str) -> Answer:
-    return Answer(status, "text/plain; charset=utf-8", f"{message}\n".encode())
+def _text(status: int, message: str, headers: tuple[tuple[str, str], ...] = ()) -> Answer:
+    return Answer(status, TEXT, f"{message}\n".encode(), headers)
 
 
 class QueryPool:
-    """Worker processes over a read-only copy of a store; `run` answers a query within the time limit."""
+    """Worker processes over a read-only copy of a store; `run` answers a query within the limits."""
 
-    def __init__(self, store: LocalStore, *, time_limit: float, result_limit: int, workers: int = 2) -> None:
-        self.time_limit = time_limit
-        self.result_limit = result_limit
+    def __init__(self, store: LocalStore, limits: Limits) -> None:
+        self.limits = limits
         self._folder = tempfile.TemporaryDirectory(prefix="kgraph-serve-")
         self.store_dir = store.persist(Path(self._folder.name) / "store")
+        self._lock = threading.Lock()
+        self._admitted = 0
+        self._running: dict[int, _Worker] = {}
+        self._workers: set[_Worker] = set()
+        self._closed = False
         self._idle: Queue[_Worker] = Queue()
-        for _ in range(workers):
-            self._idle.put(_Worker(self.store_dir, result_limit))
+        for _ in range(limits.workers):
+            self._start()
+
+    def pids(self) -> list[int]:
+        """The process ids of every worker."""
+        with self._lock:
+            return [worker.pid for worker in self._workers]
+
+    def running(self) -> list[int]:
+        """The process ids of the workers running a query now."""
+        with self._lock:
+            return list(self._running)
+
+    def waiting(self) -> int:
+        """How many queries wait for a worker now."""
+        with self._lock:
+            return self._admitted - len(self._running)
 
     def run(self, query: str, accept: str) -> Answer:
-        """Run a query on an idle worker; over the time limit it gets 503 and the worker is replaced."""
-        worker = self._idle.get()
+        """Answer a query on an idle worker: 503 at once when every worker is busy and the waiting line is full,
+        503 past the time limit, 500 when the query crashed its worker (either way the worker is replaced)."""
+        with self._lock:
+            if self._closed:
+                return _text(503, "the server is stopping")
+            if self._admitted >= self.limits.workers + self.limits.waiting:
+                return self._busy()
+            self._admitted += 1
+        try:
+            worker = self._usable_worker()
+            if worker is None:
+                return _text(500, "no worker process could open the store to run the query")
+            return self._run_on(worker, query, accept)
+        finally:
+            with self._lock:
+                self._admitted -= 1
+
+    def _busy(self) -> Answer:
+        retry = str(max(1, math.ceil(self.limits.time)))
+        message = "busy: every worker is running a query and the waiting line is full; try again"
+        return _text(503, message, (("Retry-After", retry),))
+
+    def _usable_worker(self) -> _Worker | None:
+        """An idle worker that has opened the store. One that died while idle (killed from outside) or could not
+        start is replaced, once, and not blamed on the query."""
+        for _ in range(2):
+            worker = self._idle.get()
+            if worker.process.is_alive() and worker.wait_ready():
+                return worker
+            self._replace(worker)
+        return None
+
+    def _run_on(self, worker: _Worker, query: str, accept: str) -> Answer:
+        with self._lock:
+            self._running[worker.pid] = worker
+        answer = None
+        late = False
         try:
             worker.connection.send((query, accept))
-            if worker.connection.poll(self.time_limit):
-                status, content_type, body = worker.connection.recv()
-                self._idle.put(worker)
-                return Answer(status, content_type, body)
-        except (EOFError, OSError):
+            if worker.connection.poll(self.limits.time):  # an answer, or the end of a worker that died
+                answer = Answer(*worker.connection.recv())
+            else:
+                late = True
+        except (EOFError, OSError):  # the worker died before or while answering
             pass
-        worker.stop()
-        self._idle.put(_Worker(self.store_dir, self.result_limit))
-        return _text(503, f"the query was stopped: it ran longer than the time limit of {self.time_limit:g} s")
+        with self._lock:
+            del self._running[worker.pid]
+        if answer is not None:
+            self._idle.put(worker)
+            return answer
+        ended = self._replace(worker)
+        if late:
+            return _text(503, f"the query was stopped: it ran longer than the time limit of {self.limits.time:g} s")
+        reason = _how_it_ended(ended)
+        return _text(500, f"the query crashed the worker process that ran it ({reason}); a new worker replaced it")
+
+    def _start(self) -> None:
+        worker = _Worker(self.store_dir, self.limits)
+        with self._lock:
+            if not self._closed:
+                self._workers.add(worker)
+                self._idle.put(worker)
+                return
+        worker.stop()  # the pool closed meanwhile
+
+    def _replace(self, worker: _Worker) -> int | None:
+        """Stop a worker, start another in its place; how the old one ended."""
+        ended = worker.stop()
+        with self._lock:
+            self._workers.discard(worker)
+        self._start()
+        return ended
 
     def close(self) -> None:
         """Stop every worker and delete the on-disk copy."""
-        while not self._idle.empty():
-            self._idle.get().stop()
+        with self._lock:
+            self._closed = True
+            workers = list(self._workers)
+        for worker in workers:
+            worker.stop()
         self._folder.cleanup()
 
 
-def _page() -> bytes:
-    return (files("kgraph.query") / "serve.html").read_bytes()
+class RequestLog:
+    """Log lines written to a stream by a thread of their own, so that serving never waits on the stream (a
+    pipe nobody reads): when the thread lags `capacity` lines behind, new lines are dropped and counted.
+
+    logging's QueueHandler would raise on a full queue and QueueListener.stop waits on a stuck stream forever.
+
+    >>> stream = io.StringIO()
+    >>> log = RequestLog(stream)
+    >>> log.write("one"); log.close(); stream.getvalue()
+    'one\\n'
+    """
+
+    def __init__(self, stream: TextIO, capacity: int = 1000) -> None:
+        self.dropped = 0
+        self._lines: Queue[str | None] = Queue(capacity)
+        self._thread = threading.Thread(target=self._copy, args=(stream,), daemon=True, name="kgraph-serve-log")
+        self._thread.start()
+
+    def write(self, line: str) -> None:
+        """Queue a line (a newline is added), or drop it when the queue is full."""
+        try:
+            self._lines.put_nowait(line)
+        except Full:
+            self.dropped += 1  # under the GIL; an approximate count is all anyone needs
+
+    def _copy(self, stream: TextIO) -> None:
+        while (line := self._lines.get()) is not None:
+            try:
+                stream.write(line + "\n")
+                stream.flush()
+            except (OSError, ValueError):  # a closed stream: nothing more to say
+                pass
+
+    def close(self) -> None:
+        """Write what is queued if the stream takes it within a second; never wait longer."""
+        try:
+            self._lines.put_nowait(None)
+        except Full:
+            return
+        self._thread.join(1.0)
+
+
+@cache
+def query_page() -> tuple[bytes, str]:
+    """The query page at / and its Content-Security-Policy: only the page's own inline <script> and <style>
+    (by their SHA-256) may run, and it may fetch only from this server.
+
+    >>> page, policy = query_page()
+    >>> policy.startswith("default-src 'none'; script-src 'sha256-") and "unsafe" not in policy
+    True
+    """
+    page = (files("kgraph.query") / "serve.html").read_bytes()
+
+    def hashes(tag: bytes) -> str:
+        found = re.findall(rb"<%s>(.*?)</%s>" % (tag, tag), page, re.S)
+        return " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(code).digest()).decode()}'" for code in found)
+
+    policy = (
+        f"default-src 'none'; script-src {hashes(b'script')}; style-src {hashes(b'style')}; connect-src 'self'; "
+        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+    )
+    return page, policy
+
+
+_CONTROL = {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F)}
+
+
+class _DeadlineReader(io.RawIOBase):
+    """A socket's input under one deadline for a whole request, not per recv: a client that trickles a byte
+    now and then (slowloris) runs out of time as surely as one that sends nothing."""
+
+    def __init__(self, sock: socket.socket) -> None:
+        self.sock = sock
+        self.deadline = math.inf
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("the request did not arrive in time")
+        self.sock.settimeout(left)
+        return self.sock.recv_into(buffer)
+
+
+_LINGER_BYTES = 16 << 20
+"""Most bytes of an unread request body read and dropped before closing its connection."""
+
+
+def _is_loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.split("%")[0]).is_loopback
+    except ValueError:
+        return False
 
 
 class _Handler(BaseHTTPRequestHandler):
     server: "SparqlServer"
-    server_version = "kgraph"
+    error_content_type = TEXT
+    error_message_format = "%(code)d %(message)s\n"
+
+    def version_string(self) -> str:
+        return "kgraph"
+
+    def setup(self) -> None:
+        super().setup()
+        self.rfile.close()  # replaced: reads go through the request's deadline
+        self._reader = _DeadlineReader(self.connection)
+        self.rfile = io.BufferedReader(self._reader)
+        self._policy = API_CSP
+        self._body_read = False
+
+    def handle_one_request(self) -> None:
+        self._reader.deadline = time.monotonic() + self.server.limits.read_seconds
+        self._policy = API_CSP
+        self._body_read = False
+        super().handle_one_request()
+        headers = getattr(self, "headers", None)
+        if headers is not None and not self._body_read and ("Transfer-Encoding" in headers or self._declared()):
+            self._linger()
+
+    def _declared(self) -> bool:
+        return (self.headers.get("Content-Length") or "0").strip() not in {"", "0"}
+
+    def _linger(self) -> None:
+        """Read and drop what the client is still sending, within the read time and _LINGER_BYTES: closing a
+        socket with unread input resets the connection, and the client would lose the answer before reading it."""
+        self.close_connection = True
+        self._reader.deadline = time.monotonic() + self.server.limits.read_seconds
+        try:
+            self.connection.shutdown(socket.SHUT_WR)
+            drained = 0
+            while drained < _LINGER_BYTES and (chunk := self.rfile.read1(1 << 16)):
+                drained += len(chunk)
+        except OSError:
+            pass
+
+    # the log: one line per answer, never a query or a body, through RequestLog so it cannot block
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        target = urlsplit(getattr(self, "path", "") or "")
+        shown = target.path + (f"?… ({len(target.query)} bytes)" if target.query else "")
+        self.log_message('"%s %s" %s', self.command or "-", shown, code)
 
     def log_message(self, format: str, *args: Any) -> None:
-        if self.server.verbose:
-            super().log_message(format, *args)
+        if self.server.log is not None:
+            message = (format % args)[:300].translate(_CONTROL)
+            self.server.log.write(f"{self.address_string()} - [{self.log_date_time_string()}] {message}")
+
+    # answers
+
+    def end_headers(self) -> None:
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Content-Security-Policy", self._policy)
+        origin = self._allowed_origin()
+        if origin is not None:
+            self.send_header("Access-Control-Allow-Origin", origin)
+        if self.server.cors:
+            self.send_header("Vary", "Origin")
+        self.connection.settimeout(self.server.limits.write_seconds)  # sendall's timeout bounds the whole answer
+        super().end_headers()
 
     def _send(self, answer: Answer) -> None:
         self.send_response(answer.status)
         self.send_header("Content-Type", answer.content_type)
         self.send_header("Content-Length", str(len(answer.body)))
-        self.send_header("Access-Control-Allow-Origin", "*")
         self.send_header("Vary", "Accept")
+        for name, value in answer.headers:
+            self.send_header(name, value)
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(answer.body)
+
+    def _allowed_origin(self) -> str | None:
+        """The request's Origin when --cors allows it (echoed, so no page sees `*`)."""
+        headers = getattr(self, "headers", None)
+        origin: str | None = headers.get("Origin") if headers is not None else None
+        if origin is None or not ({"*", origin.lower()} & self.server.cors):
+            return None
+        return origin
+
+    def _refusal(self) -> Answer | None:
+        """403 for a request a page of another site makes (its Origin not allowed by --cors; or, without an
+        Origin, a browser's Sec-Fetch-Site saying so, but for the user's own following of a link) and, on a
+        loopback server, for a Host that is no loopback name (a page whose name now points to 127.0.0.1:
+        DNS rebinding)."""
+        host = self.headers.get("Host", "")
+        name = host[1 : host.find("]")] if host.startswith("[") else host.rsplit(":", 1)[0]
+        if self.server.loopback and host and not _is_loopback(name):
+            return _text(403, f"Host {host[:100]!r} is not a name of this loopback server; use 127.0.0.1 or localhost")
+        origin = self.headers.get("Origin")
+        if origin is None:
+            other_site = self.headers.get("Sec-Fetch-Site") in {"cross-site", "same-site"}
+            if not other_site or self.headers.get("Sec-Fetch-Mode") == "navigate" or "*" in self.server.cors:
+                return None
+            return _text(403, "pages of other sites may not query this endpoint (kgraph serve --cors ORIGIN allows)")
+        if self._allowed_origin() is not None or origin.lower() == f"http://{host.lower()}":
+            return None
+        return _text(403, f"pages of {origin[:100]} may not query this endpoint (kgraph serve --cors ORIGIN allows)")
 
     def _answer(self, form: dict[str, list[str]], body_query: str | None = None) -> Answer:
         if "update" in form:
             return _text(403, "this endpoint is read-only: SPARQL UPDATE is refused")
         queries = form.get("query", []) + ([body_query] if body_query is not None else [])
         if len(queries) != 1:
-            if not queries and self.command in {"GET", "HEAD"}:
-                return Answer(200, "text/html; charset=utf-8", _page())
             return _text(400, "expected exactly one query (the 'query' parameter or an application/sparql-query body)")
         return self.server.pool.run(queries[0], self.headers.get("Accept", "*/*"))
 
     def do_GET(self) -> None:
         url = urlsplit(self.path)
-        if url.path == "/" and not url.query:
-            self._send(Answer(200, "text/html; charset=utf-8", _page()))
+        refusal = self._refusal()
+        if refusal is not None:
+            self._send(refusal)
+        elif len(url.query) > self.server.limits.request_bytes:
+            self._send(_text(414, f"the query string is longer than {self.server.limits.request_bytes:,} bytes"))
+        elif (url.path == "/" and not url.query) or (url.path in QUERY_PATHS and not parse_qs(url.query)):
+            page, self._policy = query_page()
+            self._send(Answer(200, "text/html; charset=utf-8", page))
         elif url.path in QUERY_PATHS:
             self._send(self._answer(parse_qs(url.query)))
         else:
-            self._send(_text(404, f"no such resource {url.path!r}; query {QUERY_PATHS[0]}"))
+            self._send(_text(404, f"no such resource {url.path[:100]!r}; query {QUERY_PATHS[0]}"))
 
     do_HEAD = do_GET
 
+    def _body(self) -> bytes | Answer | None:
+        """The request body; an Answer refusing it (411, 413, 400) unread; None when the client gave up."""
+        limit = self.server.limits.request_bytes
+        if "Transfer-Encoding" in self.headers:
+            return _text(411, "send the body with a Content-Length; chunked bodies are not accepted")
+        declared = {value.strip() for value in self.headers.get_all("Content-Length") or ["0"]}
+        if len(declared) != 1 or not re.fullmatch(r"[0-9]{1,15}", length := declared.pop()):
+            return _text(400, "the Content-Length header must be one whole number")
+        if int(length) > limit:
+            return _text(413, f"the request body is {int(length):,} bytes; this endpoint reads at most {limit:,}")
+        body = self.rfile.read(int(length))  # a body that stops short ends at the read deadline (TimeoutError)
+        self._body_read = True
+        return body if len(body) == int(length) else None
+
     def do_POST(self) -> None:
         url = urlsplit(self.path)
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length).decode("utf-8", errors="replace")
-        media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        refusal = self._refusal()
+        if refusal is not None:
+            self._send(refusal)
+            return
         if url.path not in QUERY_PATHS:
             self._send(_text(403 if url.path in {"/update", "/store"} else 404, "this endpoint is read-only"))
-        elif media == "application/sparql-update":
+            return
+        media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        if media == "application/sparql-update":
             self._send(_text(403, "this endpoint is read-only: SPARQL UPDATE is refused"))
+            return
+        if media not in {"application/sparql-query", "application/x-www-form-urlencoded"}:
+            self._send(_text(415, f"unsupported Content-Type {media[:100]!r}; send a form or application/sparql-query"))
+            return
+        body = self._body()
+        if body is None:
+            self.close_connection = True
+        elif isinstance(body, Answer):
+            self._send(body)
         elif media == "application/sparql-query":
-            self._send(self._answer(parse_qs(url.query), body))
-        elif media == "application/x-www-form-urlencoded":
+            self._send(self._answer(parse_qs(url.query), body.decode("utf-8", errors="replace")))
+        else:
             form = parse_qs(url.query)
-            for key, values in parse_qs(body).items():
+            for key, values in parse_qs(body.decode("utf-8", errors="replace")).items():
                 form.setdefault(key, []).extend(values)
             self._send(self._answer(form))
-        else:
-            self._send(_text(415, f"unsupported Content-Type {media!r}; send a form or application/sparql-query"))
 
     def _refuse(self) -> None:
-        self._send(_text(403, "this endpoint is read-only"))
+        self._send(self._refusal() or _text(403, "this endpoint is read-only"))
 
     do_PUT = do_DELETE = do_PATCH = _refuse
 
     def do_OPTIONS(self) -> None:
+        refusal = self._refusal()
+        if refusal is not None:
+            self._send(refusal)
+            return
         self.send_response(204)
-        self.send_header("Access-Control-Allow-Origin", "*")
-        self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
-        self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
+        self.send_header("Allow", "GET, HEAD, POST, OPTIONS")
+        if self._allowed_origin() is not None:
+            self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+            self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
+            self.send_header("Access-Control-Max-Age", "600")
         self.end_headers()
 
 
+def check_origins(origins: Iterable[str]) -> frozenset[str]:
+    """The origins `--cors` names, lower-cased; QueryError for anything but scheme://host[:port] or `*`.
+
+    >>> sorted(check_origins(["http://LOCALHOST:3000", "*"]))
+    ['*', 'http://localhost:3000']
+    """
+    checked = set()
+    for origin in origins:
+        parts = urlsplit(origin)
+        if origin != "*" and not (
+            parts.scheme in {"http", "https"} and parts.netloc and f"{parts.scheme}://{parts.netloc}" == origin
+        ):
+            raise QueryError(f"--cors {origin!r}: expected an origin such as http://localhost:3000 (no path), or *")
+        checked.add(origin.lower())
+    return frozenset(checked)
+
+
+def _address(host: str, port: int) -> tuple[socket.AddressFamily, tuple[Any, ...]]:
+    """The socket family and address to listen on: `[::1]` and `::1` are IPv6, names are resolved."""
+    if not 0 <= port <= 65535:
+        raise QueryError(f"port {port} is not in 0..65535")
+    bare = host[1:-1] if host.startswith("[") and host.endswith("]") else host
+    try:
+        found = socket.getaddrinfo(bare or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except (socket.gaierror, UnicodeError) as error:
+        raise QueryError(f"cannot listen on {host!r}: {getattr(error, 'strerror', None) or error}") from None
+    family, _, _, _, address = found[0]
+    return family, address
+
+
 class SparqlServer(ThreadingHTTPServer):
-    """`kgraph serve`: GET and POST queries at /sparql, an HTML query page at /."""
+    """`kgraph serve`: GET and POST queries at /sparql, an HTML query page at /.
+
+    `cors` lists the origins whose pages may query it (`*` for any); `log` is where a line per request goes.
+    """
 
     daemon_threads = True
+    request_queue_size = 64
 
     def __init__(
         self,
@@ -243,26 +732,69 @@ class SparqlServer(ThreadingHTTPServer):
         host: str = "127.0.0.1",
         port: int = 7878,
         *,
-        time_limit: float = 10.0,
-        result_limit: int = 10_000,
-        workers: int = 2,
-        verbose: bool = False,
+        limits: Limits = Limits(),
+        cors: Iterable[str] = (),
+        log: TextIO | None = None,
     ) -> None:
-        if time_limit <= 0 or result_limit <= 0 or workers <= 0:
-            raise QueryError("the time limit, result limit and number of workers must be positive")
-        self.verbose = verbose
-        self.pool = QueryPool(store, time_limit=time_limit, result_limit=result_limit, workers=workers)
+        self.limits = limits
+        self.cors = check_origins(cors)
+        query_page()  # read the page and hash its script and style now, not at the first request
+        self.address_family, address = _address(host, port)
+        self.loopback = _is_loopback(address[0])
+        self._connections = threading.BoundedSemaphore(limits.connections)
+        self.pool = QueryPool(store, limits)
+        self.log = RequestLog(log) if log is not None else None
         try:
-            super().__init__((host, port), _Handler)
+            super().__init__(address, _Handler)
         except OSError as error:
-            self.pool.close()
-            raise QueryError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+            self.close()
+            raise QueryError(f"cannot listen on {host} port {port}: {error.strerror or error}") from None
 
     @property
     def url(self) -> str:
-        """The query URL, e.g. http://127.0.0.1:7878/sparql."""
-        host, port = self.server_address[:2]
-        return f"http://{host!s}:{port}{QUERY_PATHS[0]}"
+        """The query URL, e.g. http://127.0.0.1:7878/sparql or http://[::1]:7878/sparql."""
+        host, port = str(self.server_address[0]), self.server_address[1]
+        shown = f"[{host.replace('%', '%25')}]" if ":" in host else host
+        return f"http://{shown}:{port}{QUERY_PATHS[0]}"
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        if not self._connections.acquire(blocking=False):
+            self._turn_away(request, client_address)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._connections.release()
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._connections.release()
+
+    def _turn_away(self, request: socket.socket, client_address: Any) -> None:
+        """Answer 503 without a thread (the answer fits any socket buffer) and close."""
+        body = b"busy: too many connections at once; try again\n"
+        head = (
+            f"HTTP/1.0 503 Service Unavailable\r\nContent-Type: {TEXT}\r\nContent-Length: {len(body)}\r\n"
+            f"Retry-After: 1\r\nX-Content-Type-Options: nosniff\r\nContent-Security-Policy: {API_CSP}\r\n"
+            "Connection: close\r\n\r\n"
+        )
+        try:
+            request.setblocking(False)
+            request.send(head.encode() + body)
+        except OSError:
+            pass
+        if self.log is not None:
+            self.log.write(f"{client_address[0]} - turned away: {self.limits.connections} connections at once")
+        self.shutdown_request(request)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """One log line for a connection that failed (the client went away…), never a traceback on stderr."""
+        if self.log is not None:
+            error = sys.exc_info()[1]
+            self.log.write(f"{client_address[0]} - connection failed: {type(error).__name__}: {error}"[:300])
 
     def start(self) -> threading.Thread:
         """Serve in a background thread (for tests and embedding); `stop` ends it."""
@@ -271,7 +803,13 @@ class SparqlServer(ThreadingHTTPServer):
         return thread
 
     def stop(self) -> None:
-        """Stop serving, close the socket and the workers."""
+        """Stop serving (from another thread than serve_forever's), then `close`."""
         self.shutdown()
+        self.close()
+
+    def close(self) -> None:
+        """Close the socket, the workers and the log."""
         self.server_close()
         self.pool.close()
+        if self.log is not None:
+            self.log.close()
