@@ -11,6 +11,7 @@ mapping from it to RDF. Classes and predicates are CURIEs of declared terms (``k
 Span(start=17, end=31, text='Владимир Путин')
 """
 
+import reprlib
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -166,12 +167,44 @@ def article_span(article: Article, words: str, at: int | None = None) -> Span:
     if at is not None:
         found = text[at : at + len(words)]
         if found != words:
-            raise ValueError(f"{words!r} is not at offset {at}; the text there is {found!r}")
+            raise ValueError(f"{shown(words)} is not at offset {at}; the text there is {shown(found)}")
         return Span(at, at + len(words), words)
-    positions = [i for i in range(len(text)) if text.startswith(words, i)]
+    positions = []
+    position = text.find(words)
+    while position >= 0:  # str.find, not a test at every offset: linear in the text for each citation
+        positions.append(position)
+        position = text.find(words, position + 1)
     if not positions:
-        raise ValueError(f"{words!r} is not in the article text")
+        raise ValueError(f"{shown(words)} is not in the article text")
     if len(positions) > 1:
-        shown = ", ".join(map(str, positions[:10]))
-        raise ValueError(f"{words!r} occurs {len(positions)} times (at {shown}); say which with `at`")
+        where = ", ".join(map(str, positions[:10]))
+        raise ValueError(f"{shown(words)} occurs {len(positions)} times (at {where}); say which with `at`")
     return Span(positions[0], positions[0] + len(words), words)
+
+
+class _Shown(reprlib.Repr):
+    """reprlib's bounded repr, also for subclasses of dict and list (the facts loader's line-aware ones)."""
+
+    def repr1(self, x: object, level: int) -> str:
+        if isinstance(x, dict):
+            return self.repr_dict(x, level)
+        if isinstance(x, list):
+            return self.repr_list(x, level)
+        return super().repr1(x, level)
+
+
+_SHOWN = _Shown()
+_SHOWN.maxstring = _SHOWN.maxother = 80
+_SHOWN.maxlong = 40
+_SHOWN.maxlist = _SHOWN.maxdict = 4
+_SHOWN.maxlevel = 3
+
+
+def shown(value: object) -> str:
+    """`value` quoted in an error message: its repr, cut to about 80 characters, however large the value.
+
+    >>> shown("Омск"), len(shown("x" * 1_000_000)), shown([[[["deep"]]]] * 100)
+    ("'Омск'", 80, '[[[[...]]], [[[...]]], [[[...]]], [[[...]]], ...]')
+    """
+    text = _SHOWN.repr(value)
+    return text if len(text) <= 100 else text[:99] + "…"
