@@ -50,6 +50,14 @@ def _fact(fact: Fact) -> dict[str, Any]:
     return out
 
 
+class _Dumper(yaml.SafeDumper):
+    """Writes no anchors and aliases (``&id001``, ``*id001``), which facts.yaml refuses: a date used twice is
+    written twice."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 def _drop_none(mapping: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in mapping.items() if v is not None and v != [] and v != ()}
 
@@ -131,4 +139,4 @@ def dump_facts(model: ArticleModel) -> str:
     }
     document["facts"] = [_fact(f) for f in model.facts]
     header = f"# Facts extracted automatically from {model.article.slug} by kgraph; review before use.\n"
-    return header + yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=1000)
+    return header + yaml.dump(document, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
