@@ -451,3 +451,12 @@ def test_text_keys_take_only_text(seed_article: Article, document: str, message:
 )
 def test_what_would_break_the_graph_is_refused(seed_article: Article, document: str, message: str) -> None:
     _refused(seed_article, document, message)
+
+
+def test_a_long_id_is_quoted_short_in_every_message(seed_article: Article) -> None:
+    long_id = "x" * 1000  # an implicit YAML key has at most 1024 characters
+    entity = f"entities:\n  {long_id}: {{class: schema:City, label: {{ru: О, en: O}}, mentions: []}}\n"
+    quantity = f"quantities:\n  {long_id}: {{value: 1, measure: {long_id}, evidence: Омске @333}}\n"
+    _refused(seed_article, entity + quantity, r"^facts.yaml:4: quantity 'x+\.\.\.x+': measure 'x+\.\.\.x+' is a sch")
+    quote = f"quotes:\n  {long_id}: {{kind: direct, speaker: [], text: Омске @333}}\n"
+    _refused(seed_article, quote, r"^facts.yaml:2: quote 'x+\.\.\.x+': speaker names no entity")

@@ -118,7 +118,7 @@ def _read_entities(reader: _Reader, section: Any, line: int) -> dict[str, Entity
         spec = reader.spec(
             node,
             value_line,
-            f"entity {ident!r}",
+            f"entity {shown(ident)}",
             ("class", "label", "wikidata", "mentions", "confidence"),
             ("class", "label", "mentions"),
         )
@@ -141,11 +141,11 @@ def _read_utterances(reader: _Reader, section: Any, line: int, entities: dict[st
     utterances = []
     for ident, value_line, node in reader.entries(section, line, "quotes", "quote"):
         if ident in entities:
-            raise failure(reader.where, value_line, f"quote {ident!r}", "the id is also an entity id")
+            raise failure(reader.where, value_line, f"quote {shown(ident)}", "the id is also an entity id")
         spec = reader.spec(
             node,
             value_line,
-            f"quote {ident!r}",
+            f"quote {shown(ident)}",
             ("kind", "speaker", "text", "verb", "occasion", "evidence", "concerns", "confidence"),
             ("kind", "speaker", "text"),
         )
@@ -190,10 +190,12 @@ def _read_quantities(
     entries = reader.entries(section, line, "quantities", "quantity")
     ids = {ident for ident, _, _ in entries}
     for ident, value_line, node in entries:
-        spec = reader.spec(node, value_line, f"quantity {ident!r}", _QUANTITY_KEYS, ("value", "measure", "evidence"))
+        spec = reader.spec(
+            node, value_line, f"quantity {shown(ident)}", _QUANTITY_KEYS, ("value", "measure", "evidence")
+        )
         measure = str(spec.ident("measure", entities))
         if entities[measure].cls != "kg:Indicator":
-            raise spec.fail("measure", f"measure {measure!r} is a {entities[measure].cls}, not a kg:Indicator")
+            raise spec.fail("measure", f"measure {shown(measure)} is a {entities[measure].cls}, not a kg:Indicator")
         quantities.append(
             Quantity(
                 id=ident,
