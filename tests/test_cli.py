@@ -167,3 +167,100 @@ def test_every_command_has_help_and_is_in_the_readme() -> None:
     for name, command in main.commands.items():
         assert command.help, name
         assert f"kgraph {name}" in readme, name
+
+
+_NEWS = "# Путин прилетел в Омск\n\nPublished at: **2019-11-07T10:00:00**\n\nВладимир Путин прилетел в Омск.\n"
+
+
+@pytest.mark.parametrize(("ends", "bom", "code"), [("\r\n", b"", 0), ("\n", b"\xef\xbb\xbf", 0), ("\r", b"", 2)])
+def test_line_ends_and_byte_order_marks_build_exactly_or_are_refused(
+    tmp_path: Path, ends: str, bom: bytes, code: int
+) -> None:
+    article = tmp_path / "news.txt"
+    article.write_bytes(bom + _NEWS.replace("\n", ends).encode("utf-8"))
+    status, stdout, stderr = invoke("build", str(article), "--out", str(tmp_path / "out"), "--no-html")
+    assert status == code, stdout + stderr
+    if code == 2:
+        assert stderr.startswith(f"error: {article}:1: a line ends with a bare CR") and not (tmp_path / "out").exists()
+    else:
+        assert "Conforms" in stdout
+
+
+def test_an_output_path_that_cannot_be_written_is_exit_2_naming_it(built: tuple[Path, str], tmp_path: Path) -> None:
+    graph = str(built[0] / "graph.trig")
+    for args, named in [
+        (("build", str(REPO / "data"), "--out", "/proc/kgraph-out", "--no-html"), "/proc/kgraph-out"),
+        (("export", graph, "--format", "turtle", "-o", str(tmp_path)), str(tmp_path)),
+        (("export", graph, "--format", "turtle", "-o", "/proc/kgraph.ttl"), "/proc/kgraph.ttl"),
+        (("export", graph, "--format", "graphml", "-o", "/proc/kgraph.graphml"), "/proc/kgraph.graphml"),
+        (("viz", graph, "-o", "/proc/kgraph.html"), "/proc/kgraph.html"),
+    ]:
+        code, _, stderr = invoke(*args)
+        assert code == 2 and stderr.startswith(f"error: {named}") and ".tmp" not in stderr, (args, stderr)
+        assert len(stderr.strip().splitlines()) == 1, stderr
+
+
+def test_a_build_that_fails_while_writing_leaves_the_old_files(
+    built: tuple[Path, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    import kgraph.visualize
+
+    out = tmp_path / "out"
+    shutil.copytree(built[0], out)
+    before = {path.name: path.read_bytes() for path in out.iterdir()}
+    (tmp_path / "data").mkdir()
+    shutil.copytree(REPO / "data" / "omsk-forum-2019-11-07", tmp_path / "data" / "another")
+
+    def interrupted(*args: object, **kwargs: object) -> str:
+        raise KeyboardInterrupt  # as if Ctrl-C came while the page was being made, after the RDF files
+
+    monkeypatch.setattr(kgraph.visualize, "page_html", interrupted)
+    from kgraph.pipeline import build
+
+    with pytest.raises(KeyboardInterrupt):
+        build([REPO / "data", tmp_path / "data"], out)
+    assert {path.name: path.read_bytes() for path in out.iterdir()} == before
+
+
+def test_ntriples_export_of_blank_nodes_is_the_same_bytes_every_time(tmp_path: Path) -> None:
+    data = tmp_path / "anonymous.ttl"
+    data.write_text(
+        "<http://e.org/a> <http://e.org/p> [ <http://e.org/q> [ <http://e.org/r> 1 ] ], [ <http://e.org/q> 2 ] .\n"
+        "<http://e.org/b> <http://e.org/p> [] .\n",
+        encoding="utf-8",
+    )
+    reordered = tmp_path / "reordered.nt"
+    outputs = {invoke("export", str(data), "--format", "ntriples")[1] for _ in range(3)}
+    assert len(outputs) == 1
+    reordered.write_text("".join(reversed(next(iter(outputs)).splitlines(keepends=True))), encoding="utf-8")
+    assert invoke("export", str(reordered), "--format", "ntriples")[1] in outputs  # same graph, same bytes
+
+
+def test_rdf_xml_export_refuses_what_xml_cannot_hold(tmp_path: Path) -> None:
+    control = tmp_path / "control.nt"
+    control.write_text('<http://e.org/a> <http://e.org/p> "a\\u0001b" .\n', encoding="utf-8")
+    number = tmp_path / "number.nt"
+    number.write_text('<http://e.org/a> <http://e.org/1> "x" .\n', encoding="utf-8")
+    for data, words in [(control, "U+0001"), (number, "http://e.org/1")]:
+        out = tmp_path / f"{data.stem}.rdf"
+        code, _, stderr = invoke("export", str(data), "--format", "xml", "-o", str(out))
+        assert code == 2 and words in stderr and not out.exists(), stderr
+
+
+def test_blank_nodes_nested_deeper_than_python_recursion_still_export(tmp_path: Path) -> None:
+    depth = 1_500
+    data = tmp_path / "deep.ttl"
+    data.write_text("<http://e.org/a> <http://e.org/p> " + "[ <http://e.org/p> " * depth + "1" + " ]" * depth + " .\n")
+    for fmt, extension in (("turtle", "ttl"), ("trig", "trig"), ("jsonld", "jsonld")):
+        out = tmp_path / f"deep.{extension}"
+        code, _, stderr = invoke("export", str(data), "--format", fmt, "-o", str(out))
+        assert code == 0, stderr
+        assert invoke("stats", str(out))[1].startswith(f"{depth + 1} triples")
+
+
+def test_stats_of_a_file_without_named_graphs_says_so(tmp_path: Path) -> None:
+    data = tmp_path / "plain.ttl"
+    data.write_text('<http://e.org/a> <http://e.org/p> "x" .\n', encoding="utf-8")
+    assert invoke("stats", str(data))[1].splitlines()[0] == "1 triples (no named graphs: all in the default graph)"

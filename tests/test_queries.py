@@ -40,7 +40,9 @@ def test_who_took_part_and_from_how_many_regions(seed_store: LocalStore) -> None
 
 
 def test_what_was_opened_where_and_when(seed_store: LocalStore) -> None:
-    rows = set(run(seed_store, "openings"))
+    listed = run(seed_store, "openings")
+    rows = set(listed)
+    assert len(listed) == len(rows) == 3  # each opening once (without DISTINCT the exhibition came twice)
     assert ("Hermitage-Siberia", "Omsk", "2019-11-06", "вчера") in rows
     assert ("Avangard Hockey Academy", "Omsk", "2019-11-07", "сегодня, 7 ноября") in rows
     assert any(r[0].startswith("exhibition “High Technologies") and r[2] == "2019-11-06" for r in rows if r[0])

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from kgraph.errors import SourceError
-from kgraph.source import Article, load_article, parse_article
+from kgraph.source import Article, Span, load_article, parse_article
 
 
 def test_seed_article_is_byte_for_byte_the_source(seed_dir: Path) -> None:
@@ -64,3 +64,29 @@ def test_a_cyrillic_file_name_gives_a_latin_slug(tmp_path: Path) -> None:
     path = tmp_path / "Визит в Омск.txt"
     path.write_text("# Визит\n\nТекст.\n", encoding="utf-8")
     assert load_article(path).slug == "vizit-v-omsk"
+
+
+_NEWS = "# Путин прилетел в Омск\n\nPublished at: **2019-11-07T10:00:00**\n\nВладимир Путин прилетел в Омск. Он рад.\n"
+
+
+def test_crlf_line_ends_keep_offsets_exact_into_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(_NEWS.replace("\n", "\r\n").encode("utf-8"))
+    article = load_article(path)
+    as_stored = path.read_bytes().decode("utf-8")
+    assert article.headline.text == "Путин прилетел в Омск" and article.published is not None
+    assert [s.text for s in article.sentences][-2:] == ["Владимир Путин прилетел в Омск.", "Он рад."]
+    assert all(as_stored[s.start : s.end] == s.text for s in (*article.sentences, article.headline, article.published))
+
+
+def test_a_byte_order_mark_stays_character_0_and_out_of_the_headline(tmp_path: Path) -> None:
+    path = tmp_path / "bom.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + _NEWS.encode("utf-8"))
+    article = load_article(path)
+    assert article.text[0] == "\ufeff" and article.headline == Span(3, 24, "Путин прилетел в Омск")
+    assert article.sentences[0].text == "# Путин прилетел в Омск"
+
+
+def test_bare_cr_line_ends_are_refused_naming_the_cause() -> None:
+    with pytest.raises(SourceError, match=r"old:1: a line ends with a bare CR"):
+        parse_article("old", _NEWS.replace("\n", "\r"), Path("old"))

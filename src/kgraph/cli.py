@@ -119,7 +119,7 @@ def export(file: Path, fmt: str, output: Path | None) -> None:
         click.echo(f"wrote {writer(read_dataset(file), output)}", err=True)
         return
     rdf_format(fmt)  # an unknown format is a usage error before any parsing
-    dataset = read_dataset(file)
+    dataset = read_dataset(file, stable_blank_nodes=True)  # same graph, same bytes
     if output is None:
         sys.stdout.buffer.write(serialize(dataset, fmt))
     else:
@@ -152,9 +152,10 @@ def query(
     endpoint: str | None,
     timeout: float,
     default_graphs: tuple[str, ...],
+    allow_service: bool,
 ) -> None:
     """Run QUERY (a .rq path, the name of a query in queries/, or SPARQL text) on the built graph or an endpoint."""
-    run_query_command(query, data, fmt, params, endpoint, timeout, default_graphs)
+    run_query_command(query, data, fmt, params, endpoint, timeout, default_graphs, allow_service)
 
 
 @main.command()
@@ -166,7 +167,8 @@ def stats(file: Path | None) -> None:
     from .stats import graph_stats
 
     counts = graph_stats(read_dataset(file or DEFAULT_GRAPH))
-    click.echo(f"{counts.triples} triples in {counts.graphs} named graph(s)")
+    graphs = f"in {counts.graphs} named graph(s)" if counts.graphs else "(no named graphs: all in the default graph)"
+    click.echo(f"{counts.triples} triples {graphs}")
     click.echo("Instances by class:")
     for cls, count in counts.classes.items():
         click.echo(f"  {count:5d}  {shorten(cls)}")

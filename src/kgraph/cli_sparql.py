@@ -13,13 +13,14 @@ from typing import Any, TypeVar
 import click
 
 from .cli_errors import reports_errors
+from .cli_types import SECONDS
 
 DEFAULT_GRAPH_FILE = Path("out") / "graph.trig"
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 def query_options(command: F) -> F:
-    """Add --param (repeatable), --endpoint, --default-graph and --timeout to a click command (`kgraph query`)."""
+    """Add --param (repeatable), --endpoint, --default-graph, --timeout and --allow-service to a click command."""
     command = click.option(
         "--default-graph",
         "default_graphs",
@@ -29,11 +30,17 @@ def query_options(command: F) -> F:
         "graph `kgraph push` loaded; stores differ in what their default graph is.",
     )(command)
     command = click.option(
+        "--allow-service",
+        is_flag=True,
+        help="Let the query fetch other SPARQL endpoints with SERVICE (refused by default); --timeout bounds it.",
+    )(command)
+    command = click.option(
         "--timeout",
-        type=float,
+        type=SECONDS,
         default=30.0,
         show_default=True,
-        help="With --endpoint: seconds for the whole request, retries included.",
+        help="Seconds the query may take: locally, then it is stopped (exit 2); with --endpoint, for the whole "
+        "request, retries included.",
     )(command)
     command = click.option(
         "--endpoint",
@@ -60,6 +67,7 @@ def run_query_command(
     endpoint: str | None = None,
     timeout: float = 30.0,
     default_graphs: Sequence[str] = (),
+    allow_service: bool = False,
 ) -> None:
     """Run QUERY (a .rq path, a bundled query's name or SPARQL text) locally on DATA or on ENDPOINT; print it.
 
@@ -77,7 +85,7 @@ def run_query_command(
 
         result = query_endpoint(endpoint, named.text, bound, timeout=timeout, default_graphs=default_graphs)
     else:
-        result = LocalStore.from_files(data).query(named.text, bound)
+        result = LocalStore.from_files(data).query(named.text, bound, timeout=timeout, allow_service=allow_service)
     if result.kind == "graph":
         from rdflib import Graph
 
@@ -104,7 +112,7 @@ def run_query_command(
 @click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True, help="TCP port (0: any free).")
 @click.option(
     "--time-limit",
-    type=click.FloatRange(min=0, min_open=True, max=86_400),
+    type=SECONDS,
     default=10.0,
     show_default=True,
     help="Seconds a query may run before it is stopped (HTTP 503).",
@@ -201,7 +209,7 @@ def serve(
 )
 @click.option(
     "--timeout",
-    type=click.FloatRange(min=0, min_open=True, max=86_400),
+    type=SECONDS,
     default=120.0,
     show_default=True,
     help="Seconds for each upload or check, retries included (the move of N graphs: N times this).",

@@ -31,3 +31,11 @@ class ResultLimitError(QueryError):
 
 class EndpointError(KGraphError):
     """A remote SPARQL endpoint or graph store cannot be reached, refuses a request or answers wrongly."""
+
+
+class ExportError(KGraphError):
+    """A graph cannot be written in the format asked for (RDF/XML cannot hold some characters and IRIs)."""
+
+
+class OutputError(KGraphError):
+    """A file cannot be written where the user asked (a folder's name, a place with no room or no permission)."""

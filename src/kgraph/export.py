@@ -9,10 +9,12 @@ Turtle and N-Triples are deterministic: the same graph gives the same bytes, wha
 id:x rdfs:label "x" .
 """
 
+import re
 from pathlib import Path
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 
+from .errors import ExportError
 from .namespaces import bind_prefixes
 from .rdfio import rdf_format, union_graph, write_atomically
 
@@ -27,13 +29,54 @@ def serialize(data: Graph | Dataset, format_name: str) -> bytes:
     if isinstance(data, Dataset):
         _nest_article_namespaces(target, data)
     bind_prefixes(target)
-    if fmt.name == "ntriples":
-        lines = sorted(set(target.serialize(format="nt", encoding="utf-8").splitlines(keepends=True)))
-        return b"".join(line for line in lines if line.strip())
-    if fmt.name == "nquads":
-        lines = sorted(set(target.serialize(format="nquads", encoding="utf-8").splitlines(keepends=True)))
-        return b"".join(line for line in lines if line.strip())
-    return target.serialize(format=fmt.rdflib_name, encoding="utf-8")
+    if fmt.name == "xml":
+        _check_xml_text(target)
+    try:
+        if fmt.name in ("ntriples", "nquads"):
+            text = target.serialize(format="nt" if fmt.name == "ntriples" else "nquads", encoding="utf-8")
+            return b"".join(line for line in sorted(set(text.splitlines(keepends=True))) if line.strip())
+        return target.serialize(format=fmt.rdflib_name, encoding="utf-8")
+    except RecursionError:
+        # rdflib's pretty writers recurse once per blank node nested in another: past Python's recursion limit
+        # pyoxigraph writes the same triples flat, one blank node label each
+        if fmt.name not in ("turtle", "trig", "jsonld"):
+            raise ExportError(f"cannot write {fmt.name}: blank nodes nest too deep for rdflib's writer") from None
+        return _flat(target, fmt.name)
+    except ValueError as error:  # rdflib: "no valid way to shorten http://e.org/1" (RDF/XML needs QNames)
+        raise ExportError(f"cannot write {fmt.name}: {' '.join(str(error).split())}") from None
+
+
+def _flat(data: Graph, format_name: str) -> bytes:
+    """Turtle, TriG or JSON-LD from pyoxigraph's writer (no nesting), statements sorted, our prefixes declared."""
+    from pyoxigraph import RdfFormat, parse
+    from pyoxigraph import serialize as ox_serialize
+
+    from .namespaces import PREFIXES
+
+    quads_format = "nquads" if isinstance(data, Dataset) else "nt"
+    payload = data.serialize(format=quads_format, encoding="utf-8")
+    quads = sorted(parse(payload, format=RdfFormat.N_QUADS), key=str)  # N-Triples is N-Quads without graphs
+    if format_name != "turtle":
+        target = RdfFormat.TRIG if format_name == "trig" else RdfFormat.JSON_LD
+        return ox_serialize(quads, format=target, prefixes=PREFIXES) or b""
+    triples = sorted({q.triple for q in quads}, key=str)
+    return ox_serialize(triples, format=RdfFormat.TURTLE, prefixes=PREFIXES) or b""
+
+
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+"""Characters XML 1.0 cannot hold, not even escaped."""
+
+
+def _check_xml_text(graph: Graph) -> None:
+    """ExportError naming the first literal that holds a character XML 1.0 cannot represent at all."""
+    for subject, predicate, value in graph:
+        if isinstance(value, Literal):
+            bad = _NOT_IN_XML.search(value)
+            if bad:
+                raise ExportError(
+                    f"cannot write RDF/XML: the value of <{predicate}> of {subject.n3()} holds the character "
+                    f"U+{ord(bad.group()):04X}, which XML 1.0 cannot represent; use Turtle, N-Triples or JSON-LD"
+                )
 
 
 def _nest_article_namespaces(target: Graph, dataset: Dataset) -> None:

@@ -1,9 +1,10 @@
 """The whole flow for `kgraph build`: articles -> models -> one dataset -> validation -> files on disk.
 
-Nothing is written unless every article loads; each file is written atomically.
+Nothing is written unless every article loads; the files are written side by side and then renamed into place
+together, so `out/` holds the old build or the new one, never a mix.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,10 +12,11 @@ from typing import TYPE_CHECKING
 from rdflib import Dataset
 
 from .errors import SourceError
-from .export import write
+from .export import serialize
 from .facts import facts_file, load_facts
 from .graph import build_dataset
 from .model import ArticleModel
+from .rdfio import write_all_atomically
 from .source import ARTICLE_FILENAMES, Article, find_articles, load_article
 from .validate import ValidationReport, validate
 
@@ -86,12 +88,21 @@ def build(paths: Sequence[Path], out: Path, *, html: bool = True, wikidata: str 
             models[index] = result.model
     dataset = build_dataset(models)
     report = validate(dataset)
-    files = {
-        "turtle": write(dataset, out / "graph.ttl", "turtle"),
-        "trig": write(dataset, out / "graph.trig", "trig"),
-    }
+    contents = {"turtle": serialize(dataset, "turtle"), "trig": serialize(dataset, "trig")}
     if html:
-        from .visualize import write_page
+        from .visualize import page_html
 
-        files["html"] = write_page(dataset, out / "graph.html", title="kgraph")
+        contents["html"] = page_html(dataset, title="kgraph").encode("utf-8")
+    files = {kind: out / f"graph.{_EXTENSIONS[kind]}" for kind in contents}
+    write_all_atomically({files[kind]: _writer(content) for kind, content in contents.items()})
     return BuildResult(tuple(models), dataset, report, files, reconciled)
+
+
+_EXTENSIONS = {"turtle": "ttl", "trig": "trig", "html": "html"}
+
+
+def _writer(content: bytes) -> Callable[[Path], None]:
+    def write(temporary: Path) -> None:
+        temporary.write_bytes(content)
+
+    return write

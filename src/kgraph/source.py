@@ -1,7 +1,8 @@
 """Stage 1: an article as verbatim text, its header metadata and its sentences, all with character offsets.
 
 Offsets count Unicode code points into the file's text exactly as stored (UTF-8, never re-wrapped), which is
-what NIF 2.0 offsets and Python string indices both mean.
+what NIF 2.0 offsets and Python string indices both mean. Lines end with LF or CRLF (the CR stays in the text and
+out of every sentence); a byte order mark stays character 0; bare CR line ends are refused with their line.
 
 >>> article = parse_article("omsk", "# Заголовок\\n\\nAuthor: **Анна**\\n\\nПервое. Второе предложение.\\n")
 >>> article.headline.text, article.author.text if article.author else None
@@ -58,7 +59,7 @@ class Article:
 
 
 _HEADER_PATTERNS = {
-    "headline": re.compile(r"^#[^\S\n]+(?P<v>\S.*?)[^\S\n]*$", re.M),
+    "headline": re.compile(r"^\ufeff?#[^\S\n]+(?P<v>\S.*?)[^\S\n]*$", re.M),
     "published": re.compile(r"^Published at:[^\S\n]*\*\*(?P<v>[^*\n]+)\*\*", re.M),
     "author": re.compile(r"^Author:[^\S\n]*\*\*(?P<v>[^*\n]+)\*\*", re.M),
     "publisher": re.compile(r"^Original:[^\S\n]*\[(?P<v>[^\]\n]+)\]\(", re.M),
@@ -83,7 +84,7 @@ def split_sentences(text: str) -> tuple[Span, ...]:
     from razdel import sentenize
 
     sentences: list[Span] = []
-    for line in re.finditer(r"[^\n]+", text):
+    for line in re.finditer(r"[^\n\ufeff]+", text):  # a byte order mark opens no sentence
         if not line.group().strip():
             continue
         for piece in sentenize(line.group()):
@@ -95,11 +96,18 @@ def split_sentences(text: str) -> tuple[Span, ...]:
 def parse_article(slug: str, text: str, path: Path | None = None) -> Article:
     """Read the header fields (headline, date, author, publisher, URL, photo credit) and split sentences."""
     where = str(path) if path else slug
-    if not text.strip():
+    if not text.replace("\ufeff", "").strip():
         raise SourceError(f"{where}: the article is empty")
+    bare_cr = re.search(r"\r(?!\n)", text)
+    if bare_cr:
+        line = text.count("\n", 0, bare_cr.start()) + 1
+        raise SourceError(
+            f"{where}:{line}: a line ends with a bare CR (old Mac line ends); kgraph reads LF or CRLF: convert "
+            "the file (tr '\\r' '\\n'), so that the offsets it cites are those of the file you keep"
+        )
     headline = _header_span(text, "headline")
     if headline is None:
-        first = re.search(r"\S(?:[^\n]*\S)?", text)  # the first line, without the blanks around it
+        first = re.search(r"[^\s\ufeff](?:[^\n]*\S)?", text)  # the first line, without the blanks around it
         assert first is not None  # the text is not blank
         headline = Span(first.start(), first.end(), first.group())
     published = _header_span(text, "published")

@@ -1,11 +1,11 @@
 """The competency questions in queries/: a query is a .rq path, the name of a bundled query, or SPARQL text."""
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import QueryError
 from ..resources import queries_dir
+from .guard import QUERY_FORMS, UPDATE_FORMS, query_form
 
 
 @dataclass(frozen=True)
@@ -40,17 +40,29 @@ def list_queries() -> list[NamedQuery]:
     return [_read(path) for path in sorted(queries_dir().glob("*.rq"))]
 
 
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a name too long to be a file's, say: SPARQL text that is not a query
+        return False
+
+
 def find_query(spec: str) -> NamedQuery:
-    """A .rq file, a bundled query by name (with or without .rq), or the text itself when it looks like SPARQL."""
-    if re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", spec, re.IGNORECASE) and ("{" in spec or "\n" in spec):
-        return NamedQuery("query", spec, "")
-    if re.match(r"\s*(PREFIX\s+\S*\s+<[^>]*>\s*)*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY)\b", spec, re.I):
-        raise QueryError("SPARQL updates are refused: kgraph queries are read-only (edit facts.yaml and rebuild)")
+    """A .rq file, a bundled query by name (with or without .rq), or the text itself when it is SPARQL.
+
+    >>> find_query("DESCRIBE id:putin").text
+    'DESCRIBE id:putin'
+    """
     path = Path(spec)
-    if path.suffix == ".rq" and path.is_file():
+    if path.suffix == ".rq" and _is_file(path):
         return _read(path)
+    form = query_form(spec) if any(c.isspace() for c in spec.strip()) or "{" in spec else None
+    if form in QUERY_FORMS:
+        return NamedQuery("query", spec, "")
+    if form in UPDATE_FORMS:
+        raise QueryError("SPARQL updates are refused: kgraph queries are read-only (edit facts.yaml and rebuild)")
     bundled = queries_dir() / f"{spec.removesuffix('.rq')}.rq"
-    if bundled.is_file():
+    if _is_file(bundled):
         return _read(bundled)
     names = ", ".join(q.name for q in list_queries())
     raise QueryError(f"no query {spec!r}: not a .rq file, not SPARQL text, not one of: {names}")

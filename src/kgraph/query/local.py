@@ -11,9 +11,11 @@ from typing import Any
 
 from rdflib import Dataset, Graph
 
-from ..errors import QueryError, RDFInputError, ResultLimitError
+from ..errors import QueryError, ResultLimitError
+from ..limits import run_deep
 from ..namespaces import PREFIXES
-from ..rdfio import format_for_path, oxigraph_format
+from ..rdfio import load_file, oxigraph_format
+from .guard import check_query
 from .results import Binding, QueryResult
 
 
@@ -37,15 +39,9 @@ def _binding(term: Any) -> dict[str, str]:
 def bulk_load_file(store: Any, path: Path) -> None:
     """Load an RDF file (format from its extension) into a pyoxigraph store, named graphs kept.
 
-    RDFInputError names a file that is missing or does not parse.
+    RDFInputError names a file that is missing or does not parse (see `kgraph.rdfio.load_file`).
     """
-    fmt = format_for_path(path)
-    if not path.is_file():
-        raise RDFInputError(f"{path}: no such file")
-    try:
-        store.bulk_load(path=str(path), format=oxigraph_format(fmt))
-    except (SyntaxError, ValueError, OSError) as error:
-        raise RDFInputError(f"{path}: not valid {fmt.name}: {error}") from None
+    load_file(store, path)
 
 
 class LocalStore:
@@ -169,27 +165,39 @@ class LocalStore:
         triples = {Triple(q.subject, q.predicate, q.object) for q in quads}
         return serialize(triples, format=target, prefixes=PREFIXES) or b""
 
-    def query(self, text: str, params: Mapping[str, Any] | None = None, limit: int | None = None) -> QueryResult:
+    def query(
+        self,
+        text: str,
+        params: Mapping[str, Any] | None = None,
+        limit: int | None = None,
+        *,
+        timeout: float | None = None,
+        allow_service: bool = False,
+    ) -> QueryResult:
         """Run SPARQL with our prefixes predeclared; QueryError shows the parser's line and column.
 
         `params` binds variables to RDF terms (pyoxigraph terms, see `params.parse_params`) by SEP-0007
         substitution, so no value is ever parsed as SPARQL; a SELECT must return the variables it binds.
-        With `limit`, more than that many rows or triples raise ResultLimitError.
+        With `limit`, more than that many rows or triples raise ResultLimitError. `SERVICE` is refused unless
+        `allow_service`; with `timeout` (seconds) a query still running then raises DeadlineError. Ctrl-C
+        stops a query at once (it runs in a thread of its own: see `kgraph.limits.run_deep`).
 
         >>> from kgraph.query.params import parse_params
         >>> store = LocalStore.from_turtle('<http://e.org/a> <http://e.org/p> "x"@ru, "y"@ru .')
         >>> store.query("SELECT ?s ?o WHERE { ?s ?p ?o }", parse_params(['o="y"@ru'])).rows()
         [('http://e.org/a', 'y')]
         """
-        from pyoxigraph import QueryBoolean, QuerySolutions, Variable
+        check_query(text, allow_service=allow_service)
+        union = self._union_default_graph()
+        return run_deep(lambda: self._run(text, params, limit, union), timeout=timeout, what="the query")
+
+    def _run(self, text: str, params: Mapping[str, Any] | None, limit: int | None, union: bool) -> QueryResult:
+        from pyoxigraph import Variable
 
         substitutions = {Variable(name): term for name, term in (params or {}).items()}
         try:
             answer = self.store.query(
-                text,
-                prefixes=PREFIXES,
-                substitutions=substitutions,
-                use_default_graph_as_union=self._union_default_graph(),
+                text, prefixes=PREFIXES, substitutions=substitutions, use_default_graph_as_union=union
             )
         except SyntaxError as error:
             raise QueryError(f"SPARQL syntax error: {error}") from None
@@ -197,6 +205,14 @@ class LocalStore:
             raise QueryError(f"query failed: {error}") from None
         except RuntimeError as error:  # pyoxigraph's refusal of a substitution for a variable not selected
             raise QueryError(f"cannot bind the parameters: {error}") from None
+        try:
+            return self._collect(answer, limit)
+        except OSError as error:  # evaluation errors surface while the answer is read (a failed SERVICE call)
+            raise QueryError(f"query failed: {error}") from None
+
+    def _collect(self, answer: Any, limit: int | None) -> QueryResult:
+        from pyoxigraph import QueryBoolean, QuerySolutions
+
         if isinstance(answer, QueryBoolean):
             return QueryResult("ask", boolean=bool(answer))
         if isinstance(answer, QuerySolutions):
