@@ -148,7 +148,7 @@ class Background:
         return self.answer
 
 
-# Other sites' pages (CORS, DNS rebinding)
+# Other sites' pages (CORS, DNS rebinding) and SERVICE
 
 
 def test_without_cors_a_page_of_another_site_is_refused_and_no_answer_allows_it(plain: SparqlServer) -> None:
@@ -224,6 +224,17 @@ def test_a_page_that_rebinds_its_name_to_loopback_is_refused(plain: SparqlServer
     for name in ("localhost", "127.0.0.1", "[::1]"):
         status, _, _ = ask(plain, "GET", ASK, headers={"Host": f"{name}:{port}"})
         assert status == 200, name
+
+
+def test_service_is_refused_and_nothing_is_fetched(plain: SparqlServer) -> None:
+    with socket.create_server(("127.0.0.1", 0)) as target:
+        target.setblocking(False)
+        url = f"http://127.0.0.1:{target.getsockname()[1]}/sparql"
+        query = f"SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}"
+        status, _, body = ask(plain, "POST", "/sparql", query.encode(), {"Content-Type": "application/sparql-query"})
+        assert status == 400 and b"SERVICE" in body
+        with pytest.raises(BlockingIOError):
+            target.accept()  # nobody tried to connect
 
 
 # Answer size
