@@ -79,10 +79,11 @@ def build(paths: tuple[Path, ...], out: Path, no_html: bool, wikidata: str | Non
 @click.option("--shapes", type=click.Path(path_type=Path), help="SHACL shapes (default: ontology/shapes.ttl).")
 @click.option(
     "--engine",
-    type=click.Choice(["sparql", "pyshacl"]),
-    default="sparql",
+    type=click.Choice(["auto", "sparql", "pyshacl"]),
+    default="auto",
     show_default=True,
-    help="sparql: our shapes compiled to SPARQL on Oxigraph (fast); pyshacl: the reference engine.",
+    help="sparql: the shapes compiled to SPARQL on Oxigraph (fast; exit 2 for shapes it cannot compile); "
+    "pyshacl: the reference engine; auto: sparql, or pyshacl with a note for shapes sparql cannot compile.",
 )
 @reports_errors
 def validate(file: Path, shapes: Path | None, engine: str) -> None:
@@ -90,6 +91,8 @@ def validate(file: Path, shapes: Path | None, engine: str) -> None:
     from .validate import validate_file
 
     report = validate_file(file, shapes, engine)
+    for note in report.notes:
+        click.echo(f"note: {note}", err=True)
     click.echo(report.text)
     sys.exit(EXIT_OK if report.conforms else EXIT_INVALID)
 

@@ -1,12 +1,17 @@
 """Stage 4: SHACL validation of a graph against our shapes, as a named report a person can read.
 
+Three engines (ENGINES): "sparql" compiles the shapes to SPARQL and runs them on Oxigraph (kgraph.shacl_sparql),
+"pyshacl" is the reference, and "auto" (the default) is "sparql" unless the shapes use a feature it does not
+compile: then pySHACL validates, and the report's notes say why.
+
 >>> from rdflib import Graph
 >>> report = validate(Graph())
->>> report.conforms, report.results
-(True, ())
+>>> report.conforms, report.results, report.notes
+(True, (), ())
 """
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -40,10 +45,11 @@ class Violation:
 
 @dataclass(frozen=True)
 class ValidationReport:
-    """Whether the graph conforms, every result, and the report as text."""
+    """Whether the graph conforms, every result, and the report as text; notes on how it was validated."""
 
     conforms: bool
     results: tuple[Violation, ...]
+    notes: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def text(self) -> str:
@@ -60,15 +66,6 @@ def _label(data: Graph, node: object) -> str | None:
     return labels.get("en") or labels.get("ru") or next(iter(labels.values()), None)
 
 
-def _node_shape(shapes: Graph, source: Any) -> object:
-    """The named node shape a result came from, also when it came from one of its property shapes."""
-    for link in (SH.property, SH.sparql):
-        parent = shapes.value(predicate=link, object=source)
-        if parent is not None:
-            return parent
-    return source
-
-
 def load_shapes(path: Path | None = None) -> Graph:
     """The SHACL shapes graph (ours by default); RDFInputError names a file that does not parse."""
     path = path or shapes_path()
@@ -82,8 +79,9 @@ def load_shapes(path: Path | None = None) -> Graph:
     return shapes
 
 
-ENGINES = ("sparql", "pyshacl")
-"""Validation engines: our SHACL-to-SPARQL compiler on pyoxigraph (default, fast) and pySHACL (the reference)."""
+ENGINES = ("auto", "sparql", "pyshacl")
+"""Validation engines: our SHACL-to-SPARQL compiler on pyoxigraph (fast), pySHACL (the reference), and "auto"
+(the default): the compiler, or pySHACL for shapes it cannot compile."""
 
 _LABELS = "SELECT ?node ?label WHERE {{ VALUES ?node {{ {nodes} }} ?node " + RDFS.label.n3() + " ?label }}"
 
@@ -103,18 +101,24 @@ def _ontology_store() -> Any:
 
 
 def validate_store(store: Any, shapes: Path | None = None) -> ValidationReport:
-    """Validate the union of all graphs of a pyoxigraph store with the SPARQL engine (the ontology is added)."""
+    """Validate the union of all graphs of a pyoxigraph store with the SPARQL engine (the ontology is added).
+
+    UnsupportedShapeError when the shapes use a feature the engine does not compile.
+    """
+    return _validate_store(store, load_shapes(shapes))
+
+
+def _validate_store(store: Any, shapes_graph: Graph) -> ValidationReport:
     from pyoxigraph import NamedNode, Quad
 
     from .shacl_sparql import run_shapes
 
-    shapes_graph = load_shapes(shapes)
     ontology_graph = NamedNode("urn:kgraph:validation:ontology")
     store.extend(Quad(q.subject, q.predicate, q.object, ontology_graph) for q in _ontology_store())
     try:
         raw = run_shapes(store, shapes_graph)
         labels: dict[str, dict[str, str]] = {}
-        focus_nodes = sorted({r.focus for r in raw if not r.focus.startswith("_:")})
+        focus_nodes = sorted({r.focus for r in raw if r.focus_is_iri})
         if focus_nodes:
             nodes = " ".join(f"<{n}>" for n in focus_nodes)
             for row in store.query(_LABELS.format(nodes=nodes), use_default_graph_as_union=True):
@@ -123,7 +127,7 @@ def validate_store(store: Any, shapes: Path | None = None) -> ValidationReport:
         store.remove_graph(ontology_graph)
     results = []
     for r in raw:
-        names = labels.get(r.focus, {})
+        names = labels.get(r.focus, {}) if r.focus_is_iri else {}
         results.append(
             Violation(
                 focus=r.focus,
@@ -131,20 +135,18 @@ def validate_store(store: Any, shapes: Path | None = None) -> ValidationReport:
                 path=shorten(r.path) if r.path else None,
                 message=r.message,
                 severity=shorten(r.severity).removeprefix("sh:"),
-                shape=shorten(r.shape),
+                shape=r.shape,
                 value=r.value,
             )
         )
     return _report(results)
 
 
-def validate_file(path: Path, shapes: Path | None = None, engine: str = "sparql") -> ValidationReport:
+def validate_file(path: Path, shapes: Path | None = None, engine: str = "auto") -> ValidationReport:
     """Validate an RDF file: the SPARQL engine parses it with Oxigraph, pySHACL with rdflib."""
-    if engine == "sparql":
-        return validate_store(_load_file(path), shapes)
     from .rdfio import read_dataset
 
-    return validate(read_dataset(path), shapes, engine)
+    return _validate(lambda: _load_file(path), lambda: read_dataset(path), shapes, engine)
 
 
 def _load_file(path: Path) -> Any:
@@ -158,15 +160,32 @@ def _load_file(path: Path) -> Any:
     return store
 
 
-def validate(data: Graph | Dataset, shapes: Path | None = None, engine: str = "sparql") -> ValidationReport:
+def validate(data: Graph | Dataset, shapes: Path | None = None, engine: str = "auto") -> ValidationReport:
     """Validate `data` (all its named graphs together) against the shapes, with the ontology's class tree."""
+    return _validate(lambda: _oxigraph_store(data), lambda: data, shapes, engine)
+
+
+def _validate(
+    to_store: Callable[[], Any], to_graph: Callable[[], Graph | Dataset], shapes: Path | None, engine: str
+) -> ValidationReport:
+    """Validate with `engine`; "auto" falls back to pySHACL, with a note, for shapes the compiler refuses."""
     if engine not in ENGINES:
         from .errors import UsageError
 
         raise UsageError(f"unknown validation engine {engine!r}; expected one of {', '.join(ENGINES)}")
-    if engine == "sparql":
-        return validate_store(_oxigraph_store(data), shapes)
-    return _validate_with_pyshacl(data, shapes)
+    shapes_graph = load_shapes(shapes)
+    notes: tuple[str, ...] = ()
+    if engine != "pyshacl":
+        from .shacl_sparql import UnsupportedShapeError, check_supported
+
+        try:
+            check_supported(shapes_graph)  # before the data is read, which a fallback would read again
+            return _validate_store(to_store(), shapes_graph)
+        except UnsupportedShapeError as error:
+            if engine == "sparql":
+                raise
+            notes = (f"the SPARQL engine cannot compile {error.shape} {error.predicate}; validating with pySHACL",)
+    return replace(_validate_with_pyshacl(to_graph(), shapes_graph, shapes), notes=notes)
 
 
 def _oxigraph_store(data: Graph | Dataset) -> Any:
@@ -180,31 +199,35 @@ def _oxigraph_store(data: Graph | Dataset) -> Any:
     return store
 
 
-def _validate_with_pyshacl(data: Graph | Dataset, shapes: Path | None) -> ValidationReport:
+def _validate_with_pyshacl(data: Graph | Dataset, shapes_graph: Graph, shapes: Path | None) -> ValidationReport:
     from pyshacl import validate as shacl_validate
+
+    from .shacl_sparql import reported_shape, shape_name
 
     graph = union_graph(data)
     ontology = Graph().parse(str(ontology_path()), format="turtle")
-    shapes_graph = load_shapes(shapes)
     _, results_graph, text = shacl_validate(
         graph, shacl_graph=shapes_graph, ont_graph=ontology, inference="none", allow_infos=True
     )
     if not isinstance(results_graph, Graph):  # pySHACL reports a broken shapes graph this way
         raise RDFInputError(f"{shapes or shapes_path()}: pySHACL cannot use these shapes: {text.strip()}")
     results = []
-    for result in results_graph.subjects(RDF.type, SH.ValidationResult):
-        focus = results_graph.value(result, SH.focusNode)
-        path = results_graph.value(result, SH.resultPath)
-        value = results_graph.value(result, SH.value)
-        results.append(
-            Violation(
-                focus=str(focus),
-                label=_label(graph, focus),
-                path=shorten(path) if isinstance(path, URIRef) else None,
-                message=str(results_graph.value(result, SH.resultMessage) or "constraint violated"),
-                severity=shorten(results_graph.value(result, SH.resultSeverity)).removeprefix("sh:"),
-                shape=shorten(_node_shape(shapes_graph, results_graph.value(result, SH.sourceShape))),
-                value=None if value is None else str(value),
+    # the report's own results only: those nested under sh:detail (by sh:node) explain one of them
+    for report in results_graph.subjects(RDF.type, SH.ValidationReport):
+        for result in results_graph.objects(report, SH.result):
+            focus = results_graph.value(result, SH.focusNode)
+            path = results_graph.value(result, SH.resultPath)
+            value = results_graph.value(result, SH.value)
+            source = results_graph.value(result, SH.sourceShape)
+            results.append(
+                Violation(
+                    focus=str(focus),
+                    label=_label(graph, focus),
+                    path=shorten(path) if isinstance(path, URIRef) else None,
+                    message=str(results_graph.value(result, SH.resultMessage) or "constraint violated"),
+                    severity=shorten(results_graph.value(result, SH.resultSeverity)).removeprefix("sh:"),
+                    shape=shape_name(shapes_graph, reported_shape(shapes_graph, source)),
+                    value=None if value is None else str(value),
+                )
             )
-        )
     return _report(results)
