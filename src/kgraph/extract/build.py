@@ -10,7 +10,7 @@ import unicodedata
 from ..errors import KGraphError
 from ..model import ArticleMeta, ArticleModel
 from ..source import Article
-from . import relations
+from . import measures, relations, speakers
 from .builder import Builder
 from .conformance import conform
 from .dates import find_dates
@@ -31,6 +31,7 @@ from .originals import original_names
 from .owners import owned_organisations
 from .person_adjectives import surname_adjectives
 from .quantities import find_amounts
+from .spans import SpanIndex
 
 MAX_CHARS = 200_000
 """Longer texts are refused: a news article is far shorter, and the models' time grows with length."""
@@ -79,9 +80,9 @@ def extract_article(article: Article) -> ArticleModel:
         text, [(d.label, [(m.start, m.end) for m in d.mentions]) for d in persons]
     ):
         persons[index].mentions.append(builder.span(start, end))
-    taken = [(m.start, m.end) for d in builder.drafts for m in d.mentions]
+    claimed = SpanIndex((m.start, m.end) for d in builder.drafts for m in d.mentions)
     for index, start, end in surname_adjectives(text, [d.label for d in persons]):
-        if not any(s < end and start < e for s, e in taken):
+        if not claimed.overlaps(start, end):
             persons[index].mentions.append(builder.span(start, end))  # "сталинских лагерях": Stalin
     _add_original_names(builder, text)
     relations.pipelines(builder)
@@ -98,8 +99,8 @@ def extract_article(article: Article) -> ArticleModel:
     relations.anaphora(builder, text)
     relations.locate_tours(builder)
     relations.reported(builder, text, events)
-    utterances = relations.utterances(builder, text, events)
-    quantities = relations.quantities(builder, text, find_amounts(text))
+    utterances = speakers.utterances(builder, text, events)
+    quantities = measures.quantities(builder, text, find_amounts(text))
     model = ArticleModel(
         article=article,
         meta=meta,
@@ -116,19 +117,17 @@ def _add_gazetteer_mentions(builder: Builder, text: str) -> None:
     """What the NER missed but NEREL train knows: joined to the entity with the same Wikidata item or name,
     or a new entity when capitalised (a lower-case place adjective alone is no entity of its own)."""
     taken = [(m.start, m.end, d.nerel_type) for d in builder.drafts for m in d.mentions]
+    drafts = _FirstDrafts(builder)
     for span, kind, qid, name in gazetteer_mentions(text, taken):
         span = builder.span(span.start, span.end)
-        same = next((d for d in builder.drafts if qid and d.wikidata == qid), None)
+        same = drafts.get(drafts.linked(qid)) if qid else None
         entry = gazetteer().entry(span.text)
         likely = max(entry.links.items(), key=lambda item: item[1])[0] if entry and entry.links else None
         if same is None and qid is None and likely:
             # not sure enough to link on its own ("британской"), but the article names the item it most often is
-            same = next((d for d in builder.drafts if d.wikidata == likely and d.nerel_type == kind), None)
+            same = drafts.get(drafts.typed_linked(kind, likely))
         if same is None and kind == "PERSON":
-            same = next(
-                (d for d in builder.drafts if d.nerel_type == "PERSON" and key(span.text) in key(d.label).split()),
-                None,
-            )
+            same = drafts.get(drafts.person_with(key(span.text)))
         if same is not None:
             same.mentions.append(span)
         elif name:
@@ -141,25 +140,64 @@ def _add_gazetteer_mentions(builder: Builder, text: str) -> None:
             builder.add(Draft(kind, label, [span], cls=class_for(kind), wikidata=qid, confidence=0.5))
 
 
+class _FirstDrafts:
+    """The first draft (in the order they were added) with a link, a type and a link, a type and a name, or a
+    person's with a word of its name; for a rule that looks many up while it adds only drafts and mentions (each
+    look-up scanned every draft)."""
+
+    def __init__(self, builder: Builder) -> None:
+        self.builder = builder
+        self._linked: dict[str | None, int] = {}
+        self._typed_linked: dict[tuple[str, str | None], int] = {}
+        self._typed_named: dict[tuple[str, str], int] = {}
+        self._person_words: dict[str, int] = {}
+        self._indexed = 0
+
+    def linked(self, qid: str) -> int | None:
+        return self._index_new()._linked.get(qid)
+
+    def typed_linked(self, kind: str, qid: str) -> int | None:
+        return self._index_new()._typed_linked.get((kind, qid))
+
+    def typed_named(self, kind: str, name_key: str) -> int | None:
+        return self._index_new()._typed_named.get((kind, name_key))
+
+    def person_with(self, word: str) -> int | None:
+        return self._index_new()._person_words.get(word)
+
+    def get(self, index: int | None) -> Draft | None:
+        """The draft at `index`, if any."""
+        return None if index is None else self.builder.drafts[index]
+
+    def _index_new(self) -> "_FirstDrafts":
+        drafts = self.builder.drafts
+        for index in range(self._indexed, len(drafts)):
+            draft = drafts[index]
+            if draft.wikidata:
+                self._linked.setdefault(draft.wikidata, index)
+                self._typed_linked.setdefault((draft.nerel_type, draft.wikidata), index)
+            self._typed_named.setdefault((draft.nerel_type, key(draft.label)), index)
+            if draft.nerel_type == "PERSON":
+                for word in key(draft.label).split():
+                    self._person_words.setdefault(word, index)
+        self._indexed = len(drafts)
+        return self
+
+
 def _add_places_in_names(builder: Builder, text: str) -> None:
     """ "Университет Барселоны": the place inside an organisation's name, joined to the place of the same item or
     name when the article has it."""
     taken = {(m.start, m.end) for d in builder.drafts for m in d.mentions}
     names = [(m.start, m.end) for d in builder.drafts if d.nerel_type == "ORGANIZATION" for m in d.mentions]
+    drafts = _FirstDrafts(builder)
     for span, kind, qid in places_in_names(text, names):
         if (span.start, span.end) in taken:
             continue
         taken.add((span.start, span.end))
         mention = builder.span(span.start, span.end)
         label = noun_phrase_nominative(span.text)
-        same = next(
-            (
-                d
-                for d in builder.drafts
-                if d.nerel_type == kind and ((qid and d.wikidata == qid) or key(d.label) == key(label))
-            ),
-            None,
-        )
+        found = [drafts.typed_linked(kind, qid) if qid else None, drafts.typed_named(kind, key(label))]
+        same = drafts.get(min((index for index in found if index is not None), default=None))
         if same is not None:
             same.mentions.append(mention)
         else:
@@ -244,7 +282,7 @@ def _header_entities(builder: Builder) -> ArticleMeta:
             continue
         known = builder.at(span.start, span.end)
         if known is not None and cls != "schema:Person":
-            builder.draft(known).cls = cls  # the header says what it is: a publisher is a news medium
+            builder.relabel(known, cls=cls)  # the header says what it is: a publisher is a news medium
         if known is None:
             known = builder.add(
                 Draft(

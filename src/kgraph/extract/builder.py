@@ -1,17 +1,23 @@
 """Entities being assembled, their ids and the facts about them: the workbench of the extraction rules.
 
+Every question the rules ask it (the entity named so, the sentence at a position, whether a fact is known) is
+answered from an index, not by a scan of everything found so far: an article may hold thousands of each.
+A draft's class and label change only through `relabel` (add() finds drafts by them), and its mentions are only
+appended to or replaced by a new list (add() keeps a set of them).
+
 >>> from kgraph.source import parse_article
 >>> builder = Builder(parse_article("x", "# Т\\n\\nОмск.\\n"))
 >>> builder.add(Draft("CITY", "Омск", [builder.span(5, 9)], cls="schema:City"))
 'omsk'
 """
 
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable
 
 from ..model import Entity, Fact
 from ..source import Article, Span
-from .entities import Draft, english_label, entity_id
-from .normalise import key
+from .entities import Draft, english_label
+from .normalise import key, slug
 
 
 class Builder:
@@ -23,22 +29,74 @@ class Builder:
         self.drafts: list[Draft] = []
         self.ids: dict[int, str] = {}
         self.facts: list[Fact] = []
+        self._known_facts: set[tuple[str, str, object]] = set()
+        self._sentence_starts = [sentence.start for sentence in article.sentences]
+        self._reindex()
+
+    def _reindex(self) -> None:
+        """Index the drafts by name and id afresh (their positions changed)."""
+        self._named: dict[tuple[str, str], list[int]] = {}
+        for index, draft in enumerate(self.drafts):
+            self._named.setdefault((draft.cls, key(draft.label)), []).append(index)
+        self._index = {ident: index for index, ident in self.ids.items()}
+        self._next_number: dict[str, int] = {}
+        self._mention_sets: dict[int, tuple[list[Span], int, set[Span]]] = {}
 
     def add(self, draft: Draft) -> str:
-        for index, known in enumerate(self.drafts):
-            if known.cls == draft.cls and key(known.label) == key(draft.label):
-                known.mentions.extend(m for m in draft.mentions if m not in known.mentions)
-                return self.ids[index]
-        ident = entity_id(draft, set(self.ids.values()))
-        self.ids[len(self.drafts)] = ident
+        """Add a draft, or merge its mentions into the first one of the same class and label; its id."""
+        same = self._named.get((draft.cls, key(draft.label)))
+        if same:
+            mentions = self._mentions_of(same[0])
+            for mention in draft.mentions:
+                if mention not in mentions:
+                    mentions.add(mention)
+                    self.drafts[same[0]].mentions.append(mention)
+            return self.ids[same[0]]
+        index = len(self.drafts)
+        ident = self._new_id(draft)
+        self.ids[index] = ident
+        self._index[ident] = index
         self.drafts.append(draft)
+        self._named[(draft.cls, key(draft.label))] = [index]
         return ident
+
+    def _mentions_of(self, index: int) -> set[Span]:
+        """The set of a draft's mentions, kept up to date with what was appended to its list since."""
+        mentions = self.drafts[index].mentions
+        kept = self._mention_sets.get(index)
+        if kept is None or kept[0] is not mentions or kept[1] > len(mentions):
+            kept = (mentions, 0, set())
+        kept[2].update(mentions[kept[1] :])
+        self._mention_sets[index] = (mentions, len(mentions), kept[2])
+        return kept[2]
+
+    def _new_id(self, draft: Draft) -> str:
+        """A readable id no other entity has: the label's slug, numbered from 2 when taken."""
+        base = slug(draft.label)
+        if base not in self._index:
+            return base
+        # ids are only added between two re-indexings, so numbers below the last one given stay taken
+        number = self._next_number.get(base, 2)
+        while f"{base}_{number}" in self._index:
+            number += 1
+        self._next_number[base] = number + 1
+        return f"{base}_{number}"
+
+    def relabel(self, ident: str, cls: str | None = None, label: str | None = None) -> None:
+        """Give entity `ident` another class or label."""
+        index = self._index[ident]
+        draft = self.drafts[index]
+        self._named[(draft.cls, key(draft.label))].remove(index)
+        draft.cls = draft.cls if cls is None else cls
+        draft.label = draft.label if label is None else label
+        insort(self._named.setdefault((draft.cls, key(draft.label)), []), index)
 
     def drop_unmentioned(self) -> None:
         """Forget the drafts left with no mention; only before any fact refers to an entity."""
         kept = [index for index, draft in enumerate(self.drafts) if draft.mentions]
         self.ids = {new: self.ids[old] for new, old in enumerate(kept)}
         self.drafts = [self.drafts[index] for index in kept]
+        self._reindex()
 
     def at(self, start: int, end: int, classes: Iterable[str] | None = None) -> str | None:
         """The entity with a mention overlapping start..end (of one of `classes`), if any."""
@@ -50,30 +108,29 @@ class Builder:
                 return self.ids[index]
         return None
 
-    def starting_at(self, span: Span) -> str | None:
-        """The entity (not an opening) with a mention starting where `span` does, else one inside `span`."""
-        inside = None
-        for index, draft in enumerate(self.drafts):
-            if draft.cls == "kg:Opening":
-                continue
-            if any(m.start in (span.start, span.start + 1) for m in draft.mentions):
-                return self.ids[index]
-            if inside is None and any(span.start <= m.start and m.end <= span.end for m in draft.mentions):
-                inside = self.ids[index]
-        return inside
+    def finder(self, classes: Iterable[str]) -> "Finder":
+        """at() for entities of `classes`, answered from their mentions as they are now: for a rule that asks many
+        times while no entity of these classes gains or loses a mention."""
+        wanted = set(classes)
+        drafts = [(index, draft) for index, draft in enumerate(self.drafts) if draft.cls in wanted]
+        mentions = [(m.start, m.end, index) for index, draft in drafts for m in draft.mentions]
+        return Finder(mentions, dict(self.ids))
 
     def fact(self, s: str, p: str, o: object, evidence: Span, confidence: float, entity: bool = True) -> None:
-        fact = Fact(s, p, o, (evidence,), obj_is_entity=entity, confidence=confidence)  # type: ignore[arg-type]
-        if not any(f.subject == s and f.predicate == p and f.obj == o for f in self.facts):
-            self.facts.append(fact)
+        """State `s p o` with its evidence, unless it is stated already."""
+        if (s, p, o) in self._known_facts:
+            return
+        self._known_facts.add((s, p, o))
+        self.facts.append(Fact(s, p, o, (evidence,), obj_is_entity=entity, confidence=confidence))  # type: ignore[arg-type]
 
     def span(self, start: int, end: int) -> Span:
         return Span(start, end, self.text[start:end])
 
     def sentence(self, position: int) -> Span:
-        for sentence in self.article.sentences:
-            if sentence.start <= position < sentence.end:
-                return sentence
+        """The sentence holding `position`, or the one character there when no sentence does."""
+        index = bisect_right(self._sentence_starts, position) - 1
+        if index >= 0 and position < self.article.sentences[index].end:
+            return self.article.sentences[index]
         return self.span(position, position + 1)
 
     def entities(self) -> dict[str, Entity]:
@@ -96,4 +153,37 @@ class Builder:
 
     def index(self, ident: str) -> int:
         """The position of entity `ident` among the drafts."""
-        return next(index for index, known in self.ids.items() if known == ident)
+        return self._index[ident]
+
+
+class Finder:
+    """The first entity (in the order they were added) with a mention overlapping given characters.
+
+    Mentions are sorted by start, so those that may overlap a span are found by bisection: the ones starting
+    inside it, and the ones starting at most the longest short mention before it; the few long ones are all read.
+
+    >>> finder = Finder([(0, 4, 0), (10, 14, 1), (2, 12, 2)], {0: "a", 1: "b", 2: "c"})
+    >>> finder.at(11, 13), finder.at(4, 10), finder.at(20, 30)
+    ('b', 'c', None)
+    """
+
+    _SHORT = 256
+    """Mentions up to this long are looked up by bisection; longer ones (rare) are read for every question."""
+
+    def __init__(self, mentions: list[tuple[int, int, int]], ids: dict[int, str]) -> None:
+        """`mentions` are (start, end, the entity's index among the drafts); `ids` the entities' ids by index."""
+        self._ids = ids
+        self._short = sorted(mention for mention in mentions if mention[1] - mention[0] <= self._SHORT)
+        self._starts = [start for start, _, _ in self._short]
+        self._long = [mention for mention in mentions if mention[1] - mention[0] > self._SHORT]
+        self._answers: dict[tuple[int, int], str | None] = {}
+
+    def at(self, start: int, end: int) -> str | None:
+        """The entity with a mention overlapping start..end, if any (as Builder.at)."""
+        if (start, end) not in self._answers:
+            first = bisect_left(self._starts, start - self._SHORT)
+            last = bisect_left(self._starts, end)
+            overlapping = [i for s, e, i in self._short[first:last] if e > start and s < end]
+            overlapping += [i for s, e, i in self._long if s < end and e > start]
+            self._answers[(start, end)] = self._ids[min(overlapping)] if overlapping else None
+        return self._answers[(start, end)]

@@ -15,7 +15,8 @@ from ..transliteration import transliterate
 from .linking import LOCATION_TYPES, PLACE_TYPES, gazetteer
 from .mentions import adjective_place, after_currency, is_adjective
 from .ner import NamedSpan
-from .normalise import common_noun, key, lemma, noun_phrase_nominative, parses, slug
+from .normalise import common_noun, key, lemma, noun_phrase_nominative, parses
+from .spans import SpanIndex
 from .tables import rows
 
 _CLASSES = {
@@ -117,7 +118,11 @@ ORG_NOUNS = {
 }
 # Heads after which adjectives alone make a name ("Каспийский трубопроводный консорциум").
 _NAMED_BY_ADJECTIVES = {"консорциум", "корпорация", "концерн", "холдинг", "госкорпорация"}
-_QUOTED = re.compile(r"(?:(?P<head>[А-Яа-яЁё]+(?:\s+[а-яё]+){0,2})\s+)?[«\"“](?P<name>[^«»\"“”\n]{2,80})[»\"”]")
+# The head starts where a word does and never gives back letters or spaces (the next thing cannot be one): tried
+# from every letter of a long word, it read the rest of the word each time (100k letters took minutes)
+_QUOTED = re.compile(
+    r"(?:(?<![А-Яа-яЁё])(?P<head>[А-Яа-яЁё]++(?:\s++[а-яё]++){0,2})\s++)?[«\"“](?P<name>[^«»\"“”\n]{2,80})[»\"”]"
+)
 
 
 def class_for(nerel_type: str) -> str:
@@ -300,6 +305,9 @@ _CUES = {
 _STRONG_CUES = {"штат", "графство", "провинция", "префектура", "округ"}
 
 
+_CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]+")
+
+
 def _cue(text: str, start: int, ends: set[int]) -> tuple[str | None, str | None]:
     """The word right before a name (its lemma) and the place type it gives the name: "штат Колорадо", "реки
     Эльбы", "г. Уфа". No type from a word ending another name ("Сормовского района Нижнего Новгорода": the
@@ -313,7 +321,7 @@ def _cue(text: str, start: int, ends: set[int]) -> tuple[str | None, str | None]
     kind = _CUES.get(word)
     if window + before.end(1) in ends:
         return word, None
-    name = re.match(r"[А-Яа-яЁё]+", text[start:])
+    name = _CYRILLIC_WORD.match(text, start)
     if kind == "FACILITY" and not before.group(2) and name is not None:
         possessor = parses(name.group().lower())[0].tag.case == "gent"
         if possessor and not any(p.tag.case == "gent" for p in parses(before.group(1).lower())[:3]):
@@ -348,14 +356,36 @@ def _after_place(text: str, mention: Span, place_ends: set[int]) -> bool:
 
 
 def _person_groups(spans: list[NamedSpan]) -> dict[str, list[NamedSpan]]:
-    """Person mentions grouped by full name; a lone surname or first name joins the full name that has it."""
+    """Person mentions grouped by full name; a lone surname or first name joins the full name that has it.
+
+    >>> sorted(_person_groups([NamedSpan(0, 6, "PER", "", "Машков"), NamedSpan(9, 24, "PER", "", "Владимир Машков")]))
+    ['Владимир Машков']
+    """
     groups: dict[str, list[NamedSpan]] = {}
+    having: dict[str, list[int]] = {}  # a word -> the groups (by when they began) whose name has it
+    names: list[str] = []
     for span in sorted(spans, key=lambda s: -len(s.normal.split())):
         words = span.normal.split()
         # "Машков" and "Владимир Машков" join "Владимир Львович Машков": every word of the shorter name is in it
-        target = next((name for name in groups if set(words) <= set(name.split())), span.normal)
+        if words:
+            target = _first_having_all(having, names, set(words), span.normal)
+        else:
+            target = names[0] if names else span.normal  # no word: in every name
+        if target not in groups:
+            names.append(target)
+            for word in set(target.split()):
+                having.setdefault(word, []).append(len(names) - 1)
         groups.setdefault(target, []).append(span)
     return groups
+
+
+def _first_having_all(having: dict[str, list[int]], names: list[str], words: set[str], default: str) -> str:
+    """The first group name that has every one of `words`, found among the groups that have the rarest of them."""
+    rarest = min(words, key=lambda word: len(having.get(word, ())))
+    for index in having.get(rarest, ()):
+        if words <= set(names[index].split()):
+            return names[index]
+    return default
 
 
 def entities_from_spans(text: str, spans: Iterable[NamedSpan]) -> list[Draft]:
@@ -453,6 +483,7 @@ def quoted_organisations(text: str, taken: list[tuple[int, int]]) -> list[Draft]
     ['хоккейная академия «Авангард»']
     """
     drafts: dict[str, Draft] = {}
+    claimed = SpanIndex(taken)
     for match in _QUOTED.finditer(text):
         head_words = (match.group("head") or "").split()
         heads = [w for w in head_words if lemma(w.lower()) in ORG_NOUNS]
@@ -466,7 +497,7 @@ def quoted_organisations(text: str, taken: list[tuple[int, int]]) -> list[Draft]
             start += len(word) + 1
         start = _adjectives_before(text, start)
         end = match.end()
-        if any(s < end and start < e for s, e in taken):
+        if claimed.overlaps(start, end):
             continue
         phrase = noun_phrase_nominative(text[start : match.start("name") - 1].strip())
         label = f"{phrase} «{name}»"
@@ -496,11 +527,12 @@ def adjective_named_organisations(text: str, taken: list[tuple[int, int]]) -> li
     ['Каспийский трубопроводный консорциум']
     """
     drafts: dict[str, Draft] = {}
+    claimed = SpanIndex(taken)
     for match in re.finditer(r"[А-Яа-яЁё]+", text):
         if lemma(match.group().lower()) not in _NAMED_BY_ADJECTIVES:
             continue
         start = _adjectives_before(text, match.start())
-        if start == match.start() or any(s < match.end() and start < e for s, e in taken):
+        if start == match.start() or claimed.overlaps(start, match.end()):
             continue
         phrase = noun_phrase_nominative(text[start : match.end()])
         label = phrase[:1].upper() + phrase[1:]
@@ -513,12 +545,3 @@ def adjective_named_organisations(text: str, taken: list[tuple[int, int]]) -> li
 def english_label(draft: Draft) -> str:
     """The English label: a transliteration of the Russian one (we ship no English names)."""
     return draft.label_en or transliterate(draft.label).replace("«", '"').replace("»", '"')
-
-
-def entity_id(draft: Draft, taken: set[str]) -> str:
-    """A readable, unique id for an entity."""
-    base = slug(draft.label)
-    ident, number = base, 2
-    while ident in taken:
-        ident, number = f"{base}_{number}", number + 1
-    return ident

@@ -142,9 +142,13 @@ def _genitive_tail(text: str, position: int) -> int:
     return end
 
 
+_QUOTED_NAME = re.compile(r"\s+[«\"“]([^«»\"“”\n]{2,120})[»\"”]")
+
+
 def find_events(text: str) -> list[EventMention]:
     """Events by head noun, named ones grouped by name, bare mentions joined to the first named one."""
     events: list[EventMention] = []
+    named_by_head: dict[str, list[EventMention]] = {}
     bare: list[tuple[str, Span]] = []
     for match in _WORD.finditer(text):
         head = lemma(match.group().lower())
@@ -164,9 +168,9 @@ def find_events(text: str) -> list[EventMention]:
             edition, start = _roman(before.group(1)), start - len(before.group(0))
         elif before and lemma(before.group(1).lower()) in _ORDINALS:
             edition, start = _ORDINALS[lemma(before.group(1).lower())], start - len(before.group(0))
-        quoted = re.match(r"\s+[«\"“]([^«»\"“”\n]{2,120})[»\"”]", text[end:])
+        quoted = _QUOTED_NAME.match(text, end)
         if quoted:
-            end += quoted.end()
+            end = quoted.end()
         elif head in _NAMED_HEADS:
             end = _genitive_tail(text, end) if text[end : end + 1] == " " else end
         span = Span(start, end, text[start:end])
@@ -174,28 +178,35 @@ def find_events(text: str) -> list[EventMention]:
             label = noun_phrase_nominative(span.text)
             if quoted:
                 label = re.sub(r"[\"“](.*)[\"”]$", r"«\1»", label)
-            same = [e for e in events if e.head == head and _compatible(e, edition, label)]
-            if same:
-                same[0].mentions.append(span)
-                if (edition is not None and same[0].edition is None) or len(label) > len(same[0].label):
-                    same[0].label, same[0].edition = label, edition or same[0].edition
+            known = named_by_head.setdefault(head, [])
+            same = next((e for e in known[:_MOST_NAMED] if _compatible(e, edition, label)), None)
+            if same is not None:
+                same.mentions.append(span)
+                if (edition is not None and same.edition is None) or len(label) > len(same.label):
+                    same.label, same.edition = label, edition or same.edition
                 continue
             events.append(EventMention(EVENT_HEADS[head], label, head, [span], edition, True, confidence=0.8))
+            known.append(events[-1])
         else:
             bare.append((head, span))
     for head, span in bare:
-        named = [e for e in events if e.head == head]
-        if named:
-            named[0].mentions.append(span)
+        if named_by_head.get(head):
+            named_by_head[head][0].mentions.append(span)
         elif head not in _NAMED_HEADS:
             phrase = _with_adjectives(text, span)
             events.append(EventMention(EVENT_HEADS[head], noun_phrase_nominative(phrase.text), head, [phrase]))
+            named_by_head[head] = [events[-1]]  # "визит" named once: later mentions are of the same visit
     events.extend(_documents(text))
     events.extend(_plenary_sessions(text))
     events.extend(_openings(text))
     for event in events:
         event.label = event.label[:1].upper() + event.label[1:] if event.named else event.label
     return events
+
+
+_MOST_NAMED = 64
+"""A name is compared with the first this many events named with its head noun (NEREL's texts name at most 3):
+a text that names thousands ("форум А", "форум Б", …) would compare each name with all before it."""
 
 
 def _compatible(event: EventMention, edition: int | None, label: str) -> bool:
@@ -226,15 +237,17 @@ _DOCUMENT_HEADS = ("концепци", "стратеги", "доктрин", "п
 def _documents(text: str) -> list[EventMention]:
     """Policy documents named by a head and a genitive tail ("концепция программ … сотрудничества")."""
     found: dict[str, EventMention] = {}
+    reach = 0  # where the names found so far end, at the furthest (they start before every later match)
     for match in re.finditer(rf"\b(?:{'|'.join(_DOCUMENT_HEADS)})[а-яё]*", text, re.I):
         if lemma(match.group().lower()) not in {"концепция", "стратегия", "доктрина", "программа"}:
             continue
-        if any(m.start <= match.start() < m.end for known in found.values() for m in known.mentions):
+        if match.start() < reach:
             continue  # a document named inside another's name ("концепция программ …")
         end = _genitive_tail(text, match.end())
         if end - match.end() < 8:
             continue
         span = Span(match.start(), end, text[match.start() : end])
+        reach = max(reach, end)
         label = noun_phrase_nominative(span.text)
         known = found.setdefault(label.lower(), EventMention("kg:PolicyDocument", label, "документ", confidence=0.6))
         known.mentions.append(span)

@@ -22,6 +22,7 @@ from .adjectives import (
 from .linking import LOCATION_TYPES, NOT_ENTITIES, PLACE_TYPES, gazetteer
 from .ner import NamedSpan
 from .normalise import NAME_TAGS, common_noun, key, lemma, noun_phrase_nominative, parses
+from .spans import SpanIndex
 
 _LEGAL_FORMS = re.compile(r"^(?:(?:ООО|ЗАО|ОАО|ПАО|АО|НАО|УК|НКО|ФГУП|ГУП|МУП|ФГБУ|ГБУ|РГТРК|ТОО|ИП)\s+)+[«\"“]")
 _NATASHA_OF = {"PERSON": "PER", "ORGANIZATION": "ORG", "FACILITY": "LOC", **{t: "LOC" for t in LOCATION_TYPES}}
@@ -99,17 +100,15 @@ def repair_spans(text: str, spans: Iterable[NamedSpan]) -> list[NamedSpan]:
     repaired = _with_surname(text, repaired)
     repaired.extend(_named_after(text, repaired))
     repaired.extend(_surnames_inside(repaired))
-    persons = [(p.start, p.end) for p in repaired if p.type == "PER"]
-    repaired = [
-        p
-        for p in repaired
-        if not (p.type == "PER" and any(s <= p.start and p.end <= e and (s, e) != (p.start, p.end) for s, e in persons))
-    ]
+    persons = SpanIndex((p.start, p.end) for p in repaired if p.type == "PER")
+    repaired = [p for p in repaired if not (p.type == "PER" and persons.covers_other(p.start, p.end))]
     repaired = [_retyped(span) for span in repaired if not _false_alarm(text, span)]
     repaired = [span for span in (_unquoted(text, span) for span in repaired) if span is not None]
     # NEREL nests names: "Следственного комитета" inside "Следственного комитета Армении"; both are mentions
-    longer = [_with_tail(text, span, repaired) for span in repaired if span.type == "ORG"]
-    return repaired + [span for span in longer if span not in repaired]
+    tails = _Tails(repaired)
+    longer = [_with_tail(text, span, tails) for span in repaired if span.type == "ORG"]
+    known = set(repaired)
+    return repaired + [span for span in longer if span not in known]
 
 
 def _unquoted(text: str, span: NamedSpan) -> NamedSpan | None:
@@ -137,19 +136,30 @@ _BY = re.compile(r"\s+по\s+")
 _WORK_NOUNS = {"альбом", "песня", "сингл", "фильм", "книга", "роман", "спектакль", "клип", "трек", "сериал", "опера"}
 
 
-def _with_tail(text: str, span: NamedSpan, spans: list[NamedSpan]) -> NamedSpan:
+class _Tails:
+    """The spans by where they start: the first one not a person's at each start, and where persons start."""
+
+    def __init__(self, spans: list[NamedSpan]) -> None:
+        self.not_person: dict[int, NamedSpan] = {}
+        for span in spans:
+            if span.type != "PER":
+                self.not_person.setdefault(span.start, span)
+        self.persons = {span.start for span in spans if span.type == "PER"}
+
+
+def _with_tail(text: str, span: NamedSpan, spans: _Tails) -> NamedSpan:
     """An organisation's name goes on over a following place or organisation in the genitive
     ("Следственного комитета Армении", "Администрации Советского района Уфы") and over "по …"
     ("Европейского суда по правам человека", "Главное управление МВД по Нижегородской области")."""
     end = span.end
     for _ in range(3):
-        following = next((s for s in spans if s.start == end + 1 and text[end] == " " and s.type != "PER"), None)
+        following = spans.not_person.get(end + 1) if text[end : end + 1] == " " else None
         if following is None or not _genitive(following.text):
             break
         end = following.end
     by = _BY.match(text, end)
     if by:
-        persons = [s.start for s in spans if s.type == "PER"]
+        persons = spans.persons
         tail = by.end()
         for word in list(_WORD.finditer(text[by.end() : by.end() + 80]))[:5]:
             start = by.end() + word.start()
@@ -195,9 +205,10 @@ _NAMED_AFTER = re.compile(
 def _named_after(text: str, spans: list[NamedSpan]) -> list[NamedSpan]:
     """The person an institution is named after: "Институт имени А. М. Горького", "театр им. Шукшина"."""
     found = []
+    persons = {(s.start, s.end) for s in spans if s.type == "PER"}
     for match in _NAMED_AFTER.finditer(text):
         start, end = match.span(1)
-        if not any(s.type == "PER" and s.start == start and s.end == end for s in spans):
+        if (start, end) not in persons:
             found.append(NamedSpan(start, end, "PER", match.group(1), match.group(1)))
     return found
 
@@ -205,7 +216,7 @@ def _named_after(text: str, spans: list[NamedSpan]) -> list[NamedSpan]:
 def _surnames_inside(spans: list[NamedSpan]) -> list[NamedSpan]:
     """A surname inside an organisation's name is a person too: "Института Пушкина", "театра им. Чехова"."""
     found = []
-    persons = {(s.start, s.end) for s in spans if s.type == "PER"}
+    persons = SpanIndex((s.start, s.end) for s in spans if s.type == "PER")
     for span in spans:
         if span.type != "ORG":
             continue
@@ -214,7 +225,7 @@ def _surnames_inside(spans: list[NamedSpan]) -> list[NamedSpan]:
             parse = parses(word.group())[0]
             start, end = span.start + word.start(), span.start + word.end()
             surname = "Surn" in parse.tag and parse.tag.case == "gent" and word.group()[:1].isupper()
-            if surname and not any(s <= start and end <= e for s, e in persons):
+            if surname and not persons.covers(start, end):
                 found.append(NamedSpan(start, end, "PER", word.group(), word.group()))
     return found
 
@@ -322,6 +333,13 @@ def gazetteer_mentions(text: str, taken: Iterable[tuple[int, int, str]]) -> list
     same_type: dict[str, list[tuple[int, int]]] = {}
     for s, e, t in taken:
         same_type.setdefault(t, []).append((s, e))
+    covering = {kind: SpanIndex(spans) for kind, spans in same_type.items()}
+    organisations = set(same_type.get("ORGANIZATION", []))
+    reach_from: dict[int, int] = {}  # the furthest an organisation starting here reaches
+    for s, e in organisations:
+        reach_from[s] = max(e, reach_from.get(s, e))
+    anything = SpanIndex((s, e) for s, e, _ in taken)
+    owners = _Owners(taken)
     places = {(s, e) for s, e, t in taken if t in LOCATION_TYPES}
     found: list[tuple[Span, str, str | None, str]] = []
     words = list(_WORD.finditer(text))
@@ -350,12 +368,14 @@ def gazetteer_mentions(text: str, taken: Iterable[tuple[int, int, str]]) -> list
                 # замка") is part of that name; "каирская площадь" is a square in Cairo
                 hit = None if names_facility(text, end) else hit
             # an organisation named inside another one's name after its head ("управление МВД") is nested, not repeated
-            nested_ok = hit and hit[0] == "ORGANIZATION"
-            inside = hit and any(
-                s <= start and end <= e and not (nested_ok and s < start) for s, e in same_type.get(hit[0], [])
-            )
+            if not hit:
+                inside = False
+            elif hit[0] == "ORGANIZATION":
+                inside = reach_from.get(start, -1) >= end
+            else:
+                inside = hit[0] in covering and covering[hit[0]].covers(start, end)
             # a place the NER found and typed by its context ("штата Нью-Йорк") is not a second place
-            inside = inside or (hit and hit[0] in LOCATION_TYPES and (start, end) in places)
+            inside = inside or bool(hit and hit[0] in LOCATION_TYPES and (start, end) in places)
             head = _HEADS.match(text, end) if hit and hit[0] in LOCATION_TYPES else None
             district = head is not None and head.group(1).startswith(("район", "округ"))
             if hit and district and hit[0] == "CITY" and text[start].islower():
@@ -364,13 +384,12 @@ def gazetteer_mentions(text: str, taken: Iterable[tuple[int, int, str]]) -> list
                 head = None
             if hit and head:
                 # "Московской" + "области" is one state, not a city inside it
-                whole = (start, head.end())
-                inside = inside or any(s <= whole[0] and whole[1] <= e for s, e, _ in taken)
+                inside = inside or anything.covers(start, head.end())
                 kind = "DISTRICT" if head.group(1).startswith(("район", "округ")) else "STATE_OR_PROVINCE"
                 hit, end = (kind, None, ""), head.end()
             if hit and not inside and not after_currency(text, start):
                 if hit[0] == "ORGANIZATION" and text[start].islower():
-                    owned = _with_owner(text, start, end, taken)
+                    owned = _with_owner(text, start, end, owners)
                     if owned != (start, end):
                         start, end = owned
                         hit = ("ORGANIZATION", None, "")  # "правительство Кубы" is not the item "правительство" is
@@ -385,7 +404,7 @@ def gazetteer_mentions(text: str, taken: Iterable[tuple[int, int, str]]) -> list
                 found.extend(p for p in _places_inside(text, match[0]) if p[0] != match[0])
             elif match[1] in LOCATION_TYPES and is_adjective(match[0].text):
                 org_end = organisation_end(text, match[0].end)  # "советской армии", "российские власти"
-                if org_end and (match[0].start, org_end) not in same_type.get("ORGANIZATION", []):
+                if org_end and (match[0].start, org_end) not in organisations:
                     found.append(
                         (Span(match[0].start, org_end, text[match[0].start : org_end]), "ORGANIZATION", None, "")
                     )
@@ -444,7 +463,17 @@ def _places_inside(text: str, span: Span) -> list[tuple[Span, str, str | None, s
 _REGION_ADJECTIVES = {"областной", "краевой", "городской", "республиканский"}
 
 
-def _with_owner(text: str, start: int, end: int, taken: Iterable[tuple[int, int, str]]) -> tuple[int, int]:
+class _Owners:
+    """Where the first place or person of the mentions found starts at each position, and where it ends."""
+
+    def __init__(self, taken: Iterable[tuple[int, int, str]]) -> None:
+        self.end_from: dict[int, int] = {}
+        for s, e, t in taken:
+            if t in LOCATION_TYPES or t == "PERSON":
+                self.end_from.setdefault(s, e)
+
+
+def _with_owner(text: str, start: int, end: int, owners: _Owners) -> tuple[int, int]:
     """A common noun that names an organisation takes whose it is: a place adjective before it ("Украинское
     правительство", "областного правительства") and a place or person after it in the genitive ("правительство
     Кубы", "полиции Вашингтона", "правительства Исама Шарафа"); NEREL marks the whole phrase."""
@@ -457,10 +486,7 @@ def _with_owner(text: str, start: int, end: int, taken: Iterable[tuple[int, int,
         place = place or (adjective and adjective_place(word) is not None)  # "датского правительства"
         if adjective and (place or lemma(word.lower()) in _REGION_ADJECTIVES):
             start -= len(before.group(0))
-    owner = next(
-        (e for s, e, t in taken if s == end + 1 and text[end] == " " and (t in LOCATION_TYPES or t == "PERSON")),
-        None,
-    )
+    owner = owners.end_from.get(end + 1) if text[end : end + 1] == " " else None
     if owner is not None and _genitive(text[end + 1 : owner].split()[0]):
         end = owner
     return start, end
@@ -514,7 +540,7 @@ def repeated_surnames(
         for surname in surnames:
             owners.setdefault(surname, set()).add(index)
             owners.setdefault(key(surname), set()).add(index)
-    taken = [(s, e) for _, spans in persons for s, e in spans]
+    taken = SpanIndex((s, e) for _, spans in persons for s, e in spans)
     found = []
     words = list(_WORD.finditer(text))
     for position, word in enumerate(words):
@@ -522,7 +548,7 @@ def repeated_surnames(
             continue
         whose = owners.get(word.group()) or owners.get(key(word.group()))
         start, end = word.span()
-        if not whose or len(whose) != 1 or any(s <= start and end <= e for s, e in taken):
+        if not whose or len(whose) != 1 or taken.covers(start, end):
             continue
         beside = [w for w in words[max(0, position - 1) : position + 2] if w is not word]
         if any(w.group()[:1].isupper() and text[min(w.end(), end) : max(w.start(), start)] == " " for w in beside):

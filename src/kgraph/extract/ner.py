@@ -10,6 +10,7 @@ imported (natasha imports it), so natasha is imported in one place only, _models
 """
 
 import os
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -77,6 +78,16 @@ def _models() -> _Models:
     return _Models(Doc, Segmenter(), NewsNERTagger(embedding), NewsMorphTagger(embedding), MorphVocab())
 
 
+def _any_within(sorted_positions: list[int], start: int, stop: int) -> bool:
+    """Whether any of the sorted positions is in start..stop (stop excluded).
+
+    >>> _any_within([3, 9], 4, 9), _any_within([3, 9], 4, 10)
+    (False, True)
+    """
+    index = bisect_left(sorted_positions, start)
+    return index < len(sorted_positions) and sorted_positions[index] < stop
+
+
 def load_models() -> None:
     """Load the models now (they load on first use otherwise); later calls do nothing."""
     _models()
@@ -99,7 +110,8 @@ def analyse(text: str) -> Analysis:
     doc.tag_ner(models.ner)
     if doc.spans:
         # Tagging every sentence costs more than the NER itself; the normaliser needs only these.
-        sentences = [s for s in doc.sents if any(s.start <= span.start < s.stop for span in doc.spans)]
+        starts = sorted(span.start for span in doc.spans)
+        sentences = [s for s in doc.sents if _any_within(starts, s.start, s.stop)]
         markups = models.morph.map([[token.text for token in sentence.tokens] for sentence in sentences])
         for sentence, markup in zip(sentences, markups, strict=True):
             for token, tagged in zip(sentence.tokens, markup.tokens, strict=True):

@@ -17,7 +17,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib.resources import files
 from typing import Any
 
@@ -144,9 +144,14 @@ class OrganisationTags:
     names: list[tuple[int, int, float]]
     tokens: list[tuple[int, int, float]]
 
+    @cached_property
+    def _bounds(self) -> tuple[list[int], list[int]]:
+        return [s for s, _, _ in self.tokens], [e for _, e, _ in self.tokens]
+
     def likelihood(self, start: int, end: int) -> float:
         """The highest likelihood of a token within start..end being in a name (1.0 when no token is)."""
-        inside = [p for s, e, p in self.tokens if s >= start and e <= end]
+        starts, stops = self._bounds  # the tokens are in text order: those within start..end are a run of them
+        inside = [p for _, _, p in self.tokens[bisect_left(starts, start) : bisect_right(stops, end)]]
         return max(inside) if inside else 1.0
 
 

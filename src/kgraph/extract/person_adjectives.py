@@ -26,13 +26,21 @@ def surname_adjectives(text: str, persons: Sequence[str]) -> list[tuple[int, int
         if len(words) < 2 or not re.fullmatch(r"[А-ЯЁ][а-яё]{2,}", words[-1]) or words[-1].endswith(("ий", "ой")):
             continue
         owners.setdefault(words[-1].lower(), set()).add(index)
+    order = {surname: rank for rank, surname in enumerate(owners)}
     found = []
-    for surname, whose in owners.items():
-        if len(whose) != 1:
+    # one pass over the words (a pattern per surname read the whole text once for each person)
+    for match in re.finditer(r"\w+", text):
+        made = _ADJECTIVE.fullmatch(match.group().lower())
+        if made is None:
             continue
-        pattern = re.compile(rf"\b{surname}(?:ов|ев)?ск{_ENDINGS}\b", re.IGNORECASE)
-        for match in pattern.finditer(text):
+        stem = made.group(1)
+        surnames = [stem, stem[:-2]] if stem.endswith(("ов", "ев")) else [stem]
+        for surname in sorted((s for s in surnames if len(owners.get(s, ())) == 1), key=order.__getitem__):
             quoted = re.fullmatch(r"[«\"“]\w+[»\"”]", text[max(0, match.start() - 1) : match.end() + 1])
             if not quoted and adjective_place(match.group()) is None:
-                found.append((next(iter(whose)), match.start(), match.end()))
-    return sorted(found, key=lambda item: item[1])
+                found.append((next(iter(owners[surname])), match.start(), match.end()))
+    return found
+
+
+# a word as the pattern \b{surname}(?:ов|ев)?ск{_ENDINGS}\b reads it: the stem holds the surname and its link
+_ADJECTIVE = re.compile(rf"(\w+?)ск{_ENDINGS}")

@@ -9,6 +9,7 @@
 """
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -205,8 +206,10 @@ def _parser(spelt: bool) -> Any:
     from yargy.predicates import type as token_type
 
     integer = token_type("INT")
-    # "480 000": groups of three digits after a first group of one to three
-    grouped = rule(and_(integer, custom(lambda digits: len(digits) <= 3)), and_(integer, length_eq(3)).repeatable())
+    # "480 000": groups of three digits after a first group of one to three, up to trillions (with no bound, a
+    # long run of groups "1 000 000 …" gave a chart that grew with its cube)
+    groups = and_(integer, length_eq(3)).repeatable(max=4)
+    grouped = rule(and_(integer, custom(lambda digits: len(digits) <= 3)), groups)
     whole = or_(grouped, rule(integer))
     number = or_(rule(whole, in_({",", "."}), integer), whole)
     words = rule(dictionary(set(_NUMERALS)).repeatable(max=3))
@@ -276,18 +279,56 @@ def _in_paragraph_currency(text: str, amounts: list[Amount]) -> list[Amount]:
     """A bare multiplied figure ("— 316 млн") right after a sum in its paragraph is a sum in the same currency.
 
     The currency is that of the last sum not in brackets: "368 млн рублей (около 5,8 млн долларов), 316 млн".
+    `amounts` are in text order.
     """
+    lines, opened, closed = _Marks(text, "\n"), _Marks(text, r"\("), _Marks(text, r"\)")
     found: list[Amount] = []
+    last_sum: Amount | None = None  # the last sum so far, and the last not in brackets
+    last_plain_sum: Amount | None = None
     for amount in amounts:
-        paragraph = text.rfind("\n", 0, amount.start)
+        paragraph = lines.before(amount.start)
         bare = amount.unit_text is None and amount.counted is None
         if bare and found and found[-1].start > paragraph and found[-1].is_money:
-            sums = [a for a in found if a.is_money and a.start > paragraph]
-            plain = [a for a in sums if text.rfind("(", 0, a.start) <= text.rfind(")", 0, a.start)]
-            money = (plain or sums)[-1]
+            plain = last_plain_sum is not None and last_plain_sum.start > paragraph
+            money = last_plain_sum if plain else last_sum
+            assert money is not None  # found[-1] is a sum
             amount = replace(amount, unit=money.unit, unit_text=money.unit_text)
         found.append(amount)
+        if amount.is_money:
+            last_sum = amount
+            if opened.before(amount.start) <= closed.before(amount.start):
+                last_plain_sum = amount
     return found
+
+
+class _Marks:
+    """Where a pattern matches in a text, to find the nearest match before or after a position by bisection
+    (str.rfind from every number of a long line read the line again each time).
+
+    >>> marks = _Marks("a\\nb\\nc", "\\n")
+    >>> marks.before(3), marks.before(1), marks.after(2), marks.after(4)
+    (1, -1, 3, -1)
+    """
+
+    def __init__(self, text: str, pattern: str) -> None:
+        self.positions = [match.start() for match in re.finditer(pattern, text)]
+
+    def before(self, position: int) -> int:
+        """The last match starting before `position`, or -1 (as str.rfind)."""
+        index = bisect_left(self.positions, position)
+        return self.positions[index - 1] if index else -1
+
+    def after(self, position: int) -> int:
+        """The first match starting at or after `position`, or -1 (as str.find)."""
+        index = bisect_left(self.positions, position)
+        return self.positions[index] if index < len(self.positions) else -1
+
+
+WINDOW = 400
+"""The most characters yargy reads at once (but for one number's own words). Its chart and its choice among
+overlapping matches grow faster than the text it reads (14,000 amounts in one window took 9 GB); a news text's
+windows are shorter (NEREL: 163 at most), a longer stretch of figures is read in windows of about this size, each
+cut where a number's words begin."""
 
 
 def _windows(text: str) -> list[tuple[int, int]]:
@@ -296,16 +337,16 @@ def _windows(text: str) -> list[tuple[int, int]]:
     yargy's chart grows with the text it reads, so it reads only where an amount can be: from the words that
     may lead into the number ("не более", "от трёх до") to three words after it (a multiplier and a unit).
     """
+    lines, spaces = _Marks(text, "\n"), _Marks(text, r"\s")
+    links, link_starts = _Marks(text, "://"), _Marks(text, r"[ \n\t(]")
     windows: list[tuple[int, int]] = []
     for anchor in _ANCHOR.finditer(text):
-        if _in_link(text, anchor.start()):
+        if _in_link(text, anchor.start(), links, link_starts):
             continue
-        line_start = text.rfind("\n", 0, anchor.start()) + 1
-        line_end = text.find("\n", anchor.end())
+        line_start = lines.before(anchor.start()) + 1
+        line_end = lines.after(anchor.end())
         line_end = len(text) if line_end == -1 else line_end
-        start = anchor.start()
-        while start > line_start and not text[start - 1].isspace():
-            start -= 1
+        start = spaces.before(anchor.start()) + 1  # where the number's word starts (a line starts after a space)
         for _ in range(6):
             word = re.search(r"(\S+)\s+$", text[max(line_start, start - 30) : start])
             if word is None or not _may_lead(word.group(1)):
@@ -314,17 +355,21 @@ def _windows(text: str) -> list[tuple[int, int]]:
         after = re.match(r"(?:\S*\s+){0,3}\S*", text[anchor.end() : min(line_end, anchor.end() + 60)])
         end = anchor.end() + (len(after.group()) if after else 0)
         if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+            first, last = windows[-1]
+            if max(end, last) - first <= WINDOW or start <= first:
+                windows[-1] = (first, max(end, last))
+            else:  # cut where this number's words begin: the amount before ends before them
+                windows[-1:] = [(first, start), (start, end)]
         else:
             windows.append((start, end))
     return windows
 
 
-def _in_link(text: str, position: int) -> bool:
-    """Whether the word holding `position` is a web address ("https://omskzdes.ru/politics/66138.html")."""
-    start = max(text.rfind(c, 0, position) for c in " \n\t(") + 1
-    word = text[start : position + 1]
-    return "://" in word or word.startswith("www.")
+def _in_link(text: str, position: int, links: _Marks, word_starts: _Marks) -> bool:
+    """Whether the word holding `position` is a web address ("https://omskzdes.ru/politics/66138.html"); `links`
+    are where "://" is in `text`, `word_starts` the spaces, line breaks, tabs and brackets a word starts after."""
+    start = word_starts.before(position) + 1
+    return links.before(position - 1) >= start or text.startswith("www.", start, position + 1)
 
 
 _LEADS = {*_QUALIFIERS, *_DEGREES, "не", "чем", "в", "на", "от", "с", "до", "$", "€", "£", "₽", *_DASHES}
@@ -444,9 +489,14 @@ def _starts_figure(word: str) -> bool:
     return word.isdigit() or _numeral(word) is not None or _multiplier(word) is not None
 
 
+_SENTENCE_END = re.compile(r"[ \t\u00a0]*(?:\n|$)|\s+[A-ZА-ЯЁ]")
+_OUNCES = re.compile(r"\s+\d+\s+унци")
+_NEXT_WORD = re.compile(r"\s+([А-Яа-яЁё]+)")
+
+
 def _sentence_ends(text: str, position: int) -> bool:
     """Whether a period just before `position` ends its sentence (a line end or a capital follows)."""
-    return re.match(r"[ \t\u00a0]*(?:\n|$)|\s+[A-ZА-ЯЁ]", text[position:]) is not None
+    return _SENTENCE_END.match(text, position) is not None
 
 
 def _read(text: str, offset: int, tokens: list[Any]) -> list[Amount]:
@@ -502,7 +552,7 @@ def _read(text: str, offset: int, tokens: list[Any]) -> list[Amount]:
         return []  # a bare number (a year, a page, a score) says nothing we can type
     if unit_text is None and counted and _unit_lemma(counted) in _NOT_COUNTED:
         return []
-    if any("фунт" in _lemmas(word) for word in unit_words) and re.match(r"\s+\d+\s+унци", text[end:]):
+    if any("фунт" in _lemmas(word) for word in unit_words) and _OUNCES.match(text, end):
         return []  # "8 фунтов 6 унций": a weight
     bounds = [(value, qualifier)]
     if low is not None:
@@ -544,14 +594,14 @@ def _counted(text: str, end: int) -> tuple[str | None, int | None]:
     """The noun counted by a bare number ("1600 человек", "6,5 тыс. совместных предприятий"), if any."""
     position = end
     for _ in range(3):
-        match = re.match(r"\s+([А-Яа-яЁё]+)", text[position:])
+        match = _NEXT_WORD.match(text, position)
         if match is None:
             return None, None
         word = match.group(1)
         tag = parses(word.lower())[0].tag
         if "NOUN" in tag and not word[:1].isupper():
-            return word, position + match.start(1)
+            return word, match.start(1)
         if not ({"ADJF", "PRTF"} & tag.grammemes):
             return None, None
-        position += match.end()
+        position = match.end()
     return None, None

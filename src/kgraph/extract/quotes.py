@@ -9,6 +9,7 @@
 """
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -50,10 +51,13 @@ SPEECH_VERBS = {
     "обратить",
 }
 _DASH = r"[-–—]"
-_LINE_QUOTE = re.compile(
-    rf"^[^\S\n]*{_DASH}[^\S\n]*(?P<q>[^\n]+?)[,!?…]?[^\S\n]+{_DASH}[^\S\n]+(?P<verb>[а-яё]+)"
-    rf"(?:[^\S\n]+(?:также|уже|тогда|затем|в\s+частности))?[^\S\n]+(?P<who>[^\n.]+?)\.?[^\S\n]*$",
-    re.M,
+# A line "- words, - verb [также] speaker[.]": the line's start, and what follows the words said. As one pattern
+# (^-(?P<q>[^\n]+?)TAIL$) it tried TAIL after every character of the line, each try reading on to the line's
+# next period: a long line took its length squared. _line_quotes reads the same, each line once.
+_LINE_START = re.compile(rf"^[^\S\n]*{_DASH}[^\S\n]*", re.M)
+_LINE_TAIL = re.compile(
+    rf"[,!?…]?[^\S\n]++{_DASH}[^\S\n]++(?P<verb>[а-яё]+)"
+    rf"(?:[^\S\n]+(?:также|уже|тогда|затем|в\s+частности))?[^\S\n]+(?P<who>[^\n.]+?)\.?[^\S\n]*$"
 )
 _GUILLEMET_AFTER = re.compile(rf"«(?P<q>[^«»\n]+?)[,!?…]?»,?\s+{_DASH}\s+(?P<verb>[а-яё]+)\s+(?P<who>[^\n.,]+)")
 _GUILLEMET_BEFORE = re.compile(
@@ -94,29 +98,71 @@ class Said:
     evidence: Span
 
 
-def _said(kind: str, match: re.Match[str]) -> Said | None:
+def _said(kind: str, match: re.Match[str], quote: Span | None = None, start: int | None = None) -> Said | None:
+    """The utterance a rule's match spells, when its verb is a speech verb; `quote` and `start` when the match
+    holds only what follows the words said (a line quote's tail)."""
     verb = match.group("verb")
     if lemma(verb) not in SPEECH_VERBS:
         return None
-    quote = Span(match.start("q"), match.end("q"), match.group("q"))
+    quote = quote or Span(match.start("q"), match.end("q"), match.group("q"))
     who = Span(match.start("who"), match.end("who"), match.group("who"))
-    return Said(kind, quote, verb, who, Span(match.start(), match.end(), match.group()))
+    start = match.start() if start is None else start
+    return Said(kind, quote, verb, who, Span(start, match.end(), match.string[start : match.end()]))
+
+
+def _line_quotes(text: str) -> Iterator[Said]:
+    """Direct quotes on lines of their own: "- Мы рады, - заявил Иван Петров." (as the pattern ^-q TAIL$ with the
+    shortest q would find them, without trying TAIL where it cannot match).
+
+    >>> [(q.text.text, q.verb, q.speaker.text) for q in _line_quotes("- Да. Нет. Да, - сказал он.")]
+    [('Да. Нет. Да', 'сказал', 'он')]
+    """
+    for line in _LINE_START.finditer(text):
+        end = text.find("\n", line.end())
+        end = len(text) if end == -1 else end
+        # the speaker's words hold no period but one at the very end: the words said run past every other one
+        last = text[line.start() : end].rstrip()
+        final = line.start() + len(last) - 1 if last.endswith(".") else end
+        period = text.rfind(".", line.start(), final)
+        after = line.end()  # the words said start here, after the dash and the spaces
+        tail = _LINE_TAIL.search(text, max(after + 1, period + 1), end)
+        if tail is None and period < after:
+            # as a pattern would, give the dash's spaces back one by one: the words said may be one space; a
+            # second one given back reaches the same dash as the first, so no more than two are tried
+            for split in (after, after - 1):
+                if split - 1 >= line.start() + len(line.group().rstrip()):
+                    tail = _LINE_TAIL.match(text, split, end)
+                    if tail is not None:
+                        after = split - 1
+                        break
+        if tail is not None:
+            said = _said("direct", tail, Span(after, tail.start(), text[after : tail.start()]), line.start())
+            if said is not None:
+                yield said
 
 
 def find_utterances(text: str) -> list[Said]:
     """Direct quotes and reported statements in text order; a span is never claimed by two utterances (the
     first rule to find it keeps it)."""
     found: list[Said] = []
+    # the words claimed so far, in text order: they never overlap, so their ends are in order too, and a span
+    # overlaps one of them when it overlaps the last that starts before it ends
+    starts: list[int] = []
+    ends: list[int] = []
     for said in _candidates(text):
-        if not any(s.text.start < said.text.end and said.text.start < s.text.end for s in found):
-            found.append(said)
+        before = bisect_left(starts, said.text.end)
+        if before and ends[before - 1] > said.text.start:
+            continue
+        starts.insert(before, said.text.start)
+        ends.insert(before, said.text.end)
+        found.append(said)
     return sorted(found, key=lambda s: s.text.start)
 
 
 def _candidates(text: str) -> Iterator[Said]:
     """What every rule finds, the surest rules first: quotes, reported speech, assessments, "Name: words"."""
+    yield from _line_quotes(text)
     for kind, pattern in (
-        ("direct", _LINE_QUOTE),
         ("direct", _GUILLEMET_AFTER),
         ("direct", _GUILLEMET_BEFORE),
         ("reported", _REPORTED),

@@ -62,6 +62,9 @@ class Discussion:
     topics: tuple[Found, ...]
 
 
+_LIST_GOES_ON = re.compile(r",\s+(?=[а-яё])")
+
+
 def find_groups(text: str) -> list[Found]:
     """Groups of people named by a plural head and a genitive tail: "представители деловых кругов"."""
     found = []
@@ -77,9 +80,9 @@ def find_groups(text: str) -> list[Found]:
         span = Span(match.start("head"), end, text[match.start("head") : end])
         found.append(Found(span, span.text[:1].lower() + span.text[1:]))
         # "главы министерств и ведомств, ряда регионов …": the list goes on with the same head
-        more = re.match(r",\s+(?=[а-яё])", text[end:])
+        more = _LIST_GOES_ON.match(text, end)
         if more:
-            tail_start = end + more.end()
+            tail_start = more.end()
             tail_end = _genitive_tail(text, tail_start)
             if len(text[tail_start:tail_end].split()) >= 2:
                 tail = Span(tail_start, tail_end, text[tail_start:tail_end])

@@ -1,0 +1,99 @@
+"""Who said what: the speaker of each utterance found, a person by name, by pronoun or by an office of a place.
+
+>>> from kgraph.source import parse_article
+>>> from kgraph.extract.builder import Builder
+>>> from kgraph.extract.entities import Draft
+>>> article = parse_article("x", "# Т\\n\\n«Мы рады», — сказал Иван Петров.\\n")
+>>> builder = Builder(article)
+>>> builder.add(Draft("PERSON", "Иван Петров", [builder.span(25, 36)], cls="schema:Person"))
+'ivan_petrov'
+>>> [(u.kind, u.text.text, u.speakers) for u in utterances(builder, article.text, [])]
+[('direct', 'Мы рады', ('ivan_petrov',))]
+"""
+
+import re
+
+from ..model import Utterance
+from .builder import Builder
+from .events import EventMention
+from .normalise import key, lemma
+from .quotes import PRONOUNS, Said, find_utterances
+
+
+class _Speakers:
+    """Who said something, for every utterance of a text: persons and places by their mentions, and the persons
+    holding an office of a place ("глава Казахстана"), by the facts found so far (they do not change here)."""
+
+    HEADS = frozenset({"глава", "лидер", "руководитель"})
+
+    def __init__(self, builder: Builder) -> None:
+        self.person_at = builder.finder({"schema:Person"}).at
+        self.place_at = builder.finder({"schema:Country", "schema:City", "schema:AdministrativeArea"}).at
+        pairs = {(f.subject, f.obj) for f in builder.facts}
+        places_of: dict[object, list[object]] = {}
+        for s, o in pairs:
+            places_of.setdefault(s, []).append(o)
+        # per place, in the order of the facts: the holders of an office of it, and the office's first word
+        self.holders: dict[object, list[tuple[str, str | None]]] = {}
+        for fact in builder.facts:
+            if fact.predicate != "kg:holdsPosition":
+                continue
+            words = key(builder.draft(str(fact.obj)).label).split()
+            for place in dict.fromkeys(places_of.get(fact.obj, [])):
+                self.holders.setdefault(place, []).append((fact.subject, words[0] if words else None))
+        self.by_word: dict[tuple[object, str | None], str] = {}
+        for place, holders in self.holders.items():
+            for subject, word in holders:
+                self.by_word.setdefault((place, word), subject)
+
+    def __call__(self, said: Said, last: str | None) -> tuple[str, ...]:
+        """Who said it: one speaker, or each of "A и B" when both are persons."""
+        parts = list(re.finditer(r"(?:^|(?<=\sи\s))\S.*?(?=\s+и\s+|$)", said.speaker.text))
+        if len(parts) == 2 and said.kind == "reported":
+            each = [self.person_at(said.speaker.start + p.start(), said.speaker.start + p.end()) for p in parts]
+            if all(each):
+                return tuple(str(person) for person in each)
+        speaker = self._speaker(said, last)
+        return (speaker,) if speaker else ()
+
+    def _speaker(self, said: Said, last: str | None) -> str | None:
+        person = self.person_at(said.speaker.start, said.speaker.end)
+        if person:
+            return person
+        words = said.speaker.text.lower().split()
+        if words and words[0] in PRONOUNS:
+            return last
+        # A title ("глава Казахстана", "президент России"): the person holding an office of that state.
+        place = self.place_at(said.speaker.start, said.speaker.end)
+        if not place:
+            return None
+        title_word = lemma(words[0]) if words else ""
+        if title_word in self.HEADS:
+            return self.holders[place][0][0] if self.holders.get(place) else None
+        return self.by_word.get((place, title_word))
+
+
+def utterances(builder: Builder, text: str, events: list[tuple[EventMention, str]]) -> list[Utterance]:
+    utterances: list[Utterance] = []
+    last: str | None = None
+    occasion = next((ident for event, ident in events if event.cls == "kg:PlenarySession"), None)
+    speakers_of = _Speakers(builder)
+    for number, said in enumerate(find_utterances(text), start=1):
+        speakers = speakers_of(said, last)
+        if not speakers:
+            continue
+        last = speakers[-1]
+        direct = said.kind == "direct"
+        utterances.append(
+            Utterance(
+                f"quote_{number}" if direct else f"statement_{number}",
+                said.kind,
+                speakers,
+                builder.span(said.text.start, said.text.end),
+                (builder.span(said.speaker.start, said.speaker.end),),
+                verb=said.verb or None,
+                occasion=occasion if direct else None,
+                confidence=0.8 if direct else 0.6,
+            )
+        )
+    return utterances
