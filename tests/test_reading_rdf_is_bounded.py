@@ -105,13 +105,15 @@ class _Recorder(http.server.BaseHTTPRequestHandler):
     seen: ClassVar[list[str]] = []
 
     def do_GET(self) -> None:
-        self.seen.append(self.path)
+        self.seen.append(f"{self.command} {self.path}")
         body = b'{"@context": {"name": "http://schema.org/name"}}'
         self.send_response(200)
         self.send_header("Content-Type", "application/ld+json")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+    do_POST = do_GET
 
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -202,3 +204,22 @@ def test_a_folder_a_pipe_or_a_device_given_as_rdf_is_refused_without_reading_it(
     for name in ("folder.ttl", "pipe.ttl", "zero.ttl"):
         result = _run(["stats", "{file}"], tmp_path / name)
         _refused(result, name, "not a regular file")
+
+
+@pytest.mark.parametrize("engine", ["auto", "sparql", "pyshacl"])
+def test_shapes_whose_sparql_calls_another_server_are_refused(
+    tmp_path: Path, context_server: tuple[str, list[str]], engine: str
+) -> None:
+    url, seen = context_server
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text(
+        "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+        "<http://example.org/S> a sh:NodeShape ; sh:targetSubjectsOf <http://example.org/p> ;\n"
+        f'  sh:sparql [ sh:select """SELECT $this WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}""" ] .\n',
+        encoding="utf-8",
+    )
+    data = tmp_path / "data.ttl"
+    data.write_text("<http://example.org/a> <http://example.org/p> 1 .\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(data), "--shapes", str(shapes), "--engine", engine])
+    assert result.exit_code == 2 and "SERVICE" in result.output, result.output
+    assert seen == []

@@ -18,9 +18,9 @@ from typing import Any
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 
-from .errors import RDFInputError
+from .errors import QueryError, RDFInputError
 from .namespaces import shorten
-from .rdfio import format_for_path, union_graph
+from .rdfio import union_graph
 from .resources import ontology_path, shapes_path
 
 
@@ -37,10 +37,19 @@ class Violation:
     value: str | None = None
 
     def __str__(self) -> str:
-        focus = f"{self.focus} ({self.label})" if self.label else self.focus
+        focus = f"{_cut(self.focus)} ({_cut(self.label)})" if self.label else _cut(self.focus)
         path = f" {self.path}" if self.path else ""
-        value = f" [value: {self.value}]" if self.value else ""
-        return f"{self.severity}: {focus}{path}: {self.message}{value}"
+        value = f" [value: {_cut(self.value)}]" if self.value else ""
+        return f"{self.severity}: {focus}{path}: {_cut(self.message, 1000)}{value}"
+
+
+def _cut(text: str, most: int = 200) -> str:
+    """`text` as a report line shows it: a 10,000-character label or value is cut, not printed whole.
+
+    >>> _cut("x" * 500)[-3:], len(_cut("x" * 500))
+    ('xx…', 200)
+    """
+    return text if len(text) <= most else text[: most - 1] + "…"
 
 
 @dataclass(frozen=True)
@@ -67,15 +76,22 @@ def _label(data: Graph, node: object) -> str | None:
 
 
 def load_shapes(path: Path | None = None) -> Graph:
-    """The SHACL shapes graph (ours by default); RDFInputError names a file that does not parse."""
+    """The SHACL shapes graph (ours by default), read as every RDF input is (`kgraph.rdfio`).
+
+    RDFInputError names a file that does not parse, or one whose SPARQL (sh:select, sh:ask) would reach other
+    servers with SERVICE: both engines would run it, and validation reads no data but what it is given.
+    """
+    from .query.guard import check_query
+    from .rdfio import read_dataset
+
     path = path or shapes_path()
-    shapes = Graph()
-    try:
-        shapes.parse(str(path), format=format_for_path(path).rdflib_name)
-    except FileNotFoundError:
-        raise RDFInputError(f"{path}: no such shapes file") from None
-    except Exception as error:
-        raise RDFInputError(f"{path}: not valid RDF: {' '.join(str(error).split())}") from None
+    shapes = union_graph(read_dataset(path))
+    for predicate in (SH.select, SH.ask, SH.construct):
+        for shape, text in shapes.subject_objects(predicate):
+            try:
+                check_query(str(text))
+            except QueryError as error:
+                raise RDFInputError(f"{path}: the SPARQL of {shape.n3()}: {error}") from None
     return shapes
 
 
