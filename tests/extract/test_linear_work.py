@@ -7,6 +7,7 @@ grows sixteen times. Each case is a step that did the latter (see benchmarks/ben
 memory on whole texts, regular expressions included).
 """
 
+import gc
 import sys
 from collections.abc import Callable
 from decimal import Decimal
@@ -82,6 +83,16 @@ def test_a_number_of_many_groups_of_digits_costs_linear_work() -> None:
         return lambda: find_amounts(text)
 
     assert _growth(make, 250) < LINEAR
+
+
+def test_reading_amounts_never_runs_a_full_collection_of_the_heap() -> None:
+    # yargy's chart is cyclic garbage: left to the collector it set off full collections, each reading the whole
+    # heap (models, the article's analysis), so a line of figures cost more per character the longer it was
+    assert gc.isenabled()
+    full = gc.get_stats()[2]["collections"]
+    assert len(find_amounts("000 " * 5000 + "рублей")) >= 1
+    assert gc.get_stats()[2]["collections"] == full
+    assert gc.isenabled()
 
 
 def test_bare_figures_after_a_sum_take_its_currency_in_linear_work() -> None:
