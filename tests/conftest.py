@@ -1,7 +1,10 @@
-"""Shared fixtures: the seed article, its model, its graph built once per session, and a store over it."""
+"""Shared fixtures: the seed article, its model, its graph built once per session, a store over it, and a
+headless Chromium for the tests that use a page."""
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rdflib import Dataset
@@ -11,6 +14,7 @@ from kgraph.graph import build_dataset
 from kgraph.model import ArticleModel
 from kgraph.query import LocalStore
 from kgraph.source import Article, load_article
+from kgraph.visualize.browser import CHROMIUM, launch_chromium
 
 REPO = Path(__file__).resolve().parents[1]
 SEED_DIR = REPO / "data" / "omsk-forum-2019-11-07"
@@ -56,3 +60,16 @@ def article_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data" / SEED_DIR.name
     shutil.copytree(SEED_DIR, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium through Playwright, one for the session (the browser tests must run, not skip)."""
+    from playwright.sync_api import sync_playwright
+
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make browser` (the browser tests must run, not skip)")
+    with sync_playwright() as playwright:
+        launched = launch_chromium(playwright)
+        yield launched
+        launched.close()

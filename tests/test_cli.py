@@ -4,6 +4,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -205,23 +206,33 @@ def test_a_build_that_fails_while_writing_leaves_the_old_files(
 ) -> None:
     import shutil
 
-    import kgraph.visualize
-
     out = tmp_path / "out"
     shutil.copytree(built[0], out)
     before = {path.name: path.read_bytes() for path in out.iterdir()}
     (tmp_path / "data").mkdir()
     shutil.copytree(REPO / "data" / "omsk-forum-2019-11-07", tmp_path / "data" / "another")
 
-    def interrupted(*args: object, **kwargs: object) -> str:
-        raise KeyboardInterrupt  # as if Ctrl-C came while the page was being made, after the RDF files
+    import kgraph.pipeline
 
-    monkeypatch.setattr(kgraph.visualize, "page_html", interrupted)
-    from kgraph.pipeline import build
+    real = kgraph.pipeline.write_all_atomically
 
+    def interrupted_on_the_last_file(writes: dict[Path, Callable[[Path], None]]) -> list[Path]:
+        *first, (last, write_last) = writes.items()
+
+        def half_then_interrupted(temporary: Path) -> None:
+            write_last(temporary)
+            raise KeyboardInterrupt  # as if Ctrl-C came once the last file was written, before any rename
+
+        return real({**dict(first), last: half_then_interrupted})
+
+    monkeypatch.setattr(kgraph.pipeline, "write_all_atomically", interrupted_on_the_last_file)
     with pytest.raises(KeyboardInterrupt):
-        build([REPO / "data", tmp_path / "data"], out)
-    assert {path.name: path.read_bytes() for path in out.iterdir()} == before
+        kgraph.pipeline.build([REPO / "data", tmp_path / "data"], out)
+    assert {path.name: path.read_bytes() for path in out.iterdir()} == before  # no temporary left either
+    monkeypatch.undo()
+    kgraph.pipeline.build([REPO / "data", tmp_path / "data"], out)
+    assert {path.name for path in out.iterdir()} == set(before)
+    assert {path.name: path.read_bytes() for path in out.iterdir()} != before
 
 
 def test_ntriples_export_of_blank_nodes_is_the_same_bytes_every_time(tmp_path: Path) -> None:

@@ -9,7 +9,6 @@ import pytest
 from rdflib import Dataset
 
 from kgraph.visualize import write_page
-from kgraph.visualize.browser import CHROMIUM, launch_chromium
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 
@@ -61,18 +60,6 @@ class OpenedPage:
             }"""
             )
         )
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make browser` (the browser tests must run, not skip)")
-    with sync_playwright() as playwright:
-        launched = launch_chromium(playwright)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture
