@@ -553,7 +553,7 @@ def test_the_page_runs_a_query_under_its_policy_and_the_policy_blocks_other_scri
         (["--max-answer-bytes", "0"], r"Invalid value for '--max-answer-bytes': 0 is not in the range x>=1\."),
         (["--max-request-bytes", "x"], r"Invalid value for '--max-request-bytes': 'x' is not a valid integer"),
         (["--cors", "http://app.example/"], r"^error: --cors 'http://app\.example/': expected an origin such as"),
-        (["--host", "192.0.2.1"], r"^error: cannot listen on 192\.0\.2\.1 port 7878: "),  # an address of no interface here
+        (["--host", "192.0.2.1"], r"^error: cannot listen on 192\.0\.2\.1 port 7878: "),  # no interface has it
         (["--host", "fe80::1%eth0", "--port", "0"], r"^error: cannot listen on '?fe80::1%eth0"),
     ],
 )
