@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from rdflib import Graph
 
 from kgraph.cli import main
+from kgraph.errors import RDFInputError
 from kgraph.shacl_sparql import UnsupportedShapeError
 from kgraph.validate import ValidationReport, validate
 
@@ -315,6 +316,34 @@ REFUSED: dict[str, tuple[str, str, str]] = {
         """ex:a ex:p 1 .""",
         "http://ex.org/S sh:target",
     ),
+    "a-literal-that-is-not-of-the-datatype-asked-for": (
+        """ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property [ sh:path ex:n ; sh:datatype xsd:integer ] .""",
+        """ex:a a ex:C ; ex:n "abc"^^xsd:integer . ex:b a ex:C ; ex:n "2019-02-30"^^xsd:date .""",
+        "sh:datatype (the data holds 'abc', no valid xsd:integer",
+    ),
+    "a-count-given-twice": (
+        """ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property [ sh:path ex:n ; sh:minCount 1, 3 ] .""",
+        """ex:a a ex:C ; ex:n 1 .""",
+        "sh:minCount (given more than once",
+    ),
+    "flags-given-twice": (
+        """ex:S a sh:NodeShape ; sh:targetClass ex:C ;
+             sh:property [ sh:path ex:n ; sh:pattern "^a" ; sh:flags "i", "q" ] .""",
+        """ex:a a ex:C ; ex:n "A" .""",
+        "sh:flags (given more than once",
+    ),
+    "two-severities": (
+        """ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:severity sh:Info, sh:Violation ;
+             sh:property [ sh:path ex:n ; sh:minCount 1 ] .""",
+        """ex:a a ex:C .""",
+        "http://ex.org/S sh:severity (given more than once",
+    ),
+    "two-selects": (
+        """ex:S a sh:NodeShape ; sh:targetClass ex:C ;
+             sh:sparql [ sh:select "SELECT $this WHERE { $this ?p ?o }", "SELECT $this WHERE { FILTER(false) }" ] .""",
+        """ex:a a ex:C .""",
+        "more than one sh:select",
+    ),
     "zero-length-path-from-a-target-node-the-data-lacks": (
         """ex:S a sh:NodeShape ; sh:targetNode ex:missing ;
              sh:property [ sh:path [ sh:zeroOrMorePath ex:next ] ; sh:class ex:C ; sh:message "Cs." ] .""",
@@ -373,3 +402,61 @@ def test_kgraph_validate_falls_back_with_a_note_unless_sparql_was_asked_for(tmp_
     assert (code, stdout) == (2, "")
     assert stderr.startswith("error: the SPARQL engine cannot compile http://ex.org/S sh:clossed")
     assert "--engine pyshacl" in stderr and stderr.count("\n") == 1
+
+
+def test_auto_reports_a_literal_that_is_not_of_its_datatype_as_pyshacl_does(tmp_path: Path) -> None:
+    # the compiled check compared datatypes only and said "Conforms"
+    shapes, data, _ = REFUSED["a-literal-that-is-not-of-the-datatype-asked-for"]
+    shapes += """ ex:D a sh:NodeShape ; sh:targetClass ex:C ; sh:property [ sh:path ex:n ; sh:datatype xsd:date ] ."""
+    path = _shapes_file(tmp_path, shapes)
+    graph = Graph().parse(data=PREFIXES + data, format="turtle")
+    report = validate(graph, path)
+    assert not report.conforms and report == validate(graph, path, engine="pyshacl")
+    assert {(v.focus, v.value) for v in report.results} >= {
+        ("http://ex.org/a", "abc"),
+        ("http://ex.org/b", "2019-02-30"),
+    }
+    well_typed = Graph().parse(data=PREFIXES + "ex:a a ex:C ; ex:n 5 .", format="turtle")
+    assert validate(
+        well_typed, _shapes_file(tmp_path, REFUSED["a-literal-that-is-not-of-the-datatype-asked-for"][0]), "sparql"
+    ).conforms
+
+
+def test_a_parameter_given_twice_is_a_clear_error_from_pyshacl_too(tmp_path: Path) -> None:
+    shapes, data, _ = REFUSED["a-count-given-twice"]
+    path = _shapes_file(tmp_path, shapes)
+    data_file = tmp_path / "data.ttl"
+    data_file.write_text(PREFIXES + data, encoding="utf-8")
+    code, stdout, stderr = _cli("validate", str(data_file), "--shapes", str(path))
+    assert (code, stdout) == (2, "")
+    assert stderr.startswith(f"error: {path}: pySHACL cannot use these shapes: ") and "defect" not in stderr
+
+
+@pytest.mark.parametrize(
+    ("declaration", "named"),
+    [
+        (
+            'sh:prefix "ex" ; sh:namespace "http://x/> SELECT * WHERE { SERVICE <http://127.0.0.1:9/> {} } #"',
+            "sh:namespace",
+        ),
+        ('sh:prefix "ex: <http://x/> PREFIX e" ; sh:namespace "http://x/"', "sh:prefix"),
+    ],
+)
+def test_a_declared_prefix_that_would_write_query_text_is_refused(tmp_path: Path, declaration: str, named: str) -> None:
+    # the declaration is pasted into each query as "PREFIX p: <namespace>": it could add a SERVICE or empty a check
+    shapes = f"""ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:sparql [ sh:prefixes ex:P ;
+                 sh:select "SELECT $this WHERE {{ $this a ex:C }}" ] .
+               ex:P sh:declare [ {declaration} ] ."""
+    graph = Graph().parse(data=PREFIXES + "ex:a a ex:C .", format="turtle")
+    for engine in ("sparql", "pyshacl"):
+        with pytest.raises(RDFInputError, match=f"{named} .* is no "):
+            validate(graph, _shapes_file(tmp_path, shapes), engine=engine)
+
+
+def test_a_result_of_a_custom_severity_means_the_graph_does_not_conform(tmp_path: Path) -> None:
+    shapes = """ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:severity ex:Fatal ;
+                  sh:property [ sh:path ex:n ; sh:minCount 1 ] ."""
+    graph = Graph().parse(data=PREFIXES + "ex:a a ex:C .", format="turtle")
+    for engine in ("sparql", "pyshacl"):
+        report = validate(graph, _shapes_file(tmp_path, shapes), engine=engine)
+        assert len(report.results) == 1 and not report.conforms, engine

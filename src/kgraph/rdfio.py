@@ -4,10 +4,13 @@
 ('.ttl', 'nquads')
 """
 
+import logging
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterable
+import warnings
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -281,8 +284,6 @@ def label_blank_nodes(quads: list[Any]) -> list[Any]:
 
 def to_rdflib(quads: Iterable[Any], where: str = "the data") -> Dataset:
     """pyoxigraph quads as an rdflib dataset (default graph = union of its named graphs), our prefixes bound."""
-    import logging
-
     from pyoxigraph import BlankNode, DefaultGraph, NamedNode
     from rdflib import BNode, Literal, URIRef
     from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
@@ -311,12 +312,7 @@ def to_rdflib(quads: Iterable[Any], where: str = "the data") -> Dataset:
     dataset = Dataset(default_union=True)
     bind_prefixes(dataset)
     graphs: dict[Any, Graph] = {}
-    # rdflib logs a traceback for every literal whose text is not of its datatype ("abc"^^xsd:integer): the
-    # literal is kept as written, which is all kgraph needs; validation reports it where a shape cares
-    term_log = logging.getLogger("rdflib.term")
-    level = term_log.level
-    term_log.setLevel(logging.CRITICAL)
-    try:
+    with quiet_ill_typed_literals():
         for quad in quads:
             name = quad.graph_name
             graph = graphs.get(name)
@@ -325,9 +321,22 @@ def to_rdflib(quads: Iterable[Any], where: str = "the data") -> Dataset:
                     DATASET_DEFAULT_GRAPH_ID if isinstance(name, DefaultGraph) else convert(name)
                 )
             graph.add((convert(quad.subject), convert(quad.predicate), convert(quad.object)))
+    return dataset
+
+
+@contextmanager
+def quiet_ill_typed_literals() -> Iterator[None]:
+    """rdflib logs a traceback (or warns) for every literal whose text is not of its datatype ("abc"^^xsd:integer):
+    such a literal is kept as written, which is all kgraph needs; validation reports it where a shape cares."""
+    term_log = logging.getLogger("rdflib.term")
+    level = term_log.level
+    term_log.setLevel(logging.CRITICAL)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            yield
     finally:
         term_log.setLevel(level)
-    return dataset
 
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"

@@ -10,6 +10,7 @@ compile: then pySHACL validates, and the report's notes say why.
 (True, (), ())
 """
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -19,6 +20,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 
 from .errors import QueryError, RDFInputError
+from .model import shown
 from .namespaces import shorten
 from .rdfio import union_graph
 from .resources import ontology_path, shapes_path
@@ -92,7 +94,19 @@ def load_shapes(path: Path | None = None) -> Graph:
                 check_query(str(text))
             except QueryError as error:
                 raise RDFInputError(f"{path}: the SPARQL of {shape.n3()}: {error}") from None
+    # a declared prefix is written into each query as "PREFIX p: <namespace>": text that could end the IRI
+    # would be query text of its own (a SERVICE, a clause that makes a check find nothing)
+    for declaration, prefix in shapes.subject_objects(SH.prefix):
+        if not _PREFIX_NAME.fullmatch(str(prefix)):
+            raise RDFInputError(f"{path}: {declaration.n3()} sh:prefix {shown(str(prefix))} is no SPARQL prefix name")
+    for declaration, namespace in shapes.subject_objects(SH.namespace):
+        if not isinstance(namespace, URIRef | Literal) or not _NAMESPACE_IRI.fullmatch(str(namespace)):
+            raise RDFInputError(f"{path}: {declaration.n3()} sh:namespace {shown(str(namespace))} is no IRI")
     return shapes
+
+
+_PREFIX_NAME = re.compile(r"(?:[^\W\d_](?:[\w.-]*[\w-])?)?")
+_NAMESPACE_IRI = re.compile(r"[^<>\"{}|^`\\\x00-\x20]+")
 
 
 ENGINES = ("auto", "sparql", "pyshacl")
@@ -104,7 +118,7 @@ _LABELS = "SELECT ?node ?label WHERE {{ VALUES ?node {{ {nodes} }} ?node " + RDF
 
 def _report(results: list[Violation]) -> ValidationReport:
     results.sort(key=lambda v: (v.focus, v.path or "", v.message, v.value or "", v.shape))
-    conforms = not any(v.severity in ("Violation", "Warning") for v in results)
+    conforms = all(v.severity == "Info" for v in results)  # a custom severity is no Info either
     return ValidationReport(conforms=conforms, results=tuple(results))
 
 
@@ -217,14 +231,19 @@ def _oxigraph_store(data: Graph | Dataset) -> Any:
 
 def _validate_with_pyshacl(data: Graph | Dataset, shapes_graph: Graph, shapes: Path | None) -> ValidationReport:
     from pyshacl import validate as shacl_validate
+    from pyshacl.errors import ConstraintLoadError, ShapeLoadError
 
     from .shacl_sparql import reported_shape, shape_name
 
     graph = union_graph(data)
     ontology = Graph().parse(str(ontology_path()), format="turtle")
-    _, results_graph, text = shacl_validate(
-        graph, shacl_graph=shapes_graph, ont_graph=ontology, inference="none", allow_infos=True
-    )
+    try:
+        _, results_graph, text = shacl_validate(
+            graph, shacl_graph=shapes_graph, ont_graph=ontology, inference="none", allow_infos=True
+        )
+    except (ShapeLoadError, ConstraintLoadError) as error:  # a shape it cannot read ("sh:minCount 1, 3")
+        message = _cut(" ".join(str(getattr(error, "message", error)).split()), 300)
+        raise RDFInputError(f"{shapes or shapes_path()}: pySHACL cannot use these shapes: {message}") from None
     if not isinstance(results_graph, Graph):  # pySHACL reports a broken shapes graph this way
         raise RDFInputError(f"{shapes or shapes_path()}: pySHACL cannot use these shapes: {text.strip()}")
     results = []

@@ -165,6 +165,8 @@ class Compiler(ConditionCompiler):
                 raise self.unsupported(shape, SH.sparql, f"{shorten(key)} of a SPARQL constraint is not compiled")
         if any(is_true(d) for d in self.shapes.objects(sparql, SH.deactivated)):
             return
+        if len(set(self.shapes.objects(sparql, SH.select))) > 1:
+            raise self.unsupported(shape, SH.sparql, "a SPARQL constraint with more than one sh:select")
         select = self.shapes.value(sparql, SH.select)
         if select is None:
             raise self.unsupported(shape, SH.sparql, "a SPARQL constraint without sh:select")

@@ -10,10 +10,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from pyoxigraph import NamedNode
-from rdflib import Graph
-from rdflib.namespace import SH
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, SH, XSD
 
+from ..model import shown
 from ..namespaces import shorten
+from ..query.guard import check_query
+from ..rdfio import quiet_ill_typed_literals
 from .checks import Check, Compiler
 from .shapes import reported_shape, shape_name
 
@@ -88,6 +91,26 @@ def _check_target_nodes(compiler: Compiler, store: Any) -> None:
                 raise compiler.unsupported(shape, SH.targetNode, reason)
 
 
+def _check_lexical_forms(compiler: Compiler, store: Any) -> None:
+    """Refuse data holding a literal that is not of its datatype where a shape asks for that datatype: the compiled
+    sh:datatype compares datatypes only, while SHACL also reads the text ("abc"^^xsd:integer is no integer)."""
+    asked: dict[URIRef, Any] = {}
+    for shape, datatype in sorted(compiler.shapes.subject_objects(SH.datatype)):
+        if isinstance(datatype, URIRef) and datatype not in (XSD.string, RDF.langString):
+            asked.setdefault(datatype, shape)
+    if not asked:
+        return
+    datatypes = ", ".join(datatype.n3() for datatype in asked)
+    query = f"SELECT DISTINCT ?o WHERE {{ ?s ?p ?o FILTER(isLiteral(?o) && datatype(?o) IN ({datatypes})) }}"
+    with quiet_ill_typed_literals():
+        for row in store.query(query, use_default_graph_as_union=True):
+            datatype = URIRef(row["o"].datatype.value)
+            if Literal(row["o"].value, datatype=datatype).ill_typed:
+                value = shown(row["o"].value)
+                reason = f"the data holds {value}, no valid {shorten(datatype)}: only datatypes are compared"
+                raise compiler.unsupported(asked[datatype], SH.datatype, reason)
+
+
 def run_shapes(store: Any, shapes: Graph, timings: dict[str, float] | None = None) -> list[RawResult]:
     """Every SHACL result of `shapes` over a pyoxigraph store (default graph = union of all graphs).
 
@@ -106,8 +129,10 @@ def run_shapes(store: Any, shapes: Graph, timings: dict[str, float] | None = Non
     compiler = Compiler(shapes, closure)
     checks = list(compiler.checks())
     _check_target_nodes(compiler, store)
+    _check_lexical_forms(compiler, store)
 
     def evaluate(check: Check) -> tuple[list[Any], float]:
+        check_query(check.query)  # what a shape wrote into a query (a namespace, a select) never reaches a server
         started = time.perf_counter()
         try:
             rows = list(store.query(check.query, use_default_graph_as_union=True))

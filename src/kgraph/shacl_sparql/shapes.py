@@ -76,6 +76,17 @@ _NOT_CHECKS = _TARGETS | {
     SH.qualifiedMaxCount,
 }
 """What a shape may say that is no check of its own: documentation, targets, its path, companion parameters."""
+_ONE_VALUE = (
+    SH.minCount,
+    SH.maxCount,
+    SH.flags,
+    SH.severity,
+    SH.qualifiedMinCount,
+    SH.qualifiedMaxCount,
+    SH.closed,
+    SH.select,
+)
+"""Parameters the compiler reads one value of (rdflib's `Graph.value`): a second one would be dropped unseen."""
 _PATH_MODIFIERS: dict[Any, str] = {SH.zeroOrMorePath: "*", SH.oneOrMorePath: "+", SH.zeroOrOnePath: "?"}
 _RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 ALWAYS_OPEN = f"!(sameTerm({{p}}, {_RDF_TYPE}) && sameTerm({{o}}, {RDFS.Resource.n3()}))"
@@ -235,6 +246,9 @@ class ShapesReader:
 
     def checked(self, shape: Any, path: Any) -> Iterator[tuple[Any, Any]]:
         """Every (parameter, value) of `shape` that asks for a check; UnsupportedShapeError for what is not compiled."""
+        for single in _ONE_VALUE:
+            if len(set(self.shapes.objects(shape, single))) > 1:
+                raise self.unsupported(shape, single, "given more than once, and the compiler reads one")
         for predicate, value in self.shapes.predicate_objects(shape):  # in the file's order
             if predicate in _NOT_CHECKS:
                 continue
