@@ -209,6 +209,22 @@ def test_a_quoted_boolean_is_text_not_a_boolean(seed_article: Article, document:
     _refused(seed_article, document, message)
 
 
+@pytest.mark.parametrize(
+    "tagged",
+    [
+        ", implied: !!bool maybe",
+        ", implied: !!int abc",
+        ", implied: !!timestamp abc",
+        ", implied: !!map abc",
+        ", implied: !!str yes",
+        ", lang: !!python/name:os.system en",
+    ],
+)
+def test_yaml_tags_are_refused_with_their_line(seed_article: Article, tagged: str) -> None:
+    # explicit tags sent unchecked text to YAML's constructors: "!!bool maybe" was a KeyError, a "kgraph defect"
+    _refused(seed_article, _fact(tagged), r"^facts.yaml:4:\d+: YAML syntax error: YAML tags \('tag:yaml\.org,2002:")
+
+
 def test_implied_takes_yaml_booleans(seed_article: Article) -> None:
     assert not parse_facts(seed_article, _fact(", implied: no")).facts[0].implied
     assert parse_facts(seed_article, _fact(", implied: yes")).facts[0].implied
@@ -392,7 +408,7 @@ def test_deep_nesting_is_refused_before_the_stack_runs_out(seed_article: Article
         (ENTITY + "quotes:\n  q: {kind: direct, speaker: omsk, text: Омске @333, verb: [a]}\n", r"verb must be text"),
         (_quantity("1", ", unit_text: {a: 1}"), r"^facts.yaml:5: quantity 'q': unit_text must be text, got a mapping"),
         ("article: {headline_en: [a]}\n", r"^facts.yaml:1: article: headline_en must be text, got a list"),
-        ("article: {headline_en: !!binary aGVsbG8=}\n", r"^facts.yaml:1:\d+: YAML syntax error: the tag .*binary"),
+        ("article: {headline_en: !!binary aGVsbG8=}\n", r"^facts.yaml:1:\d+: YAML syntax error: YAML tags .*binary"),
         (_fact(value="value: [a, b]"), r"^facts.yaml:4: fact #1 .*value must be text, .*got a list"),
         (_fact(value="value: ''"), r"^facts.yaml:4: fact #1 .*value must be text, got text ''"),
         (ENTITY + "facts:\n  - {s: omsk, p: [schema:name], value: x, evidence: Омске @333}\n", r"p must be a CURIE"),

@@ -143,7 +143,7 @@ _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _refuse_aliases_and_depth(text: str) -> None:
-    """Read the YAML events (the parsers keep no call stack of their own) and refuse anchors, aliases and
+    """Read the YAML events (the parsers keep no call stack of their own) and refuse anchors, aliases, tags and
     deep nesting before any node is built: composing aliases is how a few bytes become gigabytes, and the
     composer recurses once per level."""
     parser = _LOADER(text)
@@ -153,6 +153,9 @@ def _refuse_aliases_and_depth(text: str) -> None:
             event = parser.get_event()
             if isinstance(event, AliasEvent) or getattr(event, "anchor", None) is not None:
                 message = "YAML anchors and aliases (&name, *name) are not part of the facts format"
+                raise ComposerError(None, None, message, event.start_mark)
+            if getattr(event, "tag", None) not in (None, "!"):  # "!!bool maybe" reached a constructor unchecked
+                message = f"YAML tags ({shown(event.tag)}) are not part of the facts format"
                 raise ComposerError(None, None, message, event.start_mark)
             if isinstance(event, CollectionStartEvent):
                 depth += 1

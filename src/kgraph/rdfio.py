@@ -99,21 +99,22 @@ def _check_entities(path: Path, text: str) -> None:
     if "<!ENTITY" not in text:
         return
     sizes: dict[str, int] = {}
+    declarations = 0
     for match in _ENTITY.finditer(text):
         name, value = match["name"], match["double"] if match["double"] is not None else match["single"]
-        line = text.count("\n", 0, match.start()) + 1
+        declarations += 1
         if match["parameter"] or match["external"]:
             raise RDFInputError(
-                f"{path}:{line}: the entity {name!r} is external or a parameter entity; kgraph "
-                "reads only the file it is given"
+                f"{path}:{_line(text, match.start())}: the entity {name!r} is external or a parameter entity; "
+                "kgraph reads only the file it is given"
             )
         if value is not None and ("&" in value or "%" in value):
             raise RDFInputError(
-                f"{path}:{line}: the entity {name!r} refers to other entities; kgraph refuses "
-                "nested entities (they can expand without bound)"
+                f"{path}:{_line(text, match.start())}: the entity {name!r} refers to other entities; kgraph "
+                "refuses nested entities (they can expand without bound)"
             )
-        sizes[name] = len(value or "")
-    if text.count("<!ENTITY") != len(sizes):
+        sizes[name] = max(sizes.get(name, 0), len(value or ""))
+    if text.count("<!ENTITY") != declarations:
         raise RDFInputError(f"{path}: an entity declaration kgraph cannot read")
     expansion = sum(sizes.get(m.group(1), 0) for m in re.finditer(r"&([^\s;&#]+);", text))
     if expansion > MAX_ENTITY_EXPANSION:
@@ -121,6 +122,11 @@ def _check_entities(path: Path, text: str) -> None:
             f"{path}: its entity references expand to {expansion:,} characters; kgraph reads at most "
             f"{MAX_ENTITY_EXPANSION:,}"
         )
+
+
+def _line(text: str, offset: int) -> int:
+    """The line (from 1) of a character offset: counted only for a message, once."""
+    return text.count("\n", 0, offset) + 1
 
 
 def _source(path: Path, fmt: RDFFormat) -> dict[str, Any]:

@@ -126,6 +126,16 @@ def test_user_agent_and_credentials(monkeypatch, tmp_path: Path) -> None:  # typ
     assert {seen["User-Agent"] for seen in server.seen} == {f"kgraph/{__version__}"}
 
 
+def test_an_endpoint_url_with_cyrillic_letters_is_sent_percent_encoded() -> None:
+    # urllib refused the URL with UnicodeEncodeError, reported as a kgraph defect
+    with running(Answering, body=ASK_TRUE) as server:
+        url = server.url.replace("/sparql", "/спарк?набор=новости")
+        assert query_endpoint(url, "ASK { ?s ?p ?o }", timeout=10).boolean is True
+    assert server.requests == [
+        "POST /%D1%81%D0%BF%D0%B0%D1%80%D0%BA?%D0%BD%D0%B0%D0%B1%D0%BE%D1%80=%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D0%B8"
+    ]
+
+
 def test_an_answer_larger_than_the_cap_is_refused_while_it_is_read() -> None:
     with running(Endless, chunk=b" " * 65536) as server:
         with pytest.raises(EndpointError, match=r"answer is larger than 1 MiB"):

@@ -232,7 +232,7 @@ def push(
     if graph is not None:
         graph = _checked_graph(graph)
     if update_url is not None:
-        checked_url(update_url, "--update")
+        update_url = checked_url(update_url, "--update")
     graphs = _graphs(path, graph)
     credentials = credentials or credentials_for(store_url)
     store = _Store(where, credentials, timeout, retries, "cannot reach the store")

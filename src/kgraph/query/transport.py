@@ -28,7 +28,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, TypeVar
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from .. import __version__
 from ..errors import EndpointError, UsageError
@@ -73,7 +73,28 @@ def checked_url(url: str, option: str) -> str:
         parts.port  # noqa: B018 (urllib checks the port only when asked for it)
     except ValueError as error:
         raise UsageError(f"{option} {redact(url)!r}: {error}") from None
-    return url
+    return url if url.isascii() else _as_ascii(url, option)
+
+
+_ASCII_PRINTABLE = "".join(map(chr, range(0x21, 0x7F)))
+
+
+def _as_ascii(url: str, option: str) -> str:
+    """A URL with non-ASCII letters as HTTP sends it: the host in IDNA, the rest percent-encoded (UTF-8).
+
+    >>> _as_ascii("http://пример.рф:8890/спарк?q=да", "--endpoint")
+    'http://xn--e1afmkfd.xn--p1ai:8890/%D1%81%D0%BF%D0%B0%D1%80%D0%BA?q=%D0%B4%D0%B0'
+    """
+    parts = urlsplit(url)
+    userinfo, at, host_port = parts.netloc.rpartition("@")
+    host, colon, port = host_port.rpartition(":") if host_port.rpartition(":")[2].isdigit() else (host_port, "", "")
+    try:
+        host = host if host.isascii() else host.encode("idna").decode("ascii")
+    except UnicodeError:
+        raise UsageError(f"{option} {redact(url)!r}: {host!r} is no valid host name") from None
+    netloc = quote(userinfo, safe=_ASCII_PRINTABLE) + at + host + colon + port
+    rest = (quote(part, safe=_ASCII_PRINTABLE) for part in (parts.path, parts.query, parts.fragment))
+    return urlunsplit((parts.scheme, netloc, *rest))
 
 
 def origin(url: str) -> tuple[str, str, int | None]:
