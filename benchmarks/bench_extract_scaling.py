@@ -74,6 +74,12 @@ def _brackets(size: int) -> str:
     return _HEADER + "(" * depth + " Москва " + ")" * (size - len(_HEADER) - len(" Москва ") - depth)
 
 
+def _space_run(size: int) -> str:
+    """A speaker's line whose words end in spaces as long as the text, then a letter."""
+    start = _HEADER + "- Да, - сказал Иван"
+    return start + " " * (size - len(start) - 1) + "y"
+
+
 KINDS: dict[str, Callable[[int], str]] = {
     "news": _news,
     "letters": _repeated("а"),  # one word as long as the text: no space, no sentence end
@@ -84,6 +90,7 @@ KINDS: dict[str, Callable[[int], str]] = {
     "names": _names,
     "long line": _repeated("президент России заявил что форум в Омске и "),  # no sentence end, no line break
     "brackets": _brackets,
+    "space run": _space_run,
 }
 """Kinds of text: plain news first (the baseline), then one kind of hostile text each."""
 

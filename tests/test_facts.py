@@ -7,8 +7,8 @@ import pytest
 
 from kgraph.errors import FactsError
 from kgraph.facts import load_facts, parse_facts
-from kgraph.model import ArticleModel
-from kgraph.source import Article
+from kgraph.model import ArticleModel, article_span
+from kgraph.source import Article, parse_article
 
 ENTITY = "entities:\n  omsk: {class: schema:City, label: {ru: Омск, en: Omsk}, mentions: ['Омске @333']}\n"
 
@@ -223,6 +223,24 @@ def test_a_quoted_boolean_is_text_not_a_boolean(seed_article: Article, document:
 def test_yaml_tags_are_refused_with_their_line(seed_article: Article, tagged: str) -> None:
     # explicit tags sent unchecked text to YAML's constructors: "!!bool maybe" was a KeyError, a "kgraph defect"
     _refused(seed_article, _fact(tagged), r"^facts.yaml:4:\d+: YAML syntax error: YAML tags \('tag:yaml\.org,2002:")
+
+
+@pytest.mark.parametrize(("written", "read"), [("1:30", 90), ("017", 15), ("0x1F", 31), ("0b101", 5), ("1_000", 1000)])
+def test_an_integer_that_yaml_1_1_reads_otherwise_than_written_is_refused(
+    seed_article: Article, written: str, read: int
+) -> None:
+    # "value: 1:30" became 90 and "017" became 15, silently
+    _refused(
+        seed_article,
+        _fact(value=f"value: {written}"),
+        rf"^facts.yaml:4:\d+: YAML syntax error: '{written}' would be read as {read}: write decimal digits",
+    )
+
+
+def test_words_cited_that_occur_at_nearly_every_offset_are_refused_after_ten(seed_article: Article) -> None:
+    article = parse_article("a", "# Т\n\n" + "а" * 40_000 + "\n")
+    with pytest.raises(ValueError, match=r"occurs 10 or more times \(at 5, 6, 7, .*, 14\); say which"):
+        article_span(article, "а" * 20_000)
 
 
 def test_implied_takes_yaml_booleans(seed_article: Article) -> None:

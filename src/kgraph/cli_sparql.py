@@ -14,6 +14,7 @@ import click
 
 from .cli_errors import reports_errors
 from .cli_types import SECONDS
+from .errors import UsageError
 
 DEFAULT_GRAPH_FILE = Path("out") / "graph.trig"
 F = TypeVar("F", bound=Callable[..., Any])
@@ -82,6 +83,9 @@ def run_query_command(
     check_params(named.text, bound)
     if endpoint:
         from .query.remote import query_endpoint
+
+        if allow_service:
+            raise UsageError("--allow-service is for a local query: with --endpoint, the endpoint decides on SERVICE")
 
         result = query_endpoint(endpoint, named.text, bound, timeout=timeout, default_graphs=default_graphs)
     else:

@@ -110,7 +110,13 @@ def _construct_int(loader: SafeConstructor, node: ScalarNode) -> int:
     # Python refuses int() of thousands of digits (and is slow before that): stop long before.
     if len(node.value) > 40:
         raise _refuse(node, f"the number {shown(node.value)} is too long")
-    return int(loader.construct_yaml_int(node))
+    if not _DECIMAL_INT.fullmatch(node.value):  # YAML 1.1 reads "1:30" as 90, "017" as 15, "0x1F" as 31
+        number = int(loader.construct_yaml_int(node))
+        raise _refuse(node, f"{shown(node.value)} would be read as {number}: write decimal digits, or quote it")
+    return int(node.value)
+
+
+_DECIMAL_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 
 
 def _construct_timestamp(loader: SafeConstructor, node: ScalarNode) -> date:

@@ -3,7 +3,7 @@
 Oxigraph parses SPARQL and JSON-LD, and evaluates queries, by recursion: 3,000 nested braces, a 5,000-level
 JSON-LD document or a chain of 20,000 `+` overflow the 8 MiB stack of a normal thread and kill the process
 (SIGSEGV, exit 139). So nesting is refused past `MAX_NESTING` with a clear error, and every parse and query of
-outside input runs in a thread whose stack is 2 GiB (`run_deep`): address space only, the pages are taken as the
+outside input runs in a thread whose stack is 1 GiB (`run_deep`): address space only, the pages are taken as the
 recursion reaches them. That thread also gives a deadline and lets Ctrl-C stop the command at once, which a call
 into Rust that holds the main thread would not.
 
@@ -27,11 +27,12 @@ T = TypeVar("T")
 MAX_NESTING = 256
 """Most brackets one inside another in a query or a JSON-LD document (a real one rarely passes 20)."""
 
-MAX_QUERY_CHARS = 1 << 20
-"""The longest SPARQL text kgraph runs (as `serve` reads at most 1 MiB by default): Oxigraph also recurses once per
-operator of a chain ("!!!…", "1 + 1 + …"), about 1 KiB of stack each, so the length bounds the depth."""
+MAX_QUERY_CHARS = 1 << 19
+"""The longest SPARQL text kgraph runs (512 KiB): Oxigraph also recurses once per operator of a chain ("!!!…",
+"1 + 1 + …"), about 1 KiB of stack each, so the length bounds the depth within the 1 GiB stack (a million "!"
+took all of it)."""
 
-DEEP_STACK_BYTES = 2 << 30
+DEEP_STACK_BYTES = 1 << 30
 """The stack of the thread that runs a parse or a query: enough for the recursion the size limits allow."""
 
 
@@ -68,7 +69,7 @@ def json_depth(text: str) -> int:
 
 
 def run_deep(function: Callable[[], T], *, timeout: float | None = None, what: str = "the work") -> T:
-    """`function()` run in a thread with a 2 GiB stack; its value, or the exception it raised.
+    """`function()` run in a thread with a 1 GiB stack; its value, or the exception it raised.
 
     With `timeout` (seconds), DeadlineError once it passes; the thread is left to finish in the background
     (Oxigraph cannot be interrupted), so a command reports the error and exits. Ctrl-C raises KeyboardInterrupt

@@ -149,6 +149,10 @@ class ArticleModel:
     source: str = "curated"
 
 
+_MOST_SHOWN = 10
+"""The most occurrences of cited words an error lists."""
+
+
 def article_span(article: Article, words: str, at: int | None = None) -> Span:
     """The span of `words` in the article: at offset `at`, or their only occurrence; ValueError otherwise.
 
@@ -169,16 +173,17 @@ def article_span(article: Article, words: str, at: int | None = None) -> Span:
         if found != words:
             raise ValueError(f"{shown(words)} is not at offset {at}; the text there is {shown(found)}")
         return Span(at, at + len(words), words)
-    positions = []
+    positions: list[int] = []
     position = text.find(words)
-    while position >= 0:  # str.find, not a test at every offset: linear in the text for each citation
-        positions.append(position)
+    while position >= 0 and len(positions) < _MOST_SHOWN:  # words that overlap themselves ("ааа") can occur
+        positions.append(position)  # at nearly every offset: finding them all took the text's length squared
         position = text.find(words, position + 1)
     if not positions:
         raise ValueError(f"{shown(words)} is not in the article text")
     if len(positions) > 1:
-        where = ", ".join(map(str, positions[:10]))
-        raise ValueError(f"{shown(words)} occurs {len(positions)} times (at {where}); say which with `at`")
+        where = ", ".join(map(str, positions))
+        times = f"{len(positions)}" if position < 0 else f"{_MOST_SHOWN} or more"
+        raise ValueError(f"{shown(words)} occurs {times} times (at {where}); say which with `at`")
     return Span(positions[0], positions[0] + len(words), words)
 
 

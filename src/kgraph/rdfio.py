@@ -406,7 +406,8 @@ def write_all_atomically(writes: dict[Path, Callable[[Path], None]]) -> list[Pat
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, previous)
     except OSError as error:
-        raise OutputError(f"{error.filename}: cannot write: {error.strerror or error}") from None
+        named = next((p for p, t in temporaries.items() if str(t) == error.filename), error.filename)
+        raise OutputError(f"{named}: cannot write: {error.strerror or error}") from None
     finally:
         for temporary in temporaries.values():
             temporary.unlink(missing_ok=True)

@@ -16,7 +16,7 @@ from typing import Any
 
 from kgraph.extract import measures, quantities, relations
 from kgraph.extract.builder import Builder
-from kgraph.extract.entities import entities_from_spans, quoted_organisations
+from kgraph.extract.entities import _person_groups, entities_from_spans, quoted_organisations
 from kgraph.extract.mentions import repair_spans, repeated_surnames
 from kgraph.extract.ner import NamedSpan
 from kgraph.extract.org_tagger import OrganisationTags
@@ -188,6 +188,17 @@ def test_many_persons_are_found_grouped_and_given_their_titles_in_linear_work() 
         return step
 
     assert _growth(make, 100) < LINEAR
+
+
+def test_a_name_repeated_among_many_that_share_its_words_is_grouped_in_linear_work() -> None:
+    # "Иван Иванов" again and again, among "Иван X1" … and "Y1 Иванов" …: each repeat searched every group
+    def make(count: int) -> Callable[[], object]:
+        spans = [NamedSpan(0, 9, "PER", "", f"Иван X{i}") for i in range(count)]
+        spans += [NamedSpan(0, 9, "PER", "", f"Y{i} Иванов") for i in range(count)]
+        spans += [NamedSpan(0, 11, "PER", "", "Иван Иванов")] * count
+        return lambda: _person_groups(spans)
+
+    assert _growth(make, 200) < LINEAR
 
 
 def test_a_long_sentence_of_topics_and_figures_costs_linear_work() -> None:

@@ -364,11 +364,17 @@ def _person_groups(spans: list[NamedSpan]) -> dict[str, list[NamedSpan]]:
     groups: dict[str, list[NamedSpan]] = {}
     having: dict[str, list[int]] = {}  # a word -> the groups (by when they began) whose name has it
     names: list[str] = []
+    # the first group that has all of some words never changes (groups are only added, after it): a name met
+    # again is not looked for again, which made a thousand repeats of a name cost a thousand searches
+    first_having: dict[frozenset[str], str] = {}
     for span in sorted(spans, key=lambda s: -len(s.normal.split())):
         words = span.normal.split()
         # "Машков" and "Владимир Машков" join "Владимир Львович Машков": every word of the shorter name is in it
         if words:
-            target = _first_having_all(having, names, set(words), span.normal)
+            key_words = frozenset(words)
+            if key_words not in first_having:
+                first_having[key_words] = _first_having_all(having, names, set(words), span.normal)
+            target = first_having[key_words]
         else:
             target = names[0] if names else span.normal  # no word: in every name
         if target not in groups:

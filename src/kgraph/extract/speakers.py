@@ -48,7 +48,7 @@ class _Speakers:
 
     def __call__(self, said: Said, last: str | None) -> tuple[str, ...]:
         """Who said it: one speaker, or each of "A и B" when both are persons."""
-        parts = list(re.finditer(r"(?:^|(?<=\sи\s))\S.*?(?=\s+и\s+|$)", said.speaker.text))
+        parts = list(re.finditer(r"(?:^|(?<=\sи\s))\S.*?(?<=\S)(?=\s+и\s+|$)", said.speaker.text))
         if len(parts) == 2 and said.kind == "reported":
             each = [self.person_at(said.speaker.start + p.start(), said.speaker.start + p.end()) for p in parts]
             if all(each):

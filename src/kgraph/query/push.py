@@ -314,6 +314,7 @@ def _move(store: _Store, mover: _Store, graphs: Sequence[_Graph], staging: Seque
             f"{failure}; cannot tell whether the graphs were moved ({error}); "
             f"staging graphs may remain: {', '.join(staging)}"
         ) from None
+    left = [found or None for found in left]  # a store may answer an empty graph for one it does not have
     if all(found is None for found in left):
         return  # the update ran and only its answer was lost: the targets are counted next
     if all(found == graph.count for found, graph in zip(left, graphs, strict=True)):
