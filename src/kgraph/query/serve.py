@@ -71,8 +71,11 @@ class RequestLog:
                 pass
 
     def close(self) -> None:
-        """Write what is queued if the stream takes it within a second; never wait longer."""
+        """Write what is queued (and how many lines were dropped) if the stream takes it within a second; never
+        wait longer."""
         try:
+            if self.dropped:
+                self._lines.put_nowait(f"{self.dropped} log lines were dropped: the log stream took them too slowly")
             self._lines.put_nowait(None)
         except Full:
             return

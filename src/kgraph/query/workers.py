@@ -21,7 +21,7 @@ import tempfile
 import threading
 from dataclasses import dataclass, fields
 from pathlib import Path
-from queue import Queue
+from queue import Empty, Queue
 from typing import IO, Any, cast
 
 from ..errors import KGraphError, QueryError, ResultLimitError
@@ -314,7 +314,7 @@ class QueryPool:
         try:
             worker = self._usable_worker()
             if worker is None:
-                return plain(500, "no worker process could open the store to run the query")
+                return plain(500, "no worker process is left to run the query (none could start or open the store)")
             return self._run_on(worker, query, accept)
         finally:
             with self._lock:
@@ -329,7 +329,10 @@ class QueryPool:
         """An idle worker that has opened the store. One that died while idle (killed from outside) or could not
         start is replaced, once, and not blamed on the query."""
         for _ in range(2):
-            worker = self._idle.get()
+            try:  # every query ahead ends within its time limit: a longer wait means no worker is left
+                worker = self._idle.get(timeout=self.limits.time * (self.limits.waiting + 2))
+            except Empty:
+                return None
             if worker.process.is_alive() and worker.wait_ready():
                 return worker
             self._replace(worker)
