@@ -85,6 +85,8 @@ def test_ctrl_c_stops_a_running_query_at_once(seed_file: Path) -> None:
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
+            # as typed at a terminal: a suite started in the background (`make test &`) passes Ctrl-C on ignored
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )
         try:
             listener.settimeout(120)
