@@ -63,6 +63,10 @@ def _trim(text: str, span: NamedSpan, start: int, end: int) -> NamedSpan | None:
     return NamedSpan(start, end, span.type, text[start:end], text[start:end] if changed else span.normal)
 
 
+_LAST_BRACKET = re.compile(r"\(([^()]++)\)?\s*+$")
+"""A bracketed name ending a line: what it holds, then at most its closing bracket and spaces."""
+
+
 def repair_spans(text: str, spans: Iterable[NamedSpan]) -> list[NamedSpan]:
     """Split spans at line breaks and "name (original)", drop a leading title, keep a quoted name alone."""
     repaired: list[NamedSpan] = []
@@ -71,9 +75,12 @@ def repair_spans(text: str, spans: Iterable[NamedSpan]) -> list[NamedSpan]:
         for line in re.finditer(r"[^\n]+", text[span.start : span.end]):
             # a headline's name and the same name opening the text are two mentions ("Демис Руссос\nДемис Руссос")
             first, end = span.start + line.start(), span.start + line.end()
-            paren = re.search(r"\s*\(([^()]+)\)?\s*$", line.group())
-            if paren and paren.start() > 0:
-                pieces += [(first, first + paren.start()), (first + paren.start(1), first + paren.end(1))]
+            # "Name (Other)": from the bracket, without backtracking ("\s*\(" tried at each space of a long run
+            # and read the rest of the run each time); the name ends where the spaces before the bracket begin
+            paren = _LAST_BRACKET.search(line.group())
+            before = len(line.group()[: paren.start()].rstrip()) if paren else 0
+            if paren and before > 0:
+                pieces += [(first, first + before), (first + paren.start(1), first + paren.end(1))]
             else:
                 pieces.append((first, end))
         for start, stop in pieces:
