@@ -116,6 +116,13 @@ class Builder:
         mentions = [(m.start, m.end, index) for index, draft in drafts for m in draft.mentions]
         return Finder(mentions, dict(self.ids))
 
+    def mention_starts(self, classes: Iterable[str]) -> "MentionStarts":
+        """between() for entities of `classes`, from their mentions as they are now (as finder())."""
+        wanted = set(classes)
+        return MentionStarts(
+            (m.start, index) for index, d in enumerate(self.drafts) if d.cls in wanted for m in d.mentions
+        )
+
     def fact(self, s: str, p: str, o: object, evidence: Span, confidence: float, entity: bool = True) -> None:
         """State `s p o` with its evidence, unless it is stated already."""
         if (s, p, o) in self._known_facts:
@@ -154,6 +161,25 @@ class Builder:
     def index(self, ident: str) -> int:
         """The position of entity `ident` among the drafts."""
         return self._index[ident]
+
+
+class MentionStarts:
+    """Which entities have a mention starting within given characters: mentions sorted by start, found by bisection.
+
+    >>> starts = MentionStarts([(12, 1), (3, 0), (5, 1)])
+    >>> starts.between(4, 13), starts.between(0, 3)
+    ([1], [])
+    """
+
+    def __init__(self, mentions: Iterable[tuple[int, int]]) -> None:
+        """`mentions` are (start, the entity's index among the drafts)."""
+        self._mentions = sorted(mentions)
+        self._starts = [start for start, _ in self._mentions]
+
+    def between(self, low: int, high: int) -> list[int]:
+        """The indexes, in order, of the entities with a mention starting at `low` or after, and before `high`."""
+        inside = self._mentions[bisect_left(self._starts, low) : bisect_left(self._starts, high)]
+        return sorted({index for _, index in inside})
 
 
 class Finder:

@@ -15,7 +15,7 @@ from ..transliteration import transliterate
 from .linking import LOCATION_TYPES, PLACE_TYPES, gazetteer
 from .mentions import adjective_place, after_currency, is_adjective
 from .ner import NamedSpan
-from .normalise import common_noun, key, lemma, noun_phrase_nominative, parses
+from .normalise import CYRILLIC_WORD, common_noun, key, lemma, noun_phrase_nominative, parses
 from .spans import SpanIndex
 from .tables import rows
 
@@ -305,9 +305,6 @@ _CUES = {
 _STRONG_CUES = {"штат", "графство", "провинция", "префектура", "округ"}
 
 
-_CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]+")
-
-
 def _cue(text: str, start: int, ends: set[int]) -> tuple[str | None, str | None]:
     """The word right before a name (its lemma) and the place type it gives the name: "штат Колорадо", "реки
     Эльбы", "г. Уфа". No type from a word ending another name ("Сормовского района Нижнего Новгорода": the
@@ -321,7 +318,7 @@ def _cue(text: str, start: int, ends: set[int]) -> tuple[str | None, str | None]
     kind = _CUES.get(word)
     if window + before.end(1) in ends:
         return word, None
-    name = _CYRILLIC_WORD.match(text, start)
+    name = CYRILLIC_WORD.match(text, start)
     if kind == "FACILITY" and not before.group(2) and name is not None:
         possessor = parses(name.group().lower())[0].tag.case == "gent"
         if possessor and not any(p.tag.case == "gent" for p in parses(before.group(1).lower())[:3]):

@@ -16,10 +16,8 @@ from ..model import Quantity
 from ..source import Span
 from .builder import Builder
 from .entities import Draft
-from .normalise import lemma, parses
+from .normalise import CYRILLIC_WORD, lemma, parses
 from .quantities import Amount
-
-_CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]+")
 
 
 def _indicator(builder: Builder, text: str, amount: Amount, nouns: dict[Span, list[tuple[int, re.Match[str]]]]) -> str:
@@ -35,7 +33,7 @@ def _indicator(builder: Builder, text: str, amount: Amount, nouns: dict[Span, li
     else:
         sentence = builder.sentence(amount.start)
         if sentence not in nouns:
-            words = _CYRILLIC_WORD.finditer(text, sentence.start, sentence.end)
+            words = CYRILLIC_WORD.finditer(text, sentence.start, sentence.end)
             nouns[sentence] = [(word.end(), word) for word in words if _nominative_noun(word.group())]
         # the last before the amount; an amount never starts right after a letter, so no word runs on past it
         before = bisect_right(nouns[sentence], amount.start, key=lambda noun: noun[0])

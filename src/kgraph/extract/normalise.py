@@ -13,6 +13,9 @@ from ..transliteration import transliterate
 
 _WORD = re.compile(r"\w+(?:-\w+)*")
 
+CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]+")
+"""A run of Russian letters (a word, or the part of a hyphenated one)."""
+
 
 def slug(text: str) -> str:
     """An identifier made of lower-case Latin letters, digits and _, starting with a letter.

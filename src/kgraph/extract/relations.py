@@ -124,17 +124,12 @@ class _Documents:
 
     def __init__(self, builder: Builder) -> None:
         self.ids = dict(builder.ids)
-        documents = [
-            (index, d) for index, d in enumerate(builder.drafts) if d.cls in {"kg:Agreement", "kg:PolicyDocument"}
-        ]
-        self.mentions = sorted((m.start, index) for index, d in documents for m in d.mentions)
-        self.starts = [start for start, _ in self.mentions]
+        self.documents = builder.mention_starts({"kg:Agreement", "kg:PolicyDocument"})
         self.found: dict[Span, list[str]] = {}
 
     def named_in(self, sentence: Span) -> list[str]:
         if sentence not in self.found:
-            inside = self.mentions[bisect_left(self.starts, sentence.start) : bisect_left(self.starts, sentence.end)]
-            self.found[sentence] = [self.ids[index] for index in sorted({index for _, index in inside})]
+            self.found[sentence] = [self.ids[i] for i in self.documents.between(sentence.start, sentence.end)]
         return self.found[sentence]
 
 
@@ -371,9 +366,7 @@ class _Chairs:
 
     def __init__(self, builder: Builder) -> None:
         self.builder = builder
-        persons = [(index, d) for index, d in enumerate(builder.drafts) if d.cls == "schema:Person"]
-        self.mentions = sorted((m.start, index) for index, d in persons for m in d.mentions)
-        self.starts = [start for start, _ in self.mentions]
+        self.persons = builder.mention_starts({"schema:Person"})
         self.found: dict[Span, list[str]] = {}
         self._firsts: dict[int, tuple[list[int], list[int]]] = {}
         self._at: Callable[[int, int], str | None] | None = None
@@ -384,9 +377,8 @@ class _Chairs:
             self.found[sentence] = []
         if sentence not in self.found:
             verb = sentence.start + sentence.text.index("председательствова")
-            inside = self.mentions[bisect_right(self.starts, verb) : bisect_left(self.starts, sentence.end)]
             self.found[sentence] = []
-            for index in sorted({index for _, index in inside}):
+            for index in self.persons.between(verb + 1, sentence.end):  # a mention starting after the verb
                 person = self._entity_at(*self._first_after(index, verb))
                 if person:
                     self.found[sentence].append(person)
