@@ -353,16 +353,7 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> Path:
 
     OutputError names `path` (never the temporary file) when it cannot be written.
     """
-    temporary = _temporary_beside(path)
-    try:
-        write(temporary)
-        os.replace(temporary, path)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise OutputError(f"{path}: cannot write: {error.strerror or error}") from None
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    write_all_atomically({path: write})
     return path
 
 
@@ -374,7 +365,7 @@ def _temporary_beside(path: Path) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as error:
-        raise OutputError(f"{path}: cannot write: {error.strerror or error}") from None
+        raise _cannot_write(path, error) from None
     os.close(handle)
     umask = os.umask(0)
     os.umask(umask)
@@ -396,22 +387,27 @@ def write_all_atomically(writes: dict[Path, Callable[[Path], None]]) -> list[Pat
             try:
                 write(temporaries[path])
             except OSError as error:
-                raise OutputError(f"{path}: cannot write: {error.strerror or error}") from None
+                raise _cannot_write(path, error) from None
         held = {signal.SIGINT, signal.SIGTERM}
         previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
         try:
             for path, temporary in list(temporaries.items()):
-                os.replace(temporary, path)
+                try:
+                    os.replace(temporary, path)
+                except OSError as error:
+                    raise _cannot_write(path, error) from None
                 del temporaries[path]
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-    except OSError as error:
-        named = next((p for p, t in temporaries.items() if str(t) == error.filename), error.filename)
-        raise OutputError(f"{named}: cannot write: {error.strerror or error}") from None
     finally:
         for temporary in temporaries.values():
             temporary.unlink(missing_ok=True)
     return list(writes)
+
+
+def _cannot_write(path: Path, error: OSError) -> OutputError:
+    """The error for a file that cannot be written, naming the file the user asked for (not its temporary)."""
+    return OutputError(f"{path}: cannot write: {error.strerror or error}")
 
 
 def union_graph(dataset: Dataset | Graph) -> Graph:
