@@ -13,12 +13,14 @@ from typing import Any
 
 import click
 
+from .limits import MAX_SECONDS
+
 
 class Seconds(click.ParamType):  # type: ignore[type-arg]
     """A finite, positive number of seconds, at most a day."""
 
     name = "seconds"
-    most = 86_400.0
+    most = MAX_SECONDS
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> float:
         try:

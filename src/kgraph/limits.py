@@ -27,6 +27,9 @@ T = TypeVar("T")
 MAX_NESTING = 256
 """Most brackets one inside another in a query or a JSON-LD document (a real one rarely passes 20)."""
 
+MAX_SECONDS = 86_400.0
+"""The longest time limit or timeout an option takes: a day."""
+
 MAX_QUERY_CHARS = 1 << 19
 """The longest SPARQL text kgraph runs (512 KiB): Oxigraph also recurses once per operator of a chain ("!!!…",
 "1 + 1 + …"), about 1 KiB of stack each, so the length bounds the depth within the 1 GiB stack (a million "!"

@@ -25,6 +25,7 @@ from queue import Empty, Queue
 from typing import IO, Any, cast
 
 from ..errors import KGraphError, QueryError, ResultLimitError
+from ..limits import MAX_SECONDS
 from .local import LocalStore
 from .results import QueryResult, format_result
 
@@ -44,7 +45,6 @@ GRAPH_TYPES = {
 }
 _OX_GRAPH_FORMATS = {"turtle": "TURTLE", "ntriples": "N_TRIPLES", "xml": "RDF_XML", "jsonld": "JSON_LD"}
 TEXT = "text/plain; charset=utf-8"
-MAX_SECONDS = 86_400.0
 STARTUP_SECONDS = 120.0
 """Most seconds a new worker process may take to open the store."""
 
