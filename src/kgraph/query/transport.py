@@ -87,7 +87,9 @@ def _as_ascii(url: str, option: str) -> str:
     """
     parts = urlsplit(url)
     userinfo, at, host_port = parts.netloc.rpartition("@")
-    host, colon, port = host_port.rpartition(":") if host_port.rpartition(":")[2].isdigit() else (host_port, "", "")
+    host, colon, port = host_port.rpartition(":")
+    if not port.isdigit():  # no port ("[::1]" ends in "1]")
+        host, colon, port = host_port, "", ""
     try:
         host = host if host.isascii() else host.encode("idna").decode("ascii")
     except UnicodeError:
