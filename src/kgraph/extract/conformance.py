@@ -2,7 +2,7 @@
 
 A rule that finds an opening but not its date, or a forum but not its place, gives an item the SHACL shapes
 (ontology/shapes.ttl) reject; a draft graph that does not validate helps nobody, so such items are dropped
-together with the facts and references that point at them.
+together with the facts and references that point at them. What each class requires is read from the shapes.
 
 >>> from kgraph.model import Fact
 >>> sorted(incomplete({"f": "kg:Forum"}, []))
@@ -10,26 +10,103 @@ together with the facts and references that point at them.
 """
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import replace
+from functools import cache
+from typing import TYPE_CHECKING
 
 from ..model import ArticleModel, Fact, TimeRef
 from ..source import Span
 
-REQUIRED: dict[str, dict[str, int]] = {
-    "kg:Forum": {"schema:location": 1},
-    "kg:PlenarySession": {"kg:chair": 1, "schema:superEvent": 1},
-    "kg:Position": {"kg:positionIn": 1},
-    "kg:Opening": {"kg:opens": 1, "schema:startDate": 1},
-    "schema:SportsEvent": {"schema:startDate": 1},
-    "kg:Discussion": {"schema:about": 1, "schema:attendee": 2},
-    "kg:Excursion": {"schema:location": 1},
-    "kg:Visit": {"schema:attendee": 1, "schema:location": 1},
-    "kg:DocumentExchange": {"kg:exchangedDocument": 1},
-}
-"""For each class, the predicates (and how many values) its shape requires."""
+if TYPE_CHECKING:  # rdflib is imported when the shapes are first read, so importing extraction stays cheap
+    from rdflib import Graph
 
-SINGLE = {"schema:startDate", "schema:endDate", "kg:edition", "kg:positionIn", "kg:routeFrom", "kg:routeTo"}
-"""Predicates with at most one value per subject: the first (the most confident rule's) is kept."""
+NOT_FACTS = frozenset({"rdf:type", "rdfs:label", "owl:sameAs", "prov:wasDerivedFrom"})
+"""Predicates graph.py writes from an entity itself (class, labels, Wikidata item, mentions), never from a fact."""
+
+
+def required_in(shapes: "Graph") -> dict[str, dict[str, int]]:
+    """For each sh:targetClass, the fact predicates (sh:path) its property shapes require and their sh:minCount.
+
+    >>> from rdflib import Graph
+    >>> shapes = Graph().parse(format="turtle", data='''
+    ...     @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix kg: <https://w3id.org/kgraph/ontology#> .
+    ...     [] sh:targetClass kg:Forum ; sh:property [ sh:path kg:chair ; sh:minCount 2 ] .''')
+    >>> required_in(shapes)
+    {'kg:Forum': {'kg:chair': 2}}
+    """
+    table: dict[str, dict[str, int]] = {}
+    for cls, path, least, _ in _property_shapes(shapes):
+        if path not in NOT_FACTS and least:
+            needed = table.setdefault(cls, {})
+            needed[path] = max(least, needed.get(path, 0))
+    return table
+
+
+def single_valued_in(shapes: "Graph") -> frozenset[str]:
+    """Predicates some property shape allows at most one value of (sh:maxCount 1), whichever class it targets.
+
+    >>> from rdflib import Graph
+    >>> shapes = Graph().parse(format="turtle", data='''
+    ...     @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix kg: <https://w3id.org/kgraph/ontology#> .
+    ...     [] sh:targetClass kg:Forum ; sh:property [ sh:path kg:edition ; sh:maxCount 1 ] .''')
+    >>> sorted(single_valued_in(shapes))
+    ['kg:edition']
+    """
+    return frozenset(path for _, path, _, most in _property_shapes(shapes) if most is not None and most <= 1)
+
+
+def _property_shapes(shapes: "Graph") -> list[tuple[str, str, int | None, int | None]]:
+    """(target class, path, sh:minCount, sh:maxCount) of each property shape of a node shape with a target class.
+
+    Only a path that is one predicate counts facts; a longer path (sequence, inverse) is no fact of the subject's.
+    Classes are the shapes' own targets: the validator also applies a shape to subclasses (the ontology's class
+    tree), which this table does not follow.
+    """
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import SH
+    from rdflib.term import Node
+
+    from ..namespaces import shorten
+
+    def count(node: Node, bound: URIRef) -> int | None:
+        value = shapes.value(node, bound)
+        return int(value) if isinstance(value, Literal) else None
+
+    found = []
+    for shape, cls in shapes.subject_objects(SH.targetClass):
+        for prop in shapes.objects(shape, SH.property):
+            path = shapes.value(prop, SH.path)
+            if isinstance(path, URIRef):
+                found.append((shorten(cls), shorten(path), count(prop, SH.minCount), count(prop, SH.maxCount)))
+    return found
+
+
+@cache
+def _shapes() -> "Graph":
+    from ..validate import load_shapes
+
+    return load_shapes()
+
+
+@cache
+def required() -> Mapping[str, Mapping[str, int]]:
+    """For each class, the fact predicates (and how many values) our shapes require; read once.
+
+    >>> sorted(required()["kg:Opening"].items())
+    [('kg:opens', 1), ('schema:startDate', 1)]
+    """
+    return required_in(_shapes())
+
+
+@cache
+def single() -> frozenset[str]:
+    """Predicates with at most one value per subject in our shapes: the first (the most confident rule's) is kept.
+
+    >>> {"schema:startDate", "kg:positionIn"} <= single()
+    True
+    """
+    return single_valued_in(_shapes())
 
 
 def incomplete(classes: dict[str, str], facts: list[Fact]) -> set[str]:
@@ -38,7 +115,7 @@ def incomplete(classes: dict[str, str], facts: list[Fact]) -> set[str]:
     return {
         ident
         for ident, cls in classes.items()
-        if any(counts[(ident, predicate)] < needed for predicate, needed in REQUIRED.get(cls, {}).items())
+        if any(counts[(ident, predicate)] < needed for predicate, needed in required().get(cls, {}).items())
     }
 
 
@@ -111,7 +188,7 @@ def _single_valued(facts: list[Fact]) -> list[Fact]:
     seen: set[tuple[str, str]] = set()
     kept = []
     for fact in sorted(facts, key=lambda f: -(f.confidence or 0)):
-        if fact.predicate in SINGLE:
+        if fact.predicate in single():
             if (fact.subject, fact.predicate) in seen:
                 continue
             seen.add((fact.subject, fact.predicate))

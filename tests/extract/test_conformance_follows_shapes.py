@@ -1,0 +1,51 @@
+"""What extraction requires of an event, and what it keeps one value of, is read from the SHACL shapes."""
+
+from rdflib import Graph
+
+from kgraph.extract.conformance import incomplete, required, required_in, single, single_valued_in
+
+PREFIXES = """
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix kg: <https://w3id.org/kgraph/ontology#> .
+@prefix schema: <https://schema.org/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+"""
+
+
+def test_extraction_requires_what_the_shapes_require() -> None:
+    assert required()["kg:Forum"] == {"schema:location": 1}
+    assert required()["kg:Opening"] == {"kg:opens": 1, "schema:startDate": 1}
+    assert required()["kg:Discussion"] == {"schema:about": 1, "schema:attendee": 2}
+    assert {"schema:startDate", "schema:endDate", "kg:edition", "kg:positionIn"} <= single()
+
+
+def test_what_an_entity_carries_itself_is_not_required_as_a_fact() -> None:
+    # labels and the sentences an entity is mentioned in come from the entity, not from facts about it
+    assert "schema:Person" not in required()
+    assert all("rdfs:label" not in needed for needed in required().values())
+
+
+def test_a_changed_shape_changes_what_extraction_requires() -> None:
+    shapes = Graph().parse(
+        format="turtle",
+        data=PREFIXES
+        + """
+        [] sh:targetClass kg:Forum , kg:Visit ;
+            sh:property [ sh:path schema:location ; sh:minCount 1 ] ,
+                        [ sh:path kg:chair ; sh:minCount 2 ; sh:maxCount 3 ] ,
+                        [ sh:path kg:edition ; sh:maxCount 1 ] ,
+                        [ sh:path rdfs:label ; sh:minCount 2 ] ,
+                        [ sh:path [ sh:inversePath kg:opens ] ; sh:minCount 1 ] .
+        [] sh:targetClass kg:Forum ; sh:property [ sh:path kg:chair ; sh:minCount 3 ] .
+        """,
+    )
+    table = required_in(shapes)
+    assert table == {
+        "kg:Forum": {"schema:location": 1, "kg:chair": 3},
+        "kg:Visit": {"schema:location": 1, "kg:chair": 2},
+    }
+    assert single_valued_in(shapes) == {"kg:edition"}
+
+
+def test_a_forum_without_its_place_is_incomplete() -> None:
+    assert incomplete({"f": "kg:Forum", "p": "schema:Person"}, []) == {"f"}
