@@ -423,7 +423,7 @@ def test_a_log_nobody_reads_never_blocks_the_server(seed_file: Path) -> None:
     reader, writer = os.pipe()
     fcntl.fcntl(writer, fcntl.F_SETPIPE_SZ, 4096)
     port = free_port()
-    code = "import sys; from kgraph.cli_sparql import serve; serve(sys.argv[1:])"
+    code = "import sys; from kgraph.cli.sparql import serve; serve(sys.argv[1:])"
     process = subprocess.Popen(
         [sys.executable, "-c", code, str(seed_file), "--port", str(port)], stdout=subprocess.DEVNULL, stderr=writer
     )
@@ -558,7 +558,7 @@ def test_the_page_runs_a_query_under_its_policy_and_the_policy_blocks_other_scri
     ],
 )
 def test_a_bad_option_exits_2_with_one_line_naming_it(seed_file: Path, options: list[str], message: str) -> None:
-    code = "import sys; from kgraph.cli_sparql import serve; serve(sys.argv[1:])"
+    code = "import sys; from kgraph.cli.sparql import serve; serve(sys.argv[1:])"
     done = subprocess.run(
         [sys.executable, "-c", code, str(seed_file), *options], capture_output=True, text=True, timeout=WAIT
     )
@@ -595,7 +595,7 @@ def test_ipv6_loopback_serves_and_its_url_brackets_the_address(start: Callable[.
 
 
 def test_the_command_defaults_are_the_library_defaults() -> None:
-    from kgraph.cli_sparql import serve
+    from kgraph.cli.sparql import serve
 
     defaults = {param.name: param.default for param in serve.params}
     limits = Limits()

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 from click.testing import CliRunner
 
-from kgraph.cli_sparql import push as push_command
+from kgraph.cli.sparql import push as push_command
 from kgraph.errors import EndpointError, UsageError
 from kgraph.query.push import graph_url, push
 from kgraph.query.remote import query_endpoint

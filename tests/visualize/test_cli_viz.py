@@ -6,7 +6,7 @@ from pathlib import Path
 from click.testing import CliRunner
 from rdflib.namespace import RDF
 
-from kgraph.cli_viz import viz
+from kgraph.cli.viz import viz
 from kgraph.namespaces import ID, SCHEMA
 
 

@@ -7,7 +7,8 @@
 
 from .catalog import NamedQuery, find_query, list_queries
 from .local import LocalStore
-from .results import RESULT_FORMATS, QueryResult, format_result
+from .results import RESULT_FORMATS, QueryResult, format_graph, format_result
+from .run import run_query
 
 __all__ = [
     "RESULT_FORMATS",
@@ -15,6 +16,8 @@ __all__ = [
     "NamedQuery",
     "QueryResult",
     "find_query",
+    "format_graph",
     "format_result",
     "list_queries",
+    "run_query",
 ]

@@ -1,4 +1,5 @@
-r"""One result type for every engine, and its W3C formats: SPARQL 1.1 JSON, CSV, TSV and XML, plus a text table.
+r"""One result type for every engine, and its formats: the W3C SPARQL 1.1 JSON, CSV, TSV and XML, a text table,
+and RDF for CONSTRUCT and DESCRIBE triples.
 
 Results are kept as SPARQL JSON bindings (the W3C JSON results structure), which every engine can produce.
 
@@ -91,3 +92,21 @@ def format_result(result: QueryResult, fmt: str) -> str:
     document = json.dumps(result.to_json(), ensure_ascii=False).encode("utf-8")
     parsed = parse_query_results(document, format=QueryResultsFormat.JSON)
     return (parsed.serialize(format=target) or b"").decode("utf-8")
+
+
+def format_graph(result: QueryResult, fmt: str) -> bytes:
+    """Render CONSTRUCT or DESCRIBE triples in one of export's RDF formats, our prefixes bound; `table` is Turtle.
+
+    >>> result = QueryResult("graph", ntriples='<https://w3id.org/kgraph/id/a> <https://schema.org/name> "a" .\\n')
+    >>> print(format_graph(result, "table").decode().strip().splitlines()[-1])
+    id:a schema:name "a" .
+    """
+    from rdflib import Graph
+
+    from ..export import serialize
+    from ..namespaces import bind_prefixes
+
+    graph = Graph()
+    bind_prefixes(graph)
+    graph.parse(data=result.ntriples, format="nt")
+    return serialize(graph, "turtle" if fmt == "table" else fmt)

@@ -15,8 +15,8 @@ from typing import Any, TypeVar
 
 import click
 
-from .errors import KGraphError
-from .limits import DeadlineError
+from ..errors import KGraphError
+from ..limits import DeadlineError
 
 EXIT_OK, EXIT_INVALID, EXIT_ERROR = 0, 1, 2
 """0 success or the graph conforms; 1 the graph does not conform; 2 bad input, usage or runtime error."""

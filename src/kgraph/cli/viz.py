@@ -1,13 +1,17 @@
-"""`kgraph viz`: write the interactive graph page for an RDF file (registered in cli.py)."""
+"""`kgraph viz`: write the interactive graph page for an RDF file.
+
+>>> from click.testing import CliRunner
+>>> CliRunner().invoke(viz, ["missing.trig"]).output
+'error: missing.trig: no such file\\n'
+"""
 
 import sys
 from pathlib import Path
 
 import click
 
-from .cli_errors import reports_errors
-
-DEFAULT_GRAPH = Path("out") / "graph.trig"
+from .defaults import DEFAULT_GRAPH
+from .errors import reports_errors
 
 
 @click.command()
@@ -24,9 +28,9 @@ def viz(file: Path, output: Path | None, query: str | None, title: str | None) -
     """Write an offline HTML page to explore FILE (default: out/graph.trig): search, filter, and see the
     sentences behind every fact. Exit 0 when written, 2 on bad input.
     """
-    from .query import find_query
-    from .rdfio import read_dataset
-    from .visualize import write_page
+    from ..query import find_query
+    from ..rdfio import read_dataset
+    from ..visualize import write_page
 
     try:
         dataset = read_dataset(file)

@@ -1,107 +1,21 @@
-"""The SPARQL commands: `kgraph serve`, `kgraph push`, and what `kgraph query` needs
-for --param and --endpoint.
+"""`kgraph serve` and `kgraph push`: the graph as a read-only SPARQL endpoint, or loaded into a triple store.
 
 Each raises KGraphError subclasses for the CLI to report (exit 2); the library calls live in kgraph.query.
+
+>>> from click.testing import CliRunner
+>>> CliRunner().invoke(serve, ["missing.trig"]).output
+'error: missing.trig: no such file\\n'
 """
 
 import signal
 import sys
-from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
 
-from .cli_errors import reports_errors
-from .cli_types import SECONDS
-from .errors import UsageError
-
-DEFAULT_GRAPH_FILE = Path("out") / "graph.trig"
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def query_options(command: F) -> F:
-    """Add --param (repeatable), --endpoint, --default-graph, --timeout and --allow-service to a click command."""
-    command = click.option(
-        "--default-graph",
-        "default_graphs",
-        multiple=True,
-        metavar="IRI",
-        help="With --endpoint: query the merge of these graphs (SPARQL protocol default-graph-uri), e.g. the "
-        "graph `kgraph push` loaded; stores differ in what their default graph is.",
-    )(command)
-    command = click.option(
-        "--allow-service",
-        is_flag=True,
-        help="Let the query fetch other SPARQL endpoints with SERVICE (refused by default); --timeout bounds it.",
-    )(command)
-    command = click.option(
-        "--timeout",
-        type=SECONDS,
-        default=30.0,
-        show_default=True,
-        help="Seconds the query may take: locally, then it is stopped (exit 2); with --endpoint, for the whole "
-        "request, retries included.",
-    )(command)
-    command = click.option(
-        "--endpoint",
-        metavar="URL",
-        help="Query this SPARQL endpoint instead of the local graph. Credentials: KGRAPH_ENDPOINT_USER and "
-        "KGRAPH_ENDPOINT_PASSWORD, or a netrc entry for the host; never sent on after a redirect to another "
-        "origin. An answer over 256 MiB is refused.",
-    )(command)
-    return click.option(
-        "--param",
-        "params",
-        multiple=True,
-        metavar="NAME=VALUE",
-        help='Bind ?NAME to an RDF term: <IRI>, a prefixed name (id:putin), "text"@ru, "5"^^xsd:integer, '
-        "a number or true/false. Values are never spliced into the query text.",
-    )(command)
-
-
-def run_query_command(
-    query: str,
-    data: Path,
-    fmt: str,
-    params: Sequence[str] = (),
-    endpoint: str | None = None,
-    timeout: float = 30.0,
-    default_graphs: Sequence[str] = (),
-    allow_service: bool = False,
-) -> None:
-    """Run QUERY (a .rq path, a bundled query's name or SPARQL text) locally on DATA or on ENDPOINT; print it.
-
-    SELECT and ASK print as `fmt` (table, csv, tsv, json, xml); CONSTRUCT and DESCRIBE print Turtle, or `fmt`
-    when it names one of export's RDF formats.
-    """
-    from .query import LocalStore, find_query, format_result
-    from .query.params import check_params, parse_params
-
-    named = find_query(query)
-    bound = parse_params(params)
-    check_params(named.text, bound)
-    if endpoint:
-        from .query.remote import query_endpoint
-
-        if allow_service:
-            raise UsageError("--allow-service is for a local query: with --endpoint, the endpoint decides on SERVICE")
-
-        result = query_endpoint(endpoint, named.text, bound, timeout=timeout, default_graphs=default_graphs)
-    else:
-        result = LocalStore.from_files(data).query(named.text, bound, timeout=timeout, allow_service=allow_service)
-    if result.kind == "graph":
-        from rdflib import Graph
-
-        from .export import serialize
-        from .namespaces import bind_prefixes
-
-        graph = Graph()
-        bind_prefixes(graph)
-        graph.parse(data=result.ntriples, format="nt")
-        sys.stdout.buffer.write(serialize(graph, "turtle" if fmt == "table" else fmt))
-        return
-    click.echo(format_result(result, fmt), nl=False)
+from .defaults import DEFAULT_GRAPH
+from .errors import reports_errors
+from .types import SECONDS
 
 
 @click.command()
@@ -165,11 +79,11 @@ def serve(
     A query page is at /. GET and POST queries; results as JSON, XML, CSV, TSV or Turtle by the Accept
     header; updates get 403, SERVICE 400. The default graph is the union of the named graphs. Ctrl-C stops it.
     """
-    from .query import LocalStore
-    from .query.serve import Limits, SparqlServer
+    from ..query import LocalStore
+    from ..query.serve import Limits, SparqlServer
 
     limits = Limits(time=time_limit, rows=result_limit, answer_bytes=max_answer_bytes, request_bytes=max_request_bytes)
-    store = LocalStore.from_files(file or DEFAULT_GRAPH_FILE)
+    store = LocalStore.from_files(file or DEFAULT_GRAPH)
     server = SparqlServer(store, host, port, limits=limits, cors=cors, log=sys.stderr)
     if not server.loopback:
         click.echo(f"warning: listening on {host}: anyone who can reach this machine can query the graph", err=True)
@@ -227,7 +141,7 @@ def push(file: Path, store_url: str, graph: str | None, update_url: str | None, 
     store's graphs as they were. Credentials: KGRAPH_ENDPOINT_USER and KGRAPH_ENDPOINT_PASSWORD, or a netrc
     entry for the host; they are never printed.
     """
-    from .query.push import push as run_push
+    from ..query.push import push as run_push
 
     report = run_push(file, store_url, graph, update_url=update_url, timeout=timeout)
     for name, count in report.graphs.items():

@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from .limits import MAX_SECONDS
+from ..limits import MAX_SECONDS
 
 
 class Seconds(click.ParamType):  # type: ignore[type-arg]
