@@ -29,7 +29,7 @@ def _rate(run: Callable[[str], object], texts: list[str], repeat: int) -> float:
 def main() -> None:
     """Print articles/s for extraction and for the baseline, their ratio, and peak memory."""
     from kgraph.extract import extract_article
-    from kgraph.extract.ner import limit_threads, load_models, named_spans
+    from kgraph.extract.text.ner import limit_threads, load_models, named_spans
     from kgraph.source import load_article, parse_article
 
     limit_threads()

@@ -98,7 +98,7 @@ KINDS: dict[str, Callable[[int], str]] = {
 def measure(kind: str, size: int) -> dict[str, float]:
     """Extract `size` characters of `kind` in this process: seconds and peak memory (MB) above the loaded models."""
     from kgraph.extract import extract_article
-    from kgraph.extract.ner import limit_threads, load_models
+    from kgraph.extract.text.ner import limit_threads, load_models
     from kgraph.source import parse_article
 
     limit_threads()

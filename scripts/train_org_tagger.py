@@ -1,9 +1,9 @@
-"""Train src/kgraph/extract/org_tagger.crfsuite, the CRF that tags organisation names, on NEREL train.
+"""Train src/kgraph/extract/data/org_tagger.crfsuite, the CRF that tags organisation names, on NEREL train.
 
 Usage: python scripts/train_org_tagger.py [NEREL_TRAIN_DIR] [-o MODEL]   (default ../shared/nerel/train)
 
 The labels are the outermost ORGANIZATION mentions of each document (NEREL nests names; a flat tagger learns one
-layer); the features are kgraph.extract.org_tagger.token_features over natasha's tokens and spans, the same the
+layer); the features are kgraph.extract.names.org_tagger.token_features over natasha's tokens and spans, the same the
 extractor computes at run time. Only the dev split is used for measuring; this script must never read it. Takes
 about two minutes for the 746 train documents; the same input gives the same bytes.
 """
@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pycrfsuite  # type: ignore[import-untyped]
 
-from kgraph.extract.ner import analyse
+from kgraph.extract.names.org_tagger import MODEL, labels, outermost, token_features
 from kgraph.extract.nerel import read_folder
-from kgraph.extract.org_tagger import MODEL, labels, outermost, token_features
+from kgraph.extract.text.ner import analyse
 
 PARAMETERS = {"c1": 0.1, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
 
@@ -48,7 +48,7 @@ def train(folder: Path, out: Path) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("train", nargs="?", type=Path, default=Path("../shared/nerel/train"))
-    default = Path(__file__).resolve().parent.parent / "src" / "kgraph" / "extract" / MODEL
+    default = Path(__file__).resolve().parent.parent / "src" / "kgraph" / "extract" / "data" / MODEL
     parser.add_argument("-o", "--out", type=Path, default=default)
     arguments = parser.parse_args()
     count = train(arguments.train, arguments.out)

@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from kgraph.extract.quantities import Amount, find_amounts
+from kgraph.extract.figures.amounts import Amount, find_amounts
 
 
 def _mention(text: str, amount: Amount) -> str:

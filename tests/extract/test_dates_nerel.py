@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from kgraph.extract.dates import find_dates
+from kgraph.extract.figures.dates import find_dates
 
 PUBLISHED = date(2020, 6, 15)
 

@@ -1,9 +1,9 @@
 """Extracted drafts validate against the shapes; NER mentions are repaired; groups, topics, agreements are found."""
 
 from kgraph.extract.conformance import conform
-from kgraph.extract.mentions import gazetteer_mentions, repair_spans
-from kgraph.extract.ner import NamedSpan
-from kgraph.extract.topics import find_agreements, find_attention_topics, find_groups
+from kgraph.extract.names.mentions import gazetteer_mentions, repair_spans
+from kgraph.extract.relations.topics import find_agreements, find_attention_topics, find_groups
+from kgraph.extract.text.ner import NamedSpan
 from kgraph.graph import build_dataset
 from kgraph.model import ArticleModel, Entity, Fact
 from kgraph.validate import validate

@@ -14,14 +14,17 @@ from decimal import Decimal
 from types import FrameType
 from typing import Any
 
-from kgraph.extract import measures, quantities, relations
-from kgraph.extract.builder import Builder
-from kgraph.extract.entities import _person_groups, entities_from_spans, quoted_organisations
-from kgraph.extract.mentions import repair_spans, repeated_surnames
-from kgraph.extract.ner import NamedSpan
-from kgraph.extract.org_tagger import OrganisationTags
-from kgraph.extract.quantities import Amount, find_amounts
-from kgraph.extract.quotes import find_utterances
+from kgraph.extract.doc import Doc
+from kgraph.extract.events import components as events
+from kgraph.extract.figures import amounts as quantities
+from kgraph.extract.figures import measures
+from kgraph.extract.figures.amounts import Amount, find_amounts
+from kgraph.extract.names.entities import _person_groups, entities_from_spans, quoted_organisations
+from kgraph.extract.names.mentions import repair_spans, repeated_surnames
+from kgraph.extract.names.org_tagger import OrganisationTags
+from kgraph.extract.relations import reported, titles
+from kgraph.extract.speech.quotes import find_utterances
+from kgraph.extract.text.ner import NamedSpan
 from kgraph.source import parse_article
 
 LINEAR = 6.0
@@ -149,9 +152,9 @@ def test_many_openings_of_named_things_cost_linear_work() -> None:
         article = parse_article("openings", text)
 
         def step() -> None:
-            builder = Builder(article)
-            relations.events(builder, text, [])
-            assert sum(f.predicate == "kg:opens" for f in builder.facts) == count
+            doc = Doc(article)
+            events.events(doc)
+            assert sum(f.predicate == "kg:opens" for f in doc.facts) == count
 
         return step
 
@@ -178,12 +181,12 @@ def test_many_persons_are_found_grouped_and_given_their_titles_in_linear_work() 
         article = parse_article("names", text)
 
         def step() -> None:
-            builder = Builder(article)
+            doc = Doc(article)
             for draft in entities_from_spans(text, repair_spans(text, spans)):
-                builder.add(draft)
-            repeated_surnames(text, [(d.label, [(m.start, m.end) for m in d.mentions]) for d in builder.drafts])
-            relations.titles(builder, text)
-            assert sum(f.predicate == "kg:holdsPosition" for f in builder.facts) == count
+                doc.add(draft)
+            repeated_surnames(text, [(d.label, [(m.start, m.end) for m in d.mentions]) for d in doc.drafts])
+            titles.offices(doc)
+            assert sum(f.predicate == "kg:holdsPosition" for f in doc.facts) == count
 
         return step
 
@@ -210,9 +213,11 @@ def test_a_long_sentence_of_topics_and_figures_costs_linear_work() -> None:
         amounts = find_amounts(text)
 
         def step() -> None:
-            builder = Builder(article)
-            relations.reported(builder, text, [])
-            assert len(measures.quantities(builder, text, amounts)) == count
+            doc = Doc(article)
+            reported.reported(doc)
+            doc.amounts = amounts
+            measures.quantities(doc)
+            assert len(doc.quantities) == count
 
         return step
 

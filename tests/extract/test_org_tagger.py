@@ -7,9 +7,9 @@ from pathlib import Path
 import pycrfsuite  # type: ignore[import-untyped]
 
 from kgraph.extract.evaluate import nerel_predictions
-from kgraph.extract.ner import Analysis, analyse
+from kgraph.extract.names.org_tagger import labels, outermost, tag_organisations, token_features
 from kgraph.extract.nerel import read_folder
-from kgraph.extract.org_tagger import labels, outermost, tag_organisations, token_features
+from kgraph.extract.text.ner import Analysis, analyse
 
 SAMPLE = Path(__file__).parent / "data" / "nerel-sample"
 SCRIPT = Path(__file__).parents[2] / "scripts" / "train_org_tagger.py"

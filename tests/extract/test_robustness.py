@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from kgraph.errors import SourceError
 from kgraph.extract import ExtractionError, dump_facts, extract_article
-from kgraph.extract.dates import find_dates
-from kgraph.extract.quantities import find_amounts
+from kgraph.extract.figures.amounts import find_amounts
+from kgraph.extract.figures.dates import find_dates
 from kgraph.facts import parse_facts
 from kgraph.source import parse_article
 

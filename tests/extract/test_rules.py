@@ -3,13 +3,14 @@
 from datetime import date
 from decimal import Decimal
 
-from kgraph.extract.dates import find_dates
-from kgraph.extract.events import find_events, find_titles
-from kgraph.extract.linking import Gazetteer, gazetteer
-from kgraph.extract.normalise import noun_phrase_nominative
-from kgraph.extract.quantities import find_amounts
-from kgraph.extract.quotes import find_utterances
-from kgraph.extract.topics import find_groups
+from kgraph.extract.events.events import find_events
+from kgraph.extract.figures.amounts import find_amounts
+from kgraph.extract.figures.dates import find_dates
+from kgraph.extract.links.linking import Gazetteer, gazetteer
+from kgraph.extract.relations.titles import find_titles
+from kgraph.extract.relations.topics import find_groups
+from kgraph.extract.speech.quotes import find_utterances
+from kgraph.extract.text.normalise import noun_phrase_nominative
 
 
 def test_amounts_in_other_currencies_and_with_prefix_signs() -> None:
@@ -71,7 +72,7 @@ def test_the_shipped_gazetteer_links_well_known_states() -> None:
 
 
 def test_an_unseen_place_is_typed_by_its_ending() -> None:
-    from kgraph.extract.entities import listed_places, location_type
+    from kgraph.extract.names.entities import listed_places, location_type
 
     assert gazetteer().entry("Верхнеуральске") is None and "верхнеуральск" not in listed_places()
     assert location_type("Верхнеуральске", "Верхнеуральск") == "CITY"  # like "Омск", "Норильск"
@@ -100,7 +101,7 @@ def test_a_governor_and_a_shared_head_noun_mark_a_state() -> None:
 
 
 def test_a_place_adjective_before_its_head_noun_is_not_a_city_of_its_own() -> None:
-    from kgraph.extract.mentions import gazetteer_mentions
+    from kgraph.extract.names.mentions import gazetteer_mentions
 
     text = "Уроженец Московской области приехал."
     found = [(span.text, kind) for span, kind, _, _ in gazetteer_mentions(text, [])]
@@ -109,8 +110,8 @@ def test_a_place_adjective_before_its_head_noun_is_not_a_city_of_its_own() -> No
 
 
 def test_a_name_nerel_gives_to_products_is_no_organisation() -> None:
-    from kgraph.extract.mentions import repair_spans
-    from kgraph.extract.ner import NamedSpan
+    from kgraph.extract.names.mentions import repair_spans
+    from kgraph.extract.text.ner import NamedSpan
 
     text = "Ролик выложили на YouTube вчера."
     assert repair_spans(text, [NamedSpan(18, 25, "ORG", "YouTube", "YouTube")]) == []
@@ -125,8 +126,8 @@ def test_the_capital_of_a_place_is_not_a_cue_that_the_place_is_a_city() -> None:
 
 
 def test_a_capitalised_dictionary_word_mid_sentence_stays_in_the_name() -> None:
-    from kgraph.extract.mentions import repair_spans
-    from kgraph.extract.ner import NamedSpan
+    from kgraph.extract.names.mentions import repair_spans
+    from kgraph.extract.text.ner import NamedSpan
 
     text = "Актриса Камерон Диас стала мамой. Император Акихито отрекся."
     spans = [NamedSpan(8, 20, "PER", "Камерон Диас", "Камерон Диас"), NamedSpan(34, 51, "PER", "", "")]
@@ -152,7 +153,7 @@ def test_a_country_adjective_is_the_country_before_institutions_not_before_peopl
 
 
 def test_the_noun_after_a_place_adjective_decides_from_nerel_train_or_animacy() -> None:
-    from kgraph.extract.adjectives import names_no_place
+    from kgraph.extract.places.adjectives import names_no_place
 
     assert names_no_place("на французском языке", 14)  # in the table: a language
     assert names_no_place("словенский баскетболист", 10)  # not in the table, a person: a nationality
@@ -160,7 +161,7 @@ def test_the_noun_after_a_place_adjective_decides_from_nerel_train_or_animacy() 
 
 
 def test_countries_states_and_cities_nerel_train_lacks_are_typed_from_iso_3166_and_geonames() -> None:
-    from kgraph.extract.entities import location_type
+    from kgraph.extract.names.entities import location_type
 
     assert gazetteer().entry("Гаосюна") is None
     assert location_type("Гаосюна", "Гаосюн") == "CITY"  # GeoNames: a city of 2.7 million
@@ -194,8 +195,8 @@ def test_a_name_in_a_headline_and_again_opening_the_text_is_two_mentions() -> No
 
 
 def test_a_capitalised_verb_or_adjective_is_no_person() -> None:
-    from kgraph.extract.mentions import repair_spans
-    from kgraph.extract.ner import NamedSpan
+    from kgraph.extract.names.mentions import repair_spans
+    from kgraph.extract.text.ner import NamedSpan
 
     text = "Надеюсь, она вернётся. Обвиняемый молчит."
     spans = [NamedSpan(0, 7, "PER", "Надеюсь", "Надеюсь"), NamedSpan(23, 33, "PER", "Обвиняемый", "Обвиняемый")]
@@ -225,8 +226,8 @@ def test_a_title_before_a_name_is_left_out_of_the_person_wherever_it_stands() ->
 
 
 def test_a_name_takes_an_unknown_first_name_the_ner_left_out() -> None:
-    from kgraph.extract.mentions import repair_spans
-    from kgraph.extract.ner import NamedSpan
+    from kgraph.extract.names.mentions import repair_spans
+    from kgraph.extract.text.ner import NamedSpan
 
     text = "Мейв Кеннеди родилась в Вашингтоне."
     assert [s.text for s in repair_spans(text, [NamedSpan(5, 12, "PER", "Кеннеди", "Кеннеди")])] == ["Мейв Кеннеди"]
@@ -267,7 +268,7 @@ def test_a_city_whose_facility_is_named_is_still_a_city() -> None:
 
 
 def test_a_listed_city_is_found_in_a_case_form_the_dictionary_does_not_know() -> None:
-    from kgraph.extract.entities import location_type
+    from kgraph.extract.names.entities import location_type
 
     assert location_type("Нэшвилле", "Нэшвилле") == "CITY"
 
@@ -300,7 +301,7 @@ def test_an_assessment_is_a_statement_of_each_person_who_gave_it() -> None:
 
 
 def test_a_lower_case_phrase_nerel_train_marks_as_an_organisation_is_one() -> None:
-    from kgraph.extract.mentions import _confident
+    from kgraph.extract.names.mentions import _confident
 
     assert _confident("оборонное ведомство") == ("ORGANIZATION", None, "")
     assert _confident("ведомство") is None  # a lone lower-case word needs more evidence

@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kgraph.extract.ner import limit_threads
+from kgraph.extract.text.ner import limit_threads
 
 _RUN_AND_REPORT = r"""
 import ctypes, importlib.abc, json, os, sys

@@ -5,12 +5,13 @@
 """
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import ArticleModel, Entity
 from ..source import Article, Span
-from .linking import PLACE_TYPES
+from .links.linking import PLACE_TYPES
 
 EVENT_CLASSES = {
     "kg:Forum",
@@ -248,8 +249,8 @@ def _links(predicted: ArticleModel, gold: ArticleModel, mapping: dict[str, str],
     return Score(len(right), len(linked), len(gold_linked), len(found))
 
 
-def evaluate_article(path: Path) -> Report:
-    """Extract the article at `path` and compare with its curated facts.yaml."""
+def evaluate_article(path: Path, without: Iterable[str] = ()) -> Report:
+    """Extract the article at `path` (the packs in `without` off) and compare with its curated facts.yaml."""
     from ..errors import FactsError
     from ..facts import facts_file, load_facts
     from ..source import load_article
@@ -260,14 +261,14 @@ def evaluate_article(path: Path) -> Report:
     if curated is None:
         raise FactsError(f"{path}: no curated facts (facts.yaml) to compare with")
     gold = load_facts(article, curated)
-    report = evaluate_model(extract_article(article), gold)
+    report = evaluate_model(extract_article(article, without), gold)
     report.baseline = evaluate_model(baseline_model(article), gold).scores
     return report
 
 
 def baseline_model(article: Article) -> ArticleModel:
     """natasha alone: its PER, LOC and ORG mentions grouped by normal form, as persons, places, organisations."""
-    from .ner import analyse
+    from .text.ner import analyse
 
     classes = {"PER": "schema:Person", "LOC": "schema:Place", "ORG": "schema:Organization"}
     groups: dict[tuple[str, str], list[Span]] = {}
@@ -283,18 +284,20 @@ def baseline_model(article: Article) -> ArticleModel:
 Mention = tuple[int, int, str]
 
 
-def nerel_predictions(text: str) -> tuple[set[Mention], dict[tuple[int, int], str]]:
-    """Typed mentions (NEREL types) the extractor finds in `text`, and the Wikidata links it gives them."""
+def nerel_predictions(text: str, without: Iterable[str] = ()) -> tuple[set[Mention], dict[tuple[int, int], str]]:
+    """Typed mentions (NEREL types) the extractor finds in `text` (the packs in `without` off), and the Wikidata
+    links it gives them."""
     from ..source import parse_article
-    from .build import _clean, extract_article
-    from .dates import find_dates
-    from .quantities import find_amounts
+    from .build import extract_article
+    from .doc import blank_controls
+    from .figures.amounts import find_amounts
+    from .figures.dates import find_dates
 
     mentions: set[Mention] = set()
     links: dict[tuple[int, int], str] = {}
     if not text.strip():
         return mentions, links
-    model = extract_article(parse_article("nerel", text))
+    model = extract_article(parse_article("nerel", text), without)
     for entity in model.entities.values():
         kind = _NEREL_OF_CLASS.get(entity.cls)
         if kind is None:
@@ -303,20 +306,20 @@ def nerel_predictions(text: str) -> tuple[set[Mention], dict[tuple[int, int], st
             mentions.add((m.start, m.end, kind))
             if entity.wikidata:
                 links[(m.start, m.end)] = entity.wikidata
-    for amount in find_amounts(_clean(text)):
+    for amount in find_amounts(blank_controls(text)):
         if amount.is_money or amount.is_percent:
             # NEREL train mostly keeps a qualifier in the mention ("более 45 тысяч рублей", 33 of 45 sums), but not
             # "в"/"на" after it ("более чем на [20 процентов]"): figure_start says where such a mention starts
             start = amount.start if amount.figure_start is None else amount.figure_start
             mentions.add((start, amount.end, "MONEY" if amount.is_money else "PERCENT"))
-    for found in find_dates(_clean(text)):
+    for found in find_dates(blank_controls(text)):
         mentions.add((found.start, found.end, "DATE"))
     return mentions, links
 
 
 def baseline_predictions(text: str) -> set[Mention]:
     """natasha's NER alone: PER as PERSON, ORG as ORGANIZATION, LOC untyped (as LOC)."""
-    from .ner import named_spans
+    from .text.ner import named_spans
 
     kinds = {"PER": "PERSON", "ORG": "ORGANIZATION", "LOC": "LOC"}
     return {(s.start, s.end, kinds[s.type]) for s in named_spans(text)}
@@ -339,8 +342,9 @@ def _type_scores(pred: set[Mention], gold: set[Mention]) -> dict[str, Score]:
     return scores
 
 
-def evaluate_nerel(folder: Path, baseline: bool = True) -> Report:
-    """Mention F1 per type (exact spans) and link precision on a NEREL folder, natasha alone beside."""
+def evaluate_nerel(folder: Path, baseline: bool = True, without: Iterable[str] = ()) -> Report:
+    """Mention F1 per type (exact spans) and link precision on a NEREL folder, natasha alone beside (the packs in
+    `without` off)."""
     from .nerel import read_folder
 
     documents = read_folder(folder)
@@ -351,7 +355,7 @@ def evaluate_nerel(folder: Path, baseline: bool = True) -> Report:
     for document in documents:
         gold = {(m.start, m.end, m.type) for m in document.mentions if m.type in NEREL_TYPES}
         gold_links = {(m.start, m.end): m.wikidata for m in document.mentions if m.wikidata}
-        pred, links = nerel_predictions(document.text)
+        pred, links = nerel_predictions(document.text, without)
         for kind, score in _type_scores(pred, gold).items():
             _add(totals[kind], score)
         for kind, (s, e, _) in [(k, m) for m in sorted(gold - pred) for k in [m[2]]][:3]:

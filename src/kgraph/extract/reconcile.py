@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 
 from ..model import ArticleModel, Entity
 from ..query.transport import DEFAULT_TIMEOUT, checked_url, redact
-from .linking import Link
+from .links.linking import Link
 
 WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
 RECONCILED_CONFIDENCE = 0.7

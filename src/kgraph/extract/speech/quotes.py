@@ -13,8 +13,8 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..source import Span
-from .normalise import lemma
+from ...source import Span
+from ..text.normalise import lemma
 
 SPEECH_VERBS = {
     "заявить",

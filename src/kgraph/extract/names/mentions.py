@@ -11,18 +11,18 @@ which words are almost always a country, a person or an organisation; those are 
 import re
 from collections.abc import Iterable, Sequence
 
-from ..source import Span
-from .adjectives import (
+from ...source import Span
+from ..links.linking import LOCATION_TYPES, NOT_ENTITIES, PLACE_TYPES, gazetteer
+from ..places.adjectives import (
     listed_place_of_adjective,
     names_facility,
     names_no_place,
     organisation_end,
     place_of_adjective,
 )
-from .linking import LOCATION_TYPES, NOT_ENTITIES, PLACE_TYPES, gazetteer
-from .ner import NamedSpan
-from .normalise import NAME_TAGS, common_noun, key, lemma, noun_phrase_nominative, parses
-from .spans import SpanIndex
+from ..spans import SpanIndex
+from ..text.ner import NamedSpan
+from ..text.normalise import NAME_TAGS, common_noun, key, lemma, noun_phrase_nominative, parses
 
 _LEGAL_FORMS = re.compile(r"^(?:(?:ООО|ЗАО|ОАО|ПАО|АО|НАО|УК|НКО|ФГУП|ГУП|МУП|ФГБУ|ГБУ|РГТРК|ТОО|ИП)\s+)+[«\"“]")
 _NATASHA_OF = {"PERSON": "PER", "ORGANIZATION": "ORG", "FACILITY": "LOC", **{t: "LOC" for t in LOCATION_TYPES}}

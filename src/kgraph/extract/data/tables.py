@@ -13,5 +13,5 @@ from importlib.resources import files
 def rows(name: str) -> tuple[tuple[str, ...], ...]:
     """The rows of the table `name` in this package, split at tabs, comments and empty lines left out (read once
     per process: places.tsv serves both the place types and the place adjectives)."""
-    text = files("kgraph.extract").joinpath(name).read_text(encoding="utf-8")
+    text = files("kgraph.extract.data").joinpath(name).read_text(encoding="utf-8")
     return tuple(tuple(line.split("\t")) for line in text.splitlines() if line and not line.startswith("#"))

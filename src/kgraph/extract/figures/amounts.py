@@ -16,7 +16,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from .normalise import parses
+from ..text.normalise import parses
 
 _MULTIPLIERS = {
     "тыс": 1000,

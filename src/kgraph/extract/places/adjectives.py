@@ -14,9 +14,9 @@ by scripts/build_gazetteer.py) counts, per noun, how often a place adjective bef
 import re
 from functools import lru_cache
 
-from .linking import PLACE_TYPES, Entry, gazetteer
-from .normalise import key, parses
-from .tables import rows
+from ..data.tables import rows
+from ..links.linking import PLACE_TYPES, Entry, gazetteer
+from ..text.normalise import key, parses
 
 _NEXT_WORD = re.compile(r"(?:\s*(?:,|\bи\b|-)\s*|\s+)([А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*)")
 # What a place name may end with beyond the adjective's stem: "Одес|са" (одес|ский), "Омск" (ом|ский),

@@ -10,9 +10,9 @@
 import re
 from dataclasses import dataclass
 
-from ..source import Span
-from .events import _genitive_tail
-from .normalise import lemma, noun_phrase_nominative
+from ...source import Span
+from ..events.events import _genitive_tail
+from ..text.normalise import lemma, noun_phrase_nominative
 
 GROUP_HEADS = {
     "глава",

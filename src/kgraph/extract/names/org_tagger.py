@@ -6,7 +6,7 @@ each token's words, morphology and natasha tag, trained by scripts/train_org_tag
 organisation names of NEREL train, finds such names and says how likely each token is inside one. The model is
 derived from NEREL v1.1 train only (the source, citation and licence are in gazetteer.tsv's header), 1.3 MB.
 
->>> from kgraph.extract.ner import Analysis, NamedSpan, Token
+>>> from kgraph.extract.text.ner import Analysis, NamedSpan, Token
 >>> vienna = NamedSpan(4, 8, "LOC", "Вены", "Вена")
 >>> features = token_features("Суд Вены", Analysis((vienna,), (Token(0, 3, "Суд"), Token(4, 8, "Вены"))))
 >>> features[1]["ner"], features[1]["-1:lemma"]
@@ -21,8 +21,8 @@ from functools import cached_property, lru_cache
 from importlib.resources import files
 from typing import Any
 
-from .ner import Analysis, Token
-from .normalise import parses
+from ..text.ner import Analysis, Token
+from ..text.normalise import parses
 
 MODEL = "org_tagger.crfsuite"
 """The trained model, beside this module."""
@@ -160,7 +160,7 @@ def _tagger() -> Any:
     import pycrfsuite  # type: ignore[import-untyped]
 
     tagger = pycrfsuite.Tagger()
-    tagger.open(str(files("kgraph.extract").joinpath(MODEL)))
+    tagger.open(str(files("kgraph.extract.data").joinpath(MODEL)))
     return tagger
 
 

@@ -10,14 +10,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..source import Span
-from ..transliteration import transliterate
-from .linking import LOCATION_TYPES, PLACE_TYPES, gazetteer
+from ...source import Span
+from ...transliteration import transliterate
+from ..data.tables import rows
+from ..links.linking import LOCATION_TYPES, PLACE_TYPES, gazetteer
+from ..spans import SpanIndex
+from ..text.ner import NamedSpan
+from ..text.normalise import CYRILLIC_WORD, common_noun, key, lemma, noun_phrase_nominative, parses
 from .mentions import adjective_place, after_currency, is_adjective
-from .ner import NamedSpan
-from .normalise import CYRILLIC_WORD, common_noun, key, lemma, noun_phrase_nominative, parses
-from .spans import SpanIndex
-from .tables import rows
 
 _CLASSES = {
     "PERSON": "schema:Person",

@@ -16,8 +16,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from .normalise import parses
-from .tables import rows
+from ..data.tables import rows
+from ..text.normalise import parses
 
 _NOUN_BEFORE = re.compile(r"([А-ЯЁа-яё][а-яё]+(?:-[а-яё]+)?) $")
 

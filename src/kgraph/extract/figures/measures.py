@@ -1,10 +1,13 @@
 """What figures measure: a quantity per amount found, with the indicator it measures and the place it concerns.
 
 >>> from kgraph.source import parse_article
->>> from kgraph.extract.builder import Builder
->>> from kgraph.extract.quantities import find_amounts
+>>> from kgraph.extract.doc import Doc
+>>> from kgraph.extract.figures.amounts import find_amounts
 >>> article = parse_article("x", "# Т\\n\\nТоварооборот составил 5 млн рублей.\\n")
->>> [(q.value, q.unit) for q in quantities(Builder(article), article.text, find_amounts(article.text))]
+>>> doc = Doc(article)
+>>> doc.amounts = find_amounts(article.text)
+>>> quantities(doc)
+>>> [(q.value, q.unit) for q in doc.quantities]
 [(Decimal('5000000'), 'RUB')]
 """
 
@@ -12,26 +15,27 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
-from ..model import Quantity
-from ..source import Span
-from .builder import Builder
-from .entities import Draft
-from .normalise import CYRILLIC_WORD, lemma, parses
-from .quantities import Amount
+from ...model import Quantity
+from ...source import Span
+from ..doc import Doc
+from ..names.entities import Draft
+from ..pipeline import component
+from ..text.normalise import CYRILLIC_WORD, lemma, parses
+from .amounts import Amount
 
 
-def _indicator(builder: Builder, text: str, amount: Amount, nouns: dict[Span, list[tuple[int, re.Match[str]]]]) -> str:
+def _indicator(doc: Doc, text: str, amount: Amount, nouns: dict[Span, list[tuple[int, re.Match[str]]]]) -> str:
     """What an amount measures: the noun it counts, else the last nominative noun before it in its sentence.
 
     `nouns` keeps each sentence's nominative nouns, found once (a sentence may hold thousands of amounts).
     """
     if amount.counted:
         label = lemma(amount.counted.lower())
-        evidence = builder.span(
+        evidence = doc.span(
             amount.counted_start or amount.end, (amount.counted_start or amount.end) + len(amount.counted)
         )
     else:
-        sentence = builder.sentence(amount.start)
+        sentence = doc.sentence(amount.start)
         if sentence not in nouns:
             words = CYRILLIC_WORD.finditer(text, sentence.start, sentence.end)
             nouns[sentence] = [(word.end(), word) for word in words if _nominative_noun(word.group())]
@@ -39,11 +43,11 @@ def _indicator(builder: Builder, text: str, amount: Amount, nouns: dict[Span, li
         before = bisect_right(nouns[sentence], amount.start, key=lambda noun: noun[0])
         if before:
             noun = nouns[sentence][before - 1][1]
-            label, evidence = lemma(noun.group().lower()), builder.span(noun.start(), noun.end())
+            label, evidence = lemma(noun.group().lower()), doc.span(noun.start(), noun.end())
         else:
             label = "сумма" if amount.is_money else "доля" if amount.is_percent else "величина"
-            evidence = builder.span(amount.start, amount.end)
-    return builder.add(Draft("INDICATOR", label, [evidence], cls="kg:Indicator", confidence=0.5))
+            evidence = doc.span(amount.start, amount.end)
+    return doc.add(Draft("INDICATOR", label, [evidence], cls="kg:Indicator", confidence=0.5))
 
 
 def _nominative_noun(word: str) -> bool:
@@ -51,22 +55,26 @@ def _nominative_noun(word: str) -> bool:
     return "NOUN" in parse.tag and parse.tag.case == "nomn" and not word[:1].isupper()
 
 
-def quantities(builder: Builder, text: str, amounts: list[Amount]) -> list[Quantity]:
-    quantities: list[Quantity] = []
+@component("quantities", requires=("entities", "amounts"), assigns=("entities", "quantities"))
+def quantities(doc: Doc) -> None:
+    """Each amount as a quantity: what it measures (an indicator), the place it concerns; a figure said twice is
+    one quantity with two evidence spans."""
+    text, amounts = doc.clean, doc.amounts
+    quantities = doc.quantities
     # the same figure said twice (a headline repeating the body) is one quantity with two evidence spans
     said: dict[tuple[object, ...], int] = {}
     nouns: dict[Span, list[tuple[int, re.Match[str]]]] = {}
     # the indicators added below are no places: what this finds stays as it is
-    place_at = builder.finder({"schema:Country", "schema:City", "schema:AdministrativeArea"}).at
+    place_at = doc.finder({"schema:Country", "schema:City", "schema:AdministrativeArea"}).at
     for amount in amounts:
-        evidence = builder.span(amount.start, amount.end)
+        evidence = doc.span(amount.start, amount.end)
         again = said.get((amount.value, amount.unit, amount.qualifier)) if amount.value >= 100 else None
         if again is not None:
             quantities[again] = replace(quantities[again], evidence=(*quantities[again].evidence, evidence))
             continue
         number = len(quantities) + 1
-        measure = _indicator(builder, text, amount, nouns)
-        after = builder.sentence(amount.start)
+        measure = _indicator(doc, text, amount, nouns)
+        after = doc.sentence(amount.start)
         window_end = min(after.end, amount.end + 40)
         concerns = place_at(amount.end, window_end)
         said.setdefault((amount.value, amount.unit, amount.qualifier), len(quantities))
@@ -83,4 +91,3 @@ def quantities(builder: Builder, text: str, amounts: list[Amount]) -> list[Quant
                 confidence=0.85 if amount.unit or amount.counted else 0.6,
             )
         )
-    return quantities

@@ -1,4 +1,6 @@
-"""Entities being assembled, their ids and the facts about them: the workbench of the extraction rules.
+"""The document the extraction components share: the article, its text with control characters blanked, natasha's
+analysis (tokens, sentences, named spans) and everything found so far (entities, facts, dates, events, amounts,
+quantities, utterances, the header's roles). Each component reads and adds to it (``kgraph.extract.pipeline``).
 
 Every question the rules ask it (the entity named so, the sentence at a position, whether a fact is known) is
 answered from an index, not by a scan of everything found so far: an article may hold thousands of each.
@@ -6,26 +8,52 @@ A draft's class and label change only through `relabel` (add() finds drafts by t
 appended to or replaced by a new list (add() keeps a set of them).
 
 >>> from kgraph.source import parse_article
->>> builder = Builder(parse_article("x", "# Т\\n\\nОмск.\\n"))
->>> builder.add(Draft("CITY", "Омск", [builder.span(5, 9)], cls="schema:City"))
+>>> doc = Doc(parse_article("x", "# Т\\n\\nОмск.\\n"))
+>>> doc.add(Draft("CITY", "Омск", [doc.span(5, 9)], cls="schema:City"))
 'omsk'
 """
 
+import unicodedata
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from ..model import Entity, Fact
+from ..model import ArticleMeta, Entity, Fact, Quantity, Utterance
 from ..source import Article, Span
-from .entities import Draft, english_label
-from .normalise import key, slug
+from .names.entities import Draft, english_label
+from .text.normalise import key, slug
+
+if TYPE_CHECKING:
+    from .events.events import EventMention
+    from .figures.amounts import Amount
+    from .figures.dates import DateMention
+    from .text.ner import Analysis
 
 
-class Builder:
-    """Collects drafts into entities with ids, and facts about them."""
+def blank_controls(text: str) -> str:
+    """Control characters (other than line breaks and tabs) as spaces: offsets stay, the models see words.
+
+    >>> blank_controls("a\\x00b\\n")
+    'a b\\n'
+    """
+    return "".join(" " if unicodedata.category(c) in {"Cc", "Cf", "Cs", "Co"} and c not in "\n\t" else c for c in text)
+
+
+class Doc:
+    """One article being extracted: its text, its analysis, and the drafts, ids and facts found so far."""
 
     def __init__(self, article: Article) -> None:
         self.article = article
         self.text = article.text
+        self.clean = blank_controls(article.text)
+        """What the rules read: the text with control characters blanked (evidence quotes ``text``)."""
+        self.analysis: Analysis | None = None
+        self.meta = ArticleMeta()
+        self.dates: list[DateMention] = []
+        self.events: list[tuple[EventMention, str]] = []
+        self.amounts: list[Amount] = []
+        self.quantities: list[Quantity] = []
+        self.utterances: list[Utterance] = []
         self.drafts: list[Draft] = []
         self.ids: dict[int, str] = {}
         self.facts: list[Fact] = []
@@ -205,7 +233,7 @@ class Finder:
         self._answers: dict[tuple[int, int], str | None] = {}
 
     def at(self, start: int, end: int) -> str | None:
-        """The entity with a mention overlapping start..end, if any (as Builder.at)."""
+        """The entity with a mention overlapping start..end, if any (as Doc.at)."""
         if (start, end) not in self._answers:
             first = bisect_left(self._starts, start - self._SHORT)
             last = bisect_left(self._starts, end)

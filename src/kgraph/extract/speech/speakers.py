@@ -1,22 +1,23 @@
 """Who said what: the speaker of each utterance found, a person by name, by pronoun or by an office of a place.
 
 >>> from kgraph.source import parse_article
->>> from kgraph.extract.builder import Builder
->>> from kgraph.extract.entities import Draft
+>>> from kgraph.extract.doc import Doc
+>>> from kgraph.extract.names.entities import Draft
 >>> article = parse_article("x", "# Т\\n\\n«Мы рады», — сказал Иван Петров.\\n")
->>> builder = Builder(article)
->>> builder.add(Draft("PERSON", "Иван Петров", [builder.span(25, 36)], cls="schema:Person"))
+>>> doc = Doc(article)
+>>> doc.add(Draft("PERSON", "Иван Петров", [doc.span(25, 36)], cls="schema:Person"))
 'ivan_petrov'
->>> [(u.kind, u.text.text, u.speakers) for u in utterances(builder, article.text, [])]
+>>> utterances(doc)
+>>> [(u.kind, u.text.text, u.speakers) for u in doc.utterances]
 [('direct', 'Мы рады', ('ivan_petrov',))]
 """
 
 import re
 
-from ..model import Utterance
-from .builder import Builder
-from .events import EventMention
-from .normalise import key, lemma
+from ...model import Utterance
+from ..doc import Doc
+from ..pipeline import component
+from ..text.normalise import key, lemma
 from .quotes import PRONOUNS, Said, find_utterances
 
 
@@ -26,19 +27,19 @@ class _Speakers:
 
     HEADS = frozenset({"глава", "лидер", "руководитель"})
 
-    def __init__(self, builder: Builder) -> None:
-        self.person_at = builder.finder({"schema:Person"}).at
-        self.place_at = builder.finder({"schema:Country", "schema:City", "schema:AdministrativeArea"}).at
-        pairs = {(f.subject, f.obj) for f in builder.facts}
+    def __init__(self, doc: Doc) -> None:
+        self.person_at = doc.finder({"schema:Person"}).at
+        self.place_at = doc.finder({"schema:Country", "schema:City", "schema:AdministrativeArea"}).at
+        pairs = {(f.subject, f.obj) for f in doc.facts}
         places_of: dict[object, list[object]] = {}
         for s, o in pairs:
             places_of.setdefault(s, []).append(o)
         # per place, in the order of the facts: the holders of an office of it, and the office's first word
         self.holders: dict[object, list[tuple[str, str | None]]] = {}
-        for fact in builder.facts:
+        for fact in doc.facts:
             if fact.predicate != "kg:holdsPosition":
                 continue
-            words = key(builder.draft(str(fact.obj)).label).split()
+            words = key(doc.draft(str(fact.obj)).label).split()
             for place in dict.fromkeys(places_of.get(fact.obj, [])):
                 self.holders.setdefault(place, []).append((fact.subject, words[0] if words else None))
         self.by_word: dict[tuple[object, str | None], str] = {}
@@ -73,12 +74,13 @@ class _Speakers:
         return self.by_word.get((place, title_word))
 
 
-def utterances(builder: Builder, text: str, events: list[tuple[EventMention, str]]) -> list[Utterance]:
-    utterances: list[Utterance] = []
+@component("utterances", requires=("entities", "facts"), assigns=("utterances",))
+def utterances(doc: Doc) -> None:
+    """Direct quotes and reported speech whose speaker is a person the article names (or "он" after one)."""
+    utterances = doc.utterances
     last: str | None = None
-    occasion = next((ident for event, ident in events if event.cls == "kg:PlenarySession"), None)
-    speakers_of = _Speakers(builder)
-    for number, said in enumerate(find_utterances(text), start=1):
+    speakers_of = _Speakers(doc)
+    for number, said in enumerate(find_utterances(doc.clean), start=1):
         speakers = speakers_of(said, last)
         if not speakers:
             continue
@@ -89,11 +91,9 @@ def utterances(builder: Builder, text: str, events: list[tuple[EventMention, str
                 f"quote_{number}" if direct else f"statement_{number}",
                 said.kind,
                 speakers,
-                builder.span(said.text.start, said.text.end),
-                (builder.span(said.speaker.start, said.speaker.end),),
+                doc.span(said.text.start, said.text.end),
+                (doc.span(said.speaker.start, said.speaker.end),),
                 verb=said.verb or None,
-                occasion=occasion if direct else None,
                 confidence=0.8 if direct else 0.6,
             )
         )
-    return utterances

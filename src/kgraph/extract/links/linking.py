@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-from .normalise import key
+from ..text.normalise import key
 
 LOCATION_TYPES = ("COUNTRY", "CITY", "STATE_OR_PROVINCE", "LOCATION", "DISTRICT")
 PLACE_TYPES = LOCATION_TYPES[:3]
@@ -159,4 +159,4 @@ def _endings(word: str, surface: str) -> list[str]:
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The gazetteer shipped with kgraph, read once per process."""
-    return Gazetteer.parse(files("kgraph.extract").joinpath("gazetteer.tsv").read_text(encoding="utf-8"))
+    return Gazetteer.parse(files("kgraph.extract.data").joinpath("gazetteer.tsv").read_text(encoding="utf-8"))

@@ -9,7 +9,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
-from ..transliteration import transliterate
+from ...transliteration import transliterate
 
 _WORD = re.compile(r"\w+(?:-\w+)*")
 

@@ -1,54 +1,16 @@
-"""Events and titles by rule: "XVI форум … сотрудничества", "выставка «…»", "пленарное заседание", openings,
-and "президент России Владимир Путин" (a person, the office and the state it belongs to).
+"""Events by rule: "XVI форум … сотрудничества", "выставка «…»", policy documents, openings ("открытие «…»").
 
 >>> events = find_events("Завершился XVI Форум межрегионального сотрудничества России.")
 >>> [(e.cls, e.label, e.edition) for e in events]
 [('kg:Forum', 'XVI Форум межрегионального сотрудничества России', 16)]
->>> find_titles("заявил президент России Владимир Путин", [(23, 38)])[0].label
-'президент России'
 """
 
 import re
 from dataclasses import dataclass, field
 
-from ..source import Span
-from .normalise import lemma, noun_phrase_nominative, parses
+from ...source import Span
+from ..text.normalise import lemma, noun_phrase_nominative, parses
 
-TITLE_WORDS = {
-    "президент",
-    "глава",
-    "премьер",
-    "премьер-министр",
-    "министр",
-    "губернатор",
-    "мэр",
-    "председатель",
-    "лидер",
-    "руководитель",
-    "посол",
-    "канцлер",
-    "король",
-    "королева",
-    "директор",
-    "спикер",
-    "вице-президент",
-    "вице-премьер",
-    "замминистра",
-    "заместитель",
-    "генсек",
-    "генеральный",
-    "секретарь",
-    "пресс-секретарь",
-    "сенатор",
-    "депутат",
-    "главнокомандующий",
-    "командующий",
-    "прокурор",
-    "судья",
-    "шейх",
-    "эмир",
-    "султан",
-}
 # Head nouns of events: a name follows as a genitive tail or in quotes; bare mentions refer back.
 EVENT_HEADS = {
     "форум": "kg:Forum",
@@ -197,7 +159,6 @@ def find_events(text: str) -> list[EventMention]:
             events.append(EventMention(EVENT_HEADS[head], noun_phrase_nominative(phrase.text), head, [phrase]))
             named_by_head[head] = [events[-1]]  # "визит" named once: later mentions are of the same visit
     events.extend(_documents(text))
-    events.extend(_plenary_sessions(text))
     events.extend(_openings(text))
     for event in events:
         event.label = event.label[:1].upper() + event.label[1:] if event.named else event.label
@@ -254,13 +215,6 @@ def _documents(text: str) -> list[EventMention]:
     return list(found.values())
 
 
-def _plenary_sessions(text: str) -> list[EventMention]:
-    spans = [Span(m.start(), m.end(), m.group()) for m in re.finditer(r"[Пп]ленарн\w+\s+заседани\w+", text)]
-    if not spans:
-        return []
-    return [EventMention("kg:PlenarySession", "пленарное заседание", "заседание", spans, confidence=0.8)]
-
-
 def _openings(text: str) -> list[EventMention]:
     """ "открытие выставки «…»", "открытие "Эрмитажа-Сибирь"", "была открыта академия «Авангард»"."""
     found = []
@@ -275,49 +229,3 @@ def _openings(text: str) -> list[EventMention]:
         span = Span(match.start(), match.end(), match.group())
         found.append(EventMention("kg:Opening", label, "открытие", [span], opens=what, confidence=0.7))
     return found
-
-
-@dataclass(frozen=True)
-class Title:
-    """ "президент России" before a person's name: the office's words, label and the person's mention."""
-
-    span: Span
-    label: str
-    person: tuple[int, int]
-
-
-def _ends_a_title(word: str) -> bool:
-    """A verb, short participle or gerund: the words after it are no longer the office's."""
-    return any(p.tag.POS in _NOT_TITLE_WORDS for p in parses(word.lower())[:1])
-
-
-_NOT_TITLE_WORDS = {"VERB", "INFN", "PRTS", "GRND"}
-
-
-def find_titles(text: str, persons: list[tuple[int, int]]) -> list[Title]:
-    """Offices named right before a person mention (at most four words from the title word to the name)."""
-    titles = []
-    for start, end in persons:
-        window = text[max(0, start - 80) : start]
-        words = list(_WORD.finditer(window))
-        for back in range(1, min(5, len(words)) + 1):
-            candidate = words[-back]
-            if lemma(candidate.group().lower()) in TITLE_WORDS and candidate.group()[:1].islower():
-                after = window[candidate.start() :]
-                between = after.rstrip()
-                if re.search(r"[.,;:!?()\n\d]", after):
-                    break  # a headline's title is not the office of the body's first name; "премьер Мали с 1991 …"
-                if any(_ends_a_title(word.group()) for word in words[len(words) - back + 1 :]):
-                    break  # "президента Франции поддержал Путин"
-                title_start = start - len(window) + candidate.start()
-                title_end = title_start + len(between)
-                words_text = text[title_start:title_end]
-                titles.append(
-                    Title(
-                        Span(title_start, title_end, words_text),
-                        noun_phrase_nominative(words_text),
-                        (start, end),
-                    )
-                )
-                break
-    return titles

@@ -1,0 +1,132 @@
+"""Which events: the components that add events with their editions, places, openings and days, and that place
+excursions and visits.
+"""
+
+import re
+from bisect import bisect_left
+from datetime import date
+
+from ...model import TimeRef
+from ...source import Span
+from ..doc import Doc
+from ..names.entities import Draft, class_for
+from ..pipeline import component
+from ..text.normalise import noun_phrase_nominative
+from .events import find_events
+
+PLACE_CLASSES = {"schema:Place", "schema:Museum", "schema:City", "schema:SportsActivityLocation"}
+
+
+@component("events", requires=("entities", "dates"), assigns=("entities", "events", "facts"))
+def events(doc: Doc) -> None:
+    """Events by head noun with their editions, what an opening opens, a forum's city, an opening's forum and
+    each event's day ("7 ноября" in the sentence naming it)."""
+    found = doc.events
+    named = _Named(doc)
+    for event in find_events(doc.clean):
+        draft = Draft("EVENT", event.label, list(event.mentions), cls=event.cls, confidence=event.confidence)
+        ident = named.add(draft)
+        found.append((event, ident))
+        first = min(event.mentions)
+        if event.edition is not None:
+            doc.fact(ident, "kg:edition", event.edition, first, 0.8, entity=False)
+        if event.opens is not None:
+            opened = named.starting_at(event.opens) or named.add(
+                Draft(
+                    "ORGANIZATION",
+                    noun_phrase_nominative(event.opens.text.strip('"«»“”')),
+                    [event.opens],
+                    cls=class_for("ORGANIZATION"),
+                    confidence=0.5,
+                )
+            )
+            if opened != ident:
+                doc.fact(ident, "kg:opens", opened, first, 0.7)
+    forums = [ident for event, ident in found if event.cls == "kg:Forum"]
+    # from here on only facts are added: the entities and their mentions stay as they are
+    forum_at, city_at = doc.finder({"kg:Forum"}).at, doc.finder({"schema:City"}).at
+    days = Days(doc)
+    located: dict[tuple[Span, str], bool] = {}  # whether a sentence says "в <the city>"
+    for event, ident in found:
+        for mention in event.mentions:
+            sentence = doc.sentence(mention.start)
+            if event.cls == "kg:Opening" and forums:
+                forum_here = forum_at(sentence.start, sentence.end)
+                if forum_here and forum_here != ident:
+                    doc.fact(ident, "schema:superEvent", forum_here, sentence, 0.6)
+            if event.cls == "kg:Forum":
+                city = city_at(sentence.start, sentence.end)
+                if city and (sentence, city) not in located:
+                    where = r"\bв\s+" + re.escape(doc.draft(city).mentions[0].text[:3])
+                    located[(sentence, city)] = re.search(where, sentence.text) is not None
+                if city and located[(sentence, city)]:
+                    doc.fact(ident, "schema:location", city, sentence, 0.6)
+            else:
+                days.state_start(ident, sentence)
+
+
+class Days:
+    """The days the text names (a year or an unresolved wording says too little for a start date), in order."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.days = [d for d in doc.dates if isinstance(d.value, date)]
+        self.starts = [d.start for d in self.days]
+
+    def state_start(self, ident: str, sentence: Span) -> None:
+        """The first day named in `sentence` is the start date of event `ident`."""
+        first = bisect_left(self.starts, sentence.start)
+        if first < len(self.days) and self.days[first].start < sentence.end:
+            day = self.days[first]
+            when = TimeRef(self.doc.span(day.start, day.end), day.value)
+            self.doc.fact(ident, "schema:startDate", when, sentence, 0.6, entity=False)
+
+
+@component("locate_tours", requires=("entities", "events"), assigns=("facts",))
+def locate_tours(doc: Doc) -> None:
+    """An excursion or a visit takes place at the place named last before it (within two sentences)."""
+    for index, draft in enumerate(doc.drafts):
+        if draft.cls not in {"kg:Excursion", "kg:Visit"}:
+            continue
+        first = min(draft.mentions)
+        sentences = [s for s in doc.article.sentences if s.end <= first.start][-2:]
+        window = sentences[0].start if sentences else first.start
+        places = [
+            (m.start, doc.ids[i])
+            for i, d in enumerate(doc.drafts)
+            if d.cls in PLACE_CLASSES
+            for m in d.mentions
+            if window <= m.start < first.start
+        ]
+        if places:
+            doc.fact(doc.ids[index], "schema:location", max(places)[1], first, 0.4)
+
+
+class _Named:
+    """The entity an opening opens, for many openings: the mentions (of entities other than openings) by where
+    they start, kept up to date with the drafts added through it (nothing else changes them meanwhile)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.starting: dict[int, list[tuple[int, int]]] = {}  # start -> (end, the entity's index), in order
+        for index, draft in enumerate(doc.drafts):
+            self._note(index, draft.mentions)
+
+    def _note(self, index: int, mentions: list[Span]) -> None:
+        if self.doc.drafts[index].cls != "kg:Opening":
+            for m in mentions:
+                self.starting.setdefault(m.start, []).append((m.end, index))
+
+    def add(self, draft: Draft) -> str:
+        """doc.add(draft), noting the mentions it gives the entity."""
+        ident = self.doc.add(draft)
+        self._note(self.doc.index(ident), draft.mentions)
+        return ident
+
+    def starting_at(self, span: Span) -> str | None:
+        """The entity with a mention starting where `span` does (or a character later), else one inside it."""
+        at = [i for start in (span.start, span.start + 1) for _, i in self.starting.get(start, [])]
+        if not at:
+            starts = range(span.start, span.end + 1)
+            at = [i for start in starts for end, i in self.starting.get(start, []) if end <= span.end]
+        return self.doc.ids[min(at)] if at else None

@@ -1,0 +1,260 @@
+"""Which names are found: the components that add persons, organisations and places to the document.
+
+natasha's spans first (repaired), then what the NER misses: names NEREL train knows (the gazetteer), nouns owned
+by a place ("власти Украины"), the CRF tagger's organisation names, a surname repeated alone or made an adjective,
+a name's original in Latin letters, the header's author and publisher, quoted and adjective-named organisations,
+and the places inside organisations' names.
+"""
+
+import re
+
+from ...model import ArticleMeta
+from ..doc import Doc
+from ..links.linking import LOCATION_TYPES, gazetteer
+from ..pipeline import component
+from ..spans import SpanIndex
+from ..text.normalise import key, noun_phrase_nominative
+from . import entities
+from .entities import Draft, class_for, entities_from_spans
+from .mentions import gazetteer_mentions, repair_spans
+from .mentions import repeated_surnames as repeated_surnames_in
+from .org_tagger import tag_organisations
+from .originals import original_names as originals_in
+from .owners import owned_organisations as owned_in
+from .person_adjectives import surname_adjectives as surname_adjectives_in
+
+
+@component("ner_names", requires=("analysis",), assigns=("entities",))
+def ner_names(doc: Doc) -> None:
+    """natasha's named spans, repaired (trimmed, extended by a head, a first name, initials) and grouped."""
+    assert doc.analysis is not None
+    for draft in entities_from_spans(doc.clean, repair_spans(doc.clean, doc.analysis.spans)):
+        draft.mentions = [doc.span(m.start, m.end) for m in draft.mentions]
+        doc.add(draft)
+
+
+@component("repeated_surnames", requires=("entities",), assigns=("entities",))
+def repeated_surnames(doc: Doc) -> None:
+    """A person's surname alone, further on, is one more mention of that person."""
+    persons = [d for d in doc.drafts if d.nerel_type == "PERSON"]
+    for index, start, end in repeated_surnames_in(
+        doc.clean, [(d.label, [(m.start, m.end) for m in d.mentions]) for d in persons]
+    ):
+        persons[index].mentions.append(doc.span(start, end))
+
+
+@component("surname_adjectives", requires=("entities",), assigns=("entities",))
+def surname_adjectives(doc: Doc) -> None:
+    """ "сталинских лагерях": an adjective made from a named person's surname mentions that person."""
+    persons = [d for d in doc.drafts if d.nerel_type == "PERSON"]
+    claimed = SpanIndex((m.start, m.end) for d in doc.drafts for m in d.mentions)
+    for index, start, end in surname_adjectives_in(doc.clean, [d.label for d in persons]):
+        if not claimed.overlaps(start, end):
+            persons[index].mentions.append(doc.span(start, end))
+
+
+@component("quoted_organisations", requires=("entities",), assigns=("entities",))
+def quoted_organisations(doc: Doc) -> None:
+    """ "компания «Газпром»", "Каспийский трубопроводный консорциум": names in quotes or made of adjectives."""
+    taken = [(m.start, m.end) for d in doc.drafts for m in d.mentions]
+    found = entities.quoted_organisations(doc.clean, taken) + entities.adjective_named_organisations(doc.clean, taken)
+    for draft in found:
+        draft.mentions = [doc.span(m.start, m.end) for m in draft.mentions]
+        doc.add(draft)
+
+
+@component("gazetteer_names", requires=("entities",), assigns=("entities",))
+def gazetteer_names(doc: Doc) -> None:
+    """What the NER missed but NEREL train knows: joined to the entity with the same Wikidata item or name,
+    or a new entity when capitalised (a lower-case place adjective alone is no entity of its own)."""
+    text = doc.clean
+    taken = [(m.start, m.end, d.nerel_type) for d in doc.drafts for m in d.mentions]
+    drafts = _FirstDrafts(doc)
+    for span, kind, qid, name in gazetteer_mentions(text, taken):
+        span = doc.span(span.start, span.end)
+        same = drafts.get(drafts.linked(qid)) if qid else None
+        entry = gazetteer().entry(span.text)
+        likely = max(entry.links.items(), key=lambda item: item[1])[0] if entry and entry.links else None
+        if same is None and qid is None and likely:
+            # not sure enough to link on its own ("британской"), but the article names the item it most often is
+            same = drafts.get(drafts.typed_linked(kind, likely))
+        if same is None and kind == "PERSON":
+            same = drafts.get(drafts.person_with(key(span.text)))
+        if same is not None:
+            same.mentions.append(span)
+        elif name:
+            doc.add(Draft(kind, name, [span], cls=class_for(kind), wikidata=qid, confidence=0.6))
+        elif span.text[:1].isupper():
+            label = span.text if kind in {"PERSON", "ORGANIZATION"} else noun_phrase_nominative(span.text)
+            doc.add(Draft(kind, label, [span], cls=class_for(kind), wikidata=qid, confidence=0.6))
+        elif kind == "ORGANIZATION":
+            label = noun_phrase_nominative(span.text)
+            doc.add(Draft(kind, label, [span], cls=class_for(kind), wikidata=qid, confidence=0.5))
+
+
+class _FirstDrafts:
+    """The first draft (in the order they were added) with a link, a type and a link, a type and a name, or a
+    person's with a word of its name; for a rule that looks many up while it adds only drafts and mentions (each
+    look-up scanned every draft)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._linked: dict[str | None, int] = {}
+        self._typed_linked: dict[tuple[str, str | None], int] = {}
+        self._typed_named: dict[tuple[str, str], int] = {}
+        self._person_words: dict[str, int] = {}
+        self._indexed = 0
+
+    def linked(self, qid: str) -> int | None:
+        return self._index_new()._linked.get(qid)
+
+    def typed_linked(self, kind: str, qid: str) -> int | None:
+        return self._index_new()._typed_linked.get((kind, qid))
+
+    def typed_named(self, kind: str, name_key: str) -> int | None:
+        return self._index_new()._typed_named.get((kind, name_key))
+
+    def person_with(self, word: str) -> int | None:
+        return self._index_new()._person_words.get(word)
+
+    def get(self, index: int | None) -> Draft | None:
+        """The draft at `index`, if any."""
+        return None if index is None else self.doc.drafts[index]
+
+    def _index_new(self) -> "_FirstDrafts":
+        drafts = self.doc.drafts
+        for index in range(self._indexed, len(drafts)):
+            draft = drafts[index]
+            if draft.wikidata:
+                self._linked.setdefault(draft.wikidata, index)
+                self._typed_linked.setdefault((draft.nerel_type, draft.wikidata), index)
+            self._typed_named.setdefault((draft.nerel_type, key(draft.label)), index)
+            if draft.nerel_type == "PERSON":
+                for word in key(draft.label).split():
+                    self._person_words.setdefault(word, index)
+        self._indexed = len(drafts)
+        return self
+
+
+@component("places_in_names", requires=("entities",), assigns=("entities",))
+def places_in_names(doc: Doc) -> None:
+    """ "Университет Барселоны": the place inside an organisation's name, joined to the place of the same item or
+    name when the article has it."""
+    text = doc.clean
+    taken = {(m.start, m.end) for d in doc.drafts for m in d.mentions}
+    names = [(m.start, m.end) for d in doc.drafts if d.nerel_type == "ORGANIZATION" for m in d.mentions]
+    drafts = _FirstDrafts(doc)
+    for span, kind, qid in entities.places_in_names(text, names):
+        if (span.start, span.end) in taken:
+            continue
+        taken.add((span.start, span.end))
+        mention = doc.span(span.start, span.end)
+        label = noun_phrase_nominative(span.text)
+        found = [drafts.typed_linked(kind, qid) if qid else None, drafts.typed_named(kind, key(label))]
+        same = drafts.get(min((index for index in found if index is not None), default=None))
+        if same is not None:
+            same.mentions.append(mention)
+        else:
+            doc.add(Draft(kind, label, [mention], cls=class_for(kind), wikidata=qid, confidence=0.6))
+
+
+@component("original_names", requires=("entities",), assigns=("entities",), drops=("entities",))
+def original_names(doc: Doc) -> None:
+    """ "Веллингтоне (Wellington)": the name in Latin letters in brackets is one more mention of the same entity,
+    also when the NER took it for another place or organisation of its own (persons are left to the NER)."""
+    text = doc.clean
+    owner = {(m.start, m.end): d for d in doc.drafts if d.nerel_type in _NAMED_TYPES for m in d.mentions}
+    holders = {(m.start, m.end): d for d in doc.drafts for m in d.mentions}
+    for mention, start, end in originals_in(text, owner):
+        holder = holders.get((start, end))
+        if holder is owner[mention] or (holder is not None and holder.nerel_type not in _NAMED_TYPES):
+            continue
+        if text[start:end].isupper() and owner[mention].nerel_type != "ORGANIZATION":
+            continue  # "транссексуалов Аргентины (FALGBT)": an abbreviation after a place is an organisation's
+        if holder is not None:
+            holder.mentions = [m for m in holder.mentions if (m.start, m.end) != (start, end)]
+        holders[(start, end)] = owner[mention]
+        owner[mention].mentions.append(doc.span(start, end))
+    doc.drop_unmentioned()
+
+
+_NAMED_TYPES = {"ORGANIZATION", *LOCATION_TYPES}
+
+_NO_NAME = 0.05
+"""A rule's organisation is dropped where the tagger gives every word of it less than this chance of being in
+a name (chosen on held-out NEREL train documents: 0.02 to 0.3 all gain, 0.05 most)."""
+
+
+@component("tagged_organisations", requires=("analysis", "entities"), assigns=("entities",), drops=("entities",))
+def tagged_organisations(doc: Doc) -> None:
+    """The CRF tagger's organisation names no rule found ("Министерства обороны Соединенного Королевства",
+    "Фольксваген"); and a rule's organisation is dropped where the tagger sees no name at all."""
+    text = doc.clean
+    assert doc.analysis is not None
+    tags = tag_organisations(text, doc.analysis)
+    for draft in doc.drafts:
+        if draft.nerel_type == "ORGANIZATION":
+            draft.mentions = [m for m in draft.mentions if tags.likelihood(m.start, m.end) >= _NO_NAME]
+    doc.drop_unmentioned()
+    known = {(m.start, m.end) for d in doc.drafts if d.nerel_type == "ORGANIZATION" for m in d.mentions}
+    for start, end, score in tags.names:
+        if text[start:end].count("«") > text[start:end].count("»") and text[end : end + 1] == "»":
+            end += 1  # "партии «Единая Россия»": the name's closing quote
+        if (start, end) not in known and "," not in re.sub(r"«[^»]*»", "", text[start:end]):
+            # a comma outside quotes ends a name (NEREL train: 11 names of 4,668 have one)
+            span = doc.span(start, end)
+            link = gazetteer().link(span.text, "ORGANIZATION")
+            confidence = max(round(0.4 + 0.4 * score, 2), link.confidence if link else 0.0)
+            label, kind = noun_phrase_nominative(span.text), class_for("ORGANIZATION")
+            doc.add(Draft("ORGANIZATION", label, [span], kind, link.qid if link else None, confidence))
+
+
+@component("owned_organisations", requires=("entities",), assigns=("entities",))
+def owned_organisations(doc: Doc) -> None:
+    """ "власти Украины", "посольства США": a noun NEREL train marks with its place as one organisation."""
+    text = doc.clean
+    places = [(m.start, m.end) for d in doc.drafts if d.nerel_type in LOCATION_TYPES for m in d.mentions]
+    named = {(m.start, m.end) for d in doc.drafts if d.nerel_type == "ORGANIZATION" for m in d.mentions}
+    drafts: dict[str, Draft] = {}
+    for start, end in owned_in(text, places):
+        if (start, end) in named:
+            continue
+        label = noun_phrase_nominative(text[start:end])
+        draft = drafts.setdefault(
+            key(label), Draft("ORGANIZATION", label, cls=class_for("ORGANIZATION"), confidence=0.6)
+        )
+        draft.mentions.append(doc.span(start, end))
+    for draft in drafts.values():
+        doc.add(draft)
+
+
+@component("header_roles", requires=("entities",), assigns=("entities", "meta"))
+def header_roles(doc: Doc) -> None:
+    """The header's author, publisher and photo credit: entities of their own, or the entity already named so."""
+    article = doc.article
+    roles: dict[str, str | None] = {"author": None, "publisher": None, "photo_credit": None}
+    credit_is_site = article.photo_credit is not None and re.fullmatch(
+        r"[\w.-]+\.[a-zа-я]{2,}", article.photo_credit.text
+    )
+    for role, span, cls in (
+        ("author", article.author, "schema:Person"),
+        ("publisher", article.publisher, "schema:NewsMediaOrganization"),
+        ("photo_credit", article.photo_credit, "schema:WebSite" if credit_is_site else "schema:Organization"),
+    ):
+        if span is None or not span.text.strip():
+            continue
+        known = doc.at(span.start, span.end)
+        if known is not None and cls != "schema:Person":
+            doc.relabel(known, cls=cls)  # the header says what it is: a publisher is a news medium
+        if known is None:
+            known = doc.add(
+                Draft(
+                    "PERSON" if cls == "schema:Person" else "ORGANIZATION",
+                    span.text.strip(),
+                    [span],
+                    cls=cls,
+                    confidence=0.95,
+                )
+            )
+        roles[role] = known
+    doc.meta = ArticleMeta(author=roles["author"], publisher=roles["publisher"], photo_credit=roles["photo_credit"])

@@ -1,0 +1,1 @@
+"""Optional component sets for one kind of article (``forum``: summit and forum reports)."""

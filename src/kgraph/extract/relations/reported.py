@@ -1,0 +1,126 @@
+"""What an article reports around events: groups of people, discussions and their topics, signed agreements and
+exchanges of documents.
+"""
+
+import re
+
+from ...source import Span
+from ..doc import Doc
+from ..names.entities import Draft
+from ..pipeline import component
+from ..text.normalise import key, lemma
+from .topics import find_agreements, find_discussions, find_exchanges, find_groups
+
+
+@component("reported", requires=("entities", "facts", "events"), assigns=("entities", "facts"))
+def reported(doc: Doc) -> None:
+    """Groups of people, discussions and their topics, signed agreements and exchanges of documents."""
+    text = doc.clean
+    phrases = Phrases(text)
+    # the groups, topics, documents and discussions added here are no forums or events of their own, and no one
+    # comes to hold an office: the forums, the events' mentions and the offices stay as they are
+    forum_at = doc.finder({"kg:Forum"}).at
+    holders: dict[str, list[str]] = {}
+    for group in find_groups(text):
+        doc.add(Draft("GROUP", group.label, [group.span], cls="kg:Group", confidence=0.5))
+    for discussion in find_discussions(text):
+        if not discussion.topics:
+            continue
+        label = "обсуждение: " + ", ".join(t.label for t in discussion.topics)
+        ident = doc.add(Draft("EVENT", label, [discussion.span], cls="kg:Discussion", confidence=0.5))
+        title = lemma(discussion.span.text.split()[0].lower())
+        if title not in holders:
+            holders[title] = _holders(doc, title)
+        for person in holders[title]:
+            doc.fact(ident, "schema:attendee", person, discussion.span, 0.4)
+        for topic in discussion.topics:
+            about = topic_entity(doc, phrases, topic.span, topic.label)
+            doc.fact(ident, "schema:about", about, topic.span, 0.5)
+    agreements = []
+    for agreement in find_agreements(text):
+        ident = doc.add(Draft("DOCUMENT", agreement.label, [agreement.span], cls="kg:Agreement", confidence=0.5))
+        agreements.append((ident, agreement.span))
+        sentence = doc.sentence(agreement.span.start)
+        forum = forum_at(sentence.start, sentence.end)
+        if forum:
+            doc.fact(ident, "kg:signedAt", forum, sentence, 0.4)
+    documents = _Documents(doc)
+    for verb in find_exchanges(text):
+        sentence = doc.sentence(verb.start)
+        ident = doc.add(Draft("EVENT", "обмен документами", [verb], cls="kg:DocumentExchange", confidence=0.5))
+        for document in documents.named_in(sentence):
+            doc.fact(ident, "kg:exchangedDocument", document, sentence, 0.5)
+
+
+class _Documents:
+    """The agreements and policy documents named in a sentence, in the order they were found (each sentence read
+    once); they stay as they are while exchanges are added."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.ids = dict(doc.ids)
+        self.documents = doc.mention_starts({"kg:Agreement", "kg:PolicyDocument"})
+        self.found: dict[Span, list[str]] = {}
+
+    def named_in(self, sentence: Span) -> list[str]:
+        if sentence not in self.found:
+            self.found[sentence] = [self.ids[i] for i in self.documents.between(sentence.start, sentence.end)]
+        return self.found[sentence]
+
+
+def _holders(doc: Doc, title: str) -> list[str]:
+    """The persons a plural title (its lemma) stands for ("Президенты": everyone the article calls a president)."""
+    titles = _HEAD_TITLES if title in _HEAD_TITLES else {title}
+    return [
+        f.subject
+        for f in doc.facts
+        if f.predicate == "kg:holdsPosition" and set(key(doc.draft(str(f.obj)).label).split()[:1]) & titles
+    ]
+
+
+# Titles of a head of state or government: "Президенты" may be called "глава Казахстана" one by one.
+_HEAD_TITLES = {"президент", "глава", "лидер", "руководитель", "премьер", "премьер-министр", "канцлер", "король"}
+
+
+class Phrases:
+    """The words of a text and their keys, read once, to find every place a phrase is named by its key: the
+    runs of n words in a row by their keys, for each n asked (a text may name thousands of topics)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words: list[re.Match[str]] | None = None
+        self.keys: list[str] = []
+        self.runs: dict[int, dict[tuple[str, ...], list[int]]] = {}  # n -> keys of n words -> where they start
+        self.found: set[tuple[str, str, int]] = set()
+
+    def places(self, wanted: str, size: int) -> list[tuple[int, int]]:
+        """Where `size` words in a row have the key `wanted`, the phrase's own key too (digits or Latin between
+        the words count)."""
+        if self.words is None:
+            self.words = list(re.finditer(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*", self.text))
+            self.keys = [key(word.group()) for word in self.words]
+        if size not in self.runs:
+            self.runs[size] = {}
+            for index in range(len(self.words) - size + 1 if size > 0 else 0):
+                self.runs[size].setdefault(tuple(self.keys[index : index + size]), []).append(index)
+        places = []
+        for index in self.runs[size].get(tuple(wanted.split(" ")), []):
+            start, end = self.words[index].start(), self.words[index + size - 1].end()
+            if key(self.text[start:end]) == wanted:
+                places.append((start, end))
+        return places
+
+
+def topic_entity(doc: Doc, phrases: Phrases, span: Span, label: str) -> str:
+    """A topic entity with every place the text names it ("приграничного сотрудничества", "…сотрудничеству")."""
+    ident = doc.add(Draft("TOPIC", label, [span], cls="kg:Topic", confidence=0.5))
+    wanted, size = key(label), len(label.split())
+    if (ident, wanted, size) in phrases.found:
+        return ident  # its places are among its mentions already (they only grow)
+    phrases.found.add((ident, wanted, size))
+    draft = doc.draft(ident)
+    starts = {m.start for m in draft.mentions}
+    for start, end in phrases.places(wanted, size):
+        if start not in starts:
+            starts.add(start)
+            draft.mentions.append(doc.span(start, end))
+    return ident

@@ -1,0 +1,129 @@
+"""Offices by rule: "президент России Владимир Путин" is a person, the office and the state it belongs to.
+
+>>> find_titles("заявил президент России Владимир Путин", [(23, 38)])[0].label
+'президент России'
+"""
+
+import re
+from dataclasses import dataclass
+
+from ...source import Span
+from ..doc import Doc
+from ..links.linking import gazetteer
+from ..names.entities import Draft
+from ..pipeline import component
+from ..text.normalise import lemma, noun_phrase_nominative, parses
+
+_WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+(?:-[А-Яа-яЁё]+)*")
+
+TITLE_WORDS = {
+    "президент",
+    "глава",
+    "премьер",
+    "премьер-министр",
+    "министр",
+    "губернатор",
+    "мэр",
+    "председатель",
+    "лидер",
+    "руководитель",
+    "посол",
+    "канцлер",
+    "король",
+    "королева",
+    "директор",
+    "спикер",
+    "вице-президент",
+    "вице-премьер",
+    "замминистра",
+    "заместитель",
+    "генсек",
+    "генеральный",
+    "секретарь",
+    "пресс-секретарь",
+    "сенатор",
+    "депутат",
+    "главнокомандующий",
+    "командующий",
+    "прокурор",
+    "судья",
+    "шейх",
+    "эмир",
+    "султан",
+}
+
+
+@dataclass(frozen=True)
+class Title:
+    """ "президент России" before a person's name: the office's words, label and the person's mention."""
+
+    span: Span
+    label: str
+    person: tuple[int, int]
+
+
+def _ends_a_title(word: str) -> bool:
+    """A verb, short participle or gerund: the words after it are no longer the office's."""
+    return any(p.tag.POS in _NOT_TITLE_WORDS for p in parses(word.lower())[:1])
+
+
+_NOT_TITLE_WORDS = {"VERB", "INFN", "PRTS", "GRND"}
+
+
+def find_titles(text: str, persons: list[tuple[int, int]]) -> list[Title]:
+    """Offices named right before a person mention (at most four words from the title word to the name)."""
+    titles = []
+    for start, end in persons:
+        window = text[max(0, start - 80) : start]
+        words = list(_WORD.finditer(window))
+        for back in range(1, min(5, len(words)) + 1):
+            candidate = words[-back]
+            if lemma(candidate.group().lower()) in TITLE_WORDS and candidate.group()[:1].islower():
+                after = window[candidate.start() :]
+                between = after.rstrip()
+                if re.search(r"[.,;:!?()\n\d]", after):
+                    break  # a headline's title is not the office of the body's first name; "премьер Мали с 1991 …"
+                if any(_ends_a_title(word.group()) for word in words[len(words) - back + 1 :]):
+                    break  # "президента Франции поддержал Путин"
+                title_start = start - len(window) + candidate.start()
+                title_end = title_start + len(between)
+                words_text = text[title_start:title_end]
+                titles.append(
+                    Title(
+                        Span(title_start, title_end, words_text),
+                        noun_phrase_nominative(words_text),
+                        (start, end),
+                    )
+                )
+                break
+    return titles
+
+
+@component("offices", requires=("entities",), assigns=("entities", "facts"))
+def offices(doc: Doc) -> None:
+    """Who holds which office, and the state it belongs to ("президент России Владимир Путин")."""
+    text = doc.clean
+    persons = [(m.start, m.end) for d in doc.drafts if d.cls == "schema:Person" for m in d.mentions]
+    # the positions added below are no persons or countries: what these find stays as it is
+    person_at, country_at = doc.finder({"schema:Person"}).at, doc.finder({"schema:Country"}).at
+    for title in find_titles(text, persons):
+        person = person_at(*title.person)
+        if person is None:
+            continue
+        # A bare title ("президент") names a kind of office, not this office: only qualified ones are linked.
+        link = gazetteer().link(title.span.text, "PROFESSION") if len(title.label.split()) > 1 else None
+        position = doc.add(
+            Draft(
+                "POSITION",
+                title.label,
+                [title.span],
+                cls="kg:Position",
+                confidence=0.75,
+                wikidata=link.qid if link else None,
+            )
+        )
+        evidence = doc.span(title.span.start, title.person[1])
+        doc.fact(person, "kg:holdsPosition", position, evidence, 0.75)
+        country = country_at(title.span.start, title.span.end)
+        if country:
+            doc.fact(position, "kg:positionIn", country, title.span, 0.75)
