@@ -13,8 +13,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
+from kgraph.evaluation.nerel import NerelDocument, read_document, read_folder
 from kgraph.extract.links.linking import NOT_ENTITIES, PLACE_TYPES
-from kgraph.extract.nerel import NerelDocument, read_document, read_folder
 from kgraph.extract.text.normalise import key
 
 WORD = re.compile(r"[А-Яа-яЁёA-Za-z0-9]+(?:[-’'][А-Яа-яЁёA-Za-z0-9]+)*")

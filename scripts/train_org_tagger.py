@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pycrfsuite  # type: ignore[import-untyped]
 
+from kgraph.evaluation.nerel import read_folder
 from kgraph.extract.names.org_tagger import MODEL, labels, outermost, token_features
-from kgraph.extract.nerel import read_folder
 from kgraph.extract.text.ner import analyse
 
 PARAMETERS = {"c1": 0.1, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}

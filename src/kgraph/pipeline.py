@@ -21,7 +21,7 @@ from .source import ARTICLE_FILENAMES, Article, find_articles, load_article
 from .validate import ValidationReport, validate
 
 if TYPE_CHECKING:
-    from .extract.reconcile import Reconciliation
+    from .extract.links.reconcile import Reconciliation
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ def build(paths: Sequence[Path], out: Path, *, html: bool = True, wikidata: str 
     before anything is written; curated facts are left as their authors wrote them.
     """
     if wikidata is not None:
-        from .extract.reconcile import check_endpoint_url, reconcile
+        from .extract.links.reconcile import check_endpoint_url, reconcile
 
         check_endpoint_url(wikidata)
     models = load_models(paths)

@@ -5,9 +5,10 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from kgraph.cli_extract import evaluate, extract
-from kgraph.extract import dump_facts, evaluate_model, evaluate_nerel
-from kgraph.extract.evaluate import baseline_model
+from kgraph.cli.extract import evaluate, extract
+from kgraph.evaluation import evaluate_model, evaluate_nerel
+from kgraph.evaluation.scores import baseline_model
+from kgraph.extract import dump_facts
 from kgraph.facts import load_facts
 from kgraph.model import ArticleModel
 from kgraph.source import Article, load_article

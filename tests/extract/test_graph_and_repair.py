@@ -1,7 +1,8 @@
 """Extracted drafts validate against the shapes; NER mentions are repaired; groups, topics, agreements are found."""
 
 from kgraph.extract.conformance import conform
-from kgraph.extract.names.mentions import gazetteer_mentions, repair_spans
+from kgraph.extract.names.known_names import gazetteer_mentions
+from kgraph.extract.names.mentions import repair_spans
 from kgraph.extract.relations.topics import find_agreements, find_attention_topics, find_groups
 from kgraph.extract.text.ner import NamedSpan
 from kgraph.graph import build_dataset

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pycrfsuite  # type: ignore[import-untyped]
 
-from kgraph.extract.evaluate import nerel_predictions
+from kgraph.evaluation.nerel import read_folder
+from kgraph.evaluation.scores import nerel_predictions
 from kgraph.extract.names.org_tagger import labels, outermost, tag_organisations, token_features
-from kgraph.extract.nerel import read_folder
 from kgraph.extract.text.ner import Analysis, analyse
 
 SAMPLE = Path(__file__).parent / "data" / "nerel-sample"

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from rdflib import OWL, Graph, URIRef
 
 from kgraph.cli import main
-from kgraph.extract.reconcile import RECONCILED_CONFIDENCE, reconcile
+from kgraph.extract.links.reconcile import RECONCILED_CONFIDENCE, reconcile
 from kgraph.facts import load_facts
 from kgraph.model import ArticleModel, Entity
 from kgraph.pipeline import build

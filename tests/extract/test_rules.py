@@ -72,7 +72,7 @@ def test_the_shipped_gazetteer_links_well_known_states() -> None:
 
 
 def test_an_unseen_place_is_typed_by_its_ending() -> None:
-    from kgraph.extract.names.entities import listed_places, location_type
+    from kgraph.extract.places.types import listed_places, location_type
 
     assert gazetteer().entry("Верхнеуральске") is None and "верхнеуральск" not in listed_places()
     assert location_type("Верхнеуральске", "Верхнеуральск") == "CITY"  # like "Омск", "Норильск"
@@ -82,7 +82,7 @@ def test_an_unseen_place_is_typed_by_its_ending() -> None:
 
 
 def test_a_common_noun_organisation_takes_its_owner() -> None:
-    from kgraph.extract.evaluate import nerel_predictions
+    from kgraph.evaluation.scores import nerel_predictions
 
     text = "Коммунистическое правительство Кубы отвергло план. Украинское правительство считает иначе."
     found = {(text[s:e], kind) for s, e, kind in nerel_predictions(text)[0]}
@@ -92,7 +92,7 @@ def test_a_common_noun_organisation_takes_its_owner() -> None:
 
 
 def test_a_governor_and_a_shared_head_noun_mark_a_state() -> None:
-    from kgraph.extract.evaluate import nerel_predictions
+    from kgraph.evaluation.scores import nerel_predictions
 
     text = "Будут переназначены главы Зурбанской и Смоленской областей. Уволен губернатор Зурбанья Олег Петров."
     found = {(text[s:e], kind) for s, e, kind in nerel_predictions(text)[0]}
@@ -101,7 +101,7 @@ def test_a_governor_and_a_shared_head_noun_mark_a_state() -> None:
 
 
 def test_a_place_adjective_before_its_head_noun_is_not_a_city_of_its_own() -> None:
-    from kgraph.extract.names.mentions import gazetteer_mentions
+    from kgraph.extract.names.known_names import gazetteer_mentions
 
     text = "Уроженец Московской области приехал."
     found = [(span.text, kind) for span, kind, _, _ in gazetteer_mentions(text, [])]
@@ -118,7 +118,7 @@ def test_a_name_nerel_gives_to_products_is_no_organisation() -> None:
 
 
 def test_the_capital_of_a_place_is_not_a_cue_that_the_place_is_a_city() -> None:
-    from kgraph.extract.evaluate import nerel_predictions
+    from kgraph.evaluation.scores import nerel_predictions
 
     text = "Соревнования прошли в столице Мавритании на прошлой неделе."
     found = {(text[s:e], kind) for s, e, kind in nerel_predictions(text)[0]}
@@ -135,7 +135,7 @@ def test_a_capitalised_dictionary_word_mid_sentence_stays_in_the_name() -> None:
 
 
 def _typed(text: str) -> set[tuple[str, str]]:
-    from kgraph.extract.evaluate import nerel_predictions
+    from kgraph.evaluation.scores import nerel_predictions
 
     return {(text[s:e], kind) for s, e, kind in nerel_predictions(text)[0]}
 
@@ -161,7 +161,7 @@ def test_the_noun_after_a_place_adjective_decides_from_nerel_train_or_animacy() 
 
 
 def test_countries_states_and_cities_nerel_train_lacks_are_typed_from_iso_3166_and_geonames() -> None:
-    from kgraph.extract.names.entities import location_type
+    from kgraph.extract.places.types import location_type
 
     assert gazetteer().entry("Гаосюна") is None
     assert location_type("Гаосюна", "Гаосюн") == "CITY"  # GeoNames: a city of 2.7 million
@@ -268,7 +268,7 @@ def test_a_city_whose_facility_is_named_is_still_a_city() -> None:
 
 
 def test_a_listed_city_is_found_in_a_case_form_the_dictionary_does_not_know() -> None:
-    from kgraph.extract.names.entities import location_type
+    from kgraph.extract.places.types import location_type
 
     assert location_type("Нэшвилле", "Нэшвилле") == "CITY"
 
@@ -301,7 +301,7 @@ def test_an_assessment_is_a_statement_of_each_person_who_gave_it() -> None:
 
 
 def test_a_lower_case_phrase_nerel_train_marks_as_an_organisation_is_one() -> None:
-    from kgraph.extract.names.mentions import _confident
+    from kgraph.extract.names.known_names import _confident
 
     assert _confident("оборонное ведомство") == ("ORGANIZATION", None, "")
     assert _confident("ведомство") is None  # a lone lower-case word needs more evidence

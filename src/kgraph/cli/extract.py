@@ -42,13 +42,13 @@ def extract(article: Path, output: Path | None, wikidata: str | None) -> None:
     from ..source import load_article
 
     if wikidata is not None:
-        from ..extract.reconcile import check_endpoint_url
+        from ..extract.links.reconcile import check_endpoint_url
 
         check_endpoint_url(wikidata)  # before the models load: a mistyped URL costs no time
     model = extract_article(load_article(article))
     note = ""
     if wikidata is not None:
-        from ..extract.reconcile import reconcile
+        from ..extract.links.reconcile import reconcile
 
         reconciliation = reconcile([model], wikidata)[0]
         model, note = reconciliation.model, reconciliation.comment()
@@ -83,7 +83,7 @@ def evaluate(article_dir: Path | None, nerel: Path | None, no_baseline: bool, qu
 
     Prints precision, recall and F1 per category, then the misses (-) and false findings (+).
     """
-    from ..extract import evaluate_article, evaluate_nerel
+    from ..evaluation import evaluate_article, evaluate_nerel
     from ..source import find_articles
 
     if nerel is not None:

@@ -1,25 +1,32 @@
 """Automatic extraction: any Russian news article -> the same model curated facts give, offline.
 
-One module, one job: ``ner`` (natasha), ``mentions`` (span repair, gazetteer matches), ``adjectives`` (place
-adjectives), ``owners`` ("власти Украины"), ``quantities`` (yargy grammar), ``dates``, ``quotes``, ``events``
-(events and titles), ``entities`` (grouping, classes), ``relations``, ``speakers`` and ``measures`` (facts, who
-said what, what figures measure), ``doc`` and ``spans`` (what is found so far, looked up by index),
-``normalise`` (pymorphy3), ``linking`` (gazetteer from NEREL train), ``tables`` (the shipped TSV tables),
-``build`` (the pipeline), ``writer`` (facts YAML), ``evaluate`` and ``nerel`` (measuring); ``reconcile``
-(optional, online: links from a Wikidata SPARQL endpoint).
+``build.PIPELINE`` runs named components (``pipeline.component``) in order over one ``Doc`` (``doc.py``): each
+declares what it requires, assigns and drops, and the order is checked at start-up. Where to look:
+
+- the components, in order, and the packs that can be switched off: ``build.py``
+- reading the text once (natasha's tokens, sentences, named spans; pymorphy3 forms): ``text/``
+- which persons and organisations are named: ``names/components.py`` (the steps), ``names/mentions.py`` (span
+  repair), ``names/known_names.py`` (what NEREL train knows), ``names/org_tagger.py`` (the CRF tagger),
+  ``names/entities.py`` (grouping, classes, labels)
+- which places, and of which kind: ``places/types.py``, ``places/adjectives.py`` ("российские власти")
+- which Wikidata item: ``links/linking.py`` (the gazetteer), ``links/reconcile.py`` (optional, online)
+- which figures and dates: ``figures/`` (``amounts.py`` the yargy grammar, ``measures.py`` what they measure,
+  ``dates.py``)
+- who said what: ``speech/`` (``quotes.py`` finds utterances, ``speakers.py`` attributes them)
+- which relations: ``relations/`` (``titles.py`` offices, ``reported.py`` groups, discussions, agreements)
+- which events: ``events/`` (``events.py`` by head noun, ``components.py`` their places, openings and days)
+- rules for one kind of article (summit and forum reports): ``packs/forum.py``
+- what is kept (the SHACL shapes' requirements): ``conformance.py``; the facts YAML: ``writer.py``
+- the lexical tables and the tagger's model: ``data/`` (rebuilt by ``scripts/build_*.py``, ``train_org_tagger.py``)
+
+Measuring is apart, in ``kgraph.evaluation``.
 """
 
 from .build import ExtractionError, extract_article
-from .evaluate import Report, Score, evaluate_article, evaluate_model, evaluate_nerel
 from .writer import dump_facts
 
 __all__ = [
     "ExtractionError",
-    "Report",
-    "Score",
     "dump_facts",
-    "evaluate_article",
-    "evaluate_model",
-    "evaluate_nerel",
     "extract_article",
 ]

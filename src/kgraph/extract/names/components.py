@@ -12,11 +12,13 @@ from ...model import ArticleMeta
 from ..doc import Doc
 from ..links.linking import LOCATION_TYPES, gazetteer
 from ..pipeline import component
+from ..places.types import places_in_names as places_in_names_of
 from ..spans import SpanIndex
 from ..text.normalise import key, noun_phrase_nominative
 from . import entities
 from .entities import Draft, class_for, entities_from_spans
-from .mentions import gazetteer_mentions, repair_spans
+from .known_names import gazetteer_mentions
+from .mentions import repair_spans
 from .mentions import repeated_surnames as repeated_surnames_in
 from .org_tagger import tag_organisations
 from .originals import original_names as originals_in
@@ -144,7 +146,7 @@ def places_in_names(doc: Doc) -> None:
     taken = {(m.start, m.end) for d in doc.drafts for m in d.mentions}
     names = [(m.start, m.end) for d in doc.drafts if d.nerel_type == "ORGANIZATION" for m in d.mentions]
     drafts = _FirstDrafts(doc)
-    for span, kind, qid in entities.places_in_names(text, names):
+    for span, kind, qid in places_in_names_of(text, names):
         if (span.start, span.end) in taken:
             continue
         taken.add((span.start, span.end))

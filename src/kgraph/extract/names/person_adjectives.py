@@ -10,7 +10,7 @@
 import re
 from collections.abc import Sequence
 
-from .mentions import adjective_place
+from .known_names import adjective_place
 
 _ENDINGS = r"(?:ий|ый|ой|ого|ому|им|ым|ом|ая|ую|ое|ие|ые|их|ых|ими|ыми)"
 

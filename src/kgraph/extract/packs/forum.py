@@ -16,8 +16,9 @@ from ..doc import Doc
 from ..events.components import PLACE_CLASSES, Days
 from ..events.events import EventMention
 from ..links.linking import gazetteer
-from ..names.entities import Draft, class_for, location_type
+from ..names.entities import Draft, class_for
 from ..pipeline import component
+from ..places.types import location_type
 from ..relations.reported import Phrases, topic_entity
 from ..relations.topics import find_attention_topics
 from ..text.normalise import lemma

@@ -9,9 +9,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..extract.links.linking import PLACE_TYPES
 from ..model import ArticleModel, Entity
 from ..source import Article, Span
-from .links.linking import PLACE_TYPES
 
 EVENT_CLASSES = {
     "kg:Forum",
@@ -252,9 +252,9 @@ def _links(predicted: ArticleModel, gold: ArticleModel, mapping: dict[str, str],
 def evaluate_article(path: Path, without: Iterable[str] = ()) -> Report:
     """Extract the article at `path` (the packs in `without` off) and compare with its curated facts.yaml."""
     from ..errors import FactsError
+    from ..extract.build import extract_article
     from ..facts import facts_file, load_facts
     from ..source import load_article
-    from .build import extract_article
 
     article = load_article(path)
     curated = facts_file(article)
@@ -268,7 +268,7 @@ def evaluate_article(path: Path, without: Iterable[str] = ()) -> Report:
 
 def baseline_model(article: Article) -> ArticleModel:
     """natasha alone: its PER, LOC and ORG mentions grouped by normal form, as persons, places, organisations."""
-    from .text.ner import analyse
+    from ..extract.text.ner import analyse
 
     classes = {"PER": "schema:Person", "LOC": "schema:Place", "ORG": "schema:Organization"}
     groups: dict[tuple[str, str], list[Span]] = {}
@@ -287,11 +287,11 @@ Mention = tuple[int, int, str]
 def nerel_predictions(text: str, without: Iterable[str] = ()) -> tuple[set[Mention], dict[tuple[int, int], str]]:
     """Typed mentions (NEREL types) the extractor finds in `text` (the packs in `without` off), and the Wikidata
     links it gives them."""
+    from ..extract.build import extract_article
+    from ..extract.doc import blank_controls
+    from ..extract.figures.amounts import find_amounts
+    from ..extract.figures.dates import find_dates
     from ..source import parse_article
-    from .build import extract_article
-    from .doc import blank_controls
-    from .figures.amounts import find_amounts
-    from .figures.dates import find_dates
 
     mentions: set[Mention] = set()
     links: dict[tuple[int, int], str] = {}
@@ -319,7 +319,7 @@ def nerel_predictions(text: str, without: Iterable[str] = ()) -> tuple[set[Menti
 
 def baseline_predictions(text: str) -> set[Mention]:
     """natasha's NER alone: PER as PERSON, ORG as ORGANIZATION, LOC untyped (as LOC)."""
-    from .text.ner import named_spans
+    from ..extract.text.ner import named_spans
 
     kinds = {"PER": "PERSON", "ORG": "ORGANIZATION", "LOC": "LOC"}
     return {(s.start, s.end, kinds[s.type]) for s in named_spans(text)}

@@ -26,9 +26,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from ..model import ArticleModel, Entity
-from ..query.transport import DEFAULT_TIMEOUT, checked_url, redact
-from .links.linking import Link
+from ...model import ArticleModel, Entity
+from ...query.transport import DEFAULT_TIMEOUT, checked_url, redact
+from .linking import Link
 
 WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
 RECONCILED_CONFIDENCE = 0.7
@@ -183,7 +183,7 @@ def candidates(
 
     EndpointError (naming the URL) when the endpoint cannot be reached or refuses; `timeout` bounds each request.
     """
-    from ..query.remote import query_endpoint
+    from ...query.remote import query_endpoint
 
     check_endpoint_url(url)
     unique = list(dict.fromkeys(keys))

@@ -1,0 +1,216 @@
+"""Names NEREL train knows: words it almost always marks as one type ("испанской", "Колорадо", "МВД", "Путин"),
+place adjectives ("миланском": Милан) and the places inside organisations' names, matched directly.
+"""
+
+import re
+from collections.abc import Iterable
+
+from ...source import Span
+from ..links.linking import LOCATION_TYPES, PLACE_TYPES, gazetteer
+from ..places.adjectives import (
+    listed_place_of_adjective,
+    names_facility,
+    names_no_place,
+    organisation_end,
+    place_of_adjective,
+)
+from ..spans import SpanIndex
+from ..text.normalise import lemma, noun_phrase_nominative, parses
+from .mentions import NAME_WORD, PLACE_HEAD, genitive, opens_quote
+
+
+def gazetteer_mentions(text: str, taken: Iterable[tuple[int, int, str]]) -> list[tuple[Span, str, str | None, str]]:
+    """Words that NEREL train almost always marks as one type ("испанской", "Колорадо", "МВД", "Путин").
+
+    Finds what the flat NER leaves out, such as a state inside an organisation's name or a place adjective;
+    returns the span, the NEREL type, the Wikidata item when the gazetteer is sure of it and the item's name
+    (empty when unknown). A lower-case word
+    needs more evidence than a capitalised one; a span of the same type already found is not repeated.
+    """
+    taken = list(taken)
+    same_type: dict[str, list[tuple[int, int]]] = {}
+    for s, e, t in taken:
+        same_type.setdefault(t, []).append((s, e))
+    covering = {kind: SpanIndex(spans) for kind, spans in same_type.items()}
+    organisations = set(same_type.get("ORGANIZATION", []))
+    reach_from: dict[int, int] = {}  # the furthest an organisation starting here reaches
+    for s, e in organisations:
+        reach_from[s] = max(e, reach_from.get(s, e))
+    anything = SpanIndex((s, e) for s, e, _ in taken)
+    owners = _Owners(taken)
+    places = {(s, e) for s, e, t in taken if t in LOCATION_TYPES}
+    found: list[tuple[Span, str, str | None, str]] = []
+    words = list(NAME_WORD.finditer(text))
+    index = 0
+    while index < len(words):
+        match = None
+        for size in (3, 2, 1):
+            if index + size > len(words):
+                continue
+            start, end = words[index].start(), words[index + size - 1].end()
+            if "\n" in text[start:end] or not re.fullmatch(r"[\w\s\-’'.]+", text[start:end]):
+                continue
+            hit = _confident(text[start:end]) or (adjective_place(text[start:end], text, start) if size == 1 else None)
+            if hit and hit[0] in LOCATION_TYPES and opens_quote(text, start) and text[start].isupper():
+                hit = None  # «Мордовский университет», «Милан»: a name, not the place; «московского дела» is
+            if hit and hit[0] in ("COUNTRY", "STATE_OR_PROVINCE") and size == 1 and _nationality(text, start, end):
+                hit = None  # "российский актёр" is a nationality, "на французском языке" a language
+            if (
+                hit
+                and hit[0] in LOCATION_TYPES
+                and size == 1
+                and text[start].isupper()
+                and is_adjective(text[start:end])
+            ):
+                # a capitalised adjective naming a street or a building ("Варшавском шоссе", "Михайловского
+                # замка") is part of that name; "каирская площадь" is a square in Cairo
+                hit = None if names_facility(text, end) else hit
+            # an organisation named inside another one's name after its head ("управление МВД") is nested, not repeated
+            if not hit:
+                inside = False
+            elif hit[0] == "ORGANIZATION":
+                inside = reach_from.get(start, -1) >= end
+            else:
+                inside = hit[0] in covering and covering[hit[0]].covers(start, end)
+            # a place the NER found and typed by its context ("штата Нью-Йорк") is not a second place
+            inside = inside or bool(hit and hit[0] in LOCATION_TYPES and (start, end) in places)
+            head = PLACE_HEAD.match(text, end) if hit and hit[0] in LOCATION_TYPES else None
+            district = head is not None and head.group(1).startswith(("район", "округ"))
+            if hit and district and hit[0] == "CITY" and text[start].islower():
+                # "в лондонском районе Кенсингтон": a city's district, the adjective names the city; "Знаменского
+                # района" is the district's own name
+                head = None
+            if hit and head:
+                # "Московской" + "области" is one state, not a city inside it
+                inside = inside or anything.covers(start, head.end())
+                kind = "DISTRICT" if head.group(1).startswith(("район", "округ")) else "STATE_OR_PROVINCE"
+                hit, end = (kind, None, ""), head.end()
+            if hit and not inside and not after_currency(text, start):
+                if hit[0] == "ORGANIZATION" and text[start].islower():
+                    owned = _with_owner(text, start, end, owners)
+                    if owned != (start, end):
+                        start, end = owned
+                        hit = ("ORGANIZATION", None, "")  # "правительство Кубы" is not the item "правительство" is
+                match = (Span(start, end, text[start:end]), *hit)
+                index += size
+                break
+        if match:
+            found.append(match)
+            own_head = PLACE_HEAD.search(" " + match[0].text.split()[-1])  # "Московской области": one state
+            if match[1] == "ORGANIZATION" or (" " in match[0].text and not own_head):
+                # "российские власти", "британской столице": the place adjective inside is a mention too
+                found.extend(p for p in _places_inside(text, match[0]) if p[0] != match[0])
+            elif match[1] in LOCATION_TYPES and is_adjective(match[0].text):
+                org_end = organisation_end(text, match[0].end)  # "советской армии", "российские власти"
+                if org_end and (match[0].start, org_end) not in organisations:
+                    found.append(
+                        (Span(match[0].start, org_end, text[match[0].start : org_end]), "ORGANIZATION", None, "")
+                    )
+        else:
+            index += 1
+    return found
+
+
+def _nationality(text: str, start: int, end: int) -> bool:
+    """Whether a place adjective here tells a nationality or a language rather than naming the place."""
+    return is_adjective(text[start:end]) and names_no_place(text, end) and not PLACE_HEAD.match(text, end)
+
+
+def is_adjective(word: str) -> bool:
+    """Whether pymorphy3's likeliest reading of `word` is a full adjective ("лондонский", "Московская")."""
+    return "ADJF" in parses(word.lower())[0].tag
+
+
+def adjective_place(word: str, text: str = "", start: int = 0) -> tuple[str, str | None, str] | None:
+    """The place an adjective names ("миланском": Милан, "Винницкого": Винница), typed and linked as NEREL train
+    has the adjective itself or, for one it never saw, the place it is made from, in NEREL train or (with the
+    `text` it starts in at `start`, for the noun after it) in the lists of places; with the place's name."""
+    if not is_adjective(word):
+        return None
+    entry = gazetteer().entry(word)
+    kind, count = entry.main_type if entry else ("", 0)
+    if entry is None or kind not in PLACE_TYPES or count < 2 or count < 0.75 * entry.named:
+        place = place_of_adjective(word)
+        if place is None and text:
+            place = listed_place_of_adjective(text, start, start + len(word))
+        if place is None:
+            return None
+        kind, entry = place
+    link = gazetteer().link(entry.label, kind)
+    if entry.name:
+        return kind, link.qid if link else None, entry.name
+    return kind, link.qid if link else None, noun_phrase_nominative(entry.label) if entry.label[:1].isupper() else ""
+
+
+def _places_inside(text: str, span: Span) -> list[tuple[Span, str, str | None, str]]:
+    """Place adjectives inside an organisation's name are places too: "российские власти", "Татарского
+    государственного театра" (NEREL nests them)."""
+    found: list[tuple[Span, str, str | None, str]] = []
+    for word in NAME_WORD.finditer(span.text):
+        start, end = span.start + word.start(), span.start + word.end()
+        hit = _confident(word.group()) or adjective_place(word.group(), text, start)
+        if hit and hit[0] in LOCATION_TYPES and is_adjective(word.group()):
+            if hit[0] in ("COUNTRY", "STATE_OR_PROVINCE") and names_no_place(text, end):
+                continue
+            if PLACE_HEAD.match(text, end):
+                continue  # "правительстве Ивановской области": the adjective is the state's, found with its noun
+            found.append((Span(start, end, word.group()), *hit))
+    return found
+
+
+_REGION_ADJECTIVES = {"областной", "краевой", "городской", "республиканский"}
+
+
+class _Owners:
+    """Where the first place or person of the mentions found starts at each position, and where it ends."""
+
+    def __init__(self, taken: Iterable[tuple[int, int, str]]) -> None:
+        self.end_from: dict[int, int] = {}
+        for s, e, t in taken:
+            if t in LOCATION_TYPES or t == "PERSON":
+                self.end_from.setdefault(s, e)
+
+
+def _with_owner(text: str, start: int, end: int, owners: _Owners) -> tuple[int, int]:
+    """A common noun that names an organisation takes whose it is: a place adjective before it ("Украинское
+    правительство", "областного правительства") and a place or person after it in the genitive ("правительство
+    Кубы", "полиции Вашингтона", "правительства Исама Шарафа"); NEREL marks the whole phrase."""
+    before = re.search(r"([А-ЯЁа-яё]+)\s$", text[max(0, start - 30) : start])
+    if before:
+        word = before.group(1)
+        adjective = is_adjective(word)
+        entry = gazetteer().entry(word)
+        place = entry is not None and max(entry.types.items(), key=lambda i: i[1])[0] in LOCATION_TYPES
+        place = place or (adjective and adjective_place(word) is not None)  # "датского правительства"
+        if adjective and (place or lemma(word.lower()) in _REGION_ADJECTIVES):
+            start -= len(before.group(0))
+    owner = owners.end_from.get(end + 1) if text[end : end + 1] == " " else None
+    if owner is not None and genitive(text[end + 1 : owner].split()[0]):
+        end = owner
+    return start, end
+
+
+def _confident(surface: str) -> tuple[str, str | None, str] | None:
+    entry = gazetteer().entry(surface)
+    if entry is None:
+        return None
+    total = sum(entry.types.values())
+    kind, count = max(entry.types.items(), key=lambda item: item[1])
+    if kind not in ("PERSON", "ORGANIZATION", *PLACE_TYPES):
+        return None
+    # a lower-case single word needs more evidence; a lower-case phrase ("следственный комитет") is as telling
+    # as a capitalised name
+    lower = surface[:1].islower() and " " not in surface.strip()
+    if surface[:1].islower() and kind == "PERSON":
+        return None
+    if total < (5 if lower else 2) or count / total < (0.85 if lower else 0.75):
+        return None
+    if entry.annotated_share < (0.6 if lower else 0.5):
+        return None  # words that are mostly not an entity where they occur ("Форум" opening a sentence)
+    link = gazetteer().link(surface, kind)
+    return kind, link.qid if link else None, entry.name if link else ""
+
+
+def after_currency(text: str, start: int) -> bool:
+    """Whether a place name only qualifies a currency ("долларов США")."""
+    return re.search(r"(?:доллар|фунт|франк)\w*\s+$", text[max(0, start - 20) : start]) is not None

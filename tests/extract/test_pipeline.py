@@ -1,0 +1,68 @@
+"""The extraction pipeline: its order is checked at start-up, packs switch off, the README shows the real order."""
+
+from pathlib import Path
+
+import pytest
+
+from kgraph.extract import extract_article
+from kgraph.extract.build import PACKS, PIPELINE, components
+from kgraph.extract.doc import Doc
+from kgraph.extract.pipeline import PipelineError, check, component, describe
+from kgraph.source import load_article
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _step(name: str, requires: tuple[str, ...] = (), assigns: tuple[str, ...] = (), drops: tuple[str, ...] = ()):
+    def run(doc: Doc) -> None:
+        pass
+
+    return component(name, requires=requires, assigns=assigns, drops=drops)(run)
+
+
+def test_the_shipped_order_passes_the_check_with_and_without_each_pack() -> None:
+    check(PIPELINE)
+    for pack in PACKS:
+        check(components(without=[pack]))
+    assert PIPELINE[0].name == "read"
+
+
+def test_a_component_before_what_it_requires_is_refused_at_start_up() -> None:
+    with pytest.raises(PipelineError, match="'events' requires dates, which no component before it assigns"):
+        check([_step("names", assigns=("entities",)), _step("events", ("entities", "dates"), ("events",))])
+
+
+def test_dropping_entities_after_facts_refer_to_them_is_refused() -> None:
+    steps = [
+        _step("names", assigns=("entities",)),
+        _step("offices", ("entities",), ("entities", "facts")),
+        _step("cleanup", ("entities",), ("entities",), drops=("entities",)),
+    ]
+    with pytest.raises(PipelineError, match="'cleanup' drops entities after 'offices' built on them"):
+        check(steps)
+    check([steps[0], steps[2], steps[1]])  # dropping first is fine
+
+
+def test_an_unknown_field_or_pack_is_named() -> None:
+    with pytest.raises(PipelineError, match="'odd' names 'vibes'"):
+        check([_step("odd", assigns=("vibes",))])
+    with pytest.raises(PipelineError, match="no pack 'sports'; the packs are forum"):
+        components(without=["sports"])
+
+
+def test_switching_the_forum_pack_off_drops_only_its_findings_on_the_seed() -> None:
+    article = load_article(ROOT / "data" / "omsk-forum-2019-11-07")
+    with_pack, without = extract_article(article), extract_article(article, without=["forum"])
+    classes = {e.cls for e in with_pack.entities.values()}
+    classes_without = {e.cls for e in without.entities.values()}
+    assert {"kg:PlenarySession", "kg:Pipeline", "schema:Museum"} <= classes
+    assert not {"kg:PlenarySession", "kg:Pipeline", "schema:Museum"} & classes_without
+    assert {u.occasion for u in without.utterances} == {None}
+    assert any(u.occasion for u in with_pack.utterances)
+    names = {(e.labels["ru"], e.cls) for e in without.entities.values() if e.cls == "schema:Person"}
+    assert names == {(e.labels["ru"], e.cls) for e in with_pack.entities.values() if e.cls == "schema:Person"}
+
+
+def test_the_readme_shows_the_pipeline_in_its_real_order() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert describe(PIPELINE) in readme
