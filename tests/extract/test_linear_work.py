@@ -16,8 +16,8 @@ from typing import Any
 
 from kgraph.extract.doc import Doc
 from kgraph.extract.events import components as events
+from kgraph.extract.figures import amount_words, measures
 from kgraph.extract.figures import amounts as quantities
-from kgraph.extract.figures import measures
 from kgraph.extract.figures.amounts import Amount, find_amounts
 from kgraph.extract.names.entities import _person_groups, entities_from_spans, quoted_organisations
 from kgraph.extract.names.mentions import repair_spans, repeated_surnames
@@ -61,7 +61,7 @@ def test_a_long_run_of_amounts_is_read_by_the_grammar_in_windows_of_bounded_size
     # yargy's chart and its choice among overlapping matches grow faster than the text it reads at once: 11,000
     # amounts on one line were read as one window and took 9 GB
     read: list[int] = []
-    parser = quantities._parser
+    parser = amount_words.parser
 
     class Recording:
         def __init__(self, spelt: bool) -> None:
@@ -71,7 +71,7 @@ def test_a_long_run_of_amounts_is_read_by_the_grammar_in_windows_of_bounded_size
             read.append(len(text))
             return self.parser.findall(text)
 
-    monkeypatch.setattr(quantities, "_parser", Recording)
+    monkeypatch.setattr(amount_words, "parser", Recording)
     text = "5 млн рублей, " * 400
     amounts = find_amounts(text)
     assert len(amounts) == 400 and {(a.value, a.unit) for a in amounts} == {(Decimal(5_000_000), "RUB")}

@@ -16,11 +16,12 @@ appended to or replaced by a new list (add() keeps a set of them).
 import unicodedata
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import ArticleMeta, Entity, Fact, Quantity, Utterance
 from ..source import Article, Span
-from .names.entities import Draft, english_label
+from ..transliteration import transliterate
 from .text.normalise import key, slug
 
 if TYPE_CHECKING:
@@ -37,6 +38,50 @@ def blank_controls(text: str) -> str:
     'a b\\n'
     """
     return "".join(" " if unicodedata.category(c) in {"Cc", "Cf", "Cs", "Co"} and c not in "\n\t" else c for c in text)
+
+
+_CLASSES = {
+    "PERSON": "schema:Person",
+    "FACILITY": "schema:Place",
+    "COUNTRY": "schema:Country",
+    "CITY": "schema:City",
+    "STATE_OR_PROVINCE": "schema:AdministrativeArea",
+    "LOCATION": "schema:Place",
+    "DISTRICT": "schema:Place",
+    "ORGANIZATION": "schema:Organization",
+}
+
+
+def class_for(nerel_type: str) -> str:
+    """The kgraph class (a CURIE) for a NEREL entity type.
+
+    >>> class_for("COUNTRY"), class_for("ORGANIZATION"), class_for("AWARD")
+    ('schema:Country', 'schema:Organization', 'schema:Thing')
+    """
+    return _CLASSES.get(nerel_type, "schema:Thing")
+
+
+@dataclass
+class Draft:
+    """An entity being assembled: type, normal label, mentions, link and confidence."""
+
+    nerel_type: str
+    label: str
+    mentions: list[Span] = field(default_factory=list)
+    cls: str = ""
+    wikidata: str | None = None
+    confidence: float = 0.8
+    label_en: str | None = None
+
+    @property
+    def first(self) -> int:
+        """Offset of the first mention."""
+        return min(m.start for m in self.mentions)
+
+
+def english_label(draft: Draft) -> str:
+    """The English label: a transliteration of the Russian one (we ship no English names)."""
+    return draft.label_en or transliterate(draft.label).replace("«", '"').replace("»", '"')
 
 
 class Doc:

@@ -74,9 +74,20 @@ def dump_facts(model: ArticleModel) -> str:
     >>> parse_facts(article, dump_facts(model)).entities == model.entities
     True
     """
+    document: dict[str, Any] = {
+        "article": _article(model),
+        "entities": _entities(model),
+        "quotes": _quotes(model),
+        "quantities": _quantities(model),
+    }
+    document["facts"] = [_fact(f) for f in model.facts]
+    header = f"# Facts extracted automatically from {model.article.slug} by kgraph; review before use.\n"
+    return header + yaml.dump(document, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def _article(model: ArticleModel) -> dict[str, Any]:
     meta = model.meta
-    document: dict[str, Any] = {}
-    article = _drop_none(
+    return _drop_none(
         {
             "headline_en": meta.headline_en,
             "author": meta.author,
@@ -86,8 +97,10 @@ def dump_facts(model: ArticleModel) -> str:
             "language": meta.language,
         }
     )
-    document["article"] = article
-    document["entities"] = {
+
+
+def _entities(model: ArticleModel) -> dict[str, Any]:
+    entities = {
         e.id: _drop_none(
             {
                 "class": e.cls,
@@ -99,9 +112,13 @@ def dump_facts(model: ArticleModel) -> str:
         )
         for e in model.entities.values()
     }
-    for entity in document["entities"].values():
+    for entity in entities.values():
         entity.setdefault("mentions", [])
-    document["quotes"] = {
+    return entities
+
+
+def _quotes(model: ArticleModel) -> dict[str, Any]:
+    return {
         u.id: _drop_none(
             {
                 "kind": u.kind,
@@ -116,7 +133,10 @@ def dump_facts(model: ArticleModel) -> str:
         )
         for u in model.utterances
     }
-    document["quantities"] = {
+
+
+def _quantities(model: ArticleModel) -> dict[str, Any]:
+    return {
         q.id: _drop_none(
             {
                 "value": _number(q.value),
@@ -137,6 +157,3 @@ def dump_facts(model: ArticleModel) -> str:
         )
         for q in model.quantities
     }
-    document["facts"] = [_fact(f) for f in model.facts]
-    header = f"# Facts extracted automatically from {model.article.slug} by kgraph; review before use.\n"
-    return header + yaml.dump(document, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)

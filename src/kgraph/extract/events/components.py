@@ -8,8 +8,7 @@ from datetime import date
 
 from ...model import TimeRef
 from ...source import Span
-from ..doc import Doc
-from ..names.entities import Draft, class_for
+from ..doc import Doc, Draft, class_for
 from ..pipeline import component
 from ..text.normalise import noun_phrase_nominative
 from .events import find_events

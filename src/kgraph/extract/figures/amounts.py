@@ -13,145 +13,11 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
 from ..text.normalise import parses
+from . import amount_words as vocab
 
-_MULTIPLIERS = {
-    "тыс": 1000,
-    "тысяча": 1000,
-    "млн": 10**6,
-    "миллион": 10**6,
-    "млрд": 10**9,
-    "миллиард": 10**9,
-    "трлн": 10**12,
-    "триллион": 10**12,
-}
-_NUMERALS: dict[str, int | Decimal] = {
-    "один": 1,
-    "полтора": Decimal("1.5"),
-    "два": 2,
-    "три": 3,
-    "четыре": 4,
-    "пять": 5,
-    "шесть": 6,
-    "семь": 7,
-    "восемь": 8,
-    "девять": 9,
-    "десять": 10,
-    "одиннадцать": 11,
-    "двенадцать": 12,
-    "тринадцать": 13,
-    "четырнадцать": 14,
-    "пятнадцать": 15,
-    "шестнадцать": 16,
-    "семнадцать": 17,
-    "восемнадцать": 18,
-    "девятнадцать": 19,
-    "двадцать": 20,
-    "тридцать": 30,
-    "сорок": 40,
-    "пятьдесят": 50,
-    "шестьдесят": 60,
-    "семьдесят": 70,
-    "восемьдесят": 80,
-    "девяносто": 90,
-    "сто": 100,
-    "двести": 200,
-    "триста": 300,
-    "четыреста": 400,
-    "пятьсот": 500,
-    "шестьсот": 600,
-    "семьсот": 700,
-    "восемьсот": 800,
-    "девятьсот": 900,
-}
-_UNITS = {
-    "доллар": "USD",
-    "долл": "USD",
-    "долларовый": "USD",
-    "$": "USD",
-    "рубль": "RUB",
-    "руб": "RUB",
-    "рублёвый": "RUB",
-    "₽": "RUB",
-    "евро": "EUR",
-    "€": "EUR",
-    "километр": "km",
-    "км": "km",
-    "метр": "m",
-    "тонна": "t",
-    "процент": "%",
-    "процентный": "%",
-    "%": "%",
-}
-_CURRENCIES = {
-    "доллар",
-    "долл",
-    "долларовый",
-    "рубль",
-    "руб",
-    "рублёвый",
-    "евро",
-    "цент",
-    "копейка",
-    "фунт",
-    "юань",
-    "иена",
-    "йена",
-    "гривна",
-    "франк",
-    "тенге",
-    "рупия",
-    "крона",
-    "злотый",
-    "шекель",
-    "динар",
-    "песо",
-    "$",
-    "€",
-    "£",
-    "₽",
-}
-_QUALIFIERS = {
-    "более": "moreThan",
-    "свыше": "moreThan",
-    "больше": "moreThan",
-    "около": "about",
-    "порядка": "about",
-    "примерно": "about",
-    "приблизительно": "about",
-    "почти": "almost",
-    "менее": "lessThan",
-    "меньше": "lessThan",
-    "ровно": "exactly",
-}
-_NOT_COUNTED = {
-    "год",
-    "г",
-    "гг",
-    "час",
-    "минута",
-    "секунда",
-    "раз",
-    "век",
-    "январь",
-    "февраль",
-    "март",
-    "апрель",
-    "май",
-    "июнь",
-    "июль",
-    "август",
-    "сентябрь",
-    "октябрь",
-    "ноябрь",
-    "декабрь",
-}
-_DASHES = {"-", "—", "–"}
-_DEGREES = {"чуть", "немного", "немногим", "намного", "гораздо", "значительно", "существенно"}
-# where an amount can be: digits, or words that end one spelt in words ("два миллиона", "пять процентов")
 _ANCHOR = re.compile(r"\d+|(?i:процент|тысяч|миллион|миллиард|триллион|рубл|доллар|евро\b|цент|копе[йе]к)")
 _SPACES = {" ", "\u00a0", "\u202f", "\u2009"}
 
@@ -178,87 +44,12 @@ class Amount:
     @property
     def is_money(self) -> bool:
         """Whether the unit is a currency."""
-        return self.unit_text is not None and any(_lemmas(w) & _CURRENCIES for w in self.unit_text.split())
+        return self.unit_text is not None and any(vocab.lemmas(w) & vocab.CURRENCIES for w in self.unit_text.split())
 
     @property
     def is_percent(self) -> bool:
         """Whether the amount is a percentage."""
         return self.unit == "%"
-
-
-def _unit_lemma(words: str) -> str:
-    first = words.split()[0] if words.split() else words
-    return str(parses(first.lower())[0].normal_form) if first[:1].isalpha() else first
-
-
-@lru_cache(maxsize=4096)
-def _lemmas(word: str) -> frozenset[str]:
-    """The word and every dictionary form it may have ("тенге" is also read as a form of "тенг")."""
-    if not word[:1].isalpha():
-        return frozenset({word})
-    return frozenset({word.lower()} | {str(p.normal_form) for p in parses(word.lower())})
-
-
-@lru_cache(maxsize=2)
-def _parser(spelt: bool) -> Any:
-    """The grammar; with `spelt`, also ranges and figures in words (slower: yargy predicts every rule at every word)."""
-    from yargy import Parser, and_, not_, or_, rule  # type: ignore[import-untyped]
-    from yargy.predicates import caseless, custom, dictionary, eq, gram, in_, in_caseless, length_eq, normalized  # type: ignore[import-untyped]
-    from yargy.predicates import type as token_type
-
-    integer = token_type("INT")
-    # "480 000": groups of three digits after a first group of one to three, up to trillions (with no bound, a
-    # long run of groups "1 000 000 …" gave a chart that grew with its cube)
-    groups = and_(integer, length_eq(3)).repeatable(max=4)
-    grouped = rule(and_(integer, custom(lambda digits: len(digits) <= 3)), groups)
-    whole = or_(grouped, rule(integer))
-    number = or_(rule(whole, in_({",", "."}), integer), whole)
-    words = rule(dictionary(set(_NUMERALS)).repeatable(max=3))
-    big = {"тысяча", "миллион", "миллиард", "триллион"}
-    multiplier = or_(rule(in_caseless({"тыс", "млн", "млрд", "трлн"}), eq(".").optional()), rule(dictionary(big)))
-    lone_multiplier = and_(dictionary(big), not_(gram("plur")))  # "миллион долларов", not "тысячи рублей"
-    unit = or_(
-        rule(
-            or_(
-                dictionary({w for w in _CURRENCIES if w.isalpha()} | {"километр", "метр", "тонна", "процент"}),
-                in_caseless({"%", "км"}),
-            )
-        ),
-        rule(normalized("доллар"), caseless("США")),
-        rule(in_caseless({"долл", "руб"}), eq(".")),
-        rule(gram("ADJF"), dictionary({"доллар", "фунт", "франк", "юань", "крона", "рупия", "динар", "песо"})),
-        rule(normalized("фунт"), normalized("стерлинг")),
-    )
-    adjective_unit = dictionary({"процентный", "долларовый", "рублёвый"})
-    dash = in_(_DASHES)
-    # yargy drops a match whose optional parts end in optional parts ("более" [чем] [на] [до]): spell them out
-    preposition = in_caseless({"в", "на"})
-    tail = or_(rule(caseless("чем"), preposition), rule(caseless("чем")), rule(preposition))
-    comparative = in_caseless({"более", "больше", "менее", "меньше"})
-    qualifier = or_(
-        rule(in_caseless(set(_QUALIFIERS)), tail.optional()),
-        rule(caseless("не"), in_caseless({"более", "менее"})),
-        rule(in_caseless(_DEGREES), comparative, tail.optional()),  # "чуть больше"
-    )
-    # "несколько (сотен) миллионов", "сотни тысяч", "миллиарды": vague, but more than the multiplier
-    scale = dictionary({"десяток", "сотня"})
-    few = or_(rule(normalized("несколько"), scale), rule(normalized("несколько")))
-    vague = or_(
-        rule(few, multiplier),
-        rule(and_(scale, gram("plur")), multiplier),
-        rule(and_(dictionary(big), not_(gram("sing")))),
-    )
-    bound = rule(or_(number, words, few), multiplier.optional())
-    leads = [rule(caseless("до"))]
-    figures = [
-        rule(in_({"$", "€", "£", "₽"}).optional(), number, multiplier.optional(), unit.optional()),
-        rule(integer, dash.optional(), adjective_unit),
-    ]
-    if spelt:
-        leads += [rule(in_caseless({"от", "с"}), bound, caseless("до")), rule(bound, dash)]
-        figures += [rule(words, multiplier.optional(), unit), rule(or_(rule(lone_multiplier), vague), unit)]
-    lead, figure = or_(*leads), or_(*figures)
-    return Parser(rule(qualifier.optional(), lead.optional(), figure))
 
 
 def find_amounts(text: str) -> list[Amount]:
@@ -275,6 +66,8 @@ def find_amounts(text: str) -> list[Amount]:
     gc.disable()  # yargy's chart is cyclic garbage: freed window by window, not by full collections of the heap
     try:
         for start, end in _windows(text):
+            if _only_years_and_days(text, start, end):
+                continue
             amounts.extend(_amounts_in(text, start, end))
             gc.collect(0)  # only what this window made: full collections grew with the heap, not the text
     finally:
@@ -373,6 +166,24 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return windows
 
 
+def _only_years_and_days(text: str, start: int, end: int) -> bool:
+    """Whether every figure of the window is digits before a noun never counted ("2019 году", "7 ноября"): the
+    grammar's matches there are bare numbers that ``_read`` drops, so yargy (most of extraction's own time on
+    news, where most windows are such) is not asked. No currency sign, range or figure in words may be there.
+
+    >>> _only_years_and_days("В 2019 году, 7 ноября", 0, 21), _only_years_and_days("В 2019 году 5 человек", 0, 21)
+    (True, False)
+    """
+    window = text[start:end]
+    if any(sign in window for sign in "$€£₽") or _spelt(window):
+        return False
+    for anchor in _ANCHOR.finditer(window):
+        counted = _counted(text, start + anchor.end())[0] if anchor.group().isdigit() else None
+        if counted is None or vocab.unit_lemma(counted) not in vocab.NOT_COUNTED:
+            return False
+    return True
+
+
 def _in_link(text: str, position: int, links: _Marks, word_starts: _Marks) -> bool:
     """Whether the word holding `position` is a web address ("https://omskzdes.ru/politics/66138.html"); `links`
     are where "://" is in `text`, `word_starts` the spaces, line breaks, tabs and brackets a word starts after."""
@@ -380,7 +191,7 @@ def _in_link(text: str, position: int, links: _Marks, word_starts: _Marks) -> bo
     return links.before(position - 1) >= start or text.startswith("www.", start, position + 1)
 
 
-_LEADS = {*_QUALIFIERS, *_DEGREES, "не", "чем", "в", "на", "от", "с", "до", "$", "€", "£", "₽", *_DASHES}
+_LEADS = {*vocab.QUALIFIERS, *vocab.DEGREES, "не", "чем", "в", "на", "от", "с", "до", "$", "€", "£", "₽", *vocab.DASHES}
 
 
 def _may_lead(word: str) -> bool:
@@ -389,13 +200,8 @@ def _may_lead(word: str) -> bool:
     return (
         word in _LEADS
         or re.fullmatch(r"[$€£₽]?\d[\d.,]*[-—–]?", word) is not None
-        or (word.isalpha() and _spells_figure(word))
+        or (word.isalpha() and vocab.spells_figure(word))
     )
-
-
-def _spells_figure(word: str) -> bool:
-    """Whether a word is (part of) a figure: "два", "полтора", "миллион", "несколько", "сотни"."""
-    return bool(_numeral(word) is not None or _multiplier(word) or _scale(word) or "несколько" in _lemmas(word))
 
 
 # "50-70", "от 3", "с 2": not a date's "2019-11-07"
@@ -408,7 +214,7 @@ def _spelt(window: str) -> bool:
         return True
     previous = ""
     for word in re.findall(r"[А-Яа-яЁё]+|\d+", window):
-        if word.isalpha() and _spells_figure(word) and not (previous.isdigit() and _multiplier(word)):
+        if word.isalpha() and vocab.spells_figure(word) and not (previous.isdigit() and vocab.multiplier(word)):
             return True
         previous = word
     return False
@@ -424,7 +230,7 @@ class _Misread(Exception):
 def _amounts_in(text: str, start_at: int, end_at: int) -> list[Amount]:
     """The amounts within text[start_at:end_at] (yargy's chart grows with the text: parse lines alone)."""
     amounts = []
-    for match in _parser(_spelt(text[start_at:end_at])).findall(text[start_at:end_at]):
+    for match in vocab.parser(_spelt(text[start_at:end_at])).findall(text[start_at:end_at]):
         tokens = match.tokens
         try:
             amounts.extend(_read(text, start_at, tokens))
@@ -458,43 +264,24 @@ def _figure(text: str, offset: int, tokens: list[Any], index: int) -> tuple[Deci
                 raise _Misread(index + 1)
             digits, index = digits + "." + words[index + 1], index + 2
         value = Decimal(digits)
-    elif _numeral(words[index]) is not None:
+    elif vocab.numeral(words[index]) is not None:
         value = Decimal(0)
-        while index < len(words) and (numeral := _numeral(words[index])) is not None:
+        while index < len(words) and (numeral := vocab.numeral(words[index])) is not None:
             value, index = value + numeral, index + 1
-    elif "несколько" in _lemmas(words[index]) or _scale(words[index]):
+    elif "несколько" in vocab.lemmas(words[index]) or vocab.scale(words[index]):
         value, vague = Decimal(1), True
-        index += 1 if "несколько" in _lemmas(words[index]) else 0
-        if index < len(words) and (scale := _scale(words[index])):
+        index += 1 if "несколько" in vocab.lemmas(words[index]) else 0
+        if index < len(words) and (scale := vocab.scale(words[index])):
             value, index = Decimal(scale), index + 1
     else:
         value = Decimal(1)  # "миллион долларов": the multiplier alone, "миллиарды долларов": more than one
         vague = not any(p.tag.number == "sing" for p in parses(words[index].lower()))
-    multiplier = _multiplier(words[index]) if index < len(words) else None
+    multiplier = vocab.multiplier(words[index]) if index < len(words) else None
     if multiplier is not None:
         value, index = value * multiplier, index + 1
-        if index < len(words) and words[index] == "." and words[index - 1].lower() in _MULTIPLIERS:
+        if index < len(words) and words[index] == "." and words[index - 1].lower() in vocab.MULTIPLIERS:
             index += 1  # "тыс."
     return value, multiplier, index, vague
-
-
-def _scale(word: str) -> int:
-    found = _lemmas(word) & {"десяток", "сотня"}
-    return (10 if "десяток" in found else 100) if found else 0
-
-
-def _numeral(word: str) -> Decimal | None:
-    found = _lemmas(word) & set(_NUMERALS)
-    return Decimal(_NUMERALS[min(found)]) if found else None
-
-
-def _multiplier(word: str) -> int | None:
-    found = _lemmas(word) & set(_MULTIPLIERS)
-    return _MULTIPLIERS[min(found)] if found else None
-
-
-def _starts_figure(word: str) -> bool:
-    return word.isdigit() or _numeral(word) is not None or _multiplier(word) is not None
 
 
 _SENTENCE_END = re.compile(r"[ \t\u00a0]*(?:\n|$)|\s+[A-ZА-ЯЁ]")
@@ -511,17 +298,7 @@ def _read(text: str, offset: int, tokens: list[Any]) -> list[Amount]:
     """The amount (or the two bounds of a range) that one grammar match spells."""
     words = [token.value for token in tokens]
     lower = [word.lower() for word in words]
-    qualifier, mention_index = "exactly", 0
-    index = 1 if lower[0] in _DEGREES else 0  # "чуть больше"
-    if lower[index] == "не":
-        qualifier, index = ("moreThan" if lower[index + 1] == "менее" else "lessThan"), index + 2
-    elif lower[index] in _QUALIFIERS:
-        qualifier, index = _QUALIFIERS[lower[index]], index + 1
-        if index < len(words) and lower[index] == "чем":
-            index += 1
-        if index + 1 < len(words) and lower[index] in {"в", "на"}:
-            index += 1
-            mention_index = index  # NEREL leaves "более чем на" out of "более чем на 20 процентов"
+    qualifier, index, mention_index = _qualifier(lower)
     qualified = index > 0
     lead, low, low_multiplier, low_vague = None, None, None, False
     if lower[index] in {"от", "с"} and "до" in lower[index + 1 :]:
@@ -535,11 +312,11 @@ def _read(text: str, offset: int, tokens: list[Any]) -> list[Amount]:
         prefix, index = words[index], index + 1
     figure_index = index
     value, multiplier, index, vague = _figure(text, offset, tokens, index)
-    if index + 1 < len(words) and words[index] in _DASHES and _starts_figure(words[index + 1]):
+    if index + 1 < len(words) and words[index] in vocab.DASHES and vocab.starts_figure(words[index + 1]):
         lead, low, low_multiplier, low_vague = "-", value, multiplier, vague
         figure_index = index + 1
         value, multiplier, index, vague = _figure(text, offset, tokens, index + 1)
-    if index < len(words) and words[index] in _DASHES:
+    if index < len(words) and words[index] in vocab.DASHES:
         index += 1  # "50-процентный"
     last = len(tokens) - 1
     if words[last] == "." and last > 0 and _sentence_ends(text, offset + tokens[last].span.stop):
@@ -547,7 +324,7 @@ def _read(text: str, offset: int, tokens: list[Any]) -> list[Amount]:
     end = offset + tokens[last].span.stop
     unit_words = [word for word in words[index:] if word != "."]
     unit_text = " ".join(unit_words) if unit_words else prefix
-    unit = _UNITS.get(_unit_lemma(unit_text)) if unit_text else None
+    unit = vocab.UNITS.get(vocab.unit_lemma(unit_text)) if unit_text else None
     # "до 30 человек", "от 8 до 15 лет": the figure alone; "до 2 %" is mostly "rose to", and NEREL leaves it out
     dropped = lead is not None and (unit_text is None or (lead == "до" and unit == "%"))
     if dropped:
@@ -558,20 +335,15 @@ def _read(text: str, offset: int, tokens: list[Any]) -> list[Amount]:
     counted, counted_start = _counted(text, end) if unit_text is None else (None, None)
     if unit_text is None and counted is None and multiplier is None:
         return []  # a bare number (a year, a page, a score) says nothing we can type
-    if unit_text is None and counted and _unit_lemma(counted) in _NOT_COUNTED:
+    if unit_text is None and counted and vocab.unit_lemma(counted) in vocab.NOT_COUNTED:
         return []
-    if any("фунт" in _lemmas(word) for word in unit_words) and _OUNCES.match(text, end):
+    if any("фунт" in vocab.lemmas(word) for word in unit_words) and _OUNCES.match(text, end):
         return []  # "8 фунтов 6 унций": a weight
     bounds = [(value, qualifier)]
     if low is not None:
         if low_multiplier is None and multiplier is not None and low < value / multiplier:
             low *= multiplier  # "от 3 до 5 тыс.": the multiplier is shared
-        if qualifier == "exactly" and lead in {"от", "-"}:
-            bounds = [(low, "moreThan"), (value, "lessThan")]
-        else:
-            bounds = [(low, qualifier), (value, qualifier)]
-        if low_vague:
-            bounds[0] = (low, "moreThan")
+        bounds = _range(low, value, qualifier, lead, low_vague)
     if vague:
         bounds[-1] = (value, "moreThan")  # "несколько миллионов": more than a million
     return [
@@ -589,6 +361,34 @@ def _read(text: str, offset: int, tokens: list[Any]) -> list[Amount]:
         )
         for v, q in bounds
     ]
+
+
+def _qualifier(lower: list[str]) -> tuple[str, int, int]:
+    """The qualifier a match opens with ("не менее", "более чем на", "чуть больше"), where the figure's words
+    start after it, and where a NEREL-style mention starts (0: at the match's start)."""
+    qualifier, mention_index = "exactly", 0
+    index = 1 if lower[0] in vocab.DEGREES else 0  # "чуть больше"
+    if lower[index] == "не":
+        qualifier, index = ("moreThan" if lower[index + 1] == "менее" else "lessThan"), index + 2
+    elif lower[index] in vocab.QUALIFIERS:
+        qualifier, index = vocab.QUALIFIERS[lower[index]], index + 1
+        if index < len(lower) and lower[index] == "чем":
+            index += 1
+        if index + 1 < len(lower) and lower[index] in {"в", "на"}:
+            index += 1
+            mention_index = index  # NEREL leaves "более чем на" out of "более чем на 20 процентов"
+    return qualifier, index, mention_index
+
+
+def _range(low: Decimal, high: Decimal, qualifier: str, lead: str | None, low_vague: bool) -> list[tuple[Decimal, str]]:
+    """A range's two bounds with their qualifiers: "от 3 до 5" is more than 3 and less than 5."""
+    if qualifier == "exactly" and lead in {"от", "-"}:
+        bounds = [(low, "moreThan"), (high, "lessThan")]
+    else:
+        bounds = [(low, qualifier), (high, qualifier)]
+    if low_vague:
+        bounds[0] = (low, "moreThan")
+    return bounds
 
 
 def _plain(value: Decimal) -> Decimal:

@@ -17,8 +17,7 @@ from dataclasses import replace
 
 from ...model import Quantity
 from ...source import Span
-from ..doc import Doc
-from ..names.entities import Draft
+from ..doc import Doc, Draft
 from ..pipeline import component
 from ..text.normalise import CYRILLIC_WORD, lemma, parses
 from .amounts import Amount

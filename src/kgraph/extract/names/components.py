@@ -9,14 +9,14 @@ and the places inside organisations' names.
 import re
 
 from ...model import ArticleMeta
-from ..doc import Doc
+from ..doc import Doc, Draft, class_for
 from ..links.linking import LOCATION_TYPES, gazetteer
 from ..pipeline import component
 from ..places.types import places_in_names as places_in_names_of
 from ..spans import SpanIndex
 from ..text.normalise import key, noun_phrase_nominative
 from . import entities
-from .entities import Draft, class_for, entities_from_spans
+from .entities import entities_from_spans
 from .known_names import gazetteer_mentions
 from .mentions import repair_spans
 from .mentions import repeated_surnames as repeated_surnames_in

@@ -1,16 +1,18 @@
-"""Entities from named-entity mentions: grouping, classes, labels, Wikidata links, quoted names, titles.
+"""Entities from named-entity mentions: natasha's spans grouped (a person's full name and its surname alone),
+typed (places by their kind), labelled and linked; organisations named in quotes or by adjectives.
 
->>> class_for("COUNTRY"), class_for("ORGANIZATION")
-('schema:Country', 'schema:Organization')
+>>> from kgraph.extract.text.ner import NamedSpan
+>>> spans = [NamedSpan(0, 11, "PER", "Иван Петров", "Иван Петров"), NamedSpan(21, 27, "PER", "Петров", "Петров")]
+>>> [(d.label, d.cls, len(d.mentions)) for d in entities_from_spans("Иван Петров приехал. Петров рад.", spans)]
+[('Иван Петров', 'schema:Person', 2)]
 """
 
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from ...source import Span
-from ...transliteration import transliterate
+from ..doc import Draft, class_for
 from ..links.linking import LOCATION_TYPES, gazetteer
 from ..places.types import STRONG_CUES, after_place, cue_after, cue_before, location_type
 from ..spans import SpanIndex
@@ -18,16 +20,6 @@ from ..text.ner import NamedSpan
 from ..text.normalise import key, lemma, noun_phrase_nominative, parses
 from .known_names import adjective_place, after_currency, is_adjective
 
-_CLASSES = {
-    "PERSON": "schema:Person",
-    "FACILITY": "schema:Place",
-    "COUNTRY": "schema:Country",
-    "CITY": "schema:City",
-    "STATE_OR_PROVINCE": "schema:AdministrativeArea",
-    "LOCATION": "schema:Place",
-    "DISTRICT": "schema:Place",
-    "ORGANIZATION": "schema:Organization",
-}
 ORG_NOUNS = {
     "компания",
     "корпорация",
@@ -77,29 +69,6 @@ _NAMED_BY_ADJECTIVES = {"консорциум", "корпорация", "кон�
 _QUOTED = re.compile(
     r"(?:(?<![А-Яа-яЁё])(?P<head>[А-Яа-яЁё]++(?:\s++[а-яё]++){0,2})\s++)?[«\"“](?P<name>[^«»\"“”\n]{2,80})[»\"”]"
 )
-
-
-def class_for(nerel_type: str) -> str:
-    """The kgraph class (a CURIE) for a NEREL entity type."""
-    return _CLASSES.get(nerel_type, "schema:Thing")
-
-
-@dataclass
-class Draft:
-    """An entity being assembled: type, normal label, mentions, link and confidence."""
-
-    nerel_type: str
-    label: str
-    mentions: list[Span] = field(default_factory=list)
-    cls: str = ""
-    wikidata: str | None = None
-    confidence: float = 0.8
-    label_en: str | None = None
-
-    @property
-    def first(self) -> int:
-        """Offset of the first mention."""
-        return min(m.start for m in self.mentions)
 
 
 def _person_groups(spans: list[NamedSpan]) -> dict[str, list[NamedSpan]]:
@@ -291,8 +260,3 @@ def adjective_named_organisations(text: str, taken: list[tuple[int, int]]) -> li
         draft.mentions.append(Span(start, match.end(), text[start : match.end()]))
         draft.cls = "schema:Organization"
     return list(drafts.values())
-
-
-def english_label(draft: Draft) -> str:
-    """The English label: a transliteration of the Russian one (we ship no English names)."""
-    return draft.label_en or transliterate(draft.label).replace("«", '"').replace("»", '"')

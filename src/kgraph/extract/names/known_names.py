@@ -18,97 +18,117 @@ from ..spans import SpanIndex
 from ..text.normalise import lemma, noun_phrase_nominative, parses
 from .mentions import NAME_WORD, PLACE_HEAD, genitive, opens_quote
 
+Found = tuple[Span, str, str | None, str]
+"""A mention found: its span, NEREL type, Wikidata item (or None) and the item's name (or "")."""
 
-def gazetteer_mentions(text: str, taken: Iterable[tuple[int, int, str]]) -> list[tuple[Span, str, str | None, str]]:
+
+def gazetteer_mentions(text: str, taken: Iterable[tuple[int, int, str]]) -> list[Found]:
     """Words that NEREL train almost always marks as one type ("испанской", "Колорадо", "МВД", "Путин").
 
     Finds what the flat NER leaves out, such as a state inside an organisation's name or a place adjective;
     returns the span, the NEREL type, the Wikidata item when the gazetteer is sure of it and the item's name
-    (empty when unknown). A lower-case word
-    needs more evidence than a capitalised one; a span of the same type already found is not repeated.
+    (empty when unknown). A lower-case word needs more evidence than a capitalised one; a span of the same type
+    already found is not repeated. The longest phrase (of three, two, one words) that is a mention wins.
     """
-    taken = list(taken)
-    same_type: dict[str, list[tuple[int, int]]] = {}
-    for s, e, t in taken:
-        same_type.setdefault(t, []).append((s, e))
-    covering = {kind: SpanIndex(spans) for kind, spans in same_type.items()}
-    organisations = set(same_type.get("ORGANIZATION", []))
-    reach_from: dict[int, int] = {}  # the furthest an organisation starting here reaches
-    for s, e in organisations:
-        reach_from[s] = max(e, reach_from.get(s, e))
-    anything = SpanIndex((s, e) for s, e, _ in taken)
-    owners = _Owners(taken)
-    places = {(s, e) for s, e, t in taken if t in LOCATION_TYPES}
-    found: list[tuple[Span, str, str | None, str]] = []
+    known = _Known(text, list(taken))
+    found: list[Found] = []
     words = list(NAME_WORD.finditer(text))
     index = 0
     while index < len(words):
         match = None
         for size in (3, 2, 1):
-            if index + size > len(words):
-                continue
-            start, end = words[index].start(), words[index + size - 1].end()
-            if "\n" in text[start:end] or not re.fullmatch(r"[\w\s\-’'.]+", text[start:end]):
-                continue
-            hit = _confident(text[start:end]) or (adjective_place(text[start:end], text, start) if size == 1 else None)
-            if hit and hit[0] in LOCATION_TYPES and opens_quote(text, start) and text[start].isupper():
-                hit = None  # «Мордовский университет», «Милан»: a name, not the place; «московского дела» is
-            if hit and hit[0] in ("COUNTRY", "STATE_OR_PROVINCE") and size == 1 and _nationality(text, start, end):
-                hit = None  # "российский актёр" is a nationality, "на французском языке" a language
-            if (
-                hit
-                and hit[0] in LOCATION_TYPES
-                and size == 1
-                and text[start].isupper()
-                and is_adjective(text[start:end])
-            ):
-                # a capitalised adjective naming a street or a building ("Варшавском шоссе", "Михайловского
-                # замка") is part of that name; "каирская площадь" is a square in Cairo
-                hit = None if names_facility(text, end) else hit
-            # an organisation named inside another one's name after its head ("управление МВД") is nested, not repeated
-            if not hit:
-                inside = False
-            elif hit[0] == "ORGANIZATION":
-                inside = reach_from.get(start, -1) >= end
-            else:
-                inside = hit[0] in covering and covering[hit[0]].covers(start, end)
-            # a place the NER found and typed by its context ("штата Нью-Йорк") is not a second place
-            inside = inside or bool(hit and hit[0] in LOCATION_TYPES and (start, end) in places)
-            head = PLACE_HEAD.match(text, end) if hit and hit[0] in LOCATION_TYPES else None
-            district = head is not None and head.group(1).startswith(("район", "округ"))
-            if hit and district and hit[0] == "CITY" and text[start].islower():
-                # "в лондонском районе Кенсингтон": a city's district, the adjective names the city; "Знаменского
-                # района" is the district's own name
-                head = None
-            if hit and head:
-                # "Московской" + "области" is one state, not a city inside it
-                inside = inside or anything.covers(start, head.end())
-                kind = "DISTRICT" if head.group(1).startswith(("район", "округ")) else "STATE_OR_PROVINCE"
-                hit, end = (kind, None, ""), head.end()
-            if hit and not inside and not after_currency(text, start):
-                if hit[0] == "ORGANIZATION" and text[start].islower():
-                    owned = _with_owner(text, start, end, owners)
-                    if owned != (start, end):
-                        start, end = owned
-                        hit = ("ORGANIZATION", None, "")  # "правительство Кубы" is not the item "правительство" is
-                match = (Span(start, end, text[start:end]), *hit)
-                index += size
-                break
+            if index + size <= len(words):
+                match = known.mention(words[index].start(), words[index + size - 1].end(), size)
+                if match:
+                    index += size
+                    break
         if match:
             found.append(match)
-            own_head = PLACE_HEAD.search(" " + match[0].text.split()[-1])  # "Московской области": one state
-            if match[1] == "ORGANIZATION" or (" " in match[0].text and not own_head):
-                # "российские власти", "британской столице": the place adjective inside is a mention too
-                found.extend(p for p in _places_inside(text, match[0]) if p[0] != match[0])
-            elif match[1] in LOCATION_TYPES and is_adjective(match[0].text):
-                org_end = organisation_end(text, match[0].end)  # "советской армии", "российские власти"
-                if org_end and (match[0].start, org_end) not in organisations:
-                    found.append(
-                        (Span(match[0].start, org_end, text[match[0].start : org_end]), "ORGANIZATION", None, "")
-                    )
+            found.extend(known.nested_in(match))
         else:
             index += 1
     return found
+
+
+def _hit(text: str, start: int, end: int, size: int) -> tuple[str, str | None, str] | None:
+    """What NEREL train says the words text[start:end] are, unless their context says they are no such mention."""
+    hit = _confident(text[start:end]) or (adjective_place(text[start:end], text, start) if size == 1 else None)
+    if hit and hit[0] in LOCATION_TYPES and opens_quote(text, start) and text[start].isupper():
+        return None  # «Мордовский университет», «Милан»: a name, not the place; «московского дела» is
+    if hit and hit[0] in ("COUNTRY", "STATE_OR_PROVINCE") and size == 1 and _nationality(text, start, end):
+        return None  # "российский актёр" is a nationality, "на французском языке" a language
+    if hit and hit[0] in LOCATION_TYPES and size == 1 and text[start].isupper() and is_adjective(text[start:end]):
+        # a capitalised adjective naming a street or a building ("Варшавском шоссе", "Михайловского замка") is
+        # part of that name; "каирская площадь" is a square in Cairo
+        return None if names_facility(text, end) else hit
+    return hit
+
+
+class _Known:
+    """The mentions found before (by type, by start, every one), asked for each phrase of the text."""
+
+    def __init__(self, text: str, taken: list[tuple[int, int, str]]) -> None:
+        self.text = text
+        same_type: dict[str, list[tuple[int, int]]] = {}
+        for s, e, t in taken:
+            same_type.setdefault(t, []).append((s, e))
+        self.covering = {kind: SpanIndex(spans) for kind, spans in same_type.items()}
+        self.organisations = set(same_type.get("ORGANIZATION", []))
+        self.reach_from: dict[int, int] = {}  # the furthest an organisation starting here reaches
+        for s, e in self.organisations:
+            self.reach_from[s] = max(e, self.reach_from.get(s, e))
+        self.anything = SpanIndex((s, e) for s, e, _ in taken)
+        self.owners = _Owners(taken)
+        self.places = {(s, e) for s, e, t in taken if t in LOCATION_TYPES}
+
+    def mention(self, start: int, end: int, size: int) -> Found | None:
+        """The new mention the `size` words text[start:end] make (with a head noun or an owner after them)."""
+        text = self.text
+        if "\n" in text[start:end] or not re.fullmatch(r"[\w\s\-’'.]+", text[start:end]):
+            return None
+        hit = _hit(text, start, end, size)
+        if not hit:
+            return None
+        # an organisation named inside another one's name after its head ("управление МВД") is nested, not repeated
+        if hit[0] == "ORGANIZATION":
+            inside = self.reach_from.get(start, -1) >= end
+        else:
+            inside = hit[0] in self.covering and self.covering[hit[0]].covers(start, end)
+        # a place the NER found and typed by its context ("штата Нью-Йорк") is not a second place
+        inside = inside or (hit[0] in LOCATION_TYPES and (start, end) in self.places)
+        head = PLACE_HEAD.match(text, end) if hit[0] in LOCATION_TYPES else None
+        district = head is not None and head.group(1).startswith(("район", "округ"))
+        if district and hit[0] == "CITY" and text[start].islower():
+            # "в лондонском районе Кенсингтон": a city's district, the adjective names the city; "Знаменского
+            # района" is the district's own name
+            head = None
+        if head:
+            # "Московской" + "области" is one state, not a city inside it
+            inside = inside or self.anything.covers(start, head.end())
+            kind = "DISTRICT" if head.group(1).startswith(("район", "округ")) else "STATE_OR_PROVINCE"
+            hit, end = (kind, None, ""), head.end()
+        if inside or after_currency(text, start):
+            return None
+        if hit[0] == "ORGANIZATION" and text[start].islower():
+            owned = _with_owner(text, start, end, self.owners)
+            if owned != (start, end):
+                start, end = owned
+                hit = ("ORGANIZATION", None, "")  # "правительство Кубы" is not the item "правительство" is
+        return (Span(start, end, text[start:end]), *hit)
+
+    def nested_in(self, match: Found) -> list[Found]:
+        """The place adjectives inside a mention ("российские власти"), or the organisation a place adjective
+        begins ("советской армии")."""
+        text, span = self.text, match[0]
+        own_head = PLACE_HEAD.search(" " + span.text.split()[-1])  # "Московской области": one state
+        if match[1] == "ORGANIZATION" or (" " in span.text and not own_head):
+            # "российские власти", "британской столице": the place adjective inside is a mention too
+            return [p for p in _places_inside(text, span) if p[0] != span]
+        if match[1] in LOCATION_TYPES and is_adjective(span.text):
+            org_end = organisation_end(text, span.end)  # "советской армии", "российские власти"
+            if org_end and (span.start, org_end) not in self.organisations:
+                return [(Span(span.start, org_end, text[span.start : org_end]), "ORGANIZATION", None, "")]
+        return []
 
 
 def _nationality(text: str, start: int, end: int) -> bool:

@@ -12,11 +12,10 @@ from dataclasses import replace
 from itertools import accumulate
 
 from ...source import Span
-from ..doc import Doc
+from ..doc import Doc, Draft, class_for
 from ..events.components import PLACE_CLASSES, Days
 from ..events.events import EventMention
 from ..links.linking import gazetteer
-from ..names.entities import Draft, class_for
 from ..pipeline import component
 from ..places.types import location_type
 from ..relations.reported import Phrases, topic_entity

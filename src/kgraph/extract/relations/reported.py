@@ -5,8 +5,7 @@ exchanges of documents.
 import re
 
 from ...source import Span
-from ..doc import Doc
-from ..names.entities import Draft
+from ..doc import Doc, Draft
 from ..pipeline import component
 from ..text.normalise import key, lemma
 from .topics import find_agreements, find_discussions, find_exchanges, find_groups

@@ -8,9 +8,8 @@ import re
 from dataclasses import dataclass
 
 from ...source import Span
-from ..doc import Doc
+from ..doc import Doc, Draft
 from ..links.linking import gazetteer
-from ..names.entities import Draft
 from ..pipeline import component
 from ..text.normalise import lemma, noun_phrase_nominative, parses
 

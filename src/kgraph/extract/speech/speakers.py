@@ -2,7 +2,7 @@
 
 >>> from kgraph.source import parse_article
 >>> from kgraph.extract.doc import Doc
->>> from kgraph.extract.names.entities import Draft
+>>> from kgraph.extract.doc import Draft
 >>> article = parse_article("x", "# Т\\n\\n«Мы рады», — сказал Иван Петров.\\n")
 >>> doc = Doc(article)
 >>> doc.add(Draft("PERSON", "Иван Петров", [doc.span(25, 36)], cls="schema:Person"))

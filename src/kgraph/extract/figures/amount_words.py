@@ -1,0 +1,246 @@
+"""The words of amounts and the yargy grammar over them: multipliers, numerals, units, currencies, qualifiers
+and the nouns a bare number never counts (years, months, hours).
+
+>>> multiplier("млн"), numeral("полтора"), unit_lemma("рублей")
+(1000000, Decimal('1.5'), 'рубль')
+"""
+
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+from ..text.normalise import parses
+
+MULTIPLIERS = {
+    "тыс": 1000,
+    "тысяча": 1000,
+    "млн": 10**6,
+    "миллион": 10**6,
+    "млрд": 10**9,
+    "миллиард": 10**9,
+    "трлн": 10**12,
+    "триллион": 10**12,
+}
+NUMERALS: dict[str, int | Decimal] = {
+    "один": 1,
+    "полтора": Decimal("1.5"),
+    "два": 2,
+    "три": 3,
+    "четыре": 4,
+    "пять": 5,
+    "шесть": 6,
+    "семь": 7,
+    "восемь": 8,
+    "девять": 9,
+    "десять": 10,
+    "одиннадцать": 11,
+    "двенадцать": 12,
+    "тринадцать": 13,
+    "четырнадцать": 14,
+    "пятнадцать": 15,
+    "шестнадцать": 16,
+    "семнадцать": 17,
+    "восемнадцать": 18,
+    "девятнадцать": 19,
+    "двадцать": 20,
+    "тридцать": 30,
+    "сорок": 40,
+    "пятьдесят": 50,
+    "шестьдесят": 60,
+    "семьдесят": 70,
+    "восемьдесят": 80,
+    "девяносто": 90,
+    "сто": 100,
+    "двести": 200,
+    "триста": 300,
+    "четыреста": 400,
+    "пятьсот": 500,
+    "шестьсот": 600,
+    "семьсот": 700,
+    "восемьсот": 800,
+    "девятьсот": 900,
+}
+UNITS = {
+    "доллар": "USD",
+    "долл": "USD",
+    "долларовый": "USD",
+    "$": "USD",
+    "рубль": "RUB",
+    "руб": "RUB",
+    "рублёвый": "RUB",
+    "₽": "RUB",
+    "евро": "EUR",
+    "€": "EUR",
+    "километр": "km",
+    "км": "km",
+    "метр": "m",
+    "тонна": "t",
+    "процент": "%",
+    "процентный": "%",
+    "%": "%",
+}
+CURRENCIES = {
+    "доллар",
+    "долл",
+    "долларовый",
+    "рубль",
+    "руб",
+    "рублёвый",
+    "евро",
+    "цент",
+    "копейка",
+    "фунт",
+    "юань",
+    "иена",
+    "йена",
+    "гривна",
+    "франк",
+    "тенге",
+    "рупия",
+    "крона",
+    "злотый",
+    "шекель",
+    "динар",
+    "песо",
+    "$",
+    "€",
+    "£",
+    "₽",
+}
+QUALIFIERS = {
+    "более": "moreThan",
+    "свыше": "moreThan",
+    "больше": "moreThan",
+    "около": "about",
+    "порядка": "about",
+    "примерно": "about",
+    "приблизительно": "about",
+    "почти": "almost",
+    "менее": "lessThan",
+    "меньше": "lessThan",
+    "ровно": "exactly",
+}
+NOT_COUNTED = {
+    "год",
+    "г",
+    "гг",
+    "час",
+    "минута",
+    "секунда",
+    "раз",
+    "век",
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+}
+DASHES = {"-", "—", "–"}
+DEGREES = {"чуть", "немного", "немногим", "намного", "гораздо", "значительно", "существенно"}
+
+
+# where an amount can be: digits, or words that end one spelt in words ("два миллиона", "пять процентов")
+def unit_lemma(words: str) -> str:
+    first = words.split()[0] if words.split() else words
+    return str(parses(first.lower())[0].normal_form) if first[:1].isalpha() else first
+
+
+@lru_cache(maxsize=4096)
+def lemmas(word: str) -> frozenset[str]:
+    """The word and every dictionary form it may have ("тенге" is also read as a form of "тенг")."""
+    if not word[:1].isalpha():
+        return frozenset({word})
+    return frozenset({word.lower()} | {str(p.normal_form) for p in parses(word.lower())})
+
+
+@lru_cache(maxsize=2)
+def parser(spelt: bool) -> Any:
+    """The grammar; with `spelt`, also ranges and figures in words (slower: yargy predicts every rule at every word)."""
+    from yargy import Parser, and_, not_, or_, rule  # type: ignore[import-untyped]
+    from yargy.predicates import caseless, custom, dictionary, eq, gram, in_, in_caseless, length_eq, normalized  # type: ignore[import-untyped]
+    from yargy.predicates import type as token_type
+
+    integer = token_type("INT")
+    # "480 000": groups of three digits after a first group of one to three, up to trillions (with no bound, a
+    # long run of groups "1 000 000 …" gave a chart that grew with its cube)
+    groups = and_(integer, length_eq(3)).repeatable(max=4)
+    grouped = rule(and_(integer, custom(lambda digits: len(digits) <= 3)), groups)
+    whole = or_(grouped, rule(integer))
+    number = or_(rule(whole, in_({",", "."}), integer), whole)
+    words = rule(dictionary(set(NUMERALS)).repeatable(max=3))
+    big = {"тысяча", "миллион", "миллиард", "триллион"}
+    multiplier = or_(rule(in_caseless({"тыс", "млн", "млрд", "трлн"}), eq(".").optional()), rule(dictionary(big)))
+    lone_multiplier = and_(dictionary(big), not_(gram("plur")))  # "миллион долларов", not "тысячи рублей"
+    unit = or_(
+        rule(
+            or_(
+                dictionary({w for w in CURRENCIES if w.isalpha()} | {"километр", "метр", "тонна", "процент"}),
+                in_caseless({"%", "км"}),
+            )
+        ),
+        rule(normalized("доллар"), caseless("США")),
+        rule(in_caseless({"долл", "руб"}), eq(".")),
+        rule(gram("ADJF"), dictionary({"доллар", "фунт", "франк", "юань", "крона", "рупия", "динар", "песо"})),
+        rule(normalized("фунт"), normalized("стерлинг")),
+    )
+    adjective_unit = dictionary({"процентный", "долларовый", "рублёвый"})
+    dash = in_(DASHES)
+    # yargy drops a match whose optional parts end in optional parts ("более" [чем] [на] [до]): spell them out
+    preposition = in_caseless({"в", "на"})
+    tail = or_(rule(caseless("чем"), preposition), rule(caseless("чем")), rule(preposition))
+    comparative = in_caseless({"более", "больше", "менее", "меньше"})
+    qualifier = or_(
+        rule(in_caseless(set(QUALIFIERS)), tail.optional()),
+        rule(caseless("не"), in_caseless({"более", "менее"})),
+        rule(in_caseless(DEGREES), comparative, tail.optional()),  # "чуть больше"
+    )
+    # "несколько (сотен) миллионов", "сотни тысяч", "миллиарды": vague, but more than the multiplier
+    scale = dictionary({"десяток", "сотня"})
+    few = or_(rule(normalized("несколько"), scale), rule(normalized("несколько")))
+    vague = or_(
+        rule(few, multiplier),
+        rule(and_(scale, gram("plur")), multiplier),
+        rule(and_(dictionary(big), not_(gram("sing")))),
+    )
+    bound = rule(or_(number, words, few), multiplier.optional())
+    leads = [rule(caseless("до"))]
+    figures = [
+        rule(in_({"$", "€", "£", "₽"}).optional(), number, multiplier.optional(), unit.optional()),
+        rule(integer, dash.optional(), adjective_unit),
+    ]
+    if spelt:
+        leads += [rule(in_caseless({"от", "с"}), bound, caseless("до")), rule(bound, dash)]
+        figures += [rule(words, multiplier.optional(), unit), rule(or_(rule(lone_multiplier), vague), unit)]
+    lead, figure = or_(*leads), or_(*figures)
+    return Parser(rule(qualifier.optional(), lead.optional(), figure))
+
+
+def spells_figure(word: str) -> bool:
+    """Whether a word is (part of) a figure: "два", "полтора", "миллион", "несколько", "сотни"."""
+    return bool(numeral(word) is not None or multiplier(word) or scale(word) or "несколько" in lemmas(word))
+
+
+def scale(word: str) -> int:
+    found = lemmas(word) & {"десяток", "сотня"}
+    return (10 if "десяток" in found else 100) if found else 0
+
+
+def numeral(word: str) -> Decimal | None:
+    found = lemmas(word) & set(NUMERALS)
+    return Decimal(NUMERALS[min(found)]) if found else None
+
+
+def multiplier(word: str) -> int | None:
+    found = lemmas(word) & set(MULTIPLIERS)
+    return MULTIPLIERS[min(found)] if found else None
+
+
+def starts_figure(word: str) -> bool:
+    return word.isdigit() or numeral(word) is not None or multiplier(word) is not None
