@@ -10,7 +10,6 @@ imported (natasha imports it), so natasha is imported in one place only, _models
 """
 
 import os
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -78,14 +77,50 @@ def _models() -> _Models:
     return _Models(Doc, Segmenter(), NewsNERTagger(embedding), NewsMorphTagger(embedding), MorphVocab())
 
 
-def _any_within(sorted_positions: list[int], start: int, stop: int) -> bool:
-    """Whether any of the sorted positions is in start..stop (stop excluded).
+def _reach(tagger: Any) -> int | None:
+    """How many tokens each side natasha's morphology tagger looks at: each convolution of width k sees (k - 1)
+    / 2 more (slovnet's news model: three of width 3, so 3); None when the model is not such a stack."""
+    try:
+        return int(sum(layer.conv.weight.shape[2] // 2 for layer in tagger.infer.model.encoder.layers))
+    except AttributeError:
+        return None
 
-    >>> _any_within([3, 9], 4, 9), _any_within([3, 9], 4, 10)
-    (False, True)
+
+def _runs_around_names(sentences: Any, spans: Any, reach: int | None) -> list[list[Any]]:
+    """The runs of tokens to tag so that each name's tokens get the tags their whole sentence would give: a
+    name's tokens and `reach` tokens each side, within its sentence (runs that meet are one); whole sentences
+    when the reach is unknown. A token's tags depend only on the tokens within reach (a sentence's edge is as
+    if nothing were beyond it, so a run ends where its sentence does or `reach` tokens past the last name).
+
+    >>> from types import SimpleNamespace as T
+    >>> words = [T(text=w) for w in "а б В Г д е ж з и к".split()]
+    >>> sentence, name = T(tokens=words), T(tokens=words[2:4])
+    >>> [[t.text for t in run] for run in _runs_around_names([sentence], [name], 1)]
+    [['б', 'В', 'Г', 'д']]
     """
-    index = bisect_left(sorted_positions, start)
-    return index < len(sorted_positions) and sorted_positions[index] < stop
+    where = {id(token): (number, index) for number, s in enumerate(sentences) for index, token in enumerate(s.tokens)}
+    named = [[where[id(token)] for token in span.tokens if id(token) in where] for span in spans]
+    starting = {places[0][0] for places in named if places}  # the sentences a name starts in are tagged
+    wanted: dict[int, list[tuple[int, int]]] = {}
+    for places in named:
+        for number in starting & {n for n, _ in places}:
+            inside = [i for n, i in places if n == number]
+            wanted.setdefault(number, []).append((min(inside), max(inside)))
+    runs = []
+    for number in sorted(wanted):
+        tokens = sentences[number].tokens
+        if reach is None:
+            runs.append(list(tokens))
+            continue
+        merged: list[list[int]] = []
+        for first, last in sorted(wanted[number]):
+            start, end = max(0, first - reach), min(len(tokens), last + reach + 1)
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        runs.extend(list(tokens[start:end]) for start, end in merged)
+    return runs
 
 
 def load_models() -> None:
@@ -109,12 +144,11 @@ def analyse(text: str) -> Analysis:
     doc.segment(models.segmenter)
     doc.tag_ner(models.ner)
     if doc.spans:
-        # Tagging every sentence costs more than the NER itself; the normaliser needs only these.
-        starts = sorted(span.start for span in doc.spans)
-        sentences = [s for s in doc.sents if _any_within(starts, s.start, s.stop)]
-        markups = models.morph.map([[token.text for token in sentence.tokens] for sentence in sentences])
-        for sentence, markup in zip(sentences, markups, strict=True):
-            for token, tagged in zip(sentence.tokens, markup.tokens, strict=True):
+        # Tagging every sentence costs more than the NER itself; the normaliser needs only the names' tokens.
+        runs = _runs_around_names(doc.sents, doc.spans, _reach(models.morph))
+        markups = models.morph.map([[token.text for token in run] for run in runs])
+        for run, markup in zip(runs, markups, strict=True):
+            for token, tagged in zip(run, markup.tokens, strict=True):
                 token.pos, token.feats = tagged.pos, tagged.feats
     spans = []
     for span in doc.spans:
