@@ -1,7 +1,8 @@
 """Extraction speed and memory: articles per second after the models load, and peak memory.
 
 Run: python benchmarks/bench_extract.py. Measures the seed article and, when ../shared/nerel/dev exists, the
-NEREL dev documents; each against natasha's NER alone (the baseline), in the same run.
+NEREL dev documents; each against natasha's NER alone (the baseline), in the same run; then where the time goes:
+each pipeline component's share of one more pass (warm: the word caches are full by then).
 """
 
 import resource
@@ -24,6 +25,30 @@ def _rate(run: Callable[[str], object], texts: list[str], repeat: int) -> float:
         for text in texts:
             run(text)
     return repeat * len(texts) / (time.perf_counter() - start)
+
+
+def _components(name: str, texts: list[str]) -> None:
+    """Seconds per pipeline component over `texts`, the costliest first, and natasha alone for comparison."""
+    from kgraph.extract.build import PIPELINE
+    from kgraph.extract.doc import Doc
+    from kgraph.extract.text.ner import named_spans
+    from kgraph.source import parse_article
+
+    spent = dict.fromkeys((step.name for step in PIPELINE), 0.0)
+    for text in texts:
+        doc = Doc(parse_article("bench", text))
+        for step in PIPELINE:
+            started = time.perf_counter()
+            step(doc)
+            spent[step.name] += time.perf_counter() - started
+    started = time.perf_counter()
+    for text in texts:
+        named_spans(text)
+    base = time.perf_counter() - started
+    print(f"{name}, seconds per component, warm caches (natasha NER alone: {base:.2f} s; `read` includes it):")
+    for step, seconds in sorted(spent.items(), key=lambda item: -item[1]):
+        if seconds >= 0.01:
+            print(f"  {step:22} {seconds:6.2f}  {seconds / base:5.2f}x natasha")
 
 
 def main() -> None:
@@ -49,6 +74,7 @@ def main() -> None:
         print(
             f"{name}: extract {ours:.2f} articles/s, natasha NER alone {base:.2f} articles/s, ratio {ours / base:.2f}"
         )
+    _components(corpora[-1][0], corpora[-1][1])
     print(f"peak memory: {_peak_mb():.0f} MB (target < 600 MB)")
     sys.stdout.flush()
 
