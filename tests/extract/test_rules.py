@@ -169,7 +169,9 @@ def test_countries_states_and_cities_nerel_train_lacks_are_typed_from_iso_3166_a
     assert location_type("Мозамбика", "Мозамбик") == "COUNTRY"
     assert location_type("Теннесси", "Теннесси") == "STATE_OR_PROVINCE"
     assert location_type("ХМАО", "ХМАО") == "STATE_OR_PROVINCE"  # a place abbreviation is a region's
-    assert location_type("Воронцовского парка", "Воронцовский парк") == "LOCATION"  # a common noun names no city
+    # a common noun names no city: a park is a facility, as NEREL train has parks (place_nouns.tsv)
+    assert location_type("Воронцовского парка", "Воронцовский парк") == "FACILITY"
+    assert location_type("Чёрного моря", "Чёрное море") == "LOCATION"
     assert location_type("Михайловского замка", "Михайловский замок") == "FACILITY"  # as NEREL train has it
 
 
@@ -414,3 +416,18 @@ def test_a_title_followed_by_a_verb_or_a_year_is_not_the_office_of_the_name_afte
     for text in ("Визит президента Франции поддержал Владимир Путин.", "Премьер Мали с 1991 года Модибо Кейта."):
         name = text.index("Владимир") if "Владимир" in text else text.index("Модибо")
         assert find_titles(text, [(name, len(text) - 1)]) == [], text
+
+
+def test_each_place_noun_has_one_kind_in_one_table() -> None:
+    from collections import Counter
+
+    from kgraph.extract.data.tables import rows
+    from kgraph.extract.places import nouns
+
+    table = rows("place_nouns.tsv")
+    assert [noun for noun, count in Counter(row[0] for row in table).items() if count > 1] == []
+    kinds = {row[0]: row[1] for row in table}
+    # "улица" named a LOCATION in one table and cued a FACILITY in another; now every role reads its one kind
+    assert nouns.named_kind({"улица", "ленин"}) == nouns.cue("улица") == kinds["улица"] == "FACILITY"
+    assert "улица" in nouns.facility_heads()
+    assert nouns.head_kind("областью") == kinds["область"] == "STATE_OR_PROVINCE"

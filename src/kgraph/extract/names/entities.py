@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from ...source import Span
 from ..doc import Draft, class_for
 from ..links.linking import LOCATION_TYPES, gazetteer
-from ..places.types import STRONG_CUES, after_place, cue_after, cue_before, location_type
+from ..places.nouns import is_head, is_strong_cue
+from ..places.types import after_place, cue_after, cue_before, location_type
 from ..spans import SpanIndex
 from ..text.ner import NamedSpan
 from ..text.normalise import key, lemma, noun_phrase_nominative, parses
@@ -138,9 +139,9 @@ def entities_from_spans(text: str, spans: Iterable[NamedSpan]) -> list[Draft]:
             first = draft.mentions[0]
             entry = gazetteer().entry(first.text) or gazetteer().entry(draft.label)
             known = entry is not None and entry.named >= 2
-            strong = any(word in STRONG_CUES for word, _ in before)
+            strong = any(word is not None and is_strong_cue(word) for word, _ in before)
             adjective = adjective_place(first.text, text, first.start) if " " not in first.text else None
-            own_head = key(draft.label).split()[-1:] in (["область"], ["край"], ["район"], ["округ"])
+            own_head = is_head(key(draft.label).split()[-1]) if draft.label.split() else False
             if cues and (strong or not known) and not own_head:  # "сёл Киевской области": a state all the same
                 draft.nerel_type = cues[0]
             elif adjective and not known:

@@ -14,9 +14,11 @@ from ..places.adjectives import (
     organisation_end,
     place_of_adjective,
 )
+from ..places.nouns import head as place_head
+from ..places.nouns import head_kind
 from ..spans import SpanIndex
 from ..text.normalise import lemma, noun_phrase_nominative, parses
-from .mentions import NAME_WORD, PLACE_HEAD, genitive, opens_quote
+from .mentions import NAME_WORD, genitive, opens_quote
 
 Found = tuple[Span, str, str | None, str]
 """A mention found: its span, NEREL type, Wikidata item (or None) and the item's name (or "")."""
@@ -96,8 +98,8 @@ class _Known:
             inside = hit[0] in self.covering and self.covering[hit[0]].covers(start, end)
         # a place the NER found and typed by its context ("штата Нью-Йорк") is not a second place
         inside = inside or (hit[0] in LOCATION_TYPES and (start, end) in self.places)
-        head = PLACE_HEAD.match(text, end) if hit[0] in LOCATION_TYPES else None
-        district = head is not None and head.group(1).startswith(("район", "округ"))
+        head = place_head().match(text, end) if hit[0] in LOCATION_TYPES else None
+        district = head is not None and head_kind(head.group(1)) == "DISTRICT"
         if district and hit[0] == "CITY" and text[start].islower():
             # "в лондонском районе Кенсингтон": a city's district, the adjective names the city; "Знаменского
             # района" is the district's own name
@@ -105,7 +107,7 @@ class _Known:
         if head:
             # "Московской" + "области" is one state, not a city inside it
             inside = inside or self.anything.covers(start, head.end())
-            kind = "DISTRICT" if head.group(1).startswith(("район", "округ")) else "STATE_OR_PROVINCE"
+            kind = head_kind(head.group(1))
             hit, end = (kind, None, ""), head.end()
         if inside or after_currency(text, start):
             return None
@@ -120,7 +122,7 @@ class _Known:
         """The place adjectives inside a mention ("российские власти"), or the organisation a place adjective
         begins ("советской армии")."""
         text, span = self.text, match[0]
-        own_head = PLACE_HEAD.search(" " + span.text.split()[-1])  # "Московской области": one state
+        own_head = place_head().search(" " + span.text.split()[-1])  # "Московской области": one state
         if match[1] == "ORGANIZATION" or (" " in span.text and not own_head):
             # "российские власти", "британской столице": the place adjective inside is a mention too
             return [p for p in _places_inside(text, span) if p[0] != span]
@@ -133,7 +135,7 @@ class _Known:
 
 def _nationality(text: str, start: int, end: int) -> bool:
     """Whether a place adjective here tells a nationality or a language rather than naming the place."""
-    return is_adjective(text[start:end]) and names_no_place(text, end) and not PLACE_HEAD.match(text, end)
+    return is_adjective(text[start:end]) and names_no_place(text, end) and not place_head().match(text, end)
 
 
 def is_adjective(word: str) -> bool:
@@ -172,7 +174,7 @@ def _places_inside(text: str, span: Span) -> list[tuple[Span, str, str | None, s
         if hit and hit[0] in LOCATION_TYPES and is_adjective(word.group()):
             if hit[0] in ("COUNTRY", "STATE_OR_PROVINCE") and names_no_place(text, end):
                 continue
-            if PLACE_HEAD.match(text, end):
+            if place_head().match(text, end):
                 continue  # "правительстве Ивановской области": the adjective is the state's, found with its noun
             found.append((Span(start, end, word.group()), *hit))
     return found

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from ..links.linking import LOCATION_TYPES, NOT_ENTITIES, gazetteer
+from ..places.nouns import head as place_head
 from ..spans import SpanIndex
 from ..text.ner import NamedSpan
 from ..text.normalise import NAME_TAGS, common_noun, key, lemma, parses
@@ -184,12 +185,9 @@ def _dative_or_genitive(word: str) -> bool:
     return word.isupper() or any(p.tag.case in {"datv", "gent", "loct"} for p in parses(word.lower())[:3])
 
 
-PLACE_HEAD = re.compile(r"\s+(кра[йяюе]|област[ьиью]|район[аеуом]?|округ[аеуом]?|республик[аиеу])\b")
-
-
 def _with_head(text: str, span: NamedSpan) -> NamedSpan:
     """ "Красноярском" + "крае": an adjective place name takes the administrative noun that follows it."""
-    head = PLACE_HEAD.match(text, span.end)
+    head = place_head().match(text, span.end)
     if head is None or span.text[-2:] not in {"ом", "ой", "ий", "ая", "ую", "ый", "го", "ей"}:
         return span
     end = head.end()

@@ -17,6 +17,7 @@ from functools import lru_cache
 from ..data.tables import rows
 from ..links.linking import PLACE_TYPES, Entry, gazetteer
 from ..text.normalise import key, parses
+from .nouns import facility_heads
 
 _NEXT_WORD = re.compile(r"(?:\s*(?:,|\bи\b|-)\s*|\s+)([А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*)")
 # What a place name may end with beyond the adjective's stem: "Одес|са" (одес|ский), "Омск" (ом|ский),
@@ -69,38 +70,13 @@ def organisation_end(text: str, end: int) -> int | None:
     return found[1] if organisation >= 2 and organisation >= 0.5 * sum(marks) else None
 
 
-# Nouns whose place adjective names the thing, not a place in it: "Варшавское шоссе", "Михайловский замок"
-_FACILITY_HEADS = {
-    "шоссе",
-    "улица",
-    "проспект",
-    "площадь",
-    "бульвар",
-    "переулок",
-    "набережная",
-    "мост",
-    "вокзал",
-    "аэропорт",
-    "замок",
-    "дворец",
-    "собор",
-    "храм",
-    "монастырь",
-    "кладбище",
-    "парк",
-    "сад",
-    "стадион",
-    "тракт",
-}
-
-
 def names_facility(text: str, end: int) -> bool:
     """Whether the noun after a place adjective ending at `end` is a street or a building ("Варшавском шоссе").
 
     >>> names_facility("на Варшавском шоссе", 13), names_facility("Варшавский суд", 10)
     (True, False)
     """
-    return head_noun(text, end) in _FACILITY_HEADS
+    return head_noun(text, end) in facility_heads()
 
 
 def names_no_place(text: str, end: int) -> bool:

@@ -11,51 +11,8 @@ from ...source import Span
 from ..data.tables import rows
 from ..links.linking import LOCATION_TYPES, PLACE_TYPES, gazetteer
 from ..text.normalise import CYRILLIC_WORD, common_noun, key, lemma, parses
+from . import nouns
 
-_STATE_WORDS = {"область", "край", "республика", "штат", "провинция", "губерния", "графство", "земля", "шир"}
-_DISTRICT_WORDS = {"район", "микрорайон", "округ", "квартал", "боро"}
-_PLACE_WORDS = {
-    "улица",
-    "проспект",
-    "площадь",
-    "кладбище",
-    "парк",
-    "сквер",
-    "мост",
-    "река",
-    "озеро",
-    "море",
-    "гора",
-    "остров",
-    "дворец",
-    "собор",
-    "храм",
-    "аэропорт",
-    "вокзал",
-    "стадион",
-    "холл",
-    "стрит",
-    "залив",
-    "пролив",
-    "океан",
-    "полуостров",
-    "хребет",
-    "долина",
-    "набережная",
-    "переулок",
-    "шоссе",
-    "бульвар",
-    "авеню",
-    "пустыня",
-    "канал",
-    "монастырь",
-    "кремль",
-    "арена",
-    "центр",
-    "аллея",
-    "заповедник",
-    "бухта",
-}
 # Organisation head nouns after which a quoted or capitalised name is the organisation's own name.
 
 
@@ -64,7 +21,7 @@ def location_type(surface: str, normal: str) -> str:
     lists of countries, states and cities, then the head word and the ending.
 
     >>> location_type("Красноярском крае", "Красноярский край"), location_type("кладбище", "кладбище")
-    ('STATE_OR_PROVINCE', 'LOCATION')
+    ('STATE_OR_PROVINCE', 'FACILITY')
     """
     entry = gazetteer().entry(surface) or gazetteer().entry(normal)
     # a place for sure (the NER said so): "в Ленинграде" is the city even if NEREL train has the band more often
@@ -78,12 +35,10 @@ def location_type(surface: str, normal: str) -> str:
     if listed:
         return listed
     words = key(normal).split()
-    parts = set(words) | {p for w in words for p in w.split("-")}
-    if parts & _STATE_WORDS:
-        return "STATE_OR_PROVINCE"
-    if parts & _DISTRICT_WORDS:
-        return "DISTRICT"
-    if parts & _PLACE_WORDS or re.search(r"\d", surface):
+    named = nouns.named_kind(set(words) | {p for w in words for p in w.split("-")})
+    if named:
+        return named
+    if re.search(r"\d", surface):
         return "LOCATION"
     if words and words[-1].endswith(("шир", "стан")):
         return "STATE_OR_PROVINCE"  # an English county, a Russian republic (known states are in the gazetteer)
@@ -156,66 +111,6 @@ def listed_places() -> dict[str, str]:
     return {k: kind for k, kind, _ in rows("places.tsv")}
 
 
-_CUES = {
-    "штат": "STATE_OR_PROVINCE",
-    "губернатор": "STATE_OR_PROVINCE",
-    "земля": "STATE_OR_PROVINCE",
-    "графство": "STATE_OR_PROVINCE",
-    "провинция": "STATE_OR_PROVINCE",
-    "республика": "STATE_OR_PROVINCE",
-    "префектура": "STATE_OR_PROVINCE",
-    "город": "CITY",
-    "г": "CITY",
-    "село": "CITY",
-    "посёлок": "CITY",
-    "деревня": "CITY",
-    "страна": "COUNTRY",
-    "правительство": "COUNTRY",
-    "парламент": "COUNTRY",
-    "президент": "COUNTRY",
-    "посольство": "COUNTRY",
-    "армия": "COUNTRY",
-    "гражданин": "COUNTRY",
-    "оборона": "COUNTRY",
-    "мид": "COUNTRY",
-    "государство": "COUNTRY",
-    "королевство": "COUNTRY",
-    "река": "LOCATION",
-    "озеро": "LOCATION",
-    "остров": "LOCATION",
-    "гора": "LOCATION",
-    "море": "LOCATION",
-    "улица": "FACILITY",
-    "площадь": "FACILITY",
-    "проспект": "FACILITY",
-    "бульвар": "FACILITY",
-    "переулок": "FACILITY",
-    "шоссе": "FACILITY",
-    "набережная": "FACILITY",
-    "парк": "FACILITY",
-    "аэропорт": "FACILITY",
-    "вокзал": "FACILITY",
-    "станция": "FACILITY",
-    "храм": "FACILITY",
-    "собор": "FACILITY",
-    "монастырь": "FACILITY",
-    "дворец": "FACILITY",
-    "замок": "FACILITY",
-    "стадион": "FACILITY",
-    "арена": "FACILITY",
-    "пролив": "LOCATION",
-    "залив": "LOCATION",
-    "пустыня": "LOCATION",
-    "полуостров": "LOCATION",
-    "район": "DISTRICT",
-    "округ": "DISTRICT",
-}
-
-
-# Cues that outweigh what NEREL train says of the name: "штата Нью-Йорк" is the state, not the city
-STRONG_CUES = {"штат", "графство", "провинция", "префектура", "округ"}
-
-
 def cue_before(text: str, start: int, ends: set[int]) -> tuple[str | None, str | None]:
     """The word right before a name (its lemma) and the place type it gives the name: "штат Колорадо", "реки
     Эльбы", "г. Уфа". No type from a word ending another name ("Сормовского района Нижнего Новгорода": the
@@ -226,7 +121,7 @@ def cue_before(text: str, start: int, ends: set[int]) -> tuple[str | None, str |
     if before is None:
         return None, None
     word = lemma(before.group(1).lower())
-    kind = _CUES.get(word)
+    kind = nouns.cue(word)
     if window + before.end(1) in ends:
         return word, None
     name = CYRILLIC_WORD.match(text, start)
@@ -237,17 +132,13 @@ def cue_before(text: str, start: int, ends: set[int]) -> tuple[str | None, str |
     return word, kind
 
 
-_SHARED_HEAD = re.compile(r"\s+и\s+[А-ЯЁ][а-яё-]+(?:ой|ая|ий|ом|ую)\s+(?:област|кра[яеюй]|республик)")
-_IN_STATE = re.compile(r"(?:,\s+|\s+\()(?:штат|провинци|графств|префектур)\w*\s+[А-ЯЁ]")
-
-
 def cue_after(text: str, end: int) -> str | None:
     """A place adjective that shares its head with the next one is a state: "Ярославской и Смоленской областей";
     a place that the state it is in follows is a city: "в Каслтоне, штат Вермонт", "в Монровилле (штат Алабама)"
     (NEREL train: 25 of 27)."""
-    if _SHARED_HEAD.match(text, end):
+    if nouns.shared_head().match(text, end):
         return "STATE_OR_PROVINCE"
-    return "CITY" if _IN_STATE.match(text, end) else None
+    return "CITY" if nouns.in_state().match(text, end) else None
 
 
 def after_place(text: str, mention: Span, place_ends: set[int]) -> bool:

@@ -1,0 +1,89 @@
+"""The nouns that tell what kind of place a name is, from one table (data/place_nouns.tsv): in a name ("улица
+Ленина"), right before one ("штата Колорадо"), after a place adjective ("Московской области", "Варшавское шоссе").
+
+>>> named_kind({"красноярский", "край"}), named_kind({"улица", "ленин"}), cue("штат"), is_strong_cue("штат")
+('STATE_OR_PROVINCE', 'FACILITY', 'STATE_OR_PROVINCE', True)
+>>> head().match(" областью").group(1), head_kind("района"), "шоссе" in facility_heads()
+('областью', 'DISTRICT', True)
+"""
+
+import re
+from functools import cache
+
+from ..data.tables import rows
+from ..text.normalise import parses
+
+_RANK = ("STATE_OR_PROVINCE", "DISTRICT", "FACILITY", "LOCATION")
+"""Of two nouns in one name, the one whose kind comes first decides ("Центральный район парка")."""
+
+
+@cache
+def _with_role(role: str) -> dict[str, str]:
+    """Noun -> kind, for the nouns that play `role` (name, cue, strong, head, shared, facility)."""
+    return {noun: kind for noun, kind, roles in rows("place_nouns.tsv") if role in roles.split(",")}
+
+
+def named_kind(words: set[str]) -> str | None:
+    """The kind of a name holding these words (lemmas), by the place nouns among them."""
+    kinds = {kind for noun, kind in _with_role("name").items() if noun in words}
+    return next((kind for kind in _RANK if kind in kinds), None)
+
+
+def cue(word: str) -> str | None:
+    """The kind a word (a lemma) right before a name gives it: "штат" a state, "река" a location."""
+    return _with_role("cue").get(word)
+
+
+def is_strong_cue(word: str) -> bool:
+    """Whether the cue outweighs what NEREL train says of the name ("штата Нью-Йорк" is the state)."""
+    return word in _with_role("strong")
+
+
+def facility_heads() -> set[str]:
+    """Nouns a place adjective before which is part of the facility's name ("Варшавское шоссе")."""
+    return set(_with_role("facility"))
+
+
+@cache
+def _forms(role: str, number: str | None) -> dict[str, str]:
+    """Every form (of `number`, or any) of the nouns playing `role` -> the noun."""
+    forms = {}
+    for noun in _with_role(role):
+        for form in parses(noun)[0].lexeme:
+            if number is None or form.tag.number == number:
+                forms[form.word] = noun
+    return forms
+
+
+def _alternatives(forms: dict[str, str]) -> str:
+    return "|".join(sorted(forms, key=lambda form: (-len(form), form)))
+
+
+@cache
+def head() -> re.Pattern[str]:
+    """A head noun (in the singular) after a place adjective: "Московской" + "области" is one state."""
+    return re.compile(rf"\s+({_alternatives(_forms('head', 'sing'))})\b")
+
+
+@cache
+def shared_head() -> re.Pattern[str]:
+    """Two place adjectives sharing a head noun: "Ярославской и Смоленской областей"."""
+    heads = _alternatives(_forms("shared", None))
+    return re.compile(rf"\s+и\s+[А-ЯЁ][а-яё-]+(?:ой|ая|ий|ом|ую)\s+(?:{heads})\b")
+
+
+@cache
+def in_state() -> re.Pattern[str]:
+    """A state named after a place: "в Каслтоне, штат Вермонт", "в Монровилле (штат Алабама)"."""
+    states = {form: noun for form, noun in _forms("strong", None).items() if cue(noun) == "STATE_OR_PROVINCE"}
+    return re.compile(rf"(?:,\s+|\s+\()(?:{_alternatives(states)})\s+[А-ЯЁ]")
+
+
+def is_head(word: str) -> bool:
+    """Whether a lemma is a head noun after a place adjective ("область", "район")."""
+    return word in _with_role("head")
+
+
+def head_kind(form: str) -> str:
+    """The kind a head noun's form makes its adjective ("области": a state, "района": a district)."""
+    return _with_role("head")[_forms("head", "sing")[form.lower()]]
