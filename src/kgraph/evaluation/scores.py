@@ -5,26 +5,33 @@
 """
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from ..extract.links.linking import PLACE_TYPES
 from ..model import ArticleModel, Entity
 from ..source import Article, Span
 
-EVENT_CLASSES = {
-    "kg:Forum",
-    "kg:PlenarySession",
-    "kg:Discussion",
-    "kg:Opening",
-    "kg:Visit",
-    "kg:Excursion",
-    "kg:DocumentExchange",
-    "schema:ExhibitionEvent",
-    "schema:Event",
-    "schema:SportsEvent",
-}
+
+@cache
+def event_classes() -> frozenset[str]:
+    """The event classes (CURIEs): schema:Event and every class the ontology makes a subclass of it.
+
+    >>> sorted(event_classes())[:3]
+    ['kg:Discussion', 'kg:DocumentExchange', 'kg:Excursion']
+    """
+    from rdflib import Graph
+    from rdflib.namespace import RDFS
+
+    from ..namespaces import SCHEMA, shorten
+    from ..resources import ontology_path
+
+    ontology = Graph().parse(str(ontology_path()), format="turtle")
+    return frozenset(shorten(c) for c in ontology.transitive_subjects(RDFS.subClassOf, SCHEMA.Event))
+
+
 NEREL_TYPES = ("PERSON", "ORGANIZATION", "COUNTRY", "CITY", "STATE_OR_PROVINCE", "MONEY", "PERCENT", "DATE")
 _NEREL_OF_CLASS = {
     "schema:Person": "PERSON",
@@ -110,8 +117,8 @@ def align(predicted: ArticleModel, gold: ArticleModel) -> dict[str, str]:
     """Each predicted entity's gold counterpart: the gold entity its mentions overlap most (if any)."""
     mapping = {}
     for ident, entity in predicted.entities.items():
-        event = entity.cls in EVENT_CLASSES
-        same_kind = [g for g in gold.entities.values() if (g.cls in EVENT_CLASSES) == event]
+        event = entity.cls in event_classes()
+        same_kind = [g for g in gold.entities.values() if (g.cls in event_classes()) == event]
         best = max(
             same_kind,
             key=lambda g: (
@@ -130,7 +137,7 @@ def _entity_score(
     predicted: ArticleModel,
     gold: ArticleModel,
     mapping: dict[str, str],
-    classes: set[str],
+    classes: Set[str],
     report: Report,
     same_class: bool = True,
 ) -> Score:
@@ -161,14 +168,14 @@ def evaluate_model(predicted: ArticleModel, gold: ArticleModel) -> Report:
     """
     report = Report(f"{predicted.article.slug}: extracted vs curated")
     mapping = align(predicted, gold)
-    other = {"kg:Indicator"} | EVENT_CLASSES
+    other = {"kg:Indicator"} | event_classes()
     classes = sorted({e.cls for e in gold.entities.values()} - other)
     everything = {e.cls for e in [*predicted.entities.values(), *gold.entities.values()]} - other
     report.scores["entities (by mention)"] = _entity_score(predicted, gold, mapping, everything, Report(""), False)
     report.scores["entities (by mention+class)"] = _entity_score(predicted, gold, mapping, everything, Report(""))
     for cls in classes:
         report.scores[f"  {cls}"] = _entity_score(predicted, gold, mapping, {cls}, report)
-    report.scores["events"] = _entity_score(predicted, gold, mapping, EVENT_CLASSES, report, same_class=False)
+    report.scores["events"] = _entity_score(predicted, gold, mapping, event_classes(), report, same_class=False)
     report.scores["quantities (value+unit)"] = _quantities(predicted, gold, report)
     report.scores["direct quotes with speaker"] = _quotes(predicted, gold, mapping, report, "direct")
     report.scores["reported speech w/ speaker"] = _quotes(predicted, gold, mapping, report, "reported")

@@ -7,38 +7,29 @@
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from ...source import Span
+from ..data.tables import rows
 from ..text.normalise import lemma, noun_phrase_nominative, parses
 
-# Head nouns of events: a name follows as a genitive tail or in quotes; bare mentions refer back.
-EVENT_HEADS = {
-    "форум": "kg:Forum",
-    "выставка": "schema:ExhibitionEvent",
-    "конференция": "schema:Event",
-    "саммит": "schema:Event",
-    "съезд": "schema:Event",
-    "фестиваль": "schema:Event",
-    "конгресс": "schema:Event",
-    "чемпионат": "schema:SportsEvent",
-    "олимпиада": "schema:SportsEvent",
-    "турнир": "schema:SportsEvent",
-    "матч": "schema:SportsEvent",
-    "экскурсия": "kg:Excursion",
-    "визит": "kg:Visit",
-}
-_NAMED_HEADS = {
-    "форум",
-    "выставка",
-    "конференция",
-    "саммит",
-    "съезд",
-    "фестиваль",
-    "конгресс",
-    "чемпионат",
-    "олимпиада",
-    "турнир",
-}
+
+@cache
+def event_heads() -> dict[str, str]:
+    """Head noun -> the class of the event it heads (data/event_heads.tsv).
+
+    >>> event_heads()["форум"], event_heads()["визит"]
+    ('kg:Forum', 'kg:Visit')
+    """
+    return {noun: cls for noun, cls, _ in rows("event_heads.tsv")}
+
+
+@cache
+def _named_heads() -> frozenset[str]:
+    """The head nouns a name follows ("форум … сотрудничества"); the others name one event of the text."""
+    return frozenset(noun for noun, _, naming in rows("event_heads.tsv") if naming == "named")
+
+
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _ORDINALS = {
     "первый": 1,
@@ -114,7 +105,7 @@ def find_events(text: str) -> list[EventMention]:
     bare: list[tuple[str, Span]] = []
     for match in _WORD.finditer(text):
         head = lemma(match.group().lower())
-        if head not in EVENT_HEADS:
+        if head not in event_heads():
             continue
         start, end, edition = match.start(), match.end(), None
         named_by_adjectives = False
@@ -133,10 +124,10 @@ def find_events(text: str) -> list[EventMention]:
         quoted = _QUOTED_NAME.match(text, end)
         if quoted:
             end = quoted.end()
-        elif head in _NAMED_HEADS:
+        elif head in _named_heads():
             end = _genitive_tail(text, end) if text[end : end + 1] == " " else end
         span = Span(start, end, text[start:end])
-        if head in _NAMED_HEADS and (end > match.end() or edition is not None or named_by_adjectives):
+        if head in _named_heads() and (end > match.end() or edition is not None or named_by_adjectives):
             label = noun_phrase_nominative(span.text)
             if quoted:
                 label = re.sub(r"[\"“](.*)[\"”]$", r"«\1»", label)
@@ -147,16 +138,16 @@ def find_events(text: str) -> list[EventMention]:
                 if (edition is not None and same.edition is None) or len(label) > len(same.label):
                     same.label, same.edition = label, edition or same.edition
                 continue
-            events.append(EventMention(EVENT_HEADS[head], label, head, [span], edition, True, confidence=0.8))
+            events.append(EventMention(event_heads()[head], label, head, [span], edition, True, confidence=0.8))
             known.append(events[-1])
         else:
             bare.append((head, span))
     for head, span in bare:
         if named_by_head.get(head):
             named_by_head[head][0].mentions.append(span)
-        elif head not in _NAMED_HEADS:
+        elif head not in _named_heads():
             phrase = _with_adjectives(text, span)
-            events.append(EventMention(EVENT_HEADS[head], noun_phrase_nominative(phrase.text), head, [phrase]))
+            events.append(EventMention(event_heads()[head], noun_phrase_nominative(phrase.text), head, [phrase]))
             named_by_head[head] = [events[-1]]  # "визит" named once: later mentions are of the same visit
     events.extend(_documents(text))
     events.extend(_openings(text))
