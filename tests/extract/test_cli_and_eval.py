@@ -80,3 +80,18 @@ def test_the_natasha_baseline_finds_names_but_no_events_or_figures(seed_article:
     baseline = baseline_model(seed_article)
     assert {e.labels["ru"] for e in baseline.entities.values() if e.cls == "schema:Person"} >= {"Владимир Путин"}
     assert baseline.quantities == [] and baseline.utterances == []
+
+
+def test_extract_without_the_forum_pack_gives_no_plenary_and_no_occasion(seed_dir: Path) -> None:
+    with_pack = CliRunner().invoke(extract, [str(seed_dir)])
+    without = CliRunner().invoke(extract, [str(seed_dir), "--without", "forum"])
+    assert with_pack.exit_code == without.exit_code == 0, without.output
+    assert "kg:PlenarySession" in with_pack.output and "occasion:" in with_pack.output
+    assert "kg:PlenarySession" not in without.output and "occasion:" not in without.output
+
+
+def test_an_unknown_pack_is_named_and_exits_2(seed_dir: Path) -> None:
+    for command, arguments in ((extract, [str(seed_dir)]), (evaluate, [str(seed_dir)])):
+        result = CliRunner().invoke(command, [*arguments, "--without", "sports"])
+        assert result.exit_code == 2
+        assert "no pack 'sports'; the packs are forum" in result.output

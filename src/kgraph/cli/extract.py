@@ -12,6 +12,14 @@ from ..errors import UsageError
 from .defaults import DEFAULT_DATA
 from .errors import reports_errors
 
+without_option = click.option(
+    "--without",
+    "without",
+    metavar="PACK",
+    multiple=True,
+    help="Switch off a pack of rules for one kind of article (forum: reports of summits and forums). Repeatable.",
+)
+
 
 @click.command("extract")
 @click.argument("article", type=click.Path(path_type=Path))
@@ -29,8 +37,9 @@ from .errors import reports_errors
     help="Link entities the gazetteer could not, by exact Russian label and class, via this Wikidata SPARQL "
     "endpoint (only when exactly one item matches). The one step that uses the network.",
 )
+@without_option
 @reports_errors
-def extract(article: Path, output: Path | None, wikidata: str | None) -> None:
+def extract(article: Path, output: Path | None, wikidata: str | None, without: tuple[str, ...]) -> None:
     """Extract the facts of ARTICLE (a file or an article folder) as facts YAML, offline.
 
     Every entity, quote, quantity and fact carries its evidence span and the extractor's confidence;
@@ -38,14 +47,16 @@ def extract(article: Path, output: Path | None, wikidata: str | None) -> None:
     Exit 0 on success, 2 on bad input or an endpoint that fails (the message says why; nothing is written).
     """
     from ..extract import dump_facts, extract_article
+    from ..extract.build import components
     from ..rdfio import write_atomically
     from ..source import load_article
 
+    components(without)  # an unknown pack is refused before the models load
     if wikidata is not None:
         from ..extract.links.reconcile import check_endpoint_url
 
         check_endpoint_url(wikidata)  # before the models load: a mistyped URL costs no time
-    model = extract_article(load_article(article))
+    model = extract_article(load_article(article), without)
     note = ""
     if wikidata is not None:
         from ..extract.links.reconcile import reconcile
@@ -77,19 +88,24 @@ def extract(article: Path, output: Path | None, wikidata: str | None) -> None:
 )
 @click.option("--no-baseline", is_flag=True, help="With --nerel: skip the natasha-only baseline.")
 @click.option("--quiet", is_flag=True, help="Print the table only, not the misses and false findings.")
+@without_option
 @reports_errors
-def evaluate(article_dir: Path | None, nerel: Path | None, no_baseline: bool, quiet: bool) -> None:
+def evaluate(
+    article_dir: Path | None, nerel: Path | None, no_baseline: bool, quiet: bool, without: tuple[str, ...]
+) -> None:
     """Compare extraction with curated facts (ARTICLE_DIR, default: every article under data/) or NEREL.
 
     Prints precision, recall and F1 per category, then the misses (-) and false findings (+).
     """
     from ..evaluation import evaluate_article, evaluate_nerel
+    from ..extract.build import components
     from ..source import find_articles
 
+    components(without)  # an unknown pack is refused before anything is read
     if nerel is not None:
         if article_dir is not None:
             raise UsageError("give either ARTICLE_DIR or --nerel DIR, not both")
-        click.echo(evaluate_nerel(nerel, baseline=not no_baseline).text(details=not quiet))
+        click.echo(evaluate_nerel(nerel, baseline=not no_baseline, without=without).text(details=not quiet))
         return
     from ..facts import facts_file
     from ..source import load_article
@@ -101,4 +117,4 @@ def evaluate(article_dir: Path | None, nerel: Path | None, no_baseline: bool, qu
     for index, folder in enumerate(curated):
         if index:
             click.echo()
-        click.echo(evaluate_article(folder).text(details=not quiet))
+        click.echo(evaluate_article(folder, without).text(details=not quiet))
