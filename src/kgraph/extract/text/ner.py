@@ -39,10 +39,12 @@ class Token:
 
 @dataclass(frozen=True)
 class Analysis:
-    """What natasha found in a text: its named-entity spans, and the tokens it read."""
+    """What natasha found in a text: its named-entity spans, the tokens it read and its sentences (start and stop
+    offsets), read once for every component that needs them."""
 
     spans: tuple[NamedSpan, ...]
     tokens: tuple[Token, ...] = ()
+    sentences: tuple[tuple[int, int], ...] = ()
 
 
 def limit_threads() -> dict[str, str]:
@@ -163,4 +165,5 @@ def analyse(text: str) -> Analysis:
         ):  # odd tokens break the normaliser; keep the words
             normal = span.text
         spans.append(NamedSpan(span.start, span.stop, span.type, span.text, normal))
-    return Analysis(tuple(spans), tuple(Token(t.start, t.stop, t.text) for t in doc.tokens))
+    tokens = tuple(Token(t.start, t.stop, t.text) for t in doc.tokens)
+    return Analysis(tuple(spans), tokens, tuple((s.start, s.stop) for s in doc.sents))
