@@ -318,10 +318,7 @@ def _read(text: str, offset: int, tokens: list[Any]) -> list[Amount]:
         value, multiplier, index, vague = _figure(text, offset, tokens, index + 1)
     if index < len(words) and words[index] in vocab.DASHES:
         index += 1  # "50-процентный"
-    last = len(tokens) - 1
-    if words[last] == "." and last > 0 and _sentence_ends(text, offset + tokens[last].span.stop):
-        last -= 1  # the period of "руб." that ends a sentence belongs to the sentence
-    end = offset + tokens[last].span.stop
+    end = _end(text, offset, tokens)
     unit_words = [word for word in words[index:] if word != "."]
     unit_text = " ".join(unit_words) if unit_words else prefix
     unit = vocab.UNITS.get(vocab.unit_lemma(unit_text)) if unit_text else None
@@ -361,6 +358,15 @@ def _read(text: str, offset: int, tokens: list[Any]) -> list[Amount]:
         )
         for v, q in bounds
     ]
+
+
+def _end(text: str, offset: int, tokens: list[Any]) -> int:
+    """Where a match ends in `text`: at its last token, but the period of "руб." that ends a sentence belongs to
+    the sentence."""
+    last = len(tokens) - 1
+    if tokens[last].value == "." and last > 0 and _sentence_ends(text, offset + tokens[last].span.stop):
+        last -= 1
+    return int(offset + tokens[last].span.stop)
 
 
 def _qualifier(lower: list[str]) -> tuple[str, int, int]:
