@@ -1,1 +1,1 @@
-"""figures"""
+"""Which figures and dates: amounts (a yargy grammar over ``amount_words``), what they measure, time expressions."""

@@ -1,1 +1,1 @@
-"""links"""
+"""Which Wikidata item: the gazetteer built from NEREL train (``linking``), and optional online reconciliation."""

@@ -1,1 +1,1 @@
-"""places"""
+"""Which places, and of which kind: place nouns (``nouns``), kinds (``types``), place adjectives (``adjectives``)."""

@@ -1,1 +1,1 @@
-"""relations"""
+"""Which relations: offices (``titles``) and what is reported around events (``reported``, ``topics``)."""

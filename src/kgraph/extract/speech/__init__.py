@@ -1,1 +1,1 @@
-"""speech"""
+"""Who said what: utterances found (``quotes``) and attributed to their speakers (``speakers``)."""
