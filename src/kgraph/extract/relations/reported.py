@@ -35,10 +35,8 @@ def reported(doc: Doc) -> None:
         for topic in discussion.topics:
             about = topic_entity(doc, phrases, topic.span, topic.label)
             doc.fact(ident, "schema:about", about, topic.span, 0.5)
-    agreements = []
     for agreement in find_agreements(text):
         ident = doc.add(Draft("DOCUMENT", agreement.label, [agreement.span], cls="kg:Agreement", confidence=0.5))
-        agreements.append((ident, agreement.span))
         sentence = doc.sentence(agreement.span.start)
         forum = forum_at(sentence.start, sentence.end)
         if forum:
