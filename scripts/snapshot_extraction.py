@@ -1,6 +1,6 @@
 """Write everything extraction says about a fixed set of texts, to prove a refactoring changes nothing.
 
-Usage: python scripts/snapshot_extraction.py OUT.txt [--nerel ../shared/nerel] [--without PACK]
+Usage: python scripts/snapshot_extraction.py OUT.txt [--nerel ../shared/nerel] [--without PACK] [--sorted]
 
 The texts: the seed article, NEREL dev (94 documents) and the last 150 NEREL train documents (the ones rules are
 tuned on). For each, the whole extracted model (entities with classes, labels, links and mentions; facts;

@@ -7,13 +7,15 @@ import pytest
 from kgraph.extract import extract_article
 from kgraph.extract.build import PACKS, PIPELINE, components
 from kgraph.extract.doc import Doc
-from kgraph.extract.pipeline import PipelineError, check, component, describe
+from kgraph.extract.pipeline import Component, PipelineError, check, component, describe
 from kgraph.source import load_article
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _step(name: str, requires: tuple[str, ...] = (), assigns: tuple[str, ...] = (), drops: tuple[str, ...] = ()):
+def _step(
+    name: str, requires: tuple[str, ...] = (), assigns: tuple[str, ...] = (), drops: tuple[str, ...] = ()
+) -> Component:
     def run(doc: Doc) -> None:
         pass
 
