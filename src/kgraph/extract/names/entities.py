@@ -21,6 +21,7 @@ from ..text.ner import NamedSpan
 from ..text.normalise import key, lemma, noun_phrase_nominative, parses
 from .known_names import adjective_place, after_currency, is_adjective
 
+# Organisation head nouns after which a quoted or capitalised name is the organisation's own name.
 ORG_NOUNS = {
     "компания",
     "корпорация",

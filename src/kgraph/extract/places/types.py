@@ -13,8 +13,6 @@ from ..links.linking import LOCATION_TYPES, PLACE_TYPES, gazetteer
 from ..text.normalise import CYRILLIC_WORD, common_noun, key, lemma, parses
 from . import nouns
 
-# Organisation head nouns after which a quoted or capitalised name is the organisation's own name.
-
 
 def location_type(surface: str, normal: str) -> str:
     """COUNTRY, CITY, STATE_OR_PROVINCE, DISTRICT, FACILITY or LOCATION for a place: NEREL train first, then the
@@ -45,7 +43,7 @@ def location_type(surface: str, normal: str) -> str:
     if surface.isupper() and len(surface) <= 6:
         return "STATE_OR_PROVINCE"  # a place abbreviation is a region's ("РТ", "ХМАО"); known countries are listed
     if common_noun(surface.split()[-1]):
-        return "LOCATION"  # "на Луне", "Михайловского замка": a common noun names no city
+        return "LOCATION"  # "на Луне": a common noun names no city
     # a name that no list has: a city or a state when its ending says so ("Верхнеуральске"), else a place of no
     # known kind; countries are all listed, so an ending that says country says too little
     by_ending = gazetteer().place_type_by_ending(surface)
