@@ -59,7 +59,7 @@ def quantities(doc: Doc) -> None:
     """Each amount as a quantity: what it measures (an indicator), the place it concerns; a figure said twice is
     one quantity with two evidence spans."""
     text, amounts = doc.clean, doc.amounts
-    quantities = doc.quantities
+    found = doc.quantities
     # the same figure said twice (a headline repeating the body) is one quantity with two evidence spans
     said: dict[tuple[object, ...], int] = {}
     nouns: dict[Span, list[tuple[int, re.Match[str]]]] = {}
@@ -69,15 +69,15 @@ def quantities(doc: Doc) -> None:
         evidence = doc.span(amount.start, amount.end)
         again = said.get((amount.value, amount.unit, amount.qualifier)) if amount.value >= 100 else None
         if again is not None:
-            quantities[again] = replace(quantities[again], evidence=(*quantities[again].evidence, evidence))
+            found[again] = replace(found[again], evidence=(*found[again].evidence, evidence))
             continue
-        number = len(quantities) + 1
+        number = len(found) + 1
         measure = _indicator(doc, text, amount, nouns)
         after = doc.sentence(amount.start)
         window_end = min(after.end, amount.end + 40)
         concerns = place_at(amount.end, window_end)
-        said.setdefault((amount.value, amount.unit, amount.qualifier), len(quantities))
-        quantities.append(
+        said.setdefault((amount.value, amount.unit, amount.qualifier), len(found))
+        found.append(
             Quantity(
                 f"quantity_{number}",
                 amount.value,

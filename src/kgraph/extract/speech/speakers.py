@@ -1,8 +1,7 @@
 """Who said what: the speaker of each utterance found, a person by name, by pronoun or by an office of a place.
 
 >>> from kgraph.source import parse_article
->>> from kgraph.extract.doc import Doc
->>> from kgraph.extract.doc import Draft
+>>> from kgraph.extract.doc import Doc, Draft
 >>> article = parse_article("x", "# Т\\n\\n«Мы рады», — сказал Иван Петров.\\n")
 >>> doc = Doc(article)
 >>> doc.add(Draft("PERSON", "Иван Петров", [doc.span(25, 36)], cls="schema:Person"))
