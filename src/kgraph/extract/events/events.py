@@ -11,7 +11,7 @@ from functools import cache
 
 from ...source import Span
 from ..data.tables import rows
-from ..text.normalise import lemma, noun_phrase_nominative, parses
+from ..text.normalise import LETTER_WORD, lemma, noun_phrase_nominative, parses
 
 
 @cache
@@ -44,7 +44,6 @@ _ORDINALS = {
     "девятый": 9,
     "десятый": 10,
 }
-_WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+(?:-[А-Яа-яЁё]+)*")
 
 
 @dataclass
@@ -79,11 +78,11 @@ def _is_genitive_word(word: str) -> bool:
     return any(p.tag.case == "gent" and ({"NOUN", "ADJF", "NUMR"} & {p.tag.POS}) for p in analyses)
 
 
-def _genitive_tail(text: str, position: int) -> int:
+def genitive_tail(text: str, position: int) -> int:
     """The end of the genitive words right after `position` ("межрегионального сотрудничества России")."""
     end = position
     words = 0
-    for match in _WORD.finditer(text, position):
+    for match in LETTER_WORD.finditer(text, position):
         gap = text[end : match.start()]
         if gap.strip() or "\n" in gap or words >= 8:  # a phrase never runs on past its line
             break
@@ -103,7 +102,7 @@ def find_events(text: str) -> list[EventMention]:
     events: list[EventMention] = []
     named_by_head: dict[str, list[EventMention]] = {}
     bare: list[tuple[str, Span]] = []
-    for match in _WORD.finditer(text):
+    for match in LETTER_WORD.finditer(text):
         head = lemma(match.group().lower())
         if head not in event_heads():
             continue
@@ -125,7 +124,7 @@ def find_events(text: str) -> list[EventMention]:
         if quoted:
             end = quoted.end()
         elif head in _named_heads():
-            end = _genitive_tail(text, end) if text[end : end + 1] == " " else end
+            end = genitive_tail(text, end) if text[end : end + 1] == " " else end
         span = Span(start, end, text[start:end])
         if head in _named_heads() and (end > match.end() or edition is not None or named_by_adjectives):
             label = noun_phrase_nominative(span.text)
@@ -169,8 +168,8 @@ def _compatible(event: EventMention, edition: int | None, label: str) -> bool:
 
 
 def _contains(longer: str, shorter: str) -> bool:
-    a = {lemma(w.lower()) for w in _WORD.findall(longer)}
-    b = {lemma(w.lower()) for w in _WORD.findall(shorter)}
+    a = {lemma(w.lower()) for w in LETTER_WORD.findall(longer)}
+    b = {lemma(w.lower()) for w in LETTER_WORD.findall(shorter)}
     return a <= b or b <= a
 
 
@@ -195,7 +194,7 @@ def _documents(text: str) -> list[EventMention]:
             continue
         if match.start() < reach:
             continue  # a document named inside another's name ("концепция программ …")
-        end = _genitive_tail(text, match.end())
+        end = genitive_tail(text, match.end())
         if end - match.end() < 8:
             continue
         span = Span(match.start(), end, text[match.start() : end])

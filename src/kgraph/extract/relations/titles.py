@@ -11,9 +11,7 @@ from ...source import Span
 from ..doc import Doc, Draft
 from ..links.linking import gazetteer
 from ..pipeline import component
-from ..text.normalise import lemma, noun_phrase_nominative, parses
-
-_WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+(?:-[А-Яа-яЁё]+)*")
+from ..text.normalise import LETTER_WORD, lemma, noun_phrase_nominative, parses
 
 TITLE_WORDS = {
     "президент",
@@ -74,7 +72,7 @@ def find_titles(text: str, persons: list[tuple[int, int]]) -> list[Title]:
     titles = []
     for start, end in persons:
         window = text[max(0, start - 80) : start]
-        words = list(_WORD.finditer(window))
+        words = list(LETTER_WORD.finditer(window))
         for back in range(1, min(5, len(words)) + 1):
             candidate = words[-back]
             if lemma(candidate.group().lower()) in TITLE_WORDS and candidate.group()[:1].islower():

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ...source import Span
-from ..events.events import _genitive_tail
+from ..events.events import genitive_tail
 from ..text.normalise import lemma, noun_phrase_nominative
 
 GROUP_HEADS = {
@@ -74,7 +74,7 @@ def find_groups(text: str) -> list[Found]:
             word[:1].isupper() and match.start() > 0 and text[match.start() - 1] not in "\n ."
         ):
             continue
-        end = _genitive_tail(text, match.end("head"))
+        end = genitive_tail(text, match.end("head"))
         if end <= match.end("head") + 1:
             continue
         span = Span(match.start("head"), end, text[match.start("head") : end])
@@ -83,7 +83,7 @@ def find_groups(text: str) -> list[Found]:
         more = _LIST_GOES_ON.match(text, end)
         if more:
             tail_start = more.end()
-            tail_end = _genitive_tail(text, tail_start)
+            tail_end = genitive_tail(text, tail_start)
             if len(text[tail_start:tail_end].split()) >= 2:
                 tail = Span(tail_start, tail_end, text[tail_start:tail_end])
                 found.append(Found(tail, f"{word.lower()} {tail.text}"))

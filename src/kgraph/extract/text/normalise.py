@@ -16,6 +16,9 @@ _WORD = re.compile(r"\w+(?:-\w+)*")
 CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё]+")
 """A run of Russian letters (a word, or the part of a hyphenated one)."""
 
+LETTER_WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+(?:-[А-Яа-яЁё]+)*")
+"""A word of Russian or Latin letters, with its Russian hyphenated parts ("вице-президент", "XVI")."""
+
 
 def slug(text: str) -> str:
     """An identifier made of lower-case Latin letters, digits and _, starting with a letter.
