@@ -35,22 +35,23 @@ class BuildResult:
     reconciled: tuple["Reconciliation", ...] = ()
 
 
-def load_model(article: Article) -> ArticleModel:
-    """The curated facts of an article when it has them, otherwise facts extracted from its text."""
+def load_model(article: Article, without: Sequence[str] = ()) -> ArticleModel:
+    """The curated facts of an article when it has them, otherwise facts extracted from its text (the extraction
+    packs in `without` switched off)."""
     curated = facts_file(article)
     if curated is not None:
         return load_facts(article, curated)
     from .extract import extract_article
 
-    return extract_article(article)
+    return extract_article(article, without)
 
 
-def load_models(paths: Sequence[Path]) -> list[ArticleModel]:
+def load_models(paths: Sequence[Path], without: Sequence[str] = ()) -> list[ArticleModel]:
     """Load every article found under `paths` and its facts; the first bad input raises."""
     found = dict.fromkeys(article for path in paths for article in find_articles(path))
     articles = [load_article(path) for path in found]
     _one_iri_each(articles)
-    return [load_model(article) for article in articles]
+    return [load_model(article, without) for article in articles]
 
 
 def _one_iri_each(articles: Sequence[Article]) -> None:
@@ -64,17 +65,29 @@ def _one_iri_each(articles: Sequence[Article]) -> None:
             )
 
 
-def build(paths: Sequence[Path], out: Path, *, html: bool = True, wikidata: str | None = None) -> BuildResult:
+def build(
+    paths: Sequence[Path],
+    out: Path,
+    *,
+    html: bool = True,
+    wikidata: str | None = None,
+    without: Sequence[str] = (),
+) -> BuildResult:
     """Build the articles under `paths` into `out`: graph.ttl, graph.trig and graph.html; then validate.
 
     With `wikidata` (a SPARQL endpoint URL), extracted articles' unlinked entities are reconciled against it
-    before anything is written; curated facts are left as their authors wrote them.
+    before anything is written; curated facts are left as their authors wrote them. The extraction packs in
+    `without` are switched off for articles with no curated facts.
     """
     if wikidata is not None:
         from .extract.links.reconcile import check_endpoint_url, reconcile
 
         check_endpoint_url(wikidata)
-    models = load_models(paths)
+    if without:
+        from .extract.build import components
+
+        components(without)  # an unknown pack is refused before any article is read
+    models = load_models(paths, without)
     if not models:
         raise SourceError(
             f"no articles under {', '.join(map(str, paths))}: name article files one by one, or give folders "

@@ -95,3 +95,19 @@ def test_an_unknown_pack_is_named_and_exits_2(seed_dir: Path) -> None:
         result = CliRunner().invoke(command, [*arguments, "--without", "sports"])
         assert result.exit_code == 2
         assert "no pack 'sports'; the packs are forum" in result.output
+
+
+def test_build_without_the_forum_pack_leaves_its_findings_out_of_the_graph(tmp_path: Path, seed_dir: Path) -> None:
+    from kgraph.cli.build import build
+
+    article = tmp_path / "omsk.md"  # the seed's text with no curated facts beside it: extracted
+    shutil.copy(seed_dir / "article.md", article)
+    graphs = {}
+    for name, extra in (("with", []), ("without", ["--without", "forum"])):
+        result = CliRunner().invoke(build, [str(article), "--out", str(tmp_path / name), "--no-html", *extra])
+        assert result.exit_code == 0, result.output
+        graphs[name] = (tmp_path / name / "graph.ttl").read_text(encoding="utf-8")
+    assert "kg:PlenarySession" in graphs["with"] and "kg:PlenarySession" not in graphs["without"]
+    refused = CliRunner().invoke(build, [str(article), "--out", str(tmp_path / "none"), "--without", "sports"])
+    assert refused.exit_code == 2 and "no pack 'sports'" in refused.output
+    assert not (tmp_path / "none").exists()

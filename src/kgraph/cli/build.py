@@ -1,7 +1,7 @@
 """`kgraph build`: articles -> graph files, validated, and a summary of what they hold.
 
 >>> [parameter.name for parameter in build.params]
-['paths', 'out', 'no_html', 'wikidata']
+['paths', 'out', 'no_html', 'wikidata', 'without']
 """
 
 import sys
@@ -12,6 +12,7 @@ import click
 
 from .defaults import DEFAULT_DATA, DEFAULT_OUT
 from .errors import EXIT_INVALID, EXIT_OK, reports_errors
+from .types import WITHOUT
 
 
 @click.command()
@@ -30,8 +31,9 @@ from .errors import EXIT_INVALID, EXIT_OK, reports_errors
     metavar="URL",
     help="Link extracted entities the gazetteer could not, by label and class, via this Wikidata SPARQL endpoint.",
 )
+@WITHOUT
 @reports_errors
-def build(paths: tuple[Path, ...], out: Path, no_html: bool, wikidata: str | None) -> None:
+def build(paths: tuple[Path, ...], out: Path, no_html: bool, wikidata: str | None, without: tuple[str, ...]) -> None:
     """Build every article under PATHS (default: data/) into OUT, validate it, print a summary.
 
     An article is a folder holding article.md (or article.txt) and, when curated, facts.yaml.
@@ -40,7 +42,7 @@ def build(paths: tuple[Path, ...], out: Path, no_html: bool, wikidata: str | Non
     from ..pipeline import build as run_build
     from ..stats import graph_stats
 
-    result = run_build(list(paths) or [DEFAULT_DATA], out, html=not no_html, wikidata=wikidata)
+    result = run_build(list(paths) or [DEFAULT_DATA], out, html=not no_html, wikidata=wikidata, without=without)
     stats = graph_stats(result.dataset)
     click.echo(f"Built {len(result.models)} article(s): {stats.triples} triples in {stats.graphs} named graph(s).")
     for model in result.models:

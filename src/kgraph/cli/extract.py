@@ -11,14 +11,7 @@ import click
 from ..errors import UsageError
 from .defaults import DEFAULT_DATA
 from .errors import reports_errors
-
-without_option = click.option(
-    "--without",
-    "without",
-    metavar="PACK",
-    multiple=True,
-    help="Switch off a pack of rules for one kind of article (forum: reports of summits and forums). Repeatable.",
-)
+from .types import WITHOUT
 
 
 @click.command("extract")
@@ -37,7 +30,7 @@ without_option = click.option(
     help="Link entities the gazetteer could not, by exact Russian label and class, via this Wikidata SPARQL "
     "endpoint (only when exactly one item matches). The one step that uses the network.",
 )
-@without_option
+@WITHOUT
 @reports_errors
 def extract(article: Path, output: Path | None, wikidata: str | None, without: tuple[str, ...]) -> None:
     """Extract the facts of ARTICLE (a file or an article folder) as facts YAML, offline.
@@ -88,7 +81,7 @@ def extract(article: Path, output: Path | None, wikidata: str | None, without: t
 )
 @click.option("--no-baseline", is_flag=True, help="With --nerel: skip the natasha-only baseline.")
 @click.option("--quiet", is_flag=True, help="Print the table only, not the misses and false findings.")
-@without_option
+@WITHOUT
 @reports_errors
 def evaluate(
     article_dir: Path | None, nerel: Path | None, no_baseline: bool, quiet: bool, without: tuple[str, ...]

@@ -33,3 +33,14 @@ class Seconds(click.ParamType):  # type: ignore[type-arg]
 
 
 SECONDS = Seconds()
+
+
+WITHOUT = click.option(
+    "--without",
+    "without",
+    metavar="PACK",
+    multiple=True,
+    help="Switch off a pack of extraction rules for one kind of article (forum: reports of summits and forums). "
+    "Repeatable.",
+)
+"""`--without PACK` for the commands that extract (extract, eval, build)."""
