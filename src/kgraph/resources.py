@@ -1,11 +1,17 @@
-"""Where the ontology, the shapes and the bundled queries are, installed or in a source checkout.
+"""Where the ontology, the shapes and the bundled queries are, installed or in a source checkout; the ontology
+read once for those who ask it about its terms.
 
 >>> ontology_path().name
 'kgraph.ttl'
 """
 
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 
 def resource_dir(name: str) -> Path:
@@ -19,6 +25,19 @@ def resource_dir(name: str) -> Path:
 def ontology_path() -> Path:
     """The OWL ontology, ontology/kgraph.ttl."""
     return resource_dir("ontology") / "kgraph.ttl"
+
+
+@cache
+def ontology_graph() -> "Graph":
+    """The ontology as an rdflib graph, parsed once per process and shared: read it, never change it.
+
+    >>> from kgraph.namespaces import KG
+    >>> (KG.Forum, None, None) in ontology_graph()
+    True
+    """
+    from rdflib import Graph
+
+    return Graph().parse(str(ontology_path()), format="turtle")
 
 
 def shapes_path() -> Path:

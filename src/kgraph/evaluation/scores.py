@@ -22,14 +22,12 @@ def event_classes() -> frozenset[str]:
     >>> sorted(event_classes())[:3]
     ['kg:Discussion', 'kg:DocumentExchange', 'kg:Excursion']
     """
-    from rdflib import Graph
     from rdflib.namespace import RDFS
 
     from ..namespaces import SCHEMA, shorten
-    from ..resources import ontology_path
+    from ..resources import ontology_graph
 
-    ontology = Graph().parse(str(ontology_path()), format="turtle")
-    return frozenset(shorten(c) for c in ontology.transitive_subjects(RDFS.subClassOf, SCHEMA.Event))
+    return frozenset(shorten(c) for c in ontology_graph().transitive_subjects(RDFS.subClassOf, SCHEMA.Event))
 
 
 NEREL_TYPES = ("PERSON", "ORGANIZATION", "COUNTRY", "CITY", "STATE_OR_PROVINCE", "MONEY", "PERCENT", "DATE")

@@ -11,11 +11,11 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import RDFS
 
 from ..namespaces import KG, NIF, PROV, SCHEMA
-from ..resources import ontology_path
+from ..resources import ontology_graph
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 
@@ -94,13 +94,6 @@ def local_name(iri: str) -> str:
     return re.split(r"[#/]", iri.rstrip("/#"))[-1] or iri
 
 
-@cache
-def _ontology() -> Graph:
-    ontology = Graph()
-    ontology.parse(ontology_path(), format="turtle")
-    return ontology
-
-
 @lru_cache(maxsize=4096)  # classes and predicates: a vocabulary, not the data
 def term_label(term: URIRef, language: str = "en") -> str:
     """The ontology's label of a term in `language`, or its local name as words.
@@ -115,7 +108,7 @@ def term_label(term: URIRef, language: str = "en") -> str:
 def _term_labels(term: URIRef) -> dict[str, str]:
     return {
         str(label.language): str(label)
-        for label in _ontology().objects(term, RDFS.label)
+        for label in ontology_graph().objects(term, RDFS.label)
         if isinstance(label, Literal) and label.language
     }
 
@@ -130,7 +123,7 @@ def _superclasses(cls: URIRef) -> frozenset[URIRef]:
     seen = {cls}
     todo = [cls]
     while todo:
-        for parent in _ontology().objects(todo.pop(), RDFS.subClassOf):
+        for parent in ontology_graph().objects(todo.pop(), RDFS.subClassOf):
             if isinstance(parent, URIRef) and parent not in seen:
                 seen.add(parent)
                 todo.append(parent)
