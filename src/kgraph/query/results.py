@@ -15,9 +15,12 @@ who
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import UsageError
+
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json", "xml")
 Binding = dict[str, dict[str, str]]
@@ -42,6 +45,16 @@ class QueryResult:
     def values(self, variable: str) -> list[str | None]:
         """The plain value of `variable` in every row (None where unbound)."""
         return [row[variable]["value"] if variable in row else None for row in self.bindings]
+
+    def graph(self) -> "Graph":
+        """CONSTRUCT or DESCRIBE triples as an rdflib graph.
+
+        >>> len(QueryResult("graph", ntriples="<http://e.org/a> <http://e.org/b> <http://e.org/c> .\\n").graph())
+        1
+        """
+        from rdflib import Graph
+
+        return Graph().parse(data=self.ntriples, format="nt")
 
     def rows(self) -> list[tuple[str | None, ...]]:
         """Every row as a tuple of plain values in variable order."""
@@ -101,12 +114,6 @@ def format_graph(result: QueryResult, fmt: str) -> bytes:
     >>> print(format_graph(result, "table").decode().strip().splitlines()[-1])
     id:a schema:name "a" .
     """
-    from rdflib import Graph
-
     from ..export import serialize
-    from ..namespaces import bind_prefixes
 
-    graph = Graph()
-    bind_prefixes(graph)
-    graph.parse(data=result.ntriples, format="nt")
-    return serialize(graph, "turtle" if fmt == "table" else fmt)
+    return serialize(result.graph(), "turtle" if fmt == "table" else fmt)

@@ -37,9 +37,7 @@ def construct(graph: Graph | Dataset, query: str) -> Graph:
     result = LocalStore.from_rdflib(graph).query(query)
     if result.kind != "graph":
         raise QueryError(f"the query is a {result.kind.upper()} query; the page needs a CONSTRUCT query")
-    found = Graph()
-    found.parse(data=result.ntriples, format="nt")
-    return found
+    return result.graph()
 
 
 def page_html(graph: Graph | Dataset, *, title: str = "kgraph", query: str | None = None) -> str:
