@@ -429,5 +429,5 @@ def test_each_place_noun_has_one_kind_in_one_table() -> None:
     kinds = {row[0]: row[1] for row in table}
     # "улица" named a LOCATION in one table and cued a FACILITY in another; now every role reads its one kind
     assert nouns.named_kind({"улица", "ленин"}) == nouns.cue("улица") == kinds["улица"] == "FACILITY"
-    assert "улица" in nouns.facility_heads()
+    assert nouns.is_facility_head("улица")
     assert nouns.head_kind("областью") == kinds["область"] == "STATE_OR_PROVINCE"

@@ -17,7 +17,7 @@ from functools import lru_cache
 from ..data.tables import rows
 from ..links.linking import PLACE_TYPES, Entry, gazetteer
 from ..text.normalise import key, parses
-from .nouns import facility_heads
+from .nouns import is_facility_head
 
 _NEXT_WORD = re.compile(r"(?:\s*(?:,|\bи\b|-)\s*|\s+)([А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*)")
 # What a place name may end with beyond the adjective's stem: "Одес|са" (одес|ский), "Омск" (ом|ский),
@@ -76,7 +76,7 @@ def names_facility(text: str, end: int) -> bool:
     >>> names_facility("на Варшавском шоссе", 13), names_facility("Варшавский суд", 10)
     (True, False)
     """
-    return head_noun(text, end) in facility_heads()
+    return is_facility_head(head_noun(text, end))
 
 
 def names_no_place(text: str, end: int) -> bool:

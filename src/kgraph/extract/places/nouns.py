@@ -3,7 +3,7 @@
 
 >>> named_kind({"красноярский", "край"}), named_kind({"улица", "ленин"}), cue("штат"), is_strong_cue("штат")
 ('STATE_OR_PROVINCE', 'FACILITY', 'STATE_OR_PROVINCE', True)
->>> head().match(" областью").group(1), head_kind("района"), "шоссе" in facility_heads()
+>>> head().match(" областью").group(1), head_kind("района"), is_facility_head("шоссе")
 ('областью', 'DISTRICT', True)
 """
 
@@ -25,7 +25,8 @@ def _with_role(role: str) -> dict[str, str]:
 
 def named_kind(words: set[str]) -> str | None:
     """The kind of a name holding these words (lemmas), by the place nouns among them."""
-    kinds = {kind for noun, kind in _with_role("name").items() if noun in words}
+    named = _with_role("name")
+    kinds = {named[word] for word in words if word in named}
     return next((kind for kind in _RANK if kind in kinds), None)
 
 
@@ -39,9 +40,9 @@ def is_strong_cue(word: str) -> bool:
     return word in _with_role("strong")
 
 
-def facility_heads() -> set[str]:
-    """Nouns a place adjective before which is part of the facility's name ("Варшавское шоссе")."""
-    return set(_with_role("facility"))
+def is_facility_head(word: str | None) -> bool:
+    """Whether a place adjective before this noun (a lemma) is part of the facility's name ("Варшавское шоссе")."""
+    return word in _with_role("facility")
 
 
 @cache
