@@ -40,11 +40,9 @@ def extract(article: Path, output: Path | None, wikidata: str | None, without: t
     Exit 0 on success, 2 on bad input or an endpoint that fails (the message says why; nothing is written).
     """
     from ..extract import dump_facts, extract_article
-    from ..extract.build import components
     from ..rdfio import write_atomically
     from ..source import load_article
 
-    components(without)  # an unknown pack is refused before the models load
     if wikidata is not None:
         from ..extract.links.reconcile import check_endpoint_url
 
@@ -91,10 +89,8 @@ def evaluate(
     Prints precision, recall and F1 per category, then the misses (-) and false findings (+).
     """
     from ..evaluation import evaluate_article, evaluate_nerel
-    from ..extract.build import components
     from ..source import find_articles
 
-    components(without)  # an unknown pack is refused before anything is read
     if nerel is not None:
         if article_dir is not None:
             raise UsageError("give either ARTICLE_DIR or --nerel DIR, not both")
