@@ -66,7 +66,7 @@ def find_amounts(text: str) -> list[Amount]:
     gc.disable()  # yargy's chart is cyclic garbage: freed window by window, not by full collections of the heap
     try:
         for start, end in _windows(text):
-            if _only_years_and_days(text, start, end):
+            if _holds_no_amount(text, start, end):
                 continue
             amounts.extend(_amounts_in(text, start, end))
             gc.collect(0)  # only what this window made: full collections grew with the heap, not the text
@@ -166,22 +166,38 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return windows
 
 
-def _only_years_and_days(text: str, start: int, end: int) -> bool:
-    """Whether every figure of the window is digits before a noun never counted ("2019 году", "7 ноября"): the
-    grammar's matches there are bare numbers that ``_read`` drops, so yargy (most of extraction's own time on
-    news, where most windows are such) is not asked. No currency sign, range or figure in words may be there.
+def _holds_no_amount(text: str, start: int, end: int) -> bool:
+    """Whether no figure of the window can be an amount, so that yargy (most of extraction's own time on news)
+    is not asked: every figure is digits that neither a unit, a multiplier nor a counted noun follows ("2019
+    году", "7 ноября", "29-летний", "статья 282 УК"); its grammar's matches there would be bare numbers, which
+    ``_read`` drops. No currency sign or figure in words may be there.
 
-    >>> _only_years_and_days("В 2019 году, 7 ноября", 0, 21), _only_years_and_days("В 2019 году 5 человек", 0, 21)
+    >>> _holds_no_amount("В 2019 году, 7 ноября", 0, 21), _holds_no_amount("В 2019 году 5 человек", 0, 21)
+    (True, False)
+    >>> _holds_no_amount("29-летний", 0, 9), _holds_no_amount("от 3 до 5 тыс. руб", 0, 18)
     (True, False)
     """
     window = text[start:end]
-    if any(sign in window for sign in "$€£₽") or _spelt(window):
+    if any(sign in window for sign in "$€£₽%") or _spells_figure(window):
         return False
     for anchor in _ANCHOR.finditer(window):
-        counted = _counted(text, start + anchor.end())[0] if anchor.group().isdigit() else None
-        if counted is None or vocab.unit_lemma(counted) not in vocab.NOT_COUNTED:
+        if not anchor.group().isdigit():
+            return False  # a unit or a multiplier in words: "тысяч", "рублей"
+        after = start + anchor.end()
+        counted = _counted(text, after)[0]
+        if counted is not None and vocab.unit_lemma(counted) not in vocab.NOT_COUNTED:
+            return False
+        unit = _UNIT_AFTER.match(text, after)
+        word = unit.group(1) if unit else ""
+        if word and (vocab.multiplier(word) or {word.lower(), vocab.unit_lemma(word)} & vocab.UNITS.keys()):
+            return False
+        if word and vocab.lemmas(word) & vocab.CURRENCIES:
             return False
     return True
+
+
+_UNIT_AFTER = re.compile(r"[\s\-—–]*([^\W\d_]+)")
+"""The word after a figure, past spaces and dashes ("5 км", "5-процентный")."""
 
 
 def _in_link(text: str, position: int, links: _Marks, word_starts: _Marks) -> bool:
@@ -210,8 +226,11 @@ _RANGE = re.compile(r"(?<![\d-])\d+\s*[-—–]\s*\d+(?![\d-])|(?<!\w)(?:[Оо]�
 
 def _spelt(window: str) -> bool:
     """Whether a window may hold a range or a figure in words ("от 3 до 5", "два миллиона", "миллиарды")."""
-    if _RANGE.search(window):
-        return True
+    return _RANGE.search(window) is not None or _spells_figure(window)
+
+
+def _spells_figure(window: str) -> bool:
+    """Whether a window holds a figure in words ("два", "миллиарды"), not a multiplier after digits ("5 млн")."""
     previous = ""
     for word in re.findall(r"[А-Яа-яЁё]+|\d+", window):
         if word.isalpha() and vocab.spells_figure(word) and not (previous.isdigit() and vocab.multiplier(word)):

@@ -139,19 +139,43 @@ def named_spans(text: str) -> tuple[NamedSpan, ...]:
     return tuple(NamedSpan(s.start, s.stop, s.type, s.text, s.text) for s in doc.spans)
 
 
+def _tag_names(doc: Any) -> None:
+    """natasha's NER over the tokens its segmenter cut (`doc.tag_ner` would make slovnet cut the text again):
+    the same model on the same words, so the same spans."""
+    infer = _models().ner.infer  # first: it sets the threads before natasha (and numpy) load
+    from natasha.doc import DocSpan  # type: ignore[import-untyped]
+    from slovnet.bio import bio_spans  # type: ignore[import-untyped]
+
+    if not doc.text.strip():
+        doc.spans = []
+        return
+    words = [token.text for token in doc.tokens]
+    tags = next(infer.decoder(infer.process(infer.encoder([words]))))
+    spans = bio_spans(doc.tokens, tags)
+    doc.spans = [DocSpan(s.start, s.stop, s.type, doc.text[s.start : s.stop]) for s in spans]
+    doc.envelop_span_tokens()
+
+
+def _tag_morphology(runs: list[list[Any]]) -> None:
+    """Set natasha's part of speech and features on each token of `runs`. The runs go to the tagger shortest
+    first, so that each batch holds runs of similar length (a batch is padded to its longest run)."""
+    tagger = _models().morph
+    order = sorted(range(len(runs)), key=lambda n: len(runs[n]))
+    markups = tagger.map([[token.text for token in runs[n]] for n in order])
+    for n, markup in zip(order, markups, strict=True):
+        for token, tagged in zip(runs[n], markup.tokens, strict=True):
+            token.pos, token.feats = tagged.pos, tagged.feats
+
+
 def analyse(text: str) -> Analysis:
     """Named entities of `text`, normalised; morphology runs only on the sentences that hold a mention."""
     models = _models()
     doc = models.document(text)
     doc.segment(models.segmenter)
-    doc.tag_ner(models.ner)
+    _tag_names(doc)
     if doc.spans:
         # Tagging every sentence costs more than the NER itself; the normaliser needs only the names' tokens.
-        runs = _runs_around_names(doc.sents, doc.spans, _reach(models.morph))
-        markups = models.morph.map([[token.text for token in run] for run in runs])
-        for run, markup in zip(runs, markups, strict=True):
-            for token, tagged in zip(run, markup.tokens, strict=True):
-                token.pos, token.feats = tagged.pos, tagged.feats
+        _tag_morphology(_runs_around_names(doc.sents, doc.spans, _reach(models.morph)))
     spans = []
     for span in doc.spans:
         try:
