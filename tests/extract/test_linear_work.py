@@ -51,8 +51,9 @@ def _lines_run(action: Callable[[], object]) -> int:
 
 def _growth(make: Callable[[int], Callable[[], object]], size: int) -> float:
     """How much more the step `make(4 * size)` gives runs than the one `make(size)` gives (its input is made
-    before counting), after a first run to fill the caches."""
+    before counting), after a first run of each to fill the caches (a text's words, read once, among them)."""
     make(size)()
+    make(4 * size)()
     small, large = make(size), make(4 * size)
     return _lines_run(large) / _lines_run(small)
 

@@ -12,6 +12,7 @@ from functools import cache
 from ...source import Span
 from ..data.tables import rows
 from ..text.normalise import LETTER_WORD, lemma, noun_phrase_nominative, parses
+from ..text.words import LOWER, words
 
 
 @cache
@@ -31,6 +32,10 @@ def _named_heads() -> frozenset[str]:
 
 
 _ROMAN = re.compile(r"^[IVXLC]+$")
+_ADJECTIVE = re.compile(r"[А-ЯЁ]?[а-яё]+(?:-[а-яё]+)*")
+"""A word that may be an adjective of an event's name ("Восточный экономический форум")."""
+_EDITION = re.compile(r"[IVXLC]+|[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
+"""A word that may give an event's edition ("XVI", "шестнадцатый")."""
 _ORDINALS = {
     "первый": 1,
     "второй": 2,
@@ -102,31 +107,31 @@ def find_events(text: str) -> list[EventMention]:
     events: list[EventMention] = []
     named_by_head: dict[str, list[EventMention]] = {}
     bare: list[tuple[str, Span]] = []
-    for match in LETTER_WORD.finditer(text):
-        head = lemma(match.group().lower())
+    for match in words(text).matching(LETTER_WORD):
+        head = lemma(match.text.lower())
         if head not in event_heads():
             continue
-        start, end, edition = match.start(), match.end(), None
+        start, end, edition = match.start, match.end, None
         named_by_adjectives = False
-        while adjective := re.search(r"([А-ЯЁ]?[а-яё]+)\s+$", text[max(0, start - 30) : start]):
-            if lemma(adjective.group(1).lower()) in _ORDINALS or "ADJF" not in parses(adjective.group(1))[0].tag:
+        while adjective := words(text).before(start, _ADJECTIVE):
+            if lemma(adjective.text.lower()) in _ORDINALS or "ADJF" not in parses(adjective.text)[0].tag:
                 break
-            named_by_adjectives = named_by_adjectives or adjective.group(1)[:1].isupper()
-            start -= len(adjective.group(0))
+            named_by_adjectives = named_by_adjectives or adjective.text[:1].isupper()
+            start = adjective.start
         if not named_by_adjectives:
-            start = match.start()
-        before = re.search(r"([IVXLC]+|[А-Яа-яЁё]+)\s+$", text[max(0, start - 30) : start])
-        if before and _ROMAN.match(before.group(1)):
-            edition, start = _roman(before.group(1)), start - len(before.group(0))
-        elif before and lemma(before.group(1).lower()) in _ORDINALS:
-            edition, start = _ORDINALS[lemma(before.group(1).lower())], start - len(before.group(0))
+            start = match.start
+        before = words(text).before(start, _EDITION)
+        if before and _ROMAN.match(before.text):
+            edition, start = _roman(before.text), before.start
+        elif before and lemma(before.text.lower()) in _ORDINALS:
+            edition, start = _ORDINALS[lemma(before.text.lower())], before.start
         quoted = _QUOTED_NAME.match(text, end)
         if quoted:
             end = quoted.end()
         elif head in _named_heads():
             end = genitive_tail(text, end) if text[end : end + 1] == " " else end
         span = Span(start, end, text[start:end])
-        if head in _named_heads() and (end > match.end() or edition is not None or named_by_adjectives):
+        if head in _named_heads() and (end > match.end or edition is not None or named_by_adjectives):
             label = noun_phrase_nominative(span.text)
             if quoted:
                 label = re.sub(r"[\"“](.*)[\"”]$", r"«\1»", label)
@@ -176,10 +181,10 @@ def _contains(longer: str, shorter: str) -> bool:
 def _with_adjectives(text: str, span: Span) -> Span:
     start = span.start
     while True:
-        match = re.search(r"([а-яё]+)\s+$", text[max(0, start - 30) : start])
-        if match is None or "ADJF" not in parses(match.group(1))[0].tag:
+        word = words(text).before(start, LOWER)
+        if word is None or "ADJF" not in parses(word.text)[0].tag:
             return Span(start, span.end, text[start : span.end])
-        start -= len(match.group(0))
+        start = word.start
 
 
 _DOCUMENT_HEADS = ("концепци", "стратеги", "доктрин", "программ")

@@ -19,6 +19,7 @@ from ..places.types import after_place, cue_after, cue_before, location_type
 from ..spans import SpanIndex
 from ..text.ner import NamedSpan
 from ..text.normalise import key, lemma, noun_phrase_nominative, parses
+from ..text.words import LOWER, words
 from .known_names import adjective_place, after_currency, is_adjective
 
 # Organisation head nouns after which a quoted or capitalised name is the organisation's own name.
@@ -232,13 +233,13 @@ def quoted_organisations(text: str, taken: list[tuple[int, int]]) -> list[Draft]
 def _adjectives_before(text: str, start: int) -> int:
     """Move `start` back over lower-case adjectives that agree with the head noun ("хоккейная академия")."""
     while True:
-        match = re.search(r"([а-яё]+)\s+$", text[max(0, start - 40) : start])
-        if match is None:
+        word = words(text).before(start, LOWER)
+        if word is None:
             return start
-        tags = parses(match.group(1))
+        tags = parses(word.text)
         if not tags or "ADJF" not in tags[0].tag:
             return start
-        start = start - len(match.group(0))
+        start = word.start
 
 
 def adjective_named_organisations(text: str, taken: list[tuple[int, int]]) -> list[Draft]:

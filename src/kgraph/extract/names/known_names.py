@@ -18,7 +18,11 @@ from ..places.nouns import head as place_head
 from ..places.nouns import head_kind
 from ..spans import SpanIndex
 from ..text.normalise import lemma, noun_phrase_nominative, parses
+from ..text.words import RUSSIAN, words
 from .mentions import NAME_WORD, genitive, opens_quote
+
+_ONE_SPACE = re.compile(r"\s")
+_CURRENCY = re.compile(r"\w*(?:доллар|фунт|франк)\w*")
 
 Found = tuple[Span, str, str | None, str]
 """A mention found: its span, NEREL type, Wikidata item (or None) and the item's name (or "")."""
@@ -34,13 +38,13 @@ def gazetteer_mentions(text: str, taken: Iterable[tuple[int, int, str]]) -> list
     """
     known = _Known(text, list(taken))
     found: list[Found] = []
-    words = list(NAME_WORD.finditer(text))
+    names = words(text).matching(NAME_WORD)
     index = 0
-    while index < len(words):
+    while index < len(names):
         match = None
         for size in (3, 2, 1):
-            if index + size <= len(words):
-                match = known.mention(words[index].start(), words[index + size - 1].end(), size)
+            if index + size <= len(names):
+                match = known.mention(names[index].start, names[index + size - 1].end, size)
                 if match:
                     index += size
                     break
@@ -197,15 +201,15 @@ def _with_owner(text: str, start: int, end: int, owners: _Owners) -> tuple[int, 
     """A common noun that names an organisation takes whose it is: a place adjective before it ("Украинское
     правительство", "областного правительства") and a place or person after it in the genitive ("правительство
     Кубы", "полиции Вашингтона", "правительства Исама Шарафа"); NEREL marks the whole phrase."""
-    before = re.search(r"([А-ЯЁа-яё]+)\s$", text[max(0, start - 30) : start])
+    before = words(text).before(start, RUSSIAN, gap=_ONE_SPACE)
     if before:
-        word = before.group(1)
+        word = before.text
         adjective = is_adjective(word)
         entry = gazetteer().entry(word)
         place = entry is not None and max(entry.types.items(), key=lambda i: i[1])[0] in LOCATION_TYPES
         place = place or (adjective and adjective_place(word) is not None)  # "датского правительства"
         if adjective and (place or lemma(word.lower()) in _REGION_ADJECTIVES):
-            start -= len(before.group(0))
+            start = before.start
     owner = owners.end_from.get(end + 1) if text[end : end + 1] == " " else None
     if owner is not None and genitive(text[end + 1 : owner].split()[0]):
         end = owner
@@ -235,4 +239,4 @@ def _confident(surface: str) -> tuple[str, str | None, str] | None:
 
 def after_currency(text: str, start: int) -> bool:
     """Whether a place name only qualifies a currency ("долларов США")."""
-    return re.search(r"(?:доллар|фунт|франк)\w*\s+$", text[max(0, start - 20) : start]) is not None
+    return words(text).before(start, _CURRENCY) is not None

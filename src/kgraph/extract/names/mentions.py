@@ -16,6 +16,7 @@ from ..places.nouns import head as place_head
 from ..spans import SpanIndex
 from ..text.ner import NamedSpan
 from ..text.normalise import NAME_TAGS, common_noun, key, lemma, parses
+from ..text.words import LOWER, words
 
 _LEGAL_FORMS = re.compile(r"^(?:(?:ООО|ЗАО|ОАО|ПАО|АО|НАО|УК|НКО|ФГУП|ГУП|МУП|ФГБУ|ГБУ|РГТРК|ТОО|ИП)\s+)+[«\"“]")
 _NATASHA_OF = {"PERSON": "PER", "ORGANIZATION": "ORG", "FACILITY": "LOC", **{t: "LOC" for t in LOCATION_TYPES}}
@@ -129,10 +130,16 @@ def opens_quote(text: str, start: int) -> bool:
 def _opens_sentence(text: str, start: int) -> bool:
     """Whether a word stands where any word is capitalised; mid-sentence, "актриса Камерон Диас" shows that
     a capitalised dictionary word ("Камерон") is part of the name, not a title before it."""
-    return re.search(r"(?:^|[.!?…\n«\"“(:—–-])\s*$", text[max(0, start - 5) : start]) is not None
+    before = words(text).before(start, gap=_ANY_SPACE)
+    return before is None or "\n" in before.gap or before.text[-1] in '.!?…«"“(:—–-'
 
 
 _BY = re.compile(r"\s+по\s+")
+_ANY_SPACE = re.compile(r"\s*")
+_ONE_SPACE = re.compile(" ")
+_NOTHING = re.compile("")
+_CAPITALISED = re.compile(r"[А-ЯЁ][а-яё]+")
+_OPENING_QUOTE = re.compile(r"[«\"“]")
 _WORK_NOUNS = {"альбом", "песня", "сингл", "фильм", "книга", "роман", "спектакль", "клип", "трек", "сериал", "опера"}
 
 
@@ -161,12 +168,12 @@ def _with_tail(text: str, span: NamedSpan, spans: _Tails) -> NamedSpan:
     if by:
         persons = spans.persons
         tail = by.end()
-        for word in list(NAME_WORD.finditer(text[by.end() : by.end() + 80]))[:5]:
-            start = by.end() + word.start()
-            gap = text[tail:start]
-            if (gap.strip() and tail != by.end()) or start in persons or not _dative_or_genitive(word.group()):
+        named = [word for word in words(text).within(by.end(), by.end() + 80) if NAME_WORD.fullmatch(word.text)]
+        for word in named[:5]:
+            gap = text[tail : word.start]
+            if (gap.strip() and tail != by.end()) or word.start in persons or not _dative_or_genitive(word.text):
                 break
-            tail = by.end() + word.end()
+            tail = word.end
         if tail > by.end():
             end = tail
     if end == span.end:
@@ -230,14 +237,14 @@ def _surnames_inside(spans: list[NamedSpan]) -> list[NamedSpan]:
 def _with_first_name(text: str, span: NamedSpan) -> NamedSpan:
     """A name takes a capitalised word right before it that no dictionary or NEREL train knows and the NER
     left out ("Мейв Кеннеди"), or any first name before a patronymic ("Айдар Наилевич Губайдулин")."""
-    before = re.search(r"(?<![\w.-])([А-ЯЁ][а-яё]+) $", text[max(0, span.start - 30) : span.start])
-    if before is None:
+    before = words(text).before(span.start, _CAPITALISED, gap=_ONE_SPACE)
+    if before is None or (before.start > 0 and re.match(r"[\w.-]", text[before.start - 1])):
         return span
-    word = before.group(1)
+    word = before.text
     first_name = _patronymic(span.text.split()[0]) and any("Name" in p.tag for p in parses(word.lower()))
     if not first_name and (parses(word.lower())[0].is_known or gazetteer().entry(word) is not None):
         return span
-    start = span.start - len(before.group(0))
+    start = before.start
     return NamedSpan(start, span.end, span.type, text[start : span.end], text[start : span.end])
 
 
@@ -288,10 +295,11 @@ def _false_alarm(text: str, span: NamedSpan) -> bool:
     mostly not annotated where they occur, names NEREL mostly gives to products, works, events or awards
     ("YouTube", "Грэмми"), titles of works in quotes ("альбом «The Fat of the Land»") and the person a disease
     is named after ("болезнь Паркинсона")."""
-    before = re.search(r"([а-яё]+)\s+[«\"“]?$", text[max(0, span.start - 20) : span.start])
-    if span.type == "ORG" and before and lemma(before.group(1)) in _WORK_NOUNS:
+    quote = words(text).before(span.start, _OPENING_QUOTE, gap=_NOTHING)
+    before = words(text).before(quote.start if quote else span.start, LOWER)
+    if span.type == "ORG" and before and lemma(before.text) in _WORK_NOUNS:
         return True
-    if span.type == "PER" and before and lemma(before.group(1)) in {"болезнь", "синдром"}:
+    if span.type == "PER" and before and lemma(before.text) in {"болезнь", "синдром"}:
         return True
     entry = gazetteer().entry(span.text)
     if entry is None:
@@ -333,25 +341,25 @@ def repeated_surnames(
     """
     owners: dict[str, set[int]] = {}
     for index, (label, spans) in enumerate(persons):
-        words = NAME_WORD.findall(label)
-        if len(words) < 2:
+        parts = NAME_WORD.findall(label)
+        if len(parts) < 2:
             continue
-        surnames = {words[-1]} | {found[-1] for s, e in spans if len(found := NAME_WORD.findall(text[s:e])) > 1}
+        surnames = {parts[-1]} | {found[-1] for s, e in spans if len(found := NAME_WORD.findall(text[s:e])) > 1}
         for surname in surnames:
             owners.setdefault(surname, set()).add(index)
             owners.setdefault(key(surname), set()).add(index)
     taken = SpanIndex((s, e) for _, spans in persons for s, e in spans)
     found = []
-    words = list(NAME_WORD.finditer(text))
-    for position, word in enumerate(words):
-        if not word.group()[:1].isupper():
+    names = words(text).matching(NAME_WORD)
+    for position, word in enumerate(names):
+        if not word.text[:1].isupper():
             continue
-        whose = owners.get(word.group()) or owners.get(key(word.group()))
-        start, end = word.span()
+        whose = owners.get(word.text) or owners.get(key(word.text))
+        start, end = word.start, word.end
         if not whose or len(whose) != 1 or taken.covers(start, end):
             continue
-        beside = [w for w in words[max(0, position - 1) : position + 2] if w is not word]
-        if any(w.group()[:1].isupper() and text[min(w.end(), end) : max(w.start(), start)] == " " for w in beside):
+        beside = [w for w in names[max(0, position - 1) : position + 2] if w is not word]
+        if any(w.text[:1].isupper() and text[min(w.end, end) : max(w.start, start)] == " " for w in beside):
             continue
         found.append((next(iter(whose)), start, end))
     return found

@@ -10,9 +10,11 @@
 import re
 from collections.abc import Sequence
 
+from ..text.words import words
 from .known_names import adjective_place
 
 _ENDINGS = r"(?:ий|ый|ой|ого|ому|им|ым|ом|ая|ую|ое|ие|ые|их|ых|ими|ыми)"
+_WORD = re.compile(r"\w+")
 
 
 def surname_adjectives(text: str, persons: Sequence[str]) -> list[tuple[int, int, int]]:
@@ -22,23 +24,23 @@ def surname_adjectives(text: str, persons: Sequence[str]) -> list[tuple[int, int
     ("саудовскую": Сауд) names the place, and an adjective quoted alone («Волковская») is a name of its own."""
     owners: dict[str, set[int]] = {}
     for index, label in enumerate(persons):
-        words = label.split()
-        if len(words) < 2 or not re.fullmatch(r"[А-ЯЁ][а-яё]{2,}", words[-1]) or words[-1].endswith(("ий", "ой")):
+        parts = label.split()
+        if len(parts) < 2 or not re.fullmatch(r"[А-ЯЁ][а-яё]{2,}", parts[-1]) or parts[-1].endswith(("ий", "ой")):
             continue
-        owners.setdefault(words[-1].lower(), set()).add(index)
+        owners.setdefault(parts[-1].lower(), set()).add(index)
     order = {surname: rank for rank, surname in enumerate(owners)}
     found = []
     # one pass over the words (a pattern per surname read the whole text once for each person)
-    for match in re.finditer(r"\w+", text):
-        made = _ADJECTIVE.fullmatch(match.group().lower())
+    for match in words(text).matching(_WORD):
+        made = _ADJECTIVE.fullmatch(match.text.lower())
         if made is None:
             continue
         stem = made.group(1)
         surnames = [stem, stem[:-2]] if stem.endswith(("ов", "ев")) else [stem]
         for surname in sorted((s for s in surnames if len(owners.get(s, ())) == 1), key=order.__getitem__):
-            quoted = re.fullmatch(r"[«\"“]\w+[»\"”]", text[max(0, match.start() - 1) : match.end() + 1])
-            if not quoted and adjective_place(match.group()) is None:
-                found.append((next(iter(owners[surname])), match.start(), match.end()))
+            quoted = re.fullmatch(r"[«\"“]\w+[»\"”]", text[max(0, match.start - 1) : match.end + 1])
+            if not quoted and adjective_place(match.text) is None:
+                found.append((next(iter(owners[surname])), match.start, match.end))
     return found
 
 

@@ -21,6 +21,7 @@ from ..places.types import location_type
 from ..relations.reported import Phrases, topic_entity
 from ..relations.topics import find_attention_topics
 from ..text.normalise import lemma
+from ..text.words import RUSSIAN, words
 
 PACK = "forum"
 
@@ -29,8 +30,8 @@ _PIPELINE_NOUNS = ("трубопровод", "нефтепровод", "газо
 
 
 def _word_before(text: str, start: int) -> str:
-    words = text[max(0, start - 30) : start].split()
-    return lemma(words[-1].lower()) if words else ""
+    word = words(text).before(start)
+    return lemma(word.text.lower()) if word else ""
 
 
 @component("pipelines", requires=("entities",), assigns=("entities", "facts"), pack=PACK)
@@ -47,11 +48,10 @@ def pipelines(doc: Doc) -> None:
         doc.relabel(ident, cls="kg:Pipeline")
         draft.nerel_type, draft.wikidata = "PIPELINE", None
         first = draft.mentions[0]
-        noun = re.search(r"(\w+)\s+$", text[max(0, first.start - 30) : first.start])
+        noun = words(text).before(first.start, RUSSIAN)
         if noun:
-            start = first.start - len(noun.group(0))
-            draft.mentions = [doc.span(start, first.end), *draft.mentions[1:]]
-            doc.relabel(ident, label=f"{lemma(noun.group(1).lower())} {draft.label.replace('-', ' — ')}")
+            draft.mentions = [doc.span(noun.start, first.end), *draft.mentions[1:]]
+            doc.relabel(ident, label=f"{lemma(noun.text.lower())} {draft.label.replace('-', ' — ')}")
         ends = list(re.finditer(r"[^-–—\s]+", first.text))
         if len(ends) == 2:
             for end, predicate in zip(ends, ("kg:routeFrom", "kg:routeTo"), strict=True):

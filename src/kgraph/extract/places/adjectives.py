@@ -17,8 +17,10 @@ from functools import lru_cache
 from ..data.tables import rows
 from ..links.linking import PLACE_TYPES, Entry, gazetteer
 from ..text.normalise import key, parses
+from ..text.words import words
 from .nouns import is_facility_head
 
+_SAME_LINE_SPACE = re.compile(r"[^\S\n]{1,2}")
 _NEXT_WORD = re.compile(r"(?:\s*(?:,|\bи\b|-)\s*|\s+)([А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*)")
 # What a place name may end with beyond the adjective's stem: "Одес|са" (одес|ский), "Омск" (ом|ский),
 # "Испан|ия", "Таджик|истан", "Вен|а", "Химк|и" (химк|инский)
@@ -152,7 +154,8 @@ def listed_place_of_adjective(text: str, start: int, end: int) -> tuple[str, Ent
         return None
     if any(_from_common_noun(s) or _surname(s) for s in stems):
         return None
-    in_name = text[start].isupper() and re.search(r"[а-яё,\d][^\S\n]+$", text[max(0, start - 3) : start])
+    before = words(text).before(start, gap=_SAME_LINE_SPACE)
+    in_name = text[start].isupper() and before is not None and re.match(r"[а-яё,\d]", before.text[-1]) is not None
     if (counts is None or counts[0] < 1) and not in_name:
         return None
     found = {

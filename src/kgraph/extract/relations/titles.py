@@ -12,6 +12,7 @@ from ..doc import Doc, Draft
 from ..links.linking import gazetteer
 from ..pipeline import component
 from ..text.normalise import LETTER_WORD, lemma, noun_phrase_nominative, parses
+from ..text.words import words
 
 TITLE_WORDS = {
     "президент",
@@ -71,19 +72,16 @@ def find_titles(text: str, persons: list[tuple[int, int]]) -> list[Title]:
     """Offices named right before a person mention (at most four words from the title word to the name)."""
     titles = []
     for start, end in persons:
-        window = text[max(0, start - 80) : start]
-        words = list(LETTER_WORD.finditer(window))
-        for back in range(1, min(5, len(words)) + 1):
-            candidate = words[-back]
-            if lemma(candidate.group().lower()) in TITLE_WORDS and candidate.group()[:1].islower():
-                after = window[candidate.start() :]
-                between = after.rstrip()
+        before = [word for word in words(text).within(max(0, start - 80), start) if LETTER_WORD.fullmatch(word.text)]
+        for back in range(1, min(5, len(before)) + 1):
+            candidate = before[-back]
+            if lemma(candidate.text.lower()) in TITLE_WORDS and candidate.text[:1].islower():
+                after = text[candidate.start : start]
                 if re.search(r"[.,;:!?()\n\d]", after):
                     break  # a headline's title is not the office of the body's first name; "премьер Мали с 1991 …"
-                if any(_ends_a_title(word.group()) for word in words[len(words) - back + 1 :]):
+                if any(_ends_a_title(word.text) for word in before[len(before) - back + 1 :]):
                     break  # "президента Франции поддержал Путин"
-                title_start = start - len(window) + candidate.start()
-                title_end = title_start + len(between)
+                title_start, title_end = candidate.start, candidate.start + len(after.rstrip())
                 words_text = text[title_start:title_end]
                 titles.append(
                     Title(
