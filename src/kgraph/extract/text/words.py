@@ -48,6 +48,7 @@ class Words:
         self.bounds = list(bounds)
         self._starts = [start for start, _ in self.bounds]
         self._ends = [end for _, end in self.bounds]
+        self._matching: dict[re.Pattern[str], tuple[Word, ...]] = {}
 
     def before(
         self, position: int, pattern: re.Pattern[str] | None = None, gap: re.Pattern[str] = SPACE
@@ -72,9 +73,17 @@ class Words:
             last = token_end
         return found
 
-    def matching(self, pattern: re.Pattern[str]) -> list[Word]:
-        """The tokens `pattern` matches as a whole, in text order ("every word of Russian or Latin letters")."""
-        return [word for word in self.within(0, len(self.text)) if pattern.fullmatch(word.text)]
+    def matching(self, pattern: re.Pattern[str]) -> tuple[Word, ...]:
+        """The tokens `pattern` matches as a whole, in text order ("every word of Russian or Latin letters"),
+        each with what lies between it and the token before (kept: several rules ask for the same words)."""
+        if pattern not in self._matching:
+            found, text, last = [], self.text, 0
+            for start, end in self.bounds:
+                if pattern.fullmatch(text, start, end):
+                    found.append(Word(start, end, text[start:end], text[last:start]))
+                last = end
+            self._matching[pattern] = tuple(found)
+        return self._matching[pattern]
 
     def _word(
         self, index: int, gap_start: int, gap_end: int, pattern: re.Pattern[str] | None, gap: re.Pattern[str]
