@@ -10,15 +10,14 @@
 
 import gc
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
 from ..text.normalise import parses
 from . import amount_words as vocab
+from .amount_windows import ANCHOR, Marks, counted_noun, holds_no_amount, spelt, windows
 
-_ANCHOR = re.compile(r"\d+|(?i:процент|тысяч|миллион|миллиард|триллион|рубл|доллар|евро\b|цент|копе[йе]к)")
 _SPACES = {" ", "\u00a0", "\u202f", "\u2009"}
 
 
@@ -59,14 +58,14 @@ def find_amounts(text: str) -> list[Amount]:
     >>> [(a.text, a.value, a.unit) for a in find_amounts("Бюджет — 17 млрд рублей, из них 12 миллиардов на дороги.")]
     [('17 млрд рублей', Decimal('17000000000'), 'RUB'), ('12 миллиардов', Decimal('12000000000'), 'RUB')]
     """
-    if not _ANCHOR.search(text):
+    if not ANCHOR.search(text):
         return []
     amounts = []
     collecting = gc.isenabled()
     gc.disable()  # yargy's chart is cyclic garbage: freed window by window, not by full collections of the heap
     try:
-        for start, end in _windows(text):
-            if _holds_no_amount(text, start, end):
+        for start, end in windows(text):
+            if holds_no_amount(text, start, end):
                 continue
             amounts.extend(_amounts_in(text, start, end))
             gc.collect(0)  # only what this window made: full collections grew with the heap, not the text
@@ -82,7 +81,7 @@ def _in_paragraph_currency(text: str, amounts: list[Amount]) -> list[Amount]:
     The currency is that of the last sum not in brackets: "368 млн рублей (около 5,8 млн долларов), 316 млн".
     `amounts` are in text order.
     """
-    lines, opened, closed = _Marks(text, "\n"), _Marks(text, r"\("), _Marks(text, r"\)")
+    lines, opened, closed = Marks(text, "\n"), Marks(text, r"\("), Marks(text, r"\)")
     found: list[Amount] = []
     last_sum: Amount | None = None  # the last sum so far, and the last not in brackets
     last_plain_sum: Amount | None = None
@@ -102,143 +101,6 @@ def _in_paragraph_currency(text: str, amounts: list[Amount]) -> list[Amount]:
     return found
 
 
-class _Marks:
-    """Where a pattern matches in a text, to find the nearest match before or after a position by bisection
-    (str.rfind from every number of a long line read the line again each time).
-
-    >>> marks = _Marks("a\\nb\\nc", "\\n")
-    >>> marks.before(3), marks.before(1), marks.after(2), marks.after(4)
-    (1, -1, 3, -1)
-    """
-
-    def __init__(self, text: str, pattern: str) -> None:
-        self.positions = [match.start() for match in re.finditer(pattern, text)]
-
-    def before(self, position: int) -> int:
-        """The last match starting before `position`, or -1 (as str.rfind)."""
-        index = bisect_left(self.positions, position)
-        return self.positions[index - 1] if index else -1
-
-    def after(self, position: int) -> int:
-        """The first match starting at or after `position`, or -1 (as str.find)."""
-        index = bisect_left(self.positions, position)
-        return self.positions[index] if index < len(self.positions) else -1
-
-
-WINDOW = 400
-"""The most characters yargy reads at once (but for one number's own words). Its chart and its choice among
-overlapping matches grow faster than the text it reads (14,000 amounts in one window took 9 GB); a news text's
-windows are shorter (NEREL: 163 at most), a longer stretch of figures is read in windows of about this size, each
-cut where a number's words begin."""
-
-
-def _windows(text: str) -> list[tuple[int, int]]:
-    """Stretches of text around each number, within its line, from word boundary to word boundary.
-
-    yargy's chart grows with the text it reads, so it reads only where an amount can be: from the words that
-    may lead into the number ("не более", "от трёх до") to three words after it (a multiplier and a unit).
-    """
-    lines, spaces = _Marks(text, "\n"), _Marks(text, r"\s")
-    links, link_starts = _Marks(text, "://"), _Marks(text, r"[ \n\t(]")
-    windows: list[tuple[int, int]] = []
-    for anchor in _ANCHOR.finditer(text):
-        if _in_link(text, anchor.start(), links, link_starts):
-            continue
-        line_start = lines.before(anchor.start()) + 1
-        line_end = lines.after(anchor.end())
-        line_end = len(text) if line_end == -1 else line_end
-        start = spaces.before(anchor.start()) + 1  # where the number's word starts (a line starts after a space)
-        for _ in range(6):
-            word = re.search(r"(\S+)\s+$", text[max(line_start, start - 30) : start])
-            if word is None or not _may_lead(word.group(1)):
-                break
-            start -= len(word.group())
-        after = re.match(r"(?:\S*\s+){0,3}\S*", text[anchor.end() : min(line_end, anchor.end() + 60)])
-        end = anchor.end() + (len(after.group()) if after else 0)
-        if windows and start <= windows[-1][1]:
-            first, last = windows[-1]
-            if max(end, last) - first <= WINDOW or start <= first:
-                windows[-1] = (first, max(end, last))
-            else:  # cut where this number's words begin: the amount before ends before them
-                windows[-1:] = [(first, start), (start, end)]
-        else:
-            windows.append((start, end))
-    return windows
-
-
-def _holds_no_amount(text: str, start: int, end: int) -> bool:
-    """Whether no figure of the window can be an amount, so that yargy (most of extraction's own time on news)
-    is not asked: every figure is digits that neither a unit, a multiplier nor a counted noun follows ("2019
-    году", "7 ноября", "29-летний", "статья 282 УК"); its grammar's matches there would be bare numbers, which
-    ``_read`` drops. No currency sign or figure in words may be there.
-
-    >>> _holds_no_amount("В 2019 году, 7 ноября", 0, 21), _holds_no_amount("В 2019 году 5 человек", 0, 21)
-    (True, False)
-    >>> _holds_no_amount("29-летний", 0, 9), _holds_no_amount("от 3 до 5 тыс. руб", 0, 18)
-    (True, False)
-    """
-    window = text[start:end]
-    if any(sign in window for sign in "$€£₽%") or _spells_figure(window):
-        return False
-    for anchor in _ANCHOR.finditer(window):
-        if not anchor.group().isdigit():
-            return False  # a unit or a multiplier in words: "тысяч", "рублей"
-        after = start + anchor.end()
-        counted = _counted(text, after)[0]
-        if counted is not None and vocab.unit_lemma(counted) not in vocab.NOT_COUNTED:
-            return False
-        unit = _UNIT_AFTER.match(text, after)
-        word = unit.group(1) if unit else ""
-        if word and (vocab.multiplier(word) or {word.lower(), vocab.unit_lemma(word)} & vocab.UNITS.keys()):
-            return False
-        if word and vocab.lemmas(word) & vocab.CURRENCIES:
-            return False
-    return True
-
-
-_UNIT_AFTER = re.compile(r"[\s\-—–]*([^\W\d_]+)")
-"""The word after a figure, past spaces and dashes ("5 км", "5-процентный")."""
-
-
-def _in_link(text: str, position: int, links: _Marks, word_starts: _Marks) -> bool:
-    """Whether the word holding `position` is a web address ("https://omskzdes.ru/politics/66138.html"); `links`
-    are where "://" is in `text`, `word_starts` the spaces, line breaks, tabs and brackets a word starts after."""
-    start = word_starts.before(position) + 1
-    return links.before(position - 1) >= start or text.startswith("www.", start, position + 1)
-
-
-_LEADS = {*vocab.QUALIFIERS, *vocab.DEGREES, "не", "чем", "в", "на", "от", "с", "до", "$", "€", "£", "₽", *vocab.DASHES}
-
-
-def _may_lead(word: str) -> bool:
-    """Whether a word may be part of an amount that goes on after it (a qualifier, a figure, "от", "до")."""
-    word = word.strip("«»\"'()[].,;:").lower()
-    return (
-        word in _LEADS
-        or re.fullmatch(r"[$€£₽]?\d[\d.,]*[-—–]?", word) is not None
-        or (word.isalpha() and vocab.spells_figure(word))
-    )
-
-
-# "50-70", "от 3", "с 2": not a date's "2019-11-07"
-_RANGE = re.compile(r"(?<![\d-])\d+\s*[-—–]\s*\d+(?![\d-])|(?<!\w)(?:[Оо]т|[Сс])\s+\S*\d")
-
-
-def _spelt(window: str) -> bool:
-    """Whether a window may hold a range or a figure in words ("от 3 до 5", "два миллиона", "миллиарды")."""
-    return _RANGE.search(window) is not None or _spells_figure(window)
-
-
-def _spells_figure(window: str) -> bool:
-    """Whether a window holds a figure in words ("два", "миллиарды"), not a multiplier after digits ("5 млн")."""
-    previous = ""
-    for word in re.findall(r"[А-Яа-яЁё]+|\d+", window):
-        if word.isalpha() and vocab.spells_figure(word) and not (previous.isdigit() and vocab.multiplier(word)):
-            return True
-        previous = word
-    return False
-
-
 class _Misread(Exception):
     """The grammar joined tokens the text keeps apart ("в 2008, 500 рублей"): read again from `token`."""
 
@@ -249,7 +111,7 @@ class _Misread(Exception):
 def _amounts_in(text: str, start_at: int, end_at: int) -> list[Amount]:
     """The amounts within text[start_at:end_at] (yargy's chart grows with the text: parse lines alone)."""
     amounts = []
-    for match in vocab.parser(_spelt(text[start_at:end_at])).findall(text[start_at:end_at]):
+    for match in vocab.parser(spelt(text[start_at:end_at])).findall(text[start_at:end_at]):
         tokens = match.tokens
         try:
             amounts.extend(_read(text, start_at, tokens))
@@ -305,7 +167,6 @@ def _figure(text: str, offset: int, tokens: list[Any], index: int) -> tuple[Deci
 
 _SENTENCE_END = re.compile(r"[ \t\u00a0]*(?:\n|$)|\s+[A-ZА-ЯЁ]")
 _OUNCES = re.compile(r"\s+\d+\s+унци")
-_NEXT_WORD = re.compile(r"\s+([А-Яа-яЁё]+)")
 
 
 def _sentence_ends(text: str, position: int) -> bool:
@@ -348,7 +209,7 @@ def _read(text: str, offset: int, tokens: list[Any]) -> list[Amount]:
     start = offset + tokens[figure_index if dropped and not qualified else 0].span.start
     if (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
         return []  # glued to letters: a code or an encoded address ("%D0%BE"), not an amount
-    counted, counted_start = _counted(text, end) if unit_text is None else (None, None)
+    counted, counted_start = counted_noun(text, end) if unit_text is None else (None, None)
     if unit_text is None and counted is None and multiplier is None:
         return []  # a bare number (a year, a page, a score) says nothing we can type
     if unit_text is None and counted and vocab.unit_lemma(counted) in vocab.NOT_COUNTED:
@@ -357,9 +218,7 @@ def _read(text: str, offset: int, tokens: list[Any]) -> list[Amount]:
         return []  # "8 фунтов 6 унций": a weight
     bounds = [(value, qualifier)]
     if low is not None:
-        if low_multiplier is None and multiplier is not None and low < value / multiplier:
-            low *= multiplier  # "от 3 до 5 тыс.": the multiplier is shared
-        bounds = _range(low, value, qualifier, lead, low_vague)
+        bounds = _range(low, value, qualifier, lead, low_vague, low_multiplier, multiplier)
     if vague:
         bounds[-1] = (value, "moreThan")  # "несколько миллионов": more than a million
     return [
@@ -405,8 +264,19 @@ def _qualifier(lower: list[str]) -> tuple[str, int, int]:
     return qualifier, index, mention_index
 
 
-def _range(low: Decimal, high: Decimal, qualifier: str, lead: str | None, low_vague: bool) -> list[tuple[Decimal, str]]:
-    """A range's two bounds with their qualifiers: "от 3 до 5" is more than 3 and less than 5."""
+def _range(
+    low: Decimal,
+    high: Decimal,
+    qualifier: str,
+    lead: str | None,
+    low_vague: bool,
+    low_multiplier: int | None,
+    multiplier: int | None,
+) -> list[tuple[Decimal, str]]:
+    """A range's two bounds with their qualifiers: "от 3 до 5" is more than 3 and less than 5; "от 3 до 5 тыс."
+    shares the multiplier."""
+    if low_multiplier is None and multiplier is not None and low < high / multiplier:
+        low *= multiplier
     if qualifier == "exactly" and lead in {"от", "-"}:
         bounds = [(low, "moreThan"), (high, "lessThan")]
     else:
@@ -421,20 +291,3 @@ def _plain(value: Decimal) -> Decimal:
     if value == value.to_integral_value():
         return Decimal(int(value))
     return Decimal(format(value.normalize(), "f"))
-
-
-def _counted(text: str, end: int) -> tuple[str | None, int | None]:
-    """The noun counted by a bare number ("1600 человек", "6,5 тыс. совместных предприятий"), if any."""
-    position = end
-    for _ in range(3):
-        match = _NEXT_WORD.match(text, position)
-        if match is None:
-            return None, None
-        word = match.group(1)
-        tag = parses(word.lower())[0].tag
-        if "NOUN" in tag and not word[:1].isupper():
-            return word, match.start(1)
-        if not ({"ADJF", "PRTF"} & tag.grammemes):
-            return None, None
-        position = match.end()
-    return None, None
