@@ -62,6 +62,11 @@ BREAKAGES: dict[str, tuple[Callable[[Graph], None], str, str]] = {
         "kgsh:StringShape",
         "offsets",
     ),
+    "share-larger-than-its-total": (
+        lambda g: _set(g, QUANTITY, KG.outOf, Literal(16, datatype=XSD.integer)),
+        "kgsh:QuantityShape",
+        "no larger than the total",
+    ),
     "plenary-without-chair": (
         lambda g: _drop_fact(g, entity_iri("plenary"), KG.chair),
         "kgsh:PlenarySessionShape",

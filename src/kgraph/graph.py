@@ -233,9 +233,11 @@ class _Minter:
         self.add(node, SCHEMA.value, value)
         if quantity.qualifier == "moreThan":
             self.add(node, SCHEMA.minValue, value)
-        elif quantity.qualifier in ("almost", "lessThan"):
+        elif quantity.qualifier in ("almost", "lessThan", "atMost"):
             self.add(node, SCHEMA.maxValue, value)
         self.add(node, KG.qualifier, KG[quantity.qualifier])
+        if quantity.out_of is not None:
+            self.add(node, KG.outOf, _literal(quantity.out_of))
         self.add(node, KG.measure, self.node(quantity.measure))
         unit = UNITS[quantity.unit] if quantity.unit else None
         if unit is not None:
@@ -260,6 +262,8 @@ class _Minter:
         measure = self.model.entities[quantity.measure].labels
         amount = f"{quantity.value.normalize():,f}"
         english_unit = f" {unit.code}" if unit else ""
+        if quantity.out_of is not None:
+            english_unit += f" out of {quantity.out_of.normalize():,f}"
         self.labels(
             node,
             {

@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from .source import Article, Span
 
-QUALIFIERS = ("exactly", "about", "moreThan", "almost", "lessThan")
+QUALIFIERS = ("exactly", "about", "moreThan", "almost", "lessThan", "atMost")
 """Names of the kg:QuantityQualifier individuals."""
 
 UTTERANCE_KINDS = ("direct", "reported")
@@ -90,7 +90,8 @@ class Fact:
 
 @dataclass(frozen=True)
 class Quantity:
-    """A figure: value, unit, qualifier, what it measures, of or between whom, and for which period."""
+    """A figure: value, unit, qualifier, what it measures, of or between whom, and for which period; `out_of` is
+    the total a share is counted out of ("76 из 89 субъектов": 76 out of 89)."""
 
     id: str
     value: Decimal
@@ -99,6 +100,7 @@ class Quantity:
     unit: str | None = None
     unit_text: str | None = None
     qualifier: str = "exactly"
+    out_of: Decimal | None = None
     concerns: tuple[str, ...] = ()
     flow_from: str | None = None
     flow_to: str | None = None

@@ -48,6 +48,7 @@ class KG(DefinedNamespace):
     moreThan: URIRef
     almost: URIRef
     lessThan: URIRef
+    atMost: URIRef
     # object properties
     holdsPosition: URIRef
     positionIn: URIRef
@@ -84,6 +85,7 @@ class KG(DefinedNamespace):
     anchorDate: URIRef
     speechVerb: URIRef
     implied: URIRef
+    outOf: URIRef
 
 
 KG_ONTOLOGY = URIRef("https://w3id.org/kgraph/ontology")

@@ -141,3 +141,40 @@ def test_a_bare_figure_right_after_a_sum_takes_its_currency_and_after_a_count_st
 def test_a_figure_in_a_web_address_is_no_amount() -> None:
     found = find_amounts("Источник: www.example.ru/100 млн, а бюджет — 5 млн рублей.")
     assert [(a.text, a.unit) for a in found] == [("5 млн рублей", "RUB")]
+
+
+def test_up_to_a_sum_or_a_count_is_at_most_that_figure() -> None:
+    text = "Нарушителям грозит штраф до 30 тысяч рублей, а на митинг придут до 200 тысяч человек."
+    found = find_amounts(text)
+    assert [(_mention(text, a), a.value, a.qualifier, a.counted) for a in found] == [
+        ("до 30 тысяч рублей", Decimal(30_000), "atMost", None),
+        ("до 200 тысяч", Decimal(200_000), "atMost", "человек"),
+    ]
+
+
+def test_up_to_after_a_verb_of_change_is_the_new_level() -> None:
+    found = find_amounts("Пособие увеличится до 12 тысяч рублей, а ставка снижена до 2 %.")
+    assert [(a.text, a.value, a.qualifier) for a in found] == [
+        ("до 12 тысяч рублей", Decimal(12_000), "exactly"),
+        ("2 %", Decimal(2), "exactly"),
+    ]
+    found = find_amounts("Товарооборот увеличился на 4,5 % - до 18,2 млрд долларов США.")
+    assert [(a.text, a.qualifier) for a in found] == [("4,5 %", "exactly"), ("до 18,2 млрд долларов США", "exactly")]
+
+
+def test_a_share_out_of_a_total_is_one_amount_of_the_share() -> None:
+    found = find_amounts("Поправки одобрили 76 из 89 субъектов, а в Думе — более 300 из 450 депутатов.")
+    assert [(a.text, a.value, a.of_total, a.counted, a.qualifier) for a in found] == [
+        ("76 из 89", Decimal(76), Decimal(89), "субъектов", "exactly"),
+        ("более 300 из 450", Decimal(300), Decimal(450), "депутатов", "moreThan"),
+    ]
+
+
+def test_a_figure_before_a_larger_amount_after_iz_is_no_share() -> None:
+    found = find_amounts("В 2019 из 500 тонн зерна вывезли 300 тонн.")
+    assert [(a.text, a.value, a.of_total) for a in found] == [("500 тонн", Decimal(500), None), ("300 тонн", 300, None)]
+
+
+def test_a_day_before_an_abbreviated_month_is_no_amount() -> None:
+    text = "Голосование прошло 28 ноя, итоги — 1 дек, жалобы — до 5 сент. и 3 февр. 2020 года, 12 мар, 14 окт."
+    assert find_amounts(text) == []

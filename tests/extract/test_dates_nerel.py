@@ -99,3 +99,17 @@ def test_a_newspaper_called_today_is_not_a_date_but_today_is() -> None:
     assert _found("Об этом пишет газета «Сегодня».") == {}
     assert _found("Об этом сегодня написала газета.") == {"сегодня": PUBLISHED}
     assert _found("«Мы подписали договор сегодня», — сказал он.") == {"сегодня": PUBLISHED}
+
+
+def test_a_day_with_an_abbreviated_month_is_a_date() -> None:
+    text = "Выборы прошли 28 ноя, итоги подвели 1 дек 2019 и 5 сент. в Москве, а 3 нояб. 2021 года — снова."
+    assert _found(text) == {
+        "28 ноя": date(2020, 11, 28),
+        "1 дек 2019": date(2019, 12, 1),
+        "5 сент": date(2020, 9, 5),
+        "3 нояб. 2021 года": date(2021, 11, 3),
+    }
+
+
+def test_an_abbreviation_alone_is_no_month() -> None:
+    assert _found("Дек и мар — слова, а не месяцы.") == {}

@@ -1,12 +1,19 @@
 """Extracted drafts validate against the shapes; NER mentions are repaired; groups, topics, agreements are found."""
 
+from rdflib import Literal
+from rdflib.namespace import XSD
+
+from kgraph.extract import dump_facts, extract_article
 from kgraph.extract.conformance import conform
 from kgraph.extract.names.known_names import gazetteer_mentions
 from kgraph.extract.names.mentions import repair_spans
 from kgraph.extract.relations.topics import find_agreements, find_attention_topics, find_groups
 from kgraph.extract.text.ner import NamedSpan
+from kgraph.facts import parse_facts
 from kgraph.graph import build_dataset
 from kgraph.model import ArticleModel, Entity, Fact
+from kgraph.namespaces import KG
+from kgraph.source import parse_article
 from kgraph.validate import validate
 
 
@@ -65,3 +72,17 @@ def test_attention_gives_a_topic_in_the_nominative() -> None:
     assert [t.label for t in find_attention_topics("Много внимания было уделено приграничному сотрудничеству.")] == [
         "приграничное сотрудничество"
     ]
+
+
+def test_a_share_and_an_upper_bound_reach_the_graph_and_conform() -> None:
+    text = "# Закон\n\nЗакон одобрили 76 из 89 субъектов. За нарушение грозит штраф до 30 тысяч рублей.\n"
+    model = extract_article(parse_article("share", text))
+    said = {(76, 89, "exactly"), (30_000, None, "atMost")}
+    assert {(q.value, q.out_of, q.qualifier) for q in model.quantities} == said
+    again = parse_facts(model.article, dump_facts(model))  # the facts YAML keeps them
+    assert {(q.value, q.out_of, q.qualifier) for q in again.quantities} == said
+    dataset = build_dataset([model])
+    assert any(dataset.quads((None, KG.outOf, Literal(89, datatype=XSD.integer), None)))
+    assert any(dataset.quads((None, KG.qualifier, KG.atMost, None)))
+    report = validate(dataset)
+    assert report.conforms, report.text

@@ -143,6 +143,7 @@ def _quantities(model: ArticleModel) -> dict[str, Any]:
                 "unit": q.unit,
                 "unit_text": q.unit_text,
                 "qualifier": None if q.qualifier == "exactly" else q.qualifier,
+                "out_of": None if q.out_of is None else _number(q.out_of),
                 "measure": q.measure,
                 "concerns": list(q.concerns),
                 "from": q.flow_from,

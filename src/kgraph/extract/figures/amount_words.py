@@ -1,8 +1,8 @@
 """The words of amounts and the yargy grammar over them: multipliers, numerals, units, currencies, qualifiers
 and the nouns a bare number never counts (years, months, hours).
 
->>> multiplier("млн"), numeral("полтора"), unit_lemma("рублей")
-(1000000, Decimal('1.5'), 'рубль')
+>>> multiplier("млн"), numeral("полтора"), unit_lemma("рублей"), unit_lemma("нояб.")
+(1000000, Decimal('1.5'), 'рубль', 'ноябрь')
 """
 
 from decimal import Decimal
@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..text.normalise import parses
+from .dates import MONTH_ABBREVIATIONS
 
 MULTIPLIERS = {
     "тыс": 1000,
@@ -120,15 +121,7 @@ QUALIFIERS = {
     "меньше": "lessThan",
     "ровно": "exactly",
 }
-NOT_COUNTED = {
-    "год",
-    "г",
-    "гг",
-    "час",
-    "минута",
-    "секунда",
-    "раз",
-    "век",
+MONTHS = (
     "январь",
     "февраль",
     "март",
@@ -141,14 +134,76 @@ NOT_COUNTED = {
     "октябрь",
     "ноябрь",
     "декабрь",
-}
+)
+NOT_COUNTED = {"год", "г", "гг", "час", "минута", "секунда", "раз", "век", *MONTHS}
+CHANGES = frozenset(
+    [
+        "расти",
+        "вырасти",
+        "возрасти",
+        "возрастать",
+        "подрасти",
+        "увеличиться",
+        "увеличиваться",
+        "увеличить",
+        "увеличивать",
+        "повыситься",
+        "повышаться",
+        "повысить",
+        "повышать",
+        "подняться",
+        "подниматься",
+        "поднять",
+        "поднимать",
+        "снизиться",
+        "снижаться",
+        "снизить",
+        "снижать",
+        "сократиться",
+        "сокращаться",
+        "сократить",
+        "сокращать",
+        "уменьшиться",
+        "уменьшаться",
+        "уменьшить",
+        "уменьшать",
+        "упасть",
+        "падать",
+        "понизиться",
+        "понижаться",
+        "понизить",
+        "понижать",
+        "замедлиться",
+        "замедляться",
+        "ускориться",
+        "ускоряться",
+        "дорожать",
+        "подорожать",
+        "дешеветь",
+        "подешеветь",
+        "рост",
+        "увеличение",
+        "повышение",
+        "снижение",
+        "сокращение",
+        "уменьшение",
+        "падение",
+        "понижение",
+        "замедление",
+        "ускорение",
+    ]
+)
+"""Verbs and nouns of change: after them "до" names the new level ("вырастет до 300 тыс. рублей"), not a bound."""
 DASHES = {"-", "—", "–"}
 DEGREES = {"чуть", "немного", "немногим", "намного", "гораздо", "значительно", "существенно"}
 
 
-# where an amount can be: digits, or words that end one spelt in words ("два миллиона", "пять процентов")
 def unit_lemma(words: str) -> str:
+    """The dictionary form of the first word; an abbreviated month ("ноя", "сент.") is its month, which pymorphy
+    reads as another noun ("Ной")."""
     first = words.split()[0] if words.split() else words
+    if first.lower().rstrip(".") in MONTH_ABBREVIATIONS:
+        return MONTHS[MONTH_ABBREVIATIONS[first.lower().rstrip(".")] - 1]
     return str(parses(first.lower())[0].normal_form) if first[:1].isalpha() else first
 
 
@@ -210,7 +265,7 @@ def parser(spelt: bool) -> Any:
         rule(and_(dictionary(big), not_(gram("sing")))),
     )
     bound = rule(or_(number, words, few), multiplier.optional())
-    leads = [rule(caseless("до"))]
+    leads = [rule(caseless("до")), rule(number, caseless("из"))]  # "до 30 человек", "76 из 89 субъектов"
     figures = [
         rule(in_({"$", "€", "£", "₽"}).optional(), number, multiplier.optional(), unit.optional()),
         rule(integer, dash.optional(), adjective_unit),

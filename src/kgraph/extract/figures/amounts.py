@@ -25,7 +25,8 @@ _SPACES = {" ", "\u00a0", "\u202f", "\u2009"}
 class Amount:
     """A figure found in text: its words, value, unit code (or None), qualifier and counted noun.
 
-    A range ("от 3 до 5 тыс. руб.") is two amounts over the same words: its lower and its upper bound.
+    A range ("от 3 до 5 тыс. руб.") is two amounts over the same words: its lower and its upper bound. A share
+    ("76 из 89 субъектов") is one amount, 76, with `of_total` 89.
     `figure_start` is where a NEREL-style mention starts when that is not `start` (None: at `start`).
     """
 
@@ -39,6 +40,7 @@ class Amount:
     counted: str | None = None
     counted_start: int | None = None
     figure_start: int | None = None
+    of_total: Decimal | None = None
 
     @property
     def is_money(self) -> bool:
@@ -177,16 +179,9 @@ def _sentence_ends(text: str, position: int) -> bool:
 def _read(text: str, offset: int, tokens: list[Any]) -> list[Amount]:
     """The amount (or the two bounds of a range) that one grammar match spells."""
     words = [token.value for token in tokens]
-    lower = [word.lower() for word in words]
-    qualifier, index, mention_index = _qualifier(lower)
+    qualifier, index, mention_index = _qualifier([word.lower() for word in words])
     qualified = index > 0
-    lead, low, low_multiplier, low_vague = None, None, None, False
-    if lower[index] in {"от", "с"} and "до" in lower[index + 1 :]:
-        lead = lower[index]
-        low, low_multiplier, index, low_vague = _figure(text, offset, tokens, index + 1)
-        index += 1  # "до"
-    elif lower[index] == "до" and index + 1 < len(words):
-        lead, index = "до", index + 1
+    lead, low, low_multiplier, low_vague, index = _lead(text, offset, tokens, index)
     prefix = None
     if words[index] in {"$", "€", "£", "₽"}:
         prefix, index = words[index], index + 1
@@ -202,8 +197,10 @@ def _read(text: str, offset: int, tokens: list[Any]) -> list[Amount]:
     unit_words = [word for word in words[index:] if word != "."]
     unit_text = " ".join(unit_words) if unit_words else prefix
     unit = vocab.UNITS.get(vocab.unit_lemma(unit_text)) if unit_text else None
-    # "до 30 человек", "от 8 до 15 лет": the figure alone; "до 2 %" is mostly "rose to", and NEREL leaves it out
-    dropped = lead is not None and (unit_text is None or (lead == "до" and unit == "%"))
+    # "от 8 до 15 лет", "50-70 человек": the figure alone. "до 30 тысяч рублей", "до 200 тысяч свиней" keep "до":
+    # of NEREL train's MONEY, NUMBER and PERCENT mentions by a "до", 15 start with it and 13 after it, most of those
+    # bare numbers ("до 13") or a rise; "до 2 %" is mostly "rose to", and NEREL leaves it out
+    dropped = unit == "%" if lead == "до" else lead in {"от", "с", "-"} and unit_text is None
     if dropped:
         lead, low = None, None
     start = offset + tokens[figure_index if dropped and not qualified else 0].span.start
@@ -216,26 +213,60 @@ def _read(text: str, offset: int, tokens: list[Any]) -> list[Amount]:
         return []
     if any("фунт" in vocab.lemmas(word) for word in unit_words) and _OUNCES.match(text, end):
         return []  # "8 фунтов 6 унций": a weight
-    bounds = [(value, qualifier)]
-    if low is not None:
+    if lead == "до" and qualifier == "exactly" and not _changes_to(text, offset + tokens[0].span.start):
+        qualifier = "atMost"  # "штраф до 30 тысяч рублей"; "вырастет до 300 тыс. рублей" names the new level
+    bounds, total = [(value, qualifier)], None
+    if lead == "из" and low is not None:  # "76 из 89 субъектов": 76 of a total of 89
+        share = _shared_multiplier(low, value, low_multiplier, multiplier)
+        if share > value:
+            raise _Misread(figure_index)  # "в 2019 из 500 тонн": no share of the figure after it
+        bounds, total = [(share, qualifier)], value
+    elif low is not None:
         bounds = _range(low, value, qualifier, lead, low_vague, low_multiplier, multiplier)
-    if vague:
+    if vague and total is None:
         bounds[-1] = (value, "moreThan")  # "несколько миллионов": more than a million
+    mention = offset + tokens[mention_index].span.start if mention_index else None
     return [
-        Amount(
-            start,
-            end,
-            text[start:end],
-            _plain(v),
-            unit,
-            unit_text,
-            q,
-            counted,
-            counted_start,
-            offset + tokens[mention_index].span.start if mention_index else None,
-        )
+        Amount(start, end, text[start:end], _plain(v), unit, unit_text, q, counted, counted_start, mention, total)
         for v, q in bounds
     ]
+
+
+def _lead(
+    text: str, offset: int, tokens: list[Any], index: int
+) -> tuple[str | None, Decimal | None, int | None, bool, int]:
+    """What leads into the figure from tokens[index]: "от"/"с" with a range's lower bound ("от 3 до"), "до",
+    or "из" with the share counted out of the figure ("76 из"); the bound's multiplier, whether it is vague, and
+    where the figure starts."""
+    lower = [token.value.lower() for token in tokens]
+    if lower[index] in {"от", "с"} and "до" in lower[index + 1 :]:
+        low, multiplier, after, vague = _figure(text, offset, tokens, index + 1)
+        return lower[index], low, multiplier, vague, after + 1  # past "до"
+    if lower[index] == "до" and index + 1 < len(lower):
+        return "до", None, None, False, index + 1
+    if "из" in lower[index + 1 :]:
+        share, multiplier, after, vague = _figure(text, offset, tokens, index)
+        if after < len(lower) and lower[after] == "из":
+            return "из", share, multiplier, vague, after + 1
+    return None, None, None, False, index
+
+
+_CLAUSE_START = re.compile(r"(?s:.*)(?:[.!?]\s+(?=[A-ZА-ЯЁ])|\n)")
+_WORDS = re.compile(r"[А-Яа-яЁё]+")
+
+
+def _changes_to(text: str, position: int) -> bool:
+    """Whether one of the eight words before `position`, in its sentence, says a value changes to the figure after
+    it ("увеличился на 4,5 % - до", "возрастет до 3,1 тыс. руб, а с 1 октября — до"): then "до" names the new
+    level, not a bound.
+
+    >>> _changes_to("Цены выросли на 5 % — до", 25), _changes_to("Цены выросли. Штраф — до", 25)
+    (True, False)
+    """
+    start = max(0, position - 100)
+    clause = _CLAUSE_START.match(text, start, position)
+    words = _WORDS.findall(text, clause.end() if clause else start, position)[-8:]
+    return any(vocab.lemmas(word) & vocab.CHANGES for word in words)
 
 
 def _end(text: str, offset: int, tokens: list[Any]) -> int:
@@ -275,8 +306,7 @@ def _range(
 ) -> list[tuple[Decimal, str]]:
     """A range's two bounds with their qualifiers: "от 3 до 5" is more than 3 and less than 5; "от 3 до 5 тыс."
     shares the multiplier."""
-    if low_multiplier is None and multiplier is not None and low < high / multiplier:
-        low *= multiplier
+    low = _shared_multiplier(low, high, low_multiplier, multiplier)
     if qualifier == "exactly" and lead in {"от", "-"}:
         bounds = [(low, "moreThan"), (high, "lessThan")]
     else:
@@ -284,6 +314,14 @@ def _range(
     if low_vague:
         bounds[0] = (low, "moreThan")
     return bounds
+
+
+def _shared_multiplier(low: Decimal, high: Decimal, low_multiplier: int | None, multiplier: int | None) -> Decimal:
+    """The first of two figures with the multiplier of the second when it has none ("от 3 до 5 тыс.", "5 из 10 млн");
+    not when it is already as large ("от 2500 до 5 тыс.")."""
+    if low_multiplier is None and multiplier is not None and low < high / multiplier:
+        return low * multiplier
+    return low
 
 
 def _plain(value: Decimal) -> Decimal:

@@ -27,6 +27,23 @@ _MONTHS = {
     "ноябр": 11,
     "декабр": 12,
 }
+MONTH_ABBREVIATIONS = {
+    "янв": 1,
+    "фев": 2,
+    "февр": 2,
+    "мар": 3,
+    "апр": 4,
+    "июн": 6,
+    "июл": 7,
+    "авг": 8,
+    "сен": 9,
+    "сент": 9,
+    "окт": 10,
+    "ноя": 11,
+    "нояб": 11,
+    "дек": 12,
+}
+"""Months as news abbreviates them after a day ("28 ноя", "5 сент."); alone they may be other words ("мар", "дек")."""
 _MONTH_FORMS = (  # every case of a month's name: "январь", "января", "январе", "январём"
     r"(?:январ|феврал|апрел|июн|июл|сентябр|октябр|ноябр|декабр)(?:[яеьи]|[её]м)|ма(?:[яйе]|ем)|(?:март|август)(?:е|а|ом)?"
 )
@@ -34,6 +51,8 @@ _MONTH = rf"(?P<month>{_MONTH_FORMS})"
 _MONTH_ANY = rf"(?:{_MONTH_FORMS})"
 _Y = r"(?:1[6-9]|20)\d\d"
 _YEAR = rf"(?P<year>{_Y})"
+# "28 нояб. 2019": the abbreviation's period, when a year follows, is no sentence's end
+_MONTH_SHORT = rf"(?:{'|'.join(sorted(MONTH_ABBREVIATIONS, key=len, reverse=True))})(?:\.(?=\s+{_Y}))?"
 _YEAR_WORD = r"(?:\s*(?:годах|годов|годы|года|году|год|гг|г)|-(?:го|м|й|ом))"
 _PREP = r"(?:(?:во?|[сc]о?|на|до|ко?|за|через|по(?:сле)?|от|перед|в\s+течение)\s+)?"
 _PART = (  # "в начале", "первой половины", "во втором квартале"
@@ -110,7 +129,8 @@ _PATTERNS = [
     ),
     (
         "day",
-        rf"{_PREP}(?:(?:{_DAY_ANY}\s*[-–—]\s*)?{_DAY}(?:-го)?|{_ORDINAL_DAY})\s+{_MONTH}(?:\s+{_YEAR}{_YEAR_WORD}?)?",
+        rf"{_PREP}(?:(?:{_DAY_ANY}\s*[-–—]\s*)?{_DAY}(?:-го)?|{_ORDINAL_DAY})\s+(?P<month>{_MONTH_FORMS}|{_MONTH_SHORT})"
+        rf"(?:\s+{_YEAR}{_YEAR_WORD}?)?",
     ),
     (
         "month",
@@ -206,7 +226,13 @@ def _by_stem(table: dict[str, int], word: str) -> int:
 
 
 def _month(word: str) -> int:
-    return _by_stem(_MONTHS, word.lower())
+    """The number of a month named in full or abbreviated.
+
+    >>> _month("ноября"), _month("нояб."), _month("мая"), _month("марта")
+    (11, 11, 5, 3)
+    """
+    word = word.lower()
+    return MONTH_ABBREVIATIONS.get(word.rstrip(".")) or _by_stem(_MONTHS, word)
 
 
 def _ordinal(words: str) -> int:

@@ -67,7 +67,8 @@ def quantities(doc: Doc) -> None:
     place_at = doc.finder({"schema:Country", "schema:City", "schema:AdministrativeArea"}).at
     for amount in amounts:
         evidence = doc.span(amount.start, amount.end)
-        again = said.get((amount.value, amount.unit, amount.qualifier)) if amount.value >= 100 else None
+        key = (amount.value, amount.unit, amount.qualifier, amount.of_total)
+        again = said.get(key) if amount.value >= 100 else None
         if again is not None:
             found[again] = replace(found[again], evidence=(*found[again].evidence, evidence))
             continue
@@ -76,7 +77,7 @@ def quantities(doc: Doc) -> None:
         after = doc.sentence(amount.start)
         window_end = min(after.end, amount.end + 40)
         concerns = place_at(amount.end, window_end)
-        said.setdefault((amount.value, amount.unit, amount.qualifier), len(found))
+        said.setdefault(key, len(found))
         found.append(
             Quantity(
                 f"quantity_{number}",
@@ -86,6 +87,7 @@ def quantities(doc: Doc) -> None:
                 unit=amount.unit,
                 unit_text=None if amount.unit else amount.unit_text,
                 qualifier=amount.qualifier,
+                out_of=amount.of_total,
                 concerns=(concerns,) if concerns else (),
                 confidence=0.85 if amount.unit or amount.counted else 0.6,
             )
