@@ -42,6 +42,13 @@ class KG(DefinedNamespace):
     ReportedStatement: URIRef
     TimeExpression: URIRef
     Assertion: URIRef
+    Award: URIRef
+    Crime: URIRef
+    Penalty: URIRef
+    Nationality: URIRef
+    Ideology: URIRef
+    Religion: URIRef
+    Family: URIRef
     # individuals
     exactly: URIRef
     about: URIRef
@@ -86,6 +93,8 @@ class KG(DefinedNamespace):
     speechVerb: URIRef
     implied: URIRef
     outOf: URIRef
+    # annotation properties
+    nerelType: URIRef
 
 
 KG_ONTOLOGY = URIRef("https://w3id.org/kgraph/ontology")

@@ -86,15 +86,18 @@ def evaluate(
 ) -> None:
     """Compare extraction with curated facts (ARTICLE_DIR, default: every article under data/) or NEREL.
 
-    Prints precision, recall and F1 per category, then the misses (-) and false findings (+).
+    Prints precision, recall and F1 per category, then the misses (-) and false findings (+). With --nerel, a
+    second table scores all 29 NEREL types, nested (the rules' score beside, for the types they give).
     """
-    from ..evaluation import evaluate_article, evaluate_nerel
+    from ..evaluation import evaluate_article, evaluate_nerel, evaluate_types
     from ..source import find_articles
 
     if nerel is not None:
         if article_dir is not None:
             raise UsageError("give either ARTICLE_DIR or --nerel DIR, not both")
         click.echo(evaluate_nerel(nerel, baseline=not no_baseline, without=without).text(details=not quiet))
+        click.echo()
+        click.echo(evaluate_types(nerel, without=without).text(details=not quiet))
         return
     from ..facts import facts_file
     from ..source import load_article

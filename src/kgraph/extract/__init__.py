@@ -16,6 +16,9 @@ declares what it requires, assigns and drops, and the order is checked at start-
 - who said what: ``speech/`` (``quotes.py`` finds utterances, ``speakers.py`` attributes them)
 - which relations: ``relations/`` (``titles.py`` offices, ``reported.py`` groups, discussions, agreements)
 - which events: ``events/`` (``events.py`` by head noun, ``components.py`` their places, openings and days)
+- every other NEREL type (offices, laws, awards, diseases, works…): ``typed/`` (``taggers.py`` the CRF per type
+  learned from NEREL train, ``components.py`` their entities); which class each type becomes: the ontology's
+  ``kg:nerelType``
 - rules for one kind of article (summit and forum reports): ``packs/forum.py``
 - what is kept (the SHACL shapes' requirements): ``conformance.py``; the facts YAML: ``writer.py``
 - the lexical tables and the tagger's model: ``data/`` (rebuilt by ``scripts/build_*.py``, ``train_org_tagger.py``)

@@ -25,6 +25,7 @@ from .pipeline import Component, PipelineError, check
 from .relations import reported, titles
 from .speech import speakers
 from .text import reading
+from .typed import components as typed
 
 MAX_CHARS = 200_000
 """Longer texts are refused: a news article is far shorter, and the models' time grows with length."""
@@ -54,9 +55,10 @@ PIPELINE: tuple[Component, ...] = (
     forum.quote_occasions,
     figures.amounts,
     measures.quantities,
+    typed.typed_entities,
 )
 """The components in the order they run: names, then offices, dates and events, what is reported, who said what,
-and figures."""
+and figures; last, what the taggers learned from NEREL find that no rule did."""
 
 PACKS = {step.pack for step in PIPELINE if step.pack}
 """The optional component sets: ``forum`` (reports of summits and forums)."""

@@ -17,6 +17,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..model import ArticleMeta, Entity, Fact, Quantity, Utterance
@@ -40,25 +41,34 @@ def blank_controls(text: str) -> str:
     return "".join(" " if unicodedata.category(c) in {"Cc", "Cf", "Cs", "Co"} and c not in "\n\t" else c for c in text)
 
 
-_CLASSES = {
-    "PERSON": "schema:Person",
-    "FACILITY": "schema:Place",
-    "COUNTRY": "schema:Country",
-    "CITY": "schema:City",
-    "STATE_OR_PROVINCE": "schema:AdministrativeArea",
-    "LOCATION": "schema:Place",
-    "DISTRICT": "schema:Place",
-    "ORGANIZATION": "schema:Organization",
-}
-
-
 def class_for(nerel_type: str) -> str:
-    """The kgraph class (a CURIE) for a NEREL entity type.
+    """The kgraph class (a CURIE) of an entity of a NEREL type, as the ontology's kg:nerelType maps it; types whose
+    mentions are values (MONEY, DATE, ORDINAL…) or unknown ones give schema:Thing.
 
-    >>> class_for("COUNTRY"), class_for("ORGANIZATION"), class_for("AWARD")
-    ('schema:Country', 'schema:Organization', 'schema:Thing')
+    >>> class_for("COUNTRY"), class_for("PROFESSION"), class_for("AWARD"), class_for("DATE")
+    ('schema:Country', 'kg:Position', 'kg:Award', 'schema:Thing')
     """
-    return _CLASSES.get(nerel_type, "schema:Thing")
+    return entity_classes().get(nerel_type, "schema:Thing")
+
+
+@lru_cache(maxsize=1)
+def entity_classes() -> dict[str, str]:
+    """NEREL type -> the class (a CURIE) its entities take, for every type the ontology maps to an entity class
+    (not to kg:Quantity, kg:TimeExpression or a property)."""
+    from rdflib.namespace import OWL, RDF
+
+    from ..namespaces import KG, shorten
+    from ..resources import ontology_graph
+
+    graph = ontology_graph()
+    values = {KG.Quantity, KG.TimeExpression}
+    return {
+        str(kind): shorten(term)
+        for term, kind in graph.subject_objects(KG.nerelType)
+        if term not in values
+        and (term, RDF.type, OWL.ObjectProperty) not in graph
+        and (term, RDF.type, OWL.DatatypeProperty) not in graph
+    }
 
 
 @dataclass

@@ -1,0 +1,1 @@
+"""Mentions of every NEREL entity type, by taggers learned from NEREL train."""
