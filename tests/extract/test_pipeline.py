@@ -74,6 +74,7 @@ def _state(doc: Doc) -> dict[str, object]:
     """What each field of the document holds now, compared by value."""
     return {
         "analysis": doc.analysis,
+        "features": doc.features,
         "entities": [(doc.ids[i], d.cls, d.label, d.wikidata, tuple(d.mentions)) for i, d in enumerate(doc.drafts)],
         "meta": doc.meta,
         "facts": list(doc.facts),

@@ -35,6 +35,7 @@ PIPELINE: tuple[Component, ...] = (
     names.ner_names,
     names.gazetteer_names,
     names.owned_organisations,
+    names.tagger_features,
     names.tagged_organisations,
     names.repeated_surnames,
     names.surname_adjectives,

@@ -103,6 +103,8 @@ class Doc:
         self.clean = blank_controls(article.text)
         """What the rules read: the text with control characters blanked (evidence quotes ``text``)."""
         self.analysis: Analysis | None = None
+        self.features: list[dict[str, str | float]] = []
+        """The taggers' features of every token (``names.org_tagger.token_features``), computed once."""
         self.meta = ArticleMeta()
         self.dates: list[DateMention] = []
         self.events: list[tuple[EventMention, str]] = []

@@ -21,6 +21,7 @@ from .doc import Doc
 
 FIELDS = {
     "analysis": "natasha's tokens, sentences and named spans",
+    "features": "the taggers' features of every token (the CRFs' input)",
     "entities": "entities (drafts) and their mentions",
     "meta": "the header's author, publisher and photo credit",
     "facts": "facts between entities, and their dates",

@@ -20,7 +20,7 @@ from .entities import entities_from_spans
 from .known_names import gazetteer_mentions
 from .mentions import repair_spans
 from .mentions import repeated_surnames as repeated_surnames_in
-from .org_tagger import tag_organisations
+from .org_tagger import tag_organisations, token_features
 from .originals import original_names as originals_in
 from .owners import owned_organisations as owned_in
 from .person_adjectives import surname_adjectives as surname_adjectives_in
@@ -187,13 +187,23 @@ _NO_NAME = 0.05
 a name (chosen on held-out NEREL train documents: 0.02 to 0.3 all gain, 0.05 most)."""
 
 
-@component("tagged_organisations", requires=("analysis", "entities"), assigns=("entities",), drops=("entities",))
+@component("tagger_features", requires=("analysis",), assigns=("features",))
+def tagger_features(doc: Doc) -> None:
+    """Every token's features for the CRF taggers (its words, morphology and natasha's tag, and its neighbours'),
+    computed once for the organisation tagger and the type taggers."""
+    assert doc.analysis is not None
+    doc.features = token_features(doc.clean, doc.analysis)
+
+
+@component(
+    "tagged_organisations", requires=("analysis", "features", "entities"), assigns=("entities",), drops=("entities",)
+)
 def tagged_organisations(doc: Doc) -> None:
     """The CRF tagger's organisation names no rule found ("Министерства обороны Соединенного Королевства",
     "Фольксваген"); and a rule's organisation is dropped where the tagger sees no name at all."""
     text = doc.clean
     assert doc.analysis is not None
-    tags = tag_organisations(text, doc.analysis)
+    tags = tag_organisations(text, doc.analysis, doc.features)
     for draft in doc.drafts:
         if draft.nerel_type == "ORGANIZATION":
             draft.mentions = [m for m in draft.mentions if tags.likelihood(m.start, m.end) >= _NO_NAME]

@@ -164,10 +164,11 @@ def _tagger() -> Any:
     return tagger
 
 
-def tag_organisations(text: str, analysis: Analysis) -> OrganisationTags:
-    """The organisation names the tagger finds in `text`, given natasha's `analysis` of it."""
+def tag_organisations(text: str, analysis: Analysis, features: list[Features] | None = None) -> OrganisationTags:
+    """The organisation names the tagger finds in `text`, given natasha's `analysis` of it (and the features of
+    its tokens, when already computed)."""
     tokens = analysis.tokens
-    features = token_features(text, analysis)
+    features = token_features(text, analysis) if features is None else features
     if not tokens:
         return OrganisationTags([], [])
     tagger = _tagger()

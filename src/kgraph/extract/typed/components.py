@@ -7,7 +7,6 @@ from functools import cache
 from rdflib.namespace import RDFS
 
 from ..doc import Doc, Draft, class_for, entity_classes
-from ..names.org_tagger import token_features
 from ..pipeline import component
 from ..text.normalise import CYRILLIC_WORD, noun_phrase_nominative, parses
 from .taggers import RULE_TYPES, TypedMention, tag_types
@@ -21,7 +20,7 @@ LEAST_SURE = 0.5
 this raises their precision from 0.738 to 0.749 and lowers recall from 0.570 to 0.563."""
 
 
-@component("typed_entities", requires=("analysis", "entities"), assigns=("entities",))
+@component("typed_entities", requires=("analysis", "features", "entities"), assigns=("entities",))
 def typed_entities(doc: Doc) -> None:
     """An entity for each mention the taggers find of a type the rules do not give, unless an entity of its
     class or a narrower one is already mentioned over any of its words ("форум" inside the forum the event rules
@@ -73,7 +72,7 @@ def _plural(words: str) -> bool:
 
 def _tagged(doc: Doc) -> list[TypedMention]:
     assert doc.analysis is not None
-    return tag_types(doc.clean, doc.analysis, token_features(doc.clean, doc.analysis))
+    return tag_types(doc.clean, doc.analysis, doc.features)
 
 
 @cache
