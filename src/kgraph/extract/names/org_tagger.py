@@ -173,15 +173,22 @@ def tag_organisations(text: str, analysis: Analysis, features: list[Features] | 
         return OrganisationTags([], [])
     tagger = _tagger()
     tagger.set(features)
-    best = tagger.tag()
+    names = bio_runs(tagger, tokens)
     inside = [1.0 - tagger.marginal("O", i) for i in range(len(tokens))]
-    names: list[tuple[int, int, float]] = []
+    return OrganisationTags(names, [(t.start, t.stop, p) for t, p in zip(tokens, inside, strict=True)])
+
+
+def bio_runs(tagger: Any, tokens: Sequence[Token]) -> list[tuple[int, int, float]]:
+    """The B/I runs of a CRF's best labelling of `tokens` (set on it already), each with the least likely of its
+    labels as its confidence."""
+    best = tagger.tag()
+    found: list[tuple[int, int, float]] = []
     first = None
     for i, label in enumerate([*best, "O"]):
         if first is not None and label != "I":
             score = min([tagger.marginal("B", first)] + [tagger.marginal("I", j) for j in range(first + 1, i)])
-            names.append((tokens[first].start, tokens[i - 1].stop, score))
+            found.append((tokens[first].start, tokens[i - 1].stop, score))
             first = None
         if label == "B" or (label == "I" and first is None):
             first = i
-    return OrganisationTags(names, [(t.start, t.stop, p) for t, p in zip(tokens, inside, strict=True)])
+    return found

@@ -19,8 +19,8 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-from ..names.org_tagger import Features, token_features
-from ..text.ner import Analysis, Token
+from ..names.org_tagger import Features, bio_runs, token_features
+from ..text.ner import Analysis
 
 MODELS = "type_taggers"
 """The folder of the models, in ``extract/data``: one ``TYPE.crfsuite`` per type."""
@@ -103,22 +103,6 @@ def tag_types(text: str, analysis: Analysis, features: list[Features] | None = N
     found: dict[tuple[int, int, str], float] = {}
     for kind, tagger in _taggers():
         tagger.set(items)
-        for start, end, score in spans(tagger, tokens):
+        for start, end, score in bio_runs(tagger, tokens):
             found[(start, end, kind)] = max(score, found.get((start, end, kind), 0.0))
     return [TypedMention(*key, score) for key, score in sorted(found.items(), key=lambda i: (i[0][0], -i[0][1]))]
-
-
-def spans(tagger: Any, tokens: Sequence[Token]) -> list[tuple[int, int, float]]:
-    """The B/I runs of the tagger's best labelling of `tokens` (set on it already), with the least likely of the
-    run's labels as its confidence."""
-    best = tagger.tag()
-    found: list[tuple[int, int, float]] = []
-    first = None
-    for i, label in enumerate([*best, "O"]):
-        if first is not None and label != "I":
-            score = min([tagger.marginal("B", first)] + [tagger.marginal("I", j) for j in range(first + 1, i)])
-            found.append((tokens[first].start, tokens[i - 1].stop, score))
-            first = None
-        if label == "B" or (label == "I" and first is None):
-            first = i
-    return found
