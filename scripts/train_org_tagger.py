@@ -9,11 +9,10 @@ about two minutes for the 746 train documents; the same input gives the same byt
 """
 
 import argparse
-import os
-import tempfile
 from pathlib import Path
 
 import pycrfsuite  # type: ignore[import-untyped]
+from crf_training import train_atomically
 
 from kgraph.evaluation.nerel import read_folder
 from kgraph.extract.names.org_tagger import MODEL, labels, outermost, token_features
@@ -32,16 +31,7 @@ def train(folder: Path, out: Path) -> int:
         analysis = analyse(document.text)
         names = outermost([(m.start, m.end) for m in document.mentions if m.type == "ORGANIZATION"])
         trainer.append(token_features(document.text, analysis), labels(analysis.tokens, names))
-    trainer.set_params(PARAMETERS)
-    handle, temporary = tempfile.mkstemp(dir=out.parent, suffix=".tmp")
-    os.close(handle)
-    try:
-        trainer.train(temporary)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, out)
-    finally:
-        if os.path.exists(temporary):
-            os.remove(temporary)
+    train_atomically(trainer, PARAMETERS, out)
     return len(documents)
 
 

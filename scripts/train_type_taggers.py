@@ -19,11 +19,11 @@ same bytes.
 import argparse
 import multiprocessing
 import os
-import tempfile
 import time
 from pathlib import Path
 
 import pycrfsuite  # type: ignore[import-untyped]
+from crf_training import train_atomically
 
 from kgraph.evaluation.nerel import NerelDocument, read_folder
 from kgraph.extract.names.org_tagger import Features, labels, outermost, token_features
@@ -49,16 +49,7 @@ def _train_one(job: tuple[str, str, Path]) -> tuple[str, float, int]:
     for features, tokens, document in _READ:
         spans = [(m.start, m.end) for m in document.mentions if m.type == kind]
         trainer.append(features, labels(tokens, outermost(spans) if layer == "outer" else innermost(spans)))
-    trainer.set_params(PARAMETERS)
-    handle, temporary = tempfile.mkstemp(dir=out.parent, suffix=".tmp")
-    os.close(handle)
-    try:
-        trainer.train(temporary)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, out)
-    finally:
-        if os.path.exists(temporary):
-            os.remove(temporary)
+    train_atomically(trainer, PARAMETERS, out)
     return f"{kind} {layer}", time.perf_counter() - started, out.stat().st_size
 
 
