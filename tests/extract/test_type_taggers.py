@@ -31,7 +31,7 @@ def test_an_office_and_the_office_nested_in_it_are_two_mentions() -> None:
     assert ("совещание", "EVENT") in found
 
 
-def test_ages_laws_and_penalties_are_found_in_a_court_report() -> None:
+def test_ages_penalties_and_crimes_are_found_in_a_court_report() -> None:
     text = "Суд приговорил 35-летнего жителя Самары к трём годам лишения свободы по статье 159 УК РФ за мошенничество."
     kinds = {kind for _, kind in _found(text)}
     assert {"AGE", "PENALTY", "CRIME"} <= kinds, _found(text)
