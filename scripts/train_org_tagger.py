@@ -12,9 +12,9 @@ import argparse
 from pathlib import Path
 
 import pycrfsuite  # type: ignore[import-untyped]
-from crf_training import train_atomically
 
 from kgraph.evaluation.nerel import read_folder
+from kgraph.extract.data.training import train_atomically
 from kgraph.extract.names.org_tagger import MODEL, labels, outermost, token_features
 from kgraph.extract.text.ner import analyse
 

@@ -23,9 +23,9 @@ import time
 from pathlib import Path
 
 import pycrfsuite  # type: ignore[import-untyped]
-from crf_training import train_atomically
 
 from kgraph.evaluation.nerel import NerelDocument, read_folder
+from kgraph.extract.data.training import train_atomically
 from kgraph.extract.names.org_tagger import Features, labels, outermost, token_features
 from kgraph.extract.text.ner import Token, analyse
 from kgraph.extract.typed.taggers import MODELS, NEREL_TYPES, NESTED, RULE_TYPES, innermost, model_name

@@ -1,5 +1,6 @@
-"""What the CRF training scripts share: training a pycrfsuite model into a file atomically (a temporary file in
-the same folder, renamed when the model is whole), so a failed or interrupted run leaves the old model in place."""
+"""What the scripts that train this folder's CRF models share (scripts/train_org_tagger.py,
+scripts/train_type_taggers.py): training a pycrfsuite model into its file atomically (a temporary file in the same
+folder, renamed when the model is whole), so that a failed or interrupted run leaves the old model in place."""
 
 import os
 import tempfile
