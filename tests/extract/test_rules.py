@@ -3,6 +3,7 @@
 from datetime import date
 from decimal import Decimal
 
+from kgraph.extract import extract_article
 from kgraph.extract.events.events import find_events
 from kgraph.extract.figures.amounts import find_amounts
 from kgraph.extract.figures.dates import find_dates
@@ -11,6 +12,7 @@ from kgraph.extract.relations.titles import find_titles
 from kgraph.extract.relations.topics import find_groups
 from kgraph.extract.speech.quotes import find_utterances
 from kgraph.extract.text.normalise import noun_phrase_nominative
+from kgraph.source import parse_article
 
 
 def test_amounts_in_other_currencies_and_with_prefix_signs() -> None:
@@ -431,3 +433,22 @@ def test_each_place_noun_has_one_kind_in_one_table() -> None:
     assert nouns.named_kind({"улица", "ленин"}) == nouns.cue("улица") == kinds["улица"] == "FACILITY"
     assert nouns.is_facility_head("улица")
     assert nouns.head_kind("областью") == kinds["область"] == "STATE_OR_PROVINCE"
+
+
+def test_a_quote_in_straight_double_quotes_has_its_speaker() -> None:
+    text = '# Цены\n\n"Мы рады гостям", - сказал Владимир Путин.\n'
+    model = extract_article(parse_article("straight", text))
+    assert [(u.kind, u.text.text) for u in model.utterances] == [("direct", "Мы рады гостям")]
+    assert [model.entities[s].labels["ru"] for s in model.utterances[0].speakers] == ["Владимир Путин"]
+
+
+def test_according_to_a_named_person_is_that_persons_statement_and_to_a_relative_it_is_not() -> None:
+    text = "# Цены\n\nПо словам Владимира Путина, цены вырастут. По словам матери Ивана Петрова, он здоров.\n"
+    model = extract_article(parse_article("according", text))
+    assert [(u.kind, u.text.text) for u in model.utterances] == [("reported", "цены вырастут")]
+    assert [model.entities[s].labels["ru"] for s in model.utterances[0].speakers] == ["Владимир Путин"]
+
+
+def test_a_quote_closing_a_name_inside_the_words_said_starts_no_quote() -> None:
+    found = find_utterances('"По сути, у "Единой России" были провальные показатели", - заявил Иван Петров.')
+    assert not any(u.text.text.startswith(" ") or u.text.text.startswith("были") for u in found)

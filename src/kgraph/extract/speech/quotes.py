@@ -6,6 +6,10 @@
 [('direct', 'Мы рады', 'заявил', 'Иван Петров')]
 >>> [(q.kind, q.text.text, q.speaker.text) for q in find_utterances("# Иван Петров: цены вырастут")]
 [('reported', 'цены вырастут', 'Иван Петров')]
+>>> [(q.kind, q.text.text, q.verb, q.speaker.text) for q in find_utterances('"Мы рады", - сказал Иван Петров.')]
+[('direct', 'Мы рады', 'сказал', 'Иван Петров')]
+>>> [(q.kind, q.text.text, q.speaker.text) for q in find_utterances("По словам Ивана Петрова, цены вырастут.")]
+[('reported', 'цены вырастут', 'Ивана Петрова')]
 """
 
 import re
@@ -60,6 +64,17 @@ _LINE_TAIL = re.compile(
     rf"(?:[^\S\n]+(?:также|уже|тогда|затем|в\s+частности))?[^\S\n]+(?P<who>[^\n.]+?)(?<=\S)\.?[^\S\n]*$"
 )
 _GUILLEMET_AFTER = re.compile(rf"«(?P<q>[^«»\n]+?)[,!?…]?»,?\s+{_DASH}\s+(?P<verb>[а-яё]+)\s+(?P<who>[^\n.,]+)")
+# "…", - сказал Путин: the same in straight or typographic double quotes (words said start at a word: a quote
+# closing a name inside them, "у "Единой России" были …", starts none)
+_QUOTED_AFTER = re.compile(
+    rf"[\"“„](?P<q>[^\s\"“”„«»][^\"“”„«»\n]*?)[,!?…]?[\"”],?\s+{_DASH}\s+(?P<verb>[а-яё]+)\s+(?P<who>[^\n.,]+)"
+)
+# "По словам Путина, …": reported speech with the speaker in the genitive, named first ("по словам матери
+# Майкла Джексона" is not his word)
+_ACCORDING_TO = re.compile(
+    r"(?:^|(?<=[.!?]\s))По\s+словам\s+(?P<who>[А-ЯЁA-Z][^\n,.:«»\"]{0,80}?),\s+(?P<q>[^\n]+?)[.!?](?=\s|$)",
+    re.M,
+)
 _GUILLEMET_BEFORE = re.compile(
     r"(?P<who>[А-ЯЁ][^\n.:«»]{1,60}?)\s+(?P<verb>[а-яё]+)(?:[^\n.:«»]{0,60})?:\s*«(?P<q>[^«»\n]+)»"
 )
@@ -162,10 +177,12 @@ def find_utterances(text: str) -> list[Said]:
 
 
 def _candidates(text: str) -> Iterator[Said]:
-    """What every rule finds, the surest rules first: quotes, reported speech, assessments, "Name: words"."""
+    """What every rule finds, the surest rules first: quotes, reported speech, assessments, "по словам X",
+    "Name: words"."""
     yield from _line_quotes(text)
     for kind, pattern in (
         ("direct", _GUILLEMET_AFTER),
+        ("direct", _QUOTED_AFTER),
         ("direct", _GUILLEMET_BEFORE),
         ("reported", _REPORTED),
     ):
@@ -177,6 +194,10 @@ def _candidates(text: str) -> Iterator[Said]:
         quote = Span(match.start("verb"), match.end("q"), text[match.start("verb") : match.end("q")])
         who = Span(match.start("who"), match.end("who"), match.group("who"))
         yield Said("reported", quote, match.group("verb"), who, Span(match.start(), match.end(), match.group()))
+    for match in _ACCORDING_TO.finditer(text):
+        quote = Span(match.start("q"), match.end("q"), match.group("q"))
+        who = Span(match.start("who"), match.end("who"), match.group("who"))
+        yield Said("reported", quote, "по словам", who, Span(match.start(), match.end(), match.group()))
     for match in _NAME_COLON.finditer(text):
         yield _name_colon(match)
 
