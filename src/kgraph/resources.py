@@ -40,6 +40,20 @@ def ontology_graph() -> "Graph":
     return Graph().parse(str(ontology_path()), format="turtle")
 
 
+@cache
+def subclasses(curie: str) -> frozenset[str]:
+    """The class `curie` and every class the ontology makes a subclass of it, directly or not, as CURIEs.
+
+    >>> sorted(subclasses("kg:Utterance"))
+    ['kg:DirectQuote', 'kg:ReportedStatement', 'kg:Utterance']
+    """
+    from rdflib.namespace import RDFS
+
+    from .namespaces import expand_term, shorten
+
+    return frozenset(shorten(c) for c in ontology_graph().transitive_subjects(RDFS.subClassOf, expand_term(curie)))
+
+
 def shapes_path() -> Path:
     """The SHACL shapes, ontology/shapes.ttl."""
     return resource_dir("ontology") / "shapes.ttl"

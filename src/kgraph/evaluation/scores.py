@@ -7,7 +7,6 @@
 from collections import defaultdict
 from collections.abc import Iterable, Set
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
 from ..extract.links.linking import PLACE_TYPES
@@ -15,19 +14,15 @@ from ..model import ArticleModel, Entity
 from ..source import Article, Span
 
 
-@cache
 def event_classes() -> frozenset[str]:
     """The event classes (CURIEs): schema:Event and every class the ontology makes a subclass of it.
 
     >>> sorted(event_classes())[:3]
     ['kg:Discussion', 'kg:DocumentExchange', 'kg:Excursion']
     """
-    from rdflib.namespace import RDFS
+    from ..resources import subclasses
 
-    from ..namespaces import SCHEMA, shorten
-    from ..resources import ontology_graph
-
-    return frozenset(shorten(c) for c in ontology_graph().transitive_subjects(RDFS.subClassOf, SCHEMA.Event))
+    return subclasses("schema:Event")
 
 
 NEREL_TYPES = ("PERSON", "ORGANIZATION", "COUNTRY", "CITY", "STATE_OR_PROVINCE", "MONEY", "PERCENT", "DATE")

@@ -2,10 +2,7 @@
 crimes, penalties, works, products, nationalities, ideologies, religions, languages, families and the places the
 rules missed, each a node of its ontology class (``class_for``: the ontology's kg:nerelType)."""
 
-from functools import cache
-
-from rdflib.namespace import RDFS
-
+from ...resources import subclasses
 from ..doc import Doc, Draft, class_for, entity_classes
 from ..pipeline import component
 from ..text.normalise import CYRILLIC_WORD, noun_phrase_nominative, parses
@@ -40,7 +37,7 @@ def typed_entities(doc: Doc) -> None:
             exact.add((span.start, span.end))
     for mention in mentions:
         cls = class_for(mention.type)
-        covering = [span for narrower in _narrower(cls) for span in taken.get(narrower, [])]
+        covering = [span for narrower in subclasses(cls) for span in taken.get(narrower, [])]
         if (mention.start, mention.end) in exact or any(s < mention.end and mention.start < e for s, e in covering):
             continue
         words = doc.clean[mention.start : mention.end]
@@ -73,14 +70,3 @@ def _plural(words: str) -> bool:
 def _tagged(doc: Doc) -> list[TypedMention]:
     assert doc.analysis is not None
     return tag_types(doc.clean, doc.analysis, doc.features)
-
-
-@cache
-def _narrower(cls: str) -> frozenset[str]:
-    """The class and every class the ontology makes a subclass of it (CURIEs)."""
-    from ...namespaces import expand_term, shorten
-    from ...resources import ontology_graph
-
-    return frozenset(
-        {cls} | {shorten(c) for c in ontology_graph().transitive_subjects(RDFS.subClassOf, expand_term(cls))}
-    )
