@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
+from ..text import words as text_words
 from ..text.normalise import parses
 from . import amount_words as vocab
 from .amount_windows import ANCHOR, Marks, counted_noun, holds_no_amount, spelt, windows
@@ -252,7 +253,6 @@ def _lead(
 
 
 _CLAUSE_START = re.compile(r"(?s:.*)(?:[.!?]\s+(?=[A-ZА-ЯЁ])|\n)")
-_WORDS = re.compile(r"[А-Яа-яЁё]+")
 
 
 def _changes_to(text: str, position: int) -> bool:
@@ -265,8 +265,9 @@ def _changes_to(text: str, position: int) -> bool:
     """
     start = max(0, position - 100)
     clause = _CLAUSE_START.match(text, start, position)
-    words = _WORDS.findall(text, clause.end() if clause else start, position)[-8:]
-    return any(vocab.lemmas(word) & vocab.CHANGES for word in words)
+    read = text_words.words(text).within(clause.end() if clause else start, position)
+    russian = [word.text for word in read if text_words.RUSSIAN.fullmatch(word.text)]
+    return any(vocab.lemmas(word) & vocab.CHANGES for word in russian[-8:])
 
 
 def _end(text: str, offset: int, tokens: list[Any]) -> int:
