@@ -75,6 +75,7 @@ def _state(doc: Doc) -> dict[str, object]:
     return {
         "analysis": doc.analysis,
         "features": doc.features,
+        "typed": doc.typed,
         "entities": [(doc.ids[i], d.cls, d.label, d.wikidata, tuple(d.mentions)) for i, d in enumerate(doc.drafts)],
         "meta": doc.meta,
         "facts": list(doc.facts),

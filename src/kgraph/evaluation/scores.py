@@ -8,10 +8,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Set
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..extract.links.linking import PLACE_TYPES
 from ..model import ArticleModel, Entity
 from ..source import Article, Span
+
+if TYPE_CHECKING:
+    from ..extract.doc import Doc
 
 
 def event_classes() -> frozenset[str]:
@@ -287,18 +291,24 @@ Mention = tuple[int, int, str]
 def nerel_predictions(text: str, without: Iterable[str] = ()) -> tuple[set[Mention], dict[tuple[int, int], str]]:
     """Typed mentions (NEREL types) the extractor finds in `text` (the packs in `without` off), and the Wikidata
     links it gives them."""
-    from ..extract.build import extract_article
-    from ..extract.doc import blank_controls
+    from ..extract.build import read_article
+    from ..source import parse_article
+
+    if not text.strip():
+        return set(), {}
+    return document_predictions(read_article(parse_article("nerel", text), without))
+
+
+def document_predictions(doc: "Doc") -> tuple[set[Mention], dict[tuple[int, int], str]]:
+    """Typed mentions (NEREL types) and Wikidata links of a document the extractor read: its entities' mentions
+    (what the shapes keep of them), its sums, percentages and dates."""
+    from ..extract.build import model_of
     from ..extract.figures.amounts import find_amounts
     from ..extract.figures.dates import find_dates
-    from ..source import parse_article
 
     mentions: set[Mention] = set()
     links: dict[tuple[int, int], str] = {}
-    if not text.strip():
-        return mentions, links
-    model = extract_article(parse_article("nerel", text), without)
-    for entity in model.entities.values():
+    for entity in model_of(doc).entities.values():
         kind = _NEREL_OF_CLASS.get(entity.cls)
         if kind is None:
             continue
@@ -306,13 +316,14 @@ def nerel_predictions(text: str, without: Iterable[str] = ()) -> tuple[set[Menti
             mentions.add((m.start, m.end, kind))
             if entity.wikidata:
                 links[(m.start, m.end)] = entity.wikidata
-    for amount in find_amounts(blank_controls(text)):
+    read = doc.analysis is not None  # else no component ran (no Russian word): the figures are read here
+    for amount in doc.amounts if read else find_amounts(doc.clean):
         if amount.is_money or amount.is_percent:
             # NEREL train mostly keeps a qualifier in the mention ("более 45 тысяч рублей", 33 of 45 sums), but not
             # "в"/"на" after it ("более чем на [20 процентов]"): figure_start says where such a mention starts
             start = amount.start if amount.figure_start is None else amount.figure_start
             mentions.add((start, amount.end, "MONEY" if amount.is_money else "PERCENT"))
-    for found in find_dates(blank_controls(text)):
+    for found in doc.dates if read else find_dates(doc.clean):
         mentions.add((found.start, found.end, "DATE"))
     return mentions, links
 

@@ -11,21 +11,20 @@ from pathlib import Path
 
 from ..extract.typed.taggers import RULE_TYPES
 from .scores import NEREL_TYPES as RULES_GIVE
-from .scores import Mention, Report, Score, nerel_predictions
+from .scores import Mention, Report, Score, document_predictions
 
 
 def typed_predictions(text: str, without: Iterable[str] = ()) -> tuple[set[Mention], set[Mention]]:
-    """The mentions of every type in `text`: the taggers' and the rules' (the packs in `without` off)."""
-    from ..extract.doc import blank_controls
-    from ..extract.text.ner import analyse
-    from ..extract.typed.taggers import tag_types
+    """The mentions of every type in `text`: the taggers' and the rules' (the packs in `without` off), from one
+    reading of it."""
+    from ..extract.build import read_article
+    from ..source import parse_article
 
     if not text.strip():
         return set(), set()
-    rules, _ = nerel_predictions(text, without)
-    clean = blank_controls(text)
-    tagged = {(m.start, m.end, m.type) for m in tag_types(clean, analyse(clean))}
-    return tagged, rules
+    doc = read_article(parse_article("nerel", text), without)
+    rules, _ = document_predictions(doc)
+    return {(m.start, m.end, m.type) for m in doc.typed}, rules
 
 
 def evaluate_types(folder: Path, without: Iterable[str] = (), rule_types: Iterable[str] = RULE_TYPES) -> Report:

@@ -29,7 +29,9 @@ if TYPE_CHECKING:
     from .events.events import EventMention
     from .figures.amounts import Amount
     from .figures.dates import DateMention
+    from .names.org_tagger import Features
     from .text.ner import Analysis
+    from .typed.taggers import TypedMention
 
 
 def blank_controls(text: str) -> str:
@@ -103,8 +105,10 @@ class Doc:
         self.clean = blank_controls(article.text)
         """What the rules read: the text with control characters blanked (evidence quotes ``text``)."""
         self.analysis: Analysis | None = None
-        self.features: list[dict[str, str | float]] = []
+        self.features: list[Features] = []
         """The taggers' features of every token (``names.org_tagger.token_features``), computed once."""
+        self.typed: list[TypedMention] = []
+        """Every mention the type taggers found (``typed.taggers``), before any became an entity."""
         self.meta = ArticleMeta()
         self.dates: list[DateMention] = []
         self.events: list[tuple[EventMention, str]] = []

@@ -22,6 +22,7 @@ from .doc import Doc
 FIELDS = {
     "analysis": "natasha's tokens, sentences and named spans",
     "features": "the taggers' features of every token (the CRFs' input)",
+    "typed": "every mention the type taggers found, of all their types",
     "entities": "entities (drafts) and their mentions",
     "meta": "the header's author, publisher and photo credit",
     "facts": "facts between entities, and their dates",

@@ -6,7 +6,7 @@ from ...resources import subclasses
 from ..doc import Doc, Draft, class_for, entity_classes
 from ..pipeline import component
 from ..text.normalise import CYRILLIC_WORD, noun_phrase_nominative, parses
-from .taggers import RULE_TYPES, TypedMention, tag_types
+from .taggers import RULE_TYPES, tag_types
 
 MOST_SURE = 0.8
 """The highest confidence a tagged entity gets (the rules' entities: 0.6 to 0.95)."""
@@ -17,17 +17,16 @@ LEAST_SURE = 0.5
 this raises their precision from 0.738 to 0.749 and lowers recall from 0.570 to 0.563."""
 
 
-@component("typed_entities", requires=("analysis", "features", "entities"), assigns=("entities",))
+@component("typed_entities", requires=("analysis", "features", "entities"), assigns=("entities", "typed"))
 def typed_entities(doc: Doc) -> None:
     """An entity for each mention the taggers find of a type the rules do not give, unless an entity of its
     class or a narrower one is already mentioned over any of its words ("форум" inside the forum the event rules
     found) or an entity of any class is mentioned at exactly its words. Of nested mentions of one class, the
     outermost is kept ("заместитель министра обороны", not "министра" inside it)."""
     assert doc.analysis is not None
+    doc.typed = tag_types(doc.clean, doc.analysis, doc.features)
     mentions = [
-        m
-        for m in _tagged(doc)
-        if m.type not in RULE_TYPES and m.type in entity_classes() and m.confidence >= LEAST_SURE
+        m for m in doc.typed if m.type not in RULE_TYPES and m.type in entity_classes() and m.confidence >= LEAST_SURE
     ]
     taken: dict[str, list[tuple[int, int]]] = {}
     exact: set[tuple[int, int]] = set()
@@ -65,8 +64,3 @@ def _plural(words: str) -> bool:
         if "NOUN" in reading.tag:
             return "plur" in reading.tag
     return False
-
-
-def _tagged(doc: Doc) -> list[TypedMention]:
-    assert doc.analysis is not None
-    return tag_types(doc.clean, doc.analysis, doc.features)
