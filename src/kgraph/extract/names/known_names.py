@@ -21,7 +21,7 @@ from ..text.normalise import lemma, noun_phrase_nominative, parses
 from ..text.words import RUSSIAN, words
 from .mentions import NAME_WORD, genitive, opens_quote
 
-_ONE_SPACE = re.compile(r"\s")
+_ONE_WHITESPACE = re.compile(r"\s")
 _CURRENCY = re.compile(r"\w*(?:доллар|фунт|франк)\w*")
 
 Found = tuple[Span, str, str | None, str]
@@ -201,7 +201,7 @@ def _with_owner(text: str, start: int, end: int, owners: _Owners) -> tuple[int, 
     """A common noun that names an organisation takes whose it is: a place adjective before it ("Украинское
     правительство", "областного правительства") and a place or person after it in the genitive ("правительство
     Кубы", "полиции Вашингтона", "правительства Исама Шарафа"); NEREL marks the whole phrase."""
-    before = words(text).before(start, RUSSIAN, gap=_ONE_SPACE)
+    before = words(text).before(start, RUSSIAN, gap=_ONE_WHITESPACE)
     if before:
         word = before.text
         adjective = is_adjective(word)
