@@ -151,3 +151,22 @@ def test_sparql_engine_reports_exactly_what_pyshacl_reports(seed_dataset: Datase
     fast, reference = validate(broken, engine="sparql"), validate(broken, engine="pyshacl")
     assert not reference.conforms
     assert fast == reference, f"sparql:\n{fast.text}\npyshacl:\n{reference.text}"
+
+
+def _position_in(cls: URIRef) -> set[str]:
+    """The shapes broken by an office whose kg:positionIn is a node of `cls` (with every engine)."""
+    office, holder = entity_iri("director"), entity_iri("holder")
+    graph = Graph()
+    graph.add((office, RDF.type, KG.Position))
+    graph.add((holder, RDF.type, cls))
+    graph.add((office, KG.positionIn, holder))
+    return {r.shape for engine in ENGINES for r in validate(graph, engine=engine).results}
+
+
+@pytest.mark.parametrize("cls", [SCHEMA.Country, SCHEMA.AdministrativeArea, SCHEMA.City, SCHEMA.Organization])
+def test_a_position_may_be_in_a_country_region_city_or_organisation(cls: URIRef) -> None:
+    assert "kgsh:PositionShape" not in _position_in(cls)
+
+
+def test_a_position_in_a_person_breaks_the_position_shape() -> None:
+    assert "kgsh:PositionShape" in _position_in(SCHEMA.Person)

@@ -85,6 +85,23 @@ class KG(DefinedNamespace):
     timeExpression: URIRef
     evidence: URIRef
     text: URIRef
+    # object properties a NEREL relation type maps to (kg:nerelType)
+    causeOfDeath: URIRef
+    convictedOf: URIRef
+    penalizedAs: URIRef
+    ideology: URIRef
+    religion: URIRef
+    origin: URIRef
+    produces: URIRef
+    headquarteredIn: URIRef
+    participantIn: URIRef
+    agentOf: URIRef
+    involvedIn: URIRef
+    organizes: URIRef
+    hasCause: URIRef
+    income: URIRef
+    expenditure: URIRef
+    price: URIRef
     # datatype properties
     edition: URIRef
     referencePeriod: URIRef
@@ -93,6 +110,10 @@ class KG(DefinedNamespace):
     speechVerb: URIRef
     implied: URIRef
     outOf: URIRef
+    abbreviation: URIRef
+    pointInTime: URIRef
+    age: URIRef
+    ageAtDeath: URIRef
     # annotation properties
     nerelType: URIRef
 

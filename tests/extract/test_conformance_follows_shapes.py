@@ -49,3 +49,36 @@ def test_a_changed_shape_changes_what_extraction_requires() -> None:
 
 def test_a_forum_without_its_place_is_incomplete() -> None:
     assert incomplete({"f": "kg:Forum", "p": "schema:Person"}, []) == {"f"}
+
+
+def test_a_fact_whose_object_the_shapes_refuse_is_not_kept() -> None:
+    from datetime import date
+
+    from kgraph.extract.conformance import fits
+    from kgraph.model import Fact, TimeRef
+    from kgraph.source import Span
+
+    classes = {"forum": "kg:Forum", "omsk": "schema:City", "putin": "schema:Person"}
+    words = (Span(0, 4, "Омск"),)
+    # an event's location must be a place (kg:Forum inherits schema:Event's shape through the ontology)
+    assert fits(Fact("forum", "schema:location", "omsk", words, obj_is_entity=True), classes)
+    assert not fits(Fact("forum", "schema:location", "putin", words, obj_is_entity=True), classes)
+    # its start date an xsd:date: a bare year is refused, a day is kept
+    year = TimeRef(Span(0, 4, "2019"), 2019)
+    day = TimeRef(Span(0, 4, "7 ноября 2019"), date(2019, 11, 7))
+    assert not fits(Fact("forum", "schema:startDate", year, words), classes)
+    assert fits(Fact("forum", "schema:startDate", day, words), classes)
+    # a predicate no shape constrains for the subject's class is kept
+    assert fits(Fact("putin", "schema:knows", "omsk", words, obj_is_entity=True), classes)
+
+
+def test_a_position_may_be_in_an_organisation_or_a_city_but_not_in_a_person() -> None:
+    from kgraph.extract.conformance import fits
+    from kgraph.model import Fact
+    from kgraph.source import Span
+
+    classes = {"post": "kg:Position", "rostec": "schema:Organization", "omsk": "schema:City", "x": "schema:Person"}
+    words = (Span(0, 4, "глава"),)
+    assert fits(Fact("post", "kg:positionIn", "rostec", words, obj_is_entity=True), classes)
+    assert fits(Fact("post", "kg:positionIn", "omsk", words, obj_is_entity=True), classes)
+    assert not fits(Fact("post", "kg:positionIn", "x", words, obj_is_entity=True), classes)

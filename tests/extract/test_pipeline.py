@@ -84,6 +84,7 @@ def _state(doc: Doc) -> dict[str, object]:
         "utterances": list(doc.utterances),
         "amounts": list(doc.amounts),
         "quantities": list(doc.quantities),
+        "relations": list(doc.relations),
     }
 
 

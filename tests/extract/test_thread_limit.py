@@ -1,4 +1,4 @@
-"""`kgraph build` of an article without curated facts runs numpy's BLAS on one thread.
+"""`kgraph build` and `kgraph extract` of an article without curated facts run numpy's BLAS on one thread.
 
 OpenBLAS reads OPENBLAS_NUM_THREADS / OMP_NUM_THREADS once, when numpy is first imported, so the limit must be
 in the environment by then: the check runs the real command in a fresh process and records the environment at
@@ -10,6 +10,8 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from kgraph.extract.text.ner import limit_threads
 
@@ -44,14 +46,17 @@ print(json.dumps({"exit": code, "environment": seen, "openblas": openblas_thread
 """
 
 
-def test_kgraph_build_of_an_article_without_facts_runs_blas_on_one_thread(tmp_path: Path) -> None:
+@pytest.mark.parametrize("command", [["build", "--out", "out"], ["extract"]], ids=["build", "extract"])
+def test_kgraph_build_and_extract_of_an_article_without_facts_run_blas_on_one_thread(
+    tmp_path: Path, command: list[str]
+) -> None:
     article = tmp_path / "news"
     article.mkdir()
     (article / "article.md").write_text("# Визит\n\nВладимир Путин прилетел в Омск 6 ноября.\n", encoding="utf-8")
     variables = sorted(limit_threads())
     environment = {key: value for key, value in os.environ.items() if key not in variables}
     done = subprocess.run(
-        [sys.executable, "-c", _RUN_AND_REPORT, json.dumps(variables), "build", str(article), "--out", "out"],
+        [sys.executable, "-c", _RUN_AND_REPORT, json.dumps(variables), command[0], str(article), *command[1:]],
         cwd=tmp_path,
         env=environment,
         capture_output=True,

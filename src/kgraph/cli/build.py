@@ -36,13 +36,19 @@ from .types import WITHOUT
 def build(paths: tuple[Path, ...], out: Path, no_html: bool, wikidata: str | None, without: tuple[str, ...]) -> None:
     """Build every article under PATHS (default: data/) into OUT, validate it, print a summary.
 
-    An article is a folder holding article.md (or article.txt) and, when curated, facts.yaml.
+    An article is a folder holding article.md (or article.txt) and, when curated, facts.yaml. An article without
+    facts.yaml whose text is surely not Russian gets a warning naming its language (little is extracted from it).
     Exit 0 when the graph conforms, 1 when it does not (the report is printed), 2 on bad input.
     """
+    from ..extract.text.language import language_warning
     from ..pipeline import build as run_build
     from ..stats import graph_stats
 
     result = run_build(list(paths) or [DEFAULT_DATA], out, html=not no_html, wikidata=wikidata, without=without)
+    for model in result.models:
+        warning = language_warning(model.article) if model.source == "extracted" else None
+        if warning is not None:
+            click.echo(f"warning: {warning}", err=True)
     stats = graph_stats(result.dataset)
     click.echo(f"Built {len(result.models)} article(s): {stats.triples} triples in {stats.graphs} named graph(s).")
     for model in result.models:

@@ -37,9 +37,11 @@ def extract(article: Path, output: Path | None, wikidata: str | None, without: t
 
     Every entity, quote, quantity and fact carries its evidence span and the extractor's confidence;
     review the draft and save it as facts.yaml beside the article to make it curated.
+    A text that is surely not Russian gets a warning naming its language (the draft will be near empty).
     Exit 0 on success, 2 on bad input or an endpoint that fails (the message says why; nothing is written).
     """
     from ..extract import dump_facts, extract_article
+    from ..extract.text.language import language_warning
     from ..rdfio import write_atomically
     from ..source import load_article
 
@@ -47,7 +49,11 @@ def extract(article: Path, output: Path | None, wikidata: str | None, without: t
         from ..extract.links.reconcile import check_endpoint_url
 
         check_endpoint_url(wikidata)  # before the models load: a mistyped URL costs no time
-    model = extract_article(load_article(article), without)
+    source = load_article(article)
+    warning = language_warning(source)
+    if warning is not None:
+        click.echo(f"warning: {warning}", err=True)
+    model = extract_article(source, without)
     note = ""
     if wikidata is not None:
         from ..extract.links.reconcile import reconcile
@@ -87,9 +93,10 @@ def evaluate(
     """Compare extraction with curated facts (ARTICLE_DIR, default: every article under data/) or NEREL.
 
     Prints precision, recall and F1 per category, then the misses (-) and false findings (+). With --nerel, a
-    second table scores all 29 NEREL types, nested (the rules' score beside, for the types they give).
+    second table scores all 29 NEREL types, nested (the rules' score beside, for the types they give), and two
+    more NEREL's relations, given the gold mentions and end to end, per type within and across sentences.
     """
-    from ..evaluation import evaluate_article, evaluate_nerel, evaluate_types
+    from ..evaluation import evaluate_article, evaluate_nerel, evaluate_relations, evaluate_types
     from ..source import find_articles
 
     if nerel is not None:
@@ -98,6 +105,9 @@ def evaluate(
         click.echo(evaluate_nerel(nerel, baseline=not no_baseline, without=without).text(details=not quiet))
         click.echo()
         click.echo(evaluate_types(nerel, without=without).text(details=not quiet))
+        for report in evaluate_relations(nerel, without=without):
+            click.echo()
+            click.echo(report.text(details=not quiet))
         return
     from ..facts import facts_file
     from ..source import load_article

@@ -31,12 +31,22 @@ class NerelMention:
 
 
 @dataclass(frozen=True)
+class NerelRelation:
+    """One gold relation: its NEREL type and its two arguments (Arg1 -> Arg2)."""
+
+    type: str
+    source: NerelMention
+    target: NerelMention
+
+
+@dataclass(frozen=True)
 class NerelDocument:
-    """A NEREL document: name, text and gold mentions."""
+    """A NEREL document: name, text, gold mentions and the relations between them."""
 
     name: str
     text: str
     mentions: tuple[NerelMention, ...]
+    relations: tuple[NerelRelation, ...] = ()
 
 
 def read_document(txt: Path) -> NerelDocument:
@@ -49,6 +59,7 @@ def read_document(txt: Path) -> NerelDocument:
         raise NerelError(f"{txt}: cannot read the document or its .ann: {error}") from None
     raw: dict[str, tuple[int, int, str, str]] = {}
     refs: dict[str, tuple[str, str]] = {}
+    links: list[tuple[str, str, str, int]] = []
     for number, line in enumerate(lines, start=1):
         parts = line.split("\t")
         try:
@@ -59,13 +70,22 @@ def read_document(txt: Path) -> NerelDocument:
                 _, target, ref = parts[1].split()
                 if ref.startswith("Wikidata:Q"):
                     refs[target] = (ref.split(":", 1)[1], parts[2] if len(parts) > 2 else "")
+            elif line.startswith("R"):
+                kind, source, target = parts[1].split()
+                links.append((kind, source.split(":", 1)[1], target.split(":", 1)[1], number))
         except (IndexError, ValueError):
             raise NerelError(f"{ann}:{number}: malformed annotation {line!r}") from None
-    mentions = []
+    by_id: dict[str, NerelMention] = {}
     for ident, (start, end, kind, _) in raw.items():
         qid, name = refs.get(ident, (None, None))
-        mentions.append(NerelMention(start, end, kind, text[start:end], qid, name))
-    return NerelDocument(txt.stem, text, tuple(sorted(mentions, key=lambda m: (m.start, m.end, m.type))))
+        by_id[ident] = NerelMention(start, end, kind, text[start:end], qid, name)
+    relations = []
+    for kind, source, target, number in links:
+        if source not in by_id or target not in by_id:
+            raise NerelError(f"{ann}:{number}: relation {kind} names a mention the file does not define")
+        relations.append(NerelRelation(kind, by_id[source], by_id[target]))
+    mentions = tuple(sorted(by_id.values(), key=lambda m: (m.start, m.end, m.type)))
+    return NerelDocument(txt.stem, text, mentions, tuple(relations))
 
 
 def read_folder(folder: Path) -> list[NerelDocument]:

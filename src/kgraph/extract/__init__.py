@@ -5,7 +5,8 @@ declares what it requires, assigns and drops, and the order is checked at start-
 
 - the components, in order, and the packs that can be switched off: ``build.py``
 - reading the text once (natasha's tokens, sentences, named spans; pymorphy3 forms): ``text/``; which word
-  stands before or after a position: ``text/words.py``
+  stands before or after a position: ``text/words.py``; which language an article that is not Russian is in (the
+  commands warn): ``text/language.py``
 - which persons and organisations are named: ``names/components.py`` (the steps), ``names/mentions.py`` (span
   repair), ``names/known_names.py`` (what NEREL train knows), ``names/org_tagger.py`` (the CRF tagger),
   ``names/entities.py`` (grouping, classes, labels)

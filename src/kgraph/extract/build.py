@@ -22,7 +22,7 @@ from .figures import measures
 from .names import components as names
 from .packs import forum
 from .pipeline import Component, PipelineError, check
-from .relations import reported, titles
+from .relations import classified, reported, titles
 from .speech import speakers
 from .text import reading
 from .typed import components as typed
@@ -57,9 +57,11 @@ PIPELINE: tuple[Component, ...] = (
     figures.amounts,
     measures.quantities,
     typed.typed_entities,
+    classified.classified_relations,
 )
 """The components in the order they run: names, then offices, dates and events, what is reported, who said what,
-and figures; last, what the taggers learned from NEREL find that no rule did."""
+and figures; then what the taggers learned from NEREL find that no rule did; last, the relations the classifier
+learned from NEREL finds between all of them."""
 
 PACKS = {step.pack for step in PIPELINE if step.pack}
 """The optional component sets: ``forum`` (reports of summits and forums)."""

@@ -12,6 +12,7 @@ together with the facts and references that point at them. What each class requi
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import replace
+from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -109,6 +110,76 @@ def single() -> frozenset[str]:
     return single_valued_in(_shapes())
 
 
+Allowed = tuple[frozenset[str], str | None]
+"""What a property shape lets a fact point at: the classes (any of them; empty when any), and the datatype."""
+
+
+def objects_allowed_in(shapes: "Graph") -> dict[tuple[str, str], list[Allowed]]:
+    """For each (sh:targetClass, sh:path), the classes (sh:class, or sh:or of sh:class) and the datatype
+    (sh:datatype) its property shapes require of the values.
+
+    >>> from rdflib import Graph
+    >>> shapes = Graph().parse(format="turtle", data='''
+    ...     @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix schema: <https://schema.org/> .
+    ...     [] sh:targetClass schema:Event ; sh:property [ sh:path schema:location ; sh:class schema:Place ] .''')
+    >>> objects_allowed_in(shapes)
+    {('schema:Event', 'schema:location'): [(frozenset({'schema:Place'}), None)]}
+    """
+    from rdflib import URIRef
+    from rdflib.collection import Collection
+    from rdflib.namespace import SH
+
+    from ..namespaces import shorten
+
+    table: dict[tuple[str, str], list[Allowed]] = {}
+    for shape, cls in shapes.subject_objects(SH.targetClass):
+        for prop in shapes.objects(shape, SH.property):
+            path = shapes.value(prop, SH.path)
+            if not isinstance(path, URIRef):
+                continue
+            classes = {shorten(c) for c in shapes.objects(prop, SH["class"])}
+            for alternatives in shapes.objects(prop, SH["or"]):
+                classes |= {
+                    shorten(c) for item in Collection(shapes, alternatives) for c in shapes.objects(item, SH["class"])
+                }
+            datatype = shapes.value(prop, SH.datatype)
+            if classes or datatype is not None:
+                allowed = (frozenset(classes), None if datatype is None else shorten(datatype))
+                table.setdefault((shorten(cls), shorten(path)), []).append(allowed)
+    return table
+
+
+@cache
+def objects_allowed() -> Mapping[tuple[str, str], list[Allowed]]:
+    """objects_allowed_in our shapes, read once.
+
+    >>> objects_allowed()[("schema:Event", "schema:location")]
+    [(frozenset({'schema:Place'}), None)]
+    """
+    return objects_allowed_in(_shapes())
+
+
+def fits(fact: Fact, classes: Mapping[str, str]) -> bool:
+    """Whether the shapes accept the fact's object for its subject's class (and the ontology's superclasses):
+    an entity of an allowed class, a value of the required datatype (a date for xsd:date, not a bare year)."""
+    from ..resources import subclasses
+
+    subject_class = classes.get(fact.subject)
+    for (target, path), rules in objects_allowed().items():
+        if path != fact.predicate or subject_class not in subclasses(target):
+            continue
+        for allowed_classes, datatype in rules:
+            if allowed_classes:
+                kind = classes.get(fact.obj) if fact.obj_is_entity and isinstance(fact.obj, str) else None
+                if kind is None or not any(kind in subclasses(c) for c in allowed_classes):
+                    return False
+            if datatype == "xsd:date":
+                value = fact.obj.value if isinstance(fact.obj, TimeRef) else fact.obj
+                if fact.obj_is_entity or not isinstance(value, date):
+                    return False
+    return True
+
+
 def incomplete(classes: dict[str, str], facts: list[Fact]) -> set[str]:
     """Ids of entities whose class requires facts they lack."""
     counts = Counter((f.subject, f.predicate) for f in facts)
@@ -129,7 +200,12 @@ def conform(model: ArticleModel) -> ArticleModel:
     facts = _single_valued(model.facts)
     entities = dict(model.entities)
     while True:
-        facts = [f for f in facts if f.subject in entities and (not f.obj_is_entity or f.obj in entities)]
+        classes = {i: e.cls for i, e in entities.items()}
+        facts = [
+            f
+            for f in facts
+            if f.subject in entities and (not f.obj_is_entity or f.obj in entities) and fits(f, classes)
+        ]
         dropped = incomplete({i: e.cls for i, e in entities.items()}, facts)
         if not dropped:
             break

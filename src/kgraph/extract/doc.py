@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from .figures.amounts import Amount
     from .figures.dates import DateMention
     from .names.org_tagger import Features
+    from .relations.learned import Relation
     from .text.ner import Analysis
     from .typed.taggers import TypedMention
 
@@ -118,6 +119,8 @@ class Doc:
         self.drafts: list[Draft] = []
         self.ids: dict[int, str] = {}
         self.facts: list[Fact] = []
+        self.relations: list[Relation] = []
+        """The NEREL relations the classifier found between the mentions (``relations.classified``)."""
         self._known_facts: set[tuple[str, str, object]] = set()
         self._sentence_starts = [sentence.start for sentence in article.sentences]
         self._reindex()
@@ -218,6 +221,13 @@ class Doc:
             return
         self._known_facts.add((s, p, o))
         self.facts.append(Fact(s, p, o, (evidence,), obj_is_entity=entity, confidence=confidence))  # type: ignore[arg-type]
+
+    def state(self, fact: Fact) -> None:
+        """Add `fact` (any evidence, language, confidence) unless its subject, predicate and object are stated."""
+        if (fact.subject, fact.predicate, fact.obj) in self._known_facts:
+            return
+        self._known_facts.add((fact.subject, fact.predicate, fact.obj))
+        self.facts.append(fact)
 
     def span(self, start: int, end: int) -> Span:
         return Span(start, end, self.text[start:end])

@@ -31,6 +31,7 @@ FIELDS = {
     "utterances": "direct quotes and reported speech, with their speakers",
     "amounts": "figures in the text: value, unit, qualifier",
     "quantities": "figures with what they measure and concern",
+    "relations": "NEREL's relations between the mentions, by the classifier",
 }
 """What a component may require, assign or drop: the parts of the document."""
 

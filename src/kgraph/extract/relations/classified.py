@@ -1,0 +1,129 @@
+"""The pipeline step that relates what the article mentions by NEREL's 49 relation types (``learned.relate``) and
+states each relation as a fact of the ontology property that carries its type (``relation_properties``: the
+ontology's kg:nerelType on properties).
+
+The classifier reads every mention found: the rules' entities for the types the rules give (persons, organisations,
+places), the taggers' mentions for every other type, and the dates and sums. A relation becomes a fact when both
+ends are in the graph: two entities, or an entity and a date (a worded date, ``TimeRef``), or an entity and a name
+(schema:alternateName). Relations to an age, a sum or a count are kept in ``doc.relations`` (the evaluation scores
+them) but are not facts yet. The fact's evidence is the words of both ends; its confidence the classifier's.
+"""
+
+from collections.abc import Callable
+from functools import lru_cache
+
+from ...model import Fact, TimeRef, Value
+from ...resources import subclasses
+from ..doc import Doc, class_for, entity_classes
+from ..pipeline import component
+from ..typed.taggers import RULE_TYPES
+from .learned import Mention, relate
+
+VALUE_TYPES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "NUMBER", "AGE", "ORDINAL"})
+"""NEREL types whose mentions are values, not entities: a relation to one is a fact only when it is a date."""
+
+
+@lru_cache(maxsize=1)
+def relation_properties() -> dict[str, tuple[str, bool]]:
+    """NEREL relation type -> (the property carrying it, as a CURIE; whether it is a datatype property), as the
+    ontology's kg:nerelType declares them.
+
+    >>> relation_properties()["WORKPLACE"]
+    ('schema:worksFor', False)
+    >>> len(relation_properties())
+    49
+    """
+    from rdflib.namespace import OWL, RDF
+
+    from ...namespaces import KG, shorten
+    from ...resources import ontology_graph
+    from ..typed.taggers import NEREL_TYPES  # the entity types: ORDINAL's mentions are kg:edition's values
+
+    graph = ontology_graph()
+    found = {}
+    for term, kind in graph.subject_objects(KG.nerelType):
+        if str(kind) in NEREL_TYPES:
+            continue
+        if (term, RDF.type, OWL.ObjectProperty) in graph or (term, RDF.type, OWL.DatatypeProperty) in graph:
+            found[str(kind)] = (shorten(term), (term, RDF.type, OWL.DatatypeProperty) in graph)
+    return found
+
+
+def _entities(doc: Doc) -> Callable[[Mention], str | None]:
+    """The entity a mention is of: the one mentioned at exactly its words, else one of its type's class (or a
+    narrower one) mentioned over some of its words (the taggers' "Генеральный директор компании «Казтелеком" is
+    the office the rules found as "директор компании «Казтелеком»"; "форум" is the kg:Forum found around it)."""
+    exact = {(span.start, span.end): doc.ids[i] for i, draft in enumerate(doc.drafts) for span in draft.mentions}
+    finders = {}
+
+    def entity_of(mention: Mention) -> str | None:
+        found = exact.get((mention.start, mention.end))
+        if found is not None or mention.type in VALUE_TYPES:
+            return found
+        if mention.type not in finders:
+            cls = class_for(mention.type)
+            mapped = set(entity_classes().values())  # a LOCATION is no City: CITY is a type of its own
+            finders[mention.type] = doc.finder({c for c in subclasses(cls) if c == cls or c not in mapped})
+        return finders[mention.type].at(mention.start, mention.end)
+
+    return entity_of
+
+
+def mentions_of(doc: Doc) -> list[Mention]:
+    """What the classifier relates: the entities' mentions of the types the rules give, the taggers' mentions of
+    every other type, the dates, and the sums and percentages."""
+    found = {
+        Mention(span.start, span.end, draft.nerel_type)
+        for draft in doc.drafts
+        if draft.nerel_type in RULE_TYPES
+        for span in draft.mentions
+    }
+    found |= {Mention(m.start, m.end, m.type) for m in doc.typed if m.type not in RULE_TYPES}
+    found |= {Mention(d.start, d.end, "DATE") for d in doc.dates}
+    for amount in doc.amounts:
+        if amount.is_money or amount.is_percent:
+            start = amount.start if amount.figure_start is None else amount.figure_start
+            found.add(Mention(start, amount.end, "MONEY" if amount.is_money else "PERCENT"))
+    return sorted(found, key=lambda m: (m.start, m.end, m.type))
+
+
+@component(
+    "classified_relations",
+    requires=("analysis", "typed", "entities", "dates", "amounts"),
+    assigns=("relations", "facts"),
+)
+def classified_relations(doc: Doc) -> None:
+    """The relations the classifier finds (``doc.relations``), and a fact for each whose ends are in the graph."""
+    doc.relations = relate(doc.clean, mentions_of(doc))
+    entity_of = _entities(doc)
+    dates = {(found.start, found.end): found.value for found in doc.dates}
+    properties = relation_properties()
+    for relation in doc.relations:
+        source, target = relation.source, relation.target
+        subject = entity_of(source)
+        if subject is None or relation.type not in properties:
+            continue
+        predicate, literal = properties[relation.type]
+        if relation.type == "WORKPLACE" and doc.draft(subject).cls == "kg:Position":
+            predicate = "kg:positionIn"  # "президент Татарстана": the office is Tatarstan's, nobody works for it
+        obj: Value | None = None
+        if target.type == "DATE":
+            value = dates.get((target.start, target.end))
+            obj = None if value is None else TimeRef(doc.span(target.start, target.end), value)
+        elif target.type not in VALUE_TYPES:
+            obj = doc.clean[target.start : target.end] if literal else entity_of(target)
+        if obj is None or obj == subject:
+            continue
+        evidence = (doc.span(source.start, source.end), doc.span(target.start, target.end))
+        named = literal and target.type not in VALUE_TYPES
+        doc.state(
+            Fact(
+                subject,
+                predicate,
+                obj,
+                evidence,
+                obj_is_entity=not literal and target.type not in VALUE_TYPES,
+                language="ru" if named else None,
+                confidence=round(relation.confidence, 2),
+            )
+        )

@@ -1,0 +1,291 @@
+"""NEREL's relations between the mentions of one sentence, by a classifier trained on NEREL train
+(scripts/train_relations.py; the model is ``extract/data/relations.crfsuite``).
+
+Every ordered pair of mentions in a sentence whose two types NEREL train relates (`SIGNATURES`) is a candidate;
+a maximum-entropy classifier (pycrfsuite over one-item sequences) scores the relation types train gives such a
+pair (a PERSON and an ORGANIZATION: WORKPLACE, FOUNDED_BY, MEMBER_OF…), and ``NONE``. Its features are the two
+types, their order and nesting, the distance and the mentions between them, the lemmas and parts of speech of the
+words between and around them (pymorphy3), and the dependency path between the two mentions' head words
+(natasha's syntax parser): its relations, its words and their lowest common ancestor.
+
+>>> text = "Президент России Владимир Путин выступил на форуме в Омске."
+>>> mentions = [Mention(0, 16, "PROFESSION"), Mention(10, 16, "COUNTRY"), Mention(17, 31, "PERSON"),
+...             Mention(44, 50, "EVENT"), Mention(53, 58, "CITY")]
+>>> found = {(text[r.source.start:r.source.end], r.type, text[r.target.start:r.target.end])
+...          for r in relate(text, mentions)}
+>>> sorted(found & {("Владимир Путин", "WORKS_AS", "Президент России"), ("форуме", "TAKES_PLACE_IN", "Омске")})
+[('Владимир Путин', 'WORKS_AS', 'Президент России'), ('форуме', 'TAKES_PLACE_IN', 'Омске')]
+"""
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+from ..text.ner import limit_threads
+from ..text.normalise import parses
+
+MODEL = "relations.crfsuite"
+"""The model's file, in ``extract/data``."""
+
+NONE = "NONE"
+"""The label of a candidate pair that NEREL does not relate."""
+
+FLOOR = 0.25
+"""The probability a relation needs to be kept: on the last 150 train documents (the model trained on the rest,
+given the gold mentions) 0.25 gives P 0.591 R 0.514 F1 0.550; 0.2 gives F1 0.548, 0.35 gives 0.548."""
+
+MAX_GAP = 40
+"""Tokens at most between the two mentions of a candidate pair (97% of train's in-sentence relations)."""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A mention to relate: offsets and NEREL type."""
+
+    start: int
+    end: int
+    type: str
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A relation the classifier found: NEREL type, Arg1, Arg2 and the classifier's probability."""
+
+    type: str
+    source: Mention
+    target: Mention
+    confidence: float
+
+
+@dataclass(frozen=True)
+class _Word:
+    start: int
+    end: int
+    lemma: str
+    pos: str
+    head: int
+    """The index of the word this one depends on (natasha's syntax), -1 for a sentence's root."""
+    rel: str
+
+
+@lru_cache(maxsize=1)
+def _parser() -> tuple[Any, Any, Any]:
+    from natasha import Doc, NewsEmbedding, NewsSyntaxParser, Segmenter  # type: ignore[import-untyped]
+
+    limit_threads()
+    return Doc, Segmenter(), NewsSyntaxParser(NewsEmbedding())
+
+
+class Sentences:
+    """A text's words (natasha's tokens, sentences and dependency tree, with pymorphy3's lemma and part of
+    speech of each word)."""
+
+    def __init__(self, text: str) -> None:
+        document_class, segmenter, parser = _parser()
+        document = document_class(text)
+        document.segment(segmenter)
+        document.parse_syntax(parser)
+        self.words: list[_Word] = []
+        self.sentence_of_word: list[int] = []
+        for number, sentence in enumerate(document.sents):
+            base = len(self.words)
+            index = {token.id: base + position for position, token in enumerate(sentence.tokens)}
+            for token in sentence.tokens:
+                lemma, pos = _reading(token.text)
+                head = index.get(token.head_id, -1)
+                self.words.append(_Word(token.start, token.stop, lemma, pos, head, token.rel or ""))
+                self.sentence_of_word.append(number)
+        self.starts = [word.start for word in self.words]
+        self.ends = [word.end for word in self.words]
+
+    def first_word(self, offset: int) -> int:
+        """The index of the first word ending after `offset`."""
+        return bisect_right(self.ends, offset)
+
+    def last_word(self, offset: int) -> int:
+        """The index of the last word starting before `offset`."""
+        return bisect_left(self.starts, offset) - 1
+
+    def sentence(self, mention: Mention) -> int:
+        """The number of the sentence a mention starts in."""
+        index = min(self.first_word(mention.start), len(self.words) - 1)
+        return self.sentence_of_word[index] if self.words else 0
+
+    def head(self, mention: Mention) -> int:
+        """The index of a mention's head word: its first word that depends on a word outside it."""
+        first, last = self.first_word(mention.start), self.last_word(mention.end)
+        for index in range(first, last + 1):
+            if not first <= self.words[index].head <= last:
+                return index
+        return max(first, min(last, len(self.words) - 1))
+
+    def path(self, start: int, end: int) -> tuple[list[int], list[int]]:
+        """The dependency path from word `start` up to the words' lowest common ancestor and down to `end`:
+        the words going up (from `start`) and the words coming down (to `end`), the ancestor last of the first."""
+        up = [start]
+        while self.words[up[-1]].head >= 0 and len(up) < 64:
+            up.append(self.words[up[-1]].head)
+        seen = {word: position for position, word in enumerate(up)}
+        down = [end]
+        while down[-1] not in seen and self.words[down[-1]].head >= 0 and len(down) < 64:
+            down.append(self.words[down[-1]].head)
+        if down[-1] not in seen:
+            return up, list(reversed(down))
+        return up[: seen[down[-1]] + 1], list(reversed(down[:-1]))
+
+
+@lru_cache(maxsize=65536)
+def _reading(token: str) -> tuple[str, str]:
+    if not any(c.isalpha() for c in token):
+        return token, "PUNCT" if not token.isdigit() else "NUM"
+    parse = parses(token.lower())[0]
+    return str(parse.normal_form).replace("ё", "е"), str(parse.tag.POS or parse.tag).split(",")[0]
+
+
+def _bucket(number: int) -> str:
+    for limit, name in ((0, "0"), (1, "1"), (2, "2"), (3, "3"), (5, "4-5"), (8, "6-8"), (15, "9-15")):
+        if number <= limit:
+            return name
+    return "16+"
+
+
+def _order(a: Mention, b: Mention) -> str:
+    if a.start <= b.start and b.end <= a.end:
+        return "B_in_A"
+    if b.start <= a.start and a.end <= b.end:
+        return "A_in_B"
+    if a.end <= b.start:
+        return "A_B"
+    if b.end <= a.start:
+        return "B_A"
+    return "overlap"
+
+
+def pair_features(sentences: Sentences, mentions: Sequence[Mention], a: Mention, b: Mention) -> list[str]:
+    """The classifier's features of the ordered pair (a, b) of mentions of one text."""
+    words = sentences.words
+    order = _order(a, b)
+    pair = f"{a.type}|{b.type}"
+    features = [f"t={pair}", f"ta={a.type}", f"tb={b.type}", f"o={order}", f"to={pair}|{order}"]
+    for name, mention in (("a", a), ("b", b)):
+        first, last = sentences.first_word(mention.start), sentences.last_word(mention.end)
+        if first <= last:
+            features += [
+                f"{name}0={words[first].lemma}",
+                f"{name}1={words[last].lemma}",
+                f"{name}n={_bucket(last - first + 1)}",
+            ]
+    if order in {"A_B", "B_A"}:
+        left, right = (a, b) if order == "A_B" else (b, a)
+        gap_from, gap_to = sentences.first_word(left.end), sentences.last_word(right.start)
+        gap = words[gap_from : gap_to + 1]
+        features += [f"d={_bucket(len(gap))}", f"td={pair}|{order}|{_bucket(len(gap))}"]
+        between = [m.type for m in mentions if left.end <= m.start and m.end <= right.start]
+        features += [f"nb={_bucket(len(between))}"] + [f"mb={kind}" for kind in set(between)]
+        features += [f"na={pair}|{_bucket(between.count(a.type))}", f"nbb={pair}|{_bucket(between.count(b.type))}"]
+        if gap:
+            features += [f"wf={order}|{gap[0].lemma}", f"wl={order}|{gap[-1].lemma}", f"twf={pair}|{gap[0].lemma}"]
+            features += [f"twl={pair}|{gap[-1].lemma}"]
+        if len(gap) <= 10:
+            features += [f"w={w.lemma}" for w in gap] + [f"tw={pair}|{w.lemma}" for w in gap]
+            features += [f"g={'_'.join(w.lemma for w in gap)}"] if len(gap) <= 3 else []
+        features += [f"p={w.pos}" for w in gap] + [
+            f"v={w.lemma}" for w in gap if w.pos in {"VERB", "INFN", "PRTF", "PRTS"}
+        ]
+        outer_first, outer_last = sentences.first_word(left.start) - 1, sentences.last_word(right.end) + 1
+    else:
+        outer, inner = (a, b) if order in {"B_in_A", "overlap"} else (b, a)
+        first, last = sentences.first_word(outer.start), sentences.last_word(outer.end)
+        inner_first, inner_last = sentences.first_word(inner.start), sentences.last_word(inner.end)
+        features += [f"pre={_bucket(inner_first - first)}", f"post={_bucket(last - inner_last)}"]
+        features += [f"tpre={pair}|{_bucket(inner_first - first)}", f"tpost={pair}|{_bucket(last - inner_last)}"]
+        if inner_first - 1 >= first:
+            features.append(f"ib={pair}|{words[inner_first - 1].lemma}")
+        outer_first, outer_last = first - 1, last + 1
+    features += _syntax_features(sentences, a, b, pair)
+    for name, index in (("l1", outer_first), ("l2", outer_first - 1), ("r1", outer_last), ("r2", outer_last + 1)):
+        if 0 <= index < len(words):
+            features.append(f"{name}={words[index].lemma}")
+    return features
+
+
+SIGNATURES = "relation_signatures.tsv"
+"""The (Arg1 type, Arg2 type) pairs the model is asked about, one per line, in ``extract/data`` (written with it)."""
+
+
+def _syntax_features(sentences: Sentences, a: Mention, b: Mention, pair: str) -> list[str]:
+    """The dependency path between the two mentions' heads: its relations, its words, its length."""
+    words = sentences.words
+    head_a, head_b = sentences.head(a), sentences.head(b)
+    features = [f"ah={words[head_a].lemma}", f"bh={words[head_b].lemma}", f"ar={words[head_a].rel}"]
+    features += [f"br={words[head_b].rel}", f"tr={pair}|{words[head_a].rel}|{words[head_b].rel}"]
+    if head_a == head_b:
+        return [*features, "dp=same"]
+    up, down = sentences.path(head_a, head_b)
+    rels = "^".join(words[i].rel for i in up[:-1]) + "|" + "_".join(words[i].rel for i in down)
+    features += [f"dp={rels}", f"tdp={pair}|{rels}", f"dl={_bucket(len(up) + len(down) - 1)}"]
+    middle = up[1:] + down[:-1]
+    features += [f"dw={words[i].lemma}" for i in middle] + [f"tdw={pair}|{words[i].lemma}" for i in middle]
+    if len(up) > 1 and down:
+        features.append(f"lca={pair}|{words[up[-1]].lemma}")
+    return features
+
+
+@lru_cache(maxsize=1)
+def signatures() -> dict[tuple[str, str], frozenset[str]]:
+    """The (Arg1 type, Arg2 type) pairs NEREL train relates within a sentence often enough to learn, and the
+    relation types it gives each pair so often (PERSON, ORGANIZATION: WORKPLACE, FOUNDED_BY…)."""
+    lines = files("kgraph.extract.data").joinpath(SIGNATURES).read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
+    return {(row[0], row[1]): frozenset(row[2].split()) for row in rows}
+
+
+@lru_cache(maxsize=1)
+def _tagger() -> Any:
+    import pycrfsuite  # type: ignore[import-untyped]
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(files("kgraph.extract.data").joinpath(MODEL)))
+    return tagger
+
+
+def candidates(
+    sentences: Sentences, mentions: Sequence[Mention], allowed: Collection[tuple[str, str]]
+) -> list[tuple[Mention, Mention]]:
+    """The ordered pairs of distinct mentions of one sentence, at most `MAX_GAP` words apart, whose types are
+    `allowed`."""
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in sorted(set(mentions), key=lambda m: (m.start, m.end, m.type)):
+        by_sentence.setdefault(sentences.sentence(mention), []).append(mention)
+    pairs = []
+    for group in by_sentence.values():
+        for a in group:
+            for b in group:
+                if a == b or (a.type, b.type) not in allowed:
+                    continue
+                if abs(sentences.first_word(a.start) - sentences.first_word(b.start)) > MAX_GAP:
+                    continue
+                pairs.append((a, b))
+    return pairs
+
+
+def relate(text: str, mentions: Sequence[Mention], floor: float = FLOOR) -> list[Relation]:
+    """The relations the classifier finds between `mentions` of `text`: for each candidate pair, its likeliest
+    relation type of those train gives the pair's types, when the classifier gives it `floor` or more."""
+    sentences = Sentences(text)
+    tagger = _tagger()
+    known = set(tagger.labels())
+    allowed = signatures()
+    found = []
+    for a, b in candidates(sentences, mentions, allowed):
+        kinds = allowed[(a.type, b.type)] & known
+        if not kinds:
+            continue
+        tagger.set([pair_features(sentences, mentions, a, b)])
+        probability, label = max((tagger.marginal(kind, 0), kind) for kind in kinds)
+        if probability >= floor:
+            found.append(Relation(label, a, b, probability))
+    return found

@@ -1,0 +1,83 @@
+"""The relations the classifier learned from NEREL become facts of the ontology's properties, with the words of both
+ends as evidence, on an article of our own (not the seed)."""
+
+import pytest
+
+from kgraph.extract import extract_article
+from kgraph.extract.relations.classified import relation_properties
+from kgraph.graph import build_dataset
+from kgraph.model import ArticleModel, TimeRef
+from kgraph.source import parse_article
+from kgraph.validate import validate
+
+TEXT = """# Токаев открыл технопарк в Астане
+
+Published at: **2026-11-30T10:00:00+00:00**
+
+Президент Казахстана Касым-Жомарт Токаев 28 ноября открыл в Астане новый технопарк. Генеральный директор \
+компании «Казтелеком» Айдар Жумабаев рассказал, что в проект вложено до 30 тысяч рублей.
+
+"Мы будем развивать цифровую экономику", - сказал президент Казахстана.
+
+По словам Жумабаева, работы завершат в 2027 году.
+"""
+
+
+@pytest.fixture(scope="module")
+def model() -> ArticleModel:
+    return extract_article(parse_article("technopark", TEXT))
+
+
+def _named(model: ArticleModel, label: str) -> str:
+    return next(i for i, e in model.entities.items() if e.labels["ru"] == label)
+
+
+def _edges(model: ArticleModel) -> set[tuple[str, str, str]]:
+    labels = {i: e.labels["ru"] for i, e in model.entities.items()}
+    return {
+        (labels[f.subject], f.predicate, labels[f.obj] if f.obj_is_entity else str(f.obj))  # type: ignore[index]
+        for f in model.facts
+    }
+
+
+def test_people_get_their_office_and_workplace_and_the_office_its_state(model: ArticleModel) -> None:
+    edges = _edges(model)
+    assert ("Касым-Жомарт Токаев", "kg:holdsPosition", "Президент Казахстана") in edges
+    assert ("Президент Казахстана", "kg:positionIn", "Казахстан") in edges
+    assert ("Айдар Жумабаев", "schema:worksFor", "Казтелеком") in edges
+
+
+def test_an_office_in_an_organisation_is_kept(model: ArticleModel) -> None:
+    offices = {s for s, p, o in _edges(model) if p == "kg:positionIn" and o == "Казтелеком"}
+    assert offices and all("директор" in office for office in offices)
+
+
+def test_the_opening_gets_its_place_and_its_agent(model: ArticleModel) -> None:
+    located = {(s, o) for s, p, o in _edges(model) if p == "schema:location"}
+    assert any("открыл" in event and place == "Астана" for event, place in located)
+    agents = {(s, o) for s, p, o in _edges(model) if p in {"kg:agentOf", "kg:participantIn"}}
+    assert any(person == "Касым-Жомарт Токаев" and "открыл" in event for person, event in agents)
+
+
+def test_a_date_the_opening_took_place_on_is_a_resolved_date(model: ArticleModel) -> None:
+    dated = [f for f in model.facts if isinstance(f.obj, TimeRef)]
+    assert any(f.predicate == "kg:pointInTime" and str(f.obj.value) == "2026-11-28" for f in dated)  # type: ignore[union-attr]
+
+
+def test_every_learned_fact_quotes_both_ends_and_a_confidence(model: ArticleModel) -> None:
+    learned = [f for f in model.facts if len(f.evidence) == 2]
+    assert len(learned) >= 5
+    for fact in learned:
+        assert all(TEXT[span.start : span.end] == span.text for span in fact.evidence)
+        assert fact.confidence is not None and 0 < fact.confidence <= 1
+
+
+def test_the_article_with_its_learned_relations_validates(model: ArticleModel) -> None:
+    report = validate(build_dataset([model]))
+    assert report.conforms, report.text
+
+
+def test_every_nerel_relation_type_has_a_property() -> None:
+    assert len(relation_properties()) == 49
+    assert relation_properties()["TAKES_PLACE_IN"] == ("schema:location", False)
+    assert relation_properties()["DATE_OF_BIRTH"] == ("schema:birthDate", True)
