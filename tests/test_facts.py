@@ -38,6 +38,11 @@ def test_seed_facts_cover_the_article(seed_model: ArticleModel) -> None:
     ]
 
 
+def test_an_entity_named_only_in_latin_letters_loads_with_its_transliteration(seed_article: Article) -> None:
+    document = "entities:\n  omsk: {class: schema:City, label: {ru: Омск, ru-Latn: Omsk}, mentions: ['Омске @333']}\n"
+    assert parse_facts(seed_article, document).entities["omsk"].labels == {"ru": "Омск", "ru-Latn": "Omsk"}
+
+
 def test_every_citation_is_the_text_at_its_offset(seed_model: ArticleModel) -> None:
     text = seed_model.article.text
     spans = [m for e in seed_model.entities.values() for m in e.mentions]
@@ -88,7 +93,7 @@ def test_numbers_are_numbers_not_strings(seed_model: ArticleModel) -> None:
         ),
         (
             "entities:\n  omsk: {class: schema:City, label: {ru: Омск}, mentions: []}\n",
-            r"entity 'omsk': missing 'en'",
+            r"entity 'omsk': label needs en \(an English name\) or, when none is known, ru-Latn",
         ),
         (
             ENTITY + "  omsk: {class: schema:City, label: {ru: Омск, en: Omsk}, mentions: []}\n",
@@ -339,7 +344,7 @@ def test_numbers_in_range_are_read_exactly(seed_article: Article) -> None:
         ("entities:\n  omsk:\n", r"^facts.yaml:2: entity 'omsk': expected a mapping .*, got nothing"),
         (
             "entities:\n  omsk: {class: schema:City, label: [Омск, Omsk], mentions: []}\n",
-            r"^facts.yaml:2: entity 'omsk': expected a mapping \(ru, en\), got a list",
+            r"^facts.yaml:2: entity 'omsk': expected a mapping \(ru, en, ru-Latn\), got a list",
         ),
         (_date("2019-11-07").replace("date: {value: 2019-11-07, wording: Омске @333}", "date: [1]"), r"got a list"),
         (_fact(", evidence: {text: [Омске]}").replace("evidence: Омске @333, ", ""), r"text must be text, got a list"),

@@ -1,6 +1,9 @@
 """Each competency question gives the answer the article gives."""
 
+from kgraph.facts import parse_facts
+from kgraph.graph import build_dataset
 from kgraph.query import LocalStore, find_query, list_queries
+from kgraph.source import parse_article
 
 
 def run(store: LocalStore, name: str) -> list[tuple[str | None, ...]]:
@@ -133,3 +136,36 @@ def test_people_and_their_offices(seed_store: LocalStore) -> None:
         "Russia",
         "http://www.wikidata.org/entity/Q7747",
     ) in rows
+
+
+NEWS = """# Открыли технопарк
+
+Published at: **2021-03-15T00:00:00+00:00**
+
+Author: **Иван Петров**
+
+Original: [Новости Сибири](https://example.org/news/1)
+
+- Технопарк даст работу тысяче специалистов, - заявил Андрей Травников.
+"""
+FACTS = """
+article: {author: petrov, publisher: sibir}
+entities:
+  petrov: {class: schema:Person, label: {ru: Иван Петров, ru-Latn: Ivan Petrov}, mentions: [Иван Петров]}
+  sibir: {class: schema:Organization, label: {ru: Новости Сибири, ru-Latn: Novosti Sibiri}, mentions: [Новости Сибири]}
+  travnikov: {class: schema:Person, label: {ru: Андрей Травников, ru-Latn: Andrey Travnikov},
+              mentions: [Андрей Травников]}
+quotes:
+  jobs: {kind: direct, speaker: travnikov, text: Технопарк даст работу тысяче специалистов}
+"""
+
+
+def test_names_with_no_english_form_are_answered_in_latin_letters() -> None:
+    article = parse_article("technopark", NEWS)
+    store = LocalStore.from_rdflib(build_dataset([parse_facts(article, FACTS)]))
+    assert [r[1:3] for r in run(store, "article_authorship")] == [("Ivan Petrov", "Novosti Sibiri")]
+    assert [r[:2] for r in run(store, "quotes")] == [("direct", "Andrey Travnikov")]
+    assert [r[:2] for r in run(store, "people_and_offices")] == [
+        ("Andrey Travnikov", "Андрей Травников"),
+        ("Ivan Petrov", "Иван Петров"),
+    ]

@@ -30,6 +30,16 @@ def _set(graph: Graph, s: URIRef, p: URIRef, o: Literal | URIRef) -> None:
     graph.add((s, p, o))
 
 
+def _relabel(graph: Graph, labels: dict[str, str], another_transliteration: str | None = None) -> None:
+    """Give Putin these labels, and maybe a second transliteration."""
+    putin = entity_iri("putin")
+    graph.remove((putin, RDFS.label, None))
+    for language, text in labels.items():
+        graph.add((putin, RDFS.label, Literal(text, lang=language)))
+    if another_transliteration:
+        graph.add((putin, RDFS.label, Literal(another_transliteration, lang="ru-Latn")))
+
+
 def _drop_fact(graph: Graph, s: URIRef, p: URIRef) -> None:
     """Remove a fact and its reification, as if the facts file never stated it."""
     for assertion in list(graph.subjects(RDF.subject, s)):
@@ -51,6 +61,16 @@ BREAKAGES: dict[str, tuple[Callable[[Graph], None], str, str]] = {
         lambda g: g.remove((entity_iri("putin"), RDFS.label, Literal("Vladimir Putin", lang="en"))),
         "kgsh:EntityShape",
         "English label",
+    ),
+    "transliteration-is-no-russian-label": (
+        lambda g: _relabel(g, {"en": "Vladimir Putin", "ru-Latn": "Vladimir Putin"}),
+        "kgsh:EntityShape",
+        "Russian label",
+    ),
+    "transliteration-twice": (
+        lambda g: _relabel(g, {"ru": "Владимир Путин", "en": "Vladimir Putin", "ru-Latn": "Vladimir Putin"}, "Putin"),
+        "kgsh:EntityShape",
+        "transliterated",
     ),
     "value-is-a-string": (
         lambda g: _set(g, QUANTITY, SCHEMA.value, Literal("1600")),
@@ -100,6 +120,13 @@ BREAKAGES: dict[str, tuple[Callable[[Graph], None], str, str]] = {
 }
 
 
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_transliteration_stands_in_for_a_missing_english_label(seed_dataset: Dataset, engine: str) -> None:
+    transliterated = _broken(seed_dataset, lambda g: _relabel(g, {"ru": "Владимир Путин", "ru-Latn": "Vladimir Putin"}))
+    report = validate(transliterated, engine=engine)
+    assert report.conforms, report.text
+
+
 def _broken(seed_dataset: Dataset, breakage: Callable[[Graph], None]) -> Graph:
     broken = Graph()
     broken += union_graph(seed_dataset)
@@ -121,7 +148,8 @@ def test_report_names_focus_label_path_and_message(seed_dataset: Dataset) -> Non
     report = validate(_broken(seed_dataset, BREAKAGES["english-label-missing"][0]))
     assert report.text.splitlines()[1] == (
         "- Violation: https://w3id.org/kgraph/id/putin (Владимир Путин) rdfs:label: "
-        "Every entity needs exactly one English label (rdfs:label @en)."
+        "Every entity needs an English label (rdfs:label @en) or, when no English name is known, a transliteration "
+        "(@ru-Latn)."
     )
 
 

@@ -27,7 +27,9 @@ from typing import Any
 from .errors import FactsError
 from .facts_yaml import MAX_DIGITS, Lined, LinedList, Spec, failure, kind, load_yaml
 from .model import (
+    LABEL_LANGUAGES,
     QUALIFIERS,
+    RU_LATN,
     UNITS,
     UTTERANCE_KINDS,
     ArticleMeta,
@@ -122,14 +124,18 @@ def _read_entities(reader: _Reader, section: Any, line: int) -> dict[str, Entity
             ("class", "label", "wikidata", "mentions", "confidence"),
             ("class", "label", "mentions"),
         )
-        labels = spec.spec("label", ("ru", "en"), ("ru", "en"))
+        labels = spec.spec("label", LABEL_LANGUAGES, ("ru",))
+        if "en" not in labels and RU_LATN not in labels:
+            raise labels.fail(
+                None, f"label needs en (an English name) or, when none is known, {RU_LATN} (a transliteration)"
+            )
         wikidata = spec.text("wikidata")
         if wikidata is not None and not _WIKIDATA.fullmatch(wikidata):
             raise spec.fail("wikidata", f"wikidata {shown(wikidata)} is not an item id like Q7747")
         entities[ident] = Entity(
             id=ident,
             cls=spec.term("class"),
-            labels={language: str(labels.text(language)) for language in labels.node},
+            labels={language: str(labels.text(language)) for language in LABEL_LANGUAGES if language in labels},
             wikidata=wikidata,
             mentions=reader.spans(spec, "mentions", at_least_one=False),
             confidence=spec.confidence(),

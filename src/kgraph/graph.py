@@ -26,7 +26,7 @@ from decimal import Decimal
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
-from .model import UNITS, ArticleModel, Entity, Fact, Quantity, TimeRef, Utterance, Value
+from .model import UNITS, ArticleModel, Entity, Fact, Quantity, TimeRef, Utterance, Value, latin_name
 from .namespaces import ID, ITSRDF, KG, NIF, PROV, SCHEMA, WD, bind_prefixes, expand_term
 from .source import Article, Span
 
@@ -264,11 +264,12 @@ class _Minter:
         english_unit = f" {unit.code}" if unit else ""
         if quantity.out_of is not None:
             english_unit += f" out of {quantity.out_of.normalize():,f}"
+        # an English description writes a name with no English form in Latin letters, as English prose does
         self.labels(
             node,
             {
                 "ru": f"{measure['ru']}: {quantity.evidence[0].text}",
-                "en": f"{measure['en']}: {quantity.qualifier} {amount}{english_unit}",
+                "en": f"{latin_name(measure)}: {quantity.qualifier} {amount}{english_unit}",
             },
         )
         self.evidence(node, quantity.evidence)
@@ -294,7 +295,7 @@ class _Minter:
             node,
             {
                 "ru": f"{', '.join(n['ru'] for n in names)}: «{opening}»",
-                "en": f"{kind_en} by {', '.join(n['en'] for n in names)}: «{opening}»",
+                "en": f"{kind_en} by {', '.join(latin_name(n) for n in names)}: «{opening}»",
             },
         )
         self.evidence(node, (utterance.text, *utterance.evidence))

@@ -49,9 +49,26 @@ UNITS: dict[str, Unit] = {
 """Units with a Wikidata item; counts (people, companies) have no unit, their indicator says what is counted."""
 
 
+RU_LATN = "ru-Latn"
+"""The BCP 47 tag of Russian in Latin letters: an extracted entity's transliterated name."""
+LABEL_LANGUAGES = ("ru", "en", RU_LATN)
+"""The languages an entity is labelled in: Russian always; English when an English name is known, and a
+transliteration (Russian in Latin letters) for an extracted entity, which may have no English name."""
+
+
+def latin_name(labels: dict[str, str]) -> str:
+    """The name an English reader is shown: the English one, else the transliteration, else the Russian.
+
+    >>> latin_name({"ru": "технопарк", "ru-Latn": "tekhnopark"}), latin_name({"ru": "Россия", "en": "Russia"})
+    ('tekhnopark', 'Russia')
+    """
+    return labels.get("en") or labels.get(RU_LATN) or labels["ru"]
+
+
 @dataclass(frozen=True)
 class Entity:
-    """A thing the article speaks of: a person, place, organisation, event, document, indicator, topic."""
+    """A thing the article speaks of: a person, place, organisation, event, document, indicator, topic; its
+    ``labels`` map languages of ``LABEL_LANGUAGES`` to its names."""
 
     id: str
     cls: str

@@ -1,6 +1,8 @@
 """The relations the classifier learned from NEREL become facts of the ontology's properties, with the words of both
 ends as evidence, on an article of our own (not the seed)."""
 
+from pathlib import Path
+
 import pytest
 
 from kgraph.extract import extract_article
@@ -10,17 +12,8 @@ from kgraph.model import ArticleModel, TimeRef
 from kgraph.source import parse_article
 from kgraph.validate import validate
 
-TEXT = """# Токаев открыл технопарк в Астане
-
-Published at: **2026-11-30T10:00:00+00:00**
-
-Президент Казахстана Касым-Жомарт Токаев 28 ноября открыл в Астане новый технопарк. Генеральный директор \
-компании «Казтелеком» Айдар Жумабаев рассказал, что в проект вложено до 30 тысяч рублей.
-
-"Мы будем развивать цифровую экономику", - сказал президент Казахстана.
-
-По словам Жумабаева, работы завершат в 2027 году.
-"""
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "technopark" / "article.md"
+TEXT = EXAMPLE.read_text(encoding="utf-8")  # the README's new article: its claims about the graph are these tests
 
 
 @pytest.fixture(scope="module")
@@ -81,3 +74,14 @@ def test_every_nerel_relation_type_has_a_property() -> None:
     assert len(relation_properties()) == 49
     assert relation_properties()["TAKES_PLACE_IN"] == ("schema:location", False)
     assert relation_properties()["DATE_OF_BIRTH"] == ("schema:birthDate", True)
+
+
+def test_a_quote_whose_speaker_is_named_by_title_is_the_office_holders(model: ArticleModel) -> None:
+    # "- сказал президент Казахстана": the office is Tokayev's by the classifier's WORKS_AS, found after the rules
+    quotes = {u.text.text: u.speakers for u in model.utterances if u.kind == "direct"}
+    tokayev = _named(model, "Касым-Жомарт Токаев")
+    assert quotes == {"Мы будем развивать цифровую экономику": (tokayev,)}
+
+
+def test_up_to_a_sum_is_at_most_that_sum(model: ArticleModel) -> None:
+    assert [(str(q.value), q.unit, q.qualifier) for q in model.quantities] == [("30000", "RUB", "atMost")]

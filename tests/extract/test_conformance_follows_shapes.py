@@ -82,3 +82,23 @@ def test_a_position_may_be_in_an_organisation_or_a_city_but_not_in_a_person() ->
     assert fits(Fact("post", "kg:positionIn", "rostec", words, obj_is_entity=True), classes)
     assert fits(Fact("post", "kg:positionIn", "omsk", words, obj_is_entity=True), classes)
     assert not fits(Fact("post", "kg:positionIn", "x", words, obj_is_entity=True), classes)
+
+
+def test_an_event_lacking_what_its_class_requires_is_kept_as_a_plain_event() -> None:
+    from kgraph.extract.conformance import conform
+    from kgraph.model import ArticleModel, Entity, Fact
+    from kgraph.source import Span, parse_article
+
+    article = parse_article("opening", "# Т\n\nВ Омске открыли музей.\n")
+    start = article.text.index("открыли")
+    words = (Span(start, start + 7, "открыли"),)
+    museum = (Span(start + 8, start + 13, "музей"),)
+    entities = {
+        "opening": Entity("opening", "kg:Opening", {"ru": "открытие"}, None, words, 0.8),
+        "museum": Entity("museum", "schema:Museum", {"ru": "музей"}, None, museum, 0.8),
+    }
+    # an opening requires a date and what it opens; the article gives no date
+    facts = [Fact("opening", "kg:opens", "museum", words, obj_is_entity=True)]
+    kept = conform(ArticleModel(article, entities=entities, facts=facts, source="extracted"))
+    assert kept.entities["opening"].cls == "schema:Event"
+    assert [(f.subject, f.predicate, f.obj) for f in kept.facts] == [("opening", "kg:opens", "museum")]

@@ -5,12 +5,13 @@ from rdflib.namespace import XSD
 
 from kgraph.extract import dump_facts, extract_article
 from kgraph.extract.conformance import conform
+from kgraph.extract.doc import Doc, Draft
 from kgraph.extract.names.known_names import gazetteer_mentions
 from kgraph.extract.names.mentions import repair_spans
 from kgraph.extract.relations.topics import find_agreements, find_attention_topics, find_groups
 from kgraph.extract.text.ner import NamedSpan
 from kgraph.facts import parse_facts
-from kgraph.graph import build_dataset
+from kgraph.graph import article_iri, build_dataset
 from kgraph.model import ArticleModel, Entity, Fact
 from kgraph.namespaces import KG
 from kgraph.source import parse_article
@@ -22,15 +23,41 @@ def test_the_extracted_seed_graph_conforms_to_the_shapes(seed_model: ArticleMode
     assert report.conforms, report.text
 
 
-def test_an_event_missing_what_its_shape_requires_is_left_out(seed_model: ArticleModel) -> None:
+def _turtle(model: ArticleModel) -> str:
+    return build_dataset([model]).graph(article_iri(model.article.slug)).serialize(format="turtle")
+
+
+def test_an_entity_with_no_known_english_name_is_transliterated_not_labelled_english() -> None:
+    model = extract_article(parse_article("tech", "# Технопарк\n\nВ Новосибирске открыли технопарк. Россия рада.\n"))
+    russia = next(e for e in model.entities.values() if e.labels["ru"] == "Россия")
+    assert russia.labels == {"ru": "Россия", "ru-Latn": "Rossiya"}
+    turtle = _turtle(model)
+    assert '"Rossiya"@ru-Latn' in turtle and '"Rossiya"@en' not in turtle
+    report = validate(build_dataset([model]))
+    assert report.conforms, report.text
+    assert parse_facts(model.article, dump_facts(model)).entities == model.entities  # the facts YAML keeps it
+
+
+def test_an_entity_whose_english_name_is_known_keeps_it_as_english() -> None:
+    doc = Doc(parse_article("ru", "# Т\n\nРоссия рада.\n"))
+    doc.add(Draft("COUNTRY", "Россия", [doc.span(5, 11)], cls="schema:Country", label_en="Russia"))
+    model = ArticleModel(doc.article, entities=doc.entities(), source="extracted")
+    turtle = _turtle(model)
+    assert '"Russia"@en' in turtle and '"Rossiya"@ru-Latn' in turtle
+    report = validate(build_dataset([model]))
+    assert report.conforms, report.text
+
+
+def test_an_event_missing_what_its_class_requires_is_kept_as_a_plain_event(seed_model: ArticleModel) -> None:
     article = seed_model.article
     span = seed_model.entities[next(iter(seed_model.entities))].mentions[0]
     forum = Entity("forum", "kg:Forum", {"ru": "форум", "en": "forum"}, mentions=(span,), confidence=0.5)
     talk = Entity("talk", "kg:Topic", {"ru": "тема", "en": "topic"}, mentions=(span,), confidence=0.5)
     fact = Fact("forum", "schema:about", "talk", (span,), obj_is_entity=True, confidence=0.5)
     kept = conform(ArticleModel(article, entities={"forum": forum, "talk": talk}, facts=[fact]))
-    assert set(kept.entities) == {"talk"}  # a forum needs a place
-    assert kept.facts == []
+    # a forum needs a place; without one it is still an event, never dropped for what the article does not say
+    assert {i: e.cls for i, e in kept.entities.items()} == {"forum": "schema:Event", "talk": "kg:Topic"}
+    assert kept.facts == [fact]
 
 
 def test_spans_are_cut_at_line_breaks_and_titles_and_originals_split_off() -> None:

@@ -452,3 +452,10 @@ def test_according_to_a_named_person_is_that_persons_statement_and_to_a_relative
 def test_a_quote_closing_a_name_inside_the_words_said_starts_no_quote() -> None:
     found = find_utterances('"По сути, у "Единой России" были провальные показатели", - заявил Иван Петров.')
     assert not any(u.text.text.startswith(" ") or u.text.text.startswith("были") for u in found)
+
+
+def test_a_city_before_a_new_museum_named_after_it_stays_a_city() -> None:
+    # "новый музей" refers back to a named museum only when no name follows it; a city is never that museum
+    text = "# Музей\n\nВ Омске торжественно открыли новый музей «Эрмитаж-Сибирь».\n"
+    entities = extract_article(parse_article("museum", text)).entities.values()
+    assert {e.cls for e in entities if e.labels["ru"] == "Омск"} == {"schema:City"}

@@ -8,6 +8,9 @@ from typing import Any
 import pytest
 from rdflib import Dataset
 
+from kgraph.graph import build_dataset
+from kgraph.model import ArticleModel, Entity, article_span
+from kgraph.source import parse_article
 from kgraph.visualize import write_page
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
@@ -113,3 +116,22 @@ def artifacts() -> Path:
 @pytest.fixture(scope="session")
 def seed_page(tmp_path_factory: pytest.TempPathFactory, seed_dataset: Dataset) -> Path:
     return write_page(seed_dataset, tmp_path_factory.mktemp("page") / "graph.html", title="Omsk forum")
+
+
+@pytest.fixture(scope="session")
+def transliterated_dataset() -> Dataset:
+    """An extracted article naming a technopark, with no English name, and Russia, whose English name is known."""
+    article = parse_article("tech", "# Новости\n\nРоссия открыла технопарк.\n")
+    park = Entity(
+        "park",
+        "schema:Place",
+        {"ru": "технопарк", "ru-Latn": "tekhnopark"},
+        mentions=(article_span(article, "технопарк"),),
+    )
+    russia = Entity(
+        "russia",
+        "schema:Country",
+        {"ru": "Россия", "en": "Russia", "ru-Latn": "Rossiya"},
+        mentions=(article_span(article, "Россия"),),
+    )
+    return build_dataset([ArticleModel(article, entities={"park": park, "russia": russia}, source="extracted")])

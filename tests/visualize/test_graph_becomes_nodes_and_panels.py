@@ -105,3 +105,14 @@ def test_with_several_articles_each_is_joined_to_what_it_mentions() -> None:
     both = {(str(article_iri(slug)), str(ID.Q7747)) for slug in "ab"}
     assert _mention_edges([_putin_in("a"), _putin_in("b")]) == both
     assert _mention_edges([_putin_in("a")]) == set()  # one article: its star would hide the entities' relations
+
+
+def test_a_node_with_no_english_name_shows_its_transliteration_in_english_and_says_so(
+    transliterated_dataset: Dataset,
+) -> None:
+    dataset = transliterated_dataset
+    labels = {node: (a["label_en"], a["label_ru"]) for node, a in to_networkx(dataset).nodes(data=True)}
+    park, russia = (URIRef(f"{article_iri('tech')}/entity/{name}") for name in ("park", "russia"))
+    assert labels[str(park)] == ("tekhnopark", "технопарк")
+    assert labels[str(russia)] == ("Russia", "Россия")
+    assert panel_of(dataset, park)["names"] == {"ru": "технопарк", "ru-latn": "tekhnopark"}  # not under "en"

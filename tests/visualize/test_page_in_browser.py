@@ -3,13 +3,13 @@
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset, Literal
+from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import RDFS
 
-from kgraph.graph import entity_iri
+from kgraph.graph import article_iri, entity_iri
 from kgraph.namespaces import NIF, PROV
 from kgraph.rdfio import union_graph
-from kgraph.visualize import to_networkx
+from kgraph.visualize import to_networkx, write_page
 
 pytestmark = pytest.mark.browser
 TOKAYEV = entity_iri("tokayev")
@@ -114,3 +114,18 @@ def test_russian_labels_on_request(open_page, seed_page: Path) -> None:
     assert "Касым-Жомарт Токаев" in labels
     legend = opened.page.locator("#classes").inner_text()
     assert "форум (" in legend and "forum (" not in legend
+
+
+def test_in_english_a_node_with_no_english_name_shows_its_transliteration_so_labelled(
+    open_page, tmp_path: Path, transliterated_dataset: Dataset
+) -> None:
+    opened = open_page(write_page(transliterated_dataset, tmp_path / "graph.html"))
+    park = URIRef(f"{article_iri('tech')}/entity/park")
+    assert "tekhnopark" in opened.js("kgraph.nodes.get().map((n) => n.label)")
+    opened.click_node(park)
+    assert opened.page.inner_text("#panel h2") == "tekhnopark"
+    names = opened.page.locator("#panel dl dt").all_inner_texts()
+    assert names == ["Русский", "Transliteration (ru-Latn)"]  # no "English" row for a transliteration
+    opened.page.select_option("#lang", "ru")
+    assert "технопарк" in opened.js("kgraph.nodes.get().map((n) => n.label)")
+    assert opened.log.errors == []

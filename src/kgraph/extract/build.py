@@ -52,16 +52,17 @@ PIPELINE: tuple[Component, ...] = (
     events.locate_tours,
     reported.reported,
     forum.attention_topics,
-    speakers.utterances,
-    forum.quote_occasions,
     figures.amounts,
     measures.quantities,
     typed.typed_entities,
     classified.classified_relations,
+    speakers.utterances,
+    forum.quote_occasions,
 )
-"""The components in the order they run: names, then offices, dates and events, what is reported, who said what,
-and figures; then what the taggers learned from NEREL find that no rule did; last, the relations the classifier
-learned from NEREL finds between all of them."""
+"""The components in the order they run: names, then offices, dates and events, what is reported, and figures;
+then what the taggers learned from NEREL find that no rule did, and the relations the classifier learned from
+NEREL finds between all of them; last, who said what (a speaker named by a title is the person holding that
+office, whichever step found it)."""
 
 PACKS = {step.pack for step in PIPELINE if step.pack}
 """The optional component sets: ``forum`` (reports of summits and forums)."""

@@ -190,8 +190,32 @@ def incomplete(classes: dict[str, str], facts: list[Fact]) -> set[str]:
     }
 
 
+def reduce(cls: str, ident: str, facts: list[Fact]) -> str | None:
+    """For an event, the nearest broader event class (the ontology's rdfs:subClassOf) whose requirements it
+    meets; None for anything else: an opening whose date the article does not give is still an event
+    (schema:Event requires nothing), a quantity without what it measures is no quantity.
+
+    >>> reduce("kg:Opening", "o", []), reduce("kg:Quantity", "q", [])
+    ('schema:Event', None)
+    """
+    from rdflib.namespace import RDFS
+
+    from ..namespaces import expand_term, shorten
+    from ..resources import ontology_graph, subclasses
+
+    events = subclasses("schema:Event")
+    broader = ontology_graph().value(expand_term(cls), RDFS.subClassOf)
+    while cls in events and broader is not None and shorten(broader) in events:
+        if not incomplete({ident: shorten(broader)}, facts):
+            return shorten(broader)
+        broader = ontology_graph().value(broader, RDFS.subClassOf)
+    return None
+
+
 def conform(model: ArticleModel) -> ArticleModel:
-    """The model without incomplete entities (repeatedly: dropping one can leave another incomplete).
+    """The model without incomplete entities (repeatedly: dropping one can leave another incomplete); an entity
+    whose class requires what the article does not say is kept in the nearest broader class that requires
+    nothing more (``reduce``: an opening without a date is an event), or left out when there is none.
 
     Every span's words are also taken afresh from the article: the rules read a copy of the text with control
     characters blanked out, and evidence must quote the article itself.
@@ -209,7 +233,12 @@ def conform(model: ArticleModel) -> ArticleModel:
         dropped = incomplete({i: e.cls for i, e in entities.items()}, facts)
         if not dropped:
             break
-        entities = {i: e for i, e in entities.items() if i not in dropped}
+        reduced = {i: reduce(entities[i].cls, i, facts) for i in dropped}
+        entities = {
+            i: e if i not in dropped else replace(e, cls=reduced[i])  # type: ignore[arg-type]
+            for i, e in entities.items()
+            if i not in dropped or reduced[i] is not None
+        }
     utterances = [
         replace(
             u,

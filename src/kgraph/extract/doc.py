@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..model import ArticleMeta, Entity, Fact, Quantity, Utterance
+from ..model import RU_LATN, ArticleMeta, Entity, Fact, Quantity, Utterance
 from ..source import Article, Span
 from ..transliteration import transliterate
 from .text.normalise import key, slug
@@ -85,6 +85,7 @@ class Draft:
     wikidata: str | None = None
     confidence: float = 0.8
     label_en: str | None = None
+    """The English name, when one is known (none is guessed: the transliteration is a label of its own)."""
 
     @property
     def first(self) -> int:
@@ -92,9 +93,20 @@ class Draft:
         return min(m.start for m in self.mentions)
 
 
-def english_label(draft: Draft) -> str:
-    """The English label: a transliteration of the Russian one (we ship no English names)."""
-    return draft.label_en or transliterate(draft.label).replace("«", '"').replace("»", '"')
+def draft_labels(draft: Draft) -> dict[str, str]:
+    """The labels of a draft: its Russian label, its transliteration (``ru-Latn``) and, only when one is known
+    (``label_en``), its English name; a transliteration is never passed off as English.
+
+    >>> draft_labels(Draft("ORGANIZATION", "«Технопарк»"))
+    {'ru': '«Технопарк»', 'ru-Latn': '"Tekhnopark"'}
+    >>> draft_labels(Draft("COUNTRY", "Россия", label_en="Russia"))
+    {'ru': 'Россия', 'en': 'Russia', 'ru-Latn': 'Rossiya'}
+    """
+    labels = {"ru": draft.label}
+    if draft.label_en:
+        labels["en"] = draft.label_en
+    labels[RU_LATN] = transliterate(draft.label).replace("«", '"').replace("»", '"')
+    return labels
 
 
 class Doc:
@@ -246,7 +258,7 @@ class Doc:
             result[self.ids[index]] = Entity(
                 self.ids[index],
                 draft.cls,
-                {"ru": draft.label, "en": english_label(draft)},
+                draft_labels(draft),
                 draft.wikidata,
                 mentions,
                 round(draft.confidence, 2),

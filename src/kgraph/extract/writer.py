@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from ..model import ArticleModel, Fact, TimeRef
+from ..model import LABEL_LANGUAGES, ArticleModel, Fact, TimeRef
 from ..source import Span
 
 
@@ -69,7 +69,7 @@ def dump_facts(model: ArticleModel) -> str:
     >>> from kgraph.model import Entity
     >>> article = parse_article("demo", "# Путин\\n\\nВладимир Путин прилетел.\\n")
     >>> model = ArticleModel(article, entities={"putin": Entity("putin", "schema:Person",
-    ...     {"ru": "Владимир Путин", "en": "Vladimir Putin"}, None, (Span(9, 23, "Владимир Путин"),), 0.9)})
+    ...     {"ru": "Владимир Путин", "ru-Latn": "Vladimir Putin"}, None, (Span(9, 23, "Владимир Путин"),), 0.9)})
     >>> from kgraph.facts import parse_facts
     >>> parse_facts(article, dump_facts(model)).entities == model.entities
     True
@@ -99,12 +99,21 @@ def _article(model: ArticleModel) -> dict[str, Any]:
     )
 
 
+def _labels(labels: dict[str, str]) -> dict[str, str]:
+    """Every label, those of ``LABEL_LANGUAGES`` first in that order (any other is written for the loader to refuse).
+
+    >>> _labels({"ru-Latn": "Omsk", "ru": "Омск"})
+    {'ru': 'Омск', 'ru-Latn': 'Omsk'}
+    """
+    return {**{language: labels[language] for language in LABEL_LANGUAGES if language in labels}, **labels}
+
+
 def _entities(model: ArticleModel) -> dict[str, Any]:
     entities = {
         e.id: _drop_none(
             {
                 "class": e.cls,
-                "label": {"ru": e.labels["ru"], "en": e.labels["en"]},
+                "label": _labels(e.labels),
                 "wikidata": e.wikidata,
                 "mentions": [_evidence(m) for m in e.mentions] or None,
                 "confidence": e.confidence,

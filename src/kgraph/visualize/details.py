@@ -14,7 +14,7 @@ from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
 
 from ..namespaces import ITSRDF, KG, NIF, PROV, SCHEMA
-from .network import NOT_EDGES, node_classes, node_labels, wikidata_ids
+from .network import NOT_EDGES, node_classes, node_labels, node_names, wikidata_ids
 from .triples import Triples
 from .vocabulary import term_label
 
@@ -178,6 +178,7 @@ class PanelBuilder:
         return {
             "iri": str(node),
             "labels": node_labels(self.graph, node),
+            "names": node_names(self.graph, node),
             "classes": [both_labels(c) for c in node_classes(self.graph, node)],
             "wikidata": wikidata_ids(self.graph, node),
             "facts": self.facts(node),

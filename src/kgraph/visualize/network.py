@@ -23,6 +23,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 from rdflib.term import Node
 
+from ..model import RU_LATN
 from ..namespaces import NIF, SCHEMA, WD
 from .triples import Triples
 from .vocabulary import CLUTTER_CLASSES, local_name, superclasses, term_label
@@ -34,6 +35,7 @@ _QID = re.compile(r"^Q[1-9][0-9]*$")
 NOT_EDGES: frozenset[URIRef] = frozenset({RDF.type, RDFS.label, OWL.sameAs})
 """Predicates that are never drawn as edges (they are the node's class, labels and Wikidata link)."""
 _NAMES = (RDFS.label, SCHEMA.name)  # made once: rdflib makes a new term at each namespace attribute access
+_RU_LATN = RU_LATN.lower()
 
 
 def node_classes(graph: Triples, node: URIRef) -> list[URIRef]:
@@ -49,15 +51,30 @@ def _ordered_classes(types: frozenset[URIRef]) -> tuple[URIRef, ...]:
     return (*sorted(specific, key=str), *sorted(types - set(specific), key=str))
 
 
-def node_labels(graph: Triples, node: Node) -> dict[str, str]:
-    """The ru and en labels of a node (schema:name or the IRI's last part when it has none)."""
-    labels: dict[str, str] = {}
+def node_names(graph: Triples, node: Node) -> dict[str, str]:
+    """A node's labels (else its schema:name) by language tag, lower-cased as RDF compares tags (Oxigraph stores
+    ``ru-Latn`` as ``ru-latn``); "" for a plain literal."""
+    names: dict[str, str] = {}
     for predicate in _NAMES:
         for label in sorted(graph.objects(node, predicate), key=str):
             if isinstance(label, Literal):
-                labels.setdefault(label.language or "", str(label))
-    fallback = labels.get("en") or labels.get("") or labels.get("ru") or local_name(str(node))
-    return {"en": labels.get("en") or fallback, "ru": labels.get("ru") or fallback}
+                names.setdefault((label.language or "").lower(), str(label))
+    return dict(sorted(names.items()))
+
+
+def node_labels(graph: Triples, node: Node) -> dict[str, str]:
+    """What each page language shows of a node: "en" is its English label, else its transliteration (ru-Latn), which
+    an English reader can at least read aloud, else what it has; "ru" is its Russian label, else what it has.
+
+    >>> from rdflib import Graph
+    >>> g = Graph().parse(format="turtle", data='<x:park> <http://www.w3.org/2000/01/rdf-schema#label> '
+    ...                                         '"технопарк"@ru, "tekhnopark"@ru-Latn .')
+    >>> node_labels(Triples.of(g), URIRef("x:park"))
+    {'en': 'tekhnopark', 'ru': 'технопарк'}
+    """
+    names = node_names(graph, node)
+    english = names.get("en") or names.get(_RU_LATN) or names.get("") or names.get("ru") or local_name(str(node))
+    return {"en": english, "ru": names.get("ru") or english}
 
 
 def wikidata_ids(graph: Triples, node: URIRef) -> list[str]:

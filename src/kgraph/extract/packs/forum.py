@@ -165,16 +165,19 @@ _KIND_NOUNS = {"музей": "schema:Museum"}
 
 @component("museum_anaphora", requires=("entities",), assigns=("entities",), pack=PACK)
 def museum_anaphora(doc: Doc) -> None:
-    """ "новый музей" after "Эрмитаж-Сибирь" is that organisation: a mention of it, and its class."""
+    """ "новый музей" after "Эрмитаж-Сибирь" is that organisation: a mention of it, and its class. A city is no
+    museum ("В Омске открыли новый музей"), and a phrase followed by its own name ("новый музей «Эрмитаж-Сибирь»")
+    refers to that name, not back."""
     text = doc.clean
-    referring = {"schema:Organization", *PLACE_CLASSES}  # a class it gives keeps the entity among these
+    # a class it gives keeps the entity among these; a city is named, never referred to as "новый музей"
+    referring = {"schema:Organization", *PLACE_CLASSES} - {"schema:City"}
     # every mention of those entities, in text order, read once as the phrases go on (also in text order)
     mentions = sorted((m.start, i) for i, d in enumerate(doc.drafts) if d.cls in referring for m in d.mentions)
     read = 0
     last: tuple[int, int] | None = None  # the latest mention so far (the first entity's, of two at one place)
     for match in re.finditer(r"\b(?:нов|эт|данн|эт)\w*\s+([а-яё]+)", text):
         cls = _KIND_NOUNS.get(lemma(match.group(1)))
-        if cls is None:
+        if cls is None or re.match(r"\s*[«\"]", text[match.end() :]):
             continue
         while read < len(mentions) and mentions[read][0] < match.start():
             if last is None or (mentions[read][0], -mentions[read][1]) > (last[0], -last[1]):

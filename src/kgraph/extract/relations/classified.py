@@ -110,6 +110,8 @@ def classified_relations(doc: Doc) -> None:
         if target.type == "DATE":
             value = dates.get((target.start, target.end))
             obj = None if value is None else TimeRef(doc.span(target.start, target.end), value)
+        elif literal and entity_of(target) == subject:
+            continue  # "Путин" after "Владимир Путин": already a mention of the same node
         elif target.type not in VALUE_TYPES:
             obj = doc.clean[target.start : target.end] if literal else entity_of(target)
         if obj is None or obj == subject:

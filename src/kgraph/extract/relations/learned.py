@@ -273,19 +273,29 @@ def candidates(
 
 
 def relate(text: str, mentions: Sequence[Mention], floor: float = FLOOR) -> list[Relation]:
-    """The relations the classifier finds between `mentions` of `text`: for each candidate pair, its likeliest
-    relation type of those train gives the pair's types, when the classifier gives it `floor` or more."""
+    """The relations between `mentions` of `text`: the classifier's within a sentence (for each candidate pair,
+    its likeliest relation type of those train gives the pair's types, when it scores `floor` or more), and a
+    surname's alternative name across sentences (``aliases``)."""
+    from .aliases import surname_aliases
+
     sentences = Sentences(text)
+    return classify(sentences, mentions, floor) + surname_aliases(text, sentences, mentions)
+
+
+def classify(sentences: Sentences, mentions: Sequence[Mention], floor: float = FLOOR) -> list[Relation]:
+    """The classifier's relations between the mentions of each sentence (see ``relate``); of two mentions, one
+    relation at most, in the likelier direction (on the held-out train documents: F1 0.550 -> 0.554)."""
     tagger = _tagger()
     known = set(tagger.labels())
     allowed = signatures()
-    found = []
+    best: dict[frozenset[Mention], Relation] = {}
     for a, b in candidates(sentences, mentions, allowed):
         kinds = allowed[(a.type, b.type)] & known
         if not kinds:
             continue
         tagger.set([pair_features(sentences, mentions, a, b)])
         probability, label = max((tagger.marginal(kind, 0), kind) for kind in kinds)
-        if probability >= floor:
-            found.append(Relation(label, a, b, probability))
-    return found
+        pair = frozenset((a, b))
+        if probability >= floor and (pair not in best or probability > best[pair].confidence):
+            best[pair] = Relation(label, a, b, probability)
+    return sorted(best.values(), key=lambda r: (r.source.start, r.target.start, r.type))

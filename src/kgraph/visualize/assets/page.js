@@ -206,9 +206,10 @@
     panel.dataset.node = id;
     panel.append(element("h2", say(info.labels)));
     panel.append(element("p", info.classes.map(say).join(", "), "class-name"));
+    // each label under its own language: a transliteration is never shown as the English name
     const names = element("dl");
-    [["ru", "Русский"], ["en", "English"]].forEach(([code, name]) => {
-      names.append(element("dt", name), element("dd", info.labels[code]));
+    [["ru", "Русский"], ["en", "English"], ["ru-latn", "Transliteration (ru-Latn)"]].forEach(([code, name]) => {
+      if (info.names[code] !== undefined) names.append(element("dt", name), element("dd", info.names[code]));
     });
     panel.append(names);
     info.wikidata.forEach((qid) => {
