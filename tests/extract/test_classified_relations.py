@@ -85,3 +85,10 @@ def test_a_quote_whose_speaker_is_named_by_title_is_the_office_holders(model: Ar
 
 def test_up_to_a_sum_is_at_most_that_sum(model: ArticleModel) -> None:
     assert [(str(q.value), q.unit, q.qualifier) for q in model.quantities] == [("30000", "RUB", "atMost")]
+
+
+def test_a_persons_age_is_a_number_of_years() -> None:
+    text = "# Пожар\n\n64-летний Сергей Новиков задержан в Твери по подозрению в поджоге склада.\n"
+    model = extract_article(parse_article("fire", text))
+    novikov = _named(model, "Сергей Новиков")
+    assert [(f.subject, f.obj) for f in model.facts if f.predicate == "kg:age"] == [(novikov, 64)]

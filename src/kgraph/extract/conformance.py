@@ -1,8 +1,11 @@
-"""Keep only what the shapes accept: an extracted event missing what its class requires is left out.
+"""Keep only what the shapes accept: an extracted event missing what its class requires becomes a plain event,
+and a fact whose object the shapes refuse is left out.
 
 A rule that finds an opening but not its date, or a forum but not its place, gives an item the SHACL shapes
-(ontology/shapes.ttl) reject; a draft graph that does not validate helps nobody, so such items are dropped
-together with the facts and references that point at them. What each class requires is read from the shapes.
+(ontology/shapes.ttl) reject; a draft graph that does not validate helps nobody, so such an event is kept in the
+nearest broader class it satisfies (schema:Event), and any other incomplete item is dropped together with the
+facts and references that point at them. A fact pointing at what a shape does not allow (a person as an event's
+location, a bare year as its xsd:date) is dropped. What each class requires and allows is read from the shapes.
 
 >>> from kgraph.model import Fact
 >>> sorted(incomplete({"f": "kg:Forum"}, []))
@@ -230,15 +233,16 @@ def conform(model: ArticleModel) -> ArticleModel:
             for f in facts
             if f.subject in entities and (not f.obj_is_entity or f.obj in entities) and fits(f, classes)
         ]
-        dropped = incomplete({i: e.cls for i, e in entities.items()}, facts)
+        dropped = incomplete(classes, facts)
         if not dropped:
             break
-        reduced = {i: reduce(entities[i].cls, i, facts) for i in dropped}
-        entities = {
-            i: e if i not in dropped else replace(e, cls=reduced[i])  # type: ignore[arg-type]
-            for i, e in entities.items()
-            if i not in dropped or reduced[i] is not None
-        }
+        kept = {}
+        for ident, entity in entities.items():
+            if ident not in dropped:
+                kept[ident] = entity
+            elif (broader := reduce(entity.cls, ident, facts)) is not None:
+                kept[ident] = replace(entity, cls=broader)
+        entities = kept
     utterances = [
         replace(
             u,

@@ -4,17 +4,20 @@ ontology's kg:nerelType on properties).
 
 The classifier reads every mention found: the rules' entities for the types the rules give (persons, organisations,
 places), the taggers' mentions for every other type, and the dates and sums. A relation becomes a fact when both
-ends are in the graph: two entities, or an entity and a date (a worded date, ``TimeRef``), or an entity and a name
-(schema:alternateName). Relations to an age, a sum or a count are kept in ``doc.relations`` (the evaluation scores
-them) but are not facts yet. The fact's evidence is the words of both ends; its confidence the classifier's.
+ends are in the graph: two entities, or an entity and a date (a worded date, ``TimeRef``), an age in years
+(kg:age, ``figures.ages``) or a name (schema:alternateName). Relations to a sum or a count are kept in
+``doc.relations`` (the evaluation scores them) but are not facts yet. The fact's evidence is the words of both
+ends; its confidence the classifier's.
 """
 
 from collections.abc import Callable
+from decimal import Decimal
 from functools import lru_cache
 
 from ...model import Fact, TimeRef, Value
 from ...resources import subclasses
 from ..doc import Doc, class_for, entity_classes
+from ..figures.ages import years_of
 from ..pipeline import component
 from ..typed.taggers import RULE_TYPES
 from .learned import Mention, relate
@@ -110,6 +113,9 @@ def classified_relations(doc: Doc) -> None:
         if target.type == "DATE":
             value = dates.get((target.start, target.end))
             obj = None if value is None else TimeRef(doc.span(target.start, target.end), value)
+        elif target.type == "AGE" and literal:
+            years = years_of(doc.clean[target.start : target.end])
+            obj = None if years is None else Decimal(years)
         elif literal and entity_of(target) == subject:
             continue  # "Путин" after "Владимир Путин": already a mention of the same node
         elif target.type not in VALUE_TYPES:
