@@ -166,6 +166,8 @@ class ArticleModel:
     quantities: list[Quantity] = field(default_factory=list)
     utterances: list[Utterance] = field(default_factory=list)
     source: str = "curated"
+    left_out: tuple[str, ...] = ()
+    """What extraction found but the shapes would refuse, each with why (``extract.conformance``)."""
 
 
 _MOST_SHOWN = 10

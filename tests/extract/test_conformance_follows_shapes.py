@@ -102,3 +102,25 @@ def test_an_event_lacking_what_its_class_requires_is_kept_as_a_plain_event() -> 
     kept = conform(ArticleModel(article, entities=entities, facts=facts, source="extracted"))
     assert kept.entities["opening"].cls == "schema:Event"
     assert [(f.subject, f.predicate, f.obj) for f in kept.facts] == [("opening", "kg:opens", "museum")]
+
+
+def test_what_is_left_out_is_listed_with_why() -> None:
+    from kgraph.extract.conformance import conform
+    from kgraph.extract.writer import dump_facts
+    from kgraph.model import ArticleModel, Entity, Fact
+    from kgraph.source import Span, parse_article
+
+    article = parse_article("forum", "# Т\n\nФорум прошёл. Путин выступил.\n")
+    forum_words = (Span(5, 10, "Форум"),)
+    putin_words = (Span(19, 24, "Путин"),)
+    entities = {
+        "forum": Entity("forum", "kg:Forum", {"ru": "форум", "ru-Latn": "forum"}, None, forum_words, 0.8),
+        "putin": Entity("putin", "schema:Person", {"ru": "Путин", "ru-Latn": "Putin"}, None, putin_words, 0.9),
+    }
+    located_at_a_person = Fact("forum", "schema:location", "putin", forum_words + putin_words, obj_is_entity=True)
+    kept = conform(ArticleModel(article, entities=entities, facts=[located_at_a_person], source="extracted"))
+    assert kept.left_out == (
+        "fact forum schema:location putin (schema:Person): the shapes refuse this object for a kg:Forum",
+        "class kg:Forum of forum: kept as schema:Event, the article gives no schema:location",
+    )
+    assert "#   class kg:Forum of forum: kept as schema:Event" in dump_facts(kept)

@@ -14,6 +14,9 @@ from .defaults import DEFAULT_DATA, DEFAULT_OUT
 from .errors import EXIT_INVALID, EXIT_OK, reports_errors
 from .types import WITHOUT
 
+MOST_LEFT_OUT = 10
+"""The most left-out items `build` lists per article on stderr (`kgraph extract` lists them all)."""
+
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
@@ -49,6 +52,12 @@ def build(paths: tuple[Path, ...], out: Path, no_html: bool, wikidata: str | Non
         warning = language_warning(model.article) if model.source == "extracted" else None
         if warning is not None:
             click.echo(f"warning: {warning}", err=True)
+    for model in result.models:
+        for reason in model.left_out[:MOST_LEFT_OUT]:
+            click.echo(f"note: {model.article.slug}: left out {reason}", err=True)
+        if len(model.left_out) > MOST_LEFT_OUT:
+            rest = len(model.left_out) - MOST_LEFT_OUT
+            click.echo(f"note: {model.article.slug}: {rest} more left out (kgraph extract lists them all)", err=True)
     stats = graph_stats(result.dataset)
     click.echo(f"Built {len(result.models)} article(s): {stats.triples} triples in {stats.graphs} named graph(s).")
     for model in result.models:

@@ -218,7 +218,8 @@ def reduce(cls: str, ident: str, facts: list[Fact]) -> str | None:
 def conform(model: ArticleModel) -> ArticleModel:
     """The model without incomplete entities (repeatedly: dropping one can leave another incomplete); an entity
     whose class requires what the article does not say is kept in the nearest broader class that requires
-    nothing more (``reduce``: an opening without a date is an event), or left out when there is none.
+    nothing more (``reduce``: an opening without a date is an event), or left out when there is none. What is
+    left out or reduced, and why, is listed in the model's ``left_out``.
 
     Every span's words are also taken afresh from the article: the rules read a copy of the text with control
     characters blanked out, and evidence must quote the article itself.
@@ -226,13 +227,20 @@ def conform(model: ArticleModel) -> ArticleModel:
     model = _verbatim(model)
     facts = _single_valued(model.facts)
     entities = dict(model.entities)
+    left_out: list[str] = []
     while True:
         classes = {i: e.cls for i, e in entities.items()}
-        facts = [
-            f
-            for f in facts
-            if f.subject in entities and (not f.obj_is_entity or f.obj in entities) and fits(f, classes)
-        ]
+        kept_facts = []
+        for fact in facts:
+            if fact.subject not in entities or (fact.obj_is_entity and fact.obj not in entities):
+                continue  # an end was left out: said there
+            if not fits(fact, classes):
+                left_out.append(
+                    f"fact {_show(fact, classes)}: the shapes refuse this object for a {classes[fact.subject]}"
+                )
+                continue
+            kept_facts.append(fact)
+        facts = kept_facts
         dropped = incomplete(classes, facts)
         if not dropped:
             break
@@ -240,8 +248,14 @@ def conform(model: ArticleModel) -> ArticleModel:
         for ident, entity in entities.items():
             if ident not in dropped:
                 kept[ident] = entity
-            elif (broader := reduce(entity.cls, ident, facts)) is not None:
+                continue
+            counts = Counter(f.predicate for f in facts if f.subject == ident)
+            lacking = ", ".join(sorted(p for p, n in required().get(entity.cls, {}).items() if counts[p] < n))
+            if (broader := reduce(entity.cls, ident, facts)) is not None:
                 kept[ident] = replace(entity, cls=broader)
+                left_out.append(f"class {entity.cls} of {ident}: kept as {broader}, the article gives no {lacking}")
+            else:
+                left_out.append(f"entity {ident} ({entity.cls}): the article gives no {lacking}")
         entities = kept
     utterances = [
         replace(
@@ -265,7 +279,20 @@ def conform(model: ArticleModel) -> ArticleModel:
         photo_credit=meta.photo_credit if meta.photo_credit in entities else None,
         about=tuple(a for a in meta.about if a in entities),
     )
-    return ArticleModel(model.article, meta, entities, facts, quantities, utterances, model.source)
+    return ArticleModel(
+        model.article, meta, entities, facts, quantities, utterances, model.source, left_out=tuple(left_out)
+    )
+
+
+def _show(fact: Fact, classes: Mapping[str, str]) -> str:
+    """A fact in one line: subject, predicate, object (an entity with its class, a value as written)."""
+    if fact.obj_is_entity:
+        obj = f"{fact.obj} ({classes.get(str(fact.obj), '?')})"
+    elif isinstance(fact.obj, TimeRef):
+        obj = repr(fact.obj.wording.text)
+    else:
+        obj = repr(fact.obj)
+    return f"{fact.subject} {fact.predicate} {obj}"
 
 
 def _verbatim(model: ArticleModel) -> ArticleModel:

@@ -82,6 +82,9 @@ def dump_facts(model: ArticleModel) -> str:
     }
     document["facts"] = [_fact(f) for f in model.facts]
     header = f"# Facts extracted automatically from {model.article.slug} by kgraph; review before use.\n"
+    if model.left_out:
+        header += "# Left out or reduced, as the shapes would refuse them:\n"
+        header += "".join(f"#   {reason}\n" for reason in model.left_out)
     return header + yaml.dump(document, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
 
 
