@@ -23,7 +23,16 @@ import pycrfsuite  # type: ignore[import-untyped]
 
 from kgraph.evaluation.nerel import NerelDocument, read_folder
 from kgraph.extract.data.training import train_atomically
-from kgraph.extract.relations.learned import MODEL, NONE, SIGNATURES, Mention, Sentences, candidates, pair_features
+from kgraph.extract.relations.learned import (
+    MODEL,
+    NONE,
+    SIGNATURES,
+    Mention,
+    Mentions,
+    Sentences,
+    candidates,
+    pair_features,
+)
 
 PARAMETERS = {
     "c1": float(os.environ.get("KG_C1", "0.3")),
@@ -74,13 +83,14 @@ def main() -> None:
     for document in documents:
         sentences = Sentences(document.text)
         mentions = [mention(m) for m in document.mentions]
+        indexed = Mentions(mentions)
         gold: dict[tuple[Mention, Mention], str] = {}
         for relation in sorted(document.relations, key=lambda r: r.type):
             gold.setdefault((mention(relation.source), mention(relation.target)), relation.type)
         for a, b in candidates(sentences, mentions, allowed):
             label = gold.get((a, b), NONE)
             labels[label] += 1
-            trainer.append([pair_features(sentences, mentions, a, b)], [label])
+            trainer.append([pair_features(sentences, indexed, a, b)], [label])
     took = time.perf_counter() - started
     print(f"{sum(labels.values())} pairs ({labels[NONE]} NONE) from {len(documents)} documents in {took:.0f} s")
     arguments.out.mkdir(parents=True, exist_ok=True)

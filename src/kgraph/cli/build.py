@@ -52,7 +52,6 @@ def build(paths: tuple[Path, ...], out: Path, no_html: bool, wikidata: str | Non
         warning = language_warning(model.article) if model.source == "extracted" else None
         if warning is not None:
             click.echo(f"warning: {warning}", err=True)
-    for model in result.models:
         for reason in model.left_out[:MOST_LEFT_OUT]:
             click.echo(f"note: {model.article.slug}: left out {reason}", err=True)
         if len(model.left_out) > MOST_LEFT_OUT:

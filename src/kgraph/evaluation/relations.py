@@ -5,6 +5,7 @@ Two settings: given the gold mentions (the classifier alone), and end to end fro
 extractor finds, then the classifier: ``doc.relations``). The published NEREL baselines are for the first.
 """
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -15,17 +16,15 @@ Key = tuple[str, tuple[int, int, str], tuple[int, int, str]]
 """A relation as scored: type, Arg1 (start, end, type), Arg2 (start, end, type)."""
 
 
-def _sentence_numbers(text: str) -> tuple[list[int], list[int]]:
+def _sentence_starts(text: str) -> list[int]:
+    """Where each sentence of `text` starts (razdel, as natasha's segmenter)."""
     from razdel import sentenize
 
-    spans = [(s.start, s.stop) for s in sentenize(text)]
-    return [s for s, _ in spans], [e for _, e in spans]
+    return [sentence.start for sentence in sentenize(text)]
 
 
 def _where(key: Key, starts: list[int]) -> str:
     """ "in" when both mentions start in one sentence, "cross" otherwise."""
-    from bisect import bisect_right
-
     return "in" if bisect_right(starts, key[1][0]) == bisect_right(starts, key[2][0]) else "cross"
 
 
@@ -74,7 +73,7 @@ def evaluate_relations(folder: Path, without: Iterable[str] = ()) -> tuple[Repor
             (r.type, (r.source.start, r.source.end, r.source.type), (r.target.start, r.target.end, r.target.type))
             for r in document.relations
         }
-        starts, _ = _sentence_numbers(document.text)
+        starts = _sentence_starts(document.text)
         mentions = [Mention(m.start, m.end, m.type) for m in document.mentions]
         found = relate(document.text, mentions) if mentions else []
         predicted = {_key(r) for r in found}

@@ -318,11 +318,8 @@ def document_predictions(doc: "Doc") -> tuple[set[Mention], dict[tuple[int, int]
                 links[(m.start, m.end)] = entity.wikidata
     read = doc.analysis is not None  # else no component ran (no Russian word): the figures are read here
     for amount in doc.amounts if read else find_amounts(doc.clean):
-        if amount.is_money or amount.is_percent:
-            # NEREL train mostly keeps a qualifier in the mention ("более 45 тысяч рублей", 33 of 45 sums), but not
-            # "в"/"на" after it ("более чем на [20 процентов]"): figure_start says where such a mention starts
-            start = amount.start if amount.figure_start is None else amount.figure_start
-            mentions.add((start, amount.end, "MONEY" if amount.is_money else "PERCENT"))
+        if (mention := amount.nerel_mention) is not None:
+            mentions.add(mention)
     for found in doc.dates if read else find_dates(doc.clean):
         mentions.add((found.start, found.end, "DATE"))
     return mentions, links

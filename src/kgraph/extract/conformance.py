@@ -162,14 +162,23 @@ def objects_allowed() -> Mapping[tuple[str, str], list[Allowed]]:
     return objects_allowed_in(_shapes())
 
 
+@cache
+def _allowed_by_path() -> Mapping[str, list[tuple[str, list[Allowed]]]]:
+    """objects_allowed by predicate: the target classes constraining it, each with its rules."""
+    grouped: dict[str, list[tuple[str, list[Allowed]]]] = {}
+    for (target, path), rules in objects_allowed().items():
+        grouped.setdefault(path, []).append((target, rules))
+    return grouped
+
+
 def fits(fact: Fact, classes: Mapping[str, str]) -> bool:
     """Whether the shapes accept the fact's object for its subject's class (and the ontology's superclasses):
     an entity of an allowed class, a value of the required datatype (a date for xsd:date, not a bare year)."""
     from ..resources import subclasses
 
     subject_class = classes.get(fact.subject)
-    for (target, path), rules in objects_allowed().items():
-        if path != fact.predicate or subject_class not in subclasses(target):
+    for target, rules in _allowed_by_path().get(fact.predicate, []):
+        if subject_class not in subclasses(target):
             continue
         for allowed_classes, datatype in rules:
             if allowed_classes:

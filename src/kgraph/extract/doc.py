@@ -229,10 +229,7 @@ class Doc:
 
     def fact(self, s: str, p: str, o: object, evidence: Span, confidence: float, entity: bool = True) -> None:
         """State `s p o` with its evidence, unless it is stated already."""
-        if (s, p, o) in self._known_facts:
-            return
-        self._known_facts.add((s, p, o))
-        self.facts.append(Fact(s, p, o, (evidence,), obj_is_entity=entity, confidence=confidence))  # type: ignore[arg-type]
+        self.state(Fact(s, p, o, (evidence,), obj_is_entity=entity, confidence=confidence))  # type: ignore[arg-type]
 
     def state(self, fact: Fact) -> None:
         """Add `fact` (any evidence, language, confidence) unless its subject, predicate and object are stated."""

@@ -53,6 +53,16 @@ class Amount:
         """Whether the amount is a percentage."""
         return self.unit == "%"
 
+    @property
+    def nerel_mention(self) -> tuple[int, int, str] | None:
+        """Its NEREL mention, (start, end, "MONEY" or "PERCENT"), or None for any other figure. NEREL train mostly
+        keeps a qualifier in the mention ("более 45 тысяч рублей", 33 of 45 sums), but not "в"/"на" after it
+        ("более чем на [20 процентов]"): `figure_start` says where such a mention starts."""
+        if not (self.is_money or self.is_percent):
+            return None
+        start = self.start if self.figure_start is None else self.figure_start
+        return start, self.end, "MONEY" if self.is_money else "PERCENT"
+
 
 def find_amounts(text: str) -> list[Amount]:
     """Every amount in `text` with its qualifier, value (multiplied out) and unit; years and days left out.

@@ -83,10 +83,7 @@ def mentions_of(doc: Doc) -> list[Mention]:
     }
     found |= {Mention(m.start, m.end, m.type) for m in doc.typed if m.type not in RULE_TYPES}
     found |= {Mention(d.start, d.end, "DATE") for d in doc.dates}
-    for amount in doc.amounts:
-        if amount.is_money or amount.is_percent:
-            start = amount.start if amount.figure_start is None else amount.figure_start
-            found.add(Mention(start, amount.end, "MONEY" if amount.is_money else "PERCENT"))
+    found |= {Mention(*mention) for mention in (amount.nerel_mention for amount in doc.amounts) if mention}
     return sorted(found, key=lambda m: (m.start, m.end, m.type))
 
 

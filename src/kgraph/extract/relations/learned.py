@@ -24,6 +24,7 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
+from ..doc import MentionStarts
 from ..text.ner import limit_threads
 from ..text.normalise import parses
 
@@ -164,7 +165,24 @@ def _order(a: Mention, b: Mention) -> str:
     return "overlap"
 
 
-def pair_features(sentences: Sentences, mentions: Sequence[Mention], a: Mention, b: Mention) -> list[str]:
+class Mentions:
+    """The mentions of one text, and which lie between two offsets, found by bisection (``doc.MentionStarts``):
+    a long text's every pair need not read every mention.
+
+    >>> Mentions([Mention(0, 5, "PERSON"), Mention(6, 9, "CITY"), Mention(6, 20, "EVENT")]).types_between(5, 12)
+    ['CITY']
+    """
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.mentions = list(mentions)
+        self._starts = MentionStarts((m.start, index) for index, m in enumerate(self.mentions))
+
+    def types_between(self, low: int, high: int) -> list[str]:
+        """The types of the mentions within low..high, in the order given."""
+        return [self.mentions[i].type for i in self._starts.between(low, high) if self.mentions[i].end <= high]
+
+
+def pair_features(sentences: Sentences, mentions: Mentions, a: Mention, b: Mention) -> list[str]:
     """The classifier's features of the ordered pair (a, b) of mentions of one text."""
     words = sentences.words
     order = _order(a, b)
@@ -183,7 +201,7 @@ def pair_features(sentences: Sentences, mentions: Sequence[Mention], a: Mention,
         gap_from, gap_to = sentences.first_word(left.end), sentences.last_word(right.start)
         gap = words[gap_from : gap_to + 1]
         features += [f"d={_bucket(len(gap))}", f"td={pair}|{order}|{_bucket(len(gap))}"]
-        between = [m.type for m in mentions if left.end <= m.start and m.end <= right.start]
+        between = mentions.types_between(left.end, right.start)
         features += [f"nb={_bucket(len(between))}"] + [f"mb={kind}" for kind in set(between)]
         features += [f"na={pair}|{_bucket(between.count(a.type))}", f"nbb={pair}|{_bucket(between.count(b.type))}"]
         if gap:
@@ -289,11 +307,12 @@ def classify(sentences: Sentences, mentions: Sequence[Mention], floor: float = F
     known = set(tagger.labels())
     allowed = signatures()
     best: dict[frozenset[Mention], Relation] = {}
+    indexed = Mentions(mentions)
     for a, b in candidates(sentences, mentions, allowed):
         kinds = allowed[(a.type, b.type)] & known
         if not kinds:
             continue
-        tagger.set([pair_features(sentences, mentions, a, b)])
+        tagger.set([pair_features(sentences, indexed, a, b)])
         probability, label = max((tagger.marginal(kind, 0), kind) for kind in kinds)
         pair = frozenset((a, b))
         if probability >= floor and (pair not in best or probability > best[pair].confidence):
