@@ -7,7 +7,7 @@ from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 from kgraph.graph import article_iri, build_dataset, entity_iri
 from kgraph.model import ArticleModel, Entity, article_span
-from kgraph.namespaces import ID, ITSRDF, KG, NIF, PROV, SCHEMA, WD
+from kgraph.namespaces import GEONAMES, ID, ITSRDF, KG, NIF, PROV, SCHEMA, WD
 from kgraph.source import parse_article
 from kgraph.validate import validate
 
@@ -52,7 +52,8 @@ def test_relative_dates_are_resolved_and_worded(seed_dataset: Dataset) -> None:
 
 def test_wikidata_links_are_the_sure_ones(seed_dataset: Dataset) -> None:
     graph = seed_dataset.graph(ARTICLE)
-    links = {str(s).rsplit("/", 1)[1]: str(o).rsplit("/", 1)[1] for s, o in graph.subject_objects(OWL.sameAs)}
+    pairs = graph.subject_objects(OWL.sameAs)
+    links = {str(s).rsplit("/", 1)[1]: str(o).rsplit("/", 1)[1] for s, o in pairs if o.startswith(str(WD))}
     assert links == {
         "putin": "Q7747",
         "russia": "Q159",
@@ -62,6 +63,12 @@ def test_wikidata_links_are_the_sure_ones(seed_dataset: Dataset) -> None:
         "president_of_kazakhstan": "Q5256775",
     }
     assert graph.value(entity_iri("avangard_academy"), OWL.sameAs) is None
+
+
+def test_countries_and_cities_are_also_geonames_places(seed_dataset: Dataset) -> None:
+    graph = seed_dataset.graph(ARTICLE)
+    assert (entity_iri("omsk"), SCHEMA.sameAs, GEONAMES["1496153/"]) in graph
+    assert (entity_iri("kazakhstan"), SCHEMA.sameAs, GEONAMES["1522867/"]) in graph
 
 
 def test_every_statement_points_to_its_sentence(seed_dataset: Dataset) -> None:

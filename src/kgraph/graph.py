@@ -18,16 +18,16 @@ True
 """
 
 import hashlib
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
+from .identity.resolve import Identities, resolve
 from .model import UNITS, ArticleModel, Entity, Fact, Quantity, TimeRef, Utterance, Value, latin_name
-from .namespaces import ID, ITSRDF, KG, NIF, PROV, SCHEMA, WD, bind_prefixes, expand_term
+from .namespaces import GEONAMES, ID, ITSRDF, KG, NIF, PROV, SCHEMA, WD, bind_prefixes, expand_term
 from .source import Article, Span
 
 RUSSIAN = URIRef("http://lexvo.org/id/iso639-3/rus")
@@ -84,24 +84,25 @@ def _time_literal(value: date | int) -> Literal:
 class _Minter:
     """Writes one article's triples into its named graph."""
 
-    def __init__(self, graph: Graph, model: ArticleModel, linked_labels: Mapping[str, dict[str, str]]) -> None:
+    def __init__(self, graph: Graph, model: ArticleModel, identities: Identities) -> None:
         self.graph = graph
         self.model = model
-        self.linked_labels = linked_labels
+        self.identities = identities
         self.article = model.article
         self.context = context_iri(self.article)
         self.sentence_iris = {s: span_iri(self.article, s.start, s.end) for s in self.article.sentences}
 
     def node(self, ident: str) -> URIRef:
-        """The IRI of entity `ident`. A curated id is shared by every article that uses it. An extracted person,
-        place or organisation linked to Wikidata is ``id:Q…``, one node for every extracted article that links
-        that item; any other extracted entity is the article's own (until a person curates it): two drafts named
-        alike ("суд") need not be one thing, nor two articles' "президент Сербии" in the same state."""
+        """The IRI of entity `ident`: the node the build's identities give it (``identity.resolve``: a curated id,
+        a Wikidata item, a GeoNames place, a full name…), else the article's own. A curated id is shared by every
+        article that uses it; two drafts named alike ("суд") need not be one thing, nor two articles'
+        "президент Сербии" in the same state, so an entity with no identity key stays its article's own."""
+        shared = self.identities.node(self.article.slug, ident)
+        if shared is not None:
+            return ID[shared]
         if self.model.source != "extracted":
             return entity_iri(ident)
-        entity = self.model.entities.get(ident)
-        item = shared_item(self.model, entity) if entity is not None else None
-        return ID[item] if item else _local(self.article, "entity", ident)
+        return _local(self.article, "entity", ident)
 
     def add(self, s: URIRef | BNode, p: URIRef, o: URIRef | BNode | Literal) -> None:
         self.graph.add((s, p, o))
@@ -153,10 +154,20 @@ class _Minter:
     def entity(self, entity: Entity) -> None:
         node = self.node(entity.id)
         self.add(node, RDF.type, expand_term(entity.cls))
-        item = shared_item(self.model, entity)
-        self.labels(node, self.linked_labels[item] if item else entity.labels)
+        shared = self.identities.node(self.article.slug, entity.id)
+        curated = self.model.source != "extracted"  # a curator's labels stand, clashes and all, for the shapes to see
+        self.labels(node, self.identities.labels[shared] if shared and not curated else entity.labels)
         if entity.wikidata:
             self.add(node, OWL.sameAs, WD[entity.wikidata])
+        if place := self.identities.geonames.get((self.article.slug, entity.id)):
+            self.add(node, SCHEMA.sameAs, GEONAMES[f"{place}/"])
+        if (key := self.identities.key(self.article.slug, entity.id)) is not None:
+            judgement = _local(self.article, "identity", entity.id)
+            self.add(judgement, RDF.type, KG.IdentityJudgement)
+            self.add(judgement, KG.identifies, node)
+            self.add(judgement, KG.identityKey, Literal(str(key)))
+            named = max(entity.mentions, key=lambda m: m.end - m.start, default=None)  # the fullest name
+            self.evidence(judgement, [named] if named else [])
         if entity.mentions:
             self.add(article_iri(self.article.slug), SCHEMA.mentions, node)
         for mention in entity.mentions:
@@ -341,68 +352,14 @@ class _Minter:
             self.evidence(photo, [article.photo_credit])
 
 
-SHARED_CLASSES = frozenset(
-    {
-        "schema:Person",
-        "schema:Country",
-        "schema:City",
-        "schema:AdministrativeArea",
-        "schema:Place",
-        "schema:Organization",
-    }
-)
-"""The classes whose extracted entities articles share by their Wikidata item: no shape lets them hold only one
-value of a property, so what two articles say of one never contradicts the shapes (a position, an event may)."""
-
-
-def shared_item(model: ArticleModel, entity: Entity) -> str | None:
-    """The Wikidata item by which an extracted entity is one node with other articles' entities, if any.
-
-    Only a name is shared: a common noun linked to a concept ("полиция", Q35535) is another body in each article.
-    """
-    named = entity.labels.get("ru", "")[:1].isupper()
-    if model.source == "extracted" and entity.cls in SHARED_CLASSES and named:
-        return entity.wikidata
-    return None
-
-
-def linked_labels(models: Iterable[ArticleModel]) -> dict[str, dict[str, str]]:
-    """The labels of each Wikidata item that extracted articles share (`shared_item`), so that its one node has
-    one label per language: the labels most of their entities have, then the longest Russian one.
-
-    >>> from kgraph.source import parse_article
-    >>> article = parse_article("a", "# Т\\n\\nТекст.\\n")
-    >>> def russia(ru): return Entity("r", "schema:Country", {"ru": ru, "en": "Russia"}, wikidata="Q159")
-    >>> models = [ArticleModel(article, entities={"r": russia(ru)}, source="extracted") for ru in ("РФ", "Россия")]
-    >>> linked_labels(models)
-    {'Q159': {'en': 'Russia', 'ru': 'Россия'}}
-    """
-    votes: dict[str, Counter[tuple[tuple[str, str], ...]]] = defaultdict(Counter)
-    for model in models:
-        for entity in model.entities.values():
-            item = shared_item(model, entity)
-            if item:
-                labels: tuple[tuple[str, str], ...] = tuple(sorted(entity.labels.items()))
-                votes[item][labels] += 1
-    return {item: _commonest(counts) for item, counts in votes.items()}
-
-
-def _commonest(counts: Counter[tuple[tuple[str, str], ...]]) -> dict[str, str]:
-    def rank(labels: tuple[tuple[str, str], ...]) -> tuple[int, int, tuple[tuple[str, str], ...]]:
-        return counts[labels], len(dict(labels).get("ru", "")), labels
-
-    best = max(counts, key=rank)
-    return dict(best)
-
-
-def add_article(dataset: Dataset, model: ArticleModel, labels: Mapping[str, dict[str, str]] | None = None) -> Graph:
+def add_article(dataset: Dataset, model: ArticleModel, identities: Identities | None = None) -> Graph:
     """Mint one article's triples into its own named graph of `dataset` and return that graph.
 
-    `labels` are those of the Wikidata items extracted articles link (`linked_labels` of every article of the
-    dataset); by default, this article's own.
+    `identities` are those of the whole build (``identity.resolve`` of every article of the dataset); by default,
+    this article's own.
     """
     graph = dataset.graph(article_iri(model.article.slug))
-    minter = _Minter(graph, model, linked_labels([model]) if labels is None else labels)
+    minter = _Minter(graph, model, resolve([model]) if identities is None else identities)
     minter.text()
     minter.article_node()
     for entity in model.entities.values():
@@ -423,11 +380,12 @@ def new_dataset() -> Dataset:
     return dataset
 
 
-def build_dataset(models: Iterable[ArticleModel]) -> Dataset:
-    """The dataset of several articles, one named graph each."""
+def build_dataset(models: Iterable[ArticleModel], keep_apart: Collection[str] = ()) -> Dataset:
+    """The dataset of several articles, one named graph each, one node per real thing (``identity.resolve``; the
+    keys in `keep_apart` merge nothing)."""
     models = list(models)
-    labels = linked_labels(models)
+    identities = resolve(models, keep_apart)
     dataset = new_dataset()
     for model in models:
-        add_article(dataset, model, labels)
+        add_article(dataset, model, identities)
     return dataset

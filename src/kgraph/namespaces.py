@@ -42,6 +42,7 @@ class KG(DefinedNamespace):
     ReportedStatement: URIRef
     TimeExpression: URIRef
     Assertion: URIRef
+    IdentityJudgement: URIRef
     Award: URIRef
     Crime: URIRef
     Penalty: URIRef
@@ -57,6 +58,7 @@ class KG(DefinedNamespace):
     lessThan: URIRef
     atMost: URIRef
     # object properties
+    identifies: URIRef
     holdsPosition: URIRef
     positionIn: URIRef
     chair: URIRef
@@ -103,6 +105,7 @@ class KG(DefinedNamespace):
     expenditure: URIRef
     price: URIRef
     # datatype properties
+    identityKey: URIRef
     edition: URIRef
     referencePeriod: URIRef
     wording: URIRef
@@ -127,6 +130,8 @@ PROV = Namespace("http://www.w3.org/ns/prov#")
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 ITSRDF = Namespace("http://www.w3.org/2005/11/its/rdf#")
 WD = Namespace("http://www.wikidata.org/entity/")
+GEONAMES = Namespace("https://sws.geonames.org/")
+"""GeoNames places: ``GEONAMES["1496153/"]`` is Omsk (the trailing slash is part of a GeoNames IRI)."""
 ORG = Namespace("http://www.w3.org/ns/org#")
 
 PREFIXES: dict[str, str] = {
@@ -137,6 +142,7 @@ PREFIXES: dict[str, str] = {
     "nif": str(NIF),
     "itsrdf": str(ITSRDF),
     "wd": str(WD),
+    "gn": str(GEONAMES),
     "org": str(ORG),
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
@@ -148,7 +154,7 @@ PREFIXES: dict[str, str] = {
 }
 """Prefixes bound in every file we write and prepended to every query we run."""
 
-KNOWN_VOCABULARIES: tuple[str, ...] = tuple(v for k, v in PREFIXES.items() if k not in {"kg", "kgsh", "id", "wd"})
+KNOWN_VOCABULARIES: tuple[str, ...] = tuple(v for k, v in PREFIXES.items() if k not in {"kg", "kgsh", "id", "wd", "gn"})
 """Namespaces whose terms our graphs may use besides our own."""
 
 

@@ -72,12 +72,14 @@ def build(
     html: bool = True,
     wikidata: str | None = None,
     without: Sequence[str] = (),
+    keep_apart: Sequence[str] = (),
 ) -> BuildResult:
     """Build the articles under `paths` into `out`: graph.ttl, graph.trig and graph.html; then validate.
 
     With `wikidata` (a SPARQL endpoint URL), extracted articles' unlinked entities are reconciled against it
     before anything is written; curated facts are left as their authors wrote them. The extraction packs in
-    `without` are switched off for articles with no curated facts.
+    `without` are switched off for articles with no curated facts. Entities that share an identity key are one
+    node (``identity.resolve``), except by the keys in `keep_apart`.
     """
     if wikidata is not None:
         from .extract.links.reconcile import check_endpoint_url, reconcile
@@ -99,7 +101,7 @@ def build(
         reconciled = tuple(reconcile([models[index] for index in extracted], wikidata))
         for index, result in zip(extracted, reconciled, strict=True):
             models[index] = result.model
-    dataset = build_dataset(models)
+    dataset = build_dataset(models, keep_apart)
     report = validate(dataset)
     contents = {"turtle": serialize(dataset, "turtle"), "trig": serialize(dataset, "trig")}
     if html:

@@ -130,6 +130,9 @@ def panel_problems(dataset: Dataset, result: dict[str, Any]) -> list[str]:
         mentions = sections.get("Mentioned in", {}).get("sentences", 0)
         if mentions != len(info["mentions"]):
             problems.append(f"{name}: {len(info['mentions'])} mentioning sentences in the data, {mentions} shown")
+        articles = sections.get("Articles", {}).get("items", 0)
+        if articles != (len(info["articles"]) if len(info["articles"]) > 1 else 0):
+            problems.append(f"{name}: {len(info['articles'])} articles name it in the data, {articles} shown")
         expected = expected_content(graph, URIRef(info["iri"]))
         if sorted(shown["wikidata"]) != expected["wikidata"]:
             problems.append(f"{name}: Wikidata links {shown['wikidata']}, expected {expected['wikidata']}")
@@ -180,4 +183,16 @@ def test_clicking_putin_shows_his_wikidata_link_facts_and_mentions(open_page, se
     assert opened.page.locator("#panel a[href='https://www.wikidata.org/wiki/Q7747']").count() == 1
     headings = opened.page.locator("#panel h3").all_text_contents()
     assert "Facts" in headings and "Mentioned in" in headings
+    assert opened.log.errors == []
+
+
+def test_a_node_several_articles_name_lists_them_in_its_panel(
+    open_page, tmp_path: Path, multi_dataset: Dataset
+) -> None:
+    page = write_page(multi_dataset, tmp_path / "graph.html", title="six articles")
+    opened = open_page(page)
+    opened.click_node(entity_iri("putin"))  # the seed's Putin, whom the extracted "Владимир Путин" joined
+    items = opened.page.locator("#panel li.article").all_text_contents()
+    assert [item.rsplit(" · ", 1)[1] for item in items] == ["2019-11-07", "2020-03-01"], items
+    assert "Путин провёл совещание в Москве" in items[1]
     assert opened.log.errors == []

@@ -3,16 +3,17 @@
 Exit codes (as pySHACL's): 0 success or the graph conforms; 1 the graph does not conform; 2 bad input or usage.
 
 >>> sorted(main.commands)
-['build', 'eval', 'export', 'extract', 'push', 'query', 'serve', 'stats', 'validate', 'viz']
+['build', 'eval', 'export', 'extract', 'merges', 'push', 'query', 'serve', 'stats', 'validate', 'viz']
 """
 
 import click
 
 from .. import __version__
-from . import build, export, extract, query, sparql, stats, validate, viz
+from . import build, export, extract, merges, query, sparql, stats, validate, viz
 
 COMMANDS = [
     build.build,
+    merges.merges,
     validate.validate,
     export.export,
     query.query,

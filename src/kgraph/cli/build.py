@@ -1,7 +1,7 @@
 """`kgraph build`: articles -> graph files, validated, and a summary of what they hold.
 
 >>> [parameter.name for parameter in build.params]
-['paths', 'out', 'no_html', 'wikidata', 'without']
+['paths', 'out', 'no_html', 'wikidata', 'without', 'keep_apart']
 """
 
 import sys
@@ -35,19 +35,38 @@ MOST_LEFT_OUT = 10
     help="Link extracted entities the gazetteer could not, by label and class, via this Wikidata SPARQL endpoint.",
 )
 @WITHOUT
+@click.option(
+    "--keep-apart",
+    "keep_apart",
+    metavar="KEY",
+    multiple=True,
+    help="Merge nothing by this identity key (as `kgraph merges` prints it, e.g. 'person:александр иванов'). "
+    "Repeatable.",
+)
 @reports_errors
-def build(paths: tuple[Path, ...], out: Path, no_html: bool, wikidata: str | None, without: tuple[str, ...]) -> None:
+def build(
+    paths: tuple[Path, ...],
+    out: Path,
+    no_html: bool,
+    wikidata: str | None,
+    without: tuple[str, ...],
+    keep_apart: tuple[str, ...],
+) -> None:
     """Build every article under PATHS (default: data/) into OUT, validate it, print a summary.
 
     An article is a folder holding article.md (or article.txt) and, when curated, facts.yaml. An article without
     facts.yaml whose text is surely not Russian gets a warning naming its language (little is extracted from it).
+    Entities of all the articles that share an identity key (a Wikidata item, a GeoNames place, a person's full
+    name…) are one node; `kgraph merges` lists the merges and the near misses, and --keep-apart undoes one.
     Exit 0 when the graph conforms, 1 when it does not (the report is printed), 2 on bad input.
     """
     from ..extract.text.language import language_warning
     from ..pipeline import build as run_build
     from ..stats import graph_stats
 
-    result = run_build(list(paths) or [DEFAULT_DATA], out, html=not no_html, wikidata=wikidata, without=without)
+    result = run_build(
+        list(paths) or [DEFAULT_DATA], out, html=not no_html, wikidata=wikidata, without=without, keep_apart=keep_apart
+    )
     for model in result.models:
         warning = language_warning(model.article) if model.source == "extracted" else None
         if warning is not None:

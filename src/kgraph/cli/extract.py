@@ -94,9 +94,11 @@ def evaluate(
 
     Prints precision, recall and F1 per category, then the misses (-) and false findings (+). With --nerel, a
     second table scores all 29 NEREL types, nested (the rules' score beside, for the types they give), and two
-    more NEREL's relations, given the gold mentions and end to end, per type within and across sentences.
+    more NEREL's relations, given the gold mentions and end to end, per type within and across sentences, and a
+    last one how well the documents' entities are one node per real thing (pairs of gold-linked mentions in
+    different documents) and linked to Wikidata.
     """
-    from ..evaluation import evaluate_article, evaluate_nerel, evaluate_relations, evaluate_types
+    from ..evaluation import evaluate_article, evaluate_identity, evaluate_nerel, evaluate_relations, evaluate_types
     from ..source import find_articles
 
     if nerel is not None:
@@ -108,6 +110,8 @@ def evaluate(
         for report in evaluate_relations(nerel, without=without):
             click.echo()
             click.echo(report.text(details=not quiet))
+        click.echo()
+        click.echo(evaluate_identity(nerel, without=without).text(details=not quiet))
         return
     from ..facts import facts_file
     from ..source import load_article

@@ -174,6 +174,19 @@ class PanelBuilder:
         sentences = {s for p in phrases for s in self.graph.objects(p, _SENTENCE)}
         return self.sentences.evidence(sentences, phrases)
 
+    def articles(self, node: URIRef) -> list[Json]:
+        """The articles that name the node, by date and headline: for a node the build made of several articles'
+        entities (``identity.resolve``), every one of them; the page id of each article shown on the page."""
+        found = []
+        for article in set(self.graph.subjects(SCHEMA.mentions, node)):
+            headline = self.graph.value(article, SCHEMA.headline)
+            published = self.graph.value(article, SCHEMA.datePublished)
+            item: Json = {"headline": str(headline or article), "date": str(published or "")}
+            if article in self.ids:
+                item["node"] = self.ids[article]  # type: ignore[index]
+            found.append(item)
+        return sorted(found, key=lambda item: (item["date"], item["headline"]))
+
     def panel(self, node: URIRef) -> Json:
         return {
             "iri": str(node),
@@ -185,6 +198,7 @@ class PanelBuilder:
             "quantities": self.related(node, (KG.Quantity,), _QUANTITY_ROLES),
             "quotes": self.related(node, (KG.DirectQuote, KG.ReportedStatement, KG.Utterance), _QUOTE_ROLES),
             "mentions": self.mentions(node),
+            "articles": self.articles(node),
         }
 
 

@@ -157,7 +157,7 @@ def entities_from_spans(text: str, spans: Iterable[NamedSpan]) -> list[Draft]:
     for draft in drafts:
         draft.cls = class_for(draft.nerel_type)
         link = None
-        for mention in [draft.label, *(m.text for m in draft.mentions)]:
+        for mention in _linkable_names(draft):
             link = gazetteer().link(mention, draft.nerel_type)
             if link:
                 break
@@ -166,6 +166,15 @@ def entities_from_spans(text: str, spans: Iterable[NamedSpan]) -> list[Draft]:
             draft.confidence = max(draft.confidence, link.confidence)
             draft.label = named_as_linked(draft.label, link.name, draft.nerel_type)
     return drafts
+
+
+def _linkable_names(draft: Draft) -> list[str]:
+    """The names a draft may be linked by: its label, then how the article words it; for a person, the full name
+    only, since a first name or a surname alone ("Александр", "Джексон") is too often a namesake's (NEREL dev:
+    person links right 124 times of 144 with them, 96 of 97 without)."""
+    if draft.nerel_type == "PERSON":
+        return [draft.label] if len(draft.label.split()) > 1 else []
+    return [draft.label, *(m.text for m in draft.mentions)]
 
 
 def named_as_linked(label: str, name: str, nerel_type: str) -> str:

@@ -237,6 +237,14 @@
     const mentions = element("li");
     evidenceList(info.mentions, mentions);
     section(panel, "Mentioned in", info.mentions.length ? [mentions] : []);
+    // the articles that name it: several once the build made one node of their entities
+    const article = (entry) => {
+      const item = element("li", "", "article");
+      item.append(nodeById.has(entry.node) ? nodeLink(entry.node) : element("span", entry.headline));
+      if (entry.date) item.append(document.createTextNode(" · " + entry.date.slice(0, 10)));
+      return item;
+    };
+    section(panel, "Articles", info.articles.length > 1 ? info.articles.map(article) : []);
   }
 
   function showEdge(edgeId) {

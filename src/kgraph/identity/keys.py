@@ -1,0 +1,333 @@
+"""What makes two entities of a build one real thing: the identity keys of an entity.
+
+A key is evidence a careful reader would accept: the same Wikidata item; the same GeoNames place; a person's full
+name in its normal form (first name and surname, whatever their case); a place, organisation or numbered event
+(an edition: "XVI Форум…") of one class under the same name in its normal form. Nothing else is a key: not a
+first name or a surname alone, not a common noun ("суд", "полиция"), not an event without an edition.
+
+>>> from kgraph.model import Entity
+>>> [str(k) for k in keys_of(Entity("p", "schema:Person", {"ru": "Касым-Жомарта Токаева"}))]
+['person:касым-жомарт токаев']
+>>> [str(k) for k in keys_of(Entity("c", "schema:City", {"ru": "Омске"}))]
+['geonames:1496153', 'place:schema:City|омск']
+>>> keys_of(Entity("s", "schema:Organization", {"ru": "Суд"})), keys_of(Entity("t", "schema:Person", {"ru": "Токаев"}))
+([], [])
+"""
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..extract.data.tables import rows
+from ..extract.text.normalise import common_noun, key, parses
+from ..model import ArticleModel, Entity
+from ..resources import subclasses
+
+PERSON = "schema:Person"
+PLACES = frozenset(subclasses("schema:Place"))
+ORGANISATIONS = frozenset(subclasses("schema:Organization"))
+EVENTS = frozenset(subclasses("schema:Event"))
+_GEONAMES_TYPES = {"schema:City": "CITY", "schema:Country": "COUNTRY"}
+_EDITION = re.compile(r"(?<!\w)(?:([IVXLC]+)|(\d{1,4})(?:-?(?:й|я|е|го|му|м|ой|ий))?)(?!\w)")
+"""An edition in an event's name: a Roman numeral ("XVI Форум"), an ordinal ("16-й форум") or a year ("2019")."""
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+@dataclass(frozen=True, order=True)
+class Key:
+    """One piece of identity evidence: its kind (wikidata, geonames, person, place, organisation, event) and value."""
+
+    kind: str
+    value: str
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.value}"
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """A person's name in its normal form: lemmas of first name, patronymic (may be empty) and surname."""
+
+    first: str
+    patronymic: str
+    last: str
+
+
+def person_name(label: str) -> PersonName | None:
+    """A full name's normal form, or None for one word, initials ("В. Путин") or more than three words.
+
+    >>> person_name("Владимира Владимировича Путина")
+    PersonName(first='владимир', patronymic='владимирович', last='путин')
+    >>> person_name("Касым-Жомарта Токаева") == person_name("Касым-Жомарт Токаев"), person_name("Анна Иванова")
+    (True, PersonName(first='анна', patronymic='', last='иванов'))
+    >>> person_name("Путин") is None, person_name("В. Путин") is None
+    (True, True)
+    """
+    words = label.replace("ё", "е").replace("Ё", "Е").split()
+    if not 2 <= len(words) <= 3 or any(len(w.strip(".")) < 2 or not w[:1].isupper() for w in words):
+        return None
+    if len(words) == 3 and not _patronymic(words[1]):
+        words = [f"{words[0]}-{words[1]}", words[2]]  # "Ким Чен Ын", "Али Абдалла Салех": a name of two words
+    roles = ["Name", "Patr", "Surn"] if len(words) == 3 else ["Name", "Surn"]
+    # a hyphenated name declines its last part only ("Касым-Жомарта"), so only last parts must agree
+    parts = [
+        (part.lower(), role, last)
+        for word, role in zip(words, roles, strict=True)
+        for last, part in zip([False] * word.count("-") + [True], word.split("-"), strict=True)
+    ]
+    readings = [_as_name(part, role) for part, role, _ in parts]
+    agreeing = [set(r) for r, (_, _, last) in zip(readings, parts, strict=True) if r and last]
+    shared = set.intersection(*agreeing) if agreeing else set()
+    # one gender and case throughout, a man's reading first ("Жомарта": of Жомарт, not of Жомарта)
+    agreed = min(shared, key=lambda g: (g[0] != "masc", g[1] != "nomn", g), default=None)
+    names: dict[str, list[str]] = {role: [] for role in roles}
+    for reading, (part, role, _) in zip(readings, parts, strict=True):
+        names[role].append(reading.get(agreed, part) if agreed else next(iter(reading.values()), part))
+    return PersonName("-".join(names["Name"]), "-".join(names.get("Patr", [])), "-".join(names["Surn"]))
+
+
+def _patronymic(word: str) -> bool:
+    """Whether a word is a patronymic ("Владимировича", "Ивановна"), by pymorphy3's Patr or its ending."""
+    lower = word.lower()
+    return (
+        any("Patr" in p.tag.grammemes for p in parses(lower))
+        or re.search(r"(?:вич|вна|чна)\w{0,3}$", lower) is not None
+    )
+
+
+def _as_name(word: str, role: str) -> dict[tuple[str, str], str]:
+    """pymorphy3's readings of a word as a first name, patronymic or surname (`role`: Name, Patr, Surn), by gender
+    and case, and the lemma of each; empty when it has none (a name pymorphy3 does not know)."""
+    found: dict[tuple[str, str], str] = {}
+    for parse in parses(word):
+        if role in parse.tag.grammemes and parse.tag.case:
+            gender = str(parse.tag.gender) if parse.tag.gender else "ms-f"
+            genders = ("masc", "femn") if gender == "ms-f" else (gender,)
+            for gender in genders:
+                found.setdefault((gender, str(parse.tag.case)), str(parse.normal_form))
+    return found
+
+
+@cache
+def geonames() -> dict[tuple[str, str], str]:
+    """GeoNames ids by (name key, COUNTRY or CITY), from geonames.tsv (scripts/build_geonames.py)."""
+    return {(k, kind): ident for k, kind, ident, _ in rows("geonames.tsv")}
+
+
+def named(label: str) -> bool:
+    """Whether a label is a name rather than a common noun: capitalised, and not one dictionary noun ("Суд").
+
+    >>> named("Верховный суд"), named("Суд"), named("полиция"), named("Омск")
+    (True, False, False, True)
+    """
+    words = label.split()
+    if not words or not (label[:1].isupper() or label[:1] in "«\"'"):
+        return False
+    return not (len(words) == 1 and not label.isupper() and common_noun(words[0]))
+
+
+_PROPER = {"Geox", "Name", "Surn", "Patr", "Orgn", "Trad"}
+_LISTED_PLACES = frozenset({"schema:City", "schema:Country", "schema:AdministrativeArea"})
+
+
+def distinctive(label: str) -> bool:
+    """Whether a name says which one it is: it holds a proper name, an abbreviation, a word no dictionary has, or
+    quotes. "Верховный суд" or "Министерство обороны" may be any country's; "Министерство обороны России",
+    "ФСБ", "Ростех" are one.
+
+    >>> distinctive("Верховный суд"), distinctive("Министерство обороны России"), distinctive("Ростех")
+    (False, True, True)
+    """
+    if any(mark in label for mark in '«»"'):
+        return True
+    for word in re.findall(r"[^\W\d_]+", label):
+        if len(word) >= 2 and word.isupper():
+            return True
+        readings = parses(word.lower())
+        if not readings[0].is_known or any(_PROPER & set(p.tag.grammemes) for p in readings):
+            return True
+    return False
+
+
+def event_edition(label: str) -> str | None:
+    """What tells one edition of an event from another: its number and the proper names in its name ("XVI Форум
+    межрегионального сотрудничества России и Казахстана": 16, казахстан россия); None without a number or a name,
+    since "XVI форум" alone may be any series' sixteenth.
+
+    >>> event_edition("XVI Форум межрегионального сотрудничества России и Казахстана")
+    '16|казахстан россия'
+    >>> event_edition("16-й форум регионов России и Казахстана"), event_edition("XVI форум")
+    ('16|казахстан россия', None)
+    """
+    edition = _EDITION.search(label)
+    if edition is None:
+        return None
+    roman, number = edition.groups()
+    value = int(number) if number else _roman(roman)
+    names = sorted(
+        {
+            str(reading.normal_form)
+            for word in re.findall(r"[^\W\d_]+", label)
+            if word[:1].isupper() and not _EDITION.fullmatch(word)
+            for reading in parses(word.lower())[:1]
+            if _PROPER & set(reading.tag.grammemes) or not reading.is_known
+        }
+    )
+    return f"{value}|{' '.join(names)}" if names and value else None
+
+
+def _roman(numeral: str) -> int:
+    values = [_ROMAN[c] for c in numeral]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def keys_of(entity: Entity) -> list[Key]:
+    """The identity keys of an entity, strongest first: its Wikidata item, its GeoNames id, its name's key."""
+    label = entity.labels.get("ru", "").strip()
+    cls = entity.cls
+    found: list[Key] = []
+    if cls in EVENTS and not label[:1].isupper():
+        edition = event_edition(label)  # "16-й форум …": a number first, the names after
+        return [Key("event", f"{cls}|{edition}")] if edition else found
+    if not named(label):
+        return found
+    if entity.wikidata and (cls == PERSON or cls in PLACES or cls in ORGANISATIONS or cls in EVENTS):
+        found.append(Key("wikidata", entity.wikidata))
+    if cls == PERSON:
+        name = person_name(label)
+        if name is not None:
+            found.append(Key("person", f"{name.first} {name.last}"))
+        return found
+    normal = key(label)
+    if cls in _GEONAMES_TYPES and (ident := geonames().get((normal, _GEONAMES_TYPES[cls]))):
+        found.append(Key("geonames", ident))
+    if cls in _LISTED_PLACES or (cls in PLACES and distinctive(label)):
+        found.append(Key("place", f"{cls}|{normal}"))
+    elif not distinctive(label):
+        pass
+    elif cls in ORGANISATIONS:
+        found.append(Key("organisation", f"{cls}|{normal}"))
+    elif cls in EVENTS and (edition := event_edition(label)):
+        found.append(Key("event", f"{cls}|{edition}"))
+    return found
+
+
+def abbreviates(abbreviation: str, words: str) -> bool:
+    """Whether `abbreviation` is made of the initials of the last of `words` (short lower-case words such as "и",
+    "по" may be left out): a check on the classifier's ABBREVIATION, whose wrong guess would join two bodies.
+
+    >>> abbreviates("КТК", "нефть по трубопроводу Каспийский трубопроводный консорциум")
+    True
+    >>> abbreviates("ФСБ", "Министерство внутренних дел"), abbreviates("МИД", "Министерство иностранных дел")
+    (False, True)
+    """
+    letters = [c for c in abbreviation if c.isalpha()]
+    if not 2 <= len(letters) <= 6 or not abbreviation.isupper():
+        return False
+    found = [w for w in re.findall(r"[^\W\d_]+", words) if len(w) > 2 or w[:1].isupper()]
+    initials = "".join(w[0] for w in found[-len(letters) :]).upper()
+    return initials == "".join(letters).upper()
+
+
+def abbreviation_keys(model: ArticleModel) -> dict[str, list[Key]]:
+    """The keys an organisation gets from an abbreviation the article gives it ("Каспийский трубопроводный
+    консорциум (КТК)": the key of КТК), when the abbreviation is the initials of the words before it."""
+    found: dict[str, list[Key]] = {}
+    text = model.article.text
+    for fact in model.facts:
+        entity = model.entities.get(fact.subject)
+        if fact.predicate != "kg:abbreviation" or not isinstance(fact.obj, str) or entity is None:
+            continue
+        if entity.cls not in ORGANISATIONS:
+            continue
+        spans = [s for s in fact.evidence if s.text == fact.obj]
+        before = text[max(0, spans[0].start - 120) : spans[0].start] if spans else ""
+        if abbreviates(fact.obj, before) or abbreviates(fact.obj, entity.labels.get("ru", "")):
+            found.setdefault(entity.id, []).append(Key("organisation", f"{entity.cls}|{key(fact.obj)}"))
+    return found
+
+
+_INITIAL = re.compile(r"[А-ЯЁA-Z][а-яёa-z]?\.")
+_CASE_ENDINGS = (
+    "ами",
+    "ями",
+    "ого",
+    "его",
+    "ому",
+    "ему",
+    "ой",
+    "ей",
+    "ым",
+    "им",
+    "ом",
+    "ем",
+    "ую",
+    "а",
+    "я",
+    "у",
+    "ю",
+    "е",
+    "ы",
+    "и",
+)
+
+
+def short_name(label: str) -> tuple[str, str] | None:
+    """A person named by a surname alone or after initials ("Обамы", "Б.Обама", "А. С. Пушкина"): the initials'
+    letters ("" for none) and the surname as written; None for a full name.
+
+    >>> short_name("Б.Обама"), short_name("А. С. Пушкина"), short_name("Маккаррика"), short_name("Барак Обама")
+    (('Б', 'Обама'), ('АС', 'Пушкина'), ('', 'Маккаррика'), None)
+    """
+    rest = label.replace("\xa0", " ").strip()
+    initials = ""
+    while match := _INITIAL.match(rest):
+        initials += match.group()[0]
+        rest = rest[match.end() :].lstrip()
+    if not rest or " " in rest or not rest[:1].isupper() or not rest.replace("-", "").isalpha():
+        return None
+    return initials, rest
+
+
+def surname_forms(word: str) -> set[str]:
+    """What a surname in any case may be in the nominative: pymorphy3's surname readings, and the word with a case
+    ending taken off or changed ("Маккаррика": маккаррик; "Гарсию": гарсия), for names no dictionary has.
+
+    >>> {"маккаррик", "гарсия"} <= surname_forms("Маккаррика") | surname_forms("Гарсию")
+    True
+    """
+    lower = word.lower().replace("ё", "е")
+    forms = {lower} | {str(p.normal_form) for p in parses(lower) if "Surn" in p.tag.grammemes}
+    for ending in _CASE_ENDINGS:
+        if lower.endswith(ending) and len(lower) - len(ending) >= 3:
+            stem = lower[: -len(ending)]
+            forms |= {stem, stem + "а", stem + "я", stem + "й", stem + "ь"}
+    return forms
+
+
+def alias_keys(model: ArticleModel) -> dict[str, list[Key]]:
+    """Within one article, a person named by a surname alone or after initials is the person the article names in
+    full with that surname (and those initials), when it names only one: "Маккаррика" is Теодор Маккаррик,
+    "Б.Обама" Барак Обама. The key holds the article, so it joins nothing across articles."""
+    full: dict[str, tuple[PersonName, str]] = {}
+    for entity in model.entities.values():
+        if entity.cls == PERSON and (name := person_name(entity.labels.get("ru", ""))) is not None:
+            full[entity.id] = (name, entity.labels["ru"].split()[-1].lower().replace("ё", "е"))
+    found: dict[str, list[Key]] = {}
+    for entity in model.entities.values():
+        short = short_name(entity.labels.get("ru", "")) if entity.cls == PERSON else None
+        if short is None:
+            continue
+        initials, surname = short
+        forms = surname_forms(surname)
+        matches = [
+            ident
+            for ident, (name, written) in full.items()
+            if (name.last in forms or written in forms)
+            and (not initials or (name.first[:1] + name.patronymic[:1]).upper().startswith(initials[:2].upper()))
+        ]
+        if len(matches) == 1:
+            joined = Key("alias", f"{model.article.slug}|{matches[0]}")
+            found.setdefault(entity.id, []).append(joined)
+            found.setdefault(matches[0], []).append(joined)
+    return found

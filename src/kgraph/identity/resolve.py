@@ -1,0 +1,256 @@
+"""One node per real thing across the articles of a build: entities that share an identity key (``keys``) become
+one node, unless the merge would join what cannot be one thing.
+
+Keys are taken strongest first (Wikidata, GeoNames, then names). A merge is refused, and listed as a near miss
+with why, when it would put into one node two Wikidata items, two curated entities or two values of a property the
+shapes allow one of (two start dates), or, unless the key is a Wikidata item, two GeoNames places, two first names
+or two patronymics. A curated entity keeps its id, and every
+extracted entity that shares a key with it takes that id: the curated ``putin`` absorbs the extracted "Владимир
+Путин" (Q7747). Any other node is named by its strongest key (``Q7747``, ``geonames/1496153``,
+``person/kasym_zhomart_tokaev``), so that it keeps its name from one build to the next; an entity with no key
+stays its article's own.
+
+>>> from kgraph.source import parse_article
+>>> from kgraph.model import ArticleModel, Entity
+>>> def article(slug, name):
+...     entity = Entity("p", "schema:Person", {"ru": name})
+...     text = parse_article(slug, f"# {name}\\n\\n{name}.\\n")
+...     return ArticleModel(text, entities={"p": entity}, source="extracted")
+>>> found = resolve([article("a", "Касым-Жомарт Токаев"), article("b", "Касым-Жомарта Токаева")])
+>>> found.node("a", "p"), found.node("b", "p")
+('person/kasym_zhomart_tokaev', 'person/kasym_zhomart_tokaev')
+>>> [str(key) for merge in found.merges for key in merge.keys]
+['person:касым-жомарт токаев']
+"""
+
+from collections import Counter
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from ..extract.text.normalise import slug
+from ..model import ArticleModel, Entity, TimeRef
+from .keys import Key, abbreviation_keys, alias_keys, keys_of, person_name
+
+Member = tuple[str, str]
+"""An entity of a build: its article's slug and its id there."""
+
+KIND_ORDER = ("wikidata", "geonames", "person", "alias", "place", "organisation", "event")
+"""The kinds of key, strongest first: a stronger key merges first, so a weaker one cannot join what it kept apart."""
+
+
+@dataclass(frozen=True)
+class Merge:
+    """Entities of different articles (or two of one article) made one node by a shared key."""
+
+    node: str
+    keys: tuple[Key, ...]
+    members: tuple[Member, ...]
+
+
+@dataclass(frozen=True)
+class NearMiss:
+    """A merge a key asked for and a rule refused: the key, the two sides and why."""
+
+    key: Key
+    first: tuple[Member, ...]
+    second: tuple[Member, ...]
+    reason: str
+
+
+@dataclass
+class Identities:
+    """Where each entity of a build goes: its node (an id under ``id:``), the key that put it there, each node's
+    labels, and every merge and near miss."""
+
+    nodes: dict[Member, str] = field(default_factory=dict)
+    keys: dict[Member, Key] = field(default_factory=dict)
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)
+    geonames: dict[Member, str] = field(default_factory=dict)
+    merges: list[Merge] = field(default_factory=list)
+    near_misses: list[NearMiss] = field(default_factory=list)
+
+    def node(self, article: str, ident: str) -> str | None:
+        """The node of entity `ident` of `article`, or None when it is the article's own."""
+        return self.nodes.get((article, ident))
+
+    def key(self, article: str, ident: str) -> Key | None:
+        """The key that joined the entity to a node it shares with other entities, if it shares one."""
+        return self.keys.get((article, ident))
+
+
+@dataclass
+class _Group:
+    members: list[Member]
+    curated: set[str]
+    wikidata: set[str]
+    geonames: set[str]
+    first_names: set[str]
+    patronymics: set[str]
+    single: dict[str, set[str]]
+    """The values of the properties the shapes allow one of (a start date, an edition), which must agree."""
+
+    def conflict(self, other: "_Group", kind: str) -> str | None:
+        """Why the two groups cannot be one node when joined by a key of `kind`, or None: never two curated
+        entities or two Wikidata items; unless the key is a Wikidata item (one item is one node, whatever the
+        spelling: "Кэмерон", "Камерон"), no GeoNames place, first name or patronymic in common."""
+        checks = [("two curated entities", self.curated, other.curated)]
+        checks.append(("different Wikidata items", self.wikidata, other.wikidata))
+        if kind != "wikidata":
+            checks.append(("different GeoNames places", self.geonames, other.geonames))
+            checks.append(("different first names", self.first_names, other.first_names))
+            checks.append(("different patronymics", self.patronymics, other.patronymics))
+        for name, mine, theirs in checks:
+            if mine and theirs and (mine != theirs if name.startswith(("two", "different W")) else not mine & theirs):
+                return f"{name}: {', '.join(sorted(mine))} / {', '.join(sorted(theirs))}"
+        for predicate in sorted(self.single.keys() & other.single.keys()):
+            if self.single[predicate] != other.single[predicate]:
+                values = f"{', '.join(sorted(self.single[predicate]))} / {', '.join(sorted(other.single[predicate]))}"
+                return f"different {predicate}: {values}"
+        return None
+
+    def absorb(self, other: "_Group") -> None:
+        self.members += other.members
+        for name in ("curated", "wikidata", "geonames", "first_names", "patronymics"):
+            getattr(self, name).update(getattr(other, name))
+        for predicate, values in other.single.items():
+            self.single.setdefault(predicate, set()).update(values)
+
+
+def resolve(models: Sequence[ArticleModel], keep_apart: Collection[str] = ()) -> Identities:
+    """The nodes of every entity of `models`; keys named in `keep_apart` (as ``str(key)`` prints them, e.g.
+    "person:александр иванов") merge nothing, so that a user can undo a merge."""
+    entities: dict[Member, Entity] = {}
+    groups: dict[Member, _Group] = {}
+    holders: dict[Key, list[Member]] = {}
+    identities = Identities()
+    for model in models:
+        curated = model.source != "extracted"
+        abbreviations, aliases, single = abbreviation_keys(model), alias_keys(model), single_values(model)
+        for entity in model.entities.values():
+            member = (model.article.slug, entity.id)
+            entities[member] = entity
+            keys = keys_of(entity) + abbreviations.get(entity.id, []) + list(dict.fromkeys(aliases.get(entity.id, [])))
+            if curated:
+                keys.insert(0, Key("curated", entity.id))
+            for found in keys:
+                holders.setdefault(found, []).append(member)
+            groups[member] = _group(member, entity, keys, curated, single.get(entity.id, {}))
+            geonames = [k.value for k in keys if k.kind == "geonames"]
+            if geonames:
+                identities.geonames[member] = geonames[0]
+    for found in sorted(holders, key=lambda k: (("curated", *KIND_ORDER).index(k.kind), k.value)):
+        if str(found) in keep_apart:
+            if len(holders[found]) > 1:
+                identities.near_misses.append(
+                    NearMiss(found, tuple(holders[found][:1]), tuple(holders[found][1:]), "kept apart by the user")
+                )
+            continue
+        first = holders[found][0]
+        for member in holders[found][1:]:
+            mine, theirs = groups[first], groups[member]
+            if mine is theirs:
+                continue
+            reason = mine.conflict(theirs, found.kind)
+            if reason:
+                identities.near_misses.append(NearMiss(found, tuple(mine.members), tuple(theirs.members), reason))
+                continue
+            for joined in theirs.members:
+                identities.keys.setdefault(joined, found)
+                groups[joined] = mine
+            identities.keys.setdefault(first, found)
+            mine.absorb(theirs)
+    _name_nodes(identities, groups, entities, holders)
+    return identities
+
+
+def _group(member: Member, entity: Entity, keys: list[Key], curated: bool, single: dict[str, set[str]]) -> _Group:
+    name = person_name(entity.labels.get("ru", "")) if entity.cls == "schema:Person" else None
+    return _Group(
+        [member],
+        {entity.id} if curated else set(),
+        {k.value for k in keys if k.kind == "wikidata"},
+        {k.value for k in keys if k.kind == "geonames"},
+        {name.first} if name else set(),
+        {name.patronymic} if name and name.patronymic else set(),
+        single,
+    )
+
+
+def single_values(model: ArticleModel) -> dict[str, dict[str, set[str]]]:
+    """Per entity, the values its facts give the properties the shapes allow one of (``schema:startDate``…): one
+    node cannot hold two, so entities that give two different ones are two things (or one article is wrong)."""
+    from ..extract.conformance import single
+
+    once = single()
+    found: dict[str, dict[str, set[str]]] = {}
+    for fact in model.facts:
+        if fact.predicate not in once or fact.obj_is_entity:
+            continue
+        value = fact.obj.value if isinstance(fact.obj, TimeRef) else fact.obj
+        if value is not None:
+            found.setdefault(fact.subject, {}).setdefault(fact.predicate, set()).add(str(value))
+    return found
+
+
+def _name_nodes(
+    identities: Identities,
+    groups: dict[Member, _Group],
+    entities: dict[Member, Entity],
+    holders: dict[Key, list[Member]],
+) -> None:
+    strongest: dict[Member, Key] = {}
+    for found in sorted(holders, key=lambda k: (("curated", *KIND_ORDER).index(k.kind), k.value)):
+        for member in holders[found]:
+            strongest.setdefault(member, found)
+    taken: set[str] = set()
+    seen: set[int] = set()
+    for group in groups.values():
+        if id(group) in seen:
+            continue
+        seen.add(id(group))
+        keys = sorted(
+            (strongest[m] for m in group.members if m in strongest),
+            key=lambda k: (("curated", *KIND_ORDER).index(k.kind), k.value),
+        )
+        if not keys:
+            continue
+        node = _unique(_node_name(keys[0]), taken)
+        taken.add(node)
+        for joined in group.members:
+            identities.nodes[joined] = node
+        curated = [entities[m] for m in group.members if strongest.get(m, keys[0]).kind == "curated"]
+        identities.labels[node] = _labels(curated or [entities[m] for m in group.members])
+        if len(group.members) > 1:
+            joined_by = tuple(sorted({identities.keys[m] for m in group.members}))
+            identities.merges.append(Merge(node, joined_by, tuple(sorted(group.members))))
+    identities.merges.sort(key=lambda merge: merge.node)
+
+
+def _node_name(found: Key) -> str:
+    if found.kind in ("curated", "wikidata"):
+        return found.value
+    if found.kind == "geonames":
+        return f"geonames/{found.value}"
+    if found.kind == "person":
+        return f"person/{slug(found.value)}"
+    if found.kind == "alias":  # a surname alone, its full name never given a key ("Ли Пэн" is: this is rare)
+        return f"person/{slug(found.value.replace('|', ' '))}"
+    cls, _, name = found.value.partition("|")
+    return f"{found.kind}/{slug(cls.split(':')[-1])}/{slug(name)}"
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    number = 1
+    candidate = name
+    while candidate in taken:
+        number += 1
+        candidate = f"{name}_{number}"
+    return candidate
+
+
+def _labels(entities: Iterable[Entity]) -> dict[str, str]:
+    """A node's labels: the labels most of its entities have, then the longest Russian one (given only the
+    curated entity when there is one)."""
+    votes = Counter(tuple(sorted(e.labels.items())) for e in entities)
+    best = max(votes, key=lambda labels: (votes[labels], len(dict(labels).get("ru", "")), labels))
+    return dict(best)
