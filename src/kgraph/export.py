@@ -35,6 +35,8 @@ def serialize(data: Graph | Dataset, format_name: str) -> bytes:
         if fmt.name in ("ntriples", "nquads"):
             text = target.serialize(format="nt" if fmt.name == "ntriples" else "nquads", encoding="utf-8")
             return b"".join(line for line in sorted(set(text.splitlines(keepends=True))) if line.strip())
+        if fmt.name == "trig":
+            return _trig(target)
         return target.serialize(format=fmt.rdflib_name, encoding="utf-8")
     except RecursionError:
         # rdflib's pretty writers recurse once per blank node nested in another: past Python's recursion limit
@@ -44,6 +46,20 @@ def serialize(data: Graph | Dataset, format_name: str) -> bytes:
         return _flat(target, fmt.name)
     except ValueError as error:  # rdflib: "no valid way to shorten http://e.org/1" (RDF/XML needs QNames)
         raise ExportError(f"cannot write {fmt.name}: {' '.join(str(error).split())}") from None
+
+
+def _trig(data: Graph) -> bytes:
+    """rdflib's TriG with the named graphs in the order of their names: rdflib's own order follows its store's
+    hashing, which differs from one run to the next, so the same dataset gave other bytes."""
+    from io import BytesIO
+
+    from rdflib.plugins.serializers.trig import TrigSerializer
+
+    serializer = TrigSerializer(data)
+    serializer.contexts.sort(key=lambda graph: str(graph.identifier))
+    stream = BytesIO()
+    serializer.serialize(stream, encoding="utf-8")
+    return stream.getvalue()
 
 
 def _flat(data: Graph, format_name: str) -> bytes:

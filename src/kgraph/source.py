@@ -166,12 +166,32 @@ def _slugify(name: str) -> str:
     return slug or "article"
 
 
+CORPUS_SUFFIXES = (".txt", ".md")
+"""The article files of a corpus folder: every .txt and .md file outside an article folder."""
+_NOT_ARTICLES = re.compile(r"(README|CHANGELOG|CHANGES|LICENSE|LICENCE|NOTICE|CONTRIBUTING)\b", re.IGNORECASE)
+"""Files a corpus folder may hold beside its articles (a README of the corpus), by name."""
+
+
 def find_articles(root: Path) -> list[Path]:
-    """Every article folder under `root` (or `root` itself when it is one, or an article file), sorted."""
+    """Every article under `root`, sorted: `root` itself when it is an article file or folder; else, at any depth,
+    every article folder (holding article.md or article.txt) and every other .txt or .md file outside one (a
+    corpus folder: NEREL's NAME.txt files, a year of an outlet's articles), leaving out hidden files and folders
+    and a corpus's README or LICENSE."""
     if root.is_file():
         return [root]
     if not root.is_dir():
         raise SourceError(f"{root}: no such file or folder")
     if article_file(root):
         return [root]
-    return sorted({p.parent for name in ARTICLE_FILENAMES for p in root.rglob(name)})
+    folders = {p.parent for name in ARTICLE_FILENAMES for p in root.rglob(name)}
+    files = [
+        path
+        for path in root.rglob("*")
+        if path.suffix.lower() in CORPUS_SUFFIXES
+        and path.name not in ARTICLE_FILENAMES
+        and not _NOT_ARTICLES.match(path.name)
+        and not any(part.startswith(".") for part in path.relative_to(root).parts)
+        and not any(parent in folders for parent in path.parents)
+        and path.is_file()
+    ]
+    return sorted([*folders, *files])

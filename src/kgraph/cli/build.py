@@ -1,12 +1,13 @@
 """`kgraph build`: articles -> graph files, validated, and a summary of what they hold.
 
 >>> [parameter.name for parameter in build.params]
-['paths', 'out', 'no_html', 'wikidata', 'without', 'keep_apart']
+['paths', 'out', 'no_html', 'wikidata', 'without', 'keep_apart', 'jobs', 'paths_from']
 """
 
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import TextIO
 
 import click
 
@@ -43,6 +44,20 @@ MOST_LEFT_OUT = 10
     help="Merge nothing by this identity key (as `kgraph merges` prints it, e.g. 'person:александр иванов'). "
     "Repeatable.",
 )
+@click.option(
+    "--jobs",
+    "jobs",
+    type=click.IntRange(min=1, max=256),
+    default=None,
+    help="Worker processes extracting the articles (default: one per core for more than 16 articles, else 1). "
+    "The graph is the same whatever the number.",
+)
+@click.option(
+    "--paths-from",
+    "paths_from",
+    type=click.File("r", encoding="utf-8"),
+    help="Read more PATHS from this file, one per line ('-': standard input), for corpora no shell line holds.",
+)
 @reports_errors
 def build(
     paths: tuple[Path, ...],
@@ -51,10 +66,13 @@ def build(
     wikidata: str | None,
     without: tuple[str, ...],
     keep_apart: tuple[str, ...],
+    jobs: int | None,
+    paths_from: TextIO | None,
 ) -> None:
     """Build every article under PATHS (default: data/) into OUT, validate it, print a summary.
 
-    An article is a folder holding article.md (or article.txt) and, when curated, facts.yaml. An article without
+    An article is a folder holding article.md (or article.txt) and, when curated, facts.yaml, or a .txt or .md
+    file; a folder holds every article at any depth (a corpus: a folder of .txt files). An article without
     facts.yaml whose text is surely not Russian gets a warning naming its language (little is extracted from it).
     Entities of all the articles that share an identity key (a Wikidata item, a GeoNames place, a person's full
     name…) are one node; `kgraph merges` lists the merges and the near misses, and --keep-apart undoes one.
@@ -62,10 +80,19 @@ def build(
     """
     from ..extract.text.language import language_warning
     from ..pipeline import build as run_build
+    from ..pipeline import default_jobs
     from ..stats import graph_stats
 
+    listed = [Path(line.rstrip("\r\n")) for line in paths_from or () if line.strip()]
+    sources = [*paths, *listed] or [DEFAULT_DATA]
     result = run_build(
-        list(paths) or [DEFAULT_DATA], out, html=not no_html, wikidata=wikidata, without=without, keep_apart=keep_apart
+        sources,
+        out,
+        html=not no_html,
+        wikidata=wikidata,
+        without=without,
+        keep_apart=keep_apart,
+        jobs=jobs or default_jobs(sources),
     )
     for model in result.models:
         warning = language_warning(model.article) if model.source == "extracted" else None
