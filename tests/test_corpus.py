@@ -57,3 +57,90 @@ def test_paths_can_come_one_per_line_on_standard_input(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert "Built 2 article(s)" in result.output
+
+
+def _named_quads(store_folder: Path) -> set[str]:
+    from pyoxigraph import DefaultGraph, Store
+
+    store = Store.read_only(str(store_folder / "oxigraph"))
+    return {str(quad) for quad in store.quads_for_pattern(None, None, None) if quad.graph_name != DefaultGraph()}
+
+
+def _fresh_quads(paths: list[Path]) -> set[str]:
+    """The quads of a build from scratch, as an Oxigraph store holds them (it stores xsd:nonNegativeInteger as
+    xsd:integer)."""
+    from pyoxigraph import RdfFormat, Store
+
+    from kgraph.graph import build_dataset
+    from kgraph.pipeline import load_models
+
+    store = Store()
+    store.load(build_dataset(load_models(paths)).serialize(format="nquads", encoding="utf-8"), format=RdfFormat.N_QUADS)
+    return {str(quad) for quad in store}
+
+
+def test_a_store_build_skips_replaces_and_removes_and_ends_as_a_fresh_build(tmp_path: Path) -> None:
+    from kgraph.corpus import build_store
+
+    corpus = _corpus(tmp_path / "corpus")
+    store = tmp_path / "store"
+    first = build_store([corpus], store)
+    assert len(first.added) == 4 and first.conforms
+    again = build_store([corpus], store)
+    assert (again.added, again.replaced, again.removed, len(again.unchanged)) == ([], [], [], 4)
+    technopark = corpus / "technopark" / "article.md"
+    technopark.write_text(technopark.read_text(encoding="utf-8") + "\nВладимир Путин поздравил Омск.\n", "utf-8")
+    (corpus / "2019" / "11" / "220820_text.txt").unlink()
+    (corpus / "omsk.md").write_text("# Омск\n\nКасым-Жомарт Токаев прилетел в Омск.\n", encoding="utf-8")
+    changed = build_store([corpus], store)
+    assert (changed.added, changed.replaced, changed.removed) == (["omsk"], ["technopark"], ["220820-text"])
+    assert _named_quads(store) == _fresh_quads([corpus])
+
+
+def test_a_store_is_queried_as_a_file_is(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from kgraph.cli import main
+
+    corpus = _corpus(tmp_path / "corpus")
+    store = tmp_path / "store"
+    built = CliRunner().invoke(main, ["build", str(corpus), str(ROOT / "data"), "--store", str(store)])
+    assert built.exit_code == 0, built.output
+    assert "added: 5" in built.output
+    result = CliRunner().invoke(main, ["query", "shared_entities", "--data", str(store), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    tokayev = [line for line in result.output.splitlines() if line.startswith("https://w3id.org/kgraph/id/tokayev,")]
+    assert len(tokayev) == 2 and all(",2," in line for line in tokayev)  # the seed and technopark name him
+
+
+def test_a_folder_that_is_not_a_store_is_refused(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from kgraph.cli import main
+
+    (tmp_path / "notes.txt").write_text("not a store\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(ROOT / "data"), "--store", str(tmp_path)])
+    assert result.exit_code == 2
+    assert f"{tmp_path}: not a kgraph store" in result.output
+
+
+def test_export_stats_and_viz_read_a_store_as_they_read_a_file(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+    from pyoxigraph import RdfFormat, Store
+
+    from kgraph.cli import main
+    from kgraph.corpus import build_store
+
+    articles = [ROOT / "data", ROOT / "examples" / "technopark"]
+    store = tmp_path / "store"
+    build_store(articles, store)
+    runner = CliRunner()
+    exported = runner.invoke(main, ["export", str(store), "--format", "nquads"])
+    assert exported.exit_code == 0
+    read_back = Store()
+    read_back.load(exported.stdout_bytes, format=RdfFormat.N_QUADS)
+    assert {str(quad) for quad in read_back} == _fresh_quads(articles)
+    counted = runner.invoke(main, ["stats", str(store)])
+    assert counted.exit_code == 0 and "in 2 named graph(s)" in counted.output
+    page = runner.invoke(main, ["viz", str(store), "-o", str(tmp_path / "page.html")])
+    assert page.exit_code == 0 and (tmp_path / "page.html").is_file()

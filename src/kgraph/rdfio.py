@@ -212,13 +212,16 @@ def load_file(store: Any, path: Path, fmt: RDFFormat | None = None) -> None:
 
 
 def read_dataset(path: Path, fmt: RDFFormat | None = None, *, stable_blank_nodes: bool = False) -> Dataset:
-    """An RDF file as an rdflib dataset whose default graph is the union of its named graphs.
+    """An RDF file (or a store folder `kgraph build --store` wrote) as an rdflib dataset whose default graph is
+    the union of its named graphs.
 
     The file is read by `parse_quads` (never by rdflib's own parsers). Triple formats (Turtle, N-Triples,
     RDF/XML) land in the default graph. With `stable_blank_nodes`, blank nodes are labelled by
     `label_blank_nodes`, so export writes the same bytes every time.
     """
-    quads = parse_quads(path, fmt)
+    from .corpus import is_store, store_quads
+
+    quads = store_quads(path) if fmt is None and is_store(path) else parse_quads(path, fmt)
     if stable_blank_nodes:
         quads = label_blank_nodes(quads)
     return to_rdflib(quads, str(path))

@@ -1,7 +1,7 @@
 """`kgraph build`: articles -> graph files, validated, and a summary of what they hold.
 
 >>> [parameter.name for parameter in build.params]
-['paths', 'out', 'no_html', 'wikidata', 'without', 'keep_apart', 'jobs', 'paths_from']
+['paths', 'out', 'no_html', 'wikidata', 'without', 'keep_apart', 'jobs', 'paths_from', 'store']
 """
 
 import sys
@@ -58,6 +58,13 @@ MOST_LEFT_OUT = 10
     type=click.File("r", encoding="utf-8"),
     help="Read more PATHS from this file, one per line ('-': standard input), for corpora no shell line holds.",
 )
+@click.option(
+    "--store",
+    "store",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Build into this on-disk store instead of OUT's files, incrementally: unchanged articles are skipped, "
+    "changed ones replaced, the graphs of articles gone removed. `kgraph query --data DIR` queries it.",
+)
 @reports_errors
 def build(
     paths: tuple[Path, ...],
@@ -68,6 +75,7 @@ def build(
     keep_apart: tuple[str, ...],
     jobs: int | None,
     paths_from: TextIO | None,
+    store: Path | None,
 ) -> None:
     """Build every article under PATHS (default: data/) into OUT, validate it, print a summary.
 
@@ -85,6 +93,12 @@ def build(
 
     listed = [Path(line.rstrip("\r\n")) for line in paths_from or () if line.strip()]
     sources = [*paths, *listed] or [DEFAULT_DATA]
+    if store is not None:
+        if wikidata is not None:
+            from ..errors import UsageError
+
+            raise UsageError("--wikidata does not work with --store yet: build the store, or reconcile without it")
+        _build_store(sources, store, without, keep_apart, jobs or default_jobs(sources))
     result = run_build(
         sources,
         out,
@@ -120,3 +134,21 @@ def build(
     for kind, path in result.files.items():
         click.echo(f"{kind:>6}: {path}")
     sys.exit(EXIT_OK if result.report.conforms else EXIT_INVALID)
+
+
+def _build_store(
+    sources: list[Path], store: Path, without: tuple[str, ...], keep_apart: tuple[str, ...], jobs: int
+) -> None:
+    from ..corpus import build_store
+
+    result = build_store(sources, store, without=without, keep_apart=keep_apart, jobs=jobs)
+    for name in ("added", "replaced", "removed", "unchanged", "nodes_changed"):
+        found = getattr(result, name)
+        shown = ", ".join(found[:MOST_LEFT_OUT]) + (
+            f" and {len(found) - MOST_LEFT_OUT} more" if len(found) > MOST_LEFT_OUT else ""
+        )
+        click.echo(f"{name.replace('_', ' ')}: {len(found)}" + (f" ({shown})" if found else ""))
+    for slug, report in result.violations.items():
+        click.echo(f"{slug}: {report.text}")
+    click.echo(f"store: {result.store}")
+    sys.exit(EXIT_OK if result.conforms else EXIT_INVALID)

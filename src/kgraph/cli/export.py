@@ -24,7 +24,8 @@ from .errors import reports_errors
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here (atomically) instead of stdout.")
 @reports_errors
 def export(file: Path, fmt: str, output: Path | None) -> None:
-    """Convert an RDF FILE to another format, our prefixes bound; Turtle output is deterministic."""
+    """Convert an RDF FILE (or a store folder `kgraph build --store` wrote) to another format, our prefixes bound;
+    Turtle output is deterministic."""
     from ..errors import UsageError
     from ..export import serialize, write
     from ..rdfio import rdf_format, read_dataset

@@ -22,7 +22,7 @@ from .types import SECONDS
     type=click.Path(path_type=Path),
     default=DEFAULT_GRAPH,
     show_default=True,
-    help="RDF file to query.",
+    help="RDF file to query, or a store folder `kgraph build --store` wrote.",
 )
 @click.option(
     "--format",

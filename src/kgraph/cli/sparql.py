@@ -74,16 +74,17 @@ def serve(
     max_request_bytes: int,
     cors: tuple[str, ...],
 ) -> None:
-    """Serve FILE (default: out/graph.trig) as a read-only SPARQL 1.1 endpoint at /sparql.
+    """Serve FILE (default: out/graph.trig; or a store folder `kgraph build --store` wrote) as a read-only SPARQL
+    1.1 endpoint at /sparql.
 
     A query page is at /. GET and POST queries; results as JSON, XML, CSV, TSV or Turtle by the Accept
     header; updates get 403, SERVICE 400. The default graph is the union of the named graphs. Ctrl-C stops it.
     """
-    from ..query import LocalStore
+    from ..query.run import open_data
     from ..query.serve import Limits, SparqlServer
 
     limits = Limits(time=time_limit, rows=result_limit, answer_bytes=max_answer_bytes, request_bytes=max_request_bytes)
-    store = LocalStore.from_files(file or DEFAULT_GRAPH)
+    store = open_data(file or DEFAULT_GRAPH)
     server = SparqlServer(store, host, port, limits=limits, cors=cors, log=sys.stderr)
     if not server.loopback:
         click.echo(f"warning: listening on {host}: anyone who can reach this machine can query the graph", err=True)

@@ -17,7 +17,8 @@ from .errors import reports_errors
 @click.argument("file", required=False, type=click.Path(path_type=Path))
 @reports_errors
 def stats(file: Path | None) -> None:
-    """Count triples, instances by class and triples by predicate of FILE (default: the built graph)."""
+    """Count triples, instances by class and triples by predicate of FILE (default: the built graph; or a store
+    folder `kgraph build --store` wrote)."""
     from ..namespaces import shorten
     from ..rdfio import read_dataset
     from ..stats import graph_stats

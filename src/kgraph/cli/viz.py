@@ -25,8 +25,8 @@ from .errors import reports_errors
 @click.option("--title", default=None, help="The page's title (default: the file name).")
 @reports_errors
 def viz(file: Path, output: Path | None, query: str | None, title: str | None) -> None:
-    """Write an offline HTML page to explore FILE (default: out/graph.trig): search, filter, and see the
-    sentences behind every fact. Exit 0 when written, 2 on bad input.
+    """Write an offline HTML page to explore FILE (default: out/graph.trig; or a store folder `kgraph build
+    --store` wrote): search, filter, and see the sentences behind every fact. Exit 0 when written, 2 on bad input.
     """
     from ..query import find_query
     from ..rdfio import read_dataset

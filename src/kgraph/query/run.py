@@ -28,7 +28,8 @@ def run_query(
     default_graphs: Sequence[str] = (),
     allow_service: bool = False,
 ) -> QueryResult:
-    """Run `query` (a .rq path, a bundled query's name or SPARQL text) on the RDF file `data`, or on `endpoint`.
+    """Run `query` (a .rq path, a bundled query's name or SPARQL text) on the RDF file or store folder `data`
+    (``open_data``), or on `endpoint`.
 
     `params` are NAME=VALUE bindings (see `kgraph.query.params`); a name the query lacks is a UsageError.
     `timeout` bounds a local query, or the whole request to an endpoint, retries included. SERVICE is refused
@@ -43,4 +44,13 @@ def run_query(
         if allow_service:
             raise UsageError("--allow-service is for a local query: with --endpoint, the endpoint decides on SERVICE")
         return query_endpoint(endpoint, named.text, bound, timeout=timeout, default_graphs=default_graphs)
-    return LocalStore.from_files(data).query(named.text, bound, timeout=timeout, allow_service=allow_service)
+    return open_data(data).query(named.text, bound, timeout=timeout, allow_service=allow_service)
+
+
+def open_data(data: Path) -> LocalStore:
+    """The RDF file `data` loaded into memory, or the store folder `kgraph build --store` writes, opened read-only."""
+    from ..corpus import OXIGRAPH, is_store
+
+    if is_store(data):
+        return LocalStore.read_only(data / OXIGRAPH)
+    return LocalStore.from_files(data)

@@ -1,0 +1,221 @@
+"""Corpus builds into an on-disk Oxigraph store that persists between runs (`kgraph build --store DIR`).
+
+Each article is a named graph of the store, built and validated on its own. A run skips the articles whose text,
+curated facts and kgraph version are unchanged (their extraction is kept in the store folder and not redone),
+extracts the new and changed ones, removes the graphs of articles that are gone, and resolves one node per real
+thing over all of them again (``identity.resolve``: resolution is cheap, extraction is not); an unchanged
+article's graph is written again only when its nodes changed (a new article gave its "Омск" a Wikidata link).
+The store's default graph is the merge of its article graphs, as `kgraph query` expects of a store.
+
+>>> import tempfile
+>>> from pathlib import Path
+>>> folder = Path(tempfile.mkdtemp())
+>>> _ = (folder / "a.md").write_text("# Омск\\n\\nВ Омске прошёл форум.\\n", encoding="utf-8")
+>>> first = build_store([folder], folder / "store")
+>>> (first.added, first.unchanged), build_store([folder], folder / "store").unchanged
+((['a'], []), ['a'])
+"""
+
+import hashlib
+import json
+import pickle
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import SourceError
+from .facts import facts_file
+from .model import ArticleModel
+from .rdfio import write_atomically
+from .source import Article, find_articles, load_article
+from .validate import ValidationReport, validate
+
+if TYPE_CHECKING:
+    from rdflib import Dataset
+
+    from .identity.resolve import Identities
+
+MANIFEST = "kgraph-store.json"
+"""What the store folder says about each article it holds: its fingerprint and its nodes."""
+MODELS = "models"
+"""The folder, in the store folder, of each article's model (kgraph's own pickles, read back only from there)."""
+OXIGRAPH = "oxigraph"
+"""The folder, in the store folder, of the Oxigraph store."""
+
+
+@dataclass
+class StoreBuild:
+    """What a store build did: articles added, replaced, removed, left as they were; what it wrote again because
+    its nodes changed; and each written article's validation, when it does not conform."""
+
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    nodes_changed: list[str] = field(default_factory=list)
+    violations: dict[str, ValidationReport] = field(default_factory=dict)
+    store: Path = Path()
+
+    @property
+    def conforms(self) -> bool:
+        """Whether every article written conforms to the shapes."""
+        return not self.violations
+
+
+@cache
+def _version() -> str:
+    """kgraph's version and its models': a new release or a retrained model makes every article change."""
+    from . import __version__
+
+    digest = hashlib.sha256(__version__.encode())
+    data = files("kgraph.extract.data")
+    for entry in sorted(data.iterdir(), key=lambda e: e.name):
+        if entry.is_file():
+            digest.update(entry.name.encode() + entry.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def fingerprint(article: Article, without: Sequence[str] = ()) -> str:
+    """What an article's graph depends on: its text, its curated facts, the packs switched off, kgraph's version."""
+    digest = hashlib.sha256(article.text.encode("utf-8"))
+    curated = facts_file(article)
+    digest.update(curated.read_bytes() if curated else b"-")
+    digest.update(",".join(sorted(without)).encode() + _version().encode())
+    return digest.hexdigest()
+
+
+def build_store(
+    paths: Sequence[Path], folder: Path, *, without: Sequence[str] = (), keep_apart: Sequence[str] = (), jobs: int = 1
+) -> StoreBuild:
+    """Bring the store at `folder` up to date with the articles under `paths` (see the module's docstring)."""
+    from pyoxigraph import NamedNode, Store
+
+    from .graph import add_article, article_iri, new_dataset
+    from .identity.resolve import resolve
+    from .pipeline import _one_iri_each, load_models
+
+    found = dict.fromkeys(article for path in paths for article in find_articles(path))
+    articles = [load_article(path) for path in found]
+    _one_iri_each(articles)
+    if not articles:
+        raise SourceError(f"no articles under {', '.join(map(str, paths))}")
+    folder.mkdir(parents=True, exist_ok=True)
+    manifest = _read_manifest(folder)
+    known = manifest.get("articles", {})
+    prints = {article.slug: fingerprint(article, without) for article in articles}
+    result = StoreBuild(store=folder)
+    models: dict[str, ArticleModel] = {}
+    for article in articles:
+        cached = folder / MODELS / f"{article.slug}.pickle"
+        if known.get(article.slug, {}).get("fingerprint") == prints[article.slug] and cached.is_file():
+            models[article.slug] = pickle.loads(cached.read_bytes())  # written by this function, in this folder
+    fresh = [a for a in articles if a.slug not in models]
+    for model in load_models([a.path or Path(a.slug) for a in fresh], without, jobs) if fresh else []:
+        models[model.article.slug] = model
+        cached = folder / MODELS / f"{model.article.slug}.pickle"
+        cached.parent.mkdir(exist_ok=True)
+        write_atomically(cached, _writer(pickle.dumps(model)))
+    ordered = [models[article.slug] for article in articles]
+    identities = resolve(ordered, keep_apart)
+    store = Store(str(folder / OXIGRAPH))
+    entries = {}
+    for model in ordered:
+        slug = model.article.slug
+        nodes = _nodes_signature(model, identities)
+        entry = {"fingerprint": prints[slug], "nodes": nodes}
+        entries[slug] = entry
+        before = known.get(slug)
+        if before == entry:
+            result.unchanged.append(slug)
+            continue
+        dataset = new_dataset()
+        add_article(dataset, model, identities)
+        report = validate(dataset)
+        if not report.conforms:
+            result.violations[slug] = report
+        graph = NamedNode(str(article_iri(slug)))
+        if store.contains_named_graph(graph):
+            store.remove_graph(graph)
+        _load_graph(store, dataset)
+        if before is None:
+            result.added.append(slug)
+        elif before.get("fingerprint") == prints[slug]:
+            result.nodes_changed.append(slug)
+        else:
+            result.replaced.append(slug)
+    for slug in sorted(set(known) - set(entries)):
+        graph = NamedNode(str(article_iri(slug)))
+        if store.contains_named_graph(graph):
+            store.remove_graph(graph)
+        (folder / MODELS / f"{slug}.pickle").unlink(missing_ok=True)
+        result.removed.append(slug)
+    if result.added or result.replaced or result.removed or result.nodes_changed:
+        _merge_default_graph(store)
+    store.flush()
+    del store
+    text = json.dumps({"version": _version(), "articles": entries}, ensure_ascii=False, indent=1, sort_keys=True)
+    write_atomically(folder / MANIFEST, _writer(text.encode("utf-8")))
+    return result
+
+
+def _writer(content: bytes) -> Callable[[Path], None]:
+    def write(temporary: Path) -> None:
+        temporary.write_bytes(content)
+
+    return write
+
+
+def _read_manifest(folder: Path) -> dict[str, Any]:
+    path = folder / MANIFEST
+    if not path.is_file():
+        if any(folder.iterdir()):
+            raise SourceError(f"{folder}: not a kgraph store (no {MANIFEST}) and not empty; give a new folder")
+        return {}
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise SourceError(f"{path}: cannot read the store's manifest: {error}") from None
+    return manifest if isinstance(manifest, dict) and manifest.get("version") == _version() else {"articles": {}}
+
+
+def _nodes_signature(model: ArticleModel, identities: "Identities") -> dict[str, str]:
+    """Each entity's node and the labels the build gives it: when they change, the article's graph does."""
+    slug = model.article.slug
+    found = {}
+    for ident in sorted(model.entities):
+        node = identities.node(slug, ident)
+        if node is not None:
+            labels = identities.labels.get(node, {})
+            shown = json.dumps(labels, ensure_ascii=False, sort_keys=True)
+            found[ident] = f"{node} {shown} {identities.key(slug, ident)}"
+    return found
+
+
+def _load_graph(store: Any, dataset: "Dataset") -> None:
+    from pyoxigraph import RdfFormat
+
+    store.load(dataset.serialize(format="nquads", encoding="utf-8"), format=RdfFormat.N_QUADS)
+
+
+def _merge_default_graph(store: Any) -> None:
+    """The default graph as the merge (a set) of the article graphs, which `kgraph query --store` reads."""
+    from pyoxigraph import DefaultGraph
+
+    store.clear_graph(DefaultGraph())
+    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+
+
+def is_store(path: Path) -> bool:
+    """Whether `path` is a store folder `build_store` wrote."""
+    return path.is_dir() and (path / MANIFEST).is_file()
+
+
+def store_quads(folder: Path) -> list[Any]:
+    """The quads of a store folder's article graphs (not the merge in its default graph), read-only."""
+    from pyoxigraph import DefaultGraph, Store
+
+    store = Store.read_only(str(folder / OXIGRAPH))
+    return [quad for quad in store.quads_for_pattern(None, None, None) if quad.graph_name != DefaultGraph()]
