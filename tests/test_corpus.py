@@ -35,7 +35,7 @@ def test_a_folder_of_txt_files_at_any_depth_is_a_corpus(tmp_path: Path) -> None:
     ]
 
 
-def test_two_workers_build_byte_for_byte_what_one_builds(tmp_path: Path) -> None:
+def test_two_workers_and_another_order_build_byte_for_byte_what_one_builds(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path / "corpus")
     one = build([corpus], tmp_path / "one", html=False, jobs=1)
     two = build([corpus], tmp_path / "two", html=False, jobs=2)
@@ -43,6 +43,10 @@ def test_two_workers_build_byte_for_byte_what_one_builds(tmp_path: Path) -> None
     for kind in ("turtle", "trig"):
         assert one.files[kind].read_bytes() == two.files[kind].read_bytes(), kind
     assert one.report.conforms
+    paths = [*sorted((corpus / "2019").rglob("*.txt"), reverse=True), corpus / "technopark"]
+    reversed_order = build(paths, tmp_path / "reversed", html=False, jobs=2)
+    for kind in ("turtle", "trig"):
+        assert one.files[kind].read_bytes() == reversed_order.files[kind].read_bytes(), kind
 
 
 def test_paths_can_come_one_per_line_on_standard_input(tmp_path: Path) -> None:
@@ -95,6 +99,21 @@ def test_a_store_build_skips_replaces_and_removes_and_ends_as_a_fresh_build(tmp_
     changed = build_store([corpus], store)
     assert (changed.added, changed.replaced, changed.removed) == (["omsk"], ["technopark"], ["220820-text"])
     assert _named_quads(store) == _fresh_quads([corpus])
+    assert _default_graph(store) == _merge_of_named_graphs(store)
+
+
+def _default_graph(store_folder: Path) -> set[str]:
+    from pyoxigraph import DefaultGraph, Store
+
+    store = Store.read_only(str(store_folder / "oxigraph"))
+    return {str(quad.triple) for quad in store.quads_for_pattern(None, None, None, DefaultGraph())}
+
+
+def _merge_of_named_graphs(store_folder: Path) -> set[str]:
+    from pyoxigraph import DefaultGraph, Store
+
+    store = Store.read_only(str(store_folder / "oxigraph"))
+    return {str(q.triple) for q in store.quads_for_pattern(None, None, None) if q.graph_name != DefaultGraph()}
 
 
 def test_a_store_is_queried_as_a_file_is(tmp_path: Path) -> None:
@@ -144,3 +163,37 @@ def test_export_stats_and_viz_read_a_store_as_they_read_a_file(tmp_path: Path) -
     assert counted.exit_code == 0 and "in 2 named graph(s)" in counted.output
     page = runner.invoke(main, ["viz", str(store), "-o", str(tmp_path / "page.html")])
     assert page.exit_code == 0 and (tmp_path / "page.html").is_file()
+
+
+def test_a_bad_article_fails_alone_and_the_store_keeps_the_rest(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from kgraph.cli import main
+
+    corpus = _corpus(tmp_path / "corpus")
+    store = tmp_path / "store"
+    bad = corpus / "broken.txt"
+    bad.write_bytes("Путин прилетел в Омск.\n".encode("cp1251"))  # not UTF-8
+    result = CliRunner().invoke(main, ["build", str(corpus), "--store", str(store)])
+    assert result.exit_code == 2, result.output
+    assert f"error: {bad}: not UTF-8 text" in result.stderr
+    assert "added: 4" in result.output and "failed: 1" in result.output
+    bad.write_text("# Омск\n\nПутин прилетел в Омск.\n", encoding="utf-8")  # mended: the next run adds it alone
+    again = CliRunner().invoke(main, ["build", str(corpus), "--store", str(store)])
+    assert again.exit_code == 0, again.output
+    assert "added: 1 (broken)" in again.output and "unchanged: 4" in again.output
+
+
+def test_a_long_store_build_shows_its_progress_and_rate_on_stderr(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from kgraph.cli import main
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for number in range(17):
+        (corpus / f"news-{number}.txt").write_text(f"# Новость {number}\n\nВладимир Путин прилетел в Омск.\n", "utf-8")
+    result = CliRunner().invoke(main, ["build", str(corpus), "--store", str(tmp_path / "store"), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    assert "extracting" in result.stderr and "17/17" in result.stderr and "articles/s" in result.stderr
+    assert "added: 17" in result.output

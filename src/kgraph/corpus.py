@@ -5,7 +5,8 @@ curated facts and kgraph version are unchanged (their extraction is kept in the 
 extracts the new and changed ones, removes the graphs of articles that are gone, and resolves one node per real
 thing over all of them again (``identity.resolve``: resolution is cheap, extraction is not); an unchanged
 article's graph is written again only when its nodes changed (a new article gave its "Омск" a Wikidata link).
-The store's default graph is the merge of its article graphs, as `kgraph query` expects of a store.
+The store's default graph is the merge of its article graphs, as `kgraph query` expects of a store, kept up to
+date article by article.
 
 >>> import tempfile
 >>> from pathlib import Path
@@ -19,18 +20,18 @@ The store's default graph is the merge of its article graphs, as `kgraph query` 
 import hashlib
 import json
 import pickle
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import SourceError
+from .errors import KGraphError, SourceError
 from .facts import facts_file
 from .model import ArticleModel
 from .rdfio import write_atomically
-from .source import Article, find_articles, load_article
+from .source import ARTICLE_FILENAMES, Article, find_articles, load_article
 from .validate import ValidationReport, validate
 
 if TYPE_CHECKING:
@@ -57,6 +58,9 @@ class StoreBuild:
     unchanged: list[str] = field(default_factory=list)
     nodes_changed: list[str] = field(default_factory=list)
     violations: dict[str, ValidationReport] = field(default_factory=dict)
+    failed: dict[str, str] = field(default_factory=dict)
+    """Articles that could not be read or extracted (path: the error); the rest of the corpus is built, and the
+    store keeps what an earlier run wrote of them."""
     store: Path = Path()
 
     @property
@@ -88,37 +92,55 @@ def fingerprint(article: Article, without: Sequence[str] = ()) -> str:
 
 
 def build_store(
-    paths: Sequence[Path], folder: Path, *, without: Sequence[str] = (), keep_apart: Sequence[str] = (), jobs: int = 1
+    paths: Sequence[Path],
+    folder: Path,
+    *,
+    without: Sequence[str] = (),
+    keep_apart: Sequence[str] = (),
+    jobs: int = 1,
+    progress: Callable[[int, int], None] | None = None,
 ) -> StoreBuild:
-    """Bring the store at `folder` up to date with the articles under `paths` (see the module's docstring)."""
+    """Bring the store at `folder` up to date with the articles under `paths` (see the module's docstring);
+    `progress(done, total)` is called before the articles to extract are and after each."""
     from pyoxigraph import NamedNode, Store
 
     from .graph import add_article, article_iri, new_dataset
     from .identity.resolve import resolve
-    from .pipeline import _one_iri_each, load_models
+    from .pipeline import _one_iri_each
 
-    found = dict.fromkeys(article for path in paths for article in find_articles(path))
-    articles = [load_article(path) for path in found]
+    result = StoreBuild(store=folder)
+    articles = []
+    for found in dict.fromkeys(article for path in paths for article in find_articles(path)):
+        try:
+            articles.append(load_article(found))
+        except KGraphError as error:  # a bad article fails alone
+            result.failed[str(found)] = str(error)
     _one_iri_each(articles)
-    if not articles:
+    if not articles and not result.failed:
         raise SourceError(f"no articles under {', '.join(map(str, paths))}")
     folder.mkdir(parents=True, exist_ok=True)
     manifest = _read_manifest(folder)
     known = manifest.get("articles", {})
     prints = {article.slug: fingerprint(article, without) for article in articles}
-    result = StoreBuild(store=folder)
     models: dict[str, ArticleModel] = {}
     for article in articles:
         cached = folder / MODELS / f"{article.slug}.pickle"
         if known.get(article.slug, {}).get("fingerprint") == prints[article.slug] and cached.is_file():
             models[article.slug] = pickle.loads(cached.read_bytes())  # written by this function, in this folder
     fresh = [a for a in articles if a.slug not in models]
-    for model in load_models([a.path or Path(a.slug) for a in fresh], without, jobs) if fresh else []:
-        models[model.article.slug] = model
-        cached = folder / MODELS / f"{model.article.slug}.pickle"
+    if progress is not None:
+        progress(0, len(fresh))
+    for done, (article, loaded) in enumerate(zip(fresh, _load_models(fresh, without, jobs), strict=True), 1):
+        if progress is not None:
+            progress(done, len(fresh))
+        if isinstance(loaded, str):
+            result.failed[str(article.path or article.slug)] = loaded
+            continue
+        models[article.slug] = loaded
+        cached = folder / MODELS / f"{article.slug}.pickle"
         cached.parent.mkdir(exist_ok=True)
-        write_atomically(cached, _writer(pickle.dumps(model)))
-    ordered = [models[article.slug] for article in articles]
+        write_atomically(cached, _writer(pickle.dumps(loaded)))
+    ordered = [models[article.slug] for article in articles if article.slug in models]
     identities = resolve(ordered, keep_apart)
     store = Store(str(folder / OXIGRAPH))
     entries = {}
@@ -136,24 +158,22 @@ def build_store(
         report = validate(dataset)
         if not report.conforms:
             result.violations[slug] = report
-        graph = NamedNode(str(article_iri(slug)))
-        if store.contains_named_graph(graph):
-            store.remove_graph(graph)
-        _load_graph(store, dataset)
+        _replace_graph(store, NamedNode(str(article_iri(slug))), dataset)
         if before is None:
             result.added.append(slug)
         elif before.get("fingerprint") == prints[slug]:
             result.nodes_changed.append(slug)
         else:
             result.replaced.append(slug)
-    for slug in sorted(set(known) - set(entries)):
-        graph = NamedNode(str(article_iri(slug)))
-        if store.contains_named_graph(graph):
-            store.remove_graph(graph)
+    failed_slugs = {a.slug for a in articles if a.slug not in models} | _failed_slugs(result.failed)
+    for slug in failed_slugs & set(known):
+        entries[slug] = known[slug]  # its graph stays as the last run that read it wrote it
+    prefix = str(article_iri(""))
+    stored = {graph.value[len(prefix) :] for graph in store.named_graphs() if graph.value.startswith(prefix)}
+    for slug in sorted((stored | set(known)) - set(entries) - failed_slugs):  # known, or left by another version
+        _replace_graph(store, NamedNode(str(article_iri(slug))), None)
         (folder / MODELS / f"{slug}.pickle").unlink(missing_ok=True)
         result.removed.append(slug)
-    if result.added or result.replaced or result.removed or result.nodes_changed:
-        _merge_default_graph(store)
     store.flush()
     del store
     text = json.dumps({"version": _version(), "articles": entries}, ensure_ascii=False, indent=1, sort_keys=True)
@@ -194,18 +214,21 @@ def _nodes_signature(model: ArticleModel, identities: "Identities") -> dict[str,
     return found
 
 
-def _load_graph(store: Any, dataset: "Dataset") -> None:
+def _replace_graph(store: Any, graph: Any, dataset: "Dataset | None") -> None:
+    """Replace the named graph `graph` by the article graph of `dataset` (None: remove it), and keep the default
+    graph the merge (a set) of all article graphs, which `kgraph query` reads: an old triple leaves the merge only
+    when no other graph states it. The cost is the article's, not the store's."""
     from pyoxigraph import RdfFormat
 
-    store.load(dataset.serialize(format="nquads", encoding="utf-8"), format=RdfFormat.N_QUADS)
-
-
-def _merge_default_graph(store: Any) -> None:
-    """The default graph as the merge (a set) of the article graphs, which `kgraph query --store` reads."""
-    from pyoxigraph import DefaultGraph
-
-    store.clear_graph(DefaultGraph())
-    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+    if store.contains_named_graph(graph):
+        store.update(
+            f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != {graph}) }} }}"
+        )
+        store.remove_graph(graph)
+    if dataset is not None:
+        store.load(dataset.serialize(format="nquads", encoding="utf-8"), format=RdfFormat.N_QUADS)
+        store.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
 
 
 def is_store(path: Path) -> bool:
@@ -219,3 +242,36 @@ def store_quads(folder: Path) -> list[Any]:
 
     store = Store.read_only(str(folder / OXIGRAPH))
     return [quad for quad in store.quads_for_pattern(None, None, None) if quad.graph_name != DefaultGraph()]
+
+
+def _extract(article: Article, without: Sequence[str]) -> ArticleModel | str:
+    """An article's model, or the error that stopped it (so that one bad article fails alone)."""
+    from .pipeline import load_model
+
+    try:
+        return load_model(article, without)
+    except KGraphError as error:
+        return f"{article.path or article.slug}: {error}"
+
+
+def _load_models(articles: list[Article], without: Sequence[str], jobs: int) -> Iterator[ArticleModel | str]:
+    """Each article's model or error, in order, as each is done, by `jobs` worker processes when there is more
+    than one article."""
+    if jobs <= 1 or len(articles) < 2:
+        yield from (_extract(article, without) for article in articles)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
+
+    with ProcessPoolExecutor(max_workers=min(jobs, len(articles))) as pool:
+        yield from pool.map(partial(_extract, without=tuple(without)), articles, chunksize=4)
+
+
+def _failed_slugs(failed: dict[str, str]) -> set[str]:
+    """The slugs of the articles whose files failed, as their names would give them."""
+    from .source import _slugify
+
+    slugs = set()
+    for path in map(Path, failed):
+        slugs.add(_slugify(path.parent.name if path.name in ARTICLE_FILENAMES else path.stem))
+    return slugs

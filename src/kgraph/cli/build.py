@@ -5,6 +5,7 @@
 """
 
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 from typing import TextIO
@@ -12,7 +13,7 @@ from typing import TextIO
 import click
 
 from .defaults import DEFAULT_DATA, DEFAULT_OUT
-from .errors import EXIT_INVALID, EXIT_OK, reports_errors
+from .errors import EXIT_ERROR, EXIT_INVALID, EXIT_OK, reports_errors
 from .types import WITHOUT
 
 MOST_LEFT_OUT = 10
@@ -141,7 +142,11 @@ def _build_store(
 ) -> None:
     from ..corpus import build_store
 
-    result = build_store(sources, store, without=without, keep_apart=keep_apart, jobs=jobs)
+    progress = _Progress()
+    try:
+        result = build_store(sources, store, without=without, keep_apart=keep_apart, jobs=jobs, progress=progress)
+    finally:
+        progress.close()
     for name in ("added", "replaced", "removed", "unchanged", "nodes_changed"):
         found = getattr(result, name)
         shown = ", ".join(found[:MOST_LEFT_OUT]) + (
@@ -150,5 +155,39 @@ def _build_store(
         click.echo(f"{name.replace('_', ' ')}: {len(found)}" + (f" ({shown})" if found else ""))
     for slug, report in result.violations.items():
         click.echo(f"{slug}: {report.text}")
+    for path, error in result.failed.items():
+        click.echo(f"error: {error if error.startswith(path) else f'{path}: {error}'}", err=True)
+    click.echo(f"failed: {len(result.failed)}")
     click.echo(f"store: {result.store}")
-    sys.exit(EXIT_OK if result.conforms else EXIT_INVALID)
+    sys.exit(EXIT_ERROR if result.failed else EXIT_OK if result.conforms else EXIT_INVALID)
+
+
+class _Progress:
+    """Progress on stderr while a store build extracts more than `SHOWN_FROM` articles: articles done, rate, time
+    left; on a terminal one line rewritten in place, elsewhere (a log) a line at every tenth."""
+
+    SHOWN_FROM = 16
+
+    def __init__(self) -> None:
+        self.started = time.monotonic()
+        self.terminal = sys.stderr.isatty()
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if total <= self.SHOWN_FROM:
+            return
+        if done == 0:
+            self.started = time.monotonic()
+            return
+        if not self.terminal and done != total and done % max(1, total // 10):
+            return
+        seconds = time.monotonic() - self.started
+        rate = done / seconds if seconds > 0 else 0.0
+        left = (total - done) / rate if rate else 0.0
+        line = f"extracting: {done}/{total} ({rate:.1f} articles/s, {left:.0f} s left)"
+        click.echo(f"\r{line}" if self.terminal else line, err=True, nl=not self.terminal)
+        self.shown = True
+
+    def close(self) -> None:
+        if self.terminal and self.shown:
+            click.echo(err=True)

@@ -123,7 +123,7 @@ def resolve(models: Sequence[ArticleModel], keep_apart: Collection[str] = ()) ->
     groups: dict[Member, _Group] = {}
     holders: dict[Key, list[Member]] = {}
     identities = Identities()
-    for model in models:
+    for model in sorted(models, key=lambda m: m.article.slug):  # the same nodes whatever the order given
         curated = model.source != "extracted"
         abbreviations, aliases, single = abbreviation_keys(model), alias_keys(model), single_values(model)
         for entity in model.entities.values():
