@@ -197,3 +197,65 @@ def test_a_long_store_build_shows_its_progress_and_rate_on_stderr(tmp_path: Path
     assert result.exit_code == 0, result.output
     assert "extracting" in result.stderr and "17/17" in result.stderr and "articles/s" in result.stderr
     assert "added: 17" in result.output
+
+
+def test_a_failed_article_keeps_its_graph_and_its_part_in_the_nodes_of_the_rest(tmp_path: Path) -> None:
+    from kgraph.corpus import build_store
+    from kgraph.graph import article_iri, entity_iri
+    from kgraph.namespaces import SCHEMA
+
+    seed = tmp_path / "omsk.forum"  # a dot in the name: its IRI ends with omsk-forum
+    shutil.copytree(ROOT / "data" / "omsk-forum-2019-11-07", seed)
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "putin.md").write_text("# Путин\n\nВладимир Путин прилетел в Омск.\n", encoding="utf-8")
+    store = tmp_path / "store"
+    build_store([seed, news], store)
+    (seed / "facts.yaml").write_text("entities: [", encoding="utf-8")  # broken curated facts
+    (news / "putin.md").write_text("# Путин\n\nВладимир Путин снова прилетел в Омск.\n", encoding="utf-8")
+    again = build_store([seed, news], store)
+    assert list(again.failed) == [str(seed / "article.md")] and again.removed == [] and again.replaced == ["putin"]
+    quads = _named_quads(store)
+    assert any(quad.endswith(f"<{article_iri('omsk-forum')}>") for quad in quads)  # the seed's graph is kept
+    # and the seed still holds Putin's node: the new text names id:putin, not a node of its own
+    assert f"<{article_iri('putin')}> <{SCHEMA.mentions}> <{entity_iri('putin')}> <{article_iri('putin')}>" in quads
+
+
+def test_a_build_of_other_folders_leaves_the_rest_of_the_store_alone(tmp_path: Path) -> None:
+    from kgraph.corpus import build_store
+
+    corpus = _corpus(tmp_path / "corpus")
+    store = tmp_path / "store"
+    build_store([corpus], store)
+    other = build_store([ROOT / "data"], store)
+    assert other.added == ["omsk-forum-2019-11-07"] and other.removed == []
+    together = build_store([corpus, ROOT / "data"], store)  # the seed's Tokayev joins technopark's: nodes change
+    assert (together.added, together.removed, len(together.unchanged) + len(together.nodes_changed)) == ([], [], 5)
+
+
+def test_a_first_build_cut_short_is_run_again_without_extracting_what_it_saved(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    import kgraph.corpus
+
+    corpus = _corpus(tmp_path / "corpus")
+    store = tmp_path / "store"
+    kgraph.corpus.build_store([corpus], store)
+    (store / "kgraph-store.json").write_text(json.dumps({"version": "", "articles": {}}), encoding="utf-8")
+
+    def refuse(*_: object) -> None:
+        raise AssertionError("extracted again")
+
+    monkeypatch.setattr(kgraph.corpus, "_extract", refuse)
+    again = kgraph.corpus.build_store([corpus], store)
+    assert len(again.added) == 4 and not again.failed
+    assert _named_quads(store) == _fresh_quads([corpus])
+
+
+def test_an_empty_list_of_paths_is_refused_rather_than_building_data(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from kgraph.cli import main
+
+    result = CliRunner().invoke(main, ["build", "--paths-from", "-", "--store", str(tmp_path / "s")], input="\n")
+    assert result.exit_code == 2 and "--paths-from <stdin>: no paths in it" in result.output

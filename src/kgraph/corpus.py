@@ -1,12 +1,14 @@
 """Corpus builds into an on-disk Oxigraph store that persists between runs (`kgraph build --store DIR`).
 
 Each article is a named graph of the store, built and validated on its own. A run skips the articles whose text,
-curated facts and kgraph version are unchanged (their extraction is kept in the store folder and not redone),
-extracts the new and changed ones, removes the graphs of articles that are gone, and resolves one node per real
-thing over all of them again (``identity.resolve``: resolution is cheap, extraction is not); an unchanged
-article's graph is written again only when its nodes changed (a new article gave its "Омск" a Wikidata link).
-The store's default graph is the merge of its article graphs, as `kgraph query` expects of a store, kept up to
-date article by article.
+curated facts and kgraph (code, models, ontology) are unchanged: their models are kept in the store folder, named
+by slug and fingerprint, and not extracted again, even after a run cut short. It extracts the new and changed
+ones, removes the graphs of articles gone from under the paths given (never of articles under other paths), and
+resolves one node per real thing over all of them again (``identity.resolve``: resolution is cheap, extraction is
+not); an unchanged article's graph is written again only when its nodes changed (a new article joined its "Омск"
+to another's). A bad article fails alone: its earlier graph and model stay, and take part in the nodes of the
+rest. The store's default graph is the merge of its article graphs, as `kgraph query` expects of a store, kept
+up to date article by article. The folder holds pickles: it is trusted as the code is.
 
 >>> import tempfile
 >>> from pathlib import Path
@@ -20,6 +22,7 @@ date article by article.
 import hashlib
 import json
 import pickle
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -31,7 +34,7 @@ from .errors import KGraphError, SourceError
 from .facts import facts_file
 from .model import ArticleModel
 from .rdfio import write_atomically
-from .source import ARTICLE_FILENAMES, Article, find_articles, load_article
+from .source import Article, article_slug, find_articles, load_article
 from .validate import ValidationReport, validate
 
 if TYPE_CHECKING:
@@ -41,6 +44,8 @@ if TYPE_CHECKING:
 
 MANIFEST = "kgraph-store.json"
 """What the store folder says about each article it holds: its fingerprint and its nodes."""
+SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
+"""What an article's slug is (``source.article_slug``): a manifest naming anything else is refused."""
 MODELS = "models"
 """The folder, in the store folder, of each article's model (kgraph's own pickles, read back only from there)."""
 OXIGRAPH = "oxigraph"
@@ -71,14 +76,17 @@ class StoreBuild:
 
 @cache
 def _version() -> str:
-    """kgraph's version and its models': a new release or a retrained model makes every article change."""
-    from . import __version__
+    """What every article's graph depends on besides its own text: kgraph's code, its models and tables (all files
+    of the package, at any depth), its ontology and shapes. A new release, a retrained model or an edited rule makes
+    every article change."""
+    from .resources import ontology_path, shapes_path
 
-    digest = hashlib.sha256(__version__.encode())
-    data = files("kgraph.extract.data")
-    for entry in sorted(data.iterdir(), key=lambda e: e.name):
-        if entry.is_file():
-            digest.update(entry.name.encode() + entry.read_bytes())
+    digest = hashlib.sha256()
+    package = Path(str(files("kgraph")))
+    for path in sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    for path in (ontology_path(), shapes_path()):
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -109,6 +117,7 @@ def build_store(
     from .pipeline import _one_iri_each
 
     result = StoreBuild(store=folder)
+    roots = [path.resolve() for path in paths]
     articles = []
     for found in dict.fromkeys(article for path in paths for article in find_articles(path)):
         try:
@@ -118,15 +127,9 @@ def build_store(
     _one_iri_each(articles)
     if not articles and not result.failed:
         raise SourceError(f"no articles under {', '.join(map(str, paths))}")
-    folder.mkdir(parents=True, exist_ok=True)
-    manifest = _read_manifest(folder)
-    known = manifest.get("articles", {})
+    known = _open_manifest(folder)
     prints = {article.slug: fingerprint(article, without) for article in articles}
-    models: dict[str, ArticleModel] = {}
-    for article in articles:
-        cached = folder / MODELS / f"{article.slug}.pickle"
-        if known.get(article.slug, {}).get("fingerprint") == prints[article.slug] and cached.is_file():
-            models[article.slug] = pickle.loads(cached.read_bytes())  # written by this function, in this folder
+    models = {a.slug: m for a in articles if (m := _cached_model(folder, a.slug, prints[a.slug])) is not None}
     fresh = [a for a in articles if a.slug not in models]
     if progress is not None:
         progress(0, len(fresh))
@@ -137,27 +140,36 @@ def build_store(
             result.failed[str(article.path or article.slug)] = loaded
             continue
         models[article.slug] = loaded
-        cached = folder / MODELS / f"{article.slug}.pickle"
-        cached.parent.mkdir(exist_ok=True)
-        write_atomically(cached, _writer(pickle.dumps(loaded)))
+        _save_model(folder, article.slug, prints[article.slug], loaded)
+    failed = {a.slug for a in articles if a.slug not in models} | {article_slug(Path(p)) for p in result.failed}
+    # a failed article's graph stays as an earlier run wrote it, and so does its part in the nodes of the rest
+    kept = {slug: known[slug] for slug in sorted(failed & known.keys())}
+    earlier = [m for slug, entry in kept.items() if (m := _cached_model(folder, slug, entry["fingerprint"]))]
     ordered = [models[article.slug] for article in articles if article.slug in models]
-    identities = resolve(ordered, keep_apart)
+    identities = resolve([*ordered, *earlier], keep_apart)
     store = Store(str(folder / OXIGRAPH))
-    entries = {}
+    entries: dict[str, dict[str, Any]] = dict(kept)
     for model in ordered:
         slug = model.article.slug
-        nodes = _nodes_signature(model, identities)
-        entry = {"fingerprint": prints[slug], "nodes": nodes}
-        entries[slug] = entry
         before = known.get(slug)
-        if before == entry:
+        entry = {
+            "fingerprint": prints[slug],
+            "nodes": _nodes_signature(model, identities),
+            "path": str(model.article.path.resolve()) if model.article.path else "",
+        }
+        if before is not None and {k: before.get(k) for k in entry} == entry:
+            entries[slug] = before
             result.unchanged.append(slug)
+            if before.get("violations"):
+                result.violations[slug] = ValidationReport(False, (), before["violations"])
             continue
         dataset = new_dataset()
         add_article(dataset, model, identities)
         report = validate(dataset)
         if not report.conforms:
             result.violations[slug] = report
+            entry["violations"] = report.text
+        entries[slug] = entry
         _replace_graph(store, NamedNode(str(article_iri(slug))), dataset)
         if before is None:
             result.added.append(slug)
@@ -165,20 +177,80 @@ def build_store(
             result.nodes_changed.append(slug)
         else:
             result.replaced.append(slug)
-    failed_slugs = {a.slug for a in articles if a.slug not in models} | _failed_slugs(result.failed)
-    for slug in failed_slugs & set(known):
-        entries[slug] = known[slug]  # its graph stays as the last run that read it wrote it
-    prefix = str(article_iri(""))
-    stored = {graph.value[len(prefix) :] for graph in store.named_graphs() if graph.value.startswith(prefix)}
-    for slug in sorted((stored | set(known)) - set(entries) - failed_slugs):  # known, or left by another version
+    for slug in sorted(known.keys() - entries.keys()):
+        # gone: only an article these paths held (a build of other folders leaves the rest of the store alone)
+        if not _under(known[slug].get("path", ""), roots):
+            entries[slug] = known[slug]
+            continue
         _replace_graph(store, NamedNode(str(article_iri(slug))), None)
-        (folder / MODELS / f"{slug}.pickle").unlink(missing_ok=True)
+        _drop_models(folder, slug)
         result.removed.append(slug)
     store.flush()
     del store
+    _write_manifest(folder, entries)
+    return result
+
+
+def _under(path: str, roots: list[Path]) -> bool:
+    """Whether an article's recorded path is one of `roots` or inside one."""
+    if not path:
+        return False
+    where = Path(path)
+    return any(where == root or root in where.parents for root in roots)
+
+
+def _model_file(folder: Path, slug: str, fingerprint: str) -> Path:
+    """Where an article's model is kept: named by its slug and fingerprint, so that a build cut short still finds
+    the models it saved (slugs hold no dot)."""
+    return folder / MODELS / f"{slug}.{fingerprint[:24]}.pickle"
+
+
+def _cached_model(folder: Path, slug: str, fingerprint: str) -> ArticleModel | None:
+    cached = _model_file(folder, slug, fingerprint)
+    if not cached.is_file():
+        return None
+    # kgraph's own pickle, written by `_save_model` into this store folder: a store folder is trusted as the code
+    # is (do not build into a store folder from someone else)
+    model = pickle.loads(cached.read_bytes())
+    return model if isinstance(model, ArticleModel) else None
+
+
+def _save_model(folder: Path, slug: str, fingerprint: str, model: ArticleModel) -> None:
+    _drop_models(folder, slug)
+    cached = _model_file(folder, slug, fingerprint)
+    cached.parent.mkdir(exist_ok=True)
+    write_atomically(cached, _writer(pickle.dumps(model)))
+
+
+def _drop_models(folder: Path, slug: str) -> None:
+    if SLUG.fullmatch(slug):
+        for old in (folder / MODELS).glob(f"{slug}.*.pickle"):
+            old.unlink(missing_ok=True)
+
+
+def _open_manifest(folder: Path) -> dict[str, dict[str, Any]]:
+    """The articles the store at `folder` holds; a new store (a missing or empty folder) is made a store at once,
+    so that a first build cut short can be run again."""
+    path = folder / MANIFEST
+    if not path.is_file():
+        if folder.is_dir() and any(folder.iterdir()):
+            raise SourceError(f"{folder}: not a kgraph store (no {MANIFEST}) and not empty; give a new folder")
+        folder.mkdir(parents=True, exist_ok=True)
+        _write_manifest(folder, {})
+        return {}
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+        articles = manifest["articles"]
+        if not all(SLUG.fullmatch(slug) and isinstance(entry, dict) for slug, entry in articles.items()):
+            raise ValueError("an article entry is not a slug and its record")
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        raise SourceError(f"{path}: cannot read the store's manifest: {error}") from None
+    return dict(articles)
+
+
+def _write_manifest(folder: Path, entries: dict[str, dict[str, Any]]) -> None:
     text = json.dumps({"version": _version(), "articles": entries}, ensure_ascii=False, indent=1, sort_keys=True)
     write_atomically(folder / MANIFEST, _writer(text.encode("utf-8")))
-    return result
 
 
 def _writer(content: bytes) -> Callable[[Path], None]:
@@ -186,19 +258,6 @@ def _writer(content: bytes) -> Callable[[Path], None]:
         temporary.write_bytes(content)
 
     return write
-
-
-def _read_manifest(folder: Path) -> dict[str, Any]:
-    path = folder / MANIFEST
-    if not path.is_file():
-        if any(folder.iterdir()):
-            raise SourceError(f"{folder}: not a kgraph store (no {MANIFEST}) and not empty; give a new folder")
-        return {}
-    try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise SourceError(f"{path}: cannot read the store's manifest: {error}") from None
-    return manifest if isinstance(manifest, dict) and manifest.get("version") == _version() else {"articles": {}}
 
 
 def _nodes_signature(model: ArticleModel, identities: "Identities") -> dict[str, str]:
@@ -265,13 +324,3 @@ def _load_models(articles: list[Article], without: Sequence[str], jobs: int) -> 
 
     with ProcessPoolExecutor(max_workers=min(jobs, len(articles))) as pool:
         yield from pool.map(partial(_extract, without=tuple(without)), articles, chunksize=4)
-
-
-def _failed_slugs(failed: dict[str, str]) -> set[str]:
-    """The slugs of the articles whose files failed, as their names would give them."""
-    from .source import _slugify
-
-    slugs = set()
-    for path in map(Path, failed):
-        slugs.add(_slugify(path.parent.name if path.name in ARTICLE_FILENAMES else path.stem))
-    return slugs

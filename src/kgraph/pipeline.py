@@ -74,8 +74,8 @@ def load_models(paths: Sequence[Path], without: Sequence[str] = (), jobs: int = 
 
 
 def default_jobs(paths: Sequence[Path]) -> int:
-    """The worker processes a build uses unless told: one per core for a corpus (more than `CORPUS` articles to
-    extract), else one, since each worker first spends seconds loading the models."""
+    """The worker processes a build uses unless told: one per core for a corpus (more than `CORPUS` articles found
+    under `paths`), else one, since each worker first spends seconds loading the models."""
     import os
 
     found = {article for path in paths for article in find_articles(path)}

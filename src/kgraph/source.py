@@ -152,8 +152,18 @@ def load_article(path: Path) -> Article:
         text = file.read_bytes().decode("utf-8")
     except UnicodeDecodeError as error:
         raise SourceError(f"{file}: not UTF-8 text (byte {error.start})") from None
-    slug = file.parent.name if file.name in ARTICLE_FILENAMES else file.stem
-    return parse_article(_slugify(slug), text, file)
+    return parse_article(article_slug(file), text, file)
+
+
+def article_slug(path: Path) -> str:
+    """The last part of the IRI of the article at `path` (an article folder, its article.md, or a file).
+
+    >>> article_slug(Path("data/omsk.forum/article.md")), article_slug(Path("Визит в Омск.txt"))
+    ('omsk-forum', 'vizit-v-omsk')
+    """
+    if path.name in ARTICLE_FILENAMES:
+        return _slugify(path.parent.name)
+    return _slugify(path.name if path.is_dir() else path.stem)
 
 
 def _slugify(name: str) -> str:
@@ -168,7 +178,7 @@ def _slugify(name: str) -> str:
 
 CORPUS_SUFFIXES = (".txt", ".md")
 """The article files of a corpus folder: every .txt and .md file outside an article folder."""
-_NOT_ARTICLES = re.compile(r"(README|CHANGELOG|CHANGES|LICENSE|LICENCE|NOTICE|CONTRIBUTING)\b", re.IGNORECASE)
+_NOT_ARTICLES = re.compile(r"(README|CHANGELOG|CHANGES|LICENSE|LICENCE|NOTICE|CONTRIBUTING)(?![a-z])", re.IGNORECASE)
 """Files a corpus folder may hold beside its articles (a README of the corpus), by name."""
 
 
@@ -183,14 +193,18 @@ def find_articles(root: Path) -> list[Path]:
         raise SourceError(f"{root}: no such file or folder")
     if article_file(root):
         return [root]
-    folders = {p.parent for name in ARTICLE_FILENAMES for p in root.rglob(name)}
+
+    def visible(path: Path) -> bool:
+        return not any(part.startswith(".") for part in path.relative_to(root).parts)
+
+    folders = {p.parent for name in ARTICLE_FILENAMES for p in root.rglob(name) if visible(p)}
     files = [
         path
         for path in root.rglob("*")
         if path.suffix.lower() in CORPUS_SUFFIXES
         and path.name not in ARTICLE_FILENAMES
         and not _NOT_ARTICLES.match(path.name)
-        and not any(part.startswith(".") for part in path.relative_to(root).parts)
+        and visible(path)
         and not any(parent in folders for parent in path.parents)
         and path.is_file()
     ]

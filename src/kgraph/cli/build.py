@@ -63,8 +63,9 @@ MOST_LEFT_OUT = 10
     "--store",
     "store",
     type=click.Path(path_type=Path, file_okay=False),
-    help="Build into this on-disk store instead of OUT's files, incrementally: unchanged articles are skipped, "
-    "changed ones replaced, the graphs of articles gone removed. `kgraph query --data DIR` queries it.",
+    help="Build into this on-disk store instead of files (--out and --no-html do not apply), incrementally: "
+    "unchanged articles are skipped, changed ones replaced, the graphs of articles gone from PATHS removed. "
+    "`kgraph query --data DIR` queries it. The store folder is trusted as the code is: it holds pickles.",
 )
 @reports_errors
 def build(
@@ -93,6 +94,10 @@ def build(
     from ..stats import graph_stats
 
     listed = [Path(line.rstrip("\r\n")) for line in paths_from or () if line.strip()]
+    if paths_from is not None and not paths and not listed:
+        from ..errors import UsageError
+
+        raise UsageError(f"--paths-from {paths_from.name}: no paths in it")
     sources = [*paths, *listed] or [DEFAULT_DATA]
     if store is not None:
         if wikidata is not None:

@@ -23,6 +23,7 @@ stays its article's own.
 ['person:касым-жомарт токаев']
 """
 
+import hashlib
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -152,7 +153,11 @@ def resolve(models: Sequence[ArticleModel], keep_apart: Collection[str] = ()) ->
                 continue
             reason = mine.conflict(theirs, found.kind)
             if reason:
-                identities.near_misses.append(NearMiss(found, tuple(mine.members), tuple(theirs.members), reason))
+                miss = NearMiss(found, tuple(mine.members), tuple(theirs.members), reason)
+                if not any(
+                    (m.first, m.second, m.reason) == (miss.first, miss.second, reason) for m in identities.near_misses
+                ):
+                    identities.near_misses.append(miss)
                 continue
             for joined in theirs.members:
                 identities.keys.setdefault(joined, found)
@@ -203,18 +208,17 @@ def _name_nodes(
         for member in holders[found]:
             strongest.setdefault(member, found)
     taken: set[str] = set()
-    seen: set[int] = set()
-    for group in groups.values():
-        if id(group) in seen:
-            continue
-        seen.add(id(group))
+    unique = {id(group): group for group in groups.values()}
+    # the group with the first member takes a name two groups kept apart would share; the other gets a suffix
+    for group in sorted(unique.values(), key=lambda g: min(g.members)):
         keys = sorted(
             (strongest[m] for m in group.members if m in strongest),
             key=lambda k: (("curated", *KIND_ORDER).index(k.kind), k.value),
         )
         if not keys:
             continue
-        node = _unique(_node_name(keys[0]), taken)
+        name = _node_name(keys[0], group)
+        node = name if keys[0].kind == "curated" else _unique(name, taken, min(group.members))
         taken.add(node)
         for joined in group.members:
             identities.nodes[joined] = node
@@ -226,26 +230,27 @@ def _name_nodes(
     identities.merges.sort(key=lambda merge: merge.node)
 
 
-def _node_name(found: Key) -> str:
+def _node_name(found: Key, group: _Group) -> str:
     if found.kind in ("curated", "wikidata"):
         return found.value
     if found.kind == "geonames":
         return f"geonames/{found.value}"
     if found.kind == "person":
-        return f"person/{slug(found.value)}"
+        first, _, last = found.value.partition(" ")
+        patronymic = next(iter(group.patronymics)) if len(group.patronymics) == 1 else ""
+        return f"person/{slug(' '.join(w for w in (first, patronymic, last) if w))}"
     if found.kind == "alias":  # a surname alone, its full name never given a key ("Ли Пэн" is: this is rare)
         return f"person/{slug(found.value.replace('|', ' '))}"
     cls, _, name = found.value.partition("|")
     return f"{found.kind}/{slug(cls.split(':')[-1])}/{slug(name)}"
 
 
-def _unique(name: str, taken: set[str]) -> str:
-    number = 1
-    candidate = name
-    while candidate in taken:
-        number += 1
-        candidate = f"{name}_{number}"
-    return candidate
+def _unique(name: str, taken: set[str], first: Member) -> str:
+    """`name`, or when another node has it, `name` and a suffix made from the group's first member (not from the
+    order of the build: the same group gets the same suffix in every build that names it so)."""
+    if name not in taken:
+        return name
+    return f"{name}_{hashlib.sha1('/'.join(first).encode()).hexdigest()[:8]}"
 
 
 def _labels(entities: Iterable[Entity]) -> dict[str, str]:
