@@ -259,3 +259,19 @@ def test_an_empty_list_of_paths_is_refused_rather_than_building_data(tmp_path: P
 
     result = CliRunner().invoke(main, ["build", "--paths-from", "-", "--store", str(tmp_path / "s")], input="\n")
     assert result.exit_code == 2 and "--paths-from <stdin>: no paths in it" in result.output
+
+
+def test_an_article_built_from_other_paths_joins_the_nodes_of_a_new_one(tmp_path: Path) -> None:
+    from kgraph.corpus import build_store
+    from kgraph.graph import article_iri, entity_iri
+    from kgraph.namespaces import SCHEMA
+
+    store = tmp_path / "store"
+    build_store([ROOT / "examples" / "technopark"], store)
+    seed = build_store([ROOT / "data"], store)  # the seed's curated Tokayev: technopark's is now id:tokayev
+    assert seed.added == ["omsk-forum-2019-11-07"] and seed.nodes_changed == ["technopark"]
+    mention = (
+        f"<{article_iri('technopark')}> <{SCHEMA.mentions}> <{entity_iri('tokayev')}> <{article_iri('technopark')}>"
+    )
+    assert mention in _named_quads(store)
+    assert _named_quads(store) == _fresh_quads([ROOT / "examples" / "technopark", ROOT / "data"])

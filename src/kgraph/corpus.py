@@ -145,18 +145,20 @@ def build_store(
     # a failed article's graph stays as an earlier run wrote it, and so does its part in the nodes of the rest
     kept = {slug: known[slug] for slug in sorted(failed & known.keys())}
     earlier = [m for slug, entry in kept.items() if (m := _cached_model(folder, slug, entry["fingerprint"]))]
-    ordered = [models[article.slug] for article in articles if article.slug in models]
+    # the store's articles under other paths take part in the nodes too, and are written again if theirs change
+    paths_of = {a.slug: str(a.path.resolve()) if a.path else "" for a in articles}
+    for slug, entry in sorted(known.items()):
+        outside = slug not in prints and slug not in failed and not _under(entry.get("path", ""), roots)
+        if outside and (model := _cached_model(folder, slug, entry["fingerprint"])) is not None:
+            models[slug], prints[slug], paths_of[slug] = model, entry["fingerprint"], entry.get("path", "")
+    ordered = [models[slug] for slug in sorted(models)]
     identities = resolve([*ordered, *earlier], keep_apart)
     store = Store(str(folder / OXIGRAPH))
     entries: dict[str, dict[str, Any]] = dict(kept)
     for model in ordered:
         slug = model.article.slug
         before = known.get(slug)
-        entry = {
-            "fingerprint": prints[slug],
-            "nodes": _nodes_signature(model, identities),
-            "path": str(model.article.path.resolve()) if model.article.path else "",
-        }
+        entry = {"fingerprint": prints[slug], "nodes": _nodes_signature(model, identities), "path": paths_of[slug]}
         if before is not None and {k: before.get(k) for k in entry} == entry:
             entries[slug] = before
             result.unchanged.append(slug)

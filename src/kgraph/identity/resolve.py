@@ -94,14 +94,17 @@ class _Group:
         """Why the two groups cannot be one node when joined by a key of `kind`, or None: never two curated
         entities or two Wikidata items; unless the key is a Wikidata item (one item is one node, whatever the
         spelling: "Кэмерон", "Камерон"), no GeoNames place, first name or patronymic in common."""
-        checks = [("two curated entities", self.curated, other.curated)]
-        checks.append(("different Wikidata items", self.wikidata, other.wikidata))
+        # (why, ours, theirs, whether the two must be equal rather than merely share a value)
+        checks = [
+            ("two curated entities", self.curated, other.curated, True),
+            ("different Wikidata items", self.wikidata, other.wikidata, True),
+        ]
         if kind != "wikidata":
-            checks.append(("different GeoNames places", self.geonames, other.geonames))
-            checks.append(("different first names", self.first_names, other.first_names))
-            checks.append(("different patronymics", self.patronymics, other.patronymics))
-        for name, mine, theirs in checks:
-            if mine and theirs and (mine != theirs if name.startswith(("two", "different W")) else not mine & theirs):
+            checks.append(("different GeoNames places", self.geonames, other.geonames, False))
+            checks.append(("different first names", self.first_names, other.first_names, False))
+            checks.append(("different patronymics", self.patronymics, other.patronymics, False))
+        for name, mine, theirs, equal in checks:
+            if mine and theirs and (mine != theirs if equal else not mine & theirs):
                 return f"{name}: {', '.join(sorted(mine))} / {', '.join(sorted(theirs))}"
         for predicate in sorted(self.single.keys() & other.single.keys()):
             if self.single[predicate] != other.single[predicate]:
