@@ -8,7 +8,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 import click
 
@@ -86,6 +86,7 @@ def build(
     facts.yaml whose text is surely not Russian gets a warning naming its language (little is extracted from it).
     Entities of all the articles that share an identity key (a Wikidata item, a GeoNames place, a person's full
     name…) are one node; `kgraph merges` lists the merges and the near misses, and --keep-apart undoes one.
+    With --store, the articles go into an on-disk store, incrementally, and a bad article fails alone (exit 2).
     Exit 0 when the graph conforms, 1 when it does not (the report is printed), 2 on bad input.
     """
     from ..extract.text.language import language_warning
@@ -104,7 +105,7 @@ def build(
             from ..errors import UsageError
 
             raise UsageError("--wikidata does not work with --store yet: build the store, or reconcile without it")
-        _build_store(sources, store, without, keep_apart, jobs or default_jobs(sources))
+        _build_store(sources, store, without, keep_apart, jobs or default_jobs(sources))  # exits
     result = run_build(
         sources,
         out,
@@ -144,7 +145,7 @@ def build(
 
 def _build_store(
     sources: list[Path], store: Path, without: tuple[str, ...], keep_apart: tuple[str, ...], jobs: int
-) -> None:
+) -> NoReturn:
     from ..corpus import build_store
 
     progress = _Progress()
