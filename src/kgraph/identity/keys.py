@@ -2,8 +2,10 @@
 
 A key is evidence a careful reader would accept: the same Wikidata item; the same GeoNames place; a person's full
 name in its normal form (first name and surname, whatever their case); a place, organisation or numbered event
-(an edition: "XVI Форум…") of one class under the same name in its normal form. Nothing else is a key: not a
-first name or a surname alone, not a common noun ("суд", "полиция"), not an event without an edition.
+(an edition: "XVI Форум…") of one class under the same name in its normal form; an abbreviation the article
+spells out (`abbreviation_keys`); within one article, a surname alone or after initials and the one full name it
+ends (`alias_keys`). Nothing else is a key: not a first name or a surname alone across articles, not a common
+noun ("суд", "полиция") or a name any country may bear ("Верховный суд"), not an event without an edition.
 
 >>> from kgraph.model import Entity
 >>> [str(k) for k in keys_of(Entity("p", "schema:Person", {"ru": "Касым-Жомарта Токаева"}))]
