@@ -25,7 +25,7 @@ import pickle
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import KGraphError, SourceError
 from .facts import facts_file
 from .model import ArticleModel
-from .rdfio import write_atomically
+from .rdfio import bytes_writer, write_atomically
 from .source import Article, article_slug, find_articles, load_article
 from .validate import ValidationReport, validate
 
@@ -105,7 +105,7 @@ def build_store(
     *,
     without: Sequence[str] = (),
     keep_apart: Sequence[str] = (),
-    jobs: int = 1,
+    jobs: int | None = 1,
     progress: Callable[[int, int], None] | None = None,
 ) -> StoreBuild:
     """Bring the store at `folder` up to date with the articles under `paths` (see the module's docstring);
@@ -114,7 +114,7 @@ def build_store(
 
     from .graph import add_article, article_iri, new_dataset
     from .identity.resolve import resolve
-    from .pipeline import _one_iri_each
+    from .pipeline import _one_iri_each, default_jobs
 
     result = StoreBuild(store=folder)
     roots = [path.resolve() for path in paths]
@@ -133,7 +133,8 @@ def build_store(
     fresh = [a for a in articles if a.slug not in models]
     if progress is not None:
         progress(0, len(fresh))
-    for done, (article, loaded) in enumerate(zip(fresh, _load_models(fresh, without, jobs), strict=True), 1):
+    workers = default_jobs(len(articles)) if jobs is None else jobs
+    for done, (article, loaded) in enumerate(zip(fresh, _load_models(fresh, without, workers), strict=True), 1):
         if progress is not None:
             progress(done, len(fresh))
         if isinstance(loaded, str):
@@ -221,7 +222,7 @@ def _save_model(folder: Path, slug: str, fingerprint: str, model: ArticleModel) 
     _drop_models(folder, slug)
     cached = _model_file(folder, slug, fingerprint)
     cached.parent.mkdir(exist_ok=True)
-    write_atomically(cached, _writer(pickle.dumps(model)))
+    write_atomically(cached, bytes_writer(pickle.dumps(model)))
 
 
 def _drop_models(folder: Path, slug: str) -> None:
@@ -252,14 +253,7 @@ def _open_manifest(folder: Path) -> dict[str, dict[str, Any]]:
 
 def _write_manifest(folder: Path, entries: dict[str, dict[str, Any]]) -> None:
     text = json.dumps({"version": _version(), "articles": entries}, ensure_ascii=False, indent=1, sort_keys=True)
-    write_atomically(folder / MANIFEST, _writer(text.encode("utf-8")))
-
-
-def _writer(content: bytes) -> Callable[[Path], None]:
-    def write(temporary: Path) -> None:
-        temporary.write_bytes(content)
-
-    return write
+    write_atomically(folder / MANIFEST, bytes_writer(text.encode("utf-8")))
 
 
 def _nodes_signature(model: ArticleModel, identities: "Identities") -> dict[str, str]:
@@ -316,13 +310,7 @@ def _extract(article: Article, without: Sequence[str]) -> ArticleModel | str:
 
 
 def _load_models(articles: list[Article], without: Sequence[str], jobs: int) -> Iterator[ArticleModel | str]:
-    """Each article's model or error, in order, as each is done, by `jobs` worker processes when there is more
-    than one article."""
-    if jobs <= 1 or len(articles) < 2:
-        yield from (_extract(article, without) for article in articles)
-        return
-    from concurrent.futures import ProcessPoolExecutor
-    from functools import partial
+    """Each article's model or error, in order, as each is done, by `jobs` worker processes."""
+    from .pipeline import each_in_order
 
-    with ProcessPoolExecutor(max_workers=min(jobs, len(articles))) as pool:
-        yield from pool.map(partial(_extract, without=tuple(without)), articles, chunksize=4)
+    return each_in_order(partial(_extract, without=tuple(without)), articles, jobs)

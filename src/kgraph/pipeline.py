@@ -4,10 +4,11 @@ Nothing is written unless every article loads; the files are written side by sid
 together, so `out/` holds the old build or the new one, never a mix.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from rdflib import Dataset
 
@@ -16,12 +17,14 @@ from .export import serialize
 from .facts import facts_file, load_facts
 from .graph import build_dataset
 from .model import ArticleModel
-from .rdfio import write_all_atomically
+from .rdfio import bytes_writer, write_all_atomically
 from .source import ARTICLE_FILENAMES, Article, find_articles, load_article
 from .validate import ValidationReport, validate
 
 if TYPE_CHECKING:
     from .extract.links.reconcile import Reconciliation
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -46,40 +49,41 @@ def load_model(article: Article, without: Sequence[str] = ()) -> ArticleModel:
     return extract_article(article, without)
 
 
-def load_models(paths: Sequence[Path], without: Sequence[str] = (), jobs: int = 1) -> list[ArticleModel]:
+def load_models(paths: Sequence[Path], without: Sequence[str] = (), jobs: int | None = 1) -> list[ArticleModel]:
     """Load every article found under `paths` and its facts; the first bad input raises.
 
     With `jobs` above 1, the articles without curated facts are extracted by that many worker processes (each
     loads the models once); the models come back in the articles' order, so the build is the same whatever `jobs`.
+    None: `default_jobs` for the articles found.
     """
     found = dict.fromkeys(article for path in paths for article in find_articles(path))
     articles = [load_article(path) for path in found]
     _one_iri_each(articles)
     to_extract = [article for article in articles if facts_file(article) is None]
-    if jobs <= 1 or len(to_extract) < 2:
-        return [load_model(article, without) for article in articles]
-    from concurrent.futures import ProcessPoolExecutor
-    from functools import partial
-
-    workers = min(jobs, len(to_extract))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        extracted = dict(
-            zip(
-                (article.slug for article in to_extract),
-                pool.map(partial(load_model, without=tuple(without)), to_extract, chunksize=4),
-                strict=True,
-            )
-        )
+    workers = default_jobs(len(articles)) if jobs is None else jobs
+    extract = partial(load_model, without=tuple(without))
+    extracted = dict(zip((a.slug for a in to_extract), each_in_order(extract, to_extract, workers), strict=True))
     return [extracted[a.slug] if a.slug in extracted else load_model(a, without) for a in articles]
 
 
-def default_jobs(paths: Sequence[Path]) -> int:
-    """The worker processes a build uses unless told: one per core for a corpus (more than `CORPUS` articles found
-    under `paths`), else one, since each worker first spends seconds loading the models."""
+def each_in_order(function: Callable[[Article], T], articles: Sequence[Article], jobs: int) -> Iterator[T]:
+    """`function` of each article, in the articles' order, as each is done: by `jobs` worker processes (a
+    `function` they can import) when there are two articles or more, else here."""
+    if jobs <= 1 or len(articles) < 2:
+        yield from map(function, articles)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=min(jobs, len(articles))) as pool:
+        yield from pool.map(function, articles, chunksize=4)
+
+
+def default_jobs(articles: int) -> int:
+    """The worker processes a build of so many articles uses unless told: one per core for a corpus (more than
+    `CORPUS` articles), else one, since each worker first spends seconds loading the models."""
     import os
 
-    found = {article for path in paths for article in find_articles(path)}
-    if len(found) <= CORPUS:
+    if articles <= CORPUS:
         return 1
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
@@ -107,7 +111,7 @@ def build(
     wikidata: str | None = None,
     without: Sequence[str] = (),
     keep_apart: Sequence[str] = (),
-    jobs: int = 1,
+    jobs: int | None = 1,
 ) -> BuildResult:
     """Build the articles under `paths` into `out`: graph.ttl, graph.trig and graph.html; then validate.
 
@@ -115,7 +119,7 @@ def build(
     before anything is written; curated facts are left as their authors wrote them. The extraction packs in
     `without` are switched off for articles with no curated facts. Entities that share an identity key are one
     node (``identity.resolve``), except by the keys in `keep_apart`. `jobs` worker processes extract the articles
-    (``load_models``).
+    (``load_models``; None: one per core for a corpus).
     """
     if wikidata is not None:
         from .extract.links.reconcile import check_endpoint_url, reconcile
@@ -145,15 +149,8 @@ def build(
 
         contents["html"] = page_html(dataset, title="kgraph").encode("utf-8")
     files = {kind: out / f"graph.{_EXTENSIONS[kind]}" for kind in contents}
-    write_all_atomically({files[kind]: _writer(content) for kind, content in contents.items()})
+    write_all_atomically({files[kind]: bytes_writer(content) for kind, content in contents.items()})
     return BuildResult(tuple(models), dataset, report, files, reconciled)
 
 
 _EXTENSIONS = {"turtle": "ttl", "trig": "trig", "html": "html"}
-
-
-def _writer(content: bytes) -> Callable[[Path], None]:
-    def write(temporary: Path) -> None:
-        temporary.write_bytes(content)
-
-    return write

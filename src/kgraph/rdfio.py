@@ -351,6 +351,15 @@ def quiet_ill_typed_literals() -> Iterator[None]:
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
+def bytes_writer(content: bytes) -> Callable[[Path], None]:
+    """A writer for `write_atomically` that writes `content` as it is."""
+
+    def write(temporary: Path) -> None:
+        temporary.write_bytes(content)
+
+    return write
+
+
 def write_atomically(path: Path, write: Callable[[Path], None]) -> Path:
     """Call `write` on a temporary file beside `path`, then rename it into place: all or nothing.
 

@@ -91,7 +91,6 @@ def build(
     """
     from ..extract.text.language import language_warning
     from ..pipeline import build as run_build
-    from ..pipeline import default_jobs
     from ..stats import graph_stats
 
     listed = [Path(line.rstrip("\r\n")) for line in paths_from or () if line.strip()]
@@ -105,7 +104,7 @@ def build(
             from ..errors import UsageError
 
             raise UsageError("--wikidata does not work with --store yet: build the store, or reconcile without it")
-        _build_store(sources, store, without, keep_apart, jobs or default_jobs(sources))  # exits
+        _build_store(sources, store, without, keep_apart, jobs)  # exits
     result = run_build(
         sources,
         out,
@@ -113,7 +112,7 @@ def build(
         wikidata=wikidata,
         without=without,
         keep_apart=keep_apart,
-        jobs=jobs or default_jobs(sources),
+        jobs=jobs,
     )
     for model in result.models:
         warning = language_warning(model.article) if model.source == "extracted" else None
@@ -144,7 +143,7 @@ def build(
 
 
 def _build_store(
-    sources: list[Path], store: Path, without: tuple[str, ...], keep_apart: tuple[str, ...], jobs: int
+    sources: list[Path], store: Path, without: tuple[str, ...], keep_apart: tuple[str, ...], jobs: int | None
 ) -> NoReturn:
     from ..corpus import build_store
 

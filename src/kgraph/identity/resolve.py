@@ -142,7 +142,8 @@ def resolve(models: Sequence[ArticleModel], keep_apart: Collection[str] = ()) ->
             geonames = [k.value for k in keys if k.kind == "geonames"]
             if geonames:
                 identities.geonames[member] = geonames[0]
-    for found in sorted(holders, key=lambda k: (("curated", *KIND_ORDER).index(k.kind), k.value)):
+    strongest_first = sorted(holders, key=_strength)
+    for found in strongest_first:
         if str(found) in keep_apart:
             if len(holders[found]) > 1:
                 identities.near_misses.append(
@@ -167,8 +168,13 @@ def resolve(models: Sequence[ArticleModel], keep_apart: Collection[str] = ()) ->
                 groups[joined] = mine
             identities.keys.setdefault(first, found)
             mine.absorb(theirs)
-    _name_nodes(identities, groups, entities, holders)
+    _name_nodes(identities, groups, entities, [(key, holders[key]) for key in strongest_first])
     return identities
+
+
+def _strength(key: Key) -> tuple[int, str]:
+    """How a key ranks: a curated id first, then ``KIND_ORDER``, then by value."""
+    return ("curated", *KIND_ORDER).index(key.kind), key.value
 
 
 def _group(member: Member, entity: Entity, keys: list[Key], curated: bool, single: dict[str, set[str]]) -> _Group:
@@ -204,11 +210,11 @@ def _name_nodes(
     identities: Identities,
     groups: dict[Member, _Group],
     entities: dict[Member, Entity],
-    holders: dict[Key, list[Member]],
+    holders: list[tuple[Key, list[Member]]],
 ) -> None:
     strongest: dict[Member, Key] = {}
-    for found in sorted(holders, key=lambda k: (("curated", *KIND_ORDER).index(k.kind), k.value)):
-        for member in holders[found]:
+    for found, members in holders:  # strongest first
+        for member in members:
             strongest.setdefault(member, found)
     taken: set[str] = set()
     unique = {id(group): group for group in groups.values()}
@@ -216,7 +222,7 @@ def _name_nodes(
     for group in sorted(unique.values(), key=lambda g: min(g.members)):
         keys = sorted(
             (strongest[m] for m in group.members if m in strongest),
-            key=lambda k: (("curated", *KIND_ORDER).index(k.kind), k.value),
+            key=_strength,
         )
         if not keys:
             continue
