@@ -2,11 +2,12 @@
 
 import pytest
 from rdflib import Dataset, URIRef
+from rdflib.namespace import RDF
 
 from kgraph.errors import QueryError
 from kgraph.graph import article_iri, build_dataset, entity_iri
 from kgraph.model import ArticleModel, Entity, article_span
-from kgraph.namespaces import ID, SCHEMA
+from kgraph.namespaces import ID, KG, SCHEMA
 from kgraph.query import LocalStore
 from kgraph.rdfio import union_graph
 from kgraph.source import parse_article
@@ -105,6 +106,13 @@ def test_with_several_articles_each_is_joined_to_what_it_mentions() -> None:
     both = {(str(article_iri(slug)), str(ID.Q7747)) for slug in "ab"}
     assert _mention_edges([_putin_in("a"), _putin_in("b")]) == both
     assert _mention_edges([_putin_in("a")]) == set()  # one article: its star would hide the entities' relations
+
+
+def test_why_articles_share_a_node_is_not_a_node_of_its_own() -> None:
+    dataset = build_dataset([_putin_in("a"), _putin_in("b")])
+    judgements = set(union_graph(dataset).subjects(RDF.type, KG.IdentityJudgement))
+    assert len(judgements) == 2  # one per article: the shared Wikidata item
+    assert not {str(j) for j in judgements} & set(to_networkx(dataset).nodes)
 
 
 def test_a_node_with_no_english_name_shows_its_transliteration_in_english_and_says_so(

@@ -27,6 +27,7 @@ CLUTTER_CLASSES: frozenset[URIRef] = frozenset(
         KG.ReportedStatement,
         KG.TimeExpression,
         KG.Assertion,
+        KG.IdentityJudgement,
         KG.QuantityQualifier,
         NIF.Context,
         NIF.Sentence,
