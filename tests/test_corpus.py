@@ -165,6 +165,36 @@ def test_export_stats_and_viz_read_a_store_as_they_read_a_file(tmp_path: Path) -
     assert page.exit_code == 0 and (tmp_path / "page.html").is_file()
 
 
+def test_a_store_streams_out_in_every_format_the_graph_a_file_build_holds(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+    from pyoxigraph import RdfFormat, Store
+
+    from kgraph.cli import main
+    from kgraph.corpus import build_store
+
+    articles = [ROOT / "data", ROOT / "examples" / "technopark"]
+    store = tmp_path / "store"
+    build_store(articles, store)
+    fresh = _fresh_quads(articles)
+    union = {quad.rsplit(" ", 1)[0] for quad in fresh}  # the triples, without their graph
+    runner = CliRunner()
+    for fmt, oxigraph_format in (
+        ("turtle", RdfFormat.TURTLE),
+        ("ntriples", RdfFormat.N_TRIPLES),
+        ("trig", RdfFormat.TRIG),
+        ("nquads", RdfFormat.N_QUADS),
+    ):
+        out = tmp_path / f"out.{fmt}"
+        written = runner.invoke(main, ["export", str(store), "--format", fmt, "-o", str(out)])
+        assert written.exit_code == 0, written.output
+        again = runner.invoke(main, ["export", str(store), "--format", fmt])
+        assert again.stdout_bytes == out.read_bytes()  # the same store, the same bytes
+        read_back = Store()
+        read_back.load(path=str(out), format=oxigraph_format)
+        quads = {str(quad) for quad in read_back}
+        assert quads == (fresh if fmt in ("trig", "nquads") else union), fmt
+
+
 def test_a_bad_article_fails_alone_and_the_store_keeps_the_rest(tmp_path: Path) -> None:
     from click.testing import CliRunner
 

@@ -125,11 +125,19 @@ def oxigraph(tmp_path: Path) -> Iterator[Oxigraph]:
 
 @dataclass
 class Virtuoso:
-    """A running Virtuoso: its SPARQL endpoint and Graph Store (sparql-graph-crud) URLs."""
+    """A running Virtuoso: its SPARQL endpoint and Graph Store (sparql-graph-crud) URLs, its SQL port and the
+    isql binary that talks to it, and a folder its bulk loader may read (`ld_dir`), listed in DirsAllowed."""
 
     query_url: str
     store_url: str
     process: subprocess.Popen[bytes]
+    sql_port: int
+    isql: str
+    bulk_folder: Path
+
+    def isql_command(self, *arguments: str) -> list[str]:
+        """An isql-vt command line logged in as dba (e.g. with a script file, or `exec=…`)."""
+        return [self.isql, f"127.0.0.1:{self.sql_port}", "dba", "dba", *arguments]
 
 
 VIRTUOSO_INI = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
@@ -140,12 +148,15 @@ VIRTUOSO_DB = "/var/lib/virtuoso-opensource-7/db/"
 def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
     """Debian's Virtuoso 7 on loopback ports with a new database in a temporary folder (about 20 s to start).
 
-    Anonymous SPARQL UPDATE and the Graph Store are allowed with one GRANT through isql-vt.
+    Anonymous SPARQL UPDATE and the Graph Store are allowed with one GRANT through isql-vt; the bulk loader may
+    read the `bulk` folder beside the database.
     """
     binary, isql = shutil.which("virtuoso-t"), shutil.which("isql-vt")
     if binary is None or isql is None or not VIRTUOSO_INI.is_file():
         pytest.fail("Virtuoso is not installed: run `make virtuoso` (the Virtuoso tests must run, not skip)")
     folder = tmp_path_factory.mktemp("virtuoso")
+    bulk_folder = folder / "bulk"
+    bulk_folder.mkdir()
     sql_port, http_port = free_port(), free_port()
     ports = iter((sql_port, http_port))
     lines = []
@@ -154,6 +165,8 @@ def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
             port = next(ports, None)
             if port is not None:
                 line = f"ServerPort = 127.0.0.1:{port}"
+        if line.strip().startswith("DirsAllowed"):  # ld_dir silently reads nothing from a folder not listed
+            line = f"{line}, {bulk_folder}"
         lines.append(line.replace(VIRTUOSO_DB, f"{folder}/"))
     config = folder / "virtuoso.ini"
     config.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -172,6 +185,6 @@ def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
             capture_output=True,
             timeout=60,
         )
-        yield Virtuoso(f"{base}/sparql", f"{base}/sparql-graph-crud", process)
+        yield Virtuoso(f"{base}/sparql", f"{base}/sparql-graph-crud", process, sql_port, isql, bulk_folder)
     finally:
         stop(process)
