@@ -195,6 +195,31 @@ def test_a_store_streams_out_in_every_format_the_graph_a_file_build_holds(tmp_pa
         assert quads == (fresh if fmt in ("trig", "nquads") else union), fmt
 
 
+def test_a_dask_local_cluster_builds_the_store_worker_processes_build(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from kgraph.cli import main
+
+    corpus = _corpus(tmp_path / "corpus")
+    store = tmp_path / "store"
+    built = CliRunner().invoke(main, ["build", str(corpus), "--store", str(store), "--dask", "local", "--jobs", "2"])
+    assert built.exit_code == 0, built.output
+    assert "added: 4" in built.output
+    assert _named_quads(store) == _fresh_quads([corpus])
+
+
+def test_a_dask_scheduler_that_does_not_answer_is_an_error_naming_it(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from kgraph.cli import main
+
+    address = "tcp://127.0.0.1:9"  # the discard port: nothing listens there
+    result = CliRunner().invoke(
+        main, ["build", str(ROOT / "examples" / "technopark"), "--store", str(tmp_path / "s"), "--dask", address]
+    )
+    assert result.exit_code == 2 and f"cannot reach the Dask scheduler at {address}" in result.output, result.output
+
+
 def test_a_bad_article_fails_alone_and_the_store_keeps_the_rest(tmp_path: Path) -> None:
     from click.testing import CliRunner
 

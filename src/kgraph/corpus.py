@@ -50,6 +50,8 @@ MODELS = "models"
 """The folder, in the store folder, of each article's model (kgraph's own pickles, read back only from there)."""
 OXIGRAPH = "oxigraph"
 """The folder, in the store folder, of the Oxigraph store."""
+FLUSH_EVERY = 20
+"""Articles written between two flushes of the store to disk, which keep its memory bounded."""
 
 
 @dataclass
@@ -107,13 +109,15 @@ def build_store(
     keep_apart: Sequence[str] = (),
     jobs: int | None = 1,
     progress: Callable[[int, int], None] | None = None,
+    scheduler: str | None = None,
 ) -> StoreBuild:
     """Bring the store at `folder` up to date with the articles under `paths` (see the module's docstring);
-    `progress(done, total)` is called before the articles to extract are and after each."""
+    `progress(done, total)` is called before the articles to extract are and after each. `jobs` worker processes
+    extract them, or the Dask cluster at `scheduler` (``pipeline.each_in_order``)."""
     from pyoxigraph import NamedNode, Store
 
     from .graph import add_article, article_iri, new_dataset
-    from .identity.resolve import resolve
+    from .identity.resolve import resolve, what_resolution_reads
     from .pipeline import _one_iri_each, default_jobs
 
     result = StoreBuild(store=folder)
@@ -129,33 +133,45 @@ def build_store(
         raise SourceError(f"no articles under {', '.join(map(str, paths))}")
     known = _open_manifest(folder)
     prints = {article.slug: fingerprint(article, without) for article in articles}
-    models = {a.slug: m for a in articles if (m := _cached_model(folder, a.slug, prints[a.slug])) is not None}
+    # what resolution reads of each model (a fifth of it): the whole model is read back only to be written
+    models = {
+        a.slug: what_resolution_reads(m) for a in articles if (m := _cached_model(folder, a.slug, prints[a.slug]))
+    }
     fresh = [a for a in articles if a.slug not in models]
     if progress is not None:
         progress(0, len(fresh))
     workers = default_jobs(len(articles)) if jobs is None else jobs
-    for done, (article, loaded) in enumerate(zip(fresh, _load_models(fresh, without, workers), strict=True), 1):
+    for done, (article, loaded) in enumerate(
+        zip(fresh, _load_models(fresh, without, workers, scheduler), strict=True), 1
+    ):
         if progress is not None:
             progress(done, len(fresh))
         if isinstance(loaded, str):
             result.failed[str(article.path or article.slug)] = loaded
             continue
-        models[article.slug] = loaded
+        models[article.slug] = what_resolution_reads(loaded)
         _save_model(folder, article.slug, prints[article.slug], loaded)
+        del loaded
     failed = {a.slug for a in articles if a.slug not in models} | {article_slug(Path(p)) for p in result.failed}
     # a failed article's graph stays as an earlier run wrote it, and so does its part in the nodes of the rest
     kept = {slug: known[slug] for slug in sorted(failed & known.keys())}
-    earlier = [m for slug, entry in kept.items() if (m := _cached_model(folder, slug, entry["fingerprint"]))]
+    earlier = [
+        what_resolution_reads(m)
+        for slug, entry in kept.items()
+        if (m := _cached_model(folder, slug, entry["fingerprint"]))
+    ]
     # the store's articles under other paths take part in the nodes too, and are written again if theirs change
     paths_of = {a.slug: str(a.path.resolve()) if a.path else "" for a in articles}
     for slug, entry in sorted(known.items()):
         outside = slug not in prints and slug not in failed and not _under(entry.get("path", ""), roots)
         if outside and (model := _cached_model(folder, slug, entry["fingerprint"])) is not None:
-            models[slug], prints[slug], paths_of[slug] = model, entry["fingerprint"], entry.get("path", "")
+            models[slug] = what_resolution_reads(model)
+            prints[slug], paths_of[slug] = entry["fingerprint"], entry.get("path", "")
     ordered = [models[slug] for slug in sorted(models)]
     identities = resolve([*ordered, *earlier], keep_apart)
     store = Store(str(folder / OXIGRAPH))
     entries: dict[str, dict[str, Any]] = dict(kept)
+    written = 0
     for model in ordered:
         slug = model.article.slug
         before = known.get(slug)
@@ -166,14 +182,20 @@ def build_store(
             if before.get("violations"):
                 result.violations[slug] = ValidationReport(False, (), before["violations"])
             continue
+        whole = _cached_model(folder, slug, prints[slug])
+        if whole is None:
+            raise SourceError(f"{_model_file(folder, slug, prints[slug])}: the model of {slug} is gone from the store")
         dataset = new_dataset()
-        add_article(dataset, model, identities)
+        add_article(dataset, whole, identities)
         report = validate(dataset)
         if not report.conforms:
             result.violations[slug] = report
             entry["violations"] = report.text
         entries[slug] = entry
         _replace_graph(store, NamedNode(str(article_iri(slug))), dataset)
+        written += 1
+        if written % FLUSH_EVERY == 0:
+            store.flush()  # RocksDB holds what it has not flushed in memory: about 1 GB per 400 articles
         if before is None:
             result.added.append(slug)
         elif before.get("fingerprint") == prints[slug]:
@@ -309,8 +331,10 @@ def _extract(article: Article, without: Sequence[str]) -> ArticleModel | str:
         return f"{article.path or article.slug}: {error}"
 
 
-def _load_models(articles: list[Article], without: Sequence[str], jobs: int) -> Iterator[ArticleModel | str]:
-    """Each article's model or error, in order, as each is done, by `jobs` worker processes."""
+def _load_models(
+    articles: list[Article], without: Sequence[str], jobs: int, scheduler: str | None
+) -> Iterator[ArticleModel | str]:
+    """Each article's model or error, in order, as each is done, by `jobs` worker processes or on Dask."""
     from .pipeline import each_in_order
 
-    return each_in_order(partial(_extract, without=tuple(without)), articles, jobs)
+    return each_in_order(partial(_extract, without=tuple(without)), articles, jobs, scheduler)

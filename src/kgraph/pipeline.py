@@ -8,11 +8,11 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from rdflib import Dataset
 
-from .errors import SourceError
+from .errors import EndpointError, SourceError, UsageError
 from .export import serialize
 from .facts import facts_file, load_facts
 from .graph import build_dataset
@@ -49,12 +49,14 @@ def load_model(article: Article, without: Sequence[str] = ()) -> ArticleModel:
     return extract_article(article, without)
 
 
-def load_models(paths: Sequence[Path], without: Sequence[str] = (), jobs: int | None = 1) -> list[ArticleModel]:
+def load_models(
+    paths: Sequence[Path], without: Sequence[str] = (), jobs: int | None = 1, scheduler: str | None = None
+) -> list[ArticleModel]:
     """Load every article found under `paths` and its facts; the first bad input raises.
 
     With `jobs` above 1, the articles without curated facts are extracted by that many worker processes (each
     loads the models once); the models come back in the articles' order, so the build is the same whatever `jobs`.
-    None: `default_jobs` for the articles found.
+    None: `default_jobs` for the articles found. With a Dask `scheduler`, its cluster extracts them (``each_in_order``).
     """
     found = dict.fromkeys(article for path in paths for article in find_articles(path))
     articles = [load_article(path) for path in found]
@@ -62,13 +64,20 @@ def load_models(paths: Sequence[Path], without: Sequence[str] = (), jobs: int | 
     to_extract = [article for article in articles if facts_file(article) is None]
     workers = default_jobs(len(articles)) if jobs is None else jobs
     extract = partial(load_model, without=tuple(without))
-    extracted = dict(zip((a.slug for a in to_extract), each_in_order(extract, to_extract, workers), strict=True))
+    done = each_in_order(extract, to_extract, workers, scheduler)
+    extracted = dict(zip((a.slug for a in to_extract), done, strict=True))
     return [extracted[a.slug] if a.slug in extracted else load_model(a, without) for a in articles]
 
 
-def each_in_order(function: Callable[[Article], T], articles: Sequence[Article], jobs: int) -> Iterator[T]:
+def each_in_order(
+    function: Callable[[Article], T], articles: Sequence[Article], jobs: int, scheduler: str | None = None
+) -> Iterator[T]:
     """`function` of each article, in the articles' order, as each is done: by `jobs` worker processes (a
-    `function` they can import) when there are two articles or more, else here."""
+    `function` they can import) when there are two articles or more, else here; or, given a Dask `scheduler`
+    (``dask_cluster``), by that cluster's workers."""
+    if scheduler is not None:
+        yield from _on_dask(function, articles, scheduler, jobs)
+        return
     if jobs <= 1 or len(articles) < 2:
         yield from map(function, articles)
         return
@@ -76,6 +85,46 @@ def each_in_order(function: Callable[[Article], T], articles: Sequence[Article],
 
     with ProcessPoolExecutor(max_workers=min(jobs, len(articles))) as pool:
         yield from pool.map(function, articles, chunksize=4)
+
+
+LOCAL_CLUSTER = "local"
+"""The scheduler address that starts a Dask cluster on this machine (``LocalCluster``) instead of joining one."""
+CONNECT_SECONDS = 10
+"""How long to wait for a Dask scheduler to answer."""
+IN_FLIGHT = 64
+"""Articles handed to each Dask worker ahead of the one the build waits for: enough to keep it busy, few enough
+that a corpus of millions is not all in the scheduler's memory at once."""
+
+
+def _on_dask(function: Callable[[Article], T], articles: Sequence[Article], scheduler: str, jobs: int) -> Iterator[T]:
+    """`function` of each article on a Dask cluster, in order: the scheduler at `scheduler` (``tcp://host:8786``,
+    whose workers have kgraph installed), or with `LOCAL_CLUSTER` a new cluster of `jobs` worker processes here.
+    Each worker loads the extraction models once, as a process of `--jobs` does."""
+    from collections import deque
+
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise UsageError("--dask needs Dask's distributed scheduler: pip install 'kgraph[dask]'") from None
+    local = scheduler == LOCAL_CLUSTER
+    cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True) if local else None  # type: ignore[no-untyped-call]
+    try:
+        try:
+            client = Client(cluster or scheduler, timeout=CONNECT_SECONDS)  # type: ignore[no-untyped-call]
+        except (OSError, ValueError) as error:
+            raise EndpointError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
+        with client:
+            ahead = IN_FLIGHT * max(1, len(client.scheduler_info()["workers"]))
+            pending: deque[Any] = deque()
+            for article in articles:
+                pending.append(client.submit(function, article, pure=False))
+                if len(pending) >= ahead:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+    finally:
+        if cluster is not None:
+            cluster.close()
 
 
 def default_jobs(articles: int) -> int:
@@ -112,6 +161,7 @@ def build(
     without: Sequence[str] = (),
     keep_apart: Sequence[str] = (),
     jobs: int | None = 1,
+    scheduler: str | None = None,
 ) -> BuildResult:
     """Build the articles under `paths` into `out`: graph.ttl, graph.trig and graph.html; then validate.
 
@@ -119,7 +169,7 @@ def build(
     before anything is written; curated facts are left as their authors wrote them. The extraction packs in
     `without` are switched off for articles with no curated facts. Entities that share an identity key are one
     node (``identity.resolve``), except by the keys in `keep_apart`. `jobs` worker processes extract the articles
-    (``load_models``; None: one per core for a corpus).
+    (``load_models``; None: one per core for a corpus), or the Dask cluster at `scheduler`.
     """
     if wikidata is not None:
         from .extract.links.reconcile import check_endpoint_url, reconcile
@@ -129,7 +179,7 @@ def build(
         from .extract.build import components
 
         components(without)  # an unknown pack is refused before any article is read
-    models = load_models(paths, without, jobs)
+    models = load_models(paths, without, jobs, scheduler)
     if not models:
         raise SourceError(
             f"no articles under {', '.join(map(str, paths))}: name article files one by one, or give folders "

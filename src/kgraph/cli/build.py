@@ -1,7 +1,7 @@
 """`kgraph build`: articles -> graph files, validated, and a summary of what they hold.
 
 >>> [parameter.name for parameter in build.params]
-['paths', 'out', 'no_html', 'wikidata', 'without', 'keep_apart', 'jobs', 'paths_from', 'store']
+['paths', 'out', 'no_html', 'wikidata', 'without', 'keep_apart', 'jobs', 'paths_from', 'store', 'dask']
 """
 
 import sys
@@ -67,6 +67,13 @@ MOST_LEFT_OUT = 10
     "unchanged articles are skipped, changed ones replaced, the graphs of articles gone from PATHS removed. "
     "`kgraph query --data DIR` queries it. The store folder is trusted as the code is: it holds pickles.",
 )
+@click.option(
+    "--dask",
+    "dask",
+    metavar="ADDRESS",
+    help="Extract the articles on a Dask cluster: a scheduler's address (tcp://host:8786; its workers need kgraph "
+    "installed), or 'local' for a new cluster of --jobs worker processes here. The graph is the same.",
+)
 @reports_errors
 def build(
     paths: tuple[Path, ...],
@@ -78,6 +85,7 @@ def build(
     jobs: int | None,
     paths_from: TextIO | None,
     store: Path | None,
+    dask: str | None,
 ) -> None:
     """Build every article under PATHS (default: data/) into OUT, validate it, print a summary.
 
@@ -104,7 +112,7 @@ def build(
             from ..errors import UsageError
 
             raise UsageError("--wikidata does not work with --store yet: build the store, or reconcile without it")
-        _build_store(sources, store, without, keep_apart, jobs)  # exits
+        _build_store(sources, store, without, keep_apart, jobs, dask)  # exits
     result = run_build(
         sources,
         out,
@@ -113,6 +121,7 @@ def build(
         without=without,
         keep_apart=keep_apart,
         jobs=jobs,
+        scheduler=dask,
     )
     for model in result.models:
         warning = language_warning(model.article) if model.source == "extracted" else None
@@ -143,13 +152,20 @@ def build(
 
 
 def _build_store(
-    sources: list[Path], store: Path, without: tuple[str, ...], keep_apart: tuple[str, ...], jobs: int | None
+    sources: list[Path],
+    store: Path,
+    without: tuple[str, ...],
+    keep_apart: tuple[str, ...],
+    jobs: int | None,
+    scheduler: str | None,
 ) -> NoReturn:
     from ..corpus import build_store
 
     progress = _Progress()
     try:
-        result = build_store(sources, store, without=without, keep_apart=keep_apart, jobs=jobs, progress=progress)
+        result = build_store(
+            sources, store, without=without, keep_apart=keep_apart, jobs=jobs, progress=progress, scheduler=scheduler
+        )
     finally:
         progress.close()
     for name in ("added", "replaced", "removed", "unchanged", "nodes_changed"):

@@ -190,6 +190,31 @@ def _group(member: Member, entity: Entity, keys: list[Key], curated: bool, singl
     )
 
 
+def what_resolution_reads(model: ArticleModel) -> ArticleModel:
+    """The part of a model `resolve` reads, and nothing more: its article, its entities without their mentions, the
+    facts that give a property the shapes allow one of, and the abbreviations. A corpus build holds this of every
+    article while it resolves (a fifth of the whole model) and reads the whole one back only to write it.
+
+    >>> from kgraph.source import Span, parse_article
+    >>> omsk = Entity("o", "schema:City", {"ru": "Омск"}, mentions=(Span(7, 11, "Омск"),))
+    >>> model = ArticleModel(parse_article("a", "# Омск\\n\\nОмск.\\n"), entities={"o": omsk})
+    >>> what_resolution_reads(model).entities["o"].mentions
+    ()
+    """
+    from dataclasses import replace
+
+    from ..extract.conformance import single
+
+    once = single()
+    facts = [
+        fact if fact.predicate == "kg:abbreviation" else replace(fact, evidence=())
+        for fact in model.facts
+        if fact.predicate == "kg:abbreviation" or (fact.predicate in once and not fact.obj_is_entity)
+    ]
+    entities = {ident: replace(entity, mentions=()) for ident, entity in model.entities.items()}
+    return ArticleModel(model.article, model.meta, entities, facts, source=model.source)
+
+
 def single_values(model: ArticleModel) -> dict[str, dict[str, set[str]]]:
     """Per entity, the values its facts give the properties the shapes allow one of (``schema:startDate``…): one
     node cannot hold two, so entities that give two different ones are two things (or one article is wrong)."""
