@@ -195,6 +195,21 @@ def test_a_store_streams_out_in_every_format_the_graph_a_file_build_holds(tmp_pa
         assert quads == (fresh if fmt in ("trig", "nquads") else union), fmt
 
 
+def test_two_workers_write_the_store_one_writes_and_a_merge_undone_is_written_again(tmp_path: Path) -> None:
+    from kgraph.corpus import build_store
+
+    articles = [ROOT / "data", ROOT / "examples" / "technopark"]
+    store = tmp_path / "store"
+    first = build_store(articles, store, jobs=2)
+    assert len(first.added) == 2 and _named_quads(store) == _fresh_quads(articles)
+    assert len(build_store(articles, store, jobs=2).unchanged) == 2
+    tokayev, technopark = "<https://w3id.org/kgraph/id/tokayev>", "<https://w3id.org/kgraph/id/article/technopark>"
+    assert any(tokayev in quad and quad.endswith(technopark) for quad in _named_quads(store))
+    apart = build_store(articles, store, keep_apart=["person:касым-жомарт токаев"], jobs=2)
+    assert "technopark" in apart.nodes_changed and not apart.added and not apart.replaced
+    assert not any(tokayev in quad and quad.endswith(technopark) for quad in _named_quads(store))
+
+
 def test_a_dask_local_cluster_builds_the_store_worker_processes_build(tmp_path: Path) -> None:
     from click.testing import CliRunner
 

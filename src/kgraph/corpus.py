@@ -38,8 +38,6 @@ from .source import Article, article_slug, find_articles, load_article
 from .validate import ValidationReport, validate
 
 if TYPE_CHECKING:
-    from rdflib import Dataset
-
     from .identity.resolve import Identities
 
 MANIFEST = "kgraph-store.json"
@@ -116,7 +114,7 @@ def build_store(
     extract them, or the Dask cluster at `scheduler` (``pipeline.each_in_order``)."""
     from pyoxigraph import NamedNode, Store
 
-    from .graph import add_article, article_iri, new_dataset
+    from .graph import article_iri
     from .identity.resolve import resolve, what_resolution_reads
     from .pipeline import _one_iri_each, default_jobs
 
@@ -133,6 +131,10 @@ def build_store(
         raise SourceError(f"no articles under {', '.join(map(str, paths))}")
     known = _open_manifest(folder)
     prints = {article.slug: fingerprint(article, without) for article in articles}
+    if not result.failed and _nothing_changed(folder, known, prints, articles, roots, keep_apart):
+        result.unchanged = sorted(prints)
+        result.violations = {s: ValidationReport(False, (), v) for s in prints if (v := known[s].get("violations"))}
+        return result
     # what resolution reads of each model (a fifth of it): the whole model is read back only to be written
     models = {
         a.slug: what_resolution_reads(m) for a in articles if (m := _cached_model(folder, a.slug, prints[a.slug]))
@@ -169,9 +171,8 @@ def build_store(
             prints[slug], paths_of[slug] = entry["fingerprint"], entry.get("path", "")
     ordered = [models[slug] for slug in sorted(models)]
     identities = resolve([*ordered, *earlier], keep_apart)
-    store = Store(str(folder / OXIGRAPH))
     entries: dict[str, dict[str, Any]] = dict(kept)
-    written = 0
+    to_write: list[tuple[str, dict[str, Any], dict[str, Any] | None]] = []
     for model in ordered:
         slug = model.article.slug
         before = known.get(slug)
@@ -181,19 +182,16 @@ def build_store(
             result.unchanged.append(slug)
             if before.get("violations"):
                 result.violations[slug] = ValidationReport(False, (), before["violations"])
-            continue
-        whole = _cached_model(folder, slug, prints[slug])
-        if whole is None:
-            raise SourceError(f"{_model_file(folder, slug, prints[slug])}: the model of {slug} is gone from the store")
-        dataset = new_dataset()
-        add_article(dataset, whole, identities)
-        report = validate(dataset)
+        else:
+            to_write.append((slug, entry, before))
+    store = Store(str(folder / OXIGRAPH))
+    graphs = _article_graphs(folder, [(slug, entry["fingerprint"]) for slug, entry, _ in to_write], identities, workers)
+    for written, ((slug, entry, before), (nquads, report)) in enumerate(zip(to_write, graphs, strict=True), 1):
         if not report.conforms:
             result.violations[slug] = report
             entry["violations"] = report.text
         entries[slug] = entry
-        _replace_graph(store, NamedNode(str(article_iri(slug))), dataset)
-        written += 1
+        _replace_graph(store, NamedNode(str(article_iri(slug))), nquads)
         if written % FLUSH_EVERY == 0:
             store.flush()  # RocksDB holds what it has not flushed in memory: about 1 GB per 400 articles
         if before is None:
@@ -212,8 +210,28 @@ def build_store(
         result.removed.append(slug)
     store.flush()
     del store
-    _write_manifest(folder, entries)
+    _write_manifest(folder, entries, keep_apart)
     return result
+
+
+def _nothing_changed(
+    folder: Path,
+    known: dict[str, dict[str, Any]],
+    prints: dict[str, str],
+    articles: list[Article],
+    roots: list[Path],
+    keep_apart: Sequence[str],
+) -> bool:
+    """Whether the store already holds these articles as they are: the same under the paths given (fingerprints
+    and paths), none gone, and the same keys kept apart. Then no node can change either, and nothing need be read."""
+    if _recorded_keep_apart(folder) != sorted(keep_apart):
+        return False
+    paths = {a.slug: str(a.path.resolve()) if a.path else "" for a in articles}
+    if any(known.get(slug, {}).get("fingerprint") != prints[slug] for slug in prints):
+        return False
+    if any(known[slug].get("path", "") != path for slug, path in paths.items()):
+        return False
+    return all(slug in prints for slug, entry in known.items() if _under(entry.get("path", ""), roots))
 
 
 def _under(path: str, roots: list[Path]) -> bool:
@@ -261,7 +279,7 @@ def _open_manifest(folder: Path) -> dict[str, dict[str, Any]]:
         if folder.is_dir() and any(folder.iterdir()):
             raise SourceError(f"{folder}: not a kgraph store (no {MANIFEST}) and not empty; give a new folder")
         folder.mkdir(parents=True, exist_ok=True)
-        _write_manifest(folder, {})
+        _write_manifest(folder, {}, ())
         return {}
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
@@ -273,8 +291,15 @@ def _open_manifest(folder: Path) -> dict[str, dict[str, Any]]:
     return dict(articles)
 
 
-def _write_manifest(folder: Path, entries: dict[str, dict[str, Any]]) -> None:
-    text = json.dumps({"version": _version(), "articles": entries}, ensure_ascii=False, indent=1, sort_keys=True)
+def _recorded_keep_apart(folder: Path) -> list[str] | None:
+    """The keys the store's last build kept apart (None for a store that does not say)."""
+    recorded = json.loads((folder / MANIFEST).read_text(encoding="utf-8")).get("keep_apart")
+    return recorded if isinstance(recorded, list) else None
+
+
+def _write_manifest(folder: Path, entries: dict[str, dict[str, Any]], keep_apart: Sequence[str]) -> None:
+    manifest = {"version": _version(), "keep_apart": sorted(keep_apart), "articles": entries}
+    text = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True)
     write_atomically(folder / MANIFEST, bytes_writer(text.encode("utf-8")))
 
 
@@ -291,8 +316,8 @@ def _nodes_signature(model: ArticleModel, identities: "Identities") -> dict[str,
     return found
 
 
-def _replace_graph(store: Any, graph: Any, dataset: "Dataset | None") -> None:
-    """Replace the named graph `graph` by the article graph of `dataset` (None: remove it), and keep the default
+def _replace_graph(store: Any, graph: Any, nquads: bytes | None) -> None:
+    """Replace the named graph `graph` by the article graph `nquads` (None: remove it), and keep the default
     graph the merge (a set) of all article graphs, which `kgraph query` reads: an old triple leaves the merge only
     when no other graph states it. The cost is the article's, not the store's."""
     from pyoxigraph import RdfFormat
@@ -303,9 +328,49 @@ def _replace_graph(store: Any, graph: Any, dataset: "Dataset | None") -> None:
             f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != {graph}) }} }}"
         )
         store.remove_graph(graph)
-    if dataset is not None:
-        store.load(dataset.serialize(format="nquads", encoding="utf-8"), format=RdfFormat.N_QUADS)
+    if nquads is not None:
+        store.load(nquads, format=RdfFormat.N_QUADS)
         store.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
+
+
+_IDENTITIES: "Identities | None" = None
+"""The nodes of the build, in a process that writes article graphs (set once per worker by `_set_identities`)."""
+
+
+def _set_identities(identities: "Identities") -> None:
+    global _IDENTITIES
+    _IDENTITIES = identities
+
+
+def _article_graphs(
+    folder: Path, articles: list[tuple[str, str]], identities: "Identities", jobs: int
+) -> Iterator[tuple[bytes, ValidationReport]]:
+    """Each article's graph as N-Quads and its validation, in order, built from its saved model (slug,
+    fingerprint) by `jobs` worker processes, which are given the build's nodes once each."""
+    write = partial(_article_graph, folder)
+    if jobs <= 1 or len(articles) < 2:
+        _set_identities(identities)
+        yield from map(write, articles)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = min(jobs, len(articles))
+    with ProcessPoolExecutor(workers, initializer=_set_identities, initargs=(identities,)) as pool:
+        yield from pool.map(write, articles, chunksize=4)
+
+
+def _article_graph(folder: Path, article: tuple[str, str]) -> tuple[bytes, ValidationReport]:
+    """An article's graph (from its model saved in the store folder, with the build's nodes) as N-Quads, and its
+    validation."""
+    from .graph import add_article, new_dataset
+
+    slug, fingerprint = article
+    whole = _cached_model(folder, slug, fingerprint)
+    if whole is None or _IDENTITIES is None:
+        raise SourceError(f"{_model_file(folder, slug, fingerprint)}: the model of {slug} is gone from the store")
+    dataset = new_dataset()
+    add_article(dataset, whole, _IDENTITIES)
+    return dataset.serialize(format="nquads", encoding="utf-8"), validate(dataset)
 
 
 def is_store(path: Path) -> bool:
