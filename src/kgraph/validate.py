@@ -138,23 +138,14 @@ def validate_store(store: Any, shapes: Path | None = None) -> ValidationReport:
     return _validate_store(store, load_shapes(shapes))
 
 
-def _validate_store(store: Any, shapes_graph: Graph) -> ValidationReport:
-    from pyoxigraph import NamedNode, Quad
-
-    from .shacl_sparql import run_shapes
-
-    ontology_graph = NamedNode("urn:kgraph:validation:ontology")
-    store.extend(Quad(q.subject, q.predicate, q.object, ontology_graph) for q in _ontology_store())
-    try:
-        raw = run_shapes(store, shapes_graph)
-        labels: dict[str, dict[str, str]] = {}
-        focus_nodes = sorted({r.focus for r in raw if r.focus_is_iri})
-        if focus_nodes:
-            nodes = " ".join(f"<{n}>" for n in focus_nodes)
-            for row in store.query(_LABELS.format(nodes=nodes), use_default_graph_as_union=True):
-                labels.setdefault(row["node"].value, {})[row["label"].language or ""] = row["label"].value
-    finally:
-        store.remove_graph(ontology_graph)
+def _validate_store(
+    store: Any, shapes_graph: Graph, keeping_labels: Callable[[], Any] | None = None
+) -> ValidationReport:
+    """The report of the SPARQL engine on `store`; a result naming a blank node is found again in the store
+    `keeping_labels` gives, whose blank nodes have the file's labels (as pySHACL reports them)."""
+    raw, labels = _run(store, shapes_graph)
+    if keeping_labels is not None and any(r.blank for r in raw):
+        raw, labels = _run(keeping_labels(), shapes_graph)
     results = []
     for r in raw:
         names = labels.get(r.focus, {}) if r.focus_is_iri else {}
@@ -172,21 +163,50 @@ def _validate_store(store: Any, shapes_graph: Graph) -> ValidationReport:
     return _report(results)
 
 
+def _run(store: Any, shapes_graph: Graph) -> tuple[list[Any], dict[str, dict[str, str]]]:
+    """The raw results of the shapes on `store` (with the ontology beside the data), and the focus nodes' labels."""
+    from pyoxigraph import NamedNode, Quad
+
+    from .shacl_sparql import run_shapes
+
+    ontology_graph = NamedNode("urn:kgraph:validation:ontology")
+    store.extend(Quad(q.subject, q.predicate, q.object, ontology_graph) for q in _ontology_store())
+    try:
+        raw = run_shapes(store, shapes_graph)
+        labels: dict[str, dict[str, str]] = {}
+        focus_nodes = sorted({r.focus for r in raw if r.focus_is_iri})
+        if focus_nodes:
+            nodes = " ".join(f"<{n}>" for n in focus_nodes)
+            for row in store.query(_LABELS.format(nodes=nodes), use_default_graph_as_union=True):
+                labels.setdefault(row["node"].value, {})[row["label"].language or ""] = row["label"].value
+    finally:
+        store.remove_graph(ontology_graph)
+    return raw, labels
+
+
 def validate_file(path: Path, shapes: Path | None = None, engine: str = "auto") -> ValidationReport:
     """Validate an RDF file: the SPARQL engine parses it with Oxigraph, pySHACL with rdflib."""
     from .rdfio import read_dataset
 
-    return _validate(lambda: _load_file(path), lambda: read_dataset(path), shapes, engine)
+    return _validate(lambda: _load_file(path), lambda: read_dataset(path), shapes, engine, lambda: _labelled(path))
 
 
 def _load_file(path: Path) -> Any:
     """Parse an RDF file with Oxigraph, graphs as they are (the checks count distinct values)."""
+    from .rdfio import store_file
+
+    return store_file(path)
+
+
+def _labelled(path: Path) -> Any:
+    """The file in a store whose blank nodes keep the file's labels: slower to fill and to query than `_load_file`'s,
+    read only when a result names a blank node."""
     from pyoxigraph import Store
 
-    from .query.local import bulk_load_file
+    from .rdfio import load_file
 
     store = Store()
-    bulk_load_file(store, path)
+    load_file(store, path)
     return store
 
 
@@ -196,7 +216,11 @@ def validate(data: Graph | Dataset, shapes: Path | None = None, engine: str = "a
 
 
 def _validate(
-    to_store: Callable[[], Any], to_graph: Callable[[], Graph | Dataset], shapes: Path | None, engine: str
+    to_store: Callable[[], Any],
+    to_graph: Callable[[], Graph | Dataset],
+    shapes: Path | None,
+    engine: str,
+    keeping_labels: Callable[[], Any] | None = None,
 ) -> ValidationReport:
     """Validate with `engine`; "auto" falls back to pySHACL, with a note, for shapes the compiler refuses."""
     if engine not in ENGINES:
@@ -210,7 +234,7 @@ def _validate(
 
         try:
             check_supported(shapes_graph)  # before the data is read, which a fallback would read again
-            return _validate_store(to_store(), shapes_graph)
+            return _validate_store(to_store(), shapes_graph, keeping_labels)
         except UnsupportedShapeError as error:
             if engine == "sparql":
                 raise

@@ -4,12 +4,12 @@
 import os
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from pyoxigraph import NamedNode
+from pyoxigraph import BlankNode, NamedNode
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH, XSD
 
@@ -32,6 +32,8 @@ class RawResult:
     shape: str
     value: str | None
     focus_is_iri: bool = True
+    blank: bool = False
+    """Its row binds a blank node (the focus, the value, a cited variable): named by the store's label."""
 
 
 def _violations(check: Check, row: Any) -> Iterator[tuple[str | None, str | None]]:
@@ -91,19 +93,26 @@ def _check_target_nodes(compiler: Compiler, store: Any) -> None:
                 raise compiler.unsupported(shape, SH.targetNode, reason)
 
 
-def _check_lexical_forms(compiler: Compiler, store: Any) -> None:
-    """Refuse data holding a literal that is not of its datatype where a shape asks for that datatype: the compiled
-    sh:datatype compares datatypes only, while SHACL also reads the text ("abc"^^xsd:integer is no integer)."""
+def _datatypes_asked(compiler: Compiler) -> dict[URIRef, Any]:
+    """Each datatype a shape asks for (sh:datatype) whose lexical forms can be wrong, with the first shape asking."""
     asked: dict[URIRef, Any] = {}
     for shape, datatype in sorted(compiler.shapes.subject_objects(SH.datatype)):
         if isinstance(datatype, URIRef) and datatype not in (XSD.string, RDF.langString):
             asked.setdefault(datatype, shape)
-    if not asked:
-        return
-    datatypes = ", ".join(datatype.n3() for datatype in asked)
-    query = f"SELECT DISTINCT ?o WHERE {{ ?s ?p ?o FILTER(isLiteral(?o) && datatype(?o) IN ({datatypes})) }}"
+    return asked
+
+
+def _literals_of(datatypes: Iterable[URIRef]) -> str:
+    """The query for every distinct literal of the data whose datatype is one of `datatypes`."""
+    listed = ", ".join(datatype.n3() for datatype in datatypes)
+    return f"SELECT DISTINCT ?o WHERE {{ ?s ?p ?o FILTER(isLiteral(?o) && datatype(?o) IN ({listed})) }}"
+
+
+def _check_lexical_forms(compiler: Compiler, asked: dict[URIRef, Any], literals: list[Any]) -> None:
+    """Refuse data holding a literal that is not of its datatype where a shape asks for that datatype: the compiled
+    sh:datatype compares datatypes only, while SHACL also reads the text ("abc"^^xsd:integer is no integer)."""
     with quiet_ill_typed_literals():
-        for row in store.query(query, use_default_graph_as_union=True):
+        for row in literals:
             datatype = URIRef(row["o"].datatype.value)
             if Literal(row["o"].value, datatype=datatype).ill_typed:
                 value = shown(row["o"].value)
@@ -129,7 +138,7 @@ def run_shapes(store: Any, shapes: Graph, timings: dict[str, float] | None = Non
     compiler = Compiler(shapes, closure)
     checks = list(compiler.checks())
     _check_target_nodes(compiler, store)
-    _check_lexical_forms(compiler, store)
+    asked = _datatypes_asked(compiler)
 
     def evaluate(check: Check) -> tuple[list[Any], float]:
         check_query(check.query)  # what a shape wrote into a query (a namespace, a select) never reaches a server
@@ -141,9 +150,18 @@ def run_shapes(store: Any, shapes: Graph, timings: dict[str, float] | None = Non
             raise compiler.unsupported(check.shape, predicate, f"Oxigraph cannot parse it: {error}") from None
         return rows, time.perf_counter() - started
 
-    # Oxigraph releases the GIL while it evaluates, so the checks share the cores
+    # Oxigraph releases the GIL while it evaluates, so the checks share the cores; the scan of every literal for
+    # the lexical forms goes first, being the longest, and is judged first, as a refusal it stops the rest
     with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
-        answers = list(pool.map(evaluate, checks))
+        scan = _literals_of(asked)
+        literals = pool.submit(lambda: list(store.query(scan, use_default_graph_as_union=True)) if asked else [])
+        running = [pool.submit(evaluate, check) for check in checks]
+        try:
+            _check_lexical_forms(compiler, asked, literals.result())
+            answers = [future.result() for future in running]
+        finally:
+            for future in running:
+                future.cancel()
     results = []
     for check, (rows, seconds) in zip(checks, answers, strict=True):
         message = compiler.message(check.constraint)
@@ -155,7 +173,10 @@ def run_shapes(store: Any, shapes: Graph, timings: dict[str, float] | None = Non
             text = _cite(message, row) if check.template else message
             for value, path in _violations(check, row):
                 focus = row["this"]
-                results.append(RawResult(focus.value, path, text, severity, shape, value, isinstance(focus, NamedNode)))
+                blank = any(isinstance(term, BlankNode) for term in row)
+                results.append(
+                    RawResult(focus.value, path, text, severity, shape, value, isinstance(focus, NamedNode), blank)
+                )
         if timings is not None:
             key = f"{check.shape} {check.path or ''} {check.kind}"
             timings[key] = timings.get(key, 0.0) + seconds
