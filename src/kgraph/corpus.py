@@ -31,10 +31,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import KGraphError, SourceError
-from .facts import facts_file
+from .facts import facts_beside
 from .model import ArticleModel
 from .rdfio import bytes_writer, write_atomically
-from .source import Article, article_slug, find_articles, load_article
+from .source import ARTICLE_FILENAMES, article_file, article_slug, find_articles, load_article
 from .validate import ValidationReport, validate
 
 if TYPE_CHECKING:
@@ -90,13 +90,37 @@ def _version() -> str:
     return digest.hexdigest()[:16]
 
 
-def fingerprint(article: Article, without: Sequence[str] = ()) -> str:
-    """What an article's graph depends on: its text, its curated facts, the packs switched off, kgraph's version."""
-    digest = hashlib.sha256(article.text.encode("utf-8"))
-    curated = facts_file(article)
+def fingerprint(file: Path, without: Sequence[str] = ()) -> str:
+    """What the graph of the article whose text is `file` depends on: its bytes, its curated facts, the packs
+    switched off, kgraph's version. OSError when it cannot be read."""
+    digest = hashlib.sha256(file.read_bytes())
+    curated = facts_beside(file)
     digest.update(curated.read_bytes() if curated else b"-")
     digest.update(",".join(sorted(without)).encode() + _version().encode())
     return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Found:
+    """An article found under the paths of a build, before it is read: its slug, its text file, its fingerprint.
+    The main process of a build holds this of each article; the workers read the text."""
+
+    slug: str
+    path: Path
+    fingerprint: str
+
+
+def _found(path: Path, without: Sequence[str]) -> Found:
+    """What `find_articles` found at `path`, fingerprinted; SourceError when it holds no readable article."""
+    file = article_file(path) if path.is_dir() else path
+    if file is None or not file.is_file():
+        raise SourceError(
+            f"{path}: no article here (expected a file, or a folder with {' or '.join(ARTICLE_FILENAMES)})"
+        )
+    try:
+        return Found(article_slug(file), file, fingerprint(file, without))
+    except OSError as error:
+        raise SourceError(f"{file}: cannot read: {error.strerror or error}") from None
 
 
 def build_store(
@@ -121,16 +145,16 @@ def build_store(
     result = StoreBuild(store=folder)
     roots = [path.resolve() for path in paths]
     articles = []
-    for found in dict.fromkeys(article for path in paths for article in find_articles(path)):
+    for where in dict.fromkeys(article for path in paths for article in find_articles(path)):
         try:
-            articles.append(load_article(found))
+            articles.append(_found(where, without))
         except KGraphError as error:  # a bad article fails alone
-            result.failed[str(found)] = str(error)
+            result.failed[str(where)] = str(error)
     _one_iri_each(articles)
     if not articles and not result.failed:
         raise SourceError(f"no articles under {', '.join(map(str, paths))}")
     known = _open_manifest(folder)
-    prints = {article.slug: fingerprint(article, without) for article in articles}
+    prints = {article.slug: article.fingerprint for article in articles}
     if not result.failed and _nothing_changed(folder, known, prints, articles, roots, keep_apart):
         result.unchanged = sorted(prints)
         result.violations = {s: ValidationReport(False, (), v) for s in prints if (v := known[s].get("violations"))}
@@ -149,7 +173,7 @@ def build_store(
         if progress is not None:
             progress(done, len(fresh))
         if isinstance(loaded, str):
-            result.failed[str(article.path or article.slug)] = loaded
+            result.failed[str(article.path)] = loaded
             continue
         models[article.slug] = what_resolution_reads(loaded)
         _save_model(folder, article.slug, prints[article.slug], loaded)
@@ -163,7 +187,7 @@ def build_store(
         if (m := _cached_model(folder, slug, entry["fingerprint"]))
     ]
     # the store's articles under other paths take part in the nodes too, and are written again if theirs change
-    paths_of = {a.slug: str(a.path.resolve()) if a.path else "" for a in articles}
+    paths_of = {a.slug: str(a.path.resolve()) for a in articles}
     for slug, entry in sorted(known.items()):
         outside = slug not in prints and slug not in failed and not _under(entry.get("path", ""), roots)
         if outside and (model := _cached_model(folder, slug, entry["fingerprint"])) is not None:
@@ -218,7 +242,7 @@ def _nothing_changed(
     folder: Path,
     known: dict[str, dict[str, Any]],
     prints: dict[str, str],
-    articles: list[Article],
+    articles: list[Found],
     roots: list[Path],
     keep_apart: Sequence[str],
 ) -> bool:
@@ -226,7 +250,7 @@ def _nothing_changed(
     and paths), none gone, and the same keys kept apart. Then no node can change either, and nothing need be read."""
     if _recorded_keep_apart(folder) != sorted(keep_apart):
         return False
-    paths = {a.slug: str(a.path.resolve()) if a.path else "" for a in articles}
+    paths = {a.slug: str(a.path.resolve()) for a in articles}
     if any(known.get(slug, {}).get("fingerprint") != prints[slug] for slug in prints):
         return False
     if any(known[slug].get("path", "") != path for slug, path in paths.items()):
@@ -386,18 +410,23 @@ def store_quads(folder: Path) -> list[Any]:
     return [quad for quad in store.quads_for_pattern(None, None, None) if quad.graph_name != DefaultGraph()]
 
 
-def _extract(article: Article, without: Sequence[str]) -> ArticleModel | str:
+def _extract(found: Found, without: Sequence[str]) -> ArticleModel | str:
     """An article's model, or the error that stopped it (so that one bad article fails alone)."""
     from .pipeline import load_model
 
     try:
+        article = load_article(found.path)
+        if fingerprint(found.path, without) != found.fingerprint:
+            return f"{found.path}: changed while the build read it; build again"
         return load_model(article, without)
     except KGraphError as error:
-        return f"{article.path or article.slug}: {error}"
+        return f"{found.path}: {error}" if not str(error).startswith(str(found.path)) else str(error)
+    except OSError as error:
+        return f"{found.path}: cannot read: {error.strerror or error}"
 
 
 def _load_models(
-    articles: list[Article], without: Sequence[str], jobs: int, scheduler: str | None
+    articles: list[Found], without: Sequence[str], jobs: int, scheduler: str | None
 ) -> Iterator[ArticleModel | str]:
     """Each article's model or error, in order, as each is done, by `jobs` worker processes or on Dask."""
     from .pipeline import each_in_order

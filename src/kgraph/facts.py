@@ -342,10 +342,10 @@ def load_facts(article: Article, path: Path) -> ArticleModel:
 
 def facts_file(article: Article) -> Path | None:
     """The curated facts beside an article: facts.yaml in its folder, or NAME.facts.yaml beside NAME.txt."""
-    if article.path is None:
-        return None
-    if article.path.name in ARTICLE_FILENAMES:
-        candidate = article.path.parent / FACTS_FILENAME
-    else:
-        candidate = article.path.with_suffix(".facts.yaml")
+    return None if article.path is None else facts_beside(article.path)
+
+
+def facts_beside(file: Path) -> Path | None:
+    """The curated facts beside an article's text `file` (``facts_file``), if there are any."""
+    candidate = file.parent / FACTS_FILENAME if file.name in ARTICLE_FILENAMES else file.with_suffix(".facts.yaml")
     return candidate if candidate.is_file() else None

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from rdflib import Dataset
 
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .extract.links.reconcile import Reconciliation
 
 T = TypeVar("T")
+A = TypeVar("A")
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ def load_models(
 
 
 def each_in_order(
-    function: Callable[[Article], T], articles: Sequence[Article], jobs: int, scheduler: str | None = None
+    function: Callable[[A], T], articles: Sequence[A], jobs: int, scheduler: str | None = None
 ) -> Iterator[T]:
     """`function` of each article, in the articles' order, as each is done: by `jobs` worker processes (a
     `function` they can import) when there are two articles or more, else here; or, given a Dask `scheduler`
@@ -96,7 +97,7 @@ IN_FLIGHT = 64
 that a corpus of millions is not all in the scheduler's memory at once."""
 
 
-def _on_dask(function: Callable[[Article], T], articles: Sequence[Article], scheduler: str, jobs: int) -> Iterator[T]:
+def _on_dask(function: Callable[[A], T], articles: Sequence[A], scheduler: str, jobs: int) -> Iterator[T]:
     """`function` of each article on a Dask cluster, in order: the scheduler at `scheduler` (``tcp://host:8786``,
     whose workers have kgraph installed), or with `LOCAL_CLUSTER` a new cluster of `jobs` worker processes here.
     Each worker loads the extraction models once, as a process of `--jobs` does."""
@@ -141,7 +142,16 @@ CORPUS = 16
 """How many articles make a corpus worth extracting in parallel by default (`default_jobs`)."""
 
 
-def _one_iri_each(articles: Sequence[Article]) -> None:
+class _Named(Protocol):
+    """An article or what stands for one before it is read: its slug and where it is."""
+
+    @property
+    def slug(self) -> str: ...
+    @property
+    def path(self) -> Path | None: ...
+
+
+def _one_iri_each(articles: Sequence[_Named]) -> None:
     """SourceError when two articles would be one graph: their file or folder names give the same IRI."""
     first: dict[str, Path | None] = {}
     for article in articles:

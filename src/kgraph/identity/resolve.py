@@ -191,9 +191,10 @@ def _group(member: Member, entity: Entity, keys: list[Key], curated: bool, singl
 
 
 def what_resolution_reads(model: ArticleModel) -> ArticleModel:
-    """The part of a model `resolve` reads, and nothing more: its article, its entities without their mentions, the
-    facts that give a property the shapes allow one of, and the abbreviations. A corpus build holds this of every
-    article while it resolves (a fifth of the whole model) and reads the whole one back only to write it.
+    """The part of a model `resolve` reads, and nothing more: its article without its sentences, its entities
+    without their mentions, the facts that give a property the shapes allow one of, and the abbreviations. A
+    corpus build holds this of every article while it resolves (a third of the whole model) and reads the whole
+    one back only to write it.
 
     >>> from kgraph.source import Span, parse_article
     >>> omsk = Entity("o", "schema:City", {"ru": "Омск"}, mentions=(Span(7, 11, "Омск"),))
@@ -212,7 +213,8 @@ def what_resolution_reads(model: ArticleModel) -> ArticleModel:
         if fact.predicate == "kg:abbreviation" or (fact.predicate in once and not fact.obj_is_entity)
     ]
     entities = {ident: replace(entity, mentions=()) for ident, entity in model.entities.items()}
-    return ArticleModel(model.article, model.meta, entities, facts, source=model.source)
+    article = replace(model.article, sentences=())
+    return ArticleModel(article, model.meta, entities, facts, source=model.source)
 
 
 def single_values(model: ArticleModel) -> dict[str, dict[str, set[str]]]:
