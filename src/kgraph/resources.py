@@ -62,3 +62,11 @@ def shapes_path() -> Path:
 def queries_dir() -> Path:
     """The competency questions, one SPARQL query per .rq file."""
     return resource_dir("queries")
+
+
+@cache
+def shapes_graph() -> "Graph":
+    """The shapes as an rdflib graph, parsed once per process and shared: read it, never change it."""
+    from rdflib import Graph
+
+    return Graph().parse(str(shapes_path()), format="turtle")

@@ -125,3 +125,14 @@ def test_a_node_with_no_english_name_shows_its_transliteration_in_english_and_sa
     assert labels[str(park)] == ("tekhnopark", "технопарк")
     assert labels[str(russia)] == ("Russia", "Россия")
     assert panel_of(dataset, park)["names"] == {"ru": "технопарк", "ru-latn": "tekhnopark"}  # not under "en"
+
+
+def test_a_class_looks_the_same_on_every_page_and_no_two_classes_alike() -> None:
+    from kgraph.visualize.vocabulary import class_styles, known_class_styles
+
+    known = known_class_styles()
+    assert len({(style.color, style.shape) for style in known.values()}) == len(known)
+    small = class_styles({SCHEMA.Person: 1, KG.Forum: 5})
+    large = class_styles({cls: 1 for cls in known} | {URIRef(f"http://e.org/C{i}"): 2 for i in range(15)})
+    assert small[SCHEMA.Person] == large[SCHEMA.Person] and small[KG.Forum] == large[KG.Forum]
+    assert len({(style.color, style.shape) for style in large.values()}) == len(large)

@@ -129,3 +129,21 @@ def test_in_english_a_node_with_no_english_name_shows_its_transliteration_so_lab
     opened.page.select_option("#lang", "ru")
     assert "технопарк" in opened.js("kgraph.nodes.get().map((n) => n.label)")
     assert opened.log.errors == []
+
+
+def test_each_class_is_one_colour_and_shape_and_the_legend_draws_it(open_page, seed_page: Path) -> None:
+    opened = open_page(seed_page)
+    legend = opened.js(
+        "[...document.querySelectorAll('#classes label')].map((l) => [l.innerText.trim(),"
+        " l.querySelector('svg').dataset.shape, l.querySelector('svg > *').getAttribute('fill')])"
+    )
+    assert len({(shape, fill) for _, shape, fill in legend}) == len(legend) > 10
+    drawn = opened.js(
+        "Object.values(kgraph.network.body.nodes).filter((n) => !String(n.id).startsWith('edgeId'))"
+        ".map((n) => [n.options.cls, n.options.shape, n.options.color.background])"
+    )
+    classes = opened.js("JSON.parse(document.getElementById('kg-data').textContent).classes")
+    assert {(classes[c]["shape"], classes[c]["color"].lower()) for c, _, _ in drawn} == {
+        (shape, colour.lower()) for _, shape, colour in drawn
+    }
+    assert opened.log.errors == []

@@ -10,7 +10,7 @@ U+FFFE, U+FFFF, lone surrogates); these display formats show each as the visible
 ...     id:forum a kg:Forum ; kg:chair id:putin . id:putin a <https://schema.org/Person> .''')
 >>> net = gephi_graph(g)
 >>> net.nodes["https://w3id.org/kgraph/id/forum"]["viz"]["color"], net.number_of_edges()
-({'r': 242, 'g': 142, 'b': 43, 'a': 1.0}, 1)
+({'r': 136, 'g': 204, 'b': 238, 'a': 1.0}, 1)
 """
 
 import re

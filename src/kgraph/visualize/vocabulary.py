@@ -58,26 +58,21 @@ _ORGANISATIONS = frozenset(
 )
 
 PALETTE: tuple[str, ...] = (
-    "#4e79a7",
-    "#f28e2b",
-    "#e15759",
-    "#59a14f",
-    "#b07aa1",
-    "#edc948",
-    "#76b7b2",
-    "#ff9da7",
-    "#9c755f",
-    "#1f77b4",
-    "#8cd17d",
-    "#d37295",
-    "#499894",
-    "#fabfd2",
-    "#86bcb6",
-    "#b6992d",
-    "#79706e",
-    "#d4a6c8",
+    "#332288",
+    "#88CCEE",
+    "#44AA99",
+    "#117733",
+    "#999933",
+    "#DDCC77",
+    "#CC6677",
+    "#882255",
+    "#AA4499",
+    "#888888",
 )
-"""Colours given to classes in order of size; the 19th class and later reuse them."""
+"""Paul Tol's "muted" scheme (told apart with the common colour-vision deficiencies) and a grey: with `SHAPES`,
+70 ways to draw a class."""
+SHAPES: tuple[str, ...] = ("dot", "square", "triangle", "diamond", "star", "hexagon", "triangleDown")
+"""The vis-network shapes whose label is drawn below them; a class's own (``shape_for``) comes first."""
 
 
 def words(local_name: str) -> str:
@@ -163,11 +158,59 @@ def shape_for(cls: URIRef) -> str:
 
 
 def class_styles(counts: dict[URIRef, int]) -> dict[URIRef, ClassStyle]:
-    """A style per class, coloured in order of class size (then IRI): a graph always looks the same."""
+    """A style per class, in order of class size (then IRI): kgraph's own classes (``known_class_styles``) look the
+    same on every page; any other class gets a colour and shape no other class of the page has.
+
+    >>> styles = class_styles({SCHEMA.Person: 3, URIRef("http://e.org/Thing"): 1})
+    >>> styles[SCHEMA.Person] == known_class_styles()[SCHEMA.Person], len({(s.color, s.shape) for s in styles.values()})
+    (True, 2)
+    """
     ordered = sorted(counts, key=lambda c: (-counts[c], str(c)))
-    return {
-        cls: ClassStyle(
-            str(cls), term_label(cls, "en"), term_label(cls, "ru"), shape_for(cls), PALETTE[i % len(PALETTE)]
-        )
-        for i, cls in enumerate(ordered)
+    known = known_class_styles()
+    found = {cls: known[cls] for cls in ordered if cls in known}
+    taken = {(style.color, style.shape) for style in found.values()}
+    for cls in sorted((c for c in ordered if c not in known), key=str):
+        found[cls] = _free_style(cls, taken)
+        taken.add((found[cls].color, found[cls].shape))
+    return {cls: found[cls] for cls in ordered}
+
+
+@cache
+def known_class_styles() -> dict[URIRef, ClassStyle]:
+    """A colour and shape for each class kgraph's ontology and shapes name, no two alike: a class looks the same on
+    every page, and no page shows two classes alike."""
+    from rdflib.namespace import OWL, RDF
+
+    from ..resources import shapes_graph
+
+    sh = "http://www.w3.org/ns/shacl#"
+    ontology, shapes = ontology_graph(), shapes_graph()
+    named = {c for c in ontology.subjects(RDF.type, OWL.Class) if isinstance(c, URIRef)}
+    named |= {c for c in ontology.objects(None, RDFS.subClassOf) if isinstance(c, URIRef)}
+    named |= {
+        c for p in ("targetClass", "class") for c in shapes.objects(None, URIRef(sh + p)) if isinstance(c, URIRef)
     }
+    taken: set[tuple[str, str]] = set()
+    styles = {}
+    for cls in sorted(named - CLUTTER_CLASSES, key=str):
+        styles[cls] = _free_style(cls, taken)
+        taken.add((styles[cls].color, styles[cls].shape))
+    return styles
+
+
+def _free_style(cls: URIRef, taken: set[tuple[str, str]]) -> ClassStyle:
+    """The class's style: its kind's shape (``shape_for``) and a colour from its IRI's hash, or the next free one,
+    or, when its shape has no colour left, the next shape."""
+    import hashlib
+
+    start = int(hashlib.sha256(str(cls).encode("utf-8", "surrogatepass")).hexdigest(), 16) % len(PALETTE)
+    own = shape_for(cls)
+    shapes = (own, *(shape for shape in SHAPES if shape != own))
+    free = [
+        (PALETTE[(start + step) % len(PALETTE)], shape)
+        for shape in shapes
+        for step in range(len(PALETTE))
+        if (PALETTE[(start + step) % len(PALETTE)], shape) not in taken
+    ]
+    color, shape = free[0] if free else (PALETTE[start], own)  # more than 70 classes on one page: some look alike
+    return ClassStyle(str(cls), term_label(cls, "en"), term_label(cls, "ru"), shape, color)

@@ -84,6 +84,36 @@
     updateCounts();
   }
 
+  // the legend draws each class as the graph does: its shape in its colour
+  const SHAPE_POINTS = {
+    triangle: "7,1 13,13 1,13",
+    triangleDown: "1,1 13,1 7,13",
+    diamond: "7,0 14,7 7,14 0,7",
+    hexagon: "3.5,1 10.5,1 14,7 10.5,13 3.5,13 0,7",
+    star: "7,0 8.8,4.6 13.7,4.8 9.9,7.9 11.2,12.7 7,10 2.8,12.7 4.1,7.9 0.3,4.8 5.2,4.6",
+  };
+
+  function shapeIcon(shape, color) {
+    const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    svg.setAttribute("viewBox", "0 0 14 14");
+    svg.setAttribute("class", "swatch");
+    svg.dataset.shape = shape;
+    let mark;
+    if (SHAPE_POINTS[shape]) {
+      mark = document.createElementNS(svg.namespaceURI, "polygon");
+      mark.setAttribute("points", SHAPE_POINTS[shape]);
+    } else if (shape === "square") {
+      mark = document.createElementNS(svg.namespaceURI, "rect");
+      for (const [name, value] of [["x", 1], ["y", 1], ["width", 12], ["height", 12]]) mark.setAttribute(name, value);
+    } else {
+      mark = document.createElementNS(svg.namespaceURI, "circle");
+      for (const [name, value] of [["cx", 7], ["cy", 7], ["r", 6]]) mark.setAttribute(name, value);
+    }
+    mark.setAttribute("fill", color);
+    svg.append(mark);
+    return svg;
+  }
+
   function renderLegend() {
     const list = byId("classes");
     list.replaceChildren();
@@ -98,9 +128,7 @@
         enabled[i] = box.checked;
         applyVisibility();
       });
-      const swatch = element("span", null, "swatch");
-      swatch.style.backgroundColor = cls.color;
-      label.append(box, swatch, element("span", say(cls.label) + " (" + cls.count + ")"));
+      label.append(box, shapeIcon(cls.shape, cls.color), element("span", say(cls.label) + " (" + cls.count + ")"));
       item.append(label);
       list.append(item);
     });
