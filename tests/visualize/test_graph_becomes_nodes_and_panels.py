@@ -115,14 +115,14 @@ def test_why_articles_share_a_node_is_not_a_node_of_its_own() -> None:
     assert not {str(j) for j in judgements} & set(to_networkx(dataset).nodes)
 
 
-def test_a_node_with_no_english_name_shows_its_transliteration_in_english_and_says_so(
+def test_a_node_with_no_english_name_shows_its_russian_name_in_english_marked_as_such(
     transliterated_dataset: Dataset,
 ) -> None:
     dataset = transliterated_dataset
     labels = {node: (a["label_en"], a["label_ru"]) for node, a in to_networkx(dataset).nodes(data=True)}
     park = URIRef(f"{article_iri('tech')}/entity/park")
     russia = ID["place/country/rossiya"]  # a country's name says which it is: one node for every article
-    assert labels[str(park)] == ("tekhnopark", "технопарк")
+    assert labels[str(park)] == ("технопарк (ru)", "технопарк")  # a transliteration would pass for English
     assert labels[str(russia)] == ("Russia", "Россия")
     assert panel_of(dataset, park)["names"] == {"ru": "технопарк", "ru-latn": "tekhnopark"}  # not under "en"
 
@@ -136,3 +136,15 @@ def test_a_class_looks_the_same_on_every_page_and_no_two_classes_alike() -> None
     large = class_styles({cls: 1 for cls in known} | {URIRef(f"http://e.org/C{i}"): 2 for i in range(15)})
     assert small[SCHEMA.Person] == large[SCHEMA.Person] and small[KG.Forum] == large[KG.Forum]
     assert len({(style.color, style.shape) for style in large.values()}) == len(large)
+
+
+def test_a_figure_joins_the_indicator_it_measures_to_what_it_concerns(seed_dataset: Dataset) -> None:
+    net = to_networkx(seed_dataset)
+    indicators = [n for n, cls in net.nodes(data="class_iri") if cls == str(KG.Indicator)]
+    assert indicators and all(net.degree(n) > 0 for n in indicators)
+    turnover = [
+        label
+        for s, o, label in net.edges(data="label")
+        if s == str(entity_iri("trade_turnover")) and o == str(entity_iri("russia"))
+    ]
+    assert turnover and all(":" not in label for label in turnover), turnover

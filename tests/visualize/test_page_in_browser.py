@@ -116,14 +116,14 @@ def test_russian_labels_on_request(open_page, seed_page: Path) -> None:
     assert "форум (" in legend and "forum (" not in legend
 
 
-def test_in_english_a_node_with_no_english_name_shows_its_transliteration_so_labelled(
+def test_in_english_a_node_with_no_english_name_shows_its_russian_name_marked_as_such(
     open_page, tmp_path: Path, transliterated_dataset: Dataset
 ) -> None:
     opened = open_page(write_page(transliterated_dataset, tmp_path / "graph.html"))
     park = URIRef(f"{article_iri('tech')}/entity/park")
-    assert "tekhnopark" in opened.js("kgraph.nodes.get().map((n) => n.label)")
+    assert "технопарк (ru)" in opened.js("kgraph.nodes.get().map((n) => n.label)")
     opened.click_node(park)
-    assert opened.page.inner_text("#panel h2") == "tekhnopark"
+    assert opened.page.inner_text("#panel h2") == "технопарк (ru)"
     names = opened.page.locator("#panel dl dt").all_inner_texts()
     assert names == ["Русский", "Transliteration (ru-Latn)"]  # no "English" row for a transliteration
     opened.page.select_option("#lang", "ru")
@@ -147,3 +147,15 @@ def test_each_class_is_one_colour_and_shape_and_the_legend_draws_it(open_page, s
         (shape, colour.lower()) for _, shape, colour in drawn
     }
     assert opened.log.errors == []
+
+
+def test_the_most_connected_nodes_are_labelled_legibly_at_first_sight(open_page, seed_page: Path) -> None:
+    opened = open_page(seed_page)
+    drawn = opened.js(
+        "(() => { const net = kgraph.network, scale = net.getScale();"
+        " return Object.values(net.body.nodes).filter((n) => !String(n.id).startsWith('edgeId'))"
+        " .map((n) => [net.getConnectedNodes(n.id).length, n.labelModule.fontOptions.size * scale])"
+        " .sort((a, b) => b[0] - a[0]); })()"
+    )
+    assert opened.js("kgraph.network.getScale()") < 0.5  # the whole graph is in view, so it is zoomed out
+    assert [round(px) for _, px in drawn[:10]] >= [12] * 10 and min(px for _, px in drawn[:10]) >= 12

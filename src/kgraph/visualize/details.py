@@ -158,6 +158,7 @@ class PanelBuilder:
                 if not types & kinds:
                     continue
                 item: Json = {
+                    "iri": str(other),
                     "role": both_labels(role),
                     "labels": node_labels(self.graph, other),
                     "kind": both_labels(sorted(types & kinds, key=str)[0]),  # type: ignore[arg-type]

@@ -24,7 +24,7 @@ from rdflib.namespace import OWL, RDF, RDFS
 from rdflib.term import Node
 
 from ..model import RU_LATN
-from ..namespaces import NIF, SCHEMA, WD
+from ..namespaces import KG, NIF, SCHEMA, WD
 from .triples import Triples
 from .vocabulary import CLUTTER_CLASSES, local_name, superclasses, term_label
 
@@ -63,18 +63,21 @@ def node_names(graph: Triples, node: Node) -> dict[str, str]:
 
 
 def node_labels(graph: Triples, node: Node) -> dict[str, str]:
-    """What each page language shows of a node: "en" is its English label, else its transliteration (ru-Latn), which
-    an English reader can at least read aloud, else what it has; "ru" is its Russian label, else what it has.
+    """What each page language shows of a node: "en" is its English label, else its Russian one marked "(ru)" (a
+    transliteration such as "tekhnopark" would pass for English, which it is not), else what it has; "ru" is its
+    Russian label, else what it has.
 
     >>> from rdflib import Graph
     >>> g = Graph().parse(format="turtle", data='<x:park> <http://www.w3.org/2000/01/rdf-schema#label> '
     ...                                         '"технопарк"@ru, "tekhnopark"@ru-Latn .')
     >>> node_labels(Triples.of(g), URIRef("x:park"))
-    {'en': 'tekhnopark', 'ru': 'технопарк'}
+    {'en': 'технопарк (ru)', 'ru': 'технопарк'}
     """
     names = node_names(graph, node)
-    english = names.get("en") or names.get(_RU_LATN) or names.get("") or names.get("ru") or local_name(str(node))
-    return {"en": english, "ru": names.get("ru") or english}
+    russian = names.get("ru")
+    english = names.get("en") or (russian and f"{russian} (ru)") or names.get(_RU_LATN) or names.get("")
+    english = english or local_name(str(node))
+    return {"en": english, "ru": russian or names.get("") or names.get("en") or english}
 
 
 def wikidata_ids(graph: Triples, node: URIRef) -> list[str]:
@@ -136,4 +139,32 @@ def to_networkx(graph: Graph | Dataset | Triples, *, within: Graph | None = None
         edges = [e for e in edges if e in within]
     for s, p, o in edges:
         net.add_edge(str(s), str(o), key=str(p), predicate=str(p), label=term_label(p), label_ru=term_label(p, "ru"))
+    for quantity, measured, concerned in figures(full, nodes):
+        if within is None or (quantity, KG.measure, measured) in within:
+            figure = node_labels(full, quantity)
+            indicator = net.nodes[str(measured)]
+            # "accumulated investment: exactly 13,000,000,000 USD" from the indicator is its figure alone
+            en, ru = (figure[lang].removeprefix(indicator[f"label_{lang}"] + ": ") for lang in ("en", "ru"))
+            net.add_edge(
+                str(measured), str(concerned), key=str(quantity), quantity=str(quantity), label=en, label_ru=ru
+            )
     return net
+
+
+_FIGURE_ROLES = (KG.concerns, KG.flowFrom, KG.flowTo)
+"""What a figure is of, or between: the ends of the edge drawn from the indicator it measures."""
+
+
+def figures(graph: Triples, nodes: Iterable[URIRef]) -> list[tuple[URIRef, URIRef, URIRef]]:
+    """(quantity, indicator, entity) for each figure that measures a drawn node and concerns (or flows from or to)
+    another: drawn as an edge labelled with the figure, so that an indicator is joined to what it measures."""
+    members = set(nodes)
+    found: set[tuple[URIRef, URIRef, URIRef]] = set()
+    for quantity in graph.subjects(RDF.type, KG.Quantity):
+        for measured in graph.objects(quantity, KG.measure):
+            for role in _FIGURE_ROLES:
+                for concerned in graph.objects(quantity, role):
+                    ends = (quantity, measured, concerned)
+                    if measured in members and concerned in members and concerned != measured:
+                        found.add(ends)  # type: ignore[arg-type]  # members are IRIs
+    return sorted(found, key=lambda f: (str(f[1]), str(f[2]), str(f[0])))

@@ -138,10 +138,14 @@ def page_data(net: "nx.MultiDiGraph", full: Triples, title: str) -> PageData:
     for s, o, attrs in net.edges(data=True):
         source = ids[URIRef(s)]
         edge = {"from": source, "to": ids[URIRef(o)], "en": attrs["label"], "ru": attrs["label_ru"]}
-        edge["f"] = _fact_index(contents[source]["facts"], edge["to"], attrs)
+        if "quantity" in attrs:  # a figure: shown from the measured node's quantities
+            edge["q"] = _quantity_index(contents[source]["quantities"], attrs["quantity"])
+        else:
+            edge["f"] = _fact_index(contents[source]["facts"], edge["to"], attrs)
         edges.append(edge)
     classes = [
         {
+            "iri": s.iri,
             "label": {"en": s.label_en, "ru": s.label_ru},
             "shape": s.shape,
             "color": s.color,
@@ -150,6 +154,13 @@ def page_data(net: "nx.MultiDiGraph", full: Triples, title: str) -> PageData:
         for cls, s in styles.items()
     ]
     return PageData(title, classes, nodes, edges, contents, sentences)
+
+
+def _quantity_index(quantities: list[Json], iri: str) -> int:
+    for i, quantity in enumerate(quantities):
+        if quantity["iri"] == iri:
+            return i
+    raise ValueError(f"no panel quantity {iri}")
 
 
 def _fact_index(facts: list[Json], target: str, attrs: dict[str, Any]) -> int:

@@ -28,10 +28,25 @@
   const say = (pair) => pair[language] || pair.en;
   const shown = (id) => enabled[nodeById.get(id).c] && (focus === null || focus.has(id));
 
+  // importance: the most connected entities (LABELLED of them; articles, whose headlines are long, after them)
+  // are drawn largest and labelled legibly at once; the others grow with their degree, their labels shown as
+  // one zooms in
+  const LABELLED = 12;
+  const LEGIBLE_PX = 13;
+  const ARTICLE = "https://schema.org/NewsArticle";
+  const degree = (id) => neighbours.get(id).size;
+  const article = (id) => classes[nodeById.get(id).c].iri === ARTICLE;
+  const ranked = data.nodes
+    .map((n) => n.id)
+    .sort((a, b) => article(a) - article(b) || degree(b) - degree(a) || (a < b ? -1 : 1));
+  const top = new Set(ranked.slice(0, LABELLED));
+  const most = Math.max(1, ...data.nodes.map((n) => degree(n.id)));
+  const importance = (id) => (top.has(id) ? 1 : 0.6 * Math.sqrt(degree(id) / most));
   const nodes = new vis.DataSet(
     data.nodes.map((n) => {
       const cls = classes[n.c];
-      return { id: n.id, cls: n.c, label: n.en, x: n.x, y: n.y, shape: cls.shape, color: cls.color };
+      const value = importance(n.id);
+      return { id: n.id, cls: n.c, label: n.en, x: n.x, y: n.y, shape: cls.shape, color: cls.color, value: value };
     }),
   );
   const edges = new vis.DataSet(
@@ -44,7 +59,17 @@
     {
       layout: { improvedLayout: false, randomSeed: 7 },
       physics: { enabled: false, solver: "barnesHut", stabilization: false },
-      nodes: { size: 14, font: { size: 14, strokeWidth: 3, strokeColor: "#ffffff" }, borderWidth: 1 },
+      nodes: {
+        size: 14,
+        font: { size: 14, strokeWidth: 3, strokeColor: "#ffffff" },
+        borderWidth: 1,
+        scaling: {
+          min: 8,
+          max: 28,
+          customScalingFunction: (min, max, total, value) => value,
+          label: { enabled: false, drawThreshold: 8, maxVisible: 24 },
+        },
+      },
       edges: {
         smooth: false,
         width: 1,
@@ -55,6 +80,16 @@
       interaction: { hover: !large, hideEdgesOnDrag: large, hideEdgesOnZoom: large, tooltipDelay: 300 },
     },
   );
+  // labels are sized for the opening view: the top nodes' at least LEGIBLE_PX on screen, whatever the zoom that
+  // shows the whole graph (vis-network draws no label under drawThreshold px and none over maxVisible px)
+  function legibleAt(scale) {
+    const largest = Math.max(14, LEGIBLE_PX / scale);
+    // the others' labels stay under drawThreshold at this zoom: they show from about twice as close
+    const size = (id) => (top.has(id) ? largest : largest * (0.25 + 0.35 * importance(id)));
+    nodes.update(data.nodes.map((n) => ({ id: n.id, font: { size: size(n.id) } })));
+  }
+  network.fit({ animation: false });
+  legibleAt(network.getScale());
   network.once("afterDrawing", () => {
     document.body.dataset.readyMs = String(Math.round(performance.now()));
     document.body.dataset.state = "ready";
@@ -227,6 +262,15 @@
     panel.append(list);
   }
 
+  // a figure or quote about a node: its role, what it is, its words and the sentences that state it
+  function relatedItem(entry) {
+    const item = element("li");
+    item.append(element("div", say(entry.role) + " · " + say(entry.kind)));
+    item.append(element("div", entry.text !== undefined ? "«" + entry.text + "»" : say(entry.labels)));
+    evidenceList(entry.ev, item);
+    return item;
+  }
+
   function showNode(id) {
     const info = panels[id];
     const panel = byId("panel");
@@ -253,15 +297,8 @@
     });
     panel.append(element("p", info.iri, "iri"));
     section(panel, "Facts", info.facts.map((fact) => factItem(fact, fact.dir === "in" ? id : null)));
-    const related = (entry) => {
-      const item = element("li");
-      item.append(element("div", say(entry.role) + " · " + say(entry.kind)));
-      item.append(element("div", entry.text !== undefined ? "«" + entry.text + "»" : say(entry.labels)));
-      evidenceList(entry.ev, item);
-      return item;
-    };
-    section(panel, "Quantities", info.quantities.map(related));
-    section(panel, "Quotes and statements", info.quotes.map(related));
+    section(panel, "Quantities", info.quantities.map(relatedItem));
+    section(panel, "Quotes and statements", info.quotes.map(relatedItem));
     const mentions = element("li");
     evidenceList(info.mentions, mentions);
     section(panel, "Mentioned in", info.mentions.length ? [mentions] : []);
@@ -283,9 +320,8 @@
     const heading = element("h2");
     heading.append(nodeLink(edge.from), document.createTextNode(" → "), nodeLink(edge.to));
     panel.append(heading);
-    const fact = panels[edge.from].facts[edge.f];
     const list = element("ul");
-    list.append(factItem(fact, null));
+    list.append(edge.q !== undefined ? relatedItem(panels[edge.from].quantities[edge.q]) : factItem(panels[edge.from].facts[edge.f], null));
     panel.append(list);
   }
 
