@@ -125,7 +125,7 @@ def test_in_english_a_node_with_no_english_name_shows_its_russian_name_marked_as
     opened.click_node(park)
     assert opened.page.inner_text("#panel h2") == "технопарк (ru)"
     names = opened.page.locator("#panel dl dt").all_inner_texts()
-    assert names == ["Русский", "Transliteration (ru-Latn)"]  # no "English" row for a transliteration
+    assert names == ["Russian", "Transliteration (ru-Latn)"]  # no "English" row for a transliteration
     opened.page.select_option("#lang", "ru")
     assert "технопарк" in opened.js("kgraph.nodes.get().map((n) => n.label)")
     assert opened.log.errors == []
@@ -159,3 +159,32 @@ def test_the_most_connected_nodes_are_labelled_legibly_at_first_sight(open_page,
     )
     assert opened.js("kgraph.network.getScale()") < 0.5  # the whole graph is in view, so it is zoomed out
     assert [round(px) for _, px in drawn[:10]] >= [12] * 10 and min(px for _, px in drawn[:10]) >= 12
+
+
+def test_a_name_in_another_case_finds_the_person_before_the_articles_that_hold_it(open_page, seed_page: Path) -> None:
+    opened = open_page(seed_page)
+    opened.page.fill("#search", "Путина")
+    assert opened.page.locator("#results button").first.inner_text() == "Владимир Путин / Vladimir Putin"
+    opened.page.press("#search", "Enter")
+    panels = opened.js("JSON.parse(document.getElementById('kg-data').textContent).panels")
+    assert panels[opened.js("kgraph.network.getSelectedNodes()")[0]]["iri"] == str(entity_iri("putin"))
+
+
+def test_the_russian_page_says_nothing_in_english_and_is_remembered(open_page, seed_page: Path) -> None:
+    english = {"Neighbours", "2 hops", "Show all", "Unfreeze layout", "Fit", "Group by class", "Classes", "Facts"}
+    english |= {"Quantities", "Quotes and statements", "Mentioned in", "Articles", "English", "Russian", "implied"}
+    opened = open_page(seed_page)
+    opened.page.select_option("#lang", "ru")
+    opened.click_node(entity_iri("putin"))
+    said = opened.js(
+        "[...document.querySelectorAll('header button, #legend h2, #panel h3, #panel dt, .tag')]"
+        ".map((e) => e.textContent.trim())"
+    )
+    assert said and not set(said) & english, said
+    assert opened.page.get_attribute("#search", "placeholder").startswith("Поиск")
+    assert opened.page.inner_text("#counts").startswith("Показано")
+    legend = opened.page.inner_text("#classes")
+    assert "человек (3)" in legend and "person" not in legend
+    opened.page.reload()
+    opened.page.wait_for_selector("body[data-state=ready]")
+    assert opened.page.input_value("#lang") == "ru" and opened.page.inner_text("#fit") == "Вписать"

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
 
 from ..namespaces import KG, NIF, PROV, SCHEMA
@@ -92,21 +92,37 @@ def local_name(iri: str) -> str:
 
 @lru_cache(maxsize=4096)  # classes and predicates: a vocabulary, not the data
 def term_label(term: URIRef, language: str = "en") -> str:
-    """The ontology's label of a term in `language`, or its local name as words.
+    """The label of a term in `language` (the ontology's, or ontology/labels.ttl's for a reused term), else its
+    local name as words, marked "(en)" where another language was asked for.
 
     >>> term_label(KG.chair), term_label(KG.chair, "ru"), term_label(SCHEMA.startDate, "ru")
-    ('chaired by', 'председатель', 'start date')
+    ('chaired by', 'председатель', 'дата начала')
+    >>> term_label(SCHEMA.bestRating, "ru")
+    'best rating (en)'
     """
-    return _term_labels(term).get(language) or words(local_name(term))
+    found = _term_labels(term).get(language)
+    if found:
+        return found
+    english = _term_labels(term).get("en") or words(local_name(term))
+    return english if language == "en" else f"{english} (en)"
 
 
 @cache
 def _term_labels(term: URIRef) -> dict[str, str]:
     return {
         str(label.language): str(label)
-        for label in ontology_graph().objects(term, RDFS.label)
+        for graph in (ontology_graph(), _reused_labels())
+        for label in graph.objects(term, RDFS.label)
         if isinstance(label, Literal) and label.language
     }
+
+
+@cache
+def _reused_labels() -> Graph:
+    """ontology/labels.ttl: Russian labels of the terms kgraph reuses from schema.org and the other vocabularies."""
+    from ..resources import resource_dir
+
+    return Graph().parse(str(resource_dir("ontology") / "labels.ttl"), format="turtle")
 
 
 def superclasses(cls: URIRef) -> frozenset[URIRef]:

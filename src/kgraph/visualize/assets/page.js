@@ -14,7 +14,70 @@
     neighbours.get(e.to).add(e.from);
   });
   const enabled = classes.map(() => true);
-  let language = "en";
+  // every word the page itself says, in both languages; what the graph says comes with its own labels
+  const UI = {
+    en: {
+      search: "Search labels (ru / en)",
+      hop1: "Neighbours",
+      hop2: "2 hops",
+      showAll: "Show all",
+      unfreeze: "Unfreeze layout",
+      freeze: "Freeze layout",
+      fit: "Fit",
+      group: "Group by class",
+      language: "Language",
+      classes: "Classes",
+      hint: "Click a node or an edge to see what the article says about it and where.",
+      counts: (n, nt, e, et) => n + " of " + nt + " nodes, " + e + " of " + et + " edges shown",
+      russian: "Russian",
+      english: "English",
+      transliteration: "Transliteration (ru-Latn)",
+      facts: "Facts",
+      quantities: "Quantities",
+      quotes: "Quotes and statements",
+      mentioned: "Mentioned in",
+      articles: "Articles",
+      implied: "implied",
+      self: "this",
+      noSentence: "(no sentence cited)",
+    },
+    ru: {
+      search: "Поиск по названиям (рус. / англ.)",
+      hop1: "Соседи",
+      hop2: "2 шага",
+      showAll: "Показать всё",
+      unfreeze: "Разморозить раскладку",
+      freeze: "Заморозить раскладку",
+      fit: "Вписать",
+      group: "Группировать по классам",
+      language: "Язык",
+      classes: "Классы",
+      hint: "Нажмите на узел или связь, чтобы увидеть, что и где о них говорится в статье.",
+      counts: (n, nt, e, et) => "Показано узлов: " + n + " из " + nt + ", связей: " + e + " из " + et,
+      russian: "Русский",
+      english: "Английский",
+      transliteration: "Транслитерация (ru-Latn)",
+      facts: "Факты",
+      quantities: "Числа",
+      quotes: "Цитаты и высказывания",
+      mentioned: "Упоминания",
+      articles: "Статьи",
+      implied: "выведено",
+      self: "этот узел",
+      noSentence: "(предложение не указано)",
+    },
+  };
+  const LANGUAGE_KEY = "kgraph-language";
+  function remembered() {
+    try {
+      const stored = window.localStorage.getItem(LANGUAGE_KEY);
+      return stored === "ru" || stored === "en" ? stored : null;
+    } catch (error) {
+      return null; // storage refused (a private window, a file:// policy): the page still works
+    }
+  }
+  let language = remembered() || "en";
+  const ui = (key) => UI[language][key];
   let focus = null;
   let selected = null;
   let grouped = false;
@@ -46,11 +109,11 @@
     data.nodes.map((n) => {
       const cls = classes[n.c];
       const value = importance(n.id);
-      return { id: n.id, cls: n.c, label: n.en, x: n.x, y: n.y, shape: cls.shape, color: cls.color, value: value };
+      return { id: n.id, cls: n.c, label: n[language], x: n.x, y: n.y, shape: cls.shape, color: cls.color, value: value };
     }),
   );
   const edges = new vis.DataSet(
-    data.edges.map((e, i) => ({ id: "e" + i, from: e.from, to: e.to, label: e.en, arrows: "to" })),
+    data.edges.map((e, i) => ({ id: "e" + i, from: e.from, to: e.to, label: e[language], arrows: "to" })),
   );
   const large = data.nodes.length > 2000;
   const network = new vis.Network(
@@ -97,9 +160,8 @@
 
   // --- legend and visibility ------------------------------------------------------------------------
   function updateCounts() {
-    byId("counts").textContent =
-      network.body.nodeIndices.length + " of " + data.nodes.length + " nodes, " +
-      network.body.edgeIndices.length + " of " + data.edges.length + " edges shown";
+    const body = network.body;
+    byId("counts").textContent = ui("counts")(body.nodeIndices.length, data.nodes.length, body.edgeIndices.length, data.edges.length);
   }
 
   function applyVisibility() {
@@ -219,7 +281,7 @@
   }
 
   function evidenceList(list, parent) {
-    if (list.length === 0) parent.append(element("div", "(no sentence cited)", "hint"));
+    if (list.length === 0) parent.append(element("div", ui("noSentence"), "hint"));
     list.forEach((evidence) => parent.append(sentenceBlock(evidence)));
   }
 
@@ -247,8 +309,8 @@
     const item = element("li");
     const line = element("div");
     if (fact.dir === "out") line.append(element("strong", say(fact.p)), document.createTextNode(": "), valueOf(fact));
-    else line.append(valueOf(fact), document.createTextNode(" — "), element("strong", say(fact.p)), document.createTextNode(" — "), subjectId ? nodeLink(subjectId) : element("span", "this"));
-    if (fact.implied) line.append(element("span", "implied", "tag"));
+    else line.append(valueOf(fact), document.createTextNode(" — "), element("strong", say(fact.p)), document.createTextNode(" — "), subjectId ? nodeLink(subjectId) : element("span", ui("self")));
+    if (fact.implied) line.append(element("span", ui("implied"), "tag"));
     item.append(line);
     evidenceList(fact.ev, item);
     return item;
@@ -280,8 +342,8 @@
     panel.append(element("p", info.classes.map(say).join(", "), "class-name"));
     // each label under its own language: a transliteration is never shown as the English name
     const names = element("dl");
-    [["ru", "Русский"], ["en", "English"], ["ru-latn", "Transliteration (ru-Latn)"]].forEach(([code, name]) => {
-      if (info.names[code] !== undefined) names.append(element("dt", name), element("dd", info.names[code]));
+    [["ru", "russian"], ["en", "english"], ["ru-latn", "transliteration"]].forEach(([code, name]) => {
+      if (info.names[code] !== undefined) names.append(element("dt", ui(name)), element("dd", info.names[code]));
     });
     panel.append(names);
     info.wikidata.forEach((qid) => {
@@ -296,12 +358,12 @@
       panel.append(line);
     });
     panel.append(element("p", info.iri, "iri"));
-    section(panel, "Facts", info.facts.map((fact) => factItem(fact, fact.dir === "in" ? id : null)));
-    section(panel, "Quantities", info.quantities.map(relatedItem));
-    section(panel, "Quotes and statements", info.quotes.map(relatedItem));
+    section(panel, ui("facts"), info.facts.map((fact) => factItem(fact, fact.dir === "in" ? id : null)));
+    section(panel, ui("quantities"), info.quantities.map(relatedItem));
+    section(panel, ui("quotes"), info.quotes.map(relatedItem));
     const mentions = element("li");
     evidenceList(info.mentions, mentions);
-    section(panel, "Mentioned in", info.mentions.length ? [mentions] : []);
+    section(panel, ui("mentioned"), info.mentions.length ? [mentions] : []);
     // the articles that name it: several once the build made one node of their entities
     const article = (entry) => {
       const item = element("li", "", "article");
@@ -309,7 +371,7 @@
       if (entry.date) item.append(document.createTextNode(" · " + entry.date.slice(0, 10)));
       return item;
     };
-    section(panel, "Articles", info.articles.length > 1 ? info.articles.map(article) : []);
+    section(panel, ui("articles"), info.articles.length > 1 ? info.articles.map(article) : []);
   }
 
   function showEdge(edgeId) {
@@ -394,12 +456,50 @@
     network.fit({ animation: false });
   });
 
+  // search: a whole label in any case form first ("Путина" is Путин), then labels whose words all begin so,
+  // then any label that holds the text; persons and places before other things, articles last
   const fold = (text) => text.normalize("NFC").toLocaleLowerCase().replace(/ё/g, "е");
-  const searchable = data.nodes.map((n) => [n.id, fold(n.en + "\u0000" + n.ru)]);
+  const wordsOf = (text) => fold(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+  const ENDING = 3; // the longest case ending told apart: "Путиным" is "Путин" and 2 letters
+  function sameWord(one, other) {
+    if (one === other) return true;
+    let common = 0;
+    while (common < one.length && common < other.length && one[common] === other[common]) common++;
+    return common >= 3 && Math.max(one.length, other.length) - common <= ENDING;
+  }
+  const KIND_ORDER = [
+    ["https://schema.org/Person"],
+    ["https://schema.org/City", "https://schema.org/Country", "https://schema.org/AdministrativeArea", "https://schema.org/Place"],
+  ];
+  const kindRank = (id) => {
+    const iri = classes[nodeById.get(id).c].iri;
+    if (iri === ARTICLE) return KIND_ORDER.length + 1;
+    const found = KIND_ORDER.findIndex((kind) => kind.includes(iri));
+    return found < 0 ? KIND_ORDER.length : found;
+  };
+  const searchable = data.nodes.map((n) => ({
+    id: n.id,
+    text: fold(n.en + "\u0000" + n.ru),
+    labels: [wordsOf(n.ru), wordsOf(n.en)],
+  }));
+  function closeness(entry, wanted, query) {
+    let best = entry.text.includes(wanted) ? 1 : 0;
+    for (const label of entry.labels) {
+      if (!query.every((word) => label.some((other) => sameWord(word, other)))) continue;
+      best = Math.max(best, label.length === query.length ? 3 : 2);
+    }
+    return best;
+  }
   function matches(query) {
     const wanted = fold(query.trim());
-    if (!wanted) return [];
-    return searchable.filter(([, text]) => text.includes(wanted)).slice(0, 30).map(([id]) => id);
+    const words = wordsOf(query);
+    if (!wanted || words.length === 0) return [];
+    return searchable
+      .map((entry) => [entry.id, closeness(entry, wanted, words)])
+      .filter(([, close]) => close > 0)
+      .sort((a, b) => b[1] - a[1] || kindRank(a[0]) - kindRank(b[0]) || degree(b[0]) - degree(a[0]) || (a[0] < b[0] ? -1 : 1))
+      .slice(0, 30)
+      .map(([id]) => id);
   }
   const search = byId("search");
   search.addEventListener("input", () => {
@@ -407,7 +507,7 @@
     results.replaceChildren();
     matches(search.value).forEach((id) => {
       const n = nodeById.get(id);
-      const button = element("button", n.ru === n.en ? n.en : n.ru + " / " + n.en);
+      const button = element("button", n.ru === n.en || n.en === n.ru + " (ru)" ? n.ru : n.ru + " / " + n.en);
       button.type = "button";
       button.addEventListener("click", () => {
         results.replaceChildren();
@@ -433,13 +533,31 @@
   byId("freeze").addEventListener("click", (event) => {
     frozen = !frozen;
     network.setOptions({ physics: { enabled: !frozen } });
-    event.target.textContent = frozen ? "Unfreeze layout" : "Freeze layout";
+    event.target.textContent = ui(frozen ? "unfreeze" : "freeze");
     event.target.setAttribute("aria-pressed", String(frozen));
   });
   byId("fit").addEventListener("click", () => network.fit({ animation: false }));
+  // the page's own words in the chosen language: buttons, headings, the search box, the hint
+  function translatePage() {
+    document.documentElement.lang = language;
+    byId("lang").value = language;
+    document.querySelectorAll("[data-ui]").forEach((made) => {
+      const key = made.dataset.ui === "unfreeze" && !frozen ? "freeze" : made.dataset.ui;
+      if (made.tagName === "INPUT") made.placeholder = ui(key);
+      else if (made.tagName !== "SELECT") made.textContent = ui(key);
+      made.setAttribute("aria-label", ui(key));
+    });
+    byId("legend").setAttribute("aria-label", ui("classes"));
+  }
   byId("lang").addEventListener("change", (event) => {
     language = event.target.value;
-    document.documentElement.lang = language;
+    try {
+      window.localStorage.setItem(LANGUAGE_KEY, language);
+    } catch (error) {
+      // not remembered: the page still works
+    }
+    translatePage();
+    updateCounts();
     nodes.update(data.nodes.map((n) => ({ id: n.id, label: n[language] })));
     edges.update(data.edges.map((e, i) => ({ id: "e" + i, label: e[language] })));
     renderLegend();
@@ -448,6 +566,7 @@
     if (panel.dataset.node) showNode(panel.dataset.node);
   });
 
+  translatePage();
   renderLegend();
   updateCounts();
   window.kgraph = { network: network, nodes: nodes, edges: edges, choose: choose };
