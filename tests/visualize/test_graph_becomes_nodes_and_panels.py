@@ -148,3 +148,10 @@ def test_a_figure_joins_the_indicator_it_measures_to_what_it_concerns(seed_datas
         if s == str(entity_iri("trade_turnover")) and o == str(entity_iri("russia"))
     ]
     assert turnover and all(":" not in label for label in turnover), turnover
+
+
+def test_evidence_is_shown_as_text_with_the_cited_words_still_marked(seed_dataset: Dataset) -> None:
+    author = panel_of(seed_dataset, entity_iri("anna_bambulskaya"))
+    shown = [(author["sentences"][e["s"]], e["marks"]) for e in author["mentions"]]
+    assert shown and all("**" not in text and "](" not in text for text, _ in shown)
+    assert any(text[start:end] == "Анна Бамбульская" for text, marks in shown for start, end in marks), shown

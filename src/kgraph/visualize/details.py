@@ -4,6 +4,7 @@ Evidence is given as ``{"s": sentence index, "marks": [[start, end], ...]}``, of
 the sentence, so the page can highlight the cited words without parsing anything.
 """
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -37,6 +38,35 @@ def _offset(graph: Triples, node: Node, predicate: URIRef) -> int | None:
     return int(value) if isinstance(value, Literal) and str(value).isdigit() else None
 
 
+_MARKDOWN = re.compile(r"\*\*|__|^#{1,6}[ \t]+|\]\([^)\s]*\)|\[(?=[^\]\n]*\]\([^)\s]*\))", re.MULTILINE)
+"""What an article's markdown adds to its words: bold markers, heading marks, a link's brackets and address."""
+
+
+def as_text(markdown: str) -> tuple[str, list[int]]:
+    """A sentence as a reader sees it, markdown taken out, and where each character (and the end) went.
+
+    >>> text, where = as_text("Author: **Анна** [Омск Здесь](https://omskzdes.ru/)")
+    >>> text, where[10], where[len("Author: **Анна** [Омск")]
+    ('Author: Анна Омск Здесь', 8, 17)
+    """
+    if _MARKDOWN.search(markdown) is None:
+        return markdown, list(range(len(markdown) + 1))
+    kept: list[str] = []
+    where: list[int] = []
+    at = 0
+    for found in _MARKDOWN.finditer(markdown):
+        for char in markdown[at : found.start()]:
+            where.append(len(kept))
+            kept.append(char)
+        where.extend([len(kept)] * (found.end() - found.start()))
+        at = found.end()
+    for char in markdown[at:]:
+        where.append(len(kept))
+        kept.append(char)
+    where.append(len(kept))
+    return "".join(kept), where
+
+
 @dataclass
 class Sentences:
     """The sentences cited on a page, each stored once; evidence points to them by index."""
@@ -45,13 +75,17 @@ class Sentences:
     texts: list[str] = field(default_factory=list)
     _index: dict[Node, int] = field(default_factory=dict)
 
+    _shown: dict[int, list[int]] = field(default_factory=dict)
+    """Per sentence, where each of its characters is in the text shown (markdown taken out)."""
+
     def index(self, sentence: Node) -> int | None:
         if sentence not in self._index:
             text = self.graph.value(sentence, _ANCHOR)
             if text is None:
                 return None
             self._index[sentence] = len(self.texts)
-            self.texts.append(str(text))
+            shown, self._shown[len(self.texts)] = as_text(str(text))
+            self.texts.append(shown)
         return self._index[sentence]
 
     def evidence(self, sentences: Iterable[Node], phrases: Iterable[Node]) -> list[Json]:
@@ -76,6 +110,8 @@ class Sentences:
                 and stop > begin
                 and self.graph.value(phrase, _CONTEXT) == context
             )
+            shown = self._shown[index]
+            marks = [[shown[start], shown[stop]] for start, stop in marks if shown[stop] > shown[start]]
             found.append((begin, {"s": index, "marks": marks}))
         return [item for _, item in sorted(found, key=lambda f: (f[0], f[1]["s"]))]
 

@@ -39,7 +39,6 @@
       articles: "Articles",
       implied: "implied",
       self: "this",
-      noSentence: "(no sentence cited)",
     },
     ru: {
       search: "Поиск по названиям (рус. / англ.)",
@@ -64,7 +63,6 @@
       articles: "Статьи",
       implied: "выведено",
       self: "этот узел",
-      noSentence: "(предложение не указано)",
     },
   };
   const LANGUAGE_KEY = "kgraph-language";
@@ -97,6 +95,7 @@
   const LABELLED = 12;
   const LEGIBLE_PX = 13;
   const ARTICLE = "https://schema.org/NewsArticle";
+  const MENTIONS = "https://schema.org/mentions";
   const degree = (id) => neighbours.get(id).size;
   const article = (id) => classes[nodeById.get(id).c].iri === ARTICLE;
   const ranked = data.nodes
@@ -281,7 +280,6 @@
   }
 
   function evidenceList(list, parent) {
-    if (list.length === 0) parent.append(element("div", ui("noSentence"), "hint"));
     list.forEach((evidence) => parent.append(sentenceBlock(evidence)));
   }
 
@@ -358,7 +356,17 @@
       panel.append(line);
     });
     panel.append(element("p", info.iri, "iri"));
-    section(panel, ui("facts"), info.facts.map((fact) => factItem(fact, fact.dir === "in" ? id : null)));
+    // what an article mentions is one line of links: the sentences are in each entity's own panel
+    const named = info.facts.filter((fact) => fact.iri === MENTIONS && fact.dir === "out" && fact.ev.length === 0);
+    const facts = info.facts.filter((fact) => !named.includes(fact));
+    const items = facts.map((fact) => factItem(fact, fact.dir === "in" ? id : null));
+    if (named.length > 0) {
+      const line = element("li");
+      line.append(element("strong", say(named[0].p)), document.createTextNode(": "));
+      named.forEach((fact, i) => line.append(...(i > 0 ? [document.createTextNode(", ")] : []), valueOf(fact)));
+      items.push(line);
+    }
+    section(panel, ui("facts"), items);
     section(panel, ui("quantities"), info.quantities.map(relatedItem));
     section(panel, ui("quotes"), info.quotes.map(relatedItem));
     const mentions = element("li");
