@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Dataset, Literal, URIRef
-from rdflib.namespace import RDFS
+from rdflib.namespace import RDF, RDFS
 
 from kgraph.graph import article_iri, entity_iri
 from kgraph.namespaces import NIF, PROV
@@ -188,3 +188,39 @@ def test_the_russian_page_says_nothing_in_english_and_is_remembered(open_page, s
     opened.page.reload()
     opened.page.wait_for_selector("body[data-state=ready]")
     assert opened.page.input_value("#lang") == "ru" and opened.page.inner_text("#fit") == "Вписать"
+
+
+def _crowd(people: int) -> Dataset:
+    """`people` persons living in five cities: a graph larger than the page draws at first."""
+    from kgraph.namespaces import SCHEMA
+
+    dataset = Dataset()
+    graph = dataset.graph(article_iri("crowd"))
+    cities = [entity_iri(f"city{i}") for i in range(5)]
+    for i, city in enumerate(cities):
+        graph.add((city, RDF.type, SCHEMA.City))
+        graph.add((city, RDFS.label, Literal(f"Город {i}", lang="ru")))
+    for i in range(people):
+        person = entity_iri(f"person{i}")
+        graph.add((person, RDF.type, SCHEMA.Person))
+        graph.add((person, RDFS.label, Literal(f"Житель {i}", lang="ru")))
+        graph.add((person, SCHEMA.homeLocation, cities[i % 5]))
+    return dataset
+
+
+def test_a_big_graph_opens_on_at_most_1000_nodes_and_brings_in_what_is_clicked_or_found(
+    open_page, tmp_path: Path
+) -> None:
+    opened = open_page(write_page(_crowd(1_500), tmp_path / "graph.html"))
+    assert opened.drawn()[0] == 1_000
+    opened.page.fill("#search", "Житель 1499")
+    opened.page.press("#search", "Enter")
+    assert str(entity_iri("person1499")) in opened.drawn_iris()
+    city = opened.click_node(entity_iri("city4"))  # 300 live there: 50 come in with a click, the rest on request
+    assert opened.drawn()[0] > 1_001
+    more = opened.page.locator("#panel button.more")
+    assert "more neighbours" in more.inner_text()
+    more.click()
+    living = {str(entity_iri(f"person{i}")) for i in range(4, 1_500, 5)}
+    assert living <= opened.drawn_iris() and opened.page.get_attribute("#panel", "data-node") == city
+    assert opened.log.errors == []

@@ -9,9 +9,12 @@
   const panels = data.panels;
   const nodeById = new Map(data.nodes.map((n) => [n.id, n]));
   const neighbours = new Map(data.nodes.map((n) => [n.id, new Set()]));
-  data.edges.forEach((e) => {
+  const edgesOf = new Map(data.nodes.map((n) => [n.id, []]));
+  data.edges.forEach((e, i) => {
     neighbours.get(e.from).add(e.to);
     neighbours.get(e.to).add(e.from);
+    edgesOf.get(e.from).push(i);
+    if (e.to !== e.from) edgesOf.get(e.to).push(i);
   });
   const enabled = classes.map(() => true);
   // every word the page itself says, in both languages; what the graph says comes with its own labels
@@ -38,6 +41,7 @@
       mentioned: "Mentioned in",
       articles: "Articles",
       implied: "implied",
+      more: (name, count) => name + ": " + count + " more neighbours — show them",
       self: "this",
     },
     ru: {
@@ -62,6 +66,7 @@
       mentioned: "Упоминания",
       articles: "Статьи",
       implied: "выведено",
+      more: (name, count) => name + ": ещё " + count + " — показать",
       self: "этот узел",
     },
   };
@@ -87,7 +92,7 @@
     return made;
   }
   const say = (pair) => pair[language] || pair.en;
-  const shown = (id) => enabled[nodeById.get(id).c] && (focus === null || focus.has(id));
+  const shown = (id) => present.has(id) && enabled[nodeById.get(id).c] && (focus === null || focus.has(id));
 
   // importance: the most connected entities (LABELLED of them; articles, whose headlines are long, after them)
   // are drawn largest and labelled legibly at once; the others grow with their degree, their labels shown as
@@ -102,18 +107,50 @@
     .map((n) => n.id)
     .sort((a, b) => article(a) - article(b) || degree(b) - degree(a) || (a < b ? -1 : 1));
   const top = new Set(ranked.slice(0, LABELLED));
+  const rank = new Map(ranked.map((id, i) => [id, i]));
   const most = Math.max(1, ...data.nodes.map((n) => degree(n.id)));
   const importance = (id) => (top.has(id) ? 1 : 0.6 * Math.sqrt(degree(id) / most));
-  const nodes = new vis.DataSet(
-    data.nodes.map((n) => {
-      const cls = classes[n.c];
-      const value = importance(n.id);
-      return { id: n.id, cls: n.c, label: n[language], x: n.x, y: n.y, shape: cls.shape, color: cls.color, value: value };
-    }),
-  );
+  // a big graph opens on its OPENING most important nodes, never drawing more than that at first; a click on a
+  // node brings in its neighbours (HUB at a time, the most important first), search brings in any node
+  const OPENING = 1000;
+  const HUB = 50;
+  const present = new Set(ranked.slice(0, OPENING));
+  let fontSize = () => 14;
+  const drawnNode = (n) => {
+    const cls = classes[n.c];
+    const value = importance(n.id);
+    return {
+      id: n.id, cls: n.c, label: n[language], x: n.x, y: n.y, shape: cls.shape, color: cls.color, value: value,
+      font: { size: fontSize(n.id) }, hidden: !shown(n.id),
+    };
+  };
+  const drawnEdge = (i) => {
+    const e = data.edges[i];
+    return { id: "e" + i, from: e.from, to: e.to, label: e[language], arrows: "to", hidden: !(shown(e.from) && shown(e.to)) };
+  };
+  const nodes = new vis.DataSet(data.nodes.filter((n) => present.has(n.id)).map(drawnNode));
   const edges = new vis.DataSet(
-    data.edges.map((e, i) => ({ id: "e" + i, from: e.from, to: e.to, label: e[language], arrows: "to" })),
+    data.edges.map((e, i) => i).filter((i) => present.has(data.edges[i].from) && present.has(data.edges[i].to)).map(drawnEdge),
   );
+  // bring nodes into the view, with their edges to what is there already
+  function bringIn(ids) {
+    const fresh = ids.filter((id) => !present.has(id));
+    if (fresh.length === 0) return 0;
+    fresh.forEach((id) => present.add(id));
+    nodes.add(fresh.map((id) => drawnNode(nodeById.get(id))));
+    const added = new Set();
+    fresh.forEach((id) => edgesOf.get(id).forEach((i) => {
+      const e = data.edges[i];
+      if (!added.has(i) && present.has(e.from) && present.has(e.to) && edges.get("e" + i) === null) {
+        added.add(i);
+      }
+    }));
+    edges.add([...added].map(drawnEdge));
+    updateCounts();
+    return fresh.length;
+  }
+  // the neighbours of a node not in the view yet, the most important first
+  const outside = (id) => [...neighbours.get(id)].filter((other) => !present.has(other)).sort((a, b) => rank.get(a) - rank.get(b));
   const large = data.nodes.length > 2000;
   const network = new vis.Network(
     byId("graph"),
@@ -147,8 +184,8 @@
   function legibleAt(scale) {
     const largest = Math.max(14, LEGIBLE_PX / scale);
     // the others' labels stay under drawThreshold at this zoom: they show from about twice as close
-    const size = (id) => (top.has(id) ? largest : largest * (0.25 + 0.35 * importance(id)));
-    nodes.update(data.nodes.map((n) => ({ id: n.id, font: { size: size(n.id) } })));
+    fontSize = (id) => (top.has(id) ? largest : largest * (0.25 + 0.35 * importance(id)));
+    nodes.update(nodes.getIds().map((id) => ({ id: id, font: { size: fontSize(id) } })));
   }
   network.fit({ animation: false });
   legibleAt(network.getScale());
@@ -165,15 +202,15 @@
 
   function applyVisibility() {
     const nodeChanges = [];
-    data.nodes.forEach((n) => {
-      const hidden = !shown(n.id);
-      if (nodes.get(n.id).hidden !== hidden) nodeChanges.push({ id: n.id, hidden: hidden });
+    nodes.forEach((drawn) => {
+      const hidden = !shown(drawn.id);
+      if (drawn.hidden !== hidden) nodeChanges.push({ id: drawn.id, hidden: hidden });
     });
     nodes.update(nodeChanges);
     const edgeChanges = [];
-    data.edges.forEach((e, i) => {
-      const hidden = !(shown(e.from) && shown(e.to));
-      if (edges.get("e" + i).hidden !== hidden) edgeChanges.push({ id: "e" + i, hidden: hidden });
+    edges.forEach((drawn) => {
+      const hidden = !(shown(drawn.from) && shown(drawn.to));
+      if (drawn.hidden !== hidden) edgeChanges.push({ id: drawn.id, hidden: hidden });
     });
     edges.update(edgeChanges);
     if (grouped) regroup();
@@ -338,6 +375,17 @@
     panel.dataset.node = id;
     panel.append(element("h2", say(info.labels)));
     panel.append(element("p", info.classes.map(say).join(", "), "class-name"));
+    // a hub's neighbours come HUB at a time: the rest on request
+    const more = outside(id);
+    if (more.length > 0) {
+      const button = element("button", ui("more")(say(info.labels), more.length), "more");
+      button.type = "button";
+      button.addEventListener("click", () => {
+        bringIn(more);
+        showNode(id);
+      });
+      panel.append(button);
+    }
     // each label under its own language: a transliteration is never shown as the English name
     const names = element("dl");
     [["ru", "russian"], ["en", "english"], ["ru-latn", "transliteration"]].forEach(([code, name]) => {
@@ -402,6 +450,7 @@
   }
 
   function choose(id) {
+    bringIn([id, ...outside(id).slice(0, HUB)]);
     if (!shown(id)) {
       focus = null;
       enabled[nodeById.get(id).c] = true;
@@ -428,6 +477,7 @@
         updateCounts();
         return;
       }
+      bringIn(outside(id).slice(0, HUB));
       setSelected(id);
       showNode(id);
     } else if (params.edges.length > 0 && edges.get(params.edges[0])) {
@@ -450,6 +500,7 @@
       }));
       frontier = next;
     }
+    bringIn([...reached].sort((a, b) => rank.get(a) - rank.get(b)).slice(0, OPENING));
     focus = reached;
     byId("show-all").disabled = false;
     applyVisibility();
@@ -471,6 +522,7 @@
   const ENDING = 3; // the longest case ending told apart: "Путиным" is "Путин" and 2 letters
   function sameWord(one, other) {
     if (one === other) return true;
+    if (/\p{N}/u.test(one) || /\p{N}/u.test(other)) return false; // 1499 is not 1490
     let common = 0;
     while (common < one.length && common < other.length && one[common] === other[common]) common++;
     return common >= 3 && Math.max(one.length, other.length) - common <= ENDING;
@@ -491,6 +543,7 @@
     labels: [wordsOf(n.ru), wordsOf(n.en)],
   }));
   function closeness(entry, wanted, query) {
+    if (entry.labels.some((label) => label.join(" ") === query.join(" "))) return 4;
     let best = entry.text.includes(wanted) ? 1 : 0;
     for (const label of entry.labels) {
       if (!query.every((word) => label.some((other) => sameWord(word, other)))) continue;
@@ -566,8 +619,8 @@
     }
     translatePage();
     updateCounts();
-    nodes.update(data.nodes.map((n) => ({ id: n.id, label: n[language] })));
-    edges.update(data.edges.map((e, i) => ({ id: "e" + i, label: e[language] })));
+    nodes.update(nodes.getIds().map((id) => ({ id: id, label: nodeById.get(id)[language] })));
+    edges.update(edges.getIds().map((id) => ({ id: id, label: data.edges[Number(id.slice(1))][language] })));
     renderLegend();
     if (grouped) regroup();
     const panel = byId("panel");
