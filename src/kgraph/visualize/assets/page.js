@@ -166,7 +166,7 @@
           min: 8,
           max: 28,
           customScalingFunction: (min, max, total, value) => value,
-          label: { enabled: false, drawThreshold: 8, maxVisible: 24 },
+          label: { enabled: false, drawThreshold: 10, maxVisible: 24 },
         },
       },
       edges: {
@@ -179,12 +179,29 @@
       interaction: { hover: !large, hideEdgesOnDrag: large, hideEdgesOnZoom: large, tooltipDelay: 300 },
     },
   );
-  // labels are sized for the opening view: the top nodes' at least LEGIBLE_PX on screen, whatever the zoom that
-  // shows the whole graph (vis-network draws no label under drawThreshold px and none over maxVisible px)
+  // labels are sized for the opening view: the most important nodes' at least LEGIBLE_PX on screen, whatever the
+  // zoom that shows the whole graph, taken in order of importance and skipping any whose label would cover one
+  // already placed (overlapping labels are read by nobody); vis-network draws no label under drawThreshold px and
+  // none over maxVisible px, so the others show as one zooms in
+  const measure = document.createElement("canvas").getContext("2d");
+  const labelled = new Set();
   function legibleAt(scale) {
     const largest = Math.max(14, LEGIBLE_PX / scale);
-    // the others' labels stay under drawThreshold at this zoom: they show from about twice as close
-    fontSize = (id) => (top.has(id) ? largest : largest * (0.25 + 0.35 * importance(id)));
+    measure.font = LEGIBLE_PX + "px arial";
+    const placed = [];
+    labelled.clear();
+    for (const id of ranked.slice(0, 4 * LABELLED)) {
+      if (labelled.size === LABELLED) break;
+      if (!present.has(id)) continue;
+      const at = network.canvasToDOM(network.getPosition(id));
+      const half = measure.measureText(nodeById.get(id)[language]).width / 2 + 2;
+      const below = at.y + 14 * importance(id) * scale * 2;
+      const box = [at.x - half, below, at.x + half, below + LEGIBLE_PX + 4];
+      if (placed.some((o) => box[0] < o[2] && o[0] < box[2] && box[1] < o[3] && o[1] < box[3])) continue;
+      placed.push(box);
+      labelled.add(id);
+    }
+    fontSize = (id) => (labelled.has(id) ? largest : largest * (0.25 + 0.35 * importance(id)));
     nodes.update(nodes.getIds().map((id) => ({ id: id, font: { size: fontSize(id) } })));
   }
   network.fit({ animation: false });
