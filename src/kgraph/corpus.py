@@ -8,7 +8,12 @@ resolves one node per real thing over all of them again (``identity.resolve``: r
 not); an unchanged article's graph is written again only when its nodes changed (a new article joined its "Омск"
 to another's). A bad article fails alone: its earlier graph and model stay, and take part in the nodes of the
 rest. The store's default graph is the merge of its article graphs, as `kgraph query` expects of a store, kept
-up to date article by article. The folder holds pickles: it is trusted as the code is.
+up to date article by article. A run in which nothing changed reads no model at all.
+
+The main process holds little of each article (its slug, file and fingerprint, then what resolution reads of its
+model); worker processes read the texts and extract them (or a Dask cluster does), then build and validate the
+article graphs, which the main process loads in batches through Oxigraph's bulk loader. The folder holds pickles:
+it is trusted as the code is.
 
 >>> import tempfile
 >>> from pathlib import Path
@@ -157,7 +162,7 @@ def build_store(
         result.unchanged = sorted(prints)
         result.violations = {s: ValidationReport(False, (), v) for s in prints if (v := known[s].get("violations"))}
         return result
-    # what resolution reads of each model (a fifth of it): the whole model is read back only to be written
+    # what resolution reads of each model (a third of it): the whole model is read back only to be written
     models = {
         a.slug: what_resolution_reads(m) for a in articles if (m := _cached_model(folder, a.slug, prints[a.slug]))
     }

@@ -75,7 +75,7 @@ def each_in_order(
 ) -> Iterator[T]:
     """`function` of each article, in the articles' order, as each is done: by `jobs` worker processes (a
     `function` they can import) when there are two articles or more, else here; or, given a Dask `scheduler`
-    (``dask_cluster``), by that cluster's workers."""
+    (``_on_dask``), by that cluster's workers."""
     if scheduler is not None:
         yield from _on_dask(function, articles, scheduler, jobs)
         return
@@ -108,7 +108,11 @@ def _on_dask(function: Callable[[A], T], articles: Sequence[A], scheduler: str, 
     except ImportError:
         raise UsageError("--dask needs Dask's distributed scheduler: pip install 'kgraph[dask]'") from None
     local = scheduler == LOCAL_CLUSTER
-    cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True) if local else None  # type: ignore[no-untyped-call]
+    cluster = (
+        LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)  # type: ignore[no-untyped-call]
+        if local
+        else None
+    )
     try:
         try:
             client = Client(cluster or scheduler, timeout=CONNECT_SECONDS)  # type: ignore[no-untyped-call]
