@@ -60,7 +60,7 @@ def export(file: Path, fmt: str, output: Path | None, shards: Path | None, shard
         else:
             click.echo(f"wrote {write_atomically(output, partial(_write_store, file, fmt))}", err=True)
         return
-    if fmt in OXIGRAPH_WRITES and not is_store(file):  # pyoxigraph's quads as they are: rdflib is not needed
+    if fmt in OXIGRAPH_WRITES:  # pyoxigraph's quads as they are: rdflib is not needed
         payload = serialize_quads(label_blank_nodes(parse_quads(file)), fmt)  # same graph, same bytes
         if output is None:
             sys.stdout.buffer.write(payload)

@@ -65,7 +65,7 @@ def node_names(graph: Triples, node: Node) -> dict[str, str]:
 def node_labels(graph: Triples, node: Node) -> dict[str, str]:
     """What each page language shows of a node: "en" is its English label, else its Russian one marked "(ru)" (a
     transliteration such as "tekhnopark" would pass for English, which it is not), else what it has; "ru" is its
-    Russian label, else what it has.
+    Russian label, else one with no language, else its English one marked "(en)".
 
     >>> from rdflib import Graph
     >>> g = Graph().parse(format="turtle", data='<x:park> <http://www.w3.org/2000/01/rdf-schema#label> '
@@ -77,7 +77,8 @@ def node_labels(graph: Triples, node: Node) -> dict[str, str]:
     russian = names.get("ru")
     english = names.get("en") or (russian and f"{russian} (ru)") or names.get(_RU_LATN) or names.get("")
     english = english or local_name(str(node))
-    return {"en": english, "ru": russian or names.get("") or names.get("en") or english}
+    only_english = names.get("en") and f"{names['en']} (en)"
+    return {"en": english, "ru": russian or names.get("") or only_english or english}
 
 
 def wikidata_ids(graph: Triples, node: URIRef) -> list[str]:
