@@ -231,3 +231,29 @@ def test_a_big_graph_opens_on_at_most_1000_nodes_and_brings_in_what_is_clicked_o
     living = {str(entity_iri(f"person{i}")) for i in range(4, 1_500, 5)}
     assert living <= opened.drawn_iris() and opened.page.get_attribute("#panel", "data-node") == city
     assert opened.log.errors == []
+
+
+def test_several_articles_are_filtered_by_article_and_by_date(open_page, tmp_path: Path) -> None:
+    from kgraph.pipeline import build
+
+    for slug, day, text in (
+        ("visit", "2019-11-06", "Владимир Путин прилетел в Омск."),
+        ("forum", "2019-11-07", "Владимир Путин и Касым-Жомарт Токаев открыли форум в Омске."),
+    ):
+        (tmp_path / f"{slug}.md").write_text(
+            f"# {text}\n\nPublished at: **{day}T10:00:00**\n\n{text}\n", encoding="utf-8"
+        )
+    built = build([tmp_path / "visit.md", tmp_path / "forum.md"], tmp_path / "out", jobs=1)
+    opened = open_page(built.files["html"])
+    every = opened.drawn_iris()
+    visit, forum = str(article_iri("visit")), str(article_iri("forum"))
+    assert {visit, forum} <= every
+    opened.page.select_option("#article", label="2019-11-06 · Владимир Путин прилетел в Омск.")
+    alone = opened.drawn_iris()
+    assert visit in alone and forum not in alone and len(alone) < len(every)
+    opened.page.select_option("#article", index=0)
+    opened.page.fill("#from", "2019-11-07")
+    opened.page.dispatch_event("#from", "change")
+    later = opened.drawn_iris()
+    assert forum in later and visit not in later
+    assert opened.log.errors == []

@@ -30,6 +30,10 @@
       group: "Group by class",
       language: "Language",
       classes: "Classes",
+      articleFilter: "Article",
+      allArticles: "All articles",
+      from: "from",
+      to: "to",
       hint: "Click a node or an edge to see what the article says about it and where.",
       counts: (n, nt, e, et) => n + " of " + nt + " nodes, " + e + " of " + et + " edges shown",
       russian: "Russian",
@@ -55,6 +59,10 @@
       group: "Группировать по классам",
       language: "Язык",
       classes: "Классы",
+      articleFilter: "Статья",
+      allArticles: "Все статьи",
+      from: "с",
+      to: "по",
       hint: "Нажмите на узел или связь, чтобы увидеть, что и где о них говорится в статье.",
       counts: (n, nt, e, et) => "Показано узлов: " + n + " из " + nt + ", связей: " + e + " из " + et,
       russian: "Русский",
@@ -92,7 +100,22 @@
     return made;
   }
   const say = (pair) => pair[language] || pair.en;
-  const shown = (id) => present.has(id) && enabled[nodeById.get(id).c] && (focus === null || focus.has(id));
+  const shown = (id) =>
+    present.has(id) && enabled[nodeById.get(id).c] && (focus === null || focus.has(id)) && inPeriod(id);
+  // several articles: filter by one of them and by the dates they were published; a node shows when an article
+  // chosen names it
+  const articleDate = new Map();
+  Object.values(panels).forEach((panel) => panel.articles.forEach((a) => {
+    if (a.node !== undefined) articleDate.set(a.node, (a.date || "").slice(0, 10));
+  }));
+  const articlesOf = (id) => panels[id].articles.filter((a) => a.node !== undefined).map((a) => a.node);
+  let chosenArticles = null; // null: no filter
+  function inPeriod(id) {
+    if (chosenArticles === null) return true;
+    if (articleDate.has(id)) return chosenArticles.has(id);
+    const named = articlesOf(id);
+    return named.length === 0 || named.some((a) => chosenArticles.has(a));
+  }
 
   // importance: the most connected entities (LABELLED of them; articles, whose headlines are long, after them)
   // are drawn largest and labelled legibly at once; the others grow with their degree, their labels shown as
@@ -644,6 +667,32 @@
     if (panel.dataset.node) showNode(panel.dataset.node);
   });
 
+  if (articleDate.size > 1) {
+    const pick = byId("article");
+    [...articleDate.keys()]
+      .sort((a, b) => (articleDate.get(a) < articleDate.get(b) ? -1 : articleDate.get(a) > articleDate.get(b) ? 1 : a < b ? -1 : 1))
+      .forEach((id) => {
+        const option = element("option", (articleDate.get(id) ? articleDate.get(id) + " · " : "") + nodeById.get(id).ru);
+        option.value = id;
+        pick.append(option);
+      });
+    byId("period").hidden = false;
+    const refilter = () => {
+      const one = pick.value;
+      const from = byId("from").value;
+      const to = byId("to").value;
+      if (!one && !from && !to) chosenArticles = null;
+      else {
+        chosenArticles = new Set([...articleDate.keys()].filter((id) => {
+          const date = articleDate.get(id);
+          return (!one || id === one) && (!from || (date && date >= from)) && (!to || (date && date <= to));
+        }));
+        bringIn([...chosenArticles].flatMap((id) => [id, ...outside(id)]).slice(0, OPENING));
+      }
+      applyVisibility();
+    };
+    [pick, byId("from"), byId("to")].forEach((input) => input.addEventListener("change", refilter));
+  }
   translatePage();
   renderLegend();
   updateCounts();
