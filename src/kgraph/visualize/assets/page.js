@@ -131,7 +131,7 @@
     .sort((a, b) => article(a) - article(b) || degree(b) - degree(a) || (a < b ? -1 : 1));
   const top = new Set(ranked.slice(0, LABELLED));
   const rank = new Map(ranked.map((id, i) => [id, i]));
-  const most = Math.max(1, ...data.nodes.map((n) => degree(n.id)));
+  const most = data.nodes.reduce((found, n) => Math.max(found, degree(n.id)), 1); // no spread: 100,000 arguments
   const importance = (id) => (top.has(id) ? 1 : 0.6 * Math.sqrt(degree(id) / most));
   // a big graph opens on its OPENING most important nodes, never drawing more than that at first; a click on a
   // node brings in its neighbours (HUB at a time, the most important first), search brings in any node
