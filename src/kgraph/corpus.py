@@ -39,7 +39,7 @@ from .errors import KGraphError, SourceError
 from .facts import facts_beside
 from .model import ArticleModel
 from .rdfio import bytes_writer, write_atomically
-from .source import ARTICLE_FILENAMES, article_file, article_slug, find_articles, load_article
+from .source import article_slug, find_articles, load_article, text_file
 from .validate import ValidationReport, validate
 
 if TYPE_CHECKING:
@@ -115,11 +115,7 @@ class Found:
 
 def _found(path: Path, without: Sequence[str]) -> Found:
     """What `find_articles` found at `path`, fingerprinted; SourceError when it holds no readable article."""
-    file = article_file(path) if path.is_dir() else path
-    if file is None or not file.is_file():
-        raise SourceError(
-            f"{path}: no article here (expected a file, or a folder with {' or '.join(ARTICLE_FILENAMES)})"
-        )
+    file = text_file(path)
     try:
         return Found(article_slug(file), file, fingerprint(file, without))
     except OSError as error:
@@ -402,16 +398,10 @@ def _article_graphs(
 ) -> Iterator[tuple[bytes, ValidationReport]]:
     """Each article's graph as N-Quads and its validation, in order, built from its saved model (slug,
     fingerprint) by `jobs` worker processes, which are given the build's nodes once each."""
-    write = partial(_article_graph, folder)
-    if jobs <= 1 or len(articles) < 2:
-        _set_identities(identities)
-        yield from map(write, articles)
-        return
-    from concurrent.futures import ProcessPoolExecutor
+    from .pipeline import each_in_order
 
-    workers = min(jobs, len(articles))
-    with ProcessPoolExecutor(workers, initializer=_set_identities, initargs=(identities,)) as pool:
-        yield from pool.map(write, articles, chunksize=4)
+    setup = partial(_set_identities, identities)
+    return each_in_order(partial(_article_graph, folder), articles, jobs, setup=setup)
 
 
 def _article_graph(folder: Path, article: tuple[str, str]) -> tuple[bytes, ValidationReport]:
@@ -435,10 +425,18 @@ def is_store(path: Path) -> bool:
 
 def store_quads(folder: Path) -> list[Any]:
     """The quads of a store folder's article graphs (not the merge in its default graph), read-only."""
-    from pyoxigraph import DefaultGraph, Store
+    return [quad for _, quads in store_graphs(folder) for quad in quads]
+
+
+def store_graphs(folder: Path) -> Iterator[tuple[Any, Iterator[Any]]]:
+    """Each article graph of a store folder (not the merge in its default graph) in the order of its IRI, with its
+    quads as the store reads them: one graph at a time, never the whole store in memory. The store is opened at
+    once (OSError here when it cannot be)."""
+    from pyoxigraph import Store
 
     store = Store.read_only(str(folder / OXIGRAPH))
-    return [quad for quad in store.quads_for_pattern(None, None, None) if quad.graph_name != DefaultGraph()]
+    names = sorted(store.named_graphs(), key=lambda graph: graph.value)
+    return ((name, store.quads_for_pattern(None, None, None, name)) for name in names)
 
 
 def _extract(found: Found, without: Sequence[str]) -> ArticleModel | str:

@@ -107,19 +107,20 @@ def trig_block(name: Any, lines: Iterable[bytes]) -> Iterator[bytes]:
 def write_store(folder: Path, format_name: str, output: BinaryIO) -> None:
     """Stream the article graphs of a store folder (``kgraph build --store``) to `output`, never the whole store in
     memory: Turtle and N-Triples from the store's default graph (the merge of its article graphs), N-Quads and
-    TriG graph by graph in the order of their names. The statements come in the store's own order (by subject),
-    the same for the same graphs, so the same store gives the same bytes; they are not sorted as a file's are.
+    TriG graph by graph in the order of their IRIs (``corpus.store_graphs``). The statements come in the store's
+    own order (by subject), the same for the same graphs, so the same store gives the same bytes; they are not
+    sorted as a file's are.
     """
     from pyoxigraph import DefaultGraph, RdfFormat, Store
 
-    from .corpus import OXIGRAPH
+    from .corpus import OXIGRAPH, store_graphs
     from .turtle import header
 
     fmt = rdf_format(format_name)
     if fmt.name not in OXIGRAPH_WRITES:
         raise ExportError(f"cannot stream {fmt.name} from a store; give one of {', '.join(OXIGRAPH_WRITES)}")
-    store = Store.read_only(str(folder / OXIGRAPH))
     if fmt.name in ("turtle", "ntriples"):
+        store = Store.read_only(str(folder / OXIGRAPH))
         lines = _lines(store.quads_for_pattern(None, None, None, DefaultGraph()), RdfFormat.N_TRIPLES)
         if fmt.name == "ntriples":
             output.writelines(line + b"\n" for line in lines)
@@ -131,8 +132,7 @@ def write_store(folder: Path, format_name: str, output: BinaryIO) -> None:
         return
     if fmt.name == "trig":
         output.write(header())
-    for name in sorted(store.named_graphs(), key=str):
-        quads = store.quads_for_pattern(None, None, None, name)
+    for name, quads in store_graphs(folder):
         if fmt.name == "nquads":
             output.writelines(line + b"\n" for line in _lines(quads, RdfFormat.N_QUADS))
         else:

@@ -71,20 +71,26 @@ def load_models(
 
 
 def each_in_order(
-    function: Callable[[A], T], articles: Sequence[A], jobs: int, scheduler: str | None = None
+    function: Callable[[A], T],
+    articles: Sequence[A],
+    jobs: int,
+    scheduler: str | None = None,
+    setup: Callable[[], None] | None = None,
 ) -> Iterator[T]:
     """`function` of each article, in the articles' order, as each is done: by `jobs` worker processes (a
-    `function` they can import) when there are two articles or more, else here; or, given a Dask `scheduler`
-    (``_on_dask``), by that cluster's workers."""
+    `function` they can import; `setup`, if given, run once in each first) when there are two articles or more,
+    else here; or, given a Dask `scheduler` (``_on_dask``), by that cluster's workers."""
     if scheduler is not None:
         yield from _on_dask(function, articles, scheduler, jobs)
         return
     if jobs <= 1 or len(articles) < 2:
+        if setup is not None:
+            setup()
         yield from map(function, articles)
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=min(jobs, len(articles))) as pool:
+    with ProcessPoolExecutor(max_workers=min(jobs, len(articles)), initializer=setup) as pool:
         yield from pool.map(function, articles, chunksize=4)
 
 

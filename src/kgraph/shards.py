@@ -174,20 +174,19 @@ def _is_earlier_export(folder: Path) -> bool:
 
 def _named_graphs(source: Path) -> Iterator[tuple[Any, list[Any]]]:
     """Each named graph of `source` with its quads, in IRI order, one graph read at a time from a store."""
-    from pyoxigraph import DefaultGraph, Store
+    from pyoxigraph import DefaultGraph
 
-    from .corpus import OXIGRAPH, is_store
+    from .corpus import is_store, store_graphs
     from .rdfio import parse_quads
 
     if is_store(source):
         try:
-            store = Store.read_only(str(source / OXIGRAPH))
+            graphs = store_graphs(source)
         except OSError as error:  # not "cannot write": the output folder is not the one at fault
             raise RDFInputError(f"{source}: cannot read its Oxigraph store: {error}") from None
-        names = list(store.named_graphs())
-        _check_graph_names(source, names)
-        for graph in sorted(names, key=lambda name: name.value):
-            quads = list(store.quads_for_pattern(None, None, None, graph))
+        for graph, read in graphs:
+            _check_graph_names(source, [graph])
+            quads = list(read)
             if quads:  # an empty graph is no graph to a loader
                 yield graph, quads
         return

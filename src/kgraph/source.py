@@ -141,13 +141,20 @@ def article_file(directory: Path) -> Path | None:
     return None
 
 
-def load_article(path: Path) -> Article:
-    """Load an article from its folder (holding article.md or article.txt) or from the file itself."""
+def text_file(path: Path) -> Path:
+    """The file that holds the text of the article at `path` (its folder's article.md or article.txt, or the file
+    itself); SourceError when there is none."""
     file = article_file(path) if path.is_dir() else path
     if file is None or not file.is_file():
         raise SourceError(
             f"{path}: no article here (expected a file, or a folder with {' or '.join(ARTICLE_FILENAMES)})"
         )
+    return file
+
+
+def load_article(path: Path) -> Article:
+    """Load an article from its folder (holding article.md or article.txt) or from the file itself."""
+    file = text_file(path)
     try:
         text = file.read_bytes().decode("utf-8")
     except UnicodeDecodeError as error:
