@@ -237,6 +237,13 @@ def store_file(path: Path, fmt: RDFFormat | None = None) -> Any:
     return store
 
 
+def read_quads(path: Path, fmt: RDFFormat | None = None) -> list[Any]:
+    """The quads of an RDF file (by `parse_quads`) or of a store folder `kgraph build --store` wrote."""
+    from .corpus import is_store, store_quads
+
+    return store_quads(path) if fmt is None and is_store(path) else parse_quads(path, fmt)
+
+
 def read_dataset(path: Path, fmt: RDFFormat | None = None, *, stable_blank_nodes: bool = False) -> Dataset:
     """An RDF file (or a store folder `kgraph build --store` wrote) as an rdflib dataset whose default graph is
     the union of its named graphs.
@@ -245,9 +252,7 @@ def read_dataset(path: Path, fmt: RDFFormat | None = None, *, stable_blank_nodes
     RDF/XML) land in the default graph. With `stable_blank_nodes`, blank nodes are labelled by
     `label_blank_nodes`, so export writes the same bytes every time.
     """
-    from .corpus import is_store, store_quads
-
-    quads = store_quads(path) if fmt is None and is_store(path) else parse_quads(path, fmt)
+    quads = read_quads(path, fmt)
     if stable_blank_nodes:
         quads = label_blank_nodes(quads)
     return to_rdflib(quads, str(path))
@@ -317,11 +322,16 @@ def label_blank_nodes(quads: list[Any]) -> list[Any]:
     return [Quad(relabel(q.subject), q.predicate, relabel(q.object), relabel(q.graph_name)) for q in quads]
 
 
-def to_rdflib(quads: Iterable[Any], where: str = "the data") -> Dataset:
-    """pyoxigraph quads as an rdflib dataset (default graph = union of its named graphs), our prefixes bound."""
-    from pyoxigraph import BlankNode, DefaultGraph, NamedNode
+def rdflib_term_converter(where: str = "the data") -> Callable[[Any], Any]:
+    """A function from pyoxigraph terms to rdflib terms that converts each distinct term once.
+
+    >>> from pyoxigraph import Literal, NamedNode
+    >>> convert = rdflib_term_converter()
+    >>> convert(NamedNode("http://e.org/a")), convert(Literal("Омск", language="ru")).language
+    (rdflib.term.URIRef('http://e.org/a'), 'ru')
+    """
+    from pyoxigraph import BlankNode, NamedNode
     from rdflib import BNode, Literal, URIRef
-    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
     terms: dict[Any, Any] = {}
 
@@ -344,6 +354,15 @@ def to_rdflib(quads: Iterable[Any], where: str = "the data") -> Dataset:
             terms[term] = converted
         return converted
 
+    return convert
+
+
+def to_rdflib(quads: Iterable[Any], where: str = "the data") -> Dataset:
+    """pyoxigraph quads as an rdflib dataset (default graph = union of its named graphs), our prefixes bound."""
+    from pyoxigraph import DefaultGraph
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    convert = rdflib_term_converter(where)
     dataset = Dataset(default_union=True)
     bind_prefixes(dataset)
     graphs: dict[Any, Graph] = {}

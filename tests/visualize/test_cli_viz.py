@@ -56,3 +56,12 @@ def test_viz_of_a_file_whose_name_is_not_utf8_writes_the_page_titled_with_an_esc
     result = CliRunner().invoke(viz, [str(source), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert "<title>kgraph: graph\\udcff.nt</title>" in out.read_text(encoding="utf-8")
+
+
+def test_the_page_of_a_file_is_the_page_of_its_dataset(seed_trig: Path, tmp_path: Path) -> None:
+    from kgraph.rdfio import read_dataset
+    from kgraph.visualize import page_html
+
+    out = tmp_path / "page.html"
+    assert CliRunner().invoke(viz, [str(seed_trig), "-o", str(out), "--title", "seed"]).exit_code == 0
+    assert out.read_text(encoding="utf-8") == page_html(read_dataset(seed_trig), title="seed")

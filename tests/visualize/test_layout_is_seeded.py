@@ -1,9 +1,10 @@
-"""The layout is deterministic, finite and spreads nodes apart, small graphs and large (grid repulsion)."""
+"""The layout is deterministic, finite and spreads nodes apart, small graphs and large (grid repulsion), and past
+FULL_LIMIT nodes (the best connected laid out first, the others placed beside them)."""
 
 import numpy as np
 import pytest
 
-from kgraph.visualize.layout import EXACT_LIMIT, spring_positions
+from kgraph.visualize.layout import EXACT_LIMIT, FULL_LIMIT, spring_positions
 
 
 def star_of_stars(count: int) -> np.ndarray:
@@ -12,15 +13,15 @@ def star_of_stars(count: int) -> np.ndarray:
     return np.array([(i % hubs, i) for i in range(hubs, count)] + [(i, i + 1) for i in range(hubs - 1)])
 
 
-@pytest.mark.parametrize("count", [3, EXACT_LIMIT, 3000])
+@pytest.mark.parametrize("count", [3, EXACT_LIMIT, 3000, FULL_LIMIT + 2000])
 def test_same_input_same_positions_all_finite_and_apart(count: int) -> None:
     edges = star_of_stars(count)
     first, second = spring_positions(count, edges), spring_positions(count, edges)
     assert np.array_equal(first, second)
     assert np.isfinite(first).all()
-    sample = first[: min(count, 300)]
-    gaps = np.sqrt(((sample[:, None] - first[None]) ** 2).sum(-1))
-    np.fill_diagonal(gaps[:, : len(sample)], np.inf)
+    sample = np.unique(np.r_[np.arange(min(count, 150)), np.arange(max(0, count - 150), count)])  # hubs, leaves
+    gaps = np.sqrt(((first[sample][:, None] - first[None]) ** 2).sum(-1))
+    gaps[np.arange(len(sample)), sample] = np.inf
     assert np.median(gaps.min(1)) > 10, "nodes are not piled on top of each other"
 
 

@@ -154,15 +154,23 @@ def test_the_most_connected_nodes_are_labelled_legibly_at_first_sight(open_page,
     drawn = opened.js(
         "(() => { const net = kgraph.network, scale = net.getScale();"
         " return Object.values(net.body.nodes).filter((n) => !String(n.id).startsWith('edgeId'))"
-        " .map((n) => { const box = n.labelModule.size;"
+        " .map((n) => { const box = n.labelModule.size, up = n.options.font.vadjust || 0;"  # size leaves vadjust out
         "   return [net.getConnectedNodes(n.id).length, n.labelModule.fontOptions.size * scale,"
-        "           [box.left, box.top, box.left + box.width, box.top + box.height]]; })"
+        "           [box.left, box.top + up, box.left + box.width, box.top + box.height + up]]; })"
         " .sort((a, b) => b[0] - a[0]); })()"
     )
     assert opened.js("kgraph.network.getScale()") < 0.5  # the whole graph is in view, so it is zoomed out
     shown = [(links, px, box) for links, px, box in drawn if px >= 10]  # vis-network draws no label under 10 px
     assert len(shown) >= 8 and all(px >= 12 for _, px, _ in shown)
     assert drawn[0][1] >= 12  # the most connected node is labelled
+    named = opened.js(
+        "(() => { const net = kgraph.network, scale = net.getScale(), sizes = {};"
+        " Object.values(net.body.nodes).forEach((n) => {"
+        "   sizes[n.options.label] = n.labelModule.fontOptions.size * scale; });"
+        " return sizes; })()"
+    )
+    # the two presidents share almost every neighbour: both are drawn apart and named, one label above its node
+    assert named["Vladimir Putin"] >= 12 and named["Kassym-Jomart Tokayev"] >= 12
     for i, (_, _, one) in enumerate(shown):
         for _, _, other in shown[i + 1 :]:
             assert not (one[0] < other[2] and other[0] < one[2] and one[1] < other[3] and other[1] < one[3])

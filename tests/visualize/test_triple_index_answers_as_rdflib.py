@@ -37,3 +37,15 @@ def test_panels_and_edges_from_the_index_equal_those_read_from_rdflib(seed_datas
     for node in nodes:
         assert from_index.panel(node) == from_rdflib.panel(node)
     assert from_index.sentences.texts == from_rdflib.sentences.texts
+
+
+def test_the_index_of_a_files_quads_equals_the_index_of_its_dataset(seed_trig) -> None:
+    from kgraph.rdfio import parse_quads, read_dataset
+
+    quads = parse_quads(seed_trig)
+    from_quads, from_dataset = Triples.from_quads(quads + quads), Triples(read_dataset(seed_trig))  # twice: once
+    graph = union_graph(read_dataset(seed_trig))
+    for s in set(graph.subjects()):
+        assert sorted(from_quads.predicate_objects(s)) == sorted(from_dataset.predicate_objects(s))
+    for o in set(graph.objects()):
+        assert sorted(from_quads.subject_predicates(o)) == sorted(from_dataset.subject_predicates(o))

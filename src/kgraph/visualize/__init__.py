@@ -2,6 +2,7 @@
 
 >>> import tempfile
 >>> from pathlib import Path
+from typing import TYPE_CHECKING
 >>> from rdflib import Graph
 >>> g = Graph().parse(format="turtle", data='''
 ...     <https://w3id.org/kgraph/id/tokayev> a <https://schema.org/Person> ;
@@ -16,12 +17,16 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Dataset, Graph
 
 from ..rdfio import write_atomically
 from .gephi import write_gexf, write_graphml
 from .network import to_networkx
+
+if TYPE_CHECKING:
+    from .triples import Triples
 
 __all__ = ["construct", "page_html", "to_networkx", "write_gexf", "write_graphml", "write_page"]
 
@@ -40,14 +45,17 @@ def construct(graph: Graph | Dataset, query: str) -> Graph:
     return result.graph()
 
 
-def page_html(graph: Graph | Dataset, *, title: str = "kgraph", query: str | None = None) -> str:
-    """The page as one HTML string; with `query`, only the nodes and edges its CONSTRUCT result mentions."""
+def page_html(graph: "Graph | Dataset | Triples", *, title: str = "kgraph", query: str | None = None) -> str:
+    """The page as one HTML string; with `query`, only the nodes and edges its CONSTRUCT result mentions (the
+    query needs an rdflib graph or dataset, not `Triples`)."""
     from .page import page_data, render_page
     from .triples import Triples
 
+    if query is not None and isinstance(graph, Triples):
+        raise TypeError("a CONSTRUCT query needs the rdflib graph, not its indexed triples")
     with _collector_paused():
-        full = Triples(graph)
-        within = None if query is None else construct(graph, query)
+        full = Triples.of(graph)
+        within = None if query is None or isinstance(graph, Triples) else construct(graph, query)
         return render_page(page_data(to_networkx(full, within=within), full, title))
 
 
@@ -67,7 +75,9 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def write_page(graph: Graph | Dataset, path: Path, *, title: str = "kgraph", query: str | None = None) -> Path:
+def write_page(
+    graph: "Graph | Dataset | Triples", path: Path, *, title: str = "kgraph", query: str | None = None
+) -> Path:
     """Write the explorer page for `graph` to `path` atomically; `query` (CONSTRUCT text) picks a subgraph."""
     text = page_html(graph, title=title, query=query)
 

@@ -104,19 +104,126 @@ def _same_cell_repulsion(pos: "NDArray[np.float64]", cell: "NDArray[np.int64]") 
 def spring_positions(
     count: int, edges: "NDArray[np.int64]", *, seed: int = 7, iterations: int = 120
 ) -> "NDArray[np.float64]":
-    """Positions (count x 2, in page pixels) for nodes 0..count-1 joined by `edges` (pairs of indices)."""
+    """Positions (count x 2, in page pixels) for nodes 0..count-1 joined by `edges` (pairs of indices).
+
+    Past `FULL_LIMIT` nodes, the `CORE` best connected are laid out on their own, the others placed beside a
+    neighbour already placed, and the whole relaxed for `REFINE` short steps: a big page opens on its 1,000 best
+    connected nodes, so those get the full layout and stay together on screen, and 100,000 nodes take seconds
+    instead of half a minute.
+    """
     import numpy as np
 
     if count == 0:
         return np.zeros((0, 2))
     rng = np.random.default_rng(seed)
-    pos = rng.uniform(-1.0, 1.0, size=(count, 2)) * np.sqrt(count)
     edges = edges.reshape(-1, 2)
     edges = edges[edges[:, 0] != edges[:, 1]]
+    if count <= FULL_LIMIT:
+        pos = rng.uniform(-1.0, 1.0, size=(count, 2)) * np.sqrt(count)
+        pos = _relax(pos, edges, iterations, np.sqrt(count) / 4)
+    else:
+        degree = np.bincount(edges.ravel(), minlength=count)
+        core = np.sort(np.argsort(-degree, kind="stable")[:CORE])
+        inside = np.full(count, -1)
+        inside[core] = np.arange(len(core))
+        within = inside[edges]
+        core_edges = within[(within >= 0).all(1)]
+        core_pos = spring_positions(len(core), core_edges, seed=seed, iterations=iterations) / EDGE_LENGTH
+        pos = _place_beside(count, edges, core, core_pos, rng)
+        pos = _relax(pos, edges, REFINE, 1.0)
+    pos = _apart(pos, np.bincount(edges.ravel(), minlength=count))
+    pos -= pos.mean(0)
+    result: NDArray[np.float64] = np.round(pos * EDGE_LENGTH, 1)
+    return result
+
+
+APART = 0.8
+"""The least distance, in edge lengths, between two of the best connected nodes (drawn largest and labelled)."""
+BEST_CONNECTED = 100
+"""How many of the best connected nodes are kept `APART`."""
+
+
+def _apart(pos: "NDArray[np.float64]", degree: "NDArray[np.int64]", rounds: int = 50) -> "NDArray[np.float64]":
+    """Push the best connected nodes apart until no two are nearer than `APART`: two nodes with the same
+    neighbours (two presidents at one meeting) settle almost on one spot, and one would hide the other and its
+    label."""
+    import numpy as np
+
+    best = np.argsort(-degree, kind="stable")[:BEST_CONNECTED]
+    if len(best) < 2:
+        return pos
+    spot = pos[best]
+    for _ in range(rounds):
+        delta = spot[:, None, :] - spot[None, :, :]
+        distance = np.sqrt((delta**2).sum(-1))
+        np.fill_diagonal(distance, np.inf)
+        near = distance < APART
+        if not near.any():
+            break
+        # each node of a close pair moves away from the other by half the gap, along the line between them (any
+        # direction, seeded by their order, when they coincide)
+        coincide = distance < 1e-9
+        delta[coincide] = np.array([1.0, 0.0])
+        distance = np.maximum(distance, 1e-9)
+        push = np.where(near, (APART - distance) / 2, 0.0) / distance  # the diagonal: 0 / inf
+        spot = spot + (delta * push[..., None]).sum(1)
+    pos = pos.copy()
+    pos[best] = spot
+    return pos
+
+
+FULL_LIMIT = 10_000
+"""Up to this many nodes, all are laid out together (about 2 s at 10,000)."""
+CORE = 1_000
+"""Past FULL_LIMIT, the best connected nodes laid out first: as many as a big page draws at first."""
+REFINE = 12
+"""Steps that relax a large graph once every node is placed."""
+
+
+def _place_beside(
+    count: int,
+    edges: "NDArray[np.int64]",
+    placed: "NDArray[np.int64]",
+    placed_pos: "NDArray[np.float64]",
+    rng: "np.random.Generator",
+) -> "NDArray[np.float64]":
+    """Positions for all nodes: `placed` where given; each other node about one edge away from the mean of its
+    placed neighbours, in rounds outwards; a node joined to none of them anywhere among the placed."""
+    import numpy as np
+
+    pos = np.zeros((count, 2))
+    pos[placed] = placed_pos
+    done = np.zeros(count, dtype=bool)
+    done[placed] = True
+    both = np.concatenate([edges, edges[:, ::-1]])
+    while True:
+        reach = both[done[both[:, 0]] & ~done[both[:, 1]]]
+        if len(reach) == 0:
+            break
+        total = np.zeros((count, 2))
+        np.add.at(total, reach[:, 1], pos[reach[:, 0]])
+        seen = np.bincount(reach[:, 1], minlength=count)
+        fresh = np.flatnonzero(seen)
+        angle = rng.uniform(0, 2 * np.pi, len(fresh))
+        radius = rng.uniform(0.5, 1.0, len(fresh))
+        pos[fresh] = total[fresh] / seen[fresh, None] + np.stack([np.cos(angle), np.sin(angle)], 1) * radius[:, None]
+        done[fresh] = True
+    lonely = np.flatnonzero(~done)
+    low, high = placed_pos.min(0), placed_pos.max(0)
+    pos[lonely] = rng.uniform(low, high, size=(len(lonely), 2))
+    return pos
+
+
+def _relax(
+    pos: "NDArray[np.float64]", edges: "NDArray[np.int64]", iterations: int, temperature: float
+) -> "NDArray[np.float64]":
+    """Fruchterman-Reingold steps from `pos`, the step length cooling from `temperature`."""
+    import numpy as np
+
+    count = len(pos)
     source, target = edges[:, 0], edges[:, 1]
     cells = int(min(512, max(16, np.ceil(2 * np.sqrt(count)))))
     gravity = GRAVITY / count
-    temperature = np.sqrt(count) / 4
     with ThreadPoolExecutor(1) as pool:
         for step in range(iterations):
             disp = _exact_repulsion(pos) if count <= EXACT_LIMIT else _mesh_repulsion(pos, cells, pool)
@@ -128,6 +235,4 @@ def spring_positions(
             length = np.maximum(np.sqrt(_squared_length(disp)), 1e-9)
             limit = temperature * (1 - step / iterations) + 0.01
             pos += disp / length[:, None] * np.minimum(length, limit)[:, None]
-    pos -= pos.mean(0)
-    result: NDArray[np.float64] = np.round(pos * EDGE_LENGTH, 1)
-    return result
+    return pos

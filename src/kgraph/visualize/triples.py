@@ -14,9 +14,11 @@ The methods answer as rdflib's methods of the same names do.
 (True, [rdflib.term.URIRef('https://w3id.org/kgraph/id/forum')])
 """
 
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from typing import Any
 
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, Literal
 from rdflib.term import Node
 
 _Index = dict[Node, dict[Node, list[Node]]]
@@ -25,14 +27,54 @@ _Index = dict[Node, dict[Node, list[Node]]]
 class Triples:
     """Every triple of a graph, or of all a dataset's graphs, indexed by subject and by object."""
 
-    def __init__(self, graph: Graph | Dataset) -> None:
+    def __init__(self, graph: Graph | Dataset | None = None) -> None:
         self._out: _Index = {}
         self._in: _Index = {}
-        # a triple in several named graphs is indexed once; a graph holds each triple once
-        triples = {(s, p, o) for s, p, o, _ in graph.quads()} if isinstance(graph, Dataset) else graph
+        if graph is not None:
+            # a triple in several named graphs is indexed once; a graph holds each triple once
+            self._index({(s, p, o) for s, p, o, _ in graph.quads()} if isinstance(graph, Dataset) else graph)
+
+    def _index(self, triples: Iterable[tuple[Node, Node, Node]]) -> None:
+        out: _Index = defaultdict(lambda: defaultdict(list))
+        into: _Index = defaultdict(lambda: defaultdict(list))
         for s, p, o in triples:
-            self._out.setdefault(s, {}).setdefault(p, []).append(o)
-            self._in.setdefault(o, {}).setdefault(p, []).append(s)
+            out[s][p].append(o)
+            if not isinstance(o, Literal):  # hashing a literal is slow, and nothing is looked up by one
+                into[o][p].append(s)
+        self._out.update(out)
+        self._in.update(into)
+
+    @classmethod
+    def from_quads(cls, quads: Iterable[Any], where: str = "the data") -> "Triples":
+        """The triples of pyoxigraph quads, whatever their graph, with rdflib terms (each converted once): a big
+        file is indexed without becoming an rdflib graph first, which takes several times as long.
+
+        >>> from pyoxigraph import NamedNode, Quad
+        >>> from rdflib import URIRef
+        >>> a, p = NamedNode("http://e.org/a"), NamedNode("http://e.org/p")
+        >>> triples = Triples.from_quads([Quad(a, p, a, NamedNode("http://e.org/g1")), Quad(a, p, a)])
+        >>> list(triples.objects(URIRef("http://e.org/a"), URIRef("http://e.org/p")))
+        [rdflib.term.URIRef('http://e.org/a')]
+        """
+        from ..rdfio import quiet_ill_typed_literals, rdflib_term_converter
+
+        convert = rdflib_term_converter(where)
+        terms: dict[Any, Node] = {}
+        known = terms.get
+        triples = set()
+        with quiet_ill_typed_literals():
+            for quad in quads:
+                s, p, o = quad.subject, quad.predicate, quad.object
+                triples.add(
+                    (
+                        known(s) or terms.setdefault(s, convert(s)),
+                        known(p) or terms.setdefault(p, convert(p)),
+                        known(o) or terms.setdefault(o, convert(o)),
+                    )
+                )
+        found = cls()
+        found._index(triples)  # a triple in several named graphs (or twice in a file) is indexed once
+        return found
 
     @classmethod
     def of(cls, graph: "Graph | Dataset | Triples") -> "Triples":
@@ -46,6 +88,8 @@ class Triples:
         """The subjects of `predicate` with object `obj`, or with any object when `obj` is None."""
         if obj is None:
             return [s for s, predicates in self._out.items() if predicate in predicates]
+        if isinstance(obj, Literal):  # not indexed backwards
+            return [s for s, predicates in self._out.items() if obj in predicates.get(predicate, ())]
         return self._in.get(obj, {}).get(predicate, [])
 
     def value(self, subject: Node, predicate: Node) -> Node | None:
@@ -56,4 +100,6 @@ class Triples:
         return ((p, o) for p, objects in self._out.get(subject, {}).items() for o in objects)
 
     def subject_predicates(self, obj: Node) -> Iterator[tuple[Node, Node]]:
+        if isinstance(obj, Literal):  # not indexed backwards
+            return ((s, p) for s, by in self._out.items() for p, objects in by.items() if obj in objects)
         return ((s, p) for p, subjects in self._in.get(obj, {}).items() for s in subjects)

@@ -139,12 +139,13 @@
   const HUB = 50;
   const present = new Set(ranked.slice(0, OPENING));
   let fontSize = () => 14;
+  let labelShift = () => 0; // a label moved above its node, in canvas units (see legibleAt)
   const drawnNode = (n) => {
     const cls = classes[n.c];
     const value = importance(n.id);
     return {
       id: n.id, cls: n.c, label: n[language], x: n.x, y: n.y, shape: cls.shape, color: cls.color, value: value,
-      font: { size: fontSize(n.id) }, hidden: !shown(n.id),
+      font: { size: fontSize(n.id), vadjust: labelShift(n.id) }, hidden: !shown(n.id),
     };
   };
   const drawnEdge = (i) => {
@@ -206,28 +207,47 @@
   // zoom that shows the whole graph, taken in order of importance and skipping any whose label would cover one
   // already placed (overlapping labels are read by nobody); vis-network draws no label under drawThreshold px and
   // none over maxVisible px, so the others show as one zooms in
+  // a label that would cover one already placed goes above its node instead (font.vadjust), else unlabelled
   const measure = document.createElement("canvas").getContext("2d");
-  const labelled = new Set();
+  const labelled = new Map(); // id -> vertical shift of its label, in canvas units
   function legibleAt(scale) {
     const largest = Math.max(14, LEGIBLE_PX / scale);
     measure.font = LEGIBLE_PX + "px arial";
     const placed = [];
+    const PAD = 3; // where vis-network draws a label differs from this estimate by a pixel or two
+    const free = (box) => !placed.some((o) => box[0] < o[2] + PAD && o[0] < box[2] + PAD && box[1] < o[3] + PAD && o[1] < box[3] + PAD);
     labelled.clear();
     for (const id of ranked.slice(0, 4 * LABELLED)) {
       if (labelled.size === LABELLED) break;
       if (!present.has(id)) continue;
       const at = network.canvasToDOM(network.getPosition(id));
       const half = measure.measureText(nodeById.get(id)[language]).width / 2 + 2;
-      const below = at.y + 14 * importance(id) * scale * 2;
-      const box = [at.x - half, below, at.x + half, below + LEGIBLE_PX + 4];
-      if (placed.some((o) => box[0] < o[2] && o[0] < box[2] && box[1] < o[3] && o[1] < box[3])) continue;
+      const reach = 14 * importance(id) * scale * 2; // from the node's centre to where vis-network puts its label
+      const height = LEGIBLE_PX + 4;
+      const below = [at.x - half, at.y + reach, at.x + half, at.y + reach + height];
+      const above = [at.x - half, at.y - reach - height, at.x + half, at.y - reach];
+      const box = [below, above].find(free);
+      if (box === undefined) continue;
       placed.push(box);
-      labelled.add(id);
+      labelled.set(id, box === below ? 0 : -(2 * reach + height) / scale);
     }
     fontSize = (id) => (labelled.has(id) ? largest : largest * (0.25 + 0.35 * importance(id)));
-    nodes.update(nodes.getIds().map((id) => ({ id: id, font: { size: fontSize(id) } })));
+    labelShift = (id) => labelled.get(id) || 0;
+    nodes.update(nodes.getIds().map((id) => ({ id: id, font: { size: fontSize(id), vadjust: labelShift(id) } })));
   }
-  network.fit({ animation: false });
+  // a big graph opens on where its nodes are, not on the few small islands far out (they make everything tiny)
+  function openingView() {
+    const ids = nodes.getIds().filter(shown);
+    if (ids.length <= 200) return network.fit({ animation: false });
+    const at = ids.map((id) => network.getPosition(id));
+    const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    const cx = median(at.map((p) => p.x));
+    const cy = median(at.map((p) => p.y));
+    const far = at.map((p) => Math.hypot(p.x - cx, p.y - cy));
+    const limit = [...far].sort((a, b) => a - b)[Math.floor(0.98 * far.length)];
+    network.fit({ nodes: ids.filter((id, i) => far[i] <= limit), animation: false });
+  }
+  openingView();
   legibleAt(network.getScale());
   network.once("afterDrawing", () => {
     document.body.dataset.readyMs = String(Math.round(performance.now()));
