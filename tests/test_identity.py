@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from rdflib import Literal
-from rdflib.namespace import RDF
+from rdflib.namespace import RDF, RDFS
 
 from kgraph.cli import main
 from kgraph.extract import extract_article
@@ -126,6 +126,15 @@ def test_a_city_is_one_geonames_place_whatever_its_case() -> None:
     assert _nodes(models) == ["geonames/1496153"] * 2
     graph = build_dataset(models).graph(article_iri("b"))
     assert (ID["geonames/1496153"], SCHEMA.sameAs, GEONAMES["1496153/"]) in graph
+
+
+def test_a_geonames_place_is_labelled_with_its_english_name_and_nothing_else_gets_a_guessed_one() -> None:
+    models = [
+        _model("a", ("schema:Country", "США", None), ("schema:City", "Москве", None), ("schema:Place", "Кремль", None))
+    ]
+    graph = build_dataset(models).graph(article_iri("a"))
+    english = {str(s): str(o) for s, o in graph.subject_objects(RDFS.label) if o.language == "en"}
+    assert english == {str(ID["geonames/6252001"]): "United States", str(ID["geonames/524901"]): "Moscow"}
 
 
 def test_a_name_known_in_one_language_only_does_not_make_a_city_of_a_country() -> None:

@@ -25,6 +25,7 @@ from decimal import Decimal
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
+from .identity.keys import geonames_english
 from .identity.resolve import Identities, resolve
 from .model import UNITS, ArticleModel, Entity, Fact, Quantity, TimeRef, Utterance, Value, latin_name
 from .namespaces import GEONAMES, ID, ITSRDF, KG, NIF, PROV, SCHEMA, WD, bind_prefixes, expand_term
@@ -156,10 +157,14 @@ class _Minter:
         self.add(node, RDF.type, expand_term(entity.cls))
         shared = self.identities.node(self.article.slug, entity.id)
         curated = self.model.source != "extracted"  # a curator's labels stand, clashes and all, for the shapes to see
-        self.labels(node, self.identities.labels[shared] if shared and not curated else entity.labels)
+        labels = self.identities.labels[shared] if shared and not curated else entity.labels
+        place = self.identities.geonames.get((self.article.slug, entity.id))
+        if place and not curated and "en" not in labels and (english := geonames_english().get(place)):
+            labels = {**labels, "en": english}  # GeoNames' English name: "США" is "United States", not "SShA"
+        self.labels(node, labels)
         if entity.wikidata:
             self.add(node, OWL.sameAs, WD[entity.wikidata])
-        if place := self.identities.geonames.get((self.article.slug, entity.id)):
+        if place:
             self.add(node, SCHEMA.sameAs, GEONAMES[f"{place}/"])
         if (key := self.identities.key(self.article.slug, entity.id)) is not None:
             judgement = _local(self.article, "identity", entity.id)

@@ -121,7 +121,7 @@ def test_a_node_with_no_english_name_shows_its_russian_name_in_english_marked_as
     dataset = transliterated_dataset
     labels = {node: (a["label_en"], a["label_ru"]) for node, a in to_networkx(dataset).nodes(data=True)}
     park = URIRef(f"{article_iri('tech')}/entity/park")
-    russia = ID["place/country/rossiya"]  # a country's name says which it is: one node for every article
+    russia = ID["geonames/2017370"]  # a country of GeoNames: one node for every article
     assert labels[str(park)] == ("технопарк (ru)", "технопарк")  # a transliteration would pass for English
     assert labels[str(russia)] == ("Russia", "Россия")
     assert panel_of(dataset, park)["names"] == {"ru": "технопарк", "ru-latn": "tekhnopark"}  # not under "en"

@@ -113,7 +113,17 @@ def _as_name(word: str, role: str) -> dict[tuple[str, str], str]:
 @cache
 def geonames() -> dict[tuple[str, str], str]:
     """GeoNames ids by (name key, COUNTRY or CITY), from geonames.tsv (scripts/build_geonames.py)."""
-    return {(k, kind): ident for k, kind, ident, _ in rows("geonames.tsv")}
+    return {(k, kind): ident for k, kind, ident, *_ in rows("geonames.tsv")}
+
+
+@cache
+def geonames_english() -> dict[str, str]:
+    """GeoNames' English name of each place in geonames.tsv, by GeoNames id.
+
+    >>> geonames_english()["1496153"], geonames_english()["524901"]
+    ('Omsk', 'Moscow')
+    """
+    return {ident: english for _, _, ident, _, english in rows("geonames.tsv")}
 
 
 def named(label: str) -> bool:
