@@ -1,15 +1,16 @@
 """Turtle and TriG of many articles: deterministic bytes, only our prefixes, IRIs that read as IRIs."""
 
 import re
+from typing import Any
 
 import pytest
 from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDFS
 
-from kgraph.export import serialize
+from kgraph.export import serialize, serialize_quads
 from kgraph.graph import article_iri
-from kgraph.namespaces import NIF, PREFIXES
+from kgraph.namespaces import ID, NIF, PREFIXES
 from kgraph.rdfio import union_graph
 
 
@@ -63,3 +64,52 @@ def test_blank_nodes_get_the_same_labels_whatever_rdflib_named_them() -> None:
         return dataset
 
     assert serialize(with_blank(), "turtle") == serialize(with_blank(), "turtle")
+
+
+def _tricky_quads() -> list[Any]:
+    """Quads whose N-Quads lines are easy to misread: literals holding spaces and a graph's name, the default
+    graph stating a graph's name as its object, blank-node graphs whose labels begin alike, a repeated quad."""
+    from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad
+
+    g, other = NamedNode(article_iri("a")), NamedNode(article_iri("b"))
+    s, p = NamedNode(f"{ID}x"), NamedNode(str(RDFS.label))
+    quads = [
+        Quad(s, p, g, DefaultGraph()),
+        Quad(s, p, Literal(f"text <{g.value}>"), DefaultGraph()),
+        Quad(s, p, Literal("a b", language="ru"), g),
+        Quad(s, p, g, g),
+        Quad(s, NamedNode(str(RDFS.comment)), Literal(f"<{other.value}> b"), other),
+        Quad(BlankNode("n1"), p, Literal("1 2", datatype=NamedNode(f"{ID}unit")), BlankNode("g1")),
+        Quad(s, p, BlankNode("n1"), BlankNode("g12")),
+    ]
+    return quads + quads[:3]
+
+
+def test_trig_of_quads_is_the_same_bytes_in_any_order_and_reads_back_the_same() -> None:
+    from pyoxigraph import RdfFormat, parse
+
+    quads = _tricky_quads()
+    written = serialize_quads(quads, "trig")
+    assert serialize_quads(reversed(quads), "trig") == written
+    assert set(parse(written, format=RdfFormat.TRIG)) == set(quads)
+    body = written.decode().split(f"<{article_iri('a')}> {{")
+    assert len(body) == 2 and "\n}" not in body[0]  # the default graph first, standing alone
+    assert [line for line in body[1].splitlines() if line.endswith("{")] == [
+        f"<{article_iri('b')}> {{",
+        "_:g1 {",
+        "_:g12 {",
+    ]
+
+
+def test_turtle_streamed_in_chunks_forgetting_terms_is_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pyoxigraph import RdfFormat
+    from pyoxigraph import serialize as ox_serialize
+
+    from kgraph import turtle
+
+    lines = sorted(ox_serialize((q.triple for q in _tricky_quads()), format=RdfFormat.N_TRIPLES).splitlines())
+    whole = b"".join(turtle.statements(lines))
+    monkeypatch.setattr(turtle, "_CHUNK", 1)
+    monkeypatch.setattr(turtle, "_MAX_TERMS", 0)  # and the shortened terms forgotten after each chunk
+    assert b"".join(turtle.statements(lines)) == whole
+    assert whole.count(f"{ID}x> ".encode()) + whole.count(b"id:x ") == 1  # one statement about the subject
