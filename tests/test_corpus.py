@@ -102,6 +102,22 @@ def test_a_store_build_skips_replaces_and_removes_and_ends_as_a_fresh_build(tmp_
     assert _default_graph(store) == _merge_of_named_graphs(store)
 
 
+def test_a_new_kgraph_version_writes_every_graph_again_into_an_emptied_store(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import kgraph.corpus
+    from kgraph.corpus import build_store
+
+    corpus = _corpus(tmp_path / "corpus")
+    store = tmp_path / "store"
+    build_store([corpus], store)
+    (corpus / "2019" / "11" / "220820_text.txt").unlink()
+    monkeypatch.setattr(kgraph.corpus, "_version", lambda: "a retrained model")  # every fingerprint changes
+    upgraded = build_store([corpus], store)
+    assert (len(upgraded.replaced), upgraded.removed, upgraded.unchanged) == (3, ["220820-text"], [])
+    assert _named_quads(store) == _fresh_quads([corpus])
+    assert _default_graph(store) == _merge_of_named_graphs(store)
+    assert len(build_store([corpus], store).unchanged) == 3
+
+
 def _default_graph(store_folder: Path) -> set[str]:
     from pyoxigraph import DefaultGraph, Store
 
