@@ -18,7 +18,7 @@ noun ("суд", "полиция") or a name any country may bear ("Верхов�
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..extract.data.tables import rows
 from ..extract.text.normalise import common_noun, key, parses
@@ -55,6 +55,7 @@ class PersonName:
     last: str
 
 
+@lru_cache(maxsize=65536)  # a corpus names the same people again and again; a build asks thrice per person
 def person_name(label: str) -> PersonName | None:
     """A full name's normal form, or None for one word, initials ("В. Путин") or more than three words.
 

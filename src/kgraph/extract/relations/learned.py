@@ -25,7 +25,7 @@ from importlib.resources import files
 from typing import Any, NamedTuple
 
 from ..doc import MentionStarts
-from ..text.ner import limit_threads
+from ..text.ner import limit_threads, news_embedding
 from ..text.normalise import parses
 
 MODEL = "relations.crfsuite"
@@ -74,10 +74,10 @@ class _Word:
 
 @lru_cache(maxsize=1)
 def _parser() -> tuple[Any, Any, Any]:
-    from natasha import Doc, NewsEmbedding, NewsSyntaxParser, Segmenter  # type: ignore[import-untyped]
-
     limit_threads()
-    return Doc, Segmenter(), NewsSyntaxParser(NewsEmbedding())
+    from natasha import Doc, NewsSyntaxParser, Segmenter  # type: ignore[import-untyped]
+
+    return Doc, Segmenter(), NewsSyntaxParser(news_embedding())
 
 
 class Sentences:

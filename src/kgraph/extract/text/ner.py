@@ -64,18 +64,26 @@ class _Models:
 
 
 @lru_cache(maxsize=1)
+def news_embedding() -> Any:
+    """natasha's navec embedding, loaded once for its NER, morphology and syntax models (each load takes 0.5 s)."""
+    limit_threads()  # before natasha imports numpy: OpenBLAS reads it only then
+    from natasha import NewsEmbedding  # type: ignore[import-untyped]
+
+    return NewsEmbedding()
+
+
+@lru_cache(maxsize=1)
 def _models() -> _Models:
     limit_threads()  # before natasha imports numpy: OpenBLAS reads it only then
-    from natasha import (  # type: ignore[import-untyped]
+    from natasha import (
         Doc,
         MorphVocab,
-        NewsEmbedding,
         NewsMorphTagger,
         NewsNERTagger,
         Segmenter,
     )
 
-    embedding = NewsEmbedding()
+    embedding = news_embedding()
     return _Models(Doc, Segmenter(), NewsNERTagger(embedding), NewsMorphTagger(embedding), MorphVocab())
 
 
