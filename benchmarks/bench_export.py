@@ -23,10 +23,18 @@ from kgraph.rdfio import union_graph
 SIZES = (30_000, 100_000, 300_000)
 
 
+REPEATS = 3
+"""Each writer is timed this many times and its best time kept: on a shared 2-core machine one run can take
+three times another."""
+
+
 def _seconds(action: Callable[[], bytes]) -> float:
-    start = time.perf_counter()
-    action()
-    return time.perf_counter() - start
+    best = float("inf")
+    for _ in range(REPEATS):
+        start = time.perf_counter()
+        action()
+        best = min(best, time.perf_counter() - start)
+    return best
 
 
 def _pyoxigraph(statements: list[Any], fmt: Any) -> bytes:
