@@ -40,6 +40,12 @@ def test_people_get_their_office_and_workplace_and_the_office_its_state(model: A
     assert ("Айдар Жумабаев", "schema:worksFor", "Казтелеком") in edges
 
 
+def test_an_office_the_article_gives_a_holder_is_not_given_another_from_a_sentence_away(model: ArticleModel) -> None:
+    # "- сказал президент Казахстана" two sentences after Жумабаев: the cross-sentence classifier pairs them
+    holders = {s for s, p, o in _edges(model) if p == "kg:holdsPosition" and o == "Президент Казахстана"}
+    assert holders == {"Касым-Жомарт Токаев"}
+
+
 def test_an_office_in_an_organisation_is_kept(model: ArticleModel) -> None:
     offices = {s for s, p, o in _edges(model) if p == "kg:positionIn" and o == "Казтелеком"}
     assert offices and all("директор" in office for office in offices)

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from ...model import Fact, TimeRef, Value
 from ...resources import subclasses
+from ...source import Span
 from ..doc import Doc, class_for, entity_classes
 from ..figures.ages import years_of
 from ..pipeline import component
@@ -120,6 +121,8 @@ def classified_relations(doc: Doc) -> None:
         if obj is None or obj == subject:
             continue
         evidence = (doc.span(source.start, source.end), doc.span(target.start, target.end))
+        if relation.type == "WORKS_AS" and _held_by_another(doc, obj, subject) and not _one_sentence(doc, *evidence):
+            continue  # an office the article gives a holder is not given another from a sentence away
         named = literal and target.type not in VALUE_TYPES
         doc.state(
             Fact(
@@ -132,3 +135,15 @@ def classified_relations(doc: Doc) -> None:
                 confidence=round(relation.confidence, 2),
             )
         )
+
+
+def _one_sentence(doc: Doc, one: Span, other: Span) -> bool:
+    """Whether two spans share a sentence."""
+    return bool(set(doc.article.sentences_covering(one)) & set(doc.article.sentences_covering(other)))
+
+
+def _held_by_another(doc: Doc, office: Value, person: str) -> bool:
+    """Whether a fact already states that someone other than `person` holds `office` (the titles, or a relation
+    within a sentence: "Президент Казахстана Касым-Жомарт Токаев … - сказал президент Казахстана" is not Жумабаев's
+    office because the cross-sentence classifier pairs him with its second mention)."""
+    return any(f.predicate == "kg:holdsPosition" and f.obj == office and f.subject != person for f in doc.facts)
