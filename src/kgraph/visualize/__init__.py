@@ -2,7 +2,6 @@
 
 >>> import tempfile
 >>> from pathlib import Path
-from typing import TYPE_CHECKING
 >>> from rdflib import Graph
 >>> g = Graph().parse(format="turtle", data='''
 ...     <https://w3id.org/kgraph/id/tokayev> a <https://schema.org/Person> ;
