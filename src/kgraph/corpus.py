@@ -43,7 +43,7 @@ from .source import article_slug, find_articles, load_article, text_file
 from .validate import ValidationReport, validate
 
 if TYPE_CHECKING:
-    from .identity.resolve import Identities
+    from .identity.resolve import ArticleKeys, Identities
 
 MANIFEST = "kgraph-store.json"
 """What the store folder says about each article it holds: its fingerprint and its nodes."""
@@ -159,7 +159,8 @@ def build_store(
         result.violations = {s: ValidationReport(False, (), v) for s in prints if (v := known[s].get("violations"))}
         return result
     # what resolution reads of each model (a third of it): the whole model is read back only to be written
-    models = {a.slug: m for a in articles if (m := _cached_slim_model(folder, a.slug, prints[a.slug]))}
+    keys: dict[str, ArticleKeys] = {}  # what resolution works out of each article alone, kept beside its model
+    models = {a.slug: _part(keys, a.slug, c) for a in articles if (c := _cached_part(folder, a.slug, prints[a.slug]))}
     fresh = [a for a in articles if a.slug not in models]
     if progress is not None:
         progress(0, len(fresh))
@@ -172,21 +173,22 @@ def build_store(
         if isinstance(loaded, str):
             result.failed[str(article.path)] = loaded
             continue
-        models[article.slug] = _save_model(folder, article.slug, prints[article.slug], loaded)
+        saved = _save_model(folder, article.slug, prints[article.slug], loaded)
+        models[article.slug] = _part(keys, article.slug, saved)
         del loaded
     failed = {a.slug for a in articles if a.slug not in models} | {article_slug(Path(p)) for p in result.failed}
     # a failed article's graph stays as an earlier run wrote it, and so does its part in the nodes of the rest
     kept = {slug: known[slug] for slug in sorted(failed & known.keys())}
-    earlier = [m for slug, entry in kept.items() if (m := _cached_slim_model(folder, slug, entry["fingerprint"]))]
+    earlier = [_part(keys, s, c) for s, entry in kept.items() if (c := _cached_part(folder, s, entry["fingerprint"]))]
     # the store's articles under other paths take part in the nodes too, and are written again if theirs change
     paths_of = {a.slug: str(a.path.resolve()) for a in articles}
     for slug, entry in sorted(known.items()):
         outside = slug not in prints and slug not in failed and not _under(entry.get("path", ""), roots)
-        if outside and (model := _cached_slim_model(folder, slug, entry["fingerprint"])) is not None:
-            models[slug] = model
+        if outside and (cached := _cached_part(folder, slug, entry["fingerprint"])) is not None:
+            models[slug] = _part(keys, slug, cached)
             prints[slug], paths_of[slug] = entry["fingerprint"], entry.get("path", "")
     ordered = [models[slug] for slug in sorted(models)]
-    identities = resolve([*ordered, *earlier], keep_apart)
+    identities = resolve([*ordered, *earlier], keep_apart, keys)
     entries: dict[str, dict[str, Any]] = dict(kept)
     to_write: list[tuple[str, dict[str, Any], dict[str, Any] | None]] = []
     for model in ordered:
@@ -281,18 +283,28 @@ def _slim_file(folder: Path, slug: str, fingerprint: str) -> Path:
     return folder / MODELS / f"{slug}.{fingerprint[:24]}.slim.pickle"
 
 
-def _cached_slim_model(folder: Path, slug: str, fingerprint: str) -> ArticleModel | None:
-    """What resolution reads of an article's saved model (``what_resolution_reads``): a re-run reads this small
-    file of each article the store holds, not the whole model (about a third of the time of adding one article)."""
+def _cached_part(folder: Path, slug: str, fingerprint: str) -> "tuple[ArticleModel, ArticleKeys] | None":
+    """What resolution reads of an article's saved model (``what_resolution_reads``) and what it works out of it
+    alone (``article_keys``): a re-run reads this small file of each article the store holds, instead of the
+    whole model and the lemmas of every name in it."""
+    from .identity.resolve import ArticleKeys, article_keys, what_resolution_reads
+
     slim = _slim_file(folder, slug, fingerprint)
     if slim.is_file() and _model_file(folder, slug, fingerprint).is_file():  # saved second: both are there
-        model = pickle.loads(slim.read_bytes())  # kgraph's own pickle in the store folder (see `_cached_model`)
-        if isinstance(model, ArticleModel):
-            return model
-    from .identity.resolve import what_resolution_reads
-
+        found = pickle.loads(slim.read_bytes())  # kgraph's own pickle in the store folder (see `_cached_model`)
+        if isinstance(found, tuple) and isinstance(found[0], ArticleModel) and isinstance(found[1], ArticleKeys):
+            return found[0], found[1]
     whole = _cached_model(folder, slug, fingerprint)
-    return None if whole is None else what_resolution_reads(whole)
+    if whole is None:
+        return None
+    model = what_resolution_reads(whole)
+    return model, article_keys(model)
+
+
+def _part(keys: "dict[str, ArticleKeys]", slug: str, cached: "tuple[ArticleModel, ArticleKeys]") -> ArticleModel:
+    """The model of `cached`, its keys filed under `slug`."""
+    keys[slug] = cached[1]
+    return cached[0]
 
 
 def _cached_model(folder: Path, slug: str, fingerprint: str) -> ArticleModel | None:
@@ -305,17 +317,19 @@ def _cached_model(folder: Path, slug: str, fingerprint: str) -> ArticleModel | N
     return model if isinstance(model, ArticleModel) else None
 
 
-def _save_model(folder: Path, slug: str, fingerprint: str, model: ArticleModel) -> ArticleModel:
-    """Keep an article's model, and what resolution reads of it, in the store folder; that part, returned."""
-    from .identity.resolve import what_resolution_reads
+def _save_model(folder: Path, slug: str, fingerprint: str, model: ArticleModel) -> "tuple[ArticleModel, ArticleKeys]":
+    """Keep an article's model, and what resolution reads and works out of it (see `_cached_part`), in the store
+    folder; the latter, returned."""
+    from .identity.resolve import article_keys, what_resolution_reads
 
     _drop_models(folder, slug)
     slim = what_resolution_reads(model)
+    part = (slim, article_keys(slim))
     cached = _model_file(folder, slug, fingerprint)
     cached.parent.mkdir(exist_ok=True)
-    write_atomically(_slim_file(folder, slug, fingerprint), bytes_writer(pickle.dumps(slim)))
+    write_atomically(_slim_file(folder, slug, fingerprint), bytes_writer(pickle.dumps(part)))
     write_atomically(cached, bytes_writer(pickle.dumps(model)))
-    return slim
+    return part
 
 
 def _drop_models(folder: Path, slug: str) -> None:

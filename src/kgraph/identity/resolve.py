@@ -25,12 +25,12 @@ stays its article's own.
 
 import hashlib
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..extract.text.normalise import slug
 from ..model import ArticleModel, Entity, TimeRef
-from .keys import Key, abbreviation_keys, alias_keys, keys_of, person_name
+from .keys import Key, PersonName, abbreviation_keys, alias_keys, keys_of, person_name
 
 Member = tuple[str, str]
 """An entity of a build: its article's slug and its id there."""
@@ -120,25 +120,54 @@ class _Group:
             self.single.setdefault(predicate, set()).update(values)
 
 
-def resolve(models: Sequence[ArticleModel], keep_apart: Collection[str] = ()) -> Identities:
+@dataclass(frozen=True)
+class ArticleKeys:
+    """What resolution works out of one article alone, before it compares articles: each entity's identity keys
+    (strongest first), its person name, and the values its single-valued facts give. A store keeps it beside the
+    article's model, so that adding one article does not work out every other article's again."""
+
+    keys: dict[str, list[Key]]
+    names: dict[str, PersonName | None]
+    single: dict[str, dict[str, set[str]]]
+
+
+def article_keys(model: ArticleModel) -> ArticleKeys:
+    """The keys, person names and single values of the entities of `model` (see ``ArticleKeys``)."""
+    abbreviations, aliases = abbreviation_keys(model), alias_keys(model)
+    keys, names = {}, {}
+    for entity in model.entities.values():
+        keys[entity.id] = (
+            keys_of(entity) + abbreviations.get(entity.id, []) + list(dict.fromkeys(aliases.get(entity.id, [])))
+        )
+        names[entity.id] = person_name(entity.labels.get("ru", "")) if entity.cls == "schema:Person" else None
+    return ArticleKeys(keys, names, single_values(model))
+
+
+def resolve(
+    models: Sequence[ArticleModel],
+    keep_apart: Collection[str] = (),
+    known: Mapping[str, ArticleKeys] | None = None,
+) -> Identities:
     """The nodes of every entity of `models`; keys named in `keep_apart` (as ``str(key)`` prints them, e.g.
-    "person:александр иванов") merge nothing, so that a user can undo a merge."""
+    "person:александр иванов") merge nothing, so that a user can undo a merge. `known` gives ``article_keys`` of
+    some articles by slug, worked out before."""
     entities: dict[Member, Entity] = {}
     groups: dict[Member, _Group] = {}
     holders: dict[Key, list[Member]] = {}
     identities = Identities()
     for model in sorted(models, key=lambda m: m.article.slug):  # the same nodes whatever the order given
         curated = model.source != "extracted"
-        abbreviations, aliases, single = abbreviation_keys(model), alias_keys(model), single_values(model)
+        worked_out = (known or {}).get(model.article.slug) or article_keys(model)
         for entity in model.entities.values():
             member = (model.article.slug, entity.id)
             entities[member] = entity
-            keys = keys_of(entity) + abbreviations.get(entity.id, []) + list(dict.fromkeys(aliases.get(entity.id, [])))
+            keys = list(worked_out.keys.get(entity.id, []))
             if curated:
                 keys.insert(0, Key("curated", entity.id))
             for found in keys:
                 holders.setdefault(found, []).append(member)
-            groups[member] = _group(member, entity, keys, curated, single.get(entity.id, {}))
+            name = worked_out.names.get(entity.id)
+            groups[member] = _group(member, keys, curated, worked_out.single.get(entity.id, {}), name)
             geonames = [k.value for k in keys if k.kind == "geonames"]
             if geonames:
                 identities.geonames[member] = geonames[0]
@@ -177,11 +206,12 @@ def _strength(key: Key) -> tuple[int, str]:
     return ("curated", *KIND_ORDER).index(key.kind), key.value
 
 
-def _group(member: Member, entity: Entity, keys: list[Key], curated: bool, single: dict[str, set[str]]) -> _Group:
-    name = person_name(entity.labels.get("ru", "")) if entity.cls == "schema:Person" else None
+def _group(
+    member: Member, keys: list[Key], curated: bool, single: dict[str, set[str]], name: PersonName | None
+) -> _Group:
     return _Group(
         [member],
-        {entity.id} if curated else set(),
+        {member[1]} if curated else set(),
         {k.value for k in keys if k.kind == "wikidata"},
         {k.value for k in keys if k.kind == "geonames"},
         {name.first} if name else set(),
