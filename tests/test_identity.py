@@ -137,6 +137,19 @@ def test_a_geonames_place_is_labelled_with_its_english_name_and_nothing_else_get
     assert english == {str(ID["geonames/6252001"]): "United States", str(ID["geonames/524901"]): "Moscow"}
 
 
+def test_the_last_word_of_a_place_an_adjective_qualifies_is_not_the_country_it_names_alone() -> None:
+    text = (
+        "# Новости\n\nКомпания строит дороги в странах Латинской Америки и в Северной Ирландии. "
+        "Делегация Америки прибыла в Дублин из Ирландии.\n"
+    )
+    model = extract_article(parse_article("a", text))
+    named = {m.text: e.wikidata for e in model.entities.values() for m in e.mentions}
+    assert named["Америки"] == "Q30" and named["Ирландии"] == "Q27"  # the countries, named alone
+    usa = [e for e in model.entities.values() if e.wikidata == "Q30"]
+    assert [m.start for e in usa for m in e.mentions] == [text.index("Делегация Америки") + len("Делегация ")]
+    assert "Северной Ирландии" in named and named["Северной Ирландии"] != "Q27"
+
+
 def test_a_name_known_in_one_language_only_does_not_make_a_city_of_a_country() -> None:
     models = [_model("a", ("schema:City", "Омск", None)), _model("b", ("schema:AdministrativeArea", "Омск", None))]
     first, second = _nodes(models)

@@ -100,8 +100,11 @@ class _Known:
             inside = self.reach_from.get(start, -1) >= end
         else:
             inside = hit[0] in self.covering and self.covering[hit[0]].covers(start, end)
-        # a place the NER found and typed by its context ("штата Нью-Йорк") is not a second place
+        # a place the NER found and typed by its context ("штата Нью-Йорк") is not a second place, nor is the last
+        # word of a place an adjective qualifies ("Латинской Америки", "Северной Ирландии"): its head, not the
+        # country that word names alone
         inside = inside or (hit[0] in LOCATION_TYPES and (start, end) in self.places)
+        inside = inside or (hit[0] in LOCATION_TYPES and self._qualified_head(start, end))
         head = place_head().match(text, end) if hit[0] in LOCATION_TYPES else None
         district = head is not None and head_kind(head.group(1)) == "DISTRICT"
         if district and hit[0] == "CITY" and text[start].islower():
@@ -121,6 +124,10 @@ class _Known:
                 start, end = owned
                 hit = ("ORGANIZATION", None, "")  # "правительство Кубы" is not the item "правительство" is
         return (Span(start, end, text[start:end]), *hit)
+
+    def _qualified_head(self, start: int, end: int) -> bool:
+        """Whether text[start:end] ends a place found before that begins with an adjective."""
+        return any(s < start and e == end and is_adjective(self.text[s:start].split()[0]) for s, e in self.places)
 
     def nested_in(self, match: Found) -> list[Found]:
         """The place adjectives inside a mention ("российские власти"), or the organisation a place adjective
