@@ -25,11 +25,10 @@ its type) in the text, and how often the text mentions each (a biography's perso
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
-from importlib.resources import files
+from functools import partial
 from typing import Any
 
-from .learned import NONE, Mention, Relation, Sentences
+from .learned import Mention, Relation, Sentences, likeliest, open_tagger, read_signatures
 
 MODEL = "cross_relations.crfsuite"
 """The model's file, in ``extract/data``."""
@@ -267,22 +266,10 @@ def pair_features(context: Context, a: Mention, b: Mention) -> list[str]:
     return features
 
 
-@lru_cache(maxsize=1)
 def cross_signatures() -> dict[tuple[str, str], frozenset[str]]:
     """The (Arg1 type, Arg2 type) pairs NEREL train relates across sentences often enough to learn, and the relation
     types it gives each pair so often."""
-    lines = files("kgraph.extract.data").joinpath(SIGNATURES).read_text(encoding="utf-8").splitlines()
-    rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
-    return {(row[0], row[1]): frozenset(row[2].split()) for row in rows}
-
-
-@lru_cache(maxsize=1)
-def _tagger() -> Any:
-    import pycrfsuite  # type: ignore[import-untyped]
-
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(files("kgraph.extract.data").joinpath(MODEL)))
-    return tagger
+    return read_signatures(SIGNATURES)
 
 
 def classify_across(
@@ -291,18 +278,6 @@ def classify_across(
     """The classifier's relations between mentions of different sentences: for each candidate pair, its likeliest
     relation type of those train gives the pair's types, when it scores `floor` or more; of two mentions, one
     relation at most, in the likelier direction."""
-    tagger = tagger or _tagger()
-    known = set(tagger.labels())
-    allowed = cross_signatures()
-    context = Context(text, sentences, mentions)
-    best: dict[frozenset[Mention], Relation] = {}
-    for a, b in candidates(context, allowed):
-        kinds = (allowed[(a.type, b.type)] - {NONE}) & known
-        if not kinds:
-            continue
-        tagger.set([pair_features(context, a, b)])
-        probability, label = max((tagger.marginal(kind, 0), kind) for kind in kinds)
-        pair = frozenset((a, b))
-        if probability >= floor and (pair not in best or probability > best[pair].confidence):
-            best[pair] = Relation(label, a, b, probability)
-    return sorted(best.values(), key=lambda r: (r.source.start, r.target.start, r.type))
+    allowed, context = cross_signatures(), Context(text, sentences, mentions)
+    pairs = candidates(context, allowed)
+    return likeliest(pairs, allowed, tagger or open_tagger(MODEL), partial(pair_features, context), floor)

@@ -18,9 +18,9 @@ words between and around them (pymorphy3), and the dependency path between the t
 """
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache, partial
 from importlib.resources import files
 from typing import Any, NamedTuple
 
@@ -252,22 +252,51 @@ def _syntax_features(sentences: Sentences, a: Mention, b: Mention, pair: str) ->
     return features
 
 
-@lru_cache(maxsize=1)
 def signatures() -> dict[tuple[str, str], frozenset[str]]:
     """The (Arg1 type, Arg2 type) pairs NEREL train relates within a sentence often enough to learn, and the
     relation types it gives each pair so often (PERSON, ORGANIZATION: WORKPLACE, FOUNDED_BY…)."""
-    lines = files("kgraph.extract.data").joinpath(SIGNATURES).read_text(encoding="utf-8").splitlines()
+    return read_signatures(SIGNATURES)
+
+
+@cache
+def read_signatures(name: str) -> dict[tuple[str, str], frozenset[str]]:
+    """A signatures file of ``extract/data`` (Arg1 type, Arg2 type, the relation types; tab-separated), read once."""
+    lines = files("kgraph.extract.data").joinpath(name).read_text(encoding="utf-8").splitlines()
     rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
     return {(row[0], row[1]): frozenset(row[2].split()) for row in rows}
 
 
-@lru_cache(maxsize=1)
-def _tagger() -> Any:
+@cache
+def open_tagger(name: str) -> Any:
+    """The pycrfsuite model `name` of ``extract/data``, opened once."""
     import pycrfsuite  # type: ignore[import-untyped]
 
     tagger = pycrfsuite.Tagger()
-    tagger.open(str(files("kgraph.extract.data").joinpath(MODEL)))
+    tagger.open(str(files("kgraph.extract.data").joinpath(name)))
     return tagger
+
+
+def likeliest(
+    pairs: Iterable[tuple[Mention, Mention]],
+    allowed: dict[tuple[str, str], frozenset[str]],
+    tagger: Any,
+    features: Callable[[Mention, Mention], list[str]],
+    floor: float,
+) -> list[Relation]:
+    """For each pair, its likeliest relation type of those `allowed` for the pair's types (never ``NONE``) when the
+    `tagger` scores it `floor` or more; of two mentions, one relation at most, in the likelier direction."""
+    known = set(tagger.labels())
+    best: dict[frozenset[Mention], Relation] = {}
+    for a, b in pairs:
+        kinds = (allowed[(a.type, b.type)] - {NONE}) & known
+        if not kinds:
+            continue
+        tagger.set([features(a, b)])
+        probability, label = max((tagger.marginal(kind, 0), kind) for kind in kinds)
+        pair = frozenset((a, b))
+        if probability >= floor and (pair not in best or probability > best[pair].confidence):
+            best[pair] = Relation(label, a, b, probability)
+    return sorted(best.values(), key=lambda r: (r.source.start, r.target.start, r.type))
 
 
 def candidates(
@@ -308,18 +337,6 @@ def relate(text: str, mentions: Sequence[Mention], floor: float = FLOOR) -> list
 def classify(sentences: Sentences, mentions: Sequence[Mention], floor: float = FLOOR) -> list[Relation]:
     """The classifier's relations between the mentions of each sentence (see ``relate``); of two mentions, one
     relation at most, in the likelier direction (on the held-out train documents: F1 0.550 -> 0.554)."""
-    tagger = _tagger()
-    known = set(tagger.labels())
-    allowed = signatures()
-    best: dict[frozenset[Mention], Relation] = {}
-    indexed = Mentions(mentions)
-    for a, b in candidates(sentences, mentions, allowed):
-        kinds = allowed[(a.type, b.type)] & known
-        if not kinds:
-            continue
-        tagger.set([pair_features(sentences, indexed, a, b)])
-        probability, label = max((tagger.marginal(kind, 0), kind) for kind in kinds)
-        pair = frozenset((a, b))
-        if probability >= floor and (pair not in best or probability > best[pair].confidence):
-            best[pair] = Relation(label, a, b, probability)
-    return sorted(best.values(), key=lambda r: (r.source.start, r.target.start, r.type))
+    allowed, indexed = signatures(), Mentions(mentions)
+    pairs = candidates(sentences, mentions, allowed)
+    return likeliest(pairs, allowed, open_tagger(MODEL), partial(pair_features, sentences, indexed), floor)
