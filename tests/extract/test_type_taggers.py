@@ -37,6 +37,12 @@ def test_ages_penalties_and_crimes_are_found_in_a_court_report() -> None:
     assert {"AGE", "PENALTY", "CRIME"} <= kinds, _found(text)
 
 
+def test_diseases_no_training_document_names_are_found_by_their_word_class() -> None:
+    # neither word is in any NEREL document; "грипп" and "рак" (train) share their class (text.word_classes)
+    text = "В регионе выросло число случаев гепатита и холеры."
+    assert {("гепатита", "DISEASE"), ("холеры", "DISEASE")} <= _found(text), _found(text)
+
+
 def test_every_type_the_rules_do_not_give_has_a_tagger() -> None:
     from kgraph.extract.typed.taggers import _taggers
 

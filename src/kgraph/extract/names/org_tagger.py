@@ -2,9 +2,10 @@
 
 The rules find organisations by their words; NEREL's organisations are often long genitive chains
 ("Министерства обороны Соединенного Королевства"), lower-case phrases or brands that no rule covers. A CRF over
-each token's words, morphology and natasha tag, trained by scripts/train_org_tagger.py on the outermost
-organisation names of NEREL train, finds such names and says how likely each token is inside one. The model is
-derived from NEREL v1.1 train only (the source, citation and licence are in gazetteer.tsv's header), 1.3 MB.
+each token's words, morphology, word class (``text.word_classes``) and natasha tag, trained by
+scripts/train_org_tagger.py on the outermost organisation names of NEREL train, finds such names and says how
+likely each token is inside one. The model is derived from NEREL v1.1 train only (the source, citation and licence
+are in gazetteer.tsv's header), 1.2 MB.
 
 >>> from kgraph.extract.text.ner import Analysis, NamedSpan, Token
 >>> vienna = NamedSpan(4, 8, "LOC", "Вены", "Вена")
@@ -23,19 +24,21 @@ from typing import Any
 
 from ..text.ner import Analysis, Token
 from ..text.normalise import parses
+from ..text.word_classes import word_class
 
 MODEL = "org_tagger.crfsuite"
 """The trained model, beside this module."""
 
 _FLAGS = ("Geox", "Name", "Surn", "Orgn", "Abbr", "Patr")
-_CONTEXT = ("w", "lemma", "pos", "case", "title", "ner", "punct", "upper")
+_CONTEXT = ("w", "lemma", "pos", "case", "title", "ner", "punct", "upper", "cls")
 
 Features = dict[str, str | float]
 
 
 def token_features(text: str, analysis: Analysis) -> list[Features]:
     """For each token natasha read in `text`, the CRF's features: the word, its ending, shape, pymorphy3's part of
-    speech, case and name tags, natasha's tag, whether it is in quotes, and the same for two tokens each side.
+    speech, case and name tags, its lemma's word class (``text.word_classes``), natasha's tag, whether it is in
+    quotes, and the same for two tokens each side.
     A yes-or-no feature is there only when it holds (an absent one weighs what a 0.0 would)."""
     tokens = analysis.tokens
     ner = labels(tokens, [(s.start, s.end) for s in analysis.spans], [s.type for s in analysis.spans])
@@ -82,6 +85,8 @@ def _own_features(text: str, tokens: Sequence[Token], i: int, ner: str) -> Featu
         "lemma": lemma or word,
         "ner": ner,
     }
+    if lemma and (cls := word_class(lemma)):
+        own["cls"] = cls
     flags = {
         "title": word[:1].isupper(),
         "upper": word.isupper() and len(word) > 1,
