@@ -65,7 +65,7 @@ def latin_name(labels: dict[str, str]) -> str:
     return labels.get("en") or labels.get(RU_LATN) or labels["ru"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     """A thing the article speaks of: a person, place, organisation, event, document, indicator, topic; its
     ``labels`` map languages of ``LABEL_LANGUAGES`` to its names."""
@@ -78,7 +78,7 @@ class Entity:
     confidence: float | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimeRef:
     """A date as worded in the text and its value: a ``date``, or an ``int`` year; None when it cannot be resolved."""
 
@@ -90,7 +90,7 @@ Value = str | int | bool | Decimal | date | TimeRef
 """What a fact's object may be besides another entity: a literal, or a worded date."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fact:
     """One statement ``subject predicate object``; ``obj`` is an entity id when ``obj_is_entity``."""
 

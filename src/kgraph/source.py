@@ -22,7 +22,7 @@ from .transliteration import transliterate
 ARTICLE_FILENAMES = ("article.md", "article.txt")
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, slots=True, order=True)
 class Span:
     """Characters `start`..`end` (end exclusive) of an article's text, and those characters."""
 

@@ -35,7 +35,7 @@ _EDITION = re.compile(r"(?<!\w)(?:([IVXLC]+)|(\d{1,4})(?:-?(?:й|я|е|го|му
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, slots=True, order=True)
 class Key:
     """One piece of identity evidence: its kind (wikidata, geonames, person, place, organisation, event) and value."""
 
@@ -46,7 +46,7 @@ class Key:
         return f"{self.kind}:{self.value}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PersonName:
     """A person's name in its normal form: lemmas of first name, patronymic (may be empty) and surname."""
 
