@@ -19,9 +19,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from importlib.resources import files
 from typing import Any
 
+from ..data.models import open_tagger
 from ..text.ner import Analysis, Token
 from ..text.normalise import parses
 from ..text.word_classes import word_class
@@ -160,15 +160,6 @@ class OrganisationTags:
         return max(inside) if inside else 1.0
 
 
-@lru_cache(maxsize=1)
-def _tagger() -> Any:
-    import pycrfsuite  # type: ignore[import-untyped]
-
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(files("kgraph.extract.data").joinpath(MODEL)))
-    return tagger
-
-
 def tag_organisations(text: str, analysis: Analysis, features: list[Features] | None = None) -> OrganisationTags:
     """The organisation names the tagger finds in `text`, given natasha's `analysis` of it (and the features of
     its tokens, when already computed)."""
@@ -176,7 +167,7 @@ def tag_organisations(text: str, analysis: Analysis, features: list[Features] | 
     features = token_features(text, analysis) if features is None else features
     if not tokens:
         return OrganisationTags([], [])
-    tagger = _tagger()
+    tagger = open_tagger(MODEL)
     tagger.set(features)
     names = bio_runs(tagger, tokens)
     inside = [1.0 - tagger.marginal("O", i) for i in range(len(tokens))]

@@ -28,7 +28,8 @@ from collections.abc import Sequence
 from functools import partial
 from typing import Any
 
-from .learned import Mention, Relation, Sentences, likeliest, open_tagger, read_signatures
+from ..data.models import open_tagger
+from .learned import Mention, Relation, Sentences, likeliest, read_signatures
 
 MODEL = "cross_relations.crfsuite"
 """The model's file, in ``extract/data``."""

@@ -21,9 +21,10 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
-from importlib.resources import files
 from typing import Any, NamedTuple
 
+from ..data.models import open_tagger
+from ..data.tables import rows
 from ..doc import MentionStarts
 from ..text.ner import limit_threads, news_embedding
 from ..text.normalise import parses
@@ -261,19 +262,7 @@ def signatures() -> dict[tuple[str, str], frozenset[str]]:
 @cache
 def read_signatures(name: str) -> dict[tuple[str, str], frozenset[str]]:
     """A signatures file of ``extract/data`` (Arg1 type, Arg2 type, the relation types; tab-separated), read once."""
-    lines = files("kgraph.extract.data").joinpath(name).read_text(encoding="utf-8").splitlines()
-    rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
-    return {(row[0], row[1]): frozenset(row[2].split()) for row in rows}
-
-
-@cache
-def open_tagger(name: str) -> Any:
-    """The pycrfsuite model `name` of ``extract/data``, opened once."""
-    import pycrfsuite  # type: ignore[import-untyped]
-
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(files("kgraph.extract.data").joinpath(name)))
-    return tagger
+    return {(row[0], row[1]): frozenset(row[2].split()) for row in rows(name)}
 
 
 def likeliest(

@@ -19,6 +19,7 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
+from ..data.models import open_tagger
 from ..names.org_tagger import Features, bio_runs, token_features
 from ..text.ner import Analysis
 
@@ -77,24 +78,19 @@ class TypedMention:
 
 @lru_cache(maxsize=1)
 def _taggers() -> list[tuple[str, Any]]:
-    import pycrfsuite  # type: ignore[import-untyped]
-
     taggers = []
     folder = files("kgraph.extract.data").joinpath(MODELS)
     for kind in NEREL_TYPES:
         for layer in ("outer", "inner"):
-            model = folder.joinpath(model_name(kind, layer))
-            if model.is_file():
-                tagger = pycrfsuite.Tagger()
-                tagger.open(str(model))
-                taggers.append((kind, tagger))
+            if folder.joinpath(model_name(kind, layer)).is_file():
+                taggers.append((kind, open_tagger(f"{MODELS}/{model_name(kind, layer)}")))
     return taggers
 
 
 def tag_types(text: str, analysis: Analysis, features: list[Features] | None = None) -> list[TypedMention]:
     """Every typed mention the taggers find in `text`, given natasha's `analysis` of it (and the features of its
     tokens, when already computed)."""
-    import pycrfsuite
+    import pycrfsuite  # type: ignore[import-untyped]
 
     tokens = analysis.tokens
     if not tokens:
