@@ -75,14 +75,13 @@ def synthetic_graph(count: int, seed: int = 1) -> Graph:
 def measure(count: int, folder: Path, browser: object) -> tuple[float, float, int, int, float]:
     """Seconds to write the page, seconds until Chromium has drawn it, its size in bytes, the nodes drawn at
     first, and the seconds search takes to bring in the last node."""
-    from kgraph.rdfio import read_quads
     from kgraph.visualize import write_page
     from kgraph.visualize.triples import Triples
 
     source = folder / f"graph-{count}.nt"
     source.write_text(synthetic_ntriples(count), encoding="utf-8")
     started = time.perf_counter()  # what `kgraph viz FILE` does: read the file, write the page
-    triples = Triples.from_quads(read_quads(source), str(source))
+    triples = Triples.read(source)
     page = write_page(triples, folder / f"graph-{count}.html", title=f"{count} nodes")
     written = time.perf_counter() - started
     context = browser.new_context(viewport={"width": 1400, "height": 900})  # type: ignore[attr-defined]

@@ -215,9 +215,9 @@ def build(
     report = validate(dataset)
     contents = {"turtle": serialize(dataset, "turtle"), "trig": serialize(dataset, "trig")}
     if html:
-        from .visualize import page_html
+        from .visualize import page_bytes
 
-        contents["html"] = page_html(dataset, title="kgraph").encode("utf-8")
+        contents["html"] = page_bytes(dataset, title="kgraph")
     files = {kind: out / f"graph.{_EXTENSIONS[kind]}" for kind in contents}
     write_all_atomically({files[kind]: bytes_writer(content) for kind, content in contents.items()})
     return BuildResult(tuple(models), dataset, report, files, reconciled)

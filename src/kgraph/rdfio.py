@@ -187,6 +187,19 @@ def parse_quads(path: Path, fmt: RDFFormat | None = None) -> list[Any]:
     return _read(path, fmt or format_for_path(path), list)
 
 
+def consume_quads(path: Path, consume: Callable[[Iterator[Any]], T], fmt: RDFFormat | None = None) -> T:
+    r"""`consume(quads)` over the quads of an RDF file as `parse_quads` reads them, one at a time: a big file is
+    never a list of quads in memory.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.nt").write_text('<http://e.org/a> <http://e.org/p> "1" .\n' * 3)
+    >>> consume_quads(folder / "a.nt", lambda quads: sum(1 for _ in quads))
+    3
+    """
+    return _read(path, fmt or format_for_path(path), consume)
+
+
 def _read(path: Path, fmt: RDFFormat, consume: Callable[[Any], T]) -> T:
     """`consume(quads)` over the quads pyoxigraph parses from `path`, with every check and limit applied."""
     from pyoxigraph import parse

@@ -1,51 +1,76 @@
-"""The page reads the graph through a dict index (``Triples``): it must answer exactly as rdflib does."""
+"""The page reads the graph through a dict index of plain terms (``Triples``): it must answer as rdflib does, and
+the same whether it is read from an rdflib dataset, from pyoxigraph quads or from the file."""
 
-from typing import Any, cast
+from pathlib import Path
 
-from rdflib import Dataset
+from rdflib import Dataset, Graph, Literal, URIRef
 
-from kgraph.rdfio import union_graph
+from kgraph.rdfio import parse_quads, read_dataset, union_graph
+from kgraph.visualize import page_html
 from kgraph.visualize.details import PanelBuilder
 from kgraph.visualize.network import entity_nodes, relations
-from kgraph.visualize.triples import Triples
+from kgraph.visualize.triples import Lit, Triples, plain
 
 
 def test_every_lookup_gives_what_rdflib_gives_on_the_seed_graph(seed_dataset: Dataset) -> None:
     graph, triples = union_graph(seed_dataset), Triples(seed_dataset)
-    assert len(graph) > 1000
+    assert len(graph) > 1000 and len(triples) == len(graph)
     for s, p, o in graph:
-        assert set(triples.objects(s, p)) == set(graph.objects(s, p))
-        assert set(triples.subjects(p, o)) == set(graph.subjects(p, o))
-        assert triples.value(s, p) in set(graph.objects(s, p))
+        assert set(triples.objects(plain(s), str(p))) == {plain(x) for x in graph.objects(s, p)}
+        assert set(triples.subjects(str(p), plain(o))) == {plain(x) for x in graph.subjects(p, o)}
+        assert triples.value(plain(s), str(p)) in {plain(x) for x in graph.objects(s, p)}
     for s in set(graph.subjects()):
-        assert sorted(triples.predicate_objects(s)) == sorted(graph.predicate_objects(s))
+        found = sorted(triples.predicate_objects(plain(s)), key=str)
+        assert found == sorted(((str(p), plain(o)) for p, o in graph.predicate_objects(s)), key=str)
     for o in set(graph.objects()):
-        assert sorted(triples.subject_predicates(o)) == sorted(graph.subject_predicates(o))
+        found = sorted(triples.subject_predicates(plain(o)), key=str)
+        assert found == sorted(((plain(s), str(p)) for s, p in graph.subject_predicates(o)), key=str)
     for p in set(graph.predicates()):
-        assert sorted(triples.subjects(p)) == sorted(set(graph.subjects(p)))
-    assert triples.value(graph.identifier, graph.identifier) is None
+        assert sorted(triples.subjects(str(p)), key=str) == sorted({plain(s) for s in graph.subjects(p)}, key=str)
+    assert triples.value(str(graph.identifier), str(graph.identifier)) is None
 
 
-def test_panels_and_edges_from_the_index_equal_those_read_from_rdflib(seed_dataset: Dataset) -> None:
-    graph = cast(Any, union_graph(seed_dataset))  # rdflib's Graph has the methods the page calls on the index
-    triples = Triples(seed_dataset)
-    nodes = entity_nodes(triples)
-    assert nodes == entity_nodes(graph) and len(nodes) > 50
-    assert relations(triples, nodes) == relations(graph, nodes)
-    ids = {node: f"n{i}" for i, node in enumerate(nodes)}
-    from_index, from_rdflib = PanelBuilder(triples, ids), PanelBuilder(graph, ids)
-    for node in nodes:
-        assert from_index.panel(node) == from_rdflib.panel(node)
-    assert from_index.sentences.texts == from_rdflib.sentences.texts
-
-
-def test_the_index_of_a_files_quads_equals_the_index_of_its_dataset(seed_trig) -> None:
-    from kgraph.rdfio import parse_quads, read_dataset
-
+def test_the_index_of_a_file_equals_the_index_of_its_dataset_and_of_its_quads(seed_trig: Path) -> None:
     quads = parse_quads(seed_trig)
-    from_quads, from_dataset = Triples.from_quads(quads + quads), Triples(read_dataset(seed_trig))  # twice: once
+    from_dataset = Triples(read_dataset(seed_trig))
+    from_quads, from_file = Triples.from_quads(quads + quads), Triples.read(seed_trig)  # twice: once
     graph = union_graph(read_dataset(seed_trig))
-    for s in set(graph.subjects()):
-        assert sorted(from_quads.predicate_objects(s)) == sorted(from_dataset.predicate_objects(s))
-    for o in set(graph.objects()):
-        assert sorted(from_quads.subject_predicates(o)) == sorted(from_dataset.subject_predicates(o))
+    for s in {plain(s) for s in graph.subjects()}:
+        expected = sorted(from_dataset.predicate_objects(s), key=str)
+        assert sorted(from_quads.predicate_objects(s), key=str) == expected
+        assert sorted(from_file.predicate_objects(s), key=str) == expected
+    for o in {plain(o) for o in graph.objects()}:
+        expected = sorted(from_dataset.subject_predicates(o), key=str)
+        assert sorted(from_file.subject_predicates(o), key=str) == expected
+
+
+def test_panels_and_edges_from_the_file_equal_those_from_the_dataset(seed_trig: Path) -> None:
+    from_dataset, from_file = Triples(read_dataset(seed_trig)), Triples.read(seed_trig)
+    nodes = entity_nodes(from_file)
+    assert nodes == entity_nodes(from_dataset) and len(nodes) > 50
+    assert relations(from_file, nodes) == relations(from_dataset, nodes)
+    ids = {node: f"n{i}" for i, node in enumerate(nodes)}
+    one, other = PanelBuilder(from_file, ids), PanelBuilder(from_dataset, ids)
+    for node in nodes:
+        assert one.panel(node) == other.panel(node)
+    assert one.sentences.texts == other.sentences.texts
+
+
+def test_literals_that_need_escapes_in_n_triples_read_back_as_written(tmp_path: Path) -> None:
+    texts = ['кавычки " и \\ обратная', "строка\nвторая\tтаб\r", "\u2028 и \u0085 и \x7f и \x01", "эмодзи 😀 \ufeff"]
+    graph = Graph()
+    thing = URIRef("https://w3id.org/kgraph/id/thing")
+    for i, value in enumerate(texts):
+        graph.add((thing, URIRef(f"https://e.org/p{i}"), Literal(value, lang="ru-Latn" if i else None)))
+    path = tmp_path / "g.nt"
+    integer = '<https://w3id.org/kgraph/id/thing> <https://e.org/n> "007"^^<http://www.w3.org/2001/XMLSchema#integer> .'
+    path.write_text(graph.serialize(format="nt") + integer + "\n", encoding="utf-8")  # as written: not "7"
+    read = Triples.read(path)
+    for i, value in enumerate(texts):
+        assert read.value(str(thing), f"https://e.org/p{i}") == Lit(value, "ru-latn" if i else "")  # tags: lower case
+    assert read.value(str(thing), "https://e.org/n") == Lit("007", "", "http://www.w3.org/2001/XMLSchema#integer")
+
+
+def test_a_page_read_from_its_file_is_the_page_of_its_dataset(seed_trig: Path) -> None:
+    from_file = page_html(Triples.read(seed_trig), title="seed")
+    assert from_file == page_html(read_dataset(seed_trig), title="seed")

@@ -29,14 +29,14 @@ def viz(file: Path, output: Path | None, query: str | None, title: str | None) -
     --store` wrote): search, filter, and see the sentences behind every fact. Exit 0 when written, 2 on bad input.
     """
     from ..query import find_query
-    from ..rdfio import read_dataset, read_quads
+    from ..rdfio import read_dataset
     from ..visualize import write_page
     from ..visualize.triples import Triples
 
     try:
         text = None if query is None else find_query(query).text
         # without a query, the page needs only the triples indexed, not an rdflib dataset (several times slower)
-        graph = read_dataset(file) if text is not None else Triples.from_quads(read_quads(file), str(file))
+        graph = read_dataset(file) if text is not None else Triples.read(file)
         written = write_page(
             graph, output or file.with_suffix(".html"), title=title or f"kgraph: {file.name}", query=text
         )

@@ -20,14 +20,14 @@ from typing import TYPE_CHECKING
 
 from rdflib import Dataset, Graph
 
-from ..rdfio import write_atomically
+from ..rdfio import bytes_writer, write_atomically
 from .gephi import write_gexf, write_graphml
 from .network import to_networkx
 
 if TYPE_CHECKING:
     from .triples import Triples
 
-__all__ = ["construct", "page_html", "to_networkx", "write_gexf", "write_graphml", "write_page"]
+__all__ = ["construct", "page_bytes", "page_html", "to_networkx", "write_gexf", "write_graphml", "write_page"]
 
 
 def construct(graph: Graph | Dataset, query: str) -> Graph:
@@ -45,8 +45,13 @@ def construct(graph: Graph | Dataset, query: str) -> Graph:
 
 
 def page_html(graph: "Graph | Dataset | Triples", *, title: str = "kgraph", query: str | None = None) -> str:
-    """The page as one HTML string; with `query`, only the nodes and edges its CONSTRUCT result mentions (the
-    query needs an rdflib graph or dataset, not `Triples`)."""
+    """The page as one HTML string (see `page_bytes`)."""
+    return page_bytes(graph, title=title, query=query).decode("utf-8")
+
+
+def page_bytes(graph: "Graph | Dataset | Triples", *, title: str = "kgraph", query: str | None = None) -> bytes:
+    """The page as UTF-8; with `query`, only the nodes and edges its CONSTRUCT result mentions (the query needs an
+    rdflib graph or dataset, not `Triples`)."""
     from .page import page_data, render_page
     from .triples import Triples
 
@@ -78,9 +83,4 @@ def write_page(
     graph: "Graph | Dataset | Triples", path: Path, *, title: str = "kgraph", query: str | None = None
 ) -> Path:
     """Write the explorer page for `graph` to `path` atomically; `query` (CONSTRUCT text) picks a subgraph."""
-    text = page_html(graph, title=title, query=query)
-
-    def write(temporary: Path) -> None:
-        temporary.write_text(text, encoding="utf-8")
-
-    return write_atomically(Path(path), write)
+    return write_atomically(Path(path), bytes_writer(page_bytes(graph, title=title, query=query)))

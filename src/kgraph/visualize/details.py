@@ -6,36 +6,43 @@ the sentence, so the page can highlight the cited words without parsing anything
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
-from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS
-from rdflib.term import Node
+from rdflib import Dataset, Graph
+from rdflib.namespace import RDF, RDFS, XSD
 
 from ..namespaces import ITSRDF, KG, NIF, PROV, SCHEMA
-from .network import NOT_EDGES, node_classes, node_labels, node_names, wikidata_ids
-from .triples import Triples
+from .network import NOT_EDGES, TYPE, labels_of, node_classes, node_labels, node_names, wikidata_ids
+from .triples import Lit, Term, Triples, is_iri, text
 from .vocabulary import term_label
 
 Json = dict[str, Any]
-_NOT_FACTS = NOT_EDGES | {PROV.wasDerivedFrom, KG.evidence, KG.text}
-_QUANTITY_ROLES = (KG.concerns, KG.measure, KG.flowFrom, KG.flowTo)
-_QUOTE_ROLES = (KG.speaker, KG.concerns, KG.occasion)
-# rdflib makes a new term at each namespace attribute access; these are read for every sentence and phrase
-_BEGIN, _END, _ANCHOR = NIF.beginIndex, NIF.endIndex, NIF.anchorOf
-_CONTEXT, _SENTENCE = NIF.referenceContext, NIF.sentence
+_DERIVED, _EVIDENCE, _TEXT = str(PROV.wasDerivedFrom), str(KG.evidence), str(KG.text)
+_NOT_FACTS = NOT_EDGES | {_DERIVED, _EVIDENCE, _TEXT}
+_QUANTITY_ROLES = tuple(str(role) for role in (KG.concerns, KG.measure, KG.flowFrom, KG.flowTo))
+_QUOTE_ROLES = tuple(str(role) for role in (KG.speaker, KG.concerns, KG.occasion))
+_QUANTITY_KINDS = frozenset({str(KG.Quantity)})
+_QUOTE_KINDS = frozenset(str(kind) for kind in (KG.DirectQuote, KG.ReportedStatement, KG.Utterance))
+_BEGIN, _END, _ANCHOR = str(NIF.beginIndex), str(NIF.endIndex), str(NIF.anchorOf)
+_CONTEXT, _SENTENCE, _NIF = str(NIF.referenceContext), str(NIF.sentence), str(NIF)
+_ASSERTION, _SUBJECT, _PREDICATE, _OBJECT = str(KG.Assertion), str(RDF.subject), str(RDF.predicate), str(RDF.object)
+_IMPLIED, _TRUE = str(KG.implied), Lit("true", "", str(XSD.boolean))
+_LABEL, _SCHEMA_TEXT, _TA_IDENT_REF = str(RDFS.label), str(SCHEMA.text), str(ITSRDF.taIdentRef)
+_MENTIONS, _HEADLINE, _PUBLISHED = str(SCHEMA.mentions), str(SCHEMA.headline), str(SCHEMA.datePublished)
 
 
-def both_labels(term: URIRef) -> dict[str, str]:
+@cache  # the same few properties and classes on every panel (the page's JSON may share the dict)
+def both_labels(term: str) -> dict[str, str]:
     """A term's readable label in English and Russian."""
     return {"en": term_label(term, "en"), "ru": term_label(term, "ru")}
 
 
-def _offset(graph: Triples, node: Node, predicate: URIRef) -> int | None:
+def _offset(graph: Triples, node: Term, predicate: str) -> int | None:
     value = graph.value(node, predicate)
-    return int(value) if isinstance(value, Literal) and str(value).isdigit() else None
+    return int(value.value) if isinstance(value, Lit) and value.value.isdigit() else None
 
 
 _MARKDOWN = re.compile(r"\*\*|__|^#{1,6}[ \t]+|\]\([^)\s]*\)|\[(?=[^\]\n]*\]\([^)\s]*\))", re.MULTILINE)
@@ -73,26 +80,26 @@ class Sentences:
 
     graph: Triples
     texts: list[str] = field(default_factory=list)
-    _index: dict[Node, int] = field(default_factory=dict)
+    _index: dict[Term, int] = field(default_factory=dict)
 
     _shown: dict[int, list[int]] = field(default_factory=dict)
     """Per sentence, where each of its characters is in the text shown (markdown taken out)."""
 
-    def index(self, sentence: Node) -> int | None:
+    def index(self, sentence: Term) -> int | None:
         if sentence not in self._index:
-            text = self.graph.value(sentence, _ANCHOR)
-            if text is None:
+            anchor = self.graph.value(sentence, _ANCHOR)
+            if anchor is None:
                 return None
             self._index[sentence] = len(self.texts)
-            shown, self._shown[len(self.texts)] = as_text(str(text))
+            shown, self._shown[len(self.texts)] = as_text(text(anchor))
             self.texts.append(shown)
         return self._index[sentence]
 
-    def evidence(self, sentences: Iterable[Node], phrases: Iterable[Node]) -> list[Json]:
+    def evidence(self, sentences: Iterable[Term], phrases: Iterable[Term]) -> list[Json]:
         """Each sentence with the phrases inside it marked, in text order."""
         spans = [(p, _offset(self.graph, p, _BEGIN), _offset(self.graph, p, _END)) for p in phrases]
-        found = []
-        for sentence in sorted(set(sentences), key=str):
+        found: list[tuple[int, Json]] = []
+        for sentence in _in_order(sentences if isinstance(sentences, set) else set(sentences)):
             begin, end = (
                 _offset(self.graph, sentence, _BEGIN),
                 _offset(self.graph, sentence, _END),
@@ -101,146 +108,177 @@ class Sentences:
             if index is None or begin is None or end is None:
                 continue
             context = self.graph.value(sentence, _CONTEXT)
-            marks = sorted(
-                [max(start, begin) - begin, min(stop, end) - begin]
-                for phrase, start, stop in spans
-                if start is not None
-                and stop is not None
-                and start < end
-                and stop > begin
-                and self.graph.value(phrase, _CONTEXT) == context
+            marks = _sorted(
+                [
+                    [max(start, begin) - begin, min(stop, end) - begin]
+                    for phrase, start, stop in spans
+                    if start is not None
+                    and stop is not None
+                    and start < end
+                    and stop > begin
+                    and self.graph.value(phrase, _CONTEXT) == context
+                ]
             )
             shown = self._shown[index]
             marks = [[shown[start], shown[stop]] for start, stop in marks if shown[stop] > shown[start]]
             found.append((begin, {"s": index, "marks": marks}))
-        return [item for _, item in sorted(found, key=lambda f: (f[0], f[1]["s"]))]
+        if len(found) > 1:
+            found.sort(key=lambda f: (f[0], f[1]["s"]))
+        return [item for _, item in found]
 
-    def of(self, node: Node) -> list[Json]:
+    def of(self, node: Term) -> list[Json]:
         """The evidence a quantity, quote or assertion cites."""
-        return self.evidence(self.graph.objects(node, PROV.wasDerivedFrom), self.graph.objects(node, KG.evidence))
+        return self.evidence(self.graph.objects(node, _DERIVED), self.graph.objects(node, _EVIDENCE))
+
+
+def _sorted_by_text(facts: list[tuple[str, str, Term]]) -> list[tuple[str, str, Term]]:
+    """(property, the other end's text, the other end) in that order, the ends' terms never compared."""
+    if len(facts) > 1:
+        facts.sort(key=lambda fact: fact[:2])
+    return facts
+
+
+def _sorted(items: list[Any]) -> list[Any]:
+    """`items` sorted (most lists here hold one item or none)."""
+    if len(items) > 1:
+        items.sort()
+    return items
+
+
+def _in_order(terms: Collection[Term]) -> Iterable[Term]:
+    """Terms in the order of their text (most lists here hold one term or none)."""
+    return terms if len(terms) < 2 else sorted(terms, key=text)
+
+
+def _russian_first(term: Term) -> tuple[bool, str, str]:
+    """Russian (the language of the articles kgraph reads) first, then by language and text: an article's
+    headline in any language, the same one on every page."""
+    lang = term.lang if isinstance(term, Lit) else ""
+    return lang != "ru", lang, text(term)
 
 
 class PanelBuilder:
     """Builds the panel contents of every node of a page from the full graph."""
 
-    def __init__(self, graph: Triples, ids: dict[URIRef, str]) -> None:
+    def __init__(self, graph: Triples, ids: dict[str, str]) -> None:
         self.graph = graph
         self.ids = ids
         self.sentences = Sentences(graph)
-        self.assertions: dict[tuple[Node, Node, Node], list[Node]] = defaultdict(list)
-        for assertion in graph.subjects(RDF.type, KG.Assertion):
+        self.assertions: dict[tuple[Term | None, Term | None, Term | None], list[Term]] = defaultdict(list)
+        for assertion in graph.subjects(TYPE, _ASSERTION):
             triple = (
-                graph.value(assertion, RDF.subject),
-                graph.value(assertion, RDF.predicate),
-                graph.value(assertion, RDF.object),
+                graph.value(assertion, _SUBJECT),
+                graph.value(assertion, _PREDICATE),
+                graph.value(assertion, _OBJECT),
             )
-            self.assertions[triple].append(assertion)  # type: ignore[index]
+            self.assertions[triple].append(assertion)
 
-    def statement(self, s: Node, p: URIRef, o: Node) -> list[Json]:
+    def statement(self, s: Term, p: str, o: Term) -> list[Json]:
         evidence = []
-        for assertion in sorted(self.assertions.get((s, p, o), []), key=str):
+        for assertion in _in_order(self.assertions.get((s, p, o), [])):
             evidence.extend(self.sentences.of(assertion))
         return evidence
 
-    def implied(self, s: Node, p: URIRef, o: Node) -> bool:
+    def implied(self, s: Term, p: str, o: Term) -> bool:
         found = self.assertions.get((s, p, o), [])
-        return bool(found) and all(self.graph.value(a, KG.implied) == Literal(True) for a in found)
+        return bool(found) and all(self.graph.value(a, _IMPLIED) == _TRUE for a in found)
 
-    def value(self, term: Node) -> Json:
+    def value(self, term: Term) -> Json:
         """How a fact's object that is not a node is written in the panel."""
-        if isinstance(term, Literal):
-            return {"text": str(term), "lang": term.language or ""}
-        if isinstance(term, URIRef):
-            labelled = self.graph.value(term, RDFS.label) is not None
-            shown: Json = {"text": node_labels(self.graph, term)["en"] if labelled else str(term), "lang": ""}
-            if not labelled and str(term).startswith(("https://", "http://")):
-                shown["href"] = str(term)
+        if isinstance(term, Lit):
+            return {"text": term.value, "lang": term.lang}
+        if is_iri(term):
+            labelled = self.graph.value(term, _LABEL) is not None
+            shown: Json = {"text": node_labels(self.graph, term)["en"] if labelled else term, "lang": ""}
+            if not labelled and term.startswith(("https://", "http://")):
+                shown["href"] = term
             return shown
         return {"text": "(blank node)", "lang": ""}
 
-    def fact(self, direction: str, s: Node, p: URIRef, o: Node) -> Json:
+    def fact(self, direction: str, s: Term, p: str, o: Term) -> Json:
         other = o if direction == "out" else s
-        item: Json = {"dir": direction, "iri": str(p), "p": both_labels(p), "ev": self.statement(s, p, o)}
+        item: Json = {"dir": direction, "iri": p, "p": both_labels(p), "ev": self.statement(s, p, o)}
         if other in self.ids:
-            item["node"] = self.ids[other]  # type: ignore[index]
+            item["node"] = self.ids[other]
         else:
             item.update(self.value(other))
         if self.implied(s, p, o):
             item["implied"] = True
         return item
 
-    def facts(self, node: URIRef) -> list[Json]:
+    def facts(self, node: str) -> list[Json]:
         outgoing = [
-            self.fact("out", node, p, o)
-            for p, o in sorted(self.graph.predicate_objects(node), key=lambda po: (str(po[0]), str(po[1])))
-            if isinstance(p, URIRef)
-            and p not in _NOT_FACTS
-            and not (isinstance(o, URIRef) and str(o).startswith(str(NIF)))
+            (p, text(o), o)
+            for p, o in self.graph.predicate_objects(node)
+            if p not in _NOT_FACTS and not (is_iri(o) and o.startswith(_NIF))
         ]
-        incoming = [
-            self.fact("in", s, p, node)
-            for s, p in sorted(self.graph.subject_predicates(node), key=lambda sp: (str(sp[1]), str(sp[0])))
-            if s in self.ids and p not in _NOT_FACTS and isinstance(p, URIRef)
+        incoming: list[tuple[str, str, Term]] = [
+            (p, text(s), s) for s, p in self.graph.subject_predicates(node) if s in self.ids and p not in _NOT_FACTS
         ]
-        return outgoing + incoming
+        return [self.fact("out", node, p, o) for p, _, o in _sorted_by_text(outgoing)] + [
+            self.fact("in", s, p, node) for p, _, s in _sorted_by_text(incoming)
+        ]
 
-    def related(self, node: URIRef, kinds: Iterable[URIRef], roles: Iterable[URIRef]) -> list[Json]:
+    def related(self, node: str, kinds: frozenset[str], roles: Iterable[str]) -> list[Json]:
         """Quantities or quotes that name `node` in one of `roles`."""
-        kinds = set(kinds)
         found = []
         for role in roles:
-            for other in sorted(self.graph.subjects(role, node), key=str):
-                types = set(self.graph.objects(other, RDF.type))
-                if not types & kinds:
+            for other in _in_order(self.graph.subjects(role, node)):
+                types = set(self.graph.objects(other, TYPE)) & kinds
+                if not types:
                     continue
                 item: Json = {
-                    "iri": str(other),
+                    "iri": text(other),
                     "role": both_labels(role),
                     "labels": node_labels(self.graph, other),
-                    "kind": both_labels(sorted(types & kinds, key=str)[0]),  # type: ignore[arg-type]
+                    "kind": both_labels(sorted(types, key=text)[0]),
                     "ev": self.sentences.of(other),
                 }
-                text = self.graph.value(other, SCHEMA.text)
-                if text is not None:
-                    item["text"] = str(text)
-                found.append((str(other), str(role), item))
+                said = self.graph.value(other, _SCHEMA_TEXT)
+                if said is not None:
+                    item["text"] = text(said)
+                found.append((text(other), role, item))
         return [item for *_, item in sorted(found, key=lambda f: (f[0], f[1]))]
 
-    def mentions(self, node: URIRef) -> list[Json]:
-        phrases = list(self.graph.subjects(ITSRDF.taIdentRef, node))
+    def mentions(self, node: str) -> list[Json]:
+        phrases = list(self.graph.subjects(_TA_IDENT_REF, node))
         sentences = {s for p in phrases for s in self.graph.objects(p, _SENTENCE)}
         return self.sentences.evidence(sentences, phrases)
 
-    def articles(self, node: URIRef) -> list[Json]:
+    def articles(self, node: str) -> list[Json]:
         """The articles that name the node, by date and headline: for a node the build made of several articles'
         entities (``identity.resolve``), every one of them; the page id of each article shown on the page."""
         found = []
-        for article in set(self.graph.subjects(SCHEMA.mentions, node)):
-            headline = self.graph.value(article, SCHEMA.headline)
-            published = self.graph.value(article, SCHEMA.datePublished)
-            item: Json = {"headline": str(headline or article), "date": str(published or "")}
+        for article in set(self.graph.subjects(_MENTIONS, node)):
+            headlines = sorted(self.graph.objects(article, _HEADLINE), key=_russian_first)
+            published = self.graph.value(article, _PUBLISHED)
+            shown = text(headlines[0]) if headlines else ""
+            item: Json = {"headline": shown or text(article), "date": "" if published is None else text(published)}
             if article in self.ids:
-                item["node"] = self.ids[article]  # type: ignore[index]
+                item["node"] = self.ids[article]
             found.append(item)
         return sorted(found, key=lambda item: (item["date"], item["headline"]))
 
-    def panel(self, node: URIRef) -> Json:
+    def panel(self, node: str) -> Json:
+        names = node_names(self.graph, node)
         return {
-            "iri": str(node),
-            "labels": node_labels(self.graph, node),
-            "names": node_names(self.graph, node),
+            "iri": node,
+            "labels": labels_of(node, names),
+            "names": names,
             "classes": [both_labels(c) for c in node_classes(self.graph, node)],
             "wikidata": wikidata_ids(self.graph, node),
             "facts": self.facts(node),
-            "quantities": self.related(node, (KG.Quantity,), _QUANTITY_ROLES),
-            "quotes": self.related(node, (KG.DirectQuote, KG.ReportedStatement, KG.Utterance), _QUOTE_ROLES),
+            "quantities": self.related(node, _QUANTITY_KINDS, _QUANTITY_ROLES),
+            "quotes": self.related(node, _QUOTE_KINDS, _QUOTE_ROLES),
             "mentions": self.mentions(node),
             "articles": self.articles(node),
         }
 
 
-def panels(graph: Graph | Dataset | Triples, ids: dict[URIRef, str]) -> tuple[dict[str, Json], list[str]]:
-    """The panel of every node in `ids` (IRI -> page id) and the sentences their evidence points to."""
-    builder = PanelBuilder(Triples.of(graph), ids)
-    contents = {ident: builder.panel(node) for node, ident in ids.items()}
+def panels(graph: Graph | Dataset | Triples, ids: Mapping[str, str]) -> tuple[dict[str, Json], list[str]]:
+    """The panel of every node in `ids` (IRI, a ``str`` or ``URIRef`` -> page id) and the sentences their evidence
+    points to."""
+    plain_ids = {str(node): ident for node, ident in ids.items()}
+    builder = PanelBuilder(Triples.of(graph), plain_ids)
+    contents = {ident: builder.panel(node) for node, ident in plain_ids.items()}
     return contents, builder.sentences.texts

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, Graph
 
 from ..errors import KGraphError
 from ..rdfio import write_atomically
@@ -108,12 +108,12 @@ def gephi_graph(graph: Graph | Dataset) -> "nx.MultiDiGraph":
     index = {node: i for i, node in enumerate(nodes)}
     pairs = np.array([(index[s], index[o]) for s, o in net.edges()], dtype=np.int64)
     xy = spring_positions(len(nodes), pairs)
-    styles = class_styles(dict(Counter(URIRef(c) for _, c in net.nodes(data="class_iri"))))
+    styles = class_styles(dict(Counter(c for _, c in net.nodes(data="class_iri"))))
     for i, node in enumerate(nodes):
         attrs = net.nodes[node]
         attrs["iri"] = node
         attrs["viz"] = {
-            "color": _rgb(styles[URIRef(attrs["class_iri"])].color),
+            "color": _rgb(styles[attrs["class_iri"]].color),
             "position": {"x": float(xy[i, 0]), "y": float(-xy[i, 1]), "z": 0.0},
             "size": 10.0,
         }

@@ -22,8 +22,6 @@ from pathlib import Path
 from string import Template
 from typing import TYPE_CHECKING, Any
 
-from rdflib import URIRef
-
 from .details import Json, panels
 from .gephi import xml_text
 from .layout import spring_positions
@@ -41,6 +39,26 @@ _NOT_RAW_IN_SCRIPT = re.compile(r"[<>&\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFFFE\u
 """What JSON may hold raw but a page must not: markup, controls and noncharacters (HTML parse errors), line
 separators (line ends in older JavaScript) and lone surrogates (UTF-8 cannot encode them); json.dumps already
 escapes U+0000-U+001F."""
+
+
+_NOT_RAW_IN_SCRIPT_UTF8 = re.compile(rb"[<>&\x7F]|\xC2[\x80-\x9F]|\xE2\x80[\xA8\xA9]|\xEF\xBF[\xBE\xBF]")
+"""The same characters as `_NOT_RAW_IN_SCRIPT` but lone surrogates, in UTF-8 (each a whole character: none of
+these lead bytes continues another character)."""
+
+
+def embed_json_utf8(value: Any) -> bytes:
+    r"""`embed_json` as UTF-8, written by orjson (several times json's speed on a page's megabytes of data).
+
+    >>> embed_json_utf8(["a<", chr(0xD800)]) == embed_json(["a<", chr(0xD800)]).encode("utf-8")
+    True
+    """
+    import orjson
+
+    try:
+        data = orjson.dumps(value)
+    except orjson.JSONEncodeError:  # a lone surrogate, which orjson refuses: json escapes it
+        return embed_json(value).encode("utf-8")
+    return _NOT_RAW_IN_SCRIPT_UTF8.sub(lambda found: b"\\u%04x" % ord(found.group().decode("utf-8")), data)
 
 
 def embed_json(value: Any) -> str:
@@ -109,15 +127,19 @@ class PageData:
         """The data as safely embeddable JSON."""
         return embed_json(self.__dict__)
 
+    def to_json_utf8(self) -> bytes:
+        """The same JSON as UTF-8 (``embed_json_utf8``)."""
+        return embed_json_utf8(self.__dict__)
+
 
 def page_data(net: "nx.MultiDiGraph", full: Triples, title: str) -> PageData:
     """Lay out a ``to_networkx`` graph and gather what every node's panel shows from the full graph."""
     import numpy as np
 
     iris = list(net.nodes)
-    ids = {URIRef(iri): f"n{i}" for i, iri in enumerate(iris)}
+    ids = {iri: f"n{i}" for i, iri in enumerate(iris)}
     position = {iri: i for i, iri in enumerate(iris)}
-    counts = Counter(URIRef(attrs["class_iri"]) for _, attrs in net.nodes(data=True))
+    counts = Counter(attrs["class_iri"] for _, attrs in net.nodes(data=True))
     styles = class_styles(dict(counts))
     class_index = {cls: i for i, cls in enumerate(styles)}
     pairs = np.array([(position[s], position[o]) for s, o in net.edges()], dtype=np.int64)
@@ -125,8 +147,8 @@ def page_data(net: "nx.MultiDiGraph", full: Triples, title: str) -> PageData:
     contents, sentences = panels(full, ids)
     nodes = [
         {
-            "id": ids[URIRef(iri)],
-            "c": class_index[URIRef(attrs["class_iri"])],
+            "id": ids[iri],
+            "c": class_index[attrs["class_iri"]],
             "x": float(xy[i, 0]),
             "y": float(xy[i, 1]),
             "en": attrs["label_en"],
@@ -136,8 +158,8 @@ def page_data(net: "nx.MultiDiGraph", full: Triples, title: str) -> PageData:
     ]
     edges = []
     for s, o, attrs in net.edges(data=True):
-        source = ids[URIRef(s)]
-        edge = {"from": source, "to": ids[URIRef(o)], "en": attrs["label"], "ru": attrs["label_ru"]}
+        source = ids[s]
+        edge = {"from": source, "to": ids[o], "en": attrs["label"], "ru": attrs["label_ru"]}
         if "quantity" in attrs:  # a figure: shown from the measured node's quantities
             edge["q"] = _quantity_index(contents[source]["quantities"], attrs["quantity"])
         else:
@@ -170,17 +192,22 @@ def _fact_index(facts: list[Json], target: str, attrs: dict[str, Any]) -> int:
     raise ValueError(f"no panel fact for the edge {attrs['predicate']} to {target}")
 
 
-def render_page(data: PageData) -> str:
-    """The complete HTML document for `data`."""
+_DATA = "\x00data\x00"
+"""Where the data goes in the page, until it does (no template or asset holds a NUL)."""
+
+
+def render_page(data: PageData) -> bytes:
+    """The complete HTML document for `data`, in UTF-8 (a big page's data is never one more Python string)."""
     vis_js, vis_css = _vis_assets()
     page_js, page_css = _asset("page.js"), _asset("page.css")
     template = Template(_asset("page.html"))
-    return template.substitute(
+    before, after = template.substitute(
         csp=html.escape(content_security_policy([vis_js, page_js], [vis_css, page_css])),
         title=html.escape(xml_text(data.title)),  # what XML cannot hold, HTML cannot either: shown as \uXXXX
         vis_css=vis_css,
         page_css=page_css,
-        data=data.to_json(),
+        data=_DATA,
         vis_js=vis_js,
         page_js=page_js,
-    )
+    ).split(_DATA)
+    return b"".join((before.encode("utf-8"), data.to_json_utf8(), after.encode("utf-8")))

@@ -1,7 +1,8 @@
 """Readable words for classes and properties, and how each class is drawn.
 
 Our own terms take their labels from the ontology; schema.org and the other reused vocabularies have no local
-labels, so their local names are split into words.
+labels, so their local names are split into words. Terms are given and returned as plain ``str`` IRIs (an rdflib
+``URIRef`` is one too), as the page's triples hold them (``triples``).
 
 >>> words("ExhibitionEvent"), words("homeLocation"), words("wasDerivedFrom")
 ('exhibition event', 'home location', 'was derived from')
@@ -19,8 +20,9 @@ from ..resources import ontology_graph
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 
-CLUTTER_CLASSES: frozenset[URIRef] = frozenset(
-    {
+CLUTTER_CLASSES: frozenset[str] = frozenset(
+    str(cls)
+    for cls in (
         KG.Quantity,
         KG.Utterance,
         KG.DirectQuote,
@@ -34,13 +36,15 @@ CLUTTER_CLASSES: frozenset[URIRef] = frozenset(
         NIF.Phrase,
         NIF.RFC5147String,
         NIF.String,
-    }
+    )
 )
 """Classes whose members are shown in a node's panel, never as nodes of their own."""
 
-_EVENTS = frozenset(SCHEMA[n] for n in ("Event", "ExhibitionEvent", "BusinessEvent", "SocialEvent", "EducationEvent"))
+_EVENTS = frozenset(
+    str(SCHEMA[n]) for n in ("Event", "ExhibitionEvent", "BusinessEvent", "SocialEvent", "EducationEvent")
+)
 _PLACES = frozenset(
-    SCHEMA[n]
+    str(SCHEMA[n])
     for n in (
         "Place",
         "Country",
@@ -52,9 +56,10 @@ _PLACES = frozenset(
         "LandmarksOrHistoricalBuildings",
     )
 )
-_AGENTS = frozenset({SCHEMA.Person, PROV.Agent})
+_AGENTS = frozenset({str(SCHEMA.Person), str(PROV.Agent)})
+_WORKS = frozenset({str(SCHEMA.CreativeWork), str(SCHEMA.NewsArticle)})
 _ORGANISATIONS = frozenset(
-    SCHEMA[n] for n in ("Organization", "GovernmentOrganization", "Corporation", "NewsMediaOrganization")
+    str(SCHEMA[n]) for n in ("Organization", "GovernmentOrganization", "Corporation", "NewsMediaOrganization")
 )
 
 PALETTE: tuple[str, ...] = (
@@ -91,7 +96,7 @@ def local_name(iri: str) -> str:
 
 
 @lru_cache(maxsize=4096)  # classes and predicates: a vocabulary, not the data
-def term_label(term: URIRef, language: str = "en") -> str:
+def term_label(term: str, language: str = "en") -> str:
     """The label of a term in `language` (the ontology's, or ontology/labels.ttl's for a reused term), else its
     local name as words, marked "(en)" where another language was asked for.
 
@@ -108,11 +113,11 @@ def term_label(term: URIRef, language: str = "en") -> str:
 
 
 @cache
-def _term_labels(term: URIRef) -> dict[str, str]:
+def _term_labels(term: str) -> dict[str, str]:
     return {
         str(label.language): str(label)
         for graph in (ontology_graph(), _reused_labels())
-        for label in graph.objects(term, RDFS.label)
+        for label in graph.objects(URIRef(term), RDFS.label)
         if isinstance(label, Literal) and label.language
     }
 
@@ -125,21 +130,21 @@ def _reused_labels() -> Graph:
     return Graph().parse(str(resource_dir("ontology") / "labels.ttl"), format="turtle")
 
 
-def superclasses(cls: URIRef) -> frozenset[URIRef]:
+def superclasses(cls: str) -> frozenset[str]:
     """The class and its named superclasses as the ontology declares them."""
-    return _superclasses(cls)
+    return _superclasses(str(cls))
 
 
 @cache
-def _superclasses(cls: URIRef) -> frozenset[URIRef]:
-    seen = {cls}
-    todo = [cls]
+def _superclasses(cls: str) -> frozenset[str]:
+    seen = {URIRef(cls)}
+    todo = [URIRef(cls)]
     while todo:
         for parent in ontology_graph().objects(todo.pop(), RDFS.subClassOf):
             if isinstance(parent, URIRef) and parent not in seen:
                 seen.add(parent)
                 todo.append(parent)
-    return frozenset(seen)
+    return frozenset(str(term) for term in seen)
 
 
 @dataclass(frozen=True)
@@ -153,7 +158,7 @@ class ClassStyle:
     color: str
 
 
-def shape_for(cls: URIRef) -> str:
+def shape_for(cls: str) -> str:
     """The vis-network shape of a class's nodes: events are diamonds, places triangles, people dots.
 
     >>> shape_for(KG.Forum), shape_for(SCHEMA.City), shape_for(SCHEMA.Person), shape_for(KG.Topic)
@@ -168,31 +173,33 @@ def shape_for(cls: URIRef) -> str:
         return "dot"
     if kinds & _ORGANISATIONS:
         return "square"
-    if SCHEMA.CreativeWork in kinds or SCHEMA.NewsArticle in kinds:
+    if kinds & _WORKS:
         return "star"
     return "hexagon"
 
 
-def class_styles(counts: dict[URIRef, int]) -> dict[URIRef, ClassStyle]:
+def class_styles(counts: dict[str, int]) -> dict[str, ClassStyle]:
     """A style per class, in order of class size (then IRI): kgraph's own classes (``known_class_styles``) look the
     same on every page; any other class gets a colour and shape no other class of the page has.
 
-    >>> styles = class_styles({SCHEMA.Person: 3, URIRef("http://e.org/Thing"): 1})
-    >>> styles[SCHEMA.Person] == known_class_styles()[SCHEMA.Person], len({(s.color, s.shape) for s in styles.values()})
+    >>> person = str(SCHEMA.Person)
+    >>> styles = class_styles({person: 3, "http://e.org/Thing": 1})
+    >>> styles[person] == known_class_styles()[person], len({(s.color, s.shape) for s in styles.values()})
     (True, 2)
     """
-    ordered = sorted(counts, key=lambda c: (-counts[c], str(c)))
+    counts = {str(cls): count for cls, count in counts.items()}  # an rdflib URIRef is the same class
+    ordered = sorted(counts, key=lambda c: (-counts[c], c))
     known = known_class_styles()
     found = {cls: known[cls] for cls in ordered if cls in known}
     taken = {(style.color, style.shape) for style in found.values()}
-    for cls in sorted((c for c in ordered if c not in known), key=str):
+    for cls in sorted(c for c in ordered if c not in known):
         found[cls] = _free_style(cls, taken)
         taken.add((found[cls].color, found[cls].shape))
     return {cls: found[cls] for cls in ordered}
 
 
 @cache
-def known_class_styles() -> dict[URIRef, ClassStyle]:
+def known_class_styles() -> dict[str, ClassStyle]:
     """A colour and shape for each class kgraph's ontology and shapes name, no two alike: a class looks the same on
     every page, and no page shows two classes alike."""
     from rdflib.namespace import OWL, RDF
@@ -201,20 +208,20 @@ def known_class_styles() -> dict[URIRef, ClassStyle]:
 
     sh = "http://www.w3.org/ns/shacl#"
     ontology, shapes = ontology_graph(), shapes_graph()
-    named = {c for c in ontology.subjects(RDF.type, OWL.Class) if isinstance(c, URIRef)}
-    named |= {c for c in ontology.objects(None, RDFS.subClassOf) if isinstance(c, URIRef)}
+    named = {str(c) for c in ontology.subjects(RDF.type, OWL.Class) if isinstance(c, URIRef)}
+    named |= {str(c) for c in ontology.objects(None, RDFS.subClassOf) if isinstance(c, URIRef)}
     named |= {
-        c for p in ("targetClass", "class") for c in shapes.objects(None, URIRef(sh + p)) if isinstance(c, URIRef)
+        str(c) for p in ("targetClass", "class") for c in shapes.objects(None, URIRef(sh + p)) if isinstance(c, URIRef)
     }
     taken: set[tuple[str, str]] = set()
     styles = {}
-    for cls in sorted(named - CLUTTER_CLASSES, key=str):
+    for cls in sorted(named - CLUTTER_CLASSES):
         styles[cls] = _free_style(cls, taken)
         taken.add((styles[cls].color, styles[cls].shape))
     return styles
 
 
-def _free_style(cls: URIRef, taken: set[tuple[str, str]]) -> ClassStyle:
+def _free_style(cls: str, taken: set[tuple[str, str]]) -> ClassStyle:
     """The class's style: its kind's shape (``shape_for``) and a colour from its IRI's hash, or the next free one,
     or, when its shape has no colour left, the next shape."""
     import hashlib
