@@ -6,7 +6,7 @@ import pytest
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from kgraph.graph import article_iri, entity_iri
+from kgraph.graph import article_iri, build_dataset, entity_iri
 from kgraph.namespaces import NIF, PROV
 from kgraph.rdfio import union_graph
 from kgraph.visualize import to_networkx, write_page
@@ -265,3 +265,42 @@ def test_several_articles_are_filtered_by_article_and_by_date(open_page, tmp_pat
     later = opened.drawn_iris()
     assert forum in later and visit not in later
     assert opened.log.errors == []
+
+
+LABEL_BOXES_AND_SHAPES = """(() => {
+  const net = kgraph.network, scale = net.getScale();
+  return Object.values(net.body.nodes).filter((n) => !String(n.id).startsWith('edgeId') && n.options.hidden !== true)
+    .map((n) => { const box = n.labelModule.size, up = n.options.font.vadjust || 0, r = n.options.size;
+      return [n.id, n.labelModule.fontOptions.size * scale, [box.left, box.top + up, box.left + box.width,
+              box.top + box.height + up], [n.x - r, n.y - r, n.x + r, n.y + r], r * scale, up]; });
+})()"""
+"""Each drawn node: id, its label's size on screen, its label's box and its shape's box (canvas units), the shape's
+radius on screen, and how far its label was moved up (0: below the node)."""
+
+
+def overlap(one: list[float], other: list[float]) -> bool:
+    return one[0] < other[2] and other[0] < one[2] and one[1] < other[3] and other[1] < one[3]
+
+
+def test_a_label_goes_above_its_node_rather_than_cover_another(open_page, tmp_path: Path) -> None:
+    from kgraph.pipeline import load_models
+
+    models = load_models([Path(__file__).resolve().parents[2] / "examples" / "technopark"], jobs=1)
+    opened = open_page(write_page(build_dataset(models), tmp_path / "graph.html"))
+    drawn = opened.js(LABEL_BOXES_AND_SHAPES)
+    labelled = [row for row in drawn if row[1] >= 10]  # vis-network draws no label under 10 px
+    assert len(labelled) >= 8, drawn
+    assert any(row[5] < 0 for row in labelled)  # in this article's layout, some labels had to go above
+
+    def covers(ident: str, box: list[float]) -> bool:
+        return any(other != ident and radius >= 5 and overlap(box, shape) for other, _, _, shape, radius, _ in drawn)
+
+    for ident, _, box, (_, y0, _, y1), _, up in labelled:
+        if covers(ident, box):  # only when the other side is no better: it covers a node or another label
+            gap = (box[1] - up) - (y0 + y1) / 2  # from the node's centre to its label's top, when below
+            height = box[3] - box[1]
+            other = [box[0], box[1] - up - 2 * gap - height, box[2], box[3] - up - 2 * gap - height]
+            if up < 0:
+                other = [box[0], box[1] - up, box[2], box[3] - up]
+            labels = [row[2] for row in labelled if row[0] != ident]
+            assert covers(ident, other) or any(overlap(other, label) for label in labels), ident

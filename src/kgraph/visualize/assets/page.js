@@ -207,26 +207,40 @@
   // zoom that shows the whole graph, taken in order of importance and skipping any whose label would cover one
   // already placed (overlapping labels are read by nobody); vis-network draws no label under drawThreshold px and
   // none over maxVisible px, so the others show as one zooms in
-  // a label that would cover one already placed goes above its node instead (font.vadjust), else unlabelled
+  // a label that would cover one already placed, or a node drawn large enough to be seen (SEEN_PX), goes above its
+  // node instead (font.vadjust); where both cover a node, the first that covers no label; else it is unlabelled
   const measure = document.createElement("canvas").getContext("2d");
   const labelled = new Map(); // id -> vertical shift of its label, in canvas units
+  const SEEN_PX = 5; // a node drawn smaller than this (a far zoom) may lie under a label
   function legibleAt(scale) {
     const largest = Math.max(14, LEGIBLE_PX / scale);
-    measure.font = LEGIBLE_PX + "px arial";
+    measure.font = largest * scale + "px arial"; // the size the labels are drawn at
     const placed = [];
     const PAD = 3; // where vis-network draws a label differs from this estimate by a pixel or two
-    const free = (box) => !placed.some((o) => box[0] < o[2] + PAD && o[0] < box[2] + PAD && box[1] < o[3] + PAD && o[1] < box[3] + PAD);
+    const overlaps = (box, o, pad) => box[0] < o[2] + pad && o[0] < box[2] + pad && box[1] < o[3] + pad && o[1] < box[3] + pad;
+    const shapes = []; // [box, id] of every node drawn at SEEN_PX or more
+    for (const id of nodes.getIds()) {
+      if (!shown(id)) continue;
+      const r = (8 + 20 * importance(id)) * scale; // vis-network's scaling: min 8, max 28 canvas units
+      if (r < SEEN_PX) continue;
+      const at = network.canvasToDOM(network.getPosition(id));
+      shapes.push([[at.x - r, at.y - r, at.x + r, at.y + r], id]);
+    }
+    const clear = (box) => !placed.some((o) => overlaps(box, o, PAD));
+    const free = (box, own) => clear(box) && !shapes.some(([o, id]) => id !== own && overlaps(box, o, 0));
     labelled.clear();
     for (const id of ranked.slice(0, 4 * LABELLED)) {
       if (labelled.size === LABELLED) break;
       if (!present.has(id)) continue;
       const at = network.canvasToDOM(network.getPosition(id));
       const half = measure.measureText(nodeById.get(id)[language]).width / 2 + 2;
-      const reach = 14 * importance(id) * scale * 2; // from the node's centre to where vis-network puts its label
-      const height = LEGIBLE_PX + 4;
+      // from the node's centre to the top of its label as vis-network draws it below: the node's size (scaling: min
+      // 8, max 28), then 4 and half the font (measured in Chromium at font sizes 14 and 38)
+      const reach = (8 + 20 * importance(id) + 4 + largest / 2) * scale;
+      const height = largest * scale + 4;
       const below = [at.x - half, at.y + reach, at.x + half, at.y + reach + height];
       const above = [at.x - half, at.y - reach - height, at.x + half, at.y - reach];
-      const box = [below, above].find(free);
+      const box = [below, above].find((candidate) => free(candidate, id)) || [below, above].find(clear);
       if (box === undefined) continue;
       placed.push(box);
       labelled.set(id, box === below ? 0 : -(2 * reach + height) / scale);
