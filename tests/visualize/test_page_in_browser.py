@@ -304,3 +304,20 @@ def test_a_label_goes_above_its_node_rather_than_cover_another(open_page, tmp_pa
                 other = [box[0], box[1] - up, box[2], box[3] - up]
             labels = [row[2] for row in labelled if row[0] != ident]
             assert covers(ident, other) or any(overlap(other, label) for label in labels), ident
+
+
+def test_the_labels_at_first_sight_are_inside_the_canvas(open_page, seed_page: Path) -> None:
+    opened = open_page(seed_page)
+    width, height, boxes = opened.js(
+        """(() => { const net = kgraph.network, scale = net.getScale(), canvas = document.getElementById('graph');
+          const boxes = Object.values(net.body.nodes)
+            .filter((n) => !String(n.id).startsWith('edgeId') && n.labelModule.fontOptions.size * scale >= 10)
+            .map((n) => { const b = n.labelModule.size, up = n.options.font.vadjust || 0;
+              const from = net.canvasToDOM({ x: b.left, y: b.top + up });
+              const to = net.canvasToDOM({ x: b.left + b.width, y: b.top + b.height + up });
+              return [n.options.label, from.x, from.y, to.x, to.y]; });
+          return [canvas.clientWidth, canvas.clientHeight, boxes]; })()"""
+    )
+    assert len(boxes) >= 8
+    for label, left, top, right, bottom in boxes:
+        assert left >= 0 and top >= 0 and right <= width and bottom <= height, label

@@ -24,7 +24,7 @@ from rdflib.namespace import OWL, RDF, RDFS
 
 from ..model import RU_LATN
 from ..namespaces import KG, NIF, SCHEMA, WD
-from .triples import Lit, Term, Triples, is_iri, plain
+from .triples import Lit, Term, Triples, is_iri, plain, text
 from .vocabulary import CLUTTER_CLASSES, local_name, superclasses, term_label
 
 if TYPE_CHECKING:
@@ -92,7 +92,7 @@ def labels_of(node: Term, names: dict[str, str]) -> dict[str, str]:
     """`node_labels` of a node whose `node_names` are known."""
     russian = names.get("ru")
     english = names.get("en") or (russian and f"{russian} (ru)") or names.get(_RU_LATN) or names.get("")
-    english = english or local_name(node if isinstance(node, str) else node.value)
+    english = english or local_name(text(node))
     only_english = names.get("en") and f"{names['en']} (en)"
     return {"en": english, "ru": russian or names.get("") or only_english or english}
 

@@ -248,6 +248,27 @@
     fontSize = (id) => (labelled.has(id) ? largest : largest * (0.25 + 0.35 * importance(id)));
     labelShift = (id) => labelled.get(id) || 0;
     nodes.update(nodes.getIds().map((id) => ({ id: id, font: { size: fontSize(id), vadjust: labelShift(id) } })));
+    return placed;
+  }
+  // a label that runs off the canvas is read by nobody: the view is centred on the labels and, where they are wider
+  // or taller than the canvas, zoomed out (the labels keep their size on screen, so a few rounds)
+  function labelsInView(boxes) {
+    const canvas = byId("graph");
+    const MARGIN = 8;
+    for (let round = 0; round < 3 && boxes.length; round++) {
+      const left = Math.min(...boxes.map((b) => b[0]));
+      const top = Math.min(...boxes.map((b) => b[1]));
+      const right = Math.max(...boxes.map((b) => b[2]));
+      const bottom = Math.max(...boxes.map((b) => b[3]));
+      if (left >= 0 && top >= 0 && right <= canvas.clientWidth && bottom <= canvas.clientHeight) return;
+      const factor = Math.min(1, (canvas.clientWidth - 2 * MARGIN) / (right - left), (canvas.clientHeight - 2 * MARGIN) / (bottom - top));
+      const view = network.getViewPosition();
+      const middle = network.DOMtoCanvas({ x: (left + right) / 2, y: (top + bottom) / 2 });
+      const x = left < 0 || right > canvas.clientWidth ? middle.x : view.x;
+      const y = top < 0 || bottom > canvas.clientHeight ? middle.y : view.y;
+      network.moveTo({ position: { x: x, y: y }, scale: network.getScale() * factor, animation: false });
+      boxes = legibleAt(network.getScale());
+    }
   }
   // a big graph opens on where its nodes are, not on the few small islands far out (they make everything tiny)
   function openingView() {
@@ -262,7 +283,7 @@
     network.fit({ nodes: ids.filter((id, i) => far[i] <= limit), animation: false });
   }
   openingView();
-  legibleAt(network.getScale());
+  labelsInView(legibleAt(network.getScale()));
   network.once("afterDrawing", () => {
     document.body.dataset.readyMs = String(Math.round(performance.now()));
     document.body.dataset.state = "ready";
