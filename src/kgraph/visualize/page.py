@@ -123,12 +123,8 @@ class PageData:
     panels: dict[str, Json]
     sentences: list[str]
 
-    def to_json(self) -> str:
-        """The data as safely embeddable JSON."""
-        return embed_json(self.__dict__)
-
     def to_json_utf8(self) -> bytes:
-        """The same JSON as UTF-8 (``embed_json_utf8``)."""
+        """The data as safely embeddable JSON, in UTF-8 (``embed_json_utf8``)."""
         return embed_json_utf8(self.__dict__)
 
 

@@ -133,26 +133,13 @@ class Triples:
             self._once()
 
     def _index(self, triples: Iterable[tuple[Term, str, Term]]) -> None:
-        """Index triples; a triple given twice is listed twice until `_once`."""
+        """Index triples; a triple given twice is listed twice until `_once` (`_index_ntriples` is the same, written
+        out for the lines of a big file)."""
         out, into = self._out, self._in
         for s, p, o in triples:
-            by = out.get(s)
-            if by is None:
-                by = out[s] = {}
-            objects = by.get(p)
-            if objects is None:
-                by[p] = [o]
-            else:
-                objects.append(o)
+            out.setdefault(s, {}).setdefault(p, []).append(o)
             if not isinstance(o, Lit):  # nothing is looked up by a literal
-                by = into.get(o)
-                if by is None:
-                    by = into[o] = {}
-                subjects = by.get(p)
-                if subjects is None:
-                    by[p] = [s]
-                else:
-                    subjects.append(s)
+                into.setdefault(o, {}).setdefault(p, []).append(s)
 
     def _once(self) -> "Triples":
         """Each triple listed once (one in several named graphs, or written twice, is given more than once)."""
