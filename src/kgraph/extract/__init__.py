@@ -9,7 +9,7 @@ declares what it requires, assigns and drops, and the order is checked at start-
   commands warn): ``text/language.py``
 - which persons and organisations are named: ``names/components.py`` (the steps), ``names/mentions.py`` (span
   repair), ``names/known_names.py`` (what NEREL train knows), ``names/org_tagger.py`` (the CRF tagger),
-  ``names/entities.py`` (grouping, classes, labels)
+  ``names/entities.py`` (grouping, classes, labels), ``names/partial_names.py`` (a person named in part)
 - which places, and of which kind: ``places/types.py``, ``places/adjectives.py`` ("российские власти")
 - which Wikidata item: ``links/linking.py`` (the gazetteer), ``links/reconcile.py`` (optional, online)
 - which figures and dates: ``figures/`` (``amounts.py`` the yargy grammar, ``measures.py`` what they measure,

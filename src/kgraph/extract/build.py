@@ -40,6 +40,7 @@ PIPELINE: tuple[Component, ...] = (
     names.repeated_surnames,
     names.surname_adjectives,
     names.original_names,
+    names.partial_names,
     forum.pipelines,
     names.header_roles,
     names.quoted_organisations,

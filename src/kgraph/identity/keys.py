@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..extract.data.tables import rows
-from ..extract.text.normalise import common_noun, key, parses
+from ..extract.text.normalise import common_noun, key, name_forms, parses
 from ..model import ArticleModel, Entity
 from ..resources import subclasses
 
@@ -261,28 +261,6 @@ def abbreviation_keys(model: ArticleModel) -> dict[str, list[Key]]:
 
 
 _INITIAL = re.compile(r"[А-ЯЁA-Z][а-яёa-z]?\.")
-_CASE_ENDINGS = (
-    "ами",
-    "ями",
-    "ого",
-    "его",
-    "ому",
-    "ему",
-    "ой",
-    "ей",
-    "ым",
-    "им",
-    "ом",
-    "ем",
-    "ую",
-    "а",
-    "я",
-    "у",
-    "ю",
-    "е",
-    "ы",
-    "и",
-)
 
 
 def short_name(label: str) -> tuple[str, str] | None:
@@ -302,22 +280,6 @@ def short_name(label: str) -> tuple[str, str] | None:
     return initials, rest
 
 
-def surname_forms(word: str) -> set[str]:
-    """What a surname in any case may be in the nominative: pymorphy3's surname readings, and the word with a case
-    ending taken off or changed ("Маккаррика": маккаррик; "Гарсию": гарсия), for names no dictionary has.
-
-    >>> {"маккаррик", "гарсия"} <= surname_forms("Маккаррика") | surname_forms("Гарсию")
-    True
-    """
-    lower = word.lower().replace("ё", "е")
-    forms = {lower} | {str(p.normal_form) for p in parses(lower) if "Surn" in p.tag.grammemes}
-    for ending in _CASE_ENDINGS:
-        if lower.endswith(ending) and len(lower) - len(ending) >= 3:
-            stem = lower[: -len(ending)]
-            forms |= {stem, stem + "а", stem + "я", stem + "й", stem + "ь"}
-    return forms
-
-
 def alias_keys(model: ArticleModel) -> dict[str, list[Key]]:
     """Within one article, a person named by a surname alone or after initials is the person the article names in
     full with that surname (and those initials), when it names only one: "Маккаррика" is Теодор Маккаррик,
@@ -332,7 +294,7 @@ def alias_keys(model: ArticleModel) -> dict[str, list[Key]]:
         if short is None:
             continue
         initials, surname = short
-        forms = surname_forms(surname)
+        forms = name_forms(surname)
         matches = [
             ident
             for ident, (name, written) in full.items()

@@ -23,6 +23,7 @@ from .mentions import repeated_surnames as repeated_surnames_in
 from .org_tagger import tag_organisations, token_features
 from .originals import original_names as originals_in
 from .owners import owned_organisations as owned_in
+from .partial_names import partial_names as partial_names_in
 from .person_adjectives import surname_adjectives as surname_adjectives_in
 
 
@@ -163,24 +164,48 @@ def places_in_names(doc: Doc) -> None:
 @component("original_names", requires=("entities",), assigns=("entities",), drops=("entities",))
 def original_names(doc: Doc) -> None:
     """ "Веллингтоне (Wellington)": the name in Latin letters in brackets is one more mention of the same entity,
-    also when the NER took it for another place or organisation of its own (persons are left to the NER)."""
+    also when the NER took it for another place or organisation of its own. A person's ("Арлена Спектера
+    (Arlen Specter)") is left to the NER to find; where it did, the two persons are one, with every mention of
+    either."""
     text = doc.clean
     owner = {(m.start, m.end): d for d in doc.drafts if d.nerel_type in _NAMED_TYPES for m in d.mentions}
     holders = {(m.start, m.end): d for d in doc.drafts for m in d.mentions}
     for mention, start, end in originals_in(text, owner):
         holder = holders.get((start, end))
+        person = owner[mention].nerel_type == "PERSON"
         if holder is owner[mention] or (holder is not None and holder.nerel_type not in _NAMED_TYPES):
             continue
+        if person != (holder is not None and holder.nerel_type == "PERSON"):
+            continue  # a person's original is a person the NER found, and a person is no other thing's original
+        if person and holder is not None and holder.wikidata:
+            continue  # an original linked on its own is left alone
         if text[start:end].isupper() and owner[mention].nerel_type != "ORGANIZATION":
             continue  # "транссексуалов Аргентины (FALGBT)": an abbreviation after a place is an organisation's
+        moved = list(holder.mentions) if person and holder is not None else [doc.span(start, end)]
         if holder is not None:
-            holder.mentions = [m for m in holder.mentions if (m.start, m.end) != (start, end)]
-        holders[(start, end)] = owner[mention]
-        owner[mention].mentions.append(doc.span(start, end))
+            holder.mentions = [m for m in holder.mentions if m not in moved and (m.start, m.end) != (start, end)]
+        for span in moved:
+            holders[(span.start, span.end)] = owner[mention]
+        owner[mention].mentions.extend(moved)
     doc.drop_unmentioned()
 
 
-_NAMED_TYPES = {"ORGANIZATION", *LOCATION_TYPES}
+@component("partial_names", requires=("entities",), assigns=("entities",), drops=("entities",))
+def partial_names(doc: Doc) -> None:
+    """ "Обамы" beside "Барак Обама", "Эдуард Васильевич" beside "Эдуард Назаров": a person named in part is the
+    only person of the article whose full name has that part (``partial_names``)."""
+    persons = [d for d in doc.drafts if d.nerel_type == "PERSON"]
+    for part, whole in partial_names_in([d.label for d in persons]):
+        known = gazetteer().entry(persons[part].label)
+        items = {persons[part].wikidata} - {None} | (set(known.links) if known else set())
+        if items and persons[whole].wikidata not in items:
+            continue  # "Владимир Кириллович" beside "Владимир Путин": the part names another item
+        persons[whole].mentions.extend(persons[part].mentions)
+        persons[part].mentions = []
+    doc.drop_unmentioned()
+
+
+_NAMED_TYPES = {"PERSON", "ORGANIZATION", *LOCATION_TYPES}
 
 _NO_NAME = 0.05
 """A rule's organisation is dropped where the tagger gives every word of it less than this chance of being in

@@ -24,6 +24,9 @@ NAME_WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+(?:[-’'][А-Яа-яЁёA-Za-z]
 
 
 _NOT_NAMES = {"VERB", "INFN", "PRTF", "PRTS", "GRND", "ADJF", "ADJS", "COMP", "NUMR", "ADVB", "NPRO", "PRED", "PRCL"}
+_LEADS = {"VERB", "INFN", "PRTF", "ADJF"}
+"""What a word before a name may be to be left out of it: short forms are left in, as a name may read as one
+("Серена" as the participle of "серить")."""
 
 
 def _title(word: str) -> bool:
@@ -34,13 +37,23 @@ def _title(word: str) -> bool:
     return entry.named >= 3 and entry.types.get("PROFESSION", 0) >= 0.8 * entry.named
 
 
-def _no_name(word: str) -> bool:
+def _no_name(word: str, kinds: set[str] = _NOT_NAMES) -> bool:
     """A dictionary word that is no name in any reading: a verb, participle or adjective capitalised at a
-    sentence's start ("Надеюсь", "Обвиняемый", "Верхняя"); "Толстой" or "Ли" are names too."""
+    sentence's start ("Надеюсь", "Обвиняемый", "Верхняя"); "Толстой" or "Ли" are names too. `kinds`: the parts
+    of speech its likeliest reading may be."""
     analyses = parses(word.lower())
-    if not analyses[0].is_known or analyses[0].tag.POS not in _NOT_NAMES:
+    if not analyses[0].is_known or analyses[0].tag.POS not in kinds:
         return False
     return not any(p.tag.grammemes & NAME_TAGS for p in analyses)
+
+
+def _no_name_part(word: str, opens_sentence: bool) -> bool:
+    """Whether a name's first word is no part of it: a word that is no name in any reading ("Восьмидесятилетний
+    Маккейн", "Отрешить Соловьева"), or where a sentence begins, a common noun, also after a prefix
+    ("Экс-советник Трампа"); mid-sentence, "актриса Камерон Диас" shows that "Камерон" is part of the name."""
+    if _no_name(word, _LEADS):
+        return True
+    return opens_sentence and (common_noun(word) or ("-" in word and common_noun(word.rsplit("-", 1)[1])))
 
 
 def _trim(text: str, span: NamedSpan, start: int, end: int) -> NamedSpan | None:
@@ -53,8 +66,36 @@ def _trim(text: str, span: NamedSpan, start: int, end: int) -> NamedSpan | None:
         end -= text[end - 1] == "»"
     if end <= start:
         return None
-    changed = (start, end) != (span.start, span.end)
-    return NamedSpan(start, end, span.type, text[start:end], text[start:end] if changed else span.normal)
+    if (start, end) == (span.start, span.end):
+        return NamedSpan(start, end, span.type, text[start:end], span.normal)
+    return NamedSpan(start, end, span.type, text[start:end], _normal_piece(text, span, start, end))
+
+
+_TOKEN = re.compile(r"\S+")
+
+
+def _normal_piece(text: str, span: NamedSpan, start: int, end: int) -> str:
+    """The normal form of the piece `start`-`end` of `span`: natasha normalises a name word by word, so a word
+    wholly inside the piece keeps its normal form ("Арлена Спектера (Arlen Specter)" is normalised as "Арлена
+    Спектер (Arlen Specter)", its piece "Арлена Спектера" as "Арлена Спектер"); the words as written when the
+    normal form has another number of words.
+
+    >>> text = "Сменит Арлена Спектера (Arlen Specter)"
+    >>> span = NamedSpan(7, 38, "PER", text[7:], "Арлена Спектер (Arlen Specter)")
+    >>> _normal_piece(text, span, 7, 22), _normal_piece(text, span, 24, 37)
+    ('Арлена Спектер', 'Arlen Specter')
+    """
+    said = text[span.start : span.end]
+    written = list(_TOKEN.finditer(said))
+    normal = _TOKEN.findall(span.normal)
+    if len(written) != len(normal):
+        return text[start:end]
+    parts, at = [], start - span.start
+    for word, form in zip(written, normal, strict=True):
+        if word.start() >= at and word.end() <= end - span.start:
+            parts += [said[at : word.start()], form]
+            at = word.end()
+    return "".join(parts) + said[at : end - span.start]
 
 
 _LAST_BRACKET = re.compile(r"\(([^()]++)\)?\s*+$")
@@ -91,14 +132,14 @@ def repair_spans(text: str, spans: Iterable[NamedSpan]) -> list[NamedSpan]:
                 words = list(NAME_WORD.finditer(piece.text))
                 if len(words) > 1 and _title(words[0].group()):
                     piece = _trim(text, span, piece.start + words[1].start(), piece.end) or piece  # "Папа Франциск"
-                elif len(words) > 1 and common_noun(words[0].group()) and _opens_sentence(text, piece.start):
+                elif len(words) > 1 and _no_name_part(words[0].group(), _opens_sentence(text, piece.start)):
                     piece = _trim(text, span, piece.start + words[1].start(), piece.end) or piece
                 elif len(words) == 1 and (common_noun(words[0].group()) or _no_name(words[0].group())):
                     continue
             if piece.type == "LOC":
                 piece = _with_head(text, piece)
             repaired.append(piece)
-    repaired = _with_surname(text, repaired)
+    repaired = [piece for span in _with_surname(text, repaired) for piece in _two_names(text, span)]
     repaired.extend(_named_after(text, repaired))
     repaired.extend(_surnames_inside(repaired))
     persons = SpanIndex((p.start, p.end) for p in repaired if p.type == "PER")
@@ -241,18 +282,34 @@ def _with_first_name(text: str, span: NamedSpan) -> NamedSpan:
     if before is None or (before.start > 0 and re.match(r"[\w.-]", text[before.start - 1])):
         return span
     word = before.text
-    first_name = _patronymic(span.text.split()[0]) and any("Name" in p.tag for p in parses(word.lower()))
+    first_name = patronymic(span.text.split()[0]) and any("Name" in p.tag for p in parses(word.lower()))
     if not first_name and (parses(word.lower())[0].is_known or gazetteer().entry(word) is not None):
         return span
     start = before.start
     return NamedSpan(start, span.end, span.type, text[start : span.end], text[start : span.end])
 
 
-def _patronymic(word: str) -> bool:
+def patronymic(word: str) -> bool:
     """Whether a word is a Russian patronymic ("Наилевич", "Филипповна")."""
     return re.search(r"(?:ович|евич|ич|овна|евна|ична|инична)$", word) is not None and any(
         "Patr" in p.tag for p in parses(word.lower())
     )
+
+
+def _two_names(text: str, span: NamedSpan) -> list[NamedSpan]:
+    """A first name, a patronymic and a surname are a whole Russian name: more words after them are another
+    name the NER ran on into ("Сергей Анатольевич Лебедев Путин назначил").
+
+    >>> text = "Сергей Анатольевич Лебедев Путин назначил"
+    >>> [s.text for s in _two_names(text, NamedSpan(0, 32, "PER", text[:32], text[:32]))]
+    ['Сергей Анатольевич Лебедев', 'Путин']
+    """
+    words = list(NAME_WORD.finditer(span.text))
+    if span.type != "PER" or len(words) < 4 or not patronymic(words[1].group()):
+        return [span]
+    first = _trim(text, span, span.start, span.start + words[2].end())
+    second = _trim(text, span, span.start + words[3].start(), span.end)
+    return [piece for piece in (first, second) if piece is not None]
 
 
 def _with_surname(text: str, spans: list[NamedSpan]) -> list[NamedSpan]:
@@ -265,7 +322,7 @@ def _with_surname(text: str, spans: list[NamedSpan]) -> list[NamedSpan]:
             last is not None
             and last.type == span.type == "PER"
             and text[last.end : span.start] == " "
-            and _patronymic(last.text.split()[-1])
+            and patronymic(last.text.split()[-1])
             and " " not in span.text
         ):
             joined[-1] = NamedSpan(

@@ -75,6 +75,28 @@ def common_noun(word: str) -> bool:
     return not any(p.tag.grammemes & NAME_TAGS for p in analyses)
 
 
+_CASE_ENDINGS: tuple[str, ...] = ("ами", "ями", "ого", "его", "ому", "ему", "ой", "ей", "ым", "им", "ом", "ем", "ую")
+_CASE_ENDINGS += ("а", "я", "у", "ю", "е", "ы", "и")
+"""The case endings `name_forms` takes off a name no dictionary has, longest first."""
+
+
+def name_forms(word: str, role: str = "Surn") -> set[str]:
+    """What a name's word in any case may be in the nominative, lower-case, ё as е: pymorphy3's readings of it in
+    `role` (Surn, Name), and the word with a case ending taken off or changed ("Маккаррика": маккаррик;
+    "Гарсию": гарсия), for names no dictionary has.
+
+    >>> {"маккаррик", "гарсия"} <= name_forms("Маккаррика") | name_forms("Гарсию")
+    True
+    """
+    lower = word.lower().replace("ё", "е")
+    forms = {lower} | {str(p.normal_form) for p in parses(lower) if role in p.tag.grammemes}
+    for ending in _CASE_ENDINGS:
+        if lower.endswith(ending) and len(lower) - len(ending) >= 3:
+            stem = lower[: -len(ending)]
+            forms |= {stem, stem + "а", stem + "я", stem + "й", stem + "ь"}
+    return forms
+
+
 @lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     """The dictionary form of one word, lower-case (for matching, not for labels).

@@ -1,0 +1,75 @@
+"""Within one article, a person named in part is the one person whose full name has that part, and nobody when
+two persons' names have it: each rule and each refusal on small texts of our own."""
+
+import pytest
+
+from kgraph.extract import extract_article
+from kgraph.source import parse_article
+
+
+def _persons(text: str) -> dict[str, set[str]]:
+    """The persons extracted from `text` (a headline and one paragraph): Russian label -> the words naming it."""
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    return {e.labels["ru"]: {m.text for m in e.mentions} for e in model.entities.values() if e.cls == "schema:Person"}
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "named"),
+    [
+        (  # the name in its own letters, in brackets after the Russian one
+            "В комитете председательствовал сенатор Оррин Хэтч (Orrin Hatch). Коллеги поддержали Хэтча.",
+            "Оррин Хэтч",
+            {"Оррин Хэтч", "Orrin Hatch", "Хэтча"},
+        ),
+        (  # a foreign surname alone, in another case than the full name
+            "Сешнс сменит Арлена Спектера в комитете. Спектер не ответил.",
+            "Арлена Спектер",
+            {"Арлена Спектера", "Спектер"},
+        ),
+        (  # a first name and a patronymic
+            "Режиссёр Эдуард Назаров снял новый фильм. Эдуард Васильевич рассказал о нём зрителям.",
+            "Эдуард Назаров",
+            {"Эдуард Назаров", "Эдуард Васильевич"},
+        ),
+        (  # a first name alone, in another case
+            "Писательница Алина Бронски выпустила роман. Алине вручили премию.",
+            "Алина Бронски",
+            {"Алина Бронски", "Алине"},
+        ),
+        (  # initials, written with no-break spaces
+            "Лидер партии Геннадий Зюганов выступил в Думе. Г.\u00a0А.\u00a0Зюганов предложил закон.",
+            "Геннадий Зюганов",
+            {"Геннадий Зюганов", "Г.\u00a0А.\u00a0Зюганов"},
+        ),
+    ],
+)
+def test_a_person_named_in_part_is_the_one_person_whose_full_name_has_it(
+    text: str, label: str, named: set[str]
+) -> None:
+    persons = _persons(text)
+    assert persons.get(label) == named, persons
+    assert len(persons) == 1 + text.startswith("Сешнс"), persons
+
+
+def test_a_word_that_is_no_name_in_any_reading_is_left_out_of_the_name_it_opens() -> None:
+    assert _persons("Восьмидесятилетний Маккейн вернулся в сенат. Маккейн выступил.") == {"Маккейн": {"Маккейн"}}
+
+
+def test_a_first_name_that_reads_as_a_short_participle_stays_in_the_name() -> None:
+    assert "Серена Уильямс" in _persons("Серена Уильямс вышла в финал турнира.")
+
+
+def test_a_surname_in_another_case_that_two_persons_of_the_article_bear_joins_neither() -> None:
+    persons = _persons("Пол Хэтч и Оррин Хэтч выступили в сенате. Коллеги поддержали Хэтча.")
+    assert persons == {"Пол Хэтч": {"Пол Хэтч"}, "Оррин Хэтч": {"Оррин Хэтч"}, "Хэтча": {"Хэтча"}}
+
+
+def test_a_first_name_and_patronymic_two_persons_may_have_joins_neither() -> None:
+    persons = _persons("Режиссёр Эдуард Назаров и продюсер Эдуард Петров сняли фильм. Эдуард Васильевич рад.")
+    assert persons["Эдуард Васильевич"] == {"Эдуард Васильевич"}
+    assert persons["Эдуард Назаров"] == {"Эдуард Назаров"}
+
+
+def test_a_first_name_and_another_patronymic_is_another_person() -> None:
+    persons = _persons("Режиссёр Эдуард Васильевич Назаров снял фильм. Эдуард Петрович рассказал о нём.")
+    assert persons["Эдуард Петрович"] == {"Эдуард Петрович"}
