@@ -107,6 +107,16 @@ def test_an_organisation_name_that_says_which_one_is_one_node() -> None:
     assert _nodes(models) == ["organisation/organization/ministerstvo_oborona_rossiya"] * 2
 
 
+def test_a_name_nerel_links_to_several_bodies_joins_no_two_articles() -> None:
+    models = [
+        _model("a", ("schema:Organization", "Минобороны", None), ("schema:Organization", "Газпром", None)),
+        _model("b", ("schema:Organization", "Минобороны", None), ("schema:Organization", "Газпрома", None)),
+    ]
+    defence_a, gazprom_a, defence_b, gazprom_b = _nodes(models)
+    assert defence_a is None and defence_b is None
+    assert gazprom_a == gazprom_b is not None
+
+
 def test_an_event_is_one_node_by_its_edition_and_another_edition_is_another() -> None:
     sixteenth = "XVI Форум межрегионального сотрудничества России и Казахстана"
     models = [

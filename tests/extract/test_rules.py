@@ -449,6 +449,13 @@ def test_according_to_a_named_person_is_that_persons_statement_and_to_a_relative
     assert [model.entities[s].labels["ru"] for s in model.utterances[0].speakers] == ["Владимир Путин"]
 
 
+def test_in_a_named_persons_opinion_is_that_persons_statement() -> None:
+    text = "# Цены\n\nПо мнению Владимира Путина, цены вырастут.\n"
+    model = extract_article(parse_article("opinion", text))
+    assert [(u.kind, u.text.text) for u in model.utterances] == [("reported", "цены вырастут")]
+    assert [model.entities[s].labels["ru"] for s in model.utterances[0].speakers] == ["Владимир Путин"]
+
+
 def test_a_quote_closing_a_name_inside_the_words_said_starts_no_quote() -> None:
     found = find_utterances('"По сути, у "Единой России" были провальные показатели", - заявил Иван Петров.')
     assert not any(u.text.text.startswith(" ") or u.text.text.startswith("были") for u in found)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..extract.data.tables import rows
+from ..extract.links.linking import MIN_SHARE, gazetteer
 from ..extract.text.normalise import common_noun, key, name_forms, parses
 from ..model import ArticleModel, Entity
 from ..resources import subclasses
@@ -162,6 +163,20 @@ def distinctive(label: str) -> bool:
     return False
 
 
+def several_bodies(label: str) -> bool:
+    """Whether NEREL train links an organisation's name to several bodies, none nine times in ten: "МИД" and
+    "Минобороны" are each country's, "ЦСКА" a football and a hockey club. Such a name is no key: the bodies it
+    names in two articles may be two.
+
+    >>> several_bodies("Минобороны"), several_bodies("Газпром")
+    (True, False)
+    """
+    entry = gazetteer().entry(label)
+    if entry is None or len(entry.links) < 2:
+        return False
+    return max(entry.links.values()) < MIN_SHARE * sum(entry.links.values())
+
+
 def event_edition(label: str) -> str | None:
     """What tells one edition of an event from another: its number and the proper names in its name ("XVI Форум
     межрегионального сотрудничества России и Казахстана": 16, казахстан россия); None without a number or a name,
@@ -218,7 +233,7 @@ def keys_of(entity: Entity) -> list[Key]:
         found.append(Key("place", f"{cls}|{normal}"))
     elif not distinctive(label):
         pass
-    elif cls in ORGANISATIONS:
+    elif cls in ORGANISATIONS and not several_bodies(label):
         found.append(Key("organisation", f"{cls}|{normal}"))
     elif cls in EVENTS and (edition := event_edition(label)):
         found.append(Key("event", f"{cls}|{edition}"))

@@ -69,10 +69,10 @@ _GUILLEMET_AFTER = re.compile(rf"«(?P<q>[^«»\n]+?)[,!?…]?»,?\s+{_DASH}\s+(
 _QUOTED_AFTER = re.compile(
     rf"[\"“„](?P<q>[^\s\"“”„«»][^\"“”„«»\n]*?)[,!?…]?[\"”],?\s+{_DASH}\s+(?P<verb>[а-яё]+)\s+(?P<who>[^\n.,]+)"
 )
-# "По словам Путина, …": reported speech with the speaker in the genitive, named first ("по словам матери
-# Майкла Джексона" is not his word)
+# "По словам Путина, …", "По мнению Путина, …": reported speech with the speaker in the genitive, named first
+# ("по словам матери Майкла Джексона" is not his word)
 _ACCORDING_TO = re.compile(
-    r"(?:^|(?<=[.!?]\s))По\s+словам\s+(?P<who>[А-ЯЁA-Z][^\n,.:«»\"]{0,80}?),\s+(?P<q>[^\n]+?)[.!?](?=\s|$)",
+    r"(?:^|(?<=[.!?]\s))По\s+(?:словам|мнению)\s+(?P<who>[А-ЯЁA-Z][^\n,.:«»\"]{0,80}?),\s+(?P<q>[^\n]+?)[.!?](?=\s|$)",
     re.M,
 )
 _GUILLEMET_BEFORE = re.compile(
