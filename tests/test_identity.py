@@ -11,7 +11,7 @@ from kgraph.cli import main
 from kgraph.extract import extract_article
 from kgraph.graph import article_iri, build_dataset, entity_iri
 from kgraph.identity.resolve import resolve
-from kgraph.model import ArticleModel, Entity, article_span
+from kgraph.model import ArticleModel, Entity, Fact, article_span
 from kgraph.namespaces import GEONAMES, ID, KG, SCHEMA
 from kgraph.query import LocalStore, find_query
 from kgraph.source import parse_article
@@ -115,6 +115,36 @@ def test_a_name_nerel_links_to_several_bodies_joins_no_two_articles() -> None:
     defence_a, gazprom_a, defence_b, gazprom_b = _nodes(models)
     assert defence_a is None and defence_b is None
     assert gazprom_a == gazprom_b is not None
+
+
+def test_an_event_the_headline_and_the_text_both_tell_is_one_node() -> None:
+    text = (
+        "# Токаев открыл технопарк в Астане\n\n"
+        "Президент Казахстана Касым-Жомарт Токаев 28 ноября открыл в Астане новый технопарк.\n"
+    )
+    model = extract_article(parse_article("a", text))
+    found = resolve([model])
+    events = {e.labels["ru"]: found.node("a", e.id) for e in model.entities.values() if e.cls == "schema:Event"}
+    assert set(events) == {"открыл технопарк", "открыл"}
+    assert len(set(events.values())) == 1 and None not in events.values()
+
+
+def test_events_that_open_different_things_in_different_places_stay_apart() -> None:
+    text = "# Новости\n\nВ Астане Касым-Жомарт Токаев открыл школу. В Алма-Ате Токаев открыл больницу.\n"
+    model = extract_article(parse_article("a", text))
+    found = resolve([model])
+    events = [found.node("a", e.id) for e in model.entities.values() if e.cls == "schema:Event"]
+    assert len(events) == 2 and events == [None, None]
+
+
+def test_an_event_told_by_its_verb_alone_beside_two_that_differ_joins_neither() -> None:
+    article = parse_article("a", "# Новости\n\nТокаев открыл школу и больницу в Астане.\n")
+    told = {"a": "открыл школу", "b": "открыл больницу", "c": "открыл"}
+    entities = {e: Entity(e, "kg:Opening", {"ru": label}) for e, label in told.items()}
+    entities["astana"] = Entity("astana", "schema:City", {"ru": "Астана"})
+    facts = [Fact(e, "schema:location", "astana", (), obj_is_entity=True) for e in told]
+    found = resolve([ArticleModel(article, entities=entities, facts=facts, source="extracted")])
+    assert [found.node("a", e) for e in told] == [None, None, None]
 
 
 def test_an_event_is_one_node_by_its_edition_and_another_edition_is_another() -> None:

@@ -321,3 +321,60 @@ def alias_keys(model: ArticleModel) -> dict[str, list[Key]]:
             found.setdefault(entity.id, []).append(joined)
             found.setdefault(matches[0], []).append(joined)
     return found
+
+
+EVENT_ARGUMENTS = frozenset(
+    {"schema:location", "kg:agentOf", "kg:participantIn", "schema:organizer", "schema:attendee"}
+)
+"""The facts that tie an event to where it happens and who acts or takes part, whichever side the event is on."""
+
+
+def same_event_keys(model: ArticleModel) -> dict[str, list[Key]]:
+    """Within one article, the events that are one event told twice, as a headline and its text do ("Токаев открыл
+    технопарк в Астане" and "Токаев … открыл в Астане новый технопарк"): of one class, their words starting with
+    the same word (its lemma), the rest of their words the same when both have more, sharing a place or someone who
+    acts or takes part, and in no two different places. An event that fits two others that differ joins neither.
+    The key holds the article, so it joins nothing across articles.
+
+    >>> from kgraph.model import Fact
+    >>> from kgraph.source import parse_article
+    >>> told = (("a", "открыл технопарк"), ("b", "открыл"))
+    >>> events = {e: Entity(e, "kg:Opening", {"ru": label}) for e, label in told}
+    >>> places = {"astana": Entity("astana", "schema:City", {"ru": "Астана"})}
+    >>> facts = [Fact(e, "schema:location", "astana", (), obj_is_entity=True) for e in events]
+    >>> model = ArticleModel(parse_article("t", "# Т\\n\\nТ.\\n"), entities={**events, **places}, facts=facts)
+    >>> same_event_keys(model)["b"] == same_event_keys(model)["a"]
+    True
+    """
+    events = {i: e for i, e in model.entities.items() if e.cls in EVENTS and e.labels.get("ru", "").split()}
+    places: dict[str, set[str]] = {i: set() for i in events}
+    actors: dict[str, set[str]] = {i: set() for i in events}
+    for fact in model.facts:
+        if fact.predicate not in EVENT_ARGUMENTS or not fact.obj_is_entity:
+            continue
+        for event, other in ((fact.subject, str(fact.obj)), (str(fact.obj), fact.subject)):
+            if event in events and other in model.entities and other not in events:
+                (places if model.entities[other].cls in PLACES else actors)[event].add(other)
+    words = {i: e.labels["ru"].split() for i, e in events.items()}
+    heads = {i: (e.cls, key(words[i][0])) for i, e in events.items()}
+    rests = {i: key(" ".join(words[i][1:])) for i in events}
+
+    def fit(one: str, other: str) -> bool:
+        if heads[one] != heads[other] or (rests[one] and rests[other] and rests[one] != rests[other]):
+            return False
+        if places[one] and places[other] and not places[one] & places[other]:
+            return False
+        return bool(places[one] & places[other] or actors[one] & actors[other])
+
+    fits = {i: [j for j in sorted(events) if j != i and fit(i, j)] for i in sorted(events)}
+    found: dict[str, list[Key]] = {}
+    for event, others in fits.items():
+        if len({rests[o] for o in others if rests[o]}) > 1:
+            continue  # "открыл" beside "открыл технопарк" and "открыл школу": which one is not said
+        for other in others:
+            if len({rests[o] for o in fits[other] if rests[o]}) > 1:
+                continue
+            first = min(event, other)
+            joined = Key("event", f"{events[first].cls}|{model.article.slug}|{first}")
+            found.setdefault(event, []).append(joined)
+    return found

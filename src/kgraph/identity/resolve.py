@@ -31,7 +31,16 @@ from types import MappingProxyType
 
 from ..extract.text.normalise import slug
 from ..model import ArticleModel, Entity, TimeRef
-from .keys import Key, PersonName, abbreviation_keys, alias_keys, keys_of, person_name
+from .keys import (
+    EVENT_ARGUMENTS,
+    Key,
+    PersonName,
+    abbreviation_keys,
+    alias_keys,
+    keys_of,
+    person_name,
+    same_event_keys,
+)
 
 Member = tuple[str, str]
 """An entity of a build: its article's slug and its id there."""
@@ -152,11 +161,12 @@ class ArticleKeys:
 
 def article_keys(model: ArticleModel) -> ArticleKeys:
     """The keys, person names and single values of the entities of `model` (see ``ArticleKeys``)."""
-    abbreviations, aliases = abbreviation_keys(model), alias_keys(model)
+    abbreviations, aliases, events = abbreviation_keys(model), alias_keys(model), same_event_keys(model)
     keys, names = {}, {}
     for entity in model.entities.values():
+        told = events.get(entity.id, [])
         keys[entity.id] = (
-            keys_of(entity) + abbreviations.get(entity.id, []) + list(dict.fromkeys(aliases.get(entity.id, [])))
+            keys_of(entity) + abbreviations.get(entity.id, []) + list(dict.fromkeys(aliases.get(entity.id, []) + told))
         )
         names[entity.id] = person_name(entity.labels.get("ru", "")) if entity.cls == "schema:Person" else None
     return ArticleKeys(keys, names, single_values(model))
@@ -241,7 +251,8 @@ def _group(
 
 def what_resolution_reads(model: ArticleModel) -> ArticleModel:
     """The part of a model `resolve` reads, and nothing more: its article without its sentences, its entities
-    without their mentions, the facts that give a property the shapes allow one of, and the abbreviations. A
+    without their mentions, the facts that give a property the shapes allow one of, the abbreviations, and the
+    facts that tie an event to its place and the people in it (``same_event_keys``). A
     corpus build holds this of every article while it resolves (a third of the whole model) and reads the whole
     one back only to write it.
 
@@ -259,7 +270,9 @@ def what_resolution_reads(model: ArticleModel) -> ArticleModel:
     facts = [
         fact if fact.predicate == "kg:abbreviation" else replace(fact, evidence=())
         for fact in model.facts
-        if fact.predicate == "kg:abbreviation" or (fact.predicate in once and not fact.obj_is_entity)
+        if fact.predicate == "kg:abbreviation"
+        or (fact.predicate in once and not fact.obj_is_entity)
+        or (fact.predicate in EVENT_ARGUMENTS and fact.obj_is_entity)
     ]
     entities = {ident: replace(entity, mentions=()) for ident, entity in model.entities.items()}
     article = replace(model.article, sentences=())
