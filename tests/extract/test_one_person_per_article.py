@@ -1,5 +1,6 @@
 """Within one article, a person named in part is the one person whose full name has that part, and nobody when
-two persons' names have it: each rule and each refusal on small texts of our own."""
+two persons' names have it in another case or two persons have that first name: each rule and each refusal on
+small texts of our own."""
 
 import pytest
 

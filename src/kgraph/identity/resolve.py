@@ -33,6 +33,7 @@ from ..extract.text.normalise import slug
 from ..model import ArticleModel, Entity, TimeRef
 from .keys import (
     EVENT_ARGUMENTS,
+    EVENTS,
     Key,
     PersonName,
     abbreviation_keys,
@@ -267,12 +268,13 @@ def what_resolution_reads(model: ArticleModel) -> ArticleModel:
     from ..extract.conformance import single
 
     once = single()
+    events = {ident for ident, entity in model.entities.items() if entity.cls in EVENTS}
     facts = [
         fact if fact.predicate == "kg:abbreviation" else replace(fact, evidence=())
         for fact in model.facts
         if fact.predicate == "kg:abbreviation"
         or (fact.predicate in once and not fact.obj_is_entity)
-        or (fact.predicate in EVENT_ARGUMENTS and fact.obj_is_entity)
+        or (fact.predicate in EVENT_ARGUMENTS and fact.obj_is_entity and events & {fact.subject, str(fact.obj)})
     ]
     entities = {ident: replace(entity, mentions=()) for ident, entity in model.entities.items()}
     article = replace(model.article, sentences=())
