@@ -74,3 +74,10 @@ def test_a_first_name_and_patronymic_two_persons_may_have_joins_neither() -> Non
 def test_a_first_name_and_another_patronymic_is_another_person() -> None:
     persons = _persons("Режиссёр Эдуард Васильевич Назаров снял фильм. Эдуард Петрович рассказал о нём.")
     assert persons["Эдуард Петрович"] == {"Эдуард Петрович"}
+
+
+def test_a_persons_name_in_latin_letters_in_brackets_is_its_english_label() -> None:
+    text = "В комитете председательствовал сенатор Оррин Хэтч (Orrin Hatch). Коллеги поддержали Хэтча."
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    (person,) = [e for e in model.entities.values() if e.cls == "schema:Person"]
+    assert (person.labels["ru"], person.labels["en"]) == ("Оррин Хэтч", "Orrin Hatch")

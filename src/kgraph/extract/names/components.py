@@ -166,7 +166,7 @@ def original_names(doc: Doc) -> None:
     """ "Веллингтоне (Wellington)": the name in Latin letters in brackets is one more mention of the same entity,
     also when the NER took it for another place or organisation of its own. A person's ("Арлена Спектера
     (Arlen Specter)") is left to the NER to find; where it did, the two persons are one, with every mention of
-    either."""
+    either, and the name in Latin letters is the person's English label."""
     text = doc.clean
     owner = {(m.start, m.end): d for d in doc.drafts if d.nerel_type in _NAMED_TYPES for m in d.mentions}
     holders = {(m.start, m.end): d for d in doc.drafts for m in d.mentions}
@@ -182,6 +182,8 @@ def original_names(doc: Doc) -> None:
         if text[start:end].isupper() and owner[mention].nerel_type != "ORGANIZATION":
             continue  # "транссексуалов Аргентины (FALGBT)": an abbreviation after a place is an organisation's
         moved = list(holder.mentions) if person and holder is not None else [doc.span(start, end)]
+        if person and owner[mention].label_en is None:
+            owner[mention].label_en = text[start:end]  # English writes a person's name as the person's language does
         if holder is not None:
             holder.mentions = [m for m in holder.mentions if m not in moved and (m.start, m.end) != (start, end)]
         for span in moved:
