@@ -306,6 +306,22 @@ def test_a_label_goes_above_its_node_rather_than_cover_another(open_page, tmp_pa
             assert covers(ident, other) or any(overlap(other, label) for label in labels), ident
 
 
+def test_no_label_at_first_sight_sits_right_under_another(open_page, tmp_path: Path) -> None:
+    # two labels one right under the other read as one label of two lines ("Astana" over "открыл технопарк (ru)")
+    from kgraph.pipeline import load_models
+
+    models = load_models([Path(__file__).resolve().parents[2] / "examples" / "technopark"], jobs=1)
+    opened = open_page(write_page(build_dataset(models), tmp_path / "graph.html"))
+    scale = opened.js("kgraph.network.getScale()")
+    boxes = {row[0]: row[2] for row in opened.js(LABEL_BOXES_AND_SHAPES) if row[1] >= 10}
+    assert len(boxes) >= 8
+    for one, box in boxes.items():
+        for other, below in boxes.items():
+            side_by_side = box[0] < below[2] and below[0] < box[2]
+            if one != other and side_by_side and below[1] >= box[1]:
+                assert (below[1] - box[3]) * scale >= 9, (one, other, (below[1] - box[3]) * scale)
+
+
 def test_the_labels_at_first_sight_are_inside_the_canvas(open_page, seed_page: Path) -> None:
     opened = open_page(seed_page)
     width, height, boxes = opened.js(

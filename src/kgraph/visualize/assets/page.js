@@ -207,8 +207,9 @@
   // zoom that shows the whole graph, taken in order of importance and skipping any whose label would cover one
   // already placed (overlapping labels are read by nobody); vis-network draws no label under drawThreshold px and
   // none over maxVisible px, so the others show as one zooms in
-  // a label that would cover one already placed, or a node drawn large enough to be seen (SEEN_PX), goes above its
-  // node instead (font.vadjust); where both cover a node, the first that covers no label; else it is unlabelled
+  // a label that would cover one already placed, or a node drawn large enough to be seen (SEEN_PX), or sit right
+  // under or over another label, goes above its node instead (font.vadjust); where both do, the first that covers
+  // no label or node, else the first that covers no label; else it is unlabelled
   const measure = document.createElement("canvas").getContext("2d");
   const labelled = new Map(); // id -> vertical shift of its label, in canvas units
   const SEEN_PX = 5; // a node drawn smaller than this (a far zoom) may lie under a label
@@ -218,6 +219,11 @@
     const placed = [];
     const PAD = 3; // where vis-network draws a label differs from this estimate by a pixel or two
     const overlaps = (box, o, pad) => box[0] < o[2] + pad && o[0] < box[2] + pad && box[1] < o[3] + pad && o[1] < box[3] + pad;
+    // two labels one right under the other (sharing most of the narrower's width) read as one label of two lines
+    const LINE = 10;
+    const stacked = (box, o) =>
+      Math.min(box[2], o[2]) - Math.max(box[0], o[0]) >= 0.8 * Math.min(box[2] - box[0], o[2] - o[0]) &&
+      box[1] < o[3] + LINE && o[1] < box[3] + LINE;
     const shapes = []; // [box, id] of every node drawn at SEEN_PX or more
     for (const id of nodes.getIds()) {
       if (!shown(id)) continue;
@@ -228,6 +234,7 @@
     }
     const clear = (box) => !placed.some((o) => overlaps(box, o, PAD));
     const free = (box, own) => clear(box) && !shapes.some(([o, id]) => id !== own && overlaps(box, o, 0));
+    const apart = (box, own) => free(box, own) && !placed.some((o) => stacked(box, o));
     labelled.clear();
     for (const id of ranked.slice(0, 4 * LABELLED)) {
       if (labelled.size === LABELLED) break;
@@ -240,7 +247,8 @@
       const height = largest * scale + 4;
       const below = [at.x - half, at.y + reach, at.x + half, at.y + reach + height];
       const above = [at.x - half, at.y - reach - height, at.x + half, at.y - reach];
-      const box = [below, above].find((candidate) => free(candidate, id)) || [below, above].find(clear);
+      const sides = [below, above];
+      const box = sides.find((c) => apart(c, id)) || sides.find((c) => free(c, id)) || sides.find(clear);
       if (box === undefined) continue;
       placed.push(box);
       labelled.set(id, box === below ? 0 : -(2 * reach + height) / scale);
