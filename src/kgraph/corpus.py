@@ -447,7 +447,8 @@ def _article_graphs(
     folder: Path, articles: list[tuple[str, str]], identities: "Identities", jobs: int
 ) -> Iterator[tuple[bytes, ValidationReport]]:
     """Each article's graph as N-Quads and its validation, in order, built from its saved model (slug,
-    fingerprint) by `jobs` worker processes, which are given the build's nodes once each (here, for a few)."""
+    fingerprint) by `jobs` worker processes, which are given the build's nodes once each (or here, for fewer than
+    FEW_GRAPHS)."""
     from .pipeline import each_in_order
 
     setup = partial(_set_identities, identities)
