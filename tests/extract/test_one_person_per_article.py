@@ -81,3 +81,13 @@ def test_a_persons_name_in_latin_letters_in_brackets_is_its_english_label() -> N
     model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
     (person,) = [e for e in model.entities.values() if e.cls == "schema:Person"]
     assert (person.labels["ru"], person.labels["en"]) == ("Оррин Хэтч", "Orrin Hatch")
+
+
+def test_a_first_name_and_patronymic_the_full_names_item_does_not_have_is_another_person() -> None:
+    # NEREL train names Q7747 "Владимир Владимирович Путин": "Владимир Кириллович" beside an article's "Владимир
+    # Путин" is someone else (on train, joining them made 152 wrong pairs across documents)
+    from kgraph.extract.names.components import _another_patronymic
+
+    assert _another_patronymic("Владимир Кириллович", "Q7747")
+    assert not _another_patronymic("Владимир Владимирович", "Q7747")
+    assert not _another_patronymic("Эдуард Васильевич", None)

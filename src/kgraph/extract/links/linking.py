@@ -76,6 +76,7 @@ class Gazetteer:
     def __init__(self, entries: dict[str, Entry]) -> None:
         self.entries = entries
         self._endings: dict[str, dict[str, int]] | None = None
+        self._names: dict[str, set[str]] | None = None
 
     @classmethod
     def parse(cls, text: str) -> "Gazetteer":
@@ -92,6 +93,20 @@ class Gazetteer:
     def entry(self, surface: str) -> Entry | None:
         """The entry for a surface form, if NEREL train has it."""
         return self.entries.get(key(surface))
+
+    def names_of(self, qid: str) -> set[str]:
+        """The names NEREL train gives an item (``Entry.name`` of the entries linked to it).
+
+        >>> "Владимир Владимирович Путин" in gazetteer().names_of("Q7747")
+        True
+        """
+        if self._names is None:
+            self._names = {}
+            for entry in self.entries.values():
+                for linked in entry.links:
+                    if entry.name:
+                        self._names.setdefault(linked, set()).add(entry.name)
+        return self._names.get(qid, set())
 
     def location_type(self, surface: str) -> str | None:
         """The NEREL location type most often given to this surface form, if any."""

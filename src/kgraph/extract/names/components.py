@@ -18,7 +18,7 @@ from ..text.normalise import key, noun_phrase_nominative
 from . import entities
 from .entities import entities_from_spans
 from .known_names import gazetteer_mentions
-from .mentions import repair_spans
+from .mentions import patronymic, repair_spans
 from .mentions import repeated_surnames as repeated_surnames_in
 from .org_tagger import tag_organisations, token_features
 from .originals import original_names as originals_in
@@ -201,10 +201,23 @@ def partial_names(doc: Doc) -> None:
         known = gazetteer().entry(persons[part].label)
         items = {persons[part].wikidata} - {None} | (set(known.links) if known else set())
         if items and persons[whole].wikidata not in items:
-            continue  # "Владимир Кириллович" beside "Владимир Путин": the part names another item
+            continue  # the part names another item
+        if _another_patronymic(persons[part].label, persons[whole].wikidata):
+            continue  # "Владимир Кириллович" beside "Владимир Путин", whom NEREL names Владимир Владимирович
         persons[whole].mentions.extend(persons[part].mentions)
         persons[part].mentions = []
     doc.drop_unmentioned()
+
+
+def _another_patronymic(part: str, item: str | None) -> bool:
+    """Whether a first name and patronymic (`part`) has another patronymic than the names NEREL train gives the
+    item of the full name it would join."""
+    words = part.split()
+    if item is None or len(words) != 2 or not patronymic(words[1]):
+        return False
+    known = {key(name.split()[1]) for name in gazetteer().names_of(item) if len(name.split()) == 3}
+    known = {word for word in known if patronymic(word)}
+    return bool(known) and key(words[1]) not in known
 
 
 _NAMED_TYPES = {"PERSON", "ORGANIZATION", *LOCATION_TYPES}
