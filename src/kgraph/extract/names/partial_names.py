@@ -21,42 +21,41 @@ def partial_names(labels: Sequence[str]) -> list[tuple[int, int]]:
     """(part, whole) for each person label that names part of exactly one other, full, label: a surname or a
     first name alone that may be that one's in another case (``name_forms``); a first name and a patronymic
     whose first name is that one's (and whose patronymic, if it has one, is the same); initials and a surname,
-    that one's first name starting with the first initial."""
+    that one's first name starting with the first initial. The full names are looked up by their forms, not
+    scanned for each part (a text naming thousands of people)."""
     words = [NAME_WORD.findall(label) for label in labels]
-    full = [
-        index
-        for index, parts in enumerate(words)
-        if len(parts) >= 2 and not patronymic(parts[-1]) and all(len(part) > 1 for part in parts)
-    ]
+    surnames: dict[str, set[int]] = {}  # a form of a full name's surname -> the full names
+    first_names: dict[str, set[int]] = {}  # a form of its first name -> the full names
+    firsts: dict[str, set[int]] = {}  # its first name, lower-case -> the full names
+    for index, parts in enumerate(words):
+        if len(parts) >= 2 and not patronymic(parts[-1]) and all(len(part) > 1 for part in parts):
+            for form in name_forms(parts[-1]):
+                surnames.setdefault(form, set()).add(index)
+            for form in name_forms(parts[0], "Name"):
+                first_names.setdefault(form, set()).add(index)
+            firsts.setdefault(parts[0].lower(), set()).add(index)
     joined = []
     for index, parts in enumerate(words):
         initials = [part for part in parts if len(part) == 1 and part.isupper()]
         if len(parts) == 1:
-            fits = [other for other in full if _fits_alone(parts[0], words[other])]
+            fits = _named_by(surnames, name_forms(parts[0])) | _named_by(first_names, name_forms(parts[0], "Name"))
         elif len(parts) == 2 and patronymic(parts[1]):
-            first, middle = parts[0].lower(), parts[1].lower()
-            fits = [
+            middle = parts[1].lower()
+            fits = {
                 other
-                for other in full
-                if words[other][0].lower() == first
-                and not any(patronymic(p) and p.lower() != middle for p in words[other][1:])
-            ]
+                for other in firsts.get(parts[0].lower(), ())
+                if not any(patronymic(p) and p.lower() != middle for p in words[other][1:])
+            }
         elif initials and len(parts) == len(initials) + 1:
             surname = name_forms(next(part for part in parts if len(part) > 1))
-            fits = [
-                other
-                for other in full
-                if surname & name_forms(words[other][-1]) and words[other][0][:1].upper() == initials[0]
-            ]
+            fits = {other for other in _named_by(surnames, surname) if words[other][0][:1].upper() == initials[0]}
         else:
             continue
-        if len(fits) == 1 and fits[0] != index:
-            joined.append((index, fits[0]))
+        if len(fits) == 1 and (whole := next(iter(fits))) != index:
+            joined.append((index, whole))
     return joined
 
 
-def _fits_alone(word: str, name: list[str]) -> bool:
-    """Whether a word alone is the surname or the first name of the full `name`, in another case."""
-    if name_forms(word) & name_forms(name[-1]):
-        return True
-    return bool(name_forms(word, "Name") & name_forms(name[0], "Name"))
+def _named_by(index: dict[str, set[int]], forms: set[str]) -> set[int]:
+    """The full names `index` files under any of `forms`."""
+    return set().union(*(index.get(form, ()) for form in forms))
