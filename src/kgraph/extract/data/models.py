@@ -1,7 +1,7 @@
-"""The CRF models shipped with the extractor (org_tagger.crfsuite, type_taggers/, relations.crfsuite, …), each
-opened once per process.
+"""The CRF models shipped with the extractor (org_tagger.crfsuite, type_taggers/, cross_relations.crfsuite), each
+opened once per process (the within-sentence relation network is ``relations.network``'s).
 
->>> open_tagger("relations.crfsuite") is open_tagger("relations.crfsuite")
+>>> open_tagger("cross_relations.crfsuite") is open_tagger("cross_relations.crfsuite")
 True
 """
 

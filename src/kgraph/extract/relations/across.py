@@ -5,7 +5,7 @@ A candidate is an ordered pair of mentions of two sentences at most `MAX_DISTANC
 across sentences (`cross_signatures`); annotators link a mention to the nearest one that fits, so of each type only
 the `NEAREST` closest mentions on either side of a mention are asked about, and the closest one written alike
 ("Госдума" and "Госдумы", "России" and "российских", "РФ" and "Российской Федерации") up to `SIMILAR_DISTANCE`
-sentences away. A maximum-entropy classifier (pycrfsuite over one-item sequences, as ``learned``) scores the
+sentences away. A maximum-entropy classifier (pycrfsuite over one-item sequences) scores the
 relation types train gives the pair's types across sentences, and ``NONE``. Its features are the types, their order,
 the sentences between them, how many mentions of the same type lie nearer (and how many written alike), whether each
 sentence has a mention of the other's type or a pronoun, how alike the two are written (same lemmas, a shared stem,
