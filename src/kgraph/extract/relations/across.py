@@ -25,11 +25,10 @@ its type) in the text, and how often the text mentions each (a biography's perso
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
-from functools import partial
-from typing import Any
+from functools import cache, partial
 
 from ..data.models import open_tagger
-from .learned import Mention, Relation, Sentences, likeliest, read_signatures
+from .learned import Classifier, CrfClassifier, Mention, Relation, Sentences, likeliest, read_signatures
 
 MODEL = "cross_relations.crfsuite"
 """The model's file, in ``extract/data``."""
@@ -274,11 +273,20 @@ def cross_signatures() -> dict[tuple[str, str], frozenset[str]]:
 
 
 def classify_across(
-    text: str, sentences: Sentences, mentions: Sequence[Mention], floor: float = FLOOR, tagger: Any = None
+    text: str,
+    sentences: Sentences,
+    mentions: Sequence[Mention],
+    floor: float = FLOOR,
+    classifier: Classifier | None = None,
 ) -> list[Relation]:
     """The classifier's relations between mentions of different sentences: for each candidate pair, its likeliest
     relation type of those train gives the pair's types, when it scores `floor` or more; of two mentions, one
     relation at most, in the likelier direction."""
     allowed, context = cross_signatures(), Context(text, sentences, mentions)
     pairs = candidates(context, allowed)
-    return likeliest(pairs, allowed, tagger or open_tagger(MODEL), partial(pair_features, context), floor)
+    return likeliest(pairs, allowed, classifier or _classifier(), partial(pair_features, context), floor)
+
+
+@cache
+def _classifier() -> CrfClassifier:
+    return CrfClassifier(open_tagger(MODEL))

@@ -21,7 +21,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from ..data.tables import rows
 from ..doc import MentionStarts
@@ -262,23 +262,55 @@ def read_signatures(name: str) -> dict[tuple[str, str], frozenset[str]]:
     return {(row[0], row[1]): frozenset(row[2].split()) for row in rows(name)}
 
 
+class Classifier(Protocol):
+    """What `likeliest` asks a model: its labels, and each label's probability for each pair's features."""
+
+    def labels(self) -> list[str]: ...
+
+    def probabilities(self, items: Sequence[list[str]]) -> Any:
+        """A row per item, a column per label (in the order of ``labels``)."""
+        ...
+
+
+class CrfClassifier:
+    """A pycrfsuite model over one-item sequences (a maximum-entropy classifier) as a `Classifier`."""
+
+    def __init__(self, tagger: Any) -> None:
+        self._tagger = tagger
+        self._labels = list(tagger.labels())
+
+    def labels(self) -> list[str]:
+        return list(self._labels)
+
+    def probabilities(self, items: Sequence[list[str]]) -> list[list[float]]:
+        rows = []
+        for features in items:
+            self._tagger.set([features])
+            rows.append([self._tagger.marginal(label, 0) for label in self._labels])
+        return rows
+
+
 def likeliest(
     pairs: Iterable[tuple[Mention, Mention]],
     allowed: dict[tuple[str, str], frozenset[str]],
-    tagger: Any,
+    classifier: Classifier,
     features: Callable[[Mention, Mention], list[str]],
     floor: float,
 ) -> list[Relation]:
     """For each pair, its likeliest relation type of those `allowed` for the pair's types (never ``NONE``) when the
-    `tagger` scores it `floor` or more; of two mentions, one relation at most, in the likelier direction."""
-    known = set(tagger.labels())
-    best: dict[frozenset[Mention], Relation] = {}
+    `classifier` scores it `floor` or more; of two mentions, one relation at most, in the likelier direction."""
+    column = {label: i for i, label in enumerate(classifier.labels())}
+    asked = []
     for a, b in pairs:
-        kinds = (allowed[(a.type, b.type)] - {NONE}) & known
-        if not kinds:
-            continue
-        tagger.set([features(a, b)])
-        probability, label = max((tagger.marginal(kind, 0), kind) for kind in kinds)
+        kinds = sorted((allowed[(a.type, b.type)] - {NONE}) & column.keys())
+        if kinds:
+            asked.append((a, b, kinds))
+    if not asked:
+        return []
+    table = classifier.probabilities([features(a, b) for a, b, _ in asked])
+    best: dict[frozenset[Mention], Relation] = {}
+    for (a, b, kinds), row in zip(asked, table, strict=True):
+        probability, label = max((float(row[column[kind]]), kind) for kind in kinds)
         pair = frozenset((a, b))
         if probability >= floor and (pair not in best or probability > best[pair].confidence):
             best[pair] = Relation(label, a, b, probability)
