@@ -1,7 +1,7 @@
-"""The CRF models shipped with the extractor (org_tagger.crfsuite, type_taggers/, cross_relations.crfsuite), each
-opened once per process (the within-sentence relation network is ``relations.network``'s).
+"""The CRF models shipped with the extractor (org_tagger.crfsuite, type_taggers/), each opened once per process (the
+relation networks are ``relations.network``'s).
 
->>> open_tagger("cross_relations.crfsuite") is open_tagger("cross_relations.crfsuite")
+>>> open_tagger("org_tagger.crfsuite") is open_tagger("org_tagger.crfsuite")
 True
 """
 

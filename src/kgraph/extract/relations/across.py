@@ -1,12 +1,12 @@
 """NEREL's relations between mentions of different sentences, by a classifier trained on NEREL train
-(scripts/train_cross_relations.py; the model is ``extract/data/cross_relations.crfsuite``).
+(scripts/train_cross_relations.py; the model is ``extract/data/cross_relations.npz``).
 
 A candidate is an ordered pair of mentions of two sentences at most `MAX_DISTANCE` apart whose types train relates
 across sentences (`cross_signatures`); annotators link a mention to the nearest one that fits, so of each type only
 the `NEAREST` closest mentions on either side of a mention are asked about, and the closest one written alike
 ("Госдума" and "Госдумы", "России" and "российских", "РФ" and "Российской Федерации") up to `SIMILAR_DISTANCE`
-sentences away. A maximum-entropy classifier (pycrfsuite over one-item sequences) scores the
-relation types train gives the pair's types across sentences, and ``NONE``. Its features are the types, their order,
+sentences away. Three small feed-forward networks, averaged (``network``, as within a sentence), score the
+relation types train gives the pair's types across sentences, and ``NONE``. Their features are the types, their order,
 the sentences between them, how many mentions of the same type lie nearer (and how many written alike), whether each
 sentence has a mention of the other's type or a pronoun, how alike the two are written (same lemmas, a shared stem,
 one inside the other, initials), their head lemmas and the words those depend on, their first and last words and
@@ -27,10 +27,10 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import cache, partial
 
-from ..data.models import open_tagger
-from .learned import Classifier, CrfClassifier, Mention, Relation, Sentences, likeliest, read_signatures
+from .learned import Classifier, Mention, Relation, Sentences, likeliest, read_signatures
+from .network import Network
 
-MODEL = "cross_relations.crfsuite"
+MODEL = "cross_relations.npz"
 """The model's file, in ``extract/data``."""
 
 SIGNATURES = "cross_signatures.tsv"
@@ -38,10 +38,11 @@ SIGNATURES = "cross_signatures.tsv"
 each, one pair per line, in ``extract/data`` (written with the model)."""
 
 FLOOR = 0.4
-"""The probability a cross-sentence relation needs to be kept: on the last 150 train documents (the model trained on
-the rest, given the gold mentions, with ``aliases``' rule) 0.4 gives P 0.432 R 0.197 F1 0.271 across sentences and
-F1 0.569 over all relations (0.564 without this model); 0.25 gives 0.265 across and 0.564 over all, 0.6 gives 0.243
-and 0.570."""
+"""The probability a cross-sentence relation needs to be kept, chosen for the maximum-entropy classifier the networks
+replaced: on the last 150 train documents (the model trained on the rest, given the gold mentions, with ``aliases``'
+rule) 0.4 gave F1 0.569 over all relations (0.564 without this model), 0.25 gave 0.564, 0.6 gave 0.570. The networks
+alone there: 0.4 gives P 0.575 R 0.172 F1 0.265 across sentences (the maximum-entropy classifier P 0.435 R 0.189 F1
+0.264); 0.3 gives F1 0.284, 0.2 gives 0.298 at P 0.423 (more of its relations wrong than right)."""
 
 MAX_DISTANCE = 3
 """Sentences at most between the two mentions of a candidate pair (88% of train's cross-sentence relations)."""
@@ -288,5 +289,5 @@ def classify_across(
 
 
 @cache
-def _classifier() -> CrfClassifier:
-    return CrfClassifier(open_tagger(MODEL))
+def _classifier() -> Network:
+    return Network.read(MODEL)

@@ -272,24 +272,6 @@ class Classifier(Protocol):
         ...
 
 
-class CrfClassifier:
-    """A pycrfsuite model over one-item sequences (a maximum-entropy classifier) as a `Classifier`."""
-
-    def __init__(self, tagger: Any) -> None:
-        self._tagger = tagger
-        self._labels = list(tagger.labels())
-
-    def labels(self) -> list[str]:
-        return list(self._labels)
-
-    def probabilities(self, items: Sequence[list[str]]) -> list[list[float]]:
-        rows = []
-        for features in items:
-            self._tagger.set([features])
-            rows.append([self._tagger.marginal(label, 0) for label in self._labels])
-        return rows
-
-
 def likeliest(
     pairs: Iterable[tuple[Mention, Mention]],
     allowed: dict[tuple[str, str], frozenset[str]],
