@@ -8,9 +8,9 @@ knows, adds a bias, keeps the positive part (ReLU), and gives a probability to e
 ``learned.Classifier``).
 
 >>> import numpy
->>> net = Network({"t=PERSON|CITY": 0}, numpy.ones((1, 2), "float32"), numpy.zeros(2, "float32"),
-...               numpy.array([[[1.0, 0.0], [1.0, 0.0]]], "float32"), numpy.zeros((1, 2), "float32"),
-...               ["LIVES_IN", "NONE"])
+>>> first, scale, bias = numpy.ones((1, 2), "int8"), numpy.ones(1, "float32"), numpy.zeros(2, "float32")
+>>> second, second_bias = numpy.array([[[1.0, 0.0], [1.0, 0.0]]], "float32"), numpy.zeros((1, 2), "float32")
+>>> net = Network({"t=PERSON|CITY": 0}, first, scale, bias, second, second_bias, ["LIVES_IN", "NONE"])
 >>> [[round(float(p), 3) for p in row] for row in net.probabilities([["t=PERSON|CITY", "unknown"], ["unknown"]])]
 [[0.881, 0.119], [0.5, 0.5]]
 """
@@ -28,18 +28,20 @@ MODEL = "relations.npz"
 
 class Network:
     """`k` networks of `hidden` units over the same features: `rows` maps a feature to its row of `first`
-    (features x k·hidden), `bias` (k·hidden); `second` (k x hidden x labels) and `second_bias` (k x labels)."""
+    (features x k·hidden, as bytes: a row's weights are its bytes times its `scale`), `bias` (k·hidden); `second`
+    (k x hidden x labels) and `second_bias` (k x labels)."""
 
     def __init__(
         self,
         rows: dict[str, int],
         first: Any,
+        scale: Any,
         bias: Any,
         second: Any,
         second_bias: Any,
         labels: list[str],
     ) -> None:
-        self._rows, self._first, self._bias = rows, first, bias
+        self._rows, self._first, self._scale, self._bias = rows, first, scale, bias
         self._second, self._second_bias = second, second_bias
         self._labels = list(labels)
 
@@ -50,13 +52,15 @@ class Network:
 
     @classmethod
     def load(cls, path: Any) -> "Network":
-        """A model scripts/train_relations.py saved: the first layer as bytes with a scale per feature, the rest
-        as float16; read as float32."""
+        """A model scripts/train_relations.py saved: the features as one text, a line each; the first layer as
+        bytes with a scale per feature, kept so (a row is made float when a pair has its feature: the whole layer as
+        float took 1.2 s to make); the rest float16, read as float32."""
         with numpy.load(str(path)) as saved:
-            features = [str(feature) for feature in saved["features"]]
+            features = saved["features"].tobytes().decode("utf-8").split("\n")
             return cls(
                 {feature: row for row, feature in enumerate(features)},
-                saved["first"].astype(numpy.float32) * saved["first_scale"][:, None],
+                saved["first"],
+                saved["first_scale"].astype(numpy.float32),
                 saved["bias"].astype(numpy.float32),
                 saved["second"].astype(numpy.float32),
                 saved["second_bias"].astype(numpy.float32),
@@ -80,7 +84,8 @@ class Network:
         if len(filled):
             flat = numpy.fromiter((row for found in rows for row in found), dtype=numpy.int64, count=int(sizes.sum()))
             starts = numpy.concatenate(([0], numpy.cumsum(sizes[filled])[:-1]))
-            hidden[filled] = numpy.add.reduceat(self._first[flat], starts, axis=0)
+            weights = self._first[flat].astype(numpy.float32) * self._scale[flat, None]
+            hidden[filled] = numpy.add.reduceat(weights, starts, axis=0)
         hidden = numpy.maximum(hidden + self._bias, 0).reshape(len(rows), k, size)
         scores = numpy.einsum("nkh,khl->nkl", hidden, self._second) + self._second_bias
         scores -= scores.max(axis=2, keepdims=True)
