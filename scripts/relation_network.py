@@ -1,7 +1,7 @@
-"""Training the within-sentence relation network (scripts/train_relations.py): one hidden ReLU layer over a
-pair's sparse binary features, softmax over the relation types and NONE, mini-batch Adam with lazy updates of the
-first layer's rows and dropout on the hidden layer; numpy and scipy, one thread, a fixed seed: the same input gives
-the same weights. The extractor runs it in numpy (``kgraph.extract.relations.network``).
+"""Training the relation networks (scripts/train_relations.py, scripts/train_cross_relations.py): one hidden ReLU layer
+over a pair's sparse binary features, softmax over the relation types and NONE, mini-batch Adam with lazy updates of
+the first layer's rows and dropout on the hidden layer; numpy and scipy, one thread, a fixed seed: the same input
+gives the same weights. The extractor runs it in numpy (``kgraph.extract.relations.network``).
 """
 
 import os

@@ -5,8 +5,8 @@ A candidate is an ordered pair of mentions of two sentences at most `MAX_DISTANC
 across sentences (`cross_signatures`); annotators link a mention to the nearest one that fits, so of each type only
 the `NEAREST` closest mentions on either side of a mention are asked about, and the closest one written alike
 ("Госдума" and "Госдумы", "России" and "российских", "РФ" and "Российской Федерации") up to `SIMILAR_DISTANCE`
-sentences away. Three small feed-forward networks, averaged (``network``, as within a sentence), score the
-relation types train gives the pair's types across sentences, and ``NONE``. Their features are the types, their order,
+sentences away. Three small feed-forward networks, averaged (``network``, as within a sentence), score the relation
+types train gives the pair's types across sentences, and ``NONE``. Their features are the types, their order,
 the sentences between them, how many mentions of the same type lie nearer (and how many written alike), whether each
 sentence has a mention of the other's type or a pronoun, how alike the two are written (same lemmas, a shared stem,
 one inside the other, initials), their head lemmas and the words those depend on, their first and last words and
@@ -25,10 +25,10 @@ its type) in the text, and how often the text mentions each (a biography's perso
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
-from functools import cache, partial
+from functools import partial
 
 from .learned import Classifier, Mention, Relation, Sentences, likeliest, read_signatures
-from .network import Network
+from .network import network
 
 MODEL = "cross_relations.npz"
 """The model's file, in ``extract/data``."""
@@ -285,9 +285,4 @@ def classify_across(
     relation at most, in the likelier direction."""
     allowed, context = cross_signatures(), Context(text, sentences, mentions)
     pairs = candidates(context, allowed)
-    return likeliest(pairs, allowed, classifier or _classifier(), partial(pair_features, context), floor)
-
-
-@cache
-def _classifier() -> Network:
-    return Network.read(MODEL)
+    return likeliest(pairs, allowed, classifier or network(MODEL), partial(pair_features, context), floor)

@@ -2,8 +2,8 @@
 (scripts/train_relations.py; the model is ``extract/data/relations.npz``).
 
 Every ordered pair of mentions in a sentence whose two types NEREL train relates (`SIGNATURES`) is a candidate;
-a small feed-forward network (``network``: three averaged, run in numpy) scores the relation types train gives
-such a pair (a PERSON and an ORGANIZATION: WORKPLACE, FOUNDED_BY, MEMBER_OF…), and ``NONE``. Its features are the two
+three small feed-forward networks, averaged (``network``, run in numpy), score the relation types train gives such
+a pair (a PERSON and an ORGANIZATION: WORKPLACE, FOUNDED_BY, MEMBER_OF…), and ``NONE``. Their features are the two
 types, their order and nesting, the distance and the mentions between them, the lemmas and parts of speech of the
 words between and around them (pymorphy3), and the dependency path between the two mentions' head words
 (natasha's syntax parser): its relations, its words and their lowest common ancestor.

@@ -1,6 +1,7 @@
-"""A small feed-forward network over a candidate pair's string features, run in numpy: the within-sentence
-relation classifier (scripts/train_relations.py trains it on NEREL train; the model is
-``extract/data/relations.npz``).
+"""Small feed-forward networks over a candidate pair's string features, run in numpy: the relation classifiers
+within a sentence (``learned``; scripts/train_relations.py trains them on NEREL train into
+``extract/data/relations.npz``) and across sentences (``across``; scripts/train_cross_relations.py,
+``cross_relations.npz``).
 
 Each of a few networks (trained alike from different seeds) sums the first layer's rows of the pair's features it
 knows, adds a bias, keeps the positive part (ReLU), and gives a probability to each relation type and to NONE
