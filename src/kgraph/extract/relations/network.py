@@ -26,6 +26,9 @@ import numpy
 MODEL = "relations.npz"
 """The model's file, in ``extract/data``."""
 
+BATCH = 256
+"""Pairs scored at once: their features' rows of the first layer take some 14 MB."""
+
 
 class Network:
     """`k` networks of `hidden` units over the same features: `rows` maps a feature to its row of `first`
@@ -74,12 +77,19 @@ class Network:
 
     def probabilities(self, items: Sequence[list[str]]) -> Any:
         """A row per item (a pair's features), the averaged probability of each label (in the order of `labels`):
-        the items of a text at once (per item, numpy's calls took longer than their sums)."""
+        `BATCH` items at a time (per item, numpy's calls took longer than their sums; a long text's every pair at
+        once, the rows of their features took hundreds of megabytes)."""
+        k, size, labels = self._second.shape
+        found = numpy.zeros((len(items), labels), dtype=numpy.float32)
+        for start in range(0, len(items), BATCH):
+            found[start : start + BATCH] = self._batch(items[start : start + BATCH], k, size)
+        return found
+
+    def _batch(self, items: Sequence[list[str]], k: int, size: int) -> Any:
         rows = [
             sorted({row for feature in features if (row := self._rows.get(feature)) is not None}) for features in items
         ]
         sizes = numpy.array([len(found) for found in rows])
-        k, size, _ = self._second.shape
         hidden = numpy.zeros((len(rows), k * size), dtype=numpy.float32)
         filled = numpy.flatnonzero(sizes)
         if len(filled):
