@@ -1,4 +1,4 @@
 """Which relations: offices (``titles``), what is reported around events (``reported``, ``topics``), and NEREL's
 49 relation types: the classifiers learned from NEREL within a sentence (``learned``) and across sentences
-(``across``), a surname's alternative name across sentences (``aliases``), and the facts made of them
+(``across``), a person's other names (``aliases``), and the facts made of them
 (``classified``)."""

@@ -322,16 +322,15 @@ def candidates(
 def relate(text: str, mentions: Sequence[Mention], floor: float = FLOOR) -> list[Relation]:
     """The relations between `mentions` of `text`: the classifier's within a sentence (for each candidate pair,
     its likeliest relation type of those train gives the pair's types, when it scores `floor` or more), the
-    cross-sentence classifier's (``across``), and a surname's alternative name across sentences (``aliases``) where
-    that classifier did not find it (on the held-out train documents the rule adds 10 right in 27)."""
+    cross-sentence classifier's (``across``), and a person's other names (``aliases``) where neither classifier
+    relates the two mentions."""
     from .across import classify_across
-    from .aliases import surname_aliases
+    from .aliases import name_aliases
 
     sentences = Sentences(text)
-    between = classify_across(text, sentences, mentions)
-    found = {(r.type, r.source, r.target) for r in between}
-    rule = [r for r in surname_aliases(text, sentences, mentions) if (r.type, r.source, r.target) not in found]
-    return classify(sentences, mentions, floor) + between + rule
+    found = classify(sentences, mentions, floor) + classify_across(text, sentences, mentions)
+    related = {frozenset((r.source, r.target)) for r in found}
+    return found + [r for r in name_aliases(text, mentions) if frozenset((r.source, r.target)) not in related]
 
 
 def classify(sentences: Sentences, mentions: Sequence[Mention], floor: float = FLOOR) -> list[Relation]:
