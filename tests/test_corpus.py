@@ -361,3 +361,25 @@ def test_an_article_built_from_other_paths_joins_the_nodes_of_a_new_one(tmp_path
     )
     assert mention in _named_quads(store)
     assert _named_quads(store) == _fresh_quads([ROOT / "examples" / "technopark", ROOT / "data"])
+
+
+def test_a_saved_model_spoilt_or_cut_short_is_extracted_again_beside_a_new_article(tmp_path: Path) -> None:
+    import pickle
+
+    from kgraph.corpus import build_store
+
+    corpus = _corpus(tmp_path / "corpus")
+    store = tmp_path / "store"
+    build_store([corpus], store, jobs=2)
+    spoiled = sorted((store / "models").glob("220820-text.*.pickle"))
+    for path in spoiled:
+        path.write_bytes(pickle.dumps("no model"))
+    cut_short = sorted((store / "models").glob("223562-text.*.pickle"))
+    for path in cut_short:
+        path.write_bytes(path.read_bytes()[:100])
+    assert len(spoiled) == len(cut_short) == 2  # each article's model and what resolution reads of it
+    (corpus / "added.txt").write_text("Президент Казахстана Касым-Жомарт Токаев прилетел в Омск.\n", encoding="utf-8")
+    again = build_store([corpus], store, jobs=2)
+    assert again.added == ["added"] and not again.failed
+    assert isinstance(pickle.loads(max(spoiled, key=lambda p: len(p.name)).read_bytes()), tuple)
+    assert _named_quads(store) == _fresh_quads([corpus])
