@@ -46,8 +46,9 @@ def partial_names(labels: Sequence[str]) -> list[tuple[int, int]]:
                 for other in firsts.get(parts[0].lower(), ())
                 if not any(patronymic(p) and p.lower() != middle for p in words[other][1:])
             }
-        elif initials and len(parts) == len(initials) + 1:
-            surname = name_forms(next(part for part in parts if len(part) > 1))
+        elif initials and len(parts) == len(initials) + 1 and (rest := [part for part in parts if len(part) > 1]):
+            # "Г. А. Зюганов"; not "А а", two letters with no surname (a random text once raised StopIteration here)
+            surname = name_forms(rest[0])
             fits = {other for other in _named_by(surnames, surname) if words[other][0][:1].upper() == initials[0]}
         else:
             continue

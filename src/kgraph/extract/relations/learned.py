@@ -4,9 +4,10 @@
 Every ordered pair of mentions in a sentence whose two types NEREL train relates (`SIGNATURES`) is a candidate;
 three small feed-forward networks, averaged (``network``, run in numpy), score the relation types train gives such
 a pair (a PERSON and an ORGANIZATION: WORKPLACE, FOUNDED_BY, MEMBER_OF…), and ``NONE``. Their features are the two
-types, their order and nesting, the distance and the mentions between them, the lemmas and parts of speech of the
-words between and around them (pymorphy3), and the dependency path between the two mentions' head words
-(natasha's syntax parser): its relations, its words and their lowest common ancestor.
+types, their order and nesting, the type of a third mention holding either ("Европы" in "Чемпионат Европы"), the
+distance and the mentions between them, the lemmas and parts of speech of the words between and around them
+(pymorphy3), and the dependency path between the two mentions' head words (natasha's syntax parser): its
+relations, its words and their lowest common ancestor.
 
 >>> text = "Президент России Владимир Путин выступил на форуме в Омске."
 >>> mentions = [Mention(0, 16, "PROFESSION"), Mention(10, 16, "COUNTRY"), Mention(17, 31, "PERSON"),
@@ -33,8 +34,8 @@ NONE = "NONE"
 
 FLOOR = 0.25
 """The probability a relation needs to be kept: on the last 150 train documents (the networks trained on the rest,
-given the gold mentions, within-sentence relations, one per slot: ``one_per_slot``) 0.25 gives P 0.723 R 0.621 F1
-0.668; 0.2 gives 0.669, 0.3 0.667, 0.4 0.655 (without ``one_per_slot`` 0.659 at 0.25)."""
+given the gold mentions, within-sentence relations, one per slot: ``one_per_slot``) 0.25 gives P 0.736 R 0.641 F1
+0.685; 0.2 gives 0.687, 0.3 0.685, 0.4 0.676 (without ``one_per_slot`` 0.681 at 0.25)."""
 
 MAX_GAP = 40
 """Tokens at most between the two mentions of a candidate pair (97% of train's in-sentence relations)."""
@@ -174,10 +175,38 @@ class Mentions:
     def __init__(self, mentions: Sequence[Mention]) -> None:
         self.mentions = list(mentions)
         self._starts = MentionStarts((m.start, index) for index, m in enumerate(self.mentions))
+        self._by_start = sorted(set(self.mentions))
+        self._start_offsets = [m.start for m in self._by_start]
+        self._longest = max((m.end - m.start for m in self._by_start), default=0)
+        self._holders: dict[Mention, list[Mention]] = {}
 
     def types_between(self, low: int, high: int) -> list[str]:
         """The types of the mentions within low..high, in the order given."""
         return [self.mentions[i].type for i in self._starts.between(low, high) if self.mentions[i].end <= high]
+
+    def holder_type(self, mention: Mention, other: Mention) -> str:
+        """The type of the shortest mention but `other` that holds `mention` and is longer ("-" for none): the
+        LOCATION "Европы" is held by the EVENT "Чемпионат Европы по фигурному катанию".
+
+        >>> event, place = Mention(0, 37, "EVENT"), Mention(10, 16, "LOCATION")
+        >>> found = Mentions([event, place])
+        >>> found.holder_type(place, Mention(57, 64, "CITY")), found.holder_type(place, event)
+        ('EVENT', '-')
+        """
+        holders = self._holders.get(mention)
+        if holders is None:
+            low = bisect_left(self._start_offsets, mention.start - self._longest)
+            high = bisect_right(self._start_offsets, mention.start)
+            holders = sorted(
+                (
+                    m
+                    for m in self._by_start[low:high]
+                    if m.end >= mention.end and m.end - m.start > mention.end - mention.start
+                ),
+                key=lambda m: (m.end - m.start, m.start, m.type),
+            )
+            self._holders[mention] = holders
+        return next((m.type for m in holders if m != other), "-")
 
 
 def pair_features(sentences: Sentences, mentions: Mentions, a: Mention, b: Mention) -> list[str]:
@@ -221,6 +250,8 @@ def pair_features(sentences: Sentences, mentions: Mentions, a: Mention, b: Menti
         if inner_first - 1 >= first:
             features.append(f"ib={pair}|{words[inner_first - 1].lemma}")
         outer_first, outer_last = first - 1, last + 1
+    held_a, held_b = mentions.holder_type(a, b), mentions.holder_type(b, a)
+    features += [f"ia={held_a}", f"ib={held_b}", f"tia={pair}|{held_a}", f"tib={pair}|{held_b}"]
     features += _syntax_features(sentences, a, b, pair)
     for name, index in (("l1", outer_first), ("l2", outer_first - 1), ("r1", outer_last), ("r2", outer_last + 1)):
         if 0 <= index < len(words):
