@@ -165,19 +165,23 @@ def _order(a: Mention, b: Mention) -> str:
 
 
 class Mentions:
-    """The mentions of one text, and which lie between two offsets, found by bisection (``doc.MentionStarts``):
-    a long text's every pair need not read every mention.
+    """The mentions of one text, which lie between two offsets and which holds another, found by bisection
+    (``doc.MentionStarts``): a long text's every pair need not read every mention.
 
     >>> Mentions([Mention(0, 5, "PERSON"), Mention(6, 9, "CITY"), Mention(6, 20, "EVENT")]).types_between(5, 12)
     ['CITY']
     """
 
+    _SHORT = 256
+    """Mentions up to this long are looked up by bisection when they may hold another (those starting at most this
+    far before it); the longer ones, few, are all read."""
+
     def __init__(self, mentions: Sequence[Mention]) -> None:
         self.mentions = list(mentions)
         self._starts = MentionStarts((m.start, index) for index, m in enumerate(self.mentions))
-        self._by_start = sorted(set(self.mentions))
-        self._start_offsets = [m.start for m in self._by_start]
-        self._longest = max((m.end - m.start for m in self._by_start), default=0)
+        self._short = sorted(m for m in set(self.mentions) if m.end - m.start <= self._SHORT)
+        self._short_starts = [m.start for m in self._short]
+        self._long = sorted(m for m in set(self.mentions) if m.end - m.start > self._SHORT)
         self._holders: dict[Mention, list[Mention]] = {}
 
     def types_between(self, low: int, high: int) -> list[str]:
@@ -195,14 +199,12 @@ class Mentions:
         """
         holders = self._holders.get(mention)
         if holders is None:
-            low = bisect_left(self._start_offsets, mention.start - self._longest)
-            high = bisect_right(self._start_offsets, mention.start)
+            low = bisect_left(self._short_starts, mention.start - self._SHORT)
+            high = bisect_right(self._short_starts, mention.start)
+            near = [*self._short[low:high], *(m for m in self._long if m.start <= mention.start)]
+            length = mention.end - mention.start
             holders = sorted(
-                (
-                    m
-                    for m in self._by_start[low:high]
-                    if m.end >= mention.end and m.end - m.start > mention.end - mention.start
-                ),
+                (m for m in near if m.end >= mention.end and m.end - m.start > length),
                 key=lambda m: (m.end - m.start, m.start, m.type),
             )
             self._holders[mention] = holders
