@@ -140,7 +140,7 @@ def build_store(
 
     from .graph import article_iri
     from .identity.resolve import resolve
-    from .pipeline import _one_iri_each, default_jobs
+    from .pipeline import InWorkers, _one_iri_each, default_jobs
 
     result = StoreBuild(store=folder)
     roots = [path.resolve() for path in paths]
@@ -172,7 +172,7 @@ def build_store(
             if a.slug not in new and (c := _cached_part(folder, a.slug, prints[a.slug]))
         }
     except BaseException:
-        if isinstance(extracting, _Started):
+        if isinstance(extracting, InWorkers):
             extracting.cancel()
         raise
     unread = [a for a in articles if a.slug not in models and a.slug not in new]  # a saved model that is no model
@@ -467,7 +467,7 @@ that may hold the extraction models) took longer than the graphs (one article ad
 
 def _article_graphs(
     folder: Path, articles: list[tuple[str, str]], identities: "Identities", jobs: int
-) -> Iterator[tuple[bytes, ValidationReport]]:
+) -> Iterable[tuple[bytes, ValidationReport]]:
     """Each article's graph as N-Quads and its validation, in order, built from its saved model (slug,
     fingerprint) by `jobs` worker processes, which are given the build's nodes once each (or here, for fewer than
     FEW_GRAPHS)."""
@@ -537,27 +537,4 @@ def _load_models(
     process's peak 360 MB -> 277 MB, the models being in the worker)."""
     from .pipeline import each_in_order
 
-    extract = partial(_extract, without=tuple(without))
-    if scheduler is not None or jobs <= 1 or not articles:
-        return each_in_order(extract, articles, jobs, scheduler)
-    return _Started(extract, articles, jobs)
-
-
-class _Started:
-    """Articles' models being extracted by worker processes started at once (``Executor.map`` submits them all
-    when called), given back in order as they are iterated; `cancel` stops the workers when the build stops first.
-    """
-
-    def __init__(self, extract: Callable[[Found], ArticleModel | str], articles: list[Found], jobs: int) -> None:
-        from concurrent.futures import ProcessPoolExecutor
-
-        self._pool = ProcessPoolExecutor(max_workers=min(jobs, len(articles)))
-        self._results = self._pool.map(extract, articles, chunksize=4)
-
-    def __iter__(self) -> Iterator[ArticleModel | str]:
-        with self._pool:
-            yield from self._results
-
-    def cancel(self) -> None:
-        """Drop the articles not yet extracting; the workers stop after those they are on."""
-        self._pool.shutdown(wait=False, cancel_futures=True)
+    return each_in_order(partial(_extract, without=tuple(without)), articles, jobs, scheduler, fewest=1)

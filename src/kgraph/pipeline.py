@@ -4,11 +4,11 @@ Nothing is written unless every article loads; the files are written side by sid
 together, so `out/` holds the old build or the new one, never a mix.
 """
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from rdflib import Dataset
 
@@ -76,22 +76,45 @@ def each_in_order(
     jobs: int,
     scheduler: str | None = None,
     setup: Callable[[], None] | None = None,
-) -> Iterator[T]:
-    """`function` of each article, in the articles' order, as each is done: by `jobs` worker processes (a
-    `function` they can import; `setup`, if given, run once in each first) when there are two articles or more,
-    else here; or, given a Dask `scheduler` (``_on_dask``), by that cluster's workers."""
+    fewest: int = 2,
+) -> Iterable[T]:
+    """`function` of each article, in the articles' order, as each is done: by `jobs` worker processes, started at
+    once (``InWorkers``: a `function` they can import; `setup`, if given, run once in each first), when there are
+    `fewest` articles or more, else here as they are asked for; or, given a Dask `scheduler` (``_on_dask``), by that
+    cluster's workers."""
     if scheduler is not None:
-        yield from _on_dask(function, articles, scheduler, jobs)
-        return
-    if jobs <= 1 or len(articles) < 2:
-        if setup is not None:
-            setup()
-        yield from map(function, articles)
-        return
-    from concurrent.futures import ProcessPoolExecutor
+        return _on_dask(function, articles, scheduler, jobs)
+    if jobs <= 1 or not articles or len(articles) < fewest:
+        return _here(function, articles, setup)
+    return InWorkers(function, articles, jobs, setup)
 
-    with ProcessPoolExecutor(max_workers=min(jobs, len(articles)), initializer=setup) as pool:
-        yield from pool.map(function, articles, chunksize=4)
+
+def _here(function: Callable[[A], T], articles: Sequence[A], setup: Callable[[], None] | None) -> Iterator[T]:
+    if setup is not None:
+        setup()
+    yield from map(function, articles)
+
+
+class InWorkers(Generic[A, T]):
+    """`function` of each article by worker processes started at once (``Executor.map`` submits every article when
+    called), given back in order as they are iterated, so that the caller can do other work meanwhile; `cancel`
+    stops the workers when the caller stops first."""
+
+    def __init__(
+        self, function: Callable[[A], T], articles: Sequence[A], jobs: int, setup: Callable[[], None] | None
+    ) -> None:
+        from concurrent.futures import ProcessPoolExecutor
+
+        self._pool = ProcessPoolExecutor(max_workers=min(jobs, len(articles)), initializer=setup)
+        self._results = self._pool.map(function, articles, chunksize=4)
+
+    def __iter__(self) -> Iterator[T]:
+        with self._pool:
+            yield from self._results
+
+    def cancel(self) -> None:
+        """Drop the articles not yet begun; the workers stop after those they are on."""
+        self._pool.shutdown(wait=False, cancel_futures=True)
 
 
 LOCAL_CLUSTER = "local"
