@@ -15,8 +15,8 @@ of which the extractor keeps the likeliest only.
 Chosen on the last 150 train documents (trained on the other 596, given the gold mentions, within-sentence
 relations, floor 0.25): the maximum-entropy classifier this replaces (pycrfsuite, c1 0.3, c2 0.01) scored F1
 0.622; one network of 64 units 0.645, of 128 units 0.641 to 0.648 by seed; the three averaged 0.657 (P 0.670 R
-0.644); gradient-boosted trees (LightGBM) 0.638, ten times slower to run. About 7 minutes on NEREL train on one
-core, most of it parsing.
+0.644); gradient-boosted trees (LightGBM) 0.638, ten times slower to run. About 2.5 minutes on NEREL train (each
+document parsed once: 57 s; the networks 86 s).
 
 With --held-out N the last N train documents are left out and the model is scored on them; the committed model is
 trained on all of train. Only dev is used for reporting: this script refuses a folder named dev. The same input
@@ -67,12 +67,11 @@ def mention(m: object) -> Mention:
     return Mention(m.start, m.end, m.type)  # type: ignore[attr-defined]
 
 
-def signatures_of(documents: list[NerelDocument]) -> dict[tuple[str, str], list[str]]:
+def signatures_of(documents: list[NerelDocument], parsed: list[Sentences]) -> dict[tuple[str, str], list[str]]:
     """The type pairs related within a sentence MIN_SIGNATURE times or more, and the relation types each pair is
-    given MIN_SIGNATURE times or more."""
+    given MIN_SIGNATURE times or more (`parsed`: each document's sentences)."""
     counts: Counter[tuple[str, str, str]] = Counter()
-    for document in documents:
-        sentences = Sentences(document.text)
+    for document, sentences in zip(documents, parsed, strict=True):
         for relation in document.relations:
             if sentences.sentence(mention(relation.source)) == sentences.sentence(mention(relation.target)):
                 counts[(relation.source.type, relation.target.type, relation.type)] += 1
@@ -93,12 +92,12 @@ SINGLE_LEAST = 20
 """Mentions a slot needs in train to be judged."""
 
 
-def single_slots_of(documents: list[NerelDocument]) -> list[tuple[str, str]]:
+def single_slots_of(documents: list[NerelDocument], parsed: list[Sentences]) -> list[tuple[str, str]]:
     """(relation type, "Arg1" or "Arg2") where train gives a mention that relation once within a sentence: at most
-    SINGLE_SHARE of the SINGLE_LEAST or more mentions so related have two or more."""
+    SINGLE_SHARE of the SINGLE_LEAST or more mentions so related have two or more (`parsed`: each document's
+    sentences)."""
     given: Counter[tuple[str, str, int, Mention]] = Counter()
-    for number, document in enumerate(documents):
-        sentences = Sentences(document.text)
+    for number, (document, sentences) in enumerate(zip(documents, parsed, strict=True)):
         for relation in document.relations:
             source, target = mention(relation.source), mention(relation.target)
             if sentences.sentence(source) == sentences.sentence(target):
@@ -128,11 +127,11 @@ def main() -> None:
     held = documents[len(documents) - arguments.held_out :] if arguments.held_out else []
     documents = documents[: len(documents) - len(held)]
     started = time.perf_counter()
-    allowed = signatures_of(documents)
+    parsed = [Sentences(document.text) for document in documents]  # parsed once: most of the time before training
+    allowed = signatures_of(documents, parsed)
     items: list[list[str]] = []
     labels: list[str] = []
-    for document in documents:
-        sentences = Sentences(document.text)
+    for document, sentences in zip(documents, parsed, strict=True):
         mentions = [mention(m) for m in document.mentions]
         indexed = Mentions(mentions)
         gold: dict[tuple[Mention, Mention], str] = {}
@@ -160,7 +159,7 @@ def main() -> None:
         f" {MIN_SIGNATURE}+ times\n"
     )
     (arguments.out / SIGNATURES).write_text(header + rows_text, encoding="utf-8")
-    single = "".join(f"{kind}\t{side}\n" for kind, side in single_slots_of(documents))
+    single = "".join(f"{kind}\t{side}\n" for kind, side in single_slots_of(documents, parsed))
     header = "# relation type, and the argument NEREL v1.1 train gives a mention once within a sentence\n"
     (arguments.out / SINGLE).write_text(header + single, encoding="utf-8")
     size = (arguments.out / MODEL).stat().st_size
@@ -176,14 +175,13 @@ def main() -> None:
 def _score(documents: list[NerelDocument], folder: Path) -> None:
     """Print P, R and F1 at several floors over the within-sentence relations of `documents`, given their gold
     mentions, by the model just written to `folder`."""
-    from kgraph.extract.relations.learned import likeliest, one_per_slot
+    from kgraph.extract.data.tables import parse_rows
+    from kgraph.extract.relations.learned import likeliest, one_per_slot, signature_table, slot_table
     from kgraph.extract.relations.network import Network
 
     model = Network.load(folder / MODEL)
-    table = [row.split("\t") for row in (folder / SIGNATURES).read_text(encoding="utf-8").splitlines()]
-    allowed = {(row[0], row[1]): frozenset(row[2].split()) for row in table if row[0] and not row[0].startswith("#")}
-    table = [row.split("\t") for row in (folder / SINGLE).read_text(encoding="utf-8").splitlines()]
-    slots = {(row[0], 0 if row[1] == "Arg1" else 1) for row in table if row[0] and not row[0].startswith("#")}
+    allowed = signature_table(parse_rows((folder / SIGNATURES).read_text(encoding="utf-8")))
+    slots = slot_table(parse_rows((folder / SINGLE).read_text(encoding="utf-8")))
     found: list[list[Relation]] = []
     gold: set[tuple[int, str, Mention, Mention]] = set()
     for number, document in enumerate(documents):

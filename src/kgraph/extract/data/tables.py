@@ -13,5 +13,9 @@ from importlib.resources import files
 def rows(name: str) -> tuple[tuple[str, ...], ...]:
     """The rows of the table `name` in this package, split at tabs, comments and empty lines left out (read once
     per process: places.tsv serves both the place types and the place adjectives)."""
-    text = files("kgraph.extract.data").joinpath(name).read_text(encoding="utf-8")
+    return parse_rows(files("kgraph.extract.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+def parse_rows(text: str) -> tuple[tuple[str, ...], ...]:
+    """The rows of a table's text (a training script reads the tables it just wrote so, from its own folder)."""
     return tuple(tuple(line.split("\t")) for line in text.splitlines() if line and not line.startswith("#"))

@@ -295,7 +295,12 @@ def single_slots(name: str = SINGLE) -> frozenset[tuple[str, int]]:
     >>> ("POINT_IN_TIME", 0) in single_slots()
     True
     """
-    return frozenset((row[0], 0 if row[1] == "Arg1" else 1) for row in rows(name))
+    return slot_table(rows(name))
+
+
+def slot_table(table: Iterable[Sequence[str]]) -> frozenset[tuple[str, int]]:
+    """The slots of the rows of a `SINGLE` table."""
+    return frozenset((row[0], 0 if row[1] == "Arg1" else 1) for row in table)
 
 
 def one_per_slot(relations: Iterable[Relation], slots: Collection[tuple[str, int]]) -> list[Relation]:
@@ -328,7 +333,12 @@ def signatures() -> dict[tuple[str, str], frozenset[str]]:
 @cache
 def read_signatures(name: str) -> dict[tuple[str, str], frozenset[str]]:
     """A signatures file of ``extract/data`` (Arg1 type, Arg2 type, the relation types; tab-separated), read once."""
-    return {(row[0], row[1]): frozenset(row[2].split()) for row in rows(name)}
+    return signature_table(rows(name))
+
+
+def signature_table(table: Iterable[Sequence[str]]) -> dict[tuple[str, str], frozenset[str]]:
+    """The signatures of the rows of a signatures table."""
+    return {(row[0], row[1]): frozenset(row[2].split()) for row in table}
 
 
 class Classifier(Protocol):
