@@ -17,8 +17,10 @@ literal a `Lit`. A file or a store is read as N-Triples that Oxigraph writes (in
 Lit(value='Форум', lang='ru', datatype='')
 """
 
+import gc
 import re
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
 from typing import Any, NamedTuple, TypeGuard
@@ -110,6 +112,24 @@ def ntriples_term(token: str) -> Term:
 
 
 _Index = dict[Term, dict[str, list[Term]]]
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a graph is read or its page built; reference counting frees memory as
+    usual.
+
+    Both allocate millions of dicts, lists and tuples that form almost no cycles, yet those allocations start full
+    collections, each walking every object made so far: reading the 1.6 million triples of a 100,000-node page took
+    11.5 to 13.3 s with the collector running, 7.5 s paused (0.2 s or more of the page at 10,000 nodes).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class Triples:
@@ -234,11 +254,13 @@ class Triples:
         from ..corpus import OXIGRAPH, is_store
         from ..rdfio import consume_quads
 
-        if not is_store(path):
-            return consume_quads(path, cls.from_quads)
-        store = Store.read_only(str(path / OXIGRAPH))
-        graphs = sorted(store.named_graphs(), key=lambda graph: graph.value)
-        return cls.from_ntriples(store.dump(format=RdfFormat.N_TRIPLES, from_graph=graph) or b"" for graph in graphs)
+        with collector_paused():
+            if not is_store(path):
+                return consume_quads(path, cls.from_quads)
+            store = Store.read_only(str(path / OXIGRAPH))
+            graphs = sorted(store.named_graphs(), key=lambda graph: graph.value)
+            dumps = (store.dump(format=RdfFormat.N_TRIPLES, from_graph=graph) or b"" for graph in graphs)
+            return cls.from_ntriples(dumps)
 
     @classmethod
     def of(cls, graph: "Graph | Dataset | Triples") -> "Triples":
