@@ -187,6 +187,12 @@ def test_a_place_name_opening_a_quoted_name_is_no_place() -> None:
     assert not {kind for text, kind in found if text in {"Милан", "Мордовский"}} & {"CITY", "STATE_OR_PROVINCE"}
 
 
+def test_a_name_keeps_no_straight_quote_it_does_not_open() -> None:
+    found = _typed('Шаймиев возглавил компанию ООО "МНКТ". В собственности МНКТ находится ООО "ТНГК".')
+    assert {("МНКТ", "ORGANIZATION"), ("ТНГК", "ORGANIZATION")} <= found
+    assert not [text for text, _ in found if text.count('"') % 2], found
+
+
 def test_a_lone_surname_elsewhere_in_the_text_is_the_person_named_in_full() -> None:
     found = _typed("Машков: «Роль мечты»\nВладимир Машков сыграл Гамлета. Собянин поздравил артиста.")
     assert ("Машков", "PERSON") in found and ("Владимир Машков", "PERSON") in found

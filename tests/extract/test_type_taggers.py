@@ -31,6 +31,12 @@ def test_an_office_and_the_office_nested_in_it_are_two_mentions() -> None:
     assert ("совещание", "EVENT") in found
 
 
+def test_a_tagged_mention_keeps_no_straight_quote_it_does_not_open() -> None:
+    text = 'Его называли "королём поп-музыки" и "королевой эстрады", генерального директора ООО "МНКТ" тоже.'
+    found = _found(text)
+    assert found and not [words for words, _ in found if words.count('"') % 2], found
+
+
 def test_ages_penalties_and_crimes_are_found_in_a_court_report() -> None:
     text = "Суд приговорил 35-летнего жителя Самары к трём годам лишения свободы по статье 159 УК РФ за мошенничество."
     kinds = {kind for _, kind in _found(text)}

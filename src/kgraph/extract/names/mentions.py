@@ -64,6 +64,8 @@ def _trim(text: str, span: NamedSpan, start: int, end: int) -> NamedSpan | None:
     if text[start:end].count("«") != text[start:end].count("»"):
         start += text[start] == "«"
         end -= text[end - 1] == "»"
+    if end > start and text[start:end].count('"') % 2:  # 'МНКТ"' of 'ООО "МНКТ"': the quote it does not open
+        start, end = (start + 1, end) if text[start] == '"' else (start, end - (text[end - 1] == '"'))
     if end <= start:
         return None
     if (start, end) == (span.start, span.end):
