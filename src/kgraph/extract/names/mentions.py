@@ -56,6 +56,23 @@ def _no_name_part(word: str, opens_sentence: bool) -> bool:
     return opens_sentence and (common_noun(word) or ("-" in word and common_noun(word.rsplit("-", 1)[1])))
 
 
+def without_stray_quote(text: str, start: int, end: int) -> tuple[int, int]:
+    """start..end less a straight quote at either end that no other quote within it pairs with (NEREL train's
+    mentions never keep one: 'короля поп-музыки"' is "короля поп-музыки").
+
+    >>> text = 'звали "короля поп-музыки" давно'
+    >>> start, end = without_stray_quote(text, 7, 25)
+    >>> text[start:end]
+    'короля поп-музыки'
+    """
+    if text[start:end].count('"') % 2:
+        if text[start] == '"':
+            return start + 1, end
+        if text[end - 1] == '"':
+            return start, end - 1
+    return start, end
+
+
 def _trim(text: str, span: NamedSpan, start: int, end: int) -> NamedSpan | None:
     while start < end and not text[start].isalnum() and text[start] not in '«"$£':
         start += 1
@@ -64,8 +81,8 @@ def _trim(text: str, span: NamedSpan, start: int, end: int) -> NamedSpan | None:
     if text[start:end].count("«") != text[start:end].count("»"):
         start += text[start] == "«"
         end -= text[end - 1] == "»"
-    if end > start and text[start:end].count('"') % 2:  # 'МНКТ"' of 'ООО "МНКТ"': the quote it does not open
-        start, end = (start + 1, end) if text[start] == '"' else (start, end - (text[end - 1] == '"'))
+    if end > start:
+        start, end = without_stray_quote(text, start, end)  # 'МНКТ"', the legal form of 'ООО "МНКТ"' cut off
     if end <= start:
         return None
     if (start, end) == (span.start, span.end):

@@ -20,6 +20,7 @@ from importlib.resources import files
 from typing import Any
 
 from ..data.models import open_tagger
+from ..names.mentions import without_stray_quote
 from ..names.org_tagger import Features, bio_runs, token_features
 from ..text.ner import Analysis
 
@@ -104,20 +105,3 @@ def tag_types(text: str, analysis: Analysis, features: list[Features] | None = N
             if start < end:
                 found[(start, end, kind)] = max(score, found.get((start, end, kind), 0.0))
     return [TypedMention(*key, score) for key, score in sorted(found.items(), key=lambda i: (i[0][0], -i[0][1]))]
-
-
-def without_stray_quote(text: str, start: int, end: int) -> tuple[int, int]:
-    """start..end less a straight quote at either end that no other quote within it pairs with (NEREL train's
-    mentions never keep one: 'короля поп-музыки"' is "короля поп-музыки").
-
-    >>> text = 'звали "короля поп-музыки" давно'
-    >>> start, end = without_stray_quote(text, 7, 25)
-    >>> text[start:end]
-    'короля поп-музыки'
-    """
-    if text[start:end].count('"') % 2:
-        if text[start] == '"':
-            return start + 1, end
-        if text[end - 1] == '"':
-            return start, end - 1
-    return start, end
