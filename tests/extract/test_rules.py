@@ -310,6 +310,46 @@ def test_an_assessment_is_a_statement_of_each_person_who_gave_it() -> None:
     assert surnames == {"Путин", "Меркель"} and said.text.text.startswith("дали высокую оценку")
 
 
+def _speakers(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    model = extract_article(parse_article("x", text))
+    name = {ident: entity.labels["ru"] for ident, entity in model.entities.items()}
+    return [(u.text.text, u.verb or "", tuple(name[s] for s in u.speakers)) for u in model.utterances]
+
+
+def test_by_his_words_is_the_person_named_before() -> None:
+    said = _speakers("# Бюджет\n\nМинистр финансов Антон Силуанов выступил в Москве. По его словам, бюджет исполнен.\n")
+    assert said == [("бюджет исполнен", "по словам", ("Антон Силуанов",))]
+
+
+def test_according_to_people_named_by_a_plural_noun_they_are_a_group_speaking() -> None:
+    said = _speakers(
+        "# Мост\n\nПо мнению экспертов, инфляция замедлится. По словам местных жителей, мост закрыт неделю. "
+        "По словам матери Майкла Джексона, он был добрым. По мнению собравшихся, пунктов должно стать больше.\n"
+    )
+    assert said == [
+        ("инфляция замедлится", "по мнению", ("эксперты",)),
+        ("мост закрыт неделю", "по словам", ("местные жители",)),
+        ("пунктов должно стать больше", "по мнению", ("собравшиеся",)),
+    ]  # "матери Майкла Джексона" is neither Jackson nor a group
+
+
+def test_reported_speech_goes_on_in_the_first_person_plural() -> None:
+    said = _speakers(
+        "# Визит\n\nСергей Лавров отметил, что переговоры прошли успешно. Наши страны будут сотрудничать дальше. "
+        "Товарооборот вырос.\n\nИван Петров заявил, что мост откроют. Как мы уже сообщали, его строили три года.\n"
+    )
+    assert said == [
+        ("переговоры прошли успешно", "отметил", ("Сергей Лавров",)),
+        ("Наши страны будут сотрудничать дальше", "отметил", ("Сергей Лавров",)),
+        ("мост откроют", "заявил", ("Иван Петров",)),
+    ]  # "Как мы уже сообщали" is the newspaper's
+
+
+def test_regarding_something_as_something_is_a_statement() -> None:
+    said = _speakers("# Выставка\n\nНа выставке работали 30 компаний. Их представители расценивают её как шанс.\n")
+    assert said == [("расценивают её как шанс", "расценивают", ("представители",))]
+
+
 def test_a_lower_case_phrase_nerel_train_marks_as_an_organisation_is_one() -> None:
     from kgraph.extract.names.known_names import _confident
 

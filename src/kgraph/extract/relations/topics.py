@@ -66,7 +66,8 @@ _LIST_GOES_ON = re.compile(r",\s+(?=[а-яё])")
 
 
 def find_groups(text: str) -> list[Found]:
-    """Groups of people named by a plural head and a genitive tail: "представители деловых кругов"."""
+    """Groups of people named by a plural head and a genitive tail ("представители деловых кругов"), and those
+    whose words are reported ("По мнению экспертов, …")."""
     found = []
     for match in _PLURAL_HEAD.finditer(text):
         word = match.group("head")
@@ -87,10 +88,44 @@ def find_groups(text: str) -> list[Found]:
             if len(text[tail_start:tail_end].split()) >= 2:
                 tail = Span(tail_start, tail_end, text[tail_start:tail_end])
                 found.append(Found(tail, f"{word.lower()} {tail.text}"))
+    for match in _ACCORDING_TO.finditer(text):
+        words = match.group("who").split()
+        if len(words) <= 3 and not any(f.span.start <= match.start("who") < f.span.end for f in found):
+            label = _people(words)
+            if label:
+                span = Span(match.start("who"), match.end("who"), match.group("who"))
+                found.append(Found(span, label))
     for match in re.finditer(r"\b(?:[Ии]х|[Ее]го|[Ее]ё)\s+([а-яё]+)", text):
         if lemma(match.group(1)) in GROUP_HEADS and match.group(1) != lemma(match.group(1)):
             found.append(Found(Span(match.start(), match.end(), match.group()), match.group(1)))
     return found
+
+
+_ACCORDING_TO = re.compile(r"\b[Пп]о\s+(?:словам|мнению|оценкам)\s+(?P<who>[а-яё]+(?:\s+[а-яё]+)*)(?=,)")
+"""Whose words these are, in the genitive plural, before a comma: "По мнению экспертов, …"."""
+
+
+def _people(words: list[str]) -> str | None:
+    """The nominative plural of words naming people in the genitive plural ("местных жителей": "местные жители",
+    "собравшихся": "собравшиеся"), or None: a person ("министра") or a pronoun ("многих") is no group."""
+    from ..text.normalise import parses
+
+    named = []
+    for position, word in enumerate(words):
+        last = position == len(words) - 1
+        for parse in parses(word):
+            tag = parse.tag
+            if "plur" not in tag or "gent" not in tag or "Apro" in tag:
+                continue
+            noun = tag.POS == "NOUN" and "anim" in tag
+            if noun == last or (last and len(words) == 1 and tag.POS in ("ADJF", "PRTF")):
+                form = parse.inflect({"nomn", "plur"})
+                if form is not None:
+                    named.append(form.word)
+                    break
+        else:
+            return None
+    return " ".join(named)
 
 
 def _topics(text: str, start: int, what: str) -> tuple[Found, ...]:

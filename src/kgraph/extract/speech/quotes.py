@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 
 from ...source import Span
 from ..text.normalise import lemma
@@ -69,10 +70,11 @@ _GUILLEMET_AFTER = re.compile(rf"«(?P<q>[^«»\n]+?)[,!?…]?»,?\s+{_DASH}\s+(
 _QUOTED_AFTER = re.compile(
     rf"[\"“„](?P<q>[^\s\"“”„«»][^\"“”„«»\n]*?)[,!?…]?[\"”],?\s+{_DASH}\s+(?P<verb>[а-яё]+)\s+(?P<who>[^\n.,]+)"
 )
-# "По словам Путина, …", "По мнению Путина, …": reported speech with the speaker in the genitive, named first
-# ("по словам матери Майкла Джексона" is not his word)
+# "По словам Путина, …", "По мнению экспертов, …", "По его словам, …": reported speech with the speaker in the
+# genitive, named first (who it is, attribution decides: "по словам матери Майкла Джексона" is not his word)
 _ACCORDING_TO = re.compile(
-    r"(?:^|(?<=[.!?]\s))По\s+(?:словам|мнению)\s+(?P<who>[А-ЯЁA-Z][^\n,.:«»\"]{0,80}?),\s+(?P<q>[^\n]+?)[.!?](?=\s|$)",
+    r"(?:^|(?<=[.!?]\s))По\s+(?:(?P<own>его|её|ее|их)\s+(?:словам|мнению)|(?:словам|мнению|оценкам)\s+"
+    r"(?P<who>[^\n,.:«»\"]{1,80}?)),\s+(?P<q>[^\n]+?)[.!?](?=\s|$)",
     re.M,
 )
 _GUILLEMET_BEFORE = re.compile(
@@ -100,6 +102,14 @@ _NAME_COLON = re.compile(
 _ASSESSED = re.compile(
     r"(?:^|(?<=[.!?]\s))(?P<who>[А-ЯЁ][^\n.,:«»]{0,80}?)\s+(?P<verb>дал[аи]?|оценил[аи]?)\s+"
     r"(?P<q>(?:[а-яё]+\s+)?оценк[уи]\s+[^\n]+?|(?:высоко|положительно|позитивно|негативно)\s+[^\n]+?)[.!?](?=\s|$)",
+    re.M,
+)
+
+
+# So is a view: "Их представители расценивают мероприятие как возможность …" (what is regarded, then "как")
+_REGARDED = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?P<who>[А-ЯЁ][^\n.,:«»]{0,60}?)\s+(?P<verb>(?:расценива|рассматрива|воспринима)(?:ет|ют))\s+"
+    r"(?P<q>[^\n.!?,:«»]{1,80}?\s+как\s+[^\n]+?)[.!?](?=\s|$)",
     re.M,
 )
 
@@ -166,14 +176,48 @@ def find_utterances(text: str) -> list[Said]:
     # overlaps one of them when it overlaps the last that starts before it ends
     starts: list[int] = []
     ends: list[int] = []
-    for said in _candidates(text):
+
+    def claim(said: Said) -> bool:
         before = bisect_left(starts, said.text.end)
         if before and ends[before - 1] > said.text.start:
-            continue
+            return False
         starts.insert(before, said.text.start)
         ends.insert(before, said.text.end)
         found.append(said)
+        return True
+
+    for said in _candidates(text):
+        claim(said)
+    for said in [said for said in found if said.kind == "reported"]:
+        more = _continued(text, said)
+        if more is not None:
+            claim(more)
     return sorted(found, key=lambda s: s.text.start)
+
+
+_NEXT_SENTENCE = re.compile(r"[^\S\n]+(?P<q>[А-ЯЁ][^\n]*?)[.!?](?=\s|$)")
+_FIRST_PERSON = re.compile(r"\b(?:[Мм]ы|[Нн]ам|[Нн]ас|[Нн]аш(?:а|е|и|у|ей|его|ему|ем|их|им|ими)?)\b")
+_OUR_PAPER = re.compile(r"\b[Кк]ак\s+мы\s+(?:уже\s+)?(?:сообща|писа|рассказыва)")
+""""Как мы уже сообщали": the newspaper speaking, not the person reported before."""
+
+
+def _continued(text: str, said: Said) -> Said | None:
+    """The sentence right after reported speech, in the same paragraph, when it speaks in the first person plural
+    and names no other speaker: the same person's words go on ("Путин обратил внимание на то, что … . Наши страны
+    тесно сотрудничают …").
+
+    >>> text = "Путин отметил, что форум важен. Наши страны тесно сотрудничают. Погода была хорошей."
+    >>> [(s.text.text, s.speaker.text) for s in find_utterances(text)]
+    [('форум важен', 'Путин'), ('Наши страны тесно сотрудничают', 'Путин')]
+    """
+    following = _NEXT_SENTENCE.match(text, said.evidence.end)
+    if following is None or not _FIRST_PERSON.search(following.group("q")) or _OUR_PAPER.search(following.group("q")):
+        return None
+    if any(mark in following.group("q") for mark in '«»"“”:'):
+        return None
+    quote = Span(following.start("q"), following.end("q"), following.group("q"))
+    evidence = Span(quote.start, following.end(), text[quote.start : following.end()])
+    return Said("reported", quote, said.verb, said.speaker, evidence)
 
 
 def _candidates(text: str) -> Iterator[Said]:
@@ -190,14 +234,16 @@ def _candidates(text: str) -> Iterator[Said]:
             said = _said(kind, match)
             if said is not None:
                 yield said
-    for match in _ASSESSED.finditer(text):
+    for match in chain(_ASSESSED.finditer(text), _REGARDED.finditer(text)):
         quote = Span(match.start("verb"), match.end("q"), text[match.start("verb") : match.end("q")])
         who = Span(match.start("who"), match.end("who"), match.group("who"))
         yield Said("reported", quote, match.group("verb"), who, Span(match.start(), match.end(), match.group()))
     for match in _ACCORDING_TO.finditer(text):
         quote = Span(match.start("q"), match.end("q"), match.group("q"))
-        who = Span(match.start("who"), match.end("who"), match.group("who"))
-        yield Said("reported", quote, "по словам", who, Span(match.start(), match.end(), match.group()))
+        named = "own" if match.group("own") else "who"
+        who = Span(match.start(named), match.end(named), match.group(named))
+        verb = "по " + match.group().split(",")[0].split()[-1 if named == "own" else 1].lower()
+        yield Said("reported", quote, verb, who, Span(match.start(), match.end(), match.group()))
     for match in _NAME_COLON.finditer(text):
         yield _name_colon(match)
 
@@ -212,3 +258,6 @@ def _name_colon(match: re.Match[str]) -> Said:
 
 
 PRONOUNS = {"он", "она", "они"}
+
+OWN = {"его", "её", "ее", "их"}
+"""The possessive of "По его словам, …": alone, it names the person spoken of before, as a pronoun does."""

@@ -1,4 +1,5 @@
-"""Who said what: the speaker of each utterance found, a person by name, by pronoun or by an office of a place.
+"""Who said what: the speaker of each utterance found, a person by name, by pronoun or by an office of a place, or
+a group of people ("По мнению экспертов, …").
 
 >>> from kgraph.source import parse_article
 >>> from kgraph.extract.doc import Doc, Draft
@@ -12,12 +13,13 @@
 """
 
 import re
+from bisect import bisect_left
 
 from ...model import Utterance
 from ..doc import Doc
 from ..pipeline import component
 from ..text.normalise import key, lemma
-from .quotes import PRONOUNS, Said, find_utterances
+from .quotes import OWN, PRONOUNS, Said, find_utterances
 
 
 class _Speakers:
@@ -28,6 +30,13 @@ class _Speakers:
 
     def __init__(self, doc: Doc) -> None:
         self.person_at = doc.finder({"schema:Person"}).at
+        self.group_at = doc.finder({"kg:Group"}).at
+        self.sentence = doc.sentence
+        persons = [
+            (m.start, doc.ids[i]) for i, d in enumerate(doc.drafts) if d.cls == "schema:Person" for m in d.mentions
+        ]
+        self.persons = sorted(persons)
+        self.person_starts = [start for start, _ in self.persons]
         self.place_at = doc.finder({"schema:Country", "schema:City", "schema:AdministrativeArea"}).at
         pairs = {(f.subject, f.obj) for f in doc.facts}
         places_of: dict[object, list[object]] = {}
@@ -56,13 +65,28 @@ class _Speakers:
         speaker = self._speaker(said, last)
         return (speaker,) if speaker else ()
 
+    def _named_before(self, position: int) -> str | None:
+        """The person mentioned last before `position`, in its sentence or the one before."""
+        sentence = self.sentence(position)
+        low = self.sentence(sentence.start - 2).start if sentence.start >= 2 else sentence.start
+        index = bisect_left(self.person_starts, position) - 1
+        return self.persons[index][1] if index >= 0 and self.persons[index][0] >= low else None
+
     def _speaker(self, said: Said, last: str | None) -> str | None:
-        person = self.person_at(said.speaker.start, said.speaker.end)
+        # "по словам матери Майкла Джексона" are not his words: after "по словам", words in lower case are no
+        # person's name, whoever they hold (a title is looked at below)
+        according = said.verb.startswith("по ") and said.speaker.text[:1].islower()
+        person = None if according else self.person_at(said.speaker.start, said.speaker.end)
         if person:
             return person
         words = said.speaker.text.lower().split()
+        if len(words) == 1 and words[0] in OWN:  # "По его словам": the person named last, here or a sentence before
+            return self._named_before(said.evidence.start) or last
         if words and words[0] in PRONOUNS:
             return last
+        group = self.group_at(said.speaker.start, said.speaker.end)
+        if group and said.kind == "reported":  # "По мнению экспертов, …"
+            return group
         # A title ("глава Казахстана", "президент России"): the person holding an office of that state.
         place = self.place_at(said.speaker.start, said.speaker.end)
         if not place:
@@ -75,7 +99,8 @@ class _Speakers:
 
 @component("utterances", requires=("entities", "facts"), assigns=("utterances",))
 def utterances(doc: Doc) -> None:
-    """Direct quotes and reported speech whose speaker is a person the article names (or "он" after one)."""
+    """Direct quotes and reported speech whose speaker is a person the article names (or "он" after one), or
+    reported speech of a group of people the article names."""
     utterances = doc.utterances
     last: str | None = None
     speakers_of = _Speakers(doc)
