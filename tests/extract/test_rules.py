@@ -350,6 +350,15 @@ def test_regarding_something_as_something_is_a_statement() -> None:
     assert said == [("расценивают её как шанс", "расценивают", ("представители",))]
 
 
+def test_a_person_going_to_a_place_is_a_visit_told_by_the_verb() -> None:
+    text = "# Визит\n\nВладимир Путин прибыл в Омск. Сергей Лавров отправился в отставку. Поезд прибыл в Тюмень.\n"
+    model = extract_article(parse_article("x", text))
+    name = {ident: entity.labels["ru"] for ident, entity in model.entities.items()}
+    visits = [ident for ident, entity in model.entities.items() if entity.cls == "kg:Visit"]
+    facts = {(f.predicate, name[str(f.obj)]) for f in model.facts if f.subject in visits}
+    assert len(visits) == 1 and facts == {("schema:attendee", "Владимир Путин"), ("schema:location", "Омск")}
+
+
 def test_a_lower_case_phrase_nerel_train_marks_as_an_organisation_is_one() -> None:
     from kgraph.extract.names.known_names import _confident
 

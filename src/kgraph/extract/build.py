@@ -51,6 +51,7 @@ PIPELINE: tuple[Component, ...] = (
     forum.plenary_session,
     forum.museum_anaphora,
     events.locate_tours,
+    events.visits,
     reported.reported,
     forum.attention_topics,
     figures.amounts,

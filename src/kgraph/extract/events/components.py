@@ -101,6 +101,49 @@ def locate_tours(doc: Doc) -> None:
             doc.fact(doc.ids[index], "schema:location", max(places)[1], first, 0.4)
 
 
+VISIT_VERBS = frozenset({"посетить", "посещать", "побывать", "отправиться", "приехать", "прибыть", "съездить"})
+"""Verbs that tell a visit when a person goes to a place named with them ("Путин прибыл в Омск", "Оценить новый
+музей Путин и Токаев отправились")."""
+_DESTINATIONS = PLACE_CLASSES | {"schema:Country", "schema:AdministrativeArea"}
+_NEAR = 80
+"""Characters at most between the verb and the place or a person visiting it: "…, посетил в императорском дворе
+святилище богини … в Японии" is no visit to Japan."""
+_QUOTES = set('«»"“”')
+"""A place named at a quote is in a name ("«Говорит Москва» отправился …"), not where anyone goes."""
+
+
+@component("visits", requires=("entities", "events"), assigns=("entities", "facts"))
+def visits(doc: Doc) -> None:
+    """A visit told by a verb: a sentence with a visit verb, the persons it names and a place (a city, a country, a
+    museum …) is the persons' visit (kg:Visit, mentioned at the verb) to the place named nearest the verb."""
+    from ..text.normalise import lemma
+
+    persons = doc.mention_starts({"schema:Person"})
+    places = sorted((m.start, m.end, i) for i, d in enumerate(doc.drafts) if d.cls in _DESTINATIONS for m in d.mentions)
+    starts = [start for start, _, _ in places]
+    text = doc.clean
+    for sentence in doc.article.sentences:
+        verbs = [w for w in re.finditer(r"[а-яё]+", sentence.text) if lemma(w.group()) in VISIT_VERBS]
+        if not verbs:
+            continue
+        verb = doc.span(sentence.start + verbs[0].start(), sentence.start + verbs[0].end())
+        low, high = max(sentence.start, verb.start - _NEAR), min(sentence.end, verb.end + _NEAR)
+        who = persons.between(low, high)
+        near = [
+            (start, end, i)
+            for start, end, i in places[bisect_left(starts, low) : bisect_left(starts, high)]
+            if end <= high and text[start - 1 : start] not in _QUOTES and text[end : end + 1] not in _QUOTES
+        ]
+        if not who or not near:
+            continue
+        _, _, place = min(near, key=lambda m: min(abs(m[0] - verb.end), abs(m[1] - verb.start)))
+        label = f"посещение: {doc.drafts[place].label}"
+        ident = doc.add(Draft("EVENT", label, [verb], cls="kg:Visit", confidence=0.5))
+        doc.fact(ident, "schema:location", doc.ids[place], sentence, 0.5)
+        for person in who:
+            doc.fact(ident, "schema:attendee", doc.ids[person], sentence, 0.5)
+
+
 class _Named:
     """The entity an opening opens, for many openings: the mentions (of entities other than openings) by where
     they start, kept up to date with the drafts added through it (nothing else changes them meanwhile)."""
