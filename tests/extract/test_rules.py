@@ -359,6 +359,29 @@ def test_a_person_going_to_a_place_is_a_visit_told_by_the_verb() -> None:
     assert len(visits) == 1 and facts == {("schema:attendee", "Владимир Путин"), ("schema:location", "Омск")}
 
 
+def test_the_opening_of_a_museum_takes_place_at_the_museum() -> None:
+    from kgraph.extract.doc import Doc, Draft
+    from kgraph.extract.events.components import locate_tours
+
+    text = "# Музей\n\nВчера состоялось открытие музея «Эрмитаж-Казань» и открытие Казани для туристов.\n"
+    doc = Doc(parse_article("x", text))
+    opening = text.index("открытие музея")
+    museum, city = text.index("Эрмитаж"), text.index("Казани")
+    events = [
+        doc.add(Draft("EVENT", f"открытие {n}", [doc.span(opening + n, opening + n + 8)], cls="kg:Opening"))
+        for n in (0, city - opening)
+    ]
+    places = [
+        doc.add(Draft("ORGANIZATION", "Эрмитаж-Казань", [doc.span(museum, museum + 14)], cls="schema:Museum")),
+        doc.add(Draft("CITY", "Казань", [doc.span(city, city + 6)], cls="schema:City")),
+    ]
+    for event, place in zip(events, places, strict=True):
+        doc.fact(event, "kg:opens", place, doc.span(opening, opening + 8), 0.7)
+    locate_tours(doc)
+    located = {(f.subject, f.obj) for f in doc.facts if f.predicate == "schema:location"}
+    assert located == {(events[0], places[0])}  # a city "opened" to tourists is no place an event takes place in
+
+
 def test_a_lower_case_phrase_nerel_train_marks_as_an_organisation_is_one() -> None:
     from kgraph.extract.names.known_names import _confident
 

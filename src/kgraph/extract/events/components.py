@@ -83,7 +83,16 @@ class Days:
 
 @component("locate_tours", requires=("entities", "events"), assigns=("facts",))
 def locate_tours(doc: Doc) -> None:
-    """An excursion or a visit takes place at the place named last before it (within two sentences)."""
+    """An excursion or a visit takes place at the place named last before it (within two sentences); an opening
+    of a museum, a venue or a place, where it opens."""
+    for fact in list(doc.facts):
+        opened = str(fact.obj)
+        if (
+            fact.predicate == "kg:opens"
+            and fact.obj_is_entity
+            and doc.draft(opened).cls in PLACE_CLASSES - {"schema:City"}
+        ):
+            doc.fact(fact.subject, "schema:location", opened, fact.evidence[0], 0.6)
     for index, draft in enumerate(doc.drafts):
         if draft.cls not in {"kg:Excursion", "kg:Visit"}:
             continue
