@@ -91,7 +91,7 @@ def find_groups(text: str) -> list[Found]:
     for match in _ACCORDING_TO.finditer(text):
         words = match.group("who").split()
         if len(words) <= 3 and not any(f.span.start <= match.start("who") < f.span.end for f in found):
-            label = _people(words)
+            label = people_named(words)
             if label:
                 span = Span(match.start("who"), match.end("who"), match.group("who"))
                 found.append(Found(span, label))
@@ -105,7 +105,7 @@ _ACCORDING_TO = re.compile(r"\b[Пп]о\s+(?:словам|мнению|оцен�
 """Whose words these are, in the genitive plural, before a comma: "По мнению экспертов, …"."""
 
 
-def _people(words: list[str]) -> str | None:
+def people_named(words: list[str]) -> str | None:
     """The nominative plural of words naming people in the genitive plural ("местных жителей": "местные жители",
     "собравшихся": "собравшиеся"), or None: a person ("министра") or a pronoun ("многих") is no group."""
     from ..text.normalise import parses

@@ -73,7 +73,7 @@ _QUOTED_AFTER = re.compile(
 # "По словам Путина, …", "По мнению экспертов, …", "По его словам, …": reported speech with the speaker in the
 # genitive, named first (who it is, attribution decides: "по словам матери Майкла Джексона" is not his word)
 _ACCORDING_TO = re.compile(
-    r"(?:^|(?<=[.!?]\s))По\s+(?:(?P<own>его|её|ее|их)\s+(?:словам|мнению)|(?:словам|мнению|оценкам)\s+"
+    r"(?:^|(?<=[.!?]\s))По\s+(?:(?P<own>его|её|ее)\s+(?:словам|мнению)|(?:словам|мнению|оценкам)\s+"
     r"(?P<who>[^\n,.:«»\"]{1,80}?)),\s+(?P<q>[^\n]+?)[.!?](?=\s|$)",
     re.M,
 )
@@ -259,5 +259,6 @@ def _name_colon(match: re.Match[str]) -> Said:
 
 PRONOUNS = {"он", "она", "они"}
 
-OWN = {"его", "её", "ее", "их"}
-"""The possessive of "По его словам, …": alone, it names the person spoken of before, as a pronoun does."""
+OWN = {"его": "masc", "её": "femn", "ее": "femn"}
+"""The possessive of "По его словам, …" and the gender it names: alone, it is the person spoken of before, as a
+pronoun is ("По их словам" after "представители армии" is theirs, no person's: not taken)."""

@@ -18,6 +18,7 @@ from bisect import bisect_left
 from ...model import Utterance
 from ..doc import Doc
 from ..pipeline import component
+from ..relations.topics import people_named
 from ..text.normalise import key, lemma
 from .quotes import OWN, PRONOUNS, Said, find_utterances
 
@@ -37,6 +38,9 @@ class _Speakers:
         ]
         self.persons = sorted(persons)
         self.person_starts = [start for start, _ in self.persons]
+        self.genders = {
+            doc.ids[i]: g for i, d in enumerate(doc.drafts) if d.cls == "schema:Person" if (g := _gender(d.label))
+        }
         self.place_at = doc.finder({"schema:Country", "schema:City", "schema:AdministrativeArea"}).at
         pairs = {(f.subject, f.obj) for f in doc.facts}
         places_of: dict[object, list[object]] = {}
@@ -65,12 +69,16 @@ class _Speakers:
         speaker = self._speaker(said, last)
         return (speaker,) if speaker else ()
 
-    def _named_before(self, position: int) -> str | None:
-        """The person mentioned last before `position`, in its sentence or the one before."""
+    def _named_before(self, position: int, gender: str) -> str | None:
+        """The person mentioned last before `position`, in its sentence or the one before, when not known to be
+        of the other gender (by a first name: "По ее словам" after "Антонио Мартин" is some woman's)."""
         sentence = self.sentence(position)
         low = self.sentence(sentence.start - 2).start if sentence.start >= 2 else sentence.start
         index = bisect_left(self.person_starts, position) - 1
-        return self.persons[index][1] if index >= 0 and self.persons[index][0] >= low else None
+        if index < 0 or self.persons[index][0] < low:
+            return None
+        person = self.persons[index][1]
+        return person if self.genders.get(person, gender) == gender else None
 
     def _speaker(self, said: Said, last: str | None) -> str | None:
         # "по словам матери Майкла Джексона" are not his words: after "по словам", words in lower case are no
@@ -81,11 +89,12 @@ class _Speakers:
             return person
         words = said.speaker.text.lower().split()
         if len(words) == 1 and words[0] in OWN:  # "По его словам": the person named last, here or a sentence before
-            return self._named_before(said.evidence.start) or last
+            return self._named_before(said.evidence.start, OWN[words[0]])
         if words and words[0] in PRONOUNS:
             return last
+        # "По мнению экспертов, …"; "по словам главы сельсовета" is one person's (a genitive singular)
         group = self.group_at(said.speaker.start, said.speaker.end)
-        if group and said.kind == "reported":  # "По мнению экспертов, …"
+        if group and said.kind == "reported" and (not according or people_named(words)):
             return group
         # A title ("глава Казахстана", "президент России"): the person holding an office of that state.
         place = self.place_at(said.speaker.start, said.speaker.end)
@@ -95,6 +104,19 @@ class _Speakers:
         if title_word in self.HEADS:
             return self.holders[place][0][0] if self.holders.get(place) else None
         return self.by_word.get((place, title_word))
+
+
+def _gender(name: str) -> str | None:
+    """The gender of a person's first name, when pymorphy3 knows it as one ("Антонио": "masc"), else None."""
+    from ..text.normalise import parses
+
+    words = name.split()
+    if len(words) < 2:
+        return None
+    for parse in parses(words[0]):
+        if "Name" in parse.tag and parse.tag.gender in ("masc", "femn"):
+            return str(parse.tag.gender)
+    return None
 
 
 @component("utterances", requires=("entities", "facts"), assigns=("utterances",))
