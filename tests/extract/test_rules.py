@@ -330,6 +330,14 @@ def test_by_her_or_their_words_is_no_man_named_before() -> None:
     assert said == [("всё хорошо", "по мнению", ("Анна Петрова",))]
 
 
+def test_a_person_named_in_the_genitive_after_the_speaker_is_not_the_speaker() -> None:
+    said = _speakers(
+        "# Суд\n\nАдвокат Радована Караджича заявил, что его подзащитный подаст апелляцию. По его словам, суд ошибся."
+        "\n\nОкружной прокурор Крэйг Уоткинс сказал, что отсрочка уместна.\n"
+    )
+    assert said == [("отсрочка уместна", "сказал", ("Крэйг Уоткинс",))]
+
+
 def test_according_to_people_named_by_a_plural_noun_they_are_a_group_speaking() -> None:
     said = _speakers(
         "# Мост\n\nПо мнению экспертов, инфляция замедлится. По словам местных жителей, мост закрыт неделю. "

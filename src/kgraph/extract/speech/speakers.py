@@ -33,6 +33,7 @@ class _Speakers:
         self.person_at = doc.finder({"schema:Person"}).at
         self.group_at = doc.finder({"kg:Group"}).at
         self.sentence = doc.sentence
+        self.text = doc.clean
         persons = [
             (m.start, doc.ids[i]) for i, d in enumerate(doc.drafts) if d.cls == "schema:Person" for m in d.mentions
         ]
@@ -77,8 +78,27 @@ class _Speakers:
         index = bisect_left(self.person_starts, position) - 1
         if index < 0 or self.persons[index][0] < low:
             return None
-        person = self.persons[index][1]
+        start, person = self.persons[index]
+        if self._genitive(start):  # "Адвокат Ивана Петрова … По его словам": the lawyer's, whose name is not given
+            return None
         return person if self.genders.get(person, gender) == gender else None
+
+    def _named_in_genitive(self, said: Said) -> bool:
+        """Whether the speaker's words name a person only after another noun, in the genitive: "Адвокат Ивана
+        Петрова заявил" is the lawyer's statement, not Petrov's ("Президент Владимир Путин" is Putin's)."""
+        index = bisect_left(self.person_starts, said.speaker.start)
+        if index == len(self.persons) or not said.speaker.start < self.persons[index][0] < said.speaker.end:
+            return False
+        return self._genitive(self.persons[index][0])
+
+    def _genitive(self, start: int) -> bool:
+        """Whether the name starting at `start` can only be a genitive singular ("Ивана", not "Петрова")."""
+        from ..text.normalise import parses
+
+        word = re.match(r"\w+", self.text[start:])
+        readings = parses(word.group().lower()) if word else ()
+        # singular: pymorphy3 reads an unknown foreign name ("Крэйг") as some name's genitive plural
+        return any({"gent", "sing"} in p.tag for p in readings) and not any("nomn" in p.tag for p in readings)
 
     def _speaker(self, said: Said, last: str | None) -> str | None:
         # "по словам матери Майкла Джексона" are not his words: after "по словам", words in lower case are no
@@ -86,7 +106,7 @@ class _Speakers:
         according = said.verb.startswith("по ") and said.speaker.text[:1].islower()
         person = None if according else self.person_at(said.speaker.start, said.speaker.end)
         if person:
-            return person
+            return None if self._named_in_genitive(said) else person
         words = said.speaker.text.lower().split()
         if len(words) == 1 and words[0] in OWN:  # "По его словам": the person named last, here or a sentence before
             return self._named_before(said.evidence.start, OWN[words[0]])
