@@ -83,13 +83,17 @@ class _Speakers:
             return None
         return person if self.genders.get(person, gender) == gender else None
 
-    def _named_in_genitive(self, said: Said) -> bool:
-        """Whether the speaker's words name a person only after another noun, in the genitive: "Адвокат Ивана
-        Петрова заявил" is the lawyer's statement, not Petrov's ("Президент Владимир Путин" is Putin's)."""
-        index = bisect_left(self.person_starts, said.speaker.start)
-        if index == len(self.persons) or not said.speaker.start < self.persons[index][0] < said.speaker.end:
-            return False
-        return self._genitive(self.persons[index][0])
+    def _named_speaker(self, said: Said, person: str) -> str | None:
+        """Of the persons the speaker's words name after another word, the last one not in the genitive, else none:
+        "Адвокат Ивана Петрова заявил" is the lawyer's statement, not Petrov's; "Пресс-секретарь Владимира Путина
+        Дмитрий Песков заявил" is Peskov's. `person` when no name stands after another word."""
+        first = bisect_left(self.person_starts, said.speaker.start + 1)
+        last = bisect_left(self.person_starts, said.speaker.end)
+        named = self.persons[first:last]
+        if not named:
+            return person
+        nominative = [ident for start, ident in named if not self._genitive(start)]
+        return nominative[-1] if nominative else None
 
     def _genitive(self, start: int) -> bool:
         """Whether the name starting at `start` can only be a genitive singular ("Ивана", not "Петрова")."""
@@ -106,7 +110,7 @@ class _Speakers:
         according = said.verb.startswith("по ") and said.speaker.text[:1].islower()
         person = None if according else self.person_at(said.speaker.start, said.speaker.end)
         if person:
-            return None if self._named_in_genitive(said) else person
+            return self._named_speaker(said, person)
         words = said.speaker.text.lower().split()
         if len(words) == 1 and words[0] in OWN:  # "По его словам": the person named last, here or a sentence before
             return self._named_before(said.evidence.start, OWN[words[0]])
