@@ -342,6 +342,17 @@ def test_a_person_named_in_the_genitive_after_the_speaker_is_not_the_speaker() -
     ]
 
 
+def test_a_parenthetical_between_speaker_and_verb_keeps_the_speaker() -> None:
+    said = _speakers(
+        "# Суд\n\nМария Алехина, в свою очередь, подчеркнула, что не признает вины. Она также заявила, что "
+        "продолжит работу.\n"
+    )
+    assert [(text, speakers) for text, _, speakers in said] == [
+        ("не признает вины", ("Мария Алехина",)),
+        ("продолжит работу", ("Мария Алехина",)),
+    ]
+
+
 def test_according_to_people_named_by_a_plural_noun_they_are_a_group_speaking() -> None:
     said = _speakers(
         "# Мост\n\nПо мнению экспертов, инфляция замедлится. По словам местных жителей, мост закрыт неделю. "
