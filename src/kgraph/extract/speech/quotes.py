@@ -87,6 +87,25 @@ _REPORTED = re.compile(
     r"(?:\s+внимание)?(?:\s+на\s+то)?,\s+что\s+(?P<q>[^\n]+?)[.!?](?=\s|$)",
     re.M,
 )
+# … with whom or where it was said between the verb and "что" ("заявил агентству Reuters, что", "рассказал о том,
+# что", "сообщил в своём Facebook, что"): a pattern of its own, so that a word it wrongly takes for the verb never
+# hides a statement the one above finds
+_REPORTED_TO = re.compile(
+    rf"(?:^|(?<=[.!?]\s))(?P<who>[А-ЯЁ][^\n.,:«»]{{0,60}}?){_ASIDE}[^\S\n]+(?:также[^\S\n]+|уже[^\S\n]+)?"
+    r"(?P<verb>[а-яё]+)(?P<to>(?:[^\S\n]+[^\s.,:;!?«»\"]+){1,4}?),\s+что\s+(?P<q>[^\n]+?)[.!?](?=\s|$)",
+    re.M,
+)
+# "Как заявил Иван Петров, …": the speaker first, after "Как" and the verb
+_AS_SAID = re.compile(
+    r"(?:^|(?<=[.!?]\s))Как\s+(?P<verb>[а-яё]+)\s+(?:(?:тогда|ранее|позже|уже|также)\s+)?"
+    r"(?P<who>[^\n,.:;«»\"]{1,80}?),\s+(?P<q>[^\n]+?)[.!?](?=\s|$)",
+    re.M,
+)
+# "«Это моё последнее желание», сказал Хоакин": the words, a comma and no dash (three words or more, so that a name
+# in quotes, "в газете «Коммерсант», сообщил источник", is no quote)
+_GUILLEMET_COMMA = re.compile(
+    r"«(?P<q>[^«»\n]+?\s[^«»\n]+?\s[^«»\n]+?)[,!?…]?»,\s+(?P<verb>[а-яё]+)\s+(?P<who>[^\n.,]+)"
+)
 
 
 # A headline or line "Имя Фамилия: слова" ("Владимир Путин: капиталовложения составили …"): quoted words are
@@ -137,6 +156,18 @@ def _said(kind: str, match: re.Match[str], quote: Span | None = None, start: int
     who = Span(match.start("who"), match.end("who"), match.group("who"))
     start = match.start() if start is None else start
     return Said(kind, quote, verb, who, Span(start, match.end(), match.string[start : match.end()]))
+
+
+def _said_to(words: list[str]) -> bool:
+    """Whether the words between a speech verb and ", что" say whom or where it was said: "о том", a place or time
+    ("в интервью …", "на брифинге"), or someone in the dative ("журналистам", "агентству Reuters"); not a thing it
+    was about ("сообщил о решении суда, что вызвало …": that "что" is the decision's)."""
+    from ..text.normalise import parses
+
+    if words == ["о", "том"] or words[0] in {"в", "во", "на"}:
+        return True
+    readings = parses(words[0].lower())
+    return any("datv" in p.tag and p.tag.POS == "NOUN" for p in readings) and not any("nomn" in p.tag for p in readings)
 
 
 def _line_quotes(text: str) -> Iterator[Said]:
@@ -230,9 +261,14 @@ def _candidates(text: str) -> Iterator[Said]:
         ("direct", _GUILLEMET_AFTER),
         ("direct", _QUOTED_AFTER),
         ("direct", _GUILLEMET_BEFORE),
+        ("direct", _GUILLEMET_COMMA),
         ("reported", _REPORTED),
+        ("reported", _AS_SAID),
+        ("reported", _REPORTED_TO),
     ):
         for match in pattern.finditer(text):
+            if pattern is _REPORTED_TO and not _said_to(match.group("to").split()):
+                continue
             said = _said(kind, match)
             if said is not None:
                 yield said

@@ -38,6 +38,15 @@ class _Speakers:
             (m.start, doc.ids[i]) for i, d in enumerate(doc.drafts) if d.cls == "schema:Person" for m in d.mentions
         ]
         self.persons = sorted(persons)
+        # each person mention's last word (after its initials: "С.Буянский"), and the person's labels: in the nominative
+        self.last_words = {
+            m.start: m.text.split()[-1].split(".")[-1]
+            for d in doc.drafts
+            if d.cls == "schema:Person"
+            for m in d.mentions
+            if m.text.split()
+        }
+        self.labels = {doc.ids[i]: d.label for i, d in enumerate(doc.drafts) if d.cls == "schema:Person"}
         self.person_starts = [start for start, _ in self.persons]
         self.genders = {
             doc.ids[i]: g for i, d in enumerate(doc.drafts) if d.cls == "schema:Person" if (g := _gender(d.label))
@@ -86,14 +95,26 @@ class _Speakers:
     def _named_speaker(self, said: Said, person: str) -> str | None:
         """Of the persons the speaker's words name after another word, the last one not in the genitive, else none:
         "Адвокат Ивана Петрова заявил" is the lawyer's statement, not Petrov's; "Пресс-секретарь Владимира Путина
-        Дмитрий Песков заявил" is Peskov's. `person` when no name stands after another word."""
-        first = bisect_left(self.person_starts, said.speaker.start + 1)
+        Дмитрий Песков заявил" is Peskov's. `person` when no name stands after another word, and the person named
+        first when the words open with a name ("Бадди Макгирт после известия о смерти Дадашева заявил")."""
+        first = bisect_left(self.person_starts, said.speaker.start)
         last = bisect_left(self.person_starts, said.speaker.end)
+        if first < len(self.persons) and self.persons[first][0] == said.speaker.start:
+            return self.persons[first][1]
         named = self.persons[first:last]
         if not named:
             return person
-        nominative = [ident for start, ident in named if not self._genitive(start)]
+        nominative = [
+            ident for start, ident in named if not self._genitive(start) and not self._inflected(start, ident)
+        ]
         return nominative[-1] if nominative else None
+
+    def _inflected(self, start: int, person: str) -> bool:
+        """Whether the mention starting at `start` ends in a word its person's label (in the nominative) lacks:
+        "адвокат Эльсаеда" names Эмадельдин Эльсаед in the genitive, though pymorphy3 does not know the name."""
+        words = {word.lower().replace("ё", "е") for word in self.labels[person].split()}
+        mentioned = self.last_words.get(start)
+        return mentioned is not None and bool(words) and mentioned.lower().replace("ё", "е") not in words
 
     def _genitive(self, start: int) -> bool:
         """Whether the name starting at `start` can only be a genitive singular ("Ивана", not "Петрова")."""
@@ -117,7 +138,8 @@ class _Speakers:
         if words and words[0] in PRONOUNS:
             return last
         # "По мнению экспертов, …"; "по словам главы сельсовета" is one person's (a genitive singular)
-        group = self.group_at(said.speaker.start, said.speaker.end)
+        # the group opens the speaker's words: "пресс-секретарь главы государства" is no group's
+        group = self.group_at(said.speaker.start, said.speaker.start + 1)
         if group and said.kind == "reported" and (not according or people_named(words)):
             return group
         # A title ("глава Казахстана", "президент России"): the person holding an office of that state.
