@@ -375,6 +375,17 @@ def test_a_name_the_speaker_opens_with_stays_the_speaker_whatever_follows() -> N
     assert said == [("в отчаянии", "заявил", ("Бадди Макгирт",))]
 
 
+def test_she_is_not_the_last_speaker_when_he_is_a_man() -> None:
+    said = _speakers(
+        "# Вики\n\nДжимми Уэйлс заявил, что идея хороша. Флоранс Девуар высказалась против идеи Уэйлса. Она сказала: "
+        "«Я считаю, что проблема в качестве статей».\n"
+    )
+    assert said == [
+        ("идея хороша", "заявил", ("Джимми Уэйлс",)),
+        ("Я считаю, что проблема в качестве статей", "сказала", ("Флоранс Девуар",)),
+    ]
+
+
 def test_according_to_people_named_by_a_plural_noun_they_are_a_group_speaking() -> None:
     said = _speakers(
         "# Мост\n\nПо мнению экспертов, инфляция замедлится. По словам местных жителей, мост закрыт неделю. "

@@ -295,7 +295,8 @@ def _name_colon(match: re.Match[str]) -> Said:
     return Said(kind, said, "", who, Span(match.start(), match.end(), match.group()))
 
 
-PRONOUNS = {"он", "она", "они"}
+PRONOUNS = {"он": "masc", "она": "femn", "они": "plur"}
+"""The pronouns a speaker is named by, and their gender (a plural one stands for no person of either)."""
 
 OWN = {"его": "masc", "её": "femn", "ее": "femn"}
 """The possessive of "По его словам, …" and the gender it names: alone, it is the person spoken of before, as a

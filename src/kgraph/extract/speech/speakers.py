@@ -79,18 +79,23 @@ class _Speakers:
         speaker = self._speaker(said, last)
         return (speaker,) if speaker else ()
 
-    def _named_before(self, position: int, gender: str) -> str | None:
+    def _named_before(self, position: int, gender: str, nearest: bool = True) -> str | None:
         """The person mentioned last before `position`, in its sentence or the one before, when not known to be
-        of the other gender (by a first name: "По ее словам" after "Антонио Мартин" is some woman's)."""
+        of the other gender (by a first name: "По ее словам" after "Антонио Мартин" is some woman's) nor named in the
+        genitive ("Адвокат Ивана Петрова … По его словам": the lawyer's, whose name is not given). With `nearest`
+        false, the last such person, passing over the others ("Флоранс Девуар высказалась против идеи Уэйлса. Она
+        сказала: …")."""
         sentence = self.sentence(position)
         low = self.sentence(sentence.start - 2).start if sentence.start >= 2 else sentence.start
         index = bisect_left(self.person_starts, position) - 1
-        if index < 0 or self.persons[index][0] < low:
-            return None
-        start, person = self.persons[index]
-        if self._genitive(start):  # "Адвокат Ивана Петрова … По его словам": the lawyer's, whose name is not given
-            return None
-        return person if self.genders.get(person, gender) == gender else None
+        while index >= 0 and self.persons[index][0] >= low:
+            start, person = self.persons[index]
+            if not self._genitive(start) and self.genders.get(person, gender) == gender:
+                return person
+            if nearest:
+                return None
+            index -= 1
+        return None
 
     def _named_speaker(self, said: Said, person: str) -> str | None:
         """Of the persons the speaker's words name after another word, the last one not in the genitive, else none:
@@ -135,8 +140,11 @@ class _Speakers:
         words = said.speaker.text.lower().split()
         if len(words) == 1 and words[0] in OWN:  # "По его словам": the person named last, here or a sentence before
             return self._named_before(said.evidence.start, OWN[words[0]])
-        if words and words[0] in PRONOUNS:
-            return last
+        if words and words[0] in PRONOUNS:  # the last speaker, unless a first name gives the other gender
+            gender = PRONOUNS[words[0]]
+            if last is None or self.genders.get(last, gender) == gender:
+                return last
+            return self._named_before(said.evidence.start, gender, nearest=False)
         # "По мнению экспертов, …"; "по словам главы сельсовета" is one person's (a genitive singular)
         # the group opens the speaker's words: "пресс-секретарь главы государства" is no group's
         group = self.group_at(said.speaker.start, said.speaker.start + 1)
@@ -153,14 +161,15 @@ class _Speakers:
 
 
 def _gender(name: str) -> str | None:
-    """The gender of a person's first name, when pymorphy3 knows it as one ("Антонио": "masc"), else None."""
+    """The gender of a person's first name, when pymorphy3's dictionary has it as one ("Антонио": "masc"), else
+    None (its guess for a name it lacks is no evidence: "Флоранс" would be a man's)."""
     from ..text.normalise import parses
 
     words = name.split()
     if len(words) < 2:
         return None
     for parse in parses(words[0]):
-        if "Name" in parse.tag and parse.tag.gender in ("masc", "femn"):
+        if "Name" in parse.tag and parse.tag.gender in ("masc", "femn") and parse.is_known:
             return str(parse.tag.gender)
     return None
 
