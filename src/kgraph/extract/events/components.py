@@ -10,7 +10,7 @@ from ...model import TimeRef
 from ...source import Span
 from ..doc import Doc, Draft, class_for
 from ..pipeline import component
-from ..text.normalise import noun_phrase_nominative
+from ..text.normalise import lemma, noun_phrase_nominative
 from .events import find_events
 
 PLACE_CLASSES = {"schema:Place", "schema:Museum", "schema:City", "schema:SportsActivityLocation"}
@@ -125,8 +125,6 @@ _QUOTES = set('«»"“”')
 def visits(doc: Doc) -> None:
     """A visit told by a verb: a sentence with a visit verb, the persons it names and a place (a city, a country, a
     museum …) is the persons' visit (kg:Visit, mentioned at the verb) to the place named nearest the verb."""
-    from ..text.normalise import lemma
-
     persons = doc.mention_starts({"schema:Person"})
     places = sorted((m.start, m.end, i) for i, d in enumerate(doc.drafts) if d.cls in _DESTINATIONS for m in d.mentions)
     starts = [start for start, _, _ in places]

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from ...source import Span
 from ..events.events import genitive_tail
-from ..text.normalise import lemma, noun_phrase_nominative
+from ..speech.quotes import ACCORDING
+from ..text.normalise import lemma, noun_phrase_nominative, parses
 
 GROUP_HEADS = {
     "глава",
@@ -101,7 +102,7 @@ def find_groups(text: str) -> list[Found]:
     return found
 
 
-_ACCORDING_TO = re.compile(r"\b[Пп]о\s+(?:словам|мнению|оценкам)\s+(?P<who>[а-яё]+(?:[^\S\n]+[а-яё]+){0,2}),")
+_ACCORDING_TO = re.compile(rf"\b[Пп]о\s+{ACCORDING}\s+(?P<who>[а-яё]+(?:[^\S\n]+[а-яё]+){{0,2}}),")
 """Whose words these are, in the genitive plural, before a comma: "По мнению экспертов, …" (three words at most:
 a long run of lower-case words is read once, not once per word)."""
 
@@ -109,8 +110,6 @@ a long run of lower-case words is read once, not once per word)."""
 def people_named(words: list[str]) -> str | None:
     """The nominative plural of words naming people in the genitive plural ("местных жителей": "местные жители",
     "собравшихся": "собравшиеся"), or None: a person ("министра") or a pronoun ("многих") is no group."""
-    from ..text.normalise import parses
-
     named = []
     for position, word in enumerate(words):
         last = position == len(words) - 1

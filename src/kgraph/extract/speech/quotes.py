@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from itertools import chain
 
 from ...source import Span
-from ..text.normalise import lemma
+from ..text.normalise import lemma, parses
 
 SPEECH_VERBS = {
     "заявить",
@@ -72,8 +72,10 @@ _QUOTED_AFTER = re.compile(
 )
 # "По словам Путина, …", "По мнению экспертов, …", "По его словам, …": reported speech with the speaker in the
 # genitive, named first (who it is, attribution decides: "по словам матери Майкла Джексона" is not his word)
+ACCORDING = r"(?:словам|мнению|оценкам)"
+"""The nouns of "По словам / мнению / оценкам X": whose words follow (``relations.topics`` reads X as a group)."""
 _ACCORDING_TO = re.compile(
-    r"(?:^|(?<=[.!?]\s))По\s+(?:(?P<own>его|её|ее)\s+(?:словам|мнению)|(?:словам|мнению|оценкам)\s+"
+    rf"(?:^|(?<=[.!?]\s))По\s+(?:(?P<own>его|её|ее)\s+(?:словам|мнению)|{ACCORDING}\s+"
     r"(?P<who>[^\n,.:«»\"]{1,80}?)),\s+(?P<q>[^\n]+?)[.!?](?=\s|$)",
     re.M,
 )
@@ -82,8 +84,10 @@ _GUILLEMET_BEFORE = re.compile(
 )
 # "Алёхина, в свою очередь, подчеркнула, что …": a speaker and a parenthetical word or two between commas
 _ASIDE = r"(?:,\s+(?:в\s+свою\s+очередь|со\s+своей\s+стороны|в\s+частности|однако|при\s+этом|также|же),)?"
+_SPEAKER_FIRST = rf"(?:^|(?<=[.!?]\s))(?P<who>[А-ЯЁ][^\n.,:«»]{{0,60}}?){_ASIDE}"
+"""A sentence opening with who speaks (then the verb)."""
 _REPORTED = re.compile(
-    rf"(?:^|(?<=[.!?]\s))(?P<who>[А-ЯЁ][^\n.,:«»]{{0,60}}?){_ASIDE}\s+(?:также\s+|уже\s+)?(?P<verb>[а-яё]+)"
+    rf"{_SPEAKER_FIRST}\s+(?:также\s+|уже\s+)?(?P<verb>[а-яё]+)"
     r"(?:\s+внимание)?(?:\s+на\s+то)?,\s+что\s+(?P<q>[^\n]+?)[.!?](?=\s|$)",
     re.M,
 )
@@ -91,7 +95,7 @@ _REPORTED = re.compile(
 # что", "сообщил в своём Facebook, что"): a pattern of its own, so that a word it wrongly takes for the verb never
 # hides a statement the one above finds
 _REPORTED_TO = re.compile(
-    rf"(?:^|(?<=[.!?]\s))(?P<who>[А-ЯЁ][^\n.,:«»]{{0,60}}?){_ASIDE}[^\S\n]+(?:также[^\S\n]+|уже[^\S\n]+)?"
+    rf"{_SPEAKER_FIRST}[^\S\n]+(?:также[^\S\n]+|уже[^\S\n]+)?"
     r"(?P<verb>[а-яё]+)(?P<to>(?:[^\S\n]+[^\s.,:;!?«»\"]+){1,4}?),\s+что\s+(?P<q>[^\n]+?)[.!?](?=\s|$)",
     re.M,
 )
@@ -162,8 +166,6 @@ def _said_to(words: list[str]) -> bool:
     """Whether the words between a speech verb and ", что" say whom or where it was said: "о том", a place or time
     ("в интервью …", "на брифинге"), or someone in the dative ("журналистам", "агентству Reuters"); not a thing it
     was about ("сообщил о решении суда, что вызвало …": that "что" is the decision's)."""
-    from ..text.normalise import parses
-
     if words == ["о", "том"] or words[0] in {"в", "во", "на"}:
         return True
     readings = parses(words[0].lower())

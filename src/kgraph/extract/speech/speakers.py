@@ -19,7 +19,7 @@ from ...model import Utterance
 from ..doc import Doc
 from ..pipeline import component
 from ..relations.topics import people_named
-from ..text.normalise import key, lemma
+from ..text.normalise import key, lemma, parses
 from .quotes import OWN, PRONOUNS, Said, find_utterances
 
 
@@ -34,23 +34,15 @@ class _Speakers:
         self.group_at = doc.finder({"kg:Group"}).at
         self.sentence = doc.sentence
         self.text = doc.clean
-        persons = [
-            (m.start, doc.ids[i]) for i, d in enumerate(doc.drafts) if d.cls == "schema:Person" for m in d.mentions
-        ]
-        self.persons = sorted(persons)
+        people = [(doc.ids[i], draft) for i, draft in enumerate(doc.drafts) if draft.cls == "schema:Person"]
+        self.persons = sorted((m.start, ident) for ident, draft in people for m in draft.mentions)
+        self.person_starts = [start for start, _ in self.persons]
         # each person mention's last word (after its initials: "С.Буянский"), and the person's labels: in the nominative
         self.last_words = {
-            m.start: m.text.split()[-1].split(".")[-1]
-            for d in doc.drafts
-            if d.cls == "schema:Person"
-            for m in d.mentions
-            if m.text.split()
+            m.start: m.text.split()[-1].split(".")[-1] for _, draft in people for m in draft.mentions if m.text.split()
         }
-        self.labels = {doc.ids[i]: d.label for i, d in enumerate(doc.drafts) if d.cls == "schema:Person"}
-        self.person_starts = [start for start, _ in self.persons]
-        self.genders = {
-            doc.ids[i]: g for i, d in enumerate(doc.drafts) if d.cls == "schema:Person" if (g := _gender(d.label))
-        }
+        self.labels = {ident: draft.label for ident, draft in people}
+        self.genders = {ident: gender for ident, draft in people if (gender := _gender(draft.label))}
         self.place_at = doc.finder({"schema:Country", "schema:City", "schema:AdministrativeArea"}).at
         pairs = {(f.subject, f.obj) for f in doc.facts}
         places_of: dict[object, list[object]] = {}
@@ -123,8 +115,6 @@ class _Speakers:
 
     def _genitive(self, start: int) -> bool:
         """Whether the name starting at `start` can only be a genitive singular ("Ивана", not "Петрова")."""
-        from ..text.normalise import parses
-
         word = re.match(r"\w+", self.text[start:])
         readings = parses(word.group().lower()) if word else ()
         # singular: pymorphy3 reads an unknown foreign name ("Крэйг") as some name's genitive plural
@@ -163,8 +153,6 @@ class _Speakers:
 def _gender(name: str) -> str | None:
     """The gender of a person's first name, when pymorphy3's dictionary has it as one ("Антонио": "masc"), else
     None (its guess for a name it lacks is no evidence: "Флоранс" would be a man's)."""
-    from ..text.normalise import parses
-
     words = name.split()
     if len(words) < 2:
         return None
