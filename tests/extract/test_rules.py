@@ -68,6 +68,18 @@ def test_links_need_repeated_agreeing_evidence() -> None:
     assert small.link("Парис", "CITY") is None  # two items compete
 
 
+def test_a_place_takes_the_item_annotators_mostly_give_it_and_an_organisation_needs_more_agreement() -> None:
+    small = Gazetteer.parse(
+        "польша\tCOUNTRY:8\tQ36:7,Q166196:1\tПольши\n"
+        "минобороны\tORGANIZATION:8\tQ1:7,Q2:1\tМинобороны\n"
+        "парис\tCITY:5\tQ90:4,Q830149:1\tПариж\n"
+    )
+    link = small.link("Польши", "COUNTRY")
+    assert link is not None and link.qid == "Q36"  # 7 in 8: a former state once is noise
+    assert small.link("Минобороны", "ORGANIZATION") is None  # 7 in 8: each country has one
+    assert small.link("Парис", "CITY") is None  # 4 in 5 is not enough even for a place
+
+
 def test_the_shipped_gazetteer_links_well_known_states() -> None:
     link = gazetteer().link("России", "COUNTRY")
     assert link is not None and link.qid == "Q159"
