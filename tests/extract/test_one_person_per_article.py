@@ -5,6 +5,7 @@ small texts of our own."""
 import pytest
 
 from kgraph.extract import extract_article
+from kgraph.extract.text.normalise import nominative_as_written
 from kgraph.source import parse_article
 
 
@@ -91,3 +92,19 @@ def test_a_first_name_and_patronymic_the_full_names_item_does_not_have_is_anothe
     assert _another_patronymic("Владимир Кириллович", "Q7747")
     assert not _another_patronymic("Владимир Владимирович", "Q7747")
     assert not _another_patronymic("Эдуард Васильевич", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # natasha gives "Лиам Хоулетта" for "Лиама Хоулетта" and "Юрий Царева" for "Юрия Царёва"
+        ("Фанаты встретили Лиама Хоулетта у отеля. Лиам Хоулетт поблагодарил их.", "Лиам Хоулетт"),
+        ("Мы видели Юрия Царёва в театре. Вчера Юрий Царёв приехал в Омск.", "Юрий Царёв"),
+    ],
+)
+def test_a_person_is_named_as_the_article_writes_the_full_name_in_the_nominative(text: str, label: str) -> None:
+    assert list(_persons(text)) == [label]
+
+
+def test_a_name_written_in_another_case_is_no_better_label() -> None:
+    assert nominative_as_written("Божене Рынской", ["Божене Рынской", "Рынская"]) is None

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from ..model import RU_LATN, ArticleMeta, Entity, Fact, Quantity, Utterance
 from ..source import Article, Span
 from ..transliteration import transliterate
-from .text.normalise import key, slug
+from .text.normalise import key, nominative_as_written, slug
 
 if TYPE_CHECKING:
     from .events.events import EventMention
@@ -147,14 +147,22 @@ class Doc:
         self._mention_sets: dict[int, tuple[list[Span], int, set[Span]]] = {}
 
     def add(self, draft: Draft) -> str:
-        """Add a draft, or merge its mentions into the first one of the same class and label; its id."""
+        """Add a draft, or merge its mentions into the first one of the same class and label; its id. A person
+        merged so is named as the article writes the name in the nominative, when one of the two labels is that and
+        the other is not ("Лиам Хоулетт", not the normaliser's "Лиам Хоулетта" of "Лиама Хоулетта" met first)."""
         same = self._named.get((draft.cls, key(draft.label)))
         if same:
+            kept = self.drafts[same[0]]
             mentions = self._mentions_of(same[0])
             for mention in draft.mentions:
                 if mention not in mentions:
                     mentions.add(mention)
-                    self.drafts[same[0]].mentions.append(mention)
+                    kept.mentions.append(mention)
+            if draft.nerel_type == kept.nerel_type == "PERSON" and draft.label != kept.label:
+                written = [m.text for m in kept.mentions]
+                better = nominative_as_written(draft.label, written)
+                if better and not nominative_as_written(kept.label, written):
+                    kept.label = better
             return self.ids[same[0]]
         index = len(self.drafts)
         ident = self._new_id(draft)

@@ -6,6 +6,7 @@
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -73,6 +74,32 @@ def common_noun(word: str) -> bool:
     if not analyses[0].is_known or analyses[0].tag.POS != "NOUN":
         return False
     return not any(p.tag.grammemes & NAME_TAGS for p in analyses)
+
+
+def nominative_as_written(label: str, written: Iterable[str]) -> str | None:
+    """How the article writes `label` (one of the `written` mentions, ё as е), when each of its Cyrillic words may be
+    a nominative (or is in no dictionary); else None. The normaliser's "Лиам Хоулетта" (of "Лиама Хоулетта") is not
+    written so, the article's own "Лиам Хоулетт" is; "Божене Рынской", written so, is a dative.
+
+    >>> nominative_as_written("Юрий Царев", ["Юрия Царёва", "Юрий Царёв"])
+    'Юрий Царёв'
+    >>> nominative_as_written("Лиам Хоулетта", ["Лиама Хоулетта", "Лиам Хоулетт"]) is None
+    True
+    >>> nominative_as_written("Божене Рынской", ["Божене Рынской"]) is None
+    True
+    """
+    plain = label.replace("ё", "е")
+    found = next((text for text in written if text.replace("ё", "е") == plain), None)
+    if found is None or not all(_may_be_nominative(word) for word in CYRILLIC_WORD.findall(label) if len(word) > 1):
+        return None
+    return found
+
+
+def _may_be_nominative(word: str) -> bool:
+    """A word no dictionary has ("Хоулетт", which pymorphy3 guesses is a plural genitive), or one with a
+    nominative reading."""
+    readings = parses(word.lower())
+    return not readings[0].is_known or any(reading.tag.case == "nomn" for reading in readings)
 
 
 _CASE_ENDINGS: tuple[str, ...] = ("ами", "ями", "ого", "его", "ому", "ему", "ой", "ей", "ым", "им", "ом", "ем", "ую")
