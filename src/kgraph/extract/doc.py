@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from ..model import RU_LATN, ArticleMeta, Entity, Fact, Quantity, Utterance
 from ..source import Article, Span
 from ..transliteration import transliterate
+from .spans import Overlapping
 from .text.normalise import key, nominative_as_written, slug
 
 if TYPE_CHECKING:
@@ -309,33 +310,23 @@ class MentionStarts:
 
 
 class Finder:
-    """The first entity (in the order they were added) with a mention overlapping given characters.
-
-    Mentions are sorted by start, so those that may overlap a span are found by bisection: the ones starting
-    inside it, and the ones starting at most the longest short mention before it; the few long ones are all read.
+    """The first entity (in the order they were added) with a mention overlapping given characters (the mentions
+    looked up by ``spans.Overlapping``).
 
     >>> finder = Finder([(0, 4, 0), (10, 14, 1), (2, 12, 2)], {0: "a", 1: "b", 2: "c"})
     >>> finder.at(11, 13), finder.at(4, 10), finder.at(20, 30)
     ('b', 'c', None)
     """
 
-    _SHORT = 256
-    """Mentions up to this long are looked up by bisection; longer ones (rare) are read for every question."""
-
     def __init__(self, mentions: list[tuple[int, int, int]], ids: dict[int, str]) -> None:
         """`mentions` are (start, end, the entity's index among the drafts); `ids` the entities' ids by index."""
         self._ids = ids
-        self._short = sorted(mention for mention in mentions if mention[1] - mention[0] <= self._SHORT)
-        self._starts = [start for start, _, _ in self._short]
-        self._long = [mention for mention in mentions if mention[1] - mention[0] > self._SHORT]
+        self._mentions = Overlapping(mentions)
         self._answers: dict[tuple[int, int], str | None] = {}
 
     def at(self, start: int, end: int) -> str | None:
         """The entity with a mention overlapping start..end, if any (as Doc.at)."""
         if (start, end) not in self._answers:
-            first = bisect_left(self._starts, start - self._SHORT)
-            last = bisect_left(self._starts, end)
-            overlapping = [i for s, e, i in self._short[first:last] if e > start and s < end]
-            overlapping += [i for s, e, i in self._long if s < end and e > start]
+            overlapping = [index for _, _, index in self._mentions.overlapping(start, end)]
             self._answers[(start, end)] = self._ids[min(overlapping)] if overlapping else None
         return self._answers[(start, end)]

@@ -13,6 +13,9 @@ quadratic in the text. The spans are given once (start, end: end excluded, as ev
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from itertools import accumulate
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
 
 
 class SpanIndex:
@@ -43,3 +46,28 @@ class SpanIndex:
         further = self._reach_of_starts_before(start, inclusive=True)
         earlier = self._reach_of_starts_before(start)
         return (further is not None and further > end) or (earlier is not None and earlier >= end)
+
+
+class Overlapping(Generic[T]):
+    """Items by their spans, for the items whose spans overlap a given one: those up to `SHORT` characters long
+    sorted by start and found by bisection (they start at most `SHORT` before it), the few longer ones all read.
+
+    >>> found = Overlapping([(0, 4, "a"), (10, 14, "b"), (2, 12, "c")])
+    >>> [item for _, _, item in found.overlapping(11, 13)], [item for _, _, item in found.overlapping(4, 10)]
+    (['c', 'b'], ['c'])
+    """
+
+    SHORT = 256
+
+    def __init__(self, items: Iterable[tuple[int, int, T]]) -> None:
+        """`items` are (start, end, item)."""
+        listed = list(items)
+        self._short = sorted((m for m in listed if m[1] - m[0] <= self.SHORT), key=lambda m: (m[0], m[1]))
+        self._starts = [start for start, _, _ in self._short]
+        self._long = [(s, e, i) for s, e, i in listed if e - s > self.SHORT]
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int, T]]:
+        """The (start, end, item) whose span shares a character with start..end: the short ones by start, then the
+        long ones in the order given."""
+        near = self._short[bisect_left(self._starts, start - self.SHORT) : bisect_left(self._starts, end)]
+        return [m for m in near if m[1] > start] + [m for m in self._long if m[0] < end and m[1] > start]

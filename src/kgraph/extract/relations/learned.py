@@ -26,6 +26,7 @@ from typing import Any, NamedTuple, Protocol
 
 from ..data.tables import rows
 from ..doc import MentionStarts
+from ..spans import Overlapping
 from ..text.ner import limit_threads, news_embedding
 from ..text.normalise import parses
 
@@ -166,22 +167,16 @@ def _order(a: Mention, b: Mention) -> str:
 
 class Mentions:
     """The mentions of one text, which lie between two offsets and which holds another, found by bisection
-    (``doc.MentionStarts``): a long text's every pair need not read every mention.
+    (``doc.MentionStarts``, ``spans.Overlapping``): a long text's every pair need not read every mention.
 
     >>> Mentions([Mention(0, 5, "PERSON"), Mention(6, 9, "CITY"), Mention(6, 20, "EVENT")]).types_between(5, 12)
     ['CITY']
     """
 
-    _SHORT = 256
-    """Mentions up to this long are looked up by bisection when they may hold another (those starting at most this
-    far before it); the longer ones, few, are all read."""
-
     def __init__(self, mentions: Sequence[Mention]) -> None:
         self.mentions = list(mentions)
         self._starts = MentionStarts((m.start, index) for index, m in enumerate(self.mentions))
-        self._short = sorted(m for m in set(self.mentions) if m.end - m.start <= self._SHORT)
-        self._short_starts = [m.start for m in self._short]
-        self._long = sorted(m for m in set(self.mentions) if m.end - m.start > self._SHORT)
+        self._overlapping = Overlapping((m.start, m.end, m) for m in set(self.mentions))
         self._holders: dict[Mention, list[Mention]] = {}
 
     def types_between(self, low: int, high: int) -> list[str]:
@@ -199,12 +194,10 @@ class Mentions:
         """
         holders = self._holders.get(mention)
         if holders is None:
-            low = bisect_left(self._short_starts, mention.start - self._SHORT)
-            high = bisect_right(self._short_starts, mention.start)
-            near = [*self._short[low:high], *(m for m in self._long if m.start <= mention.start)]
+            near = self._overlapping.overlapping(mention.start, max(mention.end, mention.start + 1))
             length = mention.end - mention.start
             holders = sorted(
-                (m for m in near if m.end >= mention.end and m.end - m.start > length),
+                (m for s, e, m in near if s <= mention.start and e >= mention.end and e - s > length),
                 key=lambda m: (m.end - m.start, m.start, m.type),
             )
             self._holders[mention] = holders
