@@ -163,7 +163,8 @@ class Doc:
             if draft.nerel_type == kept.nerel_type == "PERSON" and draft.label != kept.label:
                 written = [m.text for m in kept.mentions]
                 better = nominative_as_written(draft.label, written)
-                if better and not nominative_as_written(kept.label, written):
+                # the same key, so that the drafts indexed afresh (_reindex) still meet under it
+                if better and key(better) == key(kept.label) and not nominative_as_written(kept.label, written):
                     kept.label = better
                     if self._nothing_named():  # the id follows the label while nothing refers to it yet
                         del self._index[self.ids[same[0]]]
