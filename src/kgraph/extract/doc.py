@@ -24,7 +24,7 @@ from ..model import RU_LATN, ArticleMeta, Entity, Fact, Quantity, Utterance
 from ..source import Article, Span
 from ..transliteration import transliterate
 from .spans import Overlapping
-from .text.normalise import key, nominative_as_written, slug
+from .text.normalise import key, slug
 
 if TYPE_CHECKING:
     from .events.events import EventMention
@@ -148,28 +148,14 @@ class Doc:
         self._mention_sets: dict[int, tuple[list[Span], int, set[Span]]] = {}
 
     def add(self, draft: Draft) -> str:
-        """Add a draft, or merge its mentions into the first one of the same class and label; its id. A person
-        merged so is named as the article writes the name in the nominative, when one of the two labels is that and
-        the other is not ("Лиам Хоулетт", not the normaliser's "Лиам Хоулетта" of "Лиама Хоулетта" met first), and
-        its id follows while nothing names it yet."""
+        """Add a draft, or merge its mentions into the first one of the same class and label; its id."""
         same = self._named.get((draft.cls, key(draft.label)))
         if same:
-            kept = self.drafts[same[0]]
             mentions = self._mentions_of(same[0])
             for mention in draft.mentions:
                 if mention not in mentions:
                     mentions.add(mention)
-                    kept.mentions.append(mention)
-            if draft.nerel_type == kept.nerel_type == "PERSON" and draft.label != kept.label:
-                written = [m.text for m in kept.mentions]
-                better = nominative_as_written(draft.label, written)
-                # the same key, so that the drafts indexed afresh (_reindex) still meet under it
-                if better and key(better) == key(kept.label) and not nominative_as_written(kept.label, written):
-                    kept.label = better
-                    if self._nothing_named():  # the id follows the label while nothing refers to it yet
-                        del self._index[self.ids[same[0]]]
-                        self.ids[same[0]] = self._new_id(kept)
-                        self._index[self.ids[same[0]]] = same[0]
+                    self.drafts[same[0]].mentions.append(mention)
             return self.ids[same[0]]
         index = len(self.drafts)
         ident = self._new_id(draft)
@@ -178,11 +164,6 @@ class Doc:
         self.drafts.append(draft)
         self._named[(draft.cls, key(draft.label))] = [index]
         return ident
-
-    def _nothing_named(self) -> bool:
-        """Whether no fact, event, quote, quantity or header role names an entity yet (the names components, which
-        add the persons, run before any of them)."""
-        return not (self.facts or self.events or self.utterances or self.quantities) and self.meta == ArticleMeta()
 
     def _mentions_of(self, index: int) -> set[Span]:
         """The set of a draft's mentions, kept up to date with what was appended to its list since."""

@@ -18,7 +18,7 @@ from ..places.nouns import is_head, is_strong_cue
 from ..places.types import after_place, cue_after, cue_before, location_type
 from ..spans import SpanIndex
 from ..text.ner import NamedSpan
-from ..text.normalise import key, lemma, noun_phrase_nominative, parses
+from ..text.normalise import key, lemma, nominative_as_written, noun_phrase_nominative, parses
 from ..text.words import LOWER, words
 from .known_names import adjective_place, after_currency, is_adjective
 
@@ -113,6 +113,19 @@ def _first_having_all(having: dict[str, list[int]], names: list[str], words: set
     return default
 
 
+def _as_written(label: str, other: str, mentions: list[Span]) -> str:
+    """Of two normal forms of one person's name, the one the article writes in the nominative when only it is
+    (``nominative_as_written``): natasha's normaliser gives "Юрий Царева" for "Юрия Царёва", "Лиам Хоулетта" for
+    "Лиама Хоулетта", and the form met first used to be the label.
+
+    >>> _as_written("Лиам Хоулетта", "Лиам Хоулетт", [Span(0, 14, "Лиама Хоулетта"), Span(20, 32, "Лиам Хоулетт")])
+    'Лиам Хоулетт'
+    """
+    written = [m.text for m in mentions]
+    better = nominative_as_written(other, written)
+    return better if better and not nominative_as_written(label, written) else label
+
+
 def entities_from_spans(text: str, spans: Iterable[NamedSpan]) -> list[Draft]:
     """Group natasha's mentions into entities, typed and linked through the gazetteer."""
     spans = [
@@ -122,8 +135,16 @@ def entities_from_spans(text: str, spans: Iterable[NamedSpan]) -> list[Draft]:
     ]
     drafts: list[Draft] = []
     persons = [s for s in spans if s.type == "PER"]
+    by_key: dict[str, Draft] = {}
     for name, group in _person_groups(persons).items():
-        drafts.append(Draft("PERSON", name, [Span(s.start, s.end, s.text) for s in group], confidence=0.9))
+        mentions = [Span(s.start, s.end, s.text) for s in group]
+        same = by_key.get(key(name))
+        if same is None:
+            by_key[key(name)] = Draft("PERSON", name, mentions, confidence=0.9)
+            drafts.append(by_key[key(name)])
+        else:  # "Юрий Царева" (natasha's of "Юрия Царёва") and "Юрий Царев" (of "Юрий Царёв"): one person
+            same.mentions += mentions
+            same.label = _as_written(same.label, name, same.mentions)
     others: dict[tuple[str, str], Draft] = {}
     for span in spans:
         if span.type == "PER":
