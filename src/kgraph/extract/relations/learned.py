@@ -394,15 +394,20 @@ def candidates(
 def relate(text: str, mentions: Sequence[Mention], floor: float = FLOOR) -> list[Relation]:
     """The relations between `mentions` of `text`: the classifier's within a sentence (for each candidate pair,
     its likeliest relation type of those train gives the pair's types, when it scores `floor` or more), the
-    cross-sentence classifier's (``across``), and a person's other names (``aliases``) where neither classifier
-    relates the two mentions."""
+    cross-sentence classifier's (``across``), and a person's other names (``aliases``) and family relations told by a
+    kinship noun (``family``) where nothing before relates the two mentions."""
     from .across import classify_across
     from .aliases import name_aliases
+    from .family import family_relations
 
     sentences = Sentences(text)
     found = classify(sentences, mentions, floor) + classify_across(text, sentences, mentions)
     related = {frozenset((r.source, r.target)) for r in found}
-    return found + [r for r in name_aliases(text, mentions) if frozenset((r.source, r.target)) not in related]
+    for rule in (name_aliases(text, mentions), family_relations(text, mentions)):
+        added = [r for r in rule if frozenset((r.source, r.target)) not in related]
+        found += added
+        related.update(frozenset((r.source, r.target)) for r in added)
+    return found
 
 
 def classify(sentences: Sentences, mentions: Sequence[Mention], floor: float = FLOOR) -> list[Relation]:
