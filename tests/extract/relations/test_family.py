@@ -49,6 +49,15 @@ def test_a_kinship_noun_relates_the_two_persons(text: str, names: tuple[str, str
     assert _related(text, *names) == expected
 
 
+def test_the_children_listed_are_each_the_persons_and_siblings_of_one_another() -> None:
+    text = "Сыновья бизнесмена Олега Седова — Пётр и Иван — открыли кафе."
+    assert _related(text, "Олега Седова", "Пётр", "Иван") == [
+        ("Олега Седова", "PARENT_OF", "Пётр"),
+        ("Олега Седова", "PARENT_OF", "Иван"),
+        ("Пётр", "SIBLING", "Иван"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "names"),
     [
