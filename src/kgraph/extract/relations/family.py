@@ -143,7 +143,7 @@ def family_relations(text: str, mentions: Sequence[Mention]) -> list[Relation]:
         if _SEPARATOR.fullmatch(between) and (kind := _noun_first(before)) and _genitive(text, left):
             relation = _relation(kind, left, right)
             if kind == "CHILD":
-                children = [right, *_listed(text, persons[at + 2 :], right)]
+                children = [right, *_listed(text, persons, at + 2)]
                 for child in children[1:]:
                     found.setdefault(frozenset((left, child)), _relation(kind, left, child))
                 for one, other in combinations(children, 2):
@@ -157,10 +157,12 @@ def family_relations(text: str, mentions: Sequence[Mention]) -> list[Relation]:
     return sorted(found.values(), key=lambda r: (r.source.start, r.target.start))
 
 
-def _listed(text: str, following: Sequence[Mention], last: Mention) -> list[Mention]:
-    """The persons listed right after `last`, one after another."""
-    listed = []
-    for person in following:
+def _listed(text: str, persons: Sequence[Mention], start: int) -> list[Mention]:
+    """The persons from `persons[start]` on that are listed one after another right after `persons[start - 1]`."""
+    listed: list[Mention] = []
+    last = persons[start - 1]
+    for index in range(start, len(persons)):  # not a slice: a text may name thousands of persons
+        person = persons[index]
         if person.start < last.end or not _LISTED.fullmatch(text[last.end : person.start]):
             break
         listed.append(person)
