@@ -27,11 +27,11 @@ import re
 from collections.abc import Sequence
 from itertools import combinations, pairwise
 
-from ..text.normalise import lemma, parses
+from ..text.normalise import CYRILLIC_WORD, lemma, parses
 from .learned import Mention, Relation
 
 KINSHIP = {
-    **dict.fromkeys(("сын", "дочь", "дочка", "ребёнок", "ребенок"), "CHILD"),
+    **dict.fromkeys(("сын", "дочь", "дочка", "ребёнок"), "CHILD"),
     **dict.fromkeys(("отец", "мать", "папа", "мама"), "PARENT"),
     **dict.fromkeys(("жена", "муж", "супруг", "супруга", "вдова", "вдовец"), "SPOUSE"),
     **dict.fromkeys(("брат", "сестра"), "SIBLING"),
@@ -100,7 +100,7 @@ def _and_his(between: str) -> str | None:
 
 
 def _kind(word: str) -> str | None:
-    return KINSHIP.get(lemma(word.lower()).replace("ё", "е")) or KINSHIP.get(lemma(word.lower()))
+    return KINSHIP.get(lemma(word.lower()))
 
 
 def _genitive(text: str, mention: Mention, by_name: bool = True) -> bool:
@@ -108,7 +108,7 @@ def _genitive(text: str, mention: Mention, by_name: bool = True) -> bool:
     its last word is in no dictionary or has a genitive reading, or (`by_name`) one of its words has a name's
     genitive reading ("вдова Юрия Сомова", whose surname pymorphy3 reads as an adjective); "дочь Мария Исабель, сын
     Хулио Иглесиас-младший" lists two children."""
-    readings = [parses(word.lower()) for word in re.findall(r"[А-ЯЁа-яё]+", text[mention.start : mention.end])]
+    readings = [parses(word.lower()) for word in CYRILLIC_WORD.findall(text[mention.start : mention.end])]
     if not readings or not readings[-1][0].is_known or any(r.tag.case == "gent" for r in readings[-1]):
         return True
     return by_name and any(r.tag.case == "gent" and _NAME & r.tag.grammemes for found in readings for r in found)

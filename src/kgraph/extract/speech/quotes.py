@@ -70,12 +70,15 @@ _GUILLEMET_AFTER = re.compile(rf"«(?P<q>[^«»\n]+?)[,!?…]?»,?\s+{_DASH}\s+(
 _QUOTED_AFTER = re.compile(
     rf"[\"“„](?P<q>[^\s\"“”„«»][^\"“”„«»\n]*?)[,!?…]?[\"”],?\s+{_DASH}\s+(?P<verb>[а-яё]+)\s+(?P<who>[^\n.,]+)"
 )
+_SENTENCE_START = r"(?:^|(?<=[.!?]\s))"
+"""Where the patterns that read a sentence from its start begin: the text's or a line's start, or after a sentence's
+end and a space."""
 # "По словам Путина, …", "По мнению экспертов, …", "По его словам, …": reported speech with the speaker in the
 # genitive, named first (who it is, attribution decides: "по словам матери Майкла Джексона" is not his word)
 ACCORDING = r"(?:словам|мнению|оценкам)"
 """The nouns of "По словам / мнению / оценкам X": whose words follow (``relations.topics`` reads X as a group)."""
 _ACCORDING_TO = re.compile(
-    rf"(?:^|(?<=[.!?]\s))По\s+(?:(?P<own>его|её|ее)\s+(?:словам|мнению)|{ACCORDING}\s+"
+    rf"{_SENTENCE_START}По\s+(?:(?P<own>его|её|ее)\s+(?:словам|мнению)|{ACCORDING}\s+"
     r"(?P<who>[^\n,.:«»\"]{1,80}?)),\s+(?P<q>[^\n]+?)[.!?](?=\s|$)",
     re.M,
 )
@@ -84,7 +87,7 @@ _GUILLEMET_BEFORE = re.compile(
 )
 # "Алёхина, в свою очередь, подчеркнула, что …": a speaker and a parenthetical word or two between commas
 _ASIDE = r"(?:,\s+(?:в\s+свою\s+очередь|со\s+своей\s+стороны|в\s+частности|однако|при\s+этом|также|же),)?"
-_SPEAKER_FIRST = rf"(?:^|(?<=[.!?]\s))(?P<who>[А-ЯЁ][^\n.,:«»]{{0,60}}?){_ASIDE}"
+_SPEAKER_FIRST = rf"{_SENTENCE_START}(?P<who>[А-ЯЁ][^\n.,:«»]{{0,60}}?){_ASIDE}"
 """A sentence opening with who speaks (then the verb)."""
 _REPORTED = re.compile(
     rf"{_SPEAKER_FIRST}\s+(?:также\s+|уже\s+)?(?P<verb>[а-яё]+)"
@@ -101,7 +104,7 @@ _REPORTED_TO = re.compile(
 )
 # "Как заявил Иван Петров, …": the speaker first, after "Как" and the verb
 _AS_SAID = re.compile(
-    r"(?:^|(?<=[.!?]\s))Как\s+(?P<verb>[а-яё]+)\s+(?:(?:тогда|ранее|позже|уже|также)\s+)?"
+    rf"{_SENTENCE_START}Как\s+(?P<verb>[а-яё]+)\s+(?:(?:тогда|ранее|позже|уже|также)\s+)?"
     r"(?P<who>[^\n,.:;«»\"]{1,80}?),\s+(?P<q>[^\n]+?)[.!?](?=\s|$)",
     re.M,
 )
@@ -125,7 +128,7 @@ _NAME_COLON = re.compile(
 
 # An assessment is a statement too: "Владимир Путин и Касым-Жомарт Токаев дали положительную оценку форуму"
 _ASSESSED = re.compile(
-    r"(?:^|(?<=[.!?]\s))(?P<who>[А-ЯЁ][^\n.,:«»]{0,80}?)\s+(?P<verb>дал[аи]?|оценил[аи]?)\s+"
+    rf"{_SENTENCE_START}(?P<who>[А-ЯЁ][^\n.,:«»]{{0,80}}?)\s+(?P<verb>дал[аи]?|оценил[аи]?)\s+"
     r"(?P<q>(?:[а-яё]+\s+)?оценк[уи]\s+[^\n]+?|(?:высоко|положительно|позитивно|негативно)\s+[^\n]+?)[.!?](?=\s|$)",
     re.M,
 )
@@ -133,7 +136,7 @@ _ASSESSED = re.compile(
 
 # So is a view: "Их представители расценивают мероприятие как возможность …" (what is regarded, then "как")
 _REGARDED = re.compile(
-    r"(?:^|(?<=[.!?]\s))(?P<who>[А-ЯЁ][^\n.,:«»]{0,60}?)\s+(?P<verb>(?:расценива|рассматрива|воспринима)(?:ет|ют))\s+"
+    rf"{_SENTENCE_START}(?P<who>[А-ЯЁ][^\n.,:«»]{{0,60}}?)\s+(?P<verb>(?:расценива|рассматрива|воспринима)(?:ет|ют))\s+"
     r"(?P<q>[^\n.!?,:«»]{1,80}?\s+как\s+[^\n]+?)[.!?](?=\s|$)",
     re.M,
 )
