@@ -12,6 +12,7 @@ from rdflib.namespace import OWL, RDF, RDFS, XSD
 from kgraph.namespaces import ID, ITSRDF, KG, NIF, PROV, SCHEMA
 from kgraph.visualize import page_html, write_page
 from kgraph.visualize.gephi import xml_text
+from kgraph.visualize.page import embed_json, embed_json_utf8
 
 IMG = "<img src=x onerror=alert(1)>"
 SCRIPT = "</script><script>alert(1)</script>"
@@ -210,3 +211,12 @@ def test_the_browser_shows_every_character_of_a_literal_as_the_graph_holds_it(op
     assert {key: shown[key] for key in expected} == {key: [ord(c) for c in text] for key, text in expected.items()}
     assert shown["scripts"] == 3
     assert opened.log.errors == [] and opened.log.dialogs == []
+
+
+def test_the_fast_utf8_embedding_escapes_exactly_what_the_reference_one_does() -> None:
+    # every character of the first three planes' start, the line separators and the noncharacters, each alone and
+    # between Cyrillic and guillemets (whose UTF-8 shares a lead byte with the C1 controls)
+    characters = [chr(code) for code in (*range(0x3000), 0xFEFF, 0xFFFD, 0xFFFE, 0xFFFF, 0x1F600)]
+    for character in characters:
+        for value in ([character], {"k": f"«Омск{character}»{character * 2}"}):
+            assert embed_json_utf8(value) == embed_json(value).encode("utf-8"), hex(ord(character))

@@ -41,9 +41,12 @@ separators (line ends in older JavaScript) and lone surrogates (UTF-8 cannot enc
 escapes U+0000-U+001F."""
 
 
-_NOT_RAW_IN_SCRIPT_UTF8 = re.compile(rb"[<>&\x7F]|\xC2[\x80-\x9F]|\xE2\x80[\xA8\xA9]|\xEF\xBF[\xBE\xBF]")
-"""The same characters as `_NOT_RAW_IN_SCRIPT` but lone surrogates, in UTF-8 (each a whole character: none of
-these lead bytes continues another character)."""
+_MARKUP_IN_UTF8 = {bytes([byte]): b"\\u%04x" % byte for byte in b"<>&\x7f"}
+"""The one-byte characters of `_NOT_RAW_IN_SCRIPT` and their escapes (replaced at the speed of memchr)."""
+_NOT_RAW_IN_UTF8 = tuple(re.compile(p) for p in (rb"\xC2[\x80-\x9F]", rb"\xE2\x80[\xA8\xA9]", rb"\xEF\xBF[\xBE\xBF]"))
+"""Its other characters but lone surrogates, in UTF-8, one pattern for each first two bytes: a pattern that opens
+with a literal is searched for quickly (no lead byte of UTF-8 continues another character, so a match is a whole
+character)."""
 
 
 def embed_json_utf8(value: Any) -> bytes:
@@ -58,7 +61,17 @@ def embed_json_utf8(value: Any) -> bytes:
         data = orjson.dumps(value)
     except orjson.JSONEncodeError:  # a lone surrogate, which orjson refuses: json escapes it
         return embed_json(value).encode("utf-8")
-    return _NOT_RAW_IN_SCRIPT_UTF8.sub(lambda found: b"\\u%04x" % ord(found.group().decode("utf-8")), data)
+    # one pattern for all of them took 0.9 s on the 81 MB of a 100,000-node page; these take 0.2 s
+    for raw, escaped in _MARKUP_IN_UTF8.items():
+        if raw in data:
+            data = data.replace(raw, escaped)
+    for pattern in _NOT_RAW_IN_UTF8:
+        data = pattern.sub(_escaped_utf8, data)
+    return data
+
+
+def _escaped_utf8(found: re.Match[bytes]) -> bytes:
+    return b"\\u%04x" % ord(found.group().decode("utf-8"))
 
 
 def embed_json(value: Any) -> str:
