@@ -112,3 +112,10 @@ def test_a_person_is_named_as_the_article_writes_the_full_name_in_the_nominative
 
 def test_a_name_written_in_another_case_is_no_better_label() -> None:
     assert nominative_as_written("Божене Рынской", ["Божене Рынской", "Рынская"]) is None
+
+
+def test_a_name_written_once_with_a_word_twice_is_the_person_the_article_names_without_the_repeat() -> None:
+    text = "Боксёр Максим Дадашев скончался. Родившийся в Ленинграде Максим Дадашев Дадашев дебютировал в 2016 году."
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    persons = [(e.id, e.labels["ru"]) for e in model.entities.values() if e.cls == "schema:Person"]
+    assert persons == [("maksim_dadashev", "Максим Дадашев")]

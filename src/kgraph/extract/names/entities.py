@@ -10,6 +10,7 @@ typed (places by their kind), labelled and linked; organisations named in quotes
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 
 from ...source import Span
 from ..doc import Draft, class_for
@@ -80,6 +81,7 @@ def _person_groups(spans: list[NamedSpan]) -> dict[str, list[NamedSpan]]:
     >>> sorted(_person_groups([NamedSpan(0, 6, "PER", "", "Машков"), NamedSpan(9, 24, "PER", "", "Владимир Машков")]))
     ['Владимир Машков']
     """
+    spans = _without_repeated_words(spans)
     groups: dict[str, list[NamedSpan]] = {}
     having: dict[str, list[int]] = {}  # a word -> the groups (by when they began) whose name has it
     names: list[str] = []
@@ -102,6 +104,23 @@ def _person_groups(spans: list[NamedSpan]) -> dict[str, list[NamedSpan]]:
                 having.setdefault(word, []).append(len(names) - 1)
         groups.setdefault(target, []).append(span)
     return groups
+
+
+def _without_repeated_words(spans: list[NamedSpan]) -> list[NamedSpan]:
+    """The spans, a name that writes a word twice in a row ("Максим Дадашев Дадашев", a slip of the article) as
+    the name without the repeat when the article writes that name too (so "Гумберт Гумберт" alone stays).
+
+    >>> [s.normal for s in _without_repeated_words([NamedSpan(0, 14, "PER", "", "Максим Дадашев"),
+    ...                                             NamedSpan(20, 42, "PER", "", "Максим Дадашев Дадашев")])]
+    ['Максим Дадашев', 'Максим Дадашев']
+    """
+    names = {span.normal for span in spans}
+    fixed = []
+    for span in spans:
+        words = span.normal.split()
+        once = " ".join(word for i, word in enumerate(words) if i == 0 or word != words[i - 1])
+        fixed.append(replace(span, normal=once) if once != span.normal and once in names else span)
+    return fixed
 
 
 def _first_having_all(having: dict[str, list[int]], names: list[str], words: set[str], default: str) -> str:
