@@ -67,12 +67,15 @@ class OpenedPage:
 
 @pytest.fixture
 def open_page(browser: Any) -> Iterator[Callable[..., OpenedPage]]:
-    """Open a page from file:// and wait until its layout is drawn; `bypass_csp` drops the page's CSP."""
+    """Open a page from file:// and wait until its layout is drawn; `bypass_csp` drops the page's CSP; `language`
+    ("en" or "ru") is the one the reader chose before (else the page opens in the graph's)."""
     contexts = []
 
-    def opener(path: Path, *, bypass_csp: bool = False) -> OpenedPage:
+    def opener(path: Path, *, bypass_csp: bool = False, language: str | None = None) -> OpenedPage:
         context = browser.new_context(viewport={"width": 1400, "height": 900}, bypass_csp=bypass_csp)
         contexts.append(context)
+        if language is not None:
+            context.add_init_script(f"window.localStorage.setItem('kgraph-language', {language!r})")
         log = PageLog()
 
         def route(route: Any) -> None:

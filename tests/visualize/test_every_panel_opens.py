@@ -77,10 +77,19 @@ OPEN_EVERY_PANEL = """() => {
     const edges = data.edges.map((edge, i) =>
         open(() => kgraph.network.emit('click', { nodes: [], edges: ['e' + i], event: null, pointer: null })),
     );
-    return { panels: data.panels, labels: Object.fromEntries(data.nodes.map((n) => [n.id, n.en])), nodes, edges };
+    const language = document.getElementById('lang').value;
+    const labels = Object.fromEntries(data.nodes.map((n) => [n.id, n[language]]));
+    return { panels: data.panels, language, labels, nodes, edges };
 }"""
 
-SECTIONS = {"facts": "Facts", "quantities": "Quantities", "quotes": "Quotes and statements"}
+HEADINGS = {
+    "en": {"facts": "Facts", "quantities": "Quantities", "quotes": "Quotes and statements"}
+    | {"mentions": "Mentioned in", "articles": "Articles"},
+    "ru": {"facts": "Факты", "quantities": "Числа", "quotes": "Цитаты и высказывания"}
+    | {"mentions": "Упоминания", "articles": "Статьи"},
+}
+"""The panel's section headings in the language the page opens in."""
+SECTIONS = ("facts", "quantities", "quotes")
 
 
 @pytest.fixture(scope="module")
@@ -119,6 +128,7 @@ def panel_problems(dataset: Dataset, result: dict[str, Any]) -> list[str]:
     """Every way an opened panel falls short of the graph and of the page's own data, one line each."""
     problems = []
     graph = union_graph(dataset)
+    headings = HEADINGS[result["language"]]
     for node, shown in result["nodes"].items():
         info = result["panels"][node]
         name = f"{info['iri']} ({result['labels'][node]})"
@@ -130,19 +140,19 @@ def panel_problems(dataset: Dataset, result: dict[str, Any]) -> list[str]:
         sections = shown["sections"]
         if not sections:
             problems.append(f"{name}: the panel has nothing but its title")
-        for key, title in SECTIONS.items():
-            if sections.get(title, {}).get("items", 0) != _items(info[key]):
-                problems.append(f"{name}: {len(info[key])} {key} in the data, {sections.get(title)} shown")
-        mentions = sections.get("Mentioned in", {}).get("sentences", 0)
+        for key in SECTIONS:
+            if sections.get(headings[key], {}).get("items", 0) != _items(info[key]):
+                problems.append(f"{name}: {len(info[key])} {key} in the data, {sections.get(headings[key])} shown")
+        mentions = sections.get(headings["mentions"], {}).get("sentences", 0)
         if mentions != len(info["mentions"]):
             problems.append(f"{name}: {len(info['mentions'])} mentioning sentences in the data, {mentions} shown")
-        articles = sections.get("Articles", {}).get("items", 0)
+        articles = sections.get(headings["articles"], {}).get("items", 0)
         if articles != (len(info["articles"]) if len(info["articles"]) > 1 else 0):
             problems.append(f"{name}: {len(info['articles'])} articles name it in the data, {articles} shown")
         expected = expected_content(graph, URIRef(info["iri"]))
         if sorted(shown["wikidata"]) != expected["wikidata"]:
             problems.append(f"{name}: Wikidata links {shown['wikidata']}, expected {expected['wikidata']}")
-        if expected["stated"] and not sections.get("Facts", {}).get("sentences"):
+        if expected["stated"] and not sections.get(headings["facts"], {}).get("sentences"):
             problems.append(f"{name}: an assertion states a fact about it, but no fact with its sentence is shown")
         if expected["mentioned"] and not mentions:
             problems.append(f"{name}: phrases mention it, but no 'Mentioned in' sentence is shown")

@@ -15,6 +15,7 @@ import importlib.util
 import json
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -135,6 +136,9 @@ class PageData:
     edges: list[Json]
     panels: dict[str, Json]
     sentences: list[str]
+    language: str = "en"
+    """The language the page opens in when the reader has not chosen one: Russian when more nodes are named in
+    Russian than in English (an extracted article's graph), else English."""
 
     def to_json_utf8(self) -> bytes:
         """The data as safely embeddable JSON, in UTF-8 (``embed_json_utf8``)."""
@@ -184,7 +188,17 @@ def page_data(net: "nx.MultiDiGraph", full: Triples, title: str) -> PageData:
         }
         for cls, s in styles.items()
     ]
-    return PageData(title, classes, nodes, edges, contents, sentences)
+    return PageData(title, classes, nodes, edges, contents, sentences, _opening_language(contents.values()))
+
+
+def _opening_language(panels: Iterable[Json]) -> str:
+    """ "ru" when more of the nodes have a Russian name than an English one, else "en".
+
+    >>> _opening_language([{"names": {"ru": "Омск"}}, {"names": {"ru": "Россия", "en": "Russia"}}])
+    'ru'
+    """
+    named = Counter(language for panel in panels for language in panel["names"])
+    return "ru" if named["ru"] > named["en"] else "en"
 
 
 def _quantity_index(quantities: list[Json], iri: str) -> int:

@@ -87,7 +87,7 @@
       return null; // storage refused (a private window, a file:// policy): the page still works
     }
   }
-  let language = remembered() || "en";
+  let language = remembered() || (data.language === "ru" ? "ru" : "en");
   const ui = (key) => UI[language][key];
   let focus = null;
   let selected = null;
@@ -121,6 +121,8 @@
   // are drawn largest and labelled legibly at once; the others grow with their degree, their labels shown as
   // one zooms in
   const LABELLED = 12;
+  const MORE_LABELLED = 40;
+  const MORE_CANDIDATES = 200;
   const LEGIBLE_PX = 13;
   const ARTICLE = "https://schema.org/NewsArticle";
   const MENTIONS = "https://schema.org/mentions";
@@ -236,9 +238,8 @@
     const free = (box, own) => clear(box) && !shapes.some(([o, id]) => id !== own && overlaps(box, o, 0));
     const apart = (box, own) => free(box, own) && !placed.some((o) => stacked(box, o));
     labelled.clear();
-    for (const id of ranked.slice(0, 4 * LABELLED)) {
-      if (labelled.size === LABELLED) break;
-      if (!present.has(id)) continue;
+    // `fits` picks the side of the node its label goes (below first), or none
+    function place(id, fits) {
       const at = network.canvasToDOM(network.getPosition(id));
       const half = measure.measureText(nodeById.get(id)[language]).width / 2 + 2;
       // from the node's centre to the top of its label as vis-network draws it below: the node's size (scaling: min
@@ -247,16 +248,32 @@
       const height = largest * scale + 4;
       const below = [at.x - half, at.y + reach, at.x + half, at.y + reach + height];
       const above = [at.x - half, at.y - reach - height, at.x + half, at.y - reach];
-      const sides = [below, above];
-      const box = sides.find((c) => apart(c, id)) || sides.find((c) => free(c, id)) || sides.find(clear);
-      if (box === undefined) continue;
+      const box = fits([below, above], id);
+      if (box === undefined) return;
       placed.push(box);
       labelled.set(id, box === below ? 0 : -(2 * reach + height) / scale);
+    }
+    for (const id of ranked.slice(0, 4 * LABELLED)) {
+      if (labelled.size === LABELLED) break;
+      if (present.has(id)) {
+        place(id, (sides, own) => sides.find((c) => apart(c, own)) || sides.find((c) => free(c, own)) || sides.find(clear));
+      }
+    }
+    const main = placed.slice();
+    // then the next most important nodes whose labels cover nothing, sit under or over no other and lie inside the
+    // canvas (a small graph: every node), up to MORE_LABELLED labels in all; the view is framed on the first ones
+    const canvas = byId("graph");
+    const inside = (box) => box[0] >= 0 && box[1] >= 0 && box[2] <= canvas.clientWidth && box[3] <= canvas.clientHeight;
+    for (const id of ranked.slice(0, MORE_CANDIDATES)) {
+      if (labelled.size >= MORE_LABELLED) break;
+      if (present.has(id) && shown(id) && !labelled.has(id)) {
+        place(id, (sides, own) => sides.find((c) => inside(c) && apart(c, own)));
+      }
     }
     fontSize = (id) => (labelled.has(id) ? largest : largest * (0.25 + 0.35 * importance(id)));
     labelShift = (id) => labelled.get(id) || 0;
     nodes.update(nodes.getIds().map((id) => ({ id: id, font: { size: fontSize(id), vadjust: labelShift(id) } })));
-    return placed;
+    return main;
   }
   // a label that runs off the canvas is read by nobody: the view is centred on the labels and, where they are wider
   // or taller than the canvas, zoomed out (the labels keep their size on screen, so a few rounds)
