@@ -3,6 +3,8 @@
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
 from kgraph.extract import extract_article
 from kgraph.extract.events.events import find_events
 from kgraph.extract.figures.amounts import find_amounts
@@ -60,6 +62,21 @@ def test_a_title_before_a_name_is_an_office() -> None:
 
 def test_noun_phrases_are_put_in_the_nominative() -> None:
     assert noun_phrase_nominative("Государственной думой") == "Государственная дума"
+
+
+@pytest.mark.parametrize(
+    "words",
+    # NEREL dev's events were labelled "похитить металлическая конструкция", "освобождены изы тюрем", "заразился
+    # коронавирус" and "Юбилейные торжество"
+    ["похитить металлическую конструкцию", "освобождены из тюрем", "заразился коронавирусом", "Юбилейные торжества"],
+)
+def test_a_verb_phrase_or_a_noun_phrase_already_in_the_nominative_stays_as_written(words: str) -> None:
+    assert noun_phrase_nominative(words) == words
+
+
+def test_the_head_noun_is_read_as_the_adjectives_before_it_agree() -> None:
+    # "войны" reads as a genitive singular or a nominative plural: the adjectives are singular
+    assert noun_phrase_nominative("Второй мировой войны") == "Вторая мировая война"
 
 
 def test_links_need_repeated_agreeing_evidence() -> None:

@@ -145,6 +145,16 @@ def key(text: str) -> str:
     return " ".join(lemma(w.lower()) for w in _WORD.findall(text.replace("ё", "е").replace("Ё", "Е")))
 
 
+_CLAUSE_WORDS = frozenset({"VERB", "INFN", "PRTS", "GRND", "PREP"})
+"""Parts of speech that open no noun phrase: verbs, short participles, gerunds and prepositions."""
+
+
+def _may_agree(modifier: str, head: Any) -> bool:
+    """Whether an adjective may agree with a reading of its head noun (same case and number)."""
+    number = head.tag.number or "sing"
+    return any(p.tag.case == head.tag.case and (p.tag.number or number) == number for p in parses(modifier))
+
+
 def _agree(word: str, case: str, number: str, gender: str | None) -> str | None:
     for parse in parses(word):
         kind_ok = "NOUN" in parse.tag or "ADJF" in parse.tag or "PRTF" in parse.tag
@@ -161,23 +171,34 @@ def _agree(word: str, case: str, number: str, gender: str | None) -> str | None:
 def noun_phrase_nominative(text: str) -> str:
     """The phrase in the nominative: the head noun's case and number drive every word up to the head.
 
-    Words after the head (a genitive tail, a quoted name) stay as written; capitals are kept.
+    Words after the head (a genitive tail, a quoted name) stay as written; capitals are kept. Of the head's readings,
+    the first that the adjectives before it agree with is taken ("Юбилейные торжества" is already nominative); a
+    phrase that a verb or a preposition opens is no noun phrase and stays as written (an event's "похитить
+    металлическую конструкцию").
 
     >>> noun_phrase_nominative("каспийским трубопроводным консорциумом")
     'каспийский трубопроводный консорциум'
     >>> noun_phrase_nominative("хоккейная академия «Авангард»")
     'хоккейная академия «Авангард»'
+    >>> noun_phrase_nominative("Второй мировой войны"), noun_phrase_nominative("Юбилейные торжества")
+    ('Вторая мировая война', 'Юбилейные торжества')
+    >>> noun_phrase_nominative("освобождены из тюрем"), noun_phrase_nominative("заразился коронавирусом")
+    ('освобождены из тюрем', 'заразился коронавирусом')
     """
     words = list(re.finditer(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*", text))
     head = None
     for index, match in enumerate(words):
         analyses = parses(match.group())
+        if analyses[0].tag.POS in _CLAUSE_WORDS:
+            return text
         if any("NOUN" in p.tag for p in analyses[:2]):
             head = index
             break
     if head is None:
         return text
-    parse = next(p for p in parses(words[head].group()) if "NOUN" in p.tag)
+    readings = [p for p in parses(words[head].group()) if "NOUN" in p.tag]
+    modifiers = [w.group() for w in words[:head] if parses(w.group())[0].tag.POS in {"ADJF", "PRTF"}]
+    parse = next((r for r in readings if all(_may_agree(w, r) for w in modifiers)), readings[0])
     case, number, gender = parse.tag.case, parse.tag.number or "sing", parse.tag.gender
     if case == "nomn" or case is None:
         return text
