@@ -639,3 +639,18 @@ def test_a_city_before_a_new_museum_named_after_it_stays_a_city() -> None:
     text = "# Музей\n\nВ Омске торжественно открыли новый музей «Эрмитаж-Сибирь».\n"
     entities = extract_article(parse_article("museum", text)).entities.values()
     assert {e.cls for e in entities if e.labels["ru"] == "Омск"} == {"schema:City"}
+
+
+@pytest.mark.parametrize(
+    ("text", "office"),
+    [
+        (
+            "Гендиректор ООО УК «Металлоинвест» Андрей Варичев заявил, что планы не изменятся.",
+            "Гендиректор ООО УК «Металлоинвест»",
+        ),
+        ("Глава «Металлоинвеста» Андрей Варичев провёл встречу с рабочими.", "Глава «Металлоинвеста»"),
+    ],
+)
+def test_an_office_whose_mention_stops_before_the_closing_guillemet_is_labelled_with_it(text: str, office: str) -> None:
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    assert office in [e.labels["ru"] for e in model.entities.values() if e.cls == "kg:Position"]

@@ -24,7 +24,7 @@ from ..model import RU_LATN, ArticleMeta, Entity, Fact, Quantity, Utterance
 from ..source import Article, Span
 from ..transliteration import transliterate
 from .spans import Overlapping
-from .text.normalise import key, slug
+from .text.normalise import key, slug, with_quotes_closed
 
 if TYPE_CHECKING:
     from .events.events import EventMention
@@ -148,7 +148,9 @@ class Doc:
         self._mention_sets: dict[int, tuple[list[Span], int, set[Span]]] = {}
 
     def add(self, draft: Draft) -> str:
-        """Add a draft, or merge its mentions into the first one of the same class and label; its id."""
+        """Add a draft, or merge its mentions into the first one of the same class and label; its id. A label that
+        opens guillemets is closed (``with_quotes_closed``)."""
+        draft.label = with_quotes_closed(draft.label)
         same = self._named.get((draft.cls, key(draft.label)))
         if same:
             mentions = self._mentions_of(same[0])

@@ -145,6 +145,23 @@ def key(text: str) -> str:
     return " ".join(lemma(w.lower()) for w in _WORD.findall(text.replace("ё", "е").replace("Ё", "Е")))
 
 
+def with_quotes_closed(label: str) -> str:
+    """A label with the guillemets it opens closed at its end: a mention that stops before the closing one
+    ("Гендиректор ООО УК «Металлоинвест" in "Гендиректор ООО УК «Металлоинвест» Андрей Варичев") still reads as a
+    name.
+
+    >>> with_quotes_closed("Глава «Металлоинвеста"), with_quotes_closed("завод «Уралмаш»")
+    ('Глава «Металлоинвеста»', 'завод «Уралмаш»')
+    """
+    depth = 0
+    for char in label:
+        if char == "«":
+            depth += 1
+        elif char == "»" and depth:
+            depth -= 1
+    return label + "»" * depth
+
+
 _CLAUSE_WORDS = frozenset({"VERB", "INFN", "PRTS", "GRND", "PREP"})
 """Parts of speech that open no noun phrase: verbs, short participles, gerunds and prepositions."""
 
