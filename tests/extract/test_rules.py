@@ -66,17 +66,33 @@ def test_noun_phrases_are_put_in_the_nominative() -> None:
 
 @pytest.mark.parametrize(
     "words",
-    # NEREL dev's events were labelled "похитить металлическая конструкция", "освобождены изы тюрем", "заразился
-    # коронавирус" and "Юбилейные торжество"
-    ["похитить металлическую конструкцию", "освобождены из тюрем", "заразился коронавирусом", "Юбилейные торжества"],
+    # NEREL dev's labels were "похитить металлическая конструкция", "освобождены изы тюрем", "заразился
+    # коронавирус", "Юбилейные торжество", "20 годы тюрьмы" and "наихорошая лента фестиваля" (pymorphy3 inflects
+    # the superlative from "хороший")
+    [
+        "похитить металлическую конструкцию",
+        "освобождены из тюрем",
+        "заразился коронавирусом",
+        "Юбилейные торжества",
+        "20 годам тюрьмы",
+        "лучшей ленты фестиваля",
+    ],
 )
-def test_a_verb_phrase_or_a_noun_phrase_already_in_the_nominative_stays_as_written(words: str) -> None:
+def test_a_phrase_that_cannot_be_put_in_the_nominative_whole_stays_as_written(words: str) -> None:
     assert noun_phrase_nominative(words) == words
 
 
 def test_the_head_noun_is_read_as_the_adjectives_before_it_agree() -> None:
     # "войны" reads as a genitive singular or a nominative plural: the adjectives are singular
     assert noun_phrase_nominative("Второй мировой войны") == "Вторая мировая война"
+
+
+def test_a_noun_that_loses_a_vowel_in_the_nominative_is_still_put_in_it() -> None:
+    assert [noun_phrase_nominative(w) for w in ("Дня Победы", "юге Лондона", "Шукшинским дням")] == [
+        "День Победы",
+        "юг Лондона",
+        "Шукшинские дни",
+    ]
 
 
 def test_links_need_repeated_agreeing_evidence() -> None:

@@ -180,9 +180,15 @@ def _agree(word: str, case: str, number: str, gender: str | None) -> str | None:
             if "NOUN" not in parse.tag and number == "sing" and gender:
                 wanted.add(gender)  # an adjective takes the head noun's gender
             form = parse.inflect(wanted)
-            if form is not None:
+            # an adjective's form keeps its first letters ("лучшей" is not "наихорошая"); a noun's may lose a vowel
+            if form is not None and ("NOUN" in parse.tag or _same_start(str(form.word), word)):
                 return str(form.word)
     return None
+
+
+def _same_start(one: str, other: str) -> bool:
+    """Whether two forms begin with the same three letters (ё as е)."""
+    return one.lower().replace("ё", "е")[:3] == other.lower().replace("ё", "е")[:3]
 
 
 def noun_phrase_nominative(text: str) -> str:
@@ -217,13 +223,20 @@ def noun_phrase_nominative(text: str) -> str:
     modifiers = [w.group() for w in words[:head] if parses(w.group())[0].tag.POS in {"ADJF", "PRTF"}]
     parse = next((r for r in readings if all(_may_agree(w, r) for w in modifiers)), readings[0])
     case, number, gender = parse.tag.case, parse.tag.number or "sing", parse.tag.gender
-    if case == "nomn" or case is None:
-        return text
+    if case == "nomn" or case is None or _NUMBER.search(text, 0, words[head].start()):
+        return text  # a number before the head governs its case: "20 годам тюрьмы" is not "20 годы тюрьмы"
     pieces, last = [], 0
     for match in words[: head + 1]:
-        form = _agree(match.group(), case, number, gender) or match.group()
+        form = _agree(match.group(), case, number, gender)
+        if form is None and (match is words[head] or match.group() in modifiers):
+            return text  # all or nothing: "лучшей ленты" is not "лучшей лента"
+        form = form or match.group()
         if match.group()[:1].isupper():
             form = form[:1].upper() + form[1:]
         pieces.append(text[last : match.start()] + form)
         last = match.end()
     return "".join(pieces) + text[last:]
+
+
+_NUMBER = re.compile(r"(?<![\w-])\d+(?:[.,]\d+)?(?![\w-])")
+"""A number written in digits, alone ("20 годам"; not "25-летний")."""
