@@ -87,6 +87,15 @@ def test_the_head_noun_is_read_as_the_adjectives_before_it_agree() -> None:
     assert noun_phrase_nominative("Второй мировой войны") == "Вторая мировая война"
 
 
+def test_an_adjective_alone_a_nationality_is_put_in_the_nominative_masculine_where_it_may_be() -> None:
+    assert [noun_phrase_nominative(w) for w in ("армянского", "японским", "еврейского", "Русская")] == [
+        "армянский",
+        "японский",
+        "еврейский",
+        "Русская",
+    ]
+
+
 def test_a_noun_that_loses_a_vowel_in_the_nominative_is_still_put_in_it() -> None:
     assert [noun_phrase_nominative(w) for w in ("Дня Победы", "юге Лондона", "Шукшинским дням")] == [
         "День Победы",
@@ -600,7 +609,7 @@ def test_a_title_ending_the_headline_is_not_the_office_of_the_name_opening_the_b
 
 def test_a_group_stops_at_the_end_of_its_line() -> None:
     text = "Студент кинул бутылки в сотрудников правопорядка\nВалерий Костенок\n\nТекст."
-    assert [group.label for group in find_groups(text)] == ["сотрудников правопорядка"]
+    assert [group.label for group in find_groups(text)] == ["сотрудники правопорядка"]  # its head in the nominative
 
 
 def test_a_title_followed_by_a_verb_or_a_year_is_not_the_office_of_the_name_after() -> None:

@@ -80,7 +80,7 @@ def find_groups(text: str) -> list[Found]:
         if end <= match.end("head") + 1:
             continue
         span = Span(match.start("head"), end, text[match.start("head") : end])
-        found.append(Found(span, span.text[:1].lower() + span.text[1:]))
+        found.append(Found(span, _nominative_plural(word) + text[match.end("head") : end]))
         # "главы министерств и ведомств, ряда регионов …": the list goes on with the same head
         more = _LIST_GOES_ON.match(text, end)
         if more:
@@ -88,7 +88,7 @@ def find_groups(text: str) -> list[Found]:
             tail_end = genitive_tail(text, tail_start)
             if len(text[tail_start:tail_end].split()) >= 2:
                 tail = Span(tail_start, tail_end, text[tail_start:tail_end])
-                found.append(Found(tail, f"{word.lower()} {tail.text}"))
+                found.append(Found(tail, f"{_nominative_plural(word)} {tail.text}"))
     for match in _ACCORDING_TO.finditer(text):
         words = match.group("who").split()
         if not any(f.span.start <= match.start("who") < f.span.end for f in found):
@@ -98,8 +98,23 @@ def find_groups(text: str) -> list[Found]:
                 found.append(Found(span, label))
     for match in re.finditer(r"\b(?:[Ии]х|[Ее]го|[Ее]ё)\s+([а-яё]+)", text):
         if lemma(match.group(1)) in GROUP_HEADS and match.group(1) != lemma(match.group(1)):
-            found.append(Found(Span(match.start(), match.end(), match.group()), match.group(1)))
+            found.append(Found(Span(match.start(), match.end(), match.group()), _nominative_plural(match.group(1))))
     return found
+
+
+def _nominative_plural(noun: str) -> str:
+    """A plural noun in the nominative, lower case: "сотрудников" -> "сотрудники" (the head of a group's label; its
+    genitive tail stays as written).
+
+    >>> _nominative_plural("Представителям"), _nominative_plural("главы")
+    ('представители', 'главы')
+    """
+    for parse in parses(noun.lower()):
+        if parse.tag.POS == "NOUN" and "plur" in parse.tag:
+            form = parse.inflect({"nomn", "plur"})
+            if form is not None:
+                return str(form.word)
+    return noun.lower()
 
 
 _ACCORDING_TO = re.compile(rf"\b[Пп]о\s+{ACCORDING}\s+(?P<who>[а-яё]+(?:[^\S\n]+[а-яё]+){{0,2}}),")

@@ -218,7 +218,7 @@ def noun_phrase_nominative(text: str) -> str:
             head = index
             break
     if head is None:
-        return text
+        return _adjective_nominative(text, words[0]) if len(words) == 1 else text
     readings = [p for p in parses(words[head].group()) if "NOUN" in p.tag]
     modifiers = [w.group() for w in words[:head] if parses(w.group())[0].tag.POS in {"ADJF", "PRTF"}]
     parse = next((r for r in readings if all(_may_agree(w, r) for w in modifiers)), readings[0])
@@ -236,6 +236,23 @@ def noun_phrase_nominative(text: str) -> str:
         pieces.append(text[last : match.start()] + form)
         last = match.end()
     return "".join(pieces) + text[last:]
+
+
+def _adjective_nominative(text: str, word: re.Match[str]) -> str:
+    """A phrase of one adjective (a nationality: "армянского", "японским") with it in the nominative, its gender and
+    number kept (masculine where the form may be masculine or neuter: "еврейского"); else the phrase as written."""
+    parse = parses(word.group())[0]
+    if parse.tag.POS not in {"ADJF", "PRTF"} or parse.tag.case in {None, "nomn"}:
+        return text
+    same_case = (p for p in parses(word.group()) if p.tag.POS == parse.tag.POS and p.tag.case == parse.tag.case)
+    parse = next((p for p in same_case if p.tag.gender == "masc"), parse)
+    form = parse.inflect({"nomn"})
+    if form is None or not _same_start(str(form.word), word.group()):
+        return text
+    shown = str(form.word)
+    if word.group()[:1].isupper():
+        shown = shown[:1].upper() + shown[1:]
+    return text[: word.start()] + shown + text[word.end() :]
 
 
 _NUMBER = re.compile(r"(?<![\w-])\d+(?:[.,]\d+)?(?![\w-])")
