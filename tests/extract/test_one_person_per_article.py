@@ -119,3 +119,14 @@ def test_a_name_written_once_with_a_word_twice_is_the_person_the_article_names_w
     model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
     persons = [(e.id, e.labels["ru"]) for e in model.entities.values() if e.cls == "schema:Person"]
     assert persons == [("maksim_dadashev", "Максим Дадашев")]
+
+
+def test_an_organisation_is_labelled_with_its_genitive_tail_as_written() -> None:
+    # natasha's normal form puts every word in the nominative: "Коллегия кардиналы", "Театр сатира"
+    text = (
+        "Решение приняла Коллегия кардиналов. Спектакль покажут на сцене Театра сатиры. Об этом сообщили в "
+        "Национальной службе здравоохранения."
+    )
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    organisations = {e.labels["ru"] for e in model.entities.values() if e.cls == "schema:Organization"}
+    assert organisations == {"Коллегия кардиналов", "Театр сатиры", "Национальная служба здравоохранения"}

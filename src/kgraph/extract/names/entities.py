@@ -132,6 +132,30 @@ def _first_having_all(having: dict[str, list[int]], names: list[str], words: set
     return default
 
 
+def _tail_as_written(words: str, normal: str) -> str:
+    """natasha's normal form of a name up to its head noun, the words after the head as the text writes them:
+    natasha puts every word in the nominative, a genitive tail too ("Совета Федерации" -> "Совет Федерация",
+    "Национальной службы здравоохранения" -> "Национальная служба здравоохранение"). The head is the first word
+    of the normal form that reads first as a noun and never as an adjective ("Главное управление"), or is written
+    in capitals ("МВД России"); with none, or words the normal form does not match one for one, the normal form.
+
+    >>> _tail_as_written("Национальной службы здравоохранения", "Национальная служба здравоохранение")
+    'Национальная служба здравоохранения'
+    >>> _tail_as_written("МВД России", "МВД Россия"), _tail_as_written("ФБР", "ФБР")
+    ('МВД России', 'ФБР')
+    """
+    written, normalised = words.split(), normal.split()
+    if len(written) != len(normalised) or len(written) < 2:
+        return normal
+    for index, word in enumerate(normalised):
+        letters = word.strip("«»\"'()")
+        readings = parses(letters.lower()) if letters else []
+        noun = bool(readings) and readings[0].tag.POS == "NOUN" and not any(r.tag.POS == "ADJF" for r in readings)
+        if noun or (len(letters) > 1 and letters.isupper()):
+            return " ".join(normalised[: index + 1] + written[index + 1 :])
+    return normal
+
+
 def _as_written(label: str, other: str, mentions: list[Span]) -> str:
     """Of two normal forms of one person's name, the one the article writes in the nominative when only it is
     (``nominative_as_written``): natasha's normaliser gives "Юрий Царева" for "Юрия Царёва", "Лиам Хоулетта" for
@@ -169,7 +193,8 @@ def entities_from_spans(text: str, spans: Iterable[NamedSpan]) -> list[Draft]:
         if span.type == "PER":
             continue
         kind = "LOC" if span.type == "LOC" else "ORGANIZATION"
-        draft = others.setdefault((kind, key(span.normal)), Draft(kind, span.normal, confidence=0.85))
+        label = _tail_as_written(span.text, span.normal)
+        draft = others.setdefault((kind, key(span.normal)), Draft(kind, label, confidence=0.85))
         draft.mentions.append(Span(span.start, span.end, span.text))
     ends = {s.end for s in spans}
     place_ends = {s.end for s in spans if s.type == "LOC"}
