@@ -96,6 +96,15 @@ def test_an_adjective_alone_a_nationality_is_put_in_the_nominative_masculine_whe
     ]
 
 
+def test_an_offices_head_is_read_as_a_person() -> None:
+    # "премьера" is also a premiere, in the nominative already
+    assert noun_phrase_nominative("премьера Великобритании", person=True) == "премьер Великобритании"
+    text = "Встречу провёл премьер Великобритании Борис Джонсон. Позже премьера Великобритании поддержали депутаты."
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    offices = [e.labels["ru"] for e in model.entities.values() if e.cls == "kg:Position"]
+    assert "премьера Великобритании" not in offices, offices
+
+
 def test_a_noun_that_loses_a_vowel_in_the_nominative_is_still_put_in_it() -> None:
     assert [noun_phrase_nominative(w) for w in ("Дня Победы", "юге Лондона", "Шукшинским дням")] == [
         "День Победы",

@@ -86,7 +86,7 @@ def find_titles(text: str, persons: list[tuple[int, int]]) -> list[Title]:
                 titles.append(
                     Title(
                         Span(title_start, title_end, words_text),
-                        noun_phrase_nominative(words_text),
+                        noun_phrase_nominative(words_text, person=True),
                         (start, end),
                     )
                 )

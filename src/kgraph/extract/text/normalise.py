@@ -191,8 +191,9 @@ def _same_start(one: str, other: str) -> bool:
     return one.lower().replace("ё", "е")[:3] == other.lower().replace("ё", "е")[:3]
 
 
-def noun_phrase_nominative(text: str) -> str:
-    """The phrase in the nominative: the head noun's case and number drive every word up to the head.
+def noun_phrase_nominative(text: str, *, person: bool = False) -> str:
+    """The phrase in the nominative: the head noun's case and number drive every word up to the head; with
+    `person` (an office), the head's animate readings first ("премьера" is the premier's, not a premiere).
 
     Words after the head (a genitive tail, a quoted name) stay as written; capitals are kept. Of the head's readings,
     the first that the adjectives before it agree with is taken ("Юбилейные торжества" is already nominative); a
@@ -220,6 +221,8 @@ def noun_phrase_nominative(text: str) -> str:
     if head is None:
         return _adjective_nominative(text, words[0]) if len(words) == 1 else text
     readings = [p for p in parses(words[head].group()) if "NOUN" in p.tag]
+    if person:
+        readings.sort(key=lambda reading: "anim" not in reading.tag)
     modifiers = [w.group() for w in words[:head] if parses(w.group())[0].tag.POS in {"ADJF", "PRTF"}]
     parse = next((r for r in readings if all(_may_agree(w, r) for w in modifiers)), readings[0])
     case, number, gender = parse.tag.case, parse.tag.number or "sing", parse.tag.gender

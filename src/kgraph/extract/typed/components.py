@@ -42,19 +42,20 @@ def typed_entities(doc: Doc) -> None:
         words = doc.clean[mention.start : mention.end]
         if mention.type == "PROFESSION" and _plural(words):
             continue  # "преподаватели", "лидеры России": people, not one office
-        label = words if mention.type in AS_WRITTEN else _label(words)
+        label = words if mention.type in AS_WRITTEN else _label(words, person=mention.type == "PROFESSION")
         confidence = round(min(MOST_SURE, mention.confidence), 2)
         doc.add(Draft(mention.type, label, [doc.span(mention.start, mention.end)], cls=cls, confidence=confidence))
         taken.setdefault(cls, []).append((mention.start, mention.end))
         exact.add((mention.start, mention.end))
 
 
-def _label(words: str) -> str:
-    """The phrase in the nominative ("бывшего заместителя министра" -> "бывший заместитель министра"), or as
-    written when a numeral leads it, which does not decline with the noun ("трём годам лишения свободы")."""
+def _label(words: str, *, person: bool = False) -> str:
+    """The phrase in the nominative ("бывшего заместителя министра" -> "бывший заместитель министра"; with `person`,
+    an office's, its head read as a person: "премьера" -> "премьер"), or as written when a numeral leads it, which
+    does not decline with the noun ("трём годам лишения свободы")."""
     if any("NUMR" in parses(word.lower())[0].tag for word in CYRILLIC_WORD.findall(words)):
         return words
-    return noun_phrase_nominative(words)
+    return noun_phrase_nominative(words, person=person)
 
 
 def _plural(words: str) -> bool:
