@@ -616,6 +616,11 @@ def test_a_title_ending_the_headline_is_not_the_office_of_the_name_opening_the_b
     assert title.label == "президент России"
 
 
+def test_a_groups_label_is_in_the_nominative_plural_its_genitive_tail_as_written() -> None:
+    text = "На праздник пришли сотни жителей и именитых гостей. Задержаны трое членов мафиозных организаций."
+    assert [group.label for group in find_groups(text)] == ["жители и именитые гости", "члены мафиозных организаций"]
+
+
 def test_a_group_stops_at_the_end_of_its_line() -> None:
     text = "Студент кинул бутылки в сотрудников правопорядка\nВалерий Костенок\n\nТекст."
     assert [group.label for group in find_groups(text)] == ["сотрудники правопорядка"]  # its head in the nominative

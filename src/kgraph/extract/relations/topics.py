@@ -80,7 +80,7 @@ def find_groups(text: str) -> list[Found]:
         if end <= match.end("head") + 1:
             continue
         span = Span(match.start("head"), end, text[match.start("head") : end])
-        found.append(Found(span, _nominative_plural(word) + text[match.end("head") : end]))
+        found.append(Found(span, _nominative_plural(word) + _group_tail(text[match.end("head") : end])))
         # "главы министерств и ведомств, ряда регионов …": the list goes on with the same head
         more = _LIST_GOES_ON.match(text, end)
         if more:
@@ -100,6 +100,18 @@ def find_groups(text: str) -> list[Found]:
         if lemma(match.group(1)) in GROUP_HEADS and match.group(1) != lemma(match.group(1)):
             found.append(Found(Span(match.start(), match.end(), match.group()), _nominative_plural(match.group(1))))
     return found
+
+
+def _group_tail(tail: str) -> str:
+    """What follows a group's head in its label: a genitive tail as written ("членов [мафиозных организаций]"), but
+    more people joined by "и" in the nominative too ("жителей [и именитых гостей]": "жители и именитые гости").
+
+    >>> _group_tail(" и именитых гостей"), _group_tail(" мафиозных организаций")
+    (' и именитые гости', ' мафиозных организаций')
+    """
+    joined = re.fullmatch(r"(\s+и\s+)(.+)", tail, re.DOTALL)
+    others = people_named(joined.group(2).split()) if joined else None
+    return joined.group(1) + others if joined and others else tail
 
 
 def _nominative_plural(noun: str) -> str:
