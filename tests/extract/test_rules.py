@@ -13,7 +13,7 @@ from kgraph.extract.links.linking import Gazetteer, gazetteer
 from kgraph.extract.relations.titles import find_titles
 from kgraph.extract.relations.topics import find_groups
 from kgraph.extract.speech.quotes import find_utterances
-from kgraph.extract.text.normalise import noun_phrase_nominative
+from kgraph.extract.text.normalise import noun_phrase_nominative, with_quotes_closed
 from kgraph.source import parse_article
 
 
@@ -678,6 +678,16 @@ def test_a_city_before_a_new_museum_named_after_it_stays_a_city() -> None:
     text = "# Музей\n\nВ Омске торжественно открыли новый музей «Эрмитаж-Сибирь».\n"
     entities = extract_article(parse_article("museum", text)).entities.values()
     assert {e.cls for e in entities if e.labels["ru"] == "Омск"} == {"schema:City"}
+
+
+def test_a_label_mends_the_quotes_and_brackets_its_mention_cut() -> None:
+    # NEREL dev's labels 'оппозиционное "Движение за демократические перемены', 'король поп-музыки" Майкла Джексона'
+    # and 'Джеймс «Бадди» Макгирт (James (Buddy) McGirt'
+    assert [with_quotes_closed(label) for label in ('партия "Единая Россия', 'король поп-музыки" Майкла', "A (B")] == [
+        'партия "Единая Россия"',
+        "король поп-музыки Майкла",
+        "A (B)",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -148,8 +148,8 @@ class Doc:
         self._mention_sets: dict[int, tuple[list[Span], int, set[Span]]] = {}
 
     def add(self, draft: Draft) -> str:
-        """Add a draft, or merge its mentions into the first one of the same class and label; its id. A label that
-        opens guillemets is closed (``with_quotes_closed``)."""
+        """Add a draft, or merge its mentions into the first one of the same class and label; its id. The quotes and
+        brackets a label opens are closed (``with_quotes_closed``)."""
         draft.label = with_quotes_closed(draft.label)
         same = self._named.get((draft.cls, key(draft.label)))
         if same:

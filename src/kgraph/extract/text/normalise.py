@@ -146,20 +146,31 @@ def key(text: str) -> str:
 
 
 def with_quotes_closed(label: str) -> str:
-    """A label with the guillemets it opens closed at its end: a mention that stops before the closing one
-    ("Гендиректор ООО УК «Металлоинвест" in "Гендиректор ООО УК «Металлоинвест» Андрей Варичев") still reads as a
-    name.
+    """A label with the guillemets and brackets it opens closed at its end, and a straight double quote it opens
+    closed or one it only closes left out: a mention that stops before its closing mark ("Гендиректор ООО УК
+    «Металлоинвест" in "Гендиректор ООО УК «Металлоинвест» Андрей Варичев", "оппозиционного "Движения за
+    демократические перемены") or starts after the opening one ("король поп-музыки" Майкла Джексона") still reads
+    as a name.
 
     >>> with_quotes_closed("Глава «Металлоинвеста"), with_quotes_closed("завод «Уралмаш»")
     ('Глава «Металлоинвеста»', 'завод «Уралмаш»')
+    >>> with_quotes_closed('партия "Единая Россия'), with_quotes_closed('король поп-музыки" Майкла Джексона')
+    ('партия "Единая Россия"', 'король поп-музыки Майкла Джексона')
     """
-    depth = 0
-    for char in label:
-        if char == "«":
-            depth += 1
-        elif char == "»" and depth:
-            depth -= 1
-    return label + "»" * depth
+    for opening, closing in (("«", "»"), ("(", ")")):
+        depth = 0
+        for char in label:
+            if char == opening:
+                depth += 1
+            elif char == closing and depth:
+                depth -= 1
+        label += closing * depth
+    if label.count('"') % 2:
+        at = label.rindex('"')
+        if at > 0 and not label[at - 1].isspace():  # it closes what the label does not open
+            return label[:at] + label[at + 1 :]
+        return label + '"'
+    return label
 
 
 _CLAUSE_WORDS = frozenset({"VERB", "INFN", "PRTS", "GRND", "PREP"})
