@@ -4,7 +4,8 @@ FULL_LIMIT nodes (the best connected laid out first, the others placed beside th
 import numpy as np
 import pytest
 
-from kgraph.visualize.layout import EXACT_LIMIT, FULL_LIMIT, spring_positions
+from kgraph.visualize import layout
+from kgraph.visualize.layout import EXACT_LIMIT, FULL_LIMIT, positions_later, spring_positions
 
 
 def star_of_stars(count: int) -> np.ndarray:
@@ -28,3 +29,11 @@ def test_same_input_same_positions_all_finite_and_apart(count: int) -> None:
 def test_a_different_seed_gives_a_different_layout() -> None:
     edges = star_of_stars(40)
     assert not np.array_equal(spring_positions(40, edges, seed=1), spring_positions(40, edges, seed=2))
+
+
+def test_a_big_graph_laid_out_by_a_second_process_gets_the_same_positions(monkeypatch: pytest.MonkeyPatch) -> None:
+    count = FULL_LIMIT + 2000
+    edges = star_of_stars(count)
+    here = spring_positions(count, edges)
+    monkeypatch.setattr(layout, "SECOND_PROCESS", 0)
+    assert np.array_equal(positions_later(count, edges)(), here)

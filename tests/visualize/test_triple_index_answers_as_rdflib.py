@@ -3,10 +3,14 @@ the same whether it is read from an rdflib dataset, from pyoxigraph quads or fro
 
 from pathlib import Path
 
+import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 
+from kgraph import rdfio
+from kgraph.errors import RDFInputError
 from kgraph.rdfio import parse_quads, read_dataset, union_graph
 from kgraph.visualize import page_html
+from kgraph.visualize import triples as triples_module
 from kgraph.visualize.details import PanelBuilder
 from kgraph.visualize.network import entity_nodes, relations
 from kgraph.visualize.triples import Lit, Triples, plain
@@ -74,3 +78,37 @@ def test_literals_that_need_escapes_in_n_triples_read_back_as_written(tmp_path: 
 def test_a_page_read_from_its_file_is_the_page_of_its_dataset(seed_trig: Path) -> None:
     from_file = page_html(Triples.read(seed_trig), title="seed")
     assert from_file == page_html(read_dataset(seed_trig), title="seed")
+
+
+def test_a_big_file_read_by_a_second_process_gives_the_same_index(
+    seed_trig: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    in_process = Triples.read(seed_trig)
+    monkeypatch.setattr(triples_module, "BIG_FILE", 0)  # every file is big
+    monkeypatch.setattr(rdfio, "NTRIPLES_CHUNK", 100)  # and read in many chunks
+    monkeypatch.setattr(rdfio, "consume_quads", None)  # not by this process
+    by_worker = Triples.read(seed_trig)
+    assert len(in_process) > 1000
+    assert by_worker._out == in_process._out and by_worker._in == in_process._in
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "error"),
+    [
+        ("a.ttl", "<http://e.org/a> <http://e.org/p> .", r"a\.ttl: not valid turtle: .*line 1"),
+        ("a.nt", '<http://e.org/a> <http://e.org/p> "1" .\n' * 250 + "<a> <b> <c> .\n", r"a\.nt: not valid ntriples"),
+        ("a.rdf", '<!DOCTYPE r [<!ENTITY e SYSTEM "file:///etc/passwd">]><r>&e;</r>', r"a\.rdf:1: the entity 'e'"),
+        ("gone.nt", None, r"gone\.nt: no such file"),
+    ],
+)
+def test_a_second_process_refuses_a_bad_file_as_the_first_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, content: str | None, error: str
+) -> None:
+    path = tmp_path / name
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(RDFInputError, match=error) as in_process:
+        Triples.read(path)
+    with pytest.raises(RDFInputError, match=error) as by_worker:
+        list(rdfio.ntriples_chunks(path, lines=100))  # the chunks before the error come first
+    assert str(by_worker.value) == str(in_process.value)

@@ -9,9 +9,11 @@ density grid convolved by FFT (a particle-mesh approximation), which lays out 10
 ((3, 2), True)
 """
 
+from collections.abc import Callable
 from concurrent.futures import Executor, ThreadPoolExecutor
-from functools import cache
-from typing import TYPE_CHECKING
+from contextlib import suppress
+from functools import cache, partial
+from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:
     import numpy as np
@@ -135,6 +137,67 @@ def spring_positions(
     pos -= pos.mean(0)
     result: NDArray[np.float64] = np.round(pos * EDGE_LENGTH, 1)
     return result
+
+
+SECOND_PROCESS = 20_000
+"""From this many nodes, `positions_later` lays a graph out in a second process."""
+
+
+def positions_later(count: int, edges: "NDArray[np.int64]") -> "Callable[[], NDArray[np.float64]]":
+    """`spring_positions(count, edges)` while the caller goes on: for `SECOND_PROCESS` nodes or more, computed by a
+    second Python process on another core (the same numbers); the function returned waits for them.
+
+    >>> import numpy as np
+    >>> positions_later(3, np.array([[0, 1], [1, 2]]))().shape
+    (3, 2)
+    """
+    import subprocess
+    import threading
+
+    import numpy as np
+
+    from ..processes import python_process
+
+    if count < SECOND_PROCESS:
+        return partial(spring_positions, count, edges)
+    code = "import kgraph.visualize.layout as l; l._positions_process()"
+    worker = python_process(code, str(count), stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    pairs = np.ascontiguousarray(edges.reshape(-1, 2), dtype="<i8").tobytes()
+    # written by a thread: the pipe holds 64 KiB, and the worker reads once its imports are done
+    writer = threading.Thread(target=_write_and_close, args=(worker.stdin, pairs), daemon=True)
+    writer.start()
+
+    def wait() -> "NDArray[np.float64]":
+        assert worker.stdout is not None
+        found = worker.stdout.read()
+        writer.join()
+        if worker.wait() != 0 or len(found) != count * 16:
+            raise RuntimeError(f"the process laying out {count:,} nodes failed (exit code {worker.returncode})")
+        result: NDArray[np.float64] = np.frombuffer(found, dtype="<f8").reshape(count, 2).copy()
+        return result
+
+    return wait
+
+
+def _write_and_close(stream: "IO[bytes] | None", data: bytes) -> None:
+    assert stream is not None
+    with suppress(BrokenPipeError):  # the worker died: `wait` says so
+        try:
+            stream.write(data)
+        finally:
+            stream.close()
+
+
+def _positions_process() -> None:
+    """The second process of `positions_later`: the node count as argument, the edges (int64 pairs) on stdin,
+    the positions (float64 pairs) on stdout."""
+    import sys
+
+    import numpy as np
+
+    edges = np.frombuffer(sys.stdin.buffer.read(), dtype="<i8").reshape(-1, 2)
+    sys.stdout.buffer.write(np.ascontiguousarray(spring_positions(int(sys.argv[1]), edges), dtype="<f8").tobytes())
+    sys.stdout.buffer.flush()
 
 
 APART = 0.8

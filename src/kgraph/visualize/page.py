@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from .details import Json, panels
 from .gephi import xml_text
-from .layout import spring_positions
+from .layout import positions_later
 from .triples import Triples
 from .vocabulary import class_styles
 
@@ -156,8 +156,9 @@ def page_data(net: "nx.MultiDiGraph", full: Triples, title: str) -> PageData:
     styles = class_styles(dict(counts))
     class_index = {cls: i for i, cls in enumerate(styles)}
     pairs = np.array([(position[s], position[o]) for s, o in net.edges()], dtype=np.int64)
-    xy = spring_positions(len(iris), pairs)
+    positions = positions_later(len(iris), pairs)  # a big graph's in a second process, while the panels are built
     contents, sentences = panels(full, ids)
+    xy = positions()
     nodes = [
         {
             "id": ids[iri],
