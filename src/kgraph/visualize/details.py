@@ -172,6 +172,15 @@ class PanelBuilder:
                 graph.value(assertion, _OBJECT),
             )
             self.assertions[triple].append(assertion)
+        self.related_nodes = {
+            node
+            for kinds, roles in ((_QUANTITY_KINDS, _QUANTITY_ROLES), (_QUOTE_KINDS, _QUOTE_ROLES))
+            for kind in kinds
+            for other in graph.subjects(TYPE, kind)
+            for role in roles
+            for node in graph.objects(other, role)
+        }
+        """The nodes a quantity or a quote names in one of its roles: the others have neither (most nodes)."""
 
     def statement(self, s: Term, p: str, o: Term) -> list[Json]:
         evidence = []
@@ -221,6 +230,8 @@ class PanelBuilder:
 
     def related(self, node: str, kinds: frozenset[str], roles: Iterable[str]) -> list[Json]:
         """Quantities or quotes that name `node` in one of `roles`."""
+        if node not in self.related_nodes:
+            return []
         found = []
         for role in roles:
             for other in _in_order(self.graph.subjects(role, node)):
