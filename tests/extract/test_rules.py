@@ -9,6 +9,7 @@ from kgraph.extract import extract_article
 from kgraph.extract.events.events import find_events
 from kgraph.extract.figures.amounts import find_amounts
 from kgraph.extract.figures.dates import find_dates
+from kgraph.extract.links.countries import country_item
 from kgraph.extract.links.linking import Gazetteer, gazetteer
 from kgraph.extract.relations.titles import find_titles
 from kgraph.extract.relations.topics import find_groups
@@ -703,3 +704,16 @@ def test_a_label_mends_the_quotes_and_brackets_its_mention_cut() -> None:
 def test_an_office_whose_mention_stops_before_the_closing_guillemet_is_labelled_with_it(text: str, office: str) -> None:
     model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
     assert office in [e.labels["ru"] for e in model.entities.values() if e.cls == "kg:Position"]
+
+
+def test_a_country_nerel_train_never_links_gets_its_item_by_its_geonames_id() -> None:
+    text = "Президент Мали прилетел в Уругвай. Власти Мали и Уругвая подписали соглашение в Монтевидео."
+    model = extract_article(parse_article("countries", text))
+    items = {e.labels["ru"]: e.wikidata for e in model.entities.values() if e.cls == "schema:Country"}
+    assert items == {"Мали": "Q912", "Уругвай": "Q77"}
+
+
+def test_a_country_is_the_item_nerel_train_gives_it_not_another_source_s() -> None:
+    # country-coder names the Kingdom of Denmark and of the Netherlands; NEREL train, Denmark and the Netherlands
+    assert (country_item("Дании"), country_item("Нидерландах"), country_item("Голландия")) == ("Q35", "Q55", "Q55")
+    assert country_item("Омск") is None and country_item("Россия") == "Q159"

@@ -19,6 +19,7 @@ from .doc import Doc
 from .events import components as events
 from .figures import components as figures
 from .figures import measures
+from .links import countries
 from .names import components as names
 from .packs import forum
 from .pipeline import Component, PipelineError, check
@@ -57,14 +58,15 @@ PIPELINE: tuple[Component, ...] = (
     figures.amounts,
     measures.quantities,
     typed.typed_entities,
+    countries.country_items_of,
     classified.classified_relations,
     speakers.utterances,
     forum.quote_occasions,
 )
-"""The components in the order they run: names, then offices, dates and events, what is reported, and figures;
-then what the taggers learned from NEREL find that no rule did, and the relations the classifier learned from
-NEREL finds between all of them; last, who said what (a speaker named by a title is the person holding that
-office, whichever step found it)."""
+"""The components in the order they run: names, then offices, dates and events, what is reported, and figures; then
+what the taggers learned from NEREL find that no rule did, a country's Wikidata item where nothing linked it, and
+the relations the classifier learned from NEREL finds between all of them; last, who said what (a speaker named by a
+title is the person holding that office, whichever step found it)."""
 
 PACKS = {step.pack for step in PIPELINE if step.pack}
 """The optional component sets: ``forum`` (reports of summits and forums)."""
