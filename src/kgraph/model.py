@@ -44,6 +44,21 @@ UNITS: dict[str, Unit] = {
         Unit("m", "Q11573", "metre", "метр"),
         Unit("t", "Q191118", "tonne", "тонна"),
         Unit("%", "Q11229", "percent", "процент"),
+        Unit("kg", "Q11570", "kilogram", "килограмм"),
+        Unit("g", "Q41803", "gram", "грамм"),
+        Unit("ha", "Q35852", "hectare", "гектар"),
+        Unit("km2", "Q712226", "square kilometre", "квадратный километр"),
+        Unit("m2", "Q25343", "square metre", "квадратный метр"),
+        Unit("l", "Q11582", "litre", "литр"),
+        Unit("W", "Q25236", "watt", "ватт"),
+        Unit("kW", "Q3320608", "kilowatt", "киловатт"),
+        Unit("MW", "Q6982035", "megawatt", "мегаватт"),
+        Unit("GW", "Q5879479", "gigawatt", "гигаватт"),
+        Unit("kWh", "Q182098", "kilowatt hour", "киловатт-час"),
+        Unit("cm", "Q174728", "centimetre", "сантиметр"),
+        Unit("mm", "Q174789", "millimetre", "миллиметр"),
+        Unit("°C", "Q25267", "degree Celsius", "градус Цельсия"),
+        Unit("km/h", "Q180154", "kilometre per hour", "километр в час"),
     )
 }
 """Units with a Wikidata item; counts (people, companies) have no unit, their indicator says what is counted."""

@@ -15,6 +15,7 @@ from kgraph.extract.relations.titles import find_titles
 from kgraph.extract.relations.topics import find_groups
 from kgraph.extract.speech.quotes import find_utterances
 from kgraph.extract.text.normalise import noun_phrase_nominative, with_quotes_closed
+from kgraph.model import UNITS
 from kgraph.source import parse_article
 
 
@@ -717,3 +718,49 @@ def test_a_country_is_the_item_nerel_train_gives_it_not_another_source_s() -> No
     # country-coder names the Kingdom of Denmark and of the Netherlands; NEREL train, Denmark and the Netherlands
     assert (country_item("Дании"), country_item("Нидерландах"), country_item("Голландия")) == ("Q35", "Q55", "Q55")
     assert country_item("Омск") is None and country_item("Россия") == "Q159"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "unit"),
+    [
+        ("передатчик мощностью 2,5 кВт", "2,5 кВт", "2.5", "kW"),
+        ("станция на 1,2 ГВт", "1,2 ГВт", "1.2", "GW"),
+        ("заповедник в 300 гектаров", "300 гектаров", "300", "ha"),
+        ("территория в 5 тыс. кв. км", "5 тыс. кв. км", "5000", "km2"),
+        ("квартира в 54 м²", "54 м²", "54", "m2"),
+        ("ночью до -30 °C", "-30 °C", "-30", "°C"),
+        ("днём 25 градусов Цельсия", "25 градусов Цельсия", "25", "°C"),
+        ("со скоростью 60 км/ч", "60 км/ч", "60", "km/h"),
+        ("тариф на 10 кВт·ч", "10 кВт·ч", "10", "kWh"),
+        ("груз в 20 кг", "20 кг", "20", "kg"),
+        ("разлили 5 литров", "5 литров", "5", "l"),
+        ("осадки 15 мм", "15 мм", "15", "mm"),
+    ],
+)
+def test_a_figure_in_units_of_measure_is_a_quantity_in_that_unit(text: str, figure: str, value: str, unit: str) -> None:
+    [amount] = find_amounts(text)
+    assert (amount.text, amount.value, amount.unit, amount.counted) == (figure, Decimal(value), unit, None)
+    assert unit in UNITS  # each code has its Wikidata item
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "осуждён по ч. 8 ст. 20.2 КоАП",  # a part and an article, not 8 of "ст"
+        "по данным на 17:00 понедельника",  # a time, not 0 of "понедельник"
+        "матч закончился со счётом 2:1 в пользу гостей",
+        "согласно п. 3 договора",
+    ],
+)
+def test_a_time_a_score_or_a_law_s_part_is_no_amount(text: str) -> None:
+    assert find_amounts(text) == []
+
+
+def test_a_figure_measures_the_noun_in_the_instrumental_before_it_or_the_sentence_s_first_noun() -> None:
+    text = (
+        "Передатчик мощностью 2,5 кВт установили на крыше. Площадь заповедника составляет 300 гектаров. "
+        "Товарооборот в прошлом году увеличился на 4,5 % - до 18,2 млрд долларов США."
+    )
+    model = extract_article(parse_article("figures", text))
+    measured = {str(q.value): model.entities[q.measure].labels["ru"] for q in model.quantities}
+    assert measured == {"2.5": "мощность", "300": "площадь", "4.5": "товарооборот", "18200000000": "товарооборот"}

@@ -102,6 +102,8 @@ def holds_no_amount(text: str, start: int, end: int) -> bool:
         counted = counted_noun(text, after)[0]
         if counted is not None and vocab.unit_lemma(counted) not in vocab.NOT_COUNTED:
             return False
+        if _DEGREES_AFTER.match(text, after):
+            return False  # "5 °C"
         unit = _UNIT_AFTER.match(text, after)
         word = unit.group(1) if unit else ""
         if word and (vocab.multiplier(word) or {word.lower(), vocab.unit_lemma(word)} & vocab.UNITS.keys()):
@@ -112,6 +114,7 @@ def holds_no_amount(text: str, start: int, end: int) -> bool:
 
 
 _UNIT_AFTER = re.compile(r"[\s\-—–]*([^\W\d_]+)")
+_DEGREES_AFTER = re.compile(r"\s*°")
 """The word after a figure, past spaces and dashes ("5 км", "5-процентный")."""
 
 

@@ -79,7 +79,55 @@ UNITS = {
     "процент": "%",
     "процентный": "%",
     "%": "%",
+    "килограмм": "kg",
+    "кг": "kg",
+    "грамм": "g",
+    "гектар": "ha",
+    "га": "ha",
+    "литр": "l",
+    "ватт": "W",
+    "вт": "W",
+    "киловатт": "kW",
+    "квт": "kW",
+    "мегаватт": "MW",
+    "мвт": "MW",
+    "гигаватт": "GW",
+    "гвт": "GW",
+    "сантиметр": "cm",
+    "см": "cm",
+    "миллиметр": "mm",
+    "мм": "mm",
 }
+"""Units of one word (its dictionary form, or an abbreviation as written, lower-cased) and their codes
+(``kgraph.model.UNITS``)."""
+UNIT_WORDS = frozenset(
+    {"километр", "метр", "тонна", "процент", "килограмм", "грамм", "гектар", "литр", "ватт", "киловатт", "мегаватт"}
+    | {"гигаватт", "сантиметр", "миллиметр"}
+)
+"""The units of measure the grammar finds by dictionary form ("килограммов"; currencies are `CURRENCIES`)."""
+UNIT_ABBREVIATIONS = frozenset({"%", "км", "кг", "га", "вт", "квт", "мвт", "гвт", "см", "мм"})
+"""The units of measure the grammar finds as written, in any case ("кВт")."""
+COMPOUND_UNITS = {
+    ("квадратный", "километр"): "km2",
+    ("кв", "км"): "km2",
+    ("км", "²"): "km2",
+    ("квадратный", "метр"): "m2",
+    ("кв", "м"): "m2",
+    ("м", "²"): "m2",
+    ("киловатт-час",): "kWh",
+    ("киловатт", "час"): "kWh",
+    ("квт", "ч"): "kWh",
+    ("градус", "цельсий"): "°C",
+    ("°", "c"): "°C",
+    ("°", "с"): "°C",
+    ("километр", "в", "час"): "km/h",
+    ("км", "ч"): "km/h",
+}
+"""Units of several words (dictionary forms or abbreviations, the marks between them left out: "кв. км", "кВт·ч",
+"км/ч") and their codes."""
+_UNIT_MARKS = {".", "-", "·", "⋅", "*", "/"}
+
+
 CURRENCIES = {
     "доллар",
     "долл",
@@ -207,6 +255,20 @@ def unit_lemma(words: str) -> str:
     return str(parses(first.lower())[0].normal_form) if first[:1].isalpha() else first
 
 
+def unit_code(words: list[str]) -> str | None:
+    """The code of the unit `words` spell ("кв. км", "кВт", "градусов Цельсия"), or None for words that are no unit
+    (a currency without a code: "фунтов стерлингов").
+
+    >>> unit_code(["кв", ".", "км"]), unit_code(["кВт", "·", "ч"]), unit_code(["см"]), unit_code(["градусов"])
+    ('km2', 'kWh', 'cm', None)
+    """
+    kept = [word for word in words if word not in _UNIT_MARKS]
+    if not kept:
+        return None
+    forms = tuple(w.lower() if w.lower() in UNITS or not w[:1].isalpha() else unit_lemma(w) for w in kept)
+    return COMPOUND_UNITS.get(forms) or UNITS.get(forms[0])  # "доллар США": the first word
+
+
 @lru_cache(maxsize=4096)
 def lemmas(word: str) -> frozenset[str]:
     """The word and every dictionary form it may have ("тенге" is also read as a form of "тенг")."""
@@ -236,10 +298,20 @@ def parser(spelt: bool) -> Any:
     unit = or_(
         rule(
             or_(
-                dictionary({w for w in CURRENCIES if w.isalpha()} | {"километр", "метр", "тонна", "процент"}),
-                in_caseless({"%", "км"}),
+                dictionary({w for w in CURRENCIES if w.isalpha()} | UNIT_WORDS),
+                in_caseless(UNIT_ABBREVIATIONS),
             )
         ),
+        # units of several words: "квадратных километров", "кв. км", "км²", "кВт·ч", "°C", "км/ч"
+        rule(normalized("квадратный"), dictionary({"километр", "метр"})),
+        rule(caseless("кв"), eq(".").optional(), in_caseless({"км", "м"})),
+        rule(in_caseless({"км", "м"}), eq("²")),
+        rule(normalized("киловатт"), in_(DASHES), normalized("час")),
+        rule(caseless("квт"), in_({"·", "⋅", "*", "-"}), caseless("ч")),
+        rule(normalized("градус"), normalized("цельсий")),
+        rule(eq("°"), in_caseless({"c", "с"})),
+        rule(normalized("километр"), caseless("в"), normalized("час")),
+        rule(caseless("км"), eq("/"), caseless("ч")),
         rule(normalized("доллар"), caseless("США")),
         rule(in_caseless({"долл", "руб"}), eq(".")),
         rule(gram("ADJF"), dictionary({"доллар", "фунт", "франк", "юань", "крона", "рупия", "динар", "песо"})),

@@ -178,6 +178,12 @@ def _figure(text: str, offset: int, tokens: list[Any], index: int) -> tuple[Deci
     return value, multiplier, index, vague
 
 
+_MINUS = re.compile(r"(?:^|[\s(])[-−–]\Z")
+_CLOCK_BEFORE = re.compile(r"\d:\Z")
+_CLOCK_AFTER = re.compile(r":\d")
+_SECTIONS = {"ч", "п", "пп", "ст", "гл", "абз", "разд", "подп"}
+"""Abbreviations of a law's parts: "ч. 1 ст. 213 УК", "п. 3"; a number after one (or before one) is its number."""
+_SECTION_BEFORE = re.compile(rf"(?<![^\W\d_])(?:(?:{'|'.join(_SECTIONS)})\.|№)\s*\Z", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[ \t\u00a0]*(?:\n|$)|\s+[A-ZА-ЯЁ]")
 _OUNCES = re.compile(r"\s+\d+\s+унци")
 
@@ -207,7 +213,7 @@ def _read(text: str, offset: int, tokens: list[Any]) -> list[Amount]:
     end = _end(text, offset, tokens)
     unit_words = [word for word in words[index:] if word != "."]
     unit_text = " ".join(unit_words) if unit_words else prefix
-    unit = vocab.UNITS.get(vocab.unit_lemma(unit_text)) if unit_text else None
+    unit = vocab.unit_code(unit_words) if unit_words else vocab.UNITS.get(prefix) if prefix else None
     # "от 8 до 15 лет", "50-70 человек": the figure alone. "до 30 тысяч рублей", "до 200 тысяч свиней" keep "до":
     # of NEREL train's MONEY, NUMBER and PERCENT mentions by a "до", 15 start with it and 13 after it, most of those
     # bare numbers ("до 13") or a rise; "до 2 %" is mostly "rose to", and NEREL leaves it out
@@ -215,9 +221,22 @@ def _read(text: str, offset: int, tokens: list[Any]) -> list[Amount]:
     if dropped:
         lead, low = None, None
     start = offset + tokens[figure_index if dropped and not qualified else 0].span.start
+    figure_start = offset + tokens[figure_index].span.start
+    if unit == "°C" and low is None and _MINUS.search(text, max(0, figure_start - 2), figure_start):
+        value, start = -value, min(start, figure_start - 1)  # "-30 °C", "до −5 °C": below zero
     if (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
         return []  # glued to letters: a code or an encoded address ("%D0%BE"), not an amount
+    if _CLOCK_BEFORE.search(text, max(0, start - 2), start) or _CLOCK_AFTER.match(text, end):
+        return []  # a time or a score: "17:00", "2:1"
+    if _SECTION_BEFORE.search(text, max(0, start - 8), start):
+        return []  # a part's or an article's number: "ч. 8", "ст. 20.2", "№ 5"
     counted, counted_start = counted_noun(text, end) if unit_text is None else (None, None)
+    if (
+        counted is not None
+        and counted.lower() in _SECTIONS
+        and text.startswith(".", (counted_start or 0) + len(counted))
+    ):
+        return []  # "8 ст. 20.2 КоАП": a part of an article, no count of anything
     if unit_text is None and counted is None and multiplier is None:
         return []  # a bare number (a year, a page, a score) says nothing we can type
     if unit_text is None and counted and vocab.unit_lemma(counted) in vocab.NOT_COUNTED:

@@ -24,20 +24,29 @@ from .amounts import Amount
 
 
 def _indicator(doc: Doc, text: str, amount: Amount, nouns: dict[Span, list[tuple[int, re.Match[str]]]]) -> str:
-    """What an amount measures: the noun it counts, else the last nominative noun before it in its sentence.
+    """What an amount measures: the noun it counts, else a noun in the instrumental just before it ("мощностью 2,5
+    кВт", "площадью 300 гектаров"), else the last nominative noun before it in its sentence (its first word too).
 
     `nouns` keeps each sentence's nominative nouns, found once (a sentence may hold thousands of amounts).
     """
+    measured = _INSTRUMENTAL_BEFORE.search(text, 0, amount.start)
     if amount.counted:
         label = lemma(amount.counted.lower())
         evidence = doc.span(
             amount.counted_start or amount.end, (amount.counted_start or amount.end) + len(amount.counted)
         )
+    elif measured and _instrumental_noun(measured.group(1)):
+        label, evidence = lemma(measured.group(1).lower()), doc.span(measured.start(1), measured.end(1))
     else:
         sentence = doc.sentence(amount.start)
         if sentence not in nouns:
             words = CYRILLIC_WORD.finditer(text, sentence.start, sentence.end)
-            nouns[sentence] = [(word.end(), word) for word in words if _nominative_noun(word.group())]
+            first = next(CYRILLIC_WORD.finditer(text, sentence.start, sentence.end), None)
+            # the first word opens the sentence only when nothing stands before it ("«Арсенал» надеется" is a name)
+            opening = first.start() if first and not text[sentence.start : first.start()].strip() else -1
+            nouns[sentence] = [
+                (word.end(), word) for word in words if _nominative_noun(word.group(), word.start() == opening)
+            ]
         # the last before the amount; an amount never starts right after a letter, so no word runs on past it
         before = bisect_right(nouns[sentence], amount.start, key=lambda noun: noun[0])
         if before:
@@ -49,9 +58,24 @@ def _indicator(doc: Doc, text: str, amount: Amount, nouns: dict[Span, list[tuple
     return doc.add(Draft("INDICATOR", label, [evidence], cls="kg:Indicator", confidence=0.5))
 
 
-def _nominative_noun(word: str) -> bool:
+def _nominative_noun(word: str, first: bool = False) -> bool:
+    """Whether a word is a common noun in the nominative: in lower case, or a sentence's first word ("Площадь")
+    that is no name."""
     parse = parses(word.lower())[0]
-    return "NOUN" in parse.tag and parse.tag.case == "nomn" and not word[:1].isupper()
+    if "NOUN" not in parse.tag or parse.tag.case != "nomn":
+        return False
+    return not word[:1].isupper() or (first and not _NAMES & parse.tag.grammemes)
+
+
+_NAMES = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
+_INSTRUMENTAL_BEFORE = re.compile(r"([а-яё]+)\s+\Z")
+"""A word in lower case right before a figure: "мощностью 2,5 кВт" (a noun in the instrumental names the measure)."""
+
+
+def _instrumental_noun(word: str) -> bool:
+    """Whether a word's likeliest reading is a noun in the instrumental ("мощностью", "площадью", "стоимостью")."""
+    parse = parses(word)[0]
+    return "NOUN" in parse.tag and parse.tag.case == "ablt"
 
 
 @component("quantities", requires=("entities", "amounts"), assigns=("entities", "quantities"))
