@@ -756,11 +756,19 @@ def test_a_time_a_score_or_a_law_s_part_is_no_amount(text: str) -> None:
     assert find_amounts(text) == []
 
 
-def test_a_figure_measures_the_noun_in_the_instrumental_before_it_or_the_sentence_s_first_noun() -> None:
+def test_a_figure_measures_the_noun_in_the_instrumental_before_it_the_genitive_after_it_or_a_nominative() -> None:
     text = (
         "Передатчик мощностью 2,5 кВт установили на крыше. Площадь заповедника составляет 300 гектаров. "
-        "Товарооборот в прошлом году увеличился на 4,5 % - до 18,2 млрд долларов США."
+        "Товарооборот в прошлом году увеличился на 4,5 % - до 18,2 млрд долларов США. "
+        "Через трубопровод на рынок поставлено более 500 млн тонн нефти. Инвестиции в проект составили 7 млрд рублей."
     )
     model = extract_article(parse_article("figures", text))
     measured = {str(q.value): model.entities[q.measure].labels["ru"] for q in model.quantities}
-    assert measured == {"2.5": "мощность", "300": "площадь", "4.5": "товарооборот", "18200000000": "товарооборот"}
+    assert measured == {
+        "2.5": "мощность",  # the instrumental before it
+        "300": "площадь",  # the sentence's first word
+        "4.5": "товарооборот",
+        "18200000000": "товарооборот",
+        "500000000": "нефть",  # the genitive after its unit, not "трубопровод" after a preposition
+        "7000000000": "инвестиция",  # not "проект" after a preposition
+    }

@@ -25,28 +25,26 @@ from .amounts import Amount
 
 def _indicator(doc: Doc, text: str, amount: Amount, nouns: dict[Span, list[tuple[int, re.Match[str]]]]) -> str:
     """What an amount measures: the noun it counts, else a noun in the instrumental just before it ("мощностью 2,5
-    кВт", "площадью 300 гектаров"), else the last nominative noun before it in its sentence (its first word too).
+    кВт", "площадью 300 гектаров"), else, for a figure in units, a noun in the genitive just after it ("500 млн
+    тонн нефти"), else the last nominative noun before it in its sentence (`_nominative_nouns`).
 
     `nouns` keeps each sentence's nominative nouns, found once (a sentence may hold thousands of amounts).
     """
-    measured = _INSTRUMENTAL_BEFORE.search(text, 0, amount.start)
+    measured = _INSTRUMENTAL_BEFORE.search(text, max(0, amount.start - 40), amount.start)
+    of_what = _WORD_AFTER.match(text, amount.end) if amount.unit_text else None
     if amount.counted:
         label = lemma(amount.counted.lower())
         evidence = doc.span(
             amount.counted_start or amount.end, (amount.counted_start or amount.end) + len(amount.counted)
         )
-    elif measured and _instrumental_noun(measured.group(1)):
+    elif measured and _noun_in(measured.group(1), "ablt"):
         label, evidence = lemma(measured.group(1).lower()), doc.span(measured.start(1), measured.end(1))
+    elif of_what and _noun_in(of_what.group(1), "gent"):  # "500 млн тонн нефти", "60 млн кВт·ч электроэнергии"
+        label, evidence = lemma(of_what.group(1)), doc.span(of_what.start(1), of_what.end(1))
     else:
         sentence = doc.sentence(amount.start)
         if sentence not in nouns:
-            words = CYRILLIC_WORD.finditer(text, sentence.start, sentence.end)
-            first = next(CYRILLIC_WORD.finditer(text, sentence.start, sentence.end), None)
-            # the first word opens the sentence only when nothing stands before it ("«Арсенал» надеется" is a name)
-            opening = first.start() if first and not text[sentence.start : first.start()].strip() else -1
-            nouns[sentence] = [
-                (word.end(), word) for word in words if _nominative_noun(word.group(), word.start() == opening)
-            ]
+            nouns[sentence] = _nominative_nouns(text, sentence)
         # the last before the amount; an amount never starts right after a letter, so no word runs on past it
         before = bisect_right(nouns[sentence], amount.start, key=lambda noun: noun[0])
         if before:
@@ -56,6 +54,26 @@ def _indicator(doc: Doc, text: str, amount: Amount, nouns: dict[Span, list[tuple
             label = "сумма" if amount.is_money else "доля" if amount.is_percent else "величина"
             evidence = doc.span(amount.start, amount.end)
     return doc.add(Draft("INDICATOR", label, [evidence], cls="kg:Indicator", confidence=0.5))
+
+
+def _nominative_nouns(text: str, sentence: Span) -> list[tuple[int, re.Match[str]]]:
+    """The nominative nouns of a sentence (where each ends, the word): in lower case, or its first word when nothing
+    stands before it ("Площадь", not "«Арсенал»"); not one right after a preposition ("в проект", "через
+    трубопровод": an accusative that reads as a nominative)."""
+    found, before = [], None
+    for word in CYRILLIC_WORD.finditer(text, sentence.start, sentence.end):
+        opening = before is None and not text[sentence.start : word.start()].strip()
+        after_preposition = (
+            before is not None and not text[before.end() : word.start()].strip() and _preposition(before)
+        )
+        if not after_preposition and _nominative_noun(word.group(), opening):
+            found.append((word.end(), word))
+        before = word
+    return found
+
+
+def _preposition(word: re.Match[str]) -> bool:
+    return "PREP" in parses(word.group().lower())[0].tag
 
 
 def _nominative_noun(word: str, first: bool = False) -> bool:
@@ -70,12 +88,14 @@ def _nominative_noun(word: str, first: bool = False) -> bool:
 _NAMES = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
 _INSTRUMENTAL_BEFORE = re.compile(r"([а-яё]+)\s+\Z")
 """A word in lower case right before a figure: "мощностью 2,5 кВт" (a noun in the instrumental names the measure)."""
+_WORD_AFTER = re.compile(r"[ \u00a0]+([а-яё]+)")
+"""A word in lower case right after a figure in units: "тонн нефти" (a noun in the genitive names what is measured)."""
 
 
-def _instrumental_noun(word: str) -> bool:
-    """Whether a word's likeliest reading is a noun in the instrumental ("мощностью", "площадью", "стоимостью")."""
+def _noun_in(word: str, case: str) -> bool:
+    """Whether a word's likeliest reading is a noun in `case` ("мощностью": ablt; "нефти": gent)."""
     parse = parses(word)[0]
-    return "NOUN" in parse.tag and parse.tag.case == "ablt"
+    return "NOUN" in parse.tag and parse.tag.case == case
 
 
 @component("quantities", requires=("entities", "amounts"), assigns=("entities", "quantities"))
