@@ -176,15 +176,35 @@ def tag_organisations(text: str, analysis: Analysis, features: list[Features] | 
 
 def bio_runs(tagger: Any, tokens: Sequence[Token]) -> list[tuple[int, int, float]]:
     """The B/I runs of a CRF's best labelling of `tokens` (set on it already), each with the least likely of its
-    labels as its confidence."""
+    labels as its confidence; a run's leading and trailing markup (a headline's "#", a list's "-" or "*") is left
+    out, and a run of markup alone dropped."""
     best = tagger.tag()
     found: list[tuple[int, int, float]] = []
     first = None
     for i, label in enumerate([*best, "O"]):
         if first is not None and label != "I":
             score = min([tagger.marginal("B", first)] + [tagger.marginal("I", j) for j in range(first + 1, i)])
-            found.append((tokens[first].start, tokens[i - 1].stop, score))
+            start, stop = first, i - 1
+            while start <= stop and _is_markup(tokens[start].text):
+                start += 1
+            while stop >= start and _is_markup(tokens[stop].text):
+                stop -= 1
+            if start <= stop:
+                found.append((tokens[start].start, tokens[stop].stop, score))
             first = None
         if label == "B" or (label == "I" and first is None):
             first = i
     return found
+
+
+_MARKUP = frozenset("#*_>~`|•-—–")
+"""Characters of markdown and lists that no name starts or ends with."""
+
+
+def _is_markup(token: str) -> bool:
+    """Whether a token is markup alone: "#", "**", "-".
+
+    >>> _is_markup("#"), _is_markup("—"), _is_markup("«"), _is_markup("А")
+    (True, True, False, False)
+    """
+    return all(char in _MARKUP for char in token)
