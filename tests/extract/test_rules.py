@@ -772,3 +772,17 @@ def test_a_figure_measures_the_noun_in_the_instrumental_before_it_the_genitive_a
         "500000000": "нефть",  # the genitive after its unit, not "трубопровод" after a preposition
         "7000000000": "инвестиция",  # not "проект" after a preposition
     }
+
+
+def test_no_mention_starts_or_ends_with_a_headline_s_or_a_list_s_markup() -> None:
+    text = "# Суд в Екатеринбурге приговорил бывшего мэра\n\n- Компания «Уралстрой» заплатит штраф.\n"
+    model = extract_article(parse_article("markup", text))
+    mentions = [m.text for e in model.entities.values() for m in e.mentions]
+    assert mentions and not [m for m in mentions if m[:1] in "#-*" or m[-1:] in "#-*"]
+    assert "Суд в Екатеринбурге" in mentions
+
+
+def test_a_figure_after_v_razmere_or_na_summu_measures_the_noun_before_them() -> None:
+    text = "Суд назначил штраф в размере 6 млн рублей. Компания заключила контракт на сумму 5 млрд рублей."
+    model = extract_article(parse_article("sizes", text))
+    assert {model.entities[q.measure].labels["ru"] for q in model.quantities} == {"штраф", "контракт"}

@@ -24,15 +24,19 @@ from .amounts import Amount
 
 
 def _indicator(doc: Doc, text: str, amount: Amount, nouns: dict[Span, list[tuple[int, re.Match[str]]]]) -> str:
-    """What an amount measures: the noun it counts, else a noun in the instrumental just before it ("мощностью 2,5
+    """What an amount measures: the noun before "в размере" or "на сумму" ("штраф в размере 6 млн рублей"), else the
+    noun it counts, else a noun in the instrumental just before it ("мощностью 2,5
     кВт", "площадью 300 гектаров"), else, for a figure in units, a noun in the genitive just after it ("500 млн
     тонн нефти"), else the last nominative noun before it in its sentence (`_nominative_nouns`).
 
     `nouns` keeps each sentence's nominative nouns, found once (a sentence may hold thousands of amounts).
     """
     measured = _INSTRUMENTAL_BEFORE.search(text, max(0, amount.start - 40), amount.start)
+    sized = _SIZE_OF.search(text, max(0, amount.start - 60), amount.start)
     of_what = _WORD_AFTER.match(text, amount.end) if amount.unit_text else None
-    if amount.counted:
+    if sized and "NOUN" in parses(sized.group(1).lower())[0].tag:  # "штраф в размере 6 млн рублей": штраф
+        label, evidence = lemma(sized.group(1).lower()), doc.span(sized.start(1), sized.end(1))
+    elif amount.counted:
         label = lemma(amount.counted.lower())
         evidence = doc.span(
             amount.counted_start or amount.end, (amount.counted_start or amount.end) + len(amount.counted)
@@ -86,8 +90,10 @@ def _nominative_noun(word: str, first: bool = False) -> bool:
 
 
 _NAMES = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
-_INSTRUMENTAL_BEFORE = re.compile(r"([а-яё]+)\s+\Z")
+_INSTRUMENTAL_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])([а-яё]+)\s+\Z")
 """A word in lower case right before a figure: "мощностью 2,5 кВт" (a noun in the instrumental names the measure)."""
+_SIZE_OF = re.compile(r"(?<![А-ЯЁа-яё])([А-ЯЁа-яё]+)\s+(?:в\s+размере|на\s+сумму|в\s+сумме|в\s+объ[её]ме)\s+\Z")
+"""A noun before "в размере", "на сумму": what the figure after them is the size of ("взятки в размере 3 млн")."""
 _WORD_AFTER = re.compile(r"[ \u00a0]+([а-яё]+)")
 """A word in lower case right after a figure in units: "тонн нефти" (a noun in the genitive names what is measured)."""
 
