@@ -786,3 +786,16 @@ def test_a_figure_after_v_razmere_or_na_summu_measures_the_noun_before_them() ->
     text = "Суд назначил штраф в размере 6 млн рублей. Компания заключила контракт на сумму 5 млрд рублей."
     model = extract_article(parse_article("sizes", text))
     assert {model.entities[q.measure].labels["ru"] for q in model.quantities} == {"штраф", "контракт"}
+
+
+def test_a_visit_the_sentence_names_is_the_one_its_verb_tells() -> None:
+    text = "Премьер-министр Индии Нарендра Моди прибудет в Москву с официальным визитом 8 июля."
+    model = extract_article(parse_article("visit", text))
+    [visit] = [e for e in model.entities.values() if e.cls == "kg:Visit"]
+    assert visit.labels["ru"] == "официальный визит"
+    facts = {
+        (f.predicate, model.entities[str(f.obj)].labels["ru"])
+        for f in model.facts
+        if f.subject == visit.id and f.obj_is_entity
+    }
+    assert {("schema:attendee", "Нарендра Моди"), ("schema:location", "Москва")} <= facts

@@ -124,7 +124,8 @@ _QUOTES = set('«»"“”')
 @component("visits", requires=("entities", "events"), assigns=("entities", "facts"))
 def visits(doc: Doc) -> None:
     """A visit told by a verb: a sentence with a visit verb, the persons it names and a place (a city, a country, a
-    museum …) is the persons' visit (kg:Visit, mentioned at the verb) to the place named nearest the verb."""
+    museum …) is the persons' visit to the place named nearest the verb: the visit the sentence names ("с
+    официальным визитом"), else a new one (kg:Visit, mentioned at the verb)."""
     persons = doc.mention_starts({"schema:Person"})
     places = sorted((m.start, m.end, i) for i, d in enumerate(doc.drafts) if d.cls in _DESTINATIONS for m in d.mentions)
     starts = [start for start, _, _ in places]
@@ -144,8 +145,17 @@ def visits(doc: Doc) -> None:
         if not who or not near:
             continue
         _, _, place = min(near, key=lambda m: min(abs(m[0] - verb.end), abs(m[1] - verb.start)))
-        label = f"посещение: {doc.drafts[place].label}"
-        ident = doc.add(Draft("EVENT", label, [verb], cls="kg:Visit", confidence=0.5))
+        # "Моди прибудет в Москву с официальным визитом": the visit the sentence names is the one the verb tells
+        named = [
+            i
+            for i, draft in enumerate(doc.drafts)
+            if draft.cls == "kg:Visit" and any(sentence.start <= m.start < sentence.end for m in draft.mentions)
+        ]
+        if named:
+            ident = doc.ids[named[0]]
+        else:
+            label = f"посещение: {doc.drafts[place].label}"
+            ident = doc.add(Draft("EVENT", label, [verb], cls="kg:Visit", confidence=0.5))
         doc.fact(ident, "schema:location", doc.ids[place], sentence, 0.5)
         for person in who:
             doc.fact(ident, "schema:attendee", doc.ids[person], sentence, 0.5)
