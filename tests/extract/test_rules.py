@@ -799,3 +799,13 @@ def test_a_visit_the_sentence_names_is_the_one_its_verb_tells() -> None:
         if f.subject == visit.id and f.obj_is_entity
     }
     assert {("schema:attendee", "Нарендра Моди"), ("schema:location", "Москва")} <= facts
+
+
+def test_a_figure_in_a_clause_that_what_opens_measures_nothing_of_the_clause_before() -> None:
+    text = (
+        "Генеральный директор компании Айдар Жумабаев рассказал, что в проект вложено до 30 тысяч рублей. "
+        "Дистанция, которую он обязался преодолеть, составляла 2,5 км."
+    )
+    model = extract_article(parse_article("clauses", text))
+    measured = {str(q.value): model.entities[q.measure].labels["ru"] for q in model.quantities}
+    assert measured == {"30000": "сумма", "2.5": "дистанция"}  # not "директор"; the relative clause ends

@@ -27,7 +27,7 @@ def _indicator(doc: Doc, text: str, amount: Amount, nouns: dict[Span, list[tuple
     """What an amount measures: the noun before "в размере" or "на сумму" ("штраф в размере 6 млн рублей"), else the
     noun it counts, else a noun in the instrumental just before it ("мощностью 2,5
     кВт", "площадью 300 гектаров"), else, for a figure in units, a noun in the genitive just after it ("500 млн
-    тонн нефти"), else the last nominative noun before it in its sentence (`_nominative_nouns`).
+    тонн нефти"), else the last nominative noun before it in its clause (`_nominative_nouns`, `_clause_start`).
 
     `nouns` keeps each sentence's nominative nouns, found once (a sentence may hold thousands of amounts).
     """
@@ -51,13 +51,29 @@ def _indicator(doc: Doc, text: str, amount: Amount, nouns: dict[Span, list[tuple
             nouns[sentence] = _nominative_nouns(text, sentence)
         # the last before the amount; an amount never starts right after a letter, so no word runs on past it
         before = bisect_right(nouns[sentence], amount.start, key=lambda noun: noun[0])
-        if before:
+        clause = _clause_start(text, sentence.start, amount.start)
+        if before and nouns[sentence][before - 1][1].start() >= clause:
             noun = nouns[sentence][before - 1][1]
             label, evidence = lemma(noun.group().lower()), doc.span(noun.start(), noun.end())
         else:
             label = "сумма" if amount.is_money else "доля" if amount.is_percent else "величина"
             evidence = doc.span(amount.start, amount.end)
     return doc.add(Draft("INDICATOR", label, [evidence], cls="kg:Indicator", confidence=0.5))
+
+
+_SUBORDINATE = re.compile(r"(?<![А-ЯЁа-яё])(?:что|чтобы|где|котор(?:ый|ая|ое|ые|ого|ой|ую|ым|ых|ыми|ом))(?![А-ЯЁа-яё])")
+"""Words that open a subordinate clause: a figure in one measures nothing of the clause before it ("Генеральный
+директор рассказал, что в проект вложено до 30 тысяч рублей" is no director's figure)."""
+
+
+def _clause_start(text: str, start: int, position: int) -> int:
+    """Where the clause holding `position` starts: after the last word before it that opens a subordinate clause
+    (from `start`, its sentence's start), unless a comma closed that clause before `position` ("Дистанция, которую
+    он обязался преодолеть, составляла 2,5 км": the main clause's)."""
+    found = start
+    for word in _SUBORDINATE.finditer(text, start, position):
+        found = word.end()
+    return start if "," in text[found:position] else found
 
 
 def _nominative_nouns(text: str, sentence: Span) -> list[tuple[int, re.Match[str]]]:
