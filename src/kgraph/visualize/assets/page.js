@@ -236,6 +236,9 @@
     }
     const clear = (box) => !placed.some((o) => overlaps(box, o, PAD));
     const free = (box, own) => clear(box) && !shapes.some(([o, id]) => id !== own && overlaps(box, o, 0));
+    // covering no node and no label, though nearer a label than PAD: better than a side that covers a node
+    const barely = (box, own) =>
+      !placed.some((o) => overlaps(box, o, 0)) && !shapes.some(([o, id]) => id !== own && overlaps(box, o, 0));
     const apart = (box, own) => free(box, own) && !placed.some((o) => stacked(box, o));
     labelled.clear();
     // `fits` picks the side of the node its label goes (below first), or none
@@ -256,7 +259,11 @@
     for (const id of ranked.slice(0, 4 * LABELLED)) {
       if (labelled.size === LABELLED) break;
       if (present.has(id)) {
-        place(id, (sides, own) => sides.find((c) => apart(c, own)) || sides.find((c) => free(c, own)) || sides.find(clear));
+        place(
+          id,
+          (sides, own) =>
+            sides.find((c) => apart(c, own)) || sides.find((c) => free(c, own)) || sides.find((c) => barely(c, own)) || sides.find(clear),
+        );
       }
     }
     const main = placed.slice();
