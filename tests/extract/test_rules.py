@@ -801,6 +801,33 @@ def test_a_visit_the_sentence_names_is_the_one_its_verb_tells() -> None:
     assert {("schema:attendee", "Нарендра Моди"), ("schema:location", "Москва")} <= facts
 
 
+def test_an_organisation_named_without_its_place_is_the_one_named_with_it() -> None:
+    text = (
+        "Верховный суд Испании отменил приговор. Решение Верховный суд принял в среду. "
+        "Палата представителей США одобрила закон. Затем Палата представителей ушла на каникулы."
+    )
+    model = extract_article(parse_article("placed", text))
+
+    def named_at(words: str, after: str) -> str:  # the label of the entity the words name, found after `after`
+        start = text.index(words, text.index(after))
+        [label] = [e.labels["ru"] for e in model.entities.values() for m in e.mentions if m.start == start]
+        return label
+
+    assert named_at("Верховный суд", "Решение") == "Верховный суд Испании"
+    assert named_at("Палата представителей", "Затем") == "Палата представителей США"
+
+
+def test_an_organisation_s_short_name_joins_no_body_when_two_places_have_one_or_the_rest_is_no_place() -> None:
+    text = (
+        "Верховный суд Испании и Верховный суд Италии провели встречу. Верховный суд заявил об этом. "
+        "Компания CITIC Pacific продала долю. CITIC владеет ею давно."
+    )
+    model = extract_article(parse_article("apart", text))
+    labels = {e.labels["ru"] for e in model.entities.values() if "Organization" in e.cls}
+    assert {"Верховный суд Испании", "Верховный суд Италии"} <= labels
+    assert "CITIC Pacific" not in labels or "CITIC" in labels
+
+
 def test_a_figure_in_a_clause_that_what_opens_measures_nothing_of_the_clause_before() -> None:
     text = (
         "Генеральный директор компании Айдар Жумабаев рассказал, что в проект вложено до 30 тысяч рублей. "

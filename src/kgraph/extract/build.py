@@ -42,6 +42,7 @@ PIPELINE: tuple[Component, ...] = (
     names.surname_adjectives,
     names.original_names,
     names.partial_names,
+    names.placed_organisations,
     forum.pipelines,
     names.header_roles,
     names.quoted_organisations,

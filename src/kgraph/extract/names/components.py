@@ -209,6 +209,48 @@ def partial_names(doc: Doc) -> None:
     doc.drop_unmentioned()
 
 
+@component("placed_organisations", requires=("entities",), assigns=("entities",), drops=("entities",))
+def placed_organisations(doc: Doc) -> None:
+    """An organisation named without its place is the one the article names with it: "Верховный суд" beside
+    "Верховный суд Испании", "Минобороны" beside "Минобороны РФ", "Палата представителей" beside "Палата
+    представителей США", when the words after the shorter name are a place alone and no other organisation of the
+    article has the shorter name before a place ("Верховный суд России" too: no join). The shorter name inside the
+    longer one stays a mention of its own entity, as NEREL nests it."""
+    named = [d for d in doc.drafts if d.nerel_type == "ORGANIZATION" and d.label[:1].isupper()]
+    for short in named:
+        longer = [
+            whole
+            for whole in named
+            if whole is not short
+            and whole.label.startswith(short.label + " ")
+            and _names_a_place(whole.label[len(short.label) + 1 :])
+        ]
+        if len(longer) == 1 and short.mentions:
+            # the words of the longer name itself ("[Верховный суд] Испании") stay the shorter one's: NEREL nests
+            # there the kind of body (a supreme court, Q190752), which it links apart
+            inside = [
+                m for m in short.mentions if any(w.start <= m.start and m.end <= w.end for w in longer[0].mentions)
+            ]
+            longer[0].mentions.extend(m for m in short.mentions if m not in inside)
+            short.mentions = inside
+    doc.drop_unmentioned()
+
+
+def _names_a_place(words: str) -> bool:
+    """Whether words are one place's name: a country or a city GeoNames names in Russian ("Испании", "Уфы"), or a
+    name NEREL train marks as a place most of the time ("США", "РФ")."""
+    from ...identity.keys import geonames  # identity reads the extraction tables: imported once both are loaded
+
+    if not words[:1].isupper():
+        return False
+    normal = key(words)
+    if any((normal, kind) in geonames() for kind in ("COUNTRY", "CITY")):
+        return True
+    entry = gazetteer().entry(words)
+    kind, count = entry.main_type if entry else ("", 0)
+    return kind in LOCATION_TYPES and count >= 2 and count >= 0.75 * entry.named if entry else False
+
+
 def _another_patronymic(part: str, item: str | None) -> bool:
     """Whether a first name and patronymic (`part`) has another patronymic than the names NEREL train gives the
     item of the full name it would join."""
