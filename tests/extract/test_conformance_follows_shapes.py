@@ -84,6 +84,20 @@ def test_a_position_may_be_in_an_organisation_or_a_city_but_not_in_a_person() ->
     assert not fits(Fact("post", "kg:positionIn", "x", words, obj_is_entity=True), classes)
 
 
+def test_a_person_is_contained_in_no_place_though_a_place_is() -> None:
+    # NEREL's LOCATED_IN also relates a person to where he is; schema:containedInPlace is a place's
+    from kgraph.extract.conformance import fits, forbidden, single
+    from kgraph.model import Fact
+    from kgraph.source import Span
+
+    classes = {"modi": "schema:Person", "moscow": "schema:City", "park": "schema:Place", "russia": "schema:Country"}
+    words = (Span(0, 6, "Москве"),)
+    assert not fits(Fact("modi", "schema:containedInPlace", "moscow", words, obj_is_entity=True), classes)
+    assert fits(Fact("park", "schema:containedInPlace", "moscow", words, obj_is_entity=True), classes)
+    assert ("schema:Person", "schema:containedInPlace") in forbidden()
+    assert "schema:containedInPlace" not in single()  # a place may be in a city and a country
+
+
 def test_an_event_lacking_what_its_class_requires_is_kept_as_a_plain_event() -> None:
     from kgraph.extract.conformance import conform
     from kgraph.model import ArticleModel, Entity, Fact

@@ -57,7 +57,27 @@ def single_valued_in(shapes: "Graph") -> frozenset[str]:
     >>> sorted(single_valued_in(shapes))
     ['kg:edition']
     """
-    return frozenset(path for _, path, _, most in _property_shapes(shapes) if most is not None and most <= 1)
+    return frozenset(path for _, path, _, most in _property_shapes(shapes) if most == 1)
+
+
+def forbidden_in(shapes: "Graph") -> frozenset[tuple[str, str]]:
+    """(target class, predicate) pairs a property shape allows no value of (sh:maxCount 0): a person is contained
+    in no place.
+
+    >>> from rdflib import Graph
+    >>> shapes = Graph().parse(format="turtle", data='''
+    ...     @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix schema: <https://schema.org/> .
+    ...     [] sh:targetClass schema:Person ; sh:property [ sh:path schema:containedInPlace ; sh:maxCount 0 ] .''')
+    >>> sorted(forbidden_in(shapes))
+    [('schema:Person', 'schema:containedInPlace')]
+    """
+    return frozenset((cls, path) for cls, path, _, most in _property_shapes(shapes) if most == 0)
+
+
+@cache
+def forbidden() -> frozenset[tuple[str, str]]:
+    """forbidden_in our shapes, read once."""
+    return forbidden_in(_shapes())
 
 
 def _property_shapes(shapes: "Graph") -> list[tuple[str, str, int | None, int | None]]:
@@ -173,10 +193,13 @@ def _allowed_by_path() -> Mapping[str, list[tuple[str, list[Allowed]]]]:
 
 def fits(fact: Fact, classes: Mapping[str, str]) -> bool:
     """Whether the shapes accept the fact's object for its subject's class (and the ontology's superclasses):
-    an entity of an allowed class, a value of the required datatype (a date for xsd:date, not a bare year)."""
+    an entity of an allowed class, a value of the required datatype (a date for xsd:date, not a bare year), and no
+    value at all where a shape allows none (sh:maxCount 0)."""
     from ..resources import subclasses
 
     subject_class = classes.get(fact.subject)
+    if any(path == fact.predicate and subject_class in subclasses(target) for target, path in forbidden()):
+        return False
     for target, rules in _allowed_by_path().get(fact.predicate, []):
         if subject_class not in subclasses(target):
             continue
