@@ -97,12 +97,24 @@ def _preposition(word: re.Match[str]) -> bool:
 
 
 def _nominative_noun(word: str, first: bool = False) -> bool:
-    """Whether a word is a common noun in the nominative: in lower case, or a sentence's first word ("Площадь")
-    that is no name."""
-    parse = parses(word.lower())[0]
-    if "NOUN" not in parse.tag or parse.tag.case != "nomn":
+    """Whether a word is a common noun that may be in the nominative (its likeliest reading a noun, a nominative
+    of the same number among its two likeliest), no noun of time: in lower case, or a sentence's first word
+    ("Площадь") that is no name."""
+    readings = parses(word.lower())[:2]
+    likeliest = readings[0]
+    if "NOUN" not in likeliest.tag or lemma(word.lower()) in _TIME_NOUNS:
+        return False
+    # "ущерб" is an accusative first and a nominative second, one form of one number: either may be meant; not
+    # "аренды", a genitive singular first and a nominative plural second
+    same = [p for p in readings if p.tag.number == likeliest.tag.number and p.normal_form == likeliest.normal_form]
+    parse = next((p for p in same if "NOUN" in p.tag and p.tag.case == "nomn"), None)
+    if parse is None:
         return False
     return not word[:1].isupper() or (first and not _NAMES & parse.tag.grammemes)
+
+
+_TIME_NOUNS = frozenset({"год", "месяц", "неделя", "день", "сутки", "час", "минута", "секунда", "век", "раз"})
+"""Nouns of time, which a figure after them never measures ("Доходы за 2018 год составили 3,04 млрд долларов")."""
 
 
 _NAMES = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
