@@ -848,3 +848,8 @@ def test_a_figure_measures_a_noun_its_verb_makes_nominative_but_no_noun_of_time(
     assert measured["45000"] == "ущерб"  # "ущерб" reads as an accusative first, the same form as its nominative
     assert measured["3040000000"] == "доход"  # not "год"
 
+
+def test_an_abbreviation_keeps_its_capitals_in_a_label() -> None:
+    assert noun_phrase_nominative("ГУ МЧС России по Московской области") == "ГУ МЧС России по Московской области"
+    assert noun_phrase_nominative("КоАП РФ") == "КоАП РФ"
+    assert noun_phrase_nominative("Генеральной прокуратуры РФ") == "Генеральная прокуратура РФ"

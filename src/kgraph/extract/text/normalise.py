@@ -219,6 +219,8 @@ def noun_phrase_nominative(text: str, *, person: bool = False) -> str:
     ('Вторая мировая война', 'Юбилейные торжества')
     >>> noun_phrase_nominative("освобождены из тюрем"), noun_phrase_nominative("заразился коронавирусом")
     ('освобождены из тюрем', 'заразился коронавирусом')
+    >>> noun_phrase_nominative("ГУ МЧС России по Московской области")
+    'ГУ МЧС России по Московской области'
     """
     words = list(re.finditer(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*", text))
     head = None
@@ -231,6 +233,8 @@ def noun_phrase_nominative(text: str, *, person: bool = False) -> str:
             break
     if head is None:
         return _adjective_nominative(text, words[0]) if len(words) == 1 else text
+    if _INDECLINABLE.fullmatch(words[head].group()) or "Fixd" in parses(words[head].group())[0].tag:
+        return text  # "ГУ МЧС России", "нового ТЦ": an abbreviation or an indeclinable head tells no case
     readings = [p for p in parses(words[head].group()) if "NOUN" in p.tag]
     if person:
         readings.sort(key=lambda reading: "anim" not in reading.tag)
@@ -245,7 +249,9 @@ def noun_phrase_nominative(text: str, *, person: bool = False) -> str:
         if form is None and (match is words[head] or match.group() in modifiers):
             return text  # all or nothing: "лучшей ленты" is not "лучшей лента"
         form = form or match.group()
-        if match.group()[:1].isupper():
+        if match.group().isupper() and len(match.group()) > 1:
+            form = form.upper()
+        elif match.group()[:1].isupper():
             form = form[:1].upper() + form[1:]
         pieces.append(text[last : match.start()] + form)
         last = match.end()
@@ -269,5 +275,7 @@ def _adjective_nominative(text: str, word: re.Match[str]) -> str:
     return text[: word.start()] + shown + text[word.end() :]
 
 
+_INDECLINABLE = re.compile(r"[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})*")
+"""A word in capitals: an abbreviation ("МЧС", "ТЦ"), which does not decline."""
 _NUMBER = re.compile(r"(?<![\w-])\d+(?:[.,]\d+)?(?![\w-])")
 """A number written in digits, alone ("20 годам"; not "25-летний")."""
