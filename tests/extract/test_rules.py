@@ -853,3 +853,10 @@ def test_an_abbreviation_keeps_its_capitals_in_a_label() -> None:
     assert noun_phrase_nominative("ГУ МЧС России по Московской области") == "ГУ МЧС России по Московской области"
     assert noun_phrase_nominative("КоАП РФ") == "КоАП РФ"
     assert noun_phrase_nominative("Генеральной прокуратуры РФ") == "Генеральная прокуратура РФ"
+
+
+def test_a_count_of_units_counts_the_noun_after_them() -> None:
+    text = "В тушении участвовали более 150 человек и 40 единиц техники. Продано 300 экземпляров книги и 5 штук."
+    model = extract_article(parse_article("units of count", text))
+    measured = {str(q.value): model.entities[q.measure].labels["ru"] for q in model.quantities}
+    assert measured == {"150": "человек", "40": "техника", "300": "книга", "5": "штука"}

@@ -38,9 +38,11 @@ def _indicator(doc: Doc, text: str, amount: Amount, nouns: dict[Span, list[tuple
         label, evidence = lemma(sized.group(1).lower()), doc.span(sized.start(1), sized.end(1))
     elif amount.counted:
         label = lemma(amount.counted.lower())
-        evidence = doc.span(
-            amount.counted_start or amount.end, (amount.counted_start or amount.end) + len(amount.counted)
-        )
+        start = amount.counted_start or amount.end
+        evidence = doc.span(start, start + len(amount.counted))
+        counted_what = _WORD_AFTER.match(text, evidence.end) if label in _UNITS_OF_COUNT else None
+        if counted_what and _noun_in(counted_what.group(1), "gent"):  # "40 единиц техники": техника
+            label, evidence = lemma(counted_what.group(1)), doc.span(counted_what.start(1), counted_what.end(1))
     elif measured and _noun_in(measured.group(1), "ablt"):
         label, evidence = lemma(measured.group(1).lower()), doc.span(measured.start(1), measured.end(1))
     elif of_what and _noun_in(of_what.group(1), "gent"):  # "500 млн тонн нефти", "60 млн кВт·ч электроэнергии"
@@ -113,6 +115,8 @@ def _nominative_noun(word: str, first: bool = False) -> bool:
     return not word[:1].isupper() or (first and not _NAMES & parse.tag.grammemes)
 
 
+_UNITS_OF_COUNT = frozenset({"единица", "штука", "экземпляр"})
+"""Nouns that count the noun after them: "40 единиц техники" counts техника."""
 _TIME_NOUNS = frozenset({"год", "месяц", "неделя", "день", "сутки", "час", "минута", "секунда", "век", "раз"})
 """Nouns of time, which a figure after them never measures ("Доходы за 2018 год составили 3,04 млрд долларов")."""
 
