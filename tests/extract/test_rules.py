@@ -841,12 +841,14 @@ def test_a_figure_in_a_clause_that_what_opens_measures_nothing_of_the_clause_bef
 def test_a_figure_measures_a_noun_its_verb_makes_nominative_but_no_noun_of_time() -> None:
     text = (
         "Причинённый ущерб составил более 45 тысяч рублей. "
-        "Доходы Твиттера за 2018 год составили 3,04 млрд долларов США при чистой прибыли 1,2 млрд долларов."
+        "Доходы Твиттера за 2018 год составили 3,04 млрд долларов США при чистой прибыли 1,2 млрд долларов. "
+        "Выручка «Аэрофлота» за первый квартал выросла до 180 млрд рублей."
     )
     model = extract_article(parse_article("nominatives", text))
     measured = {str(q.value): model.entities[q.measure].labels["ru"] for q in model.quantities}
     assert measured["45000"] == "ущерб"  # "ущерб" reads as an accusative first, the same form as its nominative
     assert measured["3040000000"] == "доход"  # not "год"
+    assert measured["180000000000"] == "выручка"  # not "квартал"
 
 
 def test_an_abbreviation_keeps_its_capitals_in_a_label() -> None:

@@ -117,8 +117,11 @@ def _nominative_noun(word: str, first: bool = False) -> bool:
 
 _UNITS_OF_COUNT = frozenset({"единица", "штука", "экземпляр"})
 """Nouns that count the noun after them: "40 единиц техники" counts техника."""
-_TIME_NOUNS = frozenset({"год", "месяц", "неделя", "день", "сутки", "час", "минута", "секунда", "век", "раз"})
-"""Nouns of time, which a figure after them never measures ("Доходы за 2018 год составили 3,04 млрд долларов")."""
+_TIME_NOUNS = frozenset(
+    {"год", "полугодие", "квартал", "месяц", "неделя", "день", "сутки", "час", "минута", "секунда", "век", "раз"}
+)
+"""Nouns of time, which a figure after them never measures ("Доходы за 2018 год составили 3,04 млрд долларов",
+"Выручка за первый квартал выросла до 180 млрд рублей")."""
 
 
 _NAMES = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
