@@ -862,3 +862,10 @@ def test_a_count_of_units_counts_the_noun_after_them() -> None:
     model = extract_article(parse_article("units of count", text))
     measured = {str(q.value): model.entities[q.measure].labels["ru"] for q in model.quantities}
     assert measured == {"150": "человек", "40": "техника", "300": "книга", "5": "штука"}
+
+
+def test_an_adjective_the_dictionary_also_reads_as_a_noun_is_no_head_before_a_noun() -> None:
+    assert noun_phrase_nominative("главного санитарного врача", person=True) == "главный санитарный врач"
+    assert noun_phrase_nominative("главой государства", person=True) == "глава государства"  # "главый": a guess
+    assert noun_phrase_nominative("Главного управления МВД") == "Главное управление МВД"
+

@@ -6,7 +6,7 @@
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -183,8 +183,13 @@ def _may_agree(modifier: str, head: Any) -> bool:
     return any(p.tag.case == head.tag.case and (p.tag.number or number) == number for p in parses(modifier))
 
 
-def _agree(word: str, case: str, number: str, gender: str | None) -> str | None:
-    for parse in parses(word):
+def _agree(word: str, case: str, number: str, gender: str | None, modifier: bool = False) -> str | None:
+    """`word` in the nominative of `number` (and `gender`, for an adjective) from its reading in `case`; a
+    `modifier` (a word before the head) read as an adjective first ("главного": not the noun "главное")."""
+    readings = list(parses(word))
+    if modifier:
+        readings.sort(key=lambda parse: "NOUN" in parse.tag)
+    for parse in readings:
         kind_ok = "NOUN" in parse.tag or "ADJF" in parse.tag or "PRTF" in parse.tag
         if kind_ok and parse.tag.case == case and (parse.tag.number or number) == number:
             wanted = {"nomn", number}
@@ -228,7 +233,7 @@ def noun_phrase_nominative(text: str, *, person: bool = False) -> str:
         analyses = parses(match.group())
         if analyses[0].tag.POS in _CLAUSE_WORDS:
             return text
-        if any("NOUN" in p.tag for p in analyses[:2]):
+        if any("NOUN" in p.tag for p in analyses[:2]) and not _modifies_next(analyses, words[index + 1 : index + 2]):
             head = index
             break
     if head is None:
@@ -245,7 +250,7 @@ def noun_phrase_nominative(text: str, *, person: bool = False) -> str:
         return text  # a number before the head governs its case: "20 годам тюрьмы" is not "20 годы тюрьмы"
     pieces, last = [], 0
     for match in words[: head + 1]:
-        form = _agree(match.group(), case, number, gender)
+        form = _agree(match.group(), case, number, gender, modifier=match is not words[head])
         if form is None and (match is words[head] or match.group() in modifiers):
             return text  # all or nothing: "лучшей ленты" is not "лучшей лента"
         form = form or match.group()
@@ -256,6 +261,19 @@ def noun_phrase_nominative(text: str, *, person: bool = False) -> str:
         pieces.append(text[last : match.start()] + form)
         last = match.end()
     return "".join(pieces) + text[last:]
+
+
+_LIKELY_ADJECTIVE = 0.25
+"""How likely (pymorphy3's scores) a word must be an adjective to be read as one before a noun: "главного" (0.53),
+not "главой" (0.02, a guess)."""
+
+
+def _modifies_next(analyses: Sequence[Any], after: list[re.Match[str]]) -> bool:
+    """Whether a word that may be a noun is rather an adjective before the next word, itself an adjective or a noun:
+    "главного санитарного врача" ("главное" is also a noun), "Главное управление"."""
+    if not after or sum(p.score for p in analyses if {"ADJF", "PRTF"} & p.tag.grammemes) < _LIKELY_ADJECTIVE:
+        return False
+    return any({"NOUN", "ADJF", "PRTF"} & p.tag.grammemes for p in parses(after[0].group())[:2])
 
 
 def _adjective_nominative(text: str, word: re.Match[str]) -> str:
