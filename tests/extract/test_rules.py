@@ -869,3 +869,24 @@ def test_an_adjective_the_dictionary_also_reads_as_a_noun_is_no_head_before_a_no
     assert noun_phrase_nominative("главой государства", person=True) == "глава государства"  # "главый": a guess
     assert noun_phrase_nominative("Главного управления МВД") == "Главное управление МВД"
 
+
+def test_a_speaker_named_by_a_title_alone_or_after_po_slovam_is_the_office_s_holder() -> None:
+    text = (
+        "Министр здравоохранения России Михаил Мурашко заявил, что новая вакцина поступит в поликлиники в сентябре.\n\n"
+        "«Мы рассчитываем, что привьются 70 миллионов человек», — сказал министр на брифинге в Москве.\n\n"
+        "По словам главного санитарного врача Анны Поповой, заболеваемость гриппом снизилась на 12%.\n"
+    )
+    model = extract_article(parse_article("speakers", text))
+    said = {u.kind: [model.entities[s].labels["ru"] for s in u.speakers] for u in model.utterances}
+    assert said["direct"] == ["Михаил Мурашко"]  # "министр": the one minister the article names
+    spoken = {u.text.text[:12]: [model.entities[s].labels["ru"] for s in u.speakers] for u in model.utterances}
+    assert spoken["заболеваемос"] == ["Анна Попова"]
+
+
+def test_a_title_of_another_state_is_not_the_article_s_one_holder_of_that_title() -> None:
+    text = (
+        "Министр здравоохранения России Михаил Мурашко приехал в Анкару.\n\n"
+        "«Мы договорились о поставках», — сказал министр здравоохранения Турции.\n"
+    )
+    model = extract_article(parse_article("another minister", text))
+    assert [u.speakers for u in model.utterances if u.kind == "direct"] in ([], [()])

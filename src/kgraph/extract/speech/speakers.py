@@ -60,6 +60,17 @@ class _Speakers:
         for place, holders in self.holders.items():
             for subject, word in holders:
                 self.by_word.setdefault((place, word), subject)
+        # per title word ("министр"), the persons holding an office so named, wherever it is; and the holder of each
+        # office mention ("главного санитарного врача" before "Анны Поповой")
+        self.by_title: dict[str, set[str]] = {}
+        self.held_at: list[tuple[int, int, str]] = []
+        for fact in doc.facts:
+            if fact.predicate == "kg:holdsPosition":
+                office = doc.draft(str(fact.obj))
+                words = key(office.label).split()
+                if words:
+                    self.by_title.setdefault(words[0], set()).add(fact.subject)
+                self.held_at += [(m.start, m.end, fact.subject) for m in office.mentions]
 
     def __call__(self, said: Said, last: str | None) -> tuple[str, ...]:
         """Who said it: one speaker, or each of "A и B" when both are persons."""
@@ -127,6 +138,10 @@ class _Speakers:
         person = None if according else self.person_at(said.speaker.start, said.speaker.end)
         if person:
             return self._named_speaker(said, person)
+        if according:  # "по словам главного санитарного врача Анны Поповой": the office's holder, named in the words
+            holder = self._office_holder_in(said.speaker.start, said.speaker.end)
+            if holder:
+                return holder
         words = said.speaker.text.lower().split()
         if len(words) == 1 and words[0] in OWN:  # "По его словам": the person named last, here or a sentence before
             return self._named_before(said.evidence.start, OWN[words[0]])
@@ -142,12 +157,29 @@ class _Speakers:
             return group
         # A title ("глава Казахстана", "президент России"): the person holding an office of that state.
         place = self.place_at(said.speaker.start, said.speaker.end)
-        if not place:
-            return None
         title_word = lemma(words[0]) if words else ""
+        # a title alone ("— сказал министр на брифинге в Москве"): the one person the article gives an office so named,
+        # unless a place names the title's own state ("министр Турции": another minister)
+        titled = self.by_title.get(title_word, set())
+        alone = len(titled) == 1 and not _OWN_PLACE.match(said.speaker.text)
+        if not place:
+            return next(iter(titled)) if alone else None
         if title_word in self.HEADS:
             return self.holders[place][0][0] if self.holders.get(place) else None
-        return self.by_word.get((place, title_word))
+        return self.by_word.get((place, title_word)) or (next(iter(titled)) if alone else None)
+
+    def _office_holder_in(self, start: int, end: int) -> str | None:
+        """The person holding an office mentioned within `start`..`end` whose holder the words name too."""
+        for office_start, office_end, person in self.held_at:
+            if start <= office_start and office_end <= end:
+                named = self.persons[bisect_left(self.person_starts, start) : bisect_left(self.person_starts, end)]
+                if any(ident == person for _, ident in named):
+                    return person
+        return None
+
+
+_OWN_PLACE = re.compile(r"\S+(?:\s+(?!(?:в|во|на|из|с|со|у|по|при|после|перед|для|за|от|до)\s)[а-яё-]+)*?\s+[А-ЯЁ]")
+"""A title followed by a capitalised word before any preposition: "министр иностранных дел Турции" names its state."""
 
 
 def _gender(name: str) -> str | None:
