@@ -890,3 +890,13 @@ def test_a_title_of_another_state_is_not_the_article_s_one_holder_of_that_title(
     )
     model = extract_article(parse_article("another minister", text))
     assert [u.speakers for u in model.utterances if u.kind == "direct"] in ([], [()])
+
+
+def test_a_count_in_words_is_a_quantity_when_its_numeral_is_nominative() -> None:
+    found = {
+        (a.text, a.value, a.counted) for a in find_amounts("Шесть человек госпитализированы, погибли два человека.")
+    }
+    assert found == {("Шесть", Decimal(6), "человек"), ("два", Decimal(2), "человека")}
+    assert [(a.text, a.value) for a in find_amounts("Приехали двадцать пять человек.")] == [("двадцать пять", 25)]
+    for passing in ("Главы двух государств закрыли форум.", "Показы пройдут в трёх кинотеатрах.", "через две недели"):
+        assert find_amounts(passing) == [], passing

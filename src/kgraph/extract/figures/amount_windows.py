@@ -12,8 +12,11 @@ from bisect import bisect_left
 from ..text.normalise import parses
 from . import amount_words as vocab
 
-ANCHOR = re.compile(r"\d+|(?i:процент|тысяч|миллион|миллиард|триллион|рубл|доллар|евро\b|цент|копе[йе]к)")
-"""Where an amount may be: digits, or a word of a figure, unit or currency."""
+ANCHOR = re.compile(
+    r"\d+|(?i:процент|тысяч|миллион|миллиард|триллион|рубл|доллар|евро\b|цент|копе[йе]к)"
+    r"|(?i:\b(?:дв[аеу]|тр[еиё]|четыр|пят|шест|сем|восем|девят|десят|одиннадцат|двенадцат|двадцат|тридцат|сорок|сто\b))"
+)
+"""Where an amount may be: digits, or a word of a figure ("шесть человек"), unit or currency."""
 _NEXT_WORD = re.compile(r"\s+([А-Яа-яЁё]+)")
 
 

@@ -345,6 +345,7 @@ def parser(spelt: bool) -> Any:
     if spelt:
         leads += [rule(in_caseless({"от", "с"}), bound, caseless("до")), rule(bound, dash)]
         figures += [rule(words, multiplier.optional(), unit), rule(or_(rule(lone_multiplier), vague), unit)]
+        figures += [rule(words)]  # "шесть человек": a count in words, kept when a noun it counts follows
     lead, figure = or_(*leads), or_(*figures)
     return Parser(rule(qualifier.optional(), lead.optional(), figure))
 

@@ -178,6 +178,8 @@ def _figure(text: str, offset: int, tokens: list[Any], index: int) -> tuple[Deci
     return value, multiplier, index, vague
 
 
+_NOT_COUNTED_IN_WORDS = {"день", "неделя", "месяц", "сутки", "десяток", "сотня", "пара"}
+"""What a count in words ("шесть человек") does not count: spans of time, and words that multiply (20 films)."""
 _MINUS = re.compile(r"(?:^|[\s(])[-−–]\Z")
 _CLOCK_BEFORE = re.compile(r"\d:\Z")
 _CLOCK_AFTER = re.compile(r":\d")
@@ -241,6 +243,11 @@ def _read(text: str, offset: int, tokens: list[Any]) -> list[Amount]:
         return []  # a bare number (a year, a page, a score) says nothing we can type
     if unit_text is None and counted and vocab.unit_lemma(counted) in vocab.NOT_COUNTED:
         return []
+    if words[figure_index][:1].isalpha() and unit_text is None and multiplier is None:
+        if counted and vocab.unit_lemma(counted) in _NOT_COUNTED_IN_WORDS:
+            return []  # "две недели", "два десятка фильмов": a span of time, a figure of its own
+        if not any(reading.tag.case == "nomn" for reading in parses(words[figure_index].lower())):
+            return []  # "главы двух государств", "в трёх кинотеатрах": a count said in passing, no figure reported
     if any("фунт" in vocab.lemmas(word) for word in unit_words) and _OUNCES.match(text, end):
         return []  # "8 фунтов 6 унций": a weight
     if lead == "до" and qualifier == "exactly" and not _changes_to(text, offset + tokens[0].span.start):
