@@ -900,3 +900,10 @@ def test_a_count_in_words_is_a_quantity_when_its_numeral_is_nominative() -> None
     assert [(a.text, a.value) for a in find_amounts("Приехали двадцать пять человек.")] == [("двадцать пять", 25)]
     for passing in ("Главы двух государств закрыли форум.", "Показы пройдут в трёх кинотеатрах.", "через две недели"):
         assert find_amounts(passing) == [], passing
+
+
+def test_an_event_word_in_a_building_s_name_is_no_mention_of_the_event() -> None:
+    text = "Фильм получил приз Каннского фестиваля. Церемония прошла во Дворце фестивалей в Каннах."
+    model = extract_article(parse_article("palace", text))
+    [festival] = [e for e in model.entities.values() if e.labels["ru"] == "Каннский фестиваль"]
+    assert [m.text for m in festival.mentions] == ["Каннского фестиваля"]

@@ -4,12 +4,14 @@ excursions and visits.
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 from datetime import date
 
 from ...model import TimeRef
 from ...source import Span
 from ..doc import Doc, Draft, class_for
 from ..pipeline import component
+from ..places.nouns import named_kind
 from ..text.normalise import lemma, noun_phrase_nominative
 from .events import find_events
 
@@ -23,6 +25,12 @@ def events(doc: Doc) -> None:
     found = doc.events
     named = _Named(doc)
     for event in find_events(doc.clean):
+        # a head noun after a building's noun names the building: "Дворце фестивалей" is no festival
+        kept = [m for m in event.mentions if not _in_facility_name(doc.clean, m)]
+        if not kept:
+            continue
+        if len(kept) < len(event.mentions):
+            event = replace(event, mentions=kept)
         draft = Draft("EVENT", event.label, list(event.mentions), cls=event.cls, confidence=event.confidence)
         ident = named.add(draft)
         found.append((event, ident))
@@ -62,6 +70,16 @@ def events(doc: Doc) -> None:
                     doc.fact(ident, "schema:location", city, sentence, 0.6)
             else:
                 days.state_start(ident, sentence)
+
+
+_WORD_BEFORE = re.compile(r"([А-ЯЁа-яё]+)\s+\Z")
+
+
+def _in_facility_name(text: str, mention: Span) -> bool:
+    """Whether an event's word follows a noun that names a building, street or square ("Дворце фестивалей",
+    "площади Победы"): it is the place's name, not the event (place_nouns.tsv, the FACILITY nouns of names)."""
+    before = _WORD_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+    return before is not None and named_kind({lemma(before.group(1).lower())}) == "FACILITY"
 
 
 class Days:
