@@ -907,3 +907,19 @@ def test_an_event_word_in_a_building_s_name_is_no_mention_of_the_event() -> None
     model = extract_article(parse_article("palace", text))
     [festival] = [e for e in model.entities.values() if e.labels["ru"] == "Каннский фестиваль"]
     assert [m.text for m in festival.mentions] == ["Каннского фестиваля"]
+
+
+def test_the_parties_of_a_discussion_are_the_persons_named_together_just_before() -> None:
+    text = (
+        "Президент России Владимир Путин и президент Белоруссии Александр Лукашенко провели переговоры в Сочи.\n\n"
+        "Встреча продолжалась более пяти часов.\n\n"
+        "Стороны обсудили поставки газа и строительство АЭС.\n"
+    )
+    model = extract_article(parse_article("parties", text))
+    [talk] = [e for e in model.entities.values() if e.cls == "kg:Discussion"]
+    attendees = {
+        model.entities[str(f.obj)].labels["ru"]
+        for f in model.facts
+        if f.subject == talk.id and f.predicate == "schema:attendee"
+    }
+    assert attendees == {"Владимир Путин", "Александр Лукашенко"}

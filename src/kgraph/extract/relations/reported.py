@@ -30,7 +30,10 @@ def reported(doc: Doc) -> None:
         title = lemma(discussion.span.text.split()[0].lower())
         if title not in holders:
             holders[title] = _holders(doc, title)
-        for person in holders[title]:
+        attendees = holders[title]
+        if not attendees and title in _PARTIES:
+            attendees = _named_before(doc, discussion.span.start)
+        for person in attendees:
             doc.fact(ident, "schema:attendee", person, discussion.span, 0.4)
         for topic in discussion.topics:
             about = topic_entity(doc, phrases, topic.span, topic.label)
@@ -72,6 +75,24 @@ def _holders(doc: Doc, title: str) -> list[str]:
         for f in doc.facts
         if f.predicate == "kg:holdsPosition" and set(key(doc.draft(str(f.obj)).label).split()[:1]) & titles
     ]
+
+
+_PARTIES = {"сторона", "лидер", "собеседник", "участник"}
+"""Who "Стороны обсудили …" are: the persons the text named together just before."""
+_PARTIES_BACK = 3
+"""Sentences back at most where the parties are named."""
+
+
+def _named_before(doc: Doc, position: int) -> list[str]:
+    """The persons of the nearest sentence before `position` (at most `_PARTIES_BACK` back) that names two or more:
+    "Владимир Путин и Александр Лукашенко провели переговоры в Сочи. … Стороны обсудили …"."""
+    persons = doc.mention_starts({"schema:Person"})
+    before = [sentence for sentence in doc.article.sentences if sentence.end <= position]
+    for sentence in reversed(before[-_PARTIES_BACK:]):
+        named = list(dict.fromkeys(doc.ids[i] for i in persons.between(sentence.start, sentence.end)))
+        if len(named) >= 2:
+            return named
+    return []
 
 
 # Titles of a head of state or government: "Президенты" may be called "глава Казахстана" one by one.
