@@ -923,3 +923,18 @@ def test_the_parties_of_a_discussion_are_the_persons_named_together_just_before(
         if f.subject == talk.id and f.predicate == "schema:attendee"
     }
     assert attendees == {"Владимир Путин", "Александр Лукашенко"}
+
+
+def test_an_indicator_keeps_the_adjectives_of_what_it_counts_and_the_genitive_after_a_word_of_amount() -> None:
+    text = (
+        "Создано более 6,5 тыс. совместных предприятий. Проект создаст 300 рабочих мест. "
+        "Мощность центра составит 60 МВт, а объём инвестиций — около 30 млрд рублей."
+    )
+    model = extract_article(parse_article("indicators", text))
+    measured = {str(q.value): model.entities[q.measure].labels["ru"] for q in model.quantities}
+    assert measured == {
+        "6500": "совместное предприятие",
+        "300": "рабочее место",
+        "60": "мощность",
+        "30000000000": "объём инвестиций",
+    }

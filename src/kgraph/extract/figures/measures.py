@@ -43,6 +43,10 @@ def _indicator(doc: Doc, text: str, amount: Amount, nouns: dict[Span, list[tuple
         counted_what = _WORD_AFTER.match(text, evidence.end) if label in _UNITS_OF_COUNT else None
         if counted_what and _noun_in(counted_what.group(1), "gent"):  # "40 единиц техники": техника
             label, evidence = lemma(counted_what.group(1)), doc.span(counted_what.start(1), counted_what.end(1))
+        else:  # "300 рабочих мест": рабочее место, with the adjectives between the figure and the noun
+            qualified = _qualified(text[amount.end : start], amount.counted)
+            if qualified:
+                label, evidence = qualified, doc.span(start - len(text[amount.end : start].lstrip()), evidence.end)
     elif measured and _noun_in(measured.group(1), "ablt"):
         label, evidence = lemma(measured.group(1).lower()), doc.span(measured.start(1), measured.end(1))
     elif of_what and _noun_in(of_what.group(1), "gent"):  # "500 млн тонн нефти", "60 млн кВт·ч электроэнергии"
@@ -57,6 +61,9 @@ def _indicator(doc: Doc, text: str, amount: Amount, nouns: dict[Span, list[tuple
         if before and nouns[sentence][before - 1][1].start() >= clause:
             noun = nouns[sentence][before - 1][1]
             label, evidence = lemma(noun.group().lower()), doc.span(noun.start(), noun.end())
+            of = _WORD_AFTER.match(text, noun.end()) if label in _GENERIC_MEASURES else None
+            if of and _noun_in(of.group(1), "gent"):  # "объём инвестиций — около 30 млрд рублей"
+                label, evidence = f"{label} {of.group(1)}", doc.span(noun.start(), of.end(1))
         else:
             label = "сумма" if amount.is_money else "доля" if amount.is_percent else "величина"
             evidence = doc.span(amount.start, amount.end)
@@ -113,6 +120,34 @@ def _nominative_noun(word: str, first: bool = False) -> bool:
     if parse is None:
         return False
     return not word[:1].isupper() or (first and not _NAMES & parse.tag.grammemes)
+
+
+_GENERIC_MEASURES = frozenset(
+    {"объём", "объем", "размер", "количество", "число", "уровень", "доля", "сумма", "величина", "рост", "темп"}
+)
+"""Nouns that say how much of something, named by the genitive after them: "объём инвестиций", "число жертв"."""
+
+
+def _qualified(between: str, noun: str) -> str | None:
+    """A counted noun with the adjectives before it, in the nominative singular ("рабочих мест": "рабочее место",
+    "совместных предприятий": "совместное предприятие"), or None when no adjective stands there or one will not
+    agree."""
+    words = between.split()
+    if not words or not all(word.isalpha() and word.islower() for word in words):
+        return None
+    head = next((p for p in parses(noun.lower()) if "NOUN" in p.tag), None)
+    single = head.inflect({"nomn", "sing"}) if head is not None else None
+    if single is None or head is None:
+        return None
+    shown = []
+    for word in words:
+        adjective = next((p for p in parses(word) if {"ADJF", "PRTF"} & p.tag.grammemes), None)
+        wanted = {"nomn", "sing"} | ({head.tag.gender} if head.tag.gender else set())
+        form = adjective.inflect(wanted) if adjective is not None else None
+        if form is None:
+            return None
+        shown.append(str(form.word))
+    return " ".join([*shown, str(single.word)])
 
 
 _UNITS_OF_COUNT = frozenset({"единица", "штука", "экземпляр"})
