@@ -938,3 +938,18 @@ def test_an_indicator_keeps_the_adjectives_of_what_it_counts_and_the_genitive_af
         "60": "мощность",
         "30000000000": "объём инвестиций",
     }
+
+
+def test_a_title_ending_in_region_or_country_is_of_the_place_named_before() -> None:
+    text = (
+        "«Яндекс» построит дата-центр в Калужской области. "
+        "Соглашение подписали губернатор региона Владислав Шапша и директор компании Михаил Парахин."
+    )
+    model = extract_article(parse_article("region", text))
+    [office] = [e for e in model.entities.values() if e.labels["ru"] == "губернатор региона"]
+    places = {
+        model.entities[str(f.obj)].labels["ru"]
+        for f in model.facts
+        if f.subject == office.id and f.predicate == "kg:positionIn"
+    }
+    assert places == {"Калужская область"}

@@ -101,6 +101,10 @@ def offices(doc: Doc) -> None:
     persons = [(m.start, m.end) for d in doc.drafts if d.cls == "schema:Person" for m in d.mentions]
     # the positions added below are no persons or countries: what these find stays as it is
     person_at, country_at = doc.finder({"schema:Person"}).at, doc.finder({"schema:Country"}).at
+    named_places = {
+        cls: sorted((m.start, doc.ids[i]) for i, d in enumerate(doc.drafts) if d.cls == cls for m in d.mentions)
+        for cls in set(_PLACE_WORDS.values())
+    }
     for title in find_titles(text, persons):
         person = person_at(*title.person)
         if person is None:
@@ -122,3 +126,31 @@ def offices(doc: Doc) -> None:
         country = country_at(title.span.start, title.span.end)
         if country:
             doc.fact(position, "kg:positionIn", country, title.span, 0.75)
+        elif (place := _named_before(doc, title.span, named_places)) is not None:
+            doc.fact(position, "kg:positionIn", place, title.span, 0.6)
+
+
+_PLACE_WORDS = {
+    "регион": "schema:AdministrativeArea",
+    "область": "schema:AdministrativeArea",
+    "край": "schema:AdministrativeArea",
+    "республика": "schema:AdministrativeArea",
+    "страна": "schema:Country",
+    "государство": "schema:Country",
+    "город": "schema:City",
+}
+"""A title's last word that stands for a place named before: "губернатор региона" is the governor of the region
+the article named last ("Калужской области … губернатор региона Владислав Шапша")."""
+
+
+def _named_before(doc: Doc, span: Span, named: dict[str, list[tuple[int, str]]]) -> str | None:
+    """The place a title's last word stands for (`_PLACE_WORDS`): the last one of its class named before the
+    title, when the title ends in that word alone ("губернатор региона", not "губернатор Калужской области")."""
+    words = span.text.split()
+    if len(words) < 2:
+        return None
+    cls = _PLACE_WORDS.get(lemma(words[-1].lower()))
+    if cls is None:
+        return None
+    before = [ident for start, ident in named.get(cls, []) if start < span.start]
+    return before[-1] if before else None
