@@ -953,3 +953,21 @@ def test_a_title_ending_in_region_or_country_is_of_the_place_named_before() -> N
         if f.subject == office.id and f.predicate == "kg:positionIn"
     }
     assert places == {"Калужская область"}
+
+
+def test_a_person_the_titles_give_an_office_of_a_place_works_for_no_other_body_the_classifier_pairs() -> None:
+    text = (
+        "# «Яндекс» откроет дата-центр в Калуге\n\nPublished at: **2026-10-01T09:00:00+00:00**\n\n"
+        "Компания «Яндекс» построит новый дата-центр в Калужской области. Соглашение об этом подписали губернатор "
+        "региона Владислав Шапша и технический директор компании Михаил Парахин на Петербургском международном "
+        "экономическом форуме.\n\nМощность центра составит 60 МВт, а объём инвестиций — около 30 млрд рублей. "
+        "Строительство начнётся в 2027 году и займёт три года.\n\nПо оценке властей, проект создаст 300 рабочих мест.\n"
+    )
+    model = extract_article(parse_article("workplace", text))
+    [governor] = [e.id for e in model.entities.values() if e.labels["ru"] == "Владислав Шапша"]
+    works_for = [
+        model.entities[str(f.obj)].labels["ru"]
+        for f in model.facts
+        if f.subject == governor and f.predicate == "schema:worksFor"
+    ]
+    assert "Яндекс" not in works_for

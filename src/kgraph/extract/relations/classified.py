@@ -123,6 +123,8 @@ def classified_relations(doc: Doc) -> None:
         evidence = (doc.span(source.start, source.end), doc.span(target.start, target.end))
         if relation.type == "WORKS_AS" and _held_by_another(doc, obj, subject) and not _one_sentence(doc, *evidence):
             continue  # an office the article gives a holder is not given another from a sentence away
+        if relation.type == "WORKPLACE" and predicate == "schema:worksFor" and _office_elsewhere(doc, subject, obj):
+            continue  # "губернатор региона Владислав Шапша и директор компании …": the governor's is his region
         named = literal and target.type not in VALUE_TYPES
         doc.state(
             Fact(
@@ -140,6 +142,15 @@ def classified_relations(doc: Doc) -> None:
 def _one_sentence(doc: Doc, one: Span, other: Span) -> bool:
     """Whether two spans share a sentence."""
     return bool(set(doc.article.sentences_covering(one)) & set(doc.article.sentences_covering(other)))
+
+
+def _office_elsewhere(doc: Doc, person: str, workplace: Value) -> bool:
+    """Whether the titles give `person` an office of some place or body, and none of `workplace`: the classifier's
+    workplace beside it is another person's ("губернатор региона Владислав Шапша и технический директор компании
+    Михаил Парахин" is not Шапша's company)."""
+    offices = {str(f.obj) for f in doc.facts if f.predicate == "kg:holdsPosition" and f.subject == person}
+    of = {f.obj for f in doc.facts if f.predicate == "kg:positionIn" and f.subject in offices}
+    return bool(of) and workplace not in of
 
 
 def _held_by_another(doc: Doc, office: Value, person: str) -> bool:
