@@ -232,15 +232,20 @@ def ntriples_chunks(path: Path, fmt: RDFFormat | None = None, *, lines: int | No
     code = "import kgraph.rdfio as r; r._write_ntriples()"
     worker = python_process(code, str(path), fmt.name, str(lines or NTRIPLES_CHUNK), stdout=subprocess.PIPE)
     assert worker.stdout is not None
+    stopped = f"{path}: the process reading it stopped"
     try:
         while head := worker.stdout.read(_HEAD.size):
+            if len(head) < _HEAD.size:
+                raise RDFInputError(f"{stopped} in the middle of a message (exit code {worker.wait()})")
             kind, size = _HEAD.unpack(head)
             body = worker.stdout.read(size)
+            if len(body) < size:  # a chunk cut short is never indexed
+                raise RDFInputError(f"{stopped} in the middle of a message (exit code {worker.wait()})")
             if kind == _ERROR:
                 raise RDFInputError(body.decode("utf-8"))
             yield body
         if worker.wait() != 0:
-            raise RDFInputError(f"{path}: the process reading it stopped (exit code {worker.returncode})")
+            raise RDFInputError(f"{stopped} (exit code {worker.returncode})")
     finally:
         worker.stdout.close()
         if worker.poll() is None:

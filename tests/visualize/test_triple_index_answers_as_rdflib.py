@@ -112,3 +112,21 @@ def test_a_second_process_refuses_a_bad_file_as_the_first_does(
     with pytest.raises(RDFInputError, match=error) as by_worker:
         list(rdfio.ntriples_chunks(path, lines=100))  # the chunks before the error come first
     assert str(by_worker.value) == str(in_process.value)
+
+
+def test_a_second_process_that_stops_mid_chunk_is_an_error_not_a_short_index(
+    seed_trig: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import subprocess
+    import sys
+
+    from kgraph import processes
+
+    def dying(code: str, *arguments: str, **popen: object) -> "subprocess.Popen[bytes]":
+        # a chunk's head that announces 1,000 bytes, 3 of them, then the process is gone
+        cut = "import sys, struct; sys.stdout.buffer.write(struct.pack('<cQ', b'c', 1000) + b'<a>'); sys.exit(9)"
+        return subprocess.Popen([sys.executable, "-c", cut], stdout=subprocess.PIPE, stdin=subprocess.DEVNULL)
+
+    monkeypatch.setattr(processes, "python_process", dying)
+    with pytest.raises(RDFInputError, match=r"seed.*stopped in the middle of a message \(exit code 9\)"):
+        list(rdfio.ntriples_chunks(seed_trig))
