@@ -117,8 +117,9 @@ def holds_no_amount(text: str, start: int, end: int) -> bool:
 
 
 _UNIT_AFTER = re.compile(r"[\s\-—–]*([^\W\d_]+)")
-_DEGREES_AFTER = re.compile(r"\s*°")
 """The word after a figure, past spaces and dashes ("5 км", "5-процентный")."""
+_DEGREES_AFTER = re.compile(r"\s*°")
+"""A degree sign after a figure ("5 °C"), which `_UNIT_AFTER` (letters) does not see."""
 
 
 def _in_link(text: str, position: int, links: Marks, word_starts: Marks) -> bool:

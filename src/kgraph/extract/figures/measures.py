@@ -25,9 +25,10 @@ from .amounts import Amount
 
 def _indicator(doc: Doc, text: str, amount: Amount, nouns: dict[Span, list[tuple[int, re.Match[str]]]]) -> str:
     """What an amount measures: the noun before "в размере" or "на сумму" ("штраф в размере 6 млн рублей"), else the
-    noun it counts, else a noun in the instrumental just before it ("мощностью 2,5
-    кВт", "площадью 300 гектаров"), else, for a figure in units, a noun in the genitive just after it ("500 млн
-    тонн нефти"), else the last nominative noun before it in its clause (`_nominative_nouns`, `_clause_start`).
+    noun it counts with its adjectives ("рабочее место"; "40 единиц техники": техника), else a noun in the
+    instrumental just before it ("мощностью 2,5 кВт"), else, for a figure in units, a noun in the genitive just
+    after it ("500 млн тонн нефти"), else the last nominative noun before it in its clause (`_nominative_nouns`,
+    `_clause_start`; "объём инвестиций" with the genitive after a word of amount).
 
     `nouns` keeps each sentence's nominative nouns, found once (a sentence may hold thousands of amounts).
     """

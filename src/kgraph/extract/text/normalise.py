@@ -239,7 +239,7 @@ def noun_phrase_nominative(text: str, *, person: bool = False) -> str:
     if head is None:
         return _adjective_nominative(text, words[0]) if len(words) == 1 else text
     if _INDECLINABLE.fullmatch(words[head].group()) or "Fixd" in parses(words[head].group())[0].tag:
-        return text  # "ГУ МЧС России", "нового ТЦ": an abbreviation or an indeclinable head tells no case
+        return text  # "ГУ МЧС России", "КоАП РФ": an abbreviation or an indeclinable head tells no case
     readings = [p for p in parses(words[head].group()) if "NOUN" in p.tag]
     if person:
         readings.sort(key=lambda reading: "anim" not in reading.tag)
