@@ -971,3 +971,9 @@ def test_a_person_the_titles_give_an_office_of_a_place_works_for_no_other_body_t
         if f.subject == governor and f.predicate == "schema:worksFor"
     ]
     assert "Яндекс" not in works_for
+
+
+def test_the_head_of_one_body_is_no_group_of_heads() -> None:
+    assert find_groups("Травников победил на выборах главы региона, набрав 68,5% голосов.") == []
+    assert find_groups("Он ничего не знал об указе главы республики.") == []
+    assert [g.label for g in find_groups("Главы двух государств закрыли форум.")] == ["главы двух государств"]

@@ -66,6 +66,19 @@ class Discussion:
 _LIST_GOES_ON = re.compile(r",\s+(?=[а-яё])")
 
 
+def _one_of_one(head: str, tail: str) -> bool:
+    """Whether a head that may be a genitive singular ("главы") comes before a tail whose first noun is singular
+    ("региона"): one person of one body, not a group ("главы региона"; "главы двух государств" is a group)."""
+    readings = parses(head.lower())
+    if not any({"gent", "sing"} <= p.tag.grammemes and "NOUN" in p.tag for p in readings):
+        return False
+    first = next((w for w in re.findall(r"[А-Яа-яЁё]+", tail)), None)
+    if first is None or first[:1].isupper():
+        return False
+    nouns = [p for p in parses(first.lower()) if "NOUN" in p.tag]
+    return bool(nouns) and nouns[0].tag.number == "sing" and (parses(first.lower())[0].tag.POS == "NOUN")
+
+
 def find_groups(text: str) -> list[Found]:
     """Groups of people named by a plural head and a genitive tail ("представители деловых кругов"), and those
     whose words are reported ("По мнению экспертов, …")."""
@@ -79,6 +92,8 @@ def find_groups(text: str) -> list[Found]:
         end = genitive_tail(text, match.end("head"))
         if end <= match.end("head") + 1:
             continue
+        if _one_of_one(word, text[match.end("head") : end]):
+            continue  # "на выборах главы региона": one region's head, no group
         span = Span(match.start("head"), end, text[match.start("head") : end])
         found.append(Found(span, _nominative_plural(word) + _group_tail(text[match.end("head") : end])))
         # "главы министерств и ведомств, ряда регионов …": the list goes on with the same head
