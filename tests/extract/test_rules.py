@@ -977,3 +977,19 @@ def test_the_head_of_one_body_is_no_group_of_heads() -> None:
     assert find_groups("Травников победил на выборах главы региона, набрав 68,5% голосов.") == []
     assert find_groups("Он ничего не знал об указе главы республики.") == []
     assert [g.label for g in find_groups("Главы двух государств закрыли форум.")] == ["главы двух государств"]
+
+
+def test_an_office_of_the_body_named_before_whoever_found_the_office() -> None:
+    text = (
+        "Эпидемический порог превышен в 35 регионах, сообщил Роспотребнадзор.\n\n"
+        "Руководитель ведомства Анна Попова призвала граждан сделать прививку.\n\n"
+        "В заседании участвовали главы министерств и ведомств.\n"
+    )
+    model = extract_article(parse_article("body", text))
+    of = {
+        model.entities[f.subject].labels["ru"]: model.entities[str(f.obj)].labels["ru"]
+        for f in model.facts
+        if f.predicate == "kg:positionIn"
+    }
+    assert of.get("Руководитель ведомства") == "Роспотребнадзор"
+    assert not any(office.startswith("глав") for office in of)  # many bodies: none named before

@@ -22,6 +22,7 @@ from ..figures.ages import years_of
 from ..pipeline import component
 from ..typed.taggers import RULE_TYPES
 from .learned import Mention, relate
+from .titles import referred_places
 
 VALUE_TYPES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "NUMBER", "AGE", "ORDINAL"})
 """NEREL types whose mentions are values, not entities: a relation to one is a fact only when it is a date."""
@@ -137,6 +138,8 @@ def classified_relations(doc: Doc) -> None:
                 confidence=round(relation.confidence, 2),
             )
         )
+
+    referred_places(doc)  # "Руководитель ведомства", which the classifier made an office: the body named before
 
 
 def _one_sentence(doc: Doc, one: Span, other: Span) -> bool:

@@ -102,7 +102,7 @@ def offices(doc: Doc) -> None:
     # the positions added below are no persons or countries: what these find stays as it is
     person_at, country_at = doc.finder({"schema:Person"}).at, doc.finder({"schema:Country"}).at
     named_places = {
-        cls: sorted((m.start, doc.ids[i]) for i, d in enumerate(doc.drafts) if d.cls == cls for m in d.mentions)
+        cls: sorted((m.start, doc.ids[i]) for i, d in enumerate(doc.drafts) if _kind_of(d) == cls for m in d.mentions)
         for cls in set(_PLACE_WORDS.values())
     }
     for title in find_titles(text, persons):
@@ -138,9 +138,39 @@ _PLACE_WORDS = {
     "страна": "schema:Country",
     "государство": "schema:Country",
     "город": "schema:City",
+    "ведомство": "ORGANIZATION",
+    "министерство": "ORGANIZATION",
+    "компания": "ORGANIZATION",
+    "корпорация": "ORGANIZATION",
 }
-"""A title's last word that stands for a place named before: "губернатор региона" is the governor of the region
-the article named last ("Калужской области … губернатор региона Владислав Шапша")."""
+"""A title's last word that stands for a place or body named before: "губернатор региона" is the governor of the
+region the article named last ("Калужской области … губернатор региона Владислав Шапша"), "руководитель ведомства"
+the head of the body ("сообщил Роспотребнадзор. Руководитель ведомства Анна Попова")."""
+
+
+def _kind_of(draft: Draft) -> str:
+    """What `_PLACE_WORDS` calls a draft: its class, or ORGANIZATION for an organisation of any class."""
+    return "ORGANIZATION" if draft.nerel_type == "ORGANIZATION" else draft.cls
+
+
+def referred_places(doc: Doc) -> None:
+    """For each office the article gives no place or body of, the one its title's last word stands for
+    (`_PLACE_WORDS`): an office the classifier found ("Руководитель ведомства Анна Попова") as well as the
+    titles'."""
+    held = {f.subject for f in doc.facts if f.predicate == "kg:positionIn"}
+    offices = [(doc.ids[i], d) for i, d in enumerate(doc.drafts) if d.cls == "kg:Position" and doc.ids[i] not in held]
+    if not offices:
+        return
+    named = {
+        cls: sorted((m.start, doc.ids[i]) for i, d in enumerate(doc.drafts) if _kind_of(d) == cls for m in d.mentions)
+        for cls in set(_PLACE_WORDS.values())
+    }
+    for ident, office in offices:
+        for mention in office.mentions:
+            place = _named_before(doc, mention, named)
+            if place is not None:
+                doc.fact(ident, "kg:positionIn", place, mention, 0.6)
+                break
 
 
 def _named_before(doc: Doc, span: Span, named: dict[str, list[tuple[int, str]]]) -> str | None:
@@ -150,7 +180,7 @@ def _named_before(doc: Doc, span: Span, named: dict[str, list[tuple[int, str]]])
     if len(words) < 2:
         return None
     cls = _PLACE_WORDS.get(lemma(words[-1].lower()))
-    if cls is None:
-        return None
+    if cls is None or parses(words[-1].lower())[0].tag.number != "sing":
+        return None  # "главы министерств и ведомств": many bodies, none named before
     before = [ident for start, ident in named.get(cls, []) if start < span.start]
     return before[-1] if before else None
