@@ -993,3 +993,16 @@ def test_an_office_of_the_body_named_before_whoever_found_the_office() -> None:
     }
     assert of.get("Руководитель ведомства") == "Роспотребнадзор"
     assert not any(office.startswith("глав") for office in of)  # many bodies: none named before
+
+
+def test_a_deputy_s_or_an_aide_s_office_is_not_the_office_of_whom_they_serve() -> None:
+    def office(text: str) -> str:
+        name = " ".join(text.split()[-2:])
+        start = text.index(name)
+        return find_titles(text, [(start, start + len(name))])[0].label
+
+    assert office("задержали заместителя министра строительства Московской области Игоря Белова") == (
+        "заместитель министра строительства Московской области"
+    )
+    assert office("сказал пресс-секретарь президента Дмитрий Песков") == "пресс-секретарь президента"
+    assert office("заявил президент России Владимир Путин") == "президент России"

@@ -6,6 +6,7 @@
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from ...source import Span
 from ..doc import Doc, Draft
@@ -68,6 +69,20 @@ def _ends_a_title(word: str) -> bool:
 _NOT_TITLE_WORDS = {"VERB", "INFN", "PRTS", "GRND"}
 
 
+_OF_ANOTHER = {"заместитель", "помощник", "советник", "пресс-секретарь", "представитель", "первый", "врио"}
+"""Words before an office that make it another person's office: "заместителя министра строительства Игоря Белова"
+is the deputy's, "пресс-секретаря министра" the press secretary's ("первый заместитель" too)."""
+
+
+def _with_deputy(text: str, earlier: list[Any], start: int) -> int:
+    """Where an office starts, taking in the words right before it that make it a deputy's or an aide's."""
+    for word in reversed(earlier):
+        if text[word.end : start].strip() or lemma(word.text.lower()) not in _OF_ANOTHER:
+            break
+        start = word.start
+    return start
+
+
 def find_titles(text: str, persons: list[tuple[int, int]]) -> list[Title]:
     """Offices named right before a person mention (at most four words from the title word to the name)."""
     titles = []
@@ -81,7 +96,10 @@ def find_titles(text: str, persons: list[tuple[int, int]]) -> list[Title]:
                     break  # a headline's title is not the office of the body's first name; "премьер Мали с 1991 …"
                 if any(_ends_a_title(word.text) for word in before[len(before) - back + 1 :]):
                     break  # "президента Франции поддержал Путин"
-                title_start, title_end = candidate.start, candidate.start + len(after.rstrip())
+                title_start, title_end = (
+                    _with_deputy(text, before[: len(before) - back], candidate.start),
+                    (candidate.start + len(after.rstrip())),
+                )
                 words_text = text[title_start:title_end]
                 titles.append(
                     Title(
