@@ -36,6 +36,8 @@ def _fact(fact: Fact) -> dict[str, Any]:
         out["o"] = fact.obj
     elif isinstance(fact.obj, TimeRef):
         out["date"] = _time(fact.obj)
+    elif isinstance(fact.obj, Decimal):
+        out["value"] = _number(fact.obj)  # an age in years (kg:age): YAML has no decimal type
     else:
         out["value"] = fact.obj
     if fact.language:
