@@ -1006,3 +1006,18 @@ def test_a_deputy_s_or_an_aide_s_office_is_not_the_office_of_whom_they_serve() -
     )
     assert office("сказал пресс-секретарь президента Дмитрий Песков") == "пресс-секретарь президента"
     assert office("заявил президент России Владимир Путин") == "президент России"
+
+
+def test_a_person_named_in_another_case_is_no_visitor() -> None:
+    text = "В прошлом году выставку Валентина Серова в Третьяковке посетили 500 тысяч человек."
+    model = extract_article(parse_article("exhibition", text))
+    visits = [e.id for e in model.entities.values() if e.cls == "kg:Visit"]
+    assert not [f for f in model.facts if f.subject in visits and f.predicate == "schema:attendee"]
+    text = "Владимир Путин прибыл в Омск."
+    model = extract_article(parse_article("visit", text))
+    [visit] = [e.id for e in model.entities.values() if e.cls == "kg:Visit"]
+    assert [
+        model.entities[str(f.obj)].labels["ru"]
+        for f in model.facts
+        if f.subject == visit and f.predicate == "schema:attendee"
+    ] == ["Владимир Путин"]

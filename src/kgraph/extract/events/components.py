@@ -72,6 +72,15 @@ def events(doc: Doc) -> None:
                 days.state_start(ident, sentence)
 
 
+def _named_as_labelled(draft: Draft, low: int, high: int) -> bool:
+    """Whether a mention of the person between `low` and `high` is written as the label, in the nominative."""
+    label = draft.label.lower().replace("ё", "е")
+    return any(low <= m.start < high and m.text.lower().replace("ё", "е") == label for m in draft.mentions) or any(
+        low <= m.start < high and m.text.lower().replace("ё", "е").split()[-1:] == label.split()[-1:]
+        for m in draft.mentions
+    )
+
+
 _WORD_BEFORE = re.compile(r"([А-ЯЁа-яё]+)\s+\Z")
 
 
@@ -154,7 +163,8 @@ def visits(doc: Doc) -> None:
             continue
         verb = doc.span(sentence.start + verbs[0].start(), sentence.start + verbs[0].end())
         low, high = max(sentence.start, verb.start - _NEAR), min(sentence.end, verb.end + _NEAR)
-        who = persons.between(low, high)
+        # a person named in another case is no visitor: "выставку Валентина Серова … посетили 500 тысяч человек"
+        who = [i for i in persons.between(low, high) if _named_as_labelled(doc.drafts[i], low, high)]
         near = [
             (start, end, i)
             for start, end, i in places[bisect_left(starts, low) : bisect_left(starts, high)]
