@@ -253,13 +253,28 @@ def ntriples_chunks(path: Path, fmt: RDFFormat | None = None, *, lines: int | No
         worker.wait()
 
 
+def ntriples_of(quads: Iterable[Any], lines: int) -> Iterator[bytes]:
+    """The triples of pyoxigraph quads, whatever their graph, as N-Triples text that Oxigraph writes `lines`
+    triples at a time (a Python object per term would take several times as long).
+
+    >>> from pyoxigraph import NamedNode, Quad
+    >>> a = NamedNode("http://e.org/a")
+    >>> [chunk.count(b"\\n") for chunk in ntriples_of([Quad(a, a, a)] * 3, 2)]
+    [2, 1]
+    """
+    from itertools import islice
+
+    from pyoxigraph import RdfFormat, serialize
+
+    quads = iter(quads)
+    while batch := list(islice(quads, lines)):
+        yield serialize((quad.triple for quad in batch), format=RdfFormat.N_TRIPLES) or b""
+
+
 def _write_ntriples() -> None:
     """The reading process of `ntriples_chunks` (arguments: the path, the format's name, the triples per chunk):
     the file's triples as N-Triples chunks on stdout, or the message of the error met, each after a `_HEAD`."""
     import sys
-    from itertools import islice
-
-    from pyoxigraph import RdfFormat, serialize
 
     path, fmt, lines, out = Path(sys.argv[1]), FORMATS[sys.argv[2]], int(sys.argv[3]), sys.stdout.buffer
 
@@ -268,8 +283,8 @@ def _write_ntriples() -> None:
         out.write(body)
 
     def write(quads: Iterator[Any]) -> None:
-        while batch := list(islice(quads, lines)):
-            send(_CHUNK, serialize((quad.triple for quad in batch), format=RdfFormat.N_TRIPLES) or b"")
+        for chunk in ntriples_of(quads, lines):
+            send(_CHUNK, chunk)
 
     try:
         _read(path, fmt, write)

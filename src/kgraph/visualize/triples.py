@@ -21,7 +21,6 @@ import gc
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from itertools import islice
 from pathlib import Path
 from typing import Any, NamedTuple, TypeGuard
 
@@ -238,15 +237,9 @@ class Triples:
         >>> triples.objects("http://e.org/a", "http://e.org/p")
         ['http://e.org/a']
         """
-        from pyoxigraph import RdfFormat, serialize
+        from ..rdfio import ntriples_of
 
-        quads = iter(quads)
-
-        def chunks() -> Iterator[bytes]:
-            while batch := list(islice(quads, _CHUNK)):
-                yield serialize((quad.triple for quad in batch), format=RdfFormat.N_TRIPLES) or b""
-
-        return cls.from_ntriples(chunks())
+        return cls.from_ntriples(ntriples_of(quads, _CHUNK))
 
     @classmethod
     def read(cls, path: Path) -> "Triples":
