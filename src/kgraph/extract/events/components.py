@@ -73,12 +73,10 @@ def events(doc: Doc) -> None:
 
 
 def _named_as_labelled(draft: Draft, low: int, high: int) -> bool:
-    """Whether a mention of the person between `low` and `high` is written as the label, in the nominative."""
-    label = draft.label.lower().replace("ё", "е")
-    return any(low <= m.start < high and m.text.lower().replace("ё", "е") == label for m in draft.mentions) or any(
-        low <= m.start < high and m.text.lower().replace("ё", "е").split()[-1:] == label.split()[-1:]
-        for m in draft.mentions
-    )
+    """Whether a mention of the person between `low` and `high` ends as the label does (the nominative: "Владимир
+    Путин", "Путин"; not "Валентина Серова" for Валентин Серов)."""
+    last = draft.label.lower().replace("ё", "е").split()[-1:]
+    return any(low <= m.start < high and m.text.lower().replace("ё", "е").split()[-1:] == last for m in draft.mentions)
 
 
 _WORD_BEFORE = re.compile(r"([А-ЯЁа-яё]+)\s+\Z")

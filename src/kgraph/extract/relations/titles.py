@@ -119,10 +119,7 @@ def offices(doc: Doc) -> None:
     persons = [(m.start, m.end) for d in doc.drafts if d.cls == "schema:Person" for m in d.mentions]
     # the positions added below are no persons or countries: what these find stays as it is
     person_at, country_at = doc.finder({"schema:Person"}).at, doc.finder({"schema:Country"}).at
-    named_places = {
-        cls: sorted((m.start, doc.ids[i]) for i, d in enumerate(doc.drafts) if _kind_of(d) == cls for m in d.mentions)
-        for cls in set(_PLACE_WORDS.values())
-    }
+    named_places = _named_by_kind(doc)
     for title in find_titles(text, persons):
         person = person_at(*title.person)
         if person is None:
@@ -171,6 +168,14 @@ def _kind_of(draft: Draft) -> str:
     return "ORGANIZATION" if draft.nerel_type == "ORGANIZATION" else draft.cls
 
 
+def _named_by_kind(doc: Doc) -> dict[str, list[tuple[int, str]]]:
+    """For each kind `_PLACE_WORDS` names, where a place or body of that kind is mentioned (start, id), in order."""
+    return {
+        cls: sorted((m.start, doc.ids[i]) for i, d in enumerate(doc.drafts) if _kind_of(d) == cls for m in d.mentions)
+        for cls in set(_PLACE_WORDS.values())
+    }
+
+
 def referred_places(doc: Doc) -> None:
     """For each office the article gives no place or body of, the one its title's last word stands for
     (`_PLACE_WORDS`): an office the classifier found ("Руководитель ведомства Анна Попова") as well as the
@@ -179,10 +184,7 @@ def referred_places(doc: Doc) -> None:
     offices = [(doc.ids[i], d) for i, d in enumerate(doc.drafts) if d.cls == "kg:Position" and doc.ids[i] not in held]
     if not offices:
         return
-    named = {
-        cls: sorted((m.start, doc.ids[i]) for i, d in enumerate(doc.drafts) if _kind_of(d) == cls for m in d.mentions)
-        for cls in set(_PLACE_WORDS.values())
-    }
+    named = _named_by_kind(doc)
     for ident, office in offices:
         for mention in office.mentions:
             place = _named_before(doc, mention, named)

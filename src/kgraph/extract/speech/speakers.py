@@ -48,29 +48,26 @@ class _Speakers:
         places_of: dict[object, list[object]] = {}
         for s, o in pairs:
             places_of.setdefault(s, []).append(o)
-        # per place, in the order of the facts: the holders of an office of it, and the office's first word
+        # per place, in the order of the facts: the holders of an office of it, and the office's first word; per
+        # title word ("министр"), the persons holding an office so named, wherever it is; and the holder of each
+        # office mention ("главного санитарного врача" before "Анны Поповой")
         self.holders: dict[object, list[tuple[str, str | None]]] = {}
+        self.by_title: dict[str, set[str]] = {}
+        self.held_at: list[tuple[int, int, str]] = []
         for fact in doc.facts:
             if fact.predicate != "kg:holdsPosition":
                 continue
-            words = key(doc.draft(str(fact.obj)).label).split()
+            office = doc.draft(str(fact.obj))
+            words = key(office.label).split()
             for place in dict.fromkeys(places_of.get(fact.obj, [])):
                 self.holders.setdefault(place, []).append((fact.subject, words[0] if words else None))
+            if words:
+                self.by_title.setdefault(words[0], set()).add(fact.subject)
+            self.held_at += [(m.start, m.end, fact.subject) for m in office.mentions]
         self.by_word: dict[tuple[object, str | None], str] = {}
         for place, holders in self.holders.items():
             for subject, word in holders:
                 self.by_word.setdefault((place, word), subject)
-        # per title word ("министр"), the persons holding an office so named, wherever it is; and the holder of each
-        # office mention ("главного санитарного врача" before "Анны Поповой")
-        self.by_title: dict[str, set[str]] = {}
-        self.held_at: list[tuple[int, int, str]] = []
-        for fact in doc.facts:
-            if fact.predicate == "kg:holdsPosition":
-                office = doc.draft(str(fact.obj))
-                words = key(office.label).split()
-                if words:
-                    self.by_title.setdefault(words[0], set()).add(fact.subject)
-                self.held_at += [(m.start, m.end, fact.subject) for m in office.mentions]
 
     def __call__(self, said: Said, last: str | None) -> tuple[str, ...]:
         """Who said it: one speaker, or each of "A и B" when both are persons."""
