@@ -102,6 +102,7 @@ _ASTRAL = [TANGUT, "\U000187f7", "😀", "𝔸", "𐍈", "\U0010fffd"]  # Tangut
 @example("в прошлом году", date.min)
 @example("в мае следующего года", date.max)
 @example("А𐀀а", None)  # two one-letter words, one an initial: no surname (once raised StopIteration)
+@example("аааа&\x0bW", None)  # the tagger's name held a vertical tab, which no facts file may hold
 def test_random_text_with_any_publication_date_never_crashes(body: str, published: date | None) -> None:
     # the date is given the way articles give it: an ISO timestamp in the header
     header = "" if published is None else f"# Заголовок\n\nPublished at: **{published.isoformat()}T00:00:00**\n\n"

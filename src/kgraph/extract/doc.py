@@ -13,6 +13,7 @@ appended to or replaced by a new list (add() keeps a set of them).
 'omsk'
 """
 
+import re
 import unicodedata
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable
@@ -73,6 +74,10 @@ def entity_classes() -> dict[str, str]:
         and (term, RDF.type, OWL.ObjectProperty) not in graph
         and (term, RDF.type, OWL.DatatypeProperty) not in graph
     }
+
+
+_CONTROL_SPACE = re.compile(r"[\t\n\r\x0b\x0c\x1c-\x1f\x85\u2028\u2029]")
+"""Spaces that are control characters (a line break, a tab, a vertical tab): a label holds none of them."""
 
 
 @dataclass
@@ -149,8 +154,9 @@ class Doc:
 
     def add(self, draft: Draft) -> str:
         """Add a draft, or merge its mentions into the first one of the same class and label; its id. The quotes and
-        brackets a label opens are closed (``with_quotes_closed``)."""
-        draft.label = with_quotes_closed(draft.label)
+        brackets a label opens are closed (``with_quotes_closed``), and a line break, tab or other control space in
+        it is a space ("аааа&\\x0bW" from a tagger's span: no facts file holds a control character)."""
+        draft.label = with_quotes_closed(_CONTROL_SPACE.sub(" ", draft.label))
         same = self._named.get((draft.cls, key(draft.label)))
         if same:
             mentions = self._mentions_of(same[0])
