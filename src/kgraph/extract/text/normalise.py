@@ -195,16 +195,50 @@ def _agree(word: str, case: str, number: str, gender: str | None, modifier: bool
             wanted = {"nomn", number}
             if "NOUN" not in parse.tag and number == "sing" and gender:
                 wanted.add(gender)  # an adjective takes the head noun's gender
-            form = parse.inflect(wanted)
-            # an adjective's form keeps its first letters ("лучшей" is not "наихорошая"); a noun's may lose a vowel
-            if form is not None and ("NOUN" in parse.tag or _same_start(str(form.word), word)):
-                return str(form.word)
+            if "NOUN" in parse.tag:  # a noun's form may lose a vowel ("отца": "отец")
+                form = parse.inflect(wanted)
+                if form is not None:
+                    return str(form.word)
+            elif found := _same_stem_form(parse, wanted, word):
+                return found
     return None
 
 
-def _same_start(one: str, other: str) -> bool:
-    """Whether two forms begin with the same three letters (ё as е)."""
-    return one.lower().replace("ё", "е")[:3] == other.lower().replace("ё", "е")[:3]
+def _same_stem_form(parse: Any, wanted: set[str], word: str) -> str | None:
+    """The form of an adjective with the `wanted` grammemes, its stem kept (``same_stem``): pymorphy3's, else the
+    form of the lexeme that shares the longest start with the word: pymorphy3 files "высшего" under "высокий", whose
+    nominative it gives as "высочайшее", and "лучшей" under "хороший" ("наилучшая"); the word written is kept.
+
+    >>> _same_stem_form(parses("высшего")[0], {"nomn", "sing", "neut"}, "высшего")
+    'высшее'
+    """
+    form = parse.inflect(wanted)
+    if form is not None and same_stem(str(form.word), word):
+        return str(form.word)
+    superlative = "Supr" in parse.tag
+    forms = [str(f.word) for f in parse.lexeme if wanted <= f.tag.grammemes and ("Supr" in f.tag) == superlative]
+    word = word.lower().replace("ё", "е")
+    best = max(forms, key=lambda form: _shared_start(form.replace("ё", "е"), word), default=None)
+    return best if best is not None and same_stem(best, word) else None
+
+
+def same_stem(one: str, other: str) -> bool:
+    """Whether two forms of a word share all but the last two letters of the shorter (case and ё aside): "лучшая" and
+    "лучшей", not "высочайшее" and "высшего".
+
+    >>> same_stem("Лучшая", "лучшей"), same_stem("высочайшее", "высшего")
+    (True, False)
+    """
+    one, other = one.lower().replace("ё", "е"), other.lower().replace("ё", "е")
+    if one.endswith("ся") and other.endswith("ся"):  # a reflexive participle: "выдающегося", "выдающийся"
+        one, other = one[:-2], other[:-2]
+    return _shared_start(one, other) >= min(len(one), len(other)) - 2
+
+
+def _shared_start(one: str, other: str) -> int:
+    """How many first letters two words share."""
+    shorter = min(len(one), len(other))
+    return next((i for i in range(shorter) if one[i] != other[i]), shorter)
 
 
 def noun_phrase_nominative(text: str, *, person: bool = False) -> str:
@@ -284,10 +318,9 @@ def _adjective_nominative(text: str, word: re.Match[str]) -> str:
         return text
     same_case = (p for p in parses(word.group()) if p.tag.POS == parse.tag.POS and p.tag.case == parse.tag.case)
     parse = next((p for p in same_case if p.tag.gender == "masc"), parse)
-    form = parse.inflect({"nomn"})
-    if form is None or not _same_start(str(form.word), word.group()):
+    shown = _same_stem_form(parse, {"nomn"} | {g for g in (parse.tag.number, parse.tag.gender) if g}, word.group())
+    if shown is None:
         return text
-    shown = str(form.word)
     if word.group()[:1].isupper():
         shown = shown[:1].upper() + shown[1:]
     return text[: word.start()] + shown + text[word.end() :]
