@@ -111,6 +111,23 @@ def test_an_adjective_alone_a_nationality_is_put_in_the_nominative_masculine_whe
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "office"),
+    [
+        # the title was "директор «Северстали»" (a new article), "директор МАГАТЭ" and "судья" (NEREL dev)
+        ("Генеральный директор «Северстали» Александр Шевелев отметил это.", "генеральный директор «Северстали»"),
+        ("Об этом сказал генеральный секретарь ООН Александр Шевелев.", "генеральный секретарь ООН"),
+        ("Иск рассмотрел федеральный судья Александр Шевелев.", "федеральный судья"),
+        # an adjective NEREL train leaves before the office stays out of it
+        ("Об этом сказал бывший министр Александр Шевелев.", "министр"),
+        ("Об этом сказал российский министр Александр Шевелев.", "министр"),
+    ],
+)
+def test_an_adjective_that_names_the_office_is_part_of_its_title(text: str, office: str) -> None:
+    name = text.index("Александр")
+    assert [t.label for t in find_titles(text, [(name, name + 17)])] == [office]
+
+
 def test_an_offices_head_is_read_as_a_person() -> None:
     # "премьера" is also a premiere, in the nominative already
     assert noun_phrase_nominative("премьера Великобритании", person=True) == "премьер Великобритании"

@@ -6,14 +6,16 @@
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from ...source import Span
+from ..data.tables import rows
 from ..doc import Doc, Draft
 from ..links.linking import gazetteer
 from ..pipeline import component
 from ..text.normalise import LETTER_WORD, lemma, noun_phrase_nominative, parses
-from ..text.words import words
+from ..text.words import Word, words
 
 TITLE_WORDS = {
     "президент",
@@ -83,6 +85,33 @@ def _with_deputy(text: str, earlier: list[Any], start: int) -> int:
     return start
 
 
+@cache
+def title_adjectives() -> frozenset[str]:
+    """The adjectives NEREL train makes part of an office's name (data/title_adjectives.tsv): "генеральный",
+    "главный", "президентский"; not "бывший", "новый" or "российский", which it leaves before the name."""
+    return frozenset(row[0] for row in rows("title_adjectives.tsv"))
+
+
+def _with_adjectives(text: str, earlier: list[Word], title_word: Word) -> int:
+    """Where an office starts, taking in the adjectives of `title_adjectives` right before its title word that
+    agree with it ("Генеральный директор", "главного тренера").
+
+    >>> text = "Генеральный директор «Северстали»"
+    >>> _with_adjectives(text, words(text).within(0, 11), words(text).within(12, 20)[0])
+    0
+    """
+    cases = {p.tag.case for p in parses(title_word.text.lower()) if "NOUN" in p.tag}
+    start = title_word.start
+    for word in reversed(earlier):
+        reading = parses(word.text.lower())[0]
+        if text[word.end : start].strip() or reading.tag.POS != "ADJF" or reading.tag.case not in cases:
+            break
+        if str(reading.normal_form) not in title_adjectives():
+            break
+        start = word.start
+    return start
+
+
 def find_titles(text: str, persons: list[tuple[int, int]]) -> list[Title]:
     """Offices named right before a person mention (at most four words from the title word to the name)."""
     titles = []
@@ -96,18 +125,16 @@ def find_titles(text: str, persons: list[tuple[int, int]]) -> list[Title]:
                     break  # a headline's title is not the office of the body's first name; "премьер Мали с 1991 …"
                 if any(_ends_a_title(word.text) for word in before[len(before) - back + 1 :]):
                     break  # "президента Франции поддержал Путин"
-                title_start, title_end = (
-                    _with_deputy(text, before[: len(before) - back], candidate.start),
-                    (candidate.start + len(after.rstrip())),
-                )
+                earlier = before[: len(before) - back]
+                start_with_adjectives = _with_adjectives(text, earlier, candidate)
+                earlier = [word for word in earlier if word.start < start_with_adjectives]
+                title_start = _with_deputy(text, earlier, start_with_adjectives)
+                title_end = candidate.start + len(after.rstrip())
                 words_text = text[title_start:title_end]
-                titles.append(
-                    Title(
-                        Span(title_start, title_end, words_text),
-                        noun_phrase_nominative(words_text, person=True),
-                        (start, end),
-                    )
-                )
+                label = noun_phrase_nominative(words_text, person=True)
+                if title_start < candidate.start and label[:2].istitle():  # "Генеральный директор" opens a sentence
+                    label = label[0].lower() + label[1:]
+                titles.append(Title(Span(title_start, title_end, words_text), label, (start, end)))
                 break
     return titles
 
