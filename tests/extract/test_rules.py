@@ -1051,3 +1051,10 @@ def test_a_person_named_in_another_case_is_no_visitor() -> None:
         for f in model.facts
         if f.subject == visit and f.predicate == "schema:attendee"
     ] == ["Владимир Путин"]
+
+
+def test_an_adjective_made_from_an_unlisted_place_names_no_listed_town_of_a_longer_name() -> None:
+    # "уральского" was the town Уральск (in Kazakhstan): it is made from Урал, which places.tsv does not list
+    text = "«Северсталь» купила 75% акций уральского производителя труб."
+    model = extract_article(parse_article("a", f"# Сделка\n\n{text}\n"))
+    assert "Уральск" not in {e.labels["ru"] for e in model.entities.values()}

@@ -146,6 +146,8 @@ def listed_place_of_adjective(text: str, start: int, end: int) -> tuple[str, Ent
     True
     >>> [entry.label for _, entry in [listed_place_of_adjective("окончил Харбинский колледж", 8, 18)]]
     ['Харбин']
+    >>> listed_place_of_adjective("уральского производителя", 0, 10) is None  # Урал, not Уральск
+    True
     """
     head = head_noun(text, end)
     counts = _heads().get(head) if head else None
@@ -165,7 +167,7 @@ def listed_place_of_adjective(text: str, start: int, end: int) -> tuple[str, Ent
         for name, kind, label in _listed_by_prefix().get(s[:3], [])
         if name.startswith(s) and name[len(s) :] in _REMAINDERS and _geographic(name)
     }
-    if len({kind for kind, _ in found.values()}) != 1:
+    if len({kind for kind, _ in found.values()}) != 1 or _from_unlisted_place(stems, found):
         return None
     # one place under several GeoNames spellings ("Чебоксары", "Чебоксари"): the one the dictionary knows
     name = max(sorted(found), key=lambda n: parses(n)[0].is_known)
@@ -198,6 +200,13 @@ def _from_common_noun(stem: str) -> bool:
         and (p.normal_form == stem or "anim" in p.tag)
         for p in parses(stem)[:3]
     )
+
+
+def _from_unlisted_place(stems: set[str], found: dict[str, tuple[str, str]]) -> bool:
+    """Whether an adjective's stem is itself a place the dictionary knows and the list does not: "уральский" is
+    made from Урал (a region, mountains, a river), not from the town Уральск; "сибирский" from Сибирь."""
+    names = {stem + ending for stem in stems for ending in ("", "ь")}
+    return any(name not in found and _geographic(name) and parses(name)[0].is_known for name in names)
 
 
 def _surname(stem: str) -> bool:
