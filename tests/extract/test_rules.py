@@ -1058,3 +1058,11 @@ def test_an_adjective_made_from_an_unlisted_place_names_no_listed_town_of_a_long
     text = "«Северсталь» купила 75% акций уральского производителя труб."
     model = extract_article(parse_article("a", f"# Сделка\n\n{text}\n"))
     assert "Уральск" not in {e.labels["ru"] for e in model.entities.values()}
+
+
+def test_a_figure_before_an_organisation_named_after_a_place_concerns_the_organisation() -> None:
+    # "75% акций Челябинского трубного завода" concerned the city of Челябинск, whose adjective the name holds
+    text = "«Северсталь» купила 75% акций Челябинского трубного завода."
+    model = extract_article(parse_article("a", f"# Сделка\n\n{text}\n"))
+    [share] = [q for q in model.quantities if q.value == 75]
+    assert [model.entities[c].labels["ru"] for c in share.concerns] == ["Челябинский трубный завод"]

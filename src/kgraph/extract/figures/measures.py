@@ -175,6 +175,16 @@ def _noun_in(word: str, case: str) -> bool:
     return "NOUN" in parse.tag and parse.tag.case == case
 
 
+def _holding_organisation(
+    doc: Doc, place: str, organisations: list[tuple[int, int, str]], start: int, end: int
+) -> str | None:
+    """The organisation whose name, begun within start..end, holds a mention of `place` there."""
+    mentions = [m for m in doc.draft(place).mentions if start <= m.start < end]
+    return next(
+        (o for s, e, o in organisations if start <= s < end for m in mentions if s <= m.start and m.end <= e), None
+    )
+
+
 @component("quantities", requires=("entities", "amounts"), assigns=("entities", "quantities"))
 def quantities(doc: Doc) -> None:
     """Each amount as a quantity: what it measures (an indicator), the place it concerns; a figure said twice is
@@ -186,6 +196,12 @@ def quantities(doc: Doc) -> None:
     nouns: dict[Span, list[tuple[int, re.Match[str]]]] = {}
     # the indicators added below are no places: what this finds stays as it is
     place_at = doc.finder({"schema:Country", "schema:City", "schema:AdministrativeArea"}).at
+    organisations = [
+        (m.start, m.end, doc.ids[i])
+        for i, d in enumerate(doc.drafts)
+        if d.nerel_type == "ORGANIZATION"
+        for m in d.mentions
+    ]
     for amount in amounts:
         evidence = doc.span(amount.start, amount.end)
         key = (amount.value, amount.unit, amount.qualifier, amount.of_total)
@@ -198,6 +214,8 @@ def quantities(doc: Doc) -> None:
         after = doc.sentence(amount.start)
         window_end = min(after.end, amount.end + 40)
         concerns = place_at(amount.end, window_end)
+        if concerns is not None:  # a place in an organisation's name: the organisation ("акций Челябинского завода")
+            concerns = _holding_organisation(doc, concerns, organisations, amount.end, window_end) or concerns
         said.setdefault(key, len(found))
         found.append(
             Quantity(
