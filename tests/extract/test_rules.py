@@ -1066,3 +1066,11 @@ def test_a_figure_before_an_organisation_named_after_a_place_concerns_the_organi
     model = extract_article(parse_article("a", f"# Сделка\n\n{text}\n"))
     [share] = [q for q in model.quantities if q.value == 75]
     assert [model.entities[c].labels["ru"] for c in share.concerns] == ["Челябинский трубный завод"]
+
+
+def test_a_city_natasha_leaves_inflected_is_labelled_as_places_tsv_names_it() -> None:
+    # natasha's normal form of "у Оренбурга" was "Оренбурга" (a new article; NEREL dev: "Наньпине", "Оксон-Хилле")
+    text = "Уровень воды в Урале у Оренбурга поднялся до 9 метров при критической отметке 9,3 метра."
+    model = extract_article(parse_article("a", f"# Паводок\n\n{text}\n"))
+    labels = {e.labels["ru"] for e in model.entities.values() if e.cls == "schema:City"}
+    assert labels == {"Оренбург"}

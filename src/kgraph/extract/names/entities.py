@@ -16,7 +16,7 @@ from ...source import Span
 from ..doc import Draft, class_for
 from ..links.linking import LOCATION_TYPES, gazetteer
 from ..places.nouns import is_head, is_strong_cue
-from ..places.types import after_place, cue_after, cue_before, location_type
+from ..places.types import after_place, cue_after, cue_before, listed_name, location_type
 from ..spans import SpanIndex
 from ..text.ner import NamedSpan
 from ..text.normalise import key, lemma, nominative_as_written, noun_phrase_nominative, parses, same_stem
@@ -232,6 +232,8 @@ def entities_from_spans(text: str, spans: Iterable[NamedSpan]) -> list[Draft]:
             draft.wikidata = link.qid
             draft.confidence = max(draft.confidence, link.confidence)
             draft.label = named_as_linked(draft.label, link.name, draft.nerel_type)
+        elif listed := listed_name(draft.label, draft.nerel_type):  # natasha's normal form may stay inflected
+            draft.label = named_as_linked(draft.label, listed, draft.nerel_type)
     return drafts
 
 

@@ -98,6 +98,29 @@ def places_in_names(text: str, names: Iterable[tuple[int, int]]) -> list[tuple[S
     return found
 
 
+def listed_name(label: str, kind: str) -> str | None:
+    """The name places.tsv gives the place of this kind whose key the label's is ("Оренбурга": Оренбург), unless
+    the label is itself the name of a listed place or one the dictionary knows: the key of "Муром" (unlisted) is
+    the Hungarian town Мур's.
+
+    >>> listed_name("Оренбурга", "CITY"), listed_name("Оренбурга", "COUNTRY"), listed_name("Муром", "CITY")
+    ('Оренбург', None, None)
+    """
+    names, by_key = _listed_names()
+    found = by_key.get(key(label))
+    if found is None or found[0] != kind or label.lower() in names:
+        return None
+    own = any(p.is_known and {"Geox", "nomn"} <= p.tag.grammemes for p in parses(label.lower()))
+    return None if own else found[1]
+
+
+@lru_cache(maxsize=1)
+def _listed_names() -> tuple[frozenset[str], dict[str, tuple[str, str]]]:
+    """The listed places' names (lower case), and their type and name by key."""
+    table = rows("places.tsv")
+    return frozenset(name.lower() for _, _, name in table), {k: (kind, name) for k, kind, name in table}
+
+
 @lru_cache(maxsize=1)
 def listed_places() -> dict[str, str]:
     """Countries, first-level states and cities by key, from places.tsv (ISO 3166 names in Russian via pycountry,
