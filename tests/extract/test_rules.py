@@ -1074,3 +1074,11 @@ def test_a_city_natasha_leaves_inflected_is_labelled_as_places_tsv_names_it() ->
     model = extract_article(parse_article("a", f"# Паводок\n\n{text}\n"))
     labels = {e.labels["ru"] for e in model.entities.values() if e.cls == "schema:City"}
     assert labels == {"Оренбург"}
+
+
+def test_a_place_in_the_visitor_s_title_is_not_where_the_visit_goes() -> None:
+    # "На место прибыл глава МЧС России" was a visit to Russia (a new article about a flood in Orsk)
+    text = "В Орске прорвало дамбу. На место прибыл глава МЧС России Александр Куренков."
+    model = extract_article(parse_article("a", f"# Паводок\n\n{text}\n"))
+    visited = [f.obj for f in model.facts if f.predicate == "schema:location" and "poseshch" in f.subject]
+    assert "rossiya" not in visited, visited

@@ -12,6 +12,7 @@ from ...source import Span
 from ..doc import Doc, Draft, class_for
 from ..pipeline import component
 from ..places.nouns import named_kind
+from ..spans import Overlapping
 from ..text.normalise import lemma, noun_phrase_nominative
 from .events import find_events
 
@@ -152,7 +153,22 @@ def visits(doc: Doc) -> None:
     museum …) is the persons' visit to the place named nearest the verb: the visit the sentence names ("с
     официальным визитом"), else a new one (kg:Visit, mentioned at the verb)."""
     persons = doc.mention_starts({"schema:Person"})
-    places = sorted((m.start, m.end, i) for i, d in enumerate(doc.drafts) if d.cls in _DESTINATIONS for m in d.mentions)
+    # a place in a title or an organisation's name is where no one goes: "прибыл глава МЧС России"
+    holders = Overlapping(
+        (m.start, m.end, i)
+        for i, d in enumerate(doc.drafts)
+        if d.nerel_type == "ORGANIZATION" or d.cls == "kg:Position"
+        for m in d.mentions
+    )
+    places = sorted(
+        (m.start, m.end, i)
+        for i, d in enumerate(doc.drafts)
+        if d.cls in _DESTINATIONS
+        for m in d.mentions
+        if not any(
+            s <= m.start and m.end <= e and e - s > m.end - m.start for s, e, _ in holders.overlapping(m.start, m.end)
+        )
+    )
     starts = [start for start, _, _ in places]
     text = doc.clean
     for sentence in doc.article.sentences:
