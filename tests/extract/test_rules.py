@@ -1082,3 +1082,21 @@ def test_a_place_in_the_visitor_s_title_is_not_where_the_visit_goes() -> None:
     model = extract_article(parse_article("a", f"# Паводок\n\n{text}\n"))
     visited = [f.obj for f in model.facts if f.predicate == "schema:location" and "poseshch" in f.subject]
     assert "rossiya" not in visited, visited
+
+
+def test_an_organisation_named_by_its_initials_is_the_one_named_in_full() -> None:
+    # "НГУ" was a node of its own beside "Новосибирский государственный университет" (a new article)
+    text = (
+        "Сотрудники Новосибирского государственного университета разработали препарат. "
+        "Об этом рассказал ректор НГУ Михаил Федорук."
+    )
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    [university] = [e for e in model.entities.values() if e.cls == "schema:Organization"]
+    assert [m.text for m in university.mentions] == ["Новосибирского государственного университета", "НГУ"]
+    assert ("kg:abbreviation", "НГУ") in {(f.predicate, f.obj) for f in model.facts if f.subject == university.id}
+
+
+def test_initials_that_two_organisations_share_join_neither() -> None:
+    text = "Московский государственный университет и Московский городской университет подписали договор. В МГУ рады."
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    assert "МГУ" in {m.text for e in model.entities.values() if len(e.mentions) == 1 for m in e.mentions}

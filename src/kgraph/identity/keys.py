@@ -252,9 +252,24 @@ def abbreviates(abbreviation: str, words: str) -> bool:
     letters = [c for c in abbreviation if c.isalpha()]
     if not 2 <= len(letters) <= 6 or not abbreviation.isupper():
         return False
-    found = [w for w in re.findall(r"[^\W\d_]+", words) if len(w) > 2 or w[:1].isupper()]
+    found = _initialled_words(words)
     initials = "".join(w[0] for w in found[-len(letters) :]).upper()
     return initials == "".join(letters).upper()
+
+
+def spells_out(abbreviation: str, name: str) -> bool:
+    """Whether `abbreviation` is made of the initials of all the words of `name` (``abbreviates``: of its last).
+
+    >>> spells_out("НГУ", "Новосибирский государственный университет"), spells_out("ГУ", "Новосибирский университет")
+    (True, False)
+    """
+    letters = sum(c.isalpha() for c in abbreviation)
+    return abbreviates(abbreviation, name) and len(_initialled_words(name)) == letters
+
+
+def _initialled_words(words: str) -> list[str]:
+    """The words whose initials an abbreviation takes: all but short lower-case ones ("и", "по")."""
+    return [w for w in re.findall(r"[^\W\d_]+", words) if len(w) > 2 or w[:1].isupper()]
 
 
 def abbreviation_keys(model: ArticleModel) -> dict[str, list[Key]]:

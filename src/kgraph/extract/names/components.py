@@ -8,7 +8,8 @@ and the places inside organisations' names.
 
 import re
 
-from ...model import ArticleMeta
+from ...model import ArticleMeta, Fact
+from ...source import Span
 from ..doc import Doc, Draft, class_for
 from ..links.linking import LOCATION_TYPES, gazetteer
 from ..pipeline import component
@@ -234,6 +235,35 @@ def placed_organisations(doc: Doc) -> None:
             longer[0].mentions.extend(m for m in short.mentions if m not in inside)
             short.mentions = inside
     doc.drop_unmentioned()
+
+
+@component("abbreviated_organisations", requires=("entities",), assigns=("entities", "facts"), drops=("entities",))
+def abbreviated_organisations(doc: Doc) -> None:
+    """An organisation named by its initials is the one the article names in full: "НГУ" beside "Новосибирский
+    государственный университет" is one node, with kg:abbreviation "НГУ", when no other organisation of the
+    article has those initials (``identity.keys.spells_out``)."""
+    from ...identity.keys import spells_out  # identity reads the extraction tables: imported once both are loaded
+
+    organisations = [d for d in doc.drafts if d.nerel_type == "ORGANIZATION"]
+    joined: list[tuple[Draft, str, Span]] = []
+    for short in organisations:
+        if " " in short.label or not short.mentions:
+            continue
+        named = [d for d in organisations if d is not short and spells_out(short.label, d.label)]
+        if len(named) != 1 or not named[0].mentions:
+            continue
+        whole = named[0]
+        whole.mentions = sorted([*whole.mentions, *short.mentions], key=lambda m: (m.start, m.end))
+        whole.wikidata = whole.wikidata or short.wikidata
+        joined.append((whole, short.label, short.mentions[0]))
+        short.mentions = []
+    if not joined:
+        return
+    doc.drop_unmentioned()
+    ids = {id(draft): doc.ids[index] for index, draft in enumerate(doc.drafts)}
+    for whole, abbreviation, mention in joined:
+        evidence = (min(whole.mentions, key=lambda m: m.start), mention)
+        doc.state(Fact(ids[id(whole)], "kg:abbreviation", abbreviation, evidence, language="ru", confidence=0.8))
 
 
 def _names_a_place(words: str) -> bool:
