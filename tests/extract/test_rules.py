@@ -1100,3 +1100,20 @@ def test_initials_that_two_organisations_share_join_neither() -> None:
     text = "Московский государственный университет и Московский городской университет подписали договор. В МГУ рады."
     model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
     assert "МГУ" in {m.text for e in model.entities.values() if len(e.mentions) == 1 for m in e.mentions}
+
+
+def test_a_discussion_s_place_said_first_is_where_it_was_and_the_persons_before_the_verb_attend() -> None:
+    # the topic was "в Пекине ситуацию на Корейском полуострове" and the discussion had no attendee (a new article)
+    text = (
+        "Глава МИД России Сергей Лавров прилетел в Китай. "
+        "Лавров и Ван И обсудили в Пекине ситуацию на Корейском полуострове."
+    )
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    [talk] = [e for e in model.entities.values() if e.cls == "kg:Discussion"]
+    facts = {(f.predicate, model.entities[str(f.obj)].labels["ru"]) for f in model.facts if f.subject == talk.id}
+    assert facts == {
+        ("schema:location", "Пекин"),
+        ("schema:attendee", "Сергей Лавров"),
+        ("schema:attendee", "Ван И"),
+        ("schema:about", "ситуация на Корейском полуострове"),
+    }

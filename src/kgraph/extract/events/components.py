@@ -73,7 +73,7 @@ def events(doc: Doc) -> None:
                 days.state_start(ident, sentence)
 
 
-def _named_as_labelled(draft: Draft, low: int, high: int) -> bool:
+def named_as_labelled(draft: Draft, low: int, high: int) -> bool:
     """Whether a mention of the person between `low` and `high` ends as the label does (the nominative: "Владимир
     Путин", "Путин"; not "Валентина Серова" for Валентин Серов)."""
     last = draft.label.lower().replace("ё", "е").split()[-1:]
@@ -178,7 +178,7 @@ def visits(doc: Doc) -> None:
         verb = doc.span(sentence.start + verbs[0].start(), sentence.start + verbs[0].end())
         low, high = max(sentence.start, verb.start - _NEAR), min(sentence.end, verb.end + _NEAR)
         # a person named in another case is no visitor: "выставку Валентина Серова … посетили 500 тысяч человек"
-        who = [i for i in persons.between(low, high) if _named_as_labelled(doc.drafts[i], low, high)]
+        who = [i for i in persons.between(low, high) if named_as_labelled(doc.drafts[i], low, high)]
         near = [
             (start, end, i)
             for start, end, i in places[bisect_left(starts, low) : bisect_left(starts, high)]

@@ -6,6 +6,7 @@ import re
 
 from ...source import Span
 from ..doc import Doc, Draft
+from ..events.components import named_as_labelled
 from ..pipeline import component
 from ..text.normalise import key, lemma
 from .topics import find_agreements, find_discussions, find_exchanges, find_groups
@@ -33,8 +34,13 @@ def reported(doc: Doc) -> None:
         attendees = holders[title]
         if not attendees and title in _PARTIES:
             attendees = _named_before(doc, discussion.span.start)
+        if not attendees:  # "Лавров и Ван И обсудили …": the persons named before the verb, in the nominative
+            attendees = _subjects(doc, doc.sentence(discussion.span.start).start, discussion.span.end)
         for person in attendees:
             doc.fact(ident, "schema:attendee", person, discussion.span, 0.4)
+        place = doc.at(discussion.where.start, discussion.where.end, _WHERE) if discussion.where else None
+        if place is not None:
+            doc.fact(ident, "schema:location", place, doc.sentence(discussion.span.start), 0.5)
         for topic in discussion.topics:
             about = topic_entity(doc, phrases, topic.span, topic.label)
             doc.fact(ident, "schema:about", about, topic.span, 0.5)
@@ -50,6 +56,10 @@ def reported(doc: Doc) -> None:
         ident = doc.add(Draft("EVENT", "обмен документами", [verb], cls="kg:DocumentExchange", confidence=0.5))
         for document in documents.named_in(sentence):
             doc.fact(ident, "kg:exchangedDocument", document, sentence, 0.5)
+
+
+_WHERE = frozenset({"schema:City", "schema:Country", "schema:AdministrativeArea", "schema:Place"})
+"""What a discussion takes place in."""
 
 
 class _Documents:
@@ -93,6 +103,14 @@ def _named_before(doc: Doc, position: int) -> list[str]:
         if len(named) >= 2:
             return named
     return []
+
+
+def _subjects(doc: Doc, start: int, end: int) -> list[str]:
+    """The persons named between `start` and `end` as their labels end (in the nominative: "Лавров", not
+    "Лаврова")."""
+    persons = doc.mention_starts({"schema:Person"})
+    named = dict.fromkeys(doc.ids[i] for i in persons.between(start, end))
+    return [ident for ident in named if named_as_labelled(doc.draft(ident), start, end)]
 
 
 # Titles of a head of state or government: "Президенты" may be called "глава Казахстана" one by one.

@@ -61,6 +61,8 @@ class Discussion:
 
     span: Span
     topics: tuple[Found, ...]
+    where: Span | None = None
+    """A place said before the topics ("обсудили в Пекине ситуацию …"), which is none of them."""
 
 
 _LIST_GOES_ON = re.compile(r",\s+(?=[а-яё])")
@@ -196,8 +198,18 @@ def find_discussions(text: str) -> list[Discussion]:
         subject = re.search(r"([А-ЯЁ]?[а-яё]+)\s+$", text[max(0, match.start() - 30) : match.start()])
         start = match.start() - len(subject.group(0)) if subject else match.start()
         span = Span(start, match.end("verb"), text[start : match.end("verb")])
-        found.append(Discussion(span, _topics(text, match.start("what"), match.group("what"))))
+        what, where = match.start("what"), None
+        place = _PLACE_FIRST.match(text, what, match.end("what"))
+        if place and any(p.tag.case == "loct" for p in parses(place.group("last").lower())):
+            where = Span(place.start("place"), place.end("place"), place.group("place"))
+            what = place.end()
+        found.append(Discussion(span, _topics(text, what, text[what : match.end("what")]), where))
     return found
+
+
+_PLACE_FIRST = re.compile(r"(?:во?|на)\s+(?P<place>(?:[А-ЯЁ][\w-]*\s+){0,2}?(?P<last>[А-ЯЁ][\w-]*))\s+(?=[а-яё])")
+"""A place named first after the verb ("обсудили в Пекине ситуацию"): capitalised words in the locative, then the
+topics."""
 
 
 def find_attention_topics(text: str) -> list[Found]:
