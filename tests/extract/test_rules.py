@@ -780,10 +780,31 @@ def test_a_figure_in_units_of_measure_is_a_quantity_in_that_unit(text: str, figu
         "по данным на 17:00 понедельника",  # a time, not 0 of "понедельник"
         "матч закончился со счётом 2:1 в пользу гостей",
         "согласно п. 3 договора",
+        "Возбуждено уголовное дело по части 4 статьи 159 УК РФ.",  # was 4 of "статья" (a new article)
     ],
 )
 def test_a_time_a_score_or_a_law_s_part_is_no_amount(text: str) -> None:
     assert find_amounts(text) == []
+
+
+def test_a_part_of_a_sum_is_still_a_sum() -> None:
+    assert [a.value for a in find_amounts("Часть 30 тысяч рублей ушла на ремонт.")] == [Decimal(30_000)]
+
+
+def test_a_sum_is_not_measured_by_the_person_who_got_it() -> None:
+    # "мужчина получил … более 38 млн рублей" measured "мужчина" (a new article; NEREL dev: "фермер")
+    text = "По версии следствия, мужчина получил от 14 покупателей более 38 млн рублей."
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    [money] = [q for q in model.quantities if q.unit == "RUB"]
+    assert model.entities[money.measure].labels["ru"] == "сумма"
+
+
+def test_a_territorial_branch_is_not_the_body_the_gazetteer_links_its_first_words_to() -> None:
+    # NEREL train links "ГУ МВД России" to Moscow's department: "ГУ МВД России по Свердловской области" was it
+    text = "Об этом сообщила пресс-служба ГУ МВД России по Свердловской области."
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    assert "Q2895468" not in {e.wikidata for e in model.entities.values()}
+    assert not [e for e in model.entities.values() if "Москве" in e.labels["ru"]]
 
 
 def test_a_figure_measures_the_noun_in_the_instrumental_before_it_the_genitive_after_it_or_a_nominative() -> None:

@@ -186,6 +186,9 @@ _CLOCK_AFTER = re.compile(r":\d")
 _SECTIONS = {"ч", "п", "пп", "ст", "гл", "абз", "разд", "подп"}
 """Abbreviations of a law's parts: "ч. 1 ст. 213 УК", "п. 3"; a number after one (or before one) is its number."""
 _SECTION_BEFORE = re.compile(rf"(?<![^\W\d_])(?:(?:{'|'.join(_SECTIONS)})\.|№)\s*\Z", re.IGNORECASE)
+_SECTION_WORD_BEFORE = re.compile(r"(?<![^\W\d_])(?:част|стать|пункт|подпункт|абзац)[а-яё]*\s+\Z", re.IGNORECASE)
+"""A law's part written whole before its number ("части 4 статьи 159"), when nothing but a part follows the
+number ("Часть 30 тысяч рублей" is a sum)."""
 _SENTENCE_END = re.compile(r"[ \t\u00a0]*(?:\n|$)|\s+[A-ZА-ЯЁ]")
 _OUNCES = re.compile(r"\s+\d+\s+унци")
 
@@ -233,6 +236,9 @@ def _read(text: str, offset: int, tokens: list[Any]) -> list[Amount]:
     if _SECTION_BEFORE.search(text, max(0, start - 8), start):
         return []  # a part's or an article's number: "ч. 8", "ст. 20.2", "№ 5"
     counted, counted_start = counted_noun(text, end) if unit_text is None else (None, None)
+    law_part = unit_text is None and multiplier is None and _SECTION_WORD_BEFORE.search(text, max(0, start - 12), start)
+    if law_part and (counted is None or _SECTION_WORD_BEFORE.match(counted + " ")):
+        return []  # "части 4 статьи 159", "по статье 105"
     if (
         counted is not None
         and counted.lower() in _SECTIONS

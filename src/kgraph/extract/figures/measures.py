@@ -59,6 +59,9 @@ def _indicator(doc: Doc, text: str, amount: Amount, nouns: dict[Span, list[tuple
         # the last before the amount; an amount never starts right after a letter, so no word runs on past it
         before = bisect_right(nouns[sentence], amount.start, key=lambda noun: noun[0])
         clause = _clause_start(text, sentence.start, amount.start)
+        if amount.is_money or amount.is_percent:  # "мужчина получил … 38 млн рублей": who acts, not what is measured
+            while before and _animate(nouns[sentence][before - 1][1].group()):
+                before -= 1
         if before and nouns[sentence][before - 1][1].start() >= clause:
             noun = nouns[sentence][before - 1][1]
             label, evidence = lemma(noun.group().lower()), doc.span(noun.start(), noun.end())
@@ -100,6 +103,11 @@ def _nominative_nouns(text: str, sentence: Span) -> list[tuple[int, re.Match[str
             found.append((word.end(), word))
         before = word
     return found
+
+
+def _animate(word: str) -> bool:
+    """Whether a noun's likeliest reading is of a person or an animal ("мужчина", "фермер")."""
+    return "anim" in parses(word.lower())[0].tag
 
 
 def _preposition(word: re.Match[str]) -> bool:

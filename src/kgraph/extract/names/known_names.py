@@ -118,6 +118,8 @@ class _Known:
             hit, end = (kind, None, ""), head.end()
         if inside or after_currency(text, start):
             return None
+        if hit[0] == "ORGANIZATION" and hit[1:] != (None, "") and _another_branch(text, start, end, hit[1]):
+            hit = ("ORGANIZATION", None, "")  # "ГУ МВД России по Свердловской области": not the item "ГУ МВД России" is
         if hit[0] == "ORGANIZATION" and text[start].islower():
             owned = _with_owner(text, start, end, self.owners)
             if owned != (start, end):
@@ -142,6 +144,27 @@ class _Known:
             if org_end and (span.start, org_end) not in self.organisations:
                 return [(Span(span.start, org_end, text[span.start : org_end]), "ORGANIZATION", None, "")]
         return []
+
+
+_TERRITORY = re.compile(r"\s+по\s+(?:[А-ЯЁ]|(?:[а-яё]+\s+)?(?:област|кра[юея]|район|город|республик|округ))")
+"""What follows an organisation's name to make it a territorial branch: "… по Свердловской области", "… по городу
+Москве", "… по ЦФО" (NEREL train links "ГУ МВД России" to Moscow's department, the one its texts meant)."""
+
+
+def _another_branch(text: str, start: int, end: int, item: str | None) -> bool:
+    """Whether the organisation named text[start:end] is a territorial branch (`_TERRITORY`) that NEREL train does
+    not link to `item` by its whole name ("ГУ МВД России по Москве" it does).
+
+    >>> text = "ГУ МВД России по Свердловской области и ГУ МВД России по Москве"
+    >>> _another_branch(text, 0, 13, "Q2895468"), _another_branch(text, 40, 53, "Q2895468")
+    (True, False)
+    """
+    if not _TERRITORY.match(text, end):
+        return False
+    tail = re.compile(r"\s+по(?:\s+[\w-]+){1,3}")
+    longest = tail.match(text, end)
+    ends = [m.end() for m in re.finditer(r"\s+[\w-]+", text[end : longest.end()])][1:] if longest else []
+    return not any(item in getattr(gazetteer().entry(text[start : end + e]), "links", {}) for e in ends)
 
 
 def _nationality(text: str, start: int, end: int) -> bool:
