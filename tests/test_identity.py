@@ -261,7 +261,7 @@ def test_an_abbreviation_the_article_spells_out_is_the_same_organisation_elsewhe
     alone = "# Нефть\n\nАкционеры КТК одобрили план развития.\n"
     models = [extract_article(parse_article(slug, text)) for slug, text in (("a", spelled), ("b", alone))]
     found = resolve(models)
-    # the article that spells it out names one organisation both ways (extract's abbreviated_organisations)
+    # the article that spells it out names one organisation both ways (extract's abbreviations)
     [spelled_out] = [e for e in models[0].entities.values() if "КТК" in {m.text for m in e.mentions}]
     assert "онсорциум" in spelled_out.labels["ru"]
     [ktk] = [e.id for e in models[1].entities.values() if e.labels["ru"] == "КТК"]

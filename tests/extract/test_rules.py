@@ -1138,3 +1138,11 @@ def test_a_discussion_s_place_said_first_is_where_it_was_and_the_persons_before_
         ("schema:attendee", "Ван И"),
         ("schema:about", "ситуация на Корейском полуострове"),
     }
+
+
+def test_a_place_named_by_its_initials_is_the_one_named_in_full() -> None:
+    # "МКС" was a place of its own beside "Международная космическая станция" (a new article)
+    text = "Экипаж проведёт на Международной космической станции полгода. На борту МКС работают три человека."
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    station = [e for e in model.entities.values() if "МКС" in {m.text for m in e.mentions}]
+    assert [e.labels["ru"] for e in station] == ["Международная космическая станция"]

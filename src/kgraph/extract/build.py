@@ -43,7 +43,7 @@ PIPELINE: tuple[Component, ...] = (
     names.original_names,
     names.partial_names,
     names.placed_organisations,
-    names.abbreviated_organisations,
+    names.abbreviations,
     forum.pipelines,
     names.header_roles,
     names.quoted_organisations,

@@ -237,19 +237,20 @@ def placed_organisations(doc: Doc) -> None:
     doc.drop_unmentioned()
 
 
-@component("abbreviated_organisations", requires=("entities",), assigns=("entities", "facts"), drops=("entities",))
-def abbreviated_organisations(doc: Doc) -> None:
-    """An organisation named by its initials is the one the article names in full: "НГУ" beside "Новосибирский
-    государственный университет" is one node, with kg:abbreviation "НГУ", when no other organisation of the
-    article has those initials (``identity.keys.spells_out``)."""
+@component("abbreviations", requires=("entities",), assigns=("entities", "facts"), drops=("entities",))
+def abbreviations(doc: Doc) -> None:
+    """An organisation, a place or a facility named by its initials is the one of its class the article names in
+    full: "НГУ" beside "Новосибирский государственный университет", "МКС" beside "Международная космическая
+    станция" is one node, with kg:abbreviation "НГУ", when no other entity of the class has those initials
+    (``identity.keys.spells_out``)."""
     from ...identity.keys import spells_out  # identity reads the extraction tables: imported once both are loaded
 
-    organisations = [d for d in doc.drafts if d.nerel_type == "ORGANIZATION"]
+    named_things = [d for d in doc.drafts if d.nerel_type != "PERSON"]
     joined: list[tuple[Draft, str, Span]] = []
-    for short in organisations:
+    for short in named_things:
         if " " in short.label or not short.mentions:
             continue
-        named = [d for d in organisations if d is not short and spells_out(short.label, d.label)]
+        named = [d for d in named_things if d is not short and d.cls == short.cls and spells_out(short.label, d.label)]
         if len(named) != 1 or not named[0].mentions:
             continue
         whole = named[0]
