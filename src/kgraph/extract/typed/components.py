@@ -43,6 +43,8 @@ def typed_entities(doc: Doc) -> None:
         if mention.type == "PROFESSION" and _plural(words):
             continue  # "преподаватели", "лидеры России": people, not one office
         label = words if mention.type in AS_WRITTEN else _label(words, person=mention.type == "PROFESSION")
+        if mention.type in COMMON_TYPES and _opens_sentence(doc, mention.start) and _common_word(label):
+            label = label[0].lower() + label[1:]  # "Скончался …", "Министр иностранных дел России" open a sentence
         confidence = round(min(MOST_SURE, mention.confidence), 2)
         doc.add(Draft(mention.type, label, [doc.span(mention.start, mention.end)], cls=cls, confidence=confidence))
         taken.setdefault(cls, []).append((mention.start, mention.end))
@@ -56,6 +58,25 @@ def _label(words: str, *, person: bool = False) -> str:
     if any("NUMR" in parses(word.lower())[0].tag for word in CYRILLIC_WORD.findall(words)):
         return words
     return noun_phrase_nominative(words, person=person)
+
+
+COMMON_TYPES = frozenset({"EVENT", "PROFESSION", "CRIME", "PENALTY", "DISEASE", "IDEOLOGY", "NATIONALITY", "FAMILY"})
+"""Types whose mentions are common nouns and verbs, written with a capital only where a sentence opens with one."""
+
+
+def _opens_sentence(doc: Doc, position: int) -> bool:
+    """Whether only quotes, dashes or a headline's mark stand between the sentence's start and `position`."""
+    return not doc.clean[doc.sentence(position).start : position].strip(' \t#«"„“—–-')
+
+
+def _common_word(label: str) -> bool:
+    """Whether a label's first word is Titlecase and reads first as a common word (no name, place or
+    abbreviation): "Скончался", "Министр"; not "Ленина", "ВИЧ"."""
+    first = CYRILLIC_WORD.match(label)
+    if first is None or not first.group().istitle():
+        return False
+    reading = parses(first.group().lower())[0]
+    return reading.is_known and not {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"} & reading.tag.grammemes
 
 
 def _plural(words: str) -> bool:
