@@ -13,6 +13,7 @@ from ...source import Span
 from ..doc import Doc, Draft, class_for
 from ..links.linking import LOCATION_TYPES, gazetteer
 from ..pipeline import component
+from ..places.nouns import facility_named
 from ..places.types import places_in_names as places_in_names_of
 from ..spans import SpanIndex
 from ..text.normalise import key, noun_phrase_nominative
@@ -313,7 +314,8 @@ def tagger_features(doc: Doc) -> None:
 )
 def tagged_organisations(doc: Doc) -> None:
     """The CRF tagger's organisation names no rule found ("Министерства обороны Соединенного Королевства",
-    "Фольксваген"); and a rule's organisation is dropped where the tagger sees no name at all."""
+    "Фольксваген"); and a rule's organisation is dropped where the tagger sees no name at all. An organisation's
+    name headed by a building's noun is a facility's (``facility_named``)."""
     text = doc.clean
     assert doc.analysis is not None
     tags = tag_organisations(text, doc.analysis, doc.features)
@@ -332,6 +334,10 @@ def tagged_organisations(doc: Doc) -> None:
             confidence = max(round(0.4 + 0.4 * score, 2), link.confidence if link else 0.0)
             label, kind = noun_phrase_nominative(span.text), class_for("ORGANIZATION")
             doc.add(Draft("ORGANIZATION", label, [span], kind, link.qid if link else None, confidence))
+    for index, draft in enumerate(doc.drafts):  # "G-Drive Арена", "Карнеги-холл": a building, not a body
+        if draft.nerel_type == "ORGANIZATION" and facility_named(draft.label):
+            draft.nerel_type = "FACILITY"
+            doc.relabel(doc.ids[index], cls=class_for("FACILITY"))
 
 
 @component("owned_organisations", requires=("entities",), assigns=("entities",))

@@ -30,6 +30,28 @@ def named_kind(words: set[str]) -> str | None:
     return next((kind for kind in _RANK if kind in kinds), None)
 
 
+def facility_named(name: str) -> bool:
+    """Whether a name of two or more words is headed by a building's or a street's noun ("G-Drive Арена",
+    "Карнеги-холл", "Дворец спорта «Мегаспорт»"), which NEREL train types as a facility, however the name was
+    found; the head is its first noun (a hyphenated word's last part): "Администрация Кремля" is a body.
+
+    >>> facility_named("G-Drive Арена"), facility_named("Карнеги-холл"), facility_named("Администрация Кремля")
+    (True, True, False)
+    >>> facility_named("Медиа-Мост")
+    False
+    """
+    words = re.findall(r"[\w’'-]+", name)
+    if len(words) < 2 and "-" not in name:
+        return False
+    for word in words:
+        part = word.split("-")[-1]
+        if "-" in word and not part.islower():
+            part = ""  # "Медиа-Мост": a name of two names, not a building
+        if re.fullmatch(r"[а-яё]+", part.lower()) and "NOUN" in parses(part.lower())[0].tag:
+            return _with_role("name").get(str(parses(part.lower())[0].normal_form)) == "FACILITY"
+    return False
+
+
 def cue(word: str) -> str | None:
     """The kind a word (a lemma) right before a name gives it: "штат" a state, "река" a location."""
     return _with_role("cue").get(word)
