@@ -1163,3 +1163,21 @@ def test_a_name_headed_by_a_building_s_noun_is_a_facility_not_an_organisation() 
     model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
     classes = {m.text: e.cls for e in model.entities.values() for m in e.mentions}
     assert classes.get("G-Drive Арене") == classes.get("Минск-арене") == "schema:Place", classes
+
+
+def test_a_weekday_is_the_last_such_day_before_the_publication_or_the_next_when_told_in_the_future() -> None:
+    # "во вторник" had no value, so an event told so had no date (a new article on a summit)
+    published = date(2024, 10, 24)  # a Thursday
+    past = {d.text: d.value for d in find_dates("Об этом во вторник сообщила пресс-служба.", published)}
+    ahead = {d.text: d.value for d in find_dates("Встреча состоится в субботу в Москве.", published)}
+    assert past == {"во вторник": date(2024, 10, 22)}
+    assert ahead == {"в субботу": date(2024, 10, 26)}
+
+
+def test_an_event_does_not_start_on_the_day_it_lasts_until() -> None:
+    # "Саммит продлится до 24 октября" was the summit's start date
+    text = "В Казани во вторник открылся XVI саммит БРИКС. Саммит продлится до 24 октября."
+    article = f"# Новости\n\nPublished at: **2024-10-22T12:00:00+03:00**\n\n{text}\n"
+    model = extract_article(parse_article("a", article))
+    starts = {str(f.obj.value) for f in model.facts if f.predicate == "schema:startDate"}  # type: ignore[union-attr]
+    assert starts == {"2024-10-22"}

@@ -90,12 +90,16 @@ def _in_facility_name(text: str, mention: Span) -> bool:
     return before is not None and named_kind({lemma(before.group(1).lower())}) == "FACILITY"
 
 
+_UNTIL = re.compile(r"(?:до|по)\s", re.IGNORECASE)
+
+
 class Days:
     """The days the text names (a year or an unresolved wording says too little for a start date), in order."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.days = [d for d in doc.dates if isinstance(d.value, date)]
+        # "до 24 октября", "по 5 мая": when it ends, not when it starts
+        self.days = [d for d in doc.dates if isinstance(d.value, date) and not _UNTIL.match(d.text)]
         self.starts = [d.start for d in self.days]
 
     def state_start(self, ident: str, sentence: Span) -> None:

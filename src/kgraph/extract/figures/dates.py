@@ -253,9 +253,14 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
             for name, value in match.groupdict().items()
             if value is not None and name.startswith(kind + "__")
         }
-        mention = DateMention(
-            match.start(), match.end(), match.group(), _resolve(kind, groups, match.group(), published)
-        )
+        value = _resolve(kind, groups, match.group(), published)
+        if kind == "weekday" and published is not None:
+            said = match.group().lower()
+            future = "следующ" in said or (
+                "прошл" not in said and "минувш" not in said and _future(text, *match.span())
+            )
+            value = _weekday(said, published, future)
+        mention = DateMention(match.start(), match.end(), match.group(), value)
         between = text[found[-1].end : mention.start] if found else ""
         joined = found and _JOINER.fullmatch(between)
         if joined and kind == "weekday" and kinds[-1] == "day" and text[found[-1].end] == ",":
@@ -275,6 +280,35 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
         found.append(mention)
         kinds.append(kind)
     return found
+
+
+_WEEKDAY_STEMS = ("понедельник", "вторник", "сред", "четверг", "пятниц", "суббот", "воскресень")
+
+
+def _weekday(words: str, published: date, future: bool) -> date | None:
+    """The day a weekday names in an article published on `published`: the last such day on or before it, or with
+    `future` the first on or after it ("во вторник" of an article of Thursday 24 October 2024 is the 22nd).
+
+    >>> _weekday("во вторник", date(2024, 10, 24), False), _weekday("в пятницу", date(2024, 10, 24), True)
+    (datetime.date(2024, 10, 22), datetime.date(2024, 10, 25))
+    """
+    lower = words.lower()
+    number = next((n for n, stem in enumerate(_WEEKDAY_STEMS) if stem in lower), None)
+    if number is None:
+        return None
+    ahead = (number - published.weekday()) % 7
+    return _days_after(published, ahead if future else -((published.weekday() - number) % 7))
+
+
+def _future(text: str, start: int, end: int) -> bool:
+    """Whether the clause around a date tells of the future: a verb in the future tense ("пройдёт", "состоится",
+    "будет") between the clause's start and its end."""
+    from ..text.normalise import parses  # the dates module is read by the model, which needs no morphology
+
+    begin = max(text.rfind(mark, 0, start) for mark in ".!?\n,;")
+    stops = [at for at in (text.find(mark, end) for mark in ".!?\n,;") if at >= 0]
+    clause = text[begin + 1 : min(stops, default=len(text))]
+    return any("futr" in parses(word)[0].tag for word in re.findall(r"[а-яё]+", clause.lower()))
 
 
 def _days_after(published: date | None, days: int) -> date | None:
