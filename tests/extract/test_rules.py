@@ -1181,3 +1181,11 @@ def test_an_event_does_not_start_on_the_day_it_lasts_until() -> None:
     model = extract_article(parse_article("a", article))
     starts = {str(f.obj.value) for f in model.facts if f.predicate == "schema:startDate"}  # type: ignore[union-attr]
     assert starts == {"2024-10-22"}
+
+
+def test_a_foreign_name_natasha_leaves_inflected_is_put_in_the_nominative() -> None:
+    # "премьер-министром Индии Нарендрой Моди" made the person "Нарендрой Моди" (a new article); NEREL dev's
+    # "Антонеллой Рокуццо", "Петра Чайковского" and "Алена Рене" likewise
+    text = "Путин провёл встречу с премьер-министром Индии Нарендрой Моди."
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    assert "Нарендра Моди" in {e.labels["ru"] for e in model.entities.values() if e.cls == "schema:Person"}

@@ -19,7 +19,7 @@ from ..places.nouns import is_head, is_strong_cue
 from ..places.types import after_place, cue_after, cue_before, listed_name, location_type
 from ..spans import SpanIndex
 from ..text.ner import NamedSpan
-from ..text.normalise import key, lemma, nominative_as_written, noun_phrase_nominative, parses, same_stem
+from ..text.normalise import CYRILLIC_WORD, key, lemma, nominative_as_written, noun_phrase_nominative, parses, same_stem
 from ..text.words import LOWER, words
 from .known_names import adjective_place, after_currency, is_adjective
 
@@ -158,6 +158,44 @@ def _tail_as_written(words: str, normal: str) -> str:
     return normal
 
 
+_INDECLINABLE_END = re.compile(r"(?<!ог|ег|ом|ем)[иуоеэю]$", re.IGNORECASE)
+"""How a foreign surname that does not decline ends ("Моди", "Кононенко"), unless the dictionary knows it as a
+declining surname."""
+
+
+def _first_name_nominative(name: str) -> str:
+    """A first name and a surname in the nominative, when natasha's normaliser left them as written and pymorphy3
+    reads the first name as a name in another case ("Нарендрой Моди": "Нарендра Моди"); the surname takes the same
+    case off, or stays as it is when it does not decline ("Моди") or will not inflect.
+
+    >>> _first_name_nominative("Нарендрой Моди"), _first_name_nominative("Реджепом Эрдоганом")
+    ('Нарендра Моди', 'Реджеп Эрдоган')
+    >>> _first_name_nominative("Нарендра Моди"), _first_name_nominative("Петра Чайковского")
+    ('Нарендра Моди', 'Пётр Чайковский')
+    """
+    words = name.split()
+    if len(words) != 2 or not all(CYRILLIC_WORD.fullmatch(w) for w in words):
+        return name
+    first = parses(words[0].lower())[0]
+    if "Name" not in first.tag or first.score < 0.5 or first.tag.case in (None, "nomn") or first.tag.number != "sing":
+        return name
+    case, gender = first.tag.case, first.tag.gender
+    given = first.inflect({"nomn", "sing"})
+    if given is None or not same_stem(str(given.word), words[0]):
+        return name
+    surname = words[1]
+    readings = [p for p in parses(surname.lower()) if p.tag.case == case and p.tag.POS in ("NOUN", "ADJF")]
+    known = next((p for p in readings if p.is_known and "Surn" in p.tag), None)
+    if known is not None or not _INDECLINABLE_END.search(surname):
+        wanted = known or next(iter(readings), None)
+        grammemes = {"nomn", "sing"} | ({gender} if gender and wanted and wanted.tag.POS == "ADJF" else set())
+        form = wanted.inflect(grammemes) if wanted else None
+        if form is None or not same_stem(str(form.word), surname):
+            return name
+        surname = str(form.word).capitalize()
+    return f"{str(given.word).capitalize()} {surname}"
+
+
 def _as_written(label: str, other: str, mentions: list[Span]) -> str:
     """Of two normal forms of one person's name, the one the article writes in the nominative when only it is
     (``nominative_as_written``): natasha's normaliser gives "Юрий Царева" for "Юрия Царёва", "Лиам Хоулетта" for
@@ -185,6 +223,8 @@ def entities_from_spans(text: str, spans: Iterable[NamedSpan]) -> list[Draft]:
         mentions = [Span(s.start, s.end, s.text) for s in group]
         same = by_key.get(key(name))
         if same is None:
+            if name in {m.text for m in mentions}:  # natasha's normal form is the text as written: maybe inflected
+                name = _first_name_nominative(name)
             by_key[key(name)] = Draft("PERSON", name, mentions, confidence=0.9)
             drafts.append(by_key[key(name)])
         else:  # "Юрий Царева" (natasha's of "Юрия Царёва") and "Юрий Царев" (of "Юрий Царёв"): one person
