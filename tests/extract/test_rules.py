@@ -1189,3 +1189,18 @@ def test_a_foreign_name_natasha_leaves_inflected_is_put_in_the_nominative() -> N
     text = "Путин провёл встречу с премьер-министром Индии Нарендрой Моди."
     model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
     assert "Нарендра Моди" in {e.labels["ru"] for e in model.entities.values() if e.cls == "schema:Person"}
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        # "Банк России … повысил ключевую ставку до 16%" measured "банк" (a new article on inflation)
+        ("Банк России в декабре повысил ключевую ставку до 16% годовых.", "ключевая ставка"),
+        ("Правительство подняло пенсии на 7,5%.", "пенсия"),
+        ("Инвесторы вложили в проект на 30 млн рублей больше.", "сумма"),  # "в проект": no change of it
+    ],
+)
+def test_a_figure_after_do_or_na_measures_the_accusative_noun_a_verb_changed(text: str, measure: str) -> None:
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    [figure] = model.quantities
+    assert model.entities[figure.measure].labels["ru"] == measure

@@ -19,7 +19,7 @@ from ...model import Quantity
 from ...source import Span
 from ..doc import Doc, Draft
 from ..pipeline import component
-from ..text.normalise import CYRILLIC_WORD, lemma, parses
+from ..text.normalise import CYRILLIC_WORD, lemma, noun_phrase_nominative, parses
 from .amounts import Amount
 
 
@@ -48,6 +48,8 @@ def _indicator(doc: Doc, text: str, amount: Amount, nouns: dict[Span, list[tuple
             qualified = _qualified(text[amount.end : start], amount.counted)
             if qualified:
                 label, evidence = qualified, doc.span(start - len(text[amount.end : start].lstrip()), evidence.end)
+    elif (changed := _changed(text, amount.start)) is not None:  # "повысил ключевую ставку до 16%"
+        label, evidence = changed[0], doc.span(*changed[1])
     elif measured and _noun_in(measured.group(1), "ablt"):
         label, evidence = lemma(measured.group(1).lower()), doc.span(measured.start(1), measured.end(1))
     elif of_what and _noun_in(of_what.group(1), "gent"):  # "500 млн тонн нефти", "60 млн кВт·ч электроэнергии"
@@ -103,6 +105,31 @@ def _nominative_nouns(text: str, sentence: Span) -> list[tuple[int, re.Match[str
             found.append((word.end(), word))
         before = word
     return found
+
+
+def _changed(text: str, start: int) -> tuple[str, tuple[int, int]] | None:
+    """What a figure after "до", "на" or "с" is a change of (`_CHANGED_BEFORE`): the accusative noun before the
+    preposition, in the nominative with its adjective, and where those words are; None when no such noun stands
+    there (nor one led by a preposition of its own: "в проект на 30 млн").
+
+    >>> text = "Банк России повысил ключевую ставку до 16% годовых."
+    >>> _changed(text, text.index("16"))
+    ('ключевая ставка', (20, 35))
+    """
+    found = _CHANGED_BEFORE.search(text, max(0, start - 60), start)
+    noun = found.group("noun") if found else ""
+    accusative = any("NOUN" in p.tag and p.tag.case == "accs" for p in parses(noun))
+    if found is None or not accusative or _animate(noun):  # "пенсии": a genitive first, an accusative plural too
+        return None
+    words_start = found.start("noun")
+    adjective = found.group("adjective")
+    if adjective and any(p.tag.POS in {"ADJF", "PRTF"} and p.tag.case == "accs" for p in parses(adjective)[:2]):
+        words_start = found.start("adjective")
+    elif adjective and "PREP" in parses(adjective)[0].tag:
+        return None
+    if words_start == found.start("noun"):
+        return lemma(noun), (words_start, found.end("noun"))  # "цены": цена, as an indicator of one word is named
+    return noun_phrase_nominative(text[words_start : found.end("noun")]), (words_start, found.end("noun"))
 
 
 def _animate(word: str) -> bool:
@@ -173,6 +200,11 @@ _INSTRUMENTAL_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])([а-яё]+)\s+\Z")
 """A word in lower case right before a figure: "мощностью 2,5 кВт" (a noun in the instrumental names the measure)."""
 _SIZE_OF = re.compile(r"(?<![А-ЯЁа-яё])([А-ЯЁа-яё]+)\s+(?:в\s+размере|на\s+сумму|в\s+сумме|в\s+объ[её]ме)\s+\Z")
 """A noun before "в размере", "на сумму": what the figure after them is the size of ("взятки в размере 3 млн")."""
+_CHANGED_BEFORE = re.compile(
+    r"(?<![А-ЯЁа-яё])(?:(?P<adjective>[а-яё]+)\s+)?(?P<noun>[а-яё]+)\s+(?:до|на|с|со)\s+(?:[а-яё]+\s+)?\Z"
+)
+"""A noun in the accusative (with its adjective) before "до", "на" or "с" and the figure: what a verb changed by or
+to it ("повысил ключевую ставку до 16%", "снизили цены на 10%", "увеличила добычу на 5 млн тонн")."""
 _WORD_AFTER = re.compile(r"[ \u00a0]+([а-яё]+)")
 """A word in lower case right after a figure in units: "тонн нефти" (a noun in the genitive names what is measured)."""
 
