@@ -1204,3 +1204,10 @@ def test_a_figure_after_do_or_na_measures_the_accusative_noun_a_verb_changed(tex
     model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
     [figure] = model.quantities
     assert model.entities[figure.measure].labels["ru"] == measure
+
+
+def test_a_common_noun_inside_an_organisation_s_name_is_no_organisation_of_its_own() -> None:
+    # "Континентальной хоккейной лиги" held an organisation "лига", which the classifier made a part of it
+    text = "«Авангард» победил СКА в матче регулярного чемпионата Континентальной хоккейной лиги."
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    assert "лига" not in {e.labels["ru"] for e in model.entities.values()}

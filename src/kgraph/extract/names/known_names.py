@@ -98,6 +98,9 @@ class _Known:
         # an organisation named inside another one's name after its head ("управление МВД") is nested, not repeated
         if hit[0] == "ORGANIZATION":
             inside = self.reach_from.get(start, -1) >= end
+            # a common noun inside an organisation's name is its head, no body of its own ("хоккейной лиги")
+            named = self.covering.get("ORGANIZATION")
+            inside = inside or (text[start].islower() and named is not None and named.covers(start, end))
         else:
             inside = hit[0] in self.covering and self.covering[hit[0]].covers(start, end)
         # a place the NER found and typed by its context ("штата Нью-Йорк") is not a second place, nor is the last
