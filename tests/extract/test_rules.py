@@ -1211,3 +1211,10 @@ def test_a_common_noun_inside_an_organisation_s_name_is_no_organisation_of_its_o
     text = "«Авангард» победил СКА в матче регулярного чемпионата Континентальной хоккейной лиги."
     model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
     assert "лига" not in {e.labels["ru"] for e in model.entities.values()}
+
+
+def test_a_figure_after_na_and_a_noun_in_the_locative_measures_that_noun() -> None:
+    # "Очаг залегал на глубине 10 километров" measured "очаг" (a new article; NEREL dev's "на глубине 8 метров": тело)
+    model = extract_article(parse_article("a", "# Новости\n\nОчаг залегал на глубине 10 километров.\n"))
+    [depth] = model.quantities
+    assert model.entities[depth.measure].labels["ru"] == "глубина"

@@ -25,10 +25,11 @@ from .amounts import Amount
 
 def _indicator(doc: Doc, text: str, amount: Amount, nouns: dict[Span, list[tuple[int, re.Match[str]]]]) -> str:
     """What an amount measures: the noun before "в размере" or "на сумму" ("штраф в размере 6 млн рублей"), else the
-    noun it counts with its adjectives ("рабочее место"; "40 единиц техники": техника), else a noun in the
-    instrumental just before it ("мощностью 2,5 кВт"), else, for a figure in units, a noun in the genitive just
-    after it ("500 млн тонн нефти"), else the last nominative noun before it in its clause (`_nominative_nouns`,
-    `_clause_start`; "объём инвестиций" with the genitive after a word of amount).
+    noun it counts with its adjectives ("рабочее место"; "40 единиц техники": техника), else the noun a verb changed
+    by or to it ("повысил ставку до 16%"), else a noun in the locative after "на" just before it ("на глубине 10
+    км"), else a noun in the instrumental just before it ("мощностью 2,5 кВт"), else, for a figure in units, a noun
+    in the genitive just after it ("500 млн тонн нефти"), else the last nominative noun before it in its clause
+    (`_nominative_nouns`, `_clause_start`; "объём инвестиций" with the genitive after a word of amount).
 
     `nouns` keeps each sentence's nominative nouns, found once (a sentence may hold thousands of amounts).
     """
@@ -50,6 +51,10 @@ def _indicator(doc: Doc, text: str, amount: Amount, nouns: dict[Span, list[tuple
                 label, evidence = qualified, doc.span(start - len(text[amount.end : start].lstrip()), evidence.end)
     elif (changed := _changed(text, amount.start)) is not None:  # "повысил ключевую ставку до 16%"
         label, evidence = changed[0], doc.span(*changed[1])
+    elif (at := _AT_NOUN_BEFORE.search(text, max(0, amount.start - 40), amount.start)) and _noun_in(
+        at.group(1), "loct"
+    ):
+        label, evidence = lemma(at.group(1).lower()), doc.span(at.start(1), at.end(1))  # "на глубине 10 километров"
     elif measured and _noun_in(measured.group(1), "ablt"):
         label, evidence = lemma(measured.group(1).lower()), doc.span(measured.start(1), measured.end(1))
     elif of_what and _noun_in(of_what.group(1), "gent"):  # "500 млн тонн нефти", "60 млн кВт·ч электроэнергии"
@@ -200,6 +205,9 @@ _INSTRUMENTAL_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])([а-яё]+)\s+\Z")
 """A word in lower case right before a figure: "мощностью 2,5 кВт" (a noun in the instrumental names the measure)."""
 _SIZE_OF = re.compile(r"(?<![А-ЯЁа-яё])([А-ЯЁа-яё]+)\s+(?:в\s+размере|на\s+сумму|в\s+сумме|в\s+объ[её]ме)\s+\Z")
 """A noun before "в размере", "на сумму": what the figure after them is the size of ("взятки в размере 3 млн")."""
+_AT_NOUN_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])на\s+([а-яё]+)\s+\Z")
+"""A noun in the locative after "на" right before a figure: "на глубине 10 километров", "на высоте 3 тысяч метров",
+"на расстоянии 5 км" (what the figure measures)."""
 _CHANGED_BEFORE = re.compile(
     r"(?<![А-ЯЁа-яё])(?:(?P<adjective>[а-яё]+)\s+)?(?P<noun>[а-яё]+)\s+(?:до|на|с|со)\s+(?:[а-яё]+\s+)?\Z"
 )
