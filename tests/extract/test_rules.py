@@ -1218,3 +1218,11 @@ def test_a_figure_after_na_and_a_noun_in_the_locative_measures_that_noun() -> No
     model = extract_article(parse_article("a", "# Новости\n\nОчаг залегал на глубине 10 километров.\n"))
     [depth] = model.quantities
     assert model.entities[depth.measure].labels["ru"] == "глубина"
+
+
+def test_a_surname_standing_alone_in_quotes_is_a_title_not_the_person() -> None:
+    # «Оппенгеймер», the film, was a mention of Роберт Оппенгеймер, who then "won" its Oscars (a new article)
+    text = "Фильм «Оппенгеймер» получил семь премий. Киллиан Мёрфи сыграл Роберта Оппенгеймера."
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    [person] = [e for e in model.entities.values() if e.labels["ru"] == "Роберт Оппенгеймер"]
+    assert [m.text for m in person.mentions] == ["Роберта Оппенгеймера"]

@@ -402,14 +402,18 @@ def _retyped(span: NamedSpan) -> NamedSpan:
     return NamedSpan(span.start, span.end, natasha, span.text, span.normal)
 
 
+_OPENING_QUOTES = frozenset('«"„“')
+_CLOSING_QUOTES = frozenset('»"“”')
+
+
 def repeated_surnames(
     text: str, persons: Sequence[tuple[str, Sequence[tuple[int, int]]]]
 ) -> list[tuple[int, int, int]]:
     """A full name's surname standing alone elsewhere ("Машков:" in a headline, "Собянин принял") is that person.
 
     `persons` are the labels and mention offsets of the persons found; returns (person index, start, end) for each
-    lone surname that only one of them has, outside the mentions already found and not next to another
-    capitalised word (a longer name the NER missed is not cut to its surname).
+    lone surname that only one of them has, outside the mentions already found, not next to another capitalised
+    word (a longer name the NER missed is not cut to its surname) and not a title in quotes of its own («Оппенгеймер»).
 
     >>> text = "Машков: «Роль мечты»\\nВладимир Машков сыграл."
     >>> repeated_surnames(text, [("Владимир Машков", [(21, 36)])])
@@ -434,6 +438,8 @@ def repeated_surnames(
         start, end = word.start, word.end
         if not whose or len(whose) != 1 or taken.covers(start, end):
             continue
+        if text[start - 1 : start] in _OPENING_QUOTES and text[end : end + 1] in _CLOSING_QUOTES:
+            continue  # «Оппенгеймер»: a film's title, not the person
         beside = [w for w in names[max(0, position - 1) : position + 2] if w is not word]
         if any(w.text[:1].isupper() and text[min(w.end, end) : max(w.start, start)] == " " for w in beside):
             continue
