@@ -108,6 +108,22 @@ def test_hostile_text_fires_no_dialog_and_is_shown_as_text(open_page, tmp_path: 
     assert opened.log.external == []
 
 
+@pytest.mark.browser
+def test_a_hostile_name_in_a_hovered_node_s_tooltip_is_text(open_page, tmp_path: Path) -> None:
+    opened = open_page(write_page(hostile_graph(), tmp_path / "hostile.html"))
+    node = opened.js("kgraph.nodes.getIds().find((id) => String(kgraph.nodes.get(id).label).startsWith('evil'))")
+    opened.js("(id) => kgraph.network.focus(id, {scale: 2, animation: false})", node)
+    box = opened.page.locator("#graph canvas").bounding_box()
+    spot = opened.js("(id) => kgraph.network.canvasToDOM(kgraph.network.getPosition(id))", node)
+    opened.page.mouse.move(box["x"] + spot["x"], box["y"] + spot["y"])
+    tooltip = opened.page.locator("div.vis-tooltip")
+    tooltip.wait_for(state="visible", timeout=5000)
+    assert tooltip.inner_text() == f"evil {HOSTILE}"
+    assert opened.js("document.querySelectorAll('img').length") == 0
+    assert opened.log.dialogs == []
+    assert opened.log.errors == []
+
+
 # Characters a literal may hold that HTML or UTF-8 cannot carry raw, or that end a script block or a JS line.
 AWKWARD = {
     "nul": "\x00",

@@ -146,8 +146,10 @@
     const cls = classes[n.c];
     const value = importance(n.id);
     return {
-      id: n.id, cls: n.c, label: n[language], x: n.x, y: n.y, shape: cls.shape, color: cls.color, value: value,
-      font: { size: fontSize(n.id), vadjust: labelShift(n.id) }, hidden: !shown(n.id),
+      // the title is the hover's tooltip (text, not HTML, in vis-network 9): the name of a node whose label is
+      // too small to draw or was left out because it would cover another
+      id: n.id, cls: n.c, label: n[language], title: n[language], x: n.x, y: n.y, shape: cls.shape, color: cls.color,
+      value: value, font: { size: fontSize(n.id), vadjust: labelShift(n.id) }, hidden: !shown(n.id),
     };
   };
   const drawnEdge = (i) => {
@@ -746,7 +748,7 @@
     }
     translatePage();
     updateCounts();
-    nodes.update(nodes.getIds().map((id) => ({ id: id, label: nodeById.get(id)[language] })));
+    nodes.update(nodes.getIds().map((id) => ({ id: id, label: nodeById.get(id)[language], title: nodeById.get(id)[language] })));
     edges.update(edges.getIds().map((id) => ({ id: id, label: data.edges[Number(id.slice(1))][language] })));
     renderLegend();
     if (grouped) regroup();
