@@ -20,6 +20,7 @@ from ...source import Span
 from ..doc import Doc, class_for, entity_classes
 from ..figures.ages import years_of
 from ..pipeline import component
+from ..text.normalise import CYRILLIC_WORD, parses
 from ..typed.taggers import RULE_TYPES
 from .learned import Mention, relate
 from .titles import referred_places
@@ -117,6 +118,8 @@ def classified_relations(doc: Doc) -> None:
             obj = None if years is None else Decimal(years)
         elif literal and entity_of(target) == subject:
             continue  # "Путин" after "Владимир Путин": already a mention of the same node
+        elif literal and _told_by_verb(doc.clean[target.start : target.end]):
+            continue  # "Инаугурация … назначена": another name is a noun, a verb is how the text tells it again
         elif target.type not in VALUE_TYPES:
             obj = doc.clean[target.start : target.end] if literal else entity_of(target)
         if obj is None or obj == subject:
@@ -140,6 +143,13 @@ def classified_relations(doc: Doc) -> None:
         )
 
     referred_places(doc)  # "Руководитель ведомства", which the classifier made an office: the body named before
+
+
+def _told_by_verb(words: str) -> bool:
+    """Whether a phrase starts with a verb, an infinitive or a participle ("назначена", "скончался", "ушёл из
+    жизни"): an event told again, no name of it."""
+    first = CYRILLIC_WORD.search(words)
+    return first is not None and parses(first.group().lower())[0].tag.POS in {"VERB", "INFN", "PRTS", "PRTF", "GRND"}
 
 
 def _one_sentence(doc: Doc, one: Span, other: Span) -> bool:
