@@ -1235,3 +1235,18 @@ def test_a_verb_that_tells_an_event_again_is_no_other_name_of_it() -> None:
     model = extract_article(parse_article("a", f"# Новости\n\nPublished at: **2026-09-21T08:00:00+00:00**\n\n{text}\n"))
     names = [str(f.obj) for f in model.facts if f.predicate == "schema:alternateName"]
     assert "назначена" not in names, names
+
+
+def test_a_range_of_days_gives_an_event_its_start_and_end_each_from_its_own_words() -> None:
+    # "Выборы проходили с 19 по 21 сентября" gave the election no date: the range resolved to nothing
+    text = (
+        "Губернатор Новосибирской области Андрей Травников победил на выборах главы региона, набрав 68,5% голосов. "
+        "Выборы проходили с 19 по 21 сентября."
+    )
+    model = extract_article(parse_article("a", f"# Выборы\n\nPublished at: **2026-09-21T08:00:00+00:00**\n\n{text}\n"))
+    dated = {
+        (f.predicate, str(f.obj.value), f.obj.wording.text)  # type: ignore[union-attr]
+        for f in model.facts
+        if f.predicate in {"schema:startDate", "schema:endDate"}
+    }
+    assert {("schema:startDate", "2026-09-19", "с 19"), ("schema:endDate", "2026-09-21", "по 21 сентября")} <= dated

@@ -98,17 +98,24 @@ class Days:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        # "до 24 октября", "по 5 мая": when it ends, not when it starts
-        self.days = [d for d in doc.dates if isinstance(d.value, date) and not _UNTIL.match(d.text)]
+        # "до 24 октября", "по 5 мая": when it ends, not when it starts; "с 19 по 21 сентября": both
+        self.days = [d for d in doc.dates if (isinstance(d.value, date) and not _UNTIL.match(d.text)) or d.bounds]
         self.starts = [d.start for d in self.days]
 
     def state_start(self, ident: str, sentence: Span) -> None:
-        """The first day named in `sentence` is the start date of event `ident`."""
+        """The first day named in `sentence` is the start date of event `ident` (and a range of days its start and
+        end dates)."""
         first = bisect_left(self.starts, sentence.start)
         if first < len(self.days) and self.days[first].start < sentence.end:
             day = self.days[first]
-            when = TimeRef(self.doc.span(day.start, day.end), day.value)
-            self.doc.fact(ident, "schema:startDate", when, sentence, 0.6, entity=False)
+            if day.bounds:  # each day stated by its own words: "с 19", "по 21 сентября"
+                for side, value, (a, b) in zip(
+                    ("schema:startDate", "schema:endDate"), day.bounds, day.parts(), strict=True
+                ):
+                    self.doc.fact(ident, side, TimeRef(self.doc.span(a, b), value), sentence, 0.6, entity=False)
+            elif isinstance(day.value, date):
+                wording = self.doc.span(day.start, day.end)
+                self.doc.fact(ident, "schema:startDate", TimeRef(wording, day.value), sentence, 0.6, entity=False)
 
 
 @component("locate_tours", requires=("entities", "events"), assigns=("facts",))

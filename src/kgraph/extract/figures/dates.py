@@ -218,6 +218,15 @@ class DateMention:
     end: int
     text: str
     value: date | int | None
+    bounds: tuple[date, date] | None = None
+    """The first and last days of a range of days ("с 19 по 21 сентября"), whose `value` is None or a year."""
+    middle: int = 0
+    """Where, in `text`, a range's words of its last day begin ("по 21 сентября")."""
+
+    def parts(self) -> tuple[tuple[int, int], tuple[int, int]]:
+        """The offsets of a range's words of its first day ("с 19") and of its last ("по 21 сентября")."""
+        first_end = self.start + len(self.text[: self.middle].rstrip())
+        return (self.start, first_end), (self.start + self.middle, self.end)
 
 
 def _by_stem(table: dict[str, int], word: str) -> int:
@@ -260,7 +269,11 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
                 "прошл" not in said and "минувш" not in said and _future(text, *match.span())
             )
             value = _weekday(said, published, future)
-        mention = DateMention(match.start(), match.end(), match.group(), value)
+        bounds = _day_bounds(match.group(), published) if kind == "span" else None
+        middle = re.search(r"\s(?:по|до)\s", match.group(), re.IGNORECASE) if bounds else None
+        mention = DateMention(
+            match.start(), match.end(), match.group(), value, bounds, middle.start() + 1 if middle else 0
+        )
         between = text[found[-1].end : mention.start] if found else ""
         joined = found and _JOINER.fullmatch(between)
         if joined and kind == "weekday" and kinds[-1] == "day" and text[found[-1].end] == ",":
@@ -309,6 +322,39 @@ def _future(text: str, start: int, end: int) -> bool:
     stops = [at for at in (text.find(mark, end) for mark in ".!?\n,;") if at >= 0]
     clause = text[begin + 1 : min(stops, default=len(text))]
     return any("futr" in parses(word)[0].tag for word in re.findall(r"[а-яё]+", clause.lower()))
+
+
+_DAY_RANGE = re.compile(
+    r"[сc]\s+(?P<first>\d{1,2})(?:\s+(?P<first_month>[а-яё]+))?\s+(?:по|до)\s+(?P<last>\d{1,2})\s+(?P<month>[а-яё]+)"
+    r"(?:\s+(?P<year>\d{4}))?",
+    re.IGNORECASE,
+)
+
+
+def _day_bounds(words: str, published: date | None) -> tuple[date, date] | None:
+    """The first and last days of a range of days, its year given or the publication's.
+
+    >>> _day_bounds("с 19 по 21 сентября", date(2026, 9, 21))
+    (datetime.date(2026, 9, 19), datetime.date(2026, 9, 21))
+    >>> _day_bounds("с 16 апреля по 19 мая 2019 года", None)
+    (datetime.date(2019, 4, 16), datetime.date(2019, 5, 19))
+    """
+    found = _DAY_RANGE.fullmatch(words.strip().removesuffix("года").removesuffix("г.").strip())
+    if found is None:
+        return None
+    year = int(found.group("year")) if found.group("year") else published.year if published else None
+    last_month = _month(found.group("month"))
+    first_month = _month(found.group("first_month")) if found.group("first_month") else last_month
+    if year is None or not first_month or not last_month:
+        return None
+    try:
+        first, last = (
+            date(year, first_month, int(found.group("first"))),
+            date(year, last_month, int(found.group("last"))),
+        )
+    except ValueError:
+        return None
+    return (first, last) if first <= last else None
 
 
 def _days_after(published: date | None, days: int) -> date | None:

@@ -100,6 +100,7 @@ def classified_relations(doc: Doc) -> None:
     doc.relations = relate(doc.clean, mentions_of(doc))
     entity_of = _entities(doc)
     dates = {(found.start, found.end): found.value for found in doc.dates}
+    ranges = {(found.start, found.end): found for found in doc.dates if found.bounds}
     properties = relation_properties()
     for relation in doc.relations:
         source, target = relation.source, relation.target
@@ -110,6 +111,17 @@ def classified_relations(doc: Doc) -> None:
         if relation.type == "WORKPLACE" and doc.draft(subject).cls == "kg:Position":
             predicate = "kg:positionIn"  # "президент Татарстана": the office is Tatarstan's, nobody works for it
         obj: Value | None = None
+        days = ranges.get((target.start, target.end)) if target.type == "DATE" else None
+        if days is not None and days.bounds is not None and relation.type in _RANGED:
+            # "с 19 по 21 сентября": a start at its first day ("с 19"), an end at its last, a time as both
+            evidence = (doc.span(source.start, source.end), doc.span(target.start, target.end))
+            for side, day, (a, b) in zip(
+                ("schema:startDate", "schema:endDate"), days.bounds, days.parts(), strict=True
+            ):
+                if side == predicate or relation.type == "POINT_IN_TIME":
+                    when = TimeRef(doc.span(a, b), day)
+                    doc.state(Fact(subject, side, when, evidence, confidence=round(relation.confidence, 2)))
+            continue
         if target.type == "DATE":
             value = dates.get((target.start, target.end))
             obj = None if value is None else TimeRef(doc.span(target.start, target.end), value)
@@ -143,6 +155,10 @@ def classified_relations(doc: Doc) -> None:
         )
 
     referred_places(doc)  # "Руководитель ведомства", which the classifier made an office: the body named before
+
+
+_RANGED = frozenset({"START_TIME", "END_TIME", "POINT_IN_TIME"})
+"""The relations to a date whose range of days gives a start and an end date (a point in time, both)."""
 
 
 def _told_by_verb(words: str) -> bool:
