@@ -257,14 +257,14 @@ def abbreviates(abbreviation: str, words: str) -> bool:
     return initials == "".join(letters).upper()
 
 
-def spells_out(abbreviation: str, name: str) -> bool:
-    """Whether `abbreviation` is made of the initials of all the words of `name` (``abbreviates``: of its last).
+def initials(name: str) -> str:
+    """The initials of all the words of `name` an abbreviation takes, in capitals (``abbreviates``: of its last):
+    an abbreviation spells a name out when it is these, two to six letters.
 
-    >>> spells_out("НГУ", "Новосибирский государственный университет"), spells_out("ГУ", "Новосибирский университет")
-    (True, False)
+    >>> initials("Новосибирский государственный университет"), initials("Министерство по чрезвычайным ситуациям")
+    ('НГУ', 'МЧС')
     """
-    letters = sum(c.isalpha() for c in abbreviation)
-    return abbreviates(abbreviation, name) and len(_initialled_words(name)) == letters
+    return "".join(word[0] for word in _initialled_words(name)).upper()
 
 
 def _initialled_words(words: str) -> list[str]:

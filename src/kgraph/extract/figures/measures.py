@@ -19,6 +19,7 @@ from ...model import Quantity
 from ...source import Span
 from ..doc import Doc, Draft
 from ..pipeline import component
+from ..spans import Overlapping
 from ..text.normalise import CYRILLIC_WORD, lemma, noun_phrase_nominative, parses
 from .amounts import Amount
 
@@ -223,14 +224,13 @@ def _noun_in(word: str, case: str) -> bool:
     return "NOUN" in parse.tag and parse.tag.case == case
 
 
-def _holding_organisation(
-    doc: Doc, place: str, organisations: list[tuple[int, int, str]], start: int, end: int
-) -> str | None:
+def _holding_organisation(doc: Doc, place: str, organisations: Overlapping[str], start: int, end: int) -> str | None:
     """The organisation whose name, begun within start..end, holds a mention of `place` there."""
-    mentions = [m for m in doc.draft(place).mentions if start <= m.start < end]
-    return next(
-        (o for s, e, o in organisations if start <= s < end for m in mentions if s <= m.start and m.end <= e), None
-    )
+    for mention in (m for m in doc.draft(place).mentions if start <= m.start < end):
+        for s, e, organisation in organisations.overlapping(mention.start, mention.end):
+            if start <= s and s <= mention.start and mention.end <= e:
+                return organisation
+    return None
 
 
 @component("quantities", requires=("entities", "amounts"), assigns=("entities", "quantities"))
@@ -244,12 +244,12 @@ def quantities(doc: Doc) -> None:
     nouns: dict[Span, list[tuple[int, re.Match[str]]]] = {}
     # the indicators added below are no places: what this finds stays as it is
     place_at = doc.finder({"schema:Country", "schema:City", "schema:AdministrativeArea"}).at
-    organisations = [
+    organisations = Overlapping(
         (m.start, m.end, doc.ids[i])
         for i, d in enumerate(doc.drafts)
         if d.nerel_type == "ORGANIZATION"
         for m in d.mentions
-    ]
+    )
     for amount in amounts:
         evidence = doc.span(amount.start, amount.end)
         key = (amount.value, amount.unit, amount.qualifier, amount.of_total)

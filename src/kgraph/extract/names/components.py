@@ -243,15 +243,19 @@ def abbreviations(doc: Doc) -> None:
     """An organisation, a place or a facility named by its initials is the one of its class the article names in
     full: "НГУ" beside "Новосибирский государственный университет", "МКС" beside "Международная космическая
     станция" is one node, with kg:abbreviation "НГУ", when no other entity of the class has those initials
-    (``identity.keys.spells_out``)."""
-    from ...identity.keys import spells_out  # identity reads the extraction tables: imported once both are loaded
+    (``identity.keys.initials``)."""
+    from ...identity.keys import initials  # identity reads the extraction tables: imported once both are loaded
 
     named_things = [d for d in doc.drafts if d.nerel_type != "PERSON"]
+    by_initials: dict[tuple[str, str], list[Draft]] = {}
+    for draft in named_things:
+        if " " in draft.label or "-" in draft.label:
+            by_initials.setdefault((draft.cls, initials(draft.label)), []).append(draft)
     joined: list[tuple[Draft, str, Span]] = []
     for short in named_things:
-        if " " in short.label or not short.mentions:
+        if " " in short.label or not short.mentions or not _ABBREVIATION.fullmatch(short.label):
             continue
-        named = [d for d in named_things if d is not short and d.cls == short.cls and spells_out(short.label, d.label)]
+        named = by_initials.get((short.cls, short.label), [])
         if len(named) != 1 or not named[0].mentions:
             continue
         whole = named[0]
@@ -266,6 +270,10 @@ def abbreviations(doc: Doc) -> None:
     for whole, abbreviation, mention in joined:
         evidence = (min(whole.mentions, key=lambda m: m.start), mention)
         doc.state(Fact(ids[id(whole)], "kg:abbreviation", abbreviation, evidence, language="ru", confidence=0.8))
+
+
+_ABBREVIATION = re.compile(r"[А-ЯЁA-Z]{2,6}")
+"""A name in capitals, two to six letters: an abbreviation ("НГУ", "МКС")."""
 
 
 def _names_a_place(words: str) -> bool:
