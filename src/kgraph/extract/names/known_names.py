@@ -154,6 +154,10 @@ _TERRITORY = re.compile(r"\s+по\s+(?:[А-ЯЁ]|(?:[а-яё]+\s+)?(?:облас
 Москве", "… по ЦФО" (NEREL train links "ГУ МВД России" to Moscow's department, the one its texts meant)."""
 
 
+_TERRITORY_WORDS = re.compile(r"\s+по(?:\s+[\w-]+){1,3}")
+"""The words of a territory after an organisation's name, three at most ("по городу Москве")."""
+
+
 def _another_branch(text: str, start: int, end: int, item: str | None) -> bool:
     """Whether the organisation named text[start:end] is a territorial branch (`_TERRITORY`) that NEREL train does
     not link to `item` by its whole name ("ГУ МВД России по Москве" it does).
@@ -164,8 +168,7 @@ def _another_branch(text: str, start: int, end: int, item: str | None) -> bool:
     """
     if not _TERRITORY.match(text, end):
         return False
-    tail = re.compile(r"\s+по(?:\s+[\w-]+){1,3}")
-    longest = tail.match(text, end)
+    longest = _TERRITORY_WORDS.match(text, end)
     ends = [m.end() for m in re.finditer(r"\s+[\w-]+", text[end : longest.end()])][1:] if longest else []
     return not any(item in getattr(gazetteer().entry(text[start : end + e]), "links", {}) for e in ends)
 
