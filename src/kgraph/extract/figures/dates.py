@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from datetime import MAXYEAR, MINYEAR, date, timedelta
 
+from ..text.normalise import parses
+
 _MONTHS = {
     "январ": 1,
     "феврал": 2,
@@ -316,8 +318,6 @@ def _weekday(words: str, published: date, future: bool) -> date | None:
 def _future(text: str, start: int, end: int) -> bool:
     """Whether the clause around a date tells of the future: a verb in the future tense ("пройдёт", "состоится",
     "будет") between the clause's start and its end."""
-    from ..text.normalise import parses  # the dates module is read by the model, which needs no morphology
-
     begin = max(text.rfind(mark, 0, start) for mark in ".!?\n,;")
     stops = [at for at in (text.find(mark, end) for mark in ".!?\n,;") if at >= 0]
     clause = text[begin + 1 : min(stops, default=len(text))]

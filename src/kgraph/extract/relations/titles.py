@@ -94,7 +94,7 @@ def title_adjectives() -> frozenset[str]:
 
 def _with_adjectives(text: str, earlier: list[Word], title_word: Word) -> int:
     """Where an office starts, taking in the adjectives of `title_adjectives` right before its title word that
-    agree with it ("Генеральный директор", "главного тренера").
+    agree with it ("Генеральный директор", "генерального прокурора").
 
     >>> text = "Генеральный директор «Северстали»"
     >>> _with_adjectives(text, words(text).within(0, 11), words(text).within(12, 20)[0])
