@@ -1250,3 +1250,19 @@ def test_a_range_of_days_gives_an_event_its_start_and_end_each_from_its_own_word
         if f.predicate in {"schema:startDate", "schema:endDate"}
     }
     assert {("schema:startDate", "2026-09-19", "с 19"), ("schema:endDate", "2026-09-21", "по 21 сентября")} <= dated
+
+
+def test_an_office_is_not_of_the_place_it_is_held_in() -> None:
+    # "визита президента России в КНР" made the office "президент России в КНР" China's (a new article); NEREL dev's
+    # "посол Японии в МАГАТЭ" was the IAEA's
+    text = (
+        "Министр иностранных дел России Сергей Лавров провёл в Пекине переговоры с главой МИД Китая Ван И. "
+        "Стороны обсудили подготовку визита президента России в КНР."
+    )
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    of = {
+        (model.entities[f.subject].labels["ru"], model.entities[str(f.obj)].labels["ru"])
+        for f in model.facts
+        if f.predicate == "kg:positionIn"
+    }
+    assert not [(office, place) for office, place in of if " в " in office and place in office.split(" в ")[-1]], of

@@ -10,6 +10,7 @@ ends are in the graph: two entities, or an entity and a date (a worded date, ``T
 ends; its confidence the classifier's.
 """
 
+import re
 from collections.abc import Callable
 from decimal import Decimal
 from functools import lru_cache
@@ -110,6 +111,8 @@ def classified_relations(doc: Doc) -> None:
         predicate, literal = properties[relation.type]
         if relation.type == "WORKPLACE" and doc.draft(subject).cls == "kg:Position":
             predicate = "kg:positionIn"  # "президент Татарстана": the office is Tatarstan's, nobody works for it
+            if _where_held(doc.clean, source, target):
+                continue  # "посол России в КНР", "президента России в КНР": Russia's office, held in China
         obj: Value | None = None
         days = ranges.get((target.start, target.end)) if target.type == "DATE" else None
         if days is not None and days.bounds is not None and relation.type in _RANGED:
@@ -155,6 +158,13 @@ def classified_relations(doc: Doc) -> None:
         )
 
     referred_places(doc)  # "Руководитель ведомства", which the classifier made an office: the body named before
+
+
+def _where_held(text: str, office: Mention, place: Mention) -> bool:
+    """Whether a place inside an office's words follows "в" or "во": where the office is held ("посол России в
+    КНР"), not whose it is."""
+    inside = office.start <= place.start and place.end <= office.end
+    return inside and re.search(r"(?<![^\W\d_])во?\s+\Z", text[office.start : place.start]) is not None
 
 
 _RANGED = frozenset({"START_TIME", "END_TIME", "POINT_IN_TIME"})
