@@ -1266,3 +1266,19 @@ def test_an_office_is_not_of_the_place_it_is_held_in() -> None:
         if f.predicate == "kg:positionIn"
     }
     assert not [(office, place) for office, place in of if " в " in office and place in office.split(" в ")[-1]], of
+
+
+def test_a_town_or_region_does_not_lie_in_a_river() -> None:
+    # "дамбу на реке Урал … Уровень воды в Урале" put the Orenburg region in the river Ural (a new article);
+    # NEREL dev's Торгау lay in the Elbe
+    text = (
+        "В Орске Оренбургской области прорвало дамбу на реке Урал. "
+        "Уровень воды в Урале у Оренбурга поднялся до 9 метров."
+    )
+    model = extract_article(parse_article("a", f"# Паводок\n\n{text}\n"))
+    inside = {
+        (model.entities[f.subject].labels["ru"], model.entities[str(f.obj)].labels["ru"])
+        for f in model.facts
+        if f.predicate == "schema:containedInPlace"
+    }
+    assert not [pair for pair in inside if pair[1] == "Урал"], inside

@@ -30,6 +30,15 @@ def named_kind(words: set[str]) -> str | None:
     return next((kind for kind in _RANK if kind in kinds), None)
 
 
+def is_water(word: str | None) -> bool:
+    """Whether a noun (a lemma) names a body of water ("река", "море"), in which no place lies.
+
+    >>> is_water("река"), is_water("область")
+    (True, False)
+    """
+    return word in _with_role("water")
+
+
 def facility_named(name: str) -> bool:
     """Whether a name of two or more words is headed by a building's or a street's noun ("G-Drive Арена",
     "Карнеги-холл", "Дворец спорта «Мегаспорт»"), which NEREL train types as a facility, however the name was

@@ -21,7 +21,8 @@ from ...source import Span
 from ..doc import Doc, class_for, entity_classes
 from ..figures.ages import years_of
 from ..pipeline import component
-from ..text.normalise import CYRILLIC_WORD, parses
+from ..places.nouns import is_water
+from ..text.normalise import CYRILLIC_WORD, lemma, parses
 from ..typed.taggers import RULE_TYPES
 from .learned import Mention, relate
 from .titles import referred_places
@@ -142,6 +143,8 @@ def classified_relations(doc: Doc) -> None:
         evidence = (doc.span(source.start, source.end), doc.span(target.start, target.end))
         if relation.type == "WORKS_AS" and _held_by_another(doc, obj, subject) and not _one_sentence(doc, *evidence):
             continue  # an office the article gives a holder is not given another from a sentence away
+        if predicate == "schema:containedInPlace" and doc.draft(subject).cls in _LAND and _water(doc, str(obj)):
+            continue  # "на реке Урал": a river; the region beside it is not inside it (an island in a sea is)
         if relation.type == "WORKPLACE" and predicate == "schema:worksFor" and _office_elsewhere(doc, subject, obj):
             continue  # "губернатор региона Владислав Шапша и директор компании …": the governor's is his region
         named = literal and target.type not in VALUE_TYPES
@@ -158,6 +161,20 @@ def classified_relations(doc: Doc) -> None:
         )
 
     referred_places(doc)  # "Руководитель ведомства", which the classifier made an office: the body named before
+
+
+def _water(doc: Doc, place: str) -> bool:
+    """Whether an entity is a body of water: its name holds a water noun ("Чёрное море") or one stands right
+    before a mention of it ("реки Урал")."""
+    draft = doc.draft(place)
+    words = [lemma(word.lower()) for word in CYRILLIC_WORD.findall(draft.label)]
+    before = (_WORD_BEFORE.search(doc.clean, max(0, m.start - 20), m.start) for m in draft.mentions)
+    return any(map(is_water, words)) or any(is_water(lemma(b.group(1).lower())) for b in before if b)
+
+
+_WORD_BEFORE = re.compile(r"([А-Яа-яЁё]+)\s+\Z")
+_LAND = frozenset({"schema:City", "schema:AdministrativeArea", "schema:Country"})
+"""Places that lie in no body of water."""
 
 
 def _where_held(text: str, office: Mention, place: Mention) -> bool:
