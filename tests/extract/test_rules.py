@@ -1282,3 +1282,18 @@ def test_a_town_or_region_does_not_lie_in_a_river() -> None:
         if f.predicate == "schema:containedInPlace"
     }
     assert not [pair for pair in inside if pair[1] == "Урал"], inside
+
+
+def test_a_relative_of_the_same_surname_is_no_other_name_of_a_person() -> None:
+    # the classifier made "Визбор" (Юрий Визбор, the grandfather) another name of Варвара Визбор (NEREL dev);
+    # 18 of dev's 39 other names named another node (Елена and Игорь Малашенко, Россия and США …)
+    text = (
+        "20 июня 2019 года исполнилось 85 лет со дня рождения одного из основоположников жанра авторской песни в "
+        "СССР — Юрия Визбора. Внучка классика, певица Варвара Визбор рассказала журналистам о судьбе деда и его "
+        "творческом наследии. В 1970-х годах Визбор заинтересовался телевидением и стал писать сценарии."
+    )
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    names = {
+        (model.entities[f.subject].labels["ru"], f.obj) for f in model.facts if f.predicate == "schema:alternateName"
+    }
+    assert not [pair for pair in names if pair[0] == "Варвара Визбор"], names

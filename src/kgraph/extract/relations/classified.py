@@ -22,7 +22,7 @@ from ..doc import Doc, class_for, entity_classes
 from ..figures.ages import years_of
 from ..pipeline import component
 from ..places.nouns import is_water
-from ..text.normalise import CYRILLIC_WORD, lemma, parses
+from ..text.normalise import CYRILLIC_WORD, key, lemma, noun_phrase_nominative, parses
 from ..typed.taggers import RULE_TYPES
 from .learned import Mention, relate
 from .titles import referred_places
@@ -136,8 +136,14 @@ def classified_relations(doc: Doc) -> None:
             continue  # "Путин" after "Владимир Путин": already a mention of the same node
         elif literal and _told_by_verb(doc.clean[target.start : target.end]):
             continue  # "Инаугурация … назначена": another name is a noun, a verb is how the text tells it again
+        elif literal and (other := entity_of(target)) is not None:
+            if _another_thing(doc, subject, other):
+                continue  # "Малашенко" of Игорь Малашенко is no other name of Елена Малашенко
+            obj = doc.draft(other).label  # as a label is written: "церемонии открытия" is "церемония открытия"
+        elif target.type not in VALUE_TYPES and literal:
+            obj = noun_phrase_nominative(doc.clean[target.start : target.end])  # "Второй мировой войны": "… война"
         elif target.type not in VALUE_TYPES:
-            obj = doc.clean[target.start : target.end] if literal else entity_of(target)
+            obj = entity_of(target)
         if obj is None or obj == subject:
             continue
         evidence = (doc.span(source.start, source.end), doc.span(target.start, target.end))
@@ -186,6 +192,23 @@ def _where_held(text: str, office: Mention, place: Mention) -> bool:
 
 _RANGED = frozenset({"START_TIME", "END_TIME", "POINT_IN_TIME"})
 """The relations to a date whose range of days gives a start and an end date (a point in time, both)."""
+
+
+def _another_thing(doc: Doc, one: str, other: str) -> bool:
+    """Whether two entities the classifier gives as one thing's two names are surely two things: linked to two
+    Wikidata items (Россия, США); two persons of one surname and two first names (Елена and Игорь Малашенко, Варвара
+    and Юрий Визбор: relatives); or two events whose labels share no word (the wedding "женился" and the
+    "церемония"; "миномётный обстрел" and "обстрел" are one)."""
+    first, second = doc.draft(one), doc.draft(other)
+    if first.wikidata and second.wikidata and first.wikidata != second.wikidata:
+        return True
+    if first.cls == second.cls == "schema:Person":
+        a, b = key(first.label).split(), key(second.label).split()
+        given = len(a) > 1 and len(b) > 1 and a[-1] == b[-1]  # "Дж.Коми" is Джеймс Коми: an initial is no other name
+        return given and not (a[0].startswith(b[0]) or b[0].startswith(a[0]))
+    if first.nerel_type == second.nerel_type == "EVENT":
+        return not set(key(first.label).split()) & set(key(second.label).split())
+    return False
 
 
 def _told_by_verb(words: str) -> bool:
