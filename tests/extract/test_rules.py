@@ -1297,3 +1297,21 @@ def test_a_relative_of_the_same_surname_is_no_other_name_of_a_person() -> None:
         (model.entities[f.subject].labels["ru"], f.obj) for f in model.facts if f.predicate == "schema:alternateName"
     }
     assert not [pair for pair in names if pair[0] == "Варвара Визбор"], names
+
+
+def test_a_place_named_again_in_brackets_is_one_place() -> None:
+    # "Республики Саха (Якутия)" was two regions, related only by an alternate name (a new article)
+    text = (
+        "Глава Республики Саха (Якутия) Айсен Николаев в среду открыл движение по новому мосту через реку Алдан. "
+        "Длина моста составляет 1,2 километра."
+    )
+    model = extract_article(parse_article("a", f"# В Якутии открыли движение по мосту\n\n{text}\n"))
+    regions = [e for e in model.entities.values() if e.cls == "schema:AdministrativeArea"]
+    assert len(regions) == 1, [e.labels["ru"] for e in regions]
+    assert {m.text for m in regions[0].mentions} == {"Республики Саха", "Якутия", "Якутии"}
+
+
+def test_a_city_and_its_country_in_brackets_stay_two_places() -> None:
+    text = "Форум прошёл в Омске (Россия), его открыл губернатор."
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    assert {"Омск", "Россия"} <= {e.labels["ru"] for e in model.entities.values()}

@@ -23,6 +23,7 @@ from .known_names import gazetteer_mentions
 from .mentions import patronymic, repair_spans
 from .mentions import repeated_surnames as repeated_surnames_in
 from .org_tagger import tag_organisations, token_features
+from .originals import bracketed_names as bracketed_in
 from .originals import original_names as originals_in
 from .owners import owned_organisations as owned_in
 from .partial_names import partial_names as partial_names_in
@@ -168,7 +169,8 @@ def original_names(doc: Doc) -> None:
     """ "Веллингтоне (Wellington)": the name in Latin letters in brackets is one more mention of the same entity,
     also when the NER took it for another place or organisation of its own. A person's ("Арлена Спектера
     (Arlen Specter)") is left to the NER to find; where it did, the two persons are one, with every mention of
-    either, and the name in Latin letters is the person's English label."""
+    either, and the name in Latin letters is the person's English label. A place named again in brackets by another
+    name of its kind ("Республики Саха (Якутия)") is one place."""
     text = doc.clean
     owner = {(m.start, m.end): d for d in doc.drafts if d.nerel_type in _NAMED_TYPES for m in d.mentions}
     holders = {(m.start, m.end): d for d in doc.drafts for m in d.mentions}
@@ -191,6 +193,15 @@ def original_names(doc: Doc) -> None:
         for span in moved:
             holders[(span.start, span.end)] = owner[mention]
         owner[mention].mentions.extend(moved)
+    # "Республики Саха (Якутия)": a place named again in brackets by another name of its kind is the same place
+    places = {(m.start, m.end): d for d in doc.drafts if d.nerel_type in LOCATION_TYPES for m in d.mentions}
+    for (start, end), other in bracketed_in(text, places):
+        place, named = places[(start, end)], places[other]
+        if place is not named and place.cls == named.cls and not (place.wikidata and named.wikidata):
+            place.mentions.extend(named.mentions)
+            place.wikidata = place.wikidata or named.wikidata
+            named.mentions = []
+            places.update({(m.start, m.end): place for m in place.mentions})
     doc.drop_unmentioned()
 
 

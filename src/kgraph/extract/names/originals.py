@@ -35,3 +35,20 @@ def original_names(text: str, mentions: Iterable[tuple[int, int]]) -> list[tuple
         if match:
             found.append((mention, match.start(1), match.end(1)))
     return found
+
+
+def bracketed_names(text: str, mentions: Iterable[tuple[int, int]]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Each mention followed by another mention alone in brackets: "Республики Саха (Якутия)".
+
+    >>> text = "Глава Республики Саха (Якутия) открыл мост"
+    >>> [(text[a:b], text[c:d]) for (a, b), (c, d) in bracketed_names(text, [(6, 21), (23, 29)])]
+    [('Республики Саха', 'Якутия')]
+    """
+    spans = set(mentions)
+    found = []
+    for start, end in sorted(spans):
+        if text.startswith(" (", end):
+            close = text.find(")", end + 2)
+            if close > 0 and (end + 2, close) in spans:
+                found.append(((start, end), (end + 2, close)))
+    return found
