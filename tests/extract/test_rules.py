@@ -1315,3 +1315,11 @@ def test_a_city_and_its_country_in_brackets_stay_two_places() -> None:
     text = "Форум прошёл в Омске (Россия), его открыл губернатор."
     model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
     assert {"Омск", "Россия"} <= {e.labels["ru"] for e in model.entities.values()}
+
+
+def test_a_person_s_adjective_nerel_marks_as_the_person_is_labelled_with_the_person_s_name() -> None:
+    # NEREL marks "Нобелевскую" in "Нобелевскую премию" as a person (Альфред Нобель): the node was "Нобелевскую"
+    text = "Шведская королевская академия наук присудила Нобелевскую премию по физике трём учёным."
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    persons = {e.labels["ru"] for e in model.entities.values() if e.cls == "schema:Person"}
+    assert "Нобелевскую" not in persons and "Альфред Нобель" in persons, persons

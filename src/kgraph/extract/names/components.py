@@ -19,7 +19,7 @@ from ..spans import SpanIndex
 from ..text.normalise import key, noun_phrase_nominative
 from . import entities
 from .entities import entities_from_spans
-from .known_names import gazetteer_mentions
+from .known_names import gazetteer_mentions, is_adjective
 from .mentions import patronymic, repair_spans
 from .mentions import repeated_surnames as repeated_surnames_in
 from .org_tagger import tag_organisations, token_features
@@ -92,6 +92,8 @@ def gazetteer_names(doc: Doc) -> None:
             doc.add(Draft(kind, name, [span], cls=class_for(kind), wikidata=qid, confidence=0.6))
         elif span.text[:1].isupper():
             label = span.text if kind in {"PERSON", "ORGANIZATION"} else noun_phrase_nominative(span.text)
+            if kind == "PERSON" and entry is not None and entry.name and is_adjective(span.text):
+                label = entry.name  # "Нобелевскую премию": the person the adjective is made from, Альфред Нобель
             doc.add(Draft(kind, label, [span], cls=class_for(kind), wikidata=qid, confidence=0.6))
         elif kind == "ORGANIZATION":
             label = noun_phrase_nominative(span.text)
