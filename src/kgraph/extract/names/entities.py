@@ -158,23 +158,22 @@ def _tail_as_written(words: str, normal: str) -> str:
     return normal
 
 
-_INDECLINABLE_END = re.compile(r"(?<!ог|ег|ом|ем)[иуоеэю]$", re.IGNORECASE)
-"""How a foreign surname that does not decline ends ("Моди", "Кононенко"), unless the dictionary knows it as a
-declining surname."""
-
-
 def _first_name_nominative(name: str) -> str:
-    """A first name and a surname in the nominative, when natasha's normaliser left them as written and pymorphy3
-    reads the first name as a name in another case ("Нарендрой Моди": "Нарендра Моди"); the surname takes the same
-    case off, or stays as it is when it does not decline ("Моди") or will not inflect.
+    """A first name and a surname in the nominative, when natasha's normaliser left the surname (or both) as
+    written and pymorphy3 reads the first name as a name in another case ("Нарендрой Моди": "Нарендра Моди",
+    "Ференцу Краусу": "Ференц Краус"); the surname takes the same case off when it reads as a person's word in that
+    case and gender that declines, else stays ("Моди", "Кононенко"). A name that may be a nominative as written
+    ("Яна Абрамова") stays.
 
     >>> _first_name_nominative("Нарендрой Моди"), _first_name_nominative("Реджепом Эрдоганом")
     ('Нарендра Моди', 'Реджеп Эрдоган')
-    >>> _first_name_nominative("Нарендра Моди"), _first_name_nominative("Петра Чайковского")
-    ('Нарендра Моди', 'Пётр Чайковский')
+    >>> _first_name_nominative("Ференцу Краусу"), _first_name_nominative("Петра Чайковского")
+    ('Ференц Краус', 'Пётр Чайковский')
+    >>> _first_name_nominative("Яна Абрамова"), _first_name_nominative("Нарендра Моди")
+    ('Яна Абрамова', 'Нарендра Моди')
     """
     words = name.split()
-    if len(words) != 2 or not all(CYRILLIC_WORD.fullmatch(w) for w in words):
+    if len(words) != 2 or not all(CYRILLIC_WORD.fullmatch(w) for w in words) or _may_be_a_nominative_name(words):
         return name
     first = parses(words[0].lower())[0]
     if "Name" not in first.tag or first.score < 0.5 or first.tag.case in (None, "nomn") or first.tag.number != "sing":
@@ -184,16 +183,30 @@ def _first_name_nominative(name: str) -> str:
     if given is None or not same_stem(str(given.word), words[0]):
         return name
     surname = words[1]
-    readings = [p for p in parses(surname.lower()) if p.tag.case == case and p.tag.POS in ("NOUN", "ADJF")]
-    known = next((p for p in readings if p.is_known and "Surn" in p.tag), None)
-    if known is not None or not _INDECLINABLE_END.search(surname):
-        wanted = known or next(iter(readings), None)
-        grammemes = {"nomn", "sing"} | ({gender} if gender and wanted and wanted.tag.POS == "ADJF" else set())
-        form = wanted.inflect(grammemes) if wanted else None
+    reading = next(
+        (
+            p
+            for p in parses(surname.lower())
+            if p.tag.case == case
+            and (p.tag.gender is None or p.tag.gender == gender or "ms-f" in p.tag)
+            and ({"Surn", "Name"} & p.tag.grammemes or "anim" in p.tag)
+            and "Fixd" not in p.tag
+        ),
+        None,
+    )
+    if reading is not None:
+        form = reading.inflect({"nomn", "sing"} | ({gender} if gender and reading.tag.POS == "ADJF" else set()))
         if form is None or not same_stem(str(form.word), surname):
             return name
         surname = str(form.word).capitalize()
     return f"{str(given.word).capitalize()} {surname}"
+
+
+def _may_be_a_nominative_name(words: list[str]) -> bool:
+    """Whether each word reads as a first name or a surname in the nominative ("Яна Абрамова")."""
+    return all(
+        any(p.tag.case == "nomn" and {"Name", "Surn"} & p.tag.grammemes for p in parses(word.lower())) for word in words
+    )
 
 
 def _as_written(label: str, other: str, mentions: list[Span]) -> str:
@@ -223,8 +236,11 @@ def entities_from_spans(text: str, spans: Iterable[NamedSpan]) -> list[Draft]:
         mentions = [Span(s.start, s.end, s.text) for s in group]
         same = by_key.get(key(name))
         if same is None:
-            if name in {m.text for m in mentions}:  # natasha's normal form is the text as written: maybe inflected
-                name = _first_name_nominative(name)
+            written = next((m.text for m in mentions if len(m.text.split()) == len(name.split()) == 2), None)
+            if written is not None and name.split()[1] == written.split()[1]:
+                # natasha's normal form keeps the surname as written: maybe inflected ("Ференцу Краусу")
+                nominative = _first_name_nominative(written)
+                name = name if nominative == written else nominative
             by_key[key(name)] = Draft("PERSON", name, mentions, confidence=0.9)
             drafts.append(by_key[key(name)])
         else:  # "Юрий Царева" (natasha's of "Юрия Царёва") and "Юрий Царев" (of "Юрий Царёв"): one person
