@@ -302,17 +302,22 @@ _WEEKDAY_STEMS = ("понедельник", "вторник", "сред", "че�
 
 def _weekday(words: str, published: date, future: bool) -> date | None:
     """The day a weekday names in an article published on `published`: the last such day on or before it, or with
-    `future` the first on or after it ("во вторник" of an article of Thursday 24 October 2024 is the 22nd).
+    `future` the first on or after it ("во вторник" of an article of Thursday 24 October 2024 is the 22nd); a
+    "прошлый" or "следующий" one is never the publication's own day.
 
     >>> _weekday("во вторник", date(2024, 10, 24), False), _weekday("в пятницу", date(2024, 10, 24), True)
     (datetime.date(2024, 10, 22), datetime.date(2024, 10, 25))
+    >>> _weekday("в прошлый четверг", date(2024, 10, 24), False)
+    datetime.date(2024, 10, 17)
     """
     lower = words.lower()
     number = next((n for n, stem in enumerate(_WEEKDAY_STEMS) if stem in lower), None)
     if number is None:
         return None
-    ahead = (number - published.weekday()) % 7
-    return _days_after(published, ahead if future else -((published.weekday() - number) % 7))
+    ahead, back = (number - published.weekday()) % 7, (published.weekday() - number) % 7
+    if re.search(r"прошл|минувш|следующ", lower):
+        ahead, back = ahead or 7, back or 7
+    return _days_after(published, ahead if future else -back)
 
 
 def _future(text: str, start: int, end: int) -> bool:
