@@ -55,6 +55,7 @@ def test_mixed_scripts_are_read_safely() -> None:
 
 
 _WORDS = ["Путин ", "Москва", " млн ", "тыс.", "форум ", "президент России ", " заявил ", "5 млн рублей "]
+_WORDS += ["Республики Саха (Якутия) ", "НГУ ", "Новосибирский государственный университет ", "Генеральный директор "]
 _DATE_WORDS = [
     "вчера ",
     "Вчера ",
@@ -74,6 +75,11 @@ _DATE_WORDS = [
     "6 ноября ",
     "31 декабря ",
     "1 января ",
+    "во вторник ",
+    "в прошлый четверг ",
+    "с 19 по 21 сентября ",
+    "с 30 февраля по 31 мая 2019 года ",
+    "до 24 октября ",
 ]
 _ASTRAL = [TANGUT, "\U000187f7", "😀", "𝔸", "𐍈", "\U0010fffd"]  # Tangut, emoji, a math letter, Gothic, private use
 
@@ -103,6 +109,8 @@ _ASTRAL = [TANGUT, "\U000187f7", "😀", "𝔸", "𐍈", "\U0010fffd"]  # Tangut
 @example("в мае следующего года", date.max)
 @example("А𐀀а", None)  # two one-letter words, one an initial: no surname (once raised StopIteration)
 @example("аааа&\x0bW", None)  # the tagger's name held a vertical tab, which no facts file may hold
+@example('тыс.Вчера ( млн Вчера %президент России "', date.min)  # a mention ended in a space before a stray quote
+@example("Генеральный директор аГенеральный директор Вчера »Республики Саха", None)  # in a space before a "»"
 def test_random_text_with_any_publication_date_never_crashes(body: str, published: date | None) -> None:
     # the date is given the way articles give it: an ISO timestamp in the header
     header = "" if published is None else f"# Заголовок\n\nPublished at: **{published.isoformat()}T00:00:00**\n\n"

@@ -64,12 +64,19 @@ def without_stray_quote(text: str, start: int, end: int) -> tuple[int, int]:
     >>> start, end = without_stray_quote(text, 7, 25)
     >>> text[start:end]
     'короля поп-музыки'
+    >>> text = 'сказал президент России "'
+    >>> text[slice(*without_stray_quote(text, 7, 25))]
+    'президент России'
     """
     if text[start:end].count('"') % 2:
         if text[start] == '"':
-            return start + 1, end
-        if text[end - 1] == '"':
-            return start, end - 1
+            start += 1
+        elif text[end - 1] == '"':
+            end -= 1
+        while start < end and text[start].isspace():  # 'президент России "': no space left at either end
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
     return start, end
 
 
@@ -78,9 +85,13 @@ def _trim(text: str, span: NamedSpan, start: int, end: int) -> NamedSpan | None:
         start += 1
     while end > start and not text[end - 1].isalnum() and text[end - 1] not in '»"':
         end -= 1
-    if text[start:end].count("«") != text[start:end].count("»"):
+    if end > start and text[start:end].count("«") != text[start:end].count("»"):
         start += text[start] == "«"
         end -= text[end - 1] == "»"
+        while start < end and text[start].isspace():  # "директор Вчера »": no space left behind the guillemet
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
     if end > start:
         start, end = without_stray_quote(text, start, end)  # 'МНКТ"', the legal form of 'ООО "МНКТ"' cut off
     if end <= start:
