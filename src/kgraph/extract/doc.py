@@ -76,8 +76,9 @@ def entity_classes() -> dict[str, str]:
     }
 
 
-_CONTROL_SPACE = re.compile(r"[\t\n\r\x0b\x0c\x1c-\x1f\x85\u2028\u2029]")
-"""Spaces that are control characters (a line break, a tab, a vertical tab): a label holds none of them."""
+_CONTROL_SPACE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+"""Control characters (a line break, a tab, a vertical tab, a C1 control such as U+0090) and line separators: a
+label holds none of them, a facts file may not (a mention's words, taken from the article as written, may)."""
 
 
 @dataclass
@@ -107,11 +108,14 @@ def draft_labels(draft: Draft) -> dict[str, str]:
     {'ru': '«Технопарк»', 'ru-Latn': '"Tekhnopark"'}
     >>> draft_labels(Draft("COUNTRY", "Россия", label_en="Russia"))
     {'ru': 'Россия', 'en': 'Russia', 'ru-Latn': 'Rossiya'}
+    >>> draft_labels(Draft("PERSON", "ъ"))
+    {'ru': 'ъ', 'ru-Latn': 'ъ'}
     """
     labels = {"ru": draft.label}
     if draft.label_en:
         labels["en"] = draft.label_en
-    labels[RU_LATN] = transliterate(draft.label).replace("«", '"').replace("»", '"')
+    latin = transliterate(draft.label).replace("«", '"').replace("»", '"')
+    labels[RU_LATN] = latin if latin.strip() else draft.label  # "ъ" alone has no Latin letters: as written
     return labels
 
 
