@@ -60,6 +60,16 @@ class _Dumper(yaml.SafeDumper):
         return True
 
 
+def _text(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+    """A string, in double quotes (escaped) when it holds a line break YAML reads otherwise than it was written:
+    PyYAML writes U+0085 raw inside single quotes, which reads back as a folded line ('Õǐ\x85GE' as 'Õǐ GE')."""
+    style = '"' if any(c in data for c in "\x85\u2028\u2029") else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+_Dumper.add_representer(str, _text)
+
+
 def _drop_none(mapping: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in mapping.items() if v is not None and v != [] and v != ()}
 
