@@ -260,6 +260,8 @@ def noun_phrase_nominative(text: str, *, person: bool = False) -> str:
     ('освобождены из тюрем', 'заразился коронавирусом')
     >>> noun_phrase_nominative("ГУ МЧС России по Московской области")
     'ГУ МЧС России по Московской области'
+    >>> noun_phrase_nominative("Лос-Анджелесе"), noun_phrase_nominative("Минск-арене")
+    ('Лос-Анджелес', 'Минск-арена')
     """
     words = list(re.finditer(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*", text))
     head = None
@@ -290,8 +292,14 @@ def noun_phrase_nominative(text: str, *, person: bool = False) -> str:
         form = form or match.group()
         if match.group().isupper() and len(match.group()) > 1:
             form = form.upper()
-        elif match.group()[:1].isupper():
-            form = form[:1].upper() + form[1:]
+        else:  # each part of a hyphenated word keeps its capital: "Лос-Анджелесе" is "Лос-Анджелес"
+            parts, written = form.split("-"), match.group().split("-")
+            if len(parts) != len(written):
+                parts, written = [form], [match.group()]
+            capitals = (
+                part[:1].upper() + part[1:] if w[:1].isupper() else part for part, w in zip(parts, written, strict=True)
+            )
+            form = "-".join(capitals)
         pieces.append(text[last : match.start()] + form)
         last = match.end()
     return "".join(pieces) + text[last:]
