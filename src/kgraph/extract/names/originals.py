@@ -37,6 +37,10 @@ def original_names(text: str, mentions: Iterable[tuple[int, int]]) -> list[tuple
     return found
 
 
+_NAME_LENGTH = 100
+"""Characters at most a name in brackets takes."""
+
+
 def bracketed_names(text: str, mentions: Iterable[tuple[int, int]]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """Each mention followed by another mention alone in brackets: "Республики Саха (Якутия)".
 
@@ -48,7 +52,7 @@ def bracketed_names(text: str, mentions: Iterable[tuple[int, int]]) -> list[tupl
     found = []
     for start, end in sorted(spans):
         if text.startswith(" (", end):
-            close = text.find(")", end + 2)
+            close = text.find(")", end + 2, end + 2 + _NAME_LENGTH)  # a bounded look: no scan of the whole text
             if close > 0 and (end + 2, close) in spans:
                 found.append(((start, end), (end + 2, close)))
     return found
