@@ -15,7 +15,7 @@ from kgraph.extract.relations.titles import find_titles
 from kgraph.extract.relations.topics import find_groups
 from kgraph.extract.speech.quotes import find_utterances
 from kgraph.extract.text.normalise import noun_phrase_nominative, with_quotes_closed
-from kgraph.model import UNITS
+from kgraph.model import UNITS, ArticleModel
 from kgraph.source import parse_article
 
 
@@ -1267,12 +1267,7 @@ def test_an_office_is_not_of_the_place_it_is_held_in() -> None:
         "Министр иностранных дел России Сергей Лавров провёл в Пекине переговоры с главой МИД Китая Ван И. "
         "Стороны обсудили подготовку визита президента России в КНР."
     )
-    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
-    of = {
-        (model.entities[f.subject].labels["ru"], model.entities[str(f.obj)].labels["ru"])
-        for f in model.facts
-        if f.predicate == "kg:positionIn"
-    }
+    of = _related(extract_article(parse_article("a", f"# Новости\n\n{text}\n")), "kg:positionIn")
     assert not [(office, place) for office, place in of if " в " in office and place in office.split(" в ")[-1]], of
 
 
@@ -1283,13 +1278,14 @@ def test_a_town_or_region_does_not_lie_in_a_river() -> None:
         "В Орске Оренбургской области прорвало дамбу на реке Урал. "
         "Уровень воды в Урале у Оренбурга поднялся до 9 метров."
     )
-    model = extract_article(parse_article("a", f"# Паводок\n\n{text}\n"))
-    inside = {
-        (model.entities[f.subject].labels["ru"], model.entities[str(f.obj)].labels["ru"])
-        for f in model.facts
-        if f.predicate == "schema:containedInPlace"
-    }
+    inside = _related(extract_article(parse_article("a", f"# Паводок\n\n{text}\n")), "schema:containedInPlace")
     assert not [pair for pair in inside if pair[1] == "Урал"], inside
+
+
+def _related(model: ArticleModel, predicate: str) -> set[tuple[str, str]]:
+    """The labels of the subject and object of each fact of `predicate` between two entities."""
+    labels = {ident: entity.labels["ru"] for ident, entity in model.entities.items()}
+    return {(labels[f.subject], labels[str(f.obj)]) for f in model.facts if f.predicate == predicate}
 
 
 def test_a_relative_of_the_same_surname_is_no_other_name_of_a_person() -> None:

@@ -105,7 +105,7 @@ def _nominative_nouns(text: str, sentence: Span) -> list[tuple[int, re.Match[str
     for word in CYRILLIC_WORD.finditer(text, sentence.start, sentence.end):
         opening = before is None and not text[sentence.start : word.start()].strip()
         after_preposition = (
-            before is not None and not text[before.end() : word.start()].strip() and _preposition(before)
+            before is not None and not text[before.end() : word.start()].strip() and _preposition(before.group())
         )
         if not after_preposition and _nominative_noun(word.group(), opening):
             found.append((word.end(), word))
@@ -131,7 +131,7 @@ def _changed(text: str, start: int) -> tuple[str, tuple[int, int]] | None:
     adjective = found.group("adjective")
     if adjective and any(p.tag.POS in {"ADJF", "PRTF"} and p.tag.case == "accs" for p in parses(adjective)[:2]):
         words_start = found.start("adjective")
-    elif adjective and "PREP" in parses(adjective)[0].tag:
+    elif adjective and _preposition(adjective):
         return None
     if words_start == found.start("noun"):
         return lemma(noun), (words_start, found.end("noun"))  # "цены": цена, as an indicator of one word is named
@@ -143,8 +143,8 @@ def _animate(word: str) -> bool:
     return "anim" in parses(word.lower())[0].tag
 
 
-def _preposition(word: re.Match[str]) -> bool:
-    return "PREP" in parses(word.group().lower())[0].tag
+def _preposition(word: str) -> bool:
+    return "PREP" in parses(word.lower())[0].tag
 
 
 def _nominative_noun(word: str, first: bool = False) -> bool:

@@ -73,10 +73,16 @@ def without_stray_quote(text: str, start: int, end: int) -> tuple[int, int]:
             start += 1
         elif text[end - 1] == '"':
             end -= 1
-        while start < end and text[start].isspace():  # 'президент России "': no space left at either end
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
+        start, end = _without_spaces(text, start, end)  # 'президент России "': no space left at either end
+    return start, end
+
+
+def _without_spaces(text: str, start: int, end: int) -> tuple[int, int]:
+    """start..end less the spaces at either end."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
     return start, end
 
 
@@ -88,10 +94,7 @@ def _trim(text: str, span: NamedSpan, start: int, end: int) -> NamedSpan | None:
     if end > start and text[start:end].count("«") != text[start:end].count("»"):
         start += text[start] == "«"
         end -= text[end - 1] == "»"
-        while start < end and text[start].isspace():  # "директор Вчера »": no space left behind the guillemet
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
+        start, end = _without_spaces(text, start, end)  # "директор Вчера »": no space left behind the guillemet
     if end > start:
         start, end = without_stray_quote(text, start, end)  # 'МНКТ"', the legal form of 'ООО "МНКТ"' cut off
     if end <= start:

@@ -56,8 +56,9 @@ def facility_named(name: str) -> bool:
         part = word.split("-")[-1]
         if "-" in word and not part.islower():
             part = ""  # "Медиа-Мост": a name of two names, not a building
-        if re.fullmatch(r"[а-яё]+", part.lower()) and "NOUN" in parses(part.lower())[0].tag:
-            return _with_role("name").get(str(parses(part.lower())[0].normal_form)) == "FACILITY"
+        reading = parses(part.lower())[0] if re.fullmatch(r"[а-яё]+", part.lower()) else None
+        if reading is not None and "NOUN" in reading.tag:
+            return _with_role("name").get(str(reading.normal_form)) == "FACILITY"
     return False
 
 

@@ -23,6 +23,7 @@ from ..figures.ages import years_of
 from ..pipeline import component
 from ..places.nouns import is_water
 from ..text.normalise import CYRILLIC_WORD, key, lemma, noun_phrase_nominative, parses
+from ..text.words import words
 from ..typed.taggers import RULE_TYPES
 from .learned import Mention, relate
 from .titles import referred_places
@@ -173,12 +174,11 @@ def _water(doc: Doc, place: str) -> bool:
     """Whether an entity is a body of water: its name holds a water noun ("Чёрное море") or one stands right
     before a mention of it ("реки Урал")."""
     draft = doc.draft(place)
-    words = [lemma(word.lower()) for word in CYRILLIC_WORD.findall(draft.label)]
-    before = (_WORD_BEFORE.search(doc.clean, max(0, m.start - 20), m.start) for m in draft.mentions)
-    return any(map(is_water, words)) or any(is_water(lemma(b.group(1).lower())) for b in before if b)
+    named = [lemma(word.lower()) for word in CYRILLIC_WORD.findall(draft.label)]
+    before = (words(doc.clean).before(m.start, CYRILLIC_WORD) for m in draft.mentions)
+    return any(map(is_water, named)) or any(is_water(lemma(b.text.lower())) for b in before if b)
 
 
-_WORD_BEFORE = re.compile(r"([А-Яа-яЁё]+)\s+\Z")
 _LAND = frozenset({"schema:City", "schema:AdministrativeArea", "schema:Country"})
 """Places that lie in no body of water."""
 

@@ -748,7 +748,12 @@
     }
     translatePage();
     updateCounts();
-    nodes.update(nodes.getIds().map((id) => ({ id: id, label: nodeById.get(id)[language], title: nodeById.get(id)[language] })));
+    nodes.update(
+      nodes.getIds().map((id) => {
+        const name = nodeById.get(id)[language];
+        return { id: id, label: name, title: name };
+      }),
+    );
     edges.update(edges.getIds().map((id) => ({ id: id, label: data.edges[Number(id.slice(1))][language] })));
     renderLegend();
     if (grouped) regroup();
