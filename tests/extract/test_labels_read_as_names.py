@@ -55,3 +55,10 @@ def test_every_label_is_whole_its_quotes_and_brackets_closed_no_stray_punctuatio
     assert labels
     assert [label for label in labels if _unbalanced(label)] == []
     assert [label for label in labels if re.search(r"^[\s.,;:—–-]|[\s,;:—–-]$|\n", label)] == []
+
+
+def test_a_label_keeps_the_yo_its_article_writes() -> None:
+    # natasha's normal forms write "е": "Игорь Журавлев", "Фрелунду" (NEREL dev: 8 labels)
+    text = "# Новости\n\nИгорь Журавлёв выступал за шведскую «Фрёлунду».\n"
+    labels = {entity.labels["ru"] for entity in extract_article(parse_article("yo", text)).entities.values()}
+    assert {"Игорь Журавлёв", "Фрёлунду"} <= labels, labels

@@ -110,6 +110,18 @@ def test_a_person_is_named_as_the_article_writes_the_full_name_in_the_nominative
     assert persons == [(ident, label)]
 
 
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # natasha leaves "Микко Лехтоненом" (an indeclinable first name gives it no case to go by)
+        ("Клуб подписал контракт с нападающим Микко Лехтоненом. Ранее Лехтонен играл в Швеции.", "Микко Лехтонен"),
+        ("Мы поздравили Кена Кокрела с победой. Кокрел поблагодарил коллег.", "Кен Кокрел"),  # "Кен Кокрела"
+    ],
+)
+def test_a_surname_left_in_another_case_is_the_surname_the_article_writes_alone(text: str, label: str) -> None:
+    assert label in _persons(text)
+
+
 def test_a_name_written_in_another_case_is_no_better_label() -> None:
     assert nominative_as_written("Божене Рынской", ["Божене Рынской", "Рынская"]) is None
 

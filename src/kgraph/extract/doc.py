@@ -25,7 +25,7 @@ from ..model import RU_LATN, ArticleMeta, Entity, Fact, Quantity, Utterance
 from ..source import Article, Span
 from ..transliteration import transliterate
 from .spans import Overlapping
-from .text.normalise import key, slug, with_quotes_closed
+from .text.normalise import key, slug, with_quotes_closed, with_yo_as_written
 
 if TYPE_CHECKING:
     from .events.events import EventMention
@@ -101,8 +101,9 @@ class Draft:
 
 
 def draft_labels(draft: Draft) -> dict[str, str]:
-    """The labels of a draft: its Russian label, its transliteration (``ru-Latn``) and, only when one is known
-    (``label_en``), its English name; a transliteration is never passed off as English.
+    """The labels of a draft: its Russian label (with the "ё" its mentions write: ``with_yo_as_written``), its
+    transliteration (``ru-Latn``) and, only when one is known (``label_en``), its English name; a transliteration
+    is never passed off as English.
 
     >>> draft_labels(Draft("ORGANIZATION", "«Технопарк»"))
     {'ru': '«Технопарк»', 'ru-Latn': '"Tekhnopark"'}
@@ -111,11 +112,12 @@ def draft_labels(draft: Draft) -> dict[str, str]:
     >>> draft_labels(Draft("PERSON", "ъ"))
     {'ru': 'ъ', 'ru-Latn': 'ъ'}
     """
-    labels = {"ru": draft.label}
+    label = with_yo_as_written(draft.label, [mention.text for mention in draft.mentions])
+    labels = {"ru": label}
     if draft.label_en:
         labels["en"] = draft.label_en
-    latin = transliterate(draft.label).replace("«", '"').replace("»", '"')
-    labels[RU_LATN] = latin if latin.strip() else draft.label  # "ъ" alone has no Latin letters: as written
+    latin = transliterate(label).replace("«", '"').replace("»", '"')
+    labels[RU_LATN] = latin if latin.strip() else label  # "ъ" alone has no Latin letters: as written
     return labels
 
 

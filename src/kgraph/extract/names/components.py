@@ -27,6 +27,7 @@ from .originals import bracketed_names as bracketed_in
 from .originals import original_names as originals_in
 from .owners import owned_organisations as owned_in
 from .partial_names import partial_names as partial_names_in
+from .partial_names import surname_as_written
 from .person_adjectives import surname_adjectives as surname_adjectives_in
 
 
@@ -219,6 +220,10 @@ def partial_names(doc: Doc) -> None:
             continue  # the part names another item
         if _another_patronymic(persons[part].label, persons[whole].wikidata):
             continue  # "Владимир Кириллович" beside "Владимир Путин", whom NEREL names Владимир Владимирович
+        written = (surname_as_written(persons[whole].label, m.text) for m in persons[part].mentions)
+        if label := next((name for name in written if name), None):
+            # "Микко Лехтоненом" (natasha's) beside "Лехтонен": Микко Лехтонен
+            doc.relabel(doc.ids[doc.drafts.index(persons[whole])], label=label)
         persons[whole].mentions.extend(persons[part].mentions)
         persons[part].mentions = []
     doc.drop_unmentioned()

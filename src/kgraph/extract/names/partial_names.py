@@ -13,7 +13,7 @@ name. A careful reader joins each to the only person of the article the part fit
 
 from collections.abc import Sequence
 
-from ..text.normalise import name_forms
+from ..text.normalise import name_forms, parses
 from .mentions import NAME_WORD, patronymic
 
 
@@ -60,3 +60,31 @@ def partial_names(labels: Sequence[str]) -> list[tuple[int, int]]:
 def _named_by(index: dict[str, set[int]], forms: set[str]) -> set[int]:
     """The full names `index` files under any of `forms`."""
     return set().union(*(index.get(form, ()) for form in forms))
+
+
+_OBLIQUE_ENDINGS = ("ом", "ём", "ем", "ым", "им", "у", "ю")
+"""Endings a man's foreign surname takes in a case other than the nominative (of "Лехтонен", "Буш")."""
+_GENITIVE_ENDINGS = ("а", "я")
+"""The genitive's, which a woman's surname may end with in the nominative ("Петрова")."""
+
+
+def surname_as_written(full: str, part: str) -> str | None:
+    """`full`, a person's full name as normalised, with its surname as the article writes it alone (`part`) when the
+    normaliser left the surname in another case: the surname is `part` and a case ending ("Микко Лехтоненом"
+    beside "Лехтонен"). A woman's name ending in "а" stays ("Анна Петрова" beside "Петров"). None when nothing
+    changes.
+
+    >>> surname_as_written("Микко Лехтоненом", "Лехтонен"), surname_as_written("Оррин Хэтча", "Хэтч")
+    ('Микко Лехтонен', 'Оррин Хэтч')
+    >>> surname_as_written("Анна Петрова", "Петров"), surname_as_written("Барак Обама", "Обамы")
+    (None, None)
+    """
+    words = full.split()
+    if len(words) < 2 or " " in part.strip() or not part[:1].isupper():
+        return None
+    surname, part = words[-1], part.strip()
+    ending = surname[len(part) :] if surname.lower().startswith(part.lower()) else ""
+    woman = any(p.tag.gender == "femn" and "Name" in p.tag for p in parses(words[0].lower()))
+    if ending in _OBLIQUE_ENDINGS or (ending in _GENITIVE_ENDINGS and not woman):
+        return " ".join([*words[:-1], part])
+    return None

@@ -95,6 +95,39 @@ def nominative_as_written(label: str, written: Iterable[str]) -> str | None:
     return found
 
 
+def with_yo_as_written(label: str, written: Iterable[str]) -> str:
+    """`label` with "ё" where the article writes "ё" in the same word: natasha's normaliser and NEREL's names write
+    "е" ("Павел Шевелев" of "Павел Шевелёв", "Летчики" of "Лётчиков"). A word of the label takes the "ё" of a
+    written word that starts like it up to the letter after it.
+
+    >>> with_yo_as_written("Павел Шевелев", ["Павла Шевелёва"]), with_yo_as_written("Летчики", ["Лётчиков"])
+    ('Павел Шевелёв', 'Лётчики')
+    >>> with_yo_as_written("Берег", ["Берёзы"])
+    'Берег'
+    """
+    if "ё" not in "".join(written).lower():
+        return label
+    spelled = {word.lower() for text in written for word in CYRILLIC_WORD.findall(text) if "ё" in word.lower()}
+
+    def restored(match: re.Match[str]) -> str:
+        word = match.group()
+        letters = list(word)
+        for other in spelled:
+            for at, letter in enumerate(other):
+                if (
+                    letter == "ё"
+                    and at < len(word)
+                    and word[at] in "еЕ"
+                    and at >= 1
+                    and word[:at].lower().replace("ё", "е") == other[:at].replace("ё", "е")
+                    and word[at + 1 : at + 2].lower() == other[at + 1 : at + 2] != ""
+                ):
+                    letters[at] = "Ё" if word[at] == "Е" else "ё"
+        return "".join(letters)
+
+    return CYRILLIC_WORD.sub(restored, label)
+
+
 def _may_be_nominative(word: str) -> bool:
     """A word no dictionary has ("Хоулетт", which pymorphy3 guesses is a plural genitive), or one with a
     nominative reading."""
