@@ -142,3 +142,15 @@ def test_an_organisation_is_labelled_with_its_genitive_tail_as_written() -> None
     model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
     organisations = {e.labels["ru"] for e in model.entities.values() if e.cls == "schema:Organization"}
     assert organisations == {"Коллегия кардиналов", "Театр сатиры", "Национальная служба здравоохранения"}
+
+
+def test_an_organisation_whose_normal_form_natasha_left_oblique_before_its_head_is_named_in_the_nominative() -> None:
+    # natasha leaves a participle ("Объединённой") or a whole name it does not know as written (NEREL dev: 17 labels)
+    text = (
+        "Самолёты поставит Объединённой авиастроительной корпорации завод. Матч прошёл в рамках Национальной "
+        "футбольной лиги США. Депутаты Законодательного собрания Кировской области проголосовали."
+    )
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    organisations = {e.labels["ru"] for e in model.entities.values() if e.cls == "schema:Organization"}
+    assert {"Национальная футбольная лига США", "Законодательное собрание Кировской области"} <= organisations
+    assert not [label for label in organisations if label.split()[0].endswith(("ой", "ого"))], organisations

@@ -101,9 +101,9 @@ class Draft:
 
 
 def draft_labels(draft: Draft) -> dict[str, str]:
-    """The labels of a draft: its Russian label (with the "ё" its mentions write: ``with_yo_as_written``), its
-    transliteration (``ru-Latn``) and, only when one is known (``label_en``), its English name; a transliteration
-    is never passed off as English.
+    """The labels of a draft: its Russian label (with the "ё" its mentions write, unless it is an event's:
+    ``with_yo_as_written``), its transliteration (``ru-Latn``) and, only when one is known (``label_en``), its
+    English name; a transliteration is never passed off as English.
 
     >>> draft_labels(Draft("ORGANIZATION", "«Технопарк»"))
     {'ru': '«Технопарк»', 'ru-Latn': '"Tekhnopark"'}
@@ -112,7 +112,9 @@ def draft_labels(draft: Draft) -> dict[str, str]:
     >>> draft_labels(Draft("PERSON", "ъ"))
     {'ru': 'ъ', 'ru-Latn': 'ъ'}
     """
-    label = with_yo_as_written(draft.label, [mention.text for mention in draft.mentions])
+    # not an event's: a verb's "ё" may be one form's only ("ввёл", "ввели")
+    written = [mention.text for mention in draft.mentions] if draft.nerel_type != "EVENT" else []
+    label = with_yo_as_written(draft.label, written)
     labels = {"ru": label}
     if draft.label_en:
         labels["en"] = draft.label_en

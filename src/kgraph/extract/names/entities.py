@@ -19,7 +19,16 @@ from ..places.nouns import is_head, is_strong_cue
 from ..places.types import after_place, cue_after, cue_before, listed_name, location_type
 from ..spans import SpanIndex
 from ..text.ner import NamedSpan
-from ..text.normalise import CYRILLIC_WORD, key, lemma, nominative_as_written, noun_phrase_nominative, parses, same_stem
+from ..text.normalise import (
+    CYRILLIC_WORD,
+    key,
+    lemma,
+    may_be_nominative,
+    nominative_as_written,
+    noun_phrase_nominative,
+    parses,
+    same_stem,
+)
 from ..text.words import LOWER, words
 from .known_names import adjective_place, after_currency, is_adjective
 
@@ -152,8 +161,12 @@ def _tail_as_written(words: str, normal: str) -> str:
         readings = parses(letters.lower()) if letters else []
         noun = bool(readings) and readings[0].tag.POS == "NOUN" and not any(r.tag.POS == "ADJF" for r in readings)
         if noun or (len(letters) > 1 and letters.isupper()):
-            if not all(map(same_stem, normalised[:index], written[:index])):
-                return noun_phrase_nominative(words)  # "Высшее" is not "Высочайшее" (pymorphy3's "высокий")
+            if not all(map(same_stem, normalised[:index], written[:index])) or not all(
+                may_be_nominative(word.lower()) for word in normalised[:index] if CYRILLIC_WORD.fullmatch(word)
+            ):
+                # "Высшее" is not "Высочайшее" (pymorphy3's "высокий"); natasha leaves a participle as written
+                # ("Объединённой авиастроительная корпорация")
+                return noun_phrase_nominative(words)
             return " ".join(normalised[: index + 1] + written[index + 1 :])
     return normal
 

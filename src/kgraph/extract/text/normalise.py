@@ -90,7 +90,7 @@ def nominative_as_written(label: str, written: Iterable[str]) -> str | None:
     """
     plain = label.replace("ё", "е")
     found = next((text for text in written if text.replace("ё", "е") == plain), None)
-    if found is None or not all(_may_be_nominative(word) for word in CYRILLIC_WORD.findall(label) if len(word) > 1):
+    if found is None or not all(may_be_nominative(word) for word in CYRILLIC_WORD.findall(label) if len(word) > 1):
         return None
     return found
 
@@ -128,7 +128,7 @@ def with_yo_as_written(label: str, written: Iterable[str]) -> str:
     return CYRILLIC_WORD.sub(restored, label)
 
 
-def _may_be_nominative(word: str) -> bool:
+def may_be_nominative(word: str) -> bool:
     """A word no dictionary has ("Хоулетт", which pymorphy3 guesses is a plural genitive), or one with a
     nominative reading."""
     readings = parses(word.lower())
