@@ -481,6 +481,22 @@ def test_she_is_not_the_last_speaker_when_he_is_a_man() -> None:
     ]
 
 
+def test_he_or_she_before_any_speaker_is_the_person_last_named_in_the_nominative() -> None:
+    said = _speakers(
+        "# МИД\n\nМария Захарова назвала решение провокацией. «Ответ не заставит себя ждать», — сказала она.\n\n"
+        "Владимир Путин встретился с Касым-Жомартом Токаевым. «Мы довольны итогами», — сказал он.\n"
+    )
+    assert said == [
+        ("Ответ не заставит себя ждать", "сказала", ("Мария Захарова",)),
+        ("Мы довольны итогами", "сказал", ("Владимир Путин",)),  # not Токаевым, in the instrumental
+    ]
+
+
+def test_they_are_no_one_person() -> None:
+    said = _speakers("# Сделка\n\nИван Петров заявил, что сделка состоится. «Мы против», — сказали они.\n")
+    assert said == [("сделка состоится", "заявил", ("Иван Петров",))]
+
+
 def test_according_to_people_named_by_a_plural_noun_they_are_a_group_speaking() -> None:
     said = _speakers(
         "# Мост\n\nПо мнению экспертов, инфляция замедлится. По словам местных жителей, мост закрыт неделю. "

@@ -19,7 +19,7 @@ from ...model import Utterance
 from ..doc import Doc
 from ..pipeline import component
 from ..relations.topics import people_named
-from ..text.normalise import key, lemma, parses
+from ..text.normalise import CYRILLIC_WORD, key, lemma, parses
 from .quotes import OWN, PRONOUNS, Said, find_utterances
 
 
@@ -41,6 +41,7 @@ class _Speakers:
         self.last_words = {
             m.start: m.text.split()[-1].split(".")[-1] for _, draft in people for m in draft.mentions if m.text.split()
         }
+        self.mention_text = {m.start: m.text for _, draft in people for m in draft.mentions}
         self.labels = {ident: draft.label for ident, draft in people}
         self.genders = {ident: gender for ident, draft in people if (gender := _gender(draft.label))}
         self.place_at = doc.finder({"schema:Country", "schema:City", "schema:AdministrativeArea"}).at
@@ -79,18 +80,23 @@ class _Speakers:
         speaker = self._speaker(said, last)
         return (speaker,) if speaker else ()
 
-    def _named_before(self, position: int, gender: str, nearest: bool = True) -> str | None:
+    def _named_before(self, position: int, gender: str, nearest: bool = True, subject: bool = False) -> str | None:
         """The person mentioned last before `position`, in its sentence or the one before, when not known to be
         of the other gender (by a first name: "По ее словам" after "Антонио Мартин" is some woman's) nor named in the
         genitive ("Адвокат Ивана Петрова … По его словам": the lawyer's, whose name is not given). With `nearest`
         false, the last such person, passing over the others ("Флоранс Девуар высказалась против идеи Уэйлса. Она
-        сказала: …")."""
+        сказала: …"); with `subject`, passing over those named in any case but the nominative too ("Путин
+        встретился с Токаевым. «…», — сказал он": Путин)."""
         sentence = self.sentence(position)
         low = self.sentence(sentence.start - 2).start if sentence.start >= 2 else sentence.start
         index = bisect_left(self.person_starts, position) - 1
         while index >= 0 and self.persons[index][0] >= low:
             start, person = self.persons[index]
-            if not self._genitive(start) and self.genders.get(person, gender) == gender:
+            if (
+                not self._genitive(start)
+                and self.genders.get(person, gender) == gender
+                and (not subject or self._nominative(start, person))
+            ):
                 return person
             if nearest:
                 return None
@@ -121,6 +127,14 @@ class _Speakers:
         mentioned = self.last_words.get(start)
         return mentioned is not None and bool(words) and mentioned.lower().replace("ё", "е") not in words
 
+    def _nominative(self, start: int, person: str) -> bool:
+        """Whether the name starting at `start` is written as its person's label (in the nominative), but for
+        initials: "Путин" and "В. Путин" for Владимир Путин, not "Путина", nor "Токаевым" (pymorphy3 guesses
+        nothing reliable of a foreign name: it reads "Буше" as a locative only)."""
+        words = {word.lower().replace("ё", "е") for word in self.labels[person].split()}
+        mentioned = CYRILLIC_WORD.findall(self.mention_text.get(start, ""))
+        return all(len(word) == 1 or word.lower().replace("ё", "е") in words for word in mentioned)
+
     def _genitive(self, start: int) -> bool:
         """Whether the name starting at `start` can only be a genitive singular ("Ивана", not "Петрова")."""
         word = re.match(r"\w+", self.text[start:])
@@ -144,9 +158,12 @@ class _Speakers:
             return self._named_before(said.evidence.start, OWN[words[0]])
         if words and words[0] in PRONOUNS:  # the last speaker, unless a first name gives the other gender
             gender = PRONOUNS[words[0]]
-            if last is None or self.genders.get(last, gender) == gender:
+            if gender == "plur":
+                return None  # "сказали они": no one person
+            if last is not None and self.genders.get(last, gender) == gender:
                 return last
-            return self._named_before(said.evidence.start, gender, nearest=False)
+            # else the last person named in the nominative ("Мария Захарова назвала … «…», — сказала она")
+            return self._named_before(said.evidence.start, gender, nearest=False, subject=True)
         # "По мнению экспертов, …"; "по словам главы сельсовета" is one person's (a genitive singular)
         # the group opens the speaker's words: "пресс-секретарь главы государства" is no group's
         group = self.group_at(said.speaker.start, said.speaker.start + 1)
