@@ -154,3 +154,16 @@ def test_an_organisation_whose_normal_form_natasha_left_oblique_before_its_head_
     organisations = {e.labels["ru"] for e in model.entities.values() if e.cls == "schema:Organization"}
     assert {"Национальная футбольная лига США", "Законодательное собрание Кировской области"} <= organisations
     assert not [label for label in organisations if label.split()[0].endswith(("ой", "ого"))], organisations
+
+
+def test_a_surname_in_the_genitive_before_a_persons_name_is_not_part_of_that_name() -> None:
+    # natasha reads "адвокат Кляйна Сергей Рябов" as one name, which then held the lawyer's client's conviction
+    persons = _persons(
+        "Суд приговорил бывшего мэра Ивана Кляйна. «Мы обжалуем решение», — заявил адвокат Кляйна Сергей Рябов. "
+        "Глава Росимущества Егор Поляков подписал приказ."
+    )
+    assert persons == {
+        "Иван Кляйн": {"Ивана Кляйна", "Кляйна"},
+        "Сергей Рябов": {"Сергей Рябов"},
+        "Егор Поляков": {"Егор Поляков"},
+    }

@@ -9,13 +9,13 @@ knows finds the rest: ``known_names``).
 """
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 
 from ..links.linking import LOCATION_TYPES, NOT_ENTITIES, gazetteer
 from ..places.nouns import head as place_head
 from ..spans import SpanIndex
 from ..text.ner import NamedSpan
-from ..text.normalise import NAME_TAGS, common_noun, key, lemma, parses
+from ..text.normalise import NAME_TAGS, common_noun, key, lemma, name_forms, parses
 from ..text.words import LOWER, words
 
 _LEGAL_FORMS = re.compile(r"^(?:(?:ООО|ЗАО|ОАО|ПАО|АО|НАО|УК|НКО|ФГУП|ГУП|МУП|ФГБУ|ГБУ|РГТРК|ТОО|ИП)\s+)+[«\"“]")
@@ -172,7 +172,11 @@ def repair_spans(text: str, spans: Iterable[NamedSpan]) -> list[NamedSpan]:
             if piece.type == "LOC":
                 piece = _with_head(text, piece)
             repaired.append(piece)
-    repaired = [piece for span in _with_surname(text, repaired) for piece in _two_names(text, span)]
+    repaired = _with_surname(text, repaired)
+    surnames = {
+        form for p in repaired if p.type == "PER" and (w := NAME_WORD.findall(p.text)) for form in name_forms(w[-1])
+    }
+    repaired = [piece for span in repaired for piece in _two_names(text, span, surnames)]
     repaired.extend(_named_after(text, repaired))
     repaired.extend(_surnames_inside(repaired))
     persons = SpanIndex((p.start, p.end) for p in repaired if p.type == "PER")
@@ -329,20 +333,54 @@ def patronymic(word: str) -> bool:
     )
 
 
-def _two_names(text: str, span: NamedSpan) -> list[NamedSpan]:
+def _two_names(text: str, span: NamedSpan, surnames: Set[str] = frozenset()) -> list[NamedSpan]:
     """A first name, a patronymic and a surname are a whole Russian name: more words after them are another
-    name the NER ran on into ("Сергей Анатольевич Лебедев Путин назначил").
+    name the NER ran on into ("Сергей Анатольевич Лебедев Путин назначил"); so is a first name and a surname
+    after a word that is no first name (``_a_name_after_a_surname``), that word a mention of its own when it may
+    be one of the article's `surnames` ("адвокат Кляйна Сергей Рябов" beside "Ивана Кляйна"), else no person's
+    ("Росимущества Егор Поляков").
 
     >>> text = "Сергей Анатольевич Лебедев Путин назначил"
     >>> [s.text for s in _two_names(text, NamedSpan(0, 32, "PER", text[:32], text[:32]))]
     ['Сергей Анатольевич Лебедев', 'Путин']
     """
     words = list(NAME_WORD.finditer(span.text))
-    if span.type != "PER" or len(words) < 4 or not patronymic(words[1].group()):
+    if span.type == "PER" and len(words) == 3 and _a_name_after_a_surname([w.group() for w in words]):
+        second = _trim(text, span, span.start + words[1].start(), span.end)
+        if not name_forms(words[0].group()) & surnames:
+            return [second] if second is not None else []
+        cut = 1  # "адвокат Кляйна Сергей Рябов": Кляйн's lawyer Сергей Рябов
+    elif span.type != "PER" or len(words) < 4 or not patronymic(words[1].group()):
         return [span]
-    first = _trim(text, span, span.start, span.start + words[2].end())
-    second = _trim(text, span, span.start + words[3].start(), span.end)
+    else:
+        cut = 3
+    first = _trim(text, span, span.start, span.start + words[cut - 1].end())
+    second = _trim(text, span, span.start + words[cut].start(), span.end)
     return [piece for piece in (first, second) if piece is not None]
+
+
+def _a_name_after_a_surname(words: list[str]) -> bool:
+    """Whether three words are a word that is no first name and reads first in a case other than the nominative,
+    then a first name in the nominative pymorphy3 knows and a word that is no patronymic: a surname or a body in
+    the genitive and a person's name ("Кляйна Сергей Рябов", "Росимущества Егор Поляков"), where a
+    name of three words opens with its first name ("Эрих Мария Ремарк") or ends with a patronymic ("Соловьёв
+    Александр Васильевич").
+
+    >>> _a_name_after_a_surname(["Кляйна", "Сергей", "Рябов"]), _a_name_after_a_surname(["Эрих", "Мария", "Ремарк"])
+    (True, False)
+    >>> _a_name_after_a_surname(["Соловьёв", "Александр", "Васильевич"]), _a_name_after_a_surname(["Ким", "Чен", "Ын"])
+    (False, False)
+    >>> _a_name_after_a_surname(["Карлос", "Артур", "Нузман"])
+    False
+    """
+    first, given, last = (word.lower() for word in words)
+    readings = parses(first)
+    return (
+        readings[0].tag.case not in (None, "nomn")  # "Карлос Артур Нузман", "Кари Юсеф Ахмади" stay
+        and not any("Name" in p.tag for p in readings)
+        and any("Name" in p.tag and p.tag.case == "nomn" and p.is_known for p in parses(given))
+        and not any("Patr" in p.tag for p in parses(last))  # in any case: "Соловьева Александра Васильевича"
+    )
 
 
 def _with_surname(text: str, spans: list[NamedSpan]) -> list[NamedSpan]:
