@@ -62,3 +62,15 @@ def test_a_label_keeps_the_yo_its_article_writes() -> None:
     text = "# Новости\n\nИгорь Журавлёв выступал за шведскую «Фрёлунду».\n"
     labels = {entity.labels["ru"] for entity in extract_article(parse_article("yo", text)).entities.values()}
     assert {"Игорь Журавлёв", "Фрёлунду"} <= labels, labels
+
+
+def test_the_header_fields_are_no_names_but_the_author_is_read() -> None:
+    text = (  # the taggers read "Published at:" after this headline as a work's title
+        "# В Новосибирском театре оперы и балета состоялась премьера «Евгения Онегина»\n\n"
+        "Published at: **2026-03-28T10:00:00+07:00**\n\nAuthor: **Анна Иванова**\n\n"
+        "На сцене театра в пятницу прошла премьера оперы Петра Чайковского «Евгений Онегин».\n"
+    )
+    entities = extract_article(parse_article("header", text)).entities.values()
+    labels = {entity.labels["ru"] for entity in entities}
+    assert not [label for label in labels if re.search("Published|Author|Original|2026", label)], labels
+    assert "Анна Иванова" in labels

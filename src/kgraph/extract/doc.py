@@ -46,6 +46,29 @@ def blank_controls(text: str) -> str:
     return "".join(" " if unicodedata.category(c) in {"Cc", "Cf", "Cs", "Co"} and c not in "\n\t" else c for c in text)
 
 
+def blank_header_markup(text: str, article: Article) -> str:
+    """`text` with the lines of the header's fields as spaces but for the author's and the publisher's names: the
+    taggers read "Published at:" as a work's title. Offsets stay.
+
+    >>> from kgraph.source import parse_article
+    >>> news = "# Н\\n\\nPublished at: **2026-01-02T00:00:00+03:00**\\n\\nAuthor: **Анна Иванова**\\n\\nТекст.\\n"
+    >>> blank_header_markup(news, parse_article("a", news)).split()
+    ['#', 'Н', 'Анна', 'Иванова', 'Текст.']
+    """
+    fields = [span for span in (article.published, article.author, article.publisher, article.url) if span]
+    if not fields:
+        return text
+    kept = [(span.start, span.end) for span in (article.author, article.publisher) if span]
+    chars = list(text)
+    for span in fields:
+        line_start = text.rfind("\n", 0, span.start) + 1
+        line_end = text.find("\n", span.end)
+        for at in range(line_start, len(text) if line_end < 0 else line_end):
+            if not any(start <= at < end for start, end in kept):
+                chars[at] = " "
+    return "".join(chars)
+
+
 def class_for(nerel_type: str) -> str:
     """The kgraph class (a CURIE) of an entity of a NEREL type, as the ontology's kg:nerelType maps it; types whose
     mentions are values (MONEY, DATE, ORDINAL…) or unknown ones give schema:Thing.
@@ -129,8 +152,9 @@ class Doc:
     def __init__(self, article: Article) -> None:
         self.article = article
         self.text = article.text
-        self.clean = blank_controls(article.text)
-        """What the rules read: the text with control characters blanked (evidence quotes ``text``)."""
+        self.clean = blank_header_markup(blank_controls(article.text), article)
+        """What the rules read: the text with control characters and the header's markup blanked (evidence quotes
+        ``text``)."""
         self.analysis: Analysis | None = None
         self.features: list[Features] = []
         """The taggers' features of every token (``names.org_tagger.token_features``), computed once."""
