@@ -74,3 +74,14 @@ def test_the_header_fields_are_no_names_but_the_author_is_read() -> None:
     labels = {entity.labels["ru"] for entity in entities}
     assert not [label for label in labels if re.search("Published|Author|Original|2026", label)], labels
     assert "Анна Иванова" in labels
+
+
+def test_a_title_named_again_in_the_nominative_is_labelled_so() -> None:
+    text = (
+        "# Премьера «Евгения Онегина» в Новосибирске\n\n"
+        "В театре прошла премьера оперы Петра Чайковского «Евгений Онегин». Зрители смотрели «Твин Пикса» "
+        "второй сезон, а потом «Твин Пикс» показали снова.\n"
+    )
+    entities = extract_article(parse_article("title", text)).entities.values()
+    works = {entity.labels["ru"] for entity in entities if entity.cls == "schema:CreativeWork"}
+    assert "Евгений Онегин" in works and "Евгения Онегина" not in works, works

@@ -46,9 +46,27 @@ def typed_entities(doc: Doc) -> None:
         if mention.type in COMMON_TYPES and _opens_sentence(doc, mention.start) and _common_word(label):
             label = label[0].lower() + label[1:]  # "Скончался …", "Министр иностранных дел России" open a sentence
         confidence = round(min(MOST_SURE, mention.confidence), 2)
-        doc.add(Draft(mention.type, label, [doc.span(mention.start, mention.end)], cls=cls, confidence=confidence))
+        ident = doc.add(
+            Draft(mention.type, label, [doc.span(mention.start, mention.end)], cls=cls, confidence=confidence)
+        )
+        if (
+            mention.type in AS_WRITTEN
+            and _in_dictionary_form(label)
+            and not _in_dictionary_form(doc.draft(ident).label)
+        ):
+            doc.relabel(ident, label=label)  # «Евгений Онегин» after «Евгения Онегина» in the headline
         taken.setdefault(cls, []).append((mention.start, mention.end))
         exact.add((mention.start, mention.end))
+
+
+def _in_dictionary_form(title: str) -> bool:
+    """Whether each word of a title is its own likeliest dictionary form: a title named as written is in the
+    nominative there ("Евгений Онегин", "Война и мир"; not "Евгения Онегина", "Войны и мира").
+
+    >>> _in_dictionary_form("Война и мир"), _in_dictionary_form("«Войны и мира»")
+    (True, False)
+    """
+    return all(parses(word.lower())[0].normal_form == word.lower() for word in CYRILLIC_WORD.findall(title))
 
 
 def _label(words: str, *, person: bool = False) -> str:
