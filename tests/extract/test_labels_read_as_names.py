@@ -85,3 +85,10 @@ def test_a_title_named_again_in_the_nominative_is_labelled_so() -> None:
     entities = extract_article(parse_article("title", text)).entities.values()
     works = {entity.labels["ru"] for entity in entities if entity.cls == "schema:CreativeWork"}
     assert "Евгений Онегин" in works and "Евгения Онегина" not in works, works
+
+
+def test_one_of_two_places_named_with_a_shared_plural_noun_is_named_in_the_singular() -> None:
+    # "в Горном и Кобяйском районах": natasha's normal form was "Кобяйский районы"
+    text = "# Пожары\n\nБольше всего огонь распространился в Горном и Кобяйском районах Якутии.\n"
+    labels = {entity.labels["ru"] for entity in extract_article(parse_article("plural", text)).entities.values()}
+    assert "Кобяйский район" in labels, labels

@@ -161,14 +161,25 @@ def _tail_as_written(words: str, normal: str) -> str:
         readings = parses(letters.lower()) if letters else []
         noun = bool(readings) and readings[0].tag.POS == "NOUN" and not any(r.tag.POS == "ADJF" for r in readings)
         if noun or (len(letters) > 1 and letters.isupper()):
-            if not all(map(same_stem, normalised[:index], written[:index])) or not all(
-                may_be_nominative(word.lower()) for word in normalised[:index] if CYRILLIC_WORD.fullmatch(word)
+            before = [word.lower() for word in normalised[:index] if CYRILLIC_WORD.fullmatch(word)]
+            plural = noun and all(r.tag.number == "plur" for r in readings if r.tag.POS == "NOUN")
+            if (
+                not all(map(same_stem, normalised[:index], written[:index]))
+                or not all(map(may_be_nominative, before))
+                or (plural and len(before) == 1 and _singular_adjective(before[0]))
             ):
                 # "Высшее" is not "Высочайшее" (pymorphy3's "высокий"); natasha leaves a participle as written
-                # ("Объединённой авиастроительная корпорация")
+                # ("Объединённой авиастроительная корпорация"), and gives "Кобяйский районы" for "(Горном и)
+                # Кобяйском районах"
                 return noun_phrase_nominative(words)
             return " ".join(normalised[: index + 1] + written[index + 1 :])
     return normal
+
+
+def _singular_adjective(word: str) -> bool:
+    """Whether a word reads as an adjective and never as a plural ("кобяйский"; not "умм", nor "новые")."""
+    readings = parses(word)
+    return any(r.tag.POS in ("ADJF", "PRTF") for r in readings) and all(r.tag.number != "plur" for r in readings)
 
 
 def _first_name_nominative(name: str) -> str:

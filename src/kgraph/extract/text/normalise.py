@@ -216,15 +216,19 @@ def _may_agree(modifier: str, head: Any) -> bool:
     return any(p.tag.case == head.tag.case and (p.tag.number or number) == number for p in parses(modifier))
 
 
-def _agree(word: str, case: str, number: str, gender: str | None, modifier: bool = False) -> str | None:
-    """`word` in the nominative of `number` (and `gender`, for an adjective) from its reading in `case`; a
-    `modifier` (a word before the head) read as an adjective first ("главного": not the noun "главное")."""
+def _agree(
+    word: str, case: str, number: str, gender: str | None, modifier: bool = False, written: str | None = None
+) -> str | None:
+    """`word` in the nominative of `number` (and `gender`, for an adjective) from its reading in `case` and the
+    `written` number (`number` when not given); a `modifier` (a word before the head) read as an adjective first
+    ("главного": not the noun "главное")."""
     readings = list(parses(word))
     if modifier:
         readings.sort(key=lambda parse: "NOUN" in parse.tag)
+    written = written or number
     for parse in readings:
         kind_ok = "NOUN" in parse.tag or "ADJF" in parse.tag or "PRTF" in parse.tag
-        if kind_ok and parse.tag.case == case and (parse.tag.number or number) == number:
+        if kind_ok and parse.tag.case == case and (parse.tag.number or written) == written:
             wanted = {"nomn", number}
             if "NOUN" not in parse.tag and number == "sing" and gender:
                 wanted.add(gender)  # an adjective takes the head noun's gender
@@ -295,6 +299,8 @@ def noun_phrase_nominative(text: str, *, person: bool = False) -> str:
     'ГУ МЧС России по Московской области'
     >>> noun_phrase_nominative("Лос-Анджелесе"), noun_phrase_nominative("Минск-арене")
     ('Лос-Анджелес', 'Минск-арена')
+    >>> noun_phrase_nominative("Кобяйском районах"), noun_phrase_nominative("Московской и Тверской областях")
+    ('Кобяйский район', 'Московской и Тверской областях')
     """
     words = list(re.finditer(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*", text))
     head = None
@@ -315,11 +321,19 @@ def noun_phrase_nominative(text: str, *, person: bool = False) -> str:
     modifiers = [w.group() for w in words[:head] if parses(w.group())[0].tag.POS in {"ADJF", "PRTF"}]
     parse = next((r for r in readings if all(_may_agree(w, r) for w in modifiers)), readings[0])
     case, number, gender = parse.tag.case, parse.tag.number or "sing", parse.tag.gender
+    head_number = number
+    if number == "plur" and len(modifiers) == 1 and _singular_in(modifiers[0], case):
+        # "(в Горном и) Кобяйском районах": one of the districts, "Кобяйский район"; "Московской и Тверской
+        # областях", two, stay as written
+        number = "sing"
     if case == "nomn" or case is None or _NUMBER.search(text, 0, words[head].start()):
         return text  # a number before the head governs its case: "20 годам тюрьмы" is not "20 годы тюрьмы"
     pieces, last = [], 0
     for match in words[: head + 1]:
-        form = _agree(match.group(), case, number, gender, modifier=match is not words[head])
+        at_head = match is words[head]
+        form = _agree(
+            match.group(), case, number, gender, modifier=not at_head, written=head_number if at_head else None
+        )
         if form is None and (match is words[head] or match.group() in modifiers):
             return text  # all or nothing: "лучшей ленты" is not "лучшей лента"
         form = form or match.group()
@@ -336,6 +350,12 @@ def noun_phrase_nominative(text: str, *, person: bool = False) -> str:
         pieces.append(text[last : match.start()] + form)
         last = match.end()
     return "".join(pieces) + text[last:]
+
+
+def _singular_in(modifier: str, case: str | None) -> bool:
+    """Whether an adjective reads as a singular of `case` and never as a plural of it ("Кобяйском", not "новых")."""
+    readings = [p for p in parses(modifier) if p.tag.case == case]
+    return bool(readings) and all(p.tag.number == "sing" for p in readings)
 
 
 _LIKELY_ADJECTIVE = 0.25
