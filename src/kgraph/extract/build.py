@@ -43,6 +43,7 @@ PIPELINE: tuple[Component, ...] = (
     names.original_names,
     names.partial_names,
     names.placed_organisations,
+    names.short_names,
     names.abbreviations,
     forum.pipelines,
     names.header_roles,

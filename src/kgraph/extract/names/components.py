@@ -290,6 +290,32 @@ def abbreviations(doc: Doc) -> None:
         doc.state(Fact(ids[id(whole)], "kg:abbreviation", abbreviation, evidence, language="ru", confidence=0.8))
 
 
+@component("short_names", requires=("entities",), assigns=("entities",), drops=("entities",))
+def short_names(doc: Doc) -> None:
+    """A place or an organisation whose name NEREL train links too seldom to one item to link it alone is the
+    article's entity of its class linked to that item, when that is the item the name most often names:
+    "Петербург" (Q656 9 times in 11) beside "Санкт-Петербург" (Q656), "Европейского" beside "Европа"."""
+    linked: dict[tuple[str, str], Draft] = {}
+    for draft in doc.drafts:
+        if draft.wikidata and draft.nerel_type != "PERSON":
+            linked.setdefault((draft.cls, draft.wikidata), draft)
+    joined = False
+    for draft in doc.drafts:
+        if draft.wikidata or draft.nerel_type == "PERSON" or not draft.mentions:
+            continue
+        entry = gazetteer().entry(draft.label) or gazetteer().entry(draft.mentions[0].text)
+        if entry is None or not entry.links:
+            continue
+        qid, count = max(entry.links.items(), key=lambda item: item[1])
+        target = linked.get((draft.cls, qid))
+        if target is not None and target is not draft and count * 2 > sum(entry.links.values()):
+            target.mentions = sorted([*target.mentions, *draft.mentions], key=lambda m: (m.start, m.end))
+            draft.mentions = []
+            joined = True
+    if joined:
+        doc.drop_unmentioned()
+
+
 _ABBREVIATION = re.compile(r"[А-ЯЁA-Z]{2,6}")
 """A name in capitals, two to six letters: an abbreviation ("НГУ", "МКС")."""
 

@@ -30,7 +30,7 @@ from ..text.normalise import (
     same_stem,
 )
 from ..text.words import LOWER, words
-from .known_names import adjective_place, after_currency, is_adjective
+from .known_names import adjective_place, adjective_place_name, after_currency, is_adjective
 
 # Organisation head nouns after which a quoted or capitalised name is the organisation's own name.
 ORG_NOUNS = {
@@ -314,6 +314,8 @@ def entities_from_spans(text: str, spans: Iterable[NamedSpan]) -> list[Draft]:
             draft.label = named_as_linked(draft.label, link.name, draft.nerel_type)
         elif listed := listed_name(draft.label, draft.nerel_type):  # natasha's normal form may stay inflected
             draft.label = named_as_linked(draft.label, listed, draft.nerel_type)
+        elif draft.nerel_type in LOCATION_TYPES and is_adjective(draft.label):
+            draft.label = adjective_place_name(draft.label)
     return drafts
 
 

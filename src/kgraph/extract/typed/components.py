@@ -4,6 +4,8 @@ rules missed, each a node of its ontology class (``class_for``: the ontology's k
 
 from ...resources import subclasses
 from ..doc import Doc, Draft, class_for, entity_classes
+from ..links.linking import LOCATION_TYPES
+from ..names.known_names import adjective_place_name, is_adjective
 from ..pipeline import component
 from ..text.normalise import CYRILLIC_WORD, noun_phrase_nominative, parses
 from .taggers import RULE_TYPES, tag_types
@@ -43,6 +45,8 @@ def typed_entities(doc: Doc) -> None:
         if mention.type == "PROFESSION" and _plural(words):
             continue  # "преподаватели", "лидеры России": people, not one office
         label = words if mention.type in AS_WRITTEN else _label(words, person=mention.type == "PROFESSION")
+        if mention.type in LOCATION_TYPES and is_adjective(label):
+            label = adjective_place_name(label)  # "Европейского": Европа
         if mention.type in COMMON_TYPES and _opens_sentence(doc, mention.start) and _common_word(label):
             label = label[0].lower() + label[1:]  # "Скончался …", "Министр иностранных дел России" open a sentence
         confidence = round(min(MOST_SURE, mention.confidence), 2)
