@@ -1343,3 +1343,27 @@ def test_a_person_s_adjective_nerel_marks_as_the_person_is_labelled_with_the_per
     model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
     persons = {e.labels["ru"] for e in model.entities.values() if e.cls == "schema:Person"}
     assert "Нобелевскую" not in persons and "Альфред Нобель" in persons, persons
+
+
+def test_the_event_the_headline_tells_and_the_text_tells_again_is_one_event() -> None:
+    text = (
+        "# ЕС утвердил новый пакет санкций против России\n\nPublished at: **2026-06-23T18:45:00+03:00**\n\n"
+        "Совет Европейского союза в понедельник утвердил 21-й пакет санкций против России.\n"
+    )
+    events = [e for e in extract_article(parse_article("a", text)).entities.values() if e.cls == "schema:Event"]
+    assert [sorted(m.text for m in e.mentions) for e in events] == [
+        ["утвердил 21-й пакет санкций", "утвердил новый пакет санкций"]
+    ]
+
+
+def test_events_that_give_different_numbers_stay_two() -> None:
+    text = (
+        "# ЕС утвердил 20-й пакет санкций против России\n\nPublished at: **2026-06-23T18:45:00+03:00**\n\n"
+        "Совет Европейского союза в понедельник утвердил 21-й пакет санкций против России.\n"
+    )
+    events = [e for e in extract_article(parse_article("a", text)).entities.values() if e.cls == "schema:Event"]
+    assert sorted(m.text for e in events for m in e.mentions) == [
+        "утвердил 20-й пакет санкций",
+        "утвердил 21-й пакет санкций",
+    ]
+    assert len(events) == 2

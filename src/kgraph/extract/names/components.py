@@ -301,8 +301,8 @@ def short_names(doc: Doc) -> None:
             linked.setdefault((draft.cls, draft.wikidata), draft)
     joined = False
     for draft in doc.drafts:
-        if draft.wikidata or draft.nerel_type == "PERSON" or not draft.mentions:
-            continue
+        if draft.wikidata or draft.nerel_type == "PERSON" or not draft.mentions or _ABBREVIATION.fullmatch(draft.label):
+            continue  # an abbreviation is joined by its initials, and said to be one (``abbreviations``)
         entry = gazetteer().entry(draft.label) or gazetteer().entry(draft.mentions[0].text)
         if entry is None or not entry.links:
             continue

@@ -2,6 +2,8 @@
 crimes, penalties, works, products, nationalities, ideologies, religions, languages, families and the places the
 rules missed, each a node of its ontology class (``class_for``: the ontology's kg:nerelType)."""
 
+import re
+
 from ...resources import subclasses
 from ..doc import Doc, Draft, class_for, entity_classes
 from ..links.linking import LOCATION_TYPES
@@ -49,6 +51,8 @@ def typed_entities(doc: Doc) -> None:
             label = adjective_place_name(label)  # "Европейского": Европа
         if mention.type in COMMON_TYPES and _opens_sentence(doc, mention.start) and _common_word(label):
             label = label[0].lower() + label[1:]  # "Скончался …", "Министр иностранных дел России" open a sentence
+        if mention.type == "EVENT" and (told := _told_in_headline(doc, label, mention.start)) is not None:
+            label, cls = told.label, told.cls  # the headline's event and the text's are one: one node
         confidence = round(min(MOST_SURE, mention.confidence), 2)
         ident = doc.add(
             Draft(mention.type, label, [doc.span(mention.start, mention.end)], cls=cls, confidence=confidence)
@@ -61,6 +65,44 @@ def typed_entities(doc: Doc) -> None:
             doc.relabel(ident, label=label)  # «Евгений Онегин» after «Евгения Онегина» in the headline
         taken.setdefault(cls, []).append((mention.start, mention.end))
         exact.add((mention.start, mention.end))
+
+
+def _told_in_headline(doc: Doc, label: str, start: int) -> Draft | None:
+    """The event the headline tells and the text tells again, worded alike: of an event mention in the text, the
+    headline's event, and of one in the headline, the text's, whose words but adjectives and numbers are the same
+    lemmas, two or more ("утвердил новый пакет санкций" in the headline, "утвердил 21-й пакет санкций" in the
+    text), unless both give a number and not the same one (the 20th package is not the 21st)."""
+    headline = doc.article.headline
+    in_headline = headline.start <= start < headline.end
+    core, numbers = _event_core(label)
+    if len(core) < 2:
+        return None
+    for draft in doc.drafts:
+        if draft.nerel_type != "EVENT" or not draft.mentions:
+            continue
+        if any(headline.start <= m.start < headline.end for m in draft.mentions) == in_headline:
+            continue
+        other_core, other_numbers = _event_core(draft.label)
+        if other_core == core and (not numbers or not other_numbers or numbers == other_numbers):
+            return draft
+    return None
+
+
+def _event_core(label: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The lemmas of an event's words but adjectives, participles, numerals and short words, and its numbers.
+
+    >>> _event_core("утвердил 21-й пакет санкций") == _event_core("утвердил новый пакет санкций")[:1] + (
+    ...     frozenset({"21"}),)
+    True
+    """
+    core, numbers = set(), set(re.findall(r"\d+", label))
+    for word in CYRILLIC_WORD.findall(label):
+        reading = parses(word.lower())[0]
+        if {"NUMR", "Anum"} & reading.tag.grammemes:
+            numbers.add(str(reading.normal_form))
+        elif len(word) > 2 and reading.tag.POS not in ("ADJF", "ADJS", "PRTF", "PREP", "CONJ", "PRCL"):
+            core.add(str(reading.normal_form))
+    return frozenset(core), frozenset(numbers)
 
 
 def _in_dictionary_form(title: str) -> bool:
