@@ -84,7 +84,9 @@ def surname_as_written(full: str, part: str) -> str | None:
         return None
     surname, part = words[-1], part.strip()
     ending = surname[len(part) :] if surname.lower().startswith(part.lower()) else ""
-    woman = any(p.tag.gender == "femn" and "Name" in p.tag for p in parses(words[0].lower()))
+    woman = any(
+        p.tag.gender == "femn" and {"Name", "nomn", "sing"} <= p.tag.grammemes for p in parses(words[0].lower())
+    )
     if ending in _OBLIQUE_ENDINGS or (ending in _GENITIVE_ENDINGS and not woman):
         return " ".join([*words[:-1], part])
     return None
