@@ -182,3 +182,15 @@ def test_a_place_named_by_an_adjective_is_labelled_with_the_name_of_the_place_it
     model = extract_article(parse_article("a", text))
     places = {e.labels["ru"] for e in model.entities.values() if e.cls == "schema:Place"}
     assert "Европа" in places and "Европейский" not in places, places
+
+
+def test_a_quoted_name_after_a_places_adjective_is_the_body_the_article_names_by_that_name() -> None:
+    text = (
+        "# «Авангард» обыграл СКА\n\nОмский «Авангард» на своём льду победил петербургский СКА со счётом 4:2. "
+        "Встреча прошла в субботу на «G-Drive Арене» в Омске.\n"
+    )
+    model = extract_article(parse_article("a", text))
+    clubs = {
+        e.labels["ru"]: {m.text for m in e.mentions} for e in model.entities.values() if "Авангард" in e.labels["ru"]
+    }
+    assert list(clubs) == ["Авангард"], clubs

@@ -19,7 +19,7 @@ from ..spans import SpanIndex
 from ..text.normalise import key, noun_phrase_nominative
 from . import entities
 from .entities import entities_from_spans
-from .known_names import gazetteer_mentions, is_adjective
+from .known_names import adjective_place, gazetteer_mentions, is_adjective
 from .mentions import patronymic, repair_spans
 from .mentions import repeated_surnames as repeated_surnames_in
 from .org_tagger import tag_organisations, token_features
@@ -235,7 +235,8 @@ def placed_organisations(doc: Doc) -> None:
     "Верховный суд Испании", "Минобороны" beside "Минобороны РФ", "Палата представителей" beside "Палата
     представителей США", when the words after the shorter name are a place alone and no other organisation of the
     article has the shorter name before a place ("Верховный суд России" too: no join). The shorter name inside the
-    longer one stays a mention of its own entity, as NEREL nests it."""
+    longer one stays a mention of its own entity, as NEREL nests it. A quoted name after a place's adjective is the
+    body the article names by the quoted name alone ("Омский «Авангард»" beside "«Авангард»")."""
     named = [d for d in doc.drafts if d.nerel_type == "ORGANIZATION" and d.label[:1].isupper()]
     for short in named:
         longer = [
@@ -253,7 +254,31 @@ def placed_organisations(doc: Doc) -> None:
             ]
             longer[0].mentions.extend(m for m in short.mentions if m not in inside)
             short.mentions = inside
+    # "Омский «Авангард»" beside "Авангард": a place's adjective before a quoted name says where the body is
+    by_label = {draft.label: draft for draft in named}
+    places = [key(d.label) for d in doc.drafts if d.nerel_type in LOCATION_TYPES]
+    for whole in named:
+        placed = _PLACE_AND_NAME.fullmatch(whole.label)
+        named_alone = by_label.get(placed.group(2)) if placed else None
+        if placed and named_alone is not None and named_alone is not whole and _of_a_place(placed.group(1), places):
+            named_alone.mentions.extend(whole.mentions)
+            whole.mentions = []
     doc.drop_unmentioned()
+
+
+def _of_a_place(adjective: str, places: list[str]) -> bool:
+    """Whether an adjective is made from a place: one NEREL train or the lists know ("Омский" is not in NEREL
+    train), or one the article names ("Омск": its name, but a last vowel, starts the adjective)."""
+    word = adjective.lower().replace("ё", "е")
+    if not is_adjective(adjective):
+        return False
+    return adjective_place(adjective) is not None or any(
+        len(stem := place.rstrip("аяоеыи")) >= 3 and " " not in place and word.startswith(stem) for place in places
+    )
+
+
+_PLACE_AND_NAME = re.compile(r"([А-ЯЁа-яё]+)\s+«([^«»]+)»")
+"""An adjective and a quoted name: "Омский «Авангард»"."""
 
 
 @component("abbreviations", requires=("entities",), assigns=("entities", "facts"), drops=("entities",))
@@ -295,19 +320,23 @@ def short_names(doc: Doc) -> None:
     """A place or an organisation whose name NEREL train links too seldom to one item to link it alone is the
     article's entity of its class linked to that item, when that is the item the name most often names:
     "Петербург" (Q656 9 times in 11) beside "Санкт-Петербург" (Q656), "Европейского" beside "Европа"."""
+    from ...identity.keys import initials  # identity reads the extraction tables: imported once both are loaded
+
     linked: dict[tuple[str, str], Draft] = {}
     for draft in doc.drafts:
         if draft.wikidata and draft.nerel_type != "PERSON":
             linked.setdefault((draft.cls, draft.wikidata), draft)
     joined = False
     for draft in doc.drafts:
-        if draft.wikidata or draft.nerel_type == "PERSON" or not draft.mentions or _ABBREVIATION.fullmatch(draft.label):
-            continue  # an abbreviation is joined by its initials, and said to be one (``abbreviations``)
+        if draft.wikidata or draft.nerel_type == "PERSON" or not draft.mentions:
+            continue
         entry = gazetteer().entry(draft.label) or gazetteer().entry(draft.mentions[0].text)
         if entry is None or not entry.links:
             continue
         qid, count = max(entry.links.items(), key=lambda item: item[1])
         target = linked.get((draft.cls, qid))
+        if target is not None and initials(target.label) == draft.label:
+            continue  # "МИД" beside "Министерство иностранных дел": joined, and said to be its abbreviation, next
         if target is not None and target is not draft and count * 2 > sum(entry.links.values()):
             target.mentions = sorted([*target.mentions, *draft.mentions], key=lambda m: (m.start, m.end))
             draft.mentions = []
