@@ -194,3 +194,14 @@ def test_a_quoted_name_after_a_places_adjective_is_the_body_the_article_names_by
         e.labels["ru"]: {m.text for m in e.mentions} for e in model.entities.values() if "Авангард" in e.labels["ru"]
     }
     assert list(clubs) == ["Авангард"], clubs
+
+
+def test_a_person_an_institution_is_named_after_is_named_in_the_nominative() -> None:
+    # after "имени" a name is in the genitive: "Евгения Вахтангова" (a woman's first name too) is Евгений Вахтангов
+    text = (
+        "Об этом сообщили в Театре имени Евгения Вахтангова. Студенты университета им. А. С. Пушкина и школы "
+        "имени Анны Ахматовой читали стихи Пушкина."
+    )
+    persons = _persons(text)
+    assert {"Евгений Вахтангов", "А. С. Пушкин", "Анна Ахматова"} <= set(persons), persons
+    assert persons["А. С. Пушкин"] == {"А. С. Пушкина", "Пушкина"}

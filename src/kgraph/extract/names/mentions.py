@@ -10,6 +10,7 @@ knows finds the rest: ``known_names``).
 
 import re
 from collections.abc import Iterable, Sequence, Set
+from dataclasses import replace
 
 from ..links.linking import LOCATION_TYPES, NOT_ENTITIES, gazetteer
 from ..places.nouns import head as place_head
@@ -285,14 +286,49 @@ _NAMED_AFTER = re.compile(
 
 
 def _named_after(text: str, spans: list[NamedSpan]) -> list[NamedSpan]:
-    """The person an institution is named after: "Институт имени А. М. Горького", "театр им. Шукшина"."""
+    """The person an institution is named after: "Институт имени А. М. Горького", "театр им. Шукшина", in the
+    nominative (``genitive_name_nominative``); the NER's span of that name is given the nominative too."""
     found = []
-    persons = {(s.start, s.end) for s in spans if s.type == "PER"}
+    persons = {(s.start, s.end): s for s in spans if s.type == "PER"}
     for match in _NAMED_AFTER.finditer(text):
         start, end = match.span(1)
+        normal = genitive_name_nominative(match.group(1)) or match.group(1)
         if (start, end) not in persons:
-            found.append(NamedSpan(start, end, "PER", match.group(1), match.group(1)))
+            found.append(NamedSpan(start, end, "PER", match.group(1), normal))
+        elif normal != match.group(1):
+            spans[spans.index(persons[(start, end)])] = replace(persons[(start, end)], normal=normal)
     return found
+
+
+def genitive_name_nominative(name: str) -> str | None:
+    """A person's name written in the genitive (after "имени") in the nominative, one gender throughout, initials
+    kept; None when a word reads as no name's genitive.
+
+    >>> genitive_name_nominative("Евгения Вахтангова"), genitive_name_nominative("Анны Ахматовой")
+    ('Евгений Вахтангов', 'Анна Ахматова')
+    >>> genitive_name_nominative("А. М. Горького"), genitive_name_nominative("Пушкин")
+    ('А. М. Горький', None)
+    """
+    gender = None
+    words = []
+    for word in name.split():
+        if len(word.rstrip(".")) == 1:
+            words.append(word)
+            continue
+        readings = [
+            p
+            for p in parses(word.lower())
+            if p.tag.case == "gent"
+            and p.tag.number == "sing"
+            and {"Name", "Surn", "Patr"} & p.tag.grammemes
+            and (gender is None or p.tag.gender == gender)
+        ]
+        form = readings[0].inflect({"nomn"}) if readings else None
+        if form is None:
+            return None
+        gender = gender or readings[0].tag.gender
+        words.append(str(form.word).capitalize() if word[:1].isupper() else str(form.word))
+    return " ".join(words)
 
 
 def _surnames_inside(spans: list[NamedSpan]) -> list[NamedSpan]:

@@ -27,6 +27,7 @@ def partial_names(labels: Sequence[str]) -> list[tuple[int, int]]:
     surnames: dict[str, set[int]] = {}  # a form of a full name's surname -> the full names
     first_names: dict[str, set[int]] = {}  # a form of its first name -> the full names
     firsts: dict[str, set[int]] = {}  # its first name, lower-case -> the full names
+    initialled: dict[str, set[int]] = {}  # a form of the surname of a name with initials -> those names
     for index, parts in enumerate(words):
         if len(parts) >= 2 and not patronymic(parts[-1]) and all(len(part) > 1 for part in parts):
             for form in name_forms(parts[-1]):
@@ -34,11 +35,16 @@ def partial_names(labels: Sequence[str]) -> list[tuple[int, int]]:
             for form in name_forms(parts[0], "Name"):
                 first_names.setdefault(form, set()).add(index)
             firsts.setdefault(parts[0].lower(), set()).add(index)
+        elif len(parts) >= 2 and len(parts[-1]) > 1 and all(len(part) == 1 for part in parts[:-1]):
+            for form in name_forms(parts[-1]):
+                initialled.setdefault(form, set()).add(index)
     joined = []
     for index, parts in enumerate(words):
         initials = [part for part in parts if len(part) == 1 and part.isupper()]
         if len(parts) == 1:
             fits = _named_by(surnames, name_forms(parts[0])) | _named_by(first_names, name_forms(parts[0], "Name"))
+            # no full name has it: the one name with initials that does ("Пушкина" beside "А. С. Пушкин")
+            fits = fits or _named_by(initialled, name_forms(parts[0]))
         elif len(parts) == 2 and patronymic(parts[1]):
             middle = parts[1].lower()
             fits = {

@@ -23,11 +23,16 @@ def surname_adjectives(text: str, persons: Sequence[str]) -> list[tuple[int, int
     adjective's ending. A surname that two persons share names neither; a place adjective
     ("саудовскую": Сауд) names the place, and an adjective quoted alone («Волковская») is a name of its own."""
     owners: dict[str, set[int]] = {}
-    for index, label in enumerate(persons):
-        parts = label.split()
+    firsts: dict[str, set[str]] = {}  # a surname -> the first letters of the full names that have it
+    named = [(index, label.split()) for index, label in enumerate(persons)]
+    for index, parts in sorted(named, key=lambda item: _initialled(item[1])):
         if len(parts) < 2 or not re.fullmatch(r"[А-ЯЁ][а-яё]{2,}", parts[-1]) or parts[-1].endswith(("ий", "ой")):
             continue
-        owners.setdefault(parts[-1].lower(), set()).add(index)
+        surname = parts[-1].lower()
+        if _initialled(parts) and parts[0][:1] in firsts.get(surname, ()):
+            continue  # "В. М. Шукшин" beside "Василий Шукшин": one person, not two sharing the surname
+        owners.setdefault(surname, set()).add(index)
+        firsts.setdefault(surname, set()).add(parts[0][:1])
     order = {surname: rank for rank, surname in enumerate(owners)}
     found = []
     # one pass over the words (a pattern per surname read the whole text once for each person)
@@ -42,6 +47,11 @@ def surname_adjectives(text: str, persons: Sequence[str]) -> list[tuple[int, int
             if not quoted and adjective_place(match.text) is None:
                 found.append((next(iter(owners[surname])), match.start, match.end))
     return found
+
+
+def _initialled(parts: list[str]) -> bool:
+    """Whether a name's words but the last are initials ("В. М. Шукшин", "В.Лукашенко")."""
+    return len(parts) >= 2 and all(len(part.strip(".")) == 1 for part in parts[:-1])
 
 
 # a word as the pattern \b{surname}(?:ов|ев)?ск{_ENDINGS}\b reads it: the stem holds the surname and its link
