@@ -1367,3 +1367,13 @@ def test_events_that_give_different_numbers_stay_two() -> None:
         "утвердил 21-й пакет санкций",
     ]
     assert len(events) == 2
+
+
+def test_a_number_in_a_quoted_title_is_no_figure() -> None:
+    # NEREL train: «Двенадцать стульев», «Три сестры», «Четыре танкиста и собака» (9 such, all titles)
+    text = (
+        "# Театр\n\nАктёр сыграл в фильмах «Семнадцать мгновений весны» и «Двенадцать стульев». «Мы продали "
+        "3 тысячи билетов», — сказал директор театра Иван Петров.\n"
+    )
+    model = extract_article(parse_article("a", text))
+    assert [q.value for q in model.quantities] == [3000]
