@@ -92,3 +92,12 @@ def test_one_of_two_places_named_with_a_shared_plural_noun_is_named_in_the_singu
     text = "# Пожары\n\nБольше всего огонь распространился в Горном и Кобяйском районах Якутии.\n"
     labels = {entity.labels["ru"] for entity in extract_article(parse_article("plural", text)).entities.values()}
     assert "Кобяйский район" in labels, labels
+
+
+def test_two_places_sharing_a_head_noun_are_each_named_with_it() -> None:
+    # "Кировский и Ленинский округа" gave the city Киров and a place "Ленинский округа"
+    text = "# Мост\n\nДожди прошли в Ярославской и Смоленской областях. Мост соединит Кировский и Ленинский округа.\n"
+    entities = extract_article(parse_article("shared", text)).entities.values()
+    places = {e.labels["ru"] for e in entities if e.cls in ("schema:Place", "schema:AdministrativeArea", "schema:City")}
+    assert {"Ярославская область", "Кировский округ", "Ленинский округ"} <= places, places
+    assert "Киров" not in places

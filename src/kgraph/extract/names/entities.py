@@ -16,7 +16,7 @@ from ...source import Span
 from ..doc import Draft, class_for
 from ..links.linking import LOCATION_TYPES, gazetteer
 from ..places.nouns import is_head, is_strong_cue
-from ..places.types import after_place, cue_after, cue_before, listed_name, location_type
+from ..places.types import after_place, cue_after, cue_before, listed_name, location_type, with_shared_head
 from ..spans import SpanIndex
 from ..text.ner import NamedSpan
 from ..text.normalise import (
@@ -162,7 +162,12 @@ def _tail_as_written(words: str, normal: str) -> str:
         noun = bool(readings) and readings[0].tag.POS == "NOUN" and not any(r.tag.POS == "ADJF" for r in readings)
         if noun or (len(letters) > 1 and letters.isupper()):
             before = [word.lower() for word in normalised[:index] if CYRILLIC_WORD.fullmatch(word)]
-            plural = noun and all(r.tag.number == "plur" for r in readings if r.tag.POS == "NOUN")
+            gender = parses(before[0])[0].tag.gender if len(before) == 1 else None
+            plural = noun and not any(  # no reading is a singular nominative the adjective may go with
+                r.tag.number == "sing" and r.tag.case == "nomn" and (not gender or r.tag.gender in (gender, None))
+                for r in readings
+                if r.tag.POS == "NOUN"
+            )
             if (
                 not all(map(same_stem, normalised[:index], written[:index]))
                 or not all(map(may_be_nominative, before))
@@ -170,7 +175,7 @@ def _tail_as_written(words: str, normal: str) -> str:
             ):
                 # "Высшее" is not "Высочайшее" (pymorphy3's "высокий"); natasha leaves a participle as written
                 # ("Объединённой авиастроительная корпорация"), and gives "Кобяйский районы" for "(Горном и)
-                # Кобяйском районах"
+                # Кобяйском районах", "Ленинский округа" for "(Кировский и) Ленинский округа"
                 return noun_phrase_nominative(words)
             return " ".join(normalised[: index + 1] + written[index + 1 :])
     return normal
@@ -300,6 +305,8 @@ def entities_from_spans(text: str, spans: Iterable[NamedSpan]) -> list[Draft]:
                 draft.nerel_type = location_type(first.text, draft.label)
                 if draft.nerel_type == "LOCATION" and any(after_place(text, m, place_ends) for m in draft.mentions):
                     draft.nerel_type = "STATE_OR_PROVINCE"  # "Сан-Ладзаро-ди-Савена (Эмилия-Романья)"
+            if cue_after(text, first.end) == draft.nerel_type:  # "Кировский" (и Ленинский округа): Кировский округ
+                draft.label = with_shared_head(text, draft.label, first.end)
     drafts.extend(others.values())
     for draft in drafts:
         draft.cls = class_for(draft.nerel_type)

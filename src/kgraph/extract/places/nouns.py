@@ -102,7 +102,14 @@ def head() -> re.Pattern[str]:
 def shared_head() -> re.Pattern[str]:
     """Two place adjectives sharing a head noun: "Ярославской и Смоленской областей"."""
     heads = _alternatives(_forms("shared", None))
-    return re.compile(rf"\s+и\s+[А-ЯЁ][а-яё-]+(?:ой|ая|ий|ом|ую)\s+(?:{heads})\b")
+    return re.compile(rf"\s+и\s+[А-ЯЁ][а-яё-]+(?:ой|ая|ий|ом|ую)\s+(?P<head>{heads})\b")
+
+
+def shared_noun(form: str) -> tuple[str, str]:
+    """The noun (its lemma) a form of a shared head noun is of, and the kind of place it makes its adjectives
+    ("областей": область, a state; "округа": округ, a district)."""
+    noun = _forms("shared", None)[form.lower()]
+    return noun, _with_role("shared")[noun]
 
 
 @cache

@@ -154,12 +154,27 @@ def cue_before(text: str, start: int, ends: set[int]) -> tuple[str | None, str |
 
 
 def cue_after(text: str, end: int) -> str | None:
-    """A place adjective that shares its head with the next one is a state: "Ярославской и Смоленской областей";
+    """A place adjective that shares its head with the next one is a place of the head's kind: "Ярославской и
+    Смоленской областей" (states), "Кировский и Ленинский округа" (districts);
     a place that the state it is in follows is a city: "в Каслтоне, штат Вермонт", "в Монровилле (штат Алабама)"
     (NEREL train: 25 of 27)."""
-    if nouns.shared_head().match(text, end):
-        return "STATE_OR_PROVINCE"
+    if shared := nouns.shared_head().match(text, end):
+        return nouns.shared_noun(shared.group("head"))[1]
     return "CITY" if nouns.in_state().match(text, end) else None
+
+
+def with_shared_head(text: str, label: str, end: int) -> str:
+    """A place adjective's label with the head noun it shares with the next adjective: "Ярославская" (of
+    "Ярославской и Смоленской областях") is "Ярославская область", "Кировский" (of "Кировский и Ленинский
+    округа") "Кировский округ"; else the label.
+
+    >>> with_shared_head("Кировский и Ленинский округа", "Кировский", 9)
+    'Кировский округ'
+    """
+    shared = nouns.shared_head().match(text, end)
+    if shared is None or " " in label:
+        return label
+    return f"{label} {nouns.shared_noun(shared.group('head'))[0]}"
 
 
 def after_place(text: str, mention: Span, place_ends: set[int]) -> bool:

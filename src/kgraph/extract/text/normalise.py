@@ -211,9 +211,15 @@ _CLAUSE_WORDS = frozenset({"VERB", "INFN", "PRTS", "GRND", "PREP"})
 
 
 def _may_agree(modifier: str, head: Any) -> bool:
-    """Whether an adjective may agree with a reading of its head noun (same case and number)."""
-    number = head.tag.number or "sing"
-    return any(p.tag.case == head.tag.case and (p.tag.number or number) == number for p in parses(modifier))
+    """Whether an adjective may agree with a reading of its head noun (same case and number, and gender in the
+    singular: "Ленинский" is no modifier of "округа" read as a feminine noun)."""
+    number, gender = head.tag.number or "sing", head.tag.gender
+    return any(
+        p.tag.case == head.tag.case
+        and (p.tag.number or number) == number
+        and (number != "sing" or not gender or not p.tag.gender or p.tag.gender == gender or "ms-f" in head.tag)
+        for p in parses(modifier)
+    )
 
 
 def _agree(
@@ -301,6 +307,8 @@ def noun_phrase_nominative(text: str, *, person: bool = False) -> str:
     ('Лос-Анджелес', 'Минск-арена')
     >>> noun_phrase_nominative("Кобяйском районах"), noun_phrase_nominative("Московской и Тверской областях")
     ('Кобяйский район', 'Московской и Тверской областях')
+    >>> noun_phrase_nominative("Ленинский округа"), noun_phrase_nominative("Юбилейные торжества")
+    ('Ленинский округ', 'Юбилейные торжества')
     """
     words = list(re.finditer(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*", text))
     head = None
@@ -319,14 +327,27 @@ def noun_phrase_nominative(text: str, *, person: bool = False) -> str:
     if person:
         readings.sort(key=lambda reading: "anim" not in reading.tag)
     modifiers = [w.group() for w in words[:head] if parses(w.group())[0].tag.POS in {"ADJF", "PRTF"}]
-    parse = next((r for r in readings if all(_may_agree(w, r) for w in modifiers)), readings[0])
+    parse = next((r for r in readings if all(_may_agree(w, r) for w in modifiers)), None)
+    # "(в Горном и) Кобяйском районах", "(Кировский и) Ленинский округа": a singular adjective before a plural
+    # head names one of two places, "Кобяйский район", "Ленинский округ"; "Московской и Тверской областях", two
+    # adjectives, stay as written
+    one_of_two = next(
+        (
+            r
+            for r in readings
+            if parse is None or parse.tag.number == "plur"
+            if r.tag.number == "plur" and len(modifiers) == 1 and _singular_in(modifiers[0], r.tag.case)
+        ),
+        None,
+    )
+    parse = one_of_two or parse or readings[0]
     case, number, gender = parse.tag.case, parse.tag.number or "sing", parse.tag.gender
     head_number = number
-    if number == "plur" and len(modifiers) == 1 and _singular_in(modifiers[0], case):
-        # "(в Горном и) Кобяйском районах": one of the districts, "Кобяйский район"; "Московской и Тверской
-        # областях", two, stay as written
+    if one_of_two is not None:
         number = "sing"
-    if case == "nomn" or case is None or _NUMBER.search(text, 0, words[head].start()):
+    elif case == "nomn":
+        return text
+    if case is None or _NUMBER.search(text, 0, words[head].start()):
         return text  # a number before the head governs its case: "20 годам тюрьмы" is not "20 годы тюрьмы"
     pieces, last = [], 0
     for match in words[: head + 1]:
