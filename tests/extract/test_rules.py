@@ -492,6 +492,15 @@ def test_he_or_she_before_any_speaker_is_the_person_last_named_in_the_nominative
     ]
 
 
+def test_a_bare_title_right_after_a_persons_words_is_that_person_going_on() -> None:
+    said = _speakers(
+        "# МИД\n\nМинистр иностранных дел России Сергей Лавров провёл переговоры с Хаканом Фиданом. "
+        "«Мы договорились о координации», — сказал Лавров.\n\nФидан, в свою очередь, заявил, что Турция готова "
+        "к переговорам. «Анкара открыта для диалога», — подчеркнул министр.\n"
+    )
+    assert said[-1] == ("Анкара открыта для диалога", "подчеркнул", ("Хакан Фидан",)), said
+
+
 def test_they_are_no_one_person() -> None:
     said = _speakers("# Сделка\n\nИван Петров заявил, что сделка состоится. «Мы против», — сказали они.\n")
     assert said == [("сделка состоится", "заявил", ("Иван Петров",))]

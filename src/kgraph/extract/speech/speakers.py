@@ -42,6 +42,8 @@ class _Speakers:
             m.start: m.text.split()[-1].split(".")[-1] for _, draft in people for m in draft.mentions if m.text.split()
         }
         self.mention_text = {m.start: m.text for _, draft in people for m in draft.mentions}
+        self.last_end: int | None = None
+        """Where the last utterance given a speaker ends (``utterances`` sets it)."""
         self.labels = {ident: draft.label for ident, draft in people}
         self.genders = {ident: gender for ident, draft in people if (gender := _gender(draft.label))}
         self.place_at = doc.finder({"schema:Country", "schema:City", "schema:AdministrativeArea"}).at
@@ -176,11 +178,22 @@ class _Speakers:
         # unless a place names the title's own state ("министр Турции": another minister)
         titled = self.by_title.get(title_word, set())
         alone = len(titled) == 1 and not _OWN_PLACE.match(said.speaker.text)
+        if not place and len(words) == 1 and titled and last in self.labels and self._goes_on(said):
+            # "Фидан заявил, что … «…», — подчеркнул министр": a bare title (an office's first word) right after
+            # a person's words in the same paragraph is that person going on
+            return last
         if not place:
             return next(iter(titled)) if alone else None
         if title_word in self.HEADS:
             return self.holders[place][0][0] if self.holders.get(place) else None
         return self.by_word.get((place, title_word)) or (next(iter(titled)) if alone else None)
+
+    def _goes_on(self, said: Said) -> bool:
+        """Whether the last utterance ends in the paragraph of `said`, no person named between them."""
+        if self.last_end is None or "\n" in self.text[self.last_end : said.evidence.start]:
+            return False
+        between = self.persons[bisect_left(self.person_starts, self.last_end) :]
+        return not between or between[0][0] >= said.evidence.start
 
     def _office_holder_in(self, start: int, end: int) -> str | None:
         """The person holding an office mentioned within `start`..`end` whose holder the words name too."""
@@ -220,6 +233,7 @@ def utterances(doc: Doc) -> None:
         if not speakers:
             continue
         last = speakers[-1]
+        speakers_of.last_end = said.evidence.end
         direct = said.kind == "direct"
         utterances.append(
             Utterance(
