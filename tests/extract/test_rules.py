@@ -1386,3 +1386,14 @@ def test_a_number_in_a_quoted_title_is_no_figure() -> None:
     )
     model = extract_article(parse_article("a", text))
     assert [q.value for q in model.quantities] == [3000]
+
+
+def test_the_founder_word_before_an_organisation_and_a_person_makes_the_person_its_founder() -> None:
+    text = (
+        "# Сделка\n\nОснователь «Самоката» Владимир Воронов останется в компании. Сооснователь Google Сергей Брин "
+        "выступил в Стэнфорде. Совладелец Google — и предприниматель Алишер Усманов приехал.\n"
+    )
+    model = extract_article(parse_article("a", text))
+    labels = {ident: e.labels["ru"] for ident, e in model.entities.items()}
+    founders = {(labels[f.subject], labels[str(f.obj)]) for f in model.facts if f.predicate == "schema:founder"}
+    assert founders == {("Самокат", "Владимир Воронов"), ("Google", "Сергей Брин")}
