@@ -101,3 +101,15 @@ def test_two_places_sharing_a_head_noun_are_each_named_with_it() -> None:
     places = {e.labels["ru"] for e in entities if e.cls in ("schema:Place", "schema:AdministrativeArea", "schema:City")}
     assert {"Ярославская область", "Кировский округ", "Ленинский округ"} <= places, places
     assert "Киров" not in places
+
+
+def test_adjectives_before_an_indeclinable_head_are_put_in_the_nominative() -> None:
+    text = "# ВОЗ\n\nОб этом говорится в докладе Европейского регионального бюро ВОЗ, опубликованном в среду.\n"
+    labels = {entity.labels["ru"] for entity in extract_article(parse_article("bureau", text)).entities.values()}
+    assert "Европейское региональное бюро ВОЗ" in labels, labels
+
+
+def test_words_said_in_guillemets_are_no_work() -> None:
+    text = "# Корь\n\nДиректор бюро Ханс Клюге призвал к вакцинации. «Корь не знает границ», — заявил Клюге.\n"
+    entities = extract_article(parse_article("said", text)).entities.values()
+    assert not [e.labels["ru"] for e in entities if e.cls == "schema:CreativeWork"]

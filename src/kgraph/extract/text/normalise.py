@@ -321,8 +321,11 @@ def noun_phrase_nominative(text: str, *, person: bool = False) -> str:
             break
     if head is None:
         return _adjective_nominative(text, words[0]) if len(words) == 1 else text
-    if _INDECLINABLE.fullmatch(words[head].group()) or "Fixd" in parses(words[head].group())[0].tag:
-        return text  # "ГУ МЧС России", "КоАП РФ": an abbreviation or an indeclinable head tells no case
+    if _INDECLINABLE.fullmatch(words[head].group()):
+        return text  # "ГУ МЧС России", "КоАП РФ": an abbreviation tells no case
+    if "Fixd" in parses(words[head].group())[0].tag:
+        # an indeclinable head ("бюро", "кафе") tells no case: its adjectives do ("Европейского регионального бюро")
+        return _before_indeclinable(text, words[: head + 1], parses(words[head].group())[0].tag.gender)
     readings = [p for p in parses(words[head].group()) if "NOUN" in p.tag]
     if person:
         readings.sort(key=lambda reading: "anim" not in reading.tag)
@@ -368,6 +371,42 @@ def noun_phrase_nominative(text: str, *, person: bool = False) -> str:
                 part[:1].upper() + part[1:] if w[:1].isupper() else part for part, w in zip(parts, written, strict=True)
             )
             form = "-".join(capitals)
+        pieces.append(text[last : match.start()] + form)
+        last = match.end()
+    return "".join(pieces) + text[last:]
+
+
+def _before_indeclinable(text: str, words: list[re.Match[str]], gender: str | None) -> str:
+    """The adjectives before an indeclinable head noun (the last of `words`) in the nominative singular of its
+    gender, when they stand right before it, one after the other, and share a case other than the nominative;
+    else the text as written ("Ту-154 Минобороны": "Ту" is no adjective of "Минобороны").
+
+    >>> noun_phrase_nominative("Европейского регионального бюро ВОЗ"), noun_phrase_nominative("кафе «Пушкин»")
+    ('Европейское региональное бюро ВОЗ', 'кафе «Пушкин»')
+    >>> noun_phrase_nominative("Ту-154 Минобороны РФ")
+    'Ту-154 Минобороны РФ'
+    """
+    *modifiers, head = words
+    if not modifiers or not gender:
+        return text
+    ends = [m.end() for m in modifiers]
+    starts = [m.start() for m in modifiers[1:]] + [head.start()]
+    if any(text[end:start].strip() for end, start in zip(ends, starts, strict=True)):
+        return text
+    cases = [
+        {p.tag.case for p in parses(m.group()) if p.tag.POS in ("ADJF", "PRTF") and "Apro" not in p.tag}
+        for m in modifiers
+    ]
+    shared = set.intersection(*cases) - {None}
+    case = next((c for c in ("gent", "datv", "loct", "ablt", "accs") if c in shared), None)
+    if case is None or "nomn" in shared:
+        return text
+    pieces, last = [], 0
+    for match in modifiers:
+        form = _agree(match.group(), case, "sing", gender, modifier=True)
+        if form is None:
+            return text
+        form = form[:1].upper() + form[1:] if match.group()[:1].isupper() else form
         pieces.append(text[last : match.start()] + form)
         last = match.end()
     return "".join(pieces) + text[last:]

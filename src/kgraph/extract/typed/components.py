@@ -44,6 +44,9 @@ def typed_entities(doc: Doc) -> None:
         if (mention.start, mention.end) in exact or any(s < mention.end and mention.start < e for s, e in covering):
             continue
         words = doc.clean[mention.start : mention.end]
+        said = _SAID_AFTER.match(doc.clean, mention.end) if mention.type == "WORK_OF_ART" else None
+        if said and re.search(r"[,!?…]", said.group()):
+            continue  # «Корь не знает границ», — заявил Клюге: words said, not a work's title
         if mention.type == "PROFESSION" and _plural(words):
             continue  # "преподаватели", "лидеры России": people, not one office
         label = words if mention.type in AS_WRITTEN else _label(words, person=mention.type == "PROFESSION")
@@ -65,6 +68,11 @@ def typed_entities(doc: Doc) -> None:
             doc.relabel(ident, label=label)  # «Евгений Онегин» after «Евгения Онегина» in the headline
         taken.setdefault(cls, []).append((mention.start, mention.end))
         exact.add((mention.start, mention.end))
+
+
+_SAID_AFTER = re.compile(r"[!?…]?[»\"”]?[,!?…]?\s*[—–-]\s")
+"""What follows a direct quote: a closing quote and a comma (or "!", "?", "…") and a dash before the speech verb;
+not a title's "» — " ("«Евгений Онегин» — опера")."""
 
 
 def _told_in_headline(doc: Doc, label: str, start: int) -> Draft | None:
