@@ -1397,3 +1397,17 @@ def test_the_founder_word_before_an_organisation_and_a_person_makes_the_person_i
     labels = {ident: e.labels["ru"] for ident, e in model.entities.items()}
     founders = {(labels[f.subject], labels[str(f.obj)]) for f in model.facts if f.predicate == "schema:founder"}
     assert founders == {("Самокат", "Владимир Воронов"), ("Google", "Сергей Брин")}
+
+
+def test_an_agreement_named_in_full_is_the_agreement_the_rules_found() -> None:
+    # the taggers read "соглашение о поставках нефти" as a law, beside the agreement "соглашение": two nodes
+    text = (
+        "# Россия и Индия подписали соглашение о поставках нефти\n\nPublished at: **2026-07-08T19:00:00+03:00**\n\n"
+        "Глава «Роснефти» Игорь Сечин и министр нефти Индии Хардип Сингх Пури подписали в Нью-Дели соглашение о "
+        "поставках нефти. Документ рассчитан на десять лет и предусматривает поставки до 25 млн тонн в год.\n\n"
+        "Подписание состоялось в ходе визита российской делегации в Индию. По словам Сечина, соглашение укрепит "
+        "энергетическое партнёрство двух стран.\n"
+    )
+    model = extract_article(parse_article("a", text))
+    documents = {e.labels["ru"]: e.cls for e in model.entities.values() if "соглашение" in e.labels["ru"]}
+    assert documents == {"соглашение о поставках нефти": "kg:Agreement"}, documents

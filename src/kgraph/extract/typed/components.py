@@ -9,7 +9,7 @@ from ..doc import Doc, Draft, class_for, entity_classes
 from ..links.linking import LOCATION_TYPES
 from ..names.known_names import adjective_place_name, is_adjective
 from ..pipeline import component
-from ..text.normalise import CYRILLIC_WORD, noun_phrase_nominative, parses
+from ..text.normalise import CYRILLIC_WORD, key, noun_phrase_nominative, parses
 from .taggers import RULE_TYPES, tag_types
 
 MOST_SURE = 0.8
@@ -38,8 +38,22 @@ def typed_entities(doc: Doc) -> None:
         for span in draft.mentions:
             taken.setdefault(draft.cls, []).append((span.start, span.end))
             exact.add((span.start, span.end))
+    # "соглашение о поставках нефти": the agreement the rules found ("соглашение"), named in full; the same name
+    # again elsewhere is that agreement too, whichever comes first
+    agreements = {m.start: doc.ids[i] for i, d in enumerate(doc.drafts) if d.cls == "kg:Agreement" for m in d.mentions}
+    for mention in mentions:
+        if mention.type == "LAW" and (agreement := agreements.get(mention.start)) is not None:
+            draft = doc.draft(agreement)
+            if mention.end > max(m.end for m in draft.mentions if m.start == mention.start):
+                draft.mentions.append(doc.span(mention.start, mention.end))
+                doc.relabel(agreement, label=_label(doc.clean[mention.start : mention.end]))
+    agreement_names = {key(doc.draft(ident).label) for ident in agreements.values()}
     for mention in mentions:
         cls = class_for(mention.type)
+        if mention.type == "LAW" and mention.start in agreements:
+            continue
+        if mention.type == "LAW" and key(_label(doc.clean[mention.start : mention.end])) in agreement_names:
+            cls = "kg:Agreement"
         covering = [span for narrower in subclasses(cls) for span in taken.get(narrower, [])]
         if (mention.start, mention.end) in exact or any(s < mention.end and mention.start < e for s, e in covering):
             continue
