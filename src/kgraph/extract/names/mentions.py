@@ -289,14 +289,14 @@ def _named_after(text: str, spans: list[NamedSpan]) -> list[NamedSpan]:
     """The person an institution is named after: "Институт имени А. М. Горького", "театр им. Шукшина", in the
     nominative (``genitive_name_nominative``); the NER's span of that name is given the nominative too."""
     found = []
-    persons = {(s.start, s.end): s for s in spans if s.type == "PER"}
+    persons = {(s.start, s.end): index for index, s in enumerate(spans) if s.type == "PER"}
     for match in _NAMED_AFTER.finditer(text):
         start, end = match.span(1)
         normal = genitive_name_nominative(match.group(1)) or match.group(1)
         if (start, end) not in persons:
             found.append(NamedSpan(start, end, "PER", match.group(1), normal))
         elif normal != match.group(1):
-            spans[spans.index(persons[(start, end)])] = replace(persons[(start, end)], normal=normal)
+            spans[persons[(start, end)]] = replace(spans[persons[(start, end)]], normal=normal)
     return found
 
 

@@ -48,6 +48,7 @@ def typed_entities(doc: Doc) -> None:
                 draft.mentions.append(doc.span(mention.start, mention.end))
                 doc.relabel(agreement, label=_label(doc.clean[mention.start : mention.end]))
     agreement_names = {key(doc.draft(ident).label) for ident in agreements.values()}
+    told_twice = _ToldTwice(doc)
     for mention in mentions:
         cls = class_for(mention.type)
         if mention.type == "LAW" and mention.start in agreements:
@@ -68,12 +69,13 @@ def typed_entities(doc: Doc) -> None:
             label = adjective_place_name(label)  # "Европейского": Европа
         if mention.type in COMMON_TYPES and _opens_sentence(doc, mention.start) and _common_word(label):
             label = label[0].lower() + label[1:]  # "Скончался …", "Министр иностранных дел России" open a sentence
-        if mention.type == "EVENT" and (told := _told_in_headline(doc, label, mention.start)) is not None:
+        if mention.type == "EVENT" and (told := told_twice.other_telling(label, mention.start)) is not None:
             label, cls = told.label, told.cls  # the headline's event and the text's are one: one node
         confidence = round(min(MOST_SURE, mention.confidence), 2)
-        ident = doc.add(
-            Draft(mention.type, label, [doc.span(mention.start, mention.end)], cls=cls, confidence=confidence)
-        )
+        draft = Draft(mention.type, label, [doc.span(mention.start, mention.end)], cls=cls, confidence=confidence)
+        ident = doc.add(draft)
+        if mention.type == "EVENT" and doc.draft(ident) is draft:
+            told_twice.file(draft)
         if (
             mention.type in AS_WRITTEN
             and _in_dictionary_form(label)
@@ -89,25 +91,42 @@ _SAID_AFTER = re.compile(r"[!?…]?[»\"”]?[,!?…]?\s*[—–-]\s")
 not a title's "» — " ("«Евгений Онегин» — опера")."""
 
 
-def _told_in_headline(doc: Doc, label: str, start: int) -> Draft | None:
+class _ToldTwice:
     """The event the headline tells and the text tells again, worded alike: of an event mention in the text, the
     headline's event, and of one in the headline, the text's, whose words but adjectives and numbers are the same
     lemmas, two or more ("утвердил новый пакет санкций" in the headline, "утвердил 21-й пакет санкций" in the
-    text), unless both give a number and not the same one (the 20th package is not the 21st)."""
-    headline = doc.article.headline
-    in_headline = headline.start <= start < headline.end
-    core, numbers = _event_core(label)
-    if len(core) < 2:
+    text), unless both give a number and not the same one (the 20th package is not the 21st). The events are
+    filed by those lemmas, so each mention is looked up, not compared with every event."""
+
+    def __init__(self, doc: Doc) -> None:
+        self._headline = doc.article.headline
+        self._filed: dict[frozenset[str], list[tuple[Draft, bool, frozenset[str]]]] = {}
+        for draft in doc.drafts:
+            if draft.nerel_type == "EVENT":
+                self.file(draft)
+
+    def _in_headline(self, start: int) -> bool:
+        return self._headline.start <= start < self._headline.end
+
+    def file(self, draft: Draft) -> None:
+        """Remember an event, under the lemmas of its label."""
+        core, numbers = _event_core(draft.label)
+        if len(core) >= 2:
+            told = any(self._in_headline(m.start) for m in draft.mentions)
+            self._filed.setdefault(core, []).append((draft, told, numbers))
+
+    def other_telling(self, label: str, start: int) -> Draft | None:
+        """The event of the other part (headline or text) that a mention labelled `label` at `start` tells again."""
+        core, numbers = _event_core(label)
+        in_headline = self._in_headline(start)
+        for draft, told, other_numbers in self._filed.get(core, ()):
+            if (
+                told != in_headline
+                and draft.mentions
+                and (not numbers or not other_numbers or numbers == other_numbers)
+            ):
+                return draft
         return None
-    for draft in doc.drafts:
-        if draft.nerel_type != "EVENT" or not draft.mentions:
-            continue
-        if any(headline.start <= m.start < headline.end for m in draft.mentions) == in_headline:
-            continue
-        other_core, other_numbers = _event_core(draft.label)
-        if other_core == core and (not numbers or not other_numbers or numbers == other_numbers):
-            return draft
-    return None
 
 
 def _event_core(label: str) -> tuple[frozenset[str], frozenset[str]]:
