@@ -1411,3 +1411,10 @@ def test_an_agreement_named_in_full_is_the_agreement_the_rules_found() -> None:
     model = extract_article(parse_article("a", text))
     documents = {e.labels["ru"]: e.cls for e in model.entities.values() if "соглашение" in e.labels["ru"]}
     assert documents == {"соглашение о поставках нефти": "kg:Agreement"}, documents
+
+
+def test_an_adjective_standing_for_a_noun_before_an_amount_is_what_it_measures() -> None:
+    text = "# Теннис\n\nЗа победу Рублёв получил призовые в размере 560 тысяч долларов.\n"
+    model = extract_article(parse_article("a", text))
+    (quantity,) = model.quantities
+    assert model.entities[str(quantity.measure)].labels["ru"] == "призовые"

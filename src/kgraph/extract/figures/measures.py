@@ -37,8 +37,12 @@ def _indicator(doc: Doc, text: str, amount: Amount, nouns: dict[Span, list[tuple
     measured = _INSTRUMENTAL_BEFORE.search(text, max(0, amount.start - 40), amount.start)
     sized = _SIZE_OF.search(text, max(0, amount.start - 60), amount.start)
     of_what = _WORD_AFTER.match(text, amount.end) if amount.unit_text else None
-    if sized and "NOUN" in parses(sized.group(1).lower())[0].tag:  # "штраф в размере 6 млн рублей": штраф
+    sized_tag: set[str] = set(parses(sized.group(1).lower())[0].tag.grammemes) if sized else set()
+    if sized and "NOUN" in sized_tag:  # "штраф в размере 6 млн рублей": штраф
         label, evidence = lemma(sized.group(1).lower()), doc.span(sized.start(1), sized.end(1))
+    elif sized and {"ADJF", "PRTF"} & sized_tag and "plur" in sized_tag:
+        # an adjective standing for a noun, as written: "призовые в размере 560 тысяч долларов"
+        label, evidence = sized.group(1).lower(), doc.span(sized.start(1), sized.end(1))
     elif amount.counted:
         label = lemma(amount.counted.lower())
         start = amount.counted_start or amount.end
