@@ -1418,3 +1418,13 @@ def test_an_adjective_standing_for_a_noun_before_an_amount_is_what_it_measures()
     model = extract_article(parse_article("a", text))
     (quantity,) = model.quantities
     assert model.entities[str(quantity.measure)].labels["ru"] == "призовые"
+
+
+def test_a_named_storm_is_an_event_and_a_plural_event_word_is_none() -> None:
+    text = (
+        "# Ураган «Милтон» обрушился на Флориду\n\nУраган «Милтон» в среду обрушился на побережье Флориды, "
+        "сообщил Национальный центр по ураганам США. На прошлых выходных в Майами прошли два матча.\n"
+    )
+    model = extract_article(parse_article("a", text))
+    events = {e.labels["ru"] for e in model.entities.values() if e.cls == "schema:Event"}
+    assert "Ураган «Милтон»" in events and not [label for label in events if "ураганы" in label.lower()], events

@@ -102,6 +102,12 @@ def genitive_tail(text: str, position: int) -> int:
 _QUOTED_NAME = re.compile(r"\s+[«\"“]([^«»\"“”\n]{2,120})[»\"”]")
 
 
+def _only_plural(word: str) -> bool:
+    """Whether every reading of a noun is a plural ("ураганам", "форумах"; not "выставки")."""
+    readings = [p for p in parses(word.lower()) if "NOUN" in p.tag]
+    return bool(readings) and all(p.tag.number == "plur" for p in readings)
+
+
 def find_events(text: str) -> list[EventMention]:
     """Events by head noun, named ones grouped by name, bare mentions joined to the first named one."""
     events: list[EventMention] = []
@@ -109,8 +115,8 @@ def find_events(text: str) -> list[EventMention]:
     bare: list[tuple[str, Span]] = []
     for match in words(text).matching(LETTER_WORD):
         head = lemma(match.text.lower())
-        if head not in event_heads():
-            continue
+        if head not in event_heads() or _only_plural(match.text):
+            continue  # "центр по ураганам", "на форумах": kinds of events, no event of the text
         start, end, edition = match.start, match.end, None
         named_by_adjectives = False
         while adjective := words(text).before(start, _ADJECTIVE):
