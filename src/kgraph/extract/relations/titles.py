@@ -141,7 +141,8 @@ def find_titles(text: str, persons: list[tuple[int, int]]) -> list[Title]:
 
 @component("offices", requires=("entities",), assigns=("entities", "facts"))
 def offices(doc: Doc) -> None:
-    """Who holds which office, and the state it belongs to ("президент России Владимир Путин")."""
+    """Who holds which office, and the state it belongs to ("президент России Владимир Путин"); who founded which
+    organisation ("Основатель «Самоката» Владимир Воронов": ``_founders``)."""
     text = doc.clean
     persons = [(m.start, m.end) for d in doc.drafts if d.cls == "schema:Person" for m in d.mentions]
     # the positions added below are no persons or countries: what these find stays as it is
