@@ -11,8 +11,13 @@ from kgraph.source import parse_article
 
 def _persons(text: str) -> dict[str, set[str]]:
     """The persons extracted from `text` (a headline and one paragraph): Russian label -> the words naming it."""
-    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
-    return {e.labels["ru"]: {m.text for m in e.mentions} for e in model.entities.values() if e.cls == "schema:Person"}
+    return _named(f"# Новости\n\n{text}\n", "schema:Person")
+
+
+def _named(article: str, cls: str) -> dict[str, set[str]]:
+    """The entities of class `cls` extracted from an article's text: Russian label -> the words naming it."""
+    model = extract_article(parse_article("a", article))
+    return {e.labels["ru"]: {m.text for m in e.mentions} for e in model.entities.values() if e.cls == cls}
 
 
 @pytest.mark.parametrize(
@@ -139,8 +144,7 @@ def test_an_organisation_is_labelled_with_its_genitive_tail_as_written() -> None
         "Решение приняла Коллегия кардиналов. Спектакль покажут на сцене Театра сатиры. Об этом сообщили в "
         "Национальной службе здравоохранения."
     )
-    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
-    organisations = {e.labels["ru"] for e in model.entities.values() if e.cls == "schema:Organization"}
+    organisations = set(_named(f"# Новости\n\n{text}\n", "schema:Organization"))
     assert organisations == {"Коллегия кардиналов", "Театр сатиры", "Национальная служба здравоохранения"}
 
 
@@ -150,8 +154,7 @@ def test_an_organisation_whose_normal_form_natasha_left_oblique_before_its_head_
         "Самолёты поставит Объединённой авиастроительной корпорации завод. Матч прошёл в рамках Национальной "
         "футбольной лиги США. Депутаты Законодательного собрания Кировской области проголосовали."
     )
-    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
-    organisations = {e.labels["ru"] for e in model.entities.values() if e.cls == "schema:Organization"}
+    organisations = set(_named(f"# Новости\n\n{text}\n", "schema:Organization"))
     assert {"Национальная футбольная лига США", "Законодательное собрание Кировской области"} <= organisations
     assert not [label for label in organisations if label.split()[0].endswith(("ой", "ого"))], organisations
 
@@ -172,15 +175,13 @@ def test_a_surname_in_the_genitive_before_a_persons_name_is_not_part_of_that_nam
 def test_a_place_named_in_short_is_the_place_the_article_names_in_full_that_its_name_most_often_names() -> None:
     # NEREL train links "Петербург" to Q656 9 times in 11: too seldom to link it alone, enough beside Q656
     text = "# В Петербурге открыли мост\n\nВ Санкт-Петербурге в среду открыли новый мост. Его строили в Москве."
-    model = extract_article(parse_article("a", text + "\n"))
-    cities = {e.labels["ru"]: {m.text for m in e.mentions} for e in model.entities.values() if e.cls == "schema:City"}
+    cities = _named(text + "\n", "schema:City")
     assert cities == {"Санкт-Петербург": {"Петербурге", "Санкт-Петербурге"}, "Москва": {"Москве"}}
 
 
 def test_a_place_named_by_an_adjective_is_labelled_with_the_name_of_the_place_it_most_often_names() -> None:
     text = "# Санкции\n\nСовет Европейского союза утвердил пакет санкций.\n"
-    model = extract_article(parse_article("a", text))
-    places = {e.labels["ru"] for e in model.entities.values() if e.cls == "schema:Place"}
+    places = set(_named(text, "schema:Place"))
     assert "Европа" in places and "Европейский" not in places, places
 
 

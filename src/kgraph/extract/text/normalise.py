@@ -307,8 +307,8 @@ def noun_phrase_nominative(text: str, *, person: bool = False) -> str:
     ('Лос-Анджелес', 'Минск-арена')
     >>> noun_phrase_nominative("Кобяйском районах"), noun_phrase_nominative("Московской и Тверской областях")
     ('Кобяйский район', 'Московской и Тверской областях')
-    >>> noun_phrase_nominative("Ленинский округа"), noun_phrase_nominative("Юбилейные торжества")
-    ('Ленинский округ', 'Юбилейные торжества')
+    >>> noun_phrase_nominative("Ленинский округа")
+    'Ленинский округ'
     """
     words = list(re.finditer(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*", text))
     head = None
@@ -323,33 +323,38 @@ def noun_phrase_nominative(text: str, *, person: bool = False) -> str:
         return _adjective_nominative(text, words[0]) if len(words) == 1 else text
     if _INDECLINABLE.fullmatch(words[head].group()):
         return text  # "ГУ МЧС России", "КоАП РФ": an abbreviation tells no case
-    if "Fixd" in parses(words[head].group())[0].tag:
-        # an indeclinable head ("бюро", "кафе") tells no case: its adjectives do ("Европейского регионального бюро")
-        return _before_indeclinable(text, words[: head + 1], parses(words[head].group())[0].tag.gender)
-    readings = [p for p in parses(words[head].group()) if "NOUN" in p.tag]
-    if person:
-        readings.sort(key=lambda reading: "anim" not in reading.tag)
     modifiers = [w.group() for w in words[:head] if parses(w.group())[0].tag.POS in {"ADJF", "PRTF"}]
-    parse = next((r for r in readings if all(_may_agree(w, r) for w in modifiers)), None)
-    # "(в Горном и) Кобяйском районах", "(Кировский и) Ленинский округа": a singular adjective before a plural
-    # head names one of two places, "Кобяйский район", "Ленинский округ"; "Московской и Тверской областях", two
-    # adjectives, stay as written
-    one_of_two = next(
-        (
-            r
-            for r in readings
-            if parse is None or parse.tag.number == "plur"
-            if r.tag.number == "plur" and len(modifiers) == 1 and _singular_in(modifiers[0], r.tag.case)
-        ),
-        None,
-    )
-    parse = one_of_two or parse or readings[0]
-    case, number, gender = parse.tag.case, parse.tag.number or "sing", parse.tag.gender
-    head_number = number
-    if one_of_two is not None:
-        number = "sing"
-    elif case == "nomn":
-        return text
+    fixed = parses(words[head].group())[0]
+    if "Fixd" in fixed.tag:
+        # an indeclinable head ("бюро", "кафе") tells no case: its adjectives do ("Европейского регионального бюро")
+        case, number, gender = _case_before_indeclinable(text, words[: head + 1]), "sing", fixed.tag.gender
+        if case is None or gender is None:
+            return text
+        head_number = number
+    else:
+        readings = [p for p in parses(words[head].group()) if "NOUN" in p.tag]
+        if person:
+            readings.sort(key=lambda reading: "anim" not in reading.tag)
+        parse = next((r for r in readings if all(_may_agree(w, r) for w in modifiers)), None)
+        # "(в Горном и) Кобяйском районах", "(Кировский и) Ленинский округа": a singular adjective before a plural
+        # head names one of two places, "Кобяйский район", "Ленинский округ"; "Московской и Тверской областях",
+        # two adjectives, stay as written
+        one_of_two = next(
+            (
+                r
+                for r in readings
+                if parse is None or parse.tag.number == "plur"
+                if r.tag.number == "plur" and len(modifiers) == 1 and _singular_in(modifiers[0], r.tag.case)
+            ),
+            None,
+        )
+        parse = one_of_two or parse or readings[0]
+        case, number, gender = parse.tag.case, parse.tag.number or "sing", parse.tag.gender
+        head_number = number
+        if one_of_two is not None:
+            number = "sing"
+        elif case == "nomn":
+            return text
     if case is None or _NUMBER.search(text, 0, words[head].start()):
         return text  # a number before the head governs its case: "20 годам тюрьмы" is not "20 годы тюрьмы"
     pieces, last = [], 0
@@ -376,10 +381,10 @@ def noun_phrase_nominative(text: str, *, person: bool = False) -> str:
     return "".join(pieces) + text[last:]
 
 
-def _before_indeclinable(text: str, words: list[re.Match[str]], gender: str | None) -> str:
-    """The adjectives before an indeclinable head noun (the last of `words`) in the nominative singular of its
-    gender, when they stand right before it, one after the other, and share a case other than the nominative;
-    else the text as written ("Ту-154 Минобороны": "Ту" is no adjective of "Минобороны").
+def _case_before_indeclinable(text: str, words: list[re.Match[str]]) -> str | None:
+    """The case an indeclinable head noun (the last of `words`) is in, as the adjectives right before it, one after
+    the other, all read it; None when there are none, when they may be nominatives, or when other words stand
+    between ("Ту-154 Минобороны": "Ту" is no adjective of "Минобороны").
 
     >>> noun_phrase_nominative("Европейского регионального бюро ВОЗ"), noun_phrase_nominative("кафе «Пушкин»")
     ('Европейское региональное бюро ВОЗ', 'кафе «Пушкин»')
@@ -387,29 +392,20 @@ def _before_indeclinable(text: str, words: list[re.Match[str]], gender: str | No
     'Ту-154 Минобороны РФ'
     """
     *modifiers, head = words
-    if not modifiers or not gender:
-        return text
+    if not modifiers:
+        return None
     ends = [m.end() for m in modifiers]
     starts = [m.start() for m in modifiers[1:]] + [head.start()]
     if any(text[end:start].strip() for end, start in zip(ends, starts, strict=True)):
-        return text
+        return None
     cases = [
         {p.tag.case for p in parses(m.group()) if p.tag.POS in ("ADJF", "PRTF") and "Apro" not in p.tag}
         for m in modifiers
     ]
     shared = set.intersection(*cases) - {None}
-    case = next((c for c in ("gent", "datv", "loct", "ablt", "accs") if c in shared), None)
-    if case is None or "nomn" in shared:
-        return text
-    pieces, last = [], 0
-    for match in modifiers:
-        form = _agree(match.group(), case, "sing", gender, modifier=True)
-        if form is None:
-            return text
-        form = form[:1].upper() + form[1:] if match.group()[:1].isupper() else form
-        pieces.append(text[last : match.start()] + form)
-        last = match.end()
-    return "".join(pieces) + text[last:]
+    if "nomn" in shared:
+        return None
+    return next((c for c in ("gent", "datv", "loct", "ablt", "accs") if c in shared), None)
 
 
 def _singular_in(modifier: str, case: str | None) -> bool:
