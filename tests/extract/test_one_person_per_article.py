@@ -206,3 +206,42 @@ def test_a_person_an_institution_is_named_after_is_named_in_the_nominative() -> 
     persons = _persons(text)
     assert {"Евгений Вахтангов", "А. С. Пушкин", "Анна Ахматова"} <= set(persons), persons
     assert persons["А. С. Пушкин"] == {"А. С. Пушкина", "Пушкина"}
+
+
+def test_the_head_of_an_organisations_name_tagged_inside_it_is_no_second_organisation() -> None:
+    # NEREL tags "Центральным банком" inside "Центральным банком России", and the taggers learned it: the graph
+    # showed a "Центральный банк" beside the "Центральный банк России" the article names
+    text = (
+        "Официальный курс доллара, установленный Центральным банком России на 3 октября, составил 79,85 рубля. "
+        "Аналитик компании «Финам» Александр Потавин связывает укрепление рубля с ростом цен на нефть."
+    )
+    organisations = _named(f"# Новости\n\n{text}\n", "schema:Organization")
+    assert organisations["Центральный банк России"] == {"Центральным банком России", "Центральным банком"}
+    assert [label for label in organisations if label.startswith("Центральный банк")] == ["Центральный банк России"]
+
+
+def test_a_short_name_written_alone_too_or_said_something_of_stays_a_node() -> None:
+    from kgraph.extract.nested import openings
+    from kgraph.model import Entity
+    from kgraph.source import Span
+
+    text = "Газпром нефть и Газпромом"
+    org = "schema:Organization"
+    whole = Entity("gn", org, {"ru": "Газпром нефть"}, "Q1368030", (Span(0, 13, text[:13]),))
+    inside = Entity("g", org, {"ru": "Газпром"}, None, (Span(0, 7, "Газпром"),))
+    assert openings({"gn": whole, "g": inside}, referenced=()) == {"g": "gn"}
+    alone = Entity("g", org, {"ru": "Газпром"}, None, (Span(0, 7, "Газпром"), Span(16, 25, "Газпромом")))
+    assert openings({"gn": whole, "g": alone}, referenced=()) == {}
+    # its own Wikidata item: another company, which a query for it should find; something said of it: a node
+    linked = Entity("g", org, {"ru": "Газпром"}, "Q102673", (Span(0, 7, "Газпром"),))
+    assert openings({"gn": whole, "g": linked}, referenced=()) == {}
+    assert openings({"gn": whole, "g": inside}, referenced=("g",)) == {}
+    # of another class: a city opening an organisation's name is the city
+    city = Entity("m", "schema:City", {"ru": "Газпром"}, None, (Span(0, 7, "Газпром"),))
+    assert openings({"gn": whole, "m": city}, referenced=()) == {}
+    # opening two longer names ("Совет" of "Совет Федерации" and of "Совет Безопасности"): which one is unknown
+    text = "Совет Федерации и Совет Безопасности"
+    federation = Entity("sf", org, {"ru": "Совет Федерации"}, None, (Span(0, 15, text[:15]),))
+    security = Entity("sb", org, {"ru": "Совет Безопасности"}, None, (Span(18, 36, text[18:]),))
+    council = Entity("s", org, {"ru": "Совет"}, None, (Span(0, 5, "Совет"), Span(18, 23, "Совет")))
+    assert openings({"sf": federation, "sb": security, "s": council}, referenced=()) == {}

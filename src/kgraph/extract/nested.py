@@ -1,0 +1,82 @@
+"""Names that only open a longer name of the same kind are not nodes of their own: they join the longer one.
+
+NEREL annotates the head of a name inside the name ("Центральным банком" inside "Центральным банком России",
+"Главное управление" inside "Главное управление МВД России по Нижегородской области"), and the taggers learned to
+find both. Where the shorter name is never written alone, it is the longer one's thing written short, not another
+thing the article is about: a node of its own ("Центральный банк" beside "Центральный банк России") would show a
+reader two organisations where the article names one. Such an entity's mentions become the longer one's (the
+words do name it) when nothing is said of it: no fact, quantity or quote names it, and it has no Wikidata item of
+its own ("Газпром" opening "Газпром нефть" is another company, which a corpus query for Gazprom should find).
+
+>>> from kgraph.model import Entity
+>>> from kgraph.source import Span
+>>> text = "Центральным банком России"
+>>> short = Entity("cb", "schema:Organization", {"ru": "Центральный банк"}, mentions=(Span(0, 18, text[:18]),))
+>>> full = Entity("cbr", "schema:Organization", {"ru": "Центральный банк России"}, mentions=(Span(0, 25, text),))
+>>> sorted(openings({"cb": short, "cbr": full}, referenced=set()))
+['cb']
+"""
+
+from collections.abc import Iterable, Mapping
+
+from ..model import ArticleModel, Entity
+
+
+def openings(entities: Mapping[str, Entity], referenced: Iterable[str]) -> dict[str, str]:
+    """Entity -> the entity whose longer name each of its mentions opens (one entity, of the same class), for the
+    entities that are not `referenced` and have no Wikidata item but the longer one's."""
+    longer: dict[tuple[int, str], list[tuple[int, str]]] = {}
+    for ident, entity in entities.items():
+        for mention in entity.mentions:
+            longer.setdefault((mention.start, entity.cls), []).append((mention.end, ident))
+    said = set(referenced)
+    found = {}
+    for ident, entity in entities.items():
+        if ident in said or not entity.mentions:
+            continue
+        holders = set()
+        for mention in entity.mentions:
+            ends = [(end, other) for end, other in longer[(mention.start, entity.cls)] if other != ident]
+            if not any(end > mention.end for end, _ in ends):
+                break
+            holders.add(max(ends)[1])
+        else:
+            holder = holders.pop()
+            if not holders and entity.wikidata in (None, entities[holder].wikidata):
+                found[ident] = holder
+    return found
+
+
+def referenced(model: ArticleModel) -> set[str]:
+    """The entities something in `model` says something of, or with: facts, quantities, quotes, the article's
+    author, publisher and subjects."""
+    said: set[str] = set()
+    for fact in model.facts:
+        said.add(fact.subject)
+        if fact.obj_is_entity:
+            said.add(str(fact.obj))
+    for quantity in model.quantities:
+        said.update((quantity.measure, *quantity.concerns))
+        said.update(x for x in (quantity.flow_from, quantity.flow_to, quantity.part_of, quantity.change_of) if x)
+    for utterance in model.utterances:
+        said.update((*utterance.speakers, *utterance.concerns))
+        if utterance.occasion:
+            said.add(utterance.occasion)
+    meta = model.meta
+    said.update(x for x in (meta.author, meta.publisher, meta.photo_credit, *meta.about) if x)
+    return said
+
+
+def with_openings_joined(model: ArticleModel) -> ArticleModel:
+    """`model` with each entity whose every mention opens a longer name of the same kind (``openings``) joined
+    to the entity of that name: its mentions become that entity's."""
+    from dataclasses import replace
+
+    joined = openings(model.entities, referenced(model))
+    if not joined:
+        return model
+    entities = dict(model.entities)
+    for ident, holder in joined.items():
+        mentions = entities[holder].mentions + entities.pop(ident).mentions
+        entities[holder] = replace(entities[holder], mentions=tuple(sorted(set(mentions))))
+    return replace(model, entities=entities)
