@@ -18,6 +18,7 @@ True
 """
 
 import hashlib
+import re
 from collections.abc import Collection, Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
@@ -56,6 +57,15 @@ def span_iri(article: Article, start: int, end: int) -> URIRef:
 def context_iri(article: Article) -> URIRef:
     """The NIF context: the whole verbatim text."""
     return span_iri(article, 0, len(article.text))
+
+
+def _words(name: str) -> str:
+    """A camel-case name as words: "atMost" -> "at most".
+
+    >>> _words("atMost"), _words("exactly")
+    ('at most', 'exactly')
+    """
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).lower()
 
 
 def _literal(value: Value | Decimal, language: str | None = None) -> Literal:
@@ -247,7 +257,7 @@ class _Minter:
         self.add(node, RDF.type, KG.Quantity)
         value = _literal(quantity.value)
         self.add(node, SCHEMA.value, value)
-        if quantity.qualifier == "moreThan":
+        if quantity.qualifier in ("moreThan", "atLeast"):
             self.add(node, SCHEMA.minValue, value)
         elif quantity.qualifier in ("almost", "lessThan", "atMost"):
             self.add(node, SCHEMA.maxValue, value)
@@ -285,7 +295,7 @@ class _Minter:
             node,
             {
                 "ru": f"{measure['ru']}: {quantity.evidence[0].text}",
-                "en": f"{latin_name(measure)}: {quantity.qualifier} {amount}{english_unit}",
+                "en": f"{latin_name(measure)}: {_words(quantity.qualifier)} {amount}{english_unit}",
             },
         )
         self.evidence(node, quantity.evidence)

@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from .source import Article, Span
 
-QUALIFIERS = ("exactly", "about", "moreThan", "almost", "lessThan", "atMost")
+QUALIFIERS = ("exactly", "about", "moreThan", "atLeast", "almost", "lessThan", "atMost")
 """Names of the kg:QuantityQualifier individuals."""
 
 UTTERANCE_KINDS = ("direct", "reported")

@@ -54,6 +54,7 @@ class KG(DefinedNamespace):
     exactly: URIRef
     about: URIRef
     moreThan: URIRef
+    atLeast: URIRef
     almost: URIRef
     lessThan: URIRef
     atMost: URIRef

@@ -50,14 +50,31 @@ def test_a_comma_and_a_space_are_not_a_decimal_point() -> None:
     assert [(a.text, a.value) for a in found] == [("700 рублей", Decimal(700))]
 
 
-def test_a_range_is_one_mention_with_both_bounds() -> None:
+def test_a_range_is_one_mention_with_both_bounds_each_included() -> None:
+    # a range's bounds are values the true one may take: at least 20 thousand, at most 40 (not "more than")
     text = "Штраф составит от 20 до 40 тыс. рублей, ремонт обойдётся в 15—18 млн евро."
     found = find_amounts(text)
     assert [(_mention(text, a), a.value, a.unit, a.qualifier) for a in found] == [
-        ("от 20 до 40 тыс. рублей", Decimal(20_000), "RUB", "moreThan"),
-        ("от 20 до 40 тыс. рублей", Decimal(40_000), "RUB", "lessThan"),
-        ("15—18 млн евро", Decimal(15_000_000), "EUR", "moreThan"),
-        ("15—18 млн евро", Decimal(18_000_000), "EUR", "lessThan"),
+        ("от 20 до 40 тыс. рублей", Decimal(20_000), "RUB", "atLeast"),
+        ("от 20 до 40 тыс. рублей", Decimal(40_000), "RUB", "atMost"),
+        ("15—18 млн евро", Decimal(15_000_000), "EUR", "atLeast"),
+        ("15—18 млн евро", Decimal(18_000_000), "EUR", "atMost"),
+    ]
+
+
+def test_no_less_and_no_more_than_a_figure_include_it() -> None:
+    # "не менее 5" is at least 5, not more than 5; "не более" at most; "как минимум", "максимум" alike
+    text = (
+        "Штраф составит не менее 5 тыс. рублей, выплата не более 40 тыс. рублей. Погибли как минимум 12 человек, "
+        "пострадали не меньше 30 человек. Ущерб оценивается максимум в 3 млн рублей."
+    )
+    found = [(a.text, a.value, a.qualifier) for a in find_amounts(text)]
+    assert found == [
+        ("не менее 5 тыс. рублей", Decimal(5_000), "atLeast"),
+        ("не более 40 тыс. рублей", Decimal(40_000), "atMost"),
+        ("как минимум 12", Decimal(12), "atLeast"),
+        ("не меньше 30", Decimal(30), "atLeast"),
+        ("максимум в 3 млн рублей", Decimal(3_000_000), "atMost"),
     ]
 
 

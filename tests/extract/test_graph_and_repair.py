@@ -13,7 +13,7 @@ from kgraph.extract.text.ner import NamedSpan
 from kgraph.facts import parse_facts
 from kgraph.graph import article_iri, build_dataset
 from kgraph.model import ArticleModel, Entity, Fact
-from kgraph.namespaces import KG
+from kgraph.namespaces import KG, SCHEMA
 from kgraph.source import parse_article
 from kgraph.validate import validate
 
@@ -111,5 +111,20 @@ def test_a_share_and_an_upper_bound_reach_the_graph_and_conform() -> None:
     dataset = build_dataset([model])
     assert any(dataset.quads((None, KG.outOf, Literal(89, datatype=XSD.integer), None)))
     assert any(dataset.quads((None, KG.qualifier, KG.atMost, None)))
+    report = validate(dataset)
+    assert report.conforms, report.text
+
+
+def test_a_lower_bound_reaches_the_graph_as_a_minimum_and_conforms() -> None:
+    text = "# Штраф\n\nЗа нарушение грозит штраф не менее 5 тысяч рублей.\n"
+    model = extract_article(parse_article("bound", text))
+    assert [(q.value, q.qualifier) for q in model.quantities] == [(5_000, "atLeast")]
+    again = parse_facts(model.article, dump_facts(model))
+    assert [(q.value, q.qualifier) for q in again.quantities] == [(5_000, "atLeast")]
+    dataset = build_dataset([model])
+    [(quantity, _, _, _)] = dataset.quads((None, KG.qualifier, KG.atLeast, None))
+    assert [o for _, _, o, _ in dataset.quads((quantity, SCHEMA.minValue, None, None))] == [
+        Literal(5_000, datatype=XSD.integer)
+    ]
     report = validate(dataset)
     assert report.conforms, report.text

@@ -129,7 +129,7 @@ def _in_link(text: str, position: int, links: Marks, word_starts: Marks) -> bool
     return links.before(position - 1) >= start or text.startswith("www.", start, position + 1)
 
 
-_LEADS = {*vocab.QUALIFIERS, *vocab.DEGREES, "не", "чем", "в", "на", "от", "с", "до", "$", "€", "£", "₽", *vocab.DASHES}
+_LEADS = {*vocab.QUALIFIERS, *vocab.DEGREES, *vocab.DASHES, *"$€£₽", "не", "как", "чем", "в", "на", "от", "с", "до"}
 
 
 def _may_lead(word: str) -> bool:

@@ -168,6 +168,8 @@ QUALIFIERS = {
     "менее": "lessThan",
     "меньше": "lessThan",
     "ровно": "exactly",
+    "минимум": "atLeast",
+    "максимум": "atMost",
 }
 MONTHS = (
     "январь",
@@ -325,7 +327,8 @@ def parser(spelt: bool) -> Any:
     comparative = in_caseless({"более", "больше", "менее", "меньше"})
     qualifier = or_(
         rule(in_caseless(set(QUALIFIERS)), tail.optional()),
-        rule(caseless("не"), in_caseless({"более", "менее"})),
+        rule(caseless("не"), comparative),  # "не менее 5": at least 5
+        rule(caseless("как"), in_caseless({"минимум", "максимум"})),
         rule(in_caseless(DEGREES), comparative, tail.optional()),  # "чуть больше"
     )
     # "несколько (сотен) миллионов", "сотни тысяч", "миллиарды": vague, but more than the multiplier

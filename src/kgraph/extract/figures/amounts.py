@@ -5,7 +5,7 @@
 >>> [(a.text, a.counted) for a in find_amounts("приехали 1600 человек из 24 регионов")]
 [('1600', 'человек'), ('24', 'регионов')]
 >>> [(a.text, a.value, a.qualifier) for a in find_amounts("штраф от 3 до 5 тыс. руб. Суд")]
-[('от 3 до 5 тыс. руб', Decimal('3000'), 'moreThan'), ('от 3 до 5 тыс. руб', Decimal('5000'), 'lessThan')]
+[('от 3 до 5 тыс. руб', Decimal('3000'), 'atLeast'), ('от 3 до 5 тыс. руб', Decimal('5000'), 'atMost')]
 """
 
 import gc
@@ -326,8 +326,10 @@ def _qualifier(lower: list[str]) -> tuple[str, int, int]:
     start after it, and where a NEREL-style mention starts (0: at the match's start)."""
     qualifier, mention_index = "exactly", 0
     index = 1 if lower[0] in vocab.DEGREES else 0  # "чуть больше"
-    if lower[index] == "не":
-        qualifier, index = ("moreThan" if lower[index + 1] == "менее" else "lessThan"), index + 2
+    if lower[index] == "как":  # "как минимум"
+        index += 1
+    if lower[index] == "не":  # "не менее 5" is at least 5, "не более 5" at most 5
+        qualifier, index = ("atLeast" if lower[index + 1] in {"менее", "меньше"} else "atMost"), index + 2
     elif lower[index] in vocab.QUALIFIERS:
         qualifier, index = vocab.QUALIFIERS[lower[index]], index + 1
         if index < len(lower) and lower[index] == "чем":
@@ -347,11 +349,11 @@ def _range(
     low_multiplier: int | None,
     multiplier: int | None,
 ) -> list[tuple[Decimal, str]]:
-    """A range's two bounds with their qualifiers: "от 3 до 5" is more than 3 and less than 5; "от 3 до 5 тыс."
+    """A range's two bounds with their qualifiers: "от 3 до 5" is at least 3 and at most 5; "от 3 до 5 тыс."
     shares the multiplier."""
     low = _shared_multiplier(low, high, low_multiplier, multiplier)
     if qualifier == "exactly" and lead in {"от", "-"}:
-        bounds = [(low, "moreThan"), (high, "lessThan")]
+        bounds = [(low, "atLeast"), (high, "atMost")]
     else:
         bounds = [(low, qualifier), (high, qualifier)]
     if low_vague:
