@@ -115,3 +115,10 @@ def test_adjectives_before_an_indeclinable_head_are_put_in_the_nominative() -> N
 def test_words_said_in_guillemets_are_no_work() -> None:
     text = "# Корь\n\nДиректор бюро Ханс Клюге призвал к вакцинации. «Корь не знает границ», — заявил Клюге.\n"
     assert not _russian_labels(text, "schema:CreativeWork")
+
+
+def test_a_word_of_kind_opening_a_sentence_before_a_quoted_name_is_no_part_of_the_name() -> None:
+    # "Компания «Аэрофлот»" at a sentence's start was an organisation of its own beside "Аэрофлот"; mid-sentence
+    # ("компания «Аэрофлот»") and in NEREL train ("Банк «Пересвет»": "Пересвет") the name is the quoted words
+    text = "# Новости\n\nКомпания «Аэрофлот» перевезла 42 млн пассажиров. Банк «Пересвет» лишился лицензии.\n"
+    assert _russian_labels(text, "schema:Organization") == {"Аэрофлот", "Пересвет"}

@@ -20,6 +20,9 @@ from ..text.normalise import NAME_TAGS, common_noun, key, lemma, name_forms, par
 from ..text.words import LOWER, words
 
 _LEGAL_FORMS = re.compile(r"^(?:(?:ООО|ЗАО|ОАО|ПАО|АО|НАО|УК|НКО|ФГУП|ГУП|МУП|ФГБУ|ГБУ|РГТРК|ТОО|ИП)\s+)+[«\"“]")
+_KIND_BEFORE_QUOTE = re.compile(r"([А-ЯЁ][а-яё]+)\s+[«\"“]")
+"""A word of kind before a quoted name ("Компания «Аэрофлот»"): capitalised only where a sentence opens, it is no
+part of the name, as mid-sentence ("компания «Аэрофлот»"; NEREL train marks "Пересвет" in "Банк «Пересвет»")."""
 _NATASHA_OF = {"PERSON": "PER", "ORGANIZATION": "ORG", "FACILITY": "LOC", **{t: "LOC" for t in LOCATION_TYPES}}
 NAME_WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+(?:[-’'][А-Яа-яЁёA-Za-z]+)*")
 
@@ -158,6 +161,9 @@ def repair_spans(text: str, spans: Iterable[NamedSpan]) -> list[NamedSpan]:
                 continue
             if piece.type == "ORG" and (legal := _LEGAL_FORMS.match(piece.text)):
                 piece = _trim(text, span, piece.start + legal.end(), piece.end) or piece
+            kind = _KIND_BEFORE_QUOTE.match(piece.text) if piece.type == "ORG" else None
+            if kind and common_noun(kind.group(1)) and _opens_sentence(text, piece.start):  # "Компания «Аэрофлот»"
+                piece = _trim(text, span, piece.start + kind.end(), piece.end) or piece
             if piece.type == "PER":
                 piece = _with_first_name(text, _with_initials(text, piece))
                 lead = re.match(r"(?:\S*\d\S*|[а-яё]\S*)\s+", piece.text)
