@@ -195,3 +195,9 @@ def test_a_figure_before_a_larger_amount_after_iz_is_no_share() -> None:
 def test_a_day_before_an_abbreviated_month_is_no_amount() -> None:
     text = "Голосование прошло 28 ноя, итоги — 1 дек, жалобы — до 5 сент. и 3 февр. 2020 года, 12 мар, 14 окт."
     assert find_amounts(text) == []
+
+
+def test_the_number_of_a_name_is_no_figure() -> None:
+    # "умер от COVID-19 итальянский боксёр" gave a quantity 19 of "итальянский боксёр"
+    text = "В Бергамо умер от COVID-19 итальянский боксёр, пилот МиГ-29 выжил. Прибыли 70 человек."
+    assert [a.text for a in find_amounts(text)] == ["70"]

@@ -231,6 +231,8 @@ def _read(text: str, offset: int, tokens: list[Any]) -> list[Amount]:
         value, start = -value, min(start, figure_start - 1)  # "-30 °C", "до −5 °C": below zero
     if (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
         return []  # glued to letters: a code or an encoded address ("%D0%BE"), not an amount
+    if start > 1 and text[start - 1] in "-‐‑–" and text[start - 2].isalpha():
+        return []  # a name's number: "COVID-19", "МиГ-29"
     if _CLOCK_BEFORE.search(text, max(0, start - 2), start) or _CLOCK_AFTER.match(text, end):
         return []  # a time or a score: "17:00", "2:1"
     if _SECTION_BEFORE.search(text, max(0, start - 8), start):
