@@ -1108,10 +1108,44 @@ def test_an_adjective_made_from_an_unlisted_place_names_no_listed_town_of_a_long
 
 def test_a_figure_before_an_organisation_named_after_a_place_concerns_the_organisation() -> None:
     # "75% акций Челябинского трубного завода" concerned the city of Челябинск, whose adjective the name holds
+    # (and the buyer, the verb's subject: ``subjects``)
     text = "«Северсталь» купила 75% акций Челябинского трубного завода."
     model = extract_article(parse_article("a", f"# Сделка\n\n{text}\n"))
     [share] = [q for q in model.quantities if q.value == 75]
-    assert [model.entities[c].labels["ru"] for c in share.concerns] == ["Челябинский трубный завод"]
+    assert [model.entities[c].labels["ru"] for c in share.concerns] == ["Северсталь", "Челябинский трубный завод"]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "whom"),
+    [
+        # the subject of the verb the figure depends on, named by its words after it
+        (
+            "Действующий губернатор Приморского края Олег Кожемяко набрал 78,5% голосов.",
+            "78,5%",
+            ["Олег Кожемяко"],
+        ),
+        ("В 2025 году компания «Аэрофлот» перевезла 42 млн пассажиров.", "42 млн", ["Аэрофлот"]),
+        ("Бизнесмен Олег Тиньков получил от банка не менее 4,5 млн рублей.", "4,5 млн рублей", ["Олег Тиньков"]),
+        # the one whose figure the subject is, and where
+        ("Выручка «Газпрома» за год составила 5 млрд рублей.", "5 млрд рублей", ["Газпром"]),
+        ("Годовая инфляция в России замедлилась до 7,44%.", "7,44%", ["Россия"]),
+        # a relative clause is about the word it describes
+        ("Второе место занял Андрей Ищенко, за которого проголосовали около 9% избирателей.", "9%", ["Андрей Ищенко"]),
+        # a price is the buyer's; not the place a subject is traded at, a person's employer, one who values another's
+        ("Семья Барака Обамы приобрела дом в Вашингтоне за 8,1 млн долларов.", "8,1 млн", ["Барак Обама"]),
+        ("Акции компании на Московской бирже подорожали на 3%.", "3%", []),
+        ("Экс-советник Трампа получил от российских компаний 68 тысяч долларов.", "68 тысяч", []),
+        ("В 2015 году Сергей Буров оценивал оборот музея в 650 млн рублей.", "650 млн", []),
+        # a person the verb acts on, not the one who acts; a figure beside the subject is its own (and its place's)
+        ("Суд приговорил Александра Кокорина к 18 месяцам колонии.", "18", ["Александр Кокорин"]),
+        ("Астронавт Джефф Уильямс и два российских космонавта вернулись на Землю.", "два", ["Россия"]),
+        ("Суд назначил ему штраф в размере 9 млн рублей.", "9 млн рублей", []),
+    ],
+)
+def test_a_figure_is_about_the_subject_of_its_verb(text: str, figure: str, whom: list[str]) -> None:
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    [quantity] = [q for q in model.quantities if figure in q.evidence[0].text]
+    assert [model.entities[c].labels["ru"] for c in quantity.concerns] == whom
 
 
 def test_a_city_natasha_leaves_inflected_is_labelled_as_places_tsv_names_it() -> None:

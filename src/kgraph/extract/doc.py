@@ -18,7 +18,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from ..model import RU_LATN, ArticleMeta, Entity, Fact, Quantity, Utterance
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from .figures.amounts import Amount
     from .figures.dates import DateMention
     from .names.org_tagger import Features
-    from .relations.learned import Relation
+    from .relations.learned import Relation, Sentences
     from .text.ner import Analysis
     from .typed.taggers import TypedMention
 
@@ -174,6 +174,14 @@ class Doc:
         self._known_facts: set[tuple[str, str, object]] = set()
         self._sentence_starts = [sentence.start for sentence in article.sentences]
         self._reindex()
+
+    @cached_property
+    def syntax(self) -> "Sentences":
+        """The words of ``clean`` with natasha's dependency tree and pymorphy3's lemmas, parsed when first asked
+        (by the figures' subjects, then by the relation classifier)."""
+        from .relations.learned import Sentences
+
+        return Sentences(self.clean)
 
     def _reindex(self) -> None:
         """Index the drafts by name and id afresh (their positions changed)."""

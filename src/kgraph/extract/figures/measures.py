@@ -22,6 +22,17 @@ from ..pipeline import component
 from ..spans import Overlapping
 from ..text.normalise import CYRILLIC_WORD, lemma, noun_phrase_nominative, parses
 from .amounts import Amount
+from .subjects import figure_subject
+
+_NAMED = {
+    "schema:Person",
+    "schema:Organization",
+    "schema:NewsMediaOrganization",
+    "schema:Country",
+    "schema:City",
+    "schema:AdministrativeArea",
+}
+"""The classes of whom a figure may be about."""
 
 
 def _indicator(doc: Doc, text: str, amount: Amount, nouns: dict[Span, list[tuple[int, re.Match[str]]]]) -> str:
@@ -239,15 +250,16 @@ def _holding_organisation(doc: Doc, place: str, organisations: Overlapping[str],
 
 @component("quantities", requires=("entities", "amounts"), assigns=("entities", "quantities"))
 def quantities(doc: Doc) -> None:
-    """Each amount as a quantity: what it measures (an indicator), the place it concerns; a figure said twice is
-    one quantity with two evidence spans."""
+    """Each amount as a quantity: what it measures (an indicator), the place it concerns and whom it is about
+    (``subjects``); a figure said twice is one quantity with two evidence spans."""
     text, amounts = doc.clean, doc.amounts
     found = doc.quantities
     # the same figure said twice (a headline repeating the body) is one quantity with two evidence spans
     said: dict[tuple[object, ...], int] = {}
     nouns: dict[Span, list[tuple[int, re.Match[str]]]] = {}
-    # the indicators added below are no places: what this finds stays as it is
+    # the indicators added below are no places, persons or organisations: what these find stays as it is
     place_at = doc.finder({"schema:Country", "schema:City", "schema:AdministrativeArea"}).at
+    named_at = doc.finder(_NAMED).at
     organisations = Overlapping(
         (m.start, m.end, doc.ids[i])
         for i, d in enumerate(doc.drafts)
@@ -268,6 +280,8 @@ def quantities(doc: Doc) -> None:
         concerns = place_at(amount.end, window_end)
         if concerns is not None:  # a place in an organisation's name: the organisation ("акций Челябинского завода")
             concerns = _holding_organisation(doc, concerns, organisations, amount.end, window_end) or concerns
+        whom = figure_subject(doc.syntax, amount.start, amount.end, named_at)  # "Кожемяко набрал 78,5% голосов"
+        about = tuple(dict.fromkeys(x for x in (whom, concerns) if x is not None))
         said.setdefault(key, len(found))
         found.append(
             Quantity(
@@ -279,7 +293,7 @@ def quantities(doc: Doc) -> None:
                 unit_text=None if amount.unit else amount.unit_text,
                 qualifier=amount.qualifier,
                 out_of=amount.of_total,
-                concerns=(concerns,) if concerns else (),
+                concerns=about,
                 confidence=0.85 if amount.unit or amount.counted else 0.6,
             )
         )

@@ -100,7 +100,7 @@ def mentions_of(doc: Doc) -> list[Mention]:
 )
 def classified_relations(doc: Doc) -> None:
     """The relations the classifier finds (``doc.relations``), and a fact for each whose ends are in the graph."""
-    doc.relations = relate(doc.clean, mentions_of(doc))
+    doc.relations = relate(doc.clean, mentions_of(doc), sentences=doc.syntax)
     entity_of = _entities(doc)
     dates = {(found.start, found.end): found.value for found in doc.dates}
     ranges = {(found.start, found.end): found for found in doc.dates if found.bounds}

@@ -18,10 +18,11 @@ relations, its words and their lowest common ancestor.
 [('Владимир Путин', 'WORKS_AS', 'Президент России'), ('форуме', 'TAKES_PLACE_IN', 'Омске')]
 """
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache, partial
+from functools import cache, cached_property, lru_cache, partial
 from typing import Any, NamedTuple, Protocol
 
 from ..data.tables import rows
@@ -35,8 +36,8 @@ NONE = "NONE"
 
 FLOOR = 0.25
 """The probability a relation needs to be kept: on the last 150 train documents (the networks trained on the rest,
-given the gold mentions, within-sentence relations, one per slot: ``one_per_slot``) 0.25 gives P 0.736 R 0.641 F1
-0.685; 0.2 gives 0.687, 0.3 0.685, 0.4 0.676 (without ``one_per_slot`` 0.681 at 0.25)."""
+given the gold mentions, within-sentence relations, one per slot: ``one_per_slot``) 0.25 gives P 0.742 R 0.673 F1
+0.706; 0.2 gives 0.706, 0.3 0.708, 0.4 0.704 (without ``one_per_slot`` 0.704 at 0.25)."""
 
 MAX_GAP = 40
 """Tokens at most between the two mentions of a candidate pair (97% of train's in-sentence relations)."""
@@ -80,14 +81,39 @@ def _parser() -> tuple[Any, Any, Any]:
     return Doc, Segmenter(), NewsSyntaxParser(news_embedding())
 
 
+_LINE_END = re.compile(r"(?<=[^\s.!?…:;,])\n(?=\s*[«\"“A-ZА-ЯЁ#0-9])")
+"""A line break after a line with no closing punctuation, before a capital: the end of a headline or a caption
+("Барак Обама⏎Бывший президент США …"), which natasha's segmenter reads as one sentence with the next."""
+
+
+def _at_line_ends(sentence: Any, text: str) -> list[Any]:
+    """A natasha sentence cut where a line of `text` ends it (``_LINE_END``), each piece without the spaces
+    around it."""
+    from natasha.doc import DocSent  # type: ignore[import-untyped]
+
+    cuts = [sentence.start, *(m.end() for m in _LINE_END.finditer(text, sentence.start, sentence.stop))]
+    pieces = []
+    for start, stop in zip(cuts, [*cuts[1:], sentence.stop], strict=True):
+        while start < stop and text[start].isspace():
+            start += 1
+        while stop > start and text[stop - 1].isspace():
+            stop -= 1
+        if stop > start:
+            pieces.append(DocSent(start, stop, text[start:stop]))
+    return pieces
+
+
 class Sentences:
     """A text's words (natasha's tokens, sentences and dependency tree, with pymorphy3's lemma and part of
     speech of each word)."""
 
     def __init__(self, text: str) -> None:
+        self.text = text
         document_class, segmenter, parser = _parser()
         document = document_class(text)
         document.segment(segmenter)
+        document.sents = [piece for sentence in document.sents for piece in _at_line_ends(sentence, text)]
+        document.envelop_sent_tokens()
         document.parse_syntax(parser)
         self.words: list[_Word] = []
         self.sentence_of_word: list[int] = []
@@ -101,6 +127,14 @@ class Sentences:
                 self.sentence_of_word.append(number)
         self.starts = [word.start for word in self.words]
         self.ends = [word.end for word in self.words]
+
+    @cached_property
+    def children(self) -> dict[int, list[int]]:
+        """Each word's dependents (their indexes, in order); the roots under -1."""
+        found: dict[int, list[int]] = {}
+        for index, word in enumerate(self.words):
+            found.setdefault(word.head, []).append(index)
+        return found
 
     def first_word(self, offset: int) -> int:
         """The index of the first word ending after `offset`."""
@@ -391,16 +425,19 @@ def candidates(
     return pairs
 
 
-def relate(text: str, mentions: Sequence[Mention], floor: float = FLOOR) -> list[Relation]:
+def relate(
+    text: str, mentions: Sequence[Mention], floor: float = FLOOR, sentences: Sentences | None = None
+) -> list[Relation]:
     """The relations between `mentions` of `text`: the classifier's within a sentence (for each candidate pair,
     its likeliest relation type of those train gives the pair's types, when it scores `floor` or more), the
     cross-sentence classifier's (``across``), and a person's other names (``aliases``) and family relations told by a
-    kinship noun (``family``) where nothing before relates the two mentions."""
+    kinship noun (``family``) where nothing before relates the two mentions. `sentences`: the text's parse, when
+    already made."""
     from .across import classify_across
     from .aliases import name_aliases
     from .family import family_relations
 
-    sentences = Sentences(text)
+    sentences = Sentences(text) if sentences is None else sentences
     found = classify(sentences, mentions, floor) + classify_across(text, sentences, mentions)
     related = {frozenset((r.source, r.target)) for r in found}
     for rule in (name_aliases(text, mentions), family_relations(text, mentions)):
