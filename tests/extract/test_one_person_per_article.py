@@ -239,6 +239,27 @@ def test_a_short_name_written_alone_too_or_said_something_of_stays_a_node() -> N
     # of another class: a city opening an organisation's name is the city
     city = Entity("m", "schema:City", {"ru": "Газпром"}, None, (Span(0, 7, "Газпром"),))
     assert openings({"gn": whole, "m": city}, referenced=()) == {}
+
+
+def test_a_name_written_alone_is_the_one_name_it_opens_with_a_qualifier_after_it() -> None:
+    # "Государственная Дума России … Государственная Дума": the same body; "Газпром" beside "Газпром нефть" is not
+    # ("нефть" names, "России" qualifies)
+    from kgraph.extract.nested import openings
+    from kgraph.model import Entity
+    from kgraph.source import Span
+
+    org = "schema:Organization"
+    full = Entity(
+        "gdr", org, {"ru": "Государственная Дума России"}, None, (Span(0, 27, "Государственная Дума России"),)
+    )
+    short = Entity("gd", org, {"ru": "Государственная Дума"}, None, (Span(40, 60, "Государственная Дума"),))
+    assert openings({"gdr": full, "gd": short}, referenced=()) == {"gd": "gdr"}
+    contest = Entity("k", "schema:Event", {"ru": "конкурс"}, None, (Span(40, 47, "конкурс"),))
+    named = Entity("kn", "schema:Event", {"ru": "конкурс «Лучший двор»"}, None, (Span(0, 21, "конкурс «Лучший двор»"),))
+    assert openings({"kn": named, "k": contest}, referenced=()) == {"k": "kn"}
+    # two bodies it could be: neither
+    duma = Entity("gdt", org, {"ru": "Государственная Дума Татарстана"}, None, (Span(70, 101, "x" * 31),))
+    assert openings({"gdr": full, "gdt": duma, "gd": short}, referenced=()) == {}
     # opening two longer names ("Совет" of "Совет Федерации" and of "Совет Безопасности"): which one is unknown
     text = "Совет Федерации и Совет Безопасности"
     federation = Entity("sf", org, {"ru": "Совет Федерации"}, None, (Span(0, 15, text[:15]),))

@@ -6,7 +6,10 @@ find both. Where the shorter name is never written alone, it is the longer one's
 thing the article is about: a node of its own ("Центральный банк" beside "Центральный банк России") would show a
 reader two organisations where the article names one. Such an entity's mentions become the longer one's (the
 words do name it) when nothing is said of it: no fact, quantity or quote names it, and it has no Wikidata item of
-its own ("Газпром" opening "Газпром нефть" is another company, which a corpus query for Gazprom should find).
+its own ("Газпром" opening "Газпром нефть" is another company, which a corpus query for Gazprom should find). A
+name written alone too joins the one longer name of its class that is it and a qualifier after it, a genitive, an
+abbreviation or a quoted name ("Государственная Дума" of "Государственная Дума России", "конкурс" of "конкурс
+«Нарисуй пророка»", a bare "президент" of the one "президент России"), not another name ("Газпром нефть").
 
 >>> from kgraph.model import Entity
 >>> from kgraph.source import Span
@@ -17,19 +20,22 @@ its own ("Газпром" opening "Газпром нефть" is another company
 ['cb']
 """
 
+import re
 from collections.abc import Iterable, Mapping
 
 from ..model import ArticleModel, Entity
 
 
 def openings(entities: Mapping[str, Entity], referenced: Iterable[str]) -> dict[str, str]:
-    """Entity -> the entity whose longer name each of its mentions opens (one entity, of the same class), for the
+    """Entity -> the entity whose longer name each of its mentions opens (one entity, of the same class), or, for a
+    name written alone too, the one entity whose label is its label and a qualifier (``_qualified``); for the
     entities that are not `referenced` and have no Wikidata item but the longer one's."""
     longer: dict[tuple[int, str], list[tuple[int, str]]] = {}
     for ident, entity in entities.items():
         for mention in entity.mentions:
             longer.setdefault((mention.start, entity.cls), []).append((mention.end, ident))
     said = set(referenced)
+    qualified = _qualified(entities)
     found = {}
     for ident, entity in entities.items():
         if ident in said or not entity.mentions:
@@ -38,12 +44,36 @@ def openings(entities: Mapping[str, Entity], referenced: Iterable[str]) -> dict[
         for mention in entity.mentions:
             ends = [(end, other) for end, other in longer[(mention.start, entity.cls)] if other != ident]
             if not any(end > mention.end for end, _ in ends):
+                # written alone too: the one entity whose label is this one's and a qualifier
+                holders = set(qualified.get((entity.cls, _words(entity)), ()))
                 break
             holders.add(max(ends)[1])
-        else:
-            holder = holders.pop()
-            if not holders and entity.wikidata in (None, entities[holder].wikidata):
-                found[ident] = holder
+        if len(holders) == 1 and entity.wikidata in (None, entities[next(iter(holders))].wikidata):
+            found[ident] = holders.pop()
+    return found
+
+
+def _words(entity: Entity) -> tuple[str, ...]:
+    return tuple(entity.labels.get("ru", "").lower().split())
+
+
+def _qualified(entities: Mapping[str, Entity]) -> dict[tuple[str, tuple[str, ...]], list[str]]:
+    """(class, a label's opening words) -> the entities whose label goes on after them with a qualifier: a Russian
+    word that cannot be in the nominative, an abbreviation, a number or a quoted name ("Государственная Дума
+    России", "конкурс «Нарисуй пророка»", "YaC 2017"), not another name ("Газпром нефть" does not qualify
+    "Газпром", nor "CITIC Pacific" "CITIC")."""
+    from .text.normalise import parses
+
+    found: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+    for ident, entity in entities.items():
+        written = entity.labels.get("ru", "").split()
+        words = _words(entity)
+        for count in range(1, len(written)):
+            after = written[count]
+            russian = re.fullmatch(r"[а-яё-]+", after.lower()) is not None
+            oblique = russian and not any(p.tag.case == "nomn" for p in parses(after.lower()))
+            if oblique or after[:1] in '«"“' or (after.isupper() and len(after) > 1) or after.isdigit():
+                found.setdefault((entity.cls, words[:count]), []).append(ident)
     return found
 
 
