@@ -266,3 +266,37 @@ def test_a_name_written_alone_is_the_one_name_it_opens_with_a_qualifier_after_it
     security = Entity("sb", org, {"ru": "Совет Безопасности"}, None, (Span(18, 36, text[18:]),))
     council = Entity("s", org, {"ru": "Совет"}, None, (Span(0, 5, "Совет"), Span(18, 23, "Совет")))
     assert openings({"sf": federation, "sb": security, "s": council}, referenced=()) == {}
+
+
+def test_two_titles_of_one_office_in_one_place_are_one_office() -> None:
+    # the headline's "губернатора Приморья" and the body's "губернатор Приморского края" were two offices, both in
+    # Q4341
+    text = (
+        "# На выборах губернатора Приморья победил действующий глава региона\n\n"
+        "Действующий губернатор Приморского края Олег Кожемяко набрал 78,5% голосов на выборах.\n"
+    )
+    offices = _named(text, "kg:Position")
+    assert offices["губернатор Приморского края"] == {"губернатора Приморья", "губернатор Приморского края"}
+
+
+def test_offices_with_words_of_their_own_or_bare_stay_apart() -> None:
+    from kgraph.extract.offices import same_offices
+    from kgraph.model import Entity, Fact
+    from kgraph.source import Span
+
+    def office(ident: str, label: str) -> Entity:
+        return Entity(ident, "kg:Position", {"ru": label}, mentions=(Span(0, len(label), label),))
+
+    russia = Entity("ru", "schema:Country", {"ru": "Россия"}, "Q159", (Span(0, 6, "России"),))
+    entities = {
+        "ru": russia,
+        "f": office("f", "министр финансов России"),
+        "d": office("d", "министр обороны России"),
+        "m": office("m", "министр"),
+        "s": office("s", "министр страны"),
+    }
+    facts = [Fact(o, "kg:positionIn", "ru", (), obj_is_entity=True) for o in ("f", "d", "m", "s")]
+    assert same_offices(entities, facts) == {}
+    entities["p"] = office("p", "министр России")
+    facts.append(Fact("p", "kg:positionIn", "ru", (), obj_is_entity=True))
+    assert same_offices(entities, facts) == {"s": "p"}  # the one that names its place is kept

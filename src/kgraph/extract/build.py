@@ -22,6 +22,7 @@ from .figures import measures
 from .links import countries
 from .names import components as names
 from .nested import with_openings_joined
+from .offices import with_offices_joined
 from .packs import forum
 from .pipeline import Component, PipelineError, check
 from .relations import classified, reported, titles
@@ -127,8 +128,9 @@ def read_article(article: Article, without: Iterable[str] = ()) -> Doc:
 
 
 def model_of(doc: Doc) -> ArticleModel:
-    """What the document says, in the model curated facts use, less what the shapes would refuse; a name that
-    only opens a longer name of the same thing is that thing's (``nested``)."""
+    """What the document says, in the model curated facts use, less what the shapes would refuse; the titles of
+    one office are one office (``offices``), and a name that only opens a longer name of the same thing is that
+    thing's (``nested``)."""
     if doc.analysis is None:  # no Russian word: nothing was read
         return ArticleModel(article=doc.article, source="extracted")
     model = ArticleModel(
@@ -140,4 +142,4 @@ def model_of(doc: Doc) -> ArticleModel:
         utterances=doc.utterances,
         source="extracted",
     )
-    return with_openings_joined(conform(model))
+    return with_openings_joined(conform(with_offices_joined(model)))
