@@ -300,3 +300,29 @@ def test_offices_with_words_of_their_own_or_bare_stay_apart() -> None:
     entities["p"] = office("p", "министр России")
     facts.append(Fact("p", "kg:positionIn", "ru", (), obj_is_entity=True))
     assert same_offices(entities, facts) == {"s": "p"}  # the one that names its place is kept
+
+
+def test_a_name_joins_the_last_of_a_chain_of_longer_names() -> None:
+    # "Дума" opens "Дума России" at its start, and "Дума России", written alone too, is qualified by "Дума России
+    # по бюджету": all three are one node, whatever order the joins come in
+    from kgraph.extract.nested import with_openings_joined
+    from kgraph.model import ArticleModel, Entity
+    from kgraph.source import Span, parse_article
+
+    text = "# Т\n\nДума России одобрила. Дума России по бюджету тоже.\n"
+    article = parse_article("a", text)
+    org = "schema:Organization"
+
+    def entity(ident: str, label: str, *spans: tuple[int, int]) -> Entity:
+        return Entity(ident, org, {"ru": label}, None, tuple(Span(s, e, text[s:e]) for s, e in spans))
+
+    start = text.index("Дума России одобрила")
+    later = text.index("Дума России по")
+    entities = {  # the middle one first: it is gone when the first one's join comes
+        "dr": entity("dr", "Дума России", (start, start + 11), (later, later + 11)),
+        "d": entity("d", "Дума", (start, start + 4)),
+        "drb": entity("drb", "Дума России по бюджету", (later, later + 22)),
+    }
+    joined = with_openings_joined(ArticleModel(article=article, entities=entities, source="extracted"))
+    assert list(joined.entities) == ["drb"]
+    assert {m.text for m in joined.entities["drb"].mentions} == {"Дума", "Дума России", "Дума России по бюджету"}

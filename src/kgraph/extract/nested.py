@@ -7,9 +7,10 @@ thing the article is about: a node of its own ("Центральный банк"
 reader two organisations where the article names one. Such an entity's mentions become the longer one's (the
 words do name it) when nothing is said of it: no fact, quantity or quote names it, and it has no Wikidata item of
 its own ("Газпром" opening "Газпром нефть" is another company, which a corpus query for Gazprom should find). A
-name written alone too joins the one longer name of its class that is it and a qualifier after it, a genitive, an
-abbreviation or a quoted name ("Государственная Дума" of "Государственная Дума России", "конкурс" of "конкурс
-«Нарисуй пророка»", a bare "президент" of the one "президент России"), not another name ("Газпром нефть").
+name written alone too joins the one longer name of its class that is it and a qualifier after it, a genitive, a
+preposition, an abbreviation or a quoted name ("Государственная Дума" of "Государственная Дума России",
+"конкурс" of "конкурс «Нарисуй пророка»", a bare "президент" of the one "президент России"), not another name
+("Газпром нефть").
 
 >>> from kgraph.model import Entity
 >>> from kgraph.source import Span
@@ -59,9 +60,9 @@ def _words(entity: Entity) -> tuple[str, ...]:
 
 def _qualified(entities: Mapping[str, Entity]) -> dict[tuple[str, tuple[str, ...]], list[str]]:
     """(class, a label's opening words) -> the entities whose label goes on after them with a qualifier: a Russian
-    word that cannot be in the nominative, an abbreviation, a number or a quoted name ("Государственная Дума
-    России", "конкурс «Нарисуй пророка»", "YaC 2017"), not another name ("Газпром нефть" does not qualify
-    "Газпром", nor "CITIC Pacific" "CITIC")."""
+    preposition or word that cannot be in the nominative, an abbreviation, a number or a quoted name
+    ("Государственная Дума России", "комитет по бюджету", "конкурс «Нарисуй пророка»", "YaC 2017"), not another name
+    ("Газпром нефть" does not qualify "Газпром", nor "CITIC Pacific" "CITIC")."""
     from .text.normalise import parses
 
     found: dict[tuple[str, tuple[str, ...]], list[str]] = {}
@@ -70,8 +71,8 @@ def _qualified(entities: Mapping[str, Entity]) -> dict[tuple[str, tuple[str, ...
         words = _words(entity)
         for count in range(1, len(written)):
             after = written[count]
-            russian = re.fullmatch(r"[а-яё-]+", after.lower()) is not None
-            oblique = russian and not any(p.tag.case == "nomn" for p in parses(after.lower()))
+            readings = parses(after.lower()) if re.fullmatch(r"[а-яё-]+", after.lower()) else []
+            oblique = bool(readings) and (readings[0].tag.POS == "PREP" or all(r.tag.case != "nomn" for r in readings))
             if oblique or after[:1] in '«"“' or (after.isupper() and len(after) > 1) or after.isdigit():
                 found.setdefault((entity.cls, words[:count]), []).append(ident)
     return found
@@ -103,10 +104,23 @@ def with_openings_joined(model: ArticleModel) -> ArticleModel:
     from dataclasses import replace
 
     joined = openings(model.entities, referenced(model))
-    if not joined:
+    # a holder that joins another in turn: the last of the chain (none, if the chain comes back)
+    finals = {ident: _last(joined, ident) for ident in joined}
+    finals = {ident: final for ident, final in finals.items() if final not in joined}
+    if not finals:
         return model
     entities = dict(model.entities)
-    for ident, holder in joined.items():
+    for ident, holder in finals.items():
         mentions = entities[holder].mentions + entities.pop(ident).mentions
         entities[holder] = replace(entities[holder], mentions=tuple(sorted(set(mentions))))
     return replace(model, entities=entities)
+
+
+def _last(joined: Mapping[str, str], ident: str) -> str:
+    """Where `ident` ends up following `joined`: the first entity that joins none, or one seen before."""
+    seen = {ident}
+    holder = joined[ident]
+    while holder in joined and holder not in seen:
+        seen.add(holder)
+        holder = joined[holder]
+    return holder

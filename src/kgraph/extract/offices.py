@@ -63,7 +63,7 @@ def same_offices(entities: Mapping[str, Entity], facts: Iterable[Fact]) -> dict[
 
 
 def with_offices_joined(model: ArticleModel) -> ArticleModel:
-    """`model` with each group of ``same_offices`` one office: its mentions and facts the first one's."""
+    """`model` with each group of ``same_offices`` one office: the others' mentions and facts the kept one's."""
     joined = same_offices(model.entities, model.facts)
     if not joined:
         return model
