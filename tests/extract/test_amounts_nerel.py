@@ -201,3 +201,15 @@ def test_the_number_of_a_name_is_no_figure() -> None:
     # "умер от COVID-19 итальянский боксёр" gave a quantity 19 of "итальянский боксёр"
     text = "В Бергамо умер от COVID-19 итальянский боксёр, пилот МиГ-29 выжил. Прибыли 70 человек."
     assert [a.text for a in find_amounts(text)] == ["70"]
+
+
+def test_kopecks_are_a_share_of_a_rouble() -> None:
+    # "снизился на 95 копеек" was a figure 95 in no unit but the words "копеек"
+    text = "Курс евро снизился на 95 копеек, проезд подорожал на 30 центов, а билеты стоят от 50 до 90 копеек."
+    found = [(a.text, a.value, a.unit) for a in find_amounts(text)]
+    assert found == [
+        ("95 копеек", Decimal("0.95"), "RUB"),
+        ("30 центов", Decimal(30), None),  # a dollar's or a euro's: as written
+        ("от 50 до 90 копеек", Decimal("0.5"), "RUB"),
+        ("от 50 до 90 копеек", Decimal("0.9"), "RUB"),
+    ]

@@ -156,6 +156,9 @@ CURRENCIES = {
     "£",
     "₽",
 }
+SUBUNITS = {"копейка": ("RUB", Decimal("0.01"))}
+"""Coins only one currency has, as their share of it: "95 копеек" is 0.95 RUB ("цент" may be a dollar's or a euro's,
+and stays as written)."""
 QUALIFIERS = {
     "более": "moreThan",
     "свыше": "moreThan",

@@ -270,6 +270,9 @@ def _read(text: str, offset: int, tokens: list[Any]) -> list[Amount]:
         bounds = _range(low, value, qualifier, lead, low_vague, low_multiplier, multiplier)
     if vague and total is None:
         bounds[-1] = (value, "moreThan")  # "несколько миллионов": more than a million
+    if unit is None and unit_words and (subunit := vocab.SUBUNITS.get(vocab.unit_lemma(unit_words[0]))):
+        unit, share = subunit  # "95 копеек": 0.95 RUB
+        bounds = [(v * share, q) for v, q in bounds]
     mention = offset + tokens[mention_index].span.start if mention_index else None
     return [
         Amount(start, end, text[start:end], _plain(v), unit, unit_text, q, counted, counted_start, mention, total)
