@@ -23,6 +23,7 @@ preposition, an abbreviation or a quoted name ("Государственная �
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
 from ..model import ArticleModel, Entity
 
@@ -101,19 +102,23 @@ def referenced(model: ArticleModel) -> set[str]:
 def with_openings_joined(model: ArticleModel) -> ArticleModel:
     """`model` with each entity whose every mention opens a longer name of the same kind (``openings``) joined
     to the entity of that name: its mentions become that entity's."""
-    from dataclasses import replace
-
     joined = openings(model.entities, referenced(model))
     # a holder that joins another in turn: the last of the chain (none, if the chain comes back)
     finals = {ident: _last(joined, ident) for ident in joined}
     finals = {ident: final for ident, final in finals.items() if final not in joined}
     if not finals:
         return model
-    entities = dict(model.entities)
-    for ident, holder in finals.items():
-        mentions = entities[holder].mentions + entities.pop(ident).mentions
-        entities[holder] = replace(entities[holder], mentions=tuple(sorted(set(mentions))))
-    return replace(model, entities=entities)
+    return replace(model, entities=joined_entities(model.entities, finals))
+
+
+def joined_entities(entities: Mapping[str, Entity], joined: Mapping[str, str]) -> dict[str, Entity]:
+    """`entities` less the keys of `joined`, each one's mentions given to the entity it maps to (which no key
+    names)."""
+    result = dict(entities)
+    for ident, holder in joined.items():
+        mentions = result[holder].mentions + result.pop(ident).mentions
+        result[holder] = replace(result[holder], mentions=tuple(sorted(set(mentions))))
+    return result
 
 
 def _last(joined: Mapping[str, str], ident: str) -> str:

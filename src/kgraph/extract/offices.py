@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from ..model import ArticleModel, Entity, Fact
+from .nested import joined_entities
 from .text.normalise import lemma
 
 PLACE_WORDS = frozenset(
@@ -67,10 +68,7 @@ def with_offices_joined(model: ArticleModel) -> ArticleModel:
     joined = same_offices(model.entities, model.facts)
     if not joined:
         return model
-    entities = dict(model.entities)
-    for ident, office in joined.items():
-        mentions = entities[office].mentions + entities.pop(ident).mentions
-        entities[office] = replace(entities[office], mentions=tuple(sorted(set(mentions))))
+    entities = joined_entities(model.entities, joined)
     kept = set(joined.values())
     facts: list[Fact] = []
     said: dict[tuple[object, ...], int] = {}
@@ -94,10 +92,15 @@ def with_offices_joined(model: ArticleModel) -> ArticleModel:
         return tuple(dict.fromkeys(joined.get(i, i) for i in idents))
 
     quantities = [
-        replace(q, measure=joined.get(q.measure, q.measure), concerns=each(q.concerns), flow_from=one(q.flow_from))
+        replace(
+            q,
+            measure=joined.get(q.measure, q.measure),
+            concerns=each(q.concerns),
+            flow_from=one(q.flow_from),
+            flow_to=one(q.flow_to),
+        )
         for q in model.quantities
     ]
-    quantities = [replace(q, flow_to=one(q.flow_to)) for q in quantities]
     utterances = [
         replace(u, speakers=each(u.speakers), concerns=each(u.concerns), occasion=one(u.occasion))
         for u in model.utterances
