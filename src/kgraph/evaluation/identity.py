@@ -111,20 +111,34 @@ def identity_scores(judged: list[Judged], suffix: str = "") -> dict[str, Score]:
 
 
 def judge(
-    models: list[ArticleModel], identities: Identities, gold: dict[str, list[tuple[int, int, str, str]]]
+    models: list[ArticleModel],
+    identities: Identities,
+    gold: dict[str, list[tuple[int, int, str, str]]],
+    spans: dict[str, set[tuple[int, int, str]]] | None = None,
 ) -> list[Judged]:
     """Each gold-linked mention (start, end, NEREL type, item) of each document, with its node and link; a
-    mention in lower case is a common noun ("полиция", which NEREL links to the concept of police)."""
+    mention in lower case is a common noun ("полиция", which NEREL links to the concept of police). `spans`: every
+    gold mention of the groups, linked or not (start, end, group), by document: a mention of ours at the words of
+    another gold mention is that one's, not the one inside it."""
     judged = []
     for model in models:
         slug = model.article.slug
+        annotated = (spans or {}).get(slug, set())
         for start, end, kind, item in gold.get(slug, []):
             group = GROUPS[kind]
             fitting = [e for e in model.entities.values() if _GROUP_OF.get(e.cls) == group]
             exact = [e for e in fitting if any((m.start, m.end) == (start, end) for m in e.mentions)]
             # a mention of ours holding the gold one ("Омской области" for "Омской"), not one inside it: in "центре
-            # Москвы" (a LOCATION of its own) our Москва is another place
-            holding = [e for e in fitting if any(m.start <= start and end <= m.end for m in e.mentions)]
+            # Москвы" (a LOCATION of its own) our Москва is another place; nor one at the words of another gold
+            # mention: "Палаты представителей США" is the House, NEREL's "Палаты представителей" inside it the
+            # kind of chamber (another item), which our node of the House does not stand for
+            holding = [
+                e
+                for e in fitting
+                if any(
+                    m.start <= start and end <= m.end and (m.start, m.end, group) not in annotated for m in e.mentions
+                )
+            ]
             entity = next(iter(exact or holding), None)
             node = link = None
             if entity is not None:
@@ -147,12 +161,13 @@ def evaluate_identity(folder: Path, without: Iterable[str] = ()) -> Report:
         d.name: [(m.start, m.end, m.type, m.wikidata) for m in d.mentions if m.wikidata and m.type in GROUPS]
         for d in documents
     }
+    spans = {d.name: {(m.start, m.end, GROUPS[m.type]) for m in d.mentions if m.type in GROUPS} for d in documents}
     identities = resolve(models)
     report = Report(
         f"NEREL {folder} ({len(documents)} documents): one node per real thing across documents (pairs of gold-linked"
         " mentions in different documents) and Wikidata link coverage; beside, nodes by Wikidata links alone"
     )
-    judged = judge(models, identities, gold)
+    judged = judge(models, identities, gold, spans)
     report.scores = identity_scores(judged)
     by_link = Identities(
         nodes={
@@ -162,7 +177,7 @@ def evaluate_identity(folder: Path, without: Iterable[str] = ()) -> Report:
             if e.wikidata and e.labels.get("ru", "")[:1].isupper()
         }
     )
-    report.baseline = identity_scores(judge(models, by_link, gold))
+    report.baseline = identity_scores(judge(models, by_link, gold, spans))
     items: dict[str, Counter[str]] = {}
     for mention in judged:
         if mention.node is not None:
