@@ -1,7 +1,8 @@
 """Training the relation networks (scripts/train_relations.py, scripts/train_cross_relations.py): one hidden ReLU layer
-over a pair's sparse binary features, softmax over the relation types and NONE, mini-batch Adam with lazy updates of
-the first layer's rows and dropout on the hidden layer; numpy and scipy, one thread, a fixed seed: the same input
-gives the same weights. The extractor runs it in numpy (``kgraph.extract.relations.network``).
+over a pair's sparse binary features (and, within a sentence, its word vectors through weights of their own),
+softmax over the relation types and NONE, mini-batch Adam with lazy updates of the first layer's rows and dropout on
+the hidden layer; numpy and scipy, one thread, a fixed seed: the same input gives the same weights. The extractor
+runs it in numpy (``kgraph.extract.relations.network``).
 """
 
 import os
@@ -31,6 +32,8 @@ class Weights:
     bias: Any
     second: Any
     second_bias: Any
+    dense: Any = None
+    """The weights of a pair's vector (numbers x hidden), when trained with one."""
 
 
 def kept_features(items: Sequence[Sequence[str]], labels: Sequence[str], none: str, least: int) -> list[str]:
@@ -61,8 +64,9 @@ def _softmax(z: Any) -> Any:
     return e / e.sum(axis=1, keepdims=True)
 
 
-def train(x: Any, y: Any, outputs: int, settings: Settings, seed: int) -> Weights:
-    """One network fitted to the rows of `x` (CSR) with the label indexes `y`."""
+def train(x: Any, y: Any, outputs: int, settings: Settings, seed: int, vectors: Any = None) -> Weights:
+    """One network fitted to the rows of `x` (CSR) with the label indexes `y`; `vectors` (a dense row per item of
+    `x`), when given, are read beside the features, through weights of their own (Adam, every step)."""
     rng = np.random.default_rng(seed)
     prior = np.bincount(y, minlength=outputs).astype(np.float64) + 1.0
     w = Weights(
@@ -72,6 +76,10 @@ def train(x: Any, y: Any, outputs: int, settings: Settings, seed: int) -> Weight
         np.log(prior / prior.sum()).astype(np.float32),
     )
     params = [w.first, w.bias, w.second, w.second_bias]
+    if vectors is not None:
+        size = vectors.shape[1]
+        w.dense = (rng.standard_normal((size, settings.hidden)) * np.sqrt(0.5 / size)).astype(np.float32)
+        params.append(w.dense)
     m = [np.zeros_like(p) for p in params]
     v = [np.zeros_like(p) for p in params]
     beta1, beta2, eps, rate, step = 0.9, 0.999, 1e-8, settings.rate, 0
@@ -84,6 +92,9 @@ def train(x: Any, y: Any, outputs: int, settings: Settings, seed: int) -> Weight
             xs = sp.csr_matrix((xb.data, inverse.ravel(), xb.indptr), shape=(len(index), len(columns)))
             rows = w.first[columns]
             pre = xs @ rows + w.bias
+            if w.dense is not None:
+                vb = vectors[index]
+                pre = pre + vb @ w.dense
             h = np.maximum(pre, 0)
             keep = (rng.random(h.shape) >= settings.dropout).astype(np.float32) / (1 - settings.dropout)
             h = h * keep
@@ -91,10 +102,12 @@ def train(x: Any, y: Any, outputs: int, settings: Settings, seed: int) -> Weight
             d[np.arange(len(index)), yb] -= 1
             d /= len(index)
             dh = (d @ w.second.T) * keep * (pre > 0)
-            gradients = (xs.T @ dh, dh.sum(axis=0), h.T @ d, d.sum(axis=0))
+            gradients = [xs.T @ dh, dh.sum(axis=0), h.T @ d, d.sum(axis=0)]
+            if w.dense is not None:
+                gradients.append(vb.T @ dh)
             step += 1
             c1, c2 = 1 - beta1**step, 1 - beta2**step
-            for i in (1, 2, 3):
+            for i in range(1, len(params)):
                 m[i] = beta1 * m[i] + (1 - beta1) * gradients[i]
                 v[i] = beta2 * v[i] + (1 - beta2) * gradients[i] ** 2
                 params[i] -= (rate * (m[i] / c1) / (np.sqrt(v[i] / c2) + eps)).astype(np.float32)
@@ -124,6 +137,8 @@ def save(path: Any, features: list[str], labels: list[str], networks: list[Weigh
         "second": np.stack([n.second for n in networks]).astype(np.float16),
         "second_bias": np.stack([n.second_bias for n in networks]).astype(np.float16),
     }
+    if networks[0].dense is not None:
+        arrays["dense"] = np.concatenate([n.dense for n in networks], axis=1).astype(np.float16)
     write_arrays(path, arrays)
 
 

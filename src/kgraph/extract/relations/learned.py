@@ -7,7 +7,8 @@ a pair (a PERSON and an ORGANIZATION: WORKPLACE, FOUNDED_BY, MEMBER_OF…), and 
 types, their order and nesting, the type of a third mention holding either ("Европы" in "Чемпионат Европы"), the
 distance and the mentions between them, the lemmas and parts of speech of the words between and around them
 (pymorphy3), and the dependency path between the two mentions' head words (natasha's syntax parser): its
-relations, its words and their lowest common ancestor.
+relations, its words and their lowest common ancestor; beside the features, navec's vectors of the two head words,
+of that ancestor and of the words between (``pair_vector``).
 
 >>> text = "Президент России Владимир Путин выступил на форуме в Омске."
 >>> mentions = [Mention(0, 16, "PROFESSION"), Mention(10, 16, "COUNTRY"), Mention(17, 31, "PERSON"),
@@ -310,6 +311,50 @@ def _syntax_features(sentences: Sentences, a: Mention, b: Mention, pair: str) ->
     return features
 
 
+VECTOR_SIZE = 300
+"""The length of a word's vector in natasha's navec embedding."""
+
+BETWEEN = 10
+"""Words between the two mentions at most averaged into a pair's vector (the nearest to the first)."""
+
+
+def pair_vector(sentences: Sentences, a: Mention, b: Mention) -> Any:
+    """Four of navec's word vectors for a pair, end to end (1,200 numbers): the heads of `a` and of `b`, their
+    lowest common ancestor in the dependency tree, and the mean of the words between the two (the first `BETWEEN`).
+    Each is of unit length, or zeros for a word navec lacks. They let the network weigh words it never saw with a
+    relation in train by the words they resemble ("скончался" by "умер")."""
+    import numpy
+
+    head_a, head_b = sentences.head(a), sentences.head(b)
+    up, _ = sentences.path(head_a, head_b)
+    low, high = (a, b) if a.start < b.start else (b, a)
+    first, last = sentences.first_word(low.end), sentences.last_word(high.start)
+    between = [_word_vector(sentences, i) for i in range(first, min(last + 1, first + BETWEEN))]
+    mean = numpy.mean(between, axis=0) if between else numpy.zeros(VECTOR_SIZE, numpy.float32)
+    found = (_word_vector(sentences, head_a), _word_vector(sentences, head_b), _word_vector(sentences, up[-1]), mean)
+    return numpy.concatenate(found).astype(numpy.float32)
+
+
+def _word_vector(sentences: Sentences, index: int) -> Any:
+    word = sentences.words[index]
+    return _vector(sentences.text[word.start : word.end].lower(), word.lemma)
+
+
+@lru_cache(maxsize=65536)
+def _vector(word: str, lemma: str) -> Any:
+    """navec's vector of `word` (else of its `lemma`) made of unit length, or zeros."""
+    import numpy
+
+    embedding = news_embedding()
+    for form in (word, lemma):
+        found = embedding.get(form)
+        if found is not None:
+            norm = float(numpy.linalg.norm(found))
+            if norm:
+                return (found / norm).astype(numpy.float32)
+    return numpy.zeros(VECTOR_SIZE, numpy.float32)
+
+
 SINGLE = "relation_single.tsv"
 """The relation types whose Arg1, or Arg2, NEREL train gives one such relation within a sentence (an event one
 POINT_IN_TIME, an office one holder: WORKS_AS's Arg2), one per line, in ``extract/data`` (written with the model)."""
@@ -373,8 +418,9 @@ class Classifier(Protocol):
 
     def labels(self) -> list[str]: ...
 
-    def probabilities(self, items: Sequence[list[str]]) -> Any:
-        """A row per item, a column per label (in the order of ``labels``)."""
+    def probabilities(self, items: Sequence[list[str]], vectors: Any = None) -> Any:
+        """A row per item, a column per label (in the order of ``labels``); `vectors`: a row of numbers per item
+        (``pair_vector``), for a model that reads them."""
         ...
 
 
@@ -384,9 +430,11 @@ def likeliest(
     classifier: Classifier,
     features: Callable[[Mention, Mention], list[str]],
     floor: float,
+    vectors: Callable[[Mention, Mention], Any] | None = None,
 ) -> list[Relation]:
     """For each pair, its likeliest relation type of those `allowed` for the pair's types (never ``NONE``) when the
-    `classifier` scores it `floor` or more; of two mentions, one relation at most, in the likelier direction."""
+    `classifier` scores it `floor` or more (given each pair's `features`, and its `vectors` when the classifier
+    reads them); of two mentions, one relation at most, in the likelier direction."""
     column = {label: i for i, label in enumerate(classifier.labels())}
     asked = []
     for a, b in pairs:
@@ -395,7 +443,12 @@ def likeliest(
             asked.append((a, b, kinds))
     if not asked:
         return []
-    table = classifier.probabilities([features(a, b) for a, b, _ in asked])
+    numbers = None
+    if vectors is not None:
+        import numpy
+
+        numbers = numpy.stack([vectors(a, b) for a, b, _ in asked])
+    table = classifier.probabilities([features(a, b) for a, b, _ in asked], numbers)
     best: dict[frozenset[Mention], Relation] = {}
     for (a, b, kinds), row in zip(asked, table, strict=True):
         probability, label = max((float(row[column[kind]]), kind) for kind in kinds)
@@ -455,5 +508,7 @@ def classify(sentences: Sentences, mentions: Sequence[Mention], floor: float = F
 
     allowed, indexed = signatures(), Mentions(mentions)
     pairs = candidates(sentences, mentions, allowed)
-    found = likeliest(pairs, allowed, network(), partial(pair_features, sentences, indexed), floor)
+    model = network()
+    vectors = partial(pair_vector, sentences) if model.reads_vectors else None
+    found = likeliest(pairs, allowed, model, partial(pair_features, sentences, indexed), floor, vectors)
     return one_per_slot(found, single_slots())
