@@ -302,6 +302,32 @@ def test_offices_with_words_of_their_own_or_bare_stay_apart() -> None:
     assert same_offices(entities, facts) == {"s": "p"}  # the one that names its place is kept
 
 
+def test_offices_whose_title_names_their_place_by_an_adjective_are_one_office() -> None:
+    # "глава белорусского государства … глава государства" and "японский премьер … премьер Японии": the adjective
+    # is the place's, and the title's one other word the same; "белорусский министр финансов" keeps words of its own
+    from kgraph.extract.offices import same_offices
+    from kgraph.model import Entity, Fact
+    from kgraph.source import Span
+
+    def office(ident: str, label: str) -> Entity:
+        return Entity(ident, "kg:Position", {"ru": label}, mentions=(Span(0, len(label), label),))
+
+    belarus = Entity("by", "schema:Country", {"ru": "Белоруссия"}, "Q184", (Span(0, 10, "Белоруссии"),))
+    japan = Entity("jp", "schema:Country", {"ru": "Япония"}, "Q17", (Span(0, 6, "Японии"),))
+    entities = {
+        "by": belarus,
+        "jp": japan,
+        "b1": office("b1", "глава белорусского государства"),
+        "b2": office("b2", "глава государства"),
+        "b3": office("b3", "белорусский министр финансов"),
+        "j1": office("j1", "японский премьер"),
+        "j2": office("j2", "премьер Японии"),
+    }
+    places = {"b1": "by", "b2": "by", "b3": "by", "j1": "jp", "j2": "jp"}
+    facts = [Fact(o, "kg:positionIn", place, (), obj_is_entity=True) for o, place in places.items()]
+    assert same_offices(entities, facts) == {"b2": "b1", "j1": "j2"}
+
+
 def test_a_name_joins_the_last_of_a_chain_of_longer_names() -> None:
     # "Дума" opens "Дума России" at its start, and "Дума России", written alone too, is qualified by "Дума России
     # по бюджету": all three are one node, whatever order the joins come in

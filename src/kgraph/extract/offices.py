@@ -1,10 +1,11 @@
 """One office, one node: "президент Зимбабве" and "президент страны", "губернатор Приморья" and "губернатор
 Приморского края" are the same office when the article places both in the same country, region or body.
 
-Two offices of an article are one when their titles open with the same word and are in the same place (their
-``kg:positionIn``, by Wikidata item where there is one: "Приморье" and "Приморский край" are both Q4341), and every
-other word of each title names that place, as one of its mentions does or as a word that stands for a place or a
-body ("страны", "государства", "региона", "ведомства"). "министр" and "министр финансов земли Гессен" stay two: a
+Two offices of an article are one when they are in the same place (their ``kg:positionIn``, by Wikidata item where
+there is one: "Приморье" and "Приморский край" are both Q4341) and every word of each title but one, the same word
+in both, names that place: as one of its mentions does, as a word that stands for a place or a body ("страны",
+"государства", "региона", "ведомства"), or as an adjective made from it ("глава белорусского государства" and "глава
+государства"; "японский премьер" and "премьер Японии"). "министр" and "министр финансов земли Гессен" stay two: a
 bare title, or one with words of its own ("финансов"), may be another office of that place.
 
 >>> from kgraph.model import Entity, Fact
@@ -23,6 +24,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from ..model import ArticleModel, Entity, Fact
+from .names.known_names import adjective_place
 from .nested import joined_entities
 from .text.normalise import lemma
 
@@ -46,21 +48,43 @@ def same_offices(entities: Mapping[str, Entity], facts: Iterable[Fact]) -> dict[
     for entity in entities.values():
         words = named.setdefault(entity.wikidata or entity.id, set())
         words.update(word.lower() for mention in entity.mentions for word in _WORD.findall(mention.text))
-    groups: dict[tuple[str, str], list[tuple[bool, bool, int, str]]] = {}
+    groups: dict[tuple[str, str], list[tuple[bool, int, int, str]]] = {}
     for order, (ident, entity) in enumerate(entities.items()):
         title = _WORD.findall(entity.labels.get("ru", "").lower())
         if entity.cls != "kg:Position" or len(title) < 2 or len(places.get(ident, ())) != 1:
             continue
         (place,) = places[ident]
-        if all(word in named.get(place, ()) or lemma(word) in PLACE_WORDS for word in title[1:]):
-            # the office kept: one with a Wikidata item, then one that names its place ("президент Зимбабве")
-            generic = any(lemma(word) in PLACE_WORDS for word in title[1:])
-            groups.setdefault((lemma(title[0]), place), []).append((entity.wikidata is None, generic, order, ident))
+        words = named.get(place, set())
+        own = [word for word in title if not _names_place(word, place, words)]
+        if len(own) == 1:
+            # the office kept: one with a Wikidata item, then one that names its place as its mentions do
+            # ("президент Зимбабве"), then by an adjective ("японский премьер", "глава белорусского государства"),
+            # then only by a word for a place ("глава государства")
+            adjectival = any(word not in words and lemma(word) not in PLACE_WORDS for word in title if word != own[0])
+            generic = any(lemma(word) in PLACE_WORDS for word in title)
+            rank = 1 if adjectival else 2 if generic else 0
+            groups.setdefault((lemma(own[0]), place), []).append((entity.wikidata is None, rank, order, ident))
     joined: dict[str, str] = {}
     for members in groups.values():
         kept, *others = sorted(members)
         joined.update((other[-1], kept[-1]) for other in others)
     return joined
+
+
+def _names_place(word: str, place: str, words: set[str]) -> bool:
+    """Whether a title's word names the office's place: as one of the place's mentions does, as a word for a place or
+    a body ("государства"), or as an adjective made from the place ("белорусского": Q184, or its name's words).
+
+    >>> _names_place("белорусского", "Q184", {"белоруссии"}), _names_place("глава", "Q184", {"белоруссии"})
+    (True, False)
+    """
+    if word in words or lemma(word) in PLACE_WORDS:
+        return True
+    found = adjective_place(word)
+    if found is None:
+        return False
+    _, item, name = found
+    return item == place or (bool(name) and all(part in words for part in _WORD.findall(name.lower())))
 
 
 def with_offices_joined(model: ArticleModel) -> ArticleModel:
