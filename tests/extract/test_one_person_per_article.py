@@ -302,6 +302,15 @@ def test_offices_with_words_of_their_own_or_bare_stay_apart() -> None:
     assert same_offices(entities, facts) == {"s": "p"}  # the one that names its place is kept
 
 
+def test_a_surname_after_a_sentences_first_common_word_is_the_person_named_in_full() -> None:
+    # "Тело Флинта": a capitalised word before a surname was read as the first name of a person the NER missed
+    text = (
+        "# Умер Кит Флинт\n\nВокалист группы The Prodigy Кит Флинт умер в Лондоне.\n\n"
+        "Тело Флинта нашли утром 4 марта. Флинт родился в 1969 году.\n"
+    )
+    assert {"Флинта", "Флинт"} <= _named(text, "schema:Person")["Кит Флинт"]
+
+
 def test_offices_whose_title_names_their_place_by_an_adjective_are_one_office() -> None:
     # "глава белорусского государства … глава государства" and "японский премьер … премьер Японии": the adjective
     # is the place's, and the title's one other word the same; "белорусский министр финансов" keeps words of its own

@@ -507,11 +507,14 @@ def repeated_surnames(
 
     `persons` are the labels and mention offsets of the persons found; returns (person index, start, end) for each
     lone surname that only one of them has, outside the mentions already found, not next to another capitalised
-    word (a longer name the NER missed is not cut to its surname) and not a title in quotes of its own («Оппенгеймер»).
+    word (a longer name the NER missed is not cut to its surname; a word before it that is no part of a name, as a
+    sentence's first "Тело" in "Тело Флинта", does not count) and not a title in quotes of its own («Оппенгеймер»).
 
     >>> text = "Машков: «Роль мечты»\\nВладимир Машков сыграл."
     >>> repeated_surnames(text, [("Владимир Машков", [(21, 36)])])
     [(0, 0, 6)]
+    >>> repeated_surnames("Кит Флинт умер.\\nТело Флинта нашли.", [("Кит Флинт", [(0, 9)])])
+    [(0, 21, 27)]
     """
     owners: dict[str, set[int]] = {}
     for index, (label, spans) in enumerate(persons):
@@ -535,6 +538,7 @@ def repeated_surnames(
         if text[start - 1 : start] in _OPENING_QUOTES and text[end : end + 1] in _CLOSING_QUOTES:
             continue  # «Оппенгеймер»: a film's title, not the person
         beside = [w for w in names[max(0, position - 1) : position + 2] if w is not word]
+        beside = [w for w in beside if not (w.end <= start and _no_name_part(w.text, _opens_sentence(text, w.start)))]
         if any(w.text[:1].isupper() and text[min(w.end, end) : max(w.start, start)] == " " for w in beside):
             continue
         found.append((next(iter(whose)), start, end))
