@@ -105,6 +105,8 @@ def test_a_first_name_and_patronymic_the_full_names_item_does_not_have_is_anothe
         # natasha gives "Лиам Хоулетта" for "Лиама Хоулетта" and "Юрий Царева" for "Юрия Царёва"
         ("Фанаты встретили Лиама Хоулетта у отеля. Лиам Хоулетт поблагодарил их.", "Лиам Хоулетт", "liam_khoulett"),
         ("Мы видели Юрия Царёва в театре. Вчера Юрий Царёв приехал в Омск.", "Юрий Царёв", "yuriy_tsarev"),
+        # never written in the nominative, but "Хоулеттом" shows a man's surname whose stem ends in a consonant
+        ("Фанаты встретили Лиама Хоулетта. С Лиамом Хоулеттом говорили долго.", "Лиам Хоулетт", "liam_khoulett"),
     ],
 )
 def test_a_person_is_named_as_the_article_writes_the_full_name_in_the_nominative(

@@ -251,6 +251,31 @@ def _as_written(label: str, other: str, mentions: list[Span]) -> str:
     return better if better and not nominative_as_written(label, written) else label
 
 
+_OBLIQUE = re.compile(r"(?<=[бвгдзклмнпрстфх])[ауе]$")
+"""The genitive, dative or prepositional ending of a name whose stem ends in a hard consonant ("Хоулетт|а")."""
+
+
+def _consonant_stems(label: str, written: Iterable[str]) -> str:
+    """A person's label with each word left in an oblique case put in the nominative, when the article writes the
+    same word with the instrumental's "-ом" too, which only a man's name whose stem ends in a consonant takes: the
+    normaliser's "Лиам Хоулетта" of "Лиама Хоулетта", with "Лиамом Хоулеттом" written too, is "Лиам Хоулетт" (a
+    woman's "Хоулетта" would be "Хоулеттой").
+
+    >>> _consonant_stems("Лиам Хоулетта", ["Лиама Хоулетта", "Лиамом Хоулеттом"])
+    'Лиам Хоулетт'
+    >>> _consonant_stems("Анна Хоулетта", ["Анны Хоулетты", "Анной Хоулеттой"])
+    'Анна Хоулетта'
+    """
+    instrumentals = {word[:-2] for text in written for word in CYRILLIC_WORD.findall(text) if word.endswith("ом")}
+
+    def nominative(match: re.Match[str]) -> str:
+        word = match.group()
+        stem = word[:-1]
+        return stem if _OBLIQUE.search(word) and len(stem) >= 3 and stem in instrumentals else word
+
+    return CYRILLIC_WORD.sub(nominative, label)
+
+
 def entities_from_spans(text: str, spans: Iterable[NamedSpan]) -> list[Draft]:
     """Group natasha's mentions into entities, typed and linked through the gazetteer."""
     spans = [
@@ -275,6 +300,8 @@ def entities_from_spans(text: str, spans: Iterable[NamedSpan]) -> list[Draft]:
         else:  # "Юрий Царева" (natasha's of "Юрия Царёва") and "Юрий Царев" (of "Юрий Царёв"): one person
             same.mentions += mentions
             same.label = _as_written(same.label, name, same.mentions)
+    for draft in drafts:
+        draft.label = _consonant_stems(draft.label, [m.text for m in draft.mentions])
     others: dict[tuple[str, str], Draft] = {}
     for span in spans:
         if span.type == "PER":
