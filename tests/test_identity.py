@@ -316,3 +316,14 @@ def test_two_start_dates_keep_two_editions_apart_so_the_graph_still_conforms() -
     assert found.node("a", "e0") != found.node("b", "e0")
     assert found.near_misses[0].reason == "different schema:startDate: 2019-11-07 / 2019-11-08"
     assert validate(build_dataset(models)).conforms
+
+
+def test_a_node_is_labelled_with_the_name_its_inflected_labels_add_a_case_ending_to() -> None:
+    # "Ким Чен Ына" (the normaliser leaves the genitive) is the longer label; "Ким Чен Ын" is the name
+    models = [
+        _model("a", ("schema:Person", "Ким Чен Ына", "Q56226")),
+        _model("b", ("schema:Person", "Ким Чен Ына", "Q56226")),
+        _model("c", ("schema:Person", "Ким Чен Ын", "Q56226")),
+    ]
+    found = resolve(models)
+    assert found.labels[found.node("a", "e0") or ""]["ru"] == "Ким Чен Ын"

@@ -355,7 +355,30 @@ def _unique(name: str, taken: set[str], first: Member) -> str:
 
 def _labels(entities: Iterable[Entity]) -> dict[str, str]:
     """A node's labels: the labels most of its entities have, then the longest Russian one (given only the
-    curated entity when there is one)."""
+    curated entity when there is one); never a Russian label that is another one's words with a case ending
+    added, "Ким Чен Ына" beside "Ким Чен Ын" (the longest would be the inflected one).
+
+    >>> def person(label):
+    ...     return Entity(label, "schema:Person", {"ru": label})
+    >>> _labels([person("Ким Чен Ына"), person("Ким Чен Ына"), person("Ким Чен Ын")])
+    {'ru': 'Ким Чен Ын'}
+    >>> _labels([person("Путин"), person("Владимир Путин")])
+    {'ru': 'Владимир Путин'}
+    """
     votes = Counter(tuple(sorted(e.labels.items())) for e in entities)
-    best = max(votes, key=lambda labels: (votes[labels], len(dict(labels).get("ru", "")), labels))
+    names = {dict(labels).get("ru", "") for labels in votes}
+    plain = [labels for labels in votes if not any(_inflected(dict(labels).get("ru", ""), name) for name in names)]
+    best = max(plain or votes, key=lambda labels: (votes[labels], len(dict(labels).get("ru", "")), labels))
     return dict(best)
+
+
+_CASE_ENDINGS = ("а", "у", "е", "ом")
+"""What the oblique cases add to a name whose stem ends in a consonant ("Ын", "Ына", "Ыну", "Ыном")."""
+
+
+def _inflected(label: str, name: str) -> bool:
+    """Whether `label` is `name` with a case ending added to one word or more, the other words the same."""
+    words, others = label.split(), name.split()
+    if label == name or len(words) != len(others):
+        return False
+    return all(w == o or (w.startswith(o) and w[len(o) :] in _CASE_ENDINGS) for w, o in zip(words, others, strict=True))
