@@ -40,7 +40,7 @@ def build(borders: dict, coder_version: str) -> str:
         if feature["properties"].get("iso1A2") and feature["properties"].get("wikidata")
     }
     nerel: dict[str, Counter[str]] = defaultdict(Counter)
-    for name_key, kind, ident, name, _ in rows("geonames.tsv"):
+    for name_key, kind, ident, name, *_ in rows("geonames.tsv"):
         link = gazetteer().link(name, "COUNTRY") if kind == "COUNTRY" else None
         if link is not None:
             nerel[ident][link.qid] += 1

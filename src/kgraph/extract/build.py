@@ -19,6 +19,7 @@ from .doc import Doc
 from .events import components as events
 from .figures import components as figures
 from .figures import measures
+from .geography import without_misplaced_cities
 from .links import countries
 from .names import components as names
 from .nested import with_openings_joined
@@ -128,9 +129,9 @@ def read_article(article: Article, without: Iterable[str] = ()) -> Doc:
 
 
 def model_of(doc: Doc) -> ArticleModel:
-    """What the document says, in the model curated facts use, less what the shapes would refuse; the titles of
-    one office are one office (``offices``), and a name that only opens a longer name of the same thing is that
-    thing's (``nested``)."""
+    """What the document says, in the model curated facts use, less what the shapes would refuse and a city put in
+    a country GeoNames puts it outside of (``geography``); the titles of one office are one office (``offices``),
+    and a name that only opens a longer name of the same thing is that thing's (``nested``)."""
     if doc.analysis is None:  # no Russian word: nothing was read
         return ArticleModel(article=doc.article, source="extracted")
     model = ArticleModel(
@@ -142,4 +143,4 @@ def model_of(doc: Doc) -> ArticleModel:
         utterances=doc.utterances,
         source="extracted",
     )
-    return with_openings_joined(conform(with_offices_joined(model)))
+    return with_openings_joined(without_misplaced_cities(conform(with_offices_joined(model))))

@@ -125,7 +125,17 @@ def geonames_english() -> dict[str, str]:
     >>> geonames_english()["1496153"], geonames_english()["524901"]
     ('Omsk', 'Moscow')
     """
-    return {ident: english for _, _, ident, _, english in rows("geonames.tsv")}
+    return {ident: english for _, _, ident, _, english, _ in rows("geonames.tsv")}
+
+
+@cache
+def geonames_countries() -> dict[str, str]:
+    """The ISO 3166-1 code of the country each place of geonames.tsv lies in (a country's own), by GeoNames id.
+
+    >>> geonames_countries()["1835848"], geonames_countries()["2017370"]
+    ('KR', 'RU')
+    """
+    return {ident: code for _, _, ident, _, _, code in rows("geonames.tsv")}
 
 
 def named(label: str) -> bool:
