@@ -161,6 +161,15 @@ def test_an_organisation_whose_normal_form_natasha_left_oblique_before_its_head_
     assert not [label for label in organisations if label.split()[0].endswith(("ой", "ого"))], organisations
 
 
+def test_an_organisation_whose_head_reads_first_as_a_verb_is_named_with_the_noun_and_is_one_organisation() -> None:
+    # "Уральской стали": natasha normalised "стали" ("became") to "ставшие"; after "Уральской" it is the steel
+    text = "Варичев работал в «Уральской стали». Компания Уральская сталь выпускает прокат."
+    assert _named(f"# Новости\n\n{text}\n", "schema:Organization").get("Уральская сталь") == {
+        "Уральской стали",
+        "Уральская сталь",
+    }
+
+
 def test_a_surname_in_the_genitive_before_a_persons_name_is_not_part_of_that_name() -> None:
     # natasha reads "адвокат Кляйна Сергей Рябов" as one name, which then held the lawyer's client's conviction
     persons = _persons(

@@ -152,10 +152,14 @@ def _tail_as_written(words: str, normal: str) -> str:
     'Национальная служба здравоохранения'
     >>> _tail_as_written("МВД России", "МВД Россия"), _tail_as_written("ФБР", "ФБР")
     ('МВД России', 'ФБР')
+    >>> _tail_as_written("Уральской стали", "Уральская ставшие")
+    'Уральская сталь'
     """
     written, normalised = words.split(), normal.split()
     if len(written) != len(normalised) or len(written) < 2:
         return normal
+    if any(_made_a_verb(n, w) for n, w in zip(normalised, written, strict=True)):
+        return noun_phrase_nominative(words)  # "Уральской стали" -> natasha's "Уральская ставшие"
     for index, word in enumerate(normalised):
         letters = word.strip("«»\"'()")
         readings = parses(letters.lower()) if letters else []
@@ -179,6 +183,17 @@ def _tail_as_written(words: str, normal: str) -> str:
                 return noun_phrase_nominative(words)
             return " ".join(normalised[: index + 1] + written[index + 1 :])
     return normal
+
+
+_VERB_FORMS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
+
+
+def _made_a_verb(normal: str, written: str) -> bool:
+    """Whether natasha's normal form of a written word that may be a noun is a verb's form: "стали" (steel, or
+    "became") normalised as "ставшие"."""
+    if normal.lower() == written.lower() or not CYRILLIC_WORD.fullmatch(written):
+        return False
+    return parses(normal.lower())[0].tag.POS in _VERB_FORMS and any("NOUN" in r.tag for r in parses(written.lower()))
 
 
 def _singular_adjective(word: str) -> bool:

@@ -307,13 +307,16 @@ def noun_phrase_nominative(text: str, *, person: bool = False) -> str:
     ('Лос-Анджелес', 'Минск-арена')
     >>> noun_phrase_nominative("Кобяйском районах"), noun_phrase_nominative("Московской и Тверской областях")
     ('Кобяйский район', 'Московской и Тверской областях')
-    >>> noun_phrase_nominative("Ленинский округа")
-    'Ленинский округ'
+    >>> noun_phrase_nominative("Ленинский округа"), noun_phrase_nominative("Уральской стали")
+    ('Ленинский округ', 'Уральская сталь')
     """
     words = list(re.finditer(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*", text))
     head = None
     for index, match in enumerate(words):
         analyses = parses(match.group())
+        if _agrees_as_noun(analyses, words[index - 1].group() if index else None):
+            head = index
+            break
         if analyses[0].tag.POS in _CLAUSE_WORDS:
             return text
         if any("NOUN" in p.tag for p in analyses[:2]) and not _modifies_next(analyses, words[index + 1 : index + 2]):
@@ -417,6 +420,16 @@ def _singular_in(modifier: str, case: str | None) -> bool:
 _LIKELY_ADJECTIVE = 0.25
 """How likely (pymorphy3's scores) a word must be an adjective to be read as one before a noun: "главного" (0.53),
 not "главой" (0.02, a guess)."""
+
+
+def _agrees_as_noun(analyses: Sequence[Any], before: str | None) -> bool:
+    """Whether a word read first as a verb's form is a noun after an adjective it agrees with: "стали" after
+    "Уральской" is the steel, not "became"; "первый замсекретаря" a deputy secretary."""
+    if before is None or analyses[0].tag.POS not in {"VERB", "INFN", "PRTS", "GRND"}:
+        return False
+    if parses(before)[0].tag.POS not in {"ADJF", "PRTF"}:
+        return False
+    return any("NOUN" in p.tag and _may_agree(before, p) for p in analyses)
 
 
 def _modifies_next(analyses: Sequence[Any], after: list[re.Match[str]]) -> bool:
