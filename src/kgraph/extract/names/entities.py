@@ -21,6 +21,7 @@ from ..spans import SpanIndex
 from ..text.ner import NamedSpan
 from ..text.normalise import (
     CYRILLIC_WORD,
+    common_noun,
     key,
     lemma,
     may_be_nominative,
@@ -154,6 +155,8 @@ def _tail_as_written(words: str, normal: str) -> str:
     ('МВД России', 'ФБР')
     >>> _tail_as_written("Уральской стали", "Уральская ставшие")
     'Уральская сталь'
+    >>> _tail_as_written("Института языкознания АН СССР", "Института языкознания АН СССР")
+    'Институт языкознания АН СССР'
     """
     written, normalised = words.split(), normal.split()
     if len(written) != len(normalised) or len(written) < 2:
@@ -164,6 +167,8 @@ def _tail_as_written(words: str, normal: str) -> str:
         letters = word.strip("«»\"'()")
         readings = parses(letters.lower()) if letters else []
         noun = bool(readings) and readings[0].tag.POS == "NOUN" and not any(r.tag.POS == "ADJF" for r in readings)
+        if index == 0 and noun and common_noun(letters) and all(r.tag.case != "nomn" for r in readings):
+            return noun_phrase_nominative(words)  # natasha left the head as written: "Института языкознания"
         if noun or (len(letters) > 1 and letters.isupper()):
             before = [word.lower() for word in normalised[:index] if CYRILLIC_WORD.fullmatch(word)]
             gender = parses(before[0])[0].tag.gender if len(before) == 1 else None
