@@ -340,9 +340,10 @@ def _word_vector(sentences: Sentences, index: int) -> Any:
     return _vector(sentences.text[word.start : word.end].lower(), word.lemma)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _vector(word: str, lemma: str) -> Any:
-    """navec's vector of `word` (else of its `lemma`) made of unit length, or zeros."""
+    """navec's vector of `word` (else of its `lemma`) made of unit length, or zeros (kept for the last 16,384 words
+    asked: 1.2 KB each, some 20 MB at most in a long build's worker)."""
     import numpy
 
     embedding = news_embedding()
