@@ -689,6 +689,19 @@ def test_a_title_followed_by_a_verb_or_a_year_is_not_the_office_of_the_name_afte
         assert find_titles(text, [(name, len(text) - 1)]) == [], text
 
 
+def test_a_name_that_names_the_body_of_a_title_is_not_its_holder() -> None:
+    # "Пушкина" after "Института" names the institute; the office is the next name's (NEREL dev: Pushkin held it)
+    text = "Вчера умер президент Института Пушкина Виталий Григорьевич Костомаров."
+    pushkin, kostomarov = text.index("Пушкина"), text.index("Виталий")
+    persons = [(pushkin, pushkin + 7), (kostomarov, len(text) - 1)]
+    assert [(t.label, t.person) for t in find_titles(text, persons)] == [("президент Института Пушкина", persons[1])]
+    # after a title word the first name is the title's holder, whatever name follows
+    text = "Старшая дочь президента Барака Обамы Малия поступила в Гарвард."
+    obama, malia = text.index("Барака"), text.index("Малия")
+    titles = find_titles(text, [(obama, obama + 12), (malia, malia + 5)])
+    assert ("президент", (obama, obama + 12)) in [(t.label, t.person) for t in titles]
+
+
 def test_each_place_noun_has_one_kind_in_one_table() -> None:
     from collections import Counter
 

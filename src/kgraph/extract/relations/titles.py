@@ -14,7 +14,7 @@ from ..data.tables import rows
 from ..doc import Doc, Draft
 from ..links.linking import gazetteer
 from ..pipeline import component
-from ..text.normalise import LETTER_WORD, lemma, noun_phrase_nominative, parses
+from ..text.normalise import LETTER_WORD, common_noun, lemma, noun_phrase_nominative, parses
 from ..text.words import Word, words
 
 TITLE_WORDS = {
@@ -113,10 +113,20 @@ def _with_adjectives(text: str, earlier: list[Word], title_word: Word) -> int:
 
 
 def find_titles(text: str, persons: list[tuple[int, int]]) -> list[Title]:
-    """Offices named right before a person mention (at most four words from the title word to the name)."""
+    """Offices named right before a person mention (at most four words from the title word to the name); not before
+    a name that follows a capitalised common noun and that another name follows: it names what the title is of
+    ("президент Института Пушкина Виталий Костомаров": the office is Костомаров's; not "президента Барака Обамы
+    Малия").
+
+    >>> [t.label for t in find_titles("президент Института Пушкина Виталий Костомаров", [(20, 27), (28, 46)])]
+    ['президент Института Пушкина']
+    """
     titles = []
+    starts = {start for start, _ in persons}
     for start, end in persons:
         before = [word for word in words(text).within(max(0, start - 80), start) if LETTER_WORD.fullmatch(word.text)]
+        if text[end : end + 1] == " " and end + 1 in starts and before and _names_what(before[-1].text):
+            continue
         for back in range(1, min(5, len(before)) + 1):
             candidate = before[-back]
             if lemma(candidate.text.lower()) in TITLE_WORDS and candidate.text[:1].islower():
@@ -137,6 +147,13 @@ def find_titles(text: str, persons: list[tuple[int, int]]) -> list[Title]:
                 titles.append(Title(Span(title_start, title_end, words_text), label, (start, end)))
                 break
     return titles
+
+
+def _names_what(word: str) -> bool:
+    """Whether a word before a name makes the name part of what a title is of: a capitalised common noun that is no
+    title, the first word of a body named after the person ("Института Пушкина"; "президента Барака Обамы",
+    "Узбекистана Ислама Каримова" and "короля поп-музыки Майкла Джексона" are the title's holder)."""
+    return word[:1].isupper() and common_noun(word) and lemma(word.lower()) not in TITLE_WORDS
 
 
 @component("offices", requires=("entities",), assigns=("entities", "facts"))
