@@ -330,6 +330,13 @@ def test_a_surname_after_a_sentences_first_common_word_is_the_person_named_in_fu
     assert {"Флинта", "Флинт"} <= _named(text, "schema:Person")["Кит Флинт"]
 
 
+def test_a_person_labelled_with_a_case_ending_is_the_one_of_the_same_item_named_without() -> None:
+    # natasha's normal form of "Ким Чен Ына" is the genitive as written: two persons, both Q56226
+    text = "Трамп ничего не знает о здоровье Ким Чен Ына. Ким Чен Ын давно не появлялся на публике."
+    persons = _named(f"# Новости\n\n{text}\n", "schema:Person")
+    assert persons.get("Ким Чен Ын") == {"Ким Чен Ына", "Ким Чен Ын"}, persons
+
+
 def test_offices_whose_title_names_their_place_by_an_adjective_are_one_office() -> None:
     # "глава белорусского государства … глава государства" and "японский премьер … премьер Японии": the adjective
     # is the place's, and the title's one other word the same; "белорусский министр финансов" keeps words of its own

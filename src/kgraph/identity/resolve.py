@@ -29,7 +29,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from ..extract.text.normalise import slug
+from ..extract.text.normalise import slug, with_case_ending
 from ..model import ArticleModel, Entity, TimeRef
 from .keys import (
     EVENT_ARGUMENTS,
@@ -367,18 +367,6 @@ def _labels(entities: Iterable[Entity]) -> dict[str, str]:
     """
     votes = Counter(tuple(sorted(e.labels.items())) for e in entities)
     names = {dict(labels).get("ru", "") for labels in votes}
-    plain = [labels for labels in votes if not any(_inflected(dict(labels).get("ru", ""), name) for name in names)]
+    plain = [labels for labels in votes if not any(with_case_ending(dict(labels).get("ru", ""), n) for n in names)]
     best = max(plain or votes, key=lambda labels: (votes[labels], len(dict(labels).get("ru", "")), labels))
     return dict(best)
-
-
-_CASE_ENDINGS = ("а", "у", "е", "ом")
-"""What the oblique cases add to a name whose stem ends in a consonant ("Ын", "Ына", "Ыну", "Ыном")."""
-
-
-def _inflected(label: str, name: str) -> bool:
-    """Whether `label` is `name` with a case ending added to one word or more, the other words the same."""
-    words, others = label.split(), name.split()
-    if label == name or len(words) != len(others):
-        return False
-    return all(w == o or (w.startswith(o) and w[len(o) :] in _CASE_ENDINGS) for w, o in zip(words, others, strict=True))

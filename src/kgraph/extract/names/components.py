@@ -16,7 +16,7 @@ from ..pipeline import component
 from ..places.nouns import facility_named
 from ..places.types import places_in_names as places_in_names_of
 from ..spans import SpanIndex
-from ..text.normalise import key, noun_phrase_nominative
+from ..text.normalise import key, noun_phrase_nominative, with_case_ending
 from . import entities
 from .entities import entities_from_spans
 from .known_names import adjective_place, gazetteer_mentions, is_adjective
@@ -211,7 +211,8 @@ def original_names(doc: Doc) -> None:
 @component("partial_names", requires=("entities",), assigns=("entities",), drops=("entities",))
 def partial_names(doc: Doc) -> None:
     """ "Обамы" beside "Барак Обама", "Эдуард Васильевич" beside "Эдуард Назаров": a person named in part is the
-    only person of the article whose full name has that part (``partial_names``)."""
+    only person of the article whose full name has that part (``partial_names``); and a person whose label is
+    another's of the same Wikidata item with a case ending added ("Ким Чен Ына", "Ким Чен Ын") is that one."""
     persons = [d for d in doc.drafts if d.nerel_type == "PERSON"]
     for part, whole in partial_names_in([d.label for d in persons]):
         known = gazetteer().entry(persons[part].label)
@@ -226,6 +227,12 @@ def partial_names(doc: Doc) -> None:
             doc.relabel(doc.ids[doc.drafts.index(persons[whole])], label=label)
         persons[whole].mentions.extend(persons[part].mentions)
         persons[part].mentions = []
+    for draft in persons:  # "Ким Чен Ына" (natasha's normal form of a genitive) beside "Ким Чен Ын", both Q56226
+        same = (p for p in persons if p.wikidata == draft.wikidata and with_case_ending(draft.label, p.label))
+        name = next(same, None)
+        if draft.wikidata and draft.mentions and name is not None:
+            name.mentions.extend(draft.mentions)
+            draft.mentions = []
     doc.drop_unmentioned()
 
 

@@ -76,6 +76,22 @@ def common_noun(word: str) -> bool:
     return not any(p.tag.grammemes & NAME_TAGS for p in analyses)
 
 
+CASE_ENDINGS = ("а", "у", "е", "ом")
+"""What the oblique cases add to a name whose stem ends in a consonant ("Ын", "Ына", "Ыну", "Ыном")."""
+
+
+def with_case_ending(label: str, name: str) -> bool:
+    """Whether `label` is `name` with a case ending added to one word or more, the other words the same.
+
+    >>> with_case_ending("Ким Чен Ына", "Ким Чен Ын"), with_case_ending("Ким Чен Ын", "Ким Чен Ына")
+    (True, False)
+    """
+    words, others = label.split(), name.split()
+    if label == name or len(words) != len(others):
+        return False
+    return all(w == o or (w.startswith(o) and w[len(o) :] in CASE_ENDINGS) for w, o in zip(words, others, strict=True))
+
+
 def nominative_as_written(label: str, written: Iterable[str]) -> str | None:
     """How the article writes `label` (one of the `written` mentions, ё as е), when each of its Cyrillic words may be
     a nominative (or is in no dictionary); else None. The normaliser's "Лиам Хоулетта" (of "Лиама Хоулетта") is not
