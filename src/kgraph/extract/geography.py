@@ -23,7 +23,6 @@ its Hong Kong a country of its own; what the article states is kept.
 from dataclasses import replace
 
 from ..model import ArticleModel, Entity
-from .text.normalise import key
 
 CONTAINED = "schema:containedInPlace"
 EITHER = frozenset(
@@ -31,7 +30,6 @@ EITHER = frozenset(
     for pair in ("RU UA", "RU GE", "RU MD", "AZ AM", "CN HK", "CN MO", "CN TW", "RS XK", "IL PS", "MA EH", "CY TR")
 )
 """Pairs of countries (ISO 3166-1 and GeoNames' XK) where a city's country is disputed or of a special status."""
-_KINDS = {"schema:City": "CITY", "schema:Country": "COUNTRY"}
 
 
 def without_misplaced_cities(model: ArticleModel) -> ArticleModel:
@@ -55,9 +53,7 @@ def without_misplaced_cities(model: ArticleModel) -> ArticleModel:
 
 def _country_code(entity: Entity, cls: str) -> str | None:
     """The ISO code of the country GeoNames puts a city (or a country) of this name in, if `entity` is of `cls`."""
-    from ..identity.keys import geonames, geonames_countries  # identity reads the extraction tables: imported late
+    from ..identity.keys import geonames_countries, geonames_id  # identity reads the extraction tables: imported late
 
-    if entity.cls != cls:
-        return None
-    ident = geonames().get((key(entity.labels.get("ru", "")), _KINDS[cls]))
+    ident = geonames_id(cls, entity.labels.get("ru", "")) if entity.cls == cls else None
     return geonames_countries().get(ident) if ident else None

@@ -118,6 +118,16 @@ def geonames() -> dict[tuple[str, str], str]:
     return {(k, kind): ident for k, kind, ident, *_ in rows("geonames.tsv")}
 
 
+def geonames_id(cls: str, label: str) -> str | None:
+    """The GeoNames id of a city or a country (`cls`) of this Russian name, if geonames.tsv names one.
+
+    >>> geonames_id("schema:City", "Омске"), geonames_id("schema:Organization", "Омск")
+    ('1496153', None)
+    """
+    kind = _GEONAMES_TYPES.get(cls)
+    return geonames().get((key(label), kind)) if kind else None
+
+
 @cache
 def geonames_english() -> dict[str, str]:
     """GeoNames' English name of each place in geonames.tsv, by GeoNames id.
@@ -237,7 +247,7 @@ def keys_of(entity: Entity) -> list[Key]:
             found.append(Key("person", f"{name.first} {name.last}"))
         return found
     normal = key(label)
-    if cls in _GEONAMES_TYPES and (ident := geonames().get((normal, _GEONAMES_TYPES[cls]))):
+    if ident := geonames_id(cls, label):
         found.append(Key("geonames", ident))
     if cls in _LISTED_PLACES or (cls in PLACES and distinctive(label)):
         found.append(Key("place", f"{cls}|{normal}"))

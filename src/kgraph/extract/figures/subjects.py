@@ -76,14 +76,10 @@ def _naming(sentences: Sentences, word: int) -> list[int]:
 def _agree(sentences: Sentences, one: int, other: int) -> bool:
     """Whether two words may stand in one case, as a noun and the name in apposition to it do ("губернатор …
     Олег"); a subject is in the nominative: "Экс-советник Трампа", which the parser may read so, is not that."""
-    cases = [{p.tag.case for p in parses(_written(sentences, i).lower())} for i in (one, other)]
+    cases = [{p.tag.case for p in parses(sentences.written(i).lower())} for i in (one, other)]
     if sentences.words[one].rel.startswith("nsubj"):
         cases[0] = {"nomn"}
     return bool(cases[0] & cases[1])
-
-
-def _written(sentences: Sentences, word: int) -> str:
-    return sentences.text[sentences.words[word].start : sentences.words[word].end]
 
 
 def _animate(lemma: str) -> bool:

@@ -137,6 +137,11 @@ class Sentences:
             found.setdefault(word.head, []).append(index)
         return found
 
+    def written(self, index: int) -> str:
+        """Word `index` as the text writes it."""
+        word = self.words[index]
+        return self.text[word.start : word.end]
+
     def first_word(self, offset: int) -> int:
         """The index of the first word ending after `offset`."""
         return bisect_right(self.ends, offset)
@@ -336,8 +341,7 @@ def pair_vector(sentences: Sentences, a: Mention, b: Mention) -> Any:
 
 
 def _word_vector(sentences: Sentences, index: int) -> Any:
-    word = sentences.words[index]
-    return _vector(sentences.text[word.start : word.end].lower(), word.lemma)
+    return _vector(sentences.written(index).lower(), sentences.words[index].lemma)
 
 
 @lru_cache(maxsize=16384)
