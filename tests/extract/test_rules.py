@@ -11,6 +11,7 @@ from kgraph.extract.figures.amounts import find_amounts
 from kgraph.extract.figures.dates import find_dates
 from kgraph.extract.links.countries import country_item
 from kgraph.extract.links.linking import Gazetteer, gazetteer
+from kgraph.extract.links.states import state_item
 from kgraph.extract.relations.titles import find_titles
 from kgraph.extract.relations.topics import find_groups
 from kgraph.extract.speech.quotes import find_utterances
@@ -786,6 +787,27 @@ def test_a_country_is_the_item_nerel_train_gives_it_not_another_source_s() -> No
     # country-coder names the Kingdom of Denmark and of the Netherlands; NEREL train, Denmark and the Netherlands
     assert (country_item("Дании"), country_item("Нидерландах"), country_item("Голландия")) == ("Q35", "Q55", "Q55")
     assert country_item("Омск") is None and country_item("Россия") == "Q159"
+
+
+def test_a_state_nerel_train_never_links_gets_its_subdivision_s_item() -> None:
+    # ISO 3166-2 by pycountry's Russian names; Russia's own read back from their Latin letters
+    assert (state_item("Колорадо"), state_item("Новой Шотландии"), state_item("Гессене")) == ("Q1261", "Q1952", "Q1199")
+    assert (state_item("Пензенскую область"), state_item("Калмыкии"), state_item("Республики Калмыкия")) == (
+        "Q5545",
+        "Q3953",
+        "Q3953",
+    )
+    # a county of an English region: the ISO entry's item is its council's, so it is not linked
+    assert state_item("Омск") is None and state_item("Эссекс") is None
+
+
+def test_an_article_s_state_is_linked_but_a_city_of_a_province_s_name_is_not() -> None:
+    text = "Стрельба произошла в штате Колорадо. Губернатор Пензенской области приехал в Цюрих."
+    model = extract_article(parse_article("states", text), ())
+    links = {entity.labels["ru"]: (entity.cls, entity.wikidata) for entity in model.entities.values()}
+    assert links["Колорадо"] == ("schema:AdministrativeArea", "Q1261")
+    assert links["Пензенская область"] == ("schema:AdministrativeArea", "Q5545")
+    assert links["Цюрих"] != ("schema:City", "Q11943")  # the canton of Zürich, a state of ISO 3166-2
 
 
 @pytest.mark.parametrize(

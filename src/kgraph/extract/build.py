@@ -20,7 +20,7 @@ from .events import components as events
 from .figures import components as figures
 from .figures import measures
 from .geography import without_misplaced_cities
-from .links import countries
+from .links import countries, states
 from .names import components as names
 from .nested import with_openings_joined
 from .offices import with_offices_joined
@@ -65,14 +65,15 @@ PIPELINE: tuple[Component, ...] = (
     measures.quantities,
     typed.typed_entities,
     countries.country_items_of,
+    states.state_items_of,
     classified.classified_relations,
     speakers.utterances,
     forum.quote_occasions,
 )
 """The components in the order they run: names, then offices, dates and events, what is reported, and figures; then
-what the taggers learned from NEREL find that no rule did, a country's Wikidata item where nothing linked it, and
-the relations the classifier learned from NEREL finds between all of them; last, who said what (a speaker named by a
-title is the person holding that office, whichever step found it)."""
+what the taggers learned from NEREL find that no rule did, a country's or a state's Wikidata item where nothing linked
+it, and the relations the classifier learned from NEREL finds between all of them; last, who said what (a speaker
+named by a title is the person holding that office, whichever step found it)."""
 
 PACKS = {step.pack for step in PIPELINE if step.pack}
 """The optional component sets: ``forum`` (reports of summits and forums)."""

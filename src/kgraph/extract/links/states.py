@@ -1,0 +1,37 @@
+"""States, provinces and regions linked to Wikidata by their ISO 3166-2 subdivision: a state NEREL train never links
+("Колорадо", "Гессен", "Новая Шотландия") gets its item from state_items.tsv (scripts/build_state_items.py), the
+item NEREL train gives it where it gives one. Only an entity typed as a state is linked so: "Парма" the city is
+not the Italian province.
+
+>>> state_item("Колорадо"), state_item("Кировоградской области"), state_item("Татарстане"), state_item("Омск")
+('Q1261', 'Q180981', 'Q5481', None)
+"""
+
+from functools import cache
+
+from ..data.tables import rows
+from ..doc import Doc, class_for
+from ..pipeline import component
+from ..text.normalise import key
+
+_STATE = class_for("STATE_OR_PROVINCE")
+
+
+@cache
+def state_items() -> dict[str, str]:
+    """Wikidata item by name key, for every subdivision of state_items.tsv."""
+    return {name_key: item for name_key, _, item, _ in rows("state_items.tsv")}
+
+
+def state_item(name: str) -> str | None:
+    """The Wikidata item of the ISO 3166-2 subdivision a Russian name (in any case) names, or None."""
+    return state_items().get(key(name))
+
+
+@component("state_items", requires=("entities",), assigns=("entities",))
+def state_items_of(doc: Doc) -> None:
+    """Link each state without a Wikidata item to its subdivision's, by its label or else a mention."""
+    for draft in doc.drafts:
+        if draft.cls == _STATE and draft.wikidata is None:
+            names = [draft.label, *(mention.text for mention in draft.mentions)]
+            draft.wikidata = next(filter(None, map(state_item, names)), None)
