@@ -191,6 +191,24 @@ def test_a_surname_in_the_genitive_before_a_persons_name_is_not_part_of_that_nam
     }
 
 
+def test_a_relative_s_undeclined_name_before_a_persons_name_is_whose_relative_that_person_is() -> None:
+    # "сын Кэтрин Жермен Джексон" is Кэтрин's son Жермен Джексон: natasha read one name, which joined mother and son
+    persons = _persons(
+        "Мать певца Кэтрин Джексон подала в полицию заявление. Кэтрин не знала об этом. В среду другой сын Кэтрин "
+        "Жермен Джексон призвал семью к миру."
+    )
+    assert persons == {"Кэтрин Джексон": {"Кэтрин Джексон", "Кэтрин"}, "Жермен Джексон": {"Жермен Джексон"}}
+    # a name of the relative's own gender, or after a noun of kinship in the genitive, is the relative's own name
+    persons = _persons(
+        "Его жена Мелания Трамп прилетела в Токио, Мелания пробудет там два дня. Корасон Акино возглавила "
+        "восстание. После гибели мужа Корасон Акино стала лидером оппозиции. Корасон ушла в отставку."
+    )
+    assert persons == {
+        "Мелания Трамп": {"Мелания Трамп", "Мелания"},
+        "Корасон Акино": {"Корасон Акино", "Корасон"},
+    }
+
+
 def test_a_place_named_in_short_is_the_place_the_article_names_in_full_that_its_name_most_often_names() -> None:
     # NEREL train links "Петербург" to Q656 9 times in 11: too seldom to link it alone, enough beside Q656
     text = "# В Петербурге открыли мост\n\nВ Санкт-Петербурге в среду открыли новый мост. Его строили в Москве."

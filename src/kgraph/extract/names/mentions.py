@@ -183,7 +183,13 @@ def repair_spans(text: str, spans: Iterable[NamedSpan]) -> list[NamedSpan]:
     surnames = {
         form for p in repaired if p.type == "PER" and (w := NAME_WORD.findall(p.text)) for form in name_forms(w[-1])
     }
-    repaired = [piece for span in repaired for piece in _two_names(text, span, surnames)]
+    alone = {
+        form
+        for p in repaired
+        if p.type == "PER" and len(w := NAME_WORD.findall(p.text)) == 1
+        for form in name_forms(w[0])
+    }
+    repaired = [piece for span in repaired for piece in _two_names(text, span, surnames, alone)]
     repaired.extend(_named_after(text, repaired))
     repaired.extend(_surnames_inside(repaired))
     persons = SpanIndex((p.start, p.end) for p in repaired if p.type == "PER")
@@ -375,19 +381,27 @@ def patronymic(word: str) -> bool:
     )
 
 
-def _two_names(text: str, span: NamedSpan, surnames: Set[str] = frozenset()) -> list[NamedSpan]:
+def _two_names(
+    text: str, span: NamedSpan, surnames: Set[str] = frozenset(), alone: Set[str] = frozenset()
+) -> list[NamedSpan]:
     """A first name, a patronymic and a surname are a whole Russian name: more words after them are another
     name the NER ran on into ("Сергей Анатольевич Лебедев Путин назначил"); so is a first name and a surname
     after a word that is no first name (``_a_name_after_a_surname``), that word a mention of its own when it may
     be one of the article's `surnames` ("адвокат Кляйна Сергей Рябов" beside "Ивана Кляйна"), else no person's
-    ("Росимущества Егор Поляков").
+    ("Росимущества Егор Поляков"); so is a name after a relative's first name of the other gender that does not
+    decline, which the article also writes `alone` ("сын Кэтрин Жермен Джексон": Кэтрин's son Жермен Джексон).
 
     >>> text = "Сергей Анатольевич Лебедев Путин назначил"
     >>> [s.text for s in _two_names(text, NamedSpan(0, 32, "PER", text[:32], text[:32]))]
     ['Сергей Анатольевич Лебедев', 'Путин']
+    >>> text = "другой сын Кэтрин Жермен Джексон"
+    >>> [s.text for s in _two_names(text, NamedSpan(11, 32, "PER", text[11:], text[11:]), alone={"кэтрин"})]
+    ['Кэтрин', 'Жермен Джексон']
     """
     words = list(NAME_WORD.finditer(span.text))
-    if span.type == "PER" and len(words) == 3 and _a_name_after_a_surname([w.group() for w in words]):
+    if span.type == "PER" and 2 <= len(words) <= 3 and _relative_s_name(text, span.start, words[0].group(), alone):
+        cut = 1
+    elif span.type == "PER" and len(words) == 3 and _a_name_after_a_surname([w.group() for w in words]):
         second = _trim(text, span, span.start + words[1].start(), span.end)
         if not name_forms(words[0].group()) & surnames:
             return [second] if second is not None else []
@@ -399,6 +413,41 @@ def _two_names(text: str, span: NamedSpan, surnames: Set[str] = frozenset()) -> 
     first = _trim(text, span, span.start, span.start + words[cut - 1].end())
     second = _trim(text, span, span.start + words[cut].start(), span.end)
     return [piece for piece in (first, second) if piece is not None]
+
+
+_RELATIVES = {
+    "masc": frozenset({
+        "сын", "брат", "муж", "отец", "внук", "супруг", "вдовец", "племянник", "наследник", "преемник", "зять",
+        "тесть", "свекор", "дядя", "кузен", "пасынок", "отчим",
+    }),
+    "femn": frozenset({
+        "дочь", "сестра", "жена", "мать", "внучка", "супруга", "вдова", "племянница", "наследница", "невестка",
+        "теща", "свекровь", "тетя", "кузина", "падчерица", "мачеха",
+    }),
+}  # fmt: skip
+"""Nouns of kinship (ё written е) by the gender of the relative they name; each takes whose relative in the
+genitive."""
+_WORD_BEFORE = re.compile(r"([А-Яа-яЁё]+)[ \xa0]+$")
+
+
+def _relative_s_name(text: str, start: int, first: str, alone: Set[str]) -> bool:
+    """Whether a name's first word, right after a noun of kinship (not itself in the genitive), is whose relative
+    the name that follows is: a first name of the other gender that does not decline and may be in the genitive,
+    which the article also writes alone as a person's whole name ("сын Кэтрин Жермен Джексон": Кэтрин's son
+    Жермен Джексон). "жена Мелания Трамп" stays one name, and so does "гибели мужа Корасон Акино" (the noun in the
+    genitive: Corazon Aquino, after her husband's death)."""
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if before is None or before.end() != start or not name_forms(first) & alone:
+        return False
+    noun = parses(before.group(1).lower())[0]
+    relative = str(noun.normal_form).replace("ё", "е")
+    gender = next((g for g, nouns in _RELATIVES.items() if relative in nouns), None)
+    if gender is None or noun.tag.case == "gent":
+        return False
+    return any(
+        "Name" in p.tag and "Fixd" in p.tag and p.tag.case == "gent" and p.tag.gender not in (None, gender)
+        for p in parses(first.lower())
+    )
 
 
 def _a_name_after_a_surname(words: list[str]) -> bool:
