@@ -797,6 +797,12 @@ def test_a_state_nerel_train_never_links_gets_its_subdivision_s_item() -> None:
         "Q3953",
         "Q3953",
     )
+    # the informal names news gives Russia's subjects
+    assert (state_item("Якутии"), state_item("Кузбасса"), state_item("Карачаево-Черкесию")) == (
+        "Q6605",
+        "Q6076",
+        "Q5328",
+    )
     # a county of an English region: the ISO entry's item is its council's, so it is not linked
     assert state_item("Омск") is None and state_item("Эссекс") is None
 
