@@ -10,8 +10,9 @@ database: each state's ISO 3166-2 code and Wikidata item. pycountry's Russian tr
 iso-codes) give each code its Russian name; "Республика Татарстан" (and "Татарстан, Республика") is found by
 "Татарстан" too. A name two items share ("Лимбург" of Belgium and of the Netherlands) is left out; where NEREL
 train links a name to another item (gazetteer.tsv), NEREL's item is kept, so that a state is one item whichever
-name an article gives it. Russia's subjects are also found by the informal names news gives them
-(scripts/data/russian_region_names.tsv: "Якутия", "Кузбасс"; hand-written).
+name an article gives it. Russia's subjects are also found by the informal names news gives them, and the oblasts
+of Belarus, Kazakhstan and Kyrgyzstan by their Russian names (scripts/data/region_names.tsv: "Якутия", "Кузбасс",
+"Гомельская область"; hand-written).
 """
 
 import csv
@@ -32,10 +33,10 @@ from kgraph.extract.text.normalise import key
 HEADER = """\
 # kgraph state items: the Wikidata item of each first-level ISO 3166-2 subdivision by its Russian name. Built by
 # scripts/build_state_items.py from dr5hn/countries-states-cities-database (csv/states.csv, ODbL 1.0: ISO 3166-2
-# codes and Wikidata items; this table is a derived database under the same licence) and pycountry {pycountry}
-# (Russian names of ISO 3166-2, from Debian's iso-codes; LGPL-2.1) and scripts/data/russian_region_names.tsv
-# (informal names of Russia's subjects, hand-written); NEREL train's item instead where gazetteer.tsv
-# links the name to another one ({kept} names); {ambiguous} names that two items share left out.
+# codes and Wikidata items; this table is a derived database under the same licence), pycountry {pycountry}
+# (Russian names of ISO 3166-2, from Debian's iso-codes; LGPL-2.1) and scripts/data/region_names.tsv (names
+# iso-codes lacks, hand-written); NEREL train's item instead where gazetteer.tsv links the name to another one
+# ({kept} names); {ambiguous} names that two items share left out.
 # Columns: name key, ISO 3166-2 code, Wikidata item, Russian name.
 """
 
@@ -122,7 +123,7 @@ def build(states: list[dict[str, str]]) -> str:
             continue
         for written in russian_names(name):
             found[key(written)].add((subdivision.code, item, written))
-    aliases = Path(__file__).with_name("data") / "russian_region_names.tsv"
+    aliases = Path(__file__).with_name("data") / "region_names.tsv"
     for line in aliases.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             written, code = line.split("\t")
