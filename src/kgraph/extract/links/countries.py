@@ -11,6 +11,7 @@ from ..data.tables import rows
 from ..doc import Doc, class_for
 from ..pipeline import component
 from ..text.normalise import key
+from .named_items import link_unlinked
 
 _COUNTRY = class_for("COUNTRY")
 
@@ -32,7 +33,4 @@ def country_item(name: str) -> str | None:
 @component("country_items", requires=("entities",), assigns=("entities",))
 def country_items_of(doc: Doc) -> None:
     """Link each country without a Wikidata item to its country's, by its label or else a mention."""
-    for draft in doc.drafts:
-        if draft.cls == _COUNTRY and draft.wikidata is None:
-            names = [draft.label, *(mention.text for mention in draft.mentions)]
-            draft.wikidata = next(filter(None, map(country_item, names)), None)
+    link_unlinked(doc, _COUNTRY, country_item)

@@ -13,6 +13,7 @@ from ..data.tables import rows
 from ..doc import Doc, class_for
 from ..pipeline import component
 from ..text.normalise import key
+from .named_items import link_unlinked
 
 _STATE = class_for("STATE_OR_PROVINCE")
 
@@ -31,7 +32,4 @@ def state_item(name: str) -> str | None:
 @component("state_items", requires=("entities",), assigns=("entities",))
 def state_items_of(doc: Doc) -> None:
     """Link each state without a Wikidata item to its subdivision's, by its label or else a mention."""
-    for draft in doc.drafts:
-        if draft.cls == _STATE and draft.wikidata is None:
-            names = [draft.label, *(mention.text for mention in draft.mentions)]
-            draft.wikidata = next(filter(None, map(state_item, names)), None)
+    link_unlinked(doc, _STATE, state_item)
