@@ -8,11 +8,10 @@ STATES_CSV is csv/states.csv of dr5hn/countries-states-cities-database (ODbL 1.0
 7fda0afd3e75391d9480c22ed3a2b91f50e08eb6:csv/states.csv`` in a clone of github.com/dr5hn/countries-states-cities-
 database: each state's ISO 3166-2 code and Wikidata item. pycountry's Russian translations of ISO 3166-2 (Debian's
 iso-codes) give each code its Russian name; "Республика Татарстан" (and "Татарстан, Республика") is found by
-"Татарстан" too. A name two items share ("Лимбург" of Belgium and of the Netherlands) is left out; where NEREL
-train links a name to another item (gazetteer.tsv), NEREL's item is kept, so that a state is one item whichever
-name an article gives it. Russia's subjects are also found by the informal names news gives them, and the oblasts
-of Belarus, Kazakhstan and Kyrgyzstan by their Russian names (scripts/data/region_names.tsv: "Якутия", "Кузбасс",
-"Гомельская область"; hand-written).
+"Татарстан" too. A name two items share ("Лимбург" of Belgium and of the Netherlands) is left out. Russia's subjects
+are also found by the informal names news gives them, and the oblasts of Belarus, Kazakhstan and Kyrgyzstan by
+their Russian names (scripts/data/region_names.tsv: "Якутия", "Кузбасс", "Гомельская область"; hand-written). The
+extractor asks this table only for a state the gazetteer built from NEREL train did not link.
 """
 
 import csv
@@ -27,7 +26,6 @@ from typing import Any
 import pycountry
 import pymorphy3
 
-from kgraph.extract.links.linking import gazetteer
 from kgraph.extract.text.normalise import key
 
 HEADER = """\
@@ -35,8 +33,7 @@ HEADER = """\
 # scripts/build_state_items.py from dr5hn/countries-states-cities-database (csv/states.csv, ODbL 1.0: ISO 3166-2
 # codes and Wikidata items; this table is a derived database under the same licence), pycountry {pycountry}
 # (Russian names of ISO 3166-2, from Debian's iso-codes; LGPL-2.1) and scripts/data/region_names.tsv (names
-# iso-codes lacks, hand-written); NEREL train's item instead where gazetteer.tsv links the name to another one
-# ({kept} names); {ambiguous} names that two items share left out.
+# iso-codes lacks, hand-written); {ambiguous} names that two items share left out.
 # Columns: name key, ISO 3166-2 code, Wikidata item, Russian name.
 """
 
@@ -128,19 +125,15 @@ def build(states: list[dict[str, str]]) -> str:
         if line and not line.startswith("#"):
             written, code = line.split("\t")
             found[key(written)].add((code, items[code], written))
-    lines, kept, ambiguous = [], 0, 0
+    lines, ambiguous = [], 0
     for name_key, named in sorted(found.items()):
         if len({item for _, item, _ in named}) > 1:
             ambiguous += 1
             continue
         code, item, written = min(named)
-        link = gazetteer().link(written, "STATE_OR_PROVINCE")
-        if link is not None and link.qid != item:
-            kept += 1
-            item = link.qid
         if name_key:
             lines.append(f"{name_key}\t{code}\t{item}\t{written}")
-    header = HEADER.format(pycountry=version("pycountry"), kept=kept, ambiguous=ambiguous)
+    header = HEADER.format(pycountry=version("pycountry"), ambiguous=ambiguous)
     return header + "\n".join(lines) + "\n"
 
 

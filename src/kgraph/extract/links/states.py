@@ -1,7 +1,6 @@
-"""States, provinces and regions linked to Wikidata by their ISO 3166-2 subdivision: a state NEREL train never links
-("Колорадо", "Гессен", "Новая Шотландия") gets its item from state_items.tsv (scripts/build_state_items.py), the
-item NEREL train gives it where it gives one. Only an entity typed as a state is linked so: "Парма" the city is
-not the Italian province.
+"""States, provinces and regions linked to Wikidata by their ISO 3166-2 subdivision: a state the gazetteer built from
+NEREL train leaves unlinked ("Колорадо", "Гессен", "Новая Шотландия") gets its item from state_items.tsv
+(scripts/build_state_items.py). Only an entity typed as a state is linked so: "Цюрих" the city is not the canton.
 
 >>> state_item("Колорадо"), state_item("Кировоградской области"), state_item("Татарстане"), state_item("Омск")
 ('Q1261', 'Q180981', 'Q5481', None)
