@@ -198,6 +198,12 @@ def test_a_relative_s_undeclined_name_before_a_persons_name_is_whose_relative_th
         "Жермен Джексон призвал семью к миру."
     )
     assert persons == {"Кэтрин Джексон": {"Кэтрин Джексон", "Кэтрин"}, "Жермен Джексон": {"Жермен Джексон"}}
+    # a name the dictionary does not know, before a name the article also writes alone: Akihito's son Naruhito
+    persons = _persons(
+        "Император Акихито начал серию ритуалов. Акихито правит с 1989 года и передаст трон своему сыну Нарухито. "
+        "Императора сменит сын Акихито Нарухито, для чего парламент принял закон."
+    )
+    assert persons == {"Акихито": {"Акихито"}, "Нарухито": {"Нарухито"}}
     # a name of the relative's own gender, or after a noun of kinship in the genitive, is the relative's own name
     persons = _persons(
         "Его жена Мелания Трамп прилетела в Токио, Мелания пробудет там два дня. Корасон Акино возглавила "

@@ -9,7 +9,8 @@ knows finds the rest: ``known_names``).
 """
 
 import re
-from collections.abc import Iterable, Sequence, Set
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import replace
 
 from ..links.linking import LOCATION_TYPES, NOT_ENTITIES, gazetteer
@@ -189,7 +190,8 @@ def repair_spans(text: str, spans: Iterable[NamedSpan]) -> list[NamedSpan]:
         if p.type == "PER" and len(w := NAME_WORD.findall(p.text)) == 1
         for form in name_forms(w[0])
     }
-    repaired = [piece for span in repaired for piece in _two_names(text, span, surnames, alone)]
+    named = Counter(key(p.text) for p in repaired if p.type == "PER")
+    repaired = [piece for span in repaired for piece in _two_names(text, span, surnames, alone, named)]
     repaired.extend(_named_after(text, repaired))
     repaired.extend(_surnames_inside(repaired))
     persons = SpanIndex((p.start, p.end) for p in repaired if p.type == "PER")
@@ -382,14 +384,18 @@ def patronymic(word: str) -> bool:
 
 
 def _two_names(
-    text: str, span: NamedSpan, surnames: Set[str] = frozenset(), alone: Set[str] = frozenset()
+    text: str,
+    span: NamedSpan,
+    surnames: Set[str] = frozenset(),
+    alone: Set[str] = frozenset(),
+    named: Mapping[str, int] | None = None,
 ) -> list[NamedSpan]:
     """A first name, a patronymic and a surname are a whole Russian name: more words after them are another
     name the NER ran on into ("Сергей Анатольевич Лебедев Путин назначил"); so is a first name and a surname
     after a word that is no first name (``_a_name_after_a_surname``), that word a mention of its own when it may
     be one of the article's `surnames` ("адвокат Кляйна Сергей Рябов" beside "Ивана Кляйна"), else no person's
-    ("Росимущества Егор Поляков"); so is a name after a relative's first name of the other gender that does not
-    decline, which the article also writes `alone` ("сын Кэтрин Жермен Джексон": Кэтрин's son Жермен Джексон).
+    ("Росимущества Егор Поляков"); so is a name after a relative's name the article also writes `alone`
+    (``_relative_s_name``: "сын Кэтрин Жермен Джексон", Кэтрин's son Жермен Джексон; "сын Акихито Нарухито").
 
     >>> text = "Сергей Анатольевич Лебедев Путин назначил"
     >>> [s.text for s in _two_names(text, NamedSpan(0, 32, "PER", text[:32], text[:32]))]
@@ -399,7 +405,11 @@ def _two_names(
     ['Кэтрин', 'Жермен Джексон']
     """
     words = list(NAME_WORD.finditer(span.text))
-    if span.type == "PER" and 2 <= len(words) <= 3 and _relative_s_name(text, span.start, words[0].group(), alone):
+    if (
+        span.type == "PER"
+        and 2 <= len(words) <= 3
+        and _relative_s_name(text, span, [w.group() for w in words], alone, named or {})
+    ):
         cut = 1
     elif span.type == "PER" and len(words) == 3 and _a_name_after_a_surname([w.group() for w in words]):
         second = _trim(text, span, span.start + words[1].start(), span.end)
@@ -430,23 +440,34 @@ genitive."""
 _WORD_BEFORE = re.compile(r"([А-Яа-яЁё]+)[ \xa0]+$")
 
 
-def _relative_s_name(text: str, start: int, first: str, alone: Set[str]) -> bool:
+def _relative_s_name(text: str, span: NamedSpan, words: list[str], alone: Set[str], named: Mapping[str, int]) -> bool:
     """Whether a name's first word, right after a noun of kinship (not itself in the genitive), is whose relative
-    the name that follows is: a first name of the other gender that does not decline and may be in the genitive,
-    which the article also writes alone as a person's whole name ("сын Кэтрин Жермен Джексон": Кэтрин's son
-    Жермен Джексон). "жена Мелания Трамп" stays one name, and so does "гибели мужа Корасон Акино" (the noun in the
-    genitive: Corazon Aquino, after her husband's death)."""
-    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    if before is None or before.end() != start or not name_forms(first) & alone:
+    the name that follows is, the first word being written alone elsewhere as a person's whole name: a first name of
+    the other gender that does not decline and may be in the genitive ("сын Кэтрин Жермен Джексон": Кэтрин's son
+    Жермен Джексон), or a name the dictionary does not know, before one word that is also written alone, the two
+    never together elsewhere (`named`: how often each name key is a person's mention; "сын Акихито Нарухито"). "жена
+    Мелания Трамп" stays one name, as do "супругу Мехрибан Алиеву" beside "Мехрибан Алиева" and "гибели мужа Корасон
+    Акино" (the noun in the genitive: Corazon Aquino, after her husband's death)."""
+    before = _WORD_BEFORE.search(text, max(0, span.start - 30), span.start)
+    if before is None or not name_forms(words[0]) & alone:
         return False
     noun = parses(before.group(1).lower())[0]
     relative = str(noun.normal_form).replace("ё", "е")
     gender = next((g for g, nouns in _RELATIVES.items() if relative in nouns), None)
     if gender is None or noun.tag.case == "gent":
         return False
-    return any(
+    readings = parses(words[0].lower())
+    if any(
         "Name" in p.tag and "Fixd" in p.tag and p.tag.case == "gent" and p.tag.gender not in (None, gender)
-        for p in parses(first.lower())
+        for p in readings
+    ):
+        return True
+    return (
+        len(words) == 2
+        and not readings[0].is_known
+        and not any("Name" in p.tag for p in readings)
+        and bool(name_forms(words[1]) & alone)
+        and named.get(key(span.text), 0) <= 1
     )
 
 
