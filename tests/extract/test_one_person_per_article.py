@@ -191,6 +191,18 @@ def test_a_surname_in_the_genitive_before_a_persons_name_is_not_part_of_that_nam
     }
 
 
+def test_a_surname_two_full_names_share_is_the_person_the_text_names_first() -> None:
+    # the longer name, written later, took it: "Сиссе" (Soumaïla, NEREL's Q3491740) went to Aïssata Haïdara Cissé
+    persons = _persons(
+        "Главным соперником стал Сумаила Сиссе (Soumaila Cisse). По образованию программист, Сиссе занимал "
+        "различные посты. Среди кандидатов есть одна женщина — Айссата Хайдара Сиссе (Aissata Haidara Cisse)."
+    )
+    assert persons == {
+        "Сумаила Сиссе": {"Сумаила Сиссе", "Soumaila Cisse", "Сиссе"},
+        "Айссата Хайдара Сиссе": {"Айссата Хайдара Сиссе", "Aissata Haidara Cisse"},
+    }
+
+
 def test_a_relative_s_undeclined_name_before_a_persons_name_is_whose_relative_that_person_is() -> None:
     # "сын Кэтрин Жермен Джексон" is Кэтрин's son Жермен Джексон: natasha read one name, which joined mother and son
     persons = _persons(
