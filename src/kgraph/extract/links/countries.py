@@ -10,7 +10,6 @@ from functools import cache
 from ..data.tables import rows
 from ..doc import Doc, class_for
 from ..pipeline import component
-from ..text.normalise import key
 from .named_items import link_unlinked
 
 _COUNTRY = class_for("COUNTRY")
@@ -24,9 +23,9 @@ def country_items() -> dict[str, str]:
 
 def country_item(name: str) -> str | None:
     """The Wikidata item of the country a name (in any case) is GeoNames' name of, or None."""
-    from ...identity.keys import geonames  # identity reads the extraction tables: imported once both are loaded
+    from ...identity.keys import geonames_id  # identity reads the extraction tables: imported once both are loaded
 
-    ident = geonames().get((key(name), "COUNTRY"))
+    ident = geonames_id(_COUNTRY, name)
     return country_items().get(ident) if ident else None
 
 

@@ -95,8 +95,7 @@ def _person_groups(spans: list[NamedSpan]) -> dict[str, list[NamedSpan]]:
     groups: dict[str, list[NamedSpan]] = {}
     having: dict[str, list[int]] = {}  # a word -> the groups (by when they began) whose name has it
     names: list[str] = []
-    began: list[int] = []  # where each group is first mentioned, of the names met so far
-    index: dict[str, int] = {}
+    began: dict[str, int] = {}  # where each group is first mentioned, of the names met so far
     # the groups that have all of some words are all begun before a name of that many words is met (names are met
     # longest first): a name met again is not looked for again, which made a thousand repeats of a name cost a
     # thousand searches (of those groups, the one first mentioned is chosen when the name is first met)
@@ -113,11 +112,9 @@ def _person_groups(spans: list[NamedSpan]) -> dict[str, list[NamedSpan]]:
             target = names[0] if names else span.normal  # no word: in every name
         if target not in groups:
             names.append(target)
-            began.append(span.start)
-            index[target] = len(names) - 1
             for word in set(target.split()):
                 having.setdefault(word, []).append(len(names) - 1)
-        began[index[target]] = min(began[index[target]], span.start)
+        began[target] = min(began.get(target, span.start), span.start)
         groups.setdefault(target, []).append(span)
     return groups
 
@@ -140,13 +137,13 @@ def _without_repeated_words(spans: list[NamedSpan]) -> list[NamedSpan]:
 
 
 def _first_having_all(
-    having: dict[str, list[int]], names: list[str], began: list[int], words: set[str], default: str
+    having: dict[str, list[int]], names: list[str], began: dict[str, int], words: set[str], default: str
 ) -> str:
     """Of the group names that have every one of `words` (found among the groups that have the rarest of them),
     the one the text writes first ("Сиссе" after "Сумаила Сиссе" is he, not "Айссата Хайдара Сиссе", named later)."""
     rarest = min(words, key=lambda word: len(having.get(word, ())))
-    fitting = [index for index in having.get(rarest, ()) if words <= set(names[index].split())]
-    return names[min(fitting, key=began.__getitem__)] if fitting else default
+    fitting = [names[index] for index in having.get(rarest, ()) if words <= set(names[index].split())]
+    return min(fitting, key=began.__getitem__) if fitting else default
 
 
 def _tail_as_written(words: str, normal: str) -> str:

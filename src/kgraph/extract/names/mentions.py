@@ -181,15 +181,9 @@ def repair_spans(text: str, spans: Iterable[NamedSpan]) -> list[NamedSpan]:
                 piece = _with_head(text, piece)
             repaired.append(piece)
     repaired = _with_surname(text, repaired)
-    surnames = {
-        form for p in repaired if p.type == "PER" and (w := NAME_WORD.findall(p.text)) for form in name_forms(w[-1])
-    }
-    alone = {
-        form
-        for p in repaired
-        if p.type == "PER" and len(w := NAME_WORD.findall(p.text)) == 1
-        for form in name_forms(w[0])
-    }
+    person_words = [NAME_WORD.findall(p.text) for p in repaired if p.type == "PER"]
+    surnames = {form for w in person_words if w for form in name_forms(w[-1])}
+    alone = {form for w in person_words if len(w) == 1 for form in name_forms(w[0])}
     named = Counter(key(p.text) for p in repaired if p.type == "PER")
     repaired = [piece for span in repaired for piece in _two_names(text, span, surnames, alone, named)]
     repaired.extend(_named_after(text, repaired))
