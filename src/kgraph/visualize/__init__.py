@@ -49,7 +49,7 @@ def page_html(graph: "Graph | Dataset | Triples", *, title: str = "kgraph", quer
 def page_bytes(graph: "Graph | Dataset | Triples", *, title: str = "kgraph", query: str | None = None) -> bytes:
     """The page as UTF-8; with `query`, only the nodes and edges its CONSTRUCT result mentions (the query needs an
     rdflib graph or dataset, not `Triples`)."""
-    from .page import page_data, render_page
+    from .page import layout_later, page_data, render_page
     from .triples import Triples, collector_paused
 
     if query is not None and isinstance(graph, Triples):
@@ -57,7 +57,9 @@ def page_bytes(graph: "Graph | Dataset | Triples", *, title: str = "kgraph", que
     with collector_paused():
         full = Triples.of(graph)
         within = None if query is None or isinstance(graph, Triples) else construct(graph, query)
-        return render_page(page_data(to_networkx(full, within=within), full, title))
+        laid_out = []  # started once the nodes and edges are known, while their labels and panels are made
+        net = to_networkx(full, within=within, drawn=lambda drawn: laid_out.append(layout_later(drawn)))
+        return render_page(page_data(net, full, title, laid_out[0]))
 
 
 def write_page(

@@ -49,15 +49,18 @@ _MARKDOWN = re.compile(r"\*\*|__|^#{1,6}[ \t]+|\]\([^)\s]*\)|\[(?=[^\]\n]*\]\([^
 """What an article's markdown adds to its words: bold markers, heading marks, a link's brackets and address."""
 
 
-def as_text(markdown: str) -> tuple[str, list[int]]:
-    """A sentence as a reader sees it, markdown taken out, and where each character (and the end) went.
+def as_text(markdown: str) -> tuple[str, list[int] | None]:
+    """A sentence as a reader sees it, markdown taken out, and where each character (and the end) went: None when
+    nothing was taken out (most sentences), each character staying where it was.
 
     >>> text, where = as_text("Author: **Анна** [Омск Здесь](https://omskzdes.ru/)")
     >>> text, where[10], where[len("Author: **Анна** [Омск")]
     ('Author: Анна Омск Здесь', 8, 17)
+    >>> as_text("Омск")
+    ('Омск', None)
     """
     if _MARKDOWN.search(markdown) is None:
-        return markdown, list(range(len(markdown) + 1))
+        return markdown, None
     kept: list[str] = []
     where: list[int] = []
     at = 0
@@ -82,8 +85,9 @@ class Sentences:
     texts: list[str] = field(default_factory=list)
     _index: dict[Term, int] = field(default_factory=dict)
 
-    _shown: dict[int, list[int]] = field(default_factory=dict)
-    """Per sentence, where each of its characters is in the text shown (markdown taken out)."""
+    _shown: dict[int, list[int] | None] = field(default_factory=dict)
+    """Per sentence, where each of its characters is in the text shown (markdown taken out), or None when each is
+    where it was."""
 
     def index(self, sentence: Term) -> int | None:
         if sentence not in self._index:
@@ -120,7 +124,10 @@ class Sentences:
                 ]
             )
             shown = self._shown[index]
-            marks = [[shown[start], shown[stop]] for start, stop in marks if shown[stop] > shown[start]]
+            if shown is not None:
+                marks = [[shown[start], shown[stop]] for start, stop in marks if shown[stop] > shown[start]]
+            elif marks:
+                marks = [mark for mark in marks if mark[1] > mark[0]]
             found.append((begin, {"s": index, "marks": marks}))
         if len(found) > 1:
             found.sort(key=lambda f: (f[0], f[1]["s"]))

@@ -15,7 +15,7 @@ in the panel of the node they are about (see ``details``).
 """
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -42,10 +42,14 @@ _ARTICLE, _MENTIONS = str(SCHEMA.NewsArticle), str(SCHEMA.mentions)
 
 def node_classes(graph: Triples, node: Term) -> list[str]:
     """The classes that make `node` an entity or event, most specific first; empty for clutter and strings."""
+    return list(_node_classes(graph, node))
+
+
+def _node_classes(graph: Triples, node: Term) -> tuple[str, ...]:
     types = graph.objects(node, TYPE)
     if len(types) == 1:  # most nodes
-        return list(_classes_of(types[0]))
-    return list(_ordered_classes(frozenset(t for t in types if is_iri(t))))
+        return _classes_of(types[0])
+    return _ordered_classes(frozenset(t for t in types if is_iri(t)))
 
 
 @cache
@@ -63,7 +67,16 @@ def _ordered_classes(types: frozenset[str]) -> tuple[str, ...]:
 
 def node_names(graph: Triples, node: Term) -> dict[str, str]:
     """A node's labels (else its schema:name) by language tag, lower-cased as RDF compares tags (Oxigraph stores
-    ``ru-Latn`` as ``ru-latn``); "" for a plain literal."""
+    ``ru-Latn`` as ``ru-latn``); "" for a plain literal. Read once per node (a page's network and the node's panel
+    both ask): the dict is shared, never to be changed."""
+    known = graph.memo("names")
+    found = known.get(node)
+    if found is None:
+        found = known[node] = _node_names(graph, node)
+    return found
+
+
+def _node_names(graph: Triples, node: Term) -> dict[str, str]:
     names: dict[str, str] = {}
     for predicate in _NAMES:
         labels = [label for label in graph.objects(node, predicate) if isinstance(label, Lit)]
@@ -104,25 +117,30 @@ def wikidata_ids(graph: Triples, node: Term) -> list[str]:
 
 
 def entity_nodes(graph: Triples) -> list[str]:
-    """Every IRI that is drawn as a node, in IRI order."""
-    subjects = {s for s in graph.subjects(TYPE) if is_iri(s)}
-    return sorted(s for s in subjects if node_classes(graph, s))
+    """Every IRI that is drawn as a node, in IRI order: of the subjects of a class that makes an entity or event (a
+    node of several classes is one only when all of them together do, see `node_classes`)."""
+    candidates = {
+        s for cls in graph.objects_of(TYPE) if _classes_of(cls) for s in graph.subjects(TYPE, cls) if is_iri(s)
+    }
+    return sorted(s for s in candidates if _node_classes(graph, s))
 
 
 def relations(graph: Triples, nodes: Iterable[str]) -> list[tuple[str, str, str]]:
     """The triples between two nodes, sorted, that are drawn as edges."""
-    members = set(nodes)
-    found = {
-        (s, p, o)
-        for s in members
-        for p, o in graph.predicate_objects(s)
-        if p not in NOT_EDGES and is_iri(o) and o in members
-    }
+    members = set(nodes)  # IRIs: no literal or blank node is one
+    found = {(s, p, o) for s in members for p, o in graph.predicate_objects(s) if o in members and p not in NOT_EDGES}
     return sorted(found)
 
 
-def to_networkx(graph: Graph | Dataset | Triples, *, within: Graph | None = None) -> "nx.MultiDiGraph":
-    """A directed multigraph of entities and events; `within` (e.g. a CONSTRUCT result) limits what is kept.
+def to_networkx(
+    graph: Graph | Dataset | Triples,
+    *,
+    within: Graph | None = None,
+    drawn: "Callable[[nx.MultiDiGraph], None] | None" = None,
+) -> "nx.MultiDiGraph":
+    """A directed multigraph of entities and events; `within` (e.g. a CONSTRUCT result) limits what is kept;
+    `drawn` is called with the graph once its nodes and edges are in, before the nodes' labels are (a page starts
+    laying it out then).
 
     With two or more articles, each is linked to what it mentions (``schema:mentions``), so the articles that
     name the same person or place are joined; with one, that star would hide the relations between entities.
@@ -138,18 +156,7 @@ def to_networkx(graph: Graph | Dataset | Triples, *, within: Graph | None = None
         mentioned = {t for s, _, o in kept for t in (s, o) if is_iri(t)}
         nodes = [n for n in nodes if n in mentioned]
     net = nx.MultiDiGraph()
-    for node in nodes:
-        labels = node_labels(full, node)
-        cls = node_classes(full, node)[0]
-        net.add_node(
-            node,
-            label=labels["en"],
-            label_en=labels["en"],
-            label_ru=labels["ru"],
-            class_iri=cls,
-            class_label=term_label(cls),
-            wikidata=" ".join(wikidata_ids(full, node)),
-        )
+    net.add_nodes_from(nodes)
     edges = relations(full, nodes)
     if sum(1 for node in nodes if _ARTICLE in full.objects(node, TYPE)) < 2:
         edges = [edge for edge in edges if edge[1] != _MENTIONS]
@@ -159,11 +166,23 @@ def to_networkx(graph: Graph | Dataset | Triples, *, within: Graph | None = None
         net.add_edge(s, o, key=p, predicate=p, label=term_label(p), label_ru=term_label(p, "ru"))
     for quantity, measured, concerned in figures(full, nodes):
         if kept is None or (quantity, _MEASURE, measured) in kept:
-            figure = node_labels(full, quantity)
-            indicator = net.nodes[measured]
+            figure, indicator = node_labels(full, quantity), node_labels(full, measured)
             # "accumulated investment: exactly 13,000,000,000 USD" from the indicator is its figure alone
-            en, ru = (figure[lang].removeprefix(indicator[f"label_{lang}"] + ": ") for lang in ("en", "ru"))
+            en, ru = (figure[lang].removeprefix(indicator[lang] + ": ") for lang in ("en", "ru"))
             net.add_edge(measured, concerned, key=quantity, quantity=quantity, label=en, label_ru=ru)
+    if drawn is not None:
+        drawn(net)
+    for node, attributes in net.nodes(data=True):
+        labels = node_labels(full, node)
+        cls = node_classes(full, node)[0]
+        attributes.update(
+            label=labels["en"],
+            label_en=labels["en"],
+            label_ru=labels["ru"],
+            class_iri=cls,
+            class_label=term_label(cls),
+            wikidata=" ".join(wikidata_ids(full, node)),
+        )
     return net
 
 

@@ -15,7 +15,7 @@ import importlib.util
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -31,6 +31,8 @@ from .vocabulary import class_styles
 
 if TYPE_CHECKING:
     import networkx as nx
+    import numpy as np
+    from numpy.typing import NDArray
 
 VIS_NETWORK = "vis-9.1.2"
 """The vis-network build pyvis ships, which the page inlines."""
@@ -145,18 +147,28 @@ class PageData:
         return embed_json_utf8(self.__dict__)
 
 
-def page_data(net: "nx.MultiDiGraph", full: Triples, title: str) -> PageData:
-    """Lay out a ``to_networkx`` graph and gather what every node's panel shows from the full graph."""
+def layout_later(net: "nx.MultiDiGraph") -> "Callable[[], NDArray[np.float64]]":
+    """Start laying out a ``to_networkx`` graph (its nodes and edges: labels are not read); the function returned
+    waits for the positions, one row per node in the graph's order (a big graph's are computed by a second process,
+    see ``layout.positions_later``)."""
     import numpy as np
 
+    position = {iri: i for i, iri in enumerate(net.nodes)}
+    pairs = np.array([(position[s], position[o]) for s, o in net.edges()], dtype=np.int64)
+    return positions_later(len(position), pairs)
+
+
+def page_data(
+    net: "nx.MultiDiGraph", full: Triples, title: str, positions: "Callable[[], NDArray[np.float64]] | None" = None
+) -> PageData:
+    """Lay out a ``to_networkx`` graph (unless `positions`, from `layout_later`, are on their way) and gather what
+    every node's panel shows from the full graph."""
     iris = list(net.nodes)
     ids = {iri: f"n{i}" for i, iri in enumerate(iris)}
-    position = {iri: i for i, iri in enumerate(iris)}
     counts = Counter(attrs["class_iri"] for _, attrs in net.nodes(data=True))
     styles = class_styles(dict(counts))
     class_index = {cls: i for i, cls in enumerate(styles)}
-    pairs = np.array([(position[s], position[o]) for s, o in net.edges()], dtype=np.int64)
-    positions = positions_later(len(iris), pairs)  # a big graph's in a second process, while the panels are built
+    positions = positions or layout_later(net)  # the panels are built meanwhile
     contents, sentences = panels(full, ids)
     xy = positions()
     nodes = [

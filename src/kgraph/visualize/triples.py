@@ -141,6 +141,7 @@ class Triples:
     def __init__(self, graph: Graph | Dataset | None = None) -> None:
         self._out: _Index = {}
         self._in: _Index = {}
+        self._memo: dict[str, dict[Term, Any]] = {}
         if graph is not None:
             terms: dict[Node, Term] = {}
 
@@ -168,22 +169,24 @@ class Triples:
         """Each triple listed once (one in several named graphs, or written twice, is given more than once)."""
         for index in (self._out, self._in):
             for by in index.values():
-                for predicate, terms in by.items():
-                    if len(terms) > 1:
-                        by[predicate] = list(dict.fromkeys(terms))
+                for terms in by.values():
+                    if len(terms) > 1 and len(set(terms)) < len(terms):
+                        terms[:] = dict.fromkeys(terms)
         return self
 
     def _index_ntriples(self, chunk: bytes, terms: dict[str, Term]) -> None:
         """Index N-Triples text as Oxigraph writes it (one triple a line, one space between terms), each distinct
-        term made once (`terms`). One loop, written out: this is most of the time a big page takes to read."""
+        IRI and blank node made once (`terms`). One loop, written out: this is most of the time a big page takes to
+        read."""
         known, out, into = terms.get, self._out, self._in
         verbs: dict[str, str] = {}
         subject: Term = ""
         by_subject: dict[str, list[Term]] = {}
         last = ""
-        for line in chunk.decode("utf-8").split("\n"):  # a literal's line ends are escaped
-            if not line:
-                continue
+        lines = chunk.decode("utf-8").split("\n")  # a literal's line ends are escaped
+        if lines and not lines[-1]:
+            lines.pop()
+        for line in lines:
             s, p, o = line.split(" ", 2)
             if s != last:  # a subject's lines mostly come together
                 last = s
@@ -195,17 +198,25 @@ class Triples:
             predicate = verbs.get(p)
             if predicate is None:
                 predicate = verbs[p] = p[1:-1]
-            o = o[:-2]  # " ."
-            obj = known(o) or terms.setdefault(o, ntriples_term(o))
+            if o[0] == '"':  # a literal, most often written once: made, not looked up; never looked up by
+                obj: Term = ntriples_term(o[:-2])  # " ."
+                objects = by_subject.get(predicate)
+                if objects is None:
+                    by_subject[predicate] = [obj]
+                else:
+                    objects.append(obj)
+                continue
+            o = o[:-2]
+            obj = known(o) or terms.setdefault(o, o[1:-1] if o[0] == "<" else o)  # an IRI, or a blank node
             objects = by_subject.get(predicate)
             if objects is None:
                 by_subject[predicate] = [obj]
             else:
                 objects.append(obj)
-            if o[0] != '"':  # nothing is looked up by a literal
-                by_object = into.get(obj)
-                if by_object is None:
-                    by_object = into[obj] = {}
+            by_object = into.get(obj)
+            if by_object is None:
+                into[obj] = {predicate: [subject]}
+            else:
                 subjects = by_object.get(predicate)
                 if subjects is None:
                     by_object[predicate] = [subject]
@@ -266,6 +277,14 @@ class Triples:
         """`graph` itself when it is already indexed, else its triples indexed."""
         return graph if isinstance(graph, Triples) else cls(graph)
 
+    def memo(self, kind: str) -> dict[Term, Any]:
+        """A dict kept with these triples for one `kind` of value derived from them per term (a node's names), so
+        that a page asking for it several times computes it once."""
+        found = self._memo.get(kind)
+        if found is None:
+            found = self._memo[kind] = {}
+        return found
+
     def objects(self, subject: Term, predicate: str) -> list[Term]:
         return self._out.get(subject, {}).get(predicate, [])
 
@@ -276,6 +295,10 @@ class Triples:
         if isinstance(obj, Lit):  # not indexed backwards
             return [s for s, predicates in self._out.items() if obj in predicates.get(predicate, ())]
         return self._in.get(obj, {}).get(predicate, [])
+
+    def objects_of(self, predicate: str) -> list[Term]:
+        """The distinct objects of `predicate` but literals (not indexed backwards)."""
+        return [o for o, predicates in self._in.items() if predicate in predicates]
 
     def value(self, subject: Term, predicate: str) -> Term | None:
         """One object of `subject` and `predicate`, or None."""
