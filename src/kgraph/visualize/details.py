@@ -101,26 +101,24 @@ class Sentences:
 
     def evidence(self, sentences: Iterable[Term], phrases: Iterable[Term]) -> list[Json]:
         """Each sentence with the phrases inside it marked, in text order."""
-        spans = [(p, _offset(self.graph, p, _BEGIN), _offset(self.graph, p, _END)) for p in phrases]
+        graph = self.graph
+        spans = [
+            (start, stop, graph.value(p, _CONTEXT))
+            for p in phrases
+            if (start := _offset(graph, p, _BEGIN)) is not None and (stop := _offset(graph, p, _END)) is not None
+        ]
         found: list[tuple[int, Json]] = []
         for sentence in _in_order(sentences if isinstance(sentences, set) else set(sentences)):
-            begin, end = (
-                _offset(self.graph, sentence, _BEGIN),
-                _offset(self.graph, sentence, _END),
-            )
+            begin, end = _offset(graph, sentence, _BEGIN), _offset(graph, sentence, _END)
             index = self.index(sentence)
             if index is None or begin is None or end is None:
                 continue
-            context = self.graph.value(sentence, _CONTEXT)
+            context = graph.value(sentence, _CONTEXT)
             marks = _sorted(
                 [
                     [max(start, begin) - begin, min(stop, end) - begin]
-                    for phrase, start, stop in spans
-                    if start is not None
-                    and stop is not None
-                    and start < end
-                    and stop > begin
-                    and self.graph.value(phrase, _CONTEXT) == context
+                    for start, stop, within in spans
+                    if start < end and stop > begin and within == context
                 ]
             )
             shown = self._shown[index]
@@ -190,14 +188,19 @@ class PanelBuilder:
         """The nodes a quantity or a quote names in one of its roles: the others have neither (most nodes)."""
 
     def statement(self, s: Term, p: str, o: Term) -> list[Json]:
-        evidence = []
-        for assertion in _in_order(self.assertions.get((s, p, o), [])):
+        return self._evidence(self.assertions.get((s, p, o)))
+
+    def _evidence(self, assertions: list[Term] | None) -> list[Json]:
+        evidence: list[Json] = []
+        for assertion in _in_order(assertions or ()):
             evidence.extend(self.sentences.of(assertion))
         return evidence
 
     def implied(self, s: Term, p: str, o: Term) -> bool:
-        found = self.assertions.get((s, p, o), [])
-        return bool(found) and all(self.graph.value(a, _IMPLIED) == _TRUE for a in found)
+        return self._implied(self.assertions.get((s, p, o)))
+
+    def _implied(self, assertions: list[Term] | None) -> bool:
+        return bool(assertions) and all(self.graph.value(a, _IMPLIED) == _TRUE for a in assertions or ())
 
     def value(self, term: Term) -> Json:
         """How a fact's object that is not a node is written in the panel."""
@@ -213,12 +216,14 @@ class PanelBuilder:
 
     def fact(self, direction: str, s: Term, p: str, o: Term) -> Json:
         other = o if direction == "out" else s
-        item: Json = {"dir": direction, "iri": p, "p": both_labels(p), "ev": self.statement(s, p, o)}
-        if other in self.ids:
-            item["node"] = self.ids[other]
+        assertions = self.assertions.get((s, p, o))  # most facts have none
+        item: Json = {"dir": direction, "iri": p, "p": both_labels(p), "ev": self._evidence(assertions)}
+        ident = self.ids.get(other)  # type: ignore[arg-type]  # a literal is no node
+        if ident is not None:
+            item["node"] = ident
         else:
             item.update(self.value(other))
-        if self.implied(s, p, o):
+        if assertions and self._implied(assertions):
             item["implied"] = True
         return item
 

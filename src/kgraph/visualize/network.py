@@ -112,7 +112,10 @@ def labels_of(node: Term, names: dict[str, str]) -> dict[str, str]:
 
 def wikidata_ids(graph: Triples, node: Term) -> list[str]:
     """The Wikidata item ids (Q…) a node is owl:sameAs."""
-    ids = (o[len(_WD) :] for o in graph.objects(node, SAME_AS) if is_iri(o) and o.startswith(_WD))
+    same = graph.objects(node, SAME_AS)
+    if not same:  # most nodes
+        return []
+    ids = (o[len(_WD) :] for o in same if is_iri(o) and o.startswith(_WD))
     return sorted(i for i in ids if _QID.match(i))
 
 
