@@ -198,8 +198,8 @@ class Triples:
             predicate = verbs.get(p)
             if predicate is None:
                 predicate = verbs[p] = p[1:-1]
-            if o[0] == '"':  # a literal, most often written once: made, not looked up; never looked up by
-                obj: Term = ntriples_term(o[:-2])  # " ."
+            if o[0] == '"':  # a literal: made, not looked up among the terms (most are written once), and
+                obj: Term = ntriples_term(o[:-2])  # not indexed backwards (nothing is looked up by one); " ." cut
                 objects = by_subject.get(predicate)
                 if objects is None:
                     by_subject[predicate] = [obj]
