@@ -230,8 +230,10 @@ class PanelBuilder:
     def facts(self, node: str) -> list[Json]:
         outgoing = [
             (p, text(o), o)
-            for p, o in self.graph.predicate_objects(node)
-            if p not in _NOT_FACTS and not (is_iri(o) and o.startswith(_NIF))
+            for p, objects in self.graph.by_predicate(node).items()
+            if p not in _NOT_FACTS
+            for o in objects
+            if not (is_iri(o) and o.startswith(_NIF))
         ]
         incoming: list[tuple[str, str, Term]] = [
             (p, text(s), s) for s, p in self.graph.subject_predicates(node) if s in self.ids and p not in _NOT_FACTS

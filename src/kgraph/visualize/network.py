@@ -131,7 +131,14 @@ def entity_nodes(graph: Triples) -> list[str]:
 def relations(graph: Triples, nodes: Iterable[str]) -> list[tuple[str, str, str]]:
     """The triples between two nodes, sorted, that are drawn as edges."""
     members = set(nodes)  # IRIs: no literal or blank node is one
-    found = {(s, p, o) for s in members for p, o in graph.predicate_objects(s) if o in members and p not in NOT_EDGES}
+    found = {
+        (s, p, o)
+        for s in members
+        for p, objects in graph.by_predicate(s).items()
+        if p not in NOT_EDGES
+        for o in objects
+        if o in members
+    }
     return sorted(found)
 
 

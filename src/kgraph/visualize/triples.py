@@ -285,6 +285,10 @@ class Triples:
             found = self._memo[kind] = {}
         return found
 
+    def by_predicate(self, subject: Term) -> dict[str, list[Term]]:
+        """The objects of `subject`, by predicate (the index itself: never to be changed)."""
+        return self._out.get(subject, {})
+
     def objects(self, subject: Term, predicate: str) -> list[Term]:
         return self._out.get(subject, {}).get(predicate, [])
 
