@@ -156,3 +156,17 @@ def test_evidence_is_shown_as_text_with_the_cited_words_still_marked(seed_datase
     shown = [(author["sentences"][e["s"]], e["marks"]) for e in author["mentions"]]
     assert shown and all("**" not in text and "](" not in text for text, _ in shown)
     assert any(text[start:end] == "Анна Бамбульская" for text, marks in shown for start, end in marks), shown
+
+
+def test_a_page_can_start_its_layout_once_the_nodes_and_edges_are_in_before_their_labels(
+    seed_dataset: Dataset,
+) -> None:
+    seen: dict[str, object] = {}
+
+    def drawn(net: object) -> None:
+        seen["nodes"], seen["edges"] = list(net.nodes), list(net.edges(keys=True))  # type: ignore[attr-defined]
+        seen["labelled"] = [n for n, label in net.nodes(data="label") if label is not None]  # type: ignore[attr-defined]
+
+    net = to_networkx(seed_dataset, drawn=drawn)
+    assert seen["nodes"] == list(net.nodes) and seen["edges"] == list(net.edges(keys=True))
+    assert seen["labelled"] == [] and all(label for _, label in net.nodes(data="label"))
