@@ -106,12 +106,31 @@ def ntriples_term(token: str) -> Term:
     value, tail = token[1:close], token[close + 1 :]
     if "\\" in value:
         value = _ESCAPE.sub(_unescape, value)
+    if not tail:
+        return Lit(value)
+    found = _TAILS.get(tail)
+    if found is None:
+        found = _tail(tail)
+        if len(_TAILS) < _MOST_TAILS:
+            _TAILS[tail] = found
+    return Lit(value, *found)
+
+
+def _tail(tail: str) -> tuple[str, str]:
+    """A literal's language tag and datatype from what follows its closing quote ("@ru", "^^<…>")."""
     if tail.startswith("@"):
-        return Lit(value, tail[1:])
+        return tail[1:], ""
     if tail.startswith("^^<"):
         datatype = tail[3:-1]
-        return Lit(value, "", "" if datatype == _XSD_STRING else datatype)
-    return Lit(value)
+        return "", "" if datatype == _XSD_STRING else datatype
+    return "", ""
+
+
+_TAILS: dict[str, tuple[str, str]] = {}
+"""The language tags and datatypes seen, by what follows a literal's closing quote: each made once, not once for
+every literal of a page's millions."""
+_MOST_TAILS = 10_000
+"""Tails kept at most: a graph of more languages and datatypes is read all the same, those past it made each time."""
 
 
 _Index = dict[Term, dict[str, list[Term]]]
