@@ -187,20 +187,16 @@ class PanelBuilder:
         }
         """The nodes a quantity or a quote names in one of its roles: the others have neither (most nodes)."""
 
-    def statement(self, s: Term, p: str, o: Term) -> list[Json]:
-        return self._evidence(self.assertions.get((s, p, o)))
-
-    def _evidence(self, assertions: list[Term] | None) -> list[Json]:
+    def statement(self, assertions: list[Term]) -> list[Json]:
+        """The evidence the assertions of one fact cite."""
         evidence: list[Json] = []
-        for assertion in _in_order(assertions or ()):
+        for assertion in _in_order(assertions):
             evidence.extend(self.sentences.of(assertion))
         return evidence
 
-    def implied(self, s: Term, p: str, o: Term) -> bool:
-        return self._implied(self.assertions.get((s, p, o)))
-
-    def _implied(self, assertions: list[Term] | None) -> bool:
-        return bool(assertions) and all(self.graph.value(a, _IMPLIED) == _TRUE for a in assertions or ())
+    def implied(self, assertions: list[Term]) -> bool:
+        """Whether the assertions of one fact (some) all say it is implied."""
+        return bool(assertions) and all(self.graph.value(a, _IMPLIED) == _TRUE for a in assertions)
 
     def value(self, term: Term) -> Json:
         """How a fact's object that is not a node is written in the panel."""
@@ -216,14 +212,14 @@ class PanelBuilder:
 
     def fact(self, direction: str, s: Term, p: str, o: Term) -> Json:
         other = o if direction == "out" else s
-        assertions = self.assertions.get((s, p, o))  # most facts have none
-        item: Json = {"dir": direction, "iri": p, "p": both_labels(p), "ev": self._evidence(assertions)}
+        assertions = self.assertions.get((s, p, o), [])  # looked up once: most facts have none
+        item: Json = {"dir": direction, "iri": p, "p": both_labels(p), "ev": self.statement(assertions)}
         ident = self.ids.get(other)  # type: ignore[arg-type]  # a literal is no node
         if ident is not None:
             item["node"] = ident
         else:
             item.update(self.value(other))
-        if assertions and self._implied(assertions):
+        if self.implied(assertions):
             item["implied"] = True
         return item
 
