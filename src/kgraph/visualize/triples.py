@@ -217,21 +217,19 @@ class Triples:
             predicate = verbs.get(p)
             if predicate is None:
                 predicate = verbs[p] = p[1:-1]
-            if o[0] == '"':  # a literal: made, not looked up among the terms (most are written once), and
-                obj: Term = ntriples_term(o[:-2])  # not indexed backwards (nothing is looked up by one); " ." cut
-                objects = by_subject.get(predicate)
-                if objects is None:
-                    by_subject[predicate] = [obj]
-                else:
-                    objects.append(obj)
-                continue
-            o = o[:-2]
-            obj = known(o) or terms.setdefault(o, o[1:-1] if o[0] == "<" else o)  # an IRI, or a blank node
+            literal = o[0] == '"'
+            if literal:  # made, not looked up among the terms: most literals are written once
+                obj: Term = ntriples_term(o[:-2])  # " ." cut
+            else:
+                o = o[:-2]
+                obj = known(o) or terms.setdefault(o, o[1:-1] if o[0] == "<" else o)  # an IRI, or a blank node
             objects = by_subject.get(predicate)
             if objects is None:
                 by_subject[predicate] = [obj]
             else:
                 objects.append(obj)
+            if literal:  # nothing is looked up by a literal
+                continue
             by_object = into.get(obj)
             if by_object is None:
                 into[obj] = {predicate: [subject]}
