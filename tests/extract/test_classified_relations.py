@@ -98,3 +98,15 @@ def test_a_persons_age_is_a_number_of_years() -> None:
     model = extract_article(parse_article("fire", text))
     novikov = _named(model, "Сергей Новиков")
     assert [(f.subject, f.obj) for f in model.facts if f.predicate == "kg:age"] == [(novikov, 64)]
+
+
+def test_a_deputy_reports_to_no_office_he_holds() -> None:
+    # the classifier relates "Сергея Петрова" to the nested "главы города" (SUBORDINATE_OF), which names no node of
+    # its own: the office found over its words is "заместитель главы города", Petrov's own
+    text = (
+        "# Суд арестовал бывшего вице-мэра\n\nЛенинский районный суд Екатеринбурга в пятницу арестовал на два месяца"
+        " бывшего заместителя главы города Сергея Петрова.\n"
+    )
+    edges = _edges(extract_article(parse_article("arrest", text)))
+    assert ("Сергей Петров", "kg:holdsPosition", "заместитель главы города") in edges
+    assert not {(s, o) for s, p, o in edges if p == "org:reportsTo" and s == "Сергей Петров"}

@@ -105,6 +105,9 @@ def classified_relations(doc: Doc) -> None:
     dates = {(found.start, found.end): found.value for found in doc.dates}
     ranges = {(found.start, found.end): found for found in doc.dates if found.bounds}
     properties = relation_properties()
+    held = {(entity_of(r.source), entity_of(r.target)) for r in doc.relations if r.type == "WORKS_AS"} | {
+        (f.subject, f.obj) for f in doc.facts if f.predicate == "kg:holdsPosition"
+    }
     for relation in doc.relations:
         source, target = relation.source, relation.target
         subject = entity_of(source)
@@ -147,6 +150,8 @@ def classified_relations(doc: Doc) -> None:
             obj = entity_of(target)
         if obj is None or obj == subject:
             continue
+        if relation.type != "WORKS_AS" and (subject, obj) in held:
+            continue  # "заместителя главы города Сергея Петрова": he reports to the head, not to the office he holds
         evidence = (doc.span(source.start, source.end), doc.span(target.start, target.end))
         if relation.type == "WORKS_AS" and _held_by_another(doc, obj, subject) and not _one_sentence(doc, *evidence):
             continue  # an office the article gives a holder is not given another from a sentence away
