@@ -8,7 +8,8 @@ types, their order and nesting, the type of a third mention holding either ("Е�
 distance and the mentions between them, the lemmas and parts of speech of the words between and around them
 (pymorphy3), and the dependency path between the two mentions' head words (natasha's syntax parser): its
 relations, its words and their lowest common ancestor; beside the features, navec's vectors of the two head words,
-of that ancestor and of the words between (``pair_vector``).
+of that ancestor and of the words between (``pair_vector``). A bidirectional LSTM that reads the pair's words in
+order, the two mentions marked (``sequence``), gives a second opinion, averaged with theirs.
 
 >>> text = "Президент России Владимир Путин выступил на форуме в Омске."
 >>> mentions = [Mention(0, 16, "PROFESSION"), Mention(10, 16, "COUNTRY"), Mention(17, 31, "PERSON"),
@@ -35,10 +36,11 @@ from ..text.normalise import parses
 NONE = "NONE"
 """The label of a candidate pair that NEREL does not relate."""
 
-FLOOR = 0.25
-"""The probability a relation needs to be kept: on the last 150 train documents (the networks trained on the rest,
-given the gold mentions, within-sentence relations, one per slot: ``one_per_slot``) 0.25 gives P 0.742 R 0.673 F1
-0.706; 0.2 gives 0.706, 0.3 0.708, 0.4 0.704 (without ``one_per_slot`` 0.704 at 0.25)."""
+FLOOR = 0.3
+"""The probability a relation needs to be kept: on the last 150 train documents (the networks and the sequence model
+trained on the rest, given the gold mentions, within-sentence relations, one per slot: ``one_per_slot``), averaged at
+``sequence.WEIGHT`` 0.3, 0.3 gives P 0.763 R 0.686 F1 0.723; 0.25 gives 0.720, 0.35 0.722, 0.4 0.719 (the networks
+alone: 0.714 at 0.25 and 0.3)."""
 
 MAX_GAP = 40
 """Tokens at most between the two mentions of a candidate pair (97% of train's in-sentence relations)."""
@@ -436,10 +438,16 @@ def likeliest(
     features: Callable[[Mention, Mention], list[str]],
     floor: float,
     vectors: Callable[[Mention, Mention], Any] | None = None,
+    second: Callable[[list[tuple[Mention, Mention]]], Any] | None = None,
+    weight: float = 0.0,
+    least: float = 0.0,
 ) -> list[Relation]:
     """For each pair, its likeliest relation type of those `allowed` for the pair's types (never ``NONE``) when the
     `classifier` scores it `floor` or more (given each pair's `features`, and its `vectors` when the classifier
-    reads them); of two mentions, one relation at most, in the likelier direction."""
+    reads them); of two mentions, one relation at most, in the likelier direction. `second`, when given, scores the
+    pairs too (a row per pair, the classifier's labels as columns: ``sequence``), and its share of the average is
+    `weight`; it is asked only about the pairs to which the classifier gives an allowed type `least` or more (the
+    others keep their share of the classifier's probabilities)."""
     column = {label: i for i, label in enumerate(classifier.labels())}
     asked = []
     for a, b in pairs:
@@ -454,6 +462,11 @@ def likeliest(
 
         numbers = numpy.stack([vectors(a, b) for a, b, _ in asked])
     table = classifier.probabilities([features(a, b) for a, b, _ in asked], numbers)
+    if second is not None and weight:
+        doubtful = [i for i, (_, _, kinds) in enumerate(asked) if max(table[i, column[k]] for k in kinds) >= least]
+        table = (1 - weight) * table
+        if doubtful:
+            table[doubtful] += weight * second([asked[i][:2] for i in doubtful])
     best: dict[frozenset[Mention], Relation] = {}
     for (a, b, kinds), row in zip(asked, table, strict=True):
         probability, label = max((float(row[column[kind]]), kind) for kind in kinds)
@@ -510,10 +523,15 @@ def classify(sentences: Sentences, mentions: Sequence[Mention], floor: float = F
     relation at most, in the likelier direction; of a type train gives a mention once (``single_slots``), the
     likeliest only."""
     from .network import network
+    from .sequence import LEAST, WEIGHT, sequence_model
 
     allowed, indexed = signatures(), Mentions(mentions)
     pairs = candidates(sentences, mentions, allowed)
-    model = network()
+    model, reader = network(), sequence_model()
+    if reader.labels() != model.labels():
+        raise ValueError("the relation networks and the sequence model give other labels: retrain them together")
     vectors = partial(pair_vector, sentences) if model.reads_vectors else None
-    found = likeliest(pairs, allowed, model, partial(pair_features, sentences, indexed), floor, vectors)
+    features = partial(pair_features, sentences, indexed)
+    second = partial(reader.probabilities, sentences, mentions)
+    found = likeliest(pairs, allowed, model, features, floor, vectors, second, WEIGHT, LEAST)
     return one_per_slot(found, single_slots())
