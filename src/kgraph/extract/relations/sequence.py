@@ -7,14 +7,15 @@ the pair's window in order, from `PAD` words before the first mention to `PAD` a
 vector (``learned._word_vector``), its part of speech and dependency relation, whether it is in the first mention,
 the second or both, and the type of the shortest other mention holding it. Its two LSTMs' states are averaged over
 each mention and their maximum taken over the window; with the two mentions' types, a hidden layer gives each
-relation type and NONE a probability. ``learned.classify`` averages them with the networks' (`WEIGHT`).
+relation type and NONE a probability. ``learned.classify`` averages them with the networks' (`WEIGHT`), for the pairs
+the networks give a relation some chance (`LEAST`).
 
 >>> from kgraph.extract.relations.learned import Sentences
 >>> text = "Президент России Владимир Путин выступил на форуме в Омске."
 >>> sentences = Sentences(text)
 >>> event, city = Mention(44, 50, "EVENT"), Mention(53, 58, "CITY")
->>> found = sequence_model().probabilities(sentences, [event, city], [(event, city)])
 >>> model = sequence_model()
+>>> found = model.probabilities(sentences, [event, city], [(event, city)])
 >>> bool(found[0, model.labels().index("TAKES_PLACE_IN")] > 0.5)
 True
 """
