@@ -20,7 +20,6 @@ of train. Only dev is used for reporting: this script refuses a folder named dev
 bytes.
 """
 
-import argparse
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -29,9 +28,9 @@ from pathlib import Path
 import numpy as np
 from relation_network import kept_features, matrix, save
 from relation_network import train as train_network
-from train_relations import LEAST_SEEN, NETWORKS, SETTINGS
+from train_relations import LEAST_SEEN, NETWORKS, SETTINGS, documents_of, training_arguments
 
-from kgraph.evaluation.nerel import NerelDocument, read_folder
+from kgraph.evaluation.nerel import NerelDocument
 from kgraph.extract.relations.across import MODEL, SIGNATURES, Context, candidates, pair_features
 from kgraph.extract.relations.learned import NONE, Mention, Sentences
 
@@ -93,17 +92,8 @@ def train(examples: list[tuple[list[str], str]], out: Path) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("train", nargs="?", type=Path, default=Path("../shared/nerel/train"))
-    default = Path(__file__).resolve().parent.parent / "src" / "kgraph" / "extract" / "data"
-    parser.add_argument("-o", "--out", type=Path, default=default)
-    parser.add_argument("--held-out", type=int, default=0, help="leave out the last N train documents")
-    arguments = parser.parse_args()
-    if arguments.train.resolve().name == "dev":
-        raise SystemExit("never train on dev")
-    documents = read_folder(arguments.train)
-    if arguments.held_out:
-        documents = documents[: -arguments.held_out]
+    arguments = training_arguments(__doc__.splitlines()[0]).parse_args()
+    documents, _ = documents_of(arguments)
     started = time.perf_counter()
     parsed = {document.name: Sentences(document.text) for document in documents}
     allowed = signatures_of(documents, lambda d: parsed[d.name])

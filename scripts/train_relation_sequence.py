@@ -28,7 +28,6 @@ documents (never less than 0). About 10 minutes on NEREL train with two cores (p
 s), 513 KB.
 """
 
-import argparse
 import time
 from collections import Counter
 from pathlib import Path
@@ -36,11 +35,10 @@ from typing import Any
 
 import numpy as np
 from relation_network import write_arrays
-from train_relations import mention, signatures_of
+from train_relations import documents_of, mention, scores, signatures_of, training_arguments, within_sentences
 
-from kgraph.evaluation.nerel import NerelDocument, read_folder
+from kgraph.evaluation.nerel import NerelDocument
 from kgraph.extract.relations.learned import NONE, Mention, Sentences, _word_vector, candidates
-
 from kgraph.extract.relations.sequence import MODEL, windows
 
 HIDDEN = 64
@@ -209,21 +207,13 @@ def save(path: Path, model: Any, vocab: Vocab, kinds: list[str]) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("train", nargs="?", type=Path, default=Path("../shared/nerel/train"))
-    default = Path(__file__).resolve().parent.parent / "src" / "kgraph" / "extract" / "data"
-    parser.add_argument("-o", "--out", type=Path, default=default)
-    parser.add_argument("--held-out", type=int, default=0, help="leave out the last N train documents, score on them")
+    parser = training_arguments(__doc__.splitlines()[0])
     parser.add_argument("--epochs", type=int, default=EPOCHS)
     arguments = parser.parse_args()
-    if arguments.train.name == "dev":
-        raise SystemExit("never train on dev")
+    documents, held = documents_of(arguments)
     import torch
 
     torch.set_num_threads(max(1, min(2, torch.get_num_threads())))
-    documents = read_folder(arguments.train)
-    held = documents[len(documents) - arguments.held_out :] if arguments.held_out else []
-    documents = documents[: len(documents) - len(held)]
     started = time.perf_counter()
     parsed = [Sentences(document.text) for document in documents]
     allowed = signatures_of(documents, parsed)
@@ -280,10 +270,7 @@ def _score(documents: list[NerelDocument], folder: Path) -> None:
         sentences = Sentences(document.text)
         mentions = [mention(m) for m in document.mentions]
         indexed = Mentions(mentions)
-        for relation in document.relations:
-            a, b = mention(relation.source), mention(relation.target)
-            if sentences.sentence(a) == sentences.sentence(b):
-                gold.add((number, relation.type, a, b))
+        gold |= within_sentences(number, document, sentences)
         pairs = candidates(sentences, mentions, allowed)
         for weight in weights:
             blend = partial(reader.probabilities, sentences, mentions) if weight else None
@@ -306,11 +293,7 @@ def _score(documents: list[NerelDocument], folder: Path) -> None:
                 for number, relations in enumerate(found[weight])
                 for r in one_per_slot([r for r in relations if r.confidence >= floor], slots)
             }
-            right = len(predicted & gold)
-            p, r = right / max(1, len(predicted)), right / max(1, len(gold))
-            print(
-                f"held out, weight {weight:.1f}, floor {floor:.2f}: P {p:.3f} R {r:.3f} F1 {2 * p * r / max(p + r, 1e-9):.3f}"
-            )
+            print(f"held out, weight {weight:.1f}, floor {floor:.2f}: {scores(predicted, gold)}")
 
 
 if __name__ == "__main__":

@@ -78,6 +78,26 @@ def mention(m: object) -> Mention:
     return Mention(m.start, m.end, m.type)  # type: ignore[attr-defined]
 
 
+def within_sentences(
+    number: int, document: NerelDocument, sentences: Sentences
+) -> set[tuple[int, str, Mention, Mention]]:
+    """The gold relations of `document` (the `number`th scored) whose two mentions share a sentence, as (number,
+    type, Arg1, Arg2)."""
+    found = set()
+    for relation in document.relations:
+        a, b = mention(relation.source), mention(relation.target)
+        if sentences.sentence(a) == sentences.sentence(b):
+            found.add((number, relation.type, a, b))
+    return found
+
+
+def scores(predicted: set[tuple[int, str, Mention, Mention]], gold: set[tuple[int, str, Mention, Mention]]) -> str:
+    """P, R and F1 of `predicted` against `gold`, as printed."""
+    right = len(predicted & gold)
+    p, r = right / max(1, len(predicted)), right / max(1, len(gold))
+    return f"P {p:.3f} R {r:.3f} F1 {2 * p * r / max(p + r, 1e-9):.3f}"
+
+
 def signatures_of(documents: list[NerelDocument], parsed: list[Sentences]) -> dict[tuple[str, str], list[str]]:
     """The type pairs related within a sentence MIN_SIGNATURE times or more, and the relation types each pair is
     given MIN_SIGNATURE times or more (`parsed`: each document's sentences)."""
@@ -122,21 +142,33 @@ def single_slots_of(documents: list[NerelDocument], parsed: list[Sentences]) -> 
     return sorted(k for k, n in mentions.items() if n >= SINGLE_LEAST and twice[k] <= SINGLE_SHARE * n)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def training_arguments(description: str) -> argparse.ArgumentParser:
+    """What every relation training script reads: NEREL's train folder, where to write (-o), and how many of the
+    last documents to leave out and score on (--held-out)."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("train", nargs="?", type=Path, default=Path("../shared/nerel/train"))
     default = Path(__file__).resolve().parent.parent / "src" / "kgraph" / "extract" / "data"
     parser.add_argument("-o", "--out", type=Path, default=default)
     parser.add_argument("--held-out", type=int, default=0, help="leave out the last N train documents, score on them")
+    return parser
+
+
+def documents_of(arguments: argparse.Namespace) -> tuple[list[NerelDocument], list[NerelDocument]]:
+    """The train documents to learn from and the last --held-out ones left out; never a folder named dev."""
+    if arguments.train.resolve().name == "dev":
+        raise SystemExit("never train on dev")
+    documents = read_folder(arguments.train)
+    held = documents[len(documents) - arguments.held_out :] if arguments.held_out else []
+    return documents[: len(documents) - len(held)], held
+
+
+def main() -> None:
+    parser = training_arguments(__doc__.splitlines()[0])
     parser.add_argument("--networks", type=int, default=NETWORKS, help="networks averaged (seeds 1..N)")
     parser.add_argument("--epochs", type=int, default=SETTINGS.epochs)
     parser.add_argument("--hidden", type=int, default=SETTINGS.hidden)
     arguments = parser.parse_args()
-    if arguments.train.name == "dev":
-        raise SystemExit("never train on dev")
-    documents = read_folder(arguments.train)
-    held = documents[len(documents) - arguments.held_out :] if arguments.held_out else []
-    documents = documents[: len(documents) - len(held)]
+    documents, held = documents_of(arguments)
     started = time.perf_counter()
     parsed = [Sentences(document.text) for document in documents]  # parsed once: most of the time before training
     allowed = signatures_of(documents, parsed)
@@ -202,10 +234,7 @@ def _score(documents: list[NerelDocument], folder: Path) -> None:
         sentences = Sentences(document.text)
         mentions = [mention(m) for m in document.mentions]
         indexed = Mentions(mentions)
-        for relation in document.relations:
-            a, b = mention(relation.source), mention(relation.target)
-            if sentences.sentence(a) == sentences.sentence(b):
-                gold.add((number, relation.type, a, b))
+        gold |= within_sentences(number, document, sentences)
         pairs = candidates(sentences, mentions, allowed)
         features = partial(pair_features, sentences, indexed)
         found.append(likeliest(pairs, allowed, model, features, 0.0, partial(pair_vector, sentences)))
@@ -216,10 +245,7 @@ def _score(documents: list[NerelDocument], folder: Path) -> None:
                 for number, relations in enumerate(found)
                 for r in one_per_slot([r for r in relations if r.confidence >= floor], given)
             }
-            right = len(predicted & gold)
-            p, r = right / max(1, len(predicted)), right / max(1, len(gold))
-            f1 = 2 * p * r / max(p + r, 1e-9)
-            print(f"held out, floor {floor:.2f}, {name}: P {p:.3f} R {r:.3f} F1 {f1:.3f}")
+            print(f"held out, floor {floor:.2f}, {name}: {scores(predicted, gold)}")
 
 
 if __name__ == "__main__":
