@@ -82,7 +82,7 @@ def windows(
             start += 1
         while stop > high and sentences.sentence_of_word[stop] != sentence:
             stop -= 1
-        indexes = list(range(start, stop + 1))
+        indexes = list(range(start, max(start, stop) + 1))  # a word at least, even for a mention between two words
         marks = [(first_a <= i <= last_a) + 2 * (first_b <= i <= last_b) for i in indexes]
         others = [next((m.type for m in covering.get(i, ()) if m != a and m != b), "") for i in indexes]
         found.append(Window(indexes, marks, others))
@@ -184,8 +184,7 @@ class SequenceModel:
             )
         forward, backward = self._run(numpy.stack(inputs))
         backward = numpy.take_along_axis(backward, numpy.argsort(flipped, axis=1)[:, :, None], axis=1)
-        states = [forward, backward]
-        state = numpy.concatenate(states, axis=2)
+        state = numpy.concatenate([forward, backward], axis=2)
         pooled = []
         for side in (1, 2):
             inside = ((marks == side) | (marks == 3)).astype(numpy.float32)[:, :, None]
