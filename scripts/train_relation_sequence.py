@@ -35,7 +35,15 @@ from typing import Any
 
 import numpy as np
 from relation_network import write_arrays
-from train_relations import documents_of, mention, scores, signatures_of, training_arguments, within_sentences
+from train_relations import (
+    documents_of,
+    mention,
+    scores,
+    signatures_of,
+    tables_in,
+    training_arguments,
+    within_sentences,
+)
 
 from kgraph.evaluation.nerel import NerelDocument
 from kgraph.extract.relations.learned import NONE, Mention, Sentences, _word_vector, candidates
@@ -240,18 +248,7 @@ def _score(documents: list[NerelDocument], folder: Path) -> None:
     feed-forward networks in `folder` alone, this model alone, and the two averaged at several weights and floors."""
     from functools import partial
 
-    from kgraph.extract.data.tables import parse_rows
-    from kgraph.extract.relations.learned import (
-        SIGNATURES,
-        SINGLE,
-        Mentions,
-        likeliest,
-        one_per_slot,
-        pair_features,
-        pair_vector,
-        signature_table,
-        slot_table,
-    )
+    from kgraph.extract.relations.learned import Mentions, Relation, likeliest, pair_features, pair_vector
     from kgraph.extract.relations.network import MODEL as NETWORKS
     from kgraph.extract.relations.network import Network
     from kgraph.extract.relations.sequence import SequenceModel
@@ -261,10 +258,9 @@ def _score(documents: list[NerelDocument], folder: Path) -> None:
         reader = SequenceModel({entry: saved[entry] for entry in saved.files})
     if reader.labels() != networks.labels():
         raise SystemExit("the networks and the sequence model were trained on other documents: other labels")
-    allowed = signature_table(parse_rows((folder / SIGNATURES).read_text(encoding="utf-8")))
-    slots = slot_table(parse_rows((folder / SINGLE).read_text(encoding="utf-8")))
+    allowed, slots = tables_in(folder)
     gold: set[tuple[int, str, Mention, Mention]] = set()
-    found: dict[float, list[list[Any]]] = {}
+    found: dict[float, list[list[Relation]]] = {}
     weights = (0.0, 0.2, 0.3, 0.4, 1.0)
     for number, document in enumerate(documents):
         sentences = Sentences(document.text)
@@ -288,12 +284,7 @@ def _score(documents: list[NerelDocument], folder: Path) -> None:
             )
     for weight in weights:
         for floor in (0.25, 0.3, 0.35, 0.4, 0.45):
-            predicted = {
-                (number, r.type, r.source, r.target)
-                for number, relations in enumerate(found[weight])
-                for r in one_per_slot([r for r in relations if r.confidence >= floor], slots)
-            }
-            print(f"held out, weight {weight:.1f}, floor {floor:.2f}: {scores(predicted, gold)}")
+            print(f"held out, weight {weight:.1f}, floor {floor:.2f}: {scores(found[weight], floor, slots, gold)}")
 
 
 if __name__ == "__main__":

@@ -42,6 +42,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from relation_network import Settings, kept_features, matrix, save, train
@@ -91,11 +92,28 @@ def within_sentences(
     return found
 
 
-def scores(predicted: set[tuple[int, str, Mention, Mention]], gold: set[tuple[int, str, Mention, Mention]]) -> str:
-    """P, R and F1 of `predicted` against `gold`, as printed."""
+def scores(found: list[list[Relation]], floor: float, slots: Any, gold: set[tuple[int, str, Mention, Mention]]) -> str:
+    """P, R and F1, as printed, of the relations `found` (a list per document scored) whose probability is `floor`
+    or more, one per slot of `slots` (``learned.one_per_slot``), against `gold` (``within_sentences``)."""
+    from kgraph.extract.relations.learned import one_per_slot
+
+    predicted = {
+        (number, r.type, r.source, r.target)
+        for number, relations in enumerate(found)
+        for r in one_per_slot([r for r in relations if r.confidence >= floor], slots)
+    }
     right = len(predicted & gold)
     p, r = right / max(1, len(predicted)), right / max(1, len(gold))
     return f"P {p:.3f} R {r:.3f} F1 {2 * p * r / max(p + r, 1e-9):.3f}"
+
+
+def tables_in(folder: Path) -> tuple[dict[tuple[str, str], frozenset[str]], frozenset[tuple[str, int]]]:
+    """The type signatures and the single slots written beside a model in `folder`."""
+    from kgraph.extract.data.tables import parse_rows
+    from kgraph.extract.relations.learned import signature_table, slot_table
+
+    allowed = signature_table(parse_rows((folder / SIGNATURES).read_text(encoding="utf-8")))
+    return allowed, slot_table(parse_rows((folder / SINGLE).read_text(encoding="utf-8")))
 
 
 def signatures_of(documents: list[NerelDocument], parsed: list[Sentences]) -> dict[tuple[str, str], list[str]]:
@@ -221,13 +239,11 @@ def main() -> None:
 def _score(documents: list[NerelDocument], folder: Path) -> None:
     """Print P, R and F1 at several floors over the within-sentence relations of `documents`, given their gold
     mentions, by the model just written to `folder`."""
-    from kgraph.extract.data.tables import parse_rows
-    from kgraph.extract.relations.learned import likeliest, one_per_slot, signature_table, slot_table
+    from kgraph.extract.relations.learned import likeliest
     from kgraph.extract.relations.network import Network
 
     model = Network.load(folder / MODEL)
-    allowed = signature_table(parse_rows((folder / SIGNATURES).read_text(encoding="utf-8")))
-    slots = slot_table(parse_rows((folder / SINGLE).read_text(encoding="utf-8")))
+    allowed, slots = tables_in(folder)
     found: list[list[Relation]] = []
     gold: set[tuple[int, str, Mention, Mention]] = set()
     for number, document in enumerate(documents):
@@ -239,13 +255,8 @@ def _score(documents: list[NerelDocument], folder: Path) -> None:
         features = partial(pair_features, sentences, indexed)
         found.append(likeliest(pairs, allowed, model, features, 0.0, partial(pair_vector, sentences)))
     for floor in (0.15, 0.2, 0.25, 0.3, 0.35, 0.4):
-        for name, given in (("every pair", set()), ("one per slot", slots)):
-            predicted = {
-                (number, r.type, r.source, r.target)
-                for number, relations in enumerate(found)
-                for r in one_per_slot([r for r in relations if r.confidence >= floor], given)
-            }
-            print(f"held out, floor {floor:.2f}, {name}: {scores(predicted, gold)}")
+        for name, given in (("every pair", frozenset()), ("one per slot", slots)):
+            print(f"held out, floor {floor:.2f}, {name}: {scores(found, floor, given, gold)}")
 
 
 if __name__ == "__main__":
