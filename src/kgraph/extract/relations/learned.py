@@ -25,13 +25,17 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache, partial
-from typing import Any, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from ..data.tables import rows
 from ..doc import MentionStarts
 from ..spans import Overlapping
 from ..text.ner import limit_threads, news_embedding
 from ..text.normalise import parses
+
+if TYPE_CHECKING:
+    from .network import Network
+    from .sequence import SequenceModel
 
 NONE = "NONE"
 """The label of a candidate pair that NEREL does not relate."""
@@ -522,16 +526,26 @@ def classify(sentences: Sentences, mentions: Sequence[Mention], floor: float = F
     """The classifier's relations between the mentions of each sentence (see ``relate``); of two mentions, one
     relation at most, in the likelier direction; of a type train gives a mention once (``single_slots``), the
     likeliest only."""
-    from .network import network
-    from .sequence import LEAST, WEIGHT, sequence_model
+    from .sequence import LEAST, WEIGHT
 
     allowed, indexed = signatures(), Mentions(mentions)
     pairs = candidates(sentences, mentions, allowed)
-    model, reader = network(), sequence_model()
-    if reader.labels() != model.labels():
-        raise ValueError("the relation networks and the sequence model give other labels: retrain them together")
+    model, reader = _within_models()
     vectors = partial(pair_vector, sentences) if model.reads_vectors else None
     features = partial(pair_features, sentences, indexed)
     second = partial(reader.probabilities, sentences, mentions)
     found = likeliest(pairs, allowed, model, features, floor, vectors, second, WEIGHT, LEAST)
     return one_per_slot(found, single_slots())
+
+
+@cache
+def _within_models() -> tuple["Network", "SequenceModel"]:
+    """The networks and the sequence model ``classify`` averages, read once, and checked once to give the same
+    labels in the same order (their columns are averaged one for one)."""
+    from .network import network
+    from .sequence import sequence_model
+
+    model, reader = network(), sequence_model()
+    if reader.labels() != model.labels():
+        raise ValueError("the relation networks and the sequence model give other labels: retrain them together")
+    return model, reader
