@@ -27,8 +27,14 @@ declares what it requires, assigns and drops, and the order is checked at start-
 Measuring is apart, in ``kgraph.evaluation``.
 """
 
-from .build import ExtractionError, extract_article
-from .writer import dump_facts
+import warnings
+
+# pymorphy2 (natasha's morphology, and yargy's) imports pkg_resources, which setuptools 77-80 warn is deprecated
+# (torch, for scripts/train_relation_sequence.py, asks for 77+): nothing a user of kgraph can act on
+warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning, module=r"pymorphy2\.")
+
+from .build import ExtractionError, extract_article  # noqa: E402
+from .writer import dump_facts  # noqa: E402
 
 __all__ = [
     "ExtractionError",

@@ -12,7 +12,6 @@ imported (natasha imports it), so natasha is imported in one place only, _models
 import gzip
 import hashlib
 import os
-import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -134,12 +133,7 @@ def _models() -> _Models:
     )
 
     embedding = news_embedding()
-    with warnings.catch_warnings():
-        # pymorphy2 (MorphVocab's) imports pkg_resources, which setuptools 77-80 warn is deprecated (torch, for
-        # scripts/train_relation_sequence.py, asks for 77+): nothing a user of kgraph can act on
-        warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)
-        vocabulary = MorphVocab()
-    return _Models(Doc, Segmenter(), NewsNERTagger(embedding), NewsMorphTagger(embedding), vocabulary)
+    return _Models(Doc, Segmenter(), NewsNERTagger(embedding), NewsMorphTagger(embedding), MorphVocab())
 
 
 def _reach(tagger: Any) -> int | None:
