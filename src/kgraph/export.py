@@ -84,13 +84,15 @@ def serialize_quads(quads: Iterable[Any], format_name: str) -> bytes:
     written = ox_serialize((quad.triple for quad in quads), format=RdfFormat.N_TRIPLES) or b""
     if fmt.name == "ntriples":
         return _sorted_lines(written)
-    lines = written.splitlines()
+    lines = written.split(b" .\n")  # each statement without its end: a literal's line breaks are escaped
+    lines.pop()
     lines.sort()
     return header() + b"".join(statements(lines))
 
 
 def trig_block(name: Any, lines: Iterable[bytes]) -> Iterator[bytes]:
-    """One graph of a TriG file from its N-Triples `lines` (the default graph's statements stand alone)."""
+    """One graph of a TriG file from its N-Triples `lines`, each without its " ." (the default graph's statements
+    stand alone)."""
     from pyoxigraph import DefaultGraph
 
     from .turtle import statements
@@ -122,7 +124,7 @@ def write_store(folder: Path, format_name: str, output: BinaryIO) -> None:
         store = Store.read_only(str(folder / OXIGRAPH))
         lines = _lines(store.quads_for_pattern(None, None, None, DefaultGraph()), RdfFormat.N_TRIPLES)
         if fmt.name == "ntriples":
-            output.writelines(line + b"\n" for line in lines)
+            output.writelines(line + b" .\n" for line in lines)
             return
         from .turtle import statements
 
@@ -133,7 +135,7 @@ def write_store(folder: Path, format_name: str, output: BinaryIO) -> None:
         output.write(header())
     for name, quads in store_graphs(folder):
         if fmt.name == "nquads":
-            output.writelines(line + b"\n" for line in _lines(quads, RdfFormat.N_QUADS))
+            output.writelines(line + b" .\n" for line in _lines(quads, RdfFormat.N_QUADS))
         else:
             output.writelines(trig_block(name, _lines((quad.triple for quad in quads), RdfFormat.N_TRIPLES)))
 
@@ -143,14 +145,17 @@ STREAMED = 20_000
 
 
 def _lines(statements: Iterable[Any], fmt: Any) -> Iterator[bytes]:
-    """N-Triples or N-Quads lines (no line ends) of `statements`, serialised `STREAMED` at a time."""
+    """N-Triples or N-Quads statements of `statements`, each without its " ." and line end, serialised `STREAMED`
+    at a time."""
     from itertools import islice
 
     from pyoxigraph import serialize as ox_serialize
 
     statements = iter(statements)
     while chunk := list(islice(statements, STREAMED)):
-        yield from (ox_serialize(chunk, format=fmt) or b"").splitlines()
+        written = (ox_serialize(chunk, format=fmt) or b"").split(b" .\n")
+        written.pop()
+        yield from written
 
 
 def _sorted_lines(written: bytes) -> bytes:
