@@ -52,7 +52,7 @@ def test_diseases_no_training_document_names_are_found_by_their_word_class() -> 
 def test_every_type_the_rules_do_not_give_has_a_tagger() -> None:
     from kgraph.extract.typed.taggers import _taggers
 
-    assert {kind for kind, _ in _taggers()} == set(NEREL_TYPES) - RULE_TYPES
+    assert {kind for kind, _, _ in _taggers()} == set(NEREL_TYPES) - RULE_TYPES
 
 
 def test_the_all_types_score_counts_every_gold_mention_once(nerel_sample: Path) -> None:

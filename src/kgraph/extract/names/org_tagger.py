@@ -16,7 +16,7 @@ are in gazetteer.tsv's header), 1.2 MB.
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any
@@ -178,12 +178,19 @@ def bio_runs(tagger: Any, tokens: Sequence[Token]) -> list[tuple[int, int, float
     """The B/I runs of a CRF's best labelling of `tokens` (set on it already), each with the least likely of its
     labels as its confidence; a run's leading and trailing markup (a headline's "#", a list's "-" or "*") is left
     out, and a run of markup alone dropped."""
-    best = tagger.tag()
+    return label_runs(tagger.tag(), tagger.marginal, tokens)
+
+
+def label_runs(
+    best: Sequence[str], likelihood: Callable[[str, int], float], tokens: Sequence[Token]
+) -> list[tuple[int, int, float]]:
+    """The B/I runs of the labelling `best` of `tokens`, each with the least `likelihood` (label, token index) of
+    its labels as its confidence, less leading and trailing markup (as `bio_runs`)."""
     found: list[tuple[int, int, float]] = []
     first = None
     for i, label in enumerate([*best, "O"]):
         if first is not None and label != "I":
-            score = min([tagger.marginal("B", first)] + [tagger.marginal("I", j) for j in range(first + 1, i)])
+            score = min([likelihood("B", first)] + [likelihood("I", j) for j in range(first + 1, i)])
             start, stop = first, i - 1
             while start <= stop and _is_markup(tokens[start].text):
                 start += 1

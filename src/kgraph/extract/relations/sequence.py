@@ -27,6 +27,7 @@ from typing import Any, NamedTuple
 
 import numpy
 
+from ..lstm import reversal, states
 from .learned import VECTOR_SIZE, Mention, Sentences, _word_vector
 
 MODEL = "relation_sequence.npz"
@@ -89,10 +90,6 @@ def windows(
     return found
 
 
-def _sigmoid(x: Any) -> Any:
-    return 0.5 * (numpy.tanh(0.5 * x) + 1.0)
-
-
 class SequenceModel:
     """The trained LSTM pair reader, in numpy (the arrays scripts/train_relation_sequence.py saves)."""
 
@@ -104,7 +101,7 @@ class SequenceModel:
         self._rel = {str(kind): i + 1 for i, kind in enumerate(arrays["rel"])}
         self.hidden = self._a["hh_forward"].shape[1]
         self._recurrent = numpy.stack([self._a["hh_forward"].T, self._a["hh_backward"].T])
-        """Each direction's recurrent weights (2 x hidden x 4·hidden), stepped together (``_run``)."""
+        """Each direction's recurrent weights (2 x hidden x 4·hidden), stepped together (``lstm.states``)."""
         split = numpy.cumsum([VECTOR_SIZE, *(self._a[f"{name}_embedding"].shape[1] for name in _PARTS)])
         self._tables = {}
         for direction in ("forward", "backward"):
@@ -164,10 +161,7 @@ class SequenceModel:
         rows[valid] = [at[i] for window in read for i in window.words]  # row by row, as the mask is read
         marks[valid] = [mark for window in read for mark in window.marks]
         others[valid] = [self._types.get(kind, 0) for window in read for kind in window.others]
-        # backward: each window reversed within its own length, then read forward
-        flipped = numpy.where(
-            valid, lengths[:, None] - 1 - numpy.arange(length)[None, :], numpy.arange(length)[None, :]
-        )
+        flipped = reversal(lengths, length)  # the backward LSTM reads each window reversed
         inputs = []
         for direction, order in (("forward", None), ("backward", flipped)):
             table = self._tables[direction]
@@ -182,7 +176,7 @@ class SequenceModel:
                 + table["rel"][ids["rel"][r]]
                 + self._a[f"bias_{direction}"]
             )
-        forward, backward = self._run(numpy.stack(inputs))
+        forward, backward = states(numpy.stack(inputs), self._recurrent, lengths)
         backward = numpy.take_along_axis(backward, numpy.argsort(flipped, axis=1)[:, :, None], axis=1)
         state = numpy.concatenate([forward, backward], axis=2)
         pooled = []
@@ -198,22 +192,6 @@ class SequenceModel:
         scores -= scores.max(axis=1, keepdims=True)
         exp = numpy.exp(scores)
         return exp / exp.sum(axis=1, keepdims=True)
-
-    def _run(self, inputs: Any) -> Any:
-        """The two LSTMs, each over its `inputs` (2 x windows x words x 4·hidden, already projected; the backward
-        one's windows reversed), step by step together; torch's gate order (i, f, g, o)."""
-        _, count, length, _ = inputs.shape
-        size = self.hidden
-        h = numpy.zeros((2, count, size), dtype=numpy.float32)
-        c = numpy.zeros((2, count, size), dtype=numpy.float32)
-        out = numpy.empty((2, count, length, size), dtype=numpy.float32)
-        for t in range(length):
-            gates = inputs[:, :, t] + numpy.matmul(h, self._recurrent)
-            opened = _sigmoid(gates)
-            c = opened[..., size : 2 * size] * c + opened[..., :size] * numpy.tanh(gates[..., 2 * size : 3 * size])
-            h = opened[..., 3 * size :] * numpy.tanh(c)
-            out[:, :, t] = h
-        return out
 
 
 _PARTS = ("mark", "other", "pos", "rel")

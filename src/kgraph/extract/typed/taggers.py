@@ -4,7 +4,9 @@
 NEREL nests its mentions ("[заместитель [министра]]", "[суд [Москвы]]"): each type has its own tagger, so a
 mention inside one of another type is found too, and the types that nest in themselves have a second tagger of the
 innermost mentions. The types the rules give better (`RULE_TYPES`) have none. The features are the organisation
-tagger's (natasha's tokens, tags and pymorphy3 readings), computed once for every tagger.
+tagger's (natasha's tokens, tags and pymorphy3 readings), computed once for every tagger. EVENT's two CRFs have a
+second opinion, an LSTM per layer that reads the whole sentence (``sequence``): their marginals are averaged with
+its probabilities (`blended_runs`).
 
 >>> from kgraph.extract.text.ner import analyse
 >>> text = "Министр финансов России, 55-летний экономист, выступил на форуме."
@@ -21,8 +23,8 @@ from typing import Any
 
 from ..data.models import open_tagger
 from ..names.mentions import without_stray_quote
-from ..names.org_tagger import Features, bio_runs, token_features
-from ..text.ner import Analysis
+from ..names.org_tagger import Features, bio_runs, label_runs, token_features
+from ..text.ner import Analysis, Token
 
 MODELS = "type_taggers"
 """The folder of the models, in ``extract/data``: one ``TYPE.crfsuite`` per type."""
@@ -78,14 +80,30 @@ class TypedMention:
 
 
 @lru_cache(maxsize=1)
-def _taggers() -> list[tuple[str, Any]]:
+def _taggers() -> list[tuple[str, str, Any]]:
     taggers = []
     folder = files("kgraph.extract.data").joinpath(MODELS)
     for kind in NEREL_TYPES:
         for layer in ("outer", "inner"):
             if folder.joinpath(model_name(kind, layer)).is_file():
-                taggers.append((kind, open_tagger(f"{MODELS}/{model_name(kind, layer)}")))
+                taggers.append((kind, layer, open_tagger(f"{MODELS}/{model_name(kind, layer)}")))
     return taggers
+
+
+def blended_runs(tagger: Any, tokens: Sequence[Token], second: Any) -> list[tuple[int, int, float]]:
+    """The B/I runs of a CRF (its tokens set already) whose marginals are averaged with a `second` opinion's
+    probabilities (tokens x B, I, O; NaN where it did not read), `sequence.WEIGHT` to it, in their likeliest
+    labelling (`sequence.best_labels`); each with the least likely of its labels as its confidence. Where the
+    second opinion read nothing, the CRF's own best labelling."""
+    import numpy  # imported late: numpy's BLAS reads its thread limit once, when first imported (text.ner)
+
+    from .sequence import LABELS, WEIGHT, best_labels
+
+    if numpy.isnan(second).all():
+        return bio_runs(tagger, tokens)
+    marginals = numpy.array([[tagger.marginal(label, i) for label in LABELS] for i in range(len(tokens))])
+    blended = numpy.where(numpy.isnan(second), marginals, (1 - WEIGHT) * marginals + WEIGHT * second)
+    return label_runs(best_labels(blended), lambda label, i: float(blended[i, LABELS.index(label)]), tokens)
 
 
 def tag_types(text: str, analysis: Analysis, features: list[Features] | None = None) -> list[TypedMention]:
@@ -93,14 +111,20 @@ def tag_types(text: str, analysis: Analysis, features: list[Features] | None = N
     tokens, when already computed)."""
     import pycrfsuite  # type: ignore[import-untyped]
 
+    from .sequence import KINDS, event_model, rows
+
     tokens = analysis.tokens
     if not tokens:
         return []
-    items = pycrfsuite.ItemSequence(features if features is not None else token_features(text, analysis))
+    if features is None:
+        features = token_features(text, analysis)
+    items = pycrfsuite.ItemSequence(features)
+    second = event_model().probabilities(features, rows(analysis))
     found: dict[tuple[int, int, str], float] = {}
-    for kind, tagger in _taggers():
+    for kind, layer, tagger in _taggers():
         tagger.set(items)
-        for start, end, score in bio_runs(tagger, tokens):
+        runs = blended_runs(tagger, tokens, second[layer]) if kind in KINDS else bio_runs(tagger, tokens)
+        for start, end, score in runs:
             start, end = without_stray_quote(text, start, end)
             if start < end:
                 found[(start, end, kind)] = max(score, found.get((start, end, kind), 0.0))
