@@ -20,6 +20,7 @@ innermost (trained on the other 596).
 """
 
 import zlib
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache
 from importlib.resources import files
@@ -74,8 +75,6 @@ def rows(analysis: Analysis) -> list[tuple[int, int]]:
     """The tokens of each of natasha's sentences (first index, index after the last), or all the tokens as one when
     it gives none; a token outside every sentence is read by the CRF alone."""
     starts = [token.start for token in analysis.tokens]
-    from bisect import bisect_left
-
     found = []
     for start, end in analysis.sentences:
         first, stop = bisect_left(starts, start), bisect_left(starts, end)
@@ -147,9 +146,8 @@ class TokenTagger:
         summed = numpy.zeros((len(words.vectors), self._table.shape[1]), dtype=numpy.float32)
         numpy.add.at(summed, words.owners, self._table[words.rows])
         read = numpy.concatenate([words.vectors, summed], axis=1)
-        return read @ self._input["forward"] + self._bias["forward"], read @ self._input["backward"] + self._bias[
-            "backward"
-        ]
+        forward = read @ self._input["forward"] + self._bias["forward"]
+        return forward, read @ self._input["backward"] + self._bias["backward"]
 
     def labelled(self, forward: Any, backward: Any) -> Any:
         """B, I and O's probabilities from the two directions' states (rows x steps x hidden each)."""
