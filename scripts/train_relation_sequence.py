@@ -38,11 +38,11 @@ from relation_network import write_arrays
 from train_relations import (
     documents_of,
     mention,
+    scored_documents,
     scores,
     signatures_of,
     tables_in,
     training_arguments,
-    within_sentences,
 )
 
 from kgraph.evaluation.nerel import NerelDocument
@@ -248,7 +248,7 @@ def _score(documents: list[NerelDocument], folder: Path) -> None:
     feed-forward networks in `folder` alone, this model alone, and the two averaged at several weights and floors."""
     from functools import partial
 
-    from kgraph.extract.relations.learned import Mentions, Relation, likeliest, pair_features, pair_vector
+    from kgraph.extract.relations.learned import Relation, likeliest, pair_features, pair_vector
     from kgraph.extract.relations.network import MODEL as NETWORKS
     from kgraph.extract.relations.network import Network
     from kgraph.extract.relations.sequence import SequenceModel
@@ -259,25 +259,20 @@ def _score(documents: list[NerelDocument], folder: Path) -> None:
     if reader.labels() != networks.labels():
         raise SystemExit("the networks and the sequence model were trained on other documents: other labels")
     allowed, slots = tables_in(folder)
-    gold: set[tuple[int, str, Mention, Mention]] = set()
+    read, gold = scored_documents(documents, allowed)
     found: dict[float, list[list[Relation]]] = {}
     weights = (0.0, 0.2, 0.3, 0.4, 1.0)
-    for number, document in enumerate(documents):
-        sentences = Sentences(document.text)
-        mentions = [mention(m) for m in document.mentions]
-        indexed = Mentions(mentions)
-        gold |= within_sentences(number, document, sentences)
-        pairs = candidates(sentences, mentions, allowed)
+    for d in read:
         for weight in weights:
-            blend = partial(reader.probabilities, sentences, mentions) if weight else None
+            blend = partial(reader.probabilities, d.sentences, d.mentions) if weight else None
             found.setdefault(weight, []).append(
                 likeliest(
-                    pairs,
+                    d.pairs,
                     allowed,
                     networks,
-                    partial(pair_features, sentences, indexed),
+                    partial(pair_features, d.sentences, d.indexed),
                     0.0,
-                    partial(pair_vector, sentences),
+                    partial(pair_vector, d.sentences),
                     blend,
                     weight,
                 )

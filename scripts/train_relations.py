@@ -42,7 +42,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from relation_network import Settings, kept_features, matrix, save, train
@@ -90,6 +90,30 @@ def within_sentences(
         if sentences.sentence(a) == sentences.sentence(b):
             found.add((number, relation.type, a, b))
     return found
+
+
+class Scored(NamedTuple):
+    """A held-out document as the scorers read it: its parse, gold mentions (and their index) and candidate pairs."""
+
+    sentences: Sentences
+    mentions: list[Mention]
+    indexed: Mentions
+    pairs: list[tuple[Mention, Mention]]
+
+
+def scored_documents(
+    documents: list[NerelDocument], allowed: dict[tuple[str, str], frozenset[str]]
+) -> tuple[list[Scored], set[tuple[int, str, Mention, Mention]]]:
+    """Each held-out document's parse, gold mentions and candidate pairs of the `allowed` type signatures, and the
+    gold relations within a sentence of them all (``within_sentences``)."""
+    read: list[Scored] = []
+    gold: set[tuple[int, str, Mention, Mention]] = set()
+    for number, document in enumerate(documents):
+        sentences = Sentences(document.text)
+        mentions = [mention(m) for m in document.mentions]
+        gold |= within_sentences(number, document, sentences)
+        read.append(Scored(sentences, mentions, Mentions(mentions), candidates(sentences, mentions, allowed)))
+    return read, gold
 
 
 def scores(found: list[list[Relation]], floor: float, slots: Any, gold: set[tuple[int, str, Mention, Mention]]) -> str:
@@ -244,16 +268,18 @@ def _score(documents: list[NerelDocument], folder: Path) -> None:
 
     model = Network.load(folder / MODEL)
     allowed, slots = tables_in(folder)
-    found: list[list[Relation]] = []
-    gold: set[tuple[int, str, Mention, Mention]] = set()
-    for number, document in enumerate(documents):
-        sentences = Sentences(document.text)
-        mentions = [mention(m) for m in document.mentions]
-        indexed = Mentions(mentions)
-        gold |= within_sentences(number, document, sentences)
-        pairs = candidates(sentences, mentions, allowed)
-        features = partial(pair_features, sentences, indexed)
-        found.append(likeliest(pairs, allowed, model, features, 0.0, partial(pair_vector, sentences)))
+    read, gold = scored_documents(documents, allowed)
+    found = [
+        likeliest(
+            d.pairs,
+            allowed,
+            model,
+            partial(pair_features, d.sentences, d.indexed),
+            0.0,
+            partial(pair_vector, d.sentences),
+        )
+        for d in read
+    ]
     for floor in (0.15, 0.2, 0.25, 0.3, 0.35, 0.4):
         for name, given in (("every pair", frozenset()), ("one per slot", slots)):
             print(f"held out, floor {floor:.2f}, {name}: {scores(found, floor, given, gold)}")
