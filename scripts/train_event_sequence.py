@@ -178,10 +178,10 @@ def held_out_scores(held: list[dict[str, Any]], arrays: dict[str, Any], crf: Pat
                 continue
             tagger.set(pycrfsuite.ItemSequence(features))
             second = model.probabilities(Words.of(features), document["rows"])
-            marginals = np.array([[tagger.marginal(label, i) for label in LABELS] for i in range(len(tokens))])
+            marginals = sequence.crf_marginals(tagger, len(tokens))  # before the CRF's own labelling
             found = {"crf": {(s, e) for s, e, _ in bio_runs(tagger, tokens)}}
             for weight in (0.3, 0.5, 0.7, 1.0):
-                blended = np.where(np.isnan(second), marginals, (1 - weight) * marginals + weight * second)
+                blended = sequence.blend(marginals, second, weight)
                 runs = label_runs(sequence.best_labels(blended), lambda label, i: 1.0, tokens)
                 found[f"weight {weight}"] = {(s, e) for s, e, _ in runs}
             for name, spans in found.items():

@@ -5,7 +5,7 @@ different lengths, the backward direction reading each row reversed within its o
 >>> size = 2
 >>> inputs = numpy.zeros((2, 1, 3, 4 * size), dtype=numpy.float32)  # directions x rows x steps x 4·hidden
 >>> recurrent = numpy.zeros((2, size, 4 * size), dtype=numpy.float32)
->>> states(inputs, recurrent).shape
+>>> states(inputs, recurrent, numpy.array([3])).shape
 (2, 1, 3, 2)
 >>> reversal(numpy.array([3, 1]), 3).tolist()  # row 0 read 2, 1, 0; row 1 (one step long) 0, then its padding
 [[2, 1, 0], [0, 1, 2]]
@@ -28,20 +28,16 @@ def reversal(lengths: Any, length: int) -> Any:
     return numpy.where(steps < lengths[:, None], lengths[:, None] - 1 - steps, steps)
 
 
-def states(inputs: Any, recurrent: Any, lengths: Any = None) -> Any:
+def states(inputs: Any, recurrent: Any, lengths: Any) -> Any:
     """The hidden states of LSTMs (two directions, or more: several models' at once), each over its `inputs`
     (LSTMs x rows x steps x 4·hidden, already projected and biased; a backward one's rows reversed), step by step
     together; `recurrent` is each one's recurrent weights transposed (LSTMs x hidden x 4·hidden); torch's gate order
-    (i, f, g, o). Given the rows' `lengths`, a row is stepped only over its own length (its padding's states are
-    zeros): the rows are read longest first, and each step computes the rows still running."""
+    (i, f, g, o). Each row is stepped only over its own length, `lengths` (its padding's states are zeros): the rows
+    are read longest first, and each step computes the rows still running."""
     directions, count, length, _ = inputs.shape
     size = recurrent.shape[1]
-    order = numpy.arange(count) if lengths is None else numpy.argsort(-numpy.asarray(lengths), kind="stable")
-    running = (
-        numpy.full(length, count)
-        if lengths is None
-        else (numpy.asarray(lengths)[None, :] > numpy.arange(length)[:, None]).sum(axis=1)
-    )
+    order = numpy.argsort(-numpy.asarray(lengths), kind="stable")
+    running = (numpy.asarray(lengths)[None, :] > numpy.arange(length)[:, None]).sum(axis=1)
     inputs = inputs[:, order]
     h = numpy.zeros((directions, count, size), dtype=numpy.float32)
     c = numpy.zeros((directions, count, size), dtype=numpy.float32)

@@ -99,7 +99,6 @@ class SequenceModel:
         self._types = {str(kind): i + 1 for i, kind in enumerate(arrays["types"])}
         self._pos = {str(kind): i + 1 for i, kind in enumerate(arrays["pos"])}
         self._rel = {str(kind): i + 1 for i, kind in enumerate(arrays["rel"])}
-        self.hidden = self._a["hh_forward"].shape[1]
         self._recurrent = numpy.stack([self._a["hh_forward"].T, self._a["hh_backward"].T])
         """Each direction's recurrent weights (2 x hidden x 4·hidden), stepped together (``lstm.states``)."""
         split = numpy.cumsum([VECTOR_SIZE, *(self._a[f"{name}_embedding"].shape[1] for name in _PARTS)])

@@ -108,6 +108,23 @@ def best_labels(probabilities: Any) -> list[str]:
     return [LABELS[label] for label in reversed(path)]
 
 
+def crf_marginals(tagger: Any, count: int) -> Any:
+    """A CRF's marginals of B, I and O over its `count` tokens (set on it already, not yet labelled: pycrfsuite's
+    marginals are wrong after a second best labelling of the same tokens)."""
+    return numpy.array([[tagger.marginal(label, i) for label in LABELS] for i in range(count)])
+
+
+def blend(marginals: Any, second: Any, weight: float = WEIGHT) -> Any:
+    """`marginals` (tokens x B, I, O) averaged with a `second` opinion's probabilities, `weight` to it; the
+    marginals alone where the second is NaN (a token it did not read).
+
+    >>> crf, lstm = numpy.array([[0.2, 0.0, 0.8], [0.6, 0.0, 0.4]]), numpy.array([[0.6, 0.0, 0.4], [numpy.nan] * 3])
+    >>> blend(crf, lstm).round(3).tolist()
+    [[0.4, 0.0, 0.6], [0.6, 0.0, 0.4]]
+    """
+    return numpy.where(numpy.isnan(second), marginals, (1 - weight) * marginals + weight * second)
+
+
 class Words(NamedTuple):
     """What the taggers read of each token: its navec vector (tokens x 300), and its features' rows in the table
     (`rows`, flat) with the token each belongs to (`owners`)."""

@@ -97,12 +97,11 @@ def blended_runs(tagger: Any, tokens: Sequence[Token], second: Any) -> list[tupl
     second opinion read nothing, the CRF's own best labelling."""
     import numpy  # imported late: numpy's BLAS reads its thread limit once, when first imported (text.ner)
 
-    from .sequence import LABELS, WEIGHT, best_labels
+    from .sequence import LABELS, best_labels, blend, crf_marginals
 
     if numpy.isnan(second).all():
         return bio_runs(tagger, tokens)
-    marginals = numpy.array([[tagger.marginal(label, i) for label in LABELS] for i in range(len(tokens))])
-    blended = numpy.where(numpy.isnan(second), marginals, (1 - WEIGHT) * marginals + WEIGHT * second)
+    blended = blend(crf_marginals(tagger, len(tokens)), second)
     return label_runs(best_labels(blended), lambda label, i: float(blended[i, LABELS.index(label)]), tokens)
 
 
