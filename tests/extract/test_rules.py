@@ -1506,3 +1506,94 @@ def test_a_named_storm_is_an_event_and_a_plural_event_word_is_none() -> None:
     model = extract_article(parse_article("a", text))
     events = {e.labels["ru"] for e in model.entities.values() if e.cls == "schema:Event"}
     assert "Ураган «Милтон»" in events and not [label for label in events if "ураганы" in label.lower()], events
+
+
+def test_an_organisation_is_labelled_as_the_article_writes_it_in_the_nominative() -> None:
+    # the label was "Газпром нефтью", the headline's case, though the article writes "«Газпром нефть»" too
+    text = (
+        "# Губернатор Омской области подписал соглашение с «Газпром нефтью»\n\n"
+        "Губернатор Омской области Виталий Хоценко и генеральный директор «Газпром нефти» Александр Дюков в "
+        "понедельник подписали соглашение о сотрудничестве на 2024–2026 годы. Документ подписан в рамках "
+        "Петербургского международного экономического форума.\n"
+        "Хоценко отметил, что «Газпром нефть» остаётся крупнейшим налогоплательщиком региона.\n"
+    )
+    model = extract_article(parse_article("a", text))
+    organisations = {e.labels["ru"] for e in model.entities.values() if e.cls == "schema:Organization"}
+    assert "Газпром нефть" in organisations and "Газпром нефтью" not in organisations, organisations
+
+
+def test_an_adjective_that_opens_a_sentence_is_no_place() -> None:
+    # natasha read "Мощное" of "Мощное землетрясение" as a place (a new article); a place's adjective stays one
+    text = (
+        "# Землетрясение магнитудой 7,4 произошло у берегов Тайваня\n\n"
+        "Мощное землетрясение магнитудой 7,4 произошло утром 3 апреля у восточного побережья Тайваня, сообщает "
+        "Геологическая служба США. Московская полиция задержала двух человек.\n"
+    )
+    model = extract_article(parse_article("a", text))
+    names = {m.text for e in model.entities.values() for m in e.mentions}
+    assert "Мощное" not in names and {"Тайваня", "Московская"} <= names, names
+
+
+def test_a_visit_goes_to_the_place_after_v_not_to_the_country_in_the_visitor_s_title() -> None:
+    # the visit took place in Russia, named in "Министр иностранных дел России" (a new article)
+    text = "Министр иностранных дел России Сергей Лавров 9 апреля прибыл с официальным визитом в Пекин."
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    [visit] = [e for e in model.entities.values() if e.cls == "kg:Visit"]
+    located = [f for f in model.facts if f.subject == visit.id and f.predicate == "schema:location"]
+    places = {model.entities[str(f.obj)].labels["ru"] for f in located}
+    assert places == {"Пекин"}, places
+
+
+def test_a_figure_after_the_change_told_first_measures_what_the_verb_changed() -> None:
+    # "до 16% годовых" after "на 2 процентных пункта," measured "Совет" (a new article on the key rate)
+    text = "Совет директоров Банка России повысил ключевую ставку на 2 процентных пункта, до 16% годовых."
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    measures = {model.entities[q.measure].labels["ru"] for q in model.quantities}
+    assert measures == {"ключевая ставка"}, measures
+
+
+def test_a_brand_s_name_before_a_building_s_noun_names_a_facility_where_a_match_takes_place() -> None:
+    # "Газпром Арена" was an organisation, so the match could not take place there (a new article)
+    text = "Встреча прошла на стадионе «Газпром Арена» в Санкт-Петербурге."
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    [arena] = [e for e in model.entities.values() if e.labels["ru"] == "Газпром Арена"]
+    assert arena.cls == "schema:Place"
+    assert any(f.predicate == "schema:location" and f.obj == arena.id for f in model.facts)
+
+
+def test_a_visit_whose_sentence_says_where_it_goes_is_not_placed_where_the_sentence_before_was() -> None:
+    # the visit to Turkey also took place "на Ближнем Востоке", the place named in the sentence before
+    text = (
+        "Лидеры обсудили ситуацию на Ближнем Востоке. Эрдоган пригласил Путина посетить Турцию с официальным визитом."
+    )
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    [visit] = [e for e in model.entities.values() if e.cls == "kg:Visit"]
+    located = [f for f in model.facts if f.subject == visit.id and f.predicate == "schema:location"]
+    assert {model.entities[str(f.obj)].labels["ru"] for f in located} == {"Турция"}
+
+
+def test_a_common_noun_that_opens_a_sentence_is_no_place() -> None:
+    # natasha read "Ракета-носитель" as a place (a new article)
+    text = (
+        "# «Роскосмос» запустил ракету «Союз-2.1б» с космодрома Восточный\n\n"
+        "Ракета-носитель «Союз-2.1б» стартовала в четверг с космодрома Восточный в Амурской области и вывела на "
+        "орбиту метеорологический спутник «Метеор-М». Об этом сообщил генеральный директор «Роскосмоса» Юрий "
+        "Борисов.\n"
+    )
+    model = extract_article(parse_article("a", text))
+    names = {m.text for e in model.entities.values() for m in e.mentions}
+    assert "Ракета-носитель" not in names and "Амурской области" in names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # the share of the votes concerned no one (a new article on an election)
+        ("Губернатор области Андрей Травников победил на выборах, набрав 72% голосов.", "Андрей Травников"),
+        ("Второе место занял кандидат от КПРФ Роман Яковлев с 13% голосов.", "Роман Яковлев"),
+    ],
+)
+def test_a_figure_in_an_adverbial_participle_s_clause_or_after_s_is_the_person_s(text: str, person: str) -> None:
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    [figure] = model.quantities
+    assert [model.entities[str(c)].labels["ru"] for c in figure.concerns] == [person]

@@ -13,7 +13,7 @@ from ..doc import Doc, Draft, class_for
 from ..pipeline import component
 from ..places.nouns import named_kind
 from ..spans import Overlapping
-from ..text.normalise import lemma, noun_phrase_nominative
+from ..text.normalise import lemma, noun_phrase_nominative, parses
 from .events import find_events
 
 PLACE_CLASSES = {"schema:Place", "schema:Museum", "schema:City", "schema:SportsActivityLocation"}
@@ -120,8 +120,8 @@ class Days:
 
 @component("locate_tours", requires=("entities", "events"), assigns=("facts",))
 def locate_tours(doc: Doc) -> None:
-    """An excursion or a visit takes place at the place named last before it (within two sentences); an opening
-    of a museum, a venue or a place, where it opens."""
+    """An excursion or a visit takes place at the place named last before it (within two sentences), unless its
+    sentence says where it goes; an opening of a museum, a venue or a place, where it opens."""
     for fact in list(doc.facts):
         opened = str(fact.obj)
         if (
@@ -130,9 +130,10 @@ def locate_tours(doc: Doc) -> None:
             and doc.draft(opened).cls in PLACE_CLASSES - {"schema:City"}
         ):
             doc.fact(fact.subject, "schema:location", opened, fact.evidence[0], 0.6)
+    located = {f.subject for f in doc.facts if f.predicate == "schema:location"}
     for index, draft in enumerate(doc.drafts):
-        if draft.cls not in {"kg:Excursion", "kg:Visit"}:
-            continue
+        if draft.cls not in {"kg:Excursion", "kg:Visit"} or doc.ids[index] in located:
+            continue  # a visit whose verb names where it goes ("посетить Турцию с официальным визитом", ``visits``)
         first = min(draft.mentions)
         sentences = [s for s in doc.article.sentences if s.end <= first.start][-2:]
         window = sentences[0].start if sentences else first.start
@@ -156,6 +157,29 @@ _NEAR = 80
 святилище богини … в Японии" is no visit to Japan."""
 _QUOTES = set('«»"“”')
 """A place named at a quote is in a name ("«Говорит Москва» отправился …"), not where anyone goes."""
+
+
+_TOWARDS = frozenset({"в", "во", "на"})
+_AWAY = frozenset({"из", "изо", "от", "с", "со", "до", "для", "у", "без", "после", "около", "из-за"})
+
+
+def is_destination(text: str, start: int) -> bool:
+    """Whether the place named at `start` may be where a visit goes: after "в" or "на" ("прибыл в Пекин", "побывал
+    в Омске"), or with no preposition in the accusative ("посетил Казахстан"); not a place in a title ("Министр
+    иностранных дел России … прибыл в Пекин") nor where one comes from ("из Москвы").
+
+    >>> text = "Министр иностранных дел России прибыл в Пекин, посетил Казахстан, приехал из Москвы."
+    >>> [is_destination(text, text.index(name)) for name in ("России", "Пекин", "Казахстан", "Москвы")]
+    [False, True, True, False]
+    """
+    before = re.search(r"([\w-]+)\W*$", text[max(0, start - 30) : start])
+    word = before.group(1).lower() if before else ""
+    if word in _TOWARDS:
+        return True
+    if word in _AWAY:
+        return False
+    first = re.match(r"[\w-]+", text[start:])
+    return first is not None and any(p.tag.case == "accs" for p in parses(first.group().lower()))
 
 
 @component("visits", requires=("entities", "events"), assigns=("entities", "facts"))
@@ -193,7 +217,10 @@ def visits(doc: Doc) -> None:
         near = [
             (start, end, i)
             for start, end, i in places[bisect_left(starts, low) : bisect_left(starts, high)]
-            if end <= high and text[start - 1 : start] not in _QUOTES and text[end : end + 1] not in _QUOTES
+            if end <= high
+            and text[start - 1 : start] not in _QUOTES
+            and text[end : end + 1] not in _QUOTES
+            and is_destination(text, start)
         ]
         if not who or not near:
             continue

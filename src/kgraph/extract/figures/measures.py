@@ -136,8 +136,11 @@ def _changed(text: str, start: int) -> tuple[str, tuple[int, int]] | None:
     >>> text = "Банк России повысил ключевую ставку до 16% годовых."
     >>> _changed(text, text.index("16"))
     ('ключевая ставка', (20, 35))
+    >>> text = "Банк России повысил ключевую ставку на 2 процентных пункта, до 16% годовых."
+    >>> _changed(text, text.index("16"))
+    ('ключевая ставка', (20, 35))
     """
-    found = _CHANGED_BEFORE.search(text, max(0, start - 60), start)
+    found = _CHANGED_BEFORE.search(text, max(0, start - 100), start)
     noun = found.group("noun") if found else ""
     accusative = any("NOUN" in p.tag and p.tag.case == "accs" for p in parses(noun))
     if found is None or not accusative or _animate(noun):  # "пенсии": a genitive first, an accusative plural too
@@ -225,10 +228,12 @@ _AT_NOUN_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])на\s+([а-яё]+)\s+\Z")
 """A noun in the locative after "на" right before a figure: "на глубине 10 километров", "на высоте 3 тысяч метров",
 "на расстоянии 5 км" (what the figure measures)."""
 _CHANGED_BEFORE = re.compile(
-    r"(?<![А-ЯЁа-яё])(?:(?P<adjective>[а-яё]+)\s+)?(?P<noun>[а-яё]+)\s+(?:до|на|с|со)\s+(?:[а-яё]+\s+)?\Z"
+    r"(?<![А-ЯЁа-яё])(?:(?P<adjective>[а-яё]+)\s+)?(?P<noun>[а-яё]+)\s+"
+    r"(?:(?:на|с|со)\s+[^,;.!?«»\n]{1,40},\s+)?(?:до|на|с|со)\s+(?:[а-яё]+\s+)?\Z"
 )
 """A noun in the accusative (with its adjective) before "до", "на" or "с" and the figure: what a verb changed by or
-to it ("повысил ключевую ставку до 16%", "снизили цены на 10%", "увеличила добычу на 5 млн тонн")."""
+to it ("повысил ключевую ставку до 16%", "снизили цены на 10%", "увеличила добычу на 5 млн тонн"), also after the
+change told first ("повысил ключевую ставку на 2 процентных пункта, до 16%")."""
 _WORD_AFTER = re.compile(r"[ \u00a0]+([а-яё]+)")
 """A word in lower case right after a figure in units: "тонн нефти" (a noun in the genitive names what is measured)."""
 

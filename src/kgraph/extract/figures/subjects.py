@@ -1,7 +1,8 @@
 """Whom a figure is about, read from the sentence's dependency tree (natasha's parser): the subject of the verb the
 figure depends on ("Олег Кожемяко набрал 78,5% голосов", "Компания «Аэрофлот» перевезла 42 млн пассажиров"), the
 one whose figure that subject names ("Выручка «Газпрома» составила 5 млрд рублей"), or, in a relative clause, the
-one the clause is about ("Андрей Ищенко, за которого проголосовали около 9% избирателей").
+one the clause is about ("Андрей Ищенко, за которого проголосовали около 9% избирателей"), or in an adverbial
+participle's clause, the subject of the verb it hangs on ("Травников победил, набрав 72% голосов").
 
 >>> from kgraph.extract.relations.learned import Sentences
 >>> text = "Губернатор края Олег Кожемяко набрал 78,5% голосов."
@@ -33,7 +34,14 @@ def subject_words(sentences: Sentences, start: int, end: int) -> list[tuple[int,
     figure = heads[0]
     if words[figure].rel.startswith("nummod") and words[figure].head >= 0:  # "42 млн пассажиров": the noun counted
         figure = words[figure].head
+    holder = words[figure].head
+    with_it = _prepositions(sentences, figure) in ({"с"}, {"со"})
+    if with_it and words[figure].rel == "nmod" and holder >= 0 and words[holder].pos == "NOUN":
+        # "кандидат от КПРФ Роман Яковлев с 13% голосов": the figure the noun is with is its own
+        return [(words[i].start, words[i].end) for i in _naming(sentences, holder)]
     verb = words[figure].head
+    if verb >= 0 and words[verb].pos == "GRND" and words[verb].rel == "advcl" and words[verb].head >= 0:
+        verb = words[verb].head  # "… победил на выборах, набрав 72% голосов": the figure is the winner's
     if verb < 0 or words[verb].pos not in _VERBS or words[figure].rel == "conj":
         return []  # no verb, or a figure listed beside the subject ("Уильямс и два космонавта завершили")
     children = sentences.children

@@ -16,12 +16,21 @@ from ...source import Span
 from ..doc import Draft, class_for
 from ..links.linking import LOCATION_TYPES, gazetteer
 from ..places.nouns import is_head, is_strong_cue
-from ..places.types import after_place, cue_after, cue_before, listed_name, location_type, with_shared_head
+from ..places.types import (
+    after_place,
+    cue_after,
+    cue_before,
+    listed_name,
+    listed_places,
+    location_type,
+    with_shared_head,
+)
 from ..spans import SpanIndex
 from ..text.ner import NamedSpan
 from ..text.normalise import (
     CYRILLIC_WORD,
     common_noun,
+    in_dictionary_form,
     key,
     lemma,
     may_be_nominative,
@@ -83,6 +92,43 @@ _NAMED_BY_ADJECTIVES = {"консорциум", "корпорация", "кон�
 _QUOTED = re.compile(
     r"(?:(?<![А-Яа-яЁё])(?P<head>[А-Яа-яЁё]++(?:\s++[а-яё]++){0,2})\s++)?[«\"“](?P<name>[^«»\"“”\n]{2,80})[»\"”]"
 )
+
+
+_SENTENCE_END = re.compile(r"(?:^|[.!?…]|\n)[\s«\"“(—-]*$")
+"""What comes before the first word of a sentence (or of the text)."""
+
+
+def _common_word_opening_sentence(text: str, span: NamedSpan) -> bool:
+    """Whether a one-word place opens its sentence as a common noun ("Ракета-носитель стартовала …") or as an
+    adjective of the noun after it ("Мощное землетрясение произошло …"), capitalised only as the sentence's first
+    word, and names no place NEREL train or the lists of places know.
+
+    >>> text = "Толчки.\\nМощное землетрясение произошло утром."
+    >>> _common_word_opening_sentence(text, NamedSpan(8, 14, "LOC", "Мощное", "Мощное"))
+    True
+    >>> text = "Ракета-носитель стартовала. Московская полиция задержала его."
+    >>> _common_word_opening_sentence(text, NamedSpan(0, 15, "LOC", "Ракета-носитель", "Ракета-носитель"))
+    True
+    >>> _common_word_opening_sentence(text, NamedSpan(28, 38, "LOC", "Московская", "Московская"))
+    False
+    """
+    word = span.text
+    if not re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[а-яё]+)?", word):
+        return False
+    if not _SENTENCE_END.search(text[max(0, span.start - 40) : span.start]) or gazetteer().entry(word) is not None:
+        return False
+    if key(word) in listed_places() or adjective_place(word, text, span.start) is not None:
+        return False
+    if common_noun(word):
+        return True
+    after = re.match(r"\s+([а-яё]+)", text[span.end : span.end + 40])
+    if after is None or not is_adjective(word):
+        return False
+    adjective = parses(word.lower())[0].tag
+    return any(
+        r.tag.POS == "NOUN" and r.tag.case == adjective.case and r.tag.number == adjective.number
+        for r in parses(after.group(1))
+    )
 
 
 def _person_groups(spans: list[NamedSpan]) -> dict[str, list[NamedSpan]]:
@@ -275,6 +321,24 @@ def _as_written(label: str, other: str, mentions: list[Span]) -> str:
     return better if better and not nominative_as_written(label, written) else label
 
 
+def _as_in_dictionary(label: str, mentions: list[Span]) -> str:
+    """An organisation's label, or the first of its mentions written in its words' dictionary forms when a word of
+    the label cannot be a nominative: natasha's normal form leaves a quoted name as written ("подписал соглашение с
+    «Газпром нефтью»"), and the article may write it in the nominative later ("«Газпром нефть» остаётся …").
+
+    >>> _as_in_dictionary("Газпром нефтью", [Span(0, 14, "Газпром нефтью"), Span(40, 53, "Газпром нефть")])
+    'Газпром нефть'
+    >>> _as_in_dictionary("Министерство обороны", [Span(0, 21, "Министерства обороны")])
+    'Министерство обороны'
+    >>> _as_in_dictionary("Колмар", [Span(0, 6, "Колмар"), Span(9, 16, "Колмара")])
+    'Колмар'
+    """
+    if all(may_be_nominative(word) for word in CYRILLIC_WORD.findall(label)):
+        return label  # "Колмар", which pymorphy3 reads as a genitive of "колмара", may be a nominative as written
+    wanted = key(label)
+    return next((m.text for m in mentions if in_dictionary_form(m.text) and key(m.text) == wanted), label)
+
+
 _OBLIQUE = re.compile(r"(?<=[бвгдзклмнпрстфх])[ауе]$")
 """The genitive, dative or prepositional ending of a name whose stem ends in a hard consonant ("Хоулетт|а")."""
 
@@ -305,7 +369,9 @@ def entities_from_spans(text: str, spans: Iterable[NamedSpan]) -> list[Draft]:
     spans = [
         s
         for s in spans
-        if s.text.strip() and re.search(r"\w", s.text) and not (s.type == "LOC" and after_currency(text, s.start))
+        if s.text.strip()
+        and re.search(r"\w", s.text)
+        and not (s.type == "LOC" and (after_currency(text, s.start) or _common_word_opening_sentence(text, s)))
     ]
     drafts: list[Draft] = []
     persons = [s for s in spans if s.type == "PER"]
@@ -334,6 +400,9 @@ def entities_from_spans(text: str, spans: Iterable[NamedSpan]) -> list[Draft]:
         label = _tail_as_written(span.text, span.normal)
         draft = others.setdefault((kind, key(span.normal)), Draft(kind, label, confidence=0.85))
         draft.mentions.append(Span(span.start, span.end, span.text))
+    for draft in others.values():
+        if draft.nerel_type == "ORGANIZATION":
+            draft.label = _as_in_dictionary(draft.label, draft.mentions)
     ends = {s.end for s in spans}
     place_ends = {s.end for s in spans if s.type == "LOC"}
     for draft in others.values():

@@ -46,20 +46,27 @@ def facility_named(name: str) -> bool:
 
     >>> facility_named("G-Drive Арена"), facility_named("Карнеги-холл"), facility_named("Администрация Кремля")
     (True, True, False)
-    >>> facility_named("Медиа-Мост")
-    False
+    >>> facility_named("Медиа-Мост"), facility_named("Газпром Арена"), facility_named("Газпром нефть")
+    (False, True, False)
     """
     words = re.findall(r"[\w’'-]+", name)
     if len(words) < 2 and "-" not in name:
         return False
-    for word in words:
+    for index, word in enumerate(words):
         part = word.split("-")[-1]
         if "-" in word and not part.islower():
             part = ""  # "Медиа-Мост": a name of two names, not a building
         reading = parses(part.lower())[0] if re.fullmatch(r"[а-яё]+", part.lower()) else None
         if reading is not None and "NOUN" in reading.tag:
+            named = not reading.is_known or bool(reading.tag.grammemes & _NAMES)
+            if named and part[:1].isupper() and index < len(words) - 1:
+                continue  # "Газпром Арена", "Спартак Арена": a brand's or a club's name before the building's noun
             return _with_role("name").get(str(reading.normal_form)) == "FACILITY"
     return False
+
+
+_NAMES = frozenset({"Orgn", "Name", "Surn", "Patr", "Geox", "Abbr", "Trad"})
+"""pymorphy3's tags of a word that is a name, not a common noun."""
 
 
 def cue(word: str) -> str | None:

@@ -194,6 +194,15 @@ def key(text: str) -> str:
     return " ".join(lemma(w.lower()) for w in _WORD.findall(text.replace("ё", "е").replace("Ё", "Е")))
 
 
+def in_dictionary_form(text: str) -> bool:
+    """Whether every word of `text` is written as its dictionary form (its `key`, up to capitals and ё).
+
+    >>> in_dictionary_form("Газпром нефть"), in_dictionary_form("«Газпром нефтью»")
+    (True, False)
+    """
+    return " ".join(w.lower() for w in _WORD.findall(text.replace("ё", "е").replace("Ё", "Е"))) == key(text)
+
+
 def with_quotes_closed(label: str) -> str:
     """A label with the guillemets and brackets it opens closed at its end, and a straight double quote it opens
     closed or one it only closes left out: a mention that stops before its closing mark ("Гендиректор ООО УК
