@@ -1597,3 +1597,45 @@ def test_a_figure_in_an_adverbial_participle_s_clause_or_after_s_is_the_person_s
     model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
     [figure] = model.quantities
     assert [model.entities[str(c)].labels["ru"] for c in figure.concerns] == [person]
+
+
+def test_no_mention_runs_from_the_headline_over_the_header_into_the_text() -> None:
+    # an office "полицейского … Сотрудники ФСБ" ran from the headline's last word over the blanked header
+    text = (
+        "# В Махачкале задержали подозреваемого в убийстве полицейского\n\n"
+        "Published at: **2024-08-19T13:00:00+00:00**\n\n"
+        "Сотрудники ФСБ в Махачкале задержали 25-летнего местного жителя, подозреваемого в убийстве сотрудника "
+        "ДПС.\n"
+    )
+    model = extract_article(parse_article("a", text))
+    assert not [m.text for e in model.entities.values() for m in e.mentions if "\n" in m.text]
+
+
+def test_an_adjective_in_agreement_with_its_noun_is_not_the_town_of_that_name() -> None:
+    # "Октябрьской железной дороге" gave the town Октябрьский (a new article on a derailment)
+    text = "С путей сошли 15 вагонов с углём, сообщили в Октябрьской железной дороге."
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    assert "schema:City" not in {e.cls for e in model.entities.values()}
+
+
+def test_an_event_numbered_by_an_ordinal_in_digits_is_labelled_in_the_nominative() -> None:
+    # the festival's label was "70-го Каннского кинофестиваля" (a new article on a film award)
+    text = "Фильм «Нелюбовь» получил приз жюри 70-го Каннского кинофестиваля."
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    labels = {e.labels["ru"] for e in model.entities.values() if e.cls in ("schema:Event", "kg:Festival")}
+    assert "70-й Каннский кинофестиваль" in labels, labels
+
+
+def test_a_relation_to_an_event_is_not_stated_of_the_figure_s_indicator_at_the_same_words() -> None:
+    # the tagger's EVENT "Акции" (a campaign) related «Яндекс» to the indicator "акция" (shares) as a participant
+    text = (
+        "# «Яндекс» увеличил выручку на 37%\n\n"
+        "Выручка «Яндекса» в первом квартале 2024 года выросла на 37% по сравнению с тем же периодом прошлого"
+        " года и составила 173 млрд рублей. Чистая прибыль компании снизилась до 7,6 млрд рублей.\n\n"
+        "Генеральный директор «Яндекса» Артём Савиновский заявил, что компания продолжит инвестировать в "
+        "развитие беспилотных автомобилей и искусственного интеллекта.\n\n"
+        "Акции «Яндекса» на Московской бирже подорожали на 2,5%.\n"
+    )
+    model = extract_article(parse_article("a", text))
+    indicators = {e.id for e in model.entities.values() if e.cls == "kg:Indicator"}
+    assert indicators and not [f for f in model.facts if f.obj in indicators and f.predicate == "kg:participantIn"]

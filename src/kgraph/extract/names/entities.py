@@ -40,7 +40,13 @@ from ..text.normalise import (
     same_stem,
 )
 from ..text.words import LOWER, words
-from .known_names import adjective_place, adjective_place_name, after_currency, is_adjective
+from .known_names import (
+    adjective_place,
+    adjective_place_name,
+    after_currency,
+    is_adjective,
+    named_by_adjective_alone,
+)
 
 # Organisation head nouns after which a quoted or capitalised name is the organisation's own name.
 ORG_NOUNS = {
@@ -96,6 +102,20 @@ _QUOTED = re.compile(
 
 _SENTENCE_END = re.compile(r"(?:^|[.!?…]|\n)[\s«\"“(—-]*$")
 """What comes before the first word of a sentence (or of the text)."""
+
+
+def _no_place_word(text: str, span: NamedSpan) -> bool:
+    """Whether natasha's one-word place is an ordinary word: a common word opening a sentence
+    (`_common_word_opening_sentence`), or an adjective going with the noun after it where the place of that name
+    is named by the adjective alone ("Октябрьской железной дороге": not the town Октябрьский, "в Октябрьском").
+
+    >>> text = "сообщили в Октябрьской железной дороге"
+    >>> _no_place_word(text, NamedSpan(11, 22, "LOC", "Октябрьской", "Октябрьская"))
+    True
+    """
+    if _common_word_opening_sentence(text, span):
+        return True
+    return " " not in span.text and named_by_adjective_alone(span.text, text, span.start)
 
 
 def _common_word_opening_sentence(text: str, span: NamedSpan) -> bool:
@@ -371,7 +391,7 @@ def entities_from_spans(text: str, spans: Iterable[NamedSpan]) -> list[Draft]:
         for s in spans
         if s.text.strip()
         and re.search(r"\w", s.text)
-        and not (s.type == "LOC" and (after_currency(text, s.start) or _common_word_opening_sentence(text, s)))
+        and not (s.type == "LOC" and (after_currency(text, s.start) or _no_place_word(text, s)))
     ]
     drafts: list[Draft] = []
     persons = [s for s in spans if s.type == "PER"]

@@ -17,7 +17,7 @@ from ..places.adjectives import (
 from ..places.nouns import head as place_head
 from ..places.nouns import head_kind
 from ..spans import SpanIndex
-from ..text.normalise import lemma, noun_phrase_nominative, parses
+from ..text.normalise import key, lemma, noun_phrase_nominative, parses
 from ..text.words import RUSSIAN, words
 from .mentions import NAME_WORD, genitive, opens_quote
 
@@ -65,8 +65,10 @@ def _hit(text: str, start: int, end: int, size: int) -> tuple[str, str | None, s
         return None  # "российский актёр" is a nationality, "на французском языке" a language
     if hit and hit[0] in LOCATION_TYPES and size == 1 and text[start].isupper() and is_adjective(text[start:end]):
         # a capitalised adjective naming a street or a building ("Варшавском шоссе", "Михайловского замка") is
-        # part of that name; "каирская площадь" is a square in Cairo
-        return None if names_facility(text, end) else hit
+        # part of that name; "каирская площадь" is a square in Cairo; "Октябрьской железной дороге" is no town
+        if names_facility(text, end) or named_by_adjective_alone(text[start:end], text, start):
+            return None
+        return hit
     return hit
 
 
@@ -218,6 +220,43 @@ def adjective_place(word: str, text: str = "", start: int = 0) -> tuple[str, str
     return kind, link.qid if link else None, noun_phrase_nominative(entry.label) if entry.label[:1].isupper() else ""
 
 
+def named_by_adjective_alone(word: str, text: str, start: int) -> bool:
+    """Whether `word` is an adjective that is itself the name of the place it names (the town Октябрьский, "в
+    Октябрьском") and here goes with the noun after it, as an ordinary adjective ("Октябрьской железной дороге");
+    "Химкинский городской суд" is of Химки, "Московская полиция" of Москва.
+
+    >>> text = "сообщили в Октябрьской железной дороге"
+    >>> named_by_adjective_alone("Октябрьской", text, 11)
+    True
+    >>> named_by_adjective_alone("Химкинский", "Химкинский городской суд", 0)
+    False
+    >>> named_by_adjective_alone("Московская", "Московская полиция", 0)
+    False
+    """
+    place = adjective_place(word, text, start)
+    return place is not None and key(place[2]) == key(word) and _before_its_noun(word, text, start)
+
+
+def _before_its_noun(word: str, text: str, start: int) -> bool:
+    """Whether an adjective goes with the words after it: the next is a noun or an adjective in its case, gender
+    and number ("Октябрьской железной дороге").
+
+    >>> text = "в Октябрьской железной дороге и в Октябрьском прошёл, в Октябрьском и Уфе"
+    >>> [_before_its_noun(word.group(), text, word.start()) for word in re.finditer("Октябрьск[а-я]+", text)]
+    [True, False, False]
+    """
+    after = re.match(r"\s+([а-яё]+)", text[start + len(word) : start + len(word) + 40])
+    if after is None:
+        return False
+    tag, next_tag = parses(word.lower())[0].tag, parses(after.group(1))[0].tag  # "и" may be a noun, but is not
+    return (
+        next_tag.POS in ("NOUN", "ADJF")
+        and next_tag.case == tag.case
+        and next_tag.number == tag.number
+        and (tag.number == "plur" or next_tag.gender in (tag.gender, None))
+    )
+
+
 def _places_inside(text: str, span: Span) -> list[tuple[Span, str, str | None, str]]:
     """Place adjectives inside an organisation's name are places too: "российские власти", "Татарского
     государственного театра" (NEREL nests them)."""
@@ -226,6 +265,8 @@ def _places_inside(text: str, span: Span) -> list[tuple[Span, str, str | None, s
         start, end = span.start + word.start(), span.start + word.end()
         hit = _confident(word.group()) or adjective_place(word.group(), text, start)
         if hit and hit[0] in LOCATION_TYPES and is_adjective(word.group()):
+            if named_by_adjective_alone(word.group(), text, start):
+                continue  # "Октябрьской железной дороги": not the town Октябрьский
             if hit[0] in ("COUNTRY", "STATE_OR_PROVINCE") and names_no_place(text, end):
                 continue
             if place_head().match(text, end):

@@ -18,7 +18,7 @@ from functools import lru_cache
 from ...model import Fact, TimeRef, Value
 from ...resources import subclasses
 from ...source import Span
-from ..doc import Doc, class_for, entity_classes
+from ..doc import Doc, Draft, class_for, entity_classes
 from ..figures.ages import years_of
 from ..pipeline import component
 from ..places.nouns import is_water
@@ -62,13 +62,15 @@ def _entities(doc: Doc) -> Callable[[Mention], str | None]:
     """The entity a mention is of: the one mentioned at exactly its words, else one of its type's class (or a
     narrower one) mentioned over some of its words (the taggers' "Генеральный директор компании «Казтелеком" is
     the office the rules found as "директор компании «Казтелеком»"; "форум" is the kg:Forum found around it)."""
-    exact = {(span.start, span.end): doc.ids[i] for i, draft in enumerate(doc.drafts) for span in draft.mentions}
+    exact = {(span.start, span.end): i for i, draft in enumerate(doc.drafts) for span in draft.mentions}
     finders = {}
 
     def entity_of(mention: Mention) -> str | None:
         found = exact.get((mention.start, mention.end))
-        if found is not None or mention.type in VALUE_TYPES:
-            return found
+        if found is not None and _fits(doc.drafts[found], mention.type):
+            return doc.ids[found]
+        if mention.type in VALUE_TYPES:
+            return None
         if mention.type not in finders:
             cls = class_for(mention.type)
             mapped = set(entity_classes().values())  # a LOCATION is no City: CITY is a type of its own
@@ -76,6 +78,15 @@ def _entities(doc: Doc) -> Callable[[Mention], str | None]:
         return finders[mention.type].at(mention.start, mention.end)
 
     return entity_of
+
+
+def _fits(draft: Draft, nerel_type: str) -> bool:
+    """Whether an entity may be what a mention of this NEREL type at its words is: one of the type, or of its class
+    or a narrower one (the figures' indicator "акции" is no EVENT "Акции", a campaign, the tagger found there)."""
+    if draft.nerel_type == nerel_type:
+        return True
+    cls = class_for(nerel_type)
+    return cls is not None and draft.cls in subclasses(cls)
 
 
 def mentions_of(doc: Doc) -> list[Mention]:

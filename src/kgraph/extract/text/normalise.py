@@ -334,7 +334,13 @@ def noun_phrase_nominative(text: str, *, person: bool = False) -> str:
     ('Кобяйский район', 'Московской и Тверской областях')
     >>> noun_phrase_nominative("Ленинский округа"), noun_phrase_nominative("Уральской стали")
     ('Ленинский округ', 'Уральская сталь')
+    >>> noun_phrase_nominative("70-го Каннского кинофестиваля"), noun_phrase_nominative("5-й годовщины")
+    ('70-й Каннский кинофестиваль', '5-я годовщина')
     """
+    if ordinal := _ORDINAL.match(text):  # "70-го Каннского кинофестиваля": the words after it, then its ending
+        rest = noun_phrase_nominative(text[ordinal.end() :], person=person)
+        ending = _ordinal_ending(rest)
+        return text if rest == text[ordinal.end() :] or ending is None else f"{ordinal.group(1)}-{ending} {rest}"
     words = list(re.finditer(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*", text))
     head = None
     for index, match in enumerate(words):
@@ -483,5 +489,24 @@ def _adjective_nominative(text: str, word: re.Match[str]) -> str:
 
 _INDECLINABLE = re.compile(r"[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})*")
 """A word in capitals: an abbreviation ("МЧС", "ТЦ"), which does not decline."""
+_ORDINAL = re.compile(
+    r"(\d+)-(?:ого|его|ому|ему|ыми|ими|ым|им|ом|ем|ой|ую|ых|их|го|му|ми|м|й|я|е|ю|х)\s+(?=[А-Яа-яЁё])"
+)
+"""An ordinal in digits with its case ending, before the words it numbers: "70-го ", "5-й " (not a cardinal's
+"10-ти")."""
+_ORDINAL_ENDINGS = {"masc": "й", "femn": "я", "neut": "е"}
+"""An ordinal's nominative ending by the gender of what it numbers."""
+
+
+def _ordinal_ending(phrase: str) -> str | None:
+    """The nominative ending of an ordinal before a nominative `phrase`, by its first word's gender and number
+    ("Каннский кинофестиваль": "й"); None when the first word is no nominative or tells no gender."""
+    first = re.match(r"[А-Яа-яЁё]+", phrase)
+    tag = parses(first.group())[0].tag if first else None
+    if tag is None or tag.case != "nomn":
+        return None
+    return "е" if tag.number == "plur" else _ORDINAL_ENDINGS.get(str(tag.gender))
+
+
 _NUMBER = re.compile(r"(?<![\w-])\d+(?:[.,]\d+)?(?![\w-])")
 """A number written in digits, alone ("20 годам"; not "25-летний")."""

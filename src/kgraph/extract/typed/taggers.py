@@ -23,7 +23,7 @@ from typing import Any
 
 from ..data.models import open_tagger
 from ..names.mentions import without_stray_quote
-from ..names.org_tagger import Features, bio_runs, label_runs, token_features
+from ..names.org_tagger import Features, bio_runs, label_runs, token_features, within_lines
 from ..text.ner import Analysis, Token
 
 MODELS = "type_taggers"
@@ -123,7 +123,7 @@ def tag_types(text: str, analysis: Analysis, features: list[Features] | None = N
     for kind, layer, tagger in _taggers():
         tagger.set(items)
         runs = blended_runs(tagger, tokens, second[layer]) if kind in KINDS else bio_runs(tagger, tokens)
-        for start, end, score in runs:
+        for start, end, score in within_lines(text, runs):
             start, end = without_stray_quote(text, start, end)
             if start < end:
                 found[(start, end, kind)] = max(score, found.get((start, end, kind), 0.0))
