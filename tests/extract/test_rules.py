@@ -1639,3 +1639,32 @@ def test_a_relation_to_an_event_is_not_stated_of_the_figure_s_indicator_at_the_s
     model = extract_article(parse_article("a", text))
     indicators = {e.id for e in model.entities.values() if e.cls == "kg:Indicator"}
     assert indicators and not [f for f in model.facts if f.obj in indicators and f.predicate == "kg:participantIn"]
+
+
+def test_a_night_before_a_weekday_dates_the_event_on_that_weekday() -> None:
+    # "в ночь на вторник" was no date, so the fire had none (a new article on a derailment)
+    text = (
+        "# Пожар в Омске\n\nPublished at: **2024-03-05T06:00:00+00:00**\n\n"
+        "Пожар на складе произошёл в ночь на вторник в Омске.\n"
+    )
+    model = extract_article(parse_article("a", text))
+    days = {f.obj.value for f in model.facts if f.predicate == "kg:pointInTime"}
+    assert days == {date(2024, 3, 5)}, days
+
+
+def test_a_night_before_a_date_is_a_time_holding_the_date() -> None:
+    # NEREL marks "в ночь на понедельник, 6 апреля 2020 года" a TIME with the DATE "6 апреля 2020 года" inside
+    text = "Его госпитализировали в ночь на понедельник, 6 апреля 2020 года."
+    found = [(d.text, d.nerel_type) for d in find_dates(text, date(2020, 4, 7))]
+    assert found == [("6 апреля 2020 года", "DATE")], found
+
+
+def test_the_visit_the_headline_tells_and_the_lead_names_is_one_visit() -> None:
+    # the headline's "прибыл в Москву" was a visit of its own beside the lead's "официальным визитом"
+    text = (
+        "# Премьер-министр Индии Нарендра Моди прибыл в Москву\n\n"
+        "Премьер-министр Индии Нарендра Моди прибыл в Москву с двухдневным официальным визитом.\n"
+    )
+    model = extract_article(parse_article("a", text))
+    visits = [e for e in model.entities.values() if e.cls == "kg:Visit"]
+    assert len(visits) == 1, [e.labels for e in visits]

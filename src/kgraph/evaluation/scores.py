@@ -321,7 +321,7 @@ def document_predictions(doc: "Doc") -> tuple[set[Mention], dict[tuple[int, int]
         if (mention := amount.nerel_mention) is not None:
             mentions.add(mention)
     for found in doc.dates if read else find_dates(doc.clean):
-        mentions.add((found.start, found.end, "DATE"))
+        mentions.add((found.start, found.end, found.nerel_type))
     return mentions, links
 
 

@@ -186,7 +186,8 @@ def is_destination(text: str, start: int) -> bool:
 def visits(doc: Doc) -> None:
     """A visit told by a verb: a sentence with a visit verb, the persons it names and a place (a city, a country, a
     museum …) is the persons' visit to the place named nearest the verb: the visit the sentence names ("с
-    официальным визитом"), else a new one (kg:Visit, mentioned at the verb)."""
+    официальным визитом"), else one another sentence tells of a visitor in common to the same place, else a new one
+    (kg:Visit, mentioned at the verb)."""
     persons = doc.mention_starts({"schema:Person"})
     # a place in a title or an organisation's name is where no one goes: "прибыл глава МЧС России"
     holders = Overlapping(
@@ -206,6 +207,7 @@ def visits(doc: Doc) -> None:
     )
     starts = [start for start, _, _ in places]
     text = doc.clean
+    told: list[tuple[Span, Span, list[int], int, str | None]] = []  # sentence, verb, visitors, place, named visit
     for sentence in doc.article.sentences:
         verbs = [w for w in re.finditer(r"[а-яё]+", sentence.text) if lemma(w.group()) in VISIT_VERBS]
         if not verbs:
@@ -231,11 +233,17 @@ def visits(doc: Doc) -> None:
             for i, draft in enumerate(doc.drafts)
             if draft.cls == "kg:Visit" and any(sentence.start <= m.start < sentence.end for m in draft.mentions)
         ]
-        if named:
-            ident = doc.ids[named[0]]
-        else:
+        told.append((sentence, verb, who, place, doc.ids[named[0]] if named else None))
+    # the headline's "Моди прибыл в Москву" and the lead's "… прибыл в Москву с официальным визитом" are one visit:
+    # the same place and a visitor in common
+    known = [(place, set(who), ident) for _, _, who, place, ident in told if ident is not None]
+    for sentence, verb, who, place, ident in told:
+        if ident is None:
+            ident = next((i for p, w, i in known if p == place and w & set(who)), None)
+        if ident is None:
             label = f"посещение: {doc.drafts[place].label}"
             ident = doc.add(Draft("EVENT", label, [verb], cls="kg:Visit", confidence=0.5))
+            known.append((place, set(who), ident))
         doc.fact(ident, "schema:location", doc.ids[place], sentence, 0.5)
         for person in who:
             doc.fact(ident, "schema:attendee", doc.ids[person], sentence, 0.5)

@@ -158,8 +158,8 @@ _PATTERNS = [
     ),
     (
         "weekday",
-        rf"(?:в|во)\s+(?:(?:прошлую|минувшую|эту|следующую|прошлый|минувший|этот|следующий|прошлое|минувшее)\s+)?"
-        rf"{_WEEKDAY}",
+        rf"(?:в|во)\s+(?:ночь\s+(?:с\s+[а-яё]+\s+)?на\s+)?"  # "в ночь на вторник", "в ночь с понедельника на вторник"
+        rf"(?:(?:прошлую|минувшую|эту|следующую|прошлый|минувший|этот|следующий|прошлое|минувшее)\s+)?{_WEEKDAY}",
     ),
     ("relative_year", r"(?:в\s+)?(?P<rel>прошлом|этом|текущем|следующем|позапрошлом)(?:\s+же)?\s+году"),
     # a title in quotes is no date: «Россия сегодня», «Сегодня» (skipped below)
@@ -225,6 +225,11 @@ class DateMention:
     middle: int = 0
     """Where, in `text`, a range's words of its last day begin ("по 21 сентября")."""
 
+    @property
+    def nerel_type(self) -> str:
+        """NEREL's type of the words: TIME for a night ("в ночь на вторник"), else DATE."""
+        return "TIME" if self.text.lower().startswith("в ночь") else "DATE"
+
     def parts(self) -> tuple[tuple[int, int], tuple[int, int]]:
         """The offsets of a range's words of its first day ("с 19") and of its last ("по 21 сентября")."""
         first_end = self.start + len(self.text[: self.middle].rstrip())
@@ -288,8 +293,10 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
             and kind == "day"
             and (kinds[-1] == "weekday" or (kinds[-1] == "relative_day" and between.strip() in ","))
         ):
-            # "в среду, 3 октября 2018 года", "вчера, 9 мая", "в субботу — 12 января": the day word and the date are one
-            mention = DateMention(found[-1].start, mention.end, text[found[-1].start : mention.end], mention.value)
+            # "в среду, 3 октября 2018 года", "вчера, 9 мая", "в субботу — 12 января": the day word and the date are
+            # one; "в ночь на понедельник, 6 апреля 2020 года" is a time (NEREL's TIME), the date inside it a date
+            if not found[-1].text.lower().startswith("в ночь"):
+                mention = DateMention(found[-1].start, mention.end, text[found[-1].start : mention.end], mention.value)
             found.pop()
             kinds.pop()
         found.append(mention)
@@ -309,8 +316,12 @@ def _weekday(words: str, published: date, future: bool) -> date | None:
     (datetime.date(2024, 10, 22), datetime.date(2024, 10, 25))
     >>> _weekday("в прошлый четверг", date(2024, 10, 24), False)
     datetime.date(2024, 10, 17)
+    >>> _weekday("в ночь с понедельника на вторник", date(2024, 10, 24), False)
+    datetime.date(2024, 10, 22)
     """
     lower = words.lower()
+    if "ночь" in lower:  # "в ночь с понедельника на вторник": the night before Tuesday is Tuesday's
+        lower = lower.rsplit(" на ", 1)[-1]
     number = next((n for n, stem in enumerate(_WEEKDAY_STEMS) if stem in lower), None)
     if number is None:
         return None

@@ -80,6 +80,10 @@ def _entities(doc: Doc) -> Callable[[Mention], str | None]:
     return entity_of
 
 
+_WHEN = frozenset({"DATE", "TIME"})
+"""The NEREL types of the dates' mentions (``DateMention.nerel_type``): a relation to one states its day."""
+
+
 def _fits(draft: Draft, nerel_type: str) -> bool:
     """Whether an entity may be what a mention of this NEREL type at its words is: one of the type, or of its class
     or a narrower one (the figures' indicator "акции" is no EVENT "Акции", a campaign, the tagger found there)."""
@@ -91,7 +95,7 @@ def _fits(draft: Draft, nerel_type: str) -> bool:
 
 def mentions_of(doc: Doc) -> list[Mention]:
     """What the classifier relates: the entities' mentions of the types the rules give, the taggers' mentions of
-    every other type, the dates, and the sums and percentages."""
+    every other type, the dates ("в ночь на вторник" a TIME, as NEREL has it), and the sums and percentages."""
     found = {
         Mention(span.start, span.end, draft.nerel_type)
         for draft in doc.drafts
@@ -99,7 +103,7 @@ def mentions_of(doc: Doc) -> list[Mention]:
         for span in draft.mentions
     }
     found |= {Mention(m.start, m.end, m.type) for m in doc.typed if m.type not in RULE_TYPES}
-    found |= {Mention(d.start, d.end, "DATE") for d in doc.dates}
+    found |= {Mention(d.start, d.end, d.nerel_type) for d in doc.dates}
     found |= {Mention(*mention) for mention in (amount.nerel_mention for amount in doc.amounts) if mention}
     return sorted(found, key=lambda m: (m.start, m.end, m.type))
 
@@ -130,7 +134,7 @@ def classified_relations(doc: Doc) -> None:
             if _where_held(doc.clean, source, target):
                 continue  # "посол России в КНР", "президента России в КНР": Russia's office, held in China
         obj: Value | None = None
-        days = ranges.get((target.start, target.end)) if target.type == "DATE" else None
+        days = ranges.get((target.start, target.end)) if target.type in _WHEN else None
         if days is not None and days.bounds is not None and relation.type in _RANGED:
             # "с 19 по 21 сентября": a start at its first day ("с 19"), an end at its last, a time as both
             evidence = (doc.span(source.start, source.end), doc.span(target.start, target.end))
@@ -141,7 +145,7 @@ def classified_relations(doc: Doc) -> None:
                     when = TimeRef(doc.span(a, b), day)
                     doc.state(Fact(subject, side, when, evidence, confidence=round(relation.confidence, 2)))
             continue
-        if target.type == "DATE":
+        if target.type in _WHEN:
             value = dates.get((target.start, target.end))
             obj = None if value is None else TimeRef(doc.span(target.start, target.end), value)
         elif target.type == "AGE" and literal:
