@@ -1668,3 +1668,28 @@ def test_the_visit_the_headline_tells_and_the_lead_names_is_one_visit() -> None:
     model = extract_article(parse_article("a", text))
     visits = [e for e in model.entities.values() if e.cls == "kg:Visit"]
     assert len(visits) == 1, [e.labels for e in visits]
+
+
+def test_an_organisation_named_by_the_first_letters_of_its_words_is_the_one_named_in_full() -> None:
+    # "Минздрав" was an organisation of its own beside "Министерство здравоохранения России" (a new article)
+    text = (
+        "# Минздрав зарегистрировал новую вакцину от гриппа\n\n"
+        "Министерство здравоохранения России зарегистрировало новую вакцину от гриппа «Конвасэл».\n"
+    )
+    model = extract_article(parse_article("a", text))
+    [ministry] = [e for e in model.entities.values() if "Минздрав" in {m.text for m in e.mentions}]
+    assert ministry.labels["ru"].startswith("Министерство здравоохранения")
+
+
+def test_he_after_a_new_person_named_as_a_subject_is_that_person_not_the_last_speaker() -> None:
+    # Zyuganov's words went to Mishustin, whose quote came before (a new article)
+    text = (
+        "# Отчёт правительства\n\n"
+        "Председатель правительства России Михаил Мишустин выступил в Госдуме с отчётом.\n\n"
+        '"Мы ожидаем, что в этом году рост будет не ниже 3,5%", - заявил Мишустин.\n\n'
+        "Лидер КПРФ Геннадий Зюганов раскритиковал правительство за рост цен. «Цены на продукты выросли на 20%», "
+        "— отметил он.\n"
+    )
+    model = extract_article(parse_article("a", text))
+    speakers = {u.text.text: model.entities[u.speakers[0]].labels["ru"] for u in model.utterances if u.speakers}
+    assert speakers["Цены на продукты выросли на 20%"] == "Геннадий Зюганов", speakers

@@ -293,7 +293,8 @@ def abbreviations(doc: Doc) -> None:
     """An organisation, a place or a facility named by its initials is the one of its class the article names in
     full: "НГУ" beside "Новосибирский государственный университет", "МКС" beside "Международная космическая
     станция" is one node, with kg:abbreviation "НГУ", when no other entity of the class has those initials
-    (``identity.keys.initials``)."""
+    (``identity.keys.initials``); so is one named by the first letters of its words (``compound_of``: "Минздрав"
+    beside "Министерство здравоохранения")."""
     from ...identity.keys import initials  # identity reads the extraction tables: imported once both are loaded
 
     named_things = [d for d in doc.drafts if d.nerel_type != "PERSON"]
@@ -303,9 +304,20 @@ def abbreviations(doc: Doc) -> None:
             by_initials.setdefault((draft.cls, initials(draft.label)), []).append(draft)
     joined: list[tuple[Draft, str, Span]] = []
     for short in named_things:
-        if " " in short.label or not short.mentions or not _ABBREVIATION.fullmatch(short.label):
+        if " " in short.label or not short.mentions:
             continue
-        named = by_initials.get((short.cls, short.label), [])
+        if _ABBREVIATION.fullmatch(short.label):
+            named = by_initials.get((short.cls, short.label), [])
+        else:  # "Минздрав" beside "Министерство здравоохранения" (and longer names it opens)
+            named = [
+                d for d in named_things if d.cls == short.cls and " " in d.label and compound_of(short.label, d.label)
+            ]
+            named.sort(key=lambda d: len(d.label))
+            if named and all(d.label.startswith(named[0].label) for d in named):
+                # the longest when the others are only the words it opens with ("Министерство здравоохранения" in
+                # "… России"), else the shortest ("Совфед" is "Совет Федерации", not "… по экономической политике")
+                inside = all(_within(m, named[-1].mentions) for d in named[:-1] for m in d.mentions)
+                named = named[-1:] if inside else named[:1]
         if len(named) != 1 or not named[0].mentions:
             continue
         whole = named[0]
@@ -350,6 +362,40 @@ def short_names(doc: Doc) -> None:
             joined = True
     if joined:
         doc.drop_unmentioned()
+
+
+def _within(mention: Span, others: list[Span]) -> bool:
+    """Whether a mention lies within one of `others`."""
+    return any(o.start <= mention.start and mention.end <= o.end for o in others)
+
+
+def compound_of(short: str, full: str) -> bool:
+    """Whether a one-word name is made of the first letters of the words of `full`, in order, three or more of each
+    (the last word may be whole), two words or more, an "и" between them skipped: "Минздрав" of "Министерство
+    здравоохранения", "Минпромторг" of "Министерство промышленности и торговли", "Минобороны", "Мосгорсуд".
+
+    >>> compound_of("Минздрав", "Министерство здравоохранения России")
+    True
+    >>> compound_of("Мосгорсуд", "Московский городской суд"), compound_of("Минфин", "Министерство обороны")
+    (True, False)
+    >>> compound_of("Минпромторг", "Министерство промышленности и торговли")
+    True
+    """
+    letters = short.lower().replace("ё", "е")
+    words = [w for w in re.findall(r"[а-яё]+", full.lower().replace("ё", "е")) if w != "и"]
+
+    def made(at: int, word: int, parts: int) -> bool:
+        if at == len(letters):
+            return parts >= 2
+        if word == len(words):
+            return False
+        whole = words[word]
+        return any(
+            letters.startswith(whole[:size], at) and made(at + size, word + 1, parts + 1)
+            for size in range(min(len(whole), len(letters) - at), 2, -1)
+        )
+
+    return bool(re.fullmatch(r"[А-ЯЁ][а-яё]{4,}", short)) and made(0, 0, 0)
 
 
 _ABBREVIATION = re.compile(r"[А-ЯЁA-Z]{2,6}")

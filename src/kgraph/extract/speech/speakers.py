@@ -105,6 +105,17 @@ class _Speakers:
             index -= 1
         return None
 
+    def _subject_since(self, since: int | None, position: int, gender: str) -> str | None:
+        """The last person named in the nominative (not of the other gender) between `since` and `position`, in the
+        sentence of `position` or the one before."""
+        if since is None:
+            return None
+        found = self._named_before(position, gender, nearest=False, subject=True)
+        sentence = self.sentence(position)
+        low = max(since, self.sentence(sentence.start - 2).start if sentence.start >= 2 else sentence.start)
+        named = self.persons[bisect_left(self.person_starts, low) : bisect_left(self.person_starts, position)]
+        return found if found is not None and any(person == found for _, person in named) else None
+
     def _named_speaker(self, said: Said, person: str) -> str | None:
         """Of the persons the speaker's words name after another word, the last one not in the genitive, else none:
         "Адвокат Ивана Петрова заявил" is the lawyer's statement, not Petrov's; "Пресс-секретарь Владимира Путина
@@ -163,7 +174,9 @@ class _Speakers:
             if gender == "plur":
                 return None  # "сказали они": no one person
             if last is not None and self.genders.get(last, gender) == gender:
-                return last
+                # "… Геннадий Зюганов раскритиковал правительство. «…», — отметил он": a person named as a subject
+                # since the last speaker's words is whom the pronoun stands for
+                return self._subject_since(self.last_end, said.evidence.start, gender) or last
             # else the last person named in the nominative ("Мария Захарова назвала … «…», — сказала она")
             return self._named_before(said.evidence.start, gender, nearest=False, subject=True)
         # "По мнению экспертов, …"; "по словам главы сельсовета" is one person's (a genitive singular)
