@@ -1693,3 +1693,17 @@ def test_he_after_a_new_person_named_as_a_subject_is_that_person_not_the_last_sp
     model = extract_article(parse_article("a", text))
     speakers = {u.text.text: model.entities[u.speakers[0]].labels["ru"] for u in model.utterances if u.speakers}
     assert speakers["Цены на продукты выросли на 20%"] == "Геннадий Зюганов", speakers
+
+
+@pytest.mark.parametrize("according", ["По его словам", "По его данным"])
+def test_his_words_in_the_paragraph_after_a_person_s_are_that_person_s(according: str) -> None:
+    # "По его словам" opening a paragraph looked for its person in the blank line before, and found no one; "По его
+    # данным" was read as no one's words (new articles)
+    text = (
+        "# Отчёт\n\n"
+        '"Мы ожидаем, что в этом году рост будет не ниже 3,5%", - заявил Михаил Мишустин.\n\n'
+        f"{according}, безработица опустилась до исторического минимума в 2,9%.\n"
+    )
+    model = extract_article(parse_article("a", text))
+    said = {u.text.text: model.entities[u.speakers[0]].labels["ru"] for u in model.utterances if u.speakers}
+    assert said.get("безработица опустилась до исторического минимума в 2,9%") == "Михаил Мишустин", said

@@ -73,12 +73,14 @@ _QUOTED_AFTER = re.compile(
 _SENTENCE_START = r"(?:^|(?<=[.!?]\s))"
 """Where the patterns that read a sentence from its start begin: the text's or a line's start, or after a sentence's
 end and a space."""
-# "По словам Путина, …", "По мнению экспертов, …", "По его словам, …": reported speech with the speaker in the
-# genitive, named first (who it is, attribution decides: "по словам матери Майкла Джексона" is not his word)
-ACCORDING = r"(?:словам|мнению|оценкам)"
-"""The nouns of "По словам / мнению / оценкам X": whose words follow (``relations.topics`` reads X as a group)."""
+# "По словам Путина, …", "По мнению экспертов, …", "По его словам, …", "По его данным, …": reported speech with the
+# speaker in the genitive, named first (who it is, attribution decides: "по словам матери Майкла Джексона" is not his
+# word; "По данным следствия" names no one)
+ACCORDING = r"(?:словам|мнению|оценкам|данным)"
+"""The nouns of "По словам / мнению / оценкам / данным X": whose words follow (``relations.topics`` reads X as a
+group)."""
 _ACCORDING_TO = re.compile(
-    rf"{_SENTENCE_START}По\s+(?:(?P<own>его|её|ее)\s+(?:словам|мнению)|{ACCORDING}\s+"
+    rf"{_SENTENCE_START}По\s+(?:(?P<own>его|её|ее)\s+(?:словам|мнению|данным)|{ACCORDING}\s+"
     r"(?P<who>[^\n,.:«»\"]{1,80}?)),\s+(?P<q>[^\n]+?)[.!?](?=\s|$)",
     re.M,
 )

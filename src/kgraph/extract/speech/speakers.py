@@ -82,6 +82,13 @@ class _Speakers:
         speaker = self._speaker(said, last)
         return (speaker,) if speaker else ()
 
+    def _sentence_before(self, position: int) -> int:
+        """Where the sentence before the one of `position` starts (past the blank lines between paragraphs), or
+        where its own starts when it is the first."""
+        start = self.sentence(position).start
+        previous = len(self.text[:start].rstrip()) - 1
+        return self.sentence(previous).start if previous >= 0 else start
+
     def _named_before(self, position: int, gender: str, nearest: bool = True, subject: bool = False) -> str | None:
         """The person mentioned last before `position`, in its sentence or the one before, when not known to be
         of the other gender (by a first name: "По ее словам" after "Антонио Мартин" is some woman's) nor named in the
@@ -89,8 +96,7 @@ class _Speakers:
         false, the last such person, passing over the others ("Флоранс Девуар высказалась против идеи Уэйлса. Она
         сказала: …"); with `subject`, passing over those named in any case but the nominative too ("Путин
         встретился с Токаевым. «…», — сказал он": Путин)."""
-        sentence = self.sentence(position)
-        low = self.sentence(sentence.start - 2).start if sentence.start >= 2 else sentence.start
+        low = self._sentence_before(position)
         index = bisect_left(self.person_starts, position) - 1
         while index >= 0 and self.persons[index][0] >= low:
             start, person = self.persons[index]
@@ -111,8 +117,7 @@ class _Speakers:
         if since is None:
             return None
         found = self._named_before(position, gender, nearest=False, subject=True)
-        sentence = self.sentence(position)
-        low = max(since, self.sentence(sentence.start - 2).start if sentence.start >= 2 else sentence.start)
+        low = max(since, self._sentence_before(position))
         named = self.persons[bisect_left(self.person_starts, low) : bisect_left(self.person_starts, position)]
         return found if found is not None and any(person == found for _, person in named) else None
 
