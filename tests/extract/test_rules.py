@@ -1707,3 +1707,22 @@ def test_his_words_in_the_paragraph_after_a_person_s_are_that_person_s(according
     model = extract_article(parse_article("a", text))
     said = {u.text.text: model.entities[u.speakers[0]].labels["ru"] for u in model.utterances if u.speakers}
     assert said.get("безработица опустилась до исторического минимума в 2,9%") == "Михаил Мишустин", said
+
+
+def test_a_sum_after_v_and_a_noun_is_that_noun_s() -> None:
+    # "штрафу в 50 млн рублей" measured "суд", the sentence's subject (a new article on a sentence)
+    text = "Суд приговорил бывшего министра к восьми годам колонии и штрафу в 50 млн рублей."
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    [figure] = model.quantities
+    assert model.entities[figure.measure].labels["ru"] == "штраф"
+
+
+def test_an_adjective_of_a_name_natasha_reads_alone_as_a_place_is_none() -> None:
+    # "Восточной" of "Восточной конференции" was a place (a new article on a hockey match)
+    text = (
+        "# «Авангард» обыграл ЦСКА\n\n"
+        "После этой победы «Авангард» поднялся на второе место в Восточной конференции, набрав 38 очков.\n"
+    )
+    model = extract_article(parse_article("a", text))
+    places = {m.text for e in model.entities.values() if e.cls == "schema:Place" for m in e.mentions}
+    assert "Восточной" not in places, places

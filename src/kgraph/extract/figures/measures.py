@@ -36,7 +36,8 @@ _NAMED = {
 
 
 def _indicator(doc: Doc, text: str, amount: Amount, nouns: dict[Span, list[tuple[int, re.Match[str]]]]) -> str:
-    """What an amount measures: the noun before "в размере" or "на сумму" ("штраф в размере 6 млн рублей"), else the
+    """What an amount measures: the noun before "в размере" or "на сумму" ("штраф в размере 6 млн рублей"; for a
+    sum, before "в" too: "штрафу в 50 млн рублей"), else the
     noun it counts with its adjectives ("рабочее место"; "40 единиц техники": техника), else the noun a verb changed
     by or to it ("повысил ставку до 16%"), else a noun in the locative after "на" just before it ("на глубине 10
     км"), else a noun in the instrumental just before it ("мощностью 2,5 кВт"), else, for a figure in units, a noun
@@ -47,6 +48,10 @@ def _indicator(doc: Doc, text: str, amount: Amount, nouns: dict[Span, list[tuple
     """
     measured = _INSTRUMENTAL_BEFORE.search(text, max(0, amount.start - 40), amount.start)
     sized = _SIZE_OF.search(text, max(0, amount.start - 60), amount.start)
+    if sized is None and amount.is_money:  # "приговорил … к штрафу в 50 млн рублей": штраф
+        sized = _SUM_OF.search(text, max(0, amount.start - 40), amount.start)
+        if sized and parses(sized.group(1))[0].tag.case == "gent":
+            sized = None  # "состояние предпринимателя в 17,6 млрд долларов": the fortune's, not the businessman's
     of_what = _WORD_AFTER.match(text, amount.end) if amount.unit_text else None
     sized_tag: set[str] = set(parses(sized.group(1).lower())[0].tag.grammemes) if sized else set()
     if sized and "NOUN" in sized_tag:  # "штраф в размере 6 млн рублей": штраф
@@ -224,6 +229,8 @@ _INSTRUMENTAL_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])([а-яё]+)\s+\Z")
 """A word in lower case right before a figure: "мощностью 2,5 кВт" (a noun in the instrumental names the measure)."""
 _SIZE_OF = re.compile(r"(?<![А-ЯЁа-яё])([А-ЯЁа-яё]+)\s+(?:в\s+размере|на\s+сумму|в\s+сумме|в\s+объ[её]ме)\s+\Z")
 """A noun before "в размере", "на сумму": what the figure after them is the size of ("взятки в размере 3 млн")."""
+_SUM_OF = re.compile(r"(?<![А-ЯЁа-яё])([а-яё]+)\s+в\s+\Z")
+"""A noun in lower case before "в" and a sum: what the sum is of ("штрафу в 50 млн рублей", "ущерб в 10 млн")."""
 _AT_NOUN_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])на\s+([а-яё]+)\s+\Z")
 """A noun in the locative after "на" right before a figure: "на глубине 10 километров", "на высоте 3 тысяч метров",
 "на расстоянии 5 км" (what the figure measures)."""

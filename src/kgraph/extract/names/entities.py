@@ -44,6 +44,7 @@ from .known_names import (
     adjective_place,
     adjective_place_name,
     after_currency,
+    before_its_noun,
     is_adjective,
     named_by_adjective_alone,
 )
@@ -105,50 +106,28 @@ _SENTENCE_END = re.compile(r"(?:^|[.!?…]|\n)[\s«\"“(—-]*$")
 
 
 def _no_place_word(text: str, span: NamedSpan) -> bool:
-    """Whether natasha's one-word place is an ordinary word: a common word opening a sentence
-    (`_common_word_opening_sentence`), or an adjective going with the noun after it where the place of that name
-    is named by the adjective alone ("Октябрьской железной дороге": not the town Октябрьский, "в Октябрьском").
+    """Whether natasha's one-word place is an ordinary word: a common noun opening a sentence ("Ракета-носитель
+    стартовала …"), or an adjective going with the noun after it that names no place NEREL train or the lists of
+    places know ("Мощное землетрясение", "в Восточной конференции") or one whose place is named by the adjective
+    alone ("Октябрьской железной дороге": not the town Октябрьский, "в Октябрьском").
 
-    >>> text = "сообщили в Октябрьской железной дороге"
-    >>> _no_place_word(text, NamedSpan(11, 22, "LOC", "Октябрьской", "Октябрьская"))
-    True
-    """
-    if _common_word_opening_sentence(text, span):
-        return True
-    return " " not in span.text and named_by_adjective_alone(span.text, text, span.start)
-
-
-def _common_word_opening_sentence(text: str, span: NamedSpan) -> bool:
-    """Whether a one-word place opens its sentence as a common noun ("Ракета-носитель стартовала …") or as an
-    adjective of the noun after it ("Мощное землетрясение произошло …"), capitalised only as the sentence's first
-    word, and names no place NEREL train or the lists of places know.
-
-    >>> text = "Толчки.\\nМощное землетрясение произошло утром."
-    >>> _common_word_opening_sentence(text, NamedSpan(8, 14, "LOC", "Мощное", "Мощное"))
-    True
-    >>> text = "Ракета-носитель стартовала. Московская полиция задержала его."
-    >>> _common_word_opening_sentence(text, NamedSpan(0, 15, "LOC", "Ракета-носитель", "Ракета-носитель"))
-    True
-    >>> _common_word_opening_sentence(text, NamedSpan(28, 38, "LOC", "Московская", "Московская"))
-    False
+    >>> text = "Ракета-носитель стартовала. Клуб лидирует в Восточной конференции, в Московской области."
+    >>> words = re.finditer(r"[А-Я][а-я-]+", text)
+    >>> [_no_place_word(text, NamedSpan(w.start(), w.end(), "LOC", w.group(), "")) for w in words]
+    [True, True, True, False]
     """
     word = span.text
     if not re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[а-яё]+)?", word):
         return False
-    if not _SENTENCE_END.search(text[max(0, span.start - 40) : span.start]) or gazetteer().entry(word) is not None:
-        return False
-    if key(word) in listed_places() or adjective_place(word, text, span.start) is not None:
+    if named_by_adjective_alone(word, text, span.start):
+        return True
+    if gazetteer().entry(word) is not None or key(word) in listed_places():
         return False
     if common_noun(word):
-        return True
-    after = re.match(r"\s+([а-яё]+)", text[span.end : span.end + 40])
-    if after is None or not is_adjective(word):
+        return bool(_SENTENCE_END.search(text[max(0, span.start - 40) : span.start]))
+    if not is_adjective(word) or adjective_place(word, text, span.start) is not None:
         return False
-    adjective = parses(word.lower())[0].tag
-    return any(
-        r.tag.POS == "NOUN" and r.tag.case == adjective.case and r.tag.number == adjective.number
-        for r in parses(after.group(1))
-    )
+    return before_its_noun(word, text, span.start)
 
 
 def _person_groups(spans: list[NamedSpan]) -> dict[str, list[NamedSpan]]:

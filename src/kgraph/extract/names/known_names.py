@@ -234,15 +234,15 @@ def named_by_adjective_alone(word: str, text: str, start: int) -> bool:
     False
     """
     place = adjective_place(word, text, start)
-    return place is not None and key(place[2]) == key(word) and _before_its_noun(word, text, start)
+    return place is not None and key(place[2]) == key(word) and before_its_noun(word, text, start)
 
 
-def _before_its_noun(word: str, text: str, start: int) -> bool:
+def before_its_noun(word: str, text: str, start: int) -> bool:
     """Whether an adjective goes with the words after it: the next is a noun or an adjective in its case, gender
     and number ("Октябрьской железной дороге").
 
     >>> text = "в Октябрьской железной дороге и в Октябрьском прошёл, в Октябрьском и Уфе"
-    >>> [_before_its_noun(word.group(), text, word.start()) for word in re.finditer("Октябрьск[а-я]+", text)]
+    >>> [before_its_noun(word.group(), text, word.start()) for word in re.finditer("Октябрьск[а-я]+", text)]
     [True, False, False]
     """
     after = re.match(r"\s+([а-яё]+)", text[start + len(word) : start + len(word) + 40])
