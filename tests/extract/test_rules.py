@@ -1652,8 +1652,9 @@ def test_a_night_before_a_weekday_dates_the_event_on_that_weekday() -> None:
     assert days == {date(2024, 3, 5)}, days
 
 
-def test_a_night_before_a_date_is_a_time_holding_the_date() -> None:
-    # NEREL marks "в ночь на понедельник, 6 апреля 2020 года" a TIME with the DATE "6 апреля 2020 года" inside
+def test_a_night_before_a_weekday_and_its_date_leaves_the_date_alone() -> None:
+    # NEREL marks "в ночь на понедельник, 6 апреля 2020 года" a TIME (the time tagger's) with the DATE "6 апреля 2020
+    # года" inside, which the dates give; joined, the two were one DATE that NEREL has not
     text = "Его госпитализировали в ночь на понедельник, 6 апреля 2020 года."
     found = [(d.text, d.nerel_type) for d in find_dates(text, date(2020, 4, 7))]
     assert found == [("6 апреля 2020 года", "DATE")], found
