@@ -1727,3 +1727,19 @@ def test_an_adjective_of_a_name_natasha_reads_alone_as_a_place_is_none() -> None
     model = extract_article(parse_article("a", text))
     places = {m.text for e in model.entities.values() if e.cls == "schema:Place" for m in e.mentions}
     assert "Восточной" not in places, places
+
+
+def test_a_person_met_during_a_visit_is_no_visitor() -> None:
+    # the foreign minister Лавров met was an attendee of Лавров's visit (a new article)
+    text = (
+        "Министр иностранных дел России Сергей Лавров 9 апреля прибыл с официальным визитом в Пекин, где провёл "
+        "переговоры с главой МИД КНР Ван И."
+    )
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    [visit] = [e for e in model.entities.values() if e.cls == "kg:Visit"]
+    attendees = {
+        model.entities[str(f.obj)].labels["ru"]
+        for f in model.facts
+        if f.subject == visit.id and f.predicate == "schema:attendee"
+    }
+    assert attendees == {"Сергей Лавров"}, attendees

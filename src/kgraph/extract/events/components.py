@@ -159,6 +159,8 @@ _QUOTES = set('«»"“”')
 """A place named at a quote is in a name ("«Говорит Москва» отправился …"), not where anyone goes."""
 
 
+_MET = re.compile(r"(?<![\w-])(?:с|со)\s+[^.,;:!?«»\n]*\Z")
+"""A person named after "с" and before any punctuation, whom the visitor meets ("переговоры с главой МИД КНР …")."""
 _TOWARDS = frozenset({"в", "во", "на"})
 _AWAY = frozenset({"из", "изо", "от", "с", "со", "до", "для", "у", "без", "после", "около", "из-за"})
 
@@ -214,8 +216,17 @@ def visits(doc: Doc) -> None:
             continue
         verb = doc.span(sentence.start + verbs[0].start(), sentence.start + verbs[0].end())
         low, high = max(sentence.start, verb.start - _NEAR), min(sentence.end, verb.end + _NEAR)
-        # a person named in another case is no visitor: "выставку Валентина Серова … посетили 500 тысяч человек"
-        who = [i for i in persons.between(low, high) if named_as_labelled(doc.drafts[i], low, high)]
+        # a person named in another case is no visitor: "выставку Валентина Серова … посетили 500 тысяч человек"; nor
+        # is one met there: "прибыл в Пекин, где провёл переговоры с главой МИД КНР Ван И"
+        who = [
+            i
+            for i in persons.between(low, high)
+            if named_as_labelled(doc.drafts[i], low, high)
+            and any(
+                low <= m.start < high and not _MET.search(text, max(0, m.start - 60), m.start)
+                for m in doc.drafts[i].mentions
+            )
+        ]
         near = [
             (start, end, i)
             for start, end, i in places[bisect_left(starts, low) : bisect_left(starts, high)]
