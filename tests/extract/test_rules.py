@@ -1539,8 +1539,7 @@ def test_a_visit_goes_to_the_place_after_v_not_to_the_country_in_the_visitor_s_t
     text = "Министр иностранных дел России Сергей Лавров 9 апреля прибыл с официальным визитом в Пекин."
     model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
     [visit] = [e for e in model.entities.values() if e.cls == "kg:Visit"]
-    located = [f for f in model.facts if f.subject == visit.id and f.predicate == "schema:location"]
-    places = {model.entities[str(f.obj)].labels["ru"] for f in located}
+    places = {place for name, place in _related(model, "schema:location") if name == visit.labels["ru"]}
     assert places == {"Пекин"}, places
 
 
@@ -1568,8 +1567,8 @@ def test_a_visit_whose_sentence_says_where_it_goes_is_not_placed_where_the_sente
     )
     model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
     [visit] = [e for e in model.entities.values() if e.cls == "kg:Visit"]
-    located = [f for f in model.facts if f.subject == visit.id and f.predicate == "schema:location"]
-    assert {model.entities[str(f.obj)].labels["ru"] for f in located} == {"Турция"}
+    places = {place for name, place in _related(model, "schema:location") if name == visit.labels["ru"]}
+    assert places == {"Турция"}, places
 
 
 def test_a_common_noun_that_opens_a_sentence_is_no_place() -> None:
@@ -1691,9 +1690,8 @@ def test_he_after_a_new_person_named_as_a_subject_is_that_person_not_the_last_sp
         "Лидер КПРФ Геннадий Зюганов раскритиковал правительство за рост цен. «Цены на продукты выросли на 20%», "
         "— отметил он.\n"
     )
-    model = extract_article(parse_article("a", text))
-    speakers = {u.text.text: model.entities[u.speakers[0]].labels["ru"] for u in model.utterances if u.speakers}
-    assert speakers["Цены на продукты выросли на 20%"] == "Геннадий Зюганов", speakers
+    said = {words: speakers for words, _, speakers in _speakers(text)}
+    assert said["Цены на продукты выросли на 20%"] == ("Геннадий Зюганов",), said
 
 
 @pytest.mark.parametrize("according", ["По его словам", "По его данным"])
@@ -1705,9 +1703,8 @@ def test_his_words_in_the_paragraph_after_a_person_s_are_that_person_s(according
         '"Мы ожидаем, что в этом году рост будет не ниже 3,5%", - заявил Михаил Мишустин.\n\n'
         f"{according}, безработица опустилась до исторического минимума в 2,9%.\n"
     )
-    model = extract_article(parse_article("a", text))
-    said = {u.text.text: model.entities[u.speakers[0]].labels["ru"] for u in model.utterances if u.speakers}
-    assert said.get("безработица опустилась до исторического минимума в 2,9%") == "Михаил Мишустин", said
+    said = {words: speakers for words, _, speakers in _speakers(text)}
+    assert said.get("безработица опустилась до исторического минимума в 2,9%") == ("Михаил Мишустин",), said
 
 
 def test_a_sum_after_v_and_a_noun_is_that_noun_s() -> None:
@@ -1737,9 +1734,5 @@ def test_a_person_met_during_a_visit_is_no_visitor() -> None:
     )
     model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
     [visit] = [e for e in model.entities.values() if e.cls == "kg:Visit"]
-    attendees = {
-        model.entities[str(f.obj)].labels["ru"]
-        for f in model.facts
-        if f.subject == visit.id and f.predicate == "schema:attendee"
-    }
+    attendees = {person for name, person in _related(model, "schema:attendee") if name == visit.labels["ru"]}
     assert attendees == {"Сергей Лавров"}, attendees

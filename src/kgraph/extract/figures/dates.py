@@ -295,7 +295,7 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
         ):
             # "в среду, 3 октября 2018 года", "вчера, 9 мая", "в субботу — 12 января": the day word and the date are
             # one; "в ночь на понедельник, 6 апреля 2020 года" is a time (NEREL's TIME), the date inside it a date
-            if not found[-1].text.lower().startswith("в ночь"):
+            if found[-1].nerel_type != "TIME":
                 mention = DateMention(found[-1].start, mention.end, text[found[-1].start : mention.end], mention.value)
             found.pop()
             kinds.pop()
