@@ -9,14 +9,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..extract.typed.taggers import RULE_TYPES
+from ..extract.typed.taggers import RULE_TYPES, RULES_ADD_TO
 from .scores import NEREL_TYPES as RULES_GIVE
 from .scores import Mention, Report, Score, document_predictions
 
 
 def typed_predictions(text: str, without: Iterable[str] = ()) -> tuple[set[Mention], set[Mention]]:
-    """The mentions of every type in `text`: the taggers' and the rules' (the packs in `without` off), from one
-    reading of it."""
+    """The mentions of every type in `text`: the taggers' (with what the rules add to their types,
+    ``RULES_ADD_TO``) and the rules' (the packs in `without` off), from one reading of it."""
     from ..extract.build import read_article
     from ..source import parse_article
 
@@ -24,7 +24,8 @@ def typed_predictions(text: str, without: Iterable[str] = ()) -> tuple[set[Menti
         return set(), set()
     doc = read_article(parse_article("nerel", text), without)
     rules, _ = document_predictions(doc)
-    return {(m.start, m.end, m.type) for m in doc.typed}, rules
+    added = {(m.start, m.end, d.nerel_type) for d in doc.drafts if d.nerel_type in RULES_ADD_TO for m in d.mentions}
+    return {(m.start, m.end, m.type) for m in doc.typed} | added, rules
 
 
 def evaluate_types(folder: Path, without: Iterable[str] = (), rule_types: Iterable[str] = RULE_TYPES) -> Report:

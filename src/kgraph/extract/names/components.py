@@ -14,6 +14,7 @@ from ..doc import Doc, Draft, class_for
 from ..links.linking import LOCATION_TYPES, gazetteer
 from ..pipeline import component
 from ..places.nouns import facility_named
+from ..places.types import after_facility_noun
 from ..places.types import places_in_names as places_in_names_of
 from ..spans import SpanIndex
 from ..text.normalise import key, noun_phrase_nominative, with_case_ending
@@ -449,7 +450,8 @@ def tagger_features(doc: Doc) -> None:
 def tagged_organisations(doc: Doc) -> None:
     """The CRF tagger's organisation names no rule found ("Министерства обороны Соединенного Королевства",
     "Фольксваген"); and a rule's organisation is dropped where the tagger sees no name at all. An organisation's
-    name headed by a building's noun is a facility's (``facility_named``)."""
+    name headed by a building's noun is a facility's (``facility_named``), and so is a name right after one ("в
+    аэропорту «Шереметьево»", ``after_facility_noun``)."""
     text = doc.clean
     assert doc.analysis is not None
     tags = tag_organisations(text, doc.analysis, doc.features)
@@ -457,7 +459,7 @@ def tagged_organisations(doc: Doc) -> None:
         if draft.nerel_type == "ORGANIZATION":
             draft.mentions = [m for m in draft.mentions if tags.likelihood(m.start, m.end) >= _NO_NAME]
     doc.drop_unmentioned()
-    known = {(m.start, m.end) for d in doc.drafts if d.nerel_type == "ORGANIZATION" for m in d.mentions}
+    known = {(m.start, m.end) for d in doc.drafts for m in d.mentions}  # a place's words are not an organisation too
     for start, end, score in tags.names:
         if text[start:end].count("«") > text[start:end].count("»") and text[end : end + 1] == "»":
             end += 1  # "партии «Единая Россия»": the name's closing quote
@@ -469,7 +471,9 @@ def tagged_organisations(doc: Doc) -> None:
             label, kind = noun_phrase_nominative(span.text), class_for("ORGANIZATION")
             doc.add(Draft("ORGANIZATION", label, [span], kind, link.qid if link else None, confidence))
     for index, draft in enumerate(doc.drafts):  # "G-Drive Арена", "Карнеги-холл": a building, not a body
-        if draft.nerel_type == "ORGANIZATION" and facility_named(draft.label):
+        if draft.nerel_type == "ORGANIZATION" and (
+            facility_named(draft.label) or any(after_facility_noun(text, m.start) for m in draft.mentions)
+        ):
             draft.nerel_type = "FACILITY"
             doc.relabel(doc.ids[index], cls=class_for("FACILITY"))
 

@@ -153,6 +153,24 @@ def cue_before(text: str, start: int, ends: set[int]) -> tuple[str | None, str |
     return word, kind
 
 
+_QUOTED_BEFORE = re.compile(r"(?:[«\"„“][^«»\"„“”\n]{1,60}[»\"”]\s*(?:,|\sи|\sили)\s*)*[«\"„“]?$")
+"""What may stand between a noun and a name it introduces: an opening quote, and the quoted names listed before it
+("в кинотеатрах «Звезда», «Космос» и «Юность»")."""
+
+
+def after_facility_noun(text: str, start: int) -> bool:
+    """Whether the name at `start` follows a building's noun (``cue_before``), quoted or not, alone or in a list of
+    quoted names: "в аэропорту «Шереметьево»", "в кинотеатрах «Звезда», «Космос» и «Юность»".
+
+    >>> text = "Показы пройдут в кинотеатрах «Звезда» и «Юность» и в компании «Мосфильм»."
+    >>> [after_facility_noun(text, text.index(name)) for name in ("Звезда", "Юность", "Мосфильм")]
+    [True, True, False]
+    """
+    listed = _QUOTED_BEFORE.search(text, max(0, start - 300), start)
+    at = listed.start() if listed else start
+    return cue_before(text, at, set())[1] == "FACILITY"
+
+
 def cue_after(text: str, end: int) -> str | None:
     """A place adjective that shares its head with the next one is a place of the head's kind: "Ярославской и
     Смоленской областей" (states), "Кировский и Ленинский округа" (districts);

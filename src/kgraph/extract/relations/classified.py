@@ -24,7 +24,7 @@ from ..pipeline import component
 from ..places.nouns import is_water
 from ..text.normalise import CYRILLIC_WORD, key, lemma, noun_phrase_nominative, parses
 from ..text.words import words
-from ..typed.taggers import RULE_TYPES
+from ..typed.taggers import RULE_TYPES, RULES_ADD_TO
 from .learned import Mention, relate
 from .titles import referred_places
 
@@ -94,12 +94,13 @@ def _fits(draft: Draft, nerel_type: str) -> bool:
 
 
 def mentions_of(doc: Doc) -> list[Mention]:
-    """What the classifier relates: the entities' mentions of the types the rules give, the taggers' mentions of
-    every other type, the dates ("в ночь на вторник" a TIME, as NEREL has it), and the sums and percentages."""
+    """What the classifier relates: the entities' mentions of the types the rules give or add to, the taggers'
+    mentions of every other type, the dates ("в ночь на вторник" a TIME, as NEREL has it), and the sums and
+    percentages."""
     found = {
         Mention(span.start, span.end, draft.nerel_type)
         for draft in doc.drafts
-        if draft.nerel_type in RULE_TYPES
+        if draft.nerel_type in RULE_TYPES or draft.nerel_type in RULES_ADD_TO
         for span in draft.mentions
     }
     found |= {Mention(m.start, m.end, m.type) for m in doc.typed if m.type not in RULE_TYPES}

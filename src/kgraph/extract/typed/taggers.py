@@ -44,6 +44,11 @@ the README gives it) is higher for each: PERSON 0.961 against the tagger's 0.957
 COUNTRY 0.927/0.897, CITY 0.898/0.805, STATE_OR_PROVINCE 0.876/0.667, MONEY 0.877/0.667, PERCENT 0.955/0.930,
 DATE 0.890/0.791."""
 
+RULES_ADD_TO = frozenset({"FACILITY"})
+"""The types the taggers give and the rules add to: a name headed by a building's noun or right after one
+("Саяно-Шушенской ГЭС", "в аэропорту «Шереметьево»", ``names.components.tagged_organisations``), which the
+organisation tagger had found as a body's name."""
+
 NESTED = ("AWARD", "CRIME", "DISEASE", "EVENT", "IDEOLOGY", "LAW", "LOCATION", "ORGANIZATION", "PENALTY", "PROFESSION")
 """The types whose mentions NEREL train often nests in one of the same type ("[депутат] Госдумы" in "[депутат
 Госдумы]": 5% or more of their mentions, 33% of LAW's): each has a second tagger, of the innermost mentions."""
