@@ -46,6 +46,7 @@ PIPELINE: tuple[Component, ...] = (
     names.original_names,
     names.partial_names,
     names.placed_organisations,
+    names.organisations_of_places,
     names.short_names,
     names.abbreviations,
     forum.pipelines,

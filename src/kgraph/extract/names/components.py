@@ -17,7 +17,7 @@ from ..places.nouns import facility_named
 from ..places.types import after_facility_noun
 from ..places.types import places_in_names as places_in_names_of
 from ..spans import SpanIndex
-from ..text.normalise import key, noun_phrase_nominative, with_case_ending
+from ..text.normalise import key, noun_phrase_nominative, parses, with_case_ending
 from . import entities
 from .entities import entities_from_spans
 from .known_names import adjective_place, gazetteer_mentions, is_adjective
@@ -476,6 +476,41 @@ def tagged_organisations(doc: Doc) -> None:
         ):
             draft.nerel_type = "FACILITY"
             doc.relabel(doc.ids[index], cls=class_for("FACILITY"))
+
+
+@component("organisations_of_places", requires=("entities",), assigns=("entities",))
+def organisations_of_places(doc: Doc) -> None:
+    """An organisation's name followed by a place in the genitive names that place's organisation too, an entity
+    whose mention holds both ("Следственного комитета Армении", "полиции Сан-Диего"), as NEREL nests them: of the
+    357 organisations NEREL train names right before a country, a city or a region, 343 are inside one that holds
+    the place. The shorter name stays a mention of its own (``placed_organisations``)."""
+    text = doc.clean
+    places = {
+        m.start: m.end for d in doc.drafts if d.nerel_type in _PLACES_OF_BODIES for m in d.mentions if m.end > m.start
+    }
+    organisations = [m for d in doc.drafts if d.nerel_type == "ORGANIZATION" for m in d.mentions]
+    held = {(m.start, m.end) for m in organisations}
+    for mention in organisations:
+        end = places.get(mention.end + 1)
+        if end is None or text[mention.end] != " " or not _genitive(text[mention.end + 1 : end].split()[0]):
+            continue
+        if (mention.start, end) in held:
+            continue
+        span = doc.span(mention.start, end)
+        link = gazetteer().link(span.text, "ORGANIZATION")
+        label = noun_phrase_nominative(span.text)
+        cls = class_for("ORGANIZATION")
+        doc.add(Draft("ORGANIZATION", label, [span], cls, link.qid if link else None, 0.6))
+        held.add((mention.start, end))
+
+
+_PLACES_OF_BODIES = frozenset({"COUNTRY", "CITY", "STATE_OR_PROVINCE"})
+"""The places an organisation's name is followed by in NEREL's nested names."""
+
+
+def _genitive(word: str) -> bool:
+    """Whether a word may be in the genitive, or is not declined ("США", "РФ")."""
+    return any(p.tag.case == "gent" or "Fixd" in p.tag for p in parses(word.lower())[:3])
 
 
 @component("owned_organisations", requires=("entities",), assigns=("entities",))

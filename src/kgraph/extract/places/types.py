@@ -138,9 +138,9 @@ def cue_before(text: str, start: int, ends: set[int]) -> tuple[str | None, str |
     head of the one before) nor from a facility whose place the name is ("аэропорту Манилы": the name in the
     genitive, the noun not)."""
     window = max(0, start - 25)
-    before = re.search(r"([А-Яа-яЁё]+)(\.?)\s+$", text[window:start])
-    if before is None:
-        return None, None
+    before = re.search(r"([А-Яа-яЁё]+)(\.?)[^\S\n]+$", text[window:start])
+    if before is None or (before.group(2) and (len(before.group(1)) > 5 or before.group(1)[:1].isupper())):
+        return None, None  # "г. Уфа", "ул. Ленина", not the end of a sentence before: "… дворца. Полиция …"
     word = lemma(before.group(1).lower())
     kind = nouns.cue(word)
     if window + before.end(1) in ends:
