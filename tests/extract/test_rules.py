@@ -1786,3 +1786,30 @@ def test_a_building_s_noun_ending_the_sentence_before_gives_the_next_name_no_kin
     assert classes.get("Полиция") != "schema:Place", classes
     town = "Он родился в г. Уфа."
     assert cue_before(town, town.index("Уфа"), set()) == ("г", "CITY")
+
+
+def test_a_sum_after_ot_with_no_do_is_a_lower_bound() -> None:
+    # "по цене от 95 тысяч рублей" was exactly 95,000 (a new article); NEREL train: "по цене от 10 долларов США"
+    found = {(a.text, a.qualifier) for a in find_amounts("Смартфоны поступят в продажу по цене от 95 тысяч рублей.")}
+    assert found == {("95 тысяч рублей", "atLeast")}
+    assert [a.qualifier for a in find_amounts("Он отказался от 5 млн рублей.")] == ["exactly"]
+    assert "atLeast" not in [a.qualifier for a in find_amounts("Документы поступили от 12 кандидатов.")]
+
+
+def test_an_organisation_has_its_seat_in_one_city() -> None:
+    # "московский «Спартак»" in a match report from Saint Petersburg was headquartered in both cities (a new article)
+    text = (
+        "«Зенит» на своём поле обыграл московский «Спартак» со счётом 2:0. Игра прошла на стадионе «Газпром Арена» "
+        "в Санкт-Петербурге."
+    )
+    model = extract_article(parse_article("a", f"# «Зенит» обыграл «Спартак» в Петербурге\n\n{text}\n"))
+    seats = [place for body, place in _related(model, "kg:headquarteredIn") if body == "Спартак"]
+    assert seats == ["Москва"], seats
+
+
+def test_a_kind_s_noun_opening_the_headline_is_no_part_of_the_quoted_name() -> None:
+    # the headline's "Группа «Би-2»" was an organisation of its own, part of "Би-2" (a new article)
+    text = "# Группа «Би-2» даст концерт в Омске\n\nРок-группа «Би-2» выступит в Омске 12 апреля.\n"
+    model = extract_article(parse_article("a", text))
+    organisations = sorted(e.labels["ru"] for e in model.entities.values() if e.cls == "schema:Organization")
+    assert organisations == ["Би-2"], organisations

@@ -186,6 +186,8 @@ _CLOCK_AFTER = re.compile(r":\d")
 _SECTIONS = {"ч", "п", "пп", "ст", "гл", "абз", "разд", "подп"}
 """Abbreviations of a law's parts: "ч. 1 ст. 213 УК", "п. 3"; a number after one (or before one) is its number."""
 _SECTION_BEFORE = re.compile(rf"(?<![^\W\d_])(?:(?:{'|'.join(_SECTIONS)})\.|№)\s*\Z", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"([А-Яа-яЁё]+)\s+от\s+\Z", re.IGNORECASE)
+"""A word and "от" right before a sum with no "до" after it ("по цене от 95 тысяч рублей")."""
 _SECTION_WORD_BEFORE = re.compile(r"(?<![^\W\d_])(?:част|стать|пункт|подпункт|абзац)[а-яё]*\s+\Z", re.IGNORECASE)
 """A law's part written whole before its number ("части 4 статьи 159"), when nothing but a part follows the
 number ("Часть 30 тысяч рублей" is a sum)."""
@@ -260,6 +262,8 @@ def _read(text: str, offset: int, tokens: list[Any]) -> list[Amount]:
         return []  # "8 фунтов 6 унций": a weight
     if lead == "до" and qualifier == "exactly" and not _changes_to(text, offset + tokens[0].span.start):
         qualifier = "atMost"  # "штраф до 30 тысяч рублей"; "вырастет до 300 тыс. рублей" names the new level
+    elif lead is None and qualifier == "exactly" and _lower_bound(text, start, prefix, unit_words):
+        qualifier = "atLeast"  # "по цене от 95 тысяч рублей" (NEREL leaves "от" out of the sum, as here)
     bounds, total = [(value, qualifier)], None
     if lead == "из" and low is not None:  # "76 из 89 субъектов": 76 of a total of 89
         share = _shared_multiplier(low, value, low_multiplier, multiplier)
@@ -278,6 +282,28 @@ def _read(text: str, offset: int, tokens: list[Any]) -> list[Amount]:
         Amount(start, end, text[start:end], _plain(v), unit, unit_text, q, counted, counted_start, mention, total)
         for v, q in bounds
     ]
+
+
+def _lower_bound(text: str, start: int, prefix: str | None, unit_words: list[str]) -> bool:
+    """Whether a sum at `start` is a lower bound: "от" before it, after a noun or a verb of price ("по цене от 95
+    тысяч рублей", "стоят от $30"), not after a verb that governs "от" ("отказался от 5 млн рублей").
+
+    >>> _lower_bound("по цене от 95 тысяч рублей", 11, None, ["тысяч", "рублей"])
+    True
+    >>> _lower_bound("отказался от 5 млн рублей", 13, None, ["млн", "рублей"])
+    False
+    """
+    found = _FROM_BEFORE.search(text, max(0, start - 40), start)
+    if found is None or not (prefix is not None or any(vocab.lemmas(word) & vocab.CURRENCIES for word in unit_words)):
+        return False
+    word = found.group(1).lower()
+    readings = parses(word)[:2]
+    verb = any({"VERB", "INFN", "PRTF", "PRTS", "GRND"} & reading.tag.grammemes for reading in readings)
+    return not verb or bool({str(reading.normal_form) for reading in readings} & _PRICE_VERBS)
+
+
+_PRICE_VERBS = frozenset({"стоить", "обойтись", "обходиться"})
+"""Verbs of price before "от": "стоят от $30"."""
 
 
 def _lead(

@@ -218,7 +218,7 @@ def _opens_sentence(text: str, start: int) -> bool:
     """Whether a word stands where any word is capitalised; mid-sentence, "актриса Камерон Диас" shows that
     a capitalised dictionary word ("Камерон") is part of the name, not a title before it."""
     before = words(text).before(start, gap=_ANY_SPACE)
-    return before is None or "\n" in before.gap or before.text[-1] in '.!?…«"“(:—–-'
+    return before is None or "\n" in before.gap or before.text[-1] in '.!?…«"“(:—–-#'  # "# ": a headline opens
 
 
 _BY = re.compile(r"\s+по\s+")
