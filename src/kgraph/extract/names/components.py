@@ -21,7 +21,7 @@ from ..text.normalise import key, noun_phrase_nominative, parses, with_case_endi
 from . import entities
 from .entities import entities_from_spans
 from .known_names import adjective_place, gazetteer_mentions, is_adjective
-from .mentions import patronymic, repair_spans
+from .mentions import after_people, patronymic, repair_spans
 from .mentions import repeated_surnames as repeated_surnames_in
 from .org_tagger import tag_organisations, token_features
 from .originals import bracketed_names as bracketed_in
@@ -463,6 +463,7 @@ def tagged_organisations(doc: Doc) -> None:
     for start, end, score in tags.names:
         if text[start:end].count("«") > text[start:end].count("»") and text[end : end + 1] == "»":
             end += 1  # "партии «Единая Россия»": the name's closing quote
+        start = after_people(text, start, end)  # "Учёные МГУ" opening a headline: МГУ
         if (start, end) not in known and "," not in re.sub(r"«[^»]*»", "", text[start:end]):
             # a comma outside quotes ends a name (NEREL train: 11 names of 4,668 have one)
             span = doc.span(start, end)
@@ -476,6 +477,31 @@ def tagged_organisations(doc: Doc) -> None:
         ):
             draft.nerel_type = "FACILITY"
             doc.relabel(doc.ids[index], cls=class_for("FACILITY"))
+
+
+@component("bodies_before_topics", requires=("entities",), assigns=("entities",), drops=("entities",))
+def bodies_before_topics(doc: Doc) -> None:
+    """A body's name inside a longer one that ends with a topic ends before "по": "Госдумы по финансовому рынку"
+    inside "комитета Госдумы по финансовому рынку" is "Госдума", the topic the committee's (NEREL train: of the
+    organisations inside such a name, 32 end before "по"), and so does a name of capitals ("Верховный
+    представитель ЕС по иностранным делам": ЕС). A place after "по" ("МВД России по Москве") names a branch of its
+    own, which stays."""
+    text = doc.clean
+    organisations = [(draft, m) for draft in doc.drafts if draft.nerel_type == "ORGANIZATION" for m in draft.mentions]
+    places = [m for d in doc.drafts if d.nerel_type in LOCATION_TYPES for m in d.mentions]
+    for draft, mention in organisations:
+        at = text.find(" по ", mention.start, mention.end)
+        inside = any(m.start < mention.start and m.end == mention.end for _, m in organisations)
+        if at <= mention.start or not (inside or _ABBREVIATION.fullmatch(text, mention.start, at)):
+            continue
+        if any(at < place.start < mention.end for place in places):
+            continue
+        draft.mentions.remove(mention)
+        span = doc.span(mention.start, at)
+        link = gazetteer().link(span.text, "ORGANIZATION")
+        label, cls = noun_phrase_nominative(span.text), class_for("ORGANIZATION")
+        doc.add(Draft("ORGANIZATION", label, [span], cls, link.qid if link else None, draft.confidence))
+    doc.drop_unmentioned()
 
 
 @component("organisations_of_places", requires=("entities",), assigns=("entities",))
@@ -502,6 +528,26 @@ def organisations_of_places(doc: Doc) -> None:
         cls = class_for("ORGANIZATION")
         doc.add(Draft("ORGANIZATION", label, [span], cls, link.qid if link else None, 0.6))
         held.add((mention.start, end))
+
+
+_ABBREVIATION = re.compile(r"[A-ZА-ЯЁ]{2,}")
+"""A name of capitals alone ("ЕС"), which a topic after "по" is no part of ("представитель ЕС по иностранным
+делам")."""
+
+
+@component("heads_of_names", requires=("entities",), assigns=("entities",), drops=("entities",))
+def heads_of_names(doc: Doc) -> None:
+    """The head of a longer organisation's name, the rest of which is another organisation's, is no organisation
+    of its own: "Главное управление" of "Главное управление МВД России", "Совет директоров" of "Совет директоров
+    Банка России" (NEREL train marks 42 of the 344 such heads, "Совет Безопасности" of "Совет Безопасности ООН"
+    among them; NEREL dev none of the 12 kgraph found)."""
+    organisations = [(d, m) for d in doc.drafts if d.nerel_type == "ORGANIZATION" for m in d.mentions]
+    ends = {(m.start, m.end) for _, m in organisations}
+    for draft, mention in organisations:
+        rest = [end for start, end in ends if start == mention.end + 1 and (mention.start, end) in ends]
+        if rest and doc.clean[mention.end] == " ":
+            draft.mentions.remove(mention)
+    doc.drop_unmentioned()
 
 
 _PLACES_OF_BODIES = frozenset({"COUNTRY", "CITY", "STATE_OR_PROVINCE"})

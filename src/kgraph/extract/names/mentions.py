@@ -24,6 +24,31 @@ _LEGAL_FORMS = re.compile(r"^(?:(?:ООО|ЗАО|ОАО|ПАО|АО|НАО|УК|
 _KIND_BEFORE_QUOTE = re.compile(r"([А-ЯЁ][а-яё]+)\s+[«\"“]")
 """A word of kind before a quoted name ("Компания «Аэрофлот»"): capitalised only where a sentence opens, it is no
 part of the name, as mid-sentence ("компания «Аэрофлот»"; NEREL train marks "Пересвет" in "Банк «Пересвет»")."""
+_PEOPLE_BEFORE_NAME = re.compile(r"([А-ЯЁа-яё]+)\s+(?=[A-ZА-ЯЁ«\"])")
+"""A word before a capitalised name or a quote, which may be a plural noun of people ("Учёные МГУ")."""
+
+
+def after_people(text: str, start: int, end: int) -> int:
+    """Where an organisation's name between `start` and `end` begins once a plural noun of people before it is
+    left out ("Учёные МГУ": МГУ), or `start`.
+
+    >>> text = "Учёные МГУ создали антибиотик"
+    >>> text[after_people(text, 0, 10) : 10], text[after_people(text, 11, 18) : 18]
+    ('МГУ', 'создали')
+    """
+    people = _PEOPLE_BEFORE_NAME.match(text, start, end)
+    return start + people.end() - people.start() if people and _people(people.group(1)) else start
+
+
+def _people(word: str) -> bool:
+    """Whether a word is a plural noun of people ("учёные", "сотрудники"), no name: NEREL train has 283
+    organisations right after one and a single organisation's name that starts with one."""
+    readings = parses(word.lower())[:2]
+    return any({"NOUN", "plur", "anim"} <= reading.tag.grammemes for reading in readings) and not any(
+        reading.tag.grammemes & NAME_TAGS for reading in readings
+    )
+
+
 _NATASHA_OF = {"PERSON": "PER", "ORGANIZATION": "ORG", "FACILITY": "LOC", **{t: "LOC" for t in LOCATION_TYPES}}
 NAME_WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+(?:[-’'][А-Яа-яЁёA-Za-z]+)*")
 
@@ -165,6 +190,8 @@ def repair_spans(text: str, spans: Iterable[NamedSpan]) -> list[NamedSpan]:
             kind = _KIND_BEFORE_QUOTE.match(piece.text) if piece.type == "ORG" else None
             if kind and common_noun(kind.group(1)) and _opens_sentence(text, piece.start):  # "Компания «Аэрофлот»"
                 piece = _trim(text, span, piece.start + kind.end(), piece.end) or piece
+            if piece.type == "ORG" and (after := after_people(text, piece.start, piece.end)) > piece.start:
+                piece = _trim(text, span, after, piece.end) or piece  # "Учёные МГУ": the scientists are not the body
             if piece.type == "PER":
                 piece = _with_first_name(text, _with_initials(text, piece))
                 lead = re.match(r"(?:\S*\d\S*|[а-яё]\S*)\s+", piece.text)
