@@ -49,6 +49,7 @@ PIPELINE: tuple[Component, ...] = (
     names.placed_organisations,
     names.organisations_of_places,
     names.heads_of_names,
+    names.numbered_organisations,
     names.short_names,
     names.abbreviations,
     forum.pipelines,

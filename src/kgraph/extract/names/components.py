@@ -451,7 +451,8 @@ def tagged_organisations(doc: Doc) -> None:
     """The CRF tagger's organisation names no rule found ("Министерства обороны Соединенного Королевства",
     "Фольксваген"); and a rule's organisation is dropped where the tagger sees no name at all. An organisation's
     name headed by a building's noun is a facility's (``facility_named``), and so is a name right after one ("в
-    аэропорту «Шереметьево»", ``after_facility_noun``)."""
+    аэропорту «Шереметьево»", ``after_facility_noun``); at the words of a facility found before, it is that
+    facility."""
     text = doc.clean
     assert doc.analysis is not None
     tags = tag_organisations(text, doc.analysis, doc.features)
@@ -459,7 +460,7 @@ def tagged_organisations(doc: Doc) -> None:
         if draft.nerel_type == "ORGANIZATION":
             draft.mentions = [m for m in draft.mentions if tags.likelihood(m.start, m.end) >= _NO_NAME]
     doc.drop_unmentioned()
-    known = {(m.start, m.end) for d in doc.drafts for m in d.mentions}  # a place's words are not an organisation too
+    known = {(m.start, m.end) for d in doc.drafts if d.nerel_type == "ORGANIZATION" for m in d.mentions}
     for start, end, score in tags.names:
         if text[start:end].count("«") > text[start:end].count("»") and text[end : end + 1] == "»":
             end += 1  # "партии «Единая Россия»": the name's closing quote
@@ -471,12 +472,16 @@ def tagged_organisations(doc: Doc) -> None:
             confidence = max(round(0.4 + 0.4 * score, 2), link.confidence if link else 0.0)
             label, kind = noun_phrase_nominative(span.text), class_for("ORGANIZATION")
             doc.add(Draft("ORGANIZATION", label, [span], kind, link.qid if link else None, confidence))
+    facilities = {(m.start, m.end) for d in doc.drafts if d.nerel_type == "FACILITY" for m in d.mentions}
     for index, draft in enumerate(doc.drafts):  # "G-Drive Арена", "Карнеги-холл": a building, not a body
         if draft.nerel_type == "ORGANIZATION" and (
             facility_named(draft.label) or any(after_facility_noun(text, m.start) for m in draft.mentions)
         ):
             draft.nerel_type = "FACILITY"
             doc.relabel(doc.ids[index], cls=class_for("FACILITY"))
+            # "Саяно-Шушенской ГЭС" that natasha found as a place already: one facility, not two
+            draft.mentions = [m for m in draft.mentions if (m.start, m.end) not in facilities]
+    doc.drop_unmentioned()
 
 
 @component("bodies_before_topics", requires=("entities",), assigns=("entities",), drops=("entities",))
@@ -535,17 +540,53 @@ _ABBREVIATION = re.compile(r"[A-ZА-ЯЁ]{2,}")
 делам")."""
 
 
+@component("numbered_organisations", requires=("entities",), assigns=("entities",), drops=("entities",))
+def numbered_organisations(doc: Doc) -> None:
+    """An organisation numbered by an ordinal in digits is named with it: "1-й армии США", "2-й гвардейской армии"
+    (NEREL train has 8 such names, all with their number); where another entity holds the numbered name, the
+    unnumbered mention is dropped."""
+    held = {(m.start, m.end) for d in doc.drafts for m in d.mentions}
+    for index, draft in enumerate(doc.drafts):
+        if draft.nerel_type != "ORGANIZATION":
+            continue
+        numbered = [(m, _ORDINAL_BEFORE.search(doc.clean, max(0, m.start - 12), m.start)) for m in draft.mentions]
+        if not any(found for _, found in numbered):
+            continue
+        draft.mentions = [
+            doc.span(found.start(), m.end) if found else m
+            for m, found in numbered
+            if not found or (found.start(), m.end) not in held
+        ]
+        if draft.mentions and all(found for _, found in numbered):
+            doc.relabel(doc.ids[index], label=noun_phrase_nominative(draft.mentions[0].text))
+    doc.drop_unmentioned()
+
+
+_ORDINAL_BEFORE = re.compile(r"(?<![\w-])\d{1,3}-(?:й|го|я|ая|ой|ий|ый|му|ому|м|е|х|ю|ю)\s+\Z")
+"""An ordinal in digits right before a name ("2-й гвардейской армии")."""
+
+
 @component("heads_of_names", requires=("entities",), assigns=("entities",), drops=("entities",))
 def heads_of_names(doc: Doc) -> None:
-    """The head of a longer organisation's name, the rest of which is another organisation's, is no organisation
-    of its own: "Главное управление" of "Главное управление МВД России", "Совет директоров" of "Совет директоров
-    Банка России" (NEREL train marks 42 of the 344 such heads, "Совет Безопасности" of "Совет Безопасности ООН"
-    among them; NEREL dev none of the 12 kgraph found)."""
+    """The head of a longer organisation's name is no organisation of its own when the rest is another
+    organisation's name ("Главное управление" of "Главное управление МВД России", "Совет директоров" of "Совет
+    директоров Банка России": NEREL train marks 42 of 344 such heads, "Совет Безопасности" of "Совет Безопасности
+    ООН" among them) or a topic after "по" ("Европейского суда" of "Европейского суда по правам человека": 3 of
+    66, two of them "сборная России" of "сборная России по хоккею"), unless the head alone is linked to a
+    Wikidata item ("Совета Федерации"); NEREL dev marks none of the 15 heads kgraph found."""
+    text = doc.clean
     organisations = [(d, m) for d in doc.drafts if d.nerel_type == "ORGANIZATION" for m in d.mentions]
-    ends = {(m.start, m.end) for _, m in organisations}
+    spans = {(m.start, m.end) for _, m in organisations}
+    places = [m for d in doc.drafts if d.nerel_type in LOCATION_TYPES for m in d.mentions]
     for draft, mention in organisations:
-        rest = [end for start, end in ends if start == mention.end + 1 and (mention.start, end) in ends]
-        if rest and doc.clean[mention.end] == " ":
+        longer = [end for start, end in spans if start == mention.start and end > mention.end]
+        named = any((mention.end + 1, end) in spans for end in longer)
+        topic = (
+            text.startswith(" по ", mention.end)
+            and not draft.wikidata  # "Совета Федерации" of "Совета Федерации по …": a body known by that name
+            and any(not any(mention.end < place.start < end for place in places) for end in longer)
+        )
+        if (named or topic) and text[mention.end] == " ":
             draft.mentions.remove(mention)
     doc.drop_unmentioned()
 
