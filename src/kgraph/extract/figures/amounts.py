@@ -186,8 +186,6 @@ _CLOCK_AFTER = re.compile(r":\d")
 _SECTIONS = {"ч", "п", "пп", "ст", "гл", "абз", "разд", "подп"}
 """Abbreviations of a law's parts: "ч. 1 ст. 213 УК", "п. 3"; a number after one (or before one) is its number."""
 _SECTION_BEFORE = re.compile(rf"(?<![^\W\d_])(?:(?:{'|'.join(_SECTIONS)})\.|№)\s*\Z", re.IGNORECASE)
-_FROM_BEFORE = re.compile(r"([А-Яа-яЁё]+)\s+от\s+\Z", re.IGNORECASE)
-"""A word and "от" right before a sum with no "до" after it ("по цене от 95 тысяч рублей")."""
 _SECTION_WORD_BEFORE = re.compile(r"(?<![^\W\d_])(?:част|стать|пункт|подпункт|абзац)[а-яё]*\s+\Z", re.IGNORECASE)
 """A law's part written whole before its number ("части 4 статьи 159"), when nothing but a part follows the
 number ("Часть 30 тысяч рублей" is a sum)."""
@@ -302,6 +300,8 @@ def _lower_bound(text: str, start: int, prefix: str | None, unit_words: list[str
     return not verb or bool({str(reading.normal_form) for reading in readings} & _PRICE_VERBS)
 
 
+_FROM_BEFORE = re.compile(r"([А-Яа-яЁё]+)\s+от\s+\Z", re.IGNORECASE)
+"""A word and "от" right before a sum with no "до" after it ("по цене от 95 тысяч рублей")."""
 _PRICE_VERBS = frozenset({"стоить", "обойтись", "обходиться"})
 """Verbs of price before "от": "стоят от $30"."""
 

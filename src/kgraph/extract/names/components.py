@@ -509,6 +509,11 @@ def bodies_before_topics(doc: Doc) -> None:
     doc.drop_unmentioned()
 
 
+_ABBREVIATION = re.compile(r"[A-ZА-ЯЁ]{2,}")
+"""A name of capitals alone ("ЕС"), which a topic after "по" is no part of ("представитель ЕС по иностранным
+делам")."""
+
+
 @component("organisations_of_places", requires=("entities",), assigns=("entities",))
 def organisations_of_places(doc: Doc) -> None:
     """An organisation's name followed by a place in the genitive names that place's organisation too, an entity
@@ -535,11 +540,6 @@ def organisations_of_places(doc: Doc) -> None:
         held.add((mention.start, end))
 
 
-_ABBREVIATION = re.compile(r"[A-ZА-ЯЁ]{2,}")
-"""A name of capitals alone ("ЕС"), which a topic after "по" is no part of ("представитель ЕС по иностранным
-делам")."""
-
-
 @component("numbered_organisations", requires=("entities",), assigns=("entities",), drops=("entities",))
 def numbered_organisations(doc: Doc) -> None:
     """An organisation numbered by an ordinal in digits is named with it: "1-й армии США", "2-й гвардейской армии"
@@ -562,7 +562,7 @@ def numbered_organisations(doc: Doc) -> None:
     doc.drop_unmentioned()
 
 
-_ORDINAL_BEFORE = re.compile(r"(?<![\w-])\d{1,3}-(?:й|го|я|ая|ой|ий|ый|му|ому|м|е|х|ю|ю)\s+\Z")
+_ORDINAL_BEFORE = re.compile(r"(?<![\w-])\d{1,3}-(?:й|го|я|ая|ой|ий|ый|му|ому|м|е|х|ю)\s+\Z")
 """An ordinal in digits right before a name ("2-й гвардейской армии")."""
 
 

@@ -45,9 +45,9 @@ COUNTRY 0.927/0.897, CITY 0.898/0.805, STATE_OR_PROVINCE 0.876/0.667, MONEY 0.87
 DATE 0.890/0.791."""
 
 RULES_ADD_TO = frozenset({"FACILITY"})
-"""The types the taggers give and the rules add to: a name headed by a building's noun or right after one
-("Саяно-Шушенской ГЭС", "в аэропорту «Шереметьево»", ``names.components.tagged_organisations``), which the
-organisation tagger had found as a body's name."""
+"""The types the taggers give and the rules add to: the facilities natasha's places are ("на стадионе «Лужники»",
+"улица Ленина") and the organisation names headed by a building's noun or right after one ("Саяно-Шушенской ГЭС",
+"в аэропорту «Шереметьево»", ``names.components.tagged_organisations``)."""
 
 NESTED = ("AWARD", "CRIME", "DISEASE", "EVENT", "IDEOLOGY", "LAW", "LOCATION", "ORGANIZATION", "PENALTY", "PROFESSION")
 """The types whose mentions NEREL train often nests in one of the same type ("[депутат] Госдумы" in "[депутат
