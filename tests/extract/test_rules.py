@@ -1867,3 +1867,11 @@ def test_the_head_of_a_name_with_a_topic_is_no_organisation_unless_known_alone()
     assert "Европейского суда по правам человека" in organisations, organisations
     assert "Европейского суда" not in organisations, organisations
     assert "Совета Федерации" in organisations, organisations
+
+
+def test_an_office_before_a_country_s_name_is_named_with_it() -> None:
+    # "посол Японии в МАГАТЭ" was no country's office; NEREL nests 645 of train's 736 offices right
+    # before a place in one that holds it ("[послом] Японии", NEREL dev), and the office is the country's
+    text = "Юкия Амано работал дипломатом. В 2005 году он был назначен послом Японии в МАГАТЭ."
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    assert ("посол Японии в МАГАТЭ", "Япония") in _related(model, "kg:positionIn")
