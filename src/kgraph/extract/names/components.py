@@ -14,10 +14,10 @@ from ..doc import Doc, Draft, class_for
 from ..links.linking import LOCATION_TYPES, gazetteer
 from ..pipeline import component
 from ..places.nouns import facility_named
-from ..places.types import after_facility_noun
+from ..places.types import PLACES_AFTER_NAMES, after_facility_noun, genitive_place_after
 from ..places.types import places_in_names as places_in_names_of
 from ..spans import SpanIndex
-from ..text.normalise import key, noun_phrase_nominative, parses, with_case_ending
+from ..text.normalise import key, noun_phrase_nominative, with_case_ending
 from . import entities
 from .entities import entities_from_spans
 from .known_names import adjective_place, gazetteer_mentions, is_adjective
@@ -520,17 +520,12 @@ def organisations_of_places(doc: Doc) -> None:
     whose mention holds both ("Следственного комитета Армении", "полиции Сан-Диего"), as NEREL nests them: of the
     357 organisations NEREL train names right before a country, a city or a region, 343 are inside one that holds
     the place. The shorter name stays a mention of its own (``placed_organisations``)."""
-    text = doc.clean
-    places = {
-        m.start: m.end for d in doc.drafts if d.nerel_type in _PLACES_OF_BODIES for m in d.mentions if m.end > m.start
-    }
+    places = {m.start: m.end for d in doc.drafts if d.nerel_type in PLACES_AFTER_NAMES for m in d.mentions}
     organisations = [m for d in doc.drafts if d.nerel_type == "ORGANIZATION" for m in d.mentions]
     held = {(m.start, m.end) for m in organisations}
     for mention in organisations:
-        end = places.get(mention.end + 1)
-        if end is None or text[mention.end] != " " or not _genitive(text[mention.end + 1 : end].split()[0]):
-            continue
-        if (mention.start, end) in held:
+        end = genitive_place_after(doc.clean, places, mention.end)
+        if end is None or (mention.start, end) in held:
             continue
         span = doc.span(mention.start, end)
         link = gazetteer().link(span.text, "ORGANIZATION")
@@ -589,15 +584,6 @@ def heads_of_names(doc: Doc) -> None:
         if (named or topic) and text[mention.end] == " ":
             draft.mentions.remove(mention)
     doc.drop_unmentioned()
-
-
-_PLACES_OF_BODIES = frozenset({"COUNTRY", "CITY", "STATE_OR_PROVINCE"})
-"""The places an organisation's name is followed by in NEREL's nested names."""
-
-
-def _genitive(word: str) -> bool:
-    """Whether a word may be in the genitive, or is not declined ("США", "РФ")."""
-    return any(p.tag.case == "gent" or "Fixd" in p.tag for p in parses(word.lower())[:3])
 
 
 @component("owned_organisations", requires=("entities",), assigns=("entities",))

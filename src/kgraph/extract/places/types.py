@@ -4,7 +4,7 @@ the places inside organisations' names ("Университет Барселон
 """
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from ...source import Span
@@ -169,6 +169,28 @@ def after_facility_noun(text: str, start: int) -> bool:
     listed = _QUOTED_BEFORE.search(text, max(0, start - 300), start)
     at = listed.start() if listed else start
     return cue_before(text, at, set())[1] == "FACILITY"
+
+
+PLACES_AFTER_NAMES = frozenset({"COUNTRY", "CITY", "STATE_OR_PROVINCE"})
+"""The places NEREL nests a name in when they follow it: "[Следственного комитета] Армении", "[послом] Японии"."""
+
+
+def genitive_place_after(text: str, places: Mapping[int, int], end: int, *, noun: bool = False) -> int | None:
+    """Where the place that starts one space after `end` ends (`places`: start -> end), when its first word may be
+    in the genitive or does not decline ("Армении", "США", "Сан-Диего"); with `noun`, when that word is a noun
+    ("Японии", not the "британской" of "британской группы"); else None.
+
+    >>> text = "полиции Сан-Диего и вокалист британской группы"
+    >>> genitive_place_after(text, {8: 17}, 7), genitive_place_after(text, {29: 39}, 28, noun=True)
+    (17, None)
+    """
+    after = places.get(end + 1)
+    words = text[end + 1 : after].split() if after is not None and text[end : end + 1] == " " else []
+    if not words:
+        return None
+    readings = parses(words[0].lower())[:3]
+    declined = (("NOUN" in r.tag or not noun) and (r.tag.case == "gent" or "Fixd" in r.tag) for r in readings)
+    return after if any(declined) else None
 
 
 def cue_after(text: str, end: int) -> str | None:

@@ -9,6 +9,7 @@ from ..doc import Doc, Draft, class_for, entity_classes
 from ..links.linking import LOCATION_TYPES
 from ..names.known_names import adjective_place_name, is_adjective
 from ..pipeline import component
+from ..places.types import PLACES_AFTER_NAMES, genitive_place_after
 from ..text.normalise import CYRILLIC_WORD, key, noun_phrase_nominative, parses
 from .taggers import RULE_TYPES, TypedMention, tag_types
 
@@ -92,23 +93,17 @@ def _offices_of_places(doc: Doc) -> list[TypedMention]:
     Великобритании", "послом Японии" (NEREL train nests 645 of the 736 offices right before a country, a city or a
     region in one that holds the place); a place that opens with an adjective ("Вокалист британской группы") is
     none."""
-    text = doc.clean
-    places = {m.start: m.end for d in doc.drafts if d.nerel_type in _PLACES for m in d.mentions if m.end > m.start}
+    places = {m.start: m.end for d in doc.drafts if d.nerel_type in PLACES_AFTER_NAMES for m in d.mentions}
     offices = {(m.start, m.end) for m in doc.typed if m.type == "PROFESSION"}
     found = []
     for mention in doc.typed:
-        end = places.get(mention.end + 1)
-        if mention.type != "PROFESSION" or end is None or text[mention.end] != " " or (mention.start, end) in offices:
+        if mention.type != "PROFESSION":
             continue
-        readings = parses(text[mention.end + 1 : end].split()[0].lower())[:3]
-        if any("NOUN" in r.tag and (r.tag.case == "gent" or "Fixd" in r.tag) for r in readings):
+        end = genitive_place_after(doc.clean, places, mention.end, noun=True)
+        if end is not None and (mention.start, end) not in offices:
             found.append(TypedMention(mention.start, end, "PROFESSION", mention.confidence))
             offices.add((mention.start, end))
     return found
-
-
-_PLACES = frozenset({"COUNTRY", "CITY", "STATE_OR_PROVINCE"})
-"""The places an office's name is followed by in NEREL's nested offices."""
 
 
 _SAID_AFTER = re.compile(r"[!?…]?[»\"”]?[,!?…]?\s*[—–-]\s")
