@@ -1264,7 +1264,7 @@ def test_a_name_headed_by_a_building_s_noun_is_a_facility_not_an_organisation() 
     # "Минск-арена" and "Карнеги-холл" were organisations too
     text = "Матч прошёл в субботу на «G-Drive Арене» в Омске. Концерт прошёл в Минск-арене."
     model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
-    classes = {m.text: e.cls for e in model.entities.values() for m in e.mentions}
+    classes = _classes(model)
     assert classes.get("G-Drive Арене") == classes.get("Минск-арене") == "schema:Place", classes
 
 
@@ -1389,6 +1389,22 @@ def _related(model: ArticleModel, predicate: str) -> set[tuple[str, str]]:
     """The labels of the subject and object of each fact of `predicate` between two entities."""
     labels = {ident: entity.labels["ru"] for ident, entity in model.entities.items()}
     return {(labels[f.subject], labels[str(f.obj)]) for f in model.facts if f.predicate == predicate}
+
+
+def _of_the_visit(model: ArticleModel, predicate: str) -> set[str]:
+    """The labels of what the article's one visit (no fewer, no more) is related to by `predicate`."""
+    [visit] = [e for e in model.entities.values() if e.cls == "kg:Visit"]
+    return {obj for name, obj in _related(model, predicate) if name == visit.labels["ru"]}
+
+
+def _mentions(model: ArticleModel, cls: str) -> set[str]:
+    """The words of each mention of an entity of class `cls`."""
+    return {m.text for e in model.entities.values() if e.cls == cls for m in e.mentions}
+
+
+def _classes(model: ArticleModel) -> dict[str, str]:
+    """The words of each mention and the class of its entity."""
+    return {m.text: e.cls for e in model.entities.values() for m in e.mentions}
 
 
 def test_a_relative_of_the_same_surname_is_no_other_name_of_a_person() -> None:
@@ -1539,8 +1555,7 @@ def test_a_visit_goes_to_the_place_after_v_not_to_the_country_in_the_visitor_s_t
     # the visit took place in Russia, named in "Министр иностранных дел России" (a new article)
     text = "Министр иностранных дел России Сергей Лавров 9 апреля прибыл с официальным визитом в Пекин."
     model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
-    [visit] = [e for e in model.entities.values() if e.cls == "kg:Visit"]
-    places = {place for name, place in _related(model, "schema:location") if name == visit.labels["ru"]}
+    places = _of_the_visit(model, "schema:location")
     assert places == {"Пекин"}, places
 
 
@@ -1567,8 +1582,7 @@ def test_a_visit_whose_sentence_says_where_it_goes_is_not_placed_where_the_sente
         "Лидеры обсудили ситуацию на Ближнем Востоке. Эрдоган пригласил Путина посетить Турцию с официальным визитом."
     )
     model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
-    [visit] = [e for e in model.entities.values() if e.cls == "kg:Visit"]
-    places = {place for name, place in _related(model, "schema:location") if name == visit.labels["ru"]}
+    places = _of_the_visit(model, "schema:location")
     assert places == {"Турция"}, places
 
 
@@ -1723,7 +1737,7 @@ def test_an_adjective_of_a_name_natasha_reads_alone_as_a_place_is_none() -> None
         "После этой победы «Авангард» поднялся на второе место в Восточной конференции, набрав 38 очков.\n"
     )
     model = extract_article(parse_article("a", text))
-    places = {m.text for e in model.entities.values() if e.cls == "schema:Place" for m in e.mentions}
+    places = _mentions(model, "schema:Place")
     assert "Восточной" not in places, places
 
 
@@ -1734,8 +1748,7 @@ def test_a_person_met_during_a_visit_is_no_visitor() -> None:
         "переговоры с главой МИД КНР Ван И."
     )
     model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
-    [visit] = [e for e in model.entities.values() if e.cls == "kg:Visit"]
-    attendees = {person for name, person in _related(model, "schema:attendee") if name == visit.labels["ru"]}
+    attendees = _of_the_visit(model, "schema:attendee")
     assert attendees == {"Сергей Лавров"}, attendees
 
 
@@ -1747,7 +1760,7 @@ def test_a_name_right_after_a_building_s_noun_is_a_facility_not_an_organisation(
         "Делегация жила в гостинице «Москва». Контракт подписала компания «Мосфильм»."
     )
     model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
-    classes = {m.text: e.cls for e in model.entities.values() for m in e.mentions}
+    classes = _classes(model)
     named = ("Шереметьево", "Звезда", "Космос", "Юность", "Москва")
     assert {name: classes.get(name) for name in named} == dict.fromkeys(named, "schema:Place"), classes
     assert classes.get("Мосфильм") == "schema:Organization", classes
@@ -1782,7 +1795,7 @@ def test_a_building_s_noun_ending_the_sentence_before_gives_the_next_name_no_kin
     # "… Букингемского дворца.⏎⏎Полиция подтвердила" made the police a facility (NEREL dev); "г. Уфа" still reads
     text = "Об этом говорится в сообщении Букингемского дворца.\n\nПолиция подтвердила эту информацию."
     model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
-    classes = {m.text: e.cls for e in model.entities.values() for m in e.mentions}
+    classes = _classes(model)
     assert classes.get("Полиция") != "schema:Place", classes
     town = "Он родился в г. Уфа."
     assert cue_before(town, town.index("Уфа"), set()) == ("г", "CITY")
@@ -1822,7 +1835,7 @@ def test_a_committee_s_topic_is_no_part_of_the_body_it_belongs_to() -> None:
         "Верховный представитель ЕС по иностранным делам Кая Каллас приехала в Брюссель."
     )
     model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
-    organisations = {m.text for e in model.entities.values() if e.cls == "schema:Organization" for m in e.mentions}
+    organisations = _mentions(model, "schema:Organization")
     assert {"Госдумы", "ЕС"} <= organisations, organisations
     assert not {"Госдумы по финансовому рынку", "ЕС по иностранным делам"} & organisations, organisations
     parts = _related(model, "schema:isPartOf")
@@ -1834,7 +1847,7 @@ def test_people_before_an_organisation_and_the_head_of_a_longer_name_are_no_orga
     # NEREL dev's "Главное управление" of "Главное управление МВД России по Нижегородской области")
     text = "# Учёные МГУ создали антибиотик\n\nСовет директоров Банка России сохранил ключевую ставку.\n"
     model = extract_article(parse_article("a", text))
-    organisations = {m.text for e in model.entities.values() if e.cls == "schema:Organization" for m in e.mentions}
+    organisations = _mentions(model, "schema:Organization")
     assert {"МГУ", "Совет директоров Банка России", "Банка России"} <= organisations, organisations
     assert not {"Учёные МГУ", "Совет директоров"} & organisations, organisations
 
@@ -1843,7 +1856,7 @@ def test_a_place_adjective_before_val_names_the_street_not_a_region() -> None:
     # "Крымском Валу" gave a region "Крымский" that the street lay in (a new article)
     text = "В Новой Третьяковке на Крымском Валу открылась выставка Ивана Айвазовского."
     model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
-    places = {m.text: e.cls for e in model.entities.values() for m in e.mentions}
+    places = _classes(model)
     assert places.get("Крымском Валу") == "schema:Place" and "Крымском" not in places, places
 
 
@@ -1851,7 +1864,7 @@ def test_an_organisation_numbered_by_an_ordinal_is_named_with_it() -> None:
     # "армии США" and "гвардейской армии" left out their numbers (NEREL dev; train's 8 such names all keep them)
     text = "Войска встретились с частями 1-й армии США. Он воевал в составе 2-й гвардейской армии."
     model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
-    organisations = {m.text for e in model.entities.values() if e.cls == "schema:Organization" for m in e.mentions}
+    organisations = _mentions(model, "schema:Organization")
     assert "1-й армии США" in organisations and "армии США" not in organisations, organisations
 
 
@@ -1863,7 +1876,7 @@ def test_the_head_of_a_name_with_a_topic_is_no_organisation_unless_known_alone()
         "Клишас, глава комитета Совета Федерации по конституционному законодательству и госстроительству."
     )
     model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
-    organisations = {m.text for e in model.entities.values() if e.cls == "schema:Organization" for m in e.mentions}
+    organisations = _mentions(model, "schema:Organization")
     assert "Европейского суда по правам человека" in organisations, organisations
     assert "Европейского суда" not in organisations, organisations
     assert "Совета Федерации" in organisations, organisations
