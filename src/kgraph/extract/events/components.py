@@ -14,7 +14,7 @@ from ..pipeline import component
 from ..places.nouns import named_kind
 from ..spans import Overlapping
 from ..text.normalise import lemma, noun_phrase_nominative, parses
-from .events import find_events
+from .events import EventMention, find_events
 
 PLACE_CLASSES = {"schema:Place", "schema:Museum", "schema:City", "schema:SportsActivityLocation"}
 
@@ -51,6 +51,7 @@ def events(doc: Doc) -> None:
             if opened != ident:
                 doc.fact(ident, "kg:opens", opened, first, 0.7)
     forums = [ident for event, ident in found if event.cls == "kg:Forum"]
+    framed = _framing_events(doc, found)
     # from here on only facts are added: the entities and their mentions stay as they are
     forum_at, city_at = doc.finder({"kg:Forum"}).at, doc.finder({"schema:City"}).at
     days = Days(doc)
@@ -62,6 +63,9 @@ def events(doc: Doc) -> None:
                 forum_here = forum_at(sentence.start, sentence.end)
                 if forum_here and forum_here != ident:
                     doc.fact(ident, "schema:superEvent", forum_here, sentence, 0.6)
+            frame = framed.get(sentence)
+            if frame is not None and frame[0] != ident and not _overlapping(frame[1], event.mentions):
+                doc.fact(ident, "schema:superEvent", frame[0], sentence, 0.6)
             if event.cls == "kg:Forum":
                 city = city_at(sentence.start, sentence.end)
                 if city and (sentence, city) not in located:
@@ -71,6 +75,27 @@ def events(doc: Doc) -> None:
                     doc.fact(ident, "schema:location", city, sentence, 0.6)
             else:
                 days.state_start(ident, sentence)
+
+
+_WITHIN = re.compile(r"(?<![\w-])в\s+рамках\s+(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)
+""""в рамках" and at most two words before an event's mention: the event the sentence's other events are part of
+("В рамках форума прошла выставка", "в рамках XVI форума")."""
+
+
+def _framing_events(doc: Doc, found: list[tuple[EventMention, str]]) -> dict[Span, tuple[str, Span]]:
+    """Each sentence's event named after "в рамках" (its id and that mention): the sentence's other events are
+    part of it. In NEREL train, of the events named in a sentence with one named after "в рамках", three are
+    its SUBEVENT_OF and none the other way round."""
+    framed: dict[Span, tuple[str, Span]] = {}
+    for event, ident in found:
+        for mention in event.mentions:
+            if _WITHIN.search(doc.clean, max(0, mention.start - 40), mention.start):
+                framed.setdefault(doc.sentence(mention.start), (ident, mention))
+    return framed
+
+
+def _overlapping(span: Span, mentions: list[Span]) -> bool:
+    return any(m.start < span.end and span.start < m.end for m in mentions)
 
 
 def named_as_labelled(draft: Draft, low: int, high: int) -> bool:

@@ -188,7 +188,8 @@ MONTHS = (
     "ноябрь",
     "декабрь",
 )
-NOT_COUNTED = {"год", "г", "гг", "час", "минута", "секунда", "раз", "век", *MONTHS}
+NOT_COUNTED = {"год", "г", "гг", "час", "минута", "секунда", "раз", "век", "утро", "вечер", "ночь", *MONTHS}
+"""What a bare number before it does not count: a year, an hour of the clock ("около 6 утра"), a day of a month."""
 CHANGES = frozenset(
     [
         "расти",

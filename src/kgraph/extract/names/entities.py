@@ -269,12 +269,16 @@ def _first_name_nominative(name: str) -> str:
     ('Ференц Краус', 'Пётр Чайковский')
     >>> _first_name_nominative("Яна Абрамова"), _first_name_nominative("Нарендра Моди")
     ('Яна Абрамова', 'Нарендра Моди')
+    >>> _first_name_nominative("Нарендры Моди")  # pymorphy3 reads "Нарендры" as many Нарендры too
+    'Нарендра Моди'
     """
     words = name.split()
     if len(words) != 2 or not all(CYRILLIC_WORD.fullmatch(w) for w in words) or _may_be_a_nominative_name(words):
         return name
-    first = parses(words[0].lower())[0]
-    if "Name" not in first.tag or first.score < 0.5 or first.tag.case in (None, "nomn") or first.tag.number != "sing":
+    # a first name is one person's: its plural readings ("Нарендры" as many Нарендры) do not count
+    readings = [p for p in parses(words[0].lower()) if p.tag.number == "sing" and "Name" in p.tag]
+    first = readings[0] if readings else None
+    if first is None or first.score < 0.3 or first.tag.case in (None, "nomn"):
         return name
     case, gender = first.tag.case, first.tag.gender
     given = first.inflect({"nomn", "sing"})

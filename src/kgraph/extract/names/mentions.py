@@ -205,6 +205,9 @@ def repair_spans(text: str, spans: Iterable[NamedSpan]) -> list[NamedSpan]:
                 elif len(words) == 1 and (common_noun(words[0].group()) or _no_name(words[0].group())):
                     continue
             if piece.type == "LOC":
+                lead = _PREPOSITION_BEFORE_NAME.match(piece.text)
+                if lead:  # a headline's "Под Тверью автобус столкнулся …": the capital is the headline's
+                    piece = _trim(text, span, piece.start + lead.end(), piece.end) or piece
                 piece = _with_head(text, piece)
             repaired.append(piece)
     repaired = _with_surname(text, repaired)
@@ -224,6 +227,14 @@ def repair_spans(text: str, spans: Iterable[NamedSpan]) -> list[NamedSpan]:
     longer = [_with_tail(text, span, tails) for span in repaired if span.type == "ORG"]
     known = set(repaired)
     return repaired + [span for span in longer if span not in known]
+
+
+_PREPOSITION_BEFORE_NAME = re.compile(
+    r"(?:Под|В|Во|На|Из|У|Около|Возле|Близ|Над|За|Перед|При|От|До|С|Со|К|Ко|По|Между)\s+(?=[А-ЯЁ])"
+)
+"""A preposition written with a capital (it opens a sentence or a headline) before a place's name: natasha may
+take it into the name ("Под Тверью"); no place in NEREL train starts so (its one name that does, "ВО Свобода", is
+in capitals)."""
 
 
 def _unquoted(text: str, span: NamedSpan) -> NamedSpan | None:

@@ -96,12 +96,15 @@ def _fits(draft: Draft, nerel_type: str) -> bool:
 def mentions_of(doc: Doc) -> list[Mention]:
     """What the classifier relates: the entities' mentions of the types the rules give or add to, the taggers'
     mentions of every other type, the dates ("в ночь на вторник" a TIME, as NEREL has it), and the sums and
-    percentages."""
+    percentages. The header's author ("Author: **Анна Бамбульская**") is none of them: the line says who wrote
+    the article, not that she took part in what it tells (``kg:participantIn`` the forum she reports on)."""
+    author = doc.article.author
     found = {
         Mention(span.start, span.end, draft.nerel_type)
         for draft in doc.drafts
         if draft.nerel_type in RULE_TYPES or draft.nerel_type in RULES_ADD_TO
         for span in draft.mentions
+        if author is None or not (author.start <= span.start and span.end <= author.end)
     }
     found |= {Mention(m.start, m.end, m.type) for m in doc.typed if m.type not in RULE_TYPES}
     found |= {Mention(d.start, d.end, d.nerel_type) for d in doc.dates}
