@@ -1935,3 +1935,17 @@ def test_an_event_named_in_the_sentence_of_one_after_v_ramkakh_is_part_of_it() -
     model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
     parts = {(part.lower(), whole) for part, whole in _related(model, "schema:superEvent")}
     assert ("выставка технологических стартапов", "IV Сибирский форум инноваций") in parts, parts
+
+
+def test_the_groups_and_persons_after_v_nyom_prinyali_uchastie_attend_the_event_named_before() -> None:
+    # the seed's "Помимо двух президентов в нём приняли участие главы министерств и ведомств …" gave the plenary
+    # session no attendee; "в нём" is the last event named before with a masculine or neuter head
+    text = (
+        "В Омске завершился форум регионов. Форум завершился пленарным заседанием. Помимо губернаторов в нём "
+        "приняли участие главы министерств и ведомств, а также представители деловых кругов двух государств."
+    )
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    attended = {(event.lower(), who) for event, who in _related(model, "schema:attendee")}
+    assert ("пленарное заседание", "главы министерств и ведомств") in attended, attended
+    assert ("пленарное заседание", "представители деловых кругов двух государств") in attended, attended
+    assert not {who for event, who in attended if event.startswith("форум")}, attended

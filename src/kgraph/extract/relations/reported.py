@@ -8,7 +8,7 @@ from ...source import Span
 from ..doc import Doc, Draft
 from ..events.components import named_as_labelled
 from ..pipeline import component
-from ..text.normalise import key, lemma
+from ..text.normalise import key, lemma, parses
 from .topics import find_agreements, find_discussions, find_exchanges, find_groups
 
 
@@ -23,6 +23,7 @@ def reported(doc: Doc) -> None:
     holders: dict[str, list[str]] = {}
     for group in find_groups(text):
         doc.add(Draft("GROUP", group.label, [group.span], cls="kg:Group", confidence=0.5))
+    _took_part_in_it(doc)
     for discussion in find_discussions(text):
         if not discussion.topics:
             continue
@@ -56,6 +57,47 @@ def reported(doc: Doc) -> None:
         ident = doc.add(Draft("EVENT", "обмен документами", [verb], cls="kg:DocumentExchange", confidence=0.5))
         for document in documents.named_in(sentence):
             doc.fact(ident, "kg:exchangedDocument", document, sentence, 0.5)
+
+
+_TOOK_PART_IN_IT = re.compile(
+    r"(?<![\w-])[Вв]\s+(?P<it>нём|нем|ней|них)\s+(?:(?:при(?:ня|нима)\w*)\s+участие|(?:по)?участвова\w*|участву\w*)"
+    r"(?![\w-])"
+)
+"""An event's participants after a pronoun standing for it: "Помимо двух президентов в нём приняли участие главы
+министерств …", "В ней участвовали …"."""
+_PRONOUN_GENDERS = {"нём": {"masc", "neut"}, "нем": {"masc", "neut"}, "ней": {"femn"}}
+_ANTECEDENT_BACK = 2
+"""Sentences back at most where the event the pronoun stands for is named."""
+_PARTICIPANTS = frozenset({"kg:Group", "schema:Person"})
+
+
+def _took_part_in_it(doc: Doc) -> None:
+    """The groups and persons named after "в нём приняли участие" (or "в ней участвовали") to the end of the
+    sentence attend the event the pronoun stands for: the last one the rules found, named in that sentence before
+    it or in the one or two before, whose head noun has the pronoun's gender ("нём": "заседание", "форум"; "ней":
+    "выставка"; "них": any)."""
+    who = doc.mention_starts(_PARTICIPANTS)
+    named = [(m.start, ident, event.head) for event, ident in doc.events for m in event.mentions]
+    for found in _TOOK_PART_IN_IT.finditer(doc.clean):
+        sentence = doc.sentence(found.start())
+        earlier = [s for s in doc.article.sentences if s.end <= sentence.start][-_ANTECEDENT_BACK:]
+        low = earlier[0].start if earlier else sentence.start
+        genders = _PRONOUN_GENDERS.get(found.group("it"))
+        before = [
+            (start, ident)
+            for start, ident, head in named
+            if low <= start < found.start() and (genders is None or _gender(head) in genders)
+        ]
+        if not before:
+            continue
+        _, event = max(before)
+        for index in dict.fromkeys(who.between(found.end(), sentence.end)):
+            doc.fact(event, "schema:attendee", doc.ids[index], sentence, 0.5)
+
+
+def _gender(noun: str) -> str | None:
+    gender = parses(noun.lower())[0].tag.gender
+    return str(gender) if gender else None
 
 
 _WHERE = frozenset({"schema:City", "schema:Country", "schema:AdministrativeArea", "schema:Place"})
