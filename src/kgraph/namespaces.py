@@ -64,6 +64,7 @@ class KG(DefinedNamespace):
     positionIn: URIRef
     chair: URIRef
     closedBy: URIRef
+    openedBy: URIRef
     exhibitor: URIRef
     opens: URIRef
     exchangedDocument: URIRef

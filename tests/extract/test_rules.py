@@ -1949,3 +1949,27 @@ def test_the_groups_and_persons_after_v_nyom_prinyali_uchastie_attend_the_event_
     assert ("пленарное заседание", "главы министерств и ведомств") in attended, attended
     assert ("пленарное заседание", "представители деловых кругов двух государств") in attended, attended
     assert not {who for event, who in attended if event.startswith("форум")}, attended
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "who"),
+    [
+        (
+            "В Красноярске прошёл IV Сибирский форум инноваций. Форум открыл губернатор Красноярского края Михаил "
+            "Котюков.",
+            "kg:openedBy",
+            {"Михаил Котюков"},
+        ),
+        (
+            "Главы двух государств, России и Казахстана, закрыли форум сотрудничества. На пленарном заседании "
+            "выступили президент России Владимир Путин и глава Казахстана Касым-Жомарт Токаев.",
+            "kg:closedBy",
+            {"Владимир Путин", "Касым-Жомарт Токаев"},
+        ),
+    ],
+)
+def test_who_opened_or_closed_an_event_is_told_by_the_verb(text: str, predicate: str, who: set[str]) -> None:
+    # "Форум открыл губернатор …" and the seed's "Главы двух государств … закрыли форум" said no one opened or
+    # closed it; the heads of state stand for everyone the article calls a head or a president
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    assert {person for _, person in _related(model, predicate)} == who, _related(model, predicate)

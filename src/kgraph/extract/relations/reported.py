@@ -24,6 +24,7 @@ def reported(doc: Doc) -> None:
     for group in find_groups(text):
         doc.add(Draft("GROUP", group.label, [group.span], cls="kg:Group", confidence=0.5))
     _took_part_in_it(doc)
+    _opened_and_closed(doc)
     for discussion in find_discussions(text):
         if not discussion.topics:
             continue
@@ -93,6 +94,44 @@ def _took_part_in_it(doc: Doc) -> None:
         _, event = max(before)
         for index in dict.fromkeys(who.between(found.end(), sentence.end)):
             doc.fact(event, "schema:attendee", doc.ids[index], sentence, 0.5)
+
+
+_OPENS_OR_CLOSES = {
+    "открыть": "kg:openedBy",
+    "открывать": "kg:openedBy",
+    "закрыть": "kg:closedBy",
+    "закрывать": "kg:closedBy",
+}
+"""Verbs that tell who opened or closed an event ("Форум открыл губернатор …", "Главы двух государств … закрыли
+форум"), in the active voice only: "была открыта академия" is an opening of its own (``events``)."""
+
+
+def _opened_and_closed(doc: Doc) -> None:
+    """Who opened or closed an event: a verb of `_OPENS_OR_CLOSES`, the event the rules found named nearest it in
+    its sentence (no opening: "открытие выставки" is what opens), and the persons the sentence names in the
+    nominative, or those a group of heads standing for them ("Главы двух государств": everyone the article calls
+    a head, a president or a leader, as `_holders`)."""
+    named = [(m.start, ident) for event, ident in doc.events if event.cls != "kg:Opening" for m in event.mentions]
+    groups = doc.mention_starts({"kg:Group"})
+    for sentence in doc.article.sentences:
+        for word in re.finditer(r"[А-ЯЁа-яё]+", sentence.text):
+            reading = parses(word.group().lower())[0]
+            predicate = _OPENS_OR_CLOSES.get(str(reading.normal_form))
+            if predicate is None or reading.tag.POS != "VERB":
+                continue
+            at = sentence.start + word.start()
+            near = [(abs(start - at), ident) for start, ident in named if sentence.start <= start < sentence.end]
+            if not near:
+                continue
+            event = min(near)[1]
+            who = _subjects(doc, sentence.start, sentence.end)
+            for index in [] if who else groups.between(sentence.start, sentence.end):
+                title = lemma(doc.drafts[index].label.split()[0].lower())
+                if title in _HEAD_TITLES:
+                    who = _holders(doc, title)
+                    break
+            for person in who:
+                doc.fact(event, predicate, person, sentence, 0.4)
 
 
 def _gender(noun: str) -> str | None:
