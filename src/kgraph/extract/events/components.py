@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import date
 
 from ...model import TimeRef
+from ...resources import subclasses
 from ...source import Span
 from ..doc import Doc, Draft, class_for
 from ..pipeline import component
@@ -21,8 +22,9 @@ PLACE_CLASSES = {"schema:Place", "schema:Museum", "schema:City", "schema:SportsA
 
 @component("events", requires=("entities", "dates"), assigns=("entities", "events", "facts"))
 def events(doc: Doc) -> None:
-    """Events by head noun with their editions, what an opening opens, a forum's city, an opening's forum and
-    each event's day ("7 ноября" in the sentence naming it)."""
+    """Events by head noun with their editions, what an opening opens, a forum's city, an opening's forum (and
+    the opened event's), the event named after "в рамках" and each event's day ("7 ноября" in the sentence naming
+    it)."""
     found = doc.events
     named = _Named(doc)
     for event in find_events(doc.clean):
@@ -75,6 +77,23 @@ def events(doc: Doc) -> None:
                     doc.fact(ident, "schema:location", city, sentence, 0.6)
             else:
                 days.state_start(ident, sentence)
+    _opened_within(doc)
+
+
+def _opened_within(doc: Doc) -> None:
+    """An event an opening opens is part of what the opening is part of: "работу форум начал … с открытия выставки"
+    makes the exhibition the forum's too (its evidence the opening's)."""
+    events = subclasses("schema:Event")
+    wholes: dict[str, list[tuple[str, Span]]] = {}
+    for fact in doc.facts:
+        if fact.predicate == "schema:superEvent":
+            wholes.setdefault(fact.subject, []).append((str(fact.obj), fact.evidence[0]))
+    for fact in list(doc.facts):
+        opened = str(fact.obj)
+        if fact.predicate == "kg:opens" and fact.obj_is_entity and doc.draft(opened).cls in events:
+            for whole, evidence in wholes.get(fact.subject, []):
+                if whole != opened:
+                    doc.fact(opened, "schema:superEvent", whole, evidence, 0.5)
 
 
 _WITHIN = re.compile(r"(?<![\w-])в\s+рамках\s+(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)
@@ -146,7 +165,8 @@ class Days:
 @component("locate_tours", requires=("entities", "events"), assigns=("facts",))
 def locate_tours(doc: Doc) -> None:
     """An excursion or a visit takes place at the place named last before it (within two sentences), unless its
-    sentence says where it goes; an opening of a museum, a venue or a place, where it opens."""
+    sentence says where it goes, and is attended by the persons the sentence before names when it is held "для
+    них"; an opening of a museum, a venue or a place takes place where it opens."""
     for fact in list(doc.facts):
         opened = str(fact.obj)
         if (
@@ -156,11 +176,21 @@ def locate_tours(doc: Doc) -> None:
         ):
             doc.fact(fact.subject, "schema:location", opened, fact.evidence[0], 0.6)
     located = {f.subject for f in doc.facts if f.predicate == "schema:location"}
+    persons = doc.mention_starts({"schema:Person"})
     for index, draft in enumerate(doc.drafts):
-        if draft.cls not in {"kg:Excursion", "kg:Visit"} or doc.ids[index] in located:
-            continue  # a visit whose verb names where it goes ("посетить Турцию с официальным визитом", ``visits``)
+        if draft.cls not in {"kg:Excursion", "kg:Visit"}:
+            continue
         first = min(draft.mentions)
         sentences = [s for s in doc.article.sentences if s.end <= first.start][-2:]
+        sentence = doc.sentence(first.start)
+        if sentences and _FOR_THEM.search(sentence.text):
+            # "Специально для них была проведена экскурсия": the persons the sentence before names (two or more)
+            before = sentences[-1]
+            named = list(dict.fromkeys(doc.ids[i] for i in persons.between(before.start, before.end)))
+            for person in named if len(named) >= 2 else []:
+                doc.fact(doc.ids[index], "schema:attendee", person, sentence, 0.4)
+        if doc.ids[index] in located:
+            continue  # a visit whose verb names where it goes ("посетить Турцию с официальным визитом", ``visits``)
         window = sentences[0].start if sentences else first.start
         places = [
             (m.start, doc.ids[i])
@@ -171,6 +201,10 @@ def locate_tours(doc: Doc) -> None:
         ]
         if places:
             doc.fact(doc.ids[index], "schema:location", max(places)[1], first, 0.4)
+
+
+_FOR_THEM = re.compile(r"(?<![\w-])для\s+них(?![\w-])", re.IGNORECASE)
+"""An excursion or a visit held "for them": for the persons the sentence before names."""
 
 
 VISIT_VERBS = frozenset({"посетить", "посещать", "побывать", "отправиться", "приехать", "прибыть", "съездить"})

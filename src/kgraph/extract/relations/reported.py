@@ -3,13 +3,15 @@ exchanges of documents.
 """
 
 import re
+from bisect import bisect_right
 
+from ...resources import subclasses
 from ...source import Span
 from ..doc import Doc, Draft
 from ..events.components import named_as_labelled
 from ..pipeline import component
 from ..text.normalise import key, lemma, parses
-from .topics import find_agreements, find_discussions, find_exchanges, find_groups
+from .topics import Found, find_agreements, find_attention_topics, find_discussions, find_exchanges, find_groups
 
 
 @component("reported", requires=("entities", "facts", "events"), assigns=("entities", "facts"))
@@ -25,6 +27,7 @@ def reported(doc: Doc) -> None:
         doc.add(Draft("GROUP", group.label, [group.span], cls="kg:Group", confidence=0.5))
     _took_part_in_it(doc)
     _opened_and_closed(doc)
+    attention = _attention_after(doc)
     for discussion in find_discussions(text):
         if not discussion.topics:
             continue
@@ -46,12 +49,17 @@ def reported(doc: Doc) -> None:
         for topic in discussion.topics:
             about = topic_entity(doc, phrases, topic.span, topic.label)
             doc.fact(ident, "schema:about", about, topic.span, 0.5)
+        # "Президенты обсудили … Много внимания было уделено приграничному сотрудничеству": one more topic
+        for topic in attention.get(doc.sentence(discussion.span.start), []):
+            about = topic_entity(doc, phrases, topic.span, topic.label)
+            doc.fact(ident, "schema:about", about, doc.sentence(topic.span.start), 0.4)
     for agreement in find_agreements(text):
         ident = doc.add(Draft("DOCUMENT", agreement.label, [agreement.span], cls="kg:Agreement", confidence=0.5))
         sentence = doc.sentence(agreement.span.start)
         forum = forum_at(sentence.start, sentence.end)
         if forum:
             doc.fact(ident, "kg:signedAt", forum, sentence, 0.4)
+    _drafted_and_adopted(doc)
     documents = _Documents(doc)
     for verb in find_exchanges(text):
         sentence = doc.sentence(verb.start)
@@ -132,6 +140,62 @@ def _opened_and_closed(doc: Doc) -> None:
                     break
             for person in who:
                 doc.fact(event, predicate, person, sentence, 0.4)
+
+
+_DOCUMENTS = frozenset({"kg:PolicyDocument", "kg:Agreement"})
+_PASSIVES = {"разработать": "kg:developedBy", "принять": "kg:adoptedAt"}
+"""Short passive participles that tell who drafted a document ("Форумом разработана концепция") and where it is
+adopted ("будет принята"): by the event or body named in the instrumental in the sentence (adopted: at an event
+only)."""
+
+
+def _drafted_and_adopted(doc: Doc) -> None:
+    """Who drafted a document and at which event it is adopted, by `_PASSIVES` in the document's sentence: the
+    events the rules found and the organisations named there in the instrumental ("Форумом разработана и будет
+    принята сегодня концепция программ …")."""
+    events = {ident for _, ident in doc.events}
+    agents = doc.mention_starts(subclasses("schema:Event") | subclasses("schema:Organization"))
+    documents = doc.mention_starts(_DOCUMENTS)
+    for sentence in doc.article.sentences:
+        written = list(dict.fromkeys(doc.ids[i] for i in documents.between(sentence.start, sentence.end)))
+        if not written:
+            continue
+        passives = {
+            _PASSIVES[str(reading.normal_form)]
+            for word in re.finditer(r"[а-яё]+", sentence.text)
+            for reading in parses(word.group())[:1]
+            if reading.tag.POS == "PRTS" and str(reading.normal_form) in _PASSIVES
+        }
+        if not passives:
+            continue
+        by = [
+            doc.ids[i]
+            for i in dict.fromkeys(agents.between(sentence.start, sentence.end))
+            if any(sentence.start <= m.start < sentence.end and _instrumental(m.text) for m in doc.drafts[i].mentions)
+        ]
+        for predicate in passives:
+            for agent in by:
+                if predicate == "kg:adoptedAt" and agent not in events:
+                    continue
+                for document in written:
+                    doc.fact(document, predicate, agent, sentence, 0.4)
+
+
+def _instrumental(words: str) -> bool:
+    """Whether a mention's first word reads in the instrumental ("Форумом", "правительством")."""
+    first = re.match(r"[А-ЯЁа-яё]+", words)
+    return first is not None and parses(first.group().lower())[0].tag.case == "ablt"
+
+
+def _attention_after(doc: Doc) -> dict[Span, list[Found]]:
+    """The topics given attention (``find_attention_topics``) by the sentence before the one naming them."""
+    starts = [sentence.start for sentence in doc.article.sentences]
+    found: dict[Span, list[Found]] = {}
+    for topic in find_attention_topics(doc.clean):
+        at = bisect_right(starts, topic.span.start) - 1
+        if at >= 1:
+            found.setdefault(doc.article.sentences[at - 1], []).append(topic)
+    return found
 
 
 def _gender(noun: str) -> str | None:
