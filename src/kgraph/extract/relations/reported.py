@@ -114,6 +114,10 @@ _OPENS_OR_CLOSES = {
 форум"), in the active voice only: "была открыта академия" is an opening of its own (``events``)."""
 
 
+_OPEN_OR_CLOSE_WORD = re.compile(r"(?<![А-ЯЁа-яё])(?:[Оо]ткр|[Зз]акр)[а-яё]*")
+"""The words that may be a verb of `_OPENS_OR_CLOSES`, read by pymorphy3 (no other word is)."""
+
+
 def _opened_and_closed(doc: Doc) -> None:
     """Who opened or closed an event: a verb of `_OPENS_OR_CLOSES`, the event the rules found named nearest it in
     its sentence (no opening: "открытие выставки" is what opens), and the persons the sentence names in the
@@ -122,7 +126,7 @@ def _opened_and_closed(doc: Doc) -> None:
     named = [(m.start, ident) for event, ident in doc.events if event.cls != "kg:Opening" for m in event.mentions]
     groups = doc.mention_starts({"kg:Group"})
     for sentence in doc.article.sentences:
-        for word in re.finditer(r"[А-ЯЁа-яё]+", sentence.text):
+        for word in _OPEN_OR_CLOSE_WORD.finditer(sentence.text):
             reading = parses(word.group().lower())[0]
             predicate = _OPENS_OR_CLOSES.get(str(reading.normal_form))
             if predicate is None or reading.tag.POS != "VERB":
@@ -162,7 +166,7 @@ def _drafted_and_adopted(doc: Doc) -> None:
             continue
         passives = {
             _PASSIVES[str(reading.normal_form)]
-            for word in re.finditer(r"[а-яё]+", sentence.text)
+            for word in re.finditer(r"(?<![а-яё])(?:разработ|принят)[а-яё]*", sentence.text)
             for reading in parses(word.group())[:1]
             if reading.tag.POS == "PRTS" and str(reading.normal_form) in _PASSIVES
         }
