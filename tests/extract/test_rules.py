@@ -2020,3 +2020,15 @@ def test_an_event_opened_as_part_of_another_is_part_of_it_too() -> None:
     model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
     parts = {part.lower() for part, _ in _related(model, "schema:superEvent")}
     assert any(p.startswith("выставка") for p in parts) and any(p.startswith("открытие") for p in parts), parts
+
+
+def test_the_participants_of_a_feminine_event_follow_v_ney_takzhe() -> None:
+    # "в ней" stands for the exhibition (feminine), and "также" may stand between it and the verb (a new article)
+    text = (
+        "В Казани прошёл форум регионов. На форуме открылась выставка «Наука будущего». В ней также приняли участие "
+        "представители деловых кругов региона."
+    )
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    assert _related(model, "schema:attendee") == {
+        ("Выставка «Наука будущего»", "представители деловых кругов региона")
+    }, _related(model, "schema:attendee")

@@ -69,11 +69,12 @@ def reported(doc: Doc) -> None:
 
 
 _TOOK_PART_IN_IT = re.compile(
-    r"(?<![\w-])[Вв]\s+(?P<it>нём|нем|ней|них)\s+(?:(?:при(?:ня|нима)\w*)\s+участие|(?:по)?участвова\w*|участву\w*)"
+    r"(?<![\w-])[Вв]\s+(?P<it>нём|нем|ней|них)\s+(?:также\s+|тоже\s+)?"
+    r"(?:(?:при(?:ня|нима)\w*)\s+участие|(?:по)?участвова\w*|участву\w*)"
     r"(?![\w-])"
 )
 """An event's participants after a pronoun standing for it: "Помимо двух президентов в нём приняли участие главы
-министерств …", "В ней участвовали …"."""
+министерств …", "В ней также участвовали …"."""
 _PRONOUN_GENDERS = {"нём": {"masc", "neut"}, "нем": {"masc", "neut"}, "ней": {"femn"}}
 _ANTECEDENT_BACK = 2
 """Sentences back at most where the event the pronoun stands for is named."""
@@ -146,7 +147,7 @@ def _opened_and_closed(doc: Doc) -> None:
                 doc.fact(event, predicate, person, sentence, 0.4)
 
 
-_DOCUMENTS = frozenset({"kg:PolicyDocument", "kg:Agreement"})
+_DOCUMENTS = frozenset({"kg:PolicyDocument", "kg:Agreement", "schema:Legislation"})
 _PASSIVES = {"разработать": "kg:developedBy", "принять": "kg:adoptedAt"}
 """Short passive participles that tell who drafted a document ("Форумом разработана концепция") and where it is
 adopted ("будет принята"): by the event or body named in the instrumental in the sentence (adopted: at an event
