@@ -122,8 +122,8 @@ _OPEN_OR_CLOSE_WORD = re.compile(r"(?<![А-ЯЁа-яё])(?:[Оо]ткр|[Зз]а
 def _opened_and_closed(doc: Doc) -> None:
     """Who opened or closed an event: a verb of `_OPENS_OR_CLOSES`, the event the rules found named nearest it in
     its sentence (no opening: "открытие выставки" is what opens), and the persons the sentence names in the
-    nominative, or those a group of heads standing for them ("Главы двух государств": everyone the article calls
-    a head, a president or a leader, as `_holders`)."""
+    nominative, or else those a group of heads there stands for ("Главы двух государств": everyone the article
+    calls a head, a president or a leader, as `_holders`)."""
     named = [(m.start, ident) for event, ident in doc.events if event.cls != "kg:Opening" for m in event.mentions]
     groups = doc.mention_starts({"kg:Group"})
     for sentence in doc.article.sentences:
@@ -154,6 +154,10 @@ adopted ("будет принята"): by the event or body named in the instrum
 only)."""
 
 
+_DRAFTED_OR_ADOPTED_WORD = re.compile(r"(?<![А-ЯЁа-яё])(?:[Рр]азработ|[Пп]риня)[а-яё]*")
+"""The words that may be a participle of `_PASSIVES`, read by pymorphy3 (no other word is)."""
+
+
 def _drafted_and_adopted(doc: Doc) -> None:
     """Who drafted a document and at which event it is adopted, by `_PASSIVES` in the document's sentence: the
     events the rules found and the organisations named there in the instrumental ("Форумом разработана и будет
@@ -167,8 +171,8 @@ def _drafted_and_adopted(doc: Doc) -> None:
             continue
         passives = {
             _PASSIVES[str(reading.normal_form)]
-            for word in re.finditer(r"(?<![а-яё])(?:разработ|принят)[а-яё]*", sentence.text)
-            for reading in parses(word.group())[:1]
+            for word in _DRAFTED_OR_ADOPTED_WORD.finditer(sentence.text)
+            for reading in parses(word.group().lower())[:1]
             if reading.tag.POS == "PRTS" and str(reading.normal_form) in _PASSIVES
         }
         if not passives:
