@@ -2032,3 +2032,12 @@ def test_the_participants_of_a_feminine_event_follow_v_ney_takzhe() -> None:
     assert _related(model, "schema:attendee") == {
         ("Выставка «Наука будущего»", "представители деловых кругов региона")
     }, _related(model, "schema:attendee")
+
+
+def test_a_noun_of_people_after_a_place_is_no_part_of_its_name() -> None:
+    # "высадить на Луну космонавтов" gave a place "Луна космонавтов" (natasha's span; a new article), while a name
+    # whose head an adjective or a capital's noun leads keeps its noun of people
+    model = extract_article(parse_article("a", "# Новости\n\nКитай намерен высадить на Луну космонавтов.\n"))
+    assert _classes(model).get("Луну") == "schema:Place" and "Луну космонавтов" not in _classes(model)
+    model = extract_article(parse_article("a", "# Новости\n\nОн возложил цветы к Могиле Неизвестного солдата.\n"))
+    assert "Могиле Неизвестного солдата" in _classes(model), _classes(model)

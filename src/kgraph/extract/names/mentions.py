@@ -208,6 +208,9 @@ def repair_spans(text: str, spans: Iterable[NamedSpan]) -> list[NamedSpan]:
                 lead = _PREPOSITION_BEFORE_NAME.match(piece.text)
                 if lead:  # a headline's "Под Тверью автобус столкнулся …": the capital is the headline's
                     piece = _trim(text, span, piece.start + lead.end(), piece.end) or piece
+                tail = _PEOPLE_AFTER_PLACE.search(piece.text)
+                if tail and _people_after(tail.group(1), tail.group(2)):
+                    piece = _trim(text, span, piece.start, piece.start + tail.end(1)) or piece
                 piece = _with_head(text, piece)
             repaired.append(piece)
     repaired = _with_surname(text, repaired)
@@ -235,6 +238,18 @@ _PREPOSITION_BEFORE_NAME = re.compile(
 """A preposition written with a capital (it opens a sentence or a headline) before a place's name: natasha may
 take it into the name ("Под Тверью"); no place in NEREL train starts so (its one name that does, "ВО Свобода", is
 in capitals)."""
+
+
+_PEOPLE_AFTER_PLACE = re.compile(r"([А-ЯЁа-яё]+)\s+([а-яё]+)\Z")
+"""A place's last word in lower case after a word (`_people_after`)."""
+
+
+def _people_after(before: str, word: str) -> bool:
+    """Whether a place's last word is a noun of people (`_people`) after a noun ("высадить на Луну космонавтов":
+    natasha's place "Луну космонавтов"), which no place's name ends with: of NEREL train's place and facility
+    mentions two end so, both after an adjective or a noun that heads the name ("Могила Неизвестного солдата",
+    "Башню короля"), and natasha ends none of its places in train so."""
+    return _people(word) and "NOUN" in parses(before.lower())[0].tag
 
 
 def _unquoted(text: str, span: NamedSpan) -> NamedSpan | None:
