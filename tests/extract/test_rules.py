@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 
 from kgraph.extract import extract_article
+from kgraph.extract.build import read_article
 from kgraph.extract.events.events import find_events
 from kgraph.extract.figures.amounts import find_amounts
 from kgraph.extract.figures.dates import find_dates
@@ -2041,3 +2042,11 @@ def test_a_noun_of_people_after_a_place_is_no_part_of_its_name() -> None:
     assert _classes(model).get("Луну") == "schema:Place" and "Луну космонавтов" not in _classes(model)
     model = extract_article(parse_article("a", "# Новости\n\nОн возложил цветы к Могиле Неизвестного солдата.\n"))
     assert "Могиле Неизвестного солдата" in _classes(model), _classes(model)
+
+
+def test_a_name_after_a_spaceport_s_noun_is_a_facility() -> None:
+    # "с космодрома Вэньчан" made Вэньчан a city (a new article); NEREL train's two names after "космодрома" are
+    # facilities
+    text = "Ракета стартовала с космодрома Вэньчан на острове Хайнань."
+    doc = read_article(parse_article("a", f"# Новости\n\n{text}\n"), ())
+    assert {(d.label, d.nerel_type) for d in doc.drafts} >= {("Вэньчан", "FACILITY")}
