@@ -245,10 +245,10 @@ _PEOPLE_AFTER_PLACE = re.compile(r"([А-ЯЁа-яё]+)\s+([а-яё]+)\Z")
 
 
 def _people_after(before: str, word: str) -> bool:
-    """Whether a place's last word is a noun of people (`_people`) after a noun ("высадить на Луну космонавтов":
-    natasha's place "Луну космонавтов"), which no place's name ends with: of NEREL train's place and facility
-    mentions two end so, both after an adjective or a noun that heads the name ("Могила Неизвестного солдата",
-    "Башню короля"), and natasha ends none of its places in train so."""
+    """Whether a place's last word is a plural noun of people (`_people`) after a noun ("высадить на Луну
+    космонавтов": natasha's place "Луну космонавтов"), which no place's name ends with: of NEREL train's place and
+    facility mentions two end in a noun of a person, after an adjective ("Могила Неизвестного солдата") or in the
+    singular ("Башню короля"), and natasha ends none of its places in train so."""
     return _people(word) and "NOUN" in parses(before.lower())[0].tag
 
 
