@@ -173,6 +173,7 @@ class Doc:
         """The NEREL relations the classifier found between the mentions (``relations.classified``)."""
         self._known_facts: set[tuple[str, str, object]] = set()
         self._sentence_starts = [sentence.start for sentence in article.sentences]
+        self._sentence_ends = [sentence.end for sentence in article.sentences]
         self._reindex()
 
     @cached_property
@@ -296,6 +297,11 @@ class Doc:
         if index >= 0 and position < self.article.sentences[index].end:
             return self.article.sentences[index]
         return self.span(position, position + 1)
+
+    def sentences_before(self, position: int, most: int) -> list[Span]:
+        """The last `most` sentences that end at or before `position`, in text order."""
+        ended = bisect_right(self._sentence_ends, position)
+        return list(self.article.sentences[max(0, ended - most) : ended])
 
     def entities(self) -> dict[str, Entity]:
         result = {}

@@ -181,7 +181,7 @@ def locate_tours(doc: Doc) -> None:
         if draft.cls not in {"kg:Excursion", "kg:Visit"}:
             continue
         first = min(draft.mentions)
-        sentences = [s for s in doc.article.sentences if s.end <= first.start][-2:]
+        sentences = doc.sentences_before(first.start, 2)
         sentence = doc.sentence(first.start)
         if sentences and _FOR_THEM.search(sentence.text):
             # "Специально для них была проведена экскурсия": the persons the sentence before names (two or more)

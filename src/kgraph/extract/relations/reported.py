@@ -3,7 +3,6 @@ exchanges of documents.
 """
 
 import re
-from bisect import bisect_right
 
 from ...resources import subclasses
 from ...source import Span
@@ -90,7 +89,7 @@ def _took_part_in_it(doc: Doc) -> None:
     named = [(m.start, ident, event.head) for event, ident in doc.events for m in event.mentions]
     for found in _TOOK_PART_IN_IT.finditer(doc.clean):
         sentence = doc.sentence(found.start())
-        earlier = [s for s in doc.article.sentences if s.end <= sentence.start][-_ANTECEDENT_BACK:]
+        earlier = doc.sentences_before(sentence.start, _ANTECEDENT_BACK)
         low = earlier[0].start if earlier else sentence.start
         genders = _PRONOUN_GENDERS.get(found.group("it"))
         before = [
@@ -198,12 +197,10 @@ def _instrumental(words: str) -> bool:
 
 def _attention_after(doc: Doc) -> dict[Span, list[Found]]:
     """The topics given attention (``find_attention_topics``) by the sentence before the one naming them."""
-    starts = [sentence.start for sentence in doc.article.sentences]
     found: dict[Span, list[Found]] = {}
     for topic in find_attention_topics(doc.clean):
-        at = bisect_right(starts, topic.span.start) - 1
-        if at >= 1:
-            found.setdefault(doc.article.sentences[at - 1], []).append(topic)
+        for before in doc.sentences_before(doc.sentence(topic.span.start).start, 1):
+            found.setdefault(before, []).append(topic)
     return found
 
 
@@ -251,8 +248,7 @@ def _named_before(doc: Doc, position: int) -> list[str]:
     """The persons of the nearest sentence before `position` (at most `_PARTIES_BACK` back) that names two or more:
     "Владимир Путин и Александр Лукашенко провели переговоры в Сочи. … Стороны обсудили …"."""
     persons = doc.mention_starts({"schema:Person"})
-    before = [sentence for sentence in doc.article.sentences if sentence.end <= position]
-    for sentence in reversed(before[-_PARTIES_BACK:]):
+    for sentence in reversed(doc.sentences_before(position, _PARTIES_BACK)):
         named = list(dict.fromkeys(doc.ids[i] for i in persons.between(sentence.start, sentence.end)))
         if len(named) >= 2:
             return named
