@@ -109,12 +109,34 @@ def test_an_organisation_name_that_says_which_one_is_one_node() -> None:
 
 def test_a_name_nerel_links_to_several_bodies_joins_no_two_articles() -> None:
     models = [
-        _model("a", ("schema:Organization", "Минобороны", None), ("schema:Organization", "Газпром", None)),
-        _model("b", ("schema:Organization", "Минобороны", None), ("schema:Organization", "Газпрома", None)),
+        _model("a", ("schema:Organization", "ЦСКА", None), ("schema:Organization", "Газпром", None)),
+        _model("b", ("schema:Organization", "ЦСКА", None), ("schema:Organization", "Газпрома", None)),
     ]
-    defence_a, gazprom_a, defence_b, gazprom_b = _nodes(models)
-    assert defence_a is None and defence_b is None
+    club_a, gazprom_a, club_b, gazprom_b = _nodes(models)
+    assert club_a is None and club_b is None
     assert gazprom_a == gazprom_b is not None
+
+
+def test_a_body_every_country_has_is_one_node_only_within_the_country_its_articles_are_about() -> None:
+    health, police = ("schema:Organization", "Минздрав", None), ("schema:Organization", "МВД", None)
+    london, britain = ("schema:City", "Лондоне", None), ("schema:Country", "Великобритании", None)
+    models = [
+        _model("uk", health, police, london, britain),
+        _model("ru1", health, police, ("schema:Country", "России", None)),
+        _model("ru2", ("schema:Organization", "Минздрава", None), police, ("schema:City", "Москве", None)),
+        _model("nowhere", health, police),
+        _model("both", health, police, ("schema:Country", "России", None), britain),
+    ]
+    names = [(m.article.slug, e.labels["ru"]) for m in models for e in m.entities.values()]
+    nodes = dict(zip(names, _nodes(models), strict=True))
+    assert nodes["ru1", "Минздрав"] == nodes["ru2", "Минздрава"] == "organisation/organization/minzdrav_ru"
+    assert nodes["ru1", "МВД"] == nodes["ru2", "МВД"] == "organisation/organization/mvd_ru"
+    assert (nodes["uk", "Минздрав"], nodes["uk", "МВД"]) == (
+        "organisation/organization/minzdrav_gb",
+        "organisation/organization/mvd_gb",
+    )
+    # an article that names no country, or two as often, says not whose ministry it is
+    assert [nodes[slug, name] for slug in ("nowhere", "both") for name in ("Минздрав", "МВД")] == [None] * 4
 
 
 def test_an_event_the_headline_and_the_text_both_tell_is_one_node() -> None:

@@ -162,6 +162,9 @@ def named(label: str) -> bool:
 
 _PROPER = {"Geox", "Name", "Surn", "Patr", "Orgn", "Trad"}
 _LISTED_PLACES = frozenset({"schema:City", "schema:Country", "schema:AdministrativeArea"})
+_STATES = frozenset({"schema:AdministrativeArea"})
+COUNTED_PLACES = frozenset(_GEONAMES_TYPES) | _STATES
+"""The classes of the places ``article_country`` counts."""
 
 
 def distinctive(label: str) -> bool:
@@ -197,6 +200,73 @@ def several_bodies(label: str) -> bool:
     return max(entry.links.values()) < MIN_SHARE * sum(entry.links.values())
 
 
+@cache
+def country_bodies() -> frozenset[str]:
+    """The organisations' names (keys) NEREL train writes before two countries or more (country_bodies.tsv,
+    scripts/build_country_bodies.py): "мвд", "парламент", "верховный суд"."""
+    return frozenset(name for name, _ in rows("country_bodies.tsv"))
+
+
+def any_countrys(label: str) -> bool:
+    """Whether an organisation's name that names no place is a body every country (or many) has: a ministry
+    ("Минздрав", "Министерство обороны") or a name NEREL train writes before two countries or more ("МВД России",
+    "МВД Украины"). Two bodies of such a name are one only when they are one country's.
+
+    >>> any_countrys("Минздраве"), any_countrys("МВД"), any_countrys("Министерство здравоохранения")
+    (True, True, True)
+    >>> any_countrys("МВД России"), any_countrys("Министерство обороны США"), any_countrys("Газпром")
+    (False, False, False)
+    """
+    normal = key(label)
+    words = normal.split()
+    if not words or any(geonames().get((word, "COUNTRY")) or _place_word(word) for word in words):
+        return False
+    if normal in country_bodies() or words[0] == "министерство":
+        return True
+    # a ministry's stump compound: "Минздрав", "Минфин", "Минобрнауки" (pymorphy3 knows them as organisations)
+    return len(words) == 1 and normal.startswith("мин") and "Orgn" in parses(normal)[0].tag.grammemes
+
+
+def _place_word(word: str) -> bool:
+    return any("Geox" in reading.tag.grammemes for reading in parses(word)[:1])
+
+
+def article_country(model: ArticleModel) -> str | None:
+    """The ISO 3166-1 code of the country an article is about: the one its countries, cities and regions lie in,
+    counted by mention, when it has two thirds of the mentions or more; None when the article names no such place
+    or several countries about as often.
+
+    >>> from kgraph.source import Span, parse_article
+    >>> def place(ident, cls, name, times):
+    ...     return Entity(ident, cls, {"ru": name}, mentions=(Span(0, len(name), name),) * times)
+    >>> text = parse_article("a", "# Лондон\\n\\nЛондон.\\n")
+    >>> uk = [place("l", "schema:City", "Лондон", 2), place("g", "schema:Country", "Великобритании", 1)]
+    >>> article_country(ArticleModel(text, entities={e.id: e for e in uk}))
+    'GB'
+    >>> both = uk + [place("r", "schema:Country", "России", 3)]
+    >>> article_country(ArticleModel(text, entities={e.id: e for e in both})) is None
+    True
+    """
+    from ..extract.links.states import state_countries
+
+    counts: dict[str, int] = {}
+    for entity in model.entities.values():
+        label = entity.labels.get("ru", "")
+        if entity.cls in _GEONAMES_TYPES:
+            ident = geonames_id(entity.cls, label)
+            country = geonames_countries().get(ident) if ident else None
+        elif entity.cls in _STATES:
+            country = state_countries().get(key(label))
+        else:
+            continue
+        if country:
+            counts[country] = counts.get(country, 0) + max(1, len(entity.mentions))
+    if not counts:
+        return None
+    best = max(sorted(counts), key=counts.__getitem__)
+    return best if 3 * counts[best] >= 2 * sum(counts.values()) else None
+
+
 def event_edition(label: str) -> str | None:
     """What tells one edition of an event from another: its number and the proper names in its name ("XVI Форум
     межрегионального сотрудничества России и Казахстана": 16, казахстан россия); None without a number or a name,
@@ -229,8 +299,15 @@ def _roman(numeral: str) -> int:
     return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 
 
-def keys_of(entity: Entity) -> list[Key]:
-    """The identity keys of an entity, strongest first: its Wikidata item, its GeoNames id, its name's key."""
+def keys_of(entity: Entity, country: str | None = None) -> list[Key]:
+    """The identity keys of an entity, strongest first: its Wikidata item, its GeoNames id, its name's key; a
+    body every country has (`any_countrys`) is keyed by its name and `country`, the one its article is about
+    (`article_country`), and not at all when that is unknown.
+
+    >>> minzdrav = Entity("m", "schema:Organization", {"ru": "Минздрав"})
+    >>> [str(k) for k in keys_of(minzdrav, "GB")], keys_of(minzdrav)
+    (['organisation:schema:Organization|минздрав|GB'], [])
+    """
     label = entity.labels.get("ru", "").strip()
     cls = entity.cls
     found: list[Key] = []
@@ -253,6 +330,9 @@ def keys_of(entity: Entity) -> list[Key]:
         found.append(Key("place", f"{cls}|{normal}"))
     elif not distinctive(label):
         pass
+    elif cls in ORGANISATIONS and any_countrys(label):
+        if country:
+            found.append(Key("organisation", f"{cls}|{normal}|{country}"))
     elif cls in ORGANISATIONS and not several_bodies(label):
         found.append(Key("organisation", f"{cls}|{normal}"))
     elif cls in EVENTS and (edition := event_edition(label)):

@@ -32,12 +32,14 @@ from types import MappingProxyType
 from ..extract.text.normalise import slug, with_case_ending
 from ..model import ArticleModel, Entity, TimeRef
 from .keys import (
+    COUNTED_PLACES,
     EVENT_ARGUMENTS,
     EVENTS,
     Key,
     PersonName,
     abbreviation_keys,
     alias_keys,
+    article_country,
     keys_of,
     person_name,
     same_event_keys,
@@ -163,11 +165,14 @@ class ArticleKeys:
 def article_keys(model: ArticleModel) -> ArticleKeys:
     """The keys, person names and single values of the entities of `model` (see ``ArticleKeys``)."""
     abbreviations, aliases, events = abbreviation_keys(model), alias_keys(model), same_event_keys(model)
+    country = article_country(model)
     keys, names = {}, {}
     for entity in model.entities.values():
         told = events.get(entity.id, [])
         keys[entity.id] = (
-            keys_of(entity) + abbreviations.get(entity.id, []) + list(dict.fromkeys(aliases.get(entity.id, []) + told))
+            keys_of(entity, country)
+            + abbreviations.get(entity.id, [])
+            + list(dict.fromkeys(aliases.get(entity.id, []) + told))
         )
         names[entity.id] = person_name(entity.labels.get("ru", "")) if entity.cls == "schema:Person" else None
     return ArticleKeys(keys, names, single_values(model))
@@ -252,16 +257,17 @@ def _group(
 
 def what_resolution_reads(model: ArticleModel) -> ArticleModel:
     """The part of a model `resolve` reads, and nothing more: its article without its sentences, its entities
-    without their mentions, the facts that give a property the shapes allow one of, the abbreviations, and the
-    facts that tie an event to its place and the people in it (``same_event_keys``). A
-    corpus build holds this of every article while it resolves (a third of the whole model) and reads the whole
-    one back only to write it.
+    without their mentions (but a country's, a city's or a region's, which ``article_country`` counts), the facts
+    that give a property the shapes allow one of, the abbreviations, and the facts that tie an event to its place
+    and the people in it (``same_event_keys``). A corpus build holds this of every article while it resolves (a
+    third of the whole model) and reads the whole one back only to write it.
 
     >>> from kgraph.source import Span, parse_article
     >>> omsk = Entity("o", "schema:City", {"ru": "Омск"}, mentions=(Span(7, 11, "Омск"),))
-    >>> model = ArticleModel(parse_article("a", "# Омск\\n\\nОмск.\\n"), entities={"o": omsk})
-    >>> what_resolution_reads(model).entities["o"].mentions
-    ()
+    >>> club = Entity("c", "schema:SportsTeam", {"ru": "Омск"}, mentions=(Span(7, 11, "Омск"),))
+    >>> model = ArticleModel(parse_article("a", "# Омск\\n\\nОмск.\\n"), entities={"o": omsk, "c": club})
+    >>> [len(entity.mentions) for entity in what_resolution_reads(model).entities.values()]
+    [1, 0]
     """
     from dataclasses import replace
 
@@ -276,7 +282,10 @@ def what_resolution_reads(model: ArticleModel) -> ArticleModel:
         or (fact.predicate in once and not fact.obj_is_entity)
         or (fact.predicate in EVENT_ARGUMENTS and fact.obj_is_entity and events & {fact.subject, str(fact.obj)})
     ]
-    entities = {ident: replace(entity, mentions=()) for ident, entity in model.entities.items()}
+    entities = {
+        ident: entity if entity.cls in COUNTED_PLACES else replace(entity, mentions=())
+        for ident, entity in model.entities.items()
+    }
     article = replace(model.article, sentences=())
     return ArticleModel(article, model.meta, entities, facts, source=model.source)
 

@@ -23,6 +23,16 @@ def state_items() -> dict[str, str]:
     return {name_key: item for name_key, _, item, _ in rows("state_items.tsv")}
 
 
+@cache
+def state_countries() -> dict[str, str]:
+    """The ISO 3166-1 code of the country of every subdivision of state_items.tsv, by name key.
+
+    >>> state_countries()["ингушетия"], state_countries()["колорадо"]
+    ('RU', 'US')
+    """
+    return {name_key: code.split("-")[0] for name_key, code, _, _ in rows("state_items.tsv")}
+
+
 def state_item(name: str) -> str | None:
     """The Wikidata item of the ISO 3166-2 subdivision a Russian name (in any case) names, or None."""
     return state_items().get(key(name))
