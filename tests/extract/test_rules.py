@@ -2050,3 +2050,43 @@ def test_a_name_after_a_spaceport_s_noun_is_a_facility() -> None:
     text = "Ракета стартовала с космодрома Вэньчан на острове Хайнань."
     doc = read_article(parse_article("a", f"# Новости\n\n{text}\n"), ())
     assert {(d.label, d.nerel_type) for d in doc.drafts} >= {("Вэньчан", "FACILITY")}
+
+
+def test_a_nominative_name_after_a_body_is_its_officer_not_its_owner() -> None:
+    # "Председатель совета директоров Виталий Савельев" gave a body "совет директоров Виталий Савельев", which
+    # Савельев had founded, and an office "директоров" (a new article); a name in the genitive stays the owner
+    text = (
+        "Председатель совета директоров Виталий Савельев отметил рост. Правительство Медведева ушло в отставку "
+        "в 2020 году."
+    )
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    classes = _classes(model)
+    assert classes.get("совета директоров") == "schema:Organization", classes
+    assert not any("Савельев" in words for words, cls in classes.items() if cls == "schema:Organization"), classes
+    assert ("Виталий Савельев", "председатель совета директоров") in _related(model, "kg:holdsPosition")
+    assert classes.get("Правительство Медведева") == "schema:Organization", classes
+
+
+def test_an_adjective_that_opens_a_sentence_before_its_noun_is_no_organisation() -> None:
+    # "Официальный представитель МИД Китая Линь Цзянь" made "Официальный" an organisation (a new article)
+    text = "Официальный представитель МИД Китая Линь Цзянь выступил на брифинге."
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    assert "Официальный" not in _classes(model), _classes(model)
+    assert _classes(model).get("МИД Китая") == "schema:Organization", _classes(model)
+
+
+def test_an_office_ends_before_the_case_it_is_named_with() -> None:
+    # "арестовал бывшего вице-мэра по делу о взятке" gave the office "вице-мэр по делу" (a new article)
+    text = "Суд арестовал бывшего вице-мэра по делу о взятке Олега Кузнецова."
+    doc = read_article(parse_article("a", f"# Новости\n\n{text}\n"), ())
+    offices = {m.text for d in doc.drafts if d.cls == "kg:Position" for m in d.mentions}
+    assert offices == {"вице-мэра"}, offices
+
+
+def test_a_day_without_its_year_is_in_the_year_the_tense_of_its_clause_puts_it_in() -> None:
+    # "если пошлины вступят в силу 1 января", in an article of November, was the past January (a new article)
+    text = "Пошлины вступят в силу 1 января. Выставка откроется 20 декабря. Встреча состоялась 15 октября."
+    found = {d.text: d.value for d in find_dates(text, date(2026, 11, 11))}
+    assert found == {"1 января": date(2027, 1, 1), "20 декабря": date(2026, 12, 20), "15 октября": date(2026, 10, 15)}
+    found = {d.text: d.value for d in find_dates("Выставка прошла 20 декабря.", date(2026, 1, 9))}
+    assert found == {"20 декабря": date(2025, 12, 20)}

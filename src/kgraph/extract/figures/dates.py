@@ -270,6 +270,8 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
             if value is not None and name.startswith(kind + "__")
         }
         value = _resolve(kind, groups, match.group(), published)
+        if kind == "day" and "year" not in groups and isinstance(value, date) and published is not None:
+            value = _nearest_year(value, published, _tense(text, *match.span()))
         if kind == "weekday" and published is not None:
             said = match.group().lower()
             future = "следующ" in said or (
@@ -334,10 +336,42 @@ def _weekday(words: str, published: date, future: bool) -> date | None:
 def _future(text: str, start: int, end: int) -> bool:
     """Whether the clause around a date tells of the future: a verb in the future tense ("пройдёт", "состоится",
     "будет") between the clause's start and its end."""
+    return _tense(text, start, end) == "futr"
+
+
+def _tense(text: str, start: int, end: int) -> str | None:
+    """The tense of the clause around a date: "futr" when a verb of it is in the future tense, else "past" when
+    one is in the past tense, else None."""
     begin = max(text.rfind(mark, 0, start) for mark in ".!?\n,;")
     stops = [at for at in (text.find(mark, end) for mark in ".!?\n,;") if at >= 0]
     clause = text[begin + 1 : min(stops, default=len(text))]
-    return any("futr" in parses(word)[0].tag for word in re.findall(r"[а-яё]+", clause.lower()))
+    tenses = {str(parses(word)[0].tag.tense) for word in re.findall(r"[а-яё]+", clause.lower())}
+    return "futr" if "futr" in tenses else "past" if "past" in tenses else None
+
+
+_YEAR_TURN = timedelta(days=60)
+"""How far before the publication a day the text gives no year may be in a clause about the future (after it, in
+one about the past) and still be in the publication's year."""
+
+
+def _nearest_year(day: date, published: date, tense: str | None) -> date:
+    """A day the text names without its year, in the year its clause's tense puts it in: "вступят в силу 1
+    января" in an article of November is next January, "прошёл 28 декабря" in one of January last December.
+
+    >>> november, january = date(2026, 11, 11), date(2026, 1, 9)
+    >>> _nearest_year(date(2026, 1, 1), november, "futr"), _nearest_year(date(2026, 12, 28), january, "past")
+    (datetime.date(2027, 1, 1), datetime.date(2025, 12, 28))
+    >>> _nearest_year(date(2026, 10, 1), november, "futr"), _nearest_year(date(2026, 1, 1), november, None)
+    (datetime.date(2026, 10, 1), datetime.date(2026, 1, 1))
+    """
+    try:
+        if tense == "futr" and day < published - _YEAR_TURN:
+            return day.replace(year=day.year + 1)
+        if tense == "past" and day > published + _YEAR_TURN:
+            return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        pass
+    return day
 
 
 _DAY_RANGE = re.compile(

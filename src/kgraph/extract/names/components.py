@@ -21,7 +21,7 @@ from ..text.normalise import key, noun_phrase_nominative, with_case_ending
 from . import entities
 from .entities import entities_from_spans
 from .known_names import adjective_place, gazetteer_mentions, is_adjective
-from .mentions import after_people, patronymic, repair_spans
+from .mentions import after_people, patronymic, qualifies_a_noun, repair_spans
 from .mentions import repeated_surnames as repeated_surnames_in
 from .org_tagger import tag_organisations, token_features
 from .originals import bracketed_names as bracketed_in
@@ -458,13 +458,19 @@ def tagged_organisations(doc: Doc) -> None:
     tags = tag_organisations(text, doc.analysis, doc.features)
     for draft in doc.drafts:
         if draft.nerel_type == "ORGANIZATION":
-            draft.mentions = [m for m in draft.mentions if tags.likelihood(m.start, m.end) >= _NO_NAME]
+            draft.mentions = [
+                m
+                for m in draft.mentions
+                if tags.likelihood(m.start, m.end) >= _NO_NAME and not qualifies_a_noun(text, m.start, m.end)
+            ]
     doc.drop_unmentioned()
     known = {(m.start, m.end) for d in doc.drafts if d.nerel_type == "ORGANIZATION" for m in d.mentions}
     for start, end, score in tags.names:
         if text[start:end].count("«") > text[start:end].count("»") and text[end : end + 1] == "»":
             end += 1  # "партии «Единая Россия»": the name's closing quote
         start = after_people(text, start, end)  # "Учёные МГУ" opening a headline: МГУ
+        if qualifies_a_noun(text, start, end):  # "Официальный представитель МИД" opening a sentence
+            continue
         if (start, end) not in known and "," not in re.sub(r"«[^»]*»", "", text[start:end]):
             # a comma outside quotes ends a name (NEREL train: 11 names of 4,668 have one)
             span = doc.span(start, end)

@@ -19,7 +19,7 @@ from ..places.nouns import head_kind
 from ..spans import SpanIndex
 from ..text.normalise import key, lemma, noun_phrase_nominative, parses
 from ..text.words import RUSSIAN, words
-from .mentions import NAME_WORD, genitive, opens_quote
+from .mentions import NAME_WORD, genitive, nominative_name, opens_quote
 
 _ONE_WHITESPACE = re.compile(r"\s")
 _CURRENCY = re.compile(r"\w*(?:доллар|фунт|франк)\w*")
@@ -302,7 +302,10 @@ def _with_owner(text: str, start: int, end: int, owners: _Owners) -> tuple[int, 
         if adjective and (place or lemma(word.lower()) in _REGION_ADJECTIVES):
             start = before.start
     owner = owners.end_from.get(end + 1) if text[end : end + 1] == " " else None
-    if owner is not None and genitive(text[end + 1 : owner].split()[0]):
+    first = text[end + 1 : owner].split()[0] if owner is not None else ""
+    # "Председатель совета директоров Виталий Савельев отметил": a nominative name is no owner (NEREL train: of
+    # 111 organisations that end with a person's name, none has a first name read only as a nominative singular)
+    if owner is not None and genitive(first) and not nominative_name(first):
         end = owner
     return start, end
 

@@ -129,7 +129,11 @@ def find_titles(text: str, persons: list[tuple[int, int]]) -> list[Title]:
             continue
         for back in range(1, min(5, len(before)) + 1):
             candidate = before[-back]
-            if lemma(candidate.text.lower()) in TITLE_WORDS and candidate.text[:1].islower():
+            if (
+                lemma(candidate.text.lower()) in TITLE_WORDS
+                and candidate.text[:1].islower()
+                and not _plural(candidate.text)  # "Председатель совета директоров Виталий Савельев"
+            ):
                 after = text[candidate.start : start]
                 if re.search(r"[.,;:!?()\n\d]", after):
                     break  # a headline's title is not the office of the body's first name; "премьер Мали с 1991 …"
@@ -147,6 +151,17 @@ def find_titles(text: str, persons: list[tuple[int, int]]) -> list[Title]:
                 titles.append(Title(Span(title_start, title_end, words_text), label, (start, end)))
                 break
     return titles
+
+
+def _plural(word: str) -> bool:
+    """Whether a title word reads only as a plural noun ("директоров" of "совета директоров", "министров"): one
+    person's office is singular, so such a word is part of what the office is of.
+
+    >>> _plural("директоров"), _plural("директора"), _plural("министр")
+    (True, False, False)
+    """
+    nouns = [reading for reading in parses(word.lower()) if reading.tag.POS == "NOUN"]
+    return bool(nouns) and all(reading.tag.number == "plur" for reading in nouns)
 
 
 def _names_what(word: str) -> bool:
