@@ -2090,3 +2090,10 @@ def test_a_day_without_its_year_is_in_the_year_the_tense_of_its_clause_puts_it_i
     assert found == {"1 января": date(2027, 1, 1), "20 декабря": date(2026, 12, 20), "15 октября": date(2026, 10, 15)}
     found = {d.text: d.value for d in find_dates("Выставка прошла 20 декабря.", date(2026, 1, 9))}
     assert found == {"20 декабря": date(2025, 12, 20)}
+
+
+def test_a_region_the_subdivisions_table_names_is_labelled_with_its_name() -> None:
+    # "префектуры Мияги" gave the label "Мияга" (the nominative word by word; a new article)
+    model = extract_article(parse_article("a", "# Новости\n\nВласти префектуры Мияги объявили угрозу цунами.\n"))
+    states = {e.labels["ru"] for e in model.entities.values() if e.cls == "schema:AdministrativeArea"}
+    assert states == {"Мияги"}, states

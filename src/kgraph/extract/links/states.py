@@ -38,7 +38,23 @@ def state_item(name: str) -> str | None:
     return state_items().get(key(name))
 
 
+@cache
+def state_names() -> dict[str, str]:
+    """The Russian name of every subdivision of state_items.tsv, by name key.
+
+    >>> state_names()[key("Мияги")]
+    'Мияги'
+    """
+    return {name_key: name for name_key, _, _, name in rows("state_items.tsv")}
+
+
 @component("state_items", requires=("entities",), assigns=("entities",))
 def state_items_of(doc: Doc) -> None:
-    """Link each state without a Wikidata item to its subdivision's, by its label or else a mention."""
+    """Link each state without a Wikidata item to its subdivision's, by its label or else a mention; a state the
+    table names is labelled with the table's name, which is its nominative ("префектуры Мияги" is Мияги, where
+    the label put in the nominative word by word was "Мияга")."""
     link_unlinked(doc, _STATE, state_item)
+    for index, draft in enumerate(doc.drafts):
+        name = state_names().get(key(draft.label)) if draft.cls == _STATE else None
+        if name and name != draft.label:
+            doc.relabel(doc.ids[index], label=name)
