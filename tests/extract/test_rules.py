@@ -2097,3 +2097,13 @@ def test_a_region_the_subdivisions_table_names_is_labelled_with_its_name() -> No
     model = extract_article(parse_article("a", "# Новости\n\nВласти префектуры Мияги объявили угрозу цунами.\n"))
     states = {e.labels["ru"] for e in model.entities.values() if e.cls == "schema:AdministrativeArea"}
     assert states == {"Мияги"}, states
+
+
+def test_an_adjective_opening_a_headline_before_its_noun_is_no_town_and_a_city_s_arena_is_a_facility() -> None:
+    # "Лесные пожары в Якутии" made a city "Лесной", and "на «Минск-Арене»" an organisation (new articles)
+    model = extract_article(parse_article("a", "# Лесные пожары в Якутии\n\nМатч прошёл на «Минск-Арене».\n"))
+    classes = _classes(model)
+    assert "Лесные" not in classes and classes.get("Якутии") == "schema:AdministrativeArea", classes
+    assert classes.get("Минск-Арене") == "schema:Place", classes
+    model = extract_article(parse_article("a", "# Новости\n\nРоссийские власти ввели запрет.\n"))
+    assert _classes(model).get("Российские") == "schema:Country", _classes(model)

@@ -34,9 +34,16 @@ from .person_adjectives import surname_adjectives as surname_adjectives_in
 
 @component("ner_names", requires=("analysis",), assigns=("entities",))
 def ner_names(doc: Doc) -> None:
-    """natasha's named spans, repaired (trimmed, extended by a head, a first name, initials) and grouped."""
+    """natasha's named spans, repaired (trimmed, extended by a head, a first name, initials) and grouped; not a
+    place that is one adjective NEREL train never marked, qualifying the noun after it ("Лесные пожары" opening a
+    headline is no town Лесной; "Российские власти" is Russia)."""
     assert doc.analysis is not None
-    for draft in entities_from_spans(doc.clean, repair_spans(doc.clean, doc.analysis.spans)):
+    spans = [
+        span
+        for span in repair_spans(doc.clean, doc.analysis.spans)
+        if span.type != "LOC" or not qualifies_a_noun(doc.clean, span.start, span.end) or gazetteer().entry(span.text)
+    ]
+    for draft in entities_from_spans(doc.clean, spans):
         draft.mentions = [doc.span(m.start, m.end) for m in draft.mentions]
         doc.add(draft)
 

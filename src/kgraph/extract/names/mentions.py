@@ -56,10 +56,11 @@ def qualifies_a_noun(text: str, start: int, end: int) -> bool:
     adjective = parses(word.lower())[0]
     if not adjective.is_known or adjective.tag.POS != "ADJF":
         return False
-    return any(
+    readings = parses(after.group().lower())
+    return readings[0].tag.POS == "NOUN" and any(  # not "и", whose first reading is the conjunction
         reading.tag.POS == "NOUN"
         and (reading.tag.case, reading.tag.number) == (adjective.tag.case, adjective.tag.number)
-        for reading in parses(after.group().lower())
+        for reading in readings
     )
 
 

@@ -39,6 +39,11 @@ def is_water(word: str | None) -> bool:
     return word in _with_role("water")
 
 
+def _place_name(word: str) -> bool:
+    """Whether pymorphy3 reads a capitalised word first as a place's name ("Минск", "Казань")."""
+    return word[:1].isupper() and "Geox" in parses(word.lower())[0].tag
+
+
 def facility_named(name: str) -> bool:
     """Whether a name of two or more words is headed by a building's or a street's noun ("G-Drive Арена",
     "Карнеги-холл", "Дворец спорта «Мегаспорт»"), which NEREL train types as a facility, however the name was
@@ -48,14 +53,16 @@ def facility_named(name: str) -> bool:
     (True, True, False)
     >>> facility_named("Медиа-Мост"), facility_named("Газпром Арена"), facility_named("Газпром нефть")
     (False, True, False)
+    >>> facility_named("Минск-Арена")
+    True
     """
     words = re.findall(r"[\w’'-]+", name)
     if len(words) < 2 and "-" not in name:
         return False
     for index, word in enumerate(words):
         part = word.split("-")[-1]
-        if "-" in word and not part.islower():
-            part = ""  # "Медиа-Мост": a name of two names, not a building
+        if "-" in word and not part.islower() and not _place_name(word.split("-")[0]):
+            part = ""  # "Медиа-Мост": a name of two names, not a building; "Минск-Арена" is one
         reading = parses(part.lower())[0] if re.fullmatch(r"[а-яё]+", part.lower()) else None
         if reading is not None and "NOUN" in reading.tag:
             named = not reading.is_known or bool(reading.tag.grammemes & _NAMES)
