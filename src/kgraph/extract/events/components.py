@@ -96,9 +96,21 @@ def _opened_within(doc: Doc) -> None:
                     doc.fact(opened, "schema:superEvent", whole, evidence, 0.5)
 
 
-_WITHIN = re.compile(r"(?<![\w-])в\s+рамках\s+(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)
+_WITHIN = re.compile(r"(?<![\w-])в\s+рамках\s+(?!котор)(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)
 """"в рамках" and at most two words before an event's mention: the event the sentence's other events are part of
-("В рамках форума прошла выставка", "в рамках XVI форума")."""
+("В рамках форума прошла выставка", "в рамках XVI форума"); not "в рамках которого раздавалась …", where the
+event after it is the part."""
+
+
+def named_within(text: str, start: int) -> bool:
+    """Whether the words at `start` are named after "в рамках" ("прошло в рамках международной выставки"): the
+    event the rest of the sentence is part of.
+
+    >>> text = "Подписание прошло в рамках международной выставки"
+    >>> named_within(text, text.index("выставки")), named_within(text, 0)
+    (True, False)
+    """
+    return _WITHIN.search(text, max(0, start - 40), start) is not None
 
 
 def _framing_events(doc: Doc, found: list[tuple[EventMention, str]]) -> dict[Span, tuple[str, Span]]:
@@ -108,7 +120,7 @@ def _framing_events(doc: Doc, found: list[tuple[EventMention, str]]) -> dict[Spa
     framed: dict[Span, tuple[str, Span]] = {}
     for event, ident in found:
         for mention in event.mentions:
-            if _WITHIN.search(doc.clean, max(0, mention.start - 40), mention.start):
+            if named_within(doc.clean, mention.start):
                 framed.setdefault(doc.sentence(mention.start), (ident, mention))
     return framed
 

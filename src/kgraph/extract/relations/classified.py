@@ -19,6 +19,7 @@ from ...model import Fact, TimeRef, Value
 from ...resources import subclasses
 from ...source import Span
 from ..doc import Doc, Draft, class_for, entity_classes
+from ..events.components import named_within
 from ..figures.ages import years_of
 from ..pipeline import component
 from ..places.nouns import is_water
@@ -129,6 +130,11 @@ def classified_relations(doc: Doc) -> None:
     }
     for relation in doc.relations:
         source, target = relation.source, relation.target
+        if relation.type == "SUBEVENT_OF" and named_within(doc.clean, source.start):
+            # "Подписание прошло в рамках выставки": what is named after "в рамках" is the whole, not the part
+            if named_within(doc.clean, target.start):
+                continue
+            source, target = target, source
         subject = entity_of(source)
         if subject is None or relation.type not in properties:
             continue
