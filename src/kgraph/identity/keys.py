@@ -207,14 +207,14 @@ def country_bodies() -> frozenset[str]:
     return frozenset(name for name, _ in rows("country_bodies.tsv"))
 
 
-def any_countrys(label: str) -> bool:
+def every_country_has(label: str) -> bool:
     """Whether an organisation's name that names no place is a body every country (or many) has: a ministry
     ("Минздрав", "Министерство обороны") or a name NEREL train writes before two countries or more ("МВД России",
     "МВД Украины"). Two bodies of such a name are one only when they are one country's.
 
-    >>> any_countrys("Минздраве"), any_countrys("МВД"), any_countrys("Министерство здравоохранения")
+    >>> every_country_has("Минздраве"), every_country_has("МВД"), every_country_has("Министерство здравоохранения")
     (True, True, True)
-    >>> any_countrys("МВД России"), any_countrys("Министерство обороны США"), any_countrys("Газпром")
+    >>> every_country_has("МВД России"), every_country_has("Министерство обороны США"), every_country_has("Газпром")
     (False, False, False)
     """
     normal = key(label)
@@ -301,7 +301,7 @@ def _roman(numeral: str) -> int:
 
 def keys_of(entity: Entity, country: str | None = None) -> list[Key]:
     """The identity keys of an entity, strongest first: its Wikidata item, its GeoNames id, its name's key; a
-    body every country has (`any_countrys`) is keyed by its name and `country`, the one its article is about
+    body every country has (`every_country_has`) is keyed by its name and `country`, the one its article is about
     (`article_country`), and not at all when that is unknown.
 
     >>> minzdrav = Entity("m", "schema:Organization", {"ru": "Минздрав"})
@@ -330,7 +330,7 @@ def keys_of(entity: Entity, country: str | None = None) -> list[Key]:
         found.append(Key("place", f"{cls}|{normal}"))
     elif not distinctive(label):
         pass
-    elif cls in ORGANISATIONS and any_countrys(label):
+    elif cls in ORGANISATIONS and every_country_has(label):
         if country:
             found.append(Key("organisation", f"{cls}|{normal}|{country}"))
     elif cls in ORGANISATIONS and not several_bodies(label):

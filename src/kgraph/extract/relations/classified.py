@@ -130,11 +130,12 @@ def classified_relations(doc: Doc) -> None:
     }
     for relation in doc.relations:
         source, target = relation.source, relation.target
-        if relation.type == "SUBEVENT_OF" and named_within(doc.clean, source.start):
-            # "Подписание прошло в рамках выставки": what is named after "в рамках" is the whole, not the part
-            if named_within(doc.clean, target.start):
-                continue
-            source, target = target, source
+        if (
+            relation.type == "SUBEVENT_OF"
+            and named_within(doc.clean, source.start)
+            and not named_within(doc.clean, target.start)
+        ):
+            source, target = target, source  # "Подписание прошло в рамках выставки": the exhibition is the whole
         subject = entity_of(source)
         if subject is None or relation.type not in properties:
             continue
