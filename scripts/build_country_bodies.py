@@ -18,6 +18,7 @@ from pathlib import Path
 from kgraph.evaluation.nerel import read_folder
 from kgraph.extract.text.normalise import key
 from kgraph.identity.keys import geonames
+from kgraph.rdfio import bytes_writer, write_atomically
 
 LEAST = 2
 """Different countries train must give a name."""
@@ -56,9 +57,7 @@ def main() -> None:
         "# geonames.tsv); read by kgraph.identity.keys, which joins two such bodies only within one country.",
         *(f"{name}\t{len(found[name])}" for name in kept),
     ]
-    temporary = arguments.out.with_suffix(".tmp")
-    temporary.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    temporary.replace(arguments.out)
+    write_atomically(arguments.out, bytes_writer(("\n".join(lines) + "\n").encode()))
     print(f"{len(kept)} names -> {arguments.out}")
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from kgraph.evaluation.nerel import read_folder
 from kgraph.extract.text.normalise import parses
+from kgraph.rdfio import bytes_writer, write_atomically
 
 LEAST = 3
 """Times an adjective must begin an office's name in train."""
@@ -65,9 +66,7 @@ def main() -> None:
         "# scripts/build_title_adjectives.py from NEREL v1.1 train; read by kgraph.extract.relations.titles.",
         *(f"{a}\t{inside[a]}\t{outside[a]}" for a in kept),
     ]
-    temporary = arguments.out.with_suffix(".tmp")
-    temporary.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    temporary.replace(arguments.out)
+    write_atomically(arguments.out, bytes_writer(("\n".join(lines) + "\n").encode()))
     print(f"{len(kept)} adjectives -> {arguments.out}")
 
 

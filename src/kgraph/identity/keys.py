@@ -22,6 +22,7 @@ from functools import cache, lru_cache
 
 from ..extract.data.tables import rows
 from ..extract.links.linking import MIN_SHARE, gazetteer
+from ..extract.places.nouns import geographic
 from ..extract.text.normalise import common_noun, key, name_forms, parses
 from ..model import ArticleModel, Entity
 from ..resources import subclasses
@@ -219,16 +220,12 @@ def every_country_has(label: str) -> bool:
     """
     normal = key(label)
     words = normal.split()
-    if not words or any(geonames().get((word, "COUNTRY")) or _place_word(word) for word in words):
+    if not words or any(geonames().get((word, "COUNTRY")) or geographic(word) for word in words):
         return False
     if normal in country_bodies() or words[0] == "министерство":
         return True
     # a ministry's stump compound: "Минздрав", "Минфин", "Минобрнауки" (pymorphy3 knows them as organisations)
     return len(words) == 1 and normal.startswith("мин") and "Orgn" in parses(normal)[0].tag.grammemes
-
-
-def _place_word(word: str) -> bool:
-    return any("Geox" in reading.tag.grammemes for reading in parses(word)[:1])
 
 
 def article_country(model: ArticleModel) -> str | None:

@@ -270,7 +270,13 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
             if value is not None and name.startswith(kind + "__")
         }
         value = _resolve(kind, groups, match.group(), published)
-        if kind == "day" and "year" not in groups and isinstance(value, date) and published is not None:
+        if (
+            kind == "day"
+            and "year" not in groups
+            and isinstance(value, date)
+            and published is not None
+            and abs(value - published) > _YEAR_TURN  # nearer, no tense moves it: the clause is not read
+        ):
             value = _nearest_year(value, published, _tense(text, *match.span()))
         if kind == "weekday" and published is not None:
             said = match.group().lower()

@@ -18,7 +18,7 @@ from ..data.tables import rows
 from ..links.linking import PLACE_TYPES, Entry, gazetteer
 from ..text.normalise import key, parses
 from ..text.words import words
-from .nouns import is_facility_head
+from .nouns import geographic, is_facility_head
 
 _SAME_LINE_SPACE = re.compile(r"[^\S\n]{1,2}")
 _NEXT_WORD = re.compile(r"(?:\s*(?:,|\bи\b|-)\s*|\s+)([А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*)")
@@ -165,7 +165,7 @@ def listed_place_of_adjective(text: str, start: int, end: int) -> tuple[str, Ent
         for s in stems
         if len(s) >= 4
         for name, kind, label in _listed_by_prefix().get(s[:3], [])
-        if name.startswith(s) and name[len(s) :] in _REMAINDERS and _geographic(name)
+        if name.startswith(s) and name[len(s) :] in _REMAINDERS and geographic(name)
     }
     if len({kind for kind, _ in found.values()}) != 1 or _from_unlisted_place(stems, found):
         return None
@@ -206,17 +206,12 @@ def _from_unlisted_place(stems: set[str], found: dict[str, tuple[str, str]]) -> 
     """Whether an adjective's stem is itself a place the dictionary knows and the list does not: "уральский" is
     made from Урал (a region, mountains, a river), not from the town Уральск; "сибирский" from Сибирь."""
     names = {stem + ending for stem in stems for ending in ("", "ь")}
-    return any(name not in found and _geographic(name) and parses(name)[0].is_known for name in names)
+    return any(name not in found and geographic(name) and parses(name)[0].is_known for name in names)
 
 
 def _surname(stem: str) -> bool:
     """Whether an adjective's stem is a known surname ("щукин": Щукинское училище is named after a person)."""
     return any(p.is_known and "Surn" in p.tag for p in parses(stem)[:3])
-
-
-def _geographic(name: str) -> bool:
-    """Whether the dictionary reads a name first as a place: not "Олимпия" (a first name first), "Винница" yes."""
-    return "Geox" in parses(name)[0].tag
 
 
 @lru_cache(maxsize=1)

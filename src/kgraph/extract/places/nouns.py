@@ -39,9 +39,9 @@ def is_water(word: str | None) -> bool:
     return word in _with_role("water")
 
 
-def _place_name(word: str) -> bool:
-    """Whether pymorphy3 reads a capitalised word first as a place's name ("Минск", "Казань")."""
-    return word[:1].isupper() and "Geox" in parses(word.lower())[0].tag
+def geographic(name: str) -> bool:
+    """Whether the dictionary reads a name first as a place: not "Олимпия" (a first name first), "Винница" yes."""
+    return "Geox" in parses(name.lower())[0].tag
 
 
 def facility_named(name: str) -> bool:
@@ -61,7 +61,8 @@ def facility_named(name: str) -> bool:
         return False
     for index, word in enumerate(words):
         part = word.split("-")[-1]
-        if "-" in word and not part.islower() and not _place_name(word.split("-")[0]):
+        first = word.split("-")[0]
+        if "-" in word and not part.islower() and not (first[:1].isupper() and geographic(first)):
             part = ""  # "Медиа-Мост": a name of two names, not a building; "Минск-Арена" is one
         reading = parses(part.lower())[0] if re.fullmatch(r"[а-яё]+", part.lower()) else None
         if reading is not None and "NOUN" in reading.tag:
