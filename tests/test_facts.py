@@ -4,10 +4,14 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from rdflib import Literal
+from rdflib.namespace import XSD
 
 from kgraph.errors import FactsError
 from kgraph.facts import load_facts, parse_facts
-from kgraph.model import ArticleModel, article_span
+from kgraph.graph import add_article, new_dataset
+from kgraph.model import ArticleModel, TimeRef, YearMonth, article_span
+from kgraph.namespaces import SCHEMA
 from kgraph.source import Article, parse_article
 
 ENTITY = "entities:\n  omsk: {class: schema:City, label: {ru: Омск, en: Omsk}, mentions: ['Омске @333']}\n"
@@ -278,17 +282,41 @@ def test_a_language_tag_is_kept_as_both_stores_read_it(seed_article: Article) ->
     [
         (_date("2019-02-30"), r"^facts.yaml:4:\d+: YAML syntax error: '2019-02-30' is not a valid date"),
         (_fact(value="value: 2019-13-01"), r"^facts.yaml:4:\d+: YAML syntax error: '2019-13-01' is not a valid date"),
-        (_date("'2019-02-30'"), r"^facts.yaml:4: fact #1 .*a date value is YYYY-MM-DD or a year .*got text"),
+        (_date("'2019-02-30'"), r"^facts.yaml:4: fact #1 .*a date value is YYYY-MM-DD, YYYY-MM or a year .*got text"),
         (_date("0"), r"^facts.yaml:4: fact #1 .*a year from 1 to 9999, got a number \(0\)"),
         (_date("-5"), r"a year from 1 to 9999, got a number \(-5\)"),
         (_date("99999999999"), r"a year from 1 to 9999, got a number \(99999999999\)"),
-        (_date("2019-11-07 10:00:00"), r"a date value is YYYY-MM-DD or a year .*got a date \(2019-11-07T10:00:00\)"),
-        (_date("true"), r"a date value is YYYY-MM-DD or a year .*got true/false"),
+        (
+            _date("2019-11-07 10:00:00"),
+            r"a date value is YYYY-MM-DD, YYYY-MM or a year .*got a date \(2019-11-07T10:00:00\)",
+        ),
+        (_date("true"), r"a date value is YYYY-MM-DD, YYYY-MM or a year .*got true/false"),
+        (_date("'2019-13'"), r"a date value is YYYY-MM-DD, YYYY-MM or a year .*got text"),
+        (_date("'0000-05'"), r"a date value is YYYY-MM-DD, YYYY-MM or a year .*got text"),
     ],
-    ids=["feb-30", "month-13", "text", "year-0", "negative-year", "huge-year", "date-and-time", "boolean"],
+    ids=[
+        "feb-30",
+        "month-13",
+        "text",
+        "year-0",
+        "negative-year",
+        "huge-year",
+        "date-and-time",
+        "boolean",
+        "year-month-13",
+        "year-month-0",
+    ],
 )
 def test_an_impossible_date_is_refused_with_its_line(seed_article: Article, document: str, message: str) -> None:
     _refused(seed_article, document, message)
+
+
+def test_a_month_of_a_year_is_read_and_written_as_a_year_month(seed_article: Article) -> None:
+    model = parse_facts(seed_article, _date("'2019-11'"), "facts.yaml")
+    (fact,) = model.facts
+    assert isinstance(fact.obj, TimeRef) and fact.obj.value == YearMonth(2019, 11)
+    graph = add_article(new_dataset(), model)
+    assert Literal("2019-11", datatype=XSD.gYearMonth) in set(graph.objects(None, SCHEMA.foundingDate))
 
 
 @pytest.mark.parametrize(

@@ -107,11 +107,12 @@ class _Reader:
         return spans
 
     def time(self, spec: Spec, key: str) -> TimeRef | None:
-        """A date as the article words it, ``{wording: words, value: YYYY-MM-DD or a year}``; None when absent."""
+        """A date as the article words it, ``{wording: words, value: YYYY-MM-DD, YYYY-MM or a year}``; None when
+        absent."""
         if key not in spec:
             return None
         time = spec.spec(key, ("value", "wording"), ("wording",))
-        return TimeRef(self.span(time.get("wording"), time.line("wording"), spec.item), time.day_or_year("value"))
+        return TimeRef(self.span(time.get("wording"), time.line("wording"), spec.item), time.time_value("value"))
 
 
 def _read_entities(reader: _Reader, section: Any, line: int) -> dict[str, Entity]:

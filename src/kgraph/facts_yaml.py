@@ -29,7 +29,7 @@ from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import FactsError
-from .model import shown
+from .model import YearMonth, shown
 from .namespaces import expand_term
 
 MAX_NESTING = 20
@@ -44,6 +44,8 @@ _expand_term = functools.lru_cache(maxsize=1024)(expand_term)
 _NUMBER = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]{1,9})?")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 """A lone surrogate (YAML's "\\ud800") is no character: no file can hold it in UTF-8, so nothing could be written."""
+_YEAR_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
+"""A month of a year as a time's value ("2019-12")."""
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """Control characters but tab and newline: in a label or a value, never what a person means (evidence may quote
 them, as the article has them)."""
@@ -372,12 +374,17 @@ class Spec:
             raise self.fail(key, message)
         return number
 
-    def day_or_year(self, key: str) -> date | int | None:
-        """A date (YYYY-MM-DD, not a date and time) or a year from 1 to 9999 (xsd:gYear as both stores read it)."""
+    def time_value(self, key: str) -> date | YearMonth | int | None:
+        """A date (YYYY-MM-DD, not a date and time), a month ("YYYY-MM", xsd:gYearMonth) or a year from 1 to 9999
+        (xsd:gYear as both stores read it)."""
         value = self.node.get(key)
         year = isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 9999
+        month = _YEAR_MONTH.fullmatch(value) if isinstance(value, str) else None
+        if month and month[1] > "0000" and "01" <= month[2] <= "12":
+            return YearMonth(int(month[1]), int(month[2]))
         if not (value is None or year or type(value) is date):
-            raise self.fail(key, f"a date {key} is YYYY-MM-DD or a year from 1 to 9999, got {kind(value)}")
+            message = f"a date {key} is YYYY-MM-DD, YYYY-MM or a year from 1 to 9999, got {kind(value)}"
+            raise self.fail(key, message)
         return value
 
     def language(self, key: str) -> str | None:

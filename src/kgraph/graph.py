@@ -28,7 +28,7 @@ from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 from .identity.keys import geonames_english
 from .identity.resolve import Identities, resolve
-from .model import UNITS, ArticleModel, Entity, Fact, Quantity, TimeRef, Utterance, Value, latin_name
+from .model import UNITS, ArticleModel, Entity, Fact, Quantity, TimeRef, Utterance, Value, YearMonth, latin_name
 from .namespaces import GEONAMES, ID, ITSRDF, KG, NIF, PROV, SCHEMA, WD, bind_prefixes, expand_term
 from .source import Article, Span
 
@@ -86,9 +86,11 @@ def _literal(value: Value | Decimal, language: str | None = None) -> Literal:
     raise TypeError(f"no literal for {value!r}")
 
 
-def _time_literal(value: date | int) -> Literal:
+def _time_literal(value: date | YearMonth | int) -> Literal:
     if isinstance(value, date):
         return Literal(value.isoformat(), datatype=XSD.date)
+    if isinstance(value, YearMonth):
+        return Literal(value.isoformat(), datatype=XSD.gYearMonth)
     return Literal(f"{value:04d}", datatype=XSD.gYear)
 
 

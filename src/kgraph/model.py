@@ -15,6 +15,7 @@ import reprlib
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 from .source import Article, Span
 
@@ -93,12 +94,30 @@ class Entity:
     confidence: float | None = None
 
 
+class YearMonth(NamedTuple):
+    """A month of a year, the value of "в декабре 2019 года" (xsd:gYearMonth).
+
+    >>> str(YearMonth(2019, 12))
+    '2019-12'
+    """
+
+    year: int
+    month: int
+
+    def isoformat(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    def __str__(self) -> str:
+        return self.isoformat()
+
+
 @dataclass(frozen=True, slots=True)
 class TimeRef:
-    """A date as worded in the text and its value: a ``date``, or an ``int`` year; None when it cannot be resolved."""
+    """A date as worded in the text and its value: a ``date``, a ``YearMonth``, or an ``int`` year; None when it
+    cannot be resolved."""
 
     wording: Span
-    value: date | int | None
+    value: date | YearMonth | int | None
 
 
 Value = str | int | bool | Decimal | date | TimeRef

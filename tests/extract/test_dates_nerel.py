@@ -3,11 +3,12 @@
 from datetime import date
 
 from kgraph.extract.figures.dates import find_dates
+from kgraph.model import YearMonth
 
 PUBLISHED = date(2020, 6, 15)
 
 
-def _found(text: str) -> dict[str, date | int | None]:
+def _found(text: str) -> dict[str, date | YearMonth | int | None]:
     return {d.text: d.value for d in find_dates(text, PUBLISHED)}
 
 
@@ -46,7 +47,23 @@ def test_a_day_named_by_an_ordinal_word_resolves_to_its_day() -> None:
 
 
 def test_a_month_of_next_year_resolves_against_the_publication_date() -> None:
-    assert _found("Премьера пройдёт в марте будущего года.") == {"в марте будущего года": 2021}
+    assert _found("Премьера пройдёт в марте будущего года.") == {"в марте будущего года": YearMonth(2021, 3)}
+
+
+def test_a_month_is_a_month_of_the_year_its_clause_tense_puts_it_in() -> None:
+    assert _found("Выставка прошла в мае 2019 года.") == {"в мае 2019 года": YearMonth(2019, 5)}
+    assert _found("Выставка открылась в начале мая.") == {"в начале мая": YearMonth(2020, 5)}
+    in_january = {
+        d.text: d.value for d in find_dates("В декабре прошёл форум, в марте пройдёт съезд.", date(2026, 1, 9))
+    }
+    assert in_january == {"В декабре": YearMonth(2025, 12), "в марте": YearMonth(2026, 3)}
+    in_november = {d.text: d.value for d in find_dates("Закон вступит в силу в январе.", date(2026, 11, 9))}
+    assert in_november == {"в январе": YearMonth(2027, 1)}
+
+
+def test_two_months_are_a_year_or_nothing_not_the_first_month() -> None:
+    assert _found("Работы шли в мае — июне 2019 года.") == {"в мае — июне 2019 года": 2019}
+    assert _found("Работы шли в мае-июне.") == {"в мае-июне": None}
 
 
 def test_centuries_and_decades_are_time_expressions() -> None:

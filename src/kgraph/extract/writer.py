@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from ..model import LABEL_LANGUAGES, ArticleModel, Fact, TimeRef
+from ..model import LABEL_LANGUAGES, ArticleModel, Fact, TimeRef, YearMonth
 from ..source import Span
 
 
@@ -22,7 +22,7 @@ def _evidence(span: Span) -> str:
 def _time(ref: TimeRef) -> dict[str, Any]:
     out: dict[str, Any] = {"wording": _evidence(ref.wording)}
     if ref.value is not None:
-        out["value"] = ref.value
+        out["value"] = ref.value.isoformat() if isinstance(ref.value, YearMonth) else ref.value
     return out
 
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import MAXYEAR, MINYEAR, date, timedelta
 
+from ...model import YearMonth
 from ..text.normalise import parses
 
 _MONTHS = {
@@ -219,7 +220,7 @@ class DateMention:
     start: int
     end: int
     text: str
-    value: date | int | None
+    value: date | YearMonth | int | None
     bounds: tuple[date, date] | None = None
     """The first and last days of a range of days ("с 19 по 21 сентября"), whose `value` is None or a year."""
     middle: int = 0
@@ -278,6 +279,18 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
             and abs(value - published) > _YEAR_TURN  # nearer, no tense moves it: the clause is not read
         ):
             value = _nearest_year(value, published, _tense(text, *match.span()))
+        if (
+            kind == "month"
+            and value is None
+            and published is not None
+            and "this" not in groups  # "в мае прошлого года" beyond the calendar's ends
+            and not _MONTH_RANGE.search(match.group())
+        ):
+            # "в декабре": the publication's month's year, or the one before or after that the clause's tense says
+            first = _nearest_year(date(published.year, _month(groups["month"]), 1), published, None)
+            if abs(first - published) > _YEAR_TURN:
+                first = _nearest_year(first, published, _tense(text, *match.span()))
+            value = YearMonth(first.year, first.month)
         if kind == "weekday" and published is not None:
             said = match.group().lower()
             future = "следующ" in said or (
@@ -380,6 +393,9 @@ def _nearest_year(day: date, published: date, tense: str | None) -> date:
     return day
 
 
+_MONTH_RANGE = re.compile(rf"[-–—]\s*(?:[а-яё]+\s+)?(?:{_MONTH_ANY})", re.IGNORECASE)
+"""The dash between two months ("в мае — июне 2019 года"), whose words name more than one month."""
+
 _DAY_RANGE = re.compile(
     r"[сc]\s+(?P<first>\d{1,2})(?:\s+(?P<first_month>[а-яё]+))?\s+(?:по|до)\s+(?P<last>\d{1,2})\s+(?P<month>[а-яё]+)"
     r"(?:\s+(?P<year>\d{4}))?",
@@ -438,7 +454,7 @@ def _years_after(published: date | None, years: int) -> int | None:
     return published.year + years
 
 
-def _resolve(kind: str, groups: dict[str, str], text: str, published: date | None) -> date | int | None:
+def _resolve(kind: str, groups: dict[str, str], text: str, published: date | None) -> date | YearMonth | int | None:
     year = int(groups["year"]) if "year" in groups else None
     if kind == "relative_day":
         return _days_after(published, _RELATIVE_DAYS[groups["relday"].lower()])
@@ -461,6 +477,8 @@ def _resolve(kind: str, groups: dict[str, str], text: str, published: date | Non
     if kind in ("span", "bare_year"):  # a range is dated by its first year
         first = re.search(_Y, text)
         return int(first.group()) if first else None
-    if kind == "month" and "this" in groups and published is not None:
-        return _years_after(published, _THIS_YEAR[groups["this"].lower()])
+    if kind == "month" and "this" in groups:
+        year = _years_after(published, _THIS_YEAR[groups["this"].lower()])
+    if kind == "month" and year is not None and not _MONTH_RANGE.search(text):
+        return YearMonth(year, _month(groups["month"]))
     return year
