@@ -328,7 +328,7 @@ def abbreviations(doc: Doc) -> None:
                 named = named[-1:] if inside else named[:1]
         if len(named) != 1 or not named[0].mentions:
             continue
-        whole = named[0]
+        whole = _outer(named[0], named_things)
         whole.mentions = sorted([*whole.mentions, *short.mentions], key=lambda m: (m.start, m.end))
         whole.wikidata = whole.wikidata or short.wikidata
         joined.append((whole, short.label, short.mentions[0]))
@@ -370,6 +370,27 @@ def short_names(doc: Doc) -> None:
             joined = True
     if joined:
         doc.drop_unmentioned()
+
+
+def _outer(draft: Draft, drafts: list[Draft]) -> Draft:
+    """The body a name stands for when the article writes it only inside a longer name of its class that opens with
+    it: "Министерство иностранных дел" only in "Министерство иностранных дел России" (NEREL's nested kind of body),
+    so "МИД" beside them is the Russian ministry, not the kind.
+
+    >>> kind = Draft("ORGANIZATION", "Министерство иностранных дел", [Span(0, 28, "Министерство иностранных дел")])
+    >>> russian = Draft("ORGANIZATION", "Министерство иностранных дел России", [Span(0, 35, "")])
+    >>> _outer(kind, [kind, russian]).label
+    'Министерство иностранных дел России'
+    """
+    outer = [
+        other
+        for other in drafts
+        if other is not draft
+        and other.cls == draft.cls
+        and other.label.startswith(draft.label + " ")
+        and all(_within(m, other.mentions) for m in draft.mentions)
+    ]
+    return outer[0] if len(outer) == 1 else draft
 
 
 def _within(mention: Span, others: list[Span]) -> bool:
