@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from kgraph.extract import extract_article
+from kgraph.extract import dump_facts, extract_article
 from kgraph.extract.build import read_article
 from kgraph.extract.events.events import find_events
 from kgraph.extract.figures.amounts import find_amounts
@@ -18,7 +18,8 @@ from kgraph.extract.relations.titles import find_titles
 from kgraph.extract.relations.topics import find_groups
 from kgraph.extract.speech.quotes import find_utterances
 from kgraph.extract.text.normalise import noun_phrase_nominative, with_quotes_closed
-from kgraph.model import UNITS, ArticleModel
+from kgraph.facts import parse_facts
+from kgraph.model import UNITS, ArticleModel, TimeRef, YearMonth
 from kgraph.source import parse_article
 
 
@@ -2143,3 +2144,14 @@ def test_an_occupation_train_never_names_is_an_office_by_its_word_vector() -> No
     assert {"моряк", "раввин синагоги", "блогера", "медсестру"} <= offices, offices
     assert not {"девочка", "Жители"} & offices, offices
     assert ("Мендонса", "моряк") in _related(model, "kg:holdsPosition"), _related(model, "kg:holdsPosition")
+
+
+def test_a_month_extracted_is_written_and_read_back_as_a_month_of_a_year() -> None:
+    article = parse_article(
+        "a", "# Новости\n\nPublished at: **2026-01-09T10:00:00+00:00**\n\nВ декабре в Омске прошёл форум «Сибирь».\n"
+    )
+    written = dump_facts(extract_article(article))
+    assert "value: 2025-12" in written, written
+    read = parse_facts(article, written, "facts.yaml")
+    months = {f.obj.value for f in read.facts if isinstance(f.obj, TimeRef)}
+    assert months == {YearMonth(2025, 12)}, months
