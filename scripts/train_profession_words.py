@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy
 
 from kgraph.evaluation.nerel import NerelDocument, read_folder
+from kgraph.extract.spans import SpanIndex
 from kgraph.extract.typed.profession_words import candidates
 from kgraph.rdfio import bytes_writer, write_atomically
 
@@ -30,10 +31,10 @@ def examples(documents: list[NerelDocument]) -> tuple[numpy.ndarray, numpy.ndarr
     """The vectors of the documents' candidate words, and whether a PROFESSION mention holds each."""
     vectors, labels = [], []
     for document in documents:
-        offices = [(m.start, m.end) for m in document.mentions if m.type == "PROFESSION"]
+        offices = SpanIndex((m.start, m.end) for m in document.mentions if m.type == "PROFESSION")
         for start, end, vector in candidates(document.text):
             vectors.append(vector)
-            labels.append(any(a <= start and end <= b for a, b in offices))
+            labels.append(offices.covers(start, end))
     return numpy.array(vectors, dtype=numpy.float32), numpy.array(labels, dtype=numpy.float32)
 
 

@@ -271,14 +271,8 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
             if value is not None and name.startswith(kind + "__")
         }
         value = _resolve(kind, groups, match.group(), published)
-        if (
-            kind == "day"
-            and "year" not in groups
-            and isinstance(value, date)
-            and published is not None
-            and abs(value - published) > _YEAR_TURN  # nearer, no tense moves it: the clause is not read
-        ):
-            value = _nearest_year(value, published, _tense(text, *match.span()))
+        if kind == "day" and "year" not in groups and isinstance(value, date) and published is not None:
+            value = _year_of_clause(value, published, text, *match.span())
         if (
             kind == "month"
             and value is None
@@ -287,9 +281,7 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
             and not _MONTH_RANGE.search(match.group())
         ):
             # "в декабре": the publication's month's year, or the one before or after that the clause's tense says
-            first = _nearest_year(date(published.year, _month(groups["month"]), 1), published, None)
-            if abs(first - published) > _YEAR_TURN:
-                first = _nearest_year(first, published, _tense(text, *match.span()))
+            first = _year_of_clause(date(published.year, _month(groups["month"]), 1), published, text, *match.span())
             value = YearMonth(first.year, first.month)
         if kind == "weekday" and published is not None:
             said = match.group().lower()
@@ -371,6 +363,14 @@ def _tense(text: str, start: int, end: int) -> str | None:
 _YEAR_TURN = timedelta(days=60)
 """How far before the publication a day the text gives no year may be in a clause about the future (after it, in
 one about the past) and still be in the publication's year."""
+
+
+def _year_of_clause(day: date, published: date, text: str, start: int, end: int) -> date:
+    """A day (or a month's first day) the text gives without its year, in the year the tense of its clause puts it
+    in (`_nearest_year`); nearer the publication than `_YEAR_TURN`, no tense moves it and the clause is not read."""
+    if abs(day - published) <= _YEAR_TURN:
+        return day
+    return _nearest_year(day, published, _tense(text, start, end))
 
 
 def _nearest_year(day: date, published: date, tense: str | None) -> date:

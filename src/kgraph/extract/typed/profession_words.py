@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..data.tables import rows
+from ..spans import SpanIndex
 from ..text.ner import news_embedding
 from ..text.normalise import parses
 from .taggers import TypedMention
@@ -60,12 +61,8 @@ def profession_words(text: str, found: Sequence[TypedMention]) -> list[TypedMent
     import numpy
 
     weights, bias = _model()
-    offices = [(m.start, m.end) for m in found if m.type == "PROFESSION"]
-    words = [
-        (start, end, vector)
-        for start, end, vector in candidates(text)
-        if not any(a <= start and end <= b for a, b in offices)
-    ]
+    offices = SpanIndex((m.start, m.end) for m in found if m.type == "PROFESSION")
+    words = [(start, end, vector) for start, end, vector in candidates(text) if not offices.covers(start, end)]
     if not words:
         return []
     scores = 1 / (1 + numpy.exp(-(numpy.stack([v for _, _, v in words]) @ weights + bias)))
