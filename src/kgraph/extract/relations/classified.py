@@ -12,6 +12,7 @@ ends; its confidence the classifier's.
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
 
@@ -26,7 +27,7 @@ from ..places.nouns import is_water
 from ..text.normalise import CYRILLIC_WORD, key, lemma, noun_phrase_nominative, parses
 from ..text.words import words
 from ..typed.taggers import RULE_TYPES, RULES_ADD_TO
-from .learned import Mention, relate
+from .learned import FLOOR, Mention, Relation, relate
 from .titles import referred_places
 
 VALUE_TYPES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "NUMBER", "AGE", "ORDINAL"})
@@ -113,6 +114,37 @@ def mentions_of(doc: Doc) -> list[Mention]:
     return sorted(found, key=lambda m: (m.start, m.end, m.type))
 
 
+def tagged_sureness(doc: Doc) -> dict[Mention, float]:
+    """How sure the taggers are of each mention they found (``TypedMention.confidence``, its least likely label),
+    whether or not the rules found it too; a mention no tagger found is not among them."""
+    sureness: dict[Mention, float] = {}
+    for typed in doc.typed:
+        mention = Mention(typed.start, typed.end, typed.type)
+        sureness[mention] = max(typed.confidence, sureness.get(mention, 0.0))
+    return sureness
+
+
+def surely(relations: list[Relation], sureness: dict[Mention, float], floor: float = FLOOR) -> list[Relation]:
+    """The relations whose confidence times how sure the taggers are of both ends (1 for a mention not in
+    `sureness`) is `floor` or more, with that product as their confidence: a relation is right only if its two
+    mentions are. On the last 150 NEREL train documents (the EVENT and PROFESSION taggers and the relation
+    classifiers trained on the rest), relations end to end went from P 0.629 R 0.509 F1 0.563 to P 0.661 R 0.498
+    F1 0.568 (the smaller of the two ends' sureness instead of their product: 0.568; floors of 0.25 and 0.35: 0.567).
+
+    >>> event, city = Mention(0, 5, "EVENT"), Mention(8, 12, "CITY")
+    >>> [r.confidence for r in surely([Relation("TAKES_PLACE_IN", event, city, 0.8)], {event: 0.5})]
+    [0.4]
+    >>> surely([Relation("TAKES_PLACE_IN", event, city, 0.5)], {event: 0.5})
+    []
+    """
+    found = []
+    for relation in relations:
+        confidence = relation.confidence * sureness.get(relation.source, 1.0) * sureness.get(relation.target, 1.0)
+        if confidence >= floor:
+            found.append(replace(relation, confidence=confidence))
+    return found
+
+
 @component(
     "classified_relations",
     requires=("analysis", "typed", "entities", "dates", "amounts"),
@@ -120,7 +152,7 @@ def mentions_of(doc: Doc) -> list[Mention]:
 )
 def classified_relations(doc: Doc) -> None:
     """The relations the classifier finds (``doc.relations``), and a fact for each whose ends are in the graph."""
-    doc.relations = relate(doc.clean, mentions_of(doc), sentences=doc.syntax)
+    doc.relations = surely(relate(doc.clean, mentions_of(doc), sentences=doc.syntax), tagged_sureness(doc))
     entity_of = _entities(doc)
     dates = {(found.start, found.end): found.value for found in doc.dates}
     ranges = {(found.start, found.end): found for found in doc.dates if found.bounds}
@@ -129,13 +161,7 @@ def classified_relations(doc: Doc) -> None:
         (f.subject, f.obj) for f in doc.facts if f.predicate == "kg:holdsPosition"
     }
     for relation in doc.relations:
-        source, target = relation.source, relation.target
-        if (
-            relation.type == "SUBEVENT_OF"
-            and named_within(doc.clean, source.start)
-            and not named_within(doc.clean, target.start)
-        ):
-            source, target = target, source  # "Подписание прошло в рамках выставки": the exhibition is the whole
+        source, target = ends(doc.clean, relation)
         subject = entity_of(source)
         if subject is None or relation.type not in properties:
             continue
@@ -200,6 +226,22 @@ def classified_relations(doc: Doc) -> None:
 
     _one_seat(doc)
     referred_places(doc)  # "Руководитель ведомства", which the classifier made an office: the body named before
+
+
+def ends(text: str, relation: Relation) -> tuple[Mention, Mention]:
+    """A relation's subject and object: its Arg1 and Arg2, but the event named after "в рамках" is the whole of a
+    SUBEVENT_OF whichever way the classifier gave it ("Подписание прошло в рамках выставки": in NEREL train the
+    event after "в рамках" is the whole four times in five, the fifth across sentences).
+
+    >>> text = "Подписание прошло в рамках выставки"
+    >>> signing, exhibition = Mention(0, 10, "EVENT"), Mention(27, 35, "EVENT")
+    >>> ends(text, Relation("SUBEVENT_OF", exhibition, signing, 0.5)) == (signing, exhibition)
+    True
+    """
+    source, target = relation.source, relation.target
+    if relation.type == "SUBEVENT_OF" and named_within(text, source.start) and not named_within(text, target.start):
+        return target, source
+    return source, target
 
 
 def _one_seat(doc: Doc) -> None:
