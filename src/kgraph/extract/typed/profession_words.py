@@ -55,6 +55,21 @@ def _model() -> tuple[Any, float]:
     return numpy.array(values[1:], dtype=numpy.float32), values[0]
 
 
+def office_probability(lemma: str) -> float | None:
+    """How likely the model reads a lemma as an office or an occupation; None when the embedding lacks it.
+
+    >>> round(office_probability("моряк"), 2) >= MORE_LIKELY > round(office_probability("девочка"), 2)
+    True
+    """
+    import numpy
+
+    vector = news_embedding().get(lemma)
+    if vector is None:
+        return None
+    weights, bias = _model()
+    return float(1 / (1 + numpy.exp(-(numpy.asarray(vector) @ weights + bias))))
+
+
 def profession_words(text: str, found: Sequence[TypedMention]) -> list[TypedMention]:
     """A PROFESSION mention of each candidate word the model reads as an office, outside the PROFESSION mentions
     already `found`; its confidence is the model's probability."""
