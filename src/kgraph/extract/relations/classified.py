@@ -7,7 +7,7 @@ places), the taggers' mentions for every other type, and the dates and sums. A r
 ends are in the graph: two entities, or an entity and a date (a worded date, ``TimeRef``), an age in years
 (kg:age, ``figures.ages``) or a name (schema:alternateName). Relations to a sum or a count are kept in
 ``doc.relations`` (the evaluation scores them) but are not facts yet. The fact's evidence is the words of both
-ends; its confidence the classifier's.
+ends; its confidence the classifier's times how sure the taggers are of both (``surely``).
 """
 
 import re
