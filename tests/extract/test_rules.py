@@ -2179,3 +2179,12 @@ def test_an_office_closes_the_straight_quote_it_opens() -> None:
     doc = read_article(parse_article("a", f"# Новости\n\n{text}\n"), ())
     offices = {doc.clean[m.start : m.end] for m in doc.typed if m.type == "PROFESSION"}
     assert offices == {'Глава оппозиционного "Движения за демократические перемены"'}, offices
+
+
+def test_a_code_and_its_country_are_a_law_between_the_article_and_the_code() -> None:
+    # "ст. 282 УК РФ" gave the article and "УК", not "УК РФ" (NEREL dev, where it is the end of the article's PART_OF
+    # and of the code's ORIGINS_FROM): NEREL nests three laws there and the taggers find two layers at most
+    text = "Его осудили по ст. 282 УК РФ. Поправку к Конституции США приняли в 1865 году."
+    doc = read_article(parse_article("a", f"# Новости\n\n{text}\n"), ())
+    laws = {doc.clean[m.start : m.end] for m in doc.typed if m.type == "LAW"}
+    assert {"УК РФ", "УК", "Конституции США"} <= laws, laws

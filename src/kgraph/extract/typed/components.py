@@ -11,6 +11,7 @@ from ..names.known_names import adjective_place_name, is_adjective
 from ..pipeline import component
 from ..places.types import PLACES_AFTER_NAMES, genitive_place_after
 from ..text.normalise import CYRILLIC_WORD, key, noun_phrase_nominative, parses
+from .codes import codes_of_countries
 from .former_offices import former_offices
 from .profession_words import profession_words
 from .taggers import RULE_TYPES, TypedMention, tag_types
@@ -35,6 +36,8 @@ def typed_entities(doc: Doc) -> None:
     doc.typed = [_before_a_case(doc.clean, mention) for mention in tag_types(doc.clean, doc.analysis, doc.features)]
     doc.typed += profession_words(doc.clean, doc.typed)
     doc.typed = former_offices(doc.clean, doc.typed)
+    countries = [(m.start, m.end) for d in doc.drafts if d.cls == "schema:Country" for m in d.mentions]
+    doc.typed = codes_of_countries(doc.clean, doc.typed, countries)
     doc.typed += _offices_of_places(doc)
     mentions = [
         m for m in doc.typed if m.type not in RULE_TYPES and m.type in entity_classes() and m.confidence >= LEAST_SURE
