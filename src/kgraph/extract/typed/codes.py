@@ -17,6 +17,7 @@ mention are a law alone 40 times in 42.
 import re
 from collections.abc import Iterable, Sequence
 
+from ..spans import Overlapping
 from .taggers import TypedMention
 
 _INITIALS_BEFORE = re.compile(r"(?<![\w-])(?P<initials>[А-ЯЁ][А-Яа-яЁё]*[А-ЯЁ][А-Яа-яЁё]*)\s+\Z")
@@ -31,6 +32,10 @@ def codes_of_countries(
     already."""
     laws = [m for m in mentions if m.type == "LAW"]
     have = {(m.start, m.end) for m in laws}
+    ending: dict[int, list[TypedMention]] = {}
+    for law in laws:
+        ending.setdefault(law.end, []).append(law)
+    index = Overlapping((m.start, m.end, m) for m in laws)
     found = list(mentions)
 
     def add(start: int, end: int, sure: float) -> None:
@@ -39,13 +44,14 @@ def codes_of_countries(
             found.append(TypedMention(start, end, "LAW", sure))
 
     for start, end in sorted(set(countries)):
-        for law in [m for m in laws if text[m.end : start] == " "]:
-            add(law.start, end, law.confidence)
+        if text[start - 1 : start] == " ":
+            for law in ending.get(start - 1, []):
+                add(law.start, end, law.confidence)
         before = _INITIALS_BEFORE.search(text, max(0, start - 12), start)
         if before is None:
             continue
         first, last = before.start("initials"), before.end("initials")
-        holding = [m for m in laws if m.start <= first and last <= m.end]
+        holding = [m for s, e, m in index.overlapping(first, last) if s <= first and last <= e]
         if holding:
             sure = max(m.confidence for m in holding)
             add(first, end, sure)
