@@ -55,32 +55,32 @@ def _model() -> tuple[Any, float]:
     return numpy.array(values[1:], dtype=numpy.float32), values[0]
 
 
+def _probabilities(vectors: Any) -> Any:
+    """The model's probability that each lemma (a row of `vectors`, navec's) names an office."""
+    import numpy
+
+    weights, bias = _model()
+    return 1 / (1 + numpy.exp(-(numpy.asarray(vectors) @ weights + bias)))
+
+
 def office_probability(lemma: str) -> float | None:
     """How likely the model reads a lemma as an office or an occupation; None when the embedding lacks it.
 
     >>> round(office_probability("моряк"), 2) >= MORE_LIKELY > round(office_probability("девочка"), 2)
     True
     """
-    import numpy
-
     vector = news_embedding().get(lemma)
-    if vector is None:
-        return None
-    weights, bias = _model()
-    return float(1 / (1 + numpy.exp(-(numpy.asarray(vector) @ weights + bias))))
+    return None if vector is None else float(_probabilities(vector))
 
 
 def profession_words(text: str, found: Sequence[TypedMention]) -> list[TypedMention]:
     """A PROFESSION mention of each candidate word the model reads as an office, outside the PROFESSION mentions
     already `found`; its confidence is the model's probability."""
-    import numpy
-
-    weights, bias = _model()
     offices = SpanIndex((m.start, m.end) for m in found if m.type == "PROFESSION")
     words = [(start, end, vector) for start, end, vector in candidates(text) if not offices.covers(start, end)]
     if not words:
         return []
-    scores = 1 / (1 + numpy.exp(-(numpy.stack([v for _, _, v in words]) @ weights + bias)))
+    scores = _probabilities([vector for _, _, vector in words])
     return [
         TypedMention(start, end, "PROFESSION", round(float(score), 3))
         for (start, end, _), score in zip(words, scores, strict=True)
