@@ -1,7 +1,7 @@
 """Train src/kgraph/extract/data/relation_sequence.npz: a bidirectional LSTM reading a pair's window of words, the
 second opinion on NEREL's relations within a sentence (kgraph.extract.relations.sequence runs it in numpy).
 
-Usage: python scripts/train_relation_sequence.py [NEREL_TRAIN_DIR] [-o DIR] [--held-out N] [--epochs E]
+Usage: python scripts/train_relation_sequence.py [NEREL_TRAIN_DIR] [-o DIR] [--held-out N] [--epochs E] [--seed S]
 
 Needs torch (`pip install -e '.[train]'`), for training only: the extractor runs the saved arrays in numpy.
 
@@ -217,6 +217,7 @@ def save(path: Path, model: Any, vocab: Vocab, kinds: list[str]) -> None:
 def main() -> None:
     parser = training_arguments(__doc__.splitlines()[0])
     parser.add_argument("--epochs", type=int, default=EPOCHS)
+    parser.add_argument("--seed", type=int, default=1)
     arguments = parser.parse_args()
     documents, held = documents_of(arguments)
     import torch
@@ -234,7 +235,7 @@ def main() -> None:
         f"{len(items.labels)} pairs ({counts[NONE]} NONE) from {len(documents)} documents in {took:.0f} s", flush=True
     )
     started = time.perf_counter()
-    model = train(items, vocab, kinds, arguments.epochs)
+    model = train(items, vocab, kinds, arguments.epochs, arguments.seed)
     arguments.out.mkdir(parents=True, exist_ok=True)
     save(arguments.out / MODEL, model, vocab, kinds)
     size = (arguments.out / MODEL).stat().st_size

@@ -483,8 +483,9 @@ def likeliest(
 def candidates(
     sentences: Sentences, mentions: Sequence[Mention], allowed: Collection[tuple[str, str]]
 ) -> list[tuple[Mention, Mention]]:
-    """The ordered pairs of distinct mentions of one sentence, at most `MAX_GAP` words apart, whose types are
-    `allowed`."""
+    """The ordered pairs of mentions of one sentence, at most `MAX_GAP` words apart, whose types are `allowed`; not
+    two mentions of the same words ("Weibo" as a company and as its product): NEREL train relates such a pair once in
+    31,118 relations, and on NEREL dev the classifier related 11 such pairs end to end, none right."""
     by_sentence: dict[int, list[Mention]] = {}
     for mention in sorted(set(mentions), key=lambda m: (m.start, m.end, m.type)):
         by_sentence.setdefault(sentences.sentence(mention), []).append(mention)
@@ -492,7 +493,7 @@ def candidates(
     for group in by_sentence.values():
         for a in group:
             for b in group:
-                if a == b or (a.type, b.type) not in allowed:
+                if (a.start, a.end) == (b.start, b.end) or (a.type, b.type) not in allowed:
                     continue
                 if abs(sentences.first_word(a.start) - sentences.first_word(b.start)) > MAX_GAP:
                     continue
