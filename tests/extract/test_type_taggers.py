@@ -49,6 +49,15 @@ def test_diseases_no_training_document_names_are_found_by_their_word_class() -> 
     assert {("гепатита", "DISEASE"), ("холеры", "DISEASE")} <= _found(text), _found(text)
 
 
+def test_diseases_train_never_names_are_found_by_the_words_of_the_classifier_of_diseases() -> None:
+    # "коронавирус" is in no NEREL train document; the Russian ICD-10 names it (text.disease_words)
+    for text, word in (
+        ("Он заразился коронавирусом и был госпитализирован.", "коронавирусом"),
+        ("В Италии от коронавируса умерли ещё 700 человек.", "коронавируса"),
+    ):
+        assert (word, "DISEASE") in _found(text), _found(text)
+
+
 def test_every_type_the_rules_do_not_give_has_a_tagger() -> None:
     from kgraph.extract.typed.taggers import _taggers
 

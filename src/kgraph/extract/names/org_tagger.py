@@ -22,6 +22,7 @@ from functools import cached_property, lru_cache
 from typing import Any
 
 from ..data.models import open_tagger
+from ..text.disease_words import disease_word
 from ..text.ner import Analysis, Token
 from ..text.normalise import parses
 from ..text.word_classes import word_class
@@ -30,15 +31,15 @@ MODEL = "org_tagger.crfsuite"
 """The trained model, beside this module."""
 
 _FLAGS = ("Geox", "Name", "Surn", "Orgn", "Abbr", "Patr")
-_CONTEXT = ("w", "lemma", "pos", "case", "title", "ner", "punct", "upper", "cls")
+_CONTEXT = ("w", "lemma", "pos", "case", "title", "ner", "punct", "upper", "cls", "icd")
 
 Features = dict[str, str | float]
 
 
 def token_features(text: str, analysis: Analysis) -> list[Features]:
     """For each token natasha read in `text`, the CRF's features: the word, its ending, shape, pymorphy3's part of
-    speech, case and name tags, its lemma's word class (``text.word_classes``), natasha's tag, whether it is in
-    quotes, and the same for two tokens each side.
+    speech, case and name tags, its lemma's word class (``text.word_classes``) and kind among the words of diseases
+    (``text.disease_words``), natasha's tag, whether it is in quotes, and the same for two tokens each side.
     A yes-or-no feature is there only when it holds (an absent one weighs what a 0.0 would)."""
     tokens = analysis.tokens
     ner = labels(tokens, [(s.start, s.end) for s in analysis.spans], [s.type for s in analysis.spans])
@@ -87,6 +88,8 @@ def _own_features(text: str, tokens: Sequence[Token], i: int, ner: str) -> Featu
     }
     if lemma and (cls := word_class(lemma)):
         own["cls"] = cls
+    if lemma and (kind := disease_word(lemma)):
+        own["icd"] = kind
     flags = {
         "title": word[:1].isupper(),
         "upper": word.isupper() and len(word) > 1,

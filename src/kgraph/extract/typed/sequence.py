@@ -53,16 +53,22 @@ LABELS = ("B", "I", "O")
 """The labels, in the order of the probabilities' columns."""
 
 
-def own_features(features: Features) -> list[str]:
-    """A token's own CRF features (not its neighbours', not the bias) as strings: "w=выборы", "title".
+NOT_READ = frozenset({"bias", "icd"})
+"""CRF features the model does not read: the bias, and a word's kind among the words of diseases
+(``text.disease_words``), added to the CRFs after this model was trained (hashed, it would fall on rows learned for
+other features)."""
 
-    >>> own_features({"w": "выборы", "-1:w": "прошли", "title": 1.0, "bias": 1.0})
+
+def own_features(features: Features) -> list[str]:
+    """A token's own CRF features (not its neighbours', not those `NOT_READ`) as strings: "w=выборы", "title".
+
+    >>> own_features({"w": "выборы", "-1:w": "прошли", "title": 1.0, "bias": 1.0, "icd": "n"})
     ['w=выборы', 'title']
     """
     return [
         name if isinstance(value, float) else f"{name}={value}"
         for name, value in features.items()
-        if ":" not in name and name != "bias"
+        if ":" not in name and name not in NOT_READ
     ]
 
 
