@@ -31,15 +31,16 @@ MODEL = "org_tagger.crfsuite"
 """The trained model, beside this module."""
 
 _FLAGS = ("Geox", "Name", "Surn", "Orgn", "Abbr", "Patr")
-_CONTEXT = ("w", "lemma", "pos", "case", "title", "ner", "punct", "upper", "cls", "icd")
+_CONTEXT = ("w", "lemma", "pos", "case", "title", "ner", "punct", "upper", "cls")
 
 Features = dict[str, str | float]
 
 
 def token_features(text: str, analysis: Analysis) -> list[Features]:
     """For each token natasha read in `text`, the CRF's features: the word, its ending, shape, pymorphy3's part of
-    speech, case and name tags, its lemma's word class (``text.word_classes``) and kind among the words of diseases
-    (``text.disease_words``), natasha's tag, whether it is in quotes, and the same for two tokens each side.
+    speech, case and name tags, its lemma's word class (``text.word_classes``), natasha's tag, whether it is in
+    quotes, and the same for two tokens each side; and its lemma's kind among the words of diseases
+    (``text.disease_words``), its own only (the word before a disease is seldom part of one).
     A yes-or-no feature is there only when it holds (an absent one weighs what a 0.0 would)."""
     tokens = analysis.tokens
     ner = labels(tokens, [(s.start, s.end) for s in analysis.spans], [s.type for s in analysis.spans])
