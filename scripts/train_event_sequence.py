@@ -2,6 +2,7 @@
 innermost), the second opinion beside the CRF taggers (kgraph.extract.typed.sequence runs it in numpy).
 
 Usage: python scripts/train_event_sequence.py [NEREL_TRAIN_DIR] [-o DIR] [--held-out N --crf DIR] [--epochs E]
+[--seed S]
 
 Needs torch (`pip install -e '.[train]'`), for training only: the extractor runs the saved arrays in numpy.
 
@@ -86,12 +87,12 @@ def sentences(read_documents: list[dict[str, Any]], layer: str) -> list[tuple[li
     return found
 
 
-def train(items: list[tuple[list[list[int]], Any, Any]], epochs: int, hidden: int) -> dict[str, Any]:
+def train(items: list[tuple[list[list[int]], Any, Any]], epochs: int, hidden: int, seed: int = 1) -> dict[str, Any]:
     """The trained arrays of one layer (``sequence.TokenTagger``'s names, without the layer's prefix)."""
     import torch
     from torch import nn
 
-    torch.manual_seed(1)
+    torch.manual_seed(seed)
     torch.set_num_threads(os.cpu_count() or 1)
 
     class Tagger(nn.Module):
@@ -200,6 +201,7 @@ def main() -> None:
     parser.add_argument("--epochs", type=int, default=EPOCHS)
     parser.add_argument("--hidden", type=int, default=HIDDEN)
     parser.add_argument("--crf", type=Path, help="the held-out CRF taggers' folder, to score against")
+    parser.add_argument("--seed", type=int, default=1)
     arguments = parser.parse_args()
     documents, held_documents = documents_of(arguments)
     started = time.perf_counter()
@@ -210,7 +212,7 @@ def main() -> None:
     arrays: dict[str, Any] = {}
     for layer in LAYERS:
         print(f"{layer}:", flush=True)
-        trained = train(sentences(learned, layer), arguments.epochs, arguments.hidden)
+        trained = train(sentences(learned, layer), arguments.epochs, arguments.hidden, arguments.seed)
         arrays.update({f"{layer}_{name}": value.astype(np.float16) for name, value in trained.items()})
     arguments.out.mkdir(parents=True, exist_ok=True)
     path = arguments.out / MODEL
