@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kgraph.evaluation.nerel import NerelDocument, read_document, read_folder
-from kgraph.extract.links.linking import NOT_ENTITIES, PLACE_TYPES
+from kgraph.extract.links.linking import NOT_ENTITIES, PLACE_TYPES, kind_of
 from kgraph.extract.text.normalise import key
 
 WORD = re.compile(r"[А-Яа-яЁёA-Za-z0-9]+(?:[-’'][А-Яа-яЁёA-Za-z0-9]+)*")
@@ -43,7 +43,9 @@ HEADER = """\
 # Rows that cannot change a result (annotated once and never linked twice) are left out to keep the file small.
 # Columns: key (word lemmas), types (TYPE:count,...), links (Qid:count,...; empty when never linked), label,
 # seen (how often these words occur outside a longer annotated mention in the train texts, annotated or not),
-# name (the name NEREL gives the most frequent linked item, when linked).
+# name (the name NEREL gives the most frequent linked item, when linked), links by the kind of the mentions linked
+# (KIND|Qid:count,...: PER persons, ORG organisations and facilities, LOC places, OTHER the other types;
+# "Барселона" the city 6 times, the club 8).
 """
 
 
@@ -51,6 +53,7 @@ def build(train: Path) -> str:
     """The gazetteer text for the NEREL documents in `train`."""
     types: dict[str, Counter[str]] = defaultdict(Counter)
     links: dict[str, Counter[str]] = defaultdict(Counter)
+    kinds: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
     labels: dict[str, Counter[str]] = defaultdict(Counter)
     names: dict[str, Counter[str]] = defaultdict(Counter)
     files = sorted(train.glob("*.ann"))
@@ -66,14 +69,17 @@ def build(train: Path) -> str:
                 continue
             types[k][mention.type] += 1
             labels[k][mention.text] += 1
+            kind = kind_of(mention.type)
             if mention.wikidata:
                 links[k][mention.wikidata] += 1
+                kinds[k][(kind, mention.wikidata)] += 1
                 if mention.wikidata_name:
                     names[mention.wikidata][mention.wikidata_name] += 1
                 if mention.wikidata_name:
                     name_key = key(mention.wikidata_name)
                     if name_key and name_key != k:
                         links[name_key][mention.wikidata] += 1
+                        kinds[name_key][(kind, mention.wikidata)] += 1
                         types[name_key][mention.type] += 0
                         labels[name_key][mention.wikidata_name] += 1
     for k, count in _ner_false_alarms(files).items():
@@ -91,7 +97,8 @@ def build(train: Path) -> str:
         top = links[k].most_common(1)[0][0] if links[k] else None
         name = names[top].most_common(1)[0][0] if top and names[top] else ""
         label = labels[k].most_common(1)[0][0] if labels[k] else k
-        lines.append(f"{k}\t{type_text}\t{link_text}\t{label}\t{seen[k]}\t{name}")
+        kind_text = ",".join(f"{g}|{q}:{n}" for (g, q), n in sorted(kinds[k].items(), key=lambda i: (i[0][0], -i[1])))
+        lines.append(f"{k}\t{type_text}\t{link_text}\t{label}\t{seen[k]}\t{name}\t{kind_text}")
     return "\n".join(lines) + "\n"
 
 

@@ -278,6 +278,24 @@ def test_countries_states_and_cities_nerel_train_lacks_are_typed_from_iso_3166_a
     assert location_type("Михайловского замка", "Михайловский замок") == "FACILITY"  # as NEREL train has it
 
 
+def test_a_place_train_types_two_ways_as_often_takes_the_kind_the_lists_give() -> None:
+    from kgraph.extract.places.types import location_type
+
+    entry = gazetteer().entry("Шанхае")
+    assert entry is not None and entry.types["STATE_OR_PROVINCE"] == entry.types["CITY"]  # once each in train
+    assert location_type("Шанхае", "Шанхай") == "CITY"  # GeoNames: a city
+
+
+def test_a_name_is_linked_to_the_item_of_its_kind_of_thing() -> None:
+    # "Милан" in train: the city 14 times, the two football clubs 6; as a place it is the city
+    entry = gazetteer().entry("Милане")
+    assert entry is not None and entry.kinds is not None and set(entry.kinds["LOC"]) == {"Q490"}
+    link = gazetteer().link("Милане", "CITY")
+    assert link is not None and link.qid == "Q490"
+    model = extract_article(parse_article("milan", "Концерт прошёл в Милане."))
+    assert {(e.labels["ru"], e.wikidata) for e in model.entities.values()} >= {("Милан", "Q490")}
+
+
 def test_a_strong_cue_outweighs_what_nerel_train_says_of_the_name() -> None:
     assert ("Нью-Йорк", "STATE_OR_PROVINCE") in _typed("Житель штата Нью-Йорк Дэниел Петришин был арестован.")
 

@@ -26,6 +26,19 @@ _COMPATIBLE = {
     "ORGANIZATION": {"ORGANIZATION", "FACILITY"},
     **{t: set(LOCATION_TYPES) for t in LOCATION_TYPES},
 }
+_KINDS = {"PERSON": "PER", "ORGANIZATION": "ORG", "FACILITY": "ORG", **{t: "LOC" for t in LOCATION_TYPES}}
+
+
+def kind_of(nerel_type: str) -> str:
+    """The kind of thing a NEREL type names, by which the gazetteer counts the items it is linked to: "PER", "ORG"
+    (organisations and facilities), "LOC" (places), "OTHER" for another type (an office, a work, an event).
+
+    >>> kind_of("CITY"), kind_of("FACILITY"), kind_of("PROFESSION")
+    ('LOC', 'ORG', 'OTHER')
+    """
+    return _KINDS.get(nerel_type, "OTHER")
+
+
 MIN_LINKS = 2
 MIN_SHARE = 0.9
 MIN_PLACE_SHARE = 0.85
@@ -55,6 +68,9 @@ class Entry:
     label: str
     seen: int = 0
     name: str = ""
+    kinds: dict[str, dict[str, int]] | None = None
+    """The links by the kind of the mentions linked (``kind_of``): "Барселона" is the city as a place, the club as
+    an organisation. None when the table does not say."""
 
     @property
     def named(self) -> int:
@@ -77,6 +93,15 @@ def _counts(text: str) -> dict[str, int]:
     return {name: int(count) for name, count in pairs}
 
 
+def _kinds(text: str) -> dict[str, dict[str, int]]:
+    found: dict[str, dict[str, int]] = {}
+    for item in filter(None, text.split(",")):
+        kind, counted = item.split("|", 1)
+        qid, count = counted.rsplit(":", 1)
+        found.setdefault(kind, {})[qid] = int(count)
+    return found
+
+
 class Gazetteer:
     """Keys (word lemmas of a surface form) to NEREL types and Wikidata items."""
 
@@ -94,7 +119,8 @@ class Gazetteer:
                 continue
             k, types, links, label, *rest = line.split("\t")
             seen = int(rest[0]) if rest else 0
-            entries[k] = Entry(_counts(types), _counts(links), label, seen, rest[1] if len(rest) > 1 else "")
+            kinds = _kinds(rest[2]) if len(rest) > 2 else None
+            entries[k] = Entry(_counts(types), _counts(links), label, seen, rest[1] if len(rest) > 1 else "", kinds)
         return cls(entries)
 
     def entry(self, surface: str) -> Entry | None:
@@ -157,15 +183,24 @@ class Gazetteer:
         return self._endings
 
     def link(self, surface: str, nerel_type: str) -> Link | None:
-        """The Wikidata item for `surface` as an entity of `nerel_type`, or None when unsure."""
+        """The Wikidata item for `surface` as an entity of `nerel_type`, or None when unsure: of the links NEREL
+        train gives these words from mentions of the same kind (``kind_of``), when the table says.
+
+        >>> row = "барселона\\tORGANIZATION:8,CITY:5\\tQ7156:8,Q1492:6\\tБарселона\\t8\\t\\tLOC|Q1492:6,ORG|Q7156:8"
+        >>> [Gazetteer.parse(row).link("Барселоне", kind).qid for kind in ("CITY", "ORGANIZATION")]
+        ['Q1492', 'Q7156']
+        """
         entry = self.entry(surface)
         if entry is None or not entry.links:
             return None
         compatible = _COMPATIBLE.get(nerel_type, {nerel_type})
         if not compatible & {t for t, n in entry.types.items() if n > 0 or not any(entry.types.values())}:
             return None
-        total = sum(entry.links.values())
-        qid, count = max(entry.links.items(), key=lambda item: item[1])
+        links = entry.links if entry.kinds is None else entry.kinds.get(kind_of(nerel_type), {})
+        if not links:  # every link NEREL gives these words is of another kind of thing
+            return None
+        total = sum(links.values())
+        qid, count = max(links.items(), key=lambda item: item[1])
         share = MIN_PLACE_SHARE if nerel_type in LOCATION_TYPES else MIN_SHARE
         if count < MIN_LINKS or count / total < share:
             return None

@@ -26,6 +26,9 @@ def location_type(surface: str, normal: str) -> str:
     places = {t: n for t, n in (entry.types.items() if entry else ()) if t in (*LOCATION_TYPES, "FACILITY") and n}
     if places:
         kind = max(places.items(), key=lambda item: item[1])[0]
+        tied = [t for t, n in places.items() if n == places[kind]]
+        if len(tied) > 1 and (listed := _listed(surface, normal)) in tied:
+            kind = listed  # "Шанхай": a state once in train, a city once; the lists of places know the city
         if kind in ("COUNTRY", "CITY", "STATE_OR_PROVINCE", "DISTRICT", "FACILITY"):
             return kind
         return "LOCATION"
