@@ -10,8 +10,9 @@ Russian Federation, art. 1259 §6).
 
 Each word of a name (pymorphy3's first reading, by lemma) is kept with its kind: "n" for a noun, or a word pymorphy3
 cannot read (Latin: "COVID-19"), "a" for an adjective or participle ("острый", "злокачественный"); other parts of
-speech and words under three letters are left out. The chapters of external causes and of factors (V01-Y98,
-Z00-Z99: "пассажир", "падение", "нападение") name no disease and are left out, as are the chapters' own titles.
+speech, words under three letters and the codes the names cite ("G20") are left out. The chapters of external
+causes and of factors (V01-Y98, Z00-Z99: "пассажир", "падение", "нападение") name no disease and are left out, as
+are the chapters' own titles.
 A word NEREL train writes three times or more, less than half of them inside a DISEASE mention, is left out too
 ("форма", "вид", "смерть", "лицо"): the classifier's words are a disease's words when they stand alone, and what
 train shows otherwise it shows the taggers already. The type taggers read a word's kind as a feature
@@ -32,6 +33,8 @@ from kgraph.rdfio import bytes_writer, write_atomically
 
 _WORD = re.compile(r"[A-Za-zА-Яа-яЁё][\w-]*")
 _CHAPTER = re.compile(r"[IVX]+")
+_CODE = re.compile(r"[A-Za-z]\d\d")
+"""A code the names cite ("(G20)", "A00-B99"), not a word: "G20" is also the summit."""
 _NOT_DISEASES = tuple("VWXYZ")
 """The first letters of the codes of external causes (V01-Y98) and of factors (Z00-Z99)."""
 _KINDS = {"NOUN": "n", "None": "n", "ADJF": "a", "PRTF": "a"}
@@ -73,7 +76,7 @@ def words(path: Path) -> Counter[tuple[str, str]]:
             for word in _WORD.findall(name):
                 reading = parses(word.lower())[0]
                 kind = _KINDS.get(str(reading.tag.POS))
-                if kind and len(word) >= 3:
+                if kind and len(word) >= 3 and not _CODE.match(word):
                     lemmas.add((str(reading.normal_form), kind))
             found.update(lemmas)
     return found
