@@ -157,3 +157,19 @@ def test_evidence_quotes_the_article_even_where_control_characters_were_blanked(
     assert any("\x07" in s.text for s in spans)
     assert all(text[s.start : s.end] == s.text for s in spans)
     assert parse_facts(article, dump_facts(model)).entities == model.entities
+
+
+def test_a_word_typed_with_a_latin_look_alike_letter_is_read_as_one_word_and_quoted_as_written() -> None:
+    # "Католичеcкой" with a Latin "c", "Cолист" with a Latin "C" (NEREL dev has both): natasha read the first as a
+    # person "Католиче"; the taggers read the second as no office
+    text = (
+        "# Новости\n\nКардинал Католичеcкой церкви Теодор Маккаррик лишён сана.\n\n"
+        "Cолист группы The Prodigy Кит Флинт умер.\n"
+    )
+    model = extract_article(parse_article("look-alike", text))
+    mentions = {(e.cls, s.text) for e in model.entities.values() for s in e.mentions}
+    assert ("schema:Organization", "Католичеcкой церкви") in mentions
+    assert ("kg:Position", "Cолист группы The Prodigy") in mentions
+    assert not any(cls == "schema:Person" and "Католиче" in words for cls, words in mentions)
+    spans = [s for e in model.entities.values() for s in e.mentions] + [s for f in model.facts for s in f.evidence]
+    assert all(text[s.start : s.end] == s.text for s in spans)

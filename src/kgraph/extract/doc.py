@@ -46,6 +46,35 @@ def blank_controls(text: str) -> str:
     return "".join(" " if unicodedata.category(c) in {"Cc", "Cf", "Cs", "Co"} and c not in "\n\t" else c for c in text)
 
 
+_LATIN_LOOKS = "AaBCcEeHKMOoPpTXxy"
+_CYRILLIC_LOOKS = "АаВСсЕеНКМОоРрТХху"
+_AS_CYRILLIC = str.maketrans(_LATIN_LOOKS, _CYRILLIC_LOOKS)
+_AS_LATIN = str.maketrans(_CYRILLIC_LOOKS, _LATIN_LOOKS)
+_LETTERS = re.compile(r"[A-Za-zА-Яа-яЁё]+")
+_LATIN = re.compile(r"[A-Za-z]")
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+
+
+def one_script(text: str) -> str:
+    """`text` with each word written in two alphabets written in the one most of its letters are in, where the
+    others only look alike ("Cолист" with a Latin C, "YоuТubе" with Cyrillic о, Т, е): the taggers and natasha read
+    such a word as two. Offsets stay; a word whose odd letters have no look-alike is left as it is.
+
+    >>> one_script("Cолист The Prodigy, YоuТubе, MMA-бой")
+    'Солист The Prodigy, YouTube, MMA-бой'
+    """
+
+    def mended(found: re.Match[str]) -> str:
+        word = found.group()
+        latin, cyrillic = len(_LATIN.findall(word)), len(_CYRILLIC.findall(word))
+        if not latin or not cyrillic:
+            return word
+        written = word.translate(_AS_CYRILLIC if cyrillic >= latin else _AS_LATIN)
+        return written if not (_LATIN.search(written) and _CYRILLIC.search(written)) else word
+
+    return _LETTERS.sub(mended, text)
+
+
 def blank_header_markup(text: str, article: Article) -> str:
     """`text` with the lines of the header's fields as spaces but for the author's and the publisher's names: the
     taggers read "Published at:" as a work's title. Offsets stay.
@@ -152,7 +181,7 @@ class Doc:
     def __init__(self, article: Article) -> None:
         self.article = article
         self.text = article.text
-        self.clean = blank_header_markup(blank_controls(article.text), article)
+        self.clean = blank_header_markup(one_script(blank_controls(article.text)), article)
         """What the rules read: the text with control characters and the header's markup blanked (evidence quotes
         ``text``)."""
         self.analysis: Analysis | None = None
