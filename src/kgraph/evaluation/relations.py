@@ -60,6 +60,7 @@ class _Tally:
 def evaluate_relations(folder: Path, without: Iterable[str] = ()) -> tuple[Report, Report]:
     """Relation scores on a NEREL folder: given the gold mentions, and end to end (the packs in `without` off)."""
     from ..extract.build import read_article
+    from ..extract.doc import blank_controls, one_script
     from ..extract.relations.learned import Mention, relate
     from ..source import parse_article
     from .nerel import read_folder
@@ -75,7 +76,9 @@ def evaluate_relations(folder: Path, without: Iterable[str] = ()) -> tuple[Repor
         }
         starts = _sentence_starts(document.text)
         mentions = [Mention(m.start, m.end, m.type) for m in document.mentions]
-        found = relate(document.text, mentions) if mentions else []
+        # the text the extractor's classifiers read (``Doc.clean``): control characters blanked, each word in one
+        # alphabet ("Католичеcкой" with a Latin c is one word); offsets are the same
+        found = relate(one_script(blank_controls(document.text)), mentions) if mentions else []
         predicted = {_key(r) for r in found}
         given.add(predicted, gold, starts)
         misses += [f"{document.name} {_show(document.text, k)}" for k in sorted(gold - predicted)[:2]]
