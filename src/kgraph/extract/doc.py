@@ -182,8 +182,8 @@ class Doc:
         self.article = article
         self.text = article.text
         self.clean = blank_header_markup(one_script(blank_controls(article.text)), article)
-        """What the rules read: the text with control characters and the header's markup blanked (evidence quotes
-        ``text``)."""
+        """What the rules read: the text with control characters and the header's markup blanked and each word in
+        one alphabet (``one_script``); the offsets are the text's, and evidence quotes ``text``."""
         self.analysis: Analysis | None = None
         self.features: list[Features] = []
         """The taggers' features of every token (``names.org_tagger.token_features``), computed once."""
