@@ -60,7 +60,6 @@ class _Tally:
 def evaluate_relations(folder: Path, without: Iterable[str] = ()) -> tuple[Report, Report]:
     """Relation scores on a NEREL folder: given the gold mentions, and end to end (the packs in `without` off)."""
     from ..extract.build import read_article
-    from ..extract.doc import blank_controls, one_script
     from ..extract.relations.learned import Mention, relate
     from ..source import parse_article
     from .nerel import read_folder
@@ -76,18 +75,15 @@ def evaluate_relations(folder: Path, without: Iterable[str] = ()) -> tuple[Repor
         }
         starts = _sentence_starts(document.text)
         mentions = [Mention(m.start, m.end, m.type) for m in document.mentions]
-        # the text the extractor's classifiers read (``Doc.clean``): control characters blanked, each word in one
-        # alphabet ("Католичеcкой" with a Latin c is one word); offsets are the same
-        found = relate(one_script(blank_controls(document.text)), mentions) if mentions else []
+        doc = read_article(parse_article("nerel", document.text), without) if document.text.strip() else None
+        # given the gold mentions, the classifiers read what the extractor's read (``Doc.clean``: control characters
+        # blanked, each word in one alphabet; the offsets are the text's), parsed once for both
+        found = relate(doc.clean, mentions, sentences=doc.syntax) if doc is not None and mentions else []
         predicted = {_key(r) for r in found}
         given.add(predicted, gold, starts)
         misses += [f"{document.name} {_show(document.text, k)}" for k in sorted(gold - predicted)[:2]]
         false += [f"{document.name} {_show(document.text, k)}" for k in sorted(predicted - gold)[:2]]
-        if document.text.strip():
-            doc = read_article(parse_article("nerel", document.text), without)
-            end_to_end.add({_key(r) for r in doc.relations}, gold, starts)
-        else:
-            end_to_end.add(set(), gold, starts)
+        end_to_end.add({_key(r) for r in doc.relations} if doc is not None else set(), gold, starts)
     size = f"NEREL {folder} ({len(documents)} documents)"
     first = given.report(f"{size}: relations given the gold mentions (exact spans, type and direction)")
     first.misses, first.false = misses, false
