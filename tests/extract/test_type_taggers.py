@@ -95,6 +95,15 @@ def test_a_court_report_gets_its_office_penalty_and_crime_as_nodes_that_conform(
     assert report.conforms, report.text
 
 
+def test_a_surname_read_as_a_common_noun_is_no_office() -> None:
+    text = "# Жалоба\n\nПрезидент ЦСКА Евгений Гинер заявил, что клуб подаст жалобу на судейство в РФС.\n"
+    model = extract_article(parse_article("club", text))
+    offices = {e.labels["ru"] for e in model.entities.values() if e.cls == "kg:Position"}
+    persons = {e.labels["ru"] for e in model.entities.values() if e.cls == "schema:Person"}
+    assert "Евгений Гинер" in persons and "президент ЦСКА" in offices, (persons, offices)
+    assert "Гинер" not in offices, offices
+
+
 def test_a_tagged_event_inside_an_event_the_rules_found_is_not_a_second_node(seed_article: Article) -> None:
     model = extract_article(seed_article)
     named = [m for e in model.entities.values() if e.cls in {"kg:Forum", "kg:PlenarySession"} for m in e.mentions]

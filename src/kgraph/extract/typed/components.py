@@ -34,7 +34,8 @@ def typed_entities(doc: Doc) -> None:
     министра обороны", not "министра" inside it)."""
     assert doc.analysis is not None
     doc.typed = [_before_a_case(doc.clean, mention) for mention in tag_types(doc.clean, doc.analysis, doc.features)]
-    doc.typed += profession_words(doc.clean, doc.typed)
+    persons = [(m.start, m.end) for d in doc.drafts if d.cls == "schema:Person" for m in d.mentions]
+    doc.typed += profession_words(doc.clean, doc.typed, persons)
     doc.typed = former_offices(doc.clean, doc.typed)
     countries = [(m.start, m.end) for d in doc.drafts if d.cls == "schema:Country" for m in d.mentions]
     doc.typed = codes_of_countries(doc.clean, doc.typed, countries)

@@ -12,7 +12,7 @@ finds 89% of the candidate words a PROFESSION mention holds at `MORE_LIKELY`.
 """
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -73,11 +73,27 @@ def office_probability(lemma: str) -> float | None:
     return None if vector is None else float(_probabilities(vector))
 
 
-def profession_words(text: str, found: Sequence[TypedMention]) -> list[TypedMention]:
+def profession_words(
+    text: str, found: Sequence[TypedMention], names: Iterable[tuple[int, int]] = ()
+) -> list[TypedMention]:
     """A PROFESSION mention of each candidate word the model reads as an office, outside the PROFESSION mentions
-    already `found`; its confidence is the model's probability."""
+    already `found` and the persons' `names` (start, end); its confidence is the model's probability. A surname
+    pymorphy3 does not know may read as a common noun ("Гинер", like "инженер"), but an office is never part of a
+    person's name: of NEREL train's 7,051 PROFESSION mentions, 4 lie inside a PERSON mention.
+
+    >>> text = "Президент ЦСКА Евгений Гинер заявил о жалобе."
+    >>> [text[m.start : m.end] for m in profession_words(text, [])]
+    ['Президент', 'Гинер']
+    >>> [text[m.start : m.end] for m in profession_words(text, [], names=[(15, 28)])]
+    ['Президент']
+    """
     offices = SpanIndex((m.start, m.end) for m in found if m.type == "PROFESSION")
-    words = [(start, end, vector) for start, end, vector in candidates(text) if not offices.covers(start, end)]
+    persons = SpanIndex(names)
+    words = [
+        (start, end, vector)
+        for start, end, vector in candidates(text)
+        if not offices.covers(start, end) and not persons.covers(start, end)
+    ]
     if not words:
         return []
     scores = _probabilities([vector for _, _, vector in words])
