@@ -110,3 +110,18 @@ def test_a_deputy_reports_to_no_office_he_holds() -> None:
     edges = _edges(extract_article(parse_article("arrest", text)))
     assert ("Сергей Петров", "kg:holdsPosition", "заместитель главы города") in edges
     assert not {(s, o) for s, p, o in edges if p == "org:reportsTo" and s == "Сергей Петров"}
+
+
+def test_an_event_named_again_but_dated_apart_is_another_event() -> None:
+    text = (
+        "# Землетрясение у берегов Японии\n\nPublished at: **2026-08-03T04:10:00+00:00**\n\n"
+        "Землетрясение магнитудой 6,1 произошло в понедельник у восточного побережья острова Хонсю."
+        " Последнее сильное землетрясение в этом районе произошло 16 марта 2022 года.\n"
+    )
+    model = extract_article(parse_article("quake", text))
+    quakes = [e for e in model.entities.values() if e.labels["ru"] == "землетрясение"]
+    days = {
+        e.id: {str(f.obj.value) for f in model.facts if f.subject == e.id and isinstance(f.obj, TimeRef)}
+        for e in quakes
+    }
+    assert sorted(map(sorted, days.values())) == [["2022-03-16"], ["2026-08-03"]], days

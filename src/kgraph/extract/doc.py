@@ -243,6 +243,19 @@ class Doc:
         self._named[(draft.cls, key(draft.label))] = [index]
         return ident
 
+    def add_apart(self, draft: Draft) -> str:
+        """Add a draft as an entity of its own, even where one of its class and label is there already (the
+        earthquake of 2022 beside this year's: ``relations.classified``); its id. A later ``add`` of that class and
+        label still joins the first."""
+        draft.label = with_quotes_closed(_CONTROL_SPACE.sub(" ", draft.label))
+        index = len(self.drafts)
+        ident = self._new_id(draft)
+        self.ids[index] = ident
+        self._index[ident] = index
+        self.drafts.append(draft)
+        self._named.setdefault((draft.cls, key(draft.label)), []).append(index)
+        return ident
+
     def _mentions_of(self, index: int) -> set[Span]:
         """The set of a draft's mentions, kept up to date with what was appended to its list since."""
         mentions = self.drafts[index].mentions

@@ -11,7 +11,7 @@ ends; its confidence the classifier's times how sure the taggers are of both (``
 """
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
@@ -153,8 +153,9 @@ def surely(relations: list[Relation], sureness: dict[Mention, float], floor: flo
 def classified_relations(doc: Doc) -> None:
     """The relations the classifier finds (``doc.relations``), and a fact for each whose ends are in the graph."""
     doc.relations = surely(relate(doc.clean, mentions_of(doc), sentences=doc.syntax), tagged_sureness(doc))
-    entity_of = _entities(doc)
     dates = {(found.start, found.end): found.value for found in doc.dates}
+    _apart_by_date(doc, dates)
+    entity_of = _entities(doc)
     ranges = {(found.start, found.end): found for found in doc.dates if found.bounds}
     properties = relation_properties()
     held = {(entity_of(r.source), entity_of(r.target)) for r in doc.relations if r.type == "WORKS_AS"} | {
@@ -242,6 +243,62 @@ def ends(text: str, relation: Relation) -> tuple[Mention, Mention]:
     if relation.type == "SUBEVENT_OF" and named_within(text, source.start) and not named_within(text, target.start):
         return target, source
     return source, target
+
+
+def _apart_by_date(doc: Doc, dates: Mapping[tuple[int, int], object]) -> None:
+    """An event the text names twice alike is one node (``Doc.add`` joins the mentions of a label), but not when
+    the two are dated apart: in "Землетрясение произошло в понедельник … Последнее сильное землетрясение в этом
+    районе произошло 16 марта 2022 года" the second is another earthquake, and one node would hold both days. Of an
+    event's mentions, each dated by a POINT_IN_TIME relation to a day, month or year the first one dated cannot be
+    (2022-03-16 and 2026-08-03; not 2009 and 2009-06-25) goes to an event of its own, with the mentions dated
+    alike; undated mentions stay with the first.
+
+    >>> from kgraph.source import parse_article
+    >>> doc = Doc(parse_article("x", "Умер в 1993 году. Умер в 2014 году."))
+    >>> first = doc.add(Draft("EVENT", "умер", [doc.span(0, 4)], "schema:Event"))
+    >>> doc.add(Draft("EVENT", "умер", [doc.span(18, 22)], "schema:Event")) == first
+    True
+    >>> doc.relations = [Relation("POINT_IN_TIME", Mention(0, 4, "EVENT"), Mention(7, 11, "DATE"), 0.9),
+    ...                  Relation("POINT_IN_TIME", Mention(18, 22, "EVENT"), Mention(25, 29, "DATE"), 0.9)]
+    >>> _apart_by_date(doc, {(7, 11): 1993, (25, 29): 2014})
+    >>> [[(m.start, m.end) for m in draft.mentions] for draft in doc.drafts]
+    [[(0, 4)], [(18, 22)]]
+    """
+    dated: dict[tuple[int, int], object] = {}
+    for relation in doc.relations:
+        value = dates.get((relation.target.start, relation.target.end))
+        if relation.type == "POINT_IN_TIME" and relation.source.type == "EVENT" and value is not None:
+            dated.setdefault((relation.source.start, relation.source.end), value)
+    for draft in list(doc.drafts):
+        if draft.nerel_type != "EVENT" or len(draft.mentions) < 2:
+            continue
+        groups: list[tuple[tuple[int, ...], list[Span]]] = []
+        for span in sorted(draft.mentions, key=lambda m: m.start):
+            value = dated.get((span.start, span.end))
+            if value is None:
+                continue
+            when = _calendar(value)
+            group = next((spans for known, spans in groups if _may_be_one(known, when)), None)
+            if group is None:
+                groups.append((when, [span]))
+            else:
+                group.append(span)
+        for _, spans in groups[1:]:
+            draft.mentions = [m for m in draft.mentions if m not in spans]
+            doc.add_apart(replace(draft, mentions=spans))
+
+
+def _calendar(value: object) -> tuple[int, ...]:
+    """A date's year, month and day, as far as it gives them: 2009 (a year), YearMonth(2009, 6), date(2009, 6, 25)."""
+    if isinstance(value, int):
+        return (value,)
+    return tuple(getattr(value, part) for part in ("year", "month", "day") if hasattr(value, part))
+
+
+def _may_be_one(one: tuple[int, ...], other: tuple[int, ...]) -> bool:
+    """Whether two dates may be the same day: one gives what the other gives and more, or the same."""
+    shorter = min(len(one), len(other))
+    return one[:shorter] == other[:shorter]
 
 
 def _one_seat(doc: Doc) -> None:
