@@ -104,6 +104,18 @@ def test_a_surname_read_as_a_common_noun_is_no_office() -> None:
     assert "Гинер" not in offices, offices
 
 
+def test_a_quoted_name_after_the_noun_of_an_award_is_an_award() -> None:
+    text = (
+        "# Итоги года\n\nРоссийская писательница Гузель Яхина стала лауреатом национальной литературной премии"
+        " «Большая книга» за роман «Эшелон на Самарканд».\n"
+    )
+    model = extract_article(parse_article("prize", text))
+    awards = {e.id: e.labels["ru"] for e in model.entities.values() if e.cls == "kg:Award"}
+    assert list(awards.values()) in (["Большая книга"], ["премия «Большая книга»"]), awards
+    yakhina = next(e.id for e in model.entities.values() if e.labels["ru"] == "Гузель Яхина")
+    assert (yakhina, "schema:award") in {(f.subject, f.predicate) for f in model.facts if f.obj in awards}
+
+
 def test_a_tagged_event_inside_an_event_the_rules_found_is_not_a_second_node(seed_article: Article) -> None:
     model = extract_article(seed_article)
     named = [m for e in model.entities.values() if e.cls in {"kg:Forum", "kg:PlenarySession"} for m in e.mentions]

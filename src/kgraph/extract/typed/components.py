@@ -11,6 +11,7 @@ from ..names.known_names import adjective_place_name, is_adjective
 from ..pipeline import component
 from ..places.types import PLACES_AFTER_NAMES, genitive_place_after
 from ..text.normalise import CYRILLIC_WORD, key, noun_phrase_nominative, parses
+from .award_names import award_names
 from .codes import codes_of_countries
 from .former_offices import former_offices
 from .profession_words import profession_words
@@ -28,7 +29,8 @@ this raises their precision from 0.738 to 0.749 and lowers recall from 0.570 to 
 @component("typed_entities", requires=("analysis", "features", "entities"), assigns=("entities", "typed"))
 def typed_entities(doc: Doc) -> None:
     """An entity for each mention the taggers find of a type the rules do not give (and for each office or
-    occupation named by one word they miss: ``profession_words``), unless an entity of its class or a narrower one
+    occupation named by one word they miss, ``profession_words``, and each award named in quotes after the noun of
+    its kind, ``award_names``), unless an entity of its class or a narrower one
     is already mentioned over any of its words ("форум" inside the forum the event rules found) or an entity of any
     class is mentioned at exactly its words. Of nested mentions of one class, the outermost is kept ("заместитель
     министра обороны", not "министра" inside it)."""
@@ -36,6 +38,7 @@ def typed_entities(doc: Doc) -> None:
     doc.typed = [_before_a_case(doc.clean, mention) for mention in tag_types(doc.clean, doc.analysis, doc.features)]
     persons = [(m.start, m.end) for d in doc.drafts if d.cls == "schema:Person" for m in d.mentions]
     doc.typed += profession_words(doc.clean, doc.typed, persons)
+    doc.typed += award_names(doc.clean, doc.typed)
     doc.typed = former_offices(doc.clean, doc.typed)
     countries = [(m.start, m.end) for d in doc.drafts if d.cls == "schema:Country" for m in d.mentions]
     doc.typed = codes_of_countries(doc.clean, doc.typed, countries)

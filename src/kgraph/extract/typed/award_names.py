@@ -1,0 +1,33 @@
+"""An award named in quotes after the noun of its kind: "премии «Большая книга»", "орденом «За заслуги перед
+Отечеством»", "приз «Золотой мяч»". The AWARD taggers know the names NEREL train has («Оскар», «Эмми»); the noun
+before the quotes says what any name there is. In NEREL train the quoted words after a form of премия, орден,
+медаль, приз or звание are an AWARD mention 46 times in 51 (exactly the quoted words 43 times); after награда, 4
+times in 6, which is left out.
+
+>>> text = "Яхина стала лауреатом премии «Большая книга» за роман «Эшелон на Самарканд»."
+>>> [text[m.start : m.end] for m in award_names(text, [])]
+['Большая книга']
+"""
+
+import re
+from collections.abc import Sequence
+
+from .taggers import TypedMention
+
+CONFIDENCE = 0.8
+"""How sure an award named so is: about nine in ten are right in NEREL train (above)."""
+
+_NAMED = re.compile(r"(?<![\w-])(?:[Пп]реми|[Оо]рден|[Мм]едал|[Пп]риз|[Зз]вани)[а-яё]*\s+«(?P<name>[^«»\n]{2,80})»")
+"""A form of an award's noun, then a name in «» on one line ("премии", "орденом", "медали", "призов", "звания")."""
+
+
+def award_names(text: str, found: Sequence[TypedMention]) -> list[TypedMention]:
+    """An AWARD mention of each quoted name after an award's noun that no AWARD mention `found` already has at
+    exactly its words."""
+    have = {(m.start, m.end) for m in found if m.type == "AWARD"}
+    named = []
+    for match in _NAMED.finditer(text):
+        start, end = match.span("name")
+        if (start, end) not in have:
+            named.append(TypedMention(start, end, "AWARD", CONFIDENCE))
+    return named
