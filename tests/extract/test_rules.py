@@ -1385,6 +1385,19 @@ def test_a_range_of_days_gives_an_event_its_start_and_end_each_from_its_own_word
     assert {("schema:startDate", "2026-09-19", "с 19"), ("schema:endDate", "2026-09-21", "по 21 сентября")} <= dated
 
 
+def test_two_days_joined_by_a_dash_give_an_event_its_start_and_end() -> None:
+    # "В Казани 22–24 октября прошёл XVI саммит БРИКС" dated the summit 24 October alone (a new article)
+    text = "В Казани 22–24 октября прошёл XVI саммит БРИКС. В нём приняли участие лидеры более 30 государств."
+    model = extract_article(parse_article("a", f"# Саммит\n\nPublished at: **2024-10-24T16:00:00+00:00**\n\n{text}\n"))
+    dated = {
+        (f.predicate, str(f.obj.value), f.obj.wording.text)  # type: ignore[union-attr]
+        for f in model.facts
+        if isinstance(f.obj, TimeRef)
+    }
+    assert {("schema:startDate", "2024-10-22", "22"), ("schema:endDate", "2024-10-24", "24 октября")} <= dated, dated
+    assert not {day for _, day, _ in dated} - {"2024-10-22", "2024-10-24"}, dated
+
+
 def test_an_office_is_not_of_the_place_it_is_held_in() -> None:
     # "визита президента России в КНР" made the office "президент России в КНР" China's (a new article); NEREL dev's
     # "посол Японии в МАГАТЭ" was the IAEA's

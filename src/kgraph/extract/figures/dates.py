@@ -232,8 +232,12 @@ class DateMention:
         return "TIME" if self.text.lower().startswith("в ночь") else "DATE"
 
     def parts(self) -> tuple[tuple[int, int], tuple[int, int]]:
-        """The offsets of a range's words of its first day ("с 19") and of its last ("по 21 сентября")."""
-        first_end = self.start + len(self.text[: self.middle].rstrip())
+        """The offsets of a range's words of its first day ("с 19", "22") and of its last ("по 21 сентября", "24 октября").
+
+    >>> [d.parts() for d in find_dates("22–24 октября прошёл саммит", date(2024, 10, 24))]
+    [((0, 2), (3, 13))]
+    """
+        first_end = self.start + len(self.text[: self.middle].rstrip(" -–—"))
         return (self.start, first_end), (self.start + self.middle, self.end)
 
 
@@ -291,9 +295,13 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
             value = _weekday(said, published, future)
         bounds = _day_bounds(match.group(), published) if kind == "span" else None
         middle = re.search(r"\s(?:по|до)\s", match.group(), re.IGNORECASE) if bounds else None
-        mention = DateMention(
-            match.start(), match.end(), match.group(), value, bounds, middle.start() + 1 if middle else 0
-        )
+        at = middle.start() + 1 if middle else 0
+        if kind == "day" and isinstance(value, date) and (dashed := _DAYS_DASHED.match(match.group())):
+            # "22–24 октября": the first and the last day, dated by their year as "с 22 по 24 октября" is
+            first = _day_of(value, int(dashed.group("first")))
+            if first is not None and first < value:
+                bounds, value, at = (first, value), value.year, dashed.start("last")
+        mention = DateMention(match.start(), match.end(), match.group(), value, bounds, at)
         between = text[found[-1].end : mention.start] if found else ""
         joined = found and _JOINER.fullmatch(between)
         if joined and kind == "weekday" and kinds[-1] == "day" and text[found[-1].end] == ",":
@@ -391,6 +399,18 @@ def _nearest_year(day: date, published: date, tense: str | None) -> date:
     except ValueError:  # 29 February
         pass
     return day
+
+
+_DAYS_DASHED = re.compile(rf"{_PREP}(?P<first>{_DAY_ANY})\s*[-–—]\s*(?P<last>{_DAY_ANY})\s", re.IGNORECASE)
+"""Two days of one month joined by a dash ("22–24 октября", "с 5-7 мая"): a range of days."""
+
+
+def _day_of(last: date, day: int) -> date | None:
+    """The `day` of `last`'s month and year (None when the month has no such day)."""
+    try:
+        return last.replace(day=day)
+    except ValueError:
+        return None
 
 
 _MONTH_RANGE = re.compile(rf"[-–—]\s*(?:[а-яё]+\s+)?(?:{_MONTH_ANY})", re.IGNORECASE)
