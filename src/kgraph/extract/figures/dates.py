@@ -232,11 +232,11 @@ class DateMention:
         return "TIME" if self.text.lower().startswith("в ночь") else "DATE"
 
     def parts(self) -> tuple[tuple[int, int], tuple[int, int]]:
-        """The offsets of a range's words of its first day ("с 19", "22") and of its last ("по 21 сентября", "24 октября").
+        """The offsets of a range's words of its first day ("с 19", "22") and of its last ("по 21 сентября").
 
-    >>> [d.parts() for d in find_dates("22–24 октября прошёл саммит", date(2024, 10, 24))]
-    [((0, 2), (3, 13))]
-    """
+        >>> [d.parts() for d in find_dates("22–24 октября прошёл саммит", date(2024, 10, 24))]
+        [((0, 2), (3, 13))]
+        """
         first_end = self.start + len(self.text[: self.middle].rstrip(" -–—"))
         return (self.start, first_end), (self.start + self.middle, self.end)
 
@@ -298,9 +298,9 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
         at = middle.start() + 1 if middle else 0
         if kind == "day" and isinstance(value, date) and (dashed := _DAYS_DASHED.match(match.group())):
             # "22–24 октября": the first and the last day, dated by their year as "с 22 по 24 октября" is
-            first = _day_of(value, int(dashed.group("first")))
-            if first is not None and first < value:
-                bounds, value, at = (first, value), value.year, dashed.start("last")
+            opening = _day_of(value, int(dashed.group("first")))
+            if opening is not None and opening < value:
+                bounds, value, at = (opening, value), value.year, dashed.start("last")
         mention = DateMention(match.start(), match.end(), match.group(), value, bounds, at)
         between = text[found[-1].end : mention.start] if found else ""
         joined = found and _JOINER.fullmatch(between)
