@@ -271,12 +271,17 @@ def _first_name_nominative(name: str) -> str:
     ('Яна Абрамова', 'Нарендра Моди')
     >>> _first_name_nominative("Нарендры Моди")  # pymorphy3 reads "Нарендры" as many Нарендры too
     'Нарендра Моди'
+    >>> _first_name_nominative("Илон Маск")  # and "Илон" as "Илона!" or many Илоны
+    'Илон Маск'
     """
     words = name.split()
     if len(words) != 2 or not all(CYRILLIC_WORD.fullmatch(w) for w in words) or _may_be_a_nominative_name(words):
         return name
-    # a first name is one person's: its plural readings ("Нарендры" as many Нарендры) do not count
-    readings = [p for p in parses(words[0].lower()) if p.tag.number == "sing" and "Name" in p.tag]
+    # a first name is one person's: its plural readings ("Нарендры" as many Нарендры) do not count, nor the
+    # informal vocative no article writes a name in ("Илон" read as "Илона!": "Илон Маск" is no "Илона Маск")
+    readings = [
+        p for p in parses(words[0].lower()) if p.tag.number == "sing" and "Name" in p.tag and p.tag.case != "voct"
+    ]
     first = readings[0] if readings else None
     if first is None or first.score < 0.3 or first.tag.case in (None, "nomn"):
         return name
