@@ -2219,3 +2219,14 @@ def test_a_code_and_its_country_are_a_law_between_the_article_and_the_code() -> 
     doc = read_article(parse_article("a", f"# Новости\n\n{text}\n"), ())
     laws = {doc.clean[m.start : m.end] for m in doc.typed if m.type == "LAW"}
     assert {"УК РФ", "УК", "Конституции США"} <= laws, laws
+
+
+def test_a_place_natasha_reads_as_an_organisation_is_one_place() -> None:
+    # the headline's "в Женеве" was an organisation and a city, two nodes of one word (a new article)
+    text = (
+        "# Лавров и Блинкен провели переговоры в Женеве\n\nМинистр иностранных дел России Сергей Лавров и госсекретарь"
+        " США Энтони Блинкен провели в пятницу переговоры в Женеве.\n"
+    )
+    model = extract_article(parse_article("a", text))
+    geneva = [(e.cls, len(e.mentions)) for e in model.entities.values() if e.labels["ru"] == "Женева"]
+    assert geneva == [("schema:City", 2)], geneva
