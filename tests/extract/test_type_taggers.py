@@ -133,3 +133,11 @@ def test_every_nerel_type_maps_to_one_term_of_the_ontology() -> None:
     entity_types = [kind for kind in mapped if kind in NEREL_TYPES]  # the others are relation types
     assert sorted(entity_types) == sorted(NEREL_TYPES)  # each type once
     assert all(isinstance(kind, Literal) for kind in ontology_graph().objects(None, KG.nerelType))
+
+
+def test_a_title_listed_after_a_works_is_a_work() -> None:
+    # "«Алые паруса» и «Офицеры»": natasha read the second film as an organisation (a new article)
+    text = "# Актёр\n\nШирокую известность ему принесли роли в фильмах «Алые паруса» и «Офицеры».\n"
+    model = extract_article(parse_article("films", text))
+    kinds = {e.labels["ru"]: e.cls for e in model.entities.values() if e.labels["ru"] in {"Алые паруса", "Офицеры"}}
+    assert kinds == {"Алые паруса": "schema:CreativeWork", "Офицеры": "schema:CreativeWork"}, kinds

@@ -98,6 +98,38 @@ def typed_entities(doc: Doc) -> None:
             doc.relabel(ident, label=label)  # «Евгений Онегин» after «Евгения Онегина» in the headline
         taken.setdefault(cls, []).append((mention.start, mention.end))
         exact.add((mention.start, mention.end))
+    _listed_works(doc)
+
+
+_LISTED_AFTER = re.compile(r"»?(?:,\s*|\s+и\s+)«(?P<name>[^«»\n]{1,80})»")
+"""What lists another title after a work's: a comma or "и", then the title in guillemets."""
+
+
+def _listed_works(doc: Doc) -> None:
+    """A title in guillemets listed right after a work's is a work too: "в фильмах «Алые паруса» и «Офицеры»",
+    whose second title natasha read as an organisation (NEREL train: after a WORK_OF_ART in guillemets, the next
+    title so listed is one 47 times in 47). It becomes a work, unless an entity of another kind than an
+    organisation is named there."""
+    work = class_for("WORK_OF_ART")
+    exact = {(m.start, m.end): index for index, draft in enumerate(doc.drafts) for m in draft.mentions}
+    ends = [m.end for draft in doc.drafts if draft.cls == work for m in draft.mentions]
+    while ends:
+        listed = _LISTED_AFTER.match(doc.clean, ends.pop())
+        if listed is None:
+            continue
+        start, end = listed.span("name")
+        index = exact.get((start, end), exact.get((start - 1, end + 1)))  # the name, or it in its guillemets
+        if index is None:
+            title = Draft("WORK_OF_ART", doc.clean[start:end], [doc.span(start, end)], cls=work, confidence=0.7)
+            ident = doc.add(title)
+            exact[(start, end)] = doc.index(ident)
+        elif doc.drafts[index].nerel_type == "ORGANIZATION" and len(doc.drafts[index].mentions) == 1:
+            doc.drafts[index].nerel_type = "WORK_OF_ART"
+            doc.relabel(doc.ids[index], cls=work, label=doc.clean[start:end])
+        else:
+            continue
+        doc.typed.append(TypedMention(start, end, "WORK_OF_ART", 0.7))  # what the relations read
+        ends.append(end)
 
 
 _CASE = re.compile(r"\s+по\s+делу\b")
