@@ -250,10 +250,11 @@ def repair_spans(text: str, spans: Iterable[NamedSpan]) -> list[NamedSpan]:
                     piece = _trim(text, span, piece.start + words[1].start(), piece.end) or piece
                 elif len(words) == 1 and (common_noun(words[0].group()) or _no_name(words[0].group())):
                     continue
-            if piece.type == "LOC":
+            if piece.type in ("LOC", "ORG"):
                 lead = _PREPOSITION_BEFORE_NAME.match(piece.text)
-                if lead:  # a headline's "Под Тверью автобус столкнулся …": the capital is the headline's
+                if lead:  # a headline's "Под Тверью автобус столкнулся …", "На Байкале запретили …"
                     piece = _trim(text, span, piece.start + lead.end(), piece.end) or piece
+            if piece.type == "LOC":
                 tail = _PEOPLE_AFTER_PLACE.search(piece.text)
                 if tail and _people_after(tail.group(1), tail.group(2)):
                     piece = _trim(text, span, piece.start, piece.start + tail.end(1)) or piece
@@ -282,8 +283,8 @@ _PREPOSITION_BEFORE_NAME = re.compile(
     r"(?:Под|В|Во|На|Из|У|Около|Возле|Близ|Над|За|Перед|При|От|До|С|Со|К|Ко|По|Между)\s+(?=[А-ЯЁ])"
 )
 """A preposition written with a capital (it opens a sentence or a headline) before a place's name: natasha may
-take it into the name ("Под Тверью"); no place in NEREL train starts so (its one name that does, "ВО Свобода", is
-in capitals)."""
+take it into the name ("Под Тверью", or an organisation's "На Байкале"); no place or organisation in NEREL train
+starts so (its one name that does, "ВО Свобода", is in capitals)."""
 
 
 _PEOPLE_AFTER_PLACE = re.compile(r"([А-ЯЁа-яё]+)\s+([а-яё]+)\Z")
