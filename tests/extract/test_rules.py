@@ -1957,6 +1957,12 @@ def test_a_capital_preposition_opening_a_headline_is_no_part_of_the_place() -> N
     assert _classes(model).get("Тверью") == "schema:City" and "Под Тверью" not in _classes(model), _classes(model)
 
 
+def test_a_capital_preposition_opening_a_headline_is_no_part_of_an_organisation() -> None:
+    # "На Байкале запретили вылов омуля" gave an organisation "На Байкале" (a new article)
+    model = extract_article(parse_article("a", "# На Байкале запретили вылов омуля до 2030 года\n\nЗапрет продлили.\n"))
+    assert not [label for label in _classes(model) if label.startswith("На ")], _classes(model)
+
+
 def test_an_hour_of_the_morning_is_no_quantity() -> None:
     # "около 6 утра" was a quantity measuring "утро" (a new article)
     assert find_amounts("Авария произошла около 6 утра во вторник. В автобусе было 32 пассажира.")[0].value == 32
@@ -2230,3 +2236,11 @@ def test_a_place_natasha_reads_as_an_organisation_is_one_place() -> None:
     model = extract_article(parse_article("a", text))
     geneva = [(e.cls, len(e.mentions)) for e in model.entities.values() if e.labels["ru"] == "Женева"]
     assert geneva == [("schema:City", 2)], geneva
+
+
+def test_an_events_name_does_not_run_on_into_a_first_name() -> None:
+    # "президент фестиваля Александр Роднянский" gave the event "Фестиваль Александр" (a new article): pymorphy3
+    # reads "Александр" as a genitive too, of many Александры
+    text = "# Кинотавр\n\nНа церемонии открытия президент фестиваля Александр Роднянский напомнил историю конкурса.\n"
+    model = extract_article(parse_article("a", text))
+    assert not [label for label in _classes(model) if "Александр" in label and label != "Александр Роднянский"]

@@ -75,10 +75,16 @@ def _roman(numeral: str) -> int:
 
 
 def _is_genitive_word(word: str) -> bool:
+    """Whether a word may go on an event's name in the genitive; a first name does not, though pymorphy3 reads
+    "Александр" as many Александры too ("президент фестиваля Александр Роднянский" gave "фестиваля Александр").
+
+    >>> _is_genitive_word("сотрудничества"), _is_genitive_word("Александр")
+    (True, False)
+    """
     if word == "и":
         return True
     analyses = parses(word)[:2]
-    if any(p.tag.POS in {"VERB", "INFN", "PRTS", "ADVB", "PREP", "CONJ"} for p in analyses):
+    if any(p.tag.POS in {"VERB", "INFN", "PRTS", "ADVB", "PREP", "CONJ"} or "Name" in p.tag for p in analyses):
         return False
     return any(p.tag.case == "gent" and ({"NOUN", "ADJF", "NUMR"} & {p.tag.POS}) for p in analyses)
 
