@@ -71,6 +71,16 @@ def test_a_surname_in_another_case_that_two_persons_of_the_article_bear_joins_ne
     assert persons == {"Пол Хэтч": {"Пол Хэтч"}, "Оррин Хэтч": {"Оррин Хэтч"}, "Хэтча": {"Хэтча"}}
 
 
+def test_a_surname_in_another_case_that_one_full_name_has_joins_it_whatever_comes_first() -> None:
+    # "Лаборатории Касперского" gave a person "Касперского" beside "Евгений Касперский" (a new article); the
+    # woman's surname of "Натальей Касперской" is another one
+    persons = _persons(
+        "Он один из основателей «Лаборатории Касперского». Компанию основали Евгений Касперский и Наталья Касперская."
+    )
+    assert persons.get("Евгений Касперский") == {"Касперского", "Евгений Касперский"}, persons
+    assert "Касперского" not in persons, persons
+
+
 def test_a_first_name_and_patronymic_two_persons_may_have_joins_neither() -> None:
     persons = _persons("Режиссёр Эдуард Назаров и продюсер Эдуард Петров сняли фильм. Эдуард Васильевич рад.")
     assert persons["Эдуард Васильевич"] == {"Эдуард Васильевич"}

@@ -34,6 +34,7 @@ from ..text.normalise import (
     key,
     lemma,
     may_be_nominative,
+    name_forms,
     nominative_as_written,
     noun_phrase_nominative,
     parses,
@@ -153,6 +154,8 @@ def _person_groups(spans: list[NamedSpan]) -> dict[str, list[NamedSpan]]:
             if key_words not in first_having:
                 first_having[key_words] = _first_having_all(having, names, began, set(words), span.normal)
             target = first_having[key_words]
+            if target == span.normal and len(words) == 1 and target not in groups:
+                target = _surname_of_one(names, span.text) or target
         else:
             target = names[0] if names else span.normal  # no word: in every name
         if target not in groups:
@@ -179,6 +182,22 @@ def _without_repeated_words(spans: list[NamedSpan]) -> list[NamedSpan]:
         once = " ".join(word for i, word in enumerate(words) if i == 0 or word != words[i - 1])
         fixed.append(replace(span, normal=once) if once != span.normal and once in names else span)
     return fixed
+
+
+def _surname_of_one(names: list[str], written: str) -> str | None:
+    """The one full name whose last word a lone surname may be in another case, as the article writes it
+    ("Касперского" inside "Лаборатории Касперского" with "Евгений Касперский"; "Абрамова", which natasha puts in the
+    masculine "Абрамов", with "Яна Абрамова"); None when no full name or more than one has it ("Лукашенко" of
+    father and son).
+
+    >>> _surname_of_one(["Евгений Касперский", "Наталья Касперская"], "Касперского")
+    'Евгений Касперский'
+    >>> _surname_of_one(["Александр Лукашенко", "Виктор Лукашенко"], "Лукашенко") is None
+    True
+    """
+    forms = name_forms(written)
+    fitting = [name for name in names if len(name.split()) > 1 and name.split()[-1].lower().replace("ё", "е") in forms]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def _first_having_all(
