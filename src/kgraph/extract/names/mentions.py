@@ -117,13 +117,29 @@ def _no_name(word: str, kinds: set[str] = _NOT_NAMES) -> bool:
     return not any(p.tag.grammemes & NAME_TAGS for p in analyses)
 
 
-def _no_name_part(word: str, opens_sentence: bool) -> bool:
+def _no_name_part(word: str, opens_sentence: bool, after: str = "") -> bool:
     """Whether a name's first word is no part of it: a word that is no name in any reading ("Восьмидесятилетний
     Маккейн", "Отрешить Соловьева"), or where a sentence begins, a common noun, also after a prefix
-    ("Экс-советник Трампа"); mid-sentence, "актриса Камерон Диас" shows that "Камерон" is part of the name."""
+    ("Экс-советник Трампа"); mid-sentence, "актриса Камерон Диас" shows that "Камерон" is part of the name. A
+    thing's noun that agrees with the surname `after` it is a given name all the same ("Мирра Андреева обыграла …":
+    myrrh to pymorphy3; not "Тело Флинта").
+
+    >>> _no_name_part("Мирра", True, "Андреева"), _no_name_part("Тело", True, "Флинта")
+    (False, True)
+    """
     if _no_name(word, _LEADS):
         return True
+    if opens_sentence and after and _given_like_a_thing(word, after):
+        return False
     return opens_sentence and (common_noun(word) or ("-" in word and common_noun(word.rsplit("-", 1)[1])))
+
+
+def _given_like_a_thing(word: str, surname: str) -> bool:
+    """Whether an inanimate noun may be a given name before `surname`: the two agree in case and gender as a
+    surname's reading."""
+    things = [p.tag for p in parses(word.lower()) if p.tag.POS == "NOUN" and "inan" in p.tag]
+    surnames = [p.tag for p in parses(surname.lower()) if "Surn" in p.tag]
+    return any(t.case == s.case and t.gender == s.gender for t in things for s in surnames)
 
 
 def without_stray_quote(text: str, start: int, end: int) -> tuple[int, int]:
@@ -246,7 +262,9 @@ def repair_spans(text: str, spans: Iterable[NamedSpan]) -> list[NamedSpan]:
                 words = list(NAME_WORD.finditer(piece.text))
                 if len(words) > 1 and _title(words[0].group()):
                     piece = _trim(text, span, piece.start + words[1].start(), piece.end) or piece  # "Папа Франциск"
-                elif len(words) > 1 and _no_name_part(words[0].group(), _opens_sentence(text, piece.start)):
+                elif len(words) > 1 and _no_name_part(
+                    words[0].group(), _opens_sentence(text, piece.start), words[1].group()
+                ):
                     piece = _trim(text, span, piece.start + words[1].start(), piece.end) or piece
                 elif len(words) == 1 and (common_noun(words[0].group()) or _no_name(words[0].group())):
                     continue
