@@ -1969,6 +1969,12 @@ def test_an_hour_of_the_morning_is_no_quantity() -> None:
     assert len(find_amounts("Авария произошла около 6 утра во вторник.")) == 0
 
 
+def test_a_models_number_is_no_quantity() -> None:
+    # "Самолёт Sukhoi Superjet 100 авиакомпании «Азимут»" was 100 airlines (a new article)
+    text = "Самолёт Sukhoi Superjet 100 авиакомпании «Азимут» сел. На борту находились 87 пассажиров."
+    assert [(a.value, a.counted) for a in find_amounts(text)] == [(87, "пассажиров")]
+
+
 def test_an_event_named_in_the_sentence_of_one_after_v_ramkakh_is_part_of_it() -> None:
     # "В рамках форума прошла выставка" left the exhibition apart from the forum (only openings were placed so)
     text = (

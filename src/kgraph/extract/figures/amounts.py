@@ -182,6 +182,9 @@ _NOT_COUNTED_IN_WORDS = {"день", "неделя", "месяц", "сутки",
 """What a count in words ("шесть человек") does not count: spans of time, and words that multiply (20 films)."""
 _MINUS = re.compile(r"(?:^|[\s(])[-−–]\Z")
 _CLOCK_BEFORE = re.compile(r"\d:\Z")
+_LATIN_NAME_BEFORE = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z0-9]*[A-Za-z][A-Za-z0-9]* \Z")
+"""A word in Latin letters right before a bare number, which names a model with it ("Superjet 100", "Boeing 737",
+"iPhone 4": NEREL train marks such a number inside the name as a NUMBER of its own, no count of anything)."""
 _CLOCK_AFTER = re.compile(r":\d")
 _SECTIONS = {"ч", "п", "пп", "ст", "гл", "абз", "разд", "подп"}
 """Abbreviations of a law's parts: "ч. 1 ст. 213 УК", "п. 3"; a number after one (or before one) is its number."""
@@ -233,6 +236,8 @@ def _read(text: str, offset: int, tokens: list[Any]) -> list[Amount]:
         return []  # glued to letters: a code or an encoded address ("%D0%BE"), not an amount
     if start > 1 and text[start - 1] in "-‐‑–" and text[start - 2].isalpha():
         return []  # a name's number: "COVID-19", "МиГ-29"
+    if unit_text is None and multiplier is None and _LATIN_NAME_BEFORE.search(text, max(0, start - 40), start):
+        return []  # a model's number: "Superjet 100 авиакомпании" is one aircraft, no hundred airlines
     if _CLOCK_BEFORE.search(text, max(0, start - 2), start) or _CLOCK_AFTER.match(text, end):
         return []  # a time or a score: "17:00", "2:1"
     if _SECTION_BEFORE.search(text, max(0, start - 8), start):
