@@ -98,6 +98,16 @@ def test_a_first_name_pymorphy3_reads_as_a_womans_vocative_stays_as_written() ->
     assert persons == {"Илон Маск"}, persons
 
 
+def test_a_linked_place_written_in_another_case_is_named_as_its_item() -> None:
+    # "в Шереметьеве" was labelled "Шереметьев" (natasha's normal form, a surname) beside "Шереметьево" (a new article)
+    text = (
+        "# Самолёт сел в Шереметьеве\n\nСамолёт совершил экстренную посадку в аэропорту Шереметьево. В 2019 году в"
+        " Шереметьеве сгорел другой самолёт.\n"
+    )
+    labels = _russian_labels(text)
+    assert "Шереметьево" in labels and "Шереметьев" not in labels, labels
+
+
 def test_one_of_two_places_named_with_a_shared_plural_noun_is_named_in_the_singular() -> None:
     # "в Горном и Кобяйском районах": natasha's normal form was "Кобяйский районы"
     text = "# Пожары\n\nБольше всего огонь распространился в Горном и Кобяйском районах Якутии.\n"

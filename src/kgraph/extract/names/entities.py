@@ -465,7 +465,7 @@ def entities_from_spans(text: str, spans: Iterable[NamedSpan]) -> list[Draft]:
         if link:
             draft.wikidata = link.qid
             draft.confidence = max(draft.confidence, link.confidence)
-            draft.label = named_as_linked(draft.label, link.name, draft.nerel_type)
+            draft.label = named_as_linked(draft.label, link.name, draft.nerel_type, [m.text for m in draft.mentions])
         elif listed := listed_name(draft.label, draft.nerel_type):  # natasha's normal form may stay inflected
             draft.label = named_as_linked(draft.label, listed, draft.nerel_type)
         elif draft.nerel_type in LOCATION_TYPES and is_adjective(draft.label):
@@ -482,10 +482,11 @@ def _linkable_names(draft: Draft) -> list[str]:
     return [draft.label, *(m.text for m in draft.mentions)]
 
 
-def named_as_linked(label: str, name: str, nerel_type: str) -> str:
-    """The label, or the name NEREL gives the linked item when the label is only an inflected or upper-case form of
-    it, a place adjective made from it, or a person's surname alone; another name ("РФ", "Китай") stays as the
-    article says it.
+def named_as_linked(label: str, name: str, nerel_type: str, written: Iterable[str] = ()) -> str:
+    """The label, or the name NEREL gives the linked item when the label (or a mention as `written`) is only an
+    inflected or upper-case form of it, a place adjective made from it, or a person's surname alone; another name
+    ("РФ", "Китай") stays as the article says it. natasha's normal form of "в Шереметьеве" is "Шереметьев", a
+    surname, where the words are the airport's.
 
     >>> named_as_linked("Совет Федерация", "Совет Федерации", "ORGANIZATION")
     'Совет Федерации'
@@ -497,12 +498,14 @@ def named_as_linked(label: str, name: str, nerel_type: str) -> str:
     'Барак Обама'
     >>> named_as_linked("Верховный суд", "верховный суд", "ORGANIZATION")
     'Верховный суд'
+    >>> named_as_linked("Шереметьев", "Шереметьево", "FACILITY", ["Шереметьеве"])
+    'Шереметьево'
     """
     if not name or name == label:
         return label
     if label.lower() == name.lower():
         return name if label.isupper() else label
-    if key(label) == key(name):
+    if key(label) == key(name) or (nerel_type != "PERSON" and any(key(words) == key(name) for words in written)):
         return name
     if " " in label:
         return label
