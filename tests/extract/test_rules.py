@@ -1969,6 +1969,14 @@ def test_an_hour_of_the_morning_is_no_quantity() -> None:
     assert len(find_amounts("Авария произошла около 6 утра во вторник.")) == 0
 
 
+def test_a_persons_adjective_naming_a_district_or_a_street_is_no_mention_of_the_person() -> None:
+    # "Ленинский районный суд Ижевска" gave a node of Владимир Ильич Ленин (a new article)
+    text = "# Приговор\n\nЛенинский районный суд Ижевска приговорил бывшего министра к восьми годам колонии.\n"
+    entities = extract_article(parse_article("a", text)).entities.values()
+    persons = {e.labels["ru"] for e in entities if e.cls == "schema:Person"}
+    assert "Владимир Ильич Ленин" not in persons, persons
+
+
 def test_a_models_number_is_no_quantity() -> None:
     # "Самолёт Sukhoi Superjet 100 авиакомпании «Азимут»" was 100 airlines (a new article)
     text = "Самолёт Sukhoi Superjet 100 авиакомпании «Азимут» сел. На борту находились 87 пассажиров."

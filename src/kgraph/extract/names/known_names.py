@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from ...source import Span
 from ..links.linking import LOCATION_TYPES, PLACE_TYPES, gazetteer
 from ..places.adjectives import (
+    head_noun,
     listed_place_of_adjective,
     names_facility,
     names_no_place,
@@ -63,6 +64,8 @@ def _hit(text: str, start: int, end: int, size: int) -> tuple[str, str | None, s
         return None  # «Мордовский университет», «Милан»: a name, not the place; «московского дела» is
     if hit and hit[0] in ("COUNTRY", "STATE_OR_PROVINCE") and size == 1 and _nationality(text, start, end):
         return None  # "российский актёр" is a nationality, "на французском языке" a language
+    if hit and hit[0] == "PERSON" and size == 1 and is_adjective(text[start:end]) and _names_a_place(text, end):
+        return None  # "Ленинский районный суд", "Пушкинской улицы": a district's or a street's name, not the person
     if hit and hit[0] in LOCATION_TYPES and size == 1 and text[start].isupper() and is_adjective(text[start:end]):
         # a capitalised adjective naming a street or a building ("Варшавском шоссе", "Михайловского замка") is
         # part of that name; "каирская площадь" is a square in Cairo; "Октябрьской железной дороге" is no town
@@ -70,6 +73,21 @@ def _hit(text: str, start: int, end: int, size: int) -> tuple[str, str | None, s
             return None
         return hit
     return hit
+
+
+_DISTRICT_HEADS = frozenset({"район", "округ", "суд"})
+"""Nouns a person's adjective names a district with, or a court by its district ("Ленинский районный суд")."""
+
+
+def _names_a_place(text: str, end: int) -> bool:
+    """Whether the noun after an adjective ending at `end` makes it a district's, a court's or a street's name
+    (NEREL train marks a person there 3 times in 58: "Ленинском районе", "Пушкинской улицы").
+
+    >>> _names_a_place("Ленинский районный суд Ижевска", 9), _names_a_place("Нобелевскую премию", 11)
+    (True, False)
+    """
+    head = head_noun(text, end)
+    return head is not None and (head in _DISTRICT_HEADS or names_facility(text, end))
 
 
 class _Known:
