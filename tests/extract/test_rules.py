@@ -1767,6 +1767,15 @@ def test_a_sum_after_v_and_a_noun_is_that_noun_s() -> None:
     assert model.entities[figure.measure].labels["ru"] == "штраф"
 
 
+def test_a_sum_after_v_and_a_thing_in_the_genitive_is_that_things() -> None:
+    # "за получение взятки в 15 млн рублей" measured "суд" (a new article); "состояние предпринимателя в 17,6 млрд
+    # долларов" is still the fortune's, the businessman being a person
+    text = "Суд приговорил бывшего министра к восьми годам колонии за получение взятки в 15 млн рублей."
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    [figure] = model.quantities
+    assert model.entities[figure.measure].labels["ru"] == "взятка"
+
+
 def test_an_adjective_of_a_name_natasha_reads_alone_as_a_place_is_none() -> None:
     # "Восточной" of "Восточной конференции" was a place (a new article on a hockey match)
     text = (

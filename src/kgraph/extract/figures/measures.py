@@ -50,8 +50,10 @@ def _indicator(doc: Doc, text: str, amount: Amount, nouns: dict[Span, list[tuple
     sized = _SIZE_OF.search(text, max(0, amount.start - 60), amount.start)
     if sized is None and amount.is_money:  # "приговорил … к штрафу в 50 млн рублей": штраф
         sized = _SUM_OF.search(text, max(0, amount.start - 40), amount.start)
-        if sized and parses(sized.group(1))[0].tag.case == "gent":
+        reading = parses(sized.group(1).lower())[0].tag if sized else None
+        if reading is not None and reading.case == "gent" and "anim" in reading:
             sized = None  # "состояние предпринимателя в 17,6 млрд долларов": the fortune's, not the businessman's
+            # ("получение взятки в 15 млн рублей" is the bribe's)
     of_what = _WORD_AFTER.match(text, amount.end) if amount.unit_text else None
     sized_tag: set[str] = set(parses(sized.group(1).lower())[0].tag.grammemes) if sized else set()
     if sized and "NOUN" in sized_tag:  # "штраф в размере 6 млн рублей": штраф
