@@ -1986,6 +1986,12 @@ def test_a_persons_adjective_naming_a_district_or_a_street_is_no_mention_of_the_
     assert "Владимир Ильич Ленин" not in persons, persons
 
 
+def test_a_figure_after_minus_is_below_zero() -> None:
+    # "до минус 55 градусов" was 55 degrees (a new article on a frost)
+    [frost] = find_amounts("В Якутии температура воздуха опустилась до минус 55 градусов.")
+    assert (frost.value, frost.text) == (-55, "минус 55"), frost
+
+
 def test_a_models_number_is_no_quantity() -> None:
     # "Самолёт Sukhoi Superjet 100 авиакомпании «Азимут»" was 100 airlines (a new article)
     text = "Самолёт Sukhoi Superjet 100 авиакомпании «Азимут» сел. На борту находились 87 пассажиров."

@@ -181,6 +181,8 @@ def _figure(text: str, offset: int, tokens: list[Any], index: int) -> tuple[Deci
 _NOT_COUNTED_IN_WORDS = {"день", "неделя", "месяц", "сутки", "десяток", "сотня", "пара"}
 """What a count in words ("шесть человек") does not count: spans of time, and words that multiply (20 films)."""
 _MINUS = re.compile(r"(?:^|[\s(])[-−–]\Z")
+_MINUS_WORD = re.compile(r"(?<![\w-])минус\s+\Z", re.IGNORECASE)
+"""The word "минус" right before a figure, which makes it negative ("минус 55 градусов", "минус 0,5%")."""
 _CLOCK_BEFORE = re.compile(r"\d:\Z")
 _LATIN_NAME_BEFORE = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z0-9]*[A-Za-z][A-Za-z0-9]* \Z")
 """A word in Latin letters right before a bare number, which names a model with it ("Superjet 100", "Boeing 737",
@@ -232,6 +234,8 @@ def _read(text: str, offset: int, tokens: list[Any]) -> list[Amount]:
     figure_start = offset + tokens[figure_index].span.start
     if unit == "°C" and low is None and _MINUS.search(text, max(0, figure_start - 2), figure_start):
         value, start = -value, min(start, figure_start - 1)  # "-30 °C", "до −5 °C": below zero
+    elif low is None and (minus := _MINUS_WORD.search(text, max(0, figure_start - 8), figure_start)):
+        value, start = -value, min(start, minus.start())  # "до минус 55 градусов": below zero
     if (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
         return []  # glued to letters: a code or an encoded address ("%D0%BE"), not an amount
     if start > 1 and text[start - 1] in "-‐‑–" and text[start - 2].isalpha():
