@@ -141,3 +141,9 @@ def test_a_title_listed_after_a_works_is_a_work() -> None:
     model = extract_article(parse_article("films", text))
     kinds = {e.labels["ru"]: e.cls for e in model.entities.values() if e.labels["ru"] in {"Алые паруса", "Офицеры"}}
     assert kinds == {"Алые паруса": "schema:CreativeWork", "Офицеры": "schema:CreativeWork"}, kinds
+
+
+def test_a_title_right_after_the_noun_of_a_works_kind_is_a_work() -> None:
+    # "альбом «45»" gave no work (natasha read "45" as an organisation; a new article)
+    model = extract_article(parse_article("album", "# Новости\n\nГруппа выпустила альбом «45» в 1982 году.\n"))
+    assert {e.labels["ru"]: e.cls for e in model.entities.values()}.get("45") == "schema:CreativeWork"
