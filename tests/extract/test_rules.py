@@ -1888,6 +1888,17 @@ def test_a_committee_s_topic_is_no_part_of_the_body_it_belongs_to() -> None:
     assert any(whole in {"Госдума", "Государственная дума"} for _, whole in parts), parts
 
 
+def test_a_committee_s_topic_is_no_part_of_the_body_when_the_ner_cuts_the_topic_short() -> None:
+    # "комитета Госдумы по бюджету и налогам": natasha's "Госдумы по бюджету" ends before "и налогам", inside the
+    # committee's name, and was an organisation of its own (a new article)
+    text = (
+        "Группа депутатов во главе с председателем комитета Госдумы по бюджету и налогам Андреем Макаровым внесла"
+        " законопроект."
+    )
+    organisations = _mentions(extract_article(parse_article("a", f"# Новости\n\n{text}\n")), "schema:Organization")
+    assert "Госдумы по бюджету" not in organisations, organisations
+
+
 def test_people_before_an_organisation_and_the_head_of_a_longer_name_are_no_organisations() -> None:
     # "Учёные МГУ" and "Совет директоров" (of "Совет директоров Банка России") were organisations (new articles;
     # NEREL dev's "Главное управление" of "Главное управление МВД России по Нижегородской области")

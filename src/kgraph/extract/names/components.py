@@ -528,7 +528,8 @@ def tagged_organisations(doc: Doc) -> None:
 def bodies_before_topics(doc: Doc) -> None:
     """A body's name inside a longer one that ends with a topic ends before "по": "Госдумы по финансовому рынку"
     inside "комитета Госдумы по финансовому рынку" is "Госдума", the topic the committee's (NEREL train: of the
-    organisations inside such a name, 32 end before "по"), and so does a name of capitals ("Верховный
+    organisations inside such a name, 32 end before "по"), also where the NER ends it before the longer name's end
+    ("Госдумы по бюджету" of "комитета Госдумы по бюджету и налогам"), and so does a name of capitals ("Верховный
     представитель ЕС по иностранным делам": ЕС). A place after "по" ("МВД России по Москве") names a branch of its
     own, which stays."""
     text = doc.clean
@@ -536,7 +537,7 @@ def bodies_before_topics(doc: Doc) -> None:
     places = [m for d in doc.drafts if d.nerel_type in LOCATION_TYPES for m in d.mentions]
     for draft, mention in organisations:
         at = text.find(" по ", mention.start, mention.end)
-        inside = any(m.start < mention.start and m.end == mention.end for _, m in organisations)
+        inside = any(m.start < mention.start and m.end >= mention.end for _, m in organisations)
         if at <= mention.start or not (inside or _ABBREVIATION.fullmatch(text, mention.start, at)):
             continue
         if any(at < place.start < mention.end for place in places):
