@@ -147,3 +147,9 @@ def test_a_title_right_after_the_noun_of_a_works_kind_is_a_work() -> None:
     # "альбом «45»" gave no work (natasha read "45" as an organisation; a new article)
     model = extract_article(parse_article("album", "# Новости\n\nГруппа выпустила альбом «45» в 1982 году.\n"))
     assert {e.labels["ru"]: e.cls for e in model.entities.values()}.get("45") == "schema:CreativeWork"
+
+
+def test_a_quoted_phrase_after_a_verb_that_begins_like_an_awards_noun_is_no_award() -> None:
+    # "признали «иностранным агентом»" begins with "приз": no award there
+    model = extract_article(parse_article("agent", "# Новости\n\nЖурналиста признали «иностранным агентом».\n"))
+    assert not [e for e in model.entities.values() if e.cls == "kg:Award"], model.entities
