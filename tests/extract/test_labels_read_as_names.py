@@ -139,3 +139,11 @@ def test_a_word_of_kind_opening_a_sentence_before_a_quoted_name_is_no_part_of_th
     # ("компания «Аэрофлот»") and in NEREL train ("Банк «Пересвет»": "Пересвет") the name is the quoted words
     text = "# Новости\n\nКомпания «Аэрофлот» перевезла 42 млн пассажиров. Банк «Пересвет» лишился лицензии.\n"
     assert _russian_labels(text, "schema:Organization") == {"Аэрофлот", "Пересвет"}
+
+
+def test_an_organisation_the_article_never_names_in_the_nominative_is_labelled_in_it() -> None:
+    # "при поддержке Уральской горно-металлургической компании" was labelled "Уральская горно-металлургической
+    # компания": natasha's normal form leaves a hyphenated adjective as written (a new article)
+    text = "# Марафон\n\nМарафон проводится с 2017 года при поддержке Уральской горно-металлургической компании.\n"
+    labels = _russian_labels(text, "schema:Organization")
+    assert "Уральская горно-металлургическая компания" in labels, labels

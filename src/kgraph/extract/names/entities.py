@@ -359,11 +359,20 @@ def _as_in_dictionary(label: str, mentions: list[Span]) -> str:
     'Министерство обороны'
     >>> _as_in_dictionary("Колмар", [Span(0, 6, "Колмар"), Span(9, 16, "Колмара")])
     'Колмар'
+    >>> written = "Уральской горно-металлургической компании"
+    >>> _as_in_dictionary("Уральская горно-металлургической компания", [Span(0, 41, written)])
+    'Уральская горно-металлургическая компания'
     """
     if all(may_be_nominative(word) for word in CYRILLIC_WORD.findall(label)):
         return label  # "Колмар", which pymorphy3 reads as a genitive of "колмара", may be a nominative as written
     wanted = key(label)
-    return next((m.text for m in mentions if in_dictionary_form(m.text) and key(m.text) == wanted), label)
+    written = next((m.text for m in mentions if in_dictionary_form(m.text) and key(m.text) == wanted), None)
+    if written is not None or not mentions or re.search(r"[«\"“]", label):
+        return written or label
+    # none written so, and natasha's normal form left a word inflected ("Уральская горно-металлургической
+    # компания", a hyphenated adjective): the phrase put in the nominative, when it keeps the label's words
+    nominative = noun_phrase_nominative(mentions[0].text)
+    return nominative if key(nominative) == wanted else label
 
 
 _OBLIQUE = re.compile(r"(?<=[бвгдзклмнпрстфх])[ауе]$")
