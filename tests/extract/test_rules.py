@@ -1997,6 +1997,16 @@ def test_a_persons_adjective_naming_a_district_or_a_street_is_no_mention_of_the_
     assert "Владимир Ильич Ленин" not in persons, persons
 
 
+def test_a_small_figure_the_headline_states_and_the_text_again_is_one_quantity() -> None:
+    # "ставка 16%" in the headline and the text were two quantities (a new article); two different 40s stay two
+    text = (
+        "# Центробанк сохранил ключевую ставку на уровне 16%\n\nСовет директоров Банка России сохранил ключевую"
+        " ставку на уровне 16% годовых. Мэрия отремонтирует 40 улиц и 40 школ.\n"
+    )
+    figures = [(q.value, len(q.evidence)) for q in extract_article(parse_article("a", text)).quantities]
+    assert figures == [(16, 2), (40, 1), (40, 1)], figures
+
+
 def test_a_figure_after_minus_is_below_zero() -> None:
     # "до минус 55 градусов" was 55 degrees (a new article on a frost)
     [frost] = find_amounts("В Якутии температура воздуха опустилась до минус 55 градусов.")

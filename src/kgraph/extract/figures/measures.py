@@ -265,7 +265,8 @@ def _holding_organisation(doc: Doc, place: str, organisations: Overlapping[str],
 @component("quantities", requires=("entities", "amounts"), assigns=("entities", "quantities"))
 def quantities(doc: Doc) -> None:
     """Each amount as a quantity: what it measures (an indicator), the place it concerns and whom it is about
-    (``subjects``); a figure said twice is one quantity with two evidence spans."""
+    (``subjects``); a figure said twice is one quantity with two evidence spans (a figure under 100 only when the
+    headline says it and the text says it again of the same indicator)."""
     text, amounts = doc.clean, doc.amounts
     found = doc.quantities
     # the same figure said twice (a headline repeating the body) is one quantity with two evidence spans
@@ -280,15 +281,24 @@ def quantities(doc: Doc) -> None:
         if d.nerel_type == "ORGANIZATION"
         for m in d.mentions
     )
+    headline = doc.article.headline
     for amount in amounts:
         evidence = doc.span(amount.start, amount.end)
         key = (amount.value, amount.unit, amount.qualifier, amount.of_total)
-        again = said.get(key) if amount.value >= 100 else None
+        again = said.get(key)
+        measure = None
+        if again is not None and abs(amount.value) < 100:
+            # a small figure is said twice by chance ("16%" of a rate and of a tax), but the headline's and the
+            # text's of the same indicator are one ("сохранил ключевую ставку на уровне 16%" in both)
+            measure = _indicator(doc, text, amount, nouns)
+            first = found[again].evidence[0]
+            told = headline.start <= first.start < headline.end and not headline.start <= amount.start < headline.end
+            again = again if told and found[again].measure == measure else None
         if again is not None:
             found[again] = replace(found[again], evidence=(*found[again].evidence, evidence))
             continue
         number = len(found) + 1
-        measure = _indicator(doc, text, amount, nouns)
+        measure = measure or _indicator(doc, text, amount, nouns)
         after = doc.sentence(amount.start)
         window_end = min(after.end, amount.end + 40)
         concerns = place_at(amount.end, window_end)
