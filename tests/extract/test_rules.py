@@ -28,8 +28,12 @@ from kgraph.source import parse_article
 def test_amounts_in_other_currencies_and_with_prefix_signs() -> None:
     found = {(a.text, a.value, a.unit) for a in find_amounts("Сделка стоила $27,5 млн, а бюджет — 750 тысяч юаней.")}
     assert ("$27,5 млн", Decimal(27_500_000), "USD") in found
-    assert ("750 тысяч юаней", Decimal(750_000), None) in found
+    assert ("750 тысяч юаней", Decimal(750_000), "CNY") in found
     assert all(a.is_money for a in find_amounts("почти 30 миллионов долларов"))
+    # "180 млрд тенге" had no unit (a new article on a road in Kazakhstan); a currency of one country has its code
+    [tenge] = find_amounts("Строительство обошлось в 180 млрд тенге.")
+    assert (tenge.value, tenge.unit) == (Decimal(180_000_000_000), "KZT")
+    assert find_amounts("Приз — 10 тысяч франков.")[0].unit is None  # francs of which country: no code
 
 
 def test_years_and_days_are_not_amounts() -> None:
