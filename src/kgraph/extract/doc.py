@@ -227,7 +227,8 @@ class Doc:
         brackets a label opens are closed (``with_quotes_closed``), and a line break, tab or other control space in
         it is a space ("аааа&\\x0bW" from a tagger's span: no facts file holds a control character)."""
         draft.label = with_quotes_closed(_CONTROL_SPACE.sub(" ", draft.label))
-        same = self._named.get((draft.cls, key(draft.label)))
+        name = (draft.cls, key(draft.label))
+        same = self._named.get(name)
         if same:
             mentions = self._mentions_of(same[0])
             for mention in draft.mentions:
@@ -235,25 +236,23 @@ class Doc:
                     mentions.add(mention)
                     self.drafts[same[0]].mentions.append(mention)
             return self.ids[same[0]]
-        index = len(self.drafts)
-        ident = self._new_id(draft)
-        self.ids[index] = ident
-        self._index[ident] = index
-        self.drafts.append(draft)
-        self._named[(draft.cls, key(draft.label))] = [index]
-        return ident
+        return self._append(draft, name)
 
     def add_apart(self, draft: Draft) -> str:
         """Add a draft as an entity of its own, even where one of its class and label is there already (the
         earthquake of 2022 beside this year's: ``relations.classified``); its id. A later ``add`` of that class and
         label still joins the first."""
         draft.label = with_quotes_closed(_CONTROL_SPACE.sub(" ", draft.label))
+        return self._append(draft, (draft.cls, key(draft.label)))
+
+    def _append(self, draft: Draft, name: tuple[str, str]) -> str:
+        """Add a draft as a new entity, filed under its class and label key `name`; its id."""
         index = len(self.drafts)
         ident = self._new_id(draft)
         self.ids[index] = ident
         self._index[ident] = index
         self.drafts.append(draft)
-        self._named.setdefault((draft.cls, key(draft.label)), []).append(index)
+        self._named.setdefault(name, []).append(index)
         return ident
 
     def _mentions_of(self, index: int) -> set[Span]:

@@ -16,7 +16,7 @@ from ..places.adjectives import (
     place_of_adjective,
 )
 from ..places.nouns import head as place_head
-from ..places.nouns import head_kind
+from ..places.nouns import head_kind, is_facility_head
 from ..spans import SpanIndex
 from ..text.normalise import key, lemma, noun_phrase_nominative, parses
 from ..text.words import RUSSIAN, words
@@ -87,7 +87,7 @@ def _names_a_place(text: str, end: int) -> bool:
     (True, False)
     """
     head = head_noun(text, end)
-    return head is not None and (head in _DISTRICT_HEADS or names_facility(text, end))
+    return head is not None and (head in _DISTRICT_HEADS or is_facility_head(head))
 
 
 class _Known:
