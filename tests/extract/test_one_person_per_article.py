@@ -124,6 +124,12 @@ def test_a_first_name_and_patronymic_the_full_names_item_does_not_have_is_anothe
         ("Мы видели Юрия Царёва в театре. Вчера Юрий Царёв приехал в Омск.", "Юрий Царёв", "yuriy_tsarev"),
         # never written in the nominative, but "Хоулеттом" shows a man's surname whose stem ends in a consonant
         ("Фанаты встретили Лиама Хоулетта. С Лиамом Хоулеттом говорили долго.", "Лиам Хоулетт", "liam_khoulett"),
+        # "Кончитой" may be a man's nominative "кончитой" too, but reads first as a woman's name in the instrumental
+        (
+            "Клуб начал сотрудничество с испанским специалистом Кончитой Мартинес. Кончита Мартинес выиграла Уимблдон.",
+            "Кончита Мартинес",
+            "konchita_martines",
+        ),
     ],
 )
 def test_a_person_is_named_as_the_article_writes_the_full_name_in_the_nominative(

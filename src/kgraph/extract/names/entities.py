@@ -342,10 +342,33 @@ def _as_written(label: str, other: str, mentions: list[Span]) -> str:
 
     >>> _as_written("Лиам Хоулетта", "Лиам Хоулетт", [Span(0, 14, "Лиама Хоулетта"), Span(20, 32, "Лиам Хоулетт")])
     'Лиам Хоулетт'
+
+    When both may be nominatives as written, the one more of whose words read first as nominatives: "Кончитой"
+    may be a man's "кончитой" but is first a woman's name in the instrumental.
+
+    >>> spans = [Span(0, 17, "Кончитой Мартинес"), Span(20, 36, "Кончита Мартинес")]
+    >>> _as_written("Кончитой Мартинес", "Кончита Мартинес", spans)
+    'Кончита Мартинес'
+    >>> _as_written("Кончита Мартинес", "Кончитой Мартинес", spans)
+    'Кончита Мартинес'
     """
     written = [m.text for m in mentions]
     better = nominative_as_written(other, written)
-    return better if better and not nominative_as_written(label, written) else label
+    if not better:
+        return label
+    if not nominative_as_written(label, written):
+        return better
+    return better if _first_read_nominative(other) > _first_read_nominative(label) else label
+
+
+def _first_read_nominative(name: str) -> int:
+    """How many Cyrillic words of `name` pymorphy3 reads first (its likeliest reading) as a nominative, or not at
+    all."""
+    return sum(
+        1
+        for word in CYRILLIC_WORD.findall(name)
+        if not (found := parses(word.lower())) or found[0].tag.case in (None, "nomn")
+    )
 
 
 def _as_in_dictionary(label: str, mentions: list[Span]) -> str:
