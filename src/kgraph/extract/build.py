@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from ..errors import KGraphError
 from ..model import ArticleModel
 from ..source import Article
+from .central_banks import with_central_banks_joined
 from .conformance import conform
 from .doc import Doc
 from .events import components as events
@@ -22,7 +23,7 @@ from .figures import measures
 from .geography import without_misplaced_cities
 from .links import countries, states
 from .names import components as names
-from .nested import with_openings_joined
+from .nested import with_named_after_joined, with_openings_joined
 from .offices import with_offices_joined
 from .packs import forum
 from .pipeline import Component, PipelineError, check
@@ -136,7 +137,9 @@ def read_article(article: Article, without: Iterable[str] = ()) -> Doc:
 def model_of(doc: Doc) -> ArticleModel:
     """What the document says, in the model curated facts use, less what the shapes would refuse and a city put in
     a country GeoNames puts it outside of (``geography``); the titles of one office are one office (``offices``),
-    and a name that only opens a longer name of the same thing is that thing's (``nested``)."""
+    a name that only opens a longer name of the same thing, or that the article writes with whom the thing is
+    named after ("университет имени Ломоносова"), is that thing's (``nested``), and so is a central bank's short
+    name the one central bank the article names in full (``central_banks``)."""
     if doc.analysis is None:  # no Russian word: nothing was read
         return ArticleModel(article=doc.article, source="extracted")
     model = ArticleModel(
@@ -148,4 +151,5 @@ def model_of(doc: Doc) -> ArticleModel:
         utterances=doc.utterances,
         source="extracted",
     )
-    return with_openings_joined(without_misplaced_cities(conform(with_offices_joined(model))))
+    joined = with_central_banks_joined(with_named_after_joined(with_offices_joined(model)))
+    return with_openings_joined(without_misplaced_cities(conform(joined)))

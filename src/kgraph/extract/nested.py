@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from ..model import ArticleModel, Entity
+from .joins import joined_entities, with_joined
 
 
 def openings(entities: Mapping[str, Entity], referenced: Iterable[str]) -> dict[str, str]:
@@ -111,14 +112,44 @@ def with_openings_joined(model: ArticleModel) -> ArticleModel:
     return replace(model, entities=joined_entities(model.entities, finals))
 
 
-def joined_entities(entities: Mapping[str, Entity], joined: Mapping[str, str]) -> dict[str, Entity]:
-    """`entities` less the keys of `joined`, each one's mentions given to the entity it maps to (which no key
-    names)."""
-    result = dict(entities)
-    for ident, holder in joined.items():
-        mentions = result[holder].mentions + result.pop(ident).mentions
-        result[holder] = replace(result[holder], mentions=tuple(sorted(set(mentions))))
-    return result
+_NAMED_AFTER = re.compile(r"\s+(?:имени|им\.)\s")
+
+
+def named_after(entities: Mapping[str, Entity]) -> dict[str, str]:
+    """Entity -> the entity of its class whose name each of its mentions is, followed by whom the thing is named
+    after: "Московского государственного университета имени М. В. Ломоносова" is the university the article names
+    "МГУ" (whose mentions hold "Московского государственного университета"), when it has no other Wikidata item.
+
+    >>> from kgraph.source import Span
+    >>> text = "Московского университета имени Ломоносова"
+    >>> short = Entity("mgu", "schema:Organization", {"ru": "МГУ"}, "Q13164", (Span(0, 24, text[:24]),))
+    >>> full = Entity("full", "schema:Organization", {"ru": text}, mentions=(Span(0, 42, text),))
+    >>> named_after({"mgu": short, "full": full})
+    {'full': 'mgu'}
+    """
+    at: dict[tuple[int, int, str], set[str]] = {}
+    for ident, entity in entities.items():
+        for mention in entity.mentions:
+            at.setdefault((mention.start, mention.end, entity.cls), set()).add(ident)
+    found: dict[str, str] = {}
+    for ident, entity in entities.items():
+        holders: set[str] = set()
+        for mention in entity.mentions:
+            tail = _NAMED_AFTER.search(mention.text)
+            others = at.get((mention.start, mention.start + tail.start(), entity.cls), set()) if tail else set()
+            if len(others - {ident}) != 1:
+                holders.clear()
+                break
+            holders |= others - {ident}
+        if len(holders) == 1 and entity.wikidata in (None, entities[next(iter(holders))].wikidata):
+            found[ident] = holders.pop()
+    return {ident: holder for ident, holder in found.items() if holder not in found}
+
+
+def with_named_after_joined(model: ArticleModel) -> ArticleModel:
+    """`model` with each entity of ``named_after`` one with the entity whose name it is: its mentions, facts,
+    quantities and quotes that entity's."""
+    return with_joined(model, named_after(model.entities))
 
 
 def _last(joined: Mapping[str, str], ident: str) -> str:

@@ -21,11 +21,10 @@ bare title, or one with words of its own ("финансов"), may be another of
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
 
 from ..model import ArticleModel, Entity, Fact
+from .joins import with_joined
 from .names.known_names import adjective_place
-from .nested import joined_entities
 from .text.normalise import lemma
 
 PLACE_WORDS = frozenset(
@@ -89,45 +88,4 @@ def _names_place(word: str, place: str, words: set[str]) -> bool:
 
 def with_offices_joined(model: ArticleModel) -> ArticleModel:
     """`model` with each group of ``same_offices`` one office: the others' mentions and facts the kept one's."""
-    joined = same_offices(model.entities, model.facts)
-    if not joined:
-        return model
-    entities = joined_entities(model.entities, joined)
-    kept = set(joined.values())
-    facts: list[Fact] = []
-    said: dict[tuple[object, ...], int] = {}
-    for fact in model.facts:
-        obj = joined.get(str(fact.obj), fact.obj) if fact.obj_is_entity else fact.obj
-        fact = replace(fact, subject=joined.get(fact.subject, fact.subject), obj=obj)
-        key = (fact.subject, fact.predicate, str(fact.obj), fact.obj_is_entity, fact.language)
-        if (fact.subject in kept or str(fact.obj) in kept) and key in said:  # said of both: one fact, both evidence
-            before = facts[said[key]]
-            evidence = tuple(dict.fromkeys(before.evidence + fact.evidence))
-            confidence = max(before.confidence or 0, fact.confidence or 0) or None
-            facts[said[key]] = replace(before, evidence=evidence, confidence=confidence)
-            continue
-        said.setdefault(key, len(facts))
-        facts.append(fact)
-
-    def one(ident: str | None) -> str | None:
-        return None if ident is None else joined.get(ident, ident)
-
-    def each(idents: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(joined.get(i, i) for i in idents))
-
-    quantities = [
-        replace(
-            q,
-            measure=joined.get(q.measure, q.measure),
-            concerns=each(q.concerns),
-            flow_from=one(q.flow_from),
-            flow_to=one(q.flow_to),
-        )
-        for q in model.quantities
-    ]
-    utterances = [
-        replace(u, speakers=each(u.speakers), concerns=each(u.concerns), occasion=one(u.occasion))
-        for u in model.utterances
-    ]
-    meta = replace(model.meta, about=each(model.meta.about))
-    return replace(model, entities=entities, facts=facts, quantities=quantities, utterances=utterances, meta=meta)
+    return with_joined(model, same_offices(model.entities, model.facts))

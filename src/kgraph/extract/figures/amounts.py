@@ -183,6 +183,13 @@ _NOT_COUNTED_IN_WORDS = {"день", "неделя", "месяц", "сутки",
 _MINUS = re.compile(r"(?:^|[\s(])[-−–]\Z")
 _MINUS_WORD = re.compile(r"(?<![\w-])минус\s+\Z", re.IGNORECASE)
 """The word "минус" right before a figure, which makes it negative ("минус 55 градусов", "минус 0,5%")."""
+_WEATHER = re.compile(
+    r"(?<!\w)(?:температур|мороз|жар[аоуеы]|зно[йея]|тепл[аоуе]\b|холод|потеплени|похолодани|синоптик|"
+    r"гидрометцентр|погод|ниже нуля|выше нуля|минус|плюс)",
+    re.IGNORECASE,
+)
+"""Words of the weather or of a temperature near a count of degrees, which make them degrees Celsius ("температура
+опустилась до минус 55 градусов"; "развернулся на 180 градусов" is an angle)."""
 _CLOCK_BEFORE = re.compile(r"\d:\Z")
 _LATIN_NAME_BEFORE = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z0-9]*[A-Za-z][A-Za-z0-9]* \Z")
 """A word in Latin letters right before a bare number, which names a model with it ("Superjet 100", "Boeing 737",
@@ -247,6 +254,9 @@ def _read(text: str, offset: int, tokens: list[Any]) -> list[Amount]:
     if _SECTION_BEFORE.search(text, max(0, start - 8), start):
         return []  # a part's or an article's number: "ч. 8", "ст. 20.2", "№ 5"
     counted, counted_start = counted_noun(text, end) if unit_text is None else (None, None)
+    if counted and counted_start is not None and _degrees_of_heat(text, start, counted):
+        unit, unit_text, end = "°C", counted, counted_start + len(counted)
+        counted = counted_start = None
     law_part = unit_text is None and multiplier is None and _SECTION_WORD_BEFORE.search(text, max(0, start - 12), start)
     if law_part and (counted is None or _SECTION_WORD_BEFORE.match(counted + " ")):
         return []  # "части 4 статьи 159", "по статье 105"
@@ -289,6 +299,21 @@ def _read(text: str, offset: int, tokens: list[Any]) -> list[Amount]:
         Amount(start, end, text[start:end], _plain(v), unit, unit_text, q, counted, counted_start, mention, total)
         for v, q in bounds
     ]
+
+
+def _degrees_of_heat(text: str, start: int, counted: str) -> bool:
+    """Whether a figure at `start` counts degrees Celsius: "градусов" with a word of the weather or of a
+    temperature in its sentence, before it or just after.
+
+    >>> text = "Температура опустилась до минус 55 градусов. Он развернулся на 180 градусов."
+    >>> _degrees_of_heat(text, 26, "градусов"), _degrees_of_heat(text, 63, "градусов")
+    (True, False)
+    """
+    if vocab.unit_lemma(counted) != "градус":
+        return False
+    opens = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - 200)
+    closes = min((at for at in (text.find(".", start), text.find("\n", start)) if at >= 0), default=len(text))
+    return _WEATHER.search(text, opens + 1, min(closes, start + 80)) is not None
 
 
 def _lower_bound(text: str, start: int, prefix: str | None, unit_words: list[str]) -> bool:

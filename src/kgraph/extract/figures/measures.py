@@ -122,14 +122,16 @@ def _clause_start(text: str, start: int, position: int) -> int:
 def _nominative_nouns(text: str, sentence: Span) -> list[tuple[int, re.Match[str]]]:
     """The nominative nouns of a sentence (where each ends, the word): in lower case, or its first word when nothing
     stands before it ("Площадь", not "«Арсенал»"); not one right after a preposition ("в проект", "через
-    трубопровод": an accusative that reads as a nominative)."""
+    трубопровод": an accusative that reads as a nominative), nor a part of a word joined by a hyphen ("литий" of
+    "литий-ионных аккумуляторов")."""
     found, before = [], None
     for word in CYRILLIC_WORD.finditer(text, sentence.start, sentence.end):
         opening = before is None and not text[sentence.start : word.start()].strip()
         after_preposition = (
             before is not None and not text[before.end() : word.start()].strip() and _preposition(before.group())
         )
-        if not after_preposition and _nominative_noun(word.group(), opening):
+        in_compound = text[word.end() : word.end() + 1] == "-" or text[word.start() - 1 : word.start()] == "-"
+        if not after_preposition and not in_compound and _nominative_noun(word.group(), opening):
             found.append((word.end(), word))
         before = word
     return found

@@ -202,7 +202,9 @@ def original_names(doc: Doc) -> None:
             continue  # an original linked on its own is left alone
         if text[start:end].isupper() and owner[mention].nerel_type != "ORGANIZATION":
             continue  # "транссексуалов Аргентины (FALGBT)": an abbreviation after a place is an organisation's
-        moved = list(holder.mentions) if person and holder is not None else [doc.span(start, end)]
+        written = text[start:end]
+        whole = holder is not None and (person or all(m.text == written for m in holder.mentions))
+        moved = list(holder.mentions) if whole and holder is not None else [doc.span(start, end)]
         if person and owner[mention].label_en is None:
             owner[mention].label_en = text[start:end]  # English writes a person's name as the person's language does
         if holder is not None:
@@ -499,7 +501,10 @@ def tagged_organisations(doc: Doc) -> None:
             ]
     doc.drop_unmentioned()
     known = {(m.start, m.end) for d in doc.drafts if d.nerel_type == "ORGANIZATION" for m in d.mentions}
+    built = SpanIndex((m.start, m.end) for d in doc.drafts if d.nerel_type == "FACILITY" for m in d.mentions)
     for start, end, score in tags.names:
+        if text[start:end][:1].islower() and built.covers(start, end):
+            continue  # "кремля" in "Новгородского кремля": the facility's head noun, no body
         if text[start:end].count("«") > text[start:end].count("»") and text[end : end + 1] == "»":
             end += 1  # "партии «Единая Россия»": the name's closing quote
         start = after_people(text, start, end)  # "Учёные МГУ" opening a headline: МГУ

@@ -118,9 +118,10 @@ class _Known:
         # an organisation named inside another one's name after its head ("управление МВД") is nested, not repeated
         if hit[0] == "ORGANIZATION":
             inside = self.reach_from.get(start, -1) >= end
-            # a common noun inside an organisation's name is its head, no body of its own ("хоккейной лиги")
-            named = self.covering.get("ORGANIZATION")
-            inside = inside or (text[start].islower() and named is not None and named.covers(start, end))
+            # a common noun inside an organisation's name is its head, no body of its own ("хоккейной лиги"), and so
+            # is one inside a facility's ("Новгородского кремля")
+            holders = [self.covering[kind] for kind in ("ORGANIZATION", "FACILITY") if kind in self.covering]
+            inside = inside or (text[start].islower() and any(spans.covers(start, end) for spans in holders))
         else:
             inside = hit[0] in self.covering and self.covering[hit[0]].covers(start, end)
         # a place the NER found and typed by its context ("штата Нью-Йорк") is not a second place, nor is the last

@@ -290,11 +290,38 @@ def repair_spans(text: str, spans: Iterable[NamedSpan]) -> list[NamedSpan]:
     repaired = [p for p in repaired if not (p.type == "PER" and persons.covers_other(p.start, p.end))]
     repaired = [_retyped(span) for span in repaired if not _false_alarm(text, span)]
     repaired = [span for span in (_unquoted(text, span) for span in repaired) if span is not None]
+    repaired = _without_people_before_names(text, repaired)
     # NEREL nests names: "Следственного комитета" inside "Следственного комитета Армении"; both are mentions
     tails = _Tails(repaired)
     longer = [_with_tail(text, span, tails) for span in repaired if span.type == "ORG"]
     known = set(repaired)
     return repaired + [span for span in longer if span not in known]
+
+
+def _without_people_before_names(text: str, spans: list[NamedSpan]) -> list[NamedSpan]:
+    """The spans but an organisation of one plural noun of people right before another name: natasha's "Химики"
+    of "Химики Московского государственного университета" (or "Учёные" of "Учёные МГУ") are the body's people, not
+    a body, nor the start of its name (NEREL train has 20 organisations of one such word, "талибы", "единороссов",
+    none before another name).
+
+    >>> text = "Химики МГУ и талибы"
+    >>> [s.text for s in _without_people_before_names(text, [NamedSpan(0, 6, "ORG", "Химики", ""),
+    ...     NamedSpan(7, 10, "ORG", "МГУ", ""), NamedSpan(13, 19, "ORG", "талибы", "")])]
+    ['МГУ', 'талибы']
+    """
+    starts = {span.start for span in spans if span.type != "PER"}
+    return [
+        span
+        for span in spans
+        if not (
+            span.type == "ORG"
+            and span.end + 1 in starts
+            and text[span.end : span.end + 1] == " "
+            and NAME_WORD.fullmatch(span.text)
+            and not span.text.isupper()  # "РФСХ Республики Башкортостан": an abbreviation
+            and _people(span.text)
+        )
+    ]
 
 
 _PREPOSITION_BEFORE_NAME = re.compile(

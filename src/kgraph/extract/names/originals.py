@@ -18,16 +18,25 @@ _ORIGINAL = re.compile(
     r"[;),]"
 )
 
+_PRESS = re.compile(r"пресс-(?:служб|центр|бюро|секретариат)", re.IGNORECASE)
+"""A press service's name, which the name in brackets after it is not (it is the body's whose service it is)."""
+
 
 def original_names(text: str, mentions: Iterable[tuple[int, int]]) -> list[tuple[tuple[int, int], int, int]]:
     """For each mention followed by its name in Latin letters in brackets: the mention and where that name is.
 
     Of the mentions that end at the same place, the longest is the one named ("Университета Барселоны", not
-    "Барселоны", before "(Universidad de Barcelona)").
+    "Барселоны", before "(Universidad de Barcelona)"), but for a press service's: "пресс-служба Женской теннисной
+    ассоциации (WTA)" names the association.
+
+    >>> text = "пресс-служба Женской теннисной ассоциации (WTA)"
+    >>> [(text[s:e], text[start:end]) for (s, e), start, end in original_names(text, [(0, 41), (13, 41)])]
+    [('Женской теннисной ассоциации', 'WTA')]
     """
     longest: dict[int, tuple[int, int]] = {}
     for start, end in mentions:
-        if end not in longest or start < longest[end][0]:
+        press = _PRESS.match(text, start) is not None
+        if end not in longest or (start < longest[end][0] and not press) or _PRESS.match(text, longest[end][0]):
             longest[end] = (start, end)
     found = []
     for end, mention in sorted(longest.items()):

@@ -156,6 +156,7 @@ def classified_relations(doc: Doc) -> None:
     dates = {(found.start, found.end): found.value for found in doc.dates}
     _apart_by_date(doc, dates)
     entity_of = _entities(doc)
+    groups = {(m.start, m.end) for draft in doc.drafts if draft.cls == "kg:Group" for m in draft.mentions}
     ranges = {(found.start, found.end): found for found in doc.dates if found.bounds}
     properties = relation_properties()
     held = {(entity_of(r.source), entity_of(r.target)) for r in doc.relations if r.type == "WORKS_AS"} | {
@@ -193,6 +194,8 @@ def classified_relations(doc: Doc) -> None:
             continue  # "Путин" after "Владимир Путин": already a mention of the same node
         elif literal and _told_by_verb(doc.clean[target.start : target.end]):
             continue  # "Инаугурация … назначена": another name is a noun, a verb is how the text tells it again
+        elif literal and (target.start, target.end) in groups:
+            continue  # "Главы государств" (the two presidents) is no other name of "президент Казахстана"
         elif literal and (other := entity_of(target)) is not None:
             if _another_thing(doc, subject, other):
                 continue  # "Малашенко" of Игорь Малашенко is no other name of Елена Малашенко
@@ -357,7 +360,17 @@ def _another_thing(doc: Doc, one: str, other: str) -> bool:
         return given and not (a[0].startswith(b[0]) or b[0].startswith(a[0]))
     if first.nerel_type == second.nerel_type == "EVENT":
         return not set(key(first.label).split()) & set(key(second.label).split())
-    return False
+    return _inside(first, second) or _inside(second, first)
+
+
+def _inside(draft: Draft, other: Draft) -> bool:
+    """Whether a mention of `draft` lies within a longer mention of `other`: "Женской теннисной ассоциации" within
+    "пресс-служба Женской теннисной ассоциации" is the body whose service the other is, no other name of it."""
+    return any(
+        o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
+        for m in draft.mentions
+        for o in other.mentions
+    )
 
 
 def _told_by_verb(words: str) -> bool:

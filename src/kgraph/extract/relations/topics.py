@@ -172,13 +172,25 @@ def people_named(words: list[str]) -> str | None:
     return " ".join(named)
 
 
+_CLAUSE = re.compile(r"(?:котор\w+|что|где|когда|чтобы|если)\b", re.IGNORECASE)
+"""A word that opens a clause: what follows a comma after it says more of the topic before, and is no topic
+("подготовку к заседанию, которое пройдет в Ташкенте")."""
+
+
 def _topics(text: str, start: int, what: str) -> tuple[Found, ...]:
+    """The topics listed in `what` (which starts at `start`), split at commas and "и", up to a clause.
+
+    >>> [t.label for t in _topics("", 0, "подготовку к заседанию совета, которое пройдет в Ташкенте, и торговлю")]
+    ['подготовка к заседанию совета']
+    """
     topics = []
     position = start
     for chunk in re.split(r"(\s+и\s+|,\s*)", what):
         if not chunk or re.fullmatch(r"\s+и\s+|,\s*", chunk):
             position += len(chunk)
             continue
+        if _CLAUSE.match(chunk):
+            break
         lead = _LEADING.match(chunk)
         offset = lead.end() if lead else 0
         words = chunk[offset:].strip()

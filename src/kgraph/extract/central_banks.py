@@ -1,0 +1,65 @@
+"""A country's central bank named in short ("ЦБ", "Центробанк", "Нацбанк") is the one central bank the article
+names in full ("Банк России", "ЦБ РФ", "Национальный банк Казахстана"): one node, as a reader takes it.
+
+NEREL train links such short names to that bank where the article names one (document 112615: "ЦБ",
+"Центробанк", "Центрального банка" and "Банк России" are all Q806651), and to the class "central bank" (Q66344)
+where it names several ("ЦБ ФРГ" and "Европейский ЦБ"), where nothing is joined here either.
+
+>>> from kgraph.model import Entity
+>>> from kgraph.source import Span
+>>> text = "Банка России ЦБ"
+>>> russia = Entity("ru", "schema:Country", {"ru": "Россия"}, "Q159", (Span(6, 12, "России"),))
+>>> bank = Entity("cbr", "schema:Organization", {"ru": "Банк России"}, "Q806651", (Span(0, 12, text[:12]),))
+>>> short = Entity("cb", "schema:Organization", {"ru": "ЦБ"}, mentions=(Span(13, 15, "ЦБ"),))
+>>> central_banks({"ru": russia, "cbr": bank, "cb": short})
+{'cb': 'cbr'}
+"""
+
+import re
+from collections.abc import Mapping
+
+from ..model import ArticleModel, Entity
+from .joins import with_joined
+
+_SHORT = re.compile(r"(?:ЦБ|центробанк|центральный банк|нацбанк|национальный банк)", re.IGNORECASE)
+"""A central bank's name without its country."""
+_OF_A_COUNTRY = re.compile(
+    r"(?:ЦБ|центробанк|центральный банк|нацбанк|национальный банк|народный банк|банк)\s+\S.*", re.IGNORECASE
+)
+"""A central bank's name with its country after it ("Банк России", "Народный банк Китая"); "Банк Китая" is a
+commercial bank, `_NOT_CENTRAL`."""
+_NOT_CENTRAL = re.compile(r"банк\s+китая", re.IGNORECASE)
+_GENERIC_ITEM = "Q66344"
+"""Wikidata's "central bank", which NEREL train gives a short name the article does not tie to one country."""
+
+
+def central_banks(entities: Mapping[str, Entity]) -> dict[str, str]:
+    """Organisation named as a central bank without a country -> the one organisation the article names as a
+    country's central bank (a country's mention within its name), when there is exactly one."""
+    countries = [m for e in entities.values() if e.cls == "schema:Country" for m in e.mentions]
+    organisations = {ident: e for ident, e in entities.items() if e.cls == "schema:Organization"}
+
+    def of_a_country(entity: Entity) -> bool:
+        label = entity.labels.get("ru", "")
+        return (
+            _OF_A_COUNTRY.fullmatch(label) is not None
+            and not _NOT_CENTRAL.fullmatch(label)
+            and any(c.start > m.start and c.end <= m.end for m in entity.mentions for c in countries)
+        )
+
+    named = [ident for ident, e in organisations.items() if of_a_country(e)]
+    if len(named) != 1:
+        return {}
+    (bank,) = named
+    return {
+        ident: bank
+        for ident, e in organisations.items()
+        if ident != bank
+        and _SHORT.fullmatch(e.labels.get("ru", ""))
+        and e.wikidata in (None, _GENERIC_ITEM, organisations[bank].wikidata)
+    }
+
+
+def with_central_banks_joined(model: ArticleModel) -> ArticleModel:
+    """`model` with each short name of ``central_banks`` one node with the bank it names."""
+    return with_joined(model, central_banks(model.entities))
