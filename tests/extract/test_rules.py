@@ -2132,6 +2132,95 @@ def test_a_roads_kilometre_is_no_year() -> None:
     assert found == [("в 2019-м", 2019), ("В 2019-м", 2019)], found
 
 
+def test_a_headlines_first_noun_is_what_its_figure_measures() -> None:
+    # "# Выручка «Яндекса» за третий квартал выросла на 32%" measured a "доля" (a new article)
+    text = "# Выручка «Яндекса» за третий квартал выросла на 32%\n\nАкции компании подорожали.\n"
+    model = extract_article(parse_article("a", text))
+    measured = [model.entities[q.measure].labels["ru"] for q in model.quantities]
+    assert measured == ["выручка"], measured
+
+
+def test_what_a_figure_measures_is_no_event() -> None:
+    # "Акции компании … подорожали на 3,5%" gave an event "акции компании" (a campaign) beside the indicator
+    text = "Выручка выросла. Акции компании на Московской бирже после публикации отчетности подорожали на 3,5%."
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    events = [e.labels["ru"] for e in model.entities.values() if e.cls == "schema:Event"]
+    assert not [label for label in events if "акци" in label.lower()], events
+
+
+def test_a_bare_title_of_a_person_is_the_longer_title_the_person_holds() -> None:
+    # "губернатора Курской области Александр Хинштейн ... назначен временно исполняющим обязанности губернатора"
+    # gave two offices, "губернатор Курской области" and "губернатор", both his (a new article)
+    text = (
+        "Временно исполняющий обязанности губернатора Курской области Александр Хинштейн победил на выборах. "
+        "Хинштейн был назначен временно исполняющим обязанности губернатора указом президента в декабре 2024 года."
+    )
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    held = {model.entities[str(f.obj)].labels["ru"] for f in model.facts if f.predicate == "kg:holdsPosition"}
+    assert "губернатор" not in held, held
+    assert "губернатор Курской области" in held, held
+
+
+def test_an_organisations_name_does_not_go_on_over_the_case_it_is_named_in() -> None:
+    # "экс-главу Минэнерго Кузбасса по делу о взятке" gave an organisation "Минэнерго Кузбасса по делу" (a new
+    # article); "по делам беженцев" is a remit
+    text = "# Суд арестовал экс-главу Минэнерго Кузбасса по делу о взятке\n\nДело ведет Комитет по делам беженцев.\n"
+    organisations = _mentions(extract_article(parse_article("a", text)), "schema:Organization")
+    assert "Минэнерго Кузбасса" in organisations, organisations
+    assert not [name for name in organisations if "по делу" in name], organisations
+
+
+def test_a_nationality_noun_before_a_name_is_that_persons_only() -> None:
+    # "бразилец Педро и Александр Соболев" made Соболев a Brazilian too (a new article)
+    text = "Голы в составе победителей забили бразилец Педро и Александр Соболев."
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    origins = {model.entities[f.subject].labels["ru"] for f in model.facts if f.predicate == "kg:origin"}
+    assert "Александр Соболев" not in origins, origins
+
+
+def test_a_size_of_a_thing_for_someone_is_the_things() -> None:
+    # "штраф для юридических лиц в размере от 300 до 500 тысяч рублей" measured "лицо" (a new article)
+    text = "За нарушение запрета предусмотрен штраф для юридических лиц в размере от 300 до 500 тысяч рублей."
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    measured = {model.entities[q.measure].labels["ru"] for q in model.quantities}
+    assert measured == {"штраф"}, measured
+
+
+def test_a_company_named_in_quotes_after_what_it_does_is_an_organisation() -> None:
+    # "сервиса доставки продуктов «Самокат»" gave no organisation (a new article)
+    text = "Сбербанк завершил сделку по покупке 75% акций сервиса доставки продуктов «Самокат» у его основателей."
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    assert [m for m in _mentions(model, "schema:Organization") if "Самокат" in m], model.entities
+
+
+def test_an_abbreviation_in_brackets_that_leaves_out_a_word_is_the_name_before_it() -> None:
+    # "Единая федеральная автоматизированная информационная система (ЕАИС)" was two organisations (a new article)
+    text = "Фильм собрал 1,2 млрд рублей, сообщает Единая федеральная автоматизированная информационная система (ЕАИС)."
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    holding = [e.labels["ru"] for e in model.entities.values() if "ЕАИС" in {m.text for m in e.mentions}]
+    assert holding == ["Единая федеральная автоматизированная информационная система"], holding
+
+
+def test_a_name_in_the_genitive_after_a_plural_noun_of_places_holds_them_and_is_not_one() -> None:
+    # "в странах Европейского региона ВОЗ" made the region a country (a new article)
+    text = "Число случаев кори в странах Европейского региона ВОЗ выросло в 30 раз."
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    countries = {e.labels["ru"] for e in model.entities.values() if e.cls == "schema:Country"}
+    assert "Европейский регион" not in countries, countries
+
+
+def test_words_that_say_what_a_quoted_work_is_are_no_part_of_its_name() -> None:
+    # "Фильм режиссера Клима Шипенко «Вызов»" was a work beside «Вызов» (a new article)
+    text = (
+        "# Фильм «Вызов» стал самым кассовым российским фильмом года\n\n"
+        "Фильм режиссера Клима Шипенко «Вызов» собрал в российском прокате 1,2 млрд рублей и стал самым кассовым "
+        "отечественным фильмом 2026 года.\n"
+    )
+    model = extract_article(parse_article("a", text))
+    works = {e.labels["ru"] for e in model.entities.values() if e.cls == "schema:CreativeWork"}
+    assert works == {"Вызов"}, works
+
+
 def test_a_models_number_is_no_quantity() -> None:
     # "Самолёт Sukhoi Superjet 100 авиакомпании «Азимут»" was 100 airlines (a new article)
     text = "Самолёт Sukhoi Superjet 100 авиакомпании «Азимут» сел. На борту находились 87 пассажиров."

@@ -139,7 +139,7 @@ def model_of(doc: Doc) -> ArticleModel:
     a country GeoNames puts it outside of (``geography``); the titles of one office are one office (``offices``),
     a name that only opens a longer name of the same thing, or that the article writes with whom the thing is
     named after ("университет имени Ломоносова"), is that thing's (``nested``), and so is a central bank's short
-    name the one central bank the article names in full (``central_banks``)."""
+    name the one central bank the article names with its country (``central_banks``)."""
     if doc.analysis is None:  # no Russian word: nothing was read
         return ArticleModel(article=doc.article, source="extracted")
     model = ArticleModel(
@@ -151,5 +151,5 @@ def model_of(doc: Doc) -> ArticleModel:
         utterances=doc.utterances,
         source="extracted",
     )
-    joined = with_central_banks_joined(with_named_after_joined(with_offices_joined(model)))
-    return with_openings_joined(without_misplaced_cities(conform(joined)))
+    joined = with_named_after_joined(with_offices_joined(model))
+    return with_central_banks_joined(with_openings_joined(without_misplaced_cities(conform(joined))))

@@ -86,6 +86,45 @@ def _names_place(word: str, place: str, words: set[str]) -> bool:
     return item == place or (bool(name) and all(part in words for part in _WORD.findall(name.lower())))
 
 
+def bare_titles(entities: Mapping[str, Entity], facts: Iterable[Fact]) -> dict[str, str]:
+    """Office of one word -> the one longer office of the same person that begins with that word: "губернатор"
+    ("назначен временно исполняющим обязанности губернатора") is the "губернатор Курской области" Хинштейн holds.
+
+    >>> from kgraph.source import Span
+    >>> def position(ident, label):
+    ...     return Entity(ident, "kg:Position", {"ru": label}, mentions=(Span(0, len(label), label),))
+    >>> entities = {"g": position("g", "губернатор"), "k": position("k", "губернатор Курской области")}
+    >>> facts = [Fact("p", "kg:holdsPosition", office, (), obj_is_entity=True) for office in ("g", "k")]
+    >>> bare_titles(entities, facts)
+    {'g': 'k'}
+    """
+    held: dict[str, list[str]] = {}
+    for fact in facts:
+        if fact.predicate == "kg:holdsPosition" and fact.obj_is_entity and str(fact.obj) in entities:
+            held.setdefault(fact.subject, []).append(str(fact.obj))
+    found: dict[str, str] = {}
+    for offices in held.values():
+        for office in offices:
+            words = _WORD.findall(entities[office].labels.get("ru", "").lower())
+            if entities[office].cls != "kg:Position" or len(words) != 1:
+                continue
+            longer = {
+                other
+                for other in offices
+                if other != office
+                and entities[other].cls == "kg:Position"
+                and [lemma(w) for w in _WORD.findall(entities[other].labels.get("ru", "").lower())[:1]]
+                == [lemma(words[0])]
+            }
+            if len(longer) == 1:
+                found[office] = longer.pop()
+    return {office: holder for office, holder in found.items() if holder not in found}
+
+
 def with_offices_joined(model: ArticleModel) -> ArticleModel:
-    """`model` with each group of ``same_offices`` one office: the others' mentions and facts the kept one's."""
-    return with_joined(model, same_offices(model.entities, model.facts))
+    """`model` with each group of ``same_offices`` one office, and each bare title (``bare_titles``) the longer
+    title of its holder: the others' mentions and facts the kept one's."""
+    joined = same_offices(model.entities, model.facts)
+    bare = bare_titles(model.entities, model.facts)
+    joined.update((office, joined.get(holder, holder)) for office, holder in bare.items() if office not in joined)
+    return with_joined(model, {office: holder for office, holder in joined.items() if holder not in joined})

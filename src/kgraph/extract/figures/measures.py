@@ -47,7 +47,9 @@ def _indicator(doc: Doc, text: str, amount: Amount, nouns: dict[Span, list[tuple
     `nouns` keeps each sentence's nominative nouns, found once (a sentence may hold thousands of amounts).
     """
     measured = _INSTRUMENTAL_BEFORE.search(text, max(0, amount.start - 40), amount.start)
-    sized = _SIZE_OF.search(text, max(0, amount.start - 60), amount.start)
+    sized = _SIZE_FOR.search(text, max(0, amount.start - 90), amount.start) or _SIZE_OF.search(
+        text, max(0, amount.start - 60), amount.start
+    )
     if sized is None and amount.is_money:  # "приговорил … к штрафу в 50 млн рублей": штраф
         sized = _SUM_OF.search(text, max(0, amount.start - 40), amount.start)
         reading = parses(sized.group(1).lower())[0].tag if sized else None
@@ -121,12 +123,12 @@ def _clause_start(text: str, start: int, position: int) -> int:
 
 def _nominative_nouns(text: str, sentence: Span) -> list[tuple[int, re.Match[str]]]:
     """The nominative nouns of a sentence (where each ends, the word): in lower case, or its first word when nothing
-    stands before it ("Площадь", not "«Арсенал»"); not one right after a preposition ("в проект", "через
-    трубопровод": an accusative that reads as a nominative), nor a part of a word joined by a hyphen ("литий" of
-    "литий-ионных аккумуляторов")."""
+    stands before it but a headline's "#" ("Площадь", "# Выручка", not "«Арсенал»"); not one right after a
+    preposition ("в проект", "через трубопровод": an accusative that reads as a nominative), nor a part of a word
+    joined by a hyphen ("литий" of "литий-ионных аккумуляторов")."""
     found, before = [], None
     for word in CYRILLIC_WORD.finditer(text, sentence.start, sentence.end):
-        opening = before is None and not text[sentence.start : word.start()].strip()
+        opening = before is None and not text[sentence.start : word.start()].strip("# \t\n")
         after_preposition = (
             before is not None and not text[before.end() : word.start()].strip() and _preposition(before.group())
         )
@@ -233,6 +235,12 @@ _INSTRUMENTAL_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])([а-яё]+)\s+\Z")
 """A word in lower case right before a figure: "мощностью 2,5 кВт" (a noun in the instrumental names the measure)."""
 _SIZE_OF = re.compile(r"(?<![А-ЯЁа-яё])([А-ЯЁа-яё]+)\s+(?:в\s+размере|на\s+сумму|в\s+сумме|в\s+объ[её]ме)\s+\Z")
 """A noun before "в размере", "на сумму": what the figure after them is the size of ("взятки в размере 3 млн")."""
+_SIZE_FOR = re.compile(
+    r"(?<![А-ЯЁа-яё])([а-яё]+)\s+для\s+(?:[а-яё]+\s+){0,2}[а-яё]+\s+"
+    r"(?:в\s+размере|на\s+сумму|в\s+сумме|в\s+объ[её]ме)\s+\Z"
+)
+"""A noun before "для" whom it is for, then "в размере": the size is of that noun ("штраф для юридических лиц в
+размере 500 тысяч рублей": штраф, not лица)."""
 _SUM_OF = re.compile(r"(?<![А-ЯЁа-яё])([а-яё]+)\s+в\s+\Z")
 """A noun in lower case before "в" and a sum: what the sum is of ("штрафу в 50 млн рублей", "ущерб в 10 млн")."""
 _AT_NOUN_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])на\s+([а-яё]+)\s+\Z")

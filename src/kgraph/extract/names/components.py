@@ -323,7 +323,7 @@ def abbreviations(doc: Doc) -> None:
         if " " in short.label or not short.mentions:
             continue
         if _ABBREVIATION.fullmatch(short.label):
-            named = by_initials.get((short.cls, short.label), [])
+            named = by_initials.get((short.cls, short.label), []) or _bracketed_after(doc.clean, short, named_things)
         else:  # "Минздрав" beside "Министерство здравоохранения" (and longer names it opens)
             named = [
                 d for d in named_things if d.cls == short.cls and " " in d.label and compound_of(short.label, d.label)
@@ -348,6 +348,32 @@ def abbreviations(doc: Doc) -> None:
     for whole, abbreviation, mention in joined:
         evidence = (min(whole.mentions, key=lambda m: m.start), mention)
         doc.state(Fact(ids[id(whole)], "kg:abbreviation", abbreviation, evidence, language="ru", confidence=0.8))
+
+
+def _bracketed_after(text: str, short: Draft, drafts: list[Draft]) -> list[Draft]:
+    """The one entity of the class of `short` (an abbreviation) whose name it follows in brackets, when its letters
+    are initials of that name's words in their order, the first the first: "Единая федеральная автоматизированная
+    информационная система (ЕАИС)", whose initials the abbreviation takes but one of."""
+    from ...identity.keys import initials
+
+    ends = {m.end: d for d in drafts if d is not short and d.cls == short.cls and " " in d.label for m in d.mentions}
+    for mention in short.mentions:
+        if text[mention.start - 2 : mention.start] != " (" or text[mention.end : mention.end + 1] != ")":
+            continue
+        named = ends.get(mention.start - 2)
+        if named is not None and _in_order(short.label, initials(named.label)):
+            return [named]
+    return []
+
+
+def _in_order(letters: str, initials: str) -> bool:
+    """Whether `letters` are some of `initials`, in their order, the first the first.
+
+    >>> _in_order("ЕАИС", "ЕФАИС"), _in_order("АЕИС", "ЕФАИС"), _in_order("ФАИС", "ЕФАИС")
+    (True, False, False)
+    """
+    rest = iter(initials)
+    return bool(letters) and letters[0] == initials[:1] and all(letter in rest for letter in letters)
 
 
 @component("short_names", requires=("entities",), assigns=("entities",), drops=("entities",))

@@ -375,6 +375,14 @@ _OPENING_QUOTE = re.compile(r"[«\"“]")
 _WORK_NOUNS = {"альбом", "песня", "сингл", "фильм", "книга", "роман", "спектакль", "клип", "трек", "сериал", "опера"}
 
 
+_NO_REMIT = frozenset(
+    {"делу", "итогам", "итогу", "словам", "данным", "обвинению", "подозрению", "факту", "поручению", "просьбе"}
+    | {"требованию", "решению", "результатам", "причине", "мнению", "сообщению", "случаю", "поводу", "приказу"}
+)
+"""Words after "по" that say why or on what grounds, never what a body is for ("по делу", "по итогам", "по
+словам"; "по делам беженцев" is a remit): an organisation's name does not go on over them."""
+
+
 class _Tails:
     """The spans by where they start: the first one not a person's at each start, and where persons start."""
 
@@ -397,6 +405,8 @@ def _with_tail(text: str, span: NamedSpan, spans: _Tails) -> NamedSpan:
             break
         end = following.end
     by = _BY.match(text, end)
+    if by and (first := NAME_WORD.match(text, by.end())) and first.group() in _NO_REMIT:
+        by = None  # "Минэнерго Кузбасса по делу о взятке": the case, no remit of the body
     if by:
         persons = spans.persons
         tail = by.end()

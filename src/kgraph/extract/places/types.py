@@ -149,11 +149,25 @@ def cue_before(text: str, start: int, ends: set[int]) -> tuple[str | None, str |
     if window + before.end(1) in ends:
         return word, None
     name = CYRILLIC_WORD.match(text, start)
+    if kind is not None and not before.group(2) and name is not None and _many_of(before.group(1), name.group()):
+        return word, None  # "в странах Европейского региона": the region the countries are in, no country
     if kind == "FACILITY" and not before.group(2) and name is not None:
         possessor = parses(name.group().lower())[0].tag.case == "gent"
         if possessor and not any(p.tag.case == "gent" for p in parses(before.group(1).lower())[:3]):
             return word, None
     return word, kind
+
+
+def _many_of(noun: str, name: str) -> bool:
+    """Whether a plural noun of places is followed by a name in the genitive, which holds them ("странах
+    Европейского региона", "городах Поволжья"), not named by it.
+
+    >>> _many_of("странах", "Европейского"), _many_of("стране", "Европейского"), _many_of("городах", "Москве")
+    (True, False, False)
+    """
+    if parses(noun.lower())[0].tag.number != "plur":
+        return False
+    return any(p.tag.case == "gent" for p in parses(name.lower())[:2])
 
 
 _QUOTED_BEFORE = re.compile(r"(?:[«\"„“][^«»\"„“”\n]{1,60}[»\"”]\s*(?:,|\sи|\sили)\s*)*[«\"„“]?$")

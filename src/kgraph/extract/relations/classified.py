@@ -157,6 +157,7 @@ def classified_relations(doc: Doc) -> None:
     _apart_by_date(doc, dates)
     entity_of = _entities(doc)
     groups = {(m.start, m.end) for draft in doc.drafts if draft.cls == "kg:Group" for m in draft.mentions}
+    persons = {m.start: doc.ids[i] for i, d in enumerate(doc.drafts) if d.cls == "schema:Person" for m in d.mentions}
     ranges = {(found.start, found.end): found for found in doc.dates if found.bounds}
     properties = relation_properties()
     held = {(entity_of(r.source), entity_of(r.target)) for r in doc.relations if r.type == "WORKS_AS"} | {
@@ -168,6 +169,8 @@ def classified_relations(doc: Doc) -> None:
         if subject is None or relation.type not in properties:
             continue
         predicate, literal = properties[relation.type]
+        if relation.type == "ORIGINS_FROM" and _anothers_nationality(doc.clean, target, subject, persons):
+            continue  # "бразилец Педро и Александр Соболев": the Brazilian is Педро
         if relation.type == "WORKPLACE" and doc.draft(subject).cls == "kg:Position":
             predicate = "kg:positionIn"  # "президент Татарстана": the office is Tatarstan's, nobody works for it
             if _where_held(doc.clean, source, target):
@@ -361,6 +364,29 @@ def _another_thing(doc: Doc, one: str, other: str) -> bool:
     if first.nerel_type == second.nerel_type == "EVENT":
         return not set(key(first.label).split()) & set(key(second.label).split())
     return _inside(first, second) or _inside(second, first)
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def _anothers_nationality(text: str, target: Mention, subject: str, persons: dict[int, str]) -> bool:
+    """Whether `target` is one person's nationality noun ("бразилец", "испанка": a singular noun) written right
+    before the name of a person other than `subject`.
+
+    >>> text = "бразилец Педро и Александр Соболев"
+    >>> _anothers_nationality(text, Mention(0, 8, "NATIONALITY"), "sobolev", {9: "pedro", 17: "sobolev"})
+    True
+    >>> _anothers_nationality(text, Mention(0, 8, "NATIONALITY"), "pedro", {9: "pedro", 17: "sobolev"})
+    False
+    """
+    if target.type != "NATIONALITY":
+        return False
+    after = _SPACES.match(text, target.end)
+    named = persons.get(after.end()) if after else None
+    if named is None or named == subject:
+        return False
+    reading = parses(text[target.start : target.end].lower())[0].tag
+    return bool(reading.POS == "NOUN" and reading.number == "sing")
 
 
 def _inside(draft: Draft, other: Draft) -> bool:
