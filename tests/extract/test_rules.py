@@ -2221,6 +2221,52 @@ def test_words_that_say_what_a_quoted_work_is_are_no_part_of_its_name() -> None:
     assert works == {"Вызов"}, works
 
 
+def test_a_facility_named_by_a_brand_and_its_buildings_noun_is_labelled_in_the_nominative() -> None:
+    # "на «Газпром Арене»" was labelled "Газпром Арене" (a new article on a football match)
+    text = "Петербургский «Зенит» обыграл ЦСКА. Встреча прошла на «Газпром Арене» в Санкт-Петербурге."
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    places = {e.labels["ru"] for e in model.entities.values() if "Газпром" in e.labels["ru"]}
+    assert places == {"Газпром Арена"}, places
+
+
+def test_a_counted_noun_is_the_indicator_the_article_counts_already() -> None:
+    # "28 очков" and "с 22 очками" were two indicators, "очко" and "очки" (glasses) (a new article)
+    text = "«Зенит» набрал 28 очков и поднялся на первое место. ЦСКА с 22 очками занимает пятую строчку."
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    measured = [model.entities[q.measure].labels["ru"] for q in model.quantities]
+    assert measured == ["очко", "очко"], measured
+
+
+def test_a_body_named_after_a_person_is_one_body_with_or_without_the_first_name_and_the_person_holds_no_office() -> (
+    None
+):
+    # "Театра имени Евгения Вахтангова" and "Театре Вахтангова" were two theatres, and Вахтангов held the office
+    # "художественный руководитель Театра имени" (a new article)
+    text = (
+        "Об этом сообщил художественный руководитель Театра имени Евгения Вахтангова Римас Туминас. "
+        "Лановой более 60 лет служил в Театре Вахтангова."
+    )
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    theatres = [e for e in model.entities.values() if "Вахтангов" in e.labels["ru"] and e.cls == "schema:Organization"]
+    assert [e.labels["ru"] for e in theatres] == ["Театр имени Евгения Вахтангова"], theatres
+    holders = {model.entities[f.subject].labels["ru"] for f in model.facts if f.predicate == "kg:holdsPosition"}
+    assert holders == {"Римас Туминас"}, holders
+
+
+def test_a_person_dies_once_however_often_the_article_tells_it() -> None:
+    # "Умер …" in the headline and "скончался" in the text were two events (a new article)
+    text = (
+        "# Умер народный артист СССР Василий Лановой\n\n"
+        "Народный артист СССР Василий Лановой скончался в Москве на 88-м году жизни.\n"
+    )
+    model = extract_article(parse_article("a", text))
+    deaths = [e for e in model.entities.values() if e.cls == "schema:Event"]
+    assert len(deaths) == 1 and {m.text for m in deaths[0].mentions} == {"Умер", "скончался"}, deaths
+    assert [(f.predicate, str(f.obj)) for f in model.facts if f.subject == deaths[0].id] == [
+        ("schema:location", "moskva")
+    ]
+
+
 def test_a_models_number_is_no_quantity() -> None:
     # "Самолёт Sukhoi Superjet 100 авиакомпании «Азимут»" was 100 airlines (a new article)
     text = "Самолёт Sukhoi Superjet 100 авиакомпании «Азимут» сел. На борту находились 87 пассажиров."

@@ -16,6 +16,7 @@ from ..model import ArticleModel
 from ..source import Article
 from .central_banks import with_central_banks_joined
 from .conformance import conform
+from .deaths import with_one_death
 from .doc import Doc
 from .events import components as events
 from .figures import components as figures
@@ -139,7 +140,8 @@ def model_of(doc: Doc) -> ArticleModel:
     a country GeoNames puts it outside of (``geography``); the titles of one office are one office (``offices``),
     a name that only opens a longer name of the same thing, or that the article writes with whom the thing is
     named after ("университет имени Ломоносова"), is that thing's (``nested``), and so is a central bank's short
-    name the one central bank the article names with its country (``central_banks``)."""
+    name the one central bank the article names with its country (``central_banks``); a person dies once
+    (``deaths``)."""
     if doc.analysis is None:  # no Russian word: nothing was read
         return ArticleModel(article=doc.article, source="extracted")
     model = ArticleModel(
@@ -151,5 +153,5 @@ def model_of(doc: Doc) -> ArticleModel:
         utterances=doc.utterances,
         source="extracted",
     )
-    joined = with_named_after_joined(with_offices_joined(model))
+    joined = with_one_death(with_named_after_joined(with_offices_joined(model)))
     return with_central_banks_joined(with_openings_joined(without_misplaced_cities(conform(joined))))

@@ -27,6 +27,7 @@ from dataclasses import replace
 
 from ..model import ArticleModel, Entity
 from .joins import joined_entities, with_joined
+from .text.normalise import key
 
 
 def openings(entities: Mapping[str, Entity], referenced: Iterable[str]) -> dict[str, str]:
@@ -146,10 +147,48 @@ def named_after(entities: Mapping[str, Entity]) -> dict[str, str]:
     return {ident: holder for ident, holder in found.items() if holder not in found}
 
 
+_NAMED_AFTER_WHOM = re.compile(r"(?P<kind>.+?)\s+(?:имени|им\.)\s+(?:\S+\s+)*(?P<last>\S+)")
+
+
+def named_by_surname(entities: Mapping[str, Entity]) -> dict[str, str]:
+    """Entity -> the entity of its class named the same but with "имени" and a first name: "Театр Вахтангова" is
+    the "Театр имени Евгения Вахтангова" the article names (the other way round when only the short one has a
+    Wikidata item).
+
+    >>> from kgraph.source import Span
+    >>> def body(ident, label):
+    ...     return Entity(ident, "schema:Organization", {"ru": label}, mentions=(Span(0, len(label), label),))
+    >>> short, full = body("short", "Театр Вахтангова"), body("full", "Театр имени Евгения Вахтангова")
+    >>> named_by_surname({"short": short, "full": full})
+    {'short': 'full'}
+    """
+    by_name: dict[tuple[str, str], list[str]] = {}
+    for ident, entity in entities.items():
+        by_name.setdefault((entity.cls, key(entity.labels.get("ru", ""))), []).append(ident)
+    found: dict[str, str] = {}
+    for ident, entity in entities.items():
+        named = _NAMED_AFTER_WHOM.fullmatch(entity.labels.get("ru", ""))
+        if named is None:
+            continue
+        short = by_name.get((entity.cls, key(f"{named.group('kind')} {named.group('last')}")), [])
+        if len(short) != 1 or short[0] == ident:
+            continue
+        other = entities[short[0]]
+        if entity.wikidata and other.wikidata and entity.wikidata != other.wikidata:
+            continue
+        if other.wikidata and not entity.wikidata:
+            found[ident] = short[0]
+        else:
+            found[short[0]] = ident
+    return {ident: holder for ident, holder in found.items() if holder not in found}
+
+
 def with_named_after_joined(model: ArticleModel) -> ArticleModel:
-    """`model` with each entity of ``named_after`` one with the entity whose name it is: its mentions, facts,
-    quantities and quotes that entity's."""
-    return with_joined(model, named_after(model.entities))
+    """`model` with each entity of ``named_after`` and ``named_by_surname`` one with the entity whose name it is:
+    its mentions, facts, quantities and quotes that entity's."""
+    joined = named_after(model.entities)
+    joined.update((a, b) for a, b in named_by_surname(model.entities).items() if a not in joined and b not in joined)
+    return with_joined(model, {ident: holder for ident, holder in joined.items() if holder not in joined})
 
 
 def _last(joined: Mapping[str, str], ident: str) -> str:

@@ -64,7 +64,7 @@ def _indicator(doc: Doc, text: str, amount: Amount, nouns: dict[Span, list[tuple
         # an adjective standing for a noun, as written: "призовые в размере 560 тысяч долларов"
         label, evidence = sized.group(1).lower(), doc.span(sized.start(1), sized.end(1))
     elif amount.counted:
-        label = lemma(amount.counted.lower())
+        label = _counted_as_before(doc, amount.counted)
         start = amount.counted_start or amount.end
         evidence = doc.span(start, start + len(amount.counted))
         counted_what = _WORD_AFTER.match(text, evidence.end) if label in _UNITS_OF_COUNT else None
@@ -104,6 +104,17 @@ def _indicator(doc: Doc, text: str, amount: Amount, nouns: dict[Span, list[tuple
             label = "сумма" if amount.is_money else "доля" if amount.is_percent else "величина"
             evidence = doc.span(amount.start, amount.end)
     return doc.add(Draft("INDICATOR", label, [evidence], cls="kg:Indicator", confidence=0.5))
+
+
+def _counted_as_before(doc: Doc, counted: str) -> str:
+    """The dictionary form of a counted noun: of its readings', the one an indicator of the article already has
+    ("22 очками" after "28 очков" is "очко", not pymorphy3's likelier "очки", glasses), else the likeliest."""
+    found = lemma(counted.lower())
+    indicators = {d.label for d in doc.drafts if d.cls == "kg:Indicator"}
+    if found in indicators:
+        return found
+    others = [str(p.normal_form) for p in parses(counted.lower()) if p.tag.POS == "NOUN"]
+    return next((other for other in others if other in indicators), found)
 
 
 _SUBORDINATE = re.compile(r"(?<![А-ЯЁа-яё])(?:что|чтобы|где|котор(?:ый|ая|ое|ые|ого|ой|ую|ым|ых|ыми|ом))(?![А-ЯЁа-яё])")

@@ -13,7 +13,7 @@ from ...source import Span
 from ..doc import Doc, Draft, class_for
 from ..links.linking import LOCATION_TYPES, gazetteer
 from ..pipeline import component
-from ..places.nouns import facility_named
+from ..places.nouns import facility_named, with_head_nominative
 from ..places.types import PLACES_AFTER_NAMES, after_facility_noun, genitive_place_after
 from ..places.types import places_in_names as places_in_names_of
 from ..spans import SpanIndex
@@ -549,7 +549,7 @@ def tagged_organisations(doc: Doc) -> None:
             facility_named(draft.label) or any(after_facility_noun(text, m.start) for m in draft.mentions)
         ):
             draft.nerel_type = "FACILITY"
-            doc.relabel(doc.ids[index], cls=class_for("FACILITY"))
+            doc.relabel(doc.ids[index], label=with_head_nominative(draft.label), cls=class_for("FACILITY"))
             # "Саяно-Шушенской ГЭС" that natasha found as a place already: one facility, not two
             draft.mentions = [m for m in draft.mentions if (m.start, m.end) not in facilities]
     doc.drop_unmentioned()

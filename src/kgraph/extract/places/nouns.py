@@ -73,6 +73,26 @@ def facility_named(name: str) -> bool:
     return False
 
 
+def with_head_nominative(name: str) -> str:
+    """A facility's name whose last word, its building's noun, is put in the nominative: natasha's normal form of
+    "на «Газпром Арене»" keeps "Газпром Арене".
+
+    >>> with_head_nominative("Газпром Арене"), with_head_nominative("Газпром Арена")
+    ('Газпром Арена', 'Газпром Арена')
+    >>> with_head_nominative("Карнеги-холл")
+    'Карнеги-холл'
+    """
+    last = re.search(r"[А-Яа-яЁё]+$", name)
+    if last is None or " " not in name:
+        return name
+    reading = parses(last.group().lower())[0]
+    head = str(reading.normal_form)
+    if "NOUN" not in reading.tag or reading.tag.case == "nomn" or _with_role("name").get(head) != "FACILITY":
+        return name
+    written = head.capitalize() if last.group()[:1].isupper() else head
+    return name[: last.start()] + written
+
+
 _NAMES = frozenset({"Orgn", "Name", "Surn", "Patr", "Geox", "Abbr", "Trad"})
 """pymorphy3's tags of a word that is a name, not a common noun."""
 

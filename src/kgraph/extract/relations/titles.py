@@ -127,6 +127,8 @@ def find_titles(text: str, persons: list[tuple[int, int]]) -> list[Title]:
         before = [word for word in words(text).within(max(0, start - 80), start) if LETTER_WORD.fullmatch(word.text)]
         if text[end : end + 1] == " " and end + 1 in starts and before and _names_what(before[-1].text):
             continue
+        if _NAMED_AFTER.search(text, max(0, start - 8), start):
+            continue  # "руководитель Театра имени Евгения Вахтангова": whom the theatre is named after holds nothing
         for back in range(1, min(5, len(before)) + 1):
             candidate = before[-back]
             if (
@@ -151,6 +153,9 @@ def find_titles(text: str, persons: list[tuple[int, int]]) -> list[Title]:
                 titles.append(Title(Span(title_start, title_end, words_text), label, (start, end)))
                 break
     return titles
+
+
+_NAMED_AFTER = re.compile(r"(?<![А-Яа-яЁё])(?:имени|им\.)\s+\Z")
 
 
 def _plural(word: str) -> bool:
