@@ -2267,6 +2267,18 @@ def test_a_person_dies_once_however_often_the_article_tells_it() -> None:
     ]
 
 
+def test_an_abbreviation_in_brackets_after_an_events_name_is_that_event() -> None:
+    # "Петербургский международный экономический форум (ПМЭФ)": the forum and an event "ПМЭФ" (a new article)
+    text = (
+        "Петербургский международный экономический форум (ПМЭФ) пройдет с 17 по 20 июня в конгрессно-выставочном "
+        "центре «Экспофорум». Об этом сообщил советник президента России Антон Кобяков."
+    )
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    holding = [e for e in model.entities.values() if "ПМЭФ" in {m.text for m in e.mentions}]
+    assert [e.labels["ru"] for e in holding] == ["Петербургский международный экономический форум"], holding
+    assert (holding[0].id, "kg:abbreviation", "ПМЭФ") in {(f.subject, f.predicate, str(f.obj)) for f in model.facts}
+
+
 def test_a_models_number_is_no_quantity() -> None:
     # "Самолёт Sukhoi Superjet 100 авиакомпании «Азимут»" was 100 airlines (a new article)
     text = "Самолёт Sukhoi Superjet 100 авиакомпании «Азимут» сел. На борту находились 87 пассажиров."

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from ..errors import KGraphError
 from ..model import ArticleModel
 from ..source import Article
+from .bracketed import with_abbreviations_joined
 from .central_banks import with_central_banks_joined
 from .conformance import conform
 from .deaths import with_one_death
@@ -141,7 +142,7 @@ def model_of(doc: Doc) -> ArticleModel:
     a name that only opens a longer name of the same thing, or that the article writes with whom the thing is
     named after ("университет имени Ломоносова"), is that thing's (``nested``), and so is a central bank's short
     name the one central bank the article names with its country (``central_banks``); a person dies once
-    (``deaths``)."""
+    (``deaths``), and an abbreviation in brackets after a name is that thing's (``bracketed``)."""
     if doc.analysis is None:  # no Russian word: nothing was read
         return ArticleModel(article=doc.article, source="extracted")
     model = ArticleModel(
@@ -154,4 +155,5 @@ def model_of(doc: Doc) -> ArticleModel:
         source="extracted",
     )
     joined = with_one_death(with_named_after_joined(with_offices_joined(model)))
-    return with_central_banks_joined(with_openings_joined(without_misplaced_cities(conform(joined))))
+    joined = with_openings_joined(without_misplaced_cities(conform(joined)))
+    return with_abbreviations_joined(with_central_banks_joined(joined))

@@ -10,6 +10,7 @@ import re
 
 from ...model import ArticleMeta, Fact
 from ...source import Span
+from ..bracketed import in_order
 from ..doc import Doc, Draft, class_for
 from ..links.linking import LOCATION_TYPES, gazetteer
 from ..pipeline import component
@@ -361,19 +362,9 @@ def _bracketed_after(text: str, short: Draft, drafts: list[Draft]) -> list[Draft
         if text[mention.start - 2 : mention.start] != " (" or text[mention.end : mention.end + 1] != ")":
             continue
         named = ends.get(mention.start - 2)
-        if named is not None and _in_order(short.label, initials(named.label)):
+        if named is not None and in_order(short.label, initials(named.label)):
             return [named]
     return []
-
-
-def _in_order(letters: str, initials: str) -> bool:
-    """Whether `letters` are some of `initials`, in their order, the first the first.
-
-    >>> _in_order("ЕАИС", "ЕФАИС"), _in_order("АЕИС", "ЕФАИС"), _in_order("ФАИС", "ЕФАИС")
-    (True, False, False)
-    """
-    rest = iter(initials)
-    return bool(letters) and letters[0] == initials[:1] and all(letter in rest for letter in letters)
 
 
 @component("short_names", requires=("entities",), assigns=("entities",), drops=("entities",))
