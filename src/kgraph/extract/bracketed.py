@@ -1,6 +1,8 @@
 """An abbreviation in brackets right after a name is that thing's, whichever steps found the two: "Петербургский
 международный экономический форум (ПМЭФ)" is one event, though the forum's rules found the forum and the event
-tagger "ПМЭФ" (the names' step, ``names.abbreviations``, runs before either).
+tagger "ПМЭФ"; "Единая федеральная автоматизированная информационная система (ЕАИС)" is one body, though its
+abbreviation leaves out an initial (the names' step, ``names.abbreviations``, joins only all the initials, before
+the events are found).
 
 >>> from kgraph.model import Entity
 >>> from kgraph.source import Span
@@ -47,7 +49,7 @@ def abbreviated(text: str, entities: Mapping[str, Entity]) -> dict[str, str]:
                 for other in ends.get(mention.start - 2, [])
                 if other != ident
                 and _one_family(entity.cls, entities[other].cls)
-                and in_order(label, initials(entities[other].labels.get("ru", "")))
+                and _in_order(label, initials(entities[other].labels.get("ru", "")))
                 and (entities[other].wikidata in (None, entity.wikidata) or entity.wikidata is None)
             ]
             if len(named) == 1:
@@ -60,10 +62,10 @@ def _one_family(one: str, other: str) -> bool:
     return any(one in subclasses(family) and other in subclasses(family) for family in _FAMILIES)
 
 
-def in_order(letters: str, initials: str) -> bool:
+def _in_order(letters: str, initials: str) -> bool:
     """Whether `letters` are some of `initials`, in their order, the first the first.
 
-    >>> in_order("ЕАИС", "ЕФАИС"), in_order("АЕИС", "ЕФАИС"), in_order("ФАИС", "ЕФАИС")
+    >>> _in_order("ЕАИС", "ЕФАИС"), _in_order("АЕИС", "ЕФАИС"), _in_order("ФАИС", "ЕФАИС")
     (True, False, False)
     """
     rest = iter(initials)

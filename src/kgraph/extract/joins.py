@@ -25,6 +25,19 @@ def joined_entities(entities: Mapping[str, Entity], joined: Mapping[str, str]) -
     return result
 
 
+def merged(*joins: Mapping[str, str]) -> dict[str, str]:
+    """One join of several (entity -> the entity it is one with), the first that joins an entity deciding where it
+    goes; an entity another joins is joined to nothing (no chains).
+
+    >>> merged({"a": "b"}, {"a": "c", "d": "a", "e": "f"})
+    {'a': 'b', 'e': 'f'}
+    """
+    found: dict[str, str] = {}
+    for join in joins:
+        found.update((ident, holder) for ident, holder in join.items() if ident not in found)
+    return {ident: holder for ident, holder in found.items() if holder not in found}
+
+
 def with_joined(model: ArticleModel, joined: Mapping[str, str]) -> ArticleModel:
     """`model` with each key of `joined` one entity with the entity it maps to (which no key names): its mentions,
     and what facts, quantities, quotes and the article's subjects say of it, that entity's."""

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from ..model import ArticleModel, Entity
-from .joins import joined_entities, with_joined
+from .joins import joined_entities, merged, with_joined
 from .text.normalise import key
 
 
@@ -186,9 +186,7 @@ def named_by_surname(entities: Mapping[str, Entity]) -> dict[str, str]:
 def with_named_after_joined(model: ArticleModel) -> ArticleModel:
     """`model` with each entity of ``named_after`` and ``named_by_surname`` one with the entity whose name it is:
     its mentions, facts, quantities and quotes that entity's."""
-    joined = named_after(model.entities)
-    joined.update((a, b) for a, b in named_by_surname(model.entities).items() if a not in joined and b not in joined)
-    return with_joined(model, {ident: holder for ident, holder in joined.items() if holder not in joined})
+    return with_joined(model, merged(named_after(model.entities), named_by_surname(model.entities)))
 
 
 def _last(joined: Mapping[str, str], ident: str) -> str:

@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from ..model import ArticleModel, Entity, Fact
-from .joins import with_joined
+from .joins import merged, with_joined
 from .names.known_names import adjective_place
 from .text.normalise import lemma
 
@@ -124,7 +124,6 @@ def bare_titles(entities: Mapping[str, Entity], facts: Iterable[Fact]) -> dict[s
 def with_offices_joined(model: ArticleModel) -> ArticleModel:
     """`model` with each group of ``same_offices`` one office, and each bare title (``bare_titles``) the longer
     title of its holder: the others' mentions and facts the kept one's."""
-    joined = same_offices(model.entities, model.facts)
-    bare = bare_titles(model.entities, model.facts)
-    joined.update((office, joined.get(holder, holder)) for office, holder in bare.items() if office not in joined)
-    return with_joined(model, {office: holder for office, holder in joined.items() if holder not in joined})
+    same = same_offices(model.entities, model.facts)
+    bare = {office: same.get(holder, holder) for office, holder in bare_titles(model.entities, model.facts).items()}
+    return with_joined(model, merged(same, bare))

@@ -10,7 +10,6 @@ import re
 
 from ...model import ArticleMeta, Fact
 from ...source import Span
-from ..bracketed import in_order
 from ..doc import Doc, Draft, class_for
 from ..links.linking import LOCATION_TYPES, gazetteer
 from ..pipeline import component
@@ -324,7 +323,7 @@ def abbreviations(doc: Doc) -> None:
         if " " in short.label or not short.mentions:
             continue
         if _ABBREVIATION.fullmatch(short.label):
-            named = by_initials.get((short.cls, short.label), []) or _bracketed_after(doc.clean, short, named_things)
+            named = by_initials.get((short.cls, short.label), [])
         else:  # "Минздрав" beside "Министерство здравоохранения" (and longer names it opens)
             named = [
                 d for d in named_things if d.cls == short.cls and " " in d.label and compound_of(short.label, d.label)
@@ -349,22 +348,6 @@ def abbreviations(doc: Doc) -> None:
     for whole, abbreviation, mention in joined:
         evidence = (min(whole.mentions, key=lambda m: m.start), mention)
         doc.state(Fact(ids[id(whole)], "kg:abbreviation", abbreviation, evidence, language="ru", confidence=0.8))
-
-
-def _bracketed_after(text: str, short: Draft, drafts: list[Draft]) -> list[Draft]:
-    """The one entity of the class of `short` (an abbreviation) whose name it follows in brackets, when its letters
-    are initials of that name's words in their order, the first the first: "Единая федеральная автоматизированная
-    информационная система (ЕАИС)", whose initials the abbreviation takes but one of."""
-    from ...identity.keys import initials
-
-    ends = {m.end: d for d in drafts if d is not short and d.cls == short.cls and " " in d.label for m in d.mentions}
-    for mention in short.mentions:
-        if text[mention.start - 2 : mention.start] != " (" or text[mention.end : mention.end + 1] != ")":
-            continue
-        named = ends.get(mention.start - 2)
-        if named is not None and in_order(short.label, initials(named.label)):
-            return [named]
-    return []
 
 
 @component("short_names", requires=("entities",), assigns=("entities",), drops=("entities",))
