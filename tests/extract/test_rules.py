@@ -931,7 +931,7 @@ def test_no_mention_starts_or_ends_with_a_headline_s_or_a_list_s_markup() -> Non
 def test_a_figure_after_v_razmere_or_na_summu_measures_the_noun_before_them() -> None:
     text = "Суд назначил штраф в размере 6 млн рублей. Компания заключила контракт на сумму 5 млрд рублей."
     model = extract_article(parse_article("sizes", text))
-    assert {model.entities[q.measure].labels["ru"] for q in model.quantities} == {"штраф", "контракт"}
+    assert set(_measured(model)) == {"штраф", "контракт"}
 
 
 def test_a_visit_the_sentence_names_is_the_one_its_verb_tells() -> None:
@@ -1460,6 +1460,11 @@ def _of_the_visit(model: ArticleModel, predicate: str) -> set[str]:
     return {obj for name, obj in _related(model, predicate) if name == visit.labels["ru"]}
 
 
+def _measured(model: ArticleModel) -> list[str]:
+    """What each quantity measures: its indicator's Russian label, in the quantities' order."""
+    return [model.entities[q.measure].labels["ru"] for q in model.quantities]
+
+
 def _mentions(model: ArticleModel, cls: str) -> set[str]:
     """The words of each mention of an entity of class `cls`."""
     return {m.text for e in model.entities.values() if e.cls == cls for m in e.mentions}
@@ -1626,7 +1631,7 @@ def test_a_figure_after_the_change_told_first_measures_what_the_verb_changed() -
     # "до 16% годовых" after "на 2 процентных пункта," measured "Совет" (a new article on the key rate)
     text = "Совет директоров Банка России повысил ключевую ставку на 2 процентных пункта, до 16% годовых."
     model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
-    measures = {model.entities[q.measure].labels["ru"] for q in model.quantities}
+    measures = set(_measured(model))
     assert measures == {"ключевая ставка"}, measures
 
 
@@ -2082,7 +2087,7 @@ def test_a_word_joined_by_a_hyphen_to_an_adjective_is_not_what_a_figure_measures
     # "литий" of "литий-ионных аккумуляторов" was what 25% measured (a new article)
     text = "Химики разработали материал, который позволяет увеличить емкость литий-ионных аккумуляторов на 25%."
     model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
-    measured = [model.entities[q.measure].labels["ru"] for q in model.quantities]
+    measured = _measured(model)
     assert measured == ["ёмкость"], measured
 
 
@@ -2136,7 +2141,7 @@ def test_a_headlines_first_noun_is_what_its_figure_measures() -> None:
     # "# Выручка «Яндекса» за третий квартал выросла на 32%" measured a "доля" (a new article)
     text = "# Выручка «Яндекса» за третий квартал выросла на 32%\n\nАкции компании подорожали.\n"
     model = extract_article(parse_article("a", text))
-    measured = [model.entities[q.measure].labels["ru"] for q in model.quantities]
+    measured = _measured(model)
     assert measured == ["выручка"], measured
 
 
@@ -2182,7 +2187,7 @@ def test_a_size_of_a_thing_for_someone_is_the_things() -> None:
     # "штраф для юридических лиц в размере от 300 до 500 тысяч рублей" measured "лицо" (a new article)
     text = "За нарушение запрета предусмотрен штраф для юридических лиц в размере от 300 до 500 тысяч рублей."
     model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
-    measured = {model.entities[q.measure].labels["ru"] for q in model.quantities}
+    measured = set(_measured(model))
     assert measured == {"штраф"}, measured
 
 
@@ -2233,7 +2238,7 @@ def test_a_counted_noun_is_the_indicator_the_article_counts_already() -> None:
     # "28 очков" and "с 22 очками" were two indicators, "очко" and "очки" (glasses) (a new article)
     text = "«Зенит» набрал 28 очков и поднялся на первое место. ЦСКА с 22 очками занимает пятую строчку."
     model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
-    measured = [model.entities[q.measure].labels["ru"] for q in model.quantities]
+    measured = _measured(model)
     assert measured == ["очко", "очко"], measured
 
 

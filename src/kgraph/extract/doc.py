@@ -255,6 +255,10 @@ class Doc:
         self._named.setdefault(name, []).append(index)
         return ident
 
+    def has(self, cls: str, label: str) -> bool:
+        """Whether an entity of class `cls` is filed under `label`'s key, as ``add`` would join a draft so named."""
+        return bool(self._named.get((cls, key(label))))
+
     def _mentions_of(self, index: int) -> set[Span]:
         """The set of a draft's mentions, kept up to date with what was appended to its list since."""
         mentions = self.drafts[index].mentions

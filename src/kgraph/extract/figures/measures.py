@@ -107,14 +107,14 @@ def _indicator(doc: Doc, text: str, amount: Amount, nouns: dict[Span, list[tuple
 
 
 def _counted_as_before(doc: Doc, counted: str) -> str:
-    """The dictionary form of a counted noun: of its readings', the one an indicator of the article already has
-    ("22 очками" after "28 очков" is "очко", not pymorphy3's likelier "очки", glasses), else the likeliest."""
+    """The dictionary form of a counted noun: of its readings', the one an indicator of the article is filed under
+    already (``Doc.has``: "22 очками" after "28 очков" is "очко", not pymorphy3's likelier "очки", glasses), else
+    the likeliest. The document's index is looked up, not every entity read again for each figure."""
     found = lemma(counted.lower())
-    indicators = {d.label for d in doc.drafts if d.cls == "kg:Indicator"}
-    if found in indicators:
+    if doc.has("kg:Indicator", found):
         return found
     others = [str(p.normal_form) for p in parses(counted.lower()) if p.tag.POS == "NOUN"]
-    return next((other for other in others if other in indicators), found)
+    return next((other for other in others if doc.has("kg:Indicator", other)), found)
 
 
 _SUBORDINATE = re.compile(r"(?<![А-ЯЁа-яё])(?:что|чтобы|где|котор(?:ый|ая|ое|ые|ого|ой|ую|ым|ых|ыми|ом))(?![А-ЯЁа-яё])")
