@@ -934,6 +934,17 @@ def test_a_figure_after_v_razmere_or_na_summu_measures_the_noun_before_them() ->
     assert set(_measured(model)) == {"штраф", "контракт"}
 
 
+def test_a_figure_right_after_a_things_noun_measures_that_noun_not_a_change_or_the_subject() -> None:
+    # "фонд развития с капиталом 5 млрд долларов" measured "развитие" (read as a change "с" a figure), and "покупка
+    # позволит занять долю около 5%" measured the subject "покупка" (new articles)
+    text = (
+        "Президент предложил создать фонд развития с капиталом 5 млрд долларов. Генеральный директор отметил, "
+        "что покупка позволит компании занять долю около 5% на рынке."
+    )
+    model = extract_article(parse_article("objects", text))
+    assert _measured(model) == ["капитал", "доля"]
+
+
 def test_a_visit_the_sentence_names_is_the_one_its_verb_tells() -> None:
     text = "Премьер-министр Индии Нарендра Моди прибудет в Москву с официальным визитом 8 июля."
     model = extract_article(parse_article("visit", text))
@@ -2557,6 +2568,18 @@ def test_a_place_natasha_reads_as_an_organisation_is_one_place() -> None:
     model = extract_article(parse_article("a", text))
     geneva = [(e.cls, len(e.mentions)) for e in model.entities.values() if e.labels["ru"] == "Женева"]
     assert geneva == [("schema:City", 2)], geneva
+
+
+def test_a_city_the_gazetteer_knows_as_a_club_is_no_organisation_at_the_citys_words() -> None:
+    # "Суд в Краснодаре", "суд Краснодара": NEREL train's "Краснодар" is mostly the football club, and the city's
+    # mentions were also an organisation linked to the club (a new article)
+    text = (
+        "# Суд в Краснодаре арестовал бывшего вице-мэра\n\nОктябрьский районный суд Краснодара отправил под арест "
+        "бывшего заместителя главы города Сергея Белова.\n"
+    )
+    model = extract_article(parse_article("a", text))
+    named = [(e.cls, e.wikidata) for e in model.entities.values() if e.labels["ru"] == "Краснодар"]
+    assert named == [("schema:City", None)], named
 
 
 def test_an_events_name_does_not_run_on_into_a_first_name() -> None:

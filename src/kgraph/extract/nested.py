@@ -183,10 +183,56 @@ def named_by_surname(entities: Mapping[str, Entity]) -> dict[str, str]:
     return {ident: holder for ident, holder in found.items() if holder not in found}
 
 
+_QUOTED_LAST = re.compile(r"\S.*?\s+«(?P<name>[^«»]+)»?")
+"""A name that ends with a name in quotes after words saying what the thing is ("центр вирусологии «Вектор»")."""
+
+
+def quoted_names(entities: Mapping[str, Entity]) -> dict[str, str]:
+    """Entity -> the one entity of its class whose name ends with its name in quotes: "Вектор" is the
+    "Государственный научный центр вирусологии и биотехнологии «Вектор»" the article names (the other way round when
+    only the short one has a Wikidata item); not when each has an item of its own, nor when two names end so. The
+    name in quotes must be the short one as written: in another case it names an owner ("координационный совет
+    «Единой России»" is no «Единая Россия»).
+
+    >>> from kgraph.source import Span
+    >>> def body(ident, label):
+    ...     return Entity(ident, "schema:Organization", {"ru": label}, mentions=(Span(0, len(label), label),))
+    >>> quoted_names({"v": body("v", "Вектор"), "c": body("c", "Научный центр «Вектор»")})
+    {'v': 'c'}
+    >>> quoted_names({"p": body("p", "Единая Россия"), "c": body("c", "Совет «Единой России»")})
+    {}
+    """
+    by_name: dict[tuple[str, str], list[str]] = {}
+    ending: dict[tuple[str, str], list[str]] = {}
+    for ident, entity in entities.items():
+        label = entity.labels.get("ru", "")
+        by_name.setdefault((entity.cls, _as_written(label)), []).append(ident)
+        if quoted := _QUOTED_LAST.fullmatch(label):
+            ending.setdefault((entity.cls, _as_written(quoted.group("name"))), []).append(ident)
+    found: dict[str, str] = {}
+    for name, holders in ending.items():
+        short = by_name.get(name, [])
+        if len(holders) != 1 or len(short) != 1:
+            continue
+        full, other = entities[holders[0]], entities[short[0]]
+        if full.wikidata and other.wikidata and full.wikidata != other.wikidata:
+            continue
+        if other.wikidata and not full.wikidata:
+            found[holders[0]] = short[0]
+        else:
+            found[short[0]] = holders[0]
+    return {ident: holder for ident, holder in found.items() if holder not in found}
+
+
+def _as_written(name: str) -> str:
+    return " ".join(name.replace("ё", "е").replace("Ё", "Е").casefold().split())
+
+
 def with_named_after_joined(model: ArticleModel) -> ArticleModel:
-    """`model` with each entity of ``named_after`` and ``named_by_surname`` one with the entity whose name it is:
-    its mentions, facts, quantities and quotes that entity's."""
-    return with_joined(model, merged(named_after(model.entities), named_by_surname(model.entities)))
+    """`model` with each entity of ``named_after``, ``named_by_surname`` and ``quoted_names`` one with the entity
+    whose name it is: its mentions, facts, quantities and quotes that entity's."""
+    entities = model.entities
+    return with_joined(model, merged(named_after(entities), named_by_surname(entities), quoted_names(entities)))
 
 
 def _last(joined: Mapping[str, str], ident: str) -> str:

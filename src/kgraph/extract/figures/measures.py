@@ -40,8 +40,9 @@ def _indicator(doc: Doc, text: str, amount: Amount, nouns: dict[Span, list[tuple
     sum, before "в" too: "штрафу в 50 млн рублей"), else the
     noun it counts with its adjectives ("рабочее место"; "40 единиц техники": техника), else the noun a verb changed
     by or to it ("повысил ставку до 16%"), else a noun in the locative after "на" just before it ("на глубине 10
-    км"), else a noun in the instrumental just before it ("мощностью 2,5 кВт"), else, for a figure in units, a noun
-    in the genitive just after it ("500 млн тонн нефти"), else the last nominative noun before it in its clause
+    км"), else a noun in the instrumental just before it ("мощностью 2,5 кВт"), else a thing's noun in the
+    accusative just before it ("занять долю около 5%"), else, for a figure in units, a noun in the genitive just
+    after it ("500 млн тонн нефти"), else the last nominative noun before it in its clause
     (`_nominative_nouns`, `_clause_start`; "объём инвестиций" with the genitive after a word of amount).
 
     `nouns` keeps each sentence's nominative nouns, found once (a sentence may hold thousands of amounts).
@@ -82,6 +83,8 @@ def _indicator(doc: Doc, text: str, amount: Amount, nouns: dict[Span, list[tuple
         label, evidence = lemma(at.group(1).lower()), doc.span(at.start(1), at.end(1))  # "на глубине 10 километров"
     elif measured and _noun_in(measured.group(1), "ablt"):
         label, evidence = lemma(measured.group(1).lower()), doc.span(measured.start(1), measured.end(1))
+    elif (taken := _OBJECT_BEFORE.search(text, max(0, amount.start - 40), amount.start)) and _object(taken.group(1)):
+        label, evidence = lemma(taken.group(1).lower()), doc.span(taken.start(1), taken.end(1))  # "занять долю 5%"
     elif of_what and _noun_in(of_what.group(1), "gent"):  # "500 млн тонн нефти", "60 млн кВт·ч электроэнергии"
         label, evidence = lemma(of_what.group(1)), doc.span(of_what.start(1), of_what.end(1))
     else:
@@ -161,12 +164,16 @@ def _changed(text: str, start: int) -> tuple[str, tuple[int, int]] | None:
     >>> text = "Банк России повысил ключевую ставку на 2 процентных пункта, до 16% годовых."
     >>> _changed(text, text.index("16"))
     ('ключевая ставка', (20, 35))
+    >>> text = "Предложил создать фонд развития с капиталом 5 млрд долларов."
+    >>> _changed(text, text.index("5"))
     """
     found = _CHANGED_BEFORE.search(text, max(0, start - 100), start)
     noun = found.group("noun") if found else ""
     accusative = any("NOUN" in p.tag and p.tag.case == "accs" for p in parses(noun))
     if found is None or not accusative or _animate(noun):  # "пенсии": a genitive first, an accusative plural too
         return None
+    if found.group("between") and "NOUN" in parses(found.group("between"))[0].tag:
+        return None  # "фонд развития с капиталом 5 млрд долларов": the noun before the figure measures it, no change
     words_start = found.start("noun")
     adjective = found.group("adjective")
     if adjective and any(p.tag.POS in {"ADJF", "PRTF"} and p.tag.case == "accs" for p in parses(adjective)[:2]):
@@ -176,6 +183,18 @@ def _changed(text: str, start: int) -> tuple[str, tuple[int, int]] | None:
     if words_start == found.start("noun"):
         return lemma(noun), (words_start, found.end("noun"))  # "цены": цена, as an indicator of one word is named
     return noun_phrase_nominative(text[words_start : found.end("noun")]), (words_start, found.end("noun"))
+
+
+def _object(word: str) -> bool:
+    """Whether a word's likeliest reading is a thing's noun in the accusative, no noun of time: what a verb takes,
+    and the figure after it says how much ("занять долю около 5%"; not "мужчину", not "неделю")."""
+    likeliest = parses(word.lower())[0]
+    return (
+        "NOUN" in likeliest.tag
+        and likeliest.tag.case == "accs"
+        and "anim" not in likeliest.tag
+        and likeliest.normal_form not in _TIME_NOUNS
+    )
 
 
 def _animate(word: str) -> bool:
@@ -244,6 +263,8 @@ _TIME_NOUNS = frozenset(
 _NAMES = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
 _INSTRUMENTAL_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])([а-яё]+)\s+\Z")
 """A word in lower case right before a figure: "мощностью 2,5 кВт" (a noun in the instrumental names the measure)."""
+_OBJECT_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])([а-яё]+)\s+(?:(?:около|более|менее|почти|свыше|порядка|примерно)\s+)?\Z")
+"""A word in lower case before a figure, or before a word that says it is about that much ("долю около 5%")."""
 _SIZE_OF = re.compile(r"(?<![А-ЯЁа-яё])([А-ЯЁа-яё]+)\s+(?:в\s+размере|на\s+сумму|в\s+сумме|в\s+объ[её]ме)\s+\Z")
 """A noun before "в размере", "на сумму": what the figure after them is the size of ("взятки в размере 3 млн")."""
 _SIZE_FOR = re.compile(
@@ -259,7 +280,7 @@ _AT_NOUN_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])на\s+([а-яё]+)\s+\Z")
 "на расстоянии 5 км" (what the figure measures)."""
 _CHANGED_BEFORE = re.compile(
     r"(?<![А-ЯЁа-яё])(?:(?P<adjective>[а-яё]+)\s+)?(?P<noun>[а-яё]+)\s+"
-    r"(?:(?:на|с|со)\s+[^,;.!?«»\n]{1,40},\s+)?(?:до|на|с|со)\s+(?:[а-яё]+\s+)?\Z"
+    r"(?:(?:на|с|со)\s+[^,;.!?«»\n]{1,40},\s+)?(?:до|на|с|со)\s+(?:(?P<between>[а-яё]+)\s+)?\Z"
 )
 """A noun in the accusative (with its adjective) before "до", "на" or "с" and the figure: what a verb changed by or
 to it ("повысил ключевую ставку до 16%", "снизили цены на 10%", "увеличила добычу на 5 млн тонн"), also after the

@@ -128,6 +128,9 @@ class _Known:
         # word of a place an adjective qualifies ("Латинской Америки", "Северной Ирландии"): its head, not the
         # country that word names alone
         inside = inside or (hit[0] in LOCATION_TYPES and (start, end) in self.places)
+        # nor is an organisation named like a city at the words the NER read as that place ("Суд в Краснодаре": the
+        # city, not the football club NEREL train mostly means by "Краснодар")
+        inside = inside or (hit[0] == "ORGANIZATION" and (start, end) in self.places)
         inside = inside or (hit[0] in LOCATION_TYPES and self._qualified_head(start, end))
         head = place_head().match(text, end) if hit[0] in LOCATION_TYPES else None
         district = head is not None and head_kind(head.group(1)) == "DISTRICT"
