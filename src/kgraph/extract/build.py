@@ -19,6 +19,7 @@ from .central_banks import with_central_banks_joined
 from .conformance import conform
 from .deaths import with_one_death
 from .doc import Doc
+from .employers import without_other_states
 from .events import components as events
 from .figures import components as figures
 from .figures import measures
@@ -155,5 +156,5 @@ def model_of(doc: Doc) -> ArticleModel:
         source="extracted",
     )
     joined = with_one_death(with_named_after_joined(with_offices_joined(model)))
-    joined = with_openings_joined(without_misplaced_cities(conform(joined)))
+    joined = with_openings_joined(without_other_states(without_misplaced_cities(conform(joined))))
     return with_abbreviations_joined(with_central_banks_joined(joined))

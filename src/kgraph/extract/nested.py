@@ -188,9 +188,10 @@ _QUOTED_LAST = re.compile(r"\S.*?\s+«(?P<name>[^«»]+)»?")
 
 
 def quoted_names(entities: Mapping[str, Entity]) -> dict[str, str]:
-    """Entity -> the one entity of its class whose name ends with its name in quotes: "Вектор" is the
-    "Государственный научный центр вирусологии и биотехнологии «Вектор»" the article names (the other way round when
-    only the short one has a Wikidata item); not when each has an item of its own, nor when two names end so. The
+    """Entity -> the one entity of its class its name in quotes ends the name of, the other way round: the
+    "Государственный научный центр вирусологии и биотехнологии «Вектор»" is the "Вектор" the article names, and
+    "Авиакомпания «Аэрофлот»" is "Аэрофлот", the name kept (the long one kept when only it has a Wikidata item); not
+    when each has an item of its own, nor when two names end so. The
     name in quotes must be the short one as written: in another case it names an owner ("координационный совет
     «Единой России»" is no «Единая Россия»).
 
@@ -198,7 +199,7 @@ def quoted_names(entities: Mapping[str, Entity]) -> dict[str, str]:
     >>> def body(ident, label):
     ...     return Entity(ident, "schema:Organization", {"ru": label}, mentions=(Span(0, len(label), label),))
     >>> quoted_names({"v": body("v", "Вектор"), "c": body("c", "Научный центр «Вектор»")})
-    {'v': 'c'}
+    {'c': 'v'}
     >>> quoted_names({"p": body("p", "Единая Россия"), "c": body("c", "Совет «Единой России»")})
     {}
     """
@@ -217,10 +218,10 @@ def quoted_names(entities: Mapping[str, Entity]) -> dict[str, str]:
         full, other = entities[holders[0]], entities[short[0]]
         if full.wikidata and other.wikidata and full.wikidata != other.wikidata:
             continue
-        if other.wikidata and not full.wikidata:
-            found[holders[0]] = short[0]
-        else:
+        if full.wikidata and not other.wikidata:
             found[short[0]] = holders[0]
+        else:
+            found[holders[0]] = short[0]
     return {ident: holder for ident, holder in found.items() if holder not in found}
 
 

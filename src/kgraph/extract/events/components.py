@@ -255,6 +255,10 @@ def is_destination(text: str, start: int) -> bool:
     return first is not None and any(p.tag.case == "accs" for p in parses(first.group().lower()))
 
 
+_ASKED = re.compile(r"(?<![А-ЯЁа-яё])(?:пригла[сш]|предлож|предлага|попрос|проси|призва|призыва)[а-яё]*", re.IGNORECASE)
+"""A verb that asks another to do what the infinitive after it says ("пригласил … посетить")."""
+
+
 @component("visits", requires=("entities", "events"), assigns=("entities", "facts"))
 def visits(doc: Doc) -> None:
     """A visit told by a verb: a sentence with a visit verb, the persons it names and a place (a city, a country, a
@@ -287,12 +291,18 @@ def visits(doc: Doc) -> None:
             continue
         verb = doc.span(sentence.start + verbs[0].start(), sentence.start + verbs[0].end())
         low, high = max(sentence.start, verb.start - _NEAR), min(sentence.end, verb.end + _NEAR)
+        asked = _ASKED.search(text, low, verb.start) if "INFN" in parses(verb.text.lower())[0].tag else None
+        if asked:  # "Эрдоган пригласил Путина посетить Турцию": who asks is no visitor, who is asked is one
+            low = asked.end()
         # a person named in another case is no visitor: "выставку Валентина Серова … посетили 500 тысяч человек"; nor
         # is one met there: "прибыл в Пекин, где провёл переговоры с главой МИД КНР Ван И"
         who = [
             i
             for i in persons.between(low, high)
-            if named_as_labelled(doc.drafts[i], low, high)
+            if (
+                named_as_labelled(doc.drafts[i], low, high)
+                or (asked and any(low <= m.start < verb.start for m in doc.drafts[i].mentions))
+            )
             and any(
                 low <= m.start < high and not _MET.search(text, max(0, m.start - 60), m.start)
                 for m in doc.drafts[i].mentions

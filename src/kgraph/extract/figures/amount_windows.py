@@ -162,17 +162,39 @@ def _spells_figure(window: str) -> bool:
 
 
 def counted_noun(text: str, end: int) -> tuple[str | None, int | None]:
-    """The noun counted by a bare number ("1600 человек", "6,5 тыс. совместных предприятий"), if any."""
+    """The noun counted by a bare number ("1600 человек", "6,5 тыс. совместных предприятий"), if any; an adjective
+    or participle in the genitive plural that no noun follows stands for one ("5 тысяч верующих", "20 пострадавших
+    доставлены").
+
+    >>> counted_noun("5 тысяч верующих.", 7), counted_noun("20 пострадавших доставлены", 2)
+    (('верующих', 8), ('пострадавших', 3))
+    >>> counted_noun("3 последних года", 1), counted_noun("2 новых.", 1)
+    (('года', 12), (None, None))
+    """
     position = end
-    for _ in range(3):
+    standing: tuple[str, int] | None = None  # the one adjective read so far, when it may stand for a noun
+    for count in range(3):
         match = _NEXT_WORD.match(text, position)
         if match is None:
-            return None, None
+            break
         word = match.group(1)
         tag = parses(word.lower())[0].tag
         if "NOUN" in tag and not word[:1].isupper():
             return word, match.start(1)
         if not ({"ADJF", "PRTF"} & tag.grammemes):
-            return None, None
+            break
+        standing = (word, match.start(1)) if count == 0 and _stands_for_people(word) else None
         position = match.end()
-    return None, None
+    return standing if standing else (None, None)
+
+
+def _stands_for_people(word: str) -> bool:
+    """Whether an adjective or participle in the genitive plural may stand for people ("верующих", "пострадавших",
+    "подозреваемых"): pymorphy3 reads it as animate, or it is a participle."""
+    return any(
+        {"ADJF", "PRTF"} & p.tag.grammemes
+        and p.tag.case == "gent"
+        and p.tag.number == "plur"
+        and ("PRTF" in p.tag or "anim" in p.tag or "Subx" in p.tag)
+        for p in parses(word.lower())[:3]
+    )

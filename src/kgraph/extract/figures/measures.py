@@ -113,6 +113,10 @@ def _counted_as_before(doc: Doc, counted: str) -> str:
     """The dictionary form of a counted noun: of its readings', the one an indicator of the article is filed under
     already (``Doc.has``: "22 очками" after "28 очков" is "очко", not pymorphy3's likelier "очки", glasses), else
     the likeliest. The document's index is looked up, not every entity read again for each figure."""
+    reading = parses(counted.lower())[0]
+    if "PRTF" in reading.tag:  # "пострадавших": пострадавший, not the verb "пострадать" pymorphy3 files it under
+        single = reading.inflect({"nomn", "sing", "masc"})
+        return str(single.word) if single is not None else counted.lower()
     found = lemma(counted.lower())
     if doc.has("kg:Indicator", found):
         return found
@@ -169,7 +173,11 @@ def _changed(text: str, start: int) -> tuple[str, tuple[int, int]] | None:
     """
     found = _CHANGED_BEFORE.search(text, max(0, start - 100), start)
     noun = found.group("noun") if found else ""
-    accusative = any("NOUN" in p.tag and p.tag.case == "accs" for p in parses(noun))
+    readings = parses(noun)
+    # a noun first ("и" is also the letter's name, an accusative: "токенов и на 40% чаще")
+    accusative = (
+        bool(readings) and "NOUN" in readings[0].tag and any("NOUN" in p.tag and p.tag.case == "accs" for p in readings)
+    )
     if found is None or not accusative or _animate(noun):  # "пенсии": a genitive first, an accusative plural too
         return None
     if found.group("between") and "NOUN" in parses(found.group("between"))[0].tag:

@@ -455,9 +455,15 @@ def _named_after(text: str, spans: list[NamedSpan]) -> list[NamedSpan]:
     persons = {(s.start, s.end): index for index, s in enumerate(spans) if s.type == "PER"}
     for match in _NAMED_AFTER.finditer(text):
         start, end = match.span(1)
-        normal = genitive_name_nominative(match.group(1)) or match.group(1)
+        name = match.group(1)
+        normal = genitive_name_nominative(name)
+        shorter = re.match(r"(.+[а-яё])\s+\S+\Z", name)  # a word, not an initial ("имени М. Тореза")
+        if normal is None and shorter and (normal := genitive_name_nominative(shorter.group(1))) is not None:
+            # "Театра имени Вахтангова Кирилл Крок": the next word is in the nominative, another person's name
+            name, end = shorter.group(1), start + len(shorter.group(1))
+        normal = normal or name
         if (start, end) not in persons:
-            found.append(NamedSpan(start, end, "PER", match.group(1), normal))
+            found.append(NamedSpan(start, end, "PER", name, normal))
         elif normal != match.group(1):
             spans[persons[(start, end)]] = replace(spans[persons[(start, end)]], normal=normal)
     return found

@@ -83,6 +83,8 @@ def typed_entities(doc: Doc) -> None:
             continue  # «Корь не знает границ», — заявил Клюге: words said, not a work's title
         if mention.type == "PROFESSION" and _plural(words):
             continue  # "преподаватели", "лидеры России": people, not one office
+        if words.count("»") > words.count("«") and doc.clean[mention.start - 1 : mention.start] == "«":
+            words = "«" + words  # "ордена «За заслуги перед Отечеством» III степени": NEREL's span leaves the « out
         label = words if mention.type in AS_WRITTEN else _label(words, person=mention.type == "PROFESSION")
         if mention.type in LOCATION_TYPES and is_adjective(label):
             label = adjective_place_name(label)  # "Европейского": Европа
