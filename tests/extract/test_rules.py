@@ -1013,6 +1013,14 @@ def test_a_person_works_for_no_state_but_the_one_whose_office_they_hold() -> Non
     assert ("Касым-Жомарт Токаев", "Казахстан") in employers, employers
 
 
+def test_a_noun_of_an_occupation_is_no_nationality() -> None:
+    # "Лучшим спортсменом турнира признан пловец Климент Колесников" gave a nationality "пловец" (a new article)
+    text = "Лучшим спортсменом турнира признан пловец Климент Колесников, победивший в четырех дисциплинах."
+    model = extract_article(parse_article("swimmer", f"# Новости\n\n{text}\n"))
+    classes = _classes(model)
+    assert classes.get("пловец") == "kg:Position", classes
+
+
 def test_a_visit_the_sentence_names_is_the_one_its_verb_tells() -> None:
     text = "Премьер-министр Индии Нарендра Моди прибудет в Москву с официальным визитом 8 июля."
     model = extract_article(parse_article("visit", text))

@@ -14,7 +14,7 @@ from ..text.normalise import CYRILLIC_WORD, key, noun_phrase_nominative, parses
 from .award_names import award_names
 from .codes import codes_of_countries
 from .former_offices import former_offices
-from .profession_words import profession_words
+from .profession_words import offices_not_nationalities, profession_words
 from .taggers import RULE_TYPES, TypedMention, tag_types
 
 MOST_SURE = 0.8
@@ -37,6 +37,7 @@ def typed_entities(doc: Doc) -> None:
     assert doc.analysis is not None
     doc.typed = [_before_a_case(doc.clean, mention) for mention in tag_types(doc.clean, doc.analysis, doc.features)]
     persons = [(m.start, m.end) for d in doc.drafts if d.cls == "schema:Person" for m in d.mentions]
+    doc.typed = offices_not_nationalities(doc.clean, doc.typed)
     doc.typed += profession_words(doc.clean, doc.typed, persons)
     doc.typed += award_names(doc.clean, doc.typed)
     doc.typed = former_offices(doc.clean, doc.typed)
