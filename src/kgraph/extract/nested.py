@@ -188,12 +188,12 @@ _QUOTED_LAST = re.compile(r"\S.*?\s+«(?P<name>[^«»]+)»?")
 
 
 def quoted_names(entities: Mapping[str, Entity]) -> dict[str, str]:
-    """Entity -> the one entity of its class its name in quotes ends the name of, the other way round: the
-    "Государственный научный центр вирусологии и биотехнологии «Вектор»" is the "Вектор" the article names, and
-    "Авиакомпания «Аэрофлот»" is "Аэрофлот", the name kept (the long one kept when only it has a Wikidata item); not
-    when each has an item of its own, nor when two names end so. The
-    name in quotes must be the short one as written: in another case it names an owner ("координационный совет
-    «Единой России»" is no «Единая Россия»).
+    """Entity -> the entity it is one with: a name that ends with a name in quotes and the one entity of its class
+    named by those words alone are one thing ("Государственный научный центр вирусологии и биотехнологии «Вектор»"
+    and "Вектор", "Авиакомпания «Аэрофлот»" and "Аэрофлот"), kept under the short name (under the long one when only
+    it has a Wikidata item); not when each has an item of its own, nor when two names end so. The words in quotes
+    must be the short name as written: in another case they name an owner ("координационный совет «Единой России»"
+    is no «Единая Россия»).
 
     >>> from kgraph.source import Span
     >>> def body(ident, label):

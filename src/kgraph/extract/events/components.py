@@ -255,8 +255,13 @@ def is_destination(text: str, start: int) -> bool:
     return first is not None and any(p.tag.case == "accs" for p in parses(first.group().lower()))
 
 
-_ASKED = re.compile(r"(?<![А-ЯЁа-яё])(?:пригла[сш]|предлож|предлага|попрос|проси|призва|призыва)[а-яё]*", re.IGNORECASE)
-"""A verb that asks another to do what the infinitive after it says ("пригласил … посетить")."""
+_ASKED = re.compile(
+    r"(?<![А-ЯЁа-яё])(?:(?:пригласил|предложил|попросил|просил|призвал)[аи]?"
+    r"|(?:приглаша|предлага|призыва)(?:ет|ют)|прос(?:ит|ят))(?![А-ЯЁа-яё])",
+    re.IGNORECASE,
+)
+"""A verb that asks another to do what the infinitive after it says ("пригласил … посетить"; not the noun
+"приглашение": "получил приглашение посетить" is the invited one's)."""
 
 
 @component("visits", requires=("entities", "events"), assigns=("entities", "facts"))

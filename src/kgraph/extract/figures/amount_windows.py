@@ -163,8 +163,8 @@ def _spells_figure(window: str) -> bool:
 
 def counted_noun(text: str, end: int) -> tuple[str | None, int | None]:
     """The noun counted by a bare number ("1600 человек", "6,5 тыс. совместных предприятий"), if any; an adjective
-    or participle in the genitive plural that no noun follows stands for one ("5 тысяч верующих", "20 пострадавших
-    доставлены").
+    or participle right after the number that stands for people (``_stands_for_people``) and that no noun follows is
+    one ("5 тысяч верующих", "20 пострадавших доставлены").
 
     >>> counted_noun("5 тысяч верующих.", 7), counted_noun("20 пострадавших доставлены", 2)
     (('верующих', 8), ('пострадавших', 3))
@@ -190,7 +190,8 @@ def counted_noun(text: str, end: int) -> tuple[str | None, int | None]:
 
 def _stands_for_people(word: str) -> bool:
     """Whether an adjective or participle in the genitive plural may stand for people ("верующих", "пострадавших",
-    "подозреваемых"): pymorphy3 reads it as animate, or it is a participle."""
+    "подозреваемых"): one of pymorphy3's three likeliest readings is such a participle, or an animate or substantivised
+    adjective ("золотых" of "14 золотых" is none)."""
     return any(
         {"ADJF", "PRTF"} & p.tag.grammemes
         and p.tag.case == "gent"

@@ -464,7 +464,7 @@ def _named_after(text: str, spans: list[NamedSpan]) -> list[NamedSpan]:
         normal = normal or name
         if (start, end) not in persons:
             found.append(NamedSpan(start, end, "PER", name, normal))
-        elif normal != match.group(1):
+        elif normal != name:
             spans[persons[(start, end)]] = replace(spans[persons[(start, end)]], normal=normal)
     return found
 
