@@ -1021,6 +1021,17 @@ def test_a_noun_of_an_occupation_is_no_nationality() -> None:
     assert classes.get("пловец") == "kg:Position", classes
 
 
+def test_a_figure_measures_the_noun_whose_owner_kotorogo_is_or_the_noun_after_pri() -> None:
+    # "пожар, площадь которого достигала 120 тысяч гектаров" measured a "величина", and "образуется при температуре
+    # около 400 градусов" the "профессор" who said so (new articles)
+    text = (
+        "Лесной пожар, площадь которого достигала 120 тысяч гектаров, ликвидирован. Как пояснил руководитель "
+        "исследования профессор Игорь Пеков, минерал образуется при температуре около 400 градусов."
+    )
+    model = extract_article(parse_article("owned", f"# Новости\n\n{text}\n"))
+    assert _measured(model) == ["площадь", "температура"], _measured(model)
+
+
 def test_a_visit_the_sentence_names_is_the_one_its_verb_tells() -> None:
     text = "Премьер-министр Индии Нарендра Моди прибудет в Москву с официальным визитом 8 июля."
     model = extract_article(parse_article("visit", text))

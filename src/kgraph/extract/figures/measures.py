@@ -39,8 +39,8 @@ def _indicator(doc: Doc, text: str, amount: Amount, nouns: dict[Span, list[tuple
     """What an amount measures: the noun before "в размере" or "на сумму" ("штраф в размере 6 млн рублей"; for a
     sum, before "в" too: "штрафу в 50 млн рублей"), else the
     noun it counts with its adjectives ("рабочее место"; "40 единиц техники": техника), else the noun a verb changed
-    by or to it ("повысил ставку до 16%"), else a noun in the locative after "на" just before it ("на глубине 10
-    км"), else a noun in the instrumental just before it ("мощностью 2,5 кВт"), else a thing's noun in the
+    by or to it ("повысил ставку до 16%"), else a noun in the locative after "на" or "при" just before it ("на
+    глубине 10 км"), else a noun in the instrumental just before it ("мощностью 2,5 кВт"), else a thing's noun in the
     accusative just before it ("занять долю около 5%"), else, for a figure in units, a noun in the genitive just
     after it ("500 млн тонн нефти"), else the last nominative noun before it in its clause
     (`_nominative_nouns`, `_clause_start`; "объём инвестиций" with the genitive after a word of amount).
@@ -129,13 +129,21 @@ _SUBORDINATE = re.compile(r"(?<![А-ЯЁа-яё])(?:что|чтобы|где|к�
 директор рассказал, что в проект вложено до 30 тысяч рублей" is no director's figure)."""
 
 
+_OWNED_BY_WHICH = re.compile(r"(?<![А-ЯЁа-яё])[а-яё]+\s+котор(?:ого|ой|ых)\Z")
+"""A noun and "которого" after it: the clause opens with the noun whose owner "которого" is ("площадь которого")."""
+
+
 def _clause_start(text: str, start: int, position: int) -> int:
     """Where the clause holding `position` starts: after the last word before it that opens a subordinate clause
-    (from `start`, its sentence's start), unless a comma closed that clause before `position` ("Дистанция, которую
-    он обязался преодолеть, составляла 2,5 км": the main clause's)."""
+    (from `start`, its sentence's start), or at the noun before a "которого" that owns it ("площадь которого
+    достигала 120 тысяч гектаров"), unless a comma closed that clause before `position` ("Дистанция, которую он
+    обязался преодолеть, составляла 2,5 км": the main clause's)."""
     found = start
     for word in _SUBORDINATE.finditer(text, start, position):
         found = word.end()
+        owner = _OWNED_BY_WHICH.search(text, start, word.end())
+        if owner is not None and owner.end() == word.end():
+            found = owner.start()  # "пожар, площадь которого достигала 120 тысяч гектаров": the clause holds площадь
     return start if "," in text[found:position] else found
 
 
@@ -283,9 +291,11 @@ _SIZE_FOR = re.compile(
 размере 500 тысяч рублей": штраф, not лица)."""
 _SUM_OF = re.compile(r"(?<![А-ЯЁа-яё])([а-яё]+)\s+в\s+\Z")
 """A noun in lower case before "в" and a sum: what the sum is of ("штрафу в 50 млн рублей", "ущерб в 10 млн")."""
-_AT_NOUN_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])на\s+([а-яё]+)\s+\Z")
-"""A noun in the locative after "на" right before a figure: "на глубине 10 километров", "на высоте 3 тысяч метров",
-"на расстоянии 5 км" (what the figure measures)."""
+_AT_NOUN_BEFORE = re.compile(
+    r"(?<![А-ЯЁа-яё])(?:на|при)\s+([а-яё]+)\s+(?:(?:около|более|менее|почти|свыше|порядка|примерно)\s+)?\Z"
+)
+"""A noun in the locative after "на" or "при" right before a figure (an "около" between): "на глубине 10
+километров", "на высоте 3 тысяч метров", "при температуре около 400 градусов" (what the figure measures)."""
 _CHANGED_BEFORE = re.compile(
     r"(?<![А-ЯЁа-яё])(?:(?P<adjective>[а-яё]+)\s+)?(?P<noun>[а-яё]+)\s+"
     r"(?:(?:на|с|со)\s+[^,;.!?«»\n]{1,40},\s+)?(?:до|на|с|со)\s+(?:(?P<between>[а-яё]+)\s+)?\Z"
