@@ -1032,6 +1032,36 @@ def test_a_figure_measures_the_noun_whose_owner_kotorogo_is_or_the_noun_after_pr
     assert _measured(model) == ["площадь", "температура"], _measured(model)
 
 
+def test_a_figure_after_a_period_measures_what_the_period_is_of() -> None:
+    # "Чистая прибыль компании за этот период составила 290 млрд рублей" measured the "период" (a new article)
+    text = (
+        "Компания по итогам первого полугодия увеличила добычу. Чистая прибыль компании за этот период составила "
+        "290 млрд рублей."
+    )
+    model = extract_article(parse_article("period", f"# Новости\n\n{text}\n"))
+    assert _measured(model) == ["прибыль"], _measured(model)
+
+
+def test_a_surname_inside_an_organisations_name_is_labelled_in_the_nominative() -> None:
+    # "Лаборатория Касперского" gave a person labelled "Касперского" (a new article)
+    text = "Основатель компании «Лаборатория Касперского» рассказал о планах."
+    model = extract_article(parse_article("kaspersky", f"# Новости\n\n{text}\n"))
+    persons = [e.labels["ru"] for e in model.entities.values() if e.cls == "schema:Person"]
+    assert persons == ["Касперский"], persons
+
+
+def test_an_events_name_runs_on_to_the_end_of_the_organisation_it_is_of() -> None:
+    # "саммиту Организации Договора о коллективной безопасности" gave an event "Саммит Организации Договора" (a new
+    # article): the genitive words stop at "о"
+    text = (
+        "Стороны обсудили подготовку к саммиту Организации Договора о коллективной безопасности, который пройдет в "
+        "ноябре в Минске."
+    )
+    model = extract_article(parse_article("summit", f"# Новости\n\n{text}\n"))
+    summits = [e.labels["ru"] for e in model.entities.values() if e.labels["ru"].startswith("Саммит")]
+    assert summits == ["Саммит Организации Договора о коллективной безопасности"], summits
+
+
 def test_a_visit_the_sentence_names_is_the_one_its_verb_tells() -> None:
     text = "Премьер-министр Индии Нарендра Моди прибудет в Москву с официальным визитом 8 июля."
     model = extract_article(parse_article("visit", text))

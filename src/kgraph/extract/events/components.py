@@ -27,6 +27,7 @@ def events(doc: Doc) -> None:
     it)."""
     found = doc.events
     named = _Named(doc)
+    bodies = [(m.start, m.end) for d in doc.drafts if d.nerel_type == "ORGANIZATION" for m in d.mentions]
     for event in find_events(doc.clean):
         # a head noun after a building's noun names the building: "Дворце фестивалей" is no festival
         kept = [m for m in event.mentions if not _in_facility_name(doc.clean, m)]
@@ -34,6 +35,7 @@ def events(doc: Doc) -> None:
             continue
         if len(kept) < len(event.mentions):
             event = replace(event, mentions=kept)
+        event = _with_whole_body(doc, event, bodies)
         draft = Draft("EVENT", event.label, list(event.mentions), cls=event.cls, confidence=event.confidence)
         ident = named.add(draft)
         found.append((event, ident))
@@ -253,6 +255,24 @@ def is_destination(text: str, start: int) -> bool:
         return False
     first = re.match(r"[\w-]+", text[start:])
     return first is not None and any(p.tag.case == "accs" for p in parses(first.group().lower()))
+
+
+def _with_whole_body(doc: Doc, event: EventMention, bodies: list[tuple[int, int]]) -> EventMention:
+    """`event` with each named mention running on to the end of an organisation's name that starts inside it and
+    ends after it, on the same line ("саммиту Организации Договора о коллективной безопасности": the name's words
+    after "о" are no genitive, and the event's name had stopped before them); its label too, when it ends with the
+    words the mention ended with."""
+    if not event.named:
+        return event
+    mentions, label = list(event.mentions), event.label
+    for index, mention in enumerate(mentions):
+        ends = [end for start, end in bodies if mention.start < start < mention.end < end]
+        if not ends or "\n" in doc.clean[mention.end : max(ends)]:
+            continue
+        mentions[index] = doc.span(mention.start, max(ends))
+        if label == event.label and label.split()[-1] == mention.text.split()[-1]:
+            label += doc.clean[mention.end : max(ends)]
+    return replace(event, mentions=mentions, label=label) if mentions != event.mentions else event
 
 
 _ASKED = re.compile(

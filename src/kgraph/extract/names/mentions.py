@@ -513,7 +513,8 @@ def _surnames_inside(spans: list[NamedSpan]) -> list[NamedSpan]:
             start, end = span.start + word.start(), span.start + word.end()
             surname = "Surn" in parse.tag and parse.tag.case == "gent" and word.group()[:1].isupper()
             if surname and not persons.covers(start, end):
-                found.append(NamedSpan(start, end, "PER", word.group(), word.group()))
+                normal = genitive_name_nominative(word.group()) or word.group()  # "Касперского": Касперский
+                found.append(NamedSpan(start, end, "PER", word.group(), normal))
     return found
 
 
