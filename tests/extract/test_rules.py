@@ -1062,6 +1062,17 @@ def test_an_events_name_runs_on_to_the_end_of_the_organisation_it_is_of() -> Non
     assert summits == ["Саммит Организации Договора о коллективной безопасности"], summits
 
 
+def test_a_persons_surname_repeated_is_no_organisation() -> None:
+    # natasha read "Под руководством Гру челябинцы …" as an organisation "Гру", linked to the ГРУ (a new article)
+    text = (
+        "Хоккейный клуб «Трактор» объявил об отставке главного тренера Бенуа Гру. Новым наставником команды назначен "
+        "Антон Девятьяров.\n\nПод руководством Гру челябинцы в прошлом сезоне дошли до финала Кубка Гагарина."
+    )
+    model = extract_article(parse_article("coach", f"# Новости\n\n{text}\n"))
+    named = [(e.cls, e.labels["ru"]) for e in model.entities.values() if "Гру" in e.labels["ru"]]
+    assert named == [("schema:Person", "Бенуа Гру")], named
+
+
 def test_a_visit_the_sentence_names_is_the_one_its_verb_tells() -> None:
     text = "Премьер-министр Индии Нарендра Моди прибудет в Москву с официальным визитом 8 июля."
     model = extract_article(parse_article("visit", text))

@@ -130,7 +130,8 @@ _SUBORDINATE = re.compile(r"(?<![А-ЯЁа-яё])(?:что|чтобы|где|к�
 
 
 _OWNED_BY_WHICH = re.compile(r"(?<![А-ЯЁа-яё])[а-яё]+\s+котор(?:ого|ой|ых)\Z")
-"""A noun and "которого" after it: the clause opens with the noun whose owner "которого" is ("площадь которого")."""
+"""A word and "которого" right after it, no comma between: the clause opens with that word, a noun "которого" owns
+("площадь которого"), or a preposition ("из которых")."""
 
 
 def _clause_start(text: str, start: int, position: int) -> int:

@@ -48,14 +48,21 @@ def ner_names(doc: Doc) -> None:
         doc.add(draft)
 
 
-@component("repeated_surnames", requires=("entities",), assigns=("entities",))
+@component("repeated_surnames", requires=("entities",), assigns=("entities",), drops=("entities",))
 def repeated_surnames(doc: Doc) -> None:
-    """A person's surname alone, further on, is one more mention of that person."""
+    """A person's surname alone, further on, is one more mention of that person, and no organisation's: natasha
+    read "Под руководством Гру челябинцы …" as an organisation "Гру" after "Бенуа Гру" was named."""
     persons = [d for d in doc.drafts if d.nerel_type == "PERSON"]
+    found = set()
     for index, start, end in repeated_surnames_in(
         doc.clean, [(d.label, [(m.start, m.end) for m in d.mentions]) for d in persons]
     ):
         persons[index].mentions.append(doc.span(start, end))
+        found.add((start, end))
+    for draft in doc.drafts:
+        if draft.nerel_type == "ORGANIZATION" and any((m.start, m.end) in found for m in draft.mentions):
+            draft.mentions = [m for m in draft.mentions if (m.start, m.end) not in found]
+    doc.drop_unmentioned()
 
 
 @component("surname_adjectives", requires=("entities",), assigns=("entities",))
