@@ -1073,6 +1073,17 @@ def test_a_persons_surname_repeated_is_no_organisation() -> None:
     assert named == [("schema:Person", "Бенуа Гру")], named
 
 
+def test_a_figure_measures_no_named_thing_no_year_and_the_noun_phrase_after_its_unit() -> None:
+    # "# Суд оштрафовал Google на 3,8 млрд рублей" measured a "суд", "Сбербанк … заработал 1,3 трлн рублей чистой
+    # прибыли" a "сбербанк", and "портфель … вырос с начала года на 9%" a "год" (new articles)
+    text = (
+        "# Суд оштрафовал Google на 3,8 млрд рублей\n\nСбербанк по итогам девяти месяцев заработал 1,3 трлн рублей "
+        "чистой прибыли. Кредитный портфель корпоративных клиентов вырос с начала года на 9%.\n"
+    )
+    model = extract_article(parse_article("named", text))
+    assert _measured(model) == ["сумма", "чистая прибыль", "портфель"], _measured(model)
+
+
 def test_a_visit_the_sentence_names_is_the_one_its_verb_tells() -> None:
     text = "Премьер-министр Индии Нарендра Моди прибудет в Москву с официальным визитом 8 июля."
     model = extract_article(parse_article("visit", text))

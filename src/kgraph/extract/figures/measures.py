@@ -19,7 +19,7 @@ from ...model import Quantity
 from ...source import Span
 from ..doc import Doc, Draft
 from ..pipeline import component
-from ..spans import Overlapping
+from ..spans import Overlapping, SpanIndex
 from ..text.normalise import CYRILLIC_WORD, lemma, noun_phrase_nominative, parses
 from .amounts import Amount
 from .subjects import figure_subject
@@ -33,19 +33,25 @@ _NAMED = {
     "schema:AdministrativeArea",
 }
 """The classes of whom a figure may be about."""
+_NAMED_TYPES = frozenset({"PERSON", "ORGANIZATION", "COUNTRY", "CITY", "STATE_OR_PROVINCE", "LOCATION", "DISTRICT"})
+"""The types of the entities whose mentions hold no measure's noun."""
 
 
-def _indicator(doc: Doc, text: str, amount: Amount, nouns: dict[Span, list[tuple[int, re.Match[str]]]]) -> str:
+def _indicator(
+    doc: Doc, text: str, amount: Amount, nouns: dict[Span, list[tuple[int, re.Match[str]]]], named: SpanIndex
+) -> str:
     """What an amount measures: the noun before "в размере" or "на сумму" ("штраф в размере 6 млн рублей"; for a
-    sum, before "в" too: "штрафу в 50 млн рублей"), else the
-    noun it counts with its adjectives ("рабочее место"; "40 единиц техники": техника), else the noun a verb changed
-    by or to it ("повысил ставку до 16%"), else a noun in the locative after "на" or "при" just before it ("на
-    глубине 10 км"), else a noun in the instrumental just before it ("мощностью 2,5 кВт"), else a thing's noun in the
-    accusative just before it ("занять долю около 5%"), else, for a figure in units, a noun in the genitive just
-    after it ("500 млн тонн нефти"), else the last nominative noun before it in its clause
+    sum, before "в" too: "штрафу в 50 млн рублей"), else the noun it counts with its adjectives ("рабочее место";
+    "40 единиц техники": техника), else the noun a verb changed by or to it ("повысил ставку до 16%"), else a noun
+    in the locative after "на" or "при" just before it ("на глубине 10 км"), else a noun in the instrumental just
+    before it ("мощностью 2,5 кВт"), else a thing's noun in the accusative just before it ("занять долю около 5%"),
+    else, for a figure in units, a noun in the genitive just after it, or an adjective and a noun ("500 млн тонн
+    нефти", "1,3 трлн рублей чистой прибыли"), else the last nominative noun before it in its clause
     (`_nominative_nouns`, `_clause_start`; "объём инвестиций" with the genitive after a word of amount).
 
-    `nouns` keeps each sentence's nominative nouns, found once (a sentence may hold thousands of amounts).
+    `nouns` keeps each sentence's nominative nouns, found once (a sentence may hold thousands of amounts); a noun
+    inside the mention of a person, an organisation or a place (`named`) is none ("# Суд оштрафовал Google на 3,8
+    млрд рублей", "Сбербанк … заработал 1,3 трлн рублей": the court and the bank are no measures).
     """
     measured = _INSTRUMENTAL_BEFORE.search(text, max(0, amount.start - 40), amount.start)
     sized = _SIZE_FOR.search(text, max(0, amount.start - 90), amount.start) or _SIZE_OF.search(
@@ -87,10 +93,12 @@ def _indicator(doc: Doc, text: str, amount: Amount, nouns: dict[Span, list[tuple
         label, evidence = lemma(taken.group(1).lower()), doc.span(taken.start(1), taken.end(1))  # "занять долю 5%"
     elif of_what and _noun_in(of_what.group(1), "gent"):  # "500 млн тонн нефти", "60 млн кВт·ч электроэнергии"
         label, evidence = lemma(of_what.group(1)), doc.span(of_what.start(1), of_what.end(1))
+    elif of_what and (phrase := _qualified_after(text, amount.end)) is not None:
+        label, evidence = phrase[0], doc.span(*phrase[1])  # "1,3 трлн рублей чистой прибыли": чистая прибыль
     else:
         sentence = doc.sentence(amount.start)
         if sentence not in nouns:
-            nouns[sentence] = _nominative_nouns(text, sentence)
+            nouns[sentence] = [n for n in _nominative_nouns(text, sentence) if not named.covers(*n[1].span())]
         # the last before the amount; an amount never starts right after a letter, so no word runs on past it
         before = bisect_right(nouns[sentence], amount.start, key=lambda noun: noun[0])
         clause = _clause_start(text, sentence.start, amount.start)
@@ -189,6 +197,8 @@ def _changed(text: str, start: int) -> tuple[str, tuple[int, int]] | None:
     )
     if found is None or not accusative or _animate(noun):  # "пенсии": a genitive first, an accusative plural too
         return None
+    if lemma(noun) in _TIME_NOUNS:
+        return None  # "портфель вырос с начала года на 9%": the year is when, not what grew
     if found.group("between") and "NOUN" in parses(found.group("between"))[0].tag:
         return None  # "фонд развития с капиталом 5 млрд долларов": the noun before the figure measures it, no change
     words_start = found.start("noun")
@@ -200,6 +210,24 @@ def _changed(text: str, start: int) -> tuple[str, tuple[int, int]] | None:
     if words_start == found.start("noun"):
         return lemma(noun), (words_start, found.end("noun"))  # "цены": цена, as an indicator of one word is named
     return noun_phrase_nominative(text[words_start : found.end("noun")]), (words_start, found.end("noun"))
+
+
+_ADJECTIVE_NOUN_AFTER = re.compile(r"[ \u00a0]+([а-яё]+)[ \u00a0]+([а-яё]+)")
+
+
+def _qualified_after(text: str, end: int) -> tuple[str, tuple[int, int]] | None:
+    """An adjective and a noun, both in the genitive, right after a figure in units, in the nominative, and where
+    they are: "1,3 трлн рублей чистой прибыли" measures "чистая прибыль".
+
+    >>> _qualified_after("заработал 1,3 трлн рублей чистой прибыли по МСФО", 25)
+    ('чистая прибыль', (26, 40))
+    """
+    found = _ADJECTIVE_NOUN_AFTER.match(text, end)
+    if found is None or not _noun_in(found.group(2), "gent"):
+        return None
+    if not any({"ADJF", "PRTF"} & p.tag.grammemes and p.tag.case == "gent" for p in parses(found.group(1))[:2]):
+        return None
+    return noun_phrase_nominative(text[found.start(1) : found.end(2)]), (found.start(1), found.end(2))
 
 
 def _object(word: str) -> bool:
@@ -334,6 +362,7 @@ def quantities(doc: Doc) -> None:
     # the same figure said twice (a headline repeating the body) is one quantity with two evidence spans
     said: dict[tuple[object, ...], int] = {}
     nouns: dict[Span, list[tuple[int, re.Match[str]]]] = {}
+    named = SpanIndex((m.start, m.end) for d in doc.drafts if d.nerel_type in _NAMED_TYPES for m in d.mentions)
     # the indicators added below are no places, persons or organisations: what these find stays as it is
     place_at = doc.finder({"schema:Country", "schema:City", "schema:AdministrativeArea"}).at
     named_at = doc.finder(_NAMED).at
@@ -352,7 +381,7 @@ def quantities(doc: Doc) -> None:
         if again is not None and abs(amount.value) < 100:
             # a small figure is said twice by chance ("16%" of a rate and of a tax), but the headline's and the
             # text's of the same indicator are one ("сохранил ключевую ставку на уровне 16%" in both)
-            measure = _indicator(doc, text, amount, nouns)
+            measure = _indicator(doc, text, amount, nouns, named)
             first = found[again].evidence[0]
             told = headline.start <= first.start < headline.end and not headline.start <= amount.start < headline.end
             again = again if told and found[again].measure == measure else None
@@ -360,7 +389,7 @@ def quantities(doc: Doc) -> None:
             found[again] = replace(found[again], evidence=(*found[again].evidence, evidence))
             continue
         number = len(found) + 1
-        measure = measure or _indicator(doc, text, amount, nouns)
+        measure = measure or _indicator(doc, text, amount, nouns, named)
         after = doc.sentence(amount.start)
         window_end = min(after.end, amount.end + 40)
         concerns = place_at(amount.end, window_end)
