@@ -1084,6 +1084,19 @@ def test_a_figure_measures_no_named_thing_no_year_and_the_noun_phrase_after_its_
     assert _measured(model) == ["сумма", "чистая прибыль", "портфель"], _measured(model)
 
 
+def test_a_first_name_alone_links_no_namesake_and_takes_the_surname_after_it() -> None:
+    # "орденом Александра Невского" gave a person "Александр Викторович Янукович" (Q3209269), NEREL train's
+    # "Александр" (a new article)
+    text = (
+        "Президент России Владимир Путин подписал указ о награждении секретаря Совета безопасности Сергея Шойгу "
+        "орденом Александра Невского."
+    )
+    model = extract_article(parse_article("order", f"# Новости\n\n{text}\n"))
+    persons = {e.labels["ru"]: e.wikidata for e in model.entities.values() if e.cls == "schema:Person"}
+    assert "Q3209269" not in persons.values(), persons
+    assert persons.get("Александр Невский") is None and "Александр Невский" in persons, persons
+
+
 def test_a_visit_the_sentence_names_is_the_one_its_verb_tells() -> None:
     text = "Премьер-министр Индии Нарендра Моди прибудет в Москву с официальным визитом 8 июля."
     model = extract_article(parse_article("visit", text))

@@ -21,7 +21,7 @@ from ..text.normalise import key, noun_phrase_nominative, with_case_ending
 from . import entities
 from .entities import entities_from_spans
 from .known_names import adjective_place, gazetteer_mentions, is_adjective
-from .mentions import after_people, patronymic, qualifies_a_noun, repair_spans
+from .mentions import after_people, genitive_name_nominative, patronymic, qualifies_a_noun, repair_spans
 from .mentions import repeated_surnames as repeated_surnames_in
 from .org_tagger import tag_organisations, token_features
 from .originals import bracketed_names as bracketed_in
@@ -99,6 +99,8 @@ def gazetteer_names(doc: Doc) -> None:
         if kind in LOCATION_TYPES and (held := organisations.get((span.start, span.end))) is not None:
             held.mentions = [m for m in held.mentions if (m.start, m.end) != (span.start, span.end)]
         span = doc.span(span.start, span.end)
+        if kind == "PERSON" and not qid and (named := _named_on(text, span.start, span.end)) is not None:
+            span, name = doc.span(*named[0]), named[1]  # "орденом Александра Невского": Александр Невский
         same = drafts.get(drafts.linked(qid)) if qid else None
         entry = gazetteer().entry(span.text)
         likely = max(entry.links.items(), key=lambda item: item[1])[0] if entry and entry.links else None
@@ -120,6 +122,22 @@ def gazetteer_names(doc: Doc) -> None:
             label = noun_phrase_nominative(span.text)
             doc.add(Draft(kind, label, [span], cls=class_for(kind), wikidata=qid, confidence=0.5))
     doc.drop_unmentioned()
+
+
+def _named_on(text: str, start: int, end: int) -> tuple[tuple[int, int], str] | None:
+    """A first name alone (``known_names``) and the capitalised word right after it, when the two read as a
+    person's name in the genitive: where they are and the name in the nominative ("Александра Невского":
+    Александр Невский).
+
+    >>> _named_on("орденом Александра Невского.", 8, 18)
+    ((8, 27), 'Александр Невский')
+    """
+    after = re.match(r" ([А-ЯЁ][а-яё]+)(?![\w-])", text[end : end + 40])
+    if after is None:
+        return None
+    whole = text[start : end + after.end()]
+    normal = genitive_name_nominative(whole)
+    return ((start, end + after.end()), normal) if normal else None
 
 
 class _FirstDrafts:
