@@ -20,7 +20,7 @@ from ..spans import SpanIndex
 from ..text.normalise import key, noun_phrase_nominative, with_case_ending
 from . import entities
 from .entities import entities_from_spans
-from .known_names import adjective_place, gazetteer_mentions, is_adjective
+from .known_names import adjective_place, first_name_alone, gazetteer_mentions, is_adjective
 from .mentions import after_people, genitive_name_nominative, patronymic, qualifies_a_noun, repair_spans
 from .mentions import repeated_surnames as repeated_surnames_in
 from .org_tagger import tag_organisations, token_features
@@ -99,7 +99,7 @@ def gazetteer_names(doc: Doc) -> None:
         if kind in LOCATION_TYPES and (held := organisations.get((span.start, span.end))) is not None:
             held.mentions = [m for m in held.mentions if (m.start, m.end) != (span.start, span.end)]
         span = doc.span(span.start, span.end)
-        if kind == "PERSON" and not qid and (named := _named_on(text, span.start, span.end)) is not None:
+        if kind == "PERSON" and first_name_alone(span.text) and (named := _named_on(text, span.start, span.end)):
             span, name = doc.span(*named[0]), named[1]  # "орденом Александра Невского": Александр Невский
         same = drafts.get(drafts.linked(qid)) if qid else None
         entry = gazetteer().entry(span.text)
@@ -125,8 +125,8 @@ def gazetteer_names(doc: Doc) -> None:
 
 
 def _named_on(text: str, start: int, end: int) -> tuple[tuple[int, int], str] | None:
-    """A first name alone (``known_names``) and the capitalised word right after it, when the two read as a
-    person's name in the genitive: where they are and the name in the nominative ("Александра Невского":
+    """A first name alone (``known_names.first_name_alone``) and the capitalised word right after it, when the two
+    read as a person's name in the genitive: where they are and the name in the nominative ("Александра Невского":
     Александр Невский).
 
     >>> _named_on("орденом Александра Невского.", 8, 18)

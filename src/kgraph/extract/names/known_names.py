@@ -349,17 +349,17 @@ def _confident(surface: str) -> tuple[str, str | None, str] | None:
         return None
     if entry.annotated_share < (0.6 if lower else 0.5):
         return None  # words that are mostly not an entity where they occur ("Форум" opening a sentence)
-    if kind == "PERSON" and _first_name_alone(surface):
+    if kind == "PERSON" and first_name_alone(surface):
         return kind, None, ""  # "орденом Александра Невского": "Александра" alone is no Александр NEREL train links
     link = gazetteer().link(surface, kind)
     return kind, link.qid if link else None, entry.name if link else ""
 
 
-def _first_name_alone(surface: str) -> bool:
+def first_name_alone(surface: str) -> bool:
     """Whether the words are one word pymorphy3 reads first as a first name ("Александра"; not "Путин"): linked
     alone it is too often a namesake's, as the linker holds (``entities._linkable_names``).
 
-    >>> _first_name_alone("Александра"), _first_name_alone("Путин"), _first_name_alone("Сергея Шойгу")
+    >>> first_name_alone("Александра"), first_name_alone("Путин"), first_name_alone("Сергея Шойгу")
     (True, False, False)
     """
     words = surface.split()
