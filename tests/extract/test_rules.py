@@ -1032,7 +1032,7 @@ def test_a_figure_measures_the_noun_whose_owner_kotorogo_is_or_the_noun_after_pr
     assert _measured(model) == ["площадь", "температура"], _measured(model)
 
 
-def test_a_figure_after_a_period_measures_what_the_period_is_of() -> None:
+def test_a_period_is_no_measure_of_the_figure_after_it() -> None:
     # "Чистая прибыль компании за этот период составила 290 млрд рублей" measured the "период" (a new article)
     text = (
         "Компания по итогам первого полугодия увеличила добычу. Чистая прибыль компании за этот период составила "
