@@ -12,7 +12,8 @@ Span(start=17, end=31, text='Владимир Путин')
 """
 
 import reprlib
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
@@ -208,6 +209,20 @@ class ArticleModel:
     source: str = "curated"
     left_out: tuple[str, ...] = ()
     """What extraction found but the shapes would refuse, each with why (``extract.conformance``)."""
+
+    def without_facts(self, why: "Callable[[Fact], str | None]") -> "ArticleModel":
+        """This model less each fact `why` gives a reason to leave out, the reason listed in ``left_out``; the same
+        model when it gives none (``extract.geography``, ``extract.employers``)."""
+        kept, reasons = [], []
+        for fact in self.facts:
+            reason = why(fact)
+            if reason is None:
+                kept.append(fact)
+            else:
+                reasons.append(reason)
+        if not reasons:
+            return self
+        return replace(self, facts=kept, left_out=(*self.left_out, *reasons))
 
 
 _MOST_SHOWN = 10

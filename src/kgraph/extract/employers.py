@@ -23,9 +23,7 @@ this one; it is listed in the model's ``left_out`` with why.
 ('fact tokaev schema:worksFor in: Токаев holds an office of Казахстан, not of Индия',)
 """
 
-from dataclasses import replace
-
-from ..model import ArticleModel
+from ..model import ArticleModel, Fact
 
 WORKS_FOR = "schema:worksFor"
 
@@ -42,18 +40,14 @@ def without_other_states(model: ArticleModel) -> ArticleModel:
     for fact in model.facts:
         if fact.predicate == "kg:holdsPosition" and fact.obj_is_entity and str(fact.obj) in office_of:
             states.setdefault(fact.subject, set()).update(office_of[str(fact.obj)])
-    kept, left_out = [], []
-    for fact in model.facts:
+
+    def elsewhere(fact: Fact) -> str | None:
         state, held = str(fact.obj), states.get(fact.subject, set())
-        if fact.predicate == WORKS_FOR and fact.obj_is_entity and state in countries and held and state not in held:
-            person = model.entities[fact.subject].labels.get("ru", fact.subject)
-            offices = ", ".join(sorted(model.entities[c].labels.get("ru", c) for c in held))
-            other = model.entities[state].labels.get("ru", state)
-            left_out.append(
-                f"fact {fact.subject} {WORKS_FOR} {state}: {person} holds an office of {offices}, not of {other}"
-            )
-            continue
-        kept.append(fact)
-    if not left_out:
-        return model
-    return replace(model, facts=kept, left_out=(*model.left_out, *left_out))
+        if fact.predicate != WORKS_FOR or not fact.obj_is_entity or state not in countries or not held or state in held:
+            return None
+        person = model.entities[fact.subject].labels.get("ru", fact.subject)
+        offices = ", ".join(sorted(model.entities[c].labels.get("ru", c) for c in held))
+        other = model.entities[state].labels.get("ru", state)
+        return f"fact {fact.subject} {WORKS_FOR} {state}: {person} holds an office of {offices}, not of {other}"
+
+    return model.without_facts(elsewhere)

@@ -20,9 +20,7 @@ its Hong Kong a country of its own; what the article states is kept.
 ('fact seul schema:containedInPlace kndr: GeoNames puts Сеул in KR, КНДР is KP',)
 """
 
-from dataclasses import replace
-
-from ..model import ArticleModel, Entity
+from ..model import ArticleModel, Entity, Fact
 
 CONTAINED = "schema:containedInPlace"
 EITHER = frozenset(
@@ -34,21 +32,17 @@ EITHER = frozenset(
 
 def without_misplaced_cities(model: ArticleModel) -> ArticleModel:
     """`model` less its facts that put a city in a country GeoNames puts it outside of, each listed as left out."""
-    kept, left_out = [], []
-    for fact in model.facts:
+
+    def misplaced(fact: Fact) -> str | None:
         city, country = model.entities.get(fact.subject), model.entities.get(str(fact.obj))
         if fact.predicate == CONTAINED and fact.obj_is_entity and city is not None and country is not None:
             lies, named = _country_code(city, "schema:City"), _country_code(country, "schema:Country")
             if lies and named and lies != named and frozenset((lies, named)) not in EITHER:
                 name, other = city.labels.get("ru", ""), country.labels.get("ru", "")
-                left_out.append(
-                    f"fact {fact.subject} {CONTAINED} {fact.obj}: GeoNames puts {name} in {lies}, {other} is {named}"
-                )
-                continue
-        kept.append(fact)
-    if not left_out:
-        return model
-    return replace(model, facts=kept, left_out=(*model.left_out, *left_out))
+                return f"fact {fact.subject} {CONTAINED} {fact.obj}: GeoNames puts {name} in {lies}, {other} is {named}"
+        return None
+
+    return model.without_facts(misplaced)
 
 
 def _country_code(entity: Entity, cls: str) -> str | None:

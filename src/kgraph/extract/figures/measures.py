@@ -309,7 +309,9 @@ _TIME_NOUNS = frozenset(
 _NAMES = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
 _INSTRUMENTAL_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])([а-яё]+)\s+\Z")
 """A word in lower case right before a figure: "мощностью 2,5 кВт" (a noun in the instrumental names the measure)."""
-_OBJECT_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])([а-яё]+)\s+(?:(?:около|более|менее|почти|свыше|порядка|примерно)\s+)?\Z")
+_ABOUT = r"(?:(?:около|более|менее|почти|свыше|порядка|примерно)\s+)?"
+"""A word between a noun and the figure that says it is about that much ("долю около 5%"), if any."""
+_OBJECT_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])([а-яё]+)\s+" + _ABOUT + r"\Z")
 """A word in lower case before a figure, or before a word that says it is about that much ("долю около 5%")."""
 _SIZE_OF = re.compile(r"(?<![А-ЯЁа-яё])([А-ЯЁа-яё]+)\s+(?:в\s+размере|на\s+сумму|в\s+сумме|в\s+объ[её]ме)\s+\Z")
 """A noun before "в размере", "на сумму": what the figure after them is the size of ("взятки в размере 3 млн")."""
@@ -321,9 +323,7 @@ _SIZE_FOR = re.compile(
 размере 500 тысяч рублей": штраф, not лица)."""
 _SUM_OF = re.compile(r"(?<![А-ЯЁа-яё])([а-яё]+)\s+в\s+\Z")
 """A noun in lower case before "в" and a sum: what the sum is of ("штрафу в 50 млн рублей", "ущерб в 10 млн")."""
-_AT_NOUN_BEFORE = re.compile(
-    r"(?<![А-ЯЁа-яё])(?:на|при)\s+([а-яё]+)\s+(?:(?:около|более|менее|почти|свыше|порядка|примерно)\s+)?\Z"
-)
+_AT_NOUN_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])(?:на|при)\s+([а-яё]+)\s+" + _ABOUT + r"\Z")
 """A noun in the locative after "на" or "при" right before a figure (an "около" between): "на глубине 10
 километров", "на высоте 3 тысяч метров", "при температуре около 400 градусов" (what the figure measures)."""
 _CHANGED_BEFORE = re.compile(
