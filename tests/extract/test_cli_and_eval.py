@@ -114,17 +114,18 @@ def test_build_without_the_forum_pack_leaves_its_findings_out_of_the_graph(tmp_p
 
 
 def test_extract_writes_an_age_as_a_number_the_facts_loader_reads_back(tmp_path: Path) -> None:
-    # "к 210-летию Ивана Айвазовского": the classifier's AGE_IS gives kg:age a decimal, which YAML cannot write
+    # "к 90-летию Ивана Петрова": the classifier's AGE_IS gives kg:age a decimal, which YAML cannot write (an
+    # anniversary past a life's length, "к 210-летию Ивана Айвазовского", is no age)
     folder = tmp_path / "exhibition"
     folder.mkdir()
     text = (
-        "# Третьяковская галерея покажет работы Айвазовского\n\n"
-        "Государственная Третьяковская галерея откроет 15 апреля выставку к 210-летию Ивана Айвазовского.\n"
+        "# Третьяковская галерея покажет работы Петрова\n\n"
+        "Государственная Третьяковская галерея откроет 15 апреля выставку к 90-летию Ивана Петрова.\n"
     )
     (folder / "article.md").write_text(text, encoding="utf-8")
     result = CliRunner().invoke(extract, [str(folder / "article.md")])
     assert result.exit_code == 0, result.output
-    assert "p: kg:age\n  value: 210\n" in result.output
+    assert "p: kg:age\n  value: 90\n" in result.output
     (folder / "facts.yaml").write_text(result.output, encoding="utf-8")
     loaded = load_facts(load_article(folder), folder / "facts.yaml")
-    assert [str(f.obj) for f in loaded.facts if f.predicate == "kg:age"] == ["210"]
+    assert [str(f.obj) for f in loaded.facts if f.predicate == "kg:age"] == ["90"]

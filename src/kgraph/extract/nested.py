@@ -225,15 +225,59 @@ def quoted_names(entities: Mapping[str, Entity]) -> dict[str, str]:
     return {ident: holder for ident, holder in found.items() if holder not in found}
 
 
+_STATUS = re.compile(
+    r"(?i:государственн|федеральн|национальн|муниципальн|международн|всероссийск)(?:ый|ая|ое|ые)\s+(?P<name>[А-ЯЁA-Z].*)"
+)
+"""A name that opens with a word of its status before a name ("Государственная Третьяковская галерея")."""
+
+
+def official_names(entities: Mapping[str, Entity]) -> dict[str, str]:
+    """Entity -> the entity it is one with: a name opening with a word of status ("государственный", "федеральный",
+    "национальный", "международный" …) and the one entity of its class named by the rest, a proper name, are one
+    thing ("Государственная Третьяковская галерея" and "Третьяковская галерея"), kept under the full name (under
+    the short one when only it has a Wikidata item); not when each has an item of its own.
+
+    >>> from kgraph.source import Span
+    >>> def body(ident, label):
+    ...     return Entity(ident, "schema:Organization", {"ru": label}, mentions=(Span(0, len(label), label),))
+    >>> short, full = body("t", "Третьяковская галерея"), body("g", "Государственная Третьяковская галерея")
+    >>> official_names({"t": short, "g": full})
+    {'t': 'g'}
+    >>> official_names({"b": body("b", "банк"), "n": body("n", "Национальный банк")})
+    {}
+    """
+    by_name: dict[tuple[str, str], list[str]] = {}
+    longer: dict[tuple[str, str], list[str]] = {}
+    for ident, entity in entities.items():
+        label = entity.labels.get("ru", "")
+        by_name.setdefault((entity.cls, _as_written(label)), []).append(ident)
+        if status := _STATUS.fullmatch(label):
+            longer.setdefault((entity.cls, _as_written(status.group("name"))), []).append(ident)
+    found: dict[str, str] = {}
+    for name, holders in longer.items():
+        short = by_name.get(name, [])
+        if len(holders) != 1 or len(short) != 1:
+            continue
+        full, other = entities[holders[0]], entities[short[0]]
+        if full.wikidata and other.wikidata and full.wikidata != other.wikidata:
+            continue
+        if other.wikidata and not full.wikidata:
+            found[holders[0]] = short[0]
+        else:
+            found[short[0]] = holders[0]
+    return {ident: holder for ident, holder in found.items() if holder not in found}
+
+
 def _as_written(name: str) -> str:
     return " ".join(name.replace("ё", "е").replace("Ё", "Е").casefold().split())
 
 
 def with_named_after_joined(model: ArticleModel) -> ArticleModel:
-    """`model` with each entity of ``named_after``, ``named_by_surname`` and ``quoted_names`` one with the entity
-    whose name it is: its mentions, facts, quantities and quotes that entity's."""
+    """`model` with each entity of ``named_after``, ``named_by_surname``, ``quoted_names`` and ``official_names`` one
+    with the entity whose name it is: its mentions, facts, quantities and quotes that entity's."""
     entities = model.entities
-    return with_joined(model, merged(named_after(entities), named_by_surname(entities), quoted_names(entities)))
+    joins = (named_after(entities), named_by_surname(entities), quoted_names(entities), official_names(entities))
+    return with_joined(model, merged(*joins))
 
 
 def _last(joined: Mapping[str, str], ident: str) -> str:

@@ -19,6 +19,10 @@ _IN_YEAR = re.compile(r"на\s+(\d{1,3})\s*[-‐‑–]?\s*м\s+году(?:\s+ж
 """"на 81-м году (жизни)": in the 81st year, so 80 full years."""
 
 
+OLDEST = 125
+"""More years than anyone has lived: "195-летие" of a person is an anniversary of a birth, no age."""
+
+
 def years_of(words: str) -> int | None:
     """The age the words state, in full years, or None when they bound it or spell it out."""
     words = words.strip()

@@ -85,7 +85,45 @@ def find_amounts(text: str) -> list[Amount]:
     finally:
         if collecting:
             gc.enable()
-    return _in_paragraph_currency(text, amounts)
+    return _as_verbs_bound(text, _in_paragraph_currency(text, [a for a in amounts if not _opens_ordinal(text, a)]))
+
+
+_ROUND_NUMERAL = re.compile(
+    r"(?i:двадцать|тридцать|сорок|пятьдесят|шестьдесят|семьдесят|восемьдесят|девяносто|сто|двести|триста|четыреста|"
+    r"пятьсот|шестьсот|семьсот|восемьсот|девятьсот)\s+([а-яё]+)"
+)
+"""A round number spelt out and the word after it."""
+
+
+def _opens_ordinal(text: str, amount: Amount) -> bool:
+    """Whether the amount is the round number opening a compound ordinal ("двадцать первый": the 21st, no 20).
+
+    >>> [a.text for a in find_amounts("двадцать первый пакет, сто пятом туре, пять первых мест, двадцать пять мест")]
+    ['пять', 'двадцать пять']
+    """
+    found = _ROUND_NUMERAL.match(text, amount.start)
+    return found is not None and amount.end <= found.start(1) and "Anum" in parses(found.group(1).lower())[0].tag
+
+
+_EXCEEDED = re.compile(r"(?:\b(не)\s+)?\b(?:превы[сш]|превзо[шй]|превосх)\w*\s+$", re.IGNORECASE)
+"""A verb of exceeding right before a figure, with "не" before it or not: "превысила 120 тысяч гектаров"."""
+
+
+def _as_verbs_bound(text: str, amounts: list[Amount]) -> list[Amount]:
+    """A figure a verb right before it says is exceeded is a lower bound ("площадь превысила 120 тысяч гектаров":
+    more than 120,000), and one it says is not exceeded an upper bound ("не превышает 5%": at most 5%); the verb
+    stays outside the figure's words, as NEREL leaves it.
+
+    >>> [(a.value, a.qualifier) for a in find_amounts("Площадь превысила 120 тысяч гектаров, а ущерб не превысит 5%.")]
+    [(Decimal('120000'), 'moreThan'), (Decimal('5'), 'atMost')]
+    """
+    found = []
+    for amount in amounts:
+        verb = _EXCEEDED.search(text, max(0, amount.start - 40), amount.start)
+        if verb is not None and amount.qualifier == "exactly":
+            amount = replace(amount, qualifier="atMost" if verb.group(1) else "moreThan")
+        found.append(amount)
+    return found
 
 
 def _in_paragraph_currency(text: str, amounts: list[Amount]) -> list[Amount]:

@@ -95,6 +95,8 @@ def _indicator(
         label, evidence = lemma(of_what.group(1)), doc.span(of_what.start(1), of_what.end(1))
     elif of_what and (phrase := _qualified_after(text, amount.end)) is not None:
         label, evidence = phrase[0], doc.span(*phrase[1])  # "1,3 трлн рублей чистой прибыли": чистая прибыль
+    elif (named_before := _named_before_dash(text, amount.start)) is not None:  # "температуру воздуха — плюс 38"
+        label, evidence = lemma(named_before.group().lower()), doc.span(named_before.start(), named_before.end())
     else:
         sentence = doc.sentence(amount.start)
         if sentence not in nouns:
@@ -307,8 +309,9 @@ _TIME_NOUNS = frozenset(
 
 
 _NAMES = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
-_INSTRUMENTAL_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])([а-яё]+)\s+\Z")
-"""A word in lower case right before a figure: "мощностью 2,5 кВт" (a noun in the instrumental names the measure)."""
+_INSTRUMENTAL_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])([а-яё]+)\s+(?:по\s+)?\Z")
+"""A word in lower case right before a figure, or before "по" and the figure: "мощностью 2,5 кВт", "реакторов
+мощностью по 55 МВт" (a noun in the instrumental names the measure)."""
 _ABOUT = r"(?:(?:около|более|менее|почти|свыше|порядка|примерно)\s+)?"
 """A word between a noun and the figure that says it is about that much ("долю около 5%"), if any."""
 _OBJECT_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])([а-яё]+)\s+" + _ABOUT + r"\Z")
@@ -335,6 +338,53 @@ to it ("повысил ключевую ставку до 16%", "снизили 
 change told first ("повысил ключевую ставку на 2 процентных пункта, до 16%")."""
 _WORD_AFTER = re.compile(r"[ \u00a0]+([а-яё]+)")
 """A word in lower case right after a figure in units: "тонн нефти" (a noun in the genitive names what is measured)."""
+
+
+_DASH_BEFORE = re.compile(
+    r"(?<![А-ЯЁа-яё])((?:[А-ЯЁа-яё]+\s+){0,2}[А-ЯЁа-яё]+)[^\S\n]+[—–][^\S\n]+(?:(?:плюс|минус)\s+)?" + _ABOUT + r"\Z"
+)
+"""Up to three words, a dash and a figure (its sign or a word that says it is about that much before it, if any)."""
+_WORD = re.compile(r"[А-ЯЁа-яё]+")
+
+
+def _named_before_dash(text: str, start: int) -> re.Match[str] | None:
+    """The noun the words before a dash and a figure name it by, past the nouns in the genitive that qualify that
+    noun, in any case but the genitive ("рекордную температуру воздуха — плюс 38,4 градуса": температуру; "Площадь
+    пожара — 12 тысяч квадратных метров": Площадь); None when no such noun ends the words.
+
+    >>> text = "зафиксировали рекордную температуру воздуха — плюс 38,4 градуса"
+    >>> _named_before_dash(text, text.index("плюс")).group(), _named_before_dash("цены — 5%", 7)
+    ('температуру', None)
+    """
+    before = _DASH_BEFORE.search(text, max(0, start - 80), start)
+    if before is None:
+        return None
+    for word in reversed(list(_WORD.finditer(text, before.start(1), before.end(1)))):
+        reading = parses(word.group().lower())[0].tag
+        if "NOUN" not in reading or word.group()[1:2].isupper():  # an abbreviation ("ВВП") is no measure's noun
+            return None
+        if reading.case != "gent":
+            return word if reading.case != "nomn" else None  # a nominative is the sentence's noun, found so
+    return None
+
+
+_CLAUSE_VERB = re.compile(r"\s*[,—–]\s*([а-яё]+)")
+
+
+def _before_verb_clause(text: str, start: int, end: int) -> int:
+    """Where the words after a figure (start..end) end before a comma or a dash and a verb, which opens a clause
+    of its own ("Площадь пожара составила 12 тысяч квадратных метров, сообщили в ГУ МЧС по Московской области":
+    the region is where the ministry's words come from, not what the figure is of).
+
+    >>> text = "12 тысяч метров, сообщили в МЧС по Московской области"
+    >>> text[:_before_verb_clause(text, 15, len(text))], _before_verb_clause("5%, а в Москве", 2, 14)
+    ('12 тысяч метров', 14)
+    """
+    for comma in re.finditer(r"[,—–]", text[start:end]):
+        verb = _CLAUSE_VERB.match(text, start + comma.start())
+        if verb is not None and parses(verb.group(1))[0].tag.POS == "VERB":
+            return start + comma.start()
+    return end
 
 
 def _noun_in(word: str, case: str) -> bool:
@@ -391,7 +441,7 @@ def quantities(doc: Doc) -> None:
         number = len(found) + 1
         measure = measure or _indicator(doc, text, amount, nouns, named)
         after = doc.sentence(amount.start)
-        window_end = min(after.end, amount.end + 40)
+        window_end = _before_verb_clause(text, amount.end, min(after.end, amount.end + 40))
         concerns = place_at(amount.end, window_end)
         if concerns is not None:  # a place in an organisation's name: the organisation ("акций Челябинского завода")
             concerns = _holding_organisation(doc, concerns, organisations, amount.end, window_end) or concerns

@@ -66,6 +66,9 @@ def _hit(text: str, start: int, end: int, size: int) -> tuple[str, str | None, s
         return None  # "российский актёр" is a nationality, "на французском языке" a language
     if hit and hit[0] == "PERSON" and size == 1 and is_adjective(text[start:end]) and _names_a_place(text, end):
         return None  # "Ленинский районный суд", "Пушкинской улицы": a district's or a street's name, not the person
+    district = hit and hit[0] == "CITY" and size == 1 and _DISTRICT_AFTER.match(text, end)
+    if district and text[start].isupper() and is_adjective(text[start:end]):  # not "лондонском районе Тоттенем"
+        return None  # "Кировский районный суд Томска", "Московском районе Петербурга": a district, not the town
     if hit and hit[0] in LOCATION_TYPES and size == 1 and text[start].isupper() and is_adjective(text[start:end]):
         # a capitalised adjective naming a street or a building ("Варшавском шоссе", "Михайловского замка") is
         # part of that name; "каирская площадь" is a square in Cairo; "Октябрьской железной дороге" is no town
@@ -75,6 +78,8 @@ def _hit(text: str, start: int, end: int, size: int) -> tuple[str, str | None, s
     return hit
 
 
+_DISTRICT_AFTER = re.compile(r"[^\S\n]+район", re.IGNORECASE)
+"""What makes a town's adjective a district's name: "район" or "районный" right after it."""
 _DISTRICT_HEADS = frozenset({"район", "округ", "суд"})
 """Nouns a person's adjective names a district with, or a court by its district ("Ленинский районный суд")."""
 

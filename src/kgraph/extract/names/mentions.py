@@ -227,6 +227,10 @@ _LAST_BRACKET = re.compile(r"\(([^()]++)\)?\s*+$")
 """A bracketed name ending a line: what it holds, then at most its closing bracket and spaces."""
 
 
+_FORMER_ONE = re.compile(r"[Ээ]кс-[а-яё]+")
+"""One word for one who held an office before: "Экс-замминистра", "экс-губернатора"."""
+
+
 def repair_spans(text: str, spans: Iterable[NamedSpan]) -> list[NamedSpan]:
     """Split spans at line breaks and "name (original)", drop a leading title, keep a quoted name alone."""
     repaired: list[NamedSpan] = []
@@ -247,6 +251,8 @@ def repair_spans(text: str, spans: Iterable[NamedSpan]) -> list[NamedSpan]:
             piece = _trim(text, span, start, stop)
             if piece is None:
                 continue
+            if piece.type == "ORG" and _FORMER_ONE.fullmatch(piece.text):
+                continue  # "Экс-замминистра приговорили": one who held an office, no body
             if piece.type == "ORG" and (legal := _LEGAL_FORMS.match(piece.text)):
                 piece = _trim(text, span, piece.start + legal.end(), piece.end) or piece
             kind = _KIND_BEFORE_QUOTE.match(piece.text) if piece.type == "ORG" else None
@@ -255,7 +261,7 @@ def repair_spans(text: str, spans: Iterable[NamedSpan]) -> list[NamedSpan]:
             if piece.type == "ORG" and (after := after_people(text, piece.start, piece.end)) > piece.start:
                 piece = _trim(text, span, after, piece.end) or piece  # "Учёные МГУ": the scientists are not the body
             if piece.type == "PER":
-                piece = _with_first_name(text, _with_initials(text, piece))
+                piece = _as_her_verb_says(text, _with_first_name(text, _with_initials(text, piece)))
                 lead = re.match(r"(?:\S*\d\S*|[а-яё]\S*)\s+", piece.text)
                 if lead:
                     piece = _trim(text, span, piece.start + lead.end(), piece.end) or piece
@@ -530,6 +536,35 @@ def _with_first_name(text: str, span: NamedSpan) -> NamedSpan:
         return span
     start = before.start
     return NamedSpan(start, span.end, span.type, text[start : span.end], text[start : span.end])
+
+
+_NEXT_WORD = re.compile(r"[^\S\n]*,?[^\S\n]*([а-яё]+)")
+_AFTER_VERB = re.compile(r"[^\S\n]+([А-ЯЁа-яё]+)")
+
+
+def _as_her_verb_says(text: str, span: NamedSpan) -> NamedSpan:
+    """A name a verb in the feminine past follows is a woman's, in the nominative as written, where the NER's
+    normaliser read it as a man's in the genitive: "Александра Бурико отметила" is Александра Бурико (a surname
+    that does not decline gave it no gender), not Александр.
+
+    >>> text = "Глава правления банка Александра Бурико отметила рост."
+    >>> start = text.index("Александра")
+    >>> _as_her_verb_says(text, NamedSpan(start, start + 17, "PER", "Александра Бурико", "Александр Бурико")).normal
+    'Александра Бурико'
+    """
+    if span.normal == span.text:
+        return span
+    verb = _NEXT_WORD.match(text, span.end)
+    if verb is None or not {"VERB", "past", "femn"} <= parses(verb.group(1))[0].tag.grammemes:
+        return span
+    then = _AFTER_VERB.match(text, verb.end())
+    if then and any({"nomn", "femn", "sing"} <= r.tag.grammemes for r in parses(then.group(1).lower())):
+        return span  # "Мнение Александра Бурико поддержала компания": the verb's subject comes after it
+    for word in NAME_WORD.findall(span.text):
+        readings = parses(word.lower())
+        if not any(r.tag.case == "nomn" and r.tag.gender in ("femn", None) for r in readings):
+            return span
+    return replace(span, normal=span.text)
 
 
 def patronymic(word: str) -> bool:

@@ -21,7 +21,7 @@ from ...resources import subclasses
 from ...source import Span
 from ..doc import Doc, Draft, class_for, entity_classes
 from ..events.components import named_within
-from ..figures.ages import years_of
+from ..figures.ages import OLDEST, years_of
 from ..pipeline import component
 from ..places.nouns import is_water
 from ..text.normalise import CYRILLIC_WORD, key, lemma, noun_phrase_nominative, parses
@@ -192,6 +192,8 @@ def classified_relations(doc: Doc) -> None:
             obj = None if value is None else TimeRef(doc.span(target.start, target.end), value)
         elif target.type == "AGE" and literal:
             years = years_of(doc.clean[target.start : target.end])
+            if years is not None and years > OLDEST and doc.draft(subject).cls == "schema:Person":
+                continue  # "к 195-летию со дня рождения Ивана Шишкина": an anniversary, no age a person has
             obj = None if years is None else Decimal(years)
         elif literal and entity_of(target) == subject:
             continue  # "Путин" after "Владимир Путин": already a mention of the same node

@@ -290,7 +290,28 @@ def _candidates(text: str) -> Iterator[Said]:
         verb = "по " + match.group().split(",")[0].split()[-1 if named == "own" else 1].lower()
         yield Said("reported", quote, verb, who, Span(match.start(), match.end(), match.group()))
     for match in _NAME_COLON.finditer(text):
-        yield _name_colon(match)
+        if match.group("direct") or _states_something(match.group("reported")):
+            yield _name_colon(match)
+
+
+_PREDICATES = frozenset({"VERB", "INFN", "ADJS", "PRTS", "PRED"})
+"""Parts of speech that make words a statement: a verb, an infinitive, a short adjective or participle, a
+predicative ("нужно")."""
+
+
+def _states_something(words: str) -> bool:
+    """Whether unquoted words after "Имя Фамилия:" state something (a predicate, or a dash between two parts), and
+    are no title's topic: "Владимир Путин: инвестиции выросли" is a statement, "Художник Иван Шишкин: выставка в
+    Третьяковской галерее" is not.
+
+    >>> _states_something("инвестиции выросли"), _states_something("Россия — наш партнёр")
+    (True, True)
+    >>> _states_something("выставка в Третьяковской галерее")
+    False
+    """
+    if re.search(r"\s[—–]\s", words):
+        return True
+    return any(parses(word.lower())[0].tag.POS in _PREDICATES for word in re.findall(r"[А-ЯЁа-яё]+", words))
 
 
 def _name_colon(match: re.Match[str]) -> Said:

@@ -35,7 +35,8 @@ def typed_entities(doc: Doc) -> None:
     class is mentioned at exactly its words. Of nested mentions of one class, the outermost is kept ("заместитель
     министра обороны", not "министра" inside it)."""
     assert doc.analysis is not None
-    doc.typed = [_before_a_case(doc.clean, mention) for mention in tag_types(doc.clean, doc.analysis, doc.features)]
+    found = tag_types(doc.clean, doc.analysis, doc.features)
+    doc.typed = [_before_a_case(doc.clean, _whole_words(doc.clean, mention)) for mention in found]
     persons = [(m.start, m.end) for d in doc.drafts if d.cls == "schema:Person" for m in d.mentions]
     doc.typed = offices_not_nationalities(doc.clean, doc.typed)
     doc.typed += profession_words(doc.clean, doc.typed, persons)
@@ -160,6 +161,24 @@ def _titled_works(doc: Doc) -> None:
 _CASE = re.compile(r"\s+по\s+делу\b")
 """A case an office is named with ("бывшего вице-мэра по делу о взятке"): the office ends before it (NEREL train
 writes "по делу" 21 times and never inside an office; "по делам молодёжи", an office's field, is plural)."""
+
+
+_WORD_GOES_ON = re.compile(r"(?<=[^\W_])[^\W_]+")
+
+
+def _whole_words(text: str, mention: TypedMention) -> TypedMention:
+    """The mention to the end of its last word where a tagger stopped inside it, between letters and digits the
+    tokens split ("Airbus A" of "Airbus A320").
+
+    >>> text = "самолёт Airbus A320 сел"
+    >>> plane = _whole_words(text, TypedMention(8, 16, "PRODUCT", 0.9))
+    >>> text[plane.start : plane.end]
+    'Airbus A320'
+    """
+    goes_on = _WORD_GOES_ON.match(text, mention.end)
+    if goes_on is None:
+        return mention
+    return TypedMention(mention.start, goes_on.end(), mention.type, mention.confidence)
 
 
 def _before_a_case(text: str, mention: TypedMention) -> TypedMention:
