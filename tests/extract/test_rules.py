@@ -2870,3 +2870,74 @@ def test_a_typed_mention_ends_at_the_end_of_its_word() -> None:
     text = "Пассажирский самолёт Airbus A320 авиакомпании «Уральские авиалинии» совершил экстренную посадку в Сургуте."
     model = extract_article(parse_article("plane", text))
     assert "Airbus A320" in {e.labels["ru"] for e in model.entities.values()}
+
+
+def test_a_figure_measures_no_noun_a_preposition_takes_before_it() -> None:
+    # "доставлять на орбиту до 200 тонн груза" measured "орбита" (a new article on a rocket)
+    text = "Мы сможем доставлять на орбиту до 200 тонн груза. Компания заняла долю около 5%."
+    model = extract_article(parse_article("figures", text))
+    assert {str(q.value): model.entities[q.measure].labels["ru"] for q in model.quantities} == {
+        "200": "груз",
+        "5": "доля",
+    }
+
+
+def test_an_age_at_death_in_the_nth_year_of_life_is_n_minus_one() -> None:
+    # "На 88-м году жизни скончался … Василий Лановой": NEREL's AGE mention leaves "на" out, and gave no age
+    text = (
+        "# Умер народный артист СССР Василий Лановой\n\nНа 88-м году жизни скончался народный артист СССР Василий "
+        "Лановой. Об этом сообщили в Театре имени Вахтангова, где актёр служил более 60 лет.\n"
+    )
+    model = extract_article(parse_article("death", text))
+    assert [(f.predicate, str(f.obj)) for f in model.facts if "age" in f.predicate.lower()] == [("kg:ageAtDeath", "87")]
+
+
+def test_a_name_less_its_status_words_and_first_name_after_imeni_is_one_node_with_it() -> None:
+    # "Театр Вахтангова" (the headline) and "Государственный академический театр имени Евгения Вахтангова" were two
+    # organisations (a new article on a tour)
+    text = (
+        "# Театр Вахтангова покажет премьеру в Минске\n\nГосударственный академический театр имени Евгения Вахтангова "
+        "проведёт гастроли на сцене Национального академического Большого театра оперы и балета Беларуси. "
+        "Большой театр оперы и балета Беларуси открыл сезон.\n"
+    )
+    model = extract_article(parse_article("a", text))
+    theatres = sorted(e.labels["ru"] for e in model.entities.values() if e.cls == "schema:Organization")
+    assert theatres == [
+        "Государственный академический театр имени Евгения Вахтангова",
+        "Национальный академический Большой театр оперы и балета Беларуси",
+    ], theatres
+
+
+def test_a_name_after_a_streets_noun_is_the_streets_not_a_place_of_its_own() -> None:
+    # "в квартире на улице Малышева" gave a place "Малышев" (a new article on a murder)
+    text = "Тело нашли в квартире на улице Малышева в Екатеринбурге."
+    model = extract_article(parse_article("street", text))
+    places = sorted(e.labels["ru"] for e in model.entities.values() if e.cls in ("schema:Place", "schema:City"))
+    assert places == ["Екатеринбург", "улица Малышева"], places
+
+
+def test_an_earthquakes_magnitude_is_a_figure_without_a_unit() -> None:
+    # "Землетрясение магнитудой 5,1" gave no figure: a bare number was dropped (a new article on an earthquake)
+    model = extract_article(parse_article("quake", "Землетрясение магнитудой 5,1 произошло в Дагестане.\n"))
+    assert [(str(q.value), q.unit, model.entities[q.measure].labels["ru"]) for q in model.quantities] == [
+        ("5.1", None, "магнитуда")
+    ]
+
+
+def test_a_name_before_and_and_a_place_with_its_noun_does_not_take_that_noun() -> None:
+    # "Дагестан, Башкирия и Красноярский край" labelled Bashkiria "Башкирия край" (a new article on school repairs)
+    text = "Средства получат 64 субъекта, больше всего — Дагестан, Башкирия и Красноярский край."
+    model = extract_article(parse_article("regions", text))
+    regions = sorted(e.labels["ru"] for e in model.entities.values() if e.cls == "schema:AdministrativeArea")
+    assert regions == ["Башкирия", "Дагестан", "Красноярский край"], regions
+
+
+def test_an_age_told_of_an_office_is_the_holders_not_the_offices() -> None:
+    # "Контракт с 48-летним специалистом" gave the office "специалист" the age 48 (a new article on a coach)
+    text = (
+        "Федерация футбола Армении назначила главным тренером сборной Егора Титова. Контракт с 48-летним "
+        "специалистом подписан до конца 2028 года."
+    )
+    model = extract_article(parse_article("coach", text))
+    aged = {model.entities[f.subject].cls for f in model.facts if f.predicate == "kg:age"}
+    assert "kg:Position" not in aged, aged

@@ -226,16 +226,32 @@ def quoted_names(entities: Mapping[str, Entity]) -> dict[str, str]:
 
 
 _STATUS = re.compile(
-    r"(?i:государственн|федеральн|национальн|муниципальн|международн|всероссийск)(?:ый|ая|ое|ые)\s+(?P<name>[А-ЯЁA-Z].*)"
+    r"(?i:государственн|федеральн|национальн|муниципальн|международн|всероссийск|академическ)(?:ый|ая|ое|ые|ий)"
 )
-"""A name that opens with a word of its status before a name ("Государственная Третьяковская галерея")."""
+"""A word of a name's status ("Государственный академический театр", "Национальный банк")."""
+_NAMED_FOR = re.compile(r"\s+(?:имени|им\.)\s+(?:(?:[А-ЯЁ]\.\s*)+|[А-ЯЁ][а-яё]+\s+(?=[А-ЯЁ]))")
+""""имени" and the first name or initials after it, before a surname: "театр имени Евгения Вахтангова"."""
+
+
+def _core(label: str) -> str:
+    """A name less the words of its status before it and "имени" with a first name, as written in lower case:
+    "Государственный академический театр имени Евгения Вахтангова" is "театр вахтангова".
+
+    >>> _core("Государственный академический театр имени Евгения Вахтангова"), _core("Национальный банк")
+    ('театр вахтангова', 'банк')
+    """
+    words = label.split()
+    while len(words) > 1 and _STATUS.fullmatch(words[0]):
+        words.pop(0)
+    return _as_written(_NAMED_FOR.sub(" ", " ".join(words)))
 
 
 def official_names(entities: Mapping[str, Entity]) -> dict[str, str]:
-    """Entity -> the entity it is one with: a name opening with a word of status ("государственный", "федеральный",
-    "национальный", "международный" …) and the one entity of its class named by the rest, a proper name, are one
-    thing ("Государственная Третьяковская галерея" and "Третьяковская галерея"), kept under the full name (under
-    the short one when only it has a Wikidata item); not when each has an item of its own.
+    """Entity -> the entity it is one with: a name with words of its status before it ("государственный",
+    "академический", "национальный", "международный" …) or "имени" and a first name ("Государственная Третьяковская
+    галерея", "Государственный академический театр имени Евгения Вахтангова") and the one entity of its class the
+    article names by the rest, a proper name ("Третьяковская галерея", "Театр Вахтангова"), are one thing, kept under
+    the full name (under the short one when only it has a Wikidata item); not when each has an item of its own.
 
     >>> from kgraph.source import Span
     >>> def body(ident, label):
@@ -251,11 +267,11 @@ def official_names(entities: Mapping[str, Entity]) -> dict[str, str]:
     for ident, entity in entities.items():
         label = entity.labels.get("ru", "")
         by_name.setdefault((entity.cls, _as_written(label)), []).append(ident)
-        if status := _STATUS.fullmatch(label):
-            longer.setdefault((entity.cls, _as_written(status.group("name"))), []).append(ident)
+        if (core := _core(label)) != _as_written(label):
+            longer.setdefault((entity.cls, core), []).append(ident)
     found: dict[str, str] = {}
     for name, holders in longer.items():
-        short = by_name.get(name, [])
+        short = [ident for ident in by_name.get(name, []) if entities[ident].labels.get("ru", "")[:1].isupper()]
         if len(holders) != 1 or len(short) != 1:
             continue
         full, other = entities[holders[0]], entities[short[0]]

@@ -3,6 +3,8 @@
 
 >>> [years_of(words) for words in ("75-летний", "42 года", "в возрасте 61 года", "на 81-м году", "72-х летний")]
 [75, 42, 61, 80, 72]
+>>> years_of("88-м году")
+87
 >>> years_of("не младше 45 лет"), years_of("пятилетнего")
 (None, None)
 """
@@ -15,8 +17,8 @@ _PLAIN = re.compile(
 )
 """A figure, then years ("75-летний", "72-х летний", "42 года", "80-летие" of an anniversary) or nothing: NEREL
 marks a bare "27" after a name ("Иванов, 27, …") as an age."""
-_IN_YEAR = re.compile(r"на\s+(\d{1,3})\s*[-‐‑–]?\s*м\s+году(?:\s+жизни)?", re.IGNORECASE)
-""""на 81-м году (жизни)": in the 81st year, so 80 full years."""
+_IN_YEAR = re.compile(r"(?:на\s+)?(\d{1,3})\s*[-‐‑–]?\s*м\s+году(?:\s+жизни)?", re.IGNORECASE)
+""""на 81-м году (жизни)": in the 81st year, so 80 full years (NEREL's mention may leave "на" out: "88-м году")."""
 
 
 OLDEST = 125

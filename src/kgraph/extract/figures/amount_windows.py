@@ -84,6 +84,10 @@ def windows(text: str) -> list[tuple[int, int]]:
     return windows
 
 
+UNITLESS_MEASURE_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])магнитуд(?:а|ы|е|у|ой|ою)\s+\Z", re.IGNORECASE)
+"""A measure whose figure has no unit, right before it: "землетрясение магнитудой 5,1"."""
+
+
 def holds_no_amount(text: str, start: int, end: int) -> bool:
     """Whether no figure of the window can be an amount, so that yargy (most of extraction's own time on news)
     is not asked: every figure is digits that neither a unit, a multiplier nor a counted noun follows ("2019
@@ -107,6 +111,8 @@ def holds_no_amount(text: str, start: int, end: int) -> bool:
             return False
         if _DEGREES_AFTER.match(text, after):
             return False  # "5 °C"
+        if UNITLESS_MEASURE_BEFORE.search(text, max(0, start + anchor.start() - 20), start + anchor.start()):
+            return False  # "магнитудой 5,1"
         unit = _UNIT_AFTER.match(text, after)
         word = unit.group(1) if unit else ""
         if word and (vocab.multiplier(word) or {word.lower(), vocab.unit_lemma(word)} & vocab.UNITS.keys()):

@@ -17,7 +17,7 @@ from typing import Any
 from ..text import words as text_words
 from ..text.normalise import parses
 from . import amount_words as vocab
-from .amount_windows import ANCHOR, Marks, counted_noun, holds_no_amount, spelt, windows
+from .amount_windows import ANCHOR, UNITLESS_MEASURE_BEFORE, Marks, counted_noun, holds_no_amount, spelt, windows
 
 _SPACES = {" ", "\u00a0", "\u202f", "\u2009"}
 
@@ -304,8 +304,9 @@ def _read(text: str, offset: int, tokens: list[Any]) -> list[Amount]:
         and text.startswith(".", (counted_start or 0) + len(counted))
     ):
         return []  # "8 ст. 20.2 КоАП": a part of an article, no count of anything
-    if unit_text is None and counted is None and multiplier is None:
-        return []  # a bare number (a year, a page, a score) says nothing we can type
+    unitless = UNITLESS_MEASURE_BEFORE.search(text, max(0, start - 20), start)
+    if unit_text is None and counted is None and multiplier is None and not unitless:
+        return []  # a bare number (a year, a page, a score) says nothing we can type; a magnitude's does
     if unit_text is None and counted and vocab.unit_lemma(counted) in vocab.NOT_COUNTED:
         return []
     if words[figure_index][:1].isalpha() and unit_text is None and multiplier is None:

@@ -89,7 +89,9 @@ def _indicator(
         label, evidence = lemma(at.group(1).lower()), doc.span(at.start(1), at.end(1))  # "на глубине 10 километров"
     elif measured and _noun_in(measured.group(1), "ablt"):
         label, evidence = lemma(measured.group(1).lower()), doc.span(measured.start(1), measured.end(1))
-    elif (taken := _OBJECT_BEFORE.search(text, max(0, amount.start - 40), amount.start)) and _object(taken.group(1)):
+    elif (taken := _OBJECT_BEFORE.search(text, max(0, amount.start - 40), amount.start)) and (
+        _object(taken.group(1)) and not _PREPOSITION_BEFORE.search(text, max(0, taken.start(1) - 12), taken.start(1))
+    ):  # not "доставлять на орбиту до 200 тонн груза": a place the preposition names, not what the verb takes
         label, evidence = lemma(taken.group(1).lower()), doc.span(taken.start(1), taken.end(1))  # "занять долю 5%"
     elif of_what and _noun_in(of_what.group(1), "gent"):  # "500 млн тонн нефти", "60 млн кВт·ч электроэнергии"
         label, evidence = lemma(of_what.group(1)), doc.span(of_what.start(1), of_what.end(1))
@@ -316,6 +318,8 @@ _ABOUT = r"(?:(?:около|более|менее|почти|свыше|поря
 """A word between a noun and the figure that says it is about that much ("долю около 5%"), if any."""
 _OBJECT_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])([а-яё]+)\s+" + _ABOUT + r"\Z")
 """A word in lower case before a figure, or before a word that says it is about that much ("долю около 5%")."""
+_PREPOSITION_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])(?:в|во|на|за|под|через|про|о|об|по|с|со|к|ко|у|от|до|из|для)\s+\Z")
+"""A preposition right before a word: the word is in its phrase, not what a verb takes."""
 _SIZE_OF = re.compile(r"(?<![А-ЯЁа-яё])([А-ЯЁа-яё]+)\s+(?:в\s+размере|на\s+сумму|в\s+сумме|в\s+объ[её]ме)\s+\Z")
 """A noun before "в размере", "на сумму": what the figure after them is the size of ("взятки в размере 3 млн")."""
 _SIZE_FOR = re.compile(

@@ -227,6 +227,10 @@ _LAST_BRACKET = re.compile(r"\(([^()]++)\)?\s*+$")
 """A bracketed name ending a line: what it holds, then at most its closing bracket and spaces."""
 
 
+_STREET_BEFORE = re.compile(
+    r"(?<![А-ЯЁа-яё])(?:улиц|проспект|переул|бульвар|набережн|проезд)[а-яё]*[^\S\n]+\Z", re.IGNORECASE
+)
+"""A street's noun right before a name: "улице Малышева", "проспекте Мира"."""
 _FORMER_ONE = re.compile(r"[Ээ]кс-[а-яё]+")
 """One word for one who held an office before: "Экс-замминистра", "экс-губернатора"."""
 
@@ -278,6 +282,8 @@ def repair_spans(text: str, spans: Iterable[NamedSpan]) -> list[NamedSpan]:
                 lead = _PREPOSITION_BEFORE_NAME.match(piece.text)
                 if lead:  # a headline's "Под Тверью автобус столкнулся …", "На Байкале запретили …"
                     piece = _trim(text, span, piece.start + lead.end(), piece.end) or piece
+            if piece.type == "LOC" and _STREET_BEFORE.search(text, max(0, piece.start - 20), piece.start):
+                continue  # "на улице Малышева": the street's name, not a place; the street is a facility's mention
             if piece.type == "LOC":
                 tail = _PEOPLE_AFTER_PLACE.search(piece.text)
                 if tail and _people_after(tail.group(1), tail.group(2)):

@@ -227,10 +227,12 @@ def with_shared_head(text: str, label: str, end: int) -> str:
 
     >>> with_shared_head("Кировский и Ленинский округа", "Кировский", 9)
     'Кировский округ'
+    >>> with_shared_head("Башкирия и Красноярский край", "Башкирия", 8)
+    'Башкирия'
     """
     shared = nouns.shared_head().match(text, end)
-    if shared is None or " " in label:
-        return label
+    if shared is None or " " in label or "ADJF" not in parses(label.lower())[0].tag:
+        return label  # "Башкирия и Красноярский край": a name, no adjective sharing "край"
     return f"{label} {nouns.shared_noun(shared.group('head'))[0]}"
 
 

@@ -194,6 +194,8 @@ def classified_relations(doc: Doc) -> None:
             years = years_of(doc.clean[target.start : target.end])
             if years is not None and years > OLDEST and doc.draft(subject).cls == "schema:Person":
                 continue  # "к 195-летию со дня рождения Ивана Шишкина": an anniversary, no age a person has
+            if doc.draft(subject).cls == "kg:Position":
+                continue  # "с 48-летним специалистом": the age of the one who holds the office, not the office's
             obj = None if years is None else Decimal(years)
         elif literal and entity_of(target) == subject:
             continue  # "Путин" after "Владимир Путин": already a mention of the same node
