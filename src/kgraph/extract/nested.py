@@ -284,15 +284,55 @@ def official_names(entities: Mapping[str, Entity]) -> dict[str, str]:
     return {ident: holder for ident, holder in found.items() if holder not in found}
 
 
+_NAME_PARTS = re.compile(r"[\s-]+")
+_BY_NAME_ALONE = frozenset({"schema:Place", "schema:Organization"})
+"""The classes an entity typed by its name alone gets, with no word of its kind ("Ли Пэн" alone on a caption's line,
+"В мае ДЖЕЙ-ЗИ занял …")."""
+
+
+def persons_named_alike(entities: Mapping[str, Entity]) -> dict[str, str]:
+    """Entity -> the person it is: a place or an organisation without a Wikidata item, named exactly as the one
+    person of the article named so, by a name of two parts or more ("Ли Пэн", "ДЖЕЙ-ЗИ"; not "Армани", which a
+    fashion house shares with its founder).
+
+    >>> from kgraph.source import Span
+    >>> def named(ident, cls, label):
+    ...     return Entity(ident, cls, {"ru": label}, mentions=(Span(0, len(label), label),))
+    >>> persons_named_alike({"p": named("p", "schema:Person", "Ли Пэн"), "x": named("x", "schema:Place", "Ли Пэн")})
+    {'x': 'p'}
+    >>> armani = named("p", "schema:Person", "Армани")
+    >>> persons_named_alike({"p": armani, "x": named("x", "schema:Organization", "Армани")})
+    {}
+    """
+    persons: dict[str, list[str]] = {}
+    for ident, entity in entities.items():
+        label = entity.labels.get("ru", "")
+        if entity.cls == "schema:Person" and len(_NAME_PARTS.split(label.strip())) > 1:
+            persons.setdefault(_as_written(label), []).append(ident)
+    found = {}
+    for ident, entity in entities.items():
+        same = persons.get(_as_written(entity.labels.get("ru", "")), [])
+        if entity.cls in _BY_NAME_ALONE and entity.wikidata is None and len(same) == 1:
+            found[ident] = same[0]
+    return found
+
+
 def _as_written(name: str) -> str:
     return " ".join(name.replace("ё", "е").replace("Ё", "Е").casefold().split())
 
 
 def with_named_after_joined(model: ArticleModel) -> ArticleModel:
-    """`model` with each entity of ``named_after``, ``named_by_surname``, ``quoted_names`` and ``official_names`` one
-    with the entity whose name it is: its mentions, facts, quantities and quotes that entity's."""
+    """`model` with each entity of ``named_after``, ``named_by_surname``, ``quoted_names``, ``official_names`` and
+    ``persons_named_alike`` one with the entity whose name it is: its mentions, facts, quantities and quotes that
+    entity's."""
     entities = model.entities
-    joins = (named_after(entities), named_by_surname(entities), quoted_names(entities), official_names(entities))
+    joins = (
+        named_after(entities),
+        named_by_surname(entities),
+        quoted_names(entities),
+        official_names(entities),
+        persons_named_alike(entities),
+    )
     return with_joined(model, merged(*joins))
 
 

@@ -265,7 +265,7 @@ def repair_spans(text: str, spans: Iterable[NamedSpan]) -> list[NamedSpan]:
             if piece.type == "ORG" and (after := after_people(text, piece.start, piece.end)) > piece.start:
                 piece = _trim(text, span, after, piece.end) or piece  # "Учёные МГУ": the scientists are not the body
             if piece.type == "PER":
-                piece = _as_her_verb_says(text, _with_first_name(text, _with_initials(text, piece)))
+                piece = _one_gender(_as_her_verb_says(text, _with_first_name(text, _with_initials(text, piece))))
                 lead = re.match(r"(?:\S*\d\S*|[а-яё]\S*)\s+", piece.text)
                 if lead:
                     piece = _trim(text, span, piece.start + lead.end(), piece.end) or piece
@@ -571,6 +571,31 @@ def _as_her_verb_says(text: str, span: NamedSpan) -> NamedSpan:
         if not any(r.tag.case == "nomn" and r.tag.gender in ("femn", None) for r in readings):
             return span
     return replace(span, normal=span.text)
+
+
+_WOMANS_SURNAME = re.compile(r"(?:ова|ева|ёва|ина|ына)\Z")
+
+
+def _one_gender(span: NamedSpan) -> NamedSpan:
+    """A name normalised to a man's first name and a woman's surname made one man's: the surname as written read as
+    a man's in the genitive ("предпринимателя Яна Абрамова" was "Ян Абрамова"; it is "Ян Абрамов").
+
+    >>> _one_gender(NamedSpan(0, 12, "PER", "Яна Абрамова", "Ян Абрамова")).normal
+    'Ян Абрамов'
+    >>> _one_gender(NamedSpan(0, 12, "PER", "Анна Петрова", "Анна Петрова")).normal
+    'Анна Петрова'
+    """
+    parts = span.normal.split()
+    if len(parts) != 2 or not _WOMANS_SURNAME.search(parts[1]):
+        return span
+    first = [r for r in parses(parts[0].lower()) if "Name" in r.tag and r.tag.case == "nomn"]
+    if not first or first[0].tag.gender != "masc":
+        return span
+    his = [r for r in parses(parts[1].lower()) if {"Surn", "masc", "gent"} <= r.tag.grammemes]
+    nominative = his[0].inflect({"nomn"}) if his else None
+    if nominative is None:
+        return span
+    return replace(span, normal=f"{parts[0]} {str(nominative.word).capitalize()}")
 
 
 def patronymic(word: str) -> bool:

@@ -9,8 +9,11 @@ name. A careful reader joins each to the only person of the article the part fit
 [(1, 0), (3, 2), (4, 5)]
 >>> partial_names(["Пол Хэтч", "Оррин Хэтч", "Хэтча"])  # two persons the surname fits: neither
 []
+>>> partial_names(["Джеймс Коми", "Дж.Коми", "Дж. Коми"])
+[(1, 0), (2, 0)]
 """
 
+import re
 from collections.abc import Sequence
 
 from ..text.normalise import name_forms, parses
@@ -24,12 +27,14 @@ def partial_names(labels: Sequence[str]) -> list[tuple[int, int]]:
     that one's first name starting with the first initial. The full names are looked up by their forms, not
     scanned for each part (a text naming thousands of people)."""
     words = [NAME_WORD.findall(label) for label in labels]
+    # a first name cut short to its first letters and a period is an initial too: "Дж.Коми" of "Джеймс Коми"
+    short = [set(_CUT_SHORT.findall(label)) for label in labels]
     surnames: dict[str, set[int]] = {}  # a form of a full name's surname -> the full names
     first_names: dict[str, set[int]] = {}  # a form of its first name -> the full names
     firsts: dict[str, set[int]] = {}  # its first name, lower-case -> the full names
     initialled: dict[str, set[int]] = {}  # a form of the surname of a name with initials -> those names
     for index, parts in enumerate(words):
-        if len(parts) >= 2 and not patronymic(parts[-1]) and all(len(part) > 1 for part in parts):
+        if len(parts) >= 2 and not patronymic(parts[-1]) and all(len(part) > 1 for part in parts) and not short[index]:
             for form in name_forms(parts[-1]):
                 surnames.setdefault(form, set()).add(index)
             for form in name_forms(parts[0], "Name"):
@@ -40,7 +45,7 @@ def partial_names(labels: Sequence[str]) -> list[tuple[int, int]]:
                 initialled.setdefault(form, set()).add(index)
     joined = []
     for index, parts in enumerate(words):
-        initials = [part for part in parts if len(part) == 1 and part.isupper()]
+        initials = [part for part in parts if (len(part) == 1 and part.isupper()) or part in short[index]]
         if len(parts) == 1:
             fits = _named_by(surnames, name_forms(parts[0])) | _named_by(first_names, name_forms(parts[0], "Name"))
             # no full name has it: the one name with initials that does ("Пушкина" beside "А. С. Пушкин")
@@ -52,15 +57,27 @@ def partial_names(labels: Sequence[str]) -> list[tuple[int, int]]:
                 for other in firsts.get(parts[0].lower(), ())
                 if not any(patronymic(p) and p.lower() != middle for p in words[other][1:])
             }
-        elif initials and len(parts) == len(initials) + 1 and (rest := [part for part in parts if len(part) > 1]):
+        elif (
+            initials
+            and len(parts) == len(initials) + 1
+            and (rest := [p for p in parts if len(p) > 1 and p not in initials])
+        ):
             # "Г. А. Зюганов"; not "А а", two letters with no surname (a random text once raised StopIteration here)
             surname = name_forms(rest[0])
-            fits = {other for other in _named_by(surnames, surname) if words[other][0][:1].upper() == initials[0]}
+            fits = {
+                other
+                for other in _named_by(surnames, surname)
+                if words[other][0].upper().startswith(initials[0].upper())
+            }
         else:
             continue
         if len(fits) == 1 and (whole := next(iter(fits))) != index:
             joined.append((index, whole))
     return joined
+
+
+_CUT_SHORT = re.compile(r"(?<![А-ЯЁа-яёA-Za-z])([А-ЯЁA-Z][а-яёa-z]{1,2})\.")
+"""A first name cut short to two or three letters and a period: "Дж.", "Ал."."""
 
 
 def _named_by(index: dict[str, set[int]], forms: set[str]) -> set[int]:
