@@ -2941,3 +2941,45 @@ def test_an_age_told_of_an_office_is_the_holders_not_the_offices() -> None:
     model = extract_article(parse_article("coach", text))
     aged = {model.entities[f.subject].cls for f in model.facts if f.predicate == "kg:age"}
     assert "kg:Position" not in aged, aged
+
+
+def test_a_name_in_guillemets_is_a_things_title_not_a_person() -> None:
+    # "с помощью космического телескопа «Джеймс Уэбб»" gave a person who took part in the discovery (a new article);
+    # NEREL train marks a first name and a surname filling guillemets as a person once in 12
+    text = (
+        "# Телескоп «Джеймс Уэбб» обнаружил воду на экзопланете\n\nАстрономы с помощью космического телескопа «Джеймс "
+        "Уэбб» обнаружили водяной пар в атмосфере экзопланеты K2-18 b. Руководитель работы, профессор Кембриджского "
+        "университета Никку Мадхусудхан, заявил, что открытие повышает шансы на обнаружение жизни.\n"
+    )
+    model = extract_article(parse_article("telescope", text))
+    assert sorted(e.labels["ru"] for e in model.entities.values() if e.cls == "schema:Person") == ["Никку Мадхусудхан"]
+
+
+def test_a_sum_measures_no_body_that_spends_it() -> None:
+    # "компания вложит в развитие сетей в Сибири более 8 млрд рублей" measured "компания" (a new article)
+    text = "В ближайшие два года компания вложит в развитие сетей в Сибири более 8 млрд рублей."
+    model = extract_article(parse_article("sum", text))
+    assert [model.entities[q.measure].labels["ru"] for q in model.quantities] == ["сумма"]
+
+
+def test_nakanune_alone_is_the_day_before_the_article_and_the_eve_of_a_thing_no_date() -> None:
+    # "Токаев накануне провёл в Астане переговоры" gave the talks no date (a new article)
+    found = find_dates(
+        "Токаев накануне провёл переговоры, а накануне выборов и накануне начала сезона — нет.", date(2026, 7, 4)
+    )
+    assert [(d.text, d.value) for d in found] == [("накануне", date(2026, 7, 3))]
+
+
+def test_an_envoys_office_starts_at_the_envoy() -> None:
+    # "полпред президента в Северо-Западном федеральном округе Игорь Руденя" held "президент в … округе"
+    text = "В церемонии принял участие полпред президента в Северо-Западном федеральном округе Игорь Руденя."
+    model = extract_article(parse_article("envoy", text))
+    held = [str(model.entities[str(f.obj)].labels["ru"]) for f in model.facts if f.predicate == "kg:holdsPosition"]
+    assert held == ["полпред президента в Северо-Западном федеральном округе"], held
+
+
+def test_a_figure_after_na_urovne_measures_the_noun_before_it() -> None:
+    # "сохранить ключевую ставку на уровне 16% годовых" measured "уровень" (a new article on the key rate)
+    text = "Совет директоров Банка России принял решение сохранить ключевую ставку на уровне 16% годовых."
+    model = extract_article(parse_article("rate", text))
+    assert [model.entities[q.measure].labels["ru"] for q in model.quantities] == ["ставка"]

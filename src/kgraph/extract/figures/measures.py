@@ -107,7 +107,7 @@ def _indicator(
         before = bisect_right(nouns[sentence], amount.start, key=lambda noun: noun[0])
         clause = _clause_start(text, sentence.start, amount.start)
         if amount.is_money or amount.is_percent:  # "мужчина получил … 38 млн рублей": who acts, not what is measured
-            while before and _animate(nouns[sentence][before - 1][1].group()):
+            while before and _acts(nouns[sentence][before - 1][1].group()):
                 before -= 1
         if before and nouns[sentence][before - 1][1].start() >= clause:
             noun = nouns[sentence][before - 1][1]
@@ -246,6 +246,17 @@ def _object(word: str) -> bool:
     )
 
 
+_BODIES = frozenset(
+    {"компания", "фирма", "банк", "корпорация", "предприятие", "холдинг", "концерн", "правительство", "министерство"}
+)
+"""Nouns of a body that spends, earns or pays a sum, which no sum measures ("компания вложит более 8 млрд рублей")."""
+
+
+def _acts(word: str) -> bool:
+    """Whether a noun names one who acts with a sum: a person or an animal, or a body (`_BODIES`)."""
+    return _animate(word) or lemma(word.lower()) in _BODIES
+
+
 def _animate(word: str) -> bool:
     """Whether a noun's likeliest reading is of a person or an animal ("мужчина", "фермер")."""
     return "anim" in parses(word.lower())[0].tag
@@ -320,8 +331,11 @@ _OBJECT_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])([а-яё]+)\s+" + _ABOUT + r
 """A word in lower case before a figure, or before a word that says it is about that much ("долю около 5%")."""
 _PREPOSITION_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])(?:в|во|на|за|под|через|про|о|об|по|с|со|к|ко|у|от|до|из|для)\s+\Z")
 """A preposition right before a word: the word is in its phrase, not what a verb takes."""
-_SIZE_OF = re.compile(r"(?<![А-ЯЁа-яё])([А-ЯЁа-яё]+)\s+(?:в\s+размере|на\s+сумму|в\s+сумме|в\s+объ[её]ме)\s+\Z")
-"""A noun before "в размере", "на сумму": what the figure after them is the size of ("взятки в размере 3 млн")."""
+_SIZE_OF = re.compile(
+    r"(?<![А-ЯЁа-яё])([А-ЯЁа-яё]+)\s+(?:в\s+размере|на\s+сумму|в\s+сумме|в\s+объ[её]ме|на\s+уровне)\s+\Z"
+)
+"""A noun before "в размере", "на сумму", "на уровне": what the figure after them is the size of ("взятки в размере
+3 млн", "сохранить ключевую ставку на уровне 16%")."""
 _SIZE_FOR = re.compile(
     r"(?<![А-ЯЁа-яё])([а-яё]+)\s+для\s+(?:[а-яё]+\s+){0,2}[а-яё]+\s+"
     r"(?:в\s+размере|на\s+сумму|в\s+сумме|в\s+объ[её]ме)\s+\Z"

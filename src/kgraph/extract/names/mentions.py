@@ -264,6 +264,12 @@ def repair_spans(text: str, spans: Iterable[NamedSpan]) -> list[NamedSpan]:
                 piece = _trim(text, span, piece.start + kind.end(), piece.end) or piece
             if piece.type == "ORG" and (after := after_people(text, piece.start, piece.end)) > piece.start:
                 piece = _trim(text, span, after, piece.end) or piece  # "Учёные МГУ": the scientists are not the body
+            if (
+                piece.type == "PER"
+                and text[piece.start - 1 : piece.start] == "«"
+                and text[piece.end : piece.end + 1] == "»"
+            ):
+                continue  # "телескоп «Джеймс Уэбб»", "партия «Нур Отан»": a title (NEREL train: a person 1 time in 12)
             if piece.type == "PER":
                 piece = _one_gender(_as_her_verb_says(text, _with_first_name(text, _with_initials(text, piece))))
                 lead = re.match(r"(?:\S*\d\S*|[а-яё]\S*)\s+", piece.text)

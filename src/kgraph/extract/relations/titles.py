@@ -71,9 +71,21 @@ def _ends_a_title(word: str) -> bool:
 _NOT_TITLE_WORDS = {"VERB", "INFN", "PRTS", "GRND"}
 
 
-_OF_ANOTHER = {"заместитель", "помощник", "советник", "пресс-секретарь", "представитель", "первый", "врио"}
+_OF_ANOTHER = {
+    "заместитель",
+    "помощник",
+    "советник",
+    "пресс-секретарь",
+    "представитель",
+    "полпред",
+    "постпред",
+    "спецпредставитель",
+    "первый",
+    "врио",
+}
 """Words before an office that make it another person's office: "заместителя министра строительства Игоря Белова"
-is the deputy's, "пресс-секретаря министра" the press secretary's ("первый заместитель" too)."""
+is the deputy's, "пресс-секретаря министра" the press secretary's ("первый заместитель" too), "полпред президента в
+Северо-Западном федеральном округе" the envoy's."""
 
 
 def _with_deputy(text: str, earlier: list[Any], start: int) -> int:
