@@ -212,7 +212,7 @@ class ArticleModel:
 
     def without_facts(self, why: "Callable[[Fact], str | None]") -> "ArticleModel":
         """This model less each fact `why` gives a reason to leave out, the reason listed in ``left_out``; the same
-        model when it gives none (``extract.geography``, ``extract.employers``)."""
+        model when it gives none (``extract.geography``, ``extract.employers``, ``extract.event_times``)."""
         kept, reasons = [], []
         for fact in self.facts:
             reason = why(fact)

@@ -2983,3 +2983,18 @@ def test_a_figure_after_na_urovne_measures_the_noun_before_it() -> None:
     text = "Совет директоров Банка России принял решение сохранить ключевую ставку на уровне 16% годовых."
     model = extract_article(parse_article("rate", text))
     assert [model.entities[q.measure].labels["ru"] for q in model.quantities] == ["ставка"]
+
+
+def test_an_event_is_at_no_time_outside_the_days_it_runs() -> None:
+    # "С 28 июля по 1 августа … прошёл … фестиваль «Кантата». … в следующем году программа фестиваля будет
+    # расширена" dated the festival to 2027 too (a new article on a festival)
+    text = (
+        "# В Калининграде прошёл фестиваль «Кантата»\n\nPublished at: **2026-08-02T20:00:00+02:00**\n\nС 28 июля по 1 "
+        "августа в Калининграде прошёл XIV международный музыкальный фестиваль «Кантата». Министр культуры региона "
+        "Андрей Ермак отметил, что в следующем году программа фестиваля будет расширена.\n"
+    )
+    article = parse_article("festival", text)
+    model = extract_article(article)
+    times = sorted(str(f.obj.value) for f in model.facts if f.predicate == "kg:pointInTime")  # type: ignore[union-attr]
+    assert "2027" not in times, times
+    assert any("2027" in why and "runs from" in why for why in model.left_out), model.left_out

@@ -20,6 +20,7 @@ from .conformance import conform
 from .deaths import with_one_death
 from .doc import Doc
 from .employers import without_other_states
+from .event_times import without_times_outside
 from .events import components as events
 from .figures import components as figures
 from .figures import measures
@@ -156,5 +157,6 @@ def model_of(doc: Doc) -> ArticleModel:
         source="extracted",
     )
     joined = with_one_death(with_named_after_joined(with_offices_joined(model)))
-    joined = with_openings_joined(without_other_states(without_misplaced_cities(conform(joined))))
+    joined = without_times_outside(without_other_states(without_misplaced_cities(conform(joined))))
+    joined = with_openings_joined(joined)
     return with_abbreviations_joined(with_central_banks_joined(joined))
