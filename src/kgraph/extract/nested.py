@@ -27,7 +27,7 @@ from dataclasses import replace
 
 from ..model import ArticleModel, Entity
 from .joins import joined_entities, merged, with_joined
-from .text.normalise import key
+from .text.normalise import key, parses
 
 
 def openings(entities: Mapping[str, Entity], referenced: Iterable[str]) -> dict[str, str]:
@@ -66,8 +66,6 @@ def _qualified(entities: Mapping[str, Entity]) -> dict[tuple[str, tuple[str, ...
     preposition or word that cannot be in the nominative, an abbreviation, a number or a quoted name
     ("Государственная Дума России", "комитет по бюджету", "конкурс «Нарисуй пророка»", "YaC 2017"), not another name
     ("Газпром нефть" does not qualify "Газпром", nor "CITIC Pacific" "CITIC")."""
-    from .text.normalise import parses
-
     found: dict[tuple[str, tuple[str, ...]], list[str]] = {}
     for ident, entity in entities.items():
         written = entity.labels.get("ru", "").split()
@@ -246,6 +244,20 @@ def _core(label: str) -> str:
     return _as_written(_NAMED_FOR.sub(" ", " ".join(words)))
 
 
+def _proper(label: str) -> bool:
+    """Whether a name is a proper one, not a kind of body: capitalised, with a capitalised word after its first
+    ("Театр Вахтангова") or a first word that is an adjective ("Третьяковская галерея"); not "Банк", "Служба
+    безопасности".
+
+    >>> _proper("Театр Вахтангова"), _proper("Третьяковская галерея"), _proper("Служба безопасности")
+    (True, True, False)
+    """
+    words = label.split()
+    if not words or not words[0][:1].isupper():
+        return False
+    return any(word[:1].isupper() for word in words[1:]) or "ADJF" in parses(words[0].lower())[0].tag
+
+
 def official_names(entities: Mapping[str, Entity]) -> dict[str, str]:
     """Entity -> the entity it is one with: a name with words of its status before it ("государственный",
     "академический", "национальный", "международный" …) or "имени" and a first name ("Государственная Третьяковская
@@ -271,7 +283,7 @@ def official_names(entities: Mapping[str, Entity]) -> dict[str, str]:
             longer.setdefault((entity.cls, core), []).append(ident)
     found: dict[str, str] = {}
     for name, holders in longer.items():
-        short = [ident for ident in by_name.get(name, []) if entities[ident].labels.get("ru", "")[:1].isupper()]
+        short = [ident for ident in by_name.get(name, []) if _proper(entities[ident].labels.get("ru", ""))]
         if len(holders) != 1 or len(short) != 1:
             continue
         full, other = entities[holders[0]], entities[short[0]]

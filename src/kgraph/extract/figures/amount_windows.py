@@ -84,8 +84,12 @@ def windows(text: str) -> list[tuple[int, int]]:
     return windows
 
 
-UNITLESS_MEASURE_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])магнитуд(?:а|ы|е|у|ой|ою)\s+\Z", re.IGNORECASE)
-"""A measure whose figure has no unit, right before it: "землетрясение магнитудой 5,1"."""
+UNITLESS_MEASURE_BEFORE = re.compile(
+    r"(?<![А-ЯЁа-яё])магнитуд(?:а|ы|е|у|ой|ою)\s+(?:(?:около|до|более|свыше|почти|примерно|порядка)\s+)?\Z",
+    re.IGNORECASE,
+)
+"""A measure whose figure has no unit, right before it or before a word that bounds it: "землетрясение магнитудой
+5,1", "магнитудой около 5"."""
 
 
 def holds_no_amount(text: str, start: int, end: int) -> bool:

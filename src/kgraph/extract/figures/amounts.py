@@ -89,24 +89,33 @@ def find_amounts(text: str) -> list[Amount]:
 
 
 _ROUND_NUMERAL = re.compile(
-    r"(?i:двадцать|тридцать|сорок|пятьдесят|шестьдесят|семьдесят|восемьдесят|девяносто|сто|двести|триста|четыреста|"
-    r"пятьсот|шестьсот|семьсот|восемьсот|девятьсот)\s+([а-яё]+)"
+    r"(?:двадцать|тридцать|сорок|пятьдесят|шестьдесят|семьдесят|восемьдесят|девяносто|сто|двести|триста|четыреста"
+    r"|пятьсот|шестьсот|семьсот|восемьсот|девятьсот|тысяча)\Z",
+    re.IGNORECASE,
 )
-"""A round number spelt out and the word after it."""
+"""A round number spelt out (tens, hundreds, a thousand), the last word of an amount's."""
+_NEXT_WORD = re.compile(r"\s+([А-ЯЁа-яё]+)")
 
 
 def _opens_ordinal(text: str, amount: Amount) -> bool:
-    """Whether the amount is the round number opening a compound ordinal ("двадцать первый": the 21st, no 20).
+    """Whether the amount is the round number opening a compound ordinal ("двадцать первый": the 21st, no 20):
+    a round number spelt out, then an ordinal.
 
-    >>> [a.text for a in find_amounts("двадцать первый пакет, сто пятом туре, пять первых мест, двадцать пять мест")]
+    >>> found = find_amounts("двадцать первый пакет, сто двадцать пятом туре, пять первых мест, двадцать пять мест")
+    >>> [a.text for a in found]
     ['пять', 'двадцать пять']
     """
-    found = _ROUND_NUMERAL.match(text, amount.start)
-    return found is not None and amount.end <= found.start(1) and "Anum" in parses(found.group(1).lower())[0].tag
+    after = _NEXT_WORD.match(text, amount.end)
+    return (
+        after is not None
+        and _ROUND_NUMERAL.search(amount.text) is not None
+        and "Anum" in parses(after.group(1).lower())[0].tag
+    )
 
 
-_EXCEEDED = re.compile(r"(?:\b(не)\s+)?\b(?:превы[сш]|превзо[шй]|превосх)\w*\s+$", re.IGNORECASE)
-"""A verb of exceeding right before a figure, with "не" before it or not: "превысила 120 тысяч гектаров"."""
+_EXCEEDED = re.compile(r"(?:\b(не)\s+)?\b((?:превы[сш]|превзо[шй]|превосх)\w*)\s+\Z", re.IGNORECASE)
+"""A word of exceeding right before a figure, with "не" before it or not: "превысила 120 тысяч гектаров"."""
+_VERB_FORMS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
 
 
 def _as_verbs_bound(text: str, amounts: list[Amount]) -> list[Amount]:
@@ -120,6 +129,10 @@ def _as_verbs_bound(text: str, amounts: list[Amount]) -> list[Amount]:
     found = []
     for amount in amounts:
         verb = _EXCEEDED.search(text, max(0, amount.start - 40), amount.start)
+        if verb is not None and parses(verb.group(2).lower())[0].tag.POS not in _VERB_FORMS:
+            verb = None  # "превышение 5%": a noun, the figure is how much
+        if verb is not None and amount.counted and "anim" in parses(amount.counted.lower())[0].tag:
+            verb = None  # "скорость превысили 30 водителей": who exceeded, counted
         if verb is not None and amount.qualifier == "exactly":
             amount = replace(amount, qualifier="atMost" if verb.group(1) else "moreThan")
         found.append(amount)

@@ -117,12 +117,29 @@ _DECADE = (  # "1980-х", "60-х", "тридцатых"
     r"|(?:двадцат|тридцат|сороков|пятидесят|шестидесят|семидесят|восьмидесят|девяност)ы[ех])"
 )
 _RELATIVE_DAYS = {"позавчера": -2, "вчера": -1, "накануне": -1, "сегодня": 0, "завтра": 1, "послезавтра": 2}
-_EVE = (
-    r"накануне(?=\s*[,.;:—–)]|\s*$|\s+(?:в|во|на|вечером|утром|днём|днем|ночью)\s"
-    r"|\s+(?!начала\s)[а-яё]+(?:л|ла|ло|ли|лся|лась|лось|лись)(?![а-яё]))"
-)
-""""накануне" alone, the day before the article ("Токаев накануне провёл переговоры"), not the eve of a thing named
-after it in the genitive ("накануне выборов", "накануне начала сезона")."""
+_EVE_WORDS = frozenset({"VERB", "ADVB", "PREP", "PRTS", "NPRO", "CONJ", "PRCL", "GRND"})
+"""What may follow "накануне" alone, the day before: a verb, an adverb or a preposition ("накануне провёл", "накануне
+вечером", "накануне в Москве"); a noun after it names the thing it is the eve of ("накануне выборов")."""
+_TIMES_OF_DAY = frozenset({"утром", "днём", "днем", "вечером", "ночью"})
+_WORD_AFTER = re.compile(r"[^\S\n]*([А-ЯЁа-яё]+)")
+
+
+def _eve_alone(text: str, end: int) -> bool:
+    """Whether "накануне" ending at `end` stands alone, the day before the article ("Токаев накануне провёл
+    переговоры", "накануне вечером,"), not before the thing it is the eve of ("накануне выборов", "накануне Павла
+    задержали" is the eve of no day: a noun follows). The article's day stands for the day the text speaks of.
+
+    >>> _eve_alone("накануне провёл", 8), _eve_alone("накануне вечером,", 8), _eve_alone("накануне.", 8)
+    (True, True, True)
+    >>> _eve_alone("накануне выборов", 8), _eve_alone("накануне финала", 8), _eve_alone("накануне начала.", 8)
+    (False, False, False)
+    """
+    after = _WORD_AFTER.match(text, end)
+    if after is None:
+        return True
+    word = after.group(1).lower()
+    return word in _TIMES_OF_DAY or parses(word)[0].tag.POS in _EVE_WORDS
+
 
 _PATTERNS = [
     # "с 5 по 12 сентября", "С мая по ноябрь 2007 года", "с 2001 по 2007 годы", "с 4 на 5 января"
@@ -173,7 +190,7 @@ _PATTERNS = [
     ("relative_year", r"(?:в\s+)?(?P<rel>прошлом|этом|текущем|следующем|позапрошлом)(?:\s+же)?\s+году"),
     # a title in quotes is no date: «Россия сегодня», «Сегодня» (skipped below)
     ("title", r"(?<=[«\"„“])(?:(?-i:[А-ЯЁA-Z])[\w-]*\s+)?(?:сегодня|вчера|завтра)(?=[»“\"])"),
-    ("relative_day", rf"(?P<relday>позавчера|вчера|сегодня|завтра|послезавтра|{_EVE})"),
+    ("relative_day", r"(?P<relday>позавчера|вчера|накануне|сегодня|завтра|послезавтра)"),
     (
         "duration",
         rf"{_QUALIFIER}?(?:(?:в\s+)?(?:последни[ех]|ближайши[ех])\s+)?{_COUNT}\s+(?:последних\s+)?{_UNIT}"
@@ -275,7 +292,7 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
     kinds: list[str] = []
     for match in _COMBINED.finditer(text):  # whole words only: the pattern is bounded by (?<!\w) and (?!\w)
         kind = match.lastgroup or ""
-        if kind == "title":
+        if kind == "title" or (match.group().lower() == "накануне" and not _eve_alone(text, match.end())):
             continue
         groups = {
             name.split("__", 1)[1]: value

@@ -57,6 +57,8 @@ def _indicator(
     sized = _SIZE_FOR.search(text, max(0, amount.start - 90), amount.start) or _SIZE_OF.search(
         text, max(0, amount.start - 60), amount.start
     )
+    if sized is None and (level := _LEVEL_OF.search(text, max(0, amount.start - 60), amount.start)) is not None:
+        sized = None if _after_preposition(text, level.start(1)) else level
     if sized is None and amount.is_money:  # "приговорил … к штрафу в 50 млн рублей": штраф
         sized = _SUM_OF.search(text, max(0, amount.start - 40), amount.start)
         reading = parses(sized.group(1).lower())[0].tag if sized else None
@@ -90,7 +92,7 @@ def _indicator(
     elif measured and _noun_in(measured.group(1), "ablt"):
         label, evidence = lemma(measured.group(1).lower()), doc.span(measured.start(1), measured.end(1))
     elif (taken := _OBJECT_BEFORE.search(text, max(0, amount.start - 40), amount.start)) and (
-        _object(taken.group(1)) and not _PREPOSITION_BEFORE.search(text, max(0, taken.start(1) - 12), taken.start(1))
+        _object(taken.group(1)) and not _after_preposition(text, taken.start(1))
     ):  # not "доставлять на орбиту до 200 тонн груза": a place the preposition names, not what the verb takes
         label, evidence = lemma(taken.group(1).lower()), doc.span(taken.start(1), taken.end(1))  # "занять долю 5%"
     elif of_what and _noun_in(of_what.group(1), "gent"):  # "500 млн тонн нефти", "60 млн кВт·ч электроэнергии"
@@ -329,13 +331,21 @@ _ABOUT = r"(?:(?:около|более|менее|почти|свыше|поря
 """A word between a noun and the figure that says it is about that much ("долю около 5%"), if any."""
 _OBJECT_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])([а-яё]+)\s+" + _ABOUT + r"\Z")
 """A word in lower case before a figure, or before a word that says it is about that much ("долю около 5%")."""
-_PREPOSITION_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])(?:в|во|на|за|под|через|про|о|об|по|с|со|к|ко|у|от|до|из|для)\s+\Z")
-"""A preposition right before a word: the word is in its phrase, not what a verb takes."""
-_SIZE_OF = re.compile(
-    r"(?<![А-ЯЁа-яё])([А-ЯЁа-яё]+)\s+(?:в\s+размере|на\s+сумму|в\s+сумме|в\s+объ[её]ме|на\s+уровне)\s+\Z"
-)
-"""A noun before "в размере", "на сумму", "на уровне": what the figure after them is the size of ("взятки в размере
-3 млн", "сохранить ключевую ставку на уровне 16%")."""
+_WORD_BEFORE = re.compile(r"([А-ЯЁа-яё]+)\s+\Z")
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    """Whether the word starting at `start` follows a preposition: it is in the preposition's phrase ("на орбиту",
+    "в мае"), not what a verb takes or what a sentence is about."""
+    before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    return before is not None and _preposition(before.group(1))
+
+
+_SIZE_OF = re.compile(r"(?<![А-ЯЁа-яё])([А-ЯЁа-яё]+)\s+(?:в\s+размере|на\s+сумму|в\s+сумме|в\s+объ[её]ме)\s+\Z")
+"""A noun before "в размере", "на сумму": what the figure after them is the size of ("взятки в размере 3 млн")."""
+_LEVEL_OF = re.compile(r"(?<![А-ЯЁа-яё])([А-ЯЁа-яё]+)\s+на\s+уровне\s+\Z")
+"""A noun before "на уровне": what the figure after it is the level of ("сохранить ключевую ставку на уровне 16%"),
+unless a preposition takes the noun ("Безработица в Москве на уровне 3%": no place is measured)."""
 _SIZE_FOR = re.compile(
     r"(?<![А-ЯЁа-яё])([а-яё]+)\s+для\s+(?:[а-яё]+\s+){0,2}[а-яё]+\s+"
     r"(?:в\s+размере|на\s+сумму|в\s+сумме|в\s+объ[её]ме)\s+\Z"
@@ -366,12 +376,13 @@ _WORD = re.compile(r"[А-ЯЁа-яё]+")
 
 
 def _named_before_dash(text: str, start: int) -> re.Match[str] | None:
-    """The noun the words before a dash and a figure name it by, past the nouns in the genitive that qualify that
-    noun, in any case but the genitive ("рекордную температуру воздуха — плюс 38,4 градуса": температуру; "Площадь
-    пожара — 12 тысяч квадратных метров": Площадь); None when no such noun ends the words.
+    """The noun a verb takes (in the accusative or the instrumental) that the words before a dash and a figure end
+    with, past the nouns in the genitive that qualify it ("рекордную температуру воздуха — плюс 38,4 градуса":
+    температуру); None for any other noun: a nominative is the sentence's own noun, found elsewhere, and a noun a
+    preposition takes names no measure ("Инфляция в мае — 5%").
 
     >>> text = "зафиксировали рекордную температуру воздуха — плюс 38,4 градуса"
-    >>> _named_before_dash(text, text.index("плюс")).group(), _named_before_dash("цены — 5%", 7)
+    >>> _named_before_dash(text, text.index("плюс")).group(), _named_before_dash("Инфляция в мае — 5%", 17)
     ('температуру', None)
     """
     before = _DASH_BEFORE.search(text, max(0, start - 80), start)
@@ -382,7 +393,8 @@ def _named_before_dash(text: str, start: int) -> re.Match[str] | None:
         if "NOUN" not in reading or word.group()[1:2].isupper():  # an abbreviation ("ВВП") is no measure's noun
             return None
         if reading.case != "gent":
-            return word if reading.case != "nomn" else None  # a nominative is the sentence's noun, found so
+            taken = reading.case in ("accs", "ablt") and not _after_preposition(text, word.start())
+            return word if taken else None
     return None
 
 

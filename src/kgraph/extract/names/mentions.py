@@ -228,9 +228,12 @@ _LAST_BRACKET = re.compile(r"\(([^()]++)\)?\s*+$")
 
 
 _STREET_BEFORE = re.compile(
-    r"(?<![А-ЯЁа-яё])(?:улиц|проспект|переул|бульвар|набережн|проезд)[а-яё]*[^\S\n]+\Z", re.IGNORECASE
+    r"(?<![А-ЯЁа-яё])(?:улиц(?:а|ы|е|у|ей|ею)|проспект(?:а|у|е|ом)?|переул(?:ок|ка|ку|ке|ком)|бульвар(?:а|у|е|ом)?"
+    r"|набережн(?:ая|ой|ую)|проезд(?:а|у|е|ом)?)[^\S\n]+\Z",
+    re.IGNORECASE,
 )
-"""A street's noun right before a name: "улице Малышева", "проспекте Мира"."""
+"""A street's noun in the singular right before a name: "улице Малышева", "проспекте Мира" (not "на улицах Газы":
+the streets of a place)."""
 _FORMER_ONE = re.compile(r"[Ээ]кс-[а-яё]+")
 """One word for one who held an office before: "Экс-замминистра", "экс-губернатора"."""
 
@@ -551,7 +554,11 @@ def _with_first_name(text: str, span: NamedSpan) -> NamedSpan:
 
 
 _NEXT_WORD = re.compile(r"[^\S\n]*,?[^\S\n]*([а-яё]+)")
+"""The word after a name, past a comma: its verb, if any."""
 _AFTER_VERB = re.compile(r"[^\S\n]+([А-ЯЁа-яё]+)")
+"""The word after a verb."""
+_WORD_BEFORE_NAME = re.compile(r"([А-ЯЁа-яё]+)[^\S\n]+\Z")
+"""The word right before a name."""
 
 
 def _as_her_verb_says(text: str, span: NamedSpan) -> NamedSpan:
@@ -563,6 +570,9 @@ def _as_her_verb_says(text: str, span: NamedSpan) -> NamedSpan:
     >>> start = text.index("Александра")
     >>> _as_her_verb_says(text, NamedSpan(start, start + 17, "PER", "Александра Бурико", "Александр Бурико")).normal
     'Александра Бурико'
+    >>> text = "Жена Александра Бурико отметила рост."  # the wife's verb, of a man named in the genitive
+    >>> _as_her_verb_says(text, NamedSpan(5, 22, "PER", "Александра Бурико", "Александр Бурико")).normal
+    'Александр Бурико'
     """
     if span.normal == span.text:
         return span
@@ -572,6 +582,9 @@ def _as_her_verb_says(text: str, span: NamedSpan) -> NamedSpan:
     then = _AFTER_VERB.match(text, verb.end())
     if then and any({"nomn", "femn", "sing"} <= r.tag.grammemes for r in parses(then.group(1).lower())):
         return span  # "Мнение Александра Бурико поддержала компания": the verb's subject comes after it
+    before = _WORD_BEFORE_NAME.search(text, max(0, span.start - 30), span.start)
+    if before and {"NOUN", "nomn", "femn", "sing"} <= parses(before.group(1).lower())[0].tag.grammemes:
+        return span  # "Жена Александра Бурико отметила": the wife speaks, of a man named in the genitive
     for word in NAME_WORD.findall(span.text):
         readings = parses(word.lower())
         if not any(r.tag.case == "nomn" and r.tag.gender in ("femn", None) for r in readings):
@@ -580,11 +593,12 @@ def _as_her_verb_says(text: str, span: NamedSpan) -> NamedSpan:
 
 
 _WOMANS_SURNAME = re.compile(r"(?:ова|ева|ёва|ина|ына)\Z")
+"""The ending of a woman's Russian surname, which a man's genitive shares ("Абрамова")."""
 
 
 def _one_gender(span: NamedSpan) -> NamedSpan:
-    """A name normalised to a man's first name and a woman's surname made one man's: the surname as written read as
-    a man's in the genitive ("предпринимателя Яна Абрамова" was "Ян Абрамова"; it is "Ян Абрамов").
+    """A name of two words normalised to a man's first name and a woman's surname made one man's: the surname as
+    written read as a man's in the genitive ("предпринимателя Яна Абрамова" was "Ян Абрамова"; it is "Ян Абрамов").
 
     >>> _one_gender(NamedSpan(0, 12, "PER", "Яна Абрамова", "Ян Абрамова")).normal
     'Ян Абрамов'
@@ -601,7 +615,8 @@ def _one_gender(span: NamedSpan) -> NamedSpan:
     nominative = his[0].inflect({"nomn"}) if his else None
     if nominative is None:
         return span
-    return replace(span, normal=f"{parts[0]} {str(nominative.word).capitalize()}")
+    his_name = "-".join(part[:1].upper() + part[1:] for part in str(nominative.word).split("-"))
+    return replace(span, normal=f"{parts[0]} {his_name}")
 
 
 def patronymic(word: str) -> bool:

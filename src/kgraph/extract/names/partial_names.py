@@ -9,8 +9,8 @@ name. A careful reader joins each to the only person of the article the part fit
 [(1, 0), (3, 2), (4, 5)]
 >>> partial_names(["Пол Хэтч", "Оррин Хэтч", "Хэтча"])  # two persons the surname fits: neither
 []
->>> partial_names(["Джеймс Коми", "Дж.Коми", "Дж. Коми"])
-[(1, 0), (2, 0)]
+>>> partial_names(["Джеймс Коми", "Дж.Коми", "Дж. Коми"]), partial_names(["Дж.Коми", "Коми"])
+([(1, 0), (2, 0)], [(1, 0)])
 """
 
 import re
@@ -23,9 +23,9 @@ from .mentions import NAME_WORD, patronymic
 def partial_names(labels: Sequence[str]) -> list[tuple[int, int]]:
     """(part, whole) for each person label that names part of exactly one other, full, label: a surname or a
     first name alone that may be that one's in another case (``name_forms``); a first name and a patronymic
-    whose first name is that one's (and whose patronymic, if it has one, is the same); initials and a surname,
-    that one's first name starting with the first initial. The full names are looked up by their forms, not
-    scanned for each part (a text naming thousands of people)."""
+    whose first name is that one's (and whose patronymic, if it has one, is the same); initials (or a first name
+    cut short, "Дж.") and a surname, that one's first name starting with the first initial. The full names are
+    looked up by their forms, not scanned for each part (a text naming thousands of people)."""
     words = [NAME_WORD.findall(label) for label in labels]
     # a first name cut short to its first letters and a period is an initial too: "Дж.Коми" of "Джеймс Коми"
     short = [set(_CUT_SHORT.findall(label)) for label in labels]
@@ -40,7 +40,7 @@ def partial_names(labels: Sequence[str]) -> list[tuple[int, int]]:
             for form in name_forms(parts[0], "Name"):
                 first_names.setdefault(form, set()).add(index)
             firsts.setdefault(parts[0].lower(), set()).add(index)
-        elif len(parts) >= 2 and len(parts[-1]) > 1 and all(len(part) == 1 for part in parts[:-1]):
+        elif len(parts) >= 2 and len(parts[-1]) > 1 and all(len(p) == 1 or p in short[index] for p in parts[:-1]):
             for form in name_forms(parts[-1]):
                 initialled.setdefault(form, set()).add(index)
     joined = []

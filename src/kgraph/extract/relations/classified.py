@@ -34,6 +34,10 @@ VALUE_TYPES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "NUMBER", "AGE", "O
 """NEREL types whose mentions are values, not entities: a relation to one is a fact only when it is a date."""
 
 
+_OF_BIRTH = re.compile(r"\s+со\s+дня\s+рождения", re.IGNORECASE)
+"""What makes an anniversary one of a birth ("100-летию со дня рождения"), mostly of one who is dead: no age."""
+
+
 @lru_cache(maxsize=1)
 def relation_properties() -> dict[str, tuple[str, bool]]:
     """NEREL relation type -> (the property carrying it, as a CURIE; whether it is a datatype property), as the
@@ -192,7 +196,8 @@ def classified_relations(doc: Doc) -> None:
             obj = None if value is None else TimeRef(doc.span(target.start, target.end), value)
         elif target.type == "AGE" and literal:
             years = years_of(doc.clean[target.start : target.end])
-            if years is not None and years > OLDEST and doc.draft(subject).cls == "schema:Person":
+            of_birth = _OF_BIRTH.match(doc.clean, target.end) is not None
+            if years is not None and (years > OLDEST or of_birth) and doc.draft(subject).cls == "schema:Person":
                 continue  # "к 195-летию со дня рождения Ивана Шишкина": an anniversary, no age a person has
             if doc.draft(subject).cls == "kg:Position":
                 continue  # "с 48-летним специалистом": the age of the one who holds the office, not the office's

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from itertools import chain
 
 from ...source import Span
-from ..text.normalise import lemma, parses
+from ..text.normalise import common_noun, lemma, parses
 
 SPEECH_VERBS = {
     "заявить",
@@ -290,7 +290,8 @@ def _candidates(text: str) -> Iterator[Said]:
         verb = "по " + match.group().split(",")[0].split()[-1 if named == "own" else 1].lower()
         yield Said("reported", quote, verb, who, Span(match.start(), match.end(), match.group()))
     for match in _NAME_COLON.finditer(text):
-        if match.group("direct") or _states_something(match.group("reported")):
+        titled = len(match.group("who").split()) > 1 and common_noun(match.group("who").split()[0])
+        if match.group("direct") or not titled or _states_something(match.group("reported")):
             yield _name_colon(match)
 
 
@@ -300,16 +301,17 @@ predicative ("нужно")."""
 
 
 def _states_something(words: str) -> bool:
-    """Whether unquoted words after "Имя Фамилия:" state something (a predicate, or a dash between two parts), and
-    are no title's topic: "Владимир Путин: инвестиции выросли" is a statement, "Художник Иван Шишкин: выставка в
-    Третьяковской галерее" is not.
+    """Whether unquoted words after a title and a name and a colon state something (a predicate, or a dash between
+    two parts), and are no headline's topic: "Президент Владимир Путин: инвестиции выросли" is a statement,
+    "Художник Иван Шишкин: выставка в Третьяковской галерее" is not. A name alone before the colon says words
+    without a verb too ("Песков: ситуация под контролем"), so they are asked of a title's line only.
 
     >>> _states_something("инвестиции выросли"), _states_something("Россия — наш партнёр")
     (True, True)
     >>> _states_something("выставка в Третьяковской галерее")
     False
     """
-    if re.search(r"\s[—–]\s", words):
+    if re.search(r"\s[—–-]\s", words):
         return True
     return any(parses(word.lower())[0].tag.POS in _PREDICATES for word in re.findall(r"[А-ЯЁа-яё]+", words))
 
