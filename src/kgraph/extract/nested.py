@@ -22,7 +22,7 @@ preposition, an abbreviation or a quoted name ("Государственная �
 """
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 
 from ..model import ArticleModel, Entity
@@ -201,22 +201,41 @@ def quoted_names(entities: Mapping[str, Entity]) -> dict[str, str]:
     >>> quoted_names({"p": body("p", "Единая Россия"), "c": body("c", "Совет «Единой России»")})
     {}
     """
+
+    def quoted(label: str) -> str | None:
+        found = _QUOTED_LAST.fullmatch(label)
+        return _as_written(found.group("name")) if found else None
+
+    return _shorter_names(entities, quoted, keep_long=False)
+
+
+def _shorter_names(
+    entities: Mapping[str, Entity],
+    short_of: Callable[[str], str | None],
+    keep_long: bool,
+    proper: Callable[[str], bool] = lambda label: True,
+) -> dict[str, str]:
+    """Entity -> the entity it is one with: the one entity of a class whose label (as written, ``_as_written``) is
+    `short_of` another's one label of the class, and `proper`; kept under the long name when `keep_long`, else the
+    short one, but under the one with a Wikidata item when only one has one, and never joined when each has its
+    own. An entity another joins joins none (no chains)."""
     by_name: dict[tuple[str, str], list[str]] = {}
-    ending: dict[tuple[str, str], list[str]] = {}
+    longer: dict[tuple[str, str], list[str]] = {}
     for ident, entity in entities.items():
         label = entity.labels.get("ru", "")
         by_name.setdefault((entity.cls, _as_written(label)), []).append(ident)
-        if quoted := _QUOTED_LAST.fullmatch(label):
-            ending.setdefault((entity.cls, _as_written(quoted.group("name"))), []).append(ident)
+        if (shorter := short_of(label)) is not None and shorter != _as_written(label):
+            longer.setdefault((entity.cls, shorter), []).append(ident)
     found: dict[str, str] = {}
-    for name, holders in ending.items():
-        short = by_name.get(name, [])
+    for name, holders in longer.items():
+        short = [ident for ident in by_name.get(name, []) if proper(entities[ident].labels.get("ru", ""))]
         if len(holders) != 1 or len(short) != 1:
             continue
         full, other = entities[holders[0]], entities[short[0]]
         if full.wikidata and other.wikidata and full.wikidata != other.wikidata:
             continue
-        if full.wikidata and not other.wikidata:
+        long_kept = keep_long if bool(full.wikidata) == bool(other.wikidata) else bool(full.wikidata)
+        if long_kept:
             found[short[0]] = holders[0]
         else:
             found[holders[0]] = short[0]
@@ -274,26 +293,7 @@ def official_names(entities: Mapping[str, Entity]) -> dict[str, str]:
     >>> official_names({"b": body("b", "банк"), "n": body("n", "Национальный банк")})
     {}
     """
-    by_name: dict[tuple[str, str], list[str]] = {}
-    longer: dict[tuple[str, str], list[str]] = {}
-    for ident, entity in entities.items():
-        label = entity.labels.get("ru", "")
-        by_name.setdefault((entity.cls, _as_written(label)), []).append(ident)
-        if (core := _core(label)) != _as_written(label):
-            longer.setdefault((entity.cls, core), []).append(ident)
-    found: dict[str, str] = {}
-    for name, holders in longer.items():
-        short = [ident for ident in by_name.get(name, []) if _proper(entities[ident].labels.get("ru", ""))]
-        if len(holders) != 1 or len(short) != 1:
-            continue
-        full, other = entities[holders[0]], entities[short[0]]
-        if full.wikidata and other.wikidata and full.wikidata != other.wikidata:
-            continue
-        if other.wikidata and not full.wikidata:
-            found[holders[0]] = short[0]
-        else:
-            found[short[0]] = holders[0]
-    return {ident: holder for ident, holder in found.items() if holder not in found}
+    return _shorter_names(entities, _core, keep_long=True, proper=_proper)
 
 
 _NAME_PARTS = re.compile(r"[\s-]+")
