@@ -3013,3 +3013,25 @@ def test_an_event_is_at_no_time_outside_the_days_it_runs() -> None:
     times = sorted(str(f.obj.value) for f in model.facts if f.predicate == "kg:pointInTime")  # type: ignore[union-attr]
     assert "2027" not in times, times
     assert any("2027" in why and "runs from" in why for why in model.left_out), model.left_out
+
+
+def test_a_speakers_title_may_hold_a_name_in_guillemets() -> None:
+    # "Генеральный директор госкорпорации «Роскосмос» Дмитрий Баканов заявил …, что" was no statement: the words
+    # before the verb could hold no guillemets (a new article on the Moon programme)
+    text = (
+        "Генеральный директор госкорпорации «Роскосмос» Дмитрий Баканов заявил журналистам, что станция будет запущена."
+    )
+    said = find_utterances(text)
+    assert [(s.kind, s.text.text) for s in said] == [("reported", "станция будет запущена")]
+    model = extract_article(parse_article("moon", text))
+    assert [model.entities[u.speakers[0]].labels["ru"] for u in model.utterances] == ["Дмитрий Баканов"]
+
+
+def test_a_figure_after_na_summu_measures_no_person_named_before_it() -> None:
+    # "иск компании Nord Gold к бизнесмену Алексею Мордашову на сумму 200 млн фунтов стерлингов" measured
+    # "мордашов" (a new article on a lawsuit)
+    text = (
+        "Высокий суд Лондона отклонил иск компании Nord Gold к бизнесмену Алексею Мордашову на сумму 200 млн долларов."
+    )
+    model = extract_article(parse_article("suit", text))
+    assert [model.entities[q.measure].labels["ru"] for q in model.quantities] == ["иск"]

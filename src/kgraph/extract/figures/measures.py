@@ -59,6 +59,8 @@ def _indicator(
     )
     if sized is None and (level := _LEVEL_OF.search(text, max(0, amount.start - 60), amount.start)) is not None:
         sized = None if _after_preposition(text, level.start(1)) else level
+    if sized is not None and named.covers(sized.start(1), sized.end(1)):
+        sized = None  # "иск … к бизнесмену Алексею Мордашову на сумму 200 млн": a person is no measure
     if sized is None and amount.is_money:  # "приговорил … к штрафу в 50 млн рублей": штраф
         sized = _SUM_OF.search(text, max(0, amount.start - 40), amount.start)
         reading = parses(sized.group(1).lower())[0].tag if sized else None
