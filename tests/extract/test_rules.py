@@ -3035,3 +3035,9 @@ def test_a_figure_after_na_summu_measures_no_person_named_before_it() -> None:
     )
     model = extract_article(parse_article("suit", text))
     assert [model.entities[q.measure].labels["ru"] for q in model.quantities] == ["иск"]
+
+
+def test_a_bodys_one_word_name_in_the_genitive_is_labelled_in_the_nominative() -> None:
+    # "Глава Минпромторга посетил завод" labelled the ministry "Минпромторга" (a new article on a factory visit)
+    model = extract_article(parse_article("visit", "# Глава Минпромторга посетил завод «КАМАЗ»\n\nТекст.\n"))
+    assert "Минпромторг" in {e.labels["ru"] for e in model.entities.values() if e.cls == "schema:Organization"}

@@ -397,10 +397,15 @@ def _as_in_dictionary(label: str, mentions: list[Span]) -> str:
     'Министерство обороны'
     >>> _as_in_dictionary("Колмар", [Span(0, 6, "Колмар"), Span(9, 16, "Колмара")])
     'Колмар'
+    >>> _as_in_dictionary("Минпромторга", [Span(0, 12, "Минпромторга")])  # a body's word pymorphy3 reads so
+    'Минпромторг'
     >>> written = "Уральской горно-металлургической компании"
     >>> _as_in_dictionary("Уральская горно-металлургической компания", [Span(0, 41, written)])
     'Уральская горно-металлургическая компания'
     """
+    only = parses(label.lower())[0] if re.fullmatch(r"[А-ЯЁ][а-яё]+", label) else None
+    if only is not None and "Orgn" in only.tag and only.tag.case not in (None, "nomn"):
+        return label[:1] + str(only.normal_form)[1:]  # "Глава Минпромторга": a body's name, Минпромторг
     if all(may_be_nominative(word) for word in CYRILLIC_WORD.findall(label)):
         return label  # "Колмар", which pymorphy3 reads as a genitive of "колмара", may be a nominative as written
     wanted = key(label)
