@@ -57,6 +57,7 @@ UNITS: dict[str, Unit] = {
         Unit("ha", "Q35852", "hectare", "гектар"),
         Unit("km2", "Q712226", "square kilometre", "квадратный километр"),
         Unit("m2", "Q25343", "square metre", "квадратный метр"),
+        Unit("m3", "Q25517", "cubic metre", "кубический метр"),
         Unit("l", "Q11582", "litre", "литр"),
         Unit("W", "Q25236", "watt", "ватт"),
         Unit("kW", "Q3320608", "kilowatt", "киловатт"),

@@ -3041,3 +3041,17 @@ def test_a_bodys_one_word_name_in_the_genitive_is_labelled_in_the_nominative() -
     # "Глава Минпромторга посетил завод" labelled the ministry "Минпромторга" (a new article on a factory visit)
     model = extract_article(parse_article("visit", "# Глава Минпромторга посетил завод «КАМАЗ»\n\nТекст.\n"))
     assert "Минпромторг" in {e.labels["ru"] for e in model.entities.values() if e.cls == "schema:Organization"}
+
+
+def test_cubic_metres_are_a_unit_and_the_genitive_after_them_is_measured() -> None:
+    # "38,8 млрд кубометров газа" counted "кубометр" with no unit (a new article on gas exports)
+    found = find_amounts("поставил 38,8 млрд кубометров газа, 5 кубических метров воды и 300 м³ бетона")
+    assert [(a.value, a.unit) for a in found] == [(Decimal("38800000000"), "m3"), (5, "m3"), (300, "m3")]
+    model = extract_article(parse_article("gas", "«Газпром» поставил в Китай 38,8 млрд кубометров газа."))
+    assert [(q.unit, model.entities[q.measure].labels["ru"]) for q in model.quantities] == [("m3", "газ")]
+
+
+def test_common_words_opening_a_headline_are_no_facility() -> None:
+    # "# Туристический поток в Крым вырос на 15%" gave a facility "Туристический поток" (a new article on tourism)
+    model = extract_article(parse_article("crimea", "# Туристический поток в Крым вырос на 15%\n\nТекст.\n"))
+    assert "Туристический поток" not in {e.labels["ru"] for e in model.entities.values()}

@@ -90,6 +90,7 @@ UNITS = {
     "кг": "kg",
     "грамм": "g",
     "гектар": "ha",
+    "кубометр": "m3",
     "га": "ha",
     "литр": "l",
     "ватт": "W",
@@ -109,7 +110,7 @@ UNITS = {
 (``kgraph.model.UNITS``)."""
 UNIT_WORDS = frozenset(
     {"километр", "метр", "тонна", "процент", "килограмм", "грамм", "гектар", "литр", "ватт", "киловатт", "мегаватт"}
-    | {"гигаватт", "сантиметр", "миллиметр"}
+    | {"гигаватт", "сантиметр", "миллиметр", "кубометр"}
 )
 """The units of measure the grammar finds by dictionary form ("килограммов"; currencies are `CURRENCIES`)."""
 UNIT_ABBREVIATIONS = frozenset({"%", "км", "кг", "га", "вт", "квт", "мвт", "гвт", "см", "мм"})
@@ -121,6 +122,9 @@ COMPOUND_UNITS = {
     ("квадратный", "метр"): "m2",
     ("кв", "м"): "m2",
     ("м", "²"): "m2",
+    ("кубический", "метр"): "m3",
+    ("куб", "м"): "m3",
+    ("м", "³"): "m3",
     ("киловатт-час",): "kWh",
     ("киловатт", "час"): "kWh",
     ("квт", "ч"): "kWh",
@@ -319,6 +323,9 @@ def parser(spelt: bool) -> Any:
         rule(normalized("квадратный"), dictionary({"километр", "метр"})),
         rule(caseless("кв"), eq(".").optional(), in_caseless({"км", "м"})),
         rule(in_caseless({"км", "м"}), eq("²")),
+        rule(normalized("кубический"), normalized("метр")),
+        rule(caseless("куб"), eq("."), caseless("м")),
+        rule(caseless("м"), eq("³")),
         rule(normalized("киловатт"), in_(DASHES), normalized("час")),
         rule(caseless("квт"), in_({"·", "⋅", "*", "-"}), caseless("ч")),
         rule(normalized("градус"), normalized("цельсий")),

@@ -85,6 +85,8 @@ def typed_entities(doc: Doc) -> None:
             continue  # «Корь не знает границ», — заявил Клюге: words said, not a work's title
         if mention.type == "PROFESSION" and _plural(words):
             continue  # "преподаватели", "лидеры России": people, not one office
+        if mention.type == "FACILITY" and _opens_sentence(doc, mention.start) and _no_name_in(words):
+            continue  # "# Туристический поток в Крым вырос": common words opening a headline, no facility's name
         if words.count("»") > words.count("«") and doc.clean[mention.start - 1 : mention.start] == "«":
             words = "«" + words  # "ордена «За заслуги перед Отечеством» III степени": NEREL's span leaves the « out
         label = words if mention.type in AS_WRITTEN else _label(words, person=mention.type == "PROFESSION")
@@ -309,6 +311,17 @@ def _common_word(label: str) -> bool:
         return False
     reading = parses(first.group().lower())[0]
     return reading.is_known and not {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"} & reading.tag.grammemes
+
+
+def _no_name_in(words: str) -> bool:
+    """Whether words are all common ones, the first capitalised only: a common word first (``_common_word``) and
+    every word after it in lower case ("Туристический поток"; not "Большой Смоленский мост", "Дом Союзов").
+
+    >>> _no_name_in("Туристический поток"), _no_name_in("Большой Смоленский мост"), _no_name_in("Кремль")
+    (True, False, False)
+    """
+    rest = words.split()[1:]
+    return bool(rest) and _common_word(words) and all(word.islower() for word in rest)
 
 
 def _plural(words: str) -> bool:
