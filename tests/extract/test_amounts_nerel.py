@@ -127,7 +127,7 @@ def test_more_currencies_and_abbreviations() -> None:
     found = find_amounts("Контракт оценён в 3,2 млрд долл., премия — 9 млн шведских крон, а сдача — один цент.")
     assert [(a.text, a.unit, a.is_money) for a in found] == [
         ("3,2 млрд долл.", "USD", True),
-        ("9 млн шведских крон", None, True),
+        ("9 млн шведских крон", "SEK", True),  # a crown with its country named has a code
         ("один цент", None, True),
     ]
 

@@ -3055,3 +3055,11 @@ def test_common_words_opening_a_headline_are_no_facility() -> None:
     # "# Туристический поток в Крым вырос на 15%" gave a facility "Туристический поток" (a new article on tourism)
     model = extract_article(parse_article("crimea", "# Туристический поток в Крым вырос на 15%\n\nТекст.\n"))
     assert "Туристический поток" not in {e.labels["ru"] for e in model.entities.values()}
+
+
+def test_a_currency_a_country_names_has_its_code_and_the_tenge_its_own_item() -> None:
+    # "200 млн фунтов стерлингов" and "11 млн шведских крон" had no unit (new articles on a lawsuit and the Nobel
+    # prize); the tenge's Wikidata item was the Brazilian real's (Q173117), so every sum in tenge said reals
+    text = "200 млн фунтов стерлингов, £30 млн, 11 млн шведских крон, 2 млрд реалов, 180 млрд тенге и 10 тысяч франков"
+    assert [a.unit for a in find_amounts(text)] == ["GBP", "GBP", "SEK", "BRL", "KZT", None]
+    assert (UNITS["KZT"].wikidata, UNITS["BRL"].wikidata, UNITS["GBP"].wikidata) == ("Q173751", "Q173117", "Q25224")

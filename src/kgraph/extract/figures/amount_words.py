@@ -70,6 +70,7 @@ UNITS = {
     "руб": "RUB",
     "рублёвый": "RUB",
     "₽": "RUB",
+    "£": "GBP",
     "евро": "EUR",
     "€": "EUR",
     "тенге": "KZT",
@@ -79,6 +80,7 @@ UNITS = {
     "йена": "JPY",
     "злотый": "PLN",
     "шекель": "ILS",
+    "реал": "BRL",
     "километр": "km",
     "км": "km",
     "метр": "m",
@@ -133,6 +135,15 @@ COMPOUND_UNITS = {
     ("°", "с"): "°C",
     ("километр", "в", "час"): "km/h",
     ("км", "ч"): "km/h",
+    ("фунт", "стерлинг"): "GBP",
+    ("британский", "фунт"): "GBP",
+    ("швейцарский", "франк"): "CHF",
+    ("шведский", "крона"): "SEK",
+    ("норвежский", "крона"): "NOK",
+    ("датский", "крона"): "DKK",
+    ("чешский", "крона"): "CZK",
+    ("индийский", "рупия"): "INR",
+    ("бразильский", "реал"): "BRL",
 }
 """Units of several words (dictionary forms or abbreviations, the marks between them left out: "кв. км", "кВт·ч",
 "км/ч") and their codes."""
@@ -160,6 +171,7 @@ CURRENCIES = {
     "крона",
     "злотый",
     "шекель",
+    "реал",
     "динар",
     "песо",
     "$",
@@ -273,11 +285,13 @@ def unit_lemma(words: str) -> str:
 
 
 def unit_code(words: list[str]) -> str | None:
-    """The code of the unit `words` spell ("кв. км", "кВт", "градусов Цельсия"), or None for words that are no unit
-    (a currency without a code: "фунтов стерлингов").
+    """The code of the unit `words` spell ("кв. км", "кВт", "фунтов стерлингов"), or None for words that are no unit
+    or a currency of several countries with no country said ("франков").
 
     >>> unit_code(["кв", ".", "км"]), unit_code(["кВт", "·", "ч"]), unit_code(["см"]), unit_code(["градусов"])
     ('km2', 'kWh', 'cm', None)
+    >>> unit_code(["фунтов", "стерлингов"]), unit_code(["шведских", "крон"]), unit_code(["франков"])
+    ('GBP', 'SEK', None)
     """
     kept = [word for word in words if word not in _UNIT_MARKS]
     if not kept:
