@@ -1081,7 +1081,8 @@ def test_a_figure_measures_no_named_thing_no_year_and_the_noun_phrase_after_its_
         "чистой прибыли. Кредитный портфель корпоративных клиентов вырос с начала года на 9%.\n"
     )
     model = extract_article(parse_article("named", text))
-    assert _measured(model) == ["сумма", "чистая прибыль", "портфель"], _measured(model)
+    # the court's sum is a fine: a verb of fining comes before it
+    assert _measured(model) == ["штраф", "чистая прибыль", "портфель"], _measured(model)
 
 
 def test_a_first_name_alone_links_no_namesake_and_takes_the_surname_after_it() -> None:
@@ -3063,3 +3064,23 @@ def test_a_currency_a_country_names_has_its_code_and_the_tenge_its_own_item() ->
     text = "200 млн фунтов стерлингов, £30 млн, 11 млн шведских крон, 2 млрд реалов, 180 млрд тенге и 10 тысяч франков"
     assert [a.unit for a in find_amounts(text)] == ["GBP", "GBP", "SEK", "BRL", "KZT", None]
     assert (UNITS["KZT"].wikidata, UNITS["BRL"].wikidata, UNITS["GBP"].wikidata) == ("Q173751", "Q173117", "Q25224")
+
+
+def test_a_sum_a_verb_of_fining_comes_before_is_a_fine() -> None:
+    # "Вахитовский районный суд Казани оштрафовал автосалон «Авто-Лидер» на 500 тысяч рублей" measured "автосалон"
+    # (a new article on a fine); a sum of another sentence is not
+    text = "Суд оштрафовал автосалон «Авто-Лидер» на 500 тысяч рублей. Выручка автосалона составила 5 млн рублей."
+    model = extract_article(parse_article("fine", text))
+    measured = {str(q.value): model.entities[q.measure].labels["ru"] for q in model.quantities}
+    assert measured == {"500000": "штраф", "5000000": "выручка"}, measured
+
+
+def test_a_currency_of_several_countries_is_the_one_the_article_names_in_full() -> None:
+    # "# … выделит 2 млрд фунтов" and "выделит 2 млрд фунтов стерлингов" were two quantities, one without a unit (a
+    # new article on housing)
+    text = (
+        "# Правительство Великобритании выделит 2 млрд фунтов на жильё\n\nПравительство Великобритании выделит 2 млрд "
+        "фунтов стерлингов на строительство доступного жилья.\n"
+    )
+    model = extract_article(parse_article("housing", text))
+    assert [(q.value, q.unit, len(q.evidence)) for q in model.quantities] == [(2_000_000_000, "GBP", 2)]

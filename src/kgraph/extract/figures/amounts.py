@@ -85,7 +85,30 @@ def find_amounts(text: str) -> list[Amount]:
     finally:
         if collecting:
             gc.enable()
-    return _as_verbs_bound(text, _in_paragraph_currency(text, [a for a in amounts if not _opens_ordinal(text, a)]))
+    found = _in_paragraph_currency(text, [a for a in amounts if not _opens_ordinal(text, a)])
+    return _as_verbs_bound(text, _currency_as_named_elsewhere(found))
+
+
+def _currency_as_named_elsewhere(amounts: list[Amount]) -> list[Amount]:
+    """A sum in a currency of several countries ("2 млрд фунтов") in the currency the text names in full elsewhere
+    with the same word ("2 млрд фунтов стерлингов": GBP), when it names one so.
+
+    >>> [a.unit for a in find_amounts("Выделят 2 млрд фунтов. Всего 2 млрд фунтов стерлингов.")]
+    ['GBP', 'GBP']
+    """
+    coded: dict[str, set[str]] = {}
+    for amount in amounts:
+        if amount.is_money and amount.unit and amount.unit_text:
+            for word in amount.unit_text.split():
+                coded.setdefault(vocab.unit_lemma(word), set()).add(amount.unit)
+    found = []
+    for amount in amounts:
+        if amount.is_money and amount.unit is None and amount.unit_text:
+            codes = coded.get(vocab.unit_lemma(amount.unit_text.split()[0]), set())
+            if len(codes) == 1:
+                amount = replace(amount, unit=next(iter(codes)))
+        found.append(amount)
+    return found
 
 
 _ROUND_NUMERAL = re.compile(

@@ -101,6 +101,8 @@ def _indicator(
         label, evidence = lemma(of_what.group(1)), doc.span(of_what.start(1), of_what.end(1))
     elif of_what and (phrase := _qualified_after(text, amount.end)) is not None:
         label, evidence = phrase[0], doc.span(*phrase[1])  # "1,3 трлн рублей чистой прибыли": чистая прибыль
+    elif amount.is_money and (fined := _FINED.search(text, max(0, amount.start - 80), amount.start)) is not None:
+        label, evidence = "штраф", doc.span(fined.start(), fined.end())  # "оштрафовал автосалон на 500 тысяч рублей"
     elif (named_before := _named_before_dash(text, amount.start)) is not None:  # "температуру воздуха — плюс 38"
         label, evidence = lemma(named_before.group().lower()), doc.span(named_before.start(), named_before.end())
     else:
@@ -333,6 +335,9 @@ _ABOUT = r"(?:(?:около|более|менее|почти|свыше|поря
 """A word between a noun and the figure that says it is about that much ("долю около 5%"), if any."""
 _OBJECT_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])([а-яё]+)\s+" + _ABOUT + r"\Z")
 """A word in lower case before a figure, or before a word that says it is about that much ("долю около 5%")."""
+_FINED = re.compile(r"(?<![А-ЯЁа-яё])оштраф[а-яё]*(?=[^.!?\n]*\Z)", re.IGNORECASE)
+"""A verb of fining before a sum in its sentence: the sum is the fine ("Суд оштрафовал автосалон «Авто-Лидер» на 500
+тысяч рублей")."""
 _WORD_BEFORE = re.compile(r"([А-ЯЁа-яё]+)\s+\Z")
 
 
