@@ -118,6 +118,7 @@ _ROUND_NUMERAL = re.compile(
 )
 """A round number spelt out (tens, hundreds, a thousand), the last word of an amount's."""
 _NEXT_WORD = re.compile(r"\s+([А-ЯЁа-яё]+)")
+"""The word after an amount."""
 
 
 def _opens_ordinal(text: str, amount: Amount) -> bool:
@@ -139,6 +140,7 @@ def _opens_ordinal(text: str, amount: Amount) -> bool:
 _EXCEEDED = re.compile(r"(?:\b(не)\s+)?\b((?:превы[сш]|превзо[шй]|превосх)\w*)\s+\Z", re.IGNORECASE)
 """A word of exceeding right before a figure, with "не" before it or not: "превысила 120 тысяч гектаров"."""
 _VERB_FORMS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
+"""A verb's forms: a word of exceeding must be one to bound a figure."""
 
 
 def _as_verbs_bound(text: str, amounts: list[Amount]) -> list[Amount]:

@@ -121,7 +121,9 @@ _EVE_WORDS = frozenset({"VERB", "ADVB", "PREP", "PRTS", "NPRO", "CONJ", "PRCL", 
 """What may follow "накануне" alone, the day before: a verb, an adverb or a preposition ("накануне провёл", "накануне
 вечером", "накануне в Москве"); a noun after it names the thing it is the eve of ("накануне выборов")."""
 _TIMES_OF_DAY = frozenset({"утром", "днём", "днем", "вечером", "ночью"})
+"""Times of day "накануне" may stand before ("накануне вечером"), which pymorphy3 may read as nouns."""
 _WORD_AFTER = re.compile(r"[^\S\n]*([А-ЯЁа-яё]+)")
+"""The word after "накануне"."""
 
 
 def _eve_alone(text: str, end: int) -> bool:

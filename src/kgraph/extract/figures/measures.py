@@ -339,6 +339,7 @@ _FINED = re.compile(r"(?<![А-ЯЁа-яё])оштраф[а-яё]*(?=[^.!?\n]*\Z)
 """A verb of fining before a sum in its sentence: the sum is the fine ("Суд оштрафовал автосалон «Авто-Лидер» на 500
 тысяч рублей")."""
 _WORD_BEFORE = re.compile(r"([А-ЯЁа-яё]+)\s+\Z")
+"""The word right before a position."""
 
 
 def _after_preposition(text: str, start: int) -> bool:
@@ -380,6 +381,7 @@ _DASH_BEFORE = re.compile(
 )
 """Up to three words, a dash and a figure (its sign or a word that says it is about that much before it, if any)."""
 _WORD = re.compile(r"[А-ЯЁа-яё]+")
+"""A Cyrillic word."""
 
 
 def _named_before_dash(text: str, start: int) -> re.Match[str] | None:
@@ -406,6 +408,7 @@ def _named_before_dash(text: str, start: int) -> re.Match[str] | None:
 
 
 _CLAUSE_VERB = re.compile(r"\s*[,—–]\s*([а-яё]+)")
+"""A comma or a dash and the word after it, which may be the verb of a clause of its own."""
 
 
 def _before_verb_clause(text: str, start: int, end: int) -> int:

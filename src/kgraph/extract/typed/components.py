@@ -166,6 +166,7 @@ writes "по делу" 21 times and never inside an office; "по делам м�
 
 
 _WORD_GOES_ON = re.compile(r"(?<=[^\W_])[^\W_]+")
+"""Letters or digits going on right after a letter or a digit: a word a mention stopped inside."""
 
 
 def _whole_words(text: str, mention: TypedMention) -> TypedMention:
