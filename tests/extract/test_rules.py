@@ -2791,7 +2791,7 @@ def test_a_figure_after_a_dash_measures_the_noun_a_verb_takes_before_the_dash_pa
     assert measured == {"38.4": "температура", "5": "инфляция"}, measured
 
 
-def test_a_name_and_a_colon_before_words_that_state_nothing_is_no_statement() -> None:
+def test_a_title_and_a_name_before_a_colon_and_words_that_state_nothing_are_no_statement() -> None:
     # "# Художник Иван Шишкин: выставка в Третьяковской галерее" made the exhibition's place Шишкин's words (a new
     # article on an exhibition); a statement has a predicate or a dash
     said = find_utterances("# Художник Иван Шишкин: выставка в Третьяковской галерее\n\nТекст.\n")
@@ -2804,7 +2804,7 @@ def test_a_name_and_a_colon_before_words_that_state_nothing_is_no_statement() ->
     ]
 
 
-def test_an_anniversary_of_a_birth_past_a_lifes_length_is_no_persons_age() -> None:
+def test_an_anniversary_of_a_birth_is_no_persons_age() -> None:
     # "к 195-летию со дня рождения Ивана Шишкина" gave Шишкин the age 195 (a new article on an exhibition)
     text = (
         "Выставка посвящена 195-летию со дня рождения Ивана Шишкина. Ветеран Иван Петров отметил 95-летие. "
