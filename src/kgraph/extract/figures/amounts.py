@@ -117,8 +117,6 @@ _ROUND_NUMERAL = re.compile(
     re.IGNORECASE,
 )
 """A round number spelt out (tens, hundreds, a thousand), the last word of an amount's."""
-_NEXT_WORD = re.compile(r"\s+([А-ЯЁа-яё]+)")
-"""The word after an amount."""
 
 
 def _opens_ordinal(text: str, amount: Amount) -> bool:
@@ -129,11 +127,11 @@ def _opens_ordinal(text: str, amount: Amount) -> bool:
     >>> [a.text for a in found]
     ['пять', 'двадцать пять']
     """
-    after = _NEXT_WORD.match(text, amount.end)
+    after = text_words.words(text).after(amount.end, text_words.RUSSIAN)
     return (
         after is not None
         and _ROUND_NUMERAL.search(amount.text) is not None
-        and "Anum" in parses(after.group(1).lower())[0].tag
+        and "Anum" in parses(after.text.lower())[0].tag
     )
 
 

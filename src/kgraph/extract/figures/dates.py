@@ -15,6 +15,7 @@ from datetime import MAXYEAR, MINYEAR, date, timedelta
 
 from ...model import YearMonth
 from ..text.normalise import parses
+from ..text.words import RUSSIAN, words
 
 _MONTHS = {
     "январ": 1,
@@ -122,8 +123,8 @@ _EVE_WORDS = frozenset({"VERB", "ADVB", "PREP", "PRTS", "NPRO", "CONJ", "PRCL", 
 вечером", "накануне в Москве"); a noun after it names the thing it is the eve of ("накануне выборов")."""
 _TIMES_OF_DAY = frozenset({"утром", "днём", "днем", "вечером", "ночью"})
 """Times of day "накануне" may stand before ("накануне вечером"), which pymorphy3 may read as nouns."""
-_WORD_AFTER = re.compile(r"[^\S\n]*([А-ЯЁа-яё]+)")
-"""The word after "накануне"."""
+_ON_ONE_LINE = re.compile(r"[^\S\n]*")
+"""What may lie between "накануне" and the word after it: spaces of its line, or none."""
 
 
 def _eve_alone(text: str, end: int) -> bool:
@@ -136,10 +137,10 @@ def _eve_alone(text: str, end: int) -> bool:
     >>> _eve_alone("накануне выборов", 8), _eve_alone("накануне финала", 8), _eve_alone("накануне начала.", 8)
     (False, False, False)
     """
-    after = _WORD_AFTER.match(text, end)
+    after = words(text).after(end, RUSSIAN, gap=_ON_ONE_LINE)
     if after is None:
         return True
-    word = after.group(1).lower()
+    word = after.text.lower()
     return word in _TIMES_OF_DAY or parses(word)[0].tag.POS in _EVE_WORDS
 
 

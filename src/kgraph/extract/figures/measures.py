@@ -21,6 +21,7 @@ from ..doc import Doc, Draft
 from ..pipeline import component
 from ..spans import Overlapping, SpanIndex
 from ..text.normalise import CYRILLIC_WORD, lemma, noun_phrase_nominative, parses
+from ..text.words import RUSSIAN, words
 from .amounts import Amount
 from .subjects import figure_subject
 
@@ -338,15 +339,13 @@ _OBJECT_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])([а-яё]+)\s+" + _ABOUT + r
 _FINED = re.compile(r"(?<![А-ЯЁа-яё])оштраф[а-яё]*(?=[^.!?\n]*\Z)", re.IGNORECASE)
 """A verb of fining before a sum in its sentence: the sum is the fine ("Суд оштрафовал автосалон «Авто-Лидер» на 500
 тысяч рублей")."""
-_WORD_BEFORE = re.compile(r"([А-ЯЁа-яё]+)\s+\Z")
-"""The word right before a position."""
 
 
 def _after_preposition(text: str, start: int) -> bool:
     """Whether the word starting at `start` follows a preposition: it is in the preposition's phrase ("на орбиту",
     "в мае"), not what a verb takes or what a sentence is about."""
-    before = _WORD_BEFORE.search(text, max(0, start - 20), start)
-    return before is not None and _preposition(before.group(1))
+    before = words(text).before(start, RUSSIAN)
+    return before is not None and _preposition(before.text)
 
 
 _SIZE_OF = re.compile(r"(?<![А-ЯЁа-яё])([А-ЯЁа-яё]+)\s+(?:в\s+размере|на\s+сумму|в\s+сумме|в\s+объ[её]ме)\s+\Z")

@@ -18,7 +18,7 @@ from ..places.nouns import head as place_head
 from ..spans import SpanIndex
 from ..text.ner import NamedSpan
 from ..text.normalise import NAME_TAGS, common_noun, key, lemma, name_forms, parses
-from ..text.words import LOWER, words
+from ..text.words import LOWER, RUSSIAN, words
 
 _LEGAL_FORMS = re.compile(r"^(?:(?:ООО|ЗАО|ОАО|ПАО|АО|НАО|УК|НКО|ФГУП|ГУП|МУП|ФГБУ|ГБУ|РГТРК|ТОО|ИП)\s+)+[«\"“]")
 _KIND_BEFORE_QUOTE = re.compile(r"([А-ЯЁ][а-яё]+)\s+[«\"“]")
@@ -555,10 +555,8 @@ def _with_first_name(text: str, span: NamedSpan) -> NamedSpan:
 
 _NEXT_WORD = re.compile(r"[^\S\n]*,?[^\S\n]*([а-яё]+)")
 """The word after a name, past a comma: its verb, if any."""
-_AFTER_VERB = re.compile(r"[^\S\n]+([А-ЯЁа-яё]+)")
-"""The word after a verb."""
-_WORD_BEFORE_NAME = re.compile(r"([А-ЯЁа-яё]+)[^\S\n]+\Z")
-"""The word right before a name."""
+_ON_ONE_LINE = re.compile(r"[^\S\n]+")
+"""What lies between two words of one line."""
 
 
 def _as_her_verb_says(text: str, span: NamedSpan) -> NamedSpan:
@@ -579,11 +577,11 @@ def _as_her_verb_says(text: str, span: NamedSpan) -> NamedSpan:
     verb = _NEXT_WORD.match(text, span.end)
     if verb is None or not {"VERB", "past", "femn"} <= parses(verb.group(1))[0].tag.grammemes:
         return span
-    then = _AFTER_VERB.match(text, verb.end())
-    if then and any({"nomn", "femn", "sing"} <= r.tag.grammemes for r in parses(then.group(1).lower())):
+    then = words(text).after(verb.end(), RUSSIAN, gap=_ON_ONE_LINE)
+    if then and any({"nomn", "femn", "sing"} <= r.tag.grammemes for r in parses(then.text.lower())):
         return span  # "Мнение Александра Бурико поддержала компания": the verb's subject comes after it
-    before = _WORD_BEFORE_NAME.search(text, max(0, span.start - 30), span.start)
-    if before and {"NOUN", "nomn", "femn", "sing"} <= parses(before.group(1).lower())[0].tag.grammemes:
+    before = words(text).before(span.start, RUSSIAN, gap=_ON_ONE_LINE)
+    if before and {"NOUN", "nomn", "femn", "sing"} <= parses(before.text.lower())[0].tag.grammemes:
         return span  # "Жена Александра Бурико отметила": the wife speaks, of a man named in the genitive
     for word in NAME_WORD.findall(span.text):
         readings = parses(word.lower())
