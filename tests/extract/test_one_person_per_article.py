@@ -499,3 +499,20 @@ def test_a_mans_first_name_makes_the_surname_after_it_a_mans() -> None:
     model = extract_article(parse_article("a", text))
     labels = {e.labels["ru"]: len(e.mentions) for e in model.entities.values() if e.cls == "schema:Person"}
     assert labels.get("Ян Абрамов") == 1 and "Ян Абрамова" not in labels, labels
+
+
+def test_a_company_named_in_quotes_after_its_founder_stays_a_company_apart_from_him() -> None:
+    # «Кристиан Диор» was joined into the person Кристиан Диор, and its press service was then part of him
+    article = (
+        "# Дом моды «Кристиан Диор» открыл выставку в Москве\n\n"
+        "Модельер Кристиан Диор основал свой дом моды в 1946 году. Компания «Кристиан Диор» в пятницу открыла в "
+        "Москве выставку платьев. Как сообщила пресс-служба «Кристиан Диор», выставка продлится до марта.\n"
+    )
+    model = extract_article(parse_article("a", article))
+    classes = {e.cls for e in model.entities.values() if e.labels.get("ru") == "Кристиан Диор"}
+    person = next(i for i, e in model.entities.items() if e.cls == "schema:Person")
+    assert classes == {"schema:Person", "schema:Organization"}
+    assert {m.text for m in model.entities[person].mentions} == {"Кристиан Диор"}
+    assert len(model.entities[person].mentions) == 1
+    assert not [f for f in model.facts if f.obj_is_entity and f.subject == str(f.obj)]
+    assert not [f for f in model.facts if f.obj_is_entity and str(f.obj) == person and f.predicate == "schema:isPartOf"]

@@ -40,7 +40,8 @@ def merged(*joins: Mapping[str, str]) -> dict[str, str]:
 
 def with_joined(model: ArticleModel, joined: Mapping[str, str]) -> ArticleModel:
     """`model` with each key of `joined` one entity with the entity it maps to (which no key names): its mentions,
-    and what facts, quantities, quotes and the article's subjects say of it, that entity's."""
+    and what facts, quantities, quotes and the article's subjects say of it, that entity's; a fact that would then
+    relate that entity to itself is dropped."""
     if not joined:
         return model
     entities = joined_entities(model.entities, joined)
@@ -50,6 +51,8 @@ def with_joined(model: ArticleModel, joined: Mapping[str, str]) -> ArticleModel:
     for fact in model.facts:
         obj = joined.get(str(fact.obj), fact.obj) if fact.obj_is_entity else fact.obj
         fact = replace(fact, subject=joined.get(fact.subject, fact.subject), obj=obj)
+        if fact.obj_is_entity and fact.subject == str(fact.obj):  # "пресс-служба «X»" part of X, now X itself
+            continue
         key = (fact.subject, fact.predicate, str(fact.obj), fact.obj_is_entity, fact.language)
         if (fact.subject in kept or str(fact.obj) in kept) and key in said:  # said of both: one fact, both evidence
             before = facts[said[key]]

@@ -302,10 +302,11 @@ _BY_NAME_ALONE = frozenset({"schema:Place", "schema:Organization"})
 "В мае ДЖЕЙ-ЗИ занял …")."""
 
 
-def persons_named_alike(entities: Mapping[str, Entity]) -> dict[str, str]:
+def persons_named_alike(entities: Mapping[str, Entity], text: str = "") -> dict[str, str]:
     """Entity -> the person it is: a place or an organisation without a Wikidata item, named exactly as the one
     person of the article named so, by a name of two parts or more ("Ли Пэн", "ДЖЕЙ-ЗИ"; not "Армани", which a
-    fashion house shares with its founder).
+    fashion house shares with its founder), and never in quotes in `text` (the article's): «Кристиан Диор» is the
+    company its founder named after himself.
 
     >>> from kgraph.source import Span
     >>> def named(ident, cls, label):
@@ -314,6 +315,10 @@ def persons_named_alike(entities: Mapping[str, Entity]) -> dict[str, str]:
     {'x': 'p'}
     >>> armani = named("p", "schema:Person", "Армани")
     >>> persons_named_alike({"p": armani, "x": named("x", "schema:Organization", "Армани")})
+    {}
+    >>> dior = named("p", "schema:Person", "Кристиан Диор")
+    >>> company = Entity("x", "schema:Organization", {"ru": "Кристиан Диор"}, mentions=(Span(1, 14, "Кристиан Диор"),))
+    >>> persons_named_alike({"p": dior, "x": company}, "«Кристиан Диор»")
     {}
     """
     persons: dict[str, list[str]] = {}
@@ -324,9 +329,19 @@ def persons_named_alike(entities: Mapping[str, Entity]) -> dict[str, str]:
     found = {}
     for ident, entity in entities.items():
         same = persons.get(_as_written(entity.labels.get("ru", "")), [])
-        if entity.cls in _BY_NAME_ALONE and entity.wikidata is None and len(same) == 1:
+        quoted = any(_in_quotes(text, m.start, m.end) for m in entity.mentions)
+        if entity.cls in _BY_NAME_ALONE and entity.wikidata is None and len(same) == 1 and not quoted:
             found[ident] = same[0]
     return found
+
+
+_OPENING_QUOTES = frozenset('«"„“')
+_CLOSING_QUOTES = frozenset('»"“”')
+
+
+def _in_quotes(text: str, start: int, end: int) -> bool:
+    """Whether the words of `text` from `start` to `end` stand in quotes of their own («Кристиан Диор»)."""
+    return start > 0 and end < len(text) and text[start - 1] in _OPENING_QUOTES and text[end] in _CLOSING_QUOTES
 
 
 def _as_written(name: str) -> str:
@@ -343,7 +358,7 @@ def with_named_after_joined(model: ArticleModel) -> ArticleModel:
         named_by_surname(entities),
         quoted_names(entities),
         official_names(entities),
-        persons_named_alike(entities),
+        persons_named_alike(entities, model.article.text),
     )
     return with_joined(model, merged(*joins))
 
