@@ -20,8 +20,9 @@ from kgraph.extract.figures import amount_words, measures
 from kgraph.extract.figures import amounts as quantities
 from kgraph.extract.figures.amounts import Amount, find_amounts
 from kgraph.extract.names.entities import _person_groups, entities_from_spans, quoted_organisations
-from kgraph.extract.names.mentions import repair_spans, repeated_surnames
+from kgraph.extract.names.mentions import repair_spans
 from kgraph.extract.names.org_tagger import OrganisationTags
+from kgraph.extract.names.person_names import repeated_surnames
 from kgraph.extract.relations import reported, titles
 from kgraph.extract.speech.quotes import find_utterances
 from kgraph.extract.text.ner import NamedSpan

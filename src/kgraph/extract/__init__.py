@@ -8,7 +8,8 @@ declares what it requires, assigns and drops, and the order is checked at start-
   stands before or after a position: ``text/words.py``; which language an article that is not Russian is in (the
   commands warn): ``text/language.py``
 - which persons and organisations are named: ``names/components.py`` (the steps), ``names/mentions.py`` (span
-  repair), ``names/known_names.py`` (what NEREL train knows), ``names/org_tagger.py`` (the CRF tagger),
+  repair), ``names/person_names.py`` (a person's name as written, a surname alone), ``names/name_words.py`` (the
+  words of a name), ``names/known_names.py`` (what NEREL train knows), ``names/org_tagger.py`` (the CRF tagger),
   ``names/entities.py`` (grouping, classes, labels), ``names/partial_names.py`` (a person named in part)
 - which places, and of which kind: ``places/types.py``, ``places/adjectives.py`` ("российские власти")
 - which Wikidata item: ``links/linking.py`` (the gazetteer), ``links/reconcile.py`` (optional, online)

@@ -21,8 +21,7 @@ from ..text.normalise import key, noun_phrase_nominative, with_case_ending
 from . import entities
 from .entities import entities_from_spans
 from .known_names import adjective_place, first_name_alone, gazetteer_mentions, is_adjective
-from .mentions import after_people, genitive_name_nominative, patronymic, qualifies_a_noun, repair_spans
-from .mentions import repeated_surnames as repeated_surnames_in
+from .mentions import after_people, qualifies_a_noun, repair_spans
 from .org_tagger import tag_organisations, token_features
 from .originals import bracketed_names as bracketed_in
 from .originals import original_names as originals_in
@@ -30,6 +29,8 @@ from .owners import owned_organisations as owned_in
 from .partial_names import partial_names as partial_names_in
 from .partial_names import surname_as_written
 from .person_adjectives import surname_adjectives as surname_adjectives_in
+from .person_names import genitive_name_nominative, patronymic
+from .person_names import repeated_surnames as repeated_surnames_in
 
 
 @component("ner_names", requires=("analysis",), assigns=("entities",))

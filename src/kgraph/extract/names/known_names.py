@@ -20,7 +20,8 @@ from ..places.nouns import head_kind, is_facility_head
 from ..spans import SpanIndex
 from ..text.normalise import key, lemma, noun_phrase_nominative, parses
 from ..text.words import RUSSIAN, words
-from .mentions import NAME_WORD, genitive, nominative_name, opens_quote
+from .mentions import genitive
+from .name_words import NAME_WORD, nominative_name, opens_quote
 
 _ONE_WHITESPACE = re.compile(r"\s")
 _CURRENCY = re.compile(r"\w*(?:доллар|фунт|франк)\w*")

@@ -17,7 +17,8 @@ import re
 from collections.abc import Sequence
 
 from ..text.normalise import name_forms, parses
-from .mentions import NAME_WORD, patronymic
+from .name_words import NAME_WORD
+from .person_names import patronymic
 
 
 def partial_names(labels: Sequence[str]) -> list[tuple[int, int]]:

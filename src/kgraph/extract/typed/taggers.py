@@ -22,7 +22,7 @@ from importlib.resources import files
 from typing import Any
 
 from ..data.models import open_tagger
-from ..names.mentions import without_stray_quote
+from ..names.name_words import without_stray_quote
 from ..names.org_tagger import Features, bio_runs, label_runs, token_features, within_lines
 from ..text.ner import Analysis, Token
 
