@@ -14,7 +14,7 @@ declares what it requires, assigns and drops, and the order is checked at start-
 - which places, and of which kind: ``places/types.py``, ``places/adjectives.py`` ("российские власти")
 - which Wikidata item: ``links/linking.py`` (the gazetteer), ``links/reconcile.py`` (optional, online)
 - which figures and dates: ``figures/`` (``amounts.py`` the yargy grammar, ``measures.py`` what they measure,
-  ``dates.py``)
+  ``indicators.py`` which noun, ``dates.py``)
 - who said what: ``speech/`` (``quotes.py`` finds utterances, ``speakers.py`` attributes them)
 - which relations: ``relations/`` (``titles.py`` offices, ``reported.py`` groups, discussions, agreements)
 - which events: ``events/`` (``events.py`` by head noun, ``components.py`` their places, openings and days)

@@ -1,4 +1,5 @@
-"""What figures measure: a quantity per amount found, with the indicator it measures and the place it concerns.
+"""What figures measure: a quantity per amount found, with the indicator it measures (which noun: ``indicators``)
+and the place it concerns.
 
 >>> from kgraph.source import parse_article
 >>> from kgraph.extract.doc import Doc
@@ -12,17 +13,15 @@
 """
 
 import re
-from bisect import bisect_right
 from dataclasses import replace
 
 from ...model import Quantity
 from ...source import Span
-from ..doc import Doc, Draft
+from ..doc import Doc
 from ..pipeline import component
 from ..spans import Overlapping, SpanIndex
-from ..text.normalise import CYRILLIC_WORD, lemma, noun_phrase_nominative, parses
-from ..text.words import RUSSIAN, words
-from .amounts import Amount
+from ..text.normalise import parses
+from .indicators import indicator
 from .subjects import figure_subject
 
 _NAMED = {
@@ -34,376 +33,10 @@ _NAMED = {
     "schema:AdministrativeArea",
 }
 """The classes of whom a figure may be about."""
+
+
 _NAMED_TYPES = frozenset({"PERSON", "ORGANIZATION", "COUNTRY", "CITY", "STATE_OR_PROVINCE", "LOCATION", "DISTRICT"})
 """The types of the entities whose mentions hold no measure's noun."""
-
-
-def _indicator(
-    doc: Doc, text: str, amount: Amount, nouns: dict[Span, list[tuple[int, re.Match[str]]]], named: SpanIndex
-) -> str:
-    """What an amount measures: the noun before "в размере" or "на сумму" ("штраф в размере 6 млн рублей"; for a
-    sum, before "в" too: "штрафу в 50 млн рублей"), else the noun it counts with its adjectives ("рабочее место";
-    "40 единиц техники": техника), else the noun a verb changed by or to it ("повысил ставку до 16%"), else a noun
-    in the locative after "на" or "при" just before it ("на глубине 10 км"), else a noun in the instrumental just
-    before it ("мощностью 2,5 кВт"), else a thing's noun in the accusative just before it ("занять долю около 5%"),
-    else, for a figure in units, a noun in the genitive just after it, or an adjective and a noun ("500 млн тонн
-    нефти", "1,3 трлн рублей чистой прибыли"), else the last nominative noun before it in its clause
-    (`_nominative_nouns`, `_clause_start`; "объём инвестиций" with the genitive after a word of amount).
-
-    `nouns` keeps each sentence's nominative nouns, found once (a sentence may hold thousands of amounts); a noun
-    inside the mention of a person, an organisation or a place (`named`) is none ("# Суд оштрафовал Google на 3,8
-    млрд рублей", "Сбербанк … заработал 1,3 трлн рублей": the court and the bank are no measures).
-    """
-    measured = _INSTRUMENTAL_BEFORE.search(text, max(0, amount.start - 40), amount.start)
-    sized = _SIZE_FOR.search(text, max(0, amount.start - 90), amount.start) or _SIZE_OF.search(
-        text, max(0, amount.start - 60), amount.start
-    )
-    if sized is None and (level := _LEVEL_OF.search(text, max(0, amount.start - 60), amount.start)) is not None:
-        sized = None if _after_preposition(text, level.start(1)) else level
-    if sized is not None and named.covers(sized.start(1), sized.end(1)):
-        sized = None  # "иск … к бизнесмену Алексею Мордашову на сумму 200 млн": a person is no measure
-    if sized is None and amount.is_money:  # "приговорил … к штрафу в 50 млн рублей": штраф
-        sized = _SUM_OF.search(text, max(0, amount.start - 40), amount.start)
-        reading = parses(sized.group(1).lower())[0].tag if sized else None
-        if reading is not None and reading.case == "gent" and "anim" in reading:
-            sized = None  # "состояние предпринимателя в 17,6 млрд долларов": the fortune's, not the businessman's
-            # ("получение взятки в 15 млн рублей" is the bribe's)
-    of_what = _WORD_AFTER.match(text, amount.end) if amount.unit_text else None
-    sized_tag: set[str] = set(parses(sized.group(1).lower())[0].tag.grammemes) if sized else set()
-    if sized and "NOUN" in sized_tag:  # "штраф в размере 6 млн рублей": штраф
-        label, evidence = lemma(sized.group(1).lower()), doc.span(sized.start(1), sized.end(1))
-    elif sized and {"ADJF", "PRTF"} & sized_tag and "plur" in sized_tag:
-        # an adjective standing for a noun, as written: "призовые в размере 560 тысяч долларов"
-        label, evidence = sized.group(1).lower(), doc.span(sized.start(1), sized.end(1))
-    elif amount.counted:
-        label = _counted_as_before(doc, amount.counted)
-        start = amount.counted_start or amount.end
-        evidence = doc.span(start, start + len(amount.counted))
-        counted_what = _WORD_AFTER.match(text, evidence.end) if label in _UNITS_OF_COUNT else None
-        if counted_what and _noun_in(counted_what.group(1), "gent"):  # "40 единиц техники": техника
-            label, evidence = lemma(counted_what.group(1)), doc.span(counted_what.start(1), counted_what.end(1))
-        else:  # "300 рабочих мест": рабочее место, with the adjectives between the figure and the noun
-            qualified = _qualified(text[amount.end : start], amount.counted)
-            if qualified:
-                label, evidence = qualified, doc.span(start - len(text[amount.end : start].lstrip()), evidence.end)
-    elif (changed := _changed(text, amount.start)) is not None:  # "повысил ключевую ставку до 16%"
-        label, evidence = changed[0], doc.span(*changed[1])
-    elif (at := _AT_NOUN_BEFORE.search(text, max(0, amount.start - 40), amount.start)) and _noun_in(
-        at.group(1), "loct"
-    ):
-        label, evidence = lemma(at.group(1).lower()), doc.span(at.start(1), at.end(1))  # "на глубине 10 километров"
-    elif measured and _noun_in(measured.group(1), "ablt"):
-        label, evidence = lemma(measured.group(1).lower()), doc.span(measured.start(1), measured.end(1))
-    elif (taken := _OBJECT_BEFORE.search(text, max(0, amount.start - 40), amount.start)) and (
-        _object(taken.group(1)) and not _after_preposition(text, taken.start(1))
-    ):  # not "доставлять на орбиту до 200 тонн груза": a place the preposition names, not what the verb takes
-        label, evidence = lemma(taken.group(1).lower()), doc.span(taken.start(1), taken.end(1))  # "занять долю 5%"
-    elif of_what and _noun_in(of_what.group(1), "gent"):  # "500 млн тонн нефти", "60 млн кВт·ч электроэнергии"
-        label, evidence = lemma(of_what.group(1)), doc.span(of_what.start(1), of_what.end(1))
-    elif of_what and (phrase := _qualified_after(text, amount.end)) is not None:
-        label, evidence = phrase[0], doc.span(*phrase[1])  # "1,3 трлн рублей чистой прибыли": чистая прибыль
-    elif amount.is_money and (fined := _FINED.search(text, max(0, amount.start - 80), amount.start)) is not None:
-        label, evidence = "штраф", doc.span(fined.start(), fined.end())  # "оштрафовал автосалон на 500 тысяч рублей"
-    elif (named_before := _named_before_dash(text, amount.start)) is not None:  # "температуру воздуха — плюс 38"
-        label, evidence = lemma(named_before.group().lower()), doc.span(named_before.start(), named_before.end())
-    else:
-        sentence = doc.sentence(amount.start)
-        if sentence not in nouns:
-            nouns[sentence] = [n for n in _nominative_nouns(text, sentence) if not named.covers(*n[1].span())]
-        # the last before the amount; an amount never starts right after a letter, so no word runs on past it
-        before = bisect_right(nouns[sentence], amount.start, key=lambda noun: noun[0])
-        clause = _clause_start(text, sentence.start, amount.start)
-        if amount.is_money or amount.is_percent:  # "мужчина получил … 38 млн рублей": who acts, not what is measured
-            while before and _acts(nouns[sentence][before - 1][1].group()):
-                before -= 1
-        if before and nouns[sentence][before - 1][1].start() >= clause:
-            noun = nouns[sentence][before - 1][1]
-            label, evidence = lemma(noun.group().lower()), doc.span(noun.start(), noun.end())
-            of = _WORD_AFTER.match(text, noun.end()) if label in _GENERIC_MEASURES else None
-            if of and _noun_in(of.group(1), "gent"):  # "объём инвестиций — около 30 млрд рублей"
-                label, evidence = f"{label} {of.group(1)}", doc.span(noun.start(), of.end(1))
-        else:
-            label = "сумма" if amount.is_money else "доля" if amount.is_percent else "величина"
-            evidence = doc.span(amount.start, amount.end)
-    return doc.add(Draft("INDICATOR", label, [evidence], cls="kg:Indicator", confidence=0.5))
-
-
-def _counted_as_before(doc: Doc, counted: str) -> str:
-    """The dictionary form of a counted noun: of its readings', the one an indicator of the article is filed under
-    already (``Doc.has``: "22 очками" after "28 очков" is "очко", not pymorphy3's likelier "очки", glasses), else
-    the likeliest. The document's index is looked up, not every entity read again for each figure."""
-    reading = parses(counted.lower())[0]
-    if "PRTF" in reading.tag:  # "пострадавших": пострадавший, not the verb "пострадать" pymorphy3 files it under
-        single = reading.inflect({"nomn", "sing", "masc"})
-        return str(single.word) if single is not None else counted.lower()
-    found = lemma(counted.lower())
-    if doc.has("kg:Indicator", found):
-        return found
-    others = [str(p.normal_form) for p in parses(counted.lower()) if p.tag.POS == "NOUN"]
-    return next((other for other in others if doc.has("kg:Indicator", other)), found)
-
-
-_SUBORDINATE = re.compile(r"(?<![А-ЯЁа-яё])(?:что|чтобы|где|котор(?:ый|ая|ое|ые|ого|ой|ую|ым|ых|ыми|ом))(?![А-ЯЁа-яё])")
-"""Words that open a subordinate clause: a figure in one measures nothing of the clause before it ("Генеральный
-директор рассказал, что в проект вложено до 30 тысяч рублей" is no director's figure)."""
-
-
-_OWNED_BY_WHICH = re.compile(r"(?<![А-ЯЁа-яё])[а-яё]+\s+котор(?:ого|ой|ых)\Z")
-"""A word and "которого" right after it, no comma between: the clause opens with that word, a noun "которого" owns
-("площадь которого"), or a preposition ("из которых")."""
-
-
-def _clause_start(text: str, start: int, position: int) -> int:
-    """Where the clause holding `position` starts: after the last word before it that opens a subordinate clause
-    (from `start`, its sentence's start), or at the noun before a "которого" that owns it ("площадь которого
-    достигала 120 тысяч гектаров"), unless a comma closed that clause before `position` ("Дистанция, которую он
-    обязался преодолеть, составляла 2,5 км": the main clause's)."""
-    found = start
-    for word in _SUBORDINATE.finditer(text, start, position):
-        found = word.end()
-        owner = _OWNED_BY_WHICH.search(text, start, word.end())
-        if owner is not None and owner.end() == word.end():
-            found = owner.start()  # "пожар, площадь которого достигала 120 тысяч гектаров": the clause holds площадь
-    return start if "," in text[found:position] else found
-
-
-def _nominative_nouns(text: str, sentence: Span) -> list[tuple[int, re.Match[str]]]:
-    """The nominative nouns of a sentence (where each ends, the word): in lower case, or its first word when nothing
-    stands before it but a headline's "#" ("Площадь", "# Выручка", not "«Арсенал»"); not one right after a
-    preposition ("в проект", "через трубопровод": an accusative that reads as a nominative), nor a part of a word
-    joined by a hyphen ("литий" of "литий-ионных аккумуляторов")."""
-    found, before = [], None
-    for word in CYRILLIC_WORD.finditer(text, sentence.start, sentence.end):
-        opening = before is None and not text[sentence.start : word.start()].strip("# \t\n")
-        after_preposition = (
-            before is not None and not text[before.end() : word.start()].strip() and _preposition(before.group())
-        )
-        in_compound = text[word.end() : word.end() + 1] == "-" or text[word.start() - 1 : word.start()] == "-"
-        if not after_preposition and not in_compound and _nominative_noun(word.group(), opening):
-            found.append((word.end(), word))
-        before = word
-    return found
-
-
-def _changed(text: str, start: int) -> tuple[str, tuple[int, int]] | None:
-    """What a figure after "до", "на" or "с" is a change of (`_CHANGED_BEFORE`): the accusative noun before the
-    preposition, in the nominative with its adjective, and where those words are; None when no such noun stands
-    there (nor one led by a preposition of its own: "в проект на 30 млн").
-
-    >>> text = "Банк России повысил ключевую ставку до 16% годовых."
-    >>> _changed(text, text.index("16"))
-    ('ключевая ставка', (20, 35))
-    >>> text = "Банк России повысил ключевую ставку на 2 процентных пункта, до 16% годовых."
-    >>> _changed(text, text.index("16"))
-    ('ключевая ставка', (20, 35))
-    >>> text = "Предложил создать фонд развития с капиталом 5 млрд долларов."
-    >>> _changed(text, text.index("5"))
-    """
-    found = _CHANGED_BEFORE.search(text, max(0, start - 100), start)
-    noun = found.group("noun") if found else ""
-    readings = parses(noun)
-    # a noun first ("и" is also the letter's name, an accusative: "токенов и на 40% чаще")
-    accusative = (
-        bool(readings) and "NOUN" in readings[0].tag and any("NOUN" in p.tag and p.tag.case == "accs" for p in readings)
-    )
-    if found is None or not accusative or _animate(noun):  # "пенсии": a genitive first, an accusative plural too
-        return None
-    if lemma(noun) in _TIME_NOUNS:
-        return None  # "портфель вырос с начала года на 9%": the year is when, not what grew
-    if found.group("between") and "NOUN" in parses(found.group("between"))[0].tag:
-        return None  # "фонд развития с капиталом 5 млрд долларов": the noun before the figure measures it, no change
-    words_start = found.start("noun")
-    adjective = found.group("adjective")
-    if adjective and any(p.tag.POS in {"ADJF", "PRTF"} and p.tag.case == "accs" for p in parses(adjective)[:2]):
-        words_start = found.start("adjective")
-    elif adjective and _preposition(adjective):
-        return None
-    if words_start == found.start("noun"):
-        return lemma(noun), (words_start, found.end("noun"))  # "цены": цена, as an indicator of one word is named
-    return noun_phrase_nominative(text[words_start : found.end("noun")]), (words_start, found.end("noun"))
-
-
-_ADJECTIVE_NOUN_AFTER = re.compile(r"[ \u00a0]+([а-яё]+)[ \u00a0]+([а-яё]+)")
-
-
-def _qualified_after(text: str, end: int) -> tuple[str, tuple[int, int]] | None:
-    """An adjective and a noun, both in the genitive, right after a figure in units, in the nominative, and where
-    they are: "1,3 трлн рублей чистой прибыли" measures "чистая прибыль".
-
-    >>> _qualified_after("заработал 1,3 трлн рублей чистой прибыли по МСФО", 25)
-    ('чистая прибыль', (26, 40))
-    """
-    found = _ADJECTIVE_NOUN_AFTER.match(text, end)
-    if found is None or not _noun_in(found.group(2), "gent"):
-        return None
-    if not any({"ADJF", "PRTF"} & p.tag.grammemes and p.tag.case == "gent" for p in parses(found.group(1))[:2]):
-        return None
-    return noun_phrase_nominative(text[found.start(1) : found.end(2)]), (found.start(1), found.end(2))
-
-
-def _object(word: str) -> bool:
-    """Whether a word's likeliest reading is a thing's noun in the accusative, no noun of time: what a verb takes,
-    and the figure after it says how much ("занять долю около 5%"; not "мужчину", not "неделю")."""
-    likeliest = parses(word.lower())[0]
-    return (
-        "NOUN" in likeliest.tag
-        and likeliest.tag.case == "accs"
-        and "anim" not in likeliest.tag
-        and likeliest.normal_form not in _TIME_NOUNS
-    )
-
-
-_BODIES = frozenset(
-    {"компания", "фирма", "банк", "корпорация", "предприятие", "холдинг", "концерн", "правительство", "министерство"}
-)
-"""Nouns of a body that spends, earns or pays a sum, which no sum measures ("компания вложит более 8 млрд рублей")."""
-
-
-def _acts(word: str) -> bool:
-    """Whether a noun names one who acts with a sum: a person or an animal, or a body (`_BODIES`)."""
-    return _animate(word) or lemma(word.lower()) in _BODIES
-
-
-def _animate(word: str) -> bool:
-    """Whether a noun's likeliest reading is of a person or an animal ("мужчина", "фермер")."""
-    return "anim" in parses(word.lower())[0].tag
-
-
-def _preposition(word: str) -> bool:
-    return "PREP" in parses(word.lower())[0].tag
-
-
-def _nominative_noun(word: str, first: bool = False) -> bool:
-    """Whether a word is a common noun that may be in the nominative (its likeliest reading a noun, a nominative
-    of the same number among its two likeliest), no noun of time: in lower case, or a sentence's first word
-    ("Площадь") that is no name."""
-    readings = parses(word.lower())[:2]
-    likeliest = readings[0]
-    if "NOUN" not in likeliest.tag or lemma(word.lower()) in _TIME_NOUNS:
-        return False
-    # "ущерб" is an accusative first and a nominative second, one form of one number: either may be meant; not
-    # "аренды", a genitive singular first and a nominative plural second
-    same = [p for p in readings if p.tag.number == likeliest.tag.number and p.normal_form == likeliest.normal_form]
-    parse = next((p for p in same if "NOUN" in p.tag and p.tag.case == "nomn"), None)
-    if parse is None:
-        return False
-    return not word[:1].isupper() or (first and not _NAMES & parse.tag.grammemes)
-
-
-_GENERIC_MEASURES = frozenset(
-    {"объём", "объем", "размер", "количество", "число", "уровень", "доля", "сумма", "величина", "рост", "темп"}
-)
-"""Nouns that say how much of something, named by the genitive after them: "объём инвестиций", "число жертв"."""
-
-
-def _qualified(between: str, noun: str) -> str | None:
-    """A counted noun with the adjectives before it, in the nominative singular ("рабочих мест": "рабочее место",
-    "совместных предприятий": "совместное предприятие"), or None when no adjective stands there or one will not
-    agree."""
-    words = between.split()
-    if not words or not all(word.isalpha() and word.islower() for word in words):
-        return None
-    head = next((p for p in parses(noun.lower()) if "NOUN" in p.tag), None)
-    single = head.inflect({"nomn", "sing"}) if head is not None else None
-    if single is None or head is None:
-        return None
-    shown = []
-    for word in words:
-        adjective = next((p for p in parses(word) if {"ADJF", "PRTF"} & p.tag.grammemes), None)
-        wanted = {"nomn", "sing"} | ({head.tag.gender} if head.tag.gender else set())
-        form = adjective.inflect(wanted) if adjective is not None else None
-        if form is None:
-            return None
-        shown.append(str(form.word))
-    return " ".join([*shown, str(single.word)])
-
-
-_UNITS_OF_COUNT = frozenset({"единица", "штука", "экземпляр"})
-"""Nouns that count the noun after them: "40 единиц техники" counts техника."""
-_TIME_NOUNS = frozenset(
-    {"год", "полугодие", "квартал", "месяц", "неделя", "день", "сутки", "час", "минута", "секунда", "век", "раз"}
-    | {"период"}
-)
-"""Nouns of time, which a figure after them never measures ("Доходы за 2018 год составили 3,04 млрд долларов",
-"Выручка за первый квартал выросла до 180 млрд рублей", "Чистая прибыль за этот период составила 290 млрд")."""
-
-
-_NAMES = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
-_INSTRUMENTAL_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])([а-яё]+)\s+(?:по\s+)?\Z")
-"""A word in lower case right before a figure, or before "по" and the figure: "мощностью 2,5 кВт", "реакторов
-мощностью по 55 МВт" (a noun in the instrumental names the measure)."""
-_ABOUT = r"(?:(?:около|более|менее|почти|свыше|порядка|примерно)\s+)?"
-"""A word between a noun and the figure that says it is about that much ("долю около 5%"), if any."""
-_OBJECT_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])([а-яё]+)\s+" + _ABOUT + r"\Z")
-"""A word in lower case before a figure, or before a word that says it is about that much ("долю около 5%")."""
-_FINED = re.compile(r"(?<![А-ЯЁа-яё])оштраф[а-яё]*(?=[^.!?\n]*\Z)", re.IGNORECASE)
-"""A verb of fining before a sum in its sentence: the sum is the fine ("Суд оштрафовал автосалон «Авто-Лидер» на 500
-тысяч рублей")."""
-
-
-def _after_preposition(text: str, start: int) -> bool:
-    """Whether the word starting at `start` follows a preposition: it is in the preposition's phrase ("на орбиту",
-    "в мае"), not what a verb takes or what a sentence is about."""
-    before = words(text).before(start, RUSSIAN)
-    return before is not None and _preposition(before.text)
-
-
-_SIZE_OF = re.compile(r"(?<![А-ЯЁа-яё])([А-ЯЁа-яё]+)\s+(?:в\s+размере|на\s+сумму|в\s+сумме|в\s+объ[её]ме)\s+\Z")
-"""A noun before "в размере", "на сумму": what the figure after them is the size of ("взятки в размере 3 млн")."""
-_LEVEL_OF = re.compile(r"(?<![А-ЯЁа-яё])([А-ЯЁа-яё]+)\s+на\s+уровне\s+\Z")
-"""A noun before "на уровне": what the figure after it is the level of ("сохранить ключевую ставку на уровне 16%"),
-unless a preposition takes the noun ("Безработица в Москве на уровне 3%": no place is measured)."""
-_SIZE_FOR = re.compile(
-    r"(?<![А-ЯЁа-яё])([а-яё]+)\s+для\s+(?:[а-яё]+\s+){0,2}[а-яё]+\s+"
-    r"(?:в\s+размере|на\s+сумму|в\s+сумме|в\s+объ[её]ме)\s+\Z"
-)
-"""A noun before "для" whom it is for, then "в размере": the size is of that noun ("штраф для юридических лиц в
-размере 500 тысяч рублей": штраф, not лица)."""
-_SUM_OF = re.compile(r"(?<![А-ЯЁа-яё])([а-яё]+)\s+в\s+\Z")
-"""A noun in lower case before "в" and a sum: what the sum is of ("штрафу в 50 млн рублей", "ущерб в 10 млн")."""
-_AT_NOUN_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])(?:на|при)\s+([а-яё]+)\s+" + _ABOUT + r"\Z")
-"""A noun in the locative after "на" or "при" right before a figure (an "около" between): "на глубине 10
-километров", "на высоте 3 тысяч метров", "при температуре около 400 градусов" (what the figure measures)."""
-_CHANGED_BEFORE = re.compile(
-    r"(?<![А-ЯЁа-яё])(?:(?P<adjective>[а-яё]+)\s+)?(?P<noun>[а-яё]+)\s+"
-    r"(?:(?:на|с|со)\s+[^,;.!?«»\n]{1,40},\s+)?(?:до|на|с|со)\s+(?:(?P<between>[а-яё]+)\s+)?\Z"
-)
-"""A noun in the accusative (with its adjective) before "до", "на" or "с" and the figure: what a verb changed by or
-to it ("повысил ключевую ставку до 16%", "снизили цены на 10%", "увеличила добычу на 5 млн тонн"), also after the
-change told first ("повысил ключевую ставку на 2 процентных пункта, до 16%")."""
-_WORD_AFTER = re.compile(r"[ \u00a0]+([а-яё]+)")
-"""A word in lower case right after a figure in units: "тонн нефти" (a noun in the genitive names what is measured)."""
-
-
-_DASH_BEFORE = re.compile(
-    r"(?<![А-ЯЁа-яё])((?:[А-ЯЁа-яё]+\s+){0,2}[А-ЯЁа-яё]+)[^\S\n]+[—–][^\S\n]+(?:(?:плюс|минус)\s+)?" + _ABOUT + r"\Z"
-)
-"""Up to three words, a dash and a figure (its sign or a word that says it is about that much before it, if any)."""
-_WORD = re.compile(r"[А-ЯЁа-яё]+")
-"""A Cyrillic word."""
-
-
-def _named_before_dash(text: str, start: int) -> re.Match[str] | None:
-    """The noun a verb takes (in the accusative or the instrumental) that the words before a dash and a figure end
-    with, past the nouns in the genitive that qualify it ("рекордную температуру воздуха — плюс 38,4 градуса":
-    температуру); None for any other noun: a nominative is the sentence's own noun, found elsewhere, and a noun a
-    preposition takes names no measure ("Инфляция в мае — 5%").
-
-    >>> text = "зафиксировали рекордную температуру воздуха — плюс 38,4 градуса"
-    >>> _named_before_dash(text, text.index("плюс")).group(), _named_before_dash("Инфляция в мае — 5%", 17)
-    ('температуру', None)
-    """
-    before = _DASH_BEFORE.search(text, max(0, start - 80), start)
-    if before is None:
-        return None
-    for word in reversed(list(_WORD.finditer(text, before.start(1), before.end(1)))):
-        reading = parses(word.group().lower())[0].tag
-        if "NOUN" not in reading or word.group()[1:2].isupper():  # an abbreviation ("ВВП") is no measure's noun
-            return None
-        if reading.case != "gent":
-            taken = reading.case in ("accs", "ablt") and not _after_preposition(text, word.start())
-            return word if taken else None
-    return None
 
 
 _CLAUSE_VERB = re.compile(r"\s*[,—–]\s*([а-яё]+)")
@@ -424,12 +57,6 @@ def _before_verb_clause(text: str, start: int, end: int) -> int:
         if verb is not None and parses(verb.group(1))[0].tag.POS == "VERB":
             return start + comma.start()
     return end
-
-
-def _noun_in(word: str, case: str) -> bool:
-    """Whether a word's likeliest reading is a noun in `case` ("мощностью": ablt; "нефти": gent)."""
-    parse = parses(word)[0]
-    return "NOUN" in parse.tag and parse.tag.case == case
 
 
 def _holding_organisation(doc: Doc, place: str, organisations: Overlapping[str], start: int, end: int) -> str | None:
@@ -470,7 +97,7 @@ def quantities(doc: Doc) -> None:
         if again is not None and abs(amount.value) < 100:
             # a small figure is said twice by chance ("16%" of a rate and of a tax), but the headline's and the
             # text's of the same indicator are one ("сохранил ключевую ставку на уровне 16%" in both)
-            measure = _indicator(doc, text, amount, nouns, named)
+            measure = indicator(doc, text, amount, nouns, named)
             first = found[again].evidence[0]
             told = headline.start <= first.start < headline.end and not headline.start <= amount.start < headline.end
             again = again if told and found[again].measure == measure else None
@@ -478,7 +105,7 @@ def quantities(doc: Doc) -> None:
             found[again] = replace(found[again], evidence=(*found[again].evidence, evidence))
             continue
         number = len(found) + 1
-        measure = measure or _indicator(doc, text, amount, nouns, named)
+        measure = measure or indicator(doc, text, amount, nouns, named)
         after = doc.sentence(amount.start)
         window_end = _before_verb_clause(text, amount.end, min(after.end, amount.end + 40))
         concerns = place_at(amount.end, window_end)
