@@ -22,6 +22,7 @@ from .doc import Doc
 from .employers import without_other_states
 from .event_times import without_times_outside
 from .events import components as events
+from .events.renamed import with_events_named_again
 from .figures import components as figures
 from .figures import measures
 from .geography import without_misplaced_cities
@@ -144,7 +145,8 @@ def model_of(doc: Doc) -> ArticleModel:
     a name that only opens a longer name of the same thing, or that the article writes with whom the thing is
     named after ("университет имени Ломоносова"), is that thing's (``nested``), and so is a central bank's short
     name the one central bank the article names with its country (``central_banks``); a person dies once
-    (``deaths``), and an abbreviation in brackets after a name is that thing's (``bracketed``)."""
+    (``deaths``), an abbreviation in brackets after a name is that thing's (``bracketed``), and an event the
+    article names again with the same head noun is one event (``events.renamed``)."""
     if doc.analysis is None:  # no Russian word: nothing was read
         return ArticleModel(article=doc.article, source="extracted")
     model = ArticleModel(
@@ -159,4 +161,4 @@ def model_of(doc: Doc) -> ArticleModel:
     joined = with_one_death(with_named_after_joined(with_offices_joined(model)))
     joined = without_times_outside(without_other_states(without_misplaced_cities(conform(joined))))
     joined = with_openings_joined(joined)
-    return with_abbreviations_joined(with_central_banks_joined(joined))
+    return with_events_named_again(with_abbreviations_joined(with_central_banks_joined(joined)))

@@ -1,0 +1,84 @@
+"""An event the article names again: two events of one article that the relation classifier calls other names of
+each other (NEREL's ALTERNATIVE_NAME, stated as schema:alternateName) and whose names have the same head noun are
+one event ("# Авария на водопроводе …" and "произошла крупная авария": one accident, not two nodes that name each
+other). Events whose head nouns differ ("сложить полномочия", "отречение") stay apart, each naming the other.
+
+>>> from kgraph.model import Entity, Fact
+>>> from kgraph.source import Span
+>>> def event(ident, label):
+...     return Entity(ident, "schema:Event", {"ru": label}, mentions=(Span(0, len(label), label),))
+>>> entities = {"a": event("a", "Авария"), "b": event("b", "крупная авария"), "c": event("c", "отречение")}
+>>> facts = [Fact("a", "schema:alternateName", "крупная авария", (), language="ru"),
+...          Fact("b", "schema:alternateName", "отречение", (), language="ru")]
+>>> named_again(entities, facts)
+{'a': 'b'}
+"""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+
+from ...model import ArticleModel, Entity, Fact
+from ...resources import subclasses
+from ..joins import with_joined
+from ..text.normalise import CYRILLIC_WORD, lemma, parses
+
+_EVENT = "schema:Event"
+
+
+def _head(label: str) -> str | None:
+    """The lemma of the first noun of an event's name ("крупная авария": авария; "церемония открытия":
+    церемония), None when no word is read first as a noun."""
+    for word in CYRILLIC_WORD.findall(label.lower()):
+        if parses(word)[0].tag.POS == "NOUN":
+            return lemma(word).replace("ё", "е")
+    return None
+
+
+def named_again(entities: Mapping[str, Entity], facts: Iterable[Fact]) -> dict[str, str]:
+    """Event -> the event it is one with: the one event whose Russian label the other's alternateName is, of the
+    same class (or either a plain schema:Event), with the same head noun; the one with the longer name is kept
+    ("крупная авария" over "Авария")."""
+    events = subclasses(_EVENT)
+    by_label: dict[tuple[str, str], list[str]] = {}
+    for ident, entity in entities.items():
+        if entity.cls in events:
+            label = entity.labels.get("ru", "")
+            by_label.setdefault((label.casefold(), entity.cls), []).append(ident)
+    found: dict[str, str] = {}
+    for fact in facts:
+        one = entities.get(fact.subject)
+        if fact.predicate != "schema:alternateName" or one is None or one.cls not in events:
+            continue
+        others = [
+            ident
+            for (label, cls), idents in by_label.items()
+            if label == str(fact.obj).casefold() and (cls == one.cls or _EVENT in (cls, one.cls))
+            for ident in idents
+            if ident != fact.subject
+        ]
+        taken = found.keys() | found.values()
+        if len(others) != 1 or fact.subject in taken or others[0] in taken:
+            continue  # an event joined once: no chains
+        other = entities[others[0]]
+        head = _head(one.labels.get("ru", ""))
+        if head is None or head != _head(other.labels.get("ru", "")):
+            continue
+        short, long = sorted((fact.subject, others[0]), key=lambda i: (len(entities[i].labels.get("ru", "")), i))
+        found[short] = long
+    return found
+
+
+def with_events_named_again(model: ArticleModel) -> ArticleModel:
+    """`model` with each event of ``named_again`` one with the event it is: its mentions and facts that event's, and
+    no longer a name of itself."""
+    joined = named_again(model.entities, model.facts)
+    if not joined:
+        return model
+    model = with_joined(model, joined)
+    labels = {ident: entity.labels.get("ru", "").casefold() for ident, entity in model.entities.items()}
+    kept = [
+        fact
+        for fact in model.facts
+        if not (fact.predicate == "schema:alternateName" and str(fact.obj).casefold() == labels.get(fact.subject))
+    ]
+    return replace(model, facts=kept)
