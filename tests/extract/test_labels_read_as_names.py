@@ -123,6 +123,14 @@ def test_two_places_sharing_a_head_noun_are_each_named_with_it() -> None:
     assert "Киров" not in places
 
 
+def test_two_places_in_the_genitive_sharing_a_plural_head_noun_are_each_named_with_it() -> None:
+    # "Заводского и Ленинского районов" gave a place "Заводский"
+    text = "# Авария\n\nБез воды остались жители Заводского и Ленинского районов Саратова.\n"
+    places = _russian_labels(text, "schema:Place", "schema:AdministrativeArea", "schema:City")
+    assert {"Заводский район", "Ленинский район"} <= places, places
+    assert "Заводский" not in places
+
+
 def test_adjectives_before_an_indeclinable_head_are_put_in_the_nominative() -> None:
     text = "# ВОЗ\n\nОб этом говорится в докладе Европейского регионального бюро ВОЗ, опубликованном в среду.\n"
     labels = _russian_labels(text)
@@ -147,3 +155,12 @@ def test_an_organisation_the_article_never_names_in_the_nominative_is_labelled_i
     text = "# Марафон\n\nМарафон проводится с 2017 года при поддержке Уральской горно-металлургической компании.\n"
     labels = _russian_labels(text, "schema:Organization")
     assert "Уральская горно-металлургическая компания" in labels, labels
+
+
+def test_a_place_or_body_named_by_an_adjective_and_an_abbreviation_is_named_in_the_nominative() -> None:
+    # "строительстве Камбаратинской ГЭС-1" was labelled "Камбаратинской ГЭС-1": the abbreviation tells no case, its
+    # adjective does
+    text = "# ГЭС\n\nСтраны договорились о совместном строительстве Камбаратинской ГЭС-1 на реке Нарын.\n"
+    labels = _russian_labels(text)
+    assert "Камбаратинская ГЭС-1" in labels, labels
+    assert "Камбаратинской ГЭС-1" not in labels

@@ -336,6 +336,8 @@ def noun_phrase_nominative(text: str, *, person: bool = False) -> str:
     ('Ленинский округ', 'Уральская сталь')
     >>> noun_phrase_nominative("70-го Каннского кинофестиваля"), noun_phrase_nominative("5-й годовщины")
     ('70-й Каннский кинофестиваль', '5-я годовщина')
+    >>> noun_phrase_nominative("Камбаратинской ГЭС-1"), noun_phrase_nominative("Нововоронежской АЭС")
+    ('Камбаратинская ГЭС-1', 'Нововоронежская АЭС')
     """
     if ordinal := _ORDINAL.match(text):  # "70-го Каннского кинофестиваля": the words after it, then its ending
         rest = noun_phrase_nominative(text[ordinal.end() :], person=person)
@@ -355,11 +357,17 @@ def noun_phrase_nominative(text: str, *, person: bool = False) -> str:
             break
     if head is None:
         return _adjective_nominative(text, words[0]) if len(words) == 1 else text
-    if _INDECLINABLE.fullmatch(words[head].group()):
-        return text  # "ГУ МЧС России", "КоАП РФ": an abbreviation tells no case
     modifiers = [w.group() for w in words[:head] if parses(w.group())[0].tag.POS in {"ADJF", "PRTF"}]
+    abbreviation = _INDECLINABLE.fullmatch(words[head].group()) is not None
     fixed = parses(words[head].group())[0]
-    if "Fixd" in fixed.tag:
+    if abbreviation:
+        # "ГУ МЧС России", "КоАП РФ": an abbreviation tells no case, its adjectives may ("Нововоронежской АЭС")
+        case = _case_before_indeclinable(text, words[: head + 1])
+        gender = _gender_of(modifiers[-1], case) if case is not None and modifiers else None
+        if case is None or gender is None:
+            return text
+        number = head_number = "sing"
+    elif "Fixd" in fixed.tag:
         # an indeclinable head ("бюро", "кафе") tells no case: its adjectives do ("Европейского регионального бюро")
         case, number, gender = _case_before_indeclinable(text, words[: head + 1]), "sing", fixed.tag.gender
         if case is None or gender is None:
@@ -394,8 +402,12 @@ def noun_phrase_nominative(text: str, *, person: bool = False) -> str:
     pieces, last = [], 0
     for match in words[: head + 1]:
         at_head = match is words[head]
-        form = _agree(
-            match.group(), case, number, gender, modifier=not at_head, written=head_number if at_head else None
+        form = (
+            match.group()
+            if at_head and abbreviation
+            else _agree(
+                match.group(), case, number, gender, modifier=not at_head, written=head_number if at_head else None
+            )
         )
         if form is None and (match is words[head] or match.group() in modifiers):
             return text  # all or nothing: "лучшей ленты" is not "лучшей лента"
@@ -413,6 +425,17 @@ def noun_phrase_nominative(text: str, *, person: bool = False) -> str:
         pieces.append(text[last : match.start()] + form)
         last = match.end()
     return "".join(pieces) + text[last:]
+
+
+def _gender_of(adjective: str, case: str) -> str | None:
+    """The gender an adjective has in the singular of `case`, when its readings there give one ("Нововоронежской"
+    in the genitive: femn)."""
+    genders = {
+        p.tag.gender
+        for p in parses(adjective)
+        if p.tag.POS in {"ADJF", "PRTF"} and p.tag.case == case and p.tag.number == "sing"
+    }
+    return genders.pop() if len(genders) == 1 else None
 
 
 def _case_before_indeclinable(text: str, words: list[re.Match[str]]) -> str | None:
