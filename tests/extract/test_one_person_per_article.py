@@ -516,3 +516,15 @@ def test_a_company_named_in_quotes_after_its_founder_stays_a_company_apart_from_
     assert len(model.entities[person].mentions) == 1
     assert not [f for f in model.facts if f.obj_is_entity and f.subject == str(f.obj)]
     assert not [f for f in model.facts if f.obj_is_entity and str(f.obj) == person and f.predicate == "schema:isPartOf"]
+
+
+def test_a_person_whose_surname_is_a_linked_persons_less_its_suffix_is_not_that_person() -> None:
+    # "Александр Турчин" (Belarus' prime minister) was linked to Александр Турчинов (Q15850): pymorphy3 reads
+    # "Турчинов" as the genitive plural of "турчин", so both names have one key
+    article = (
+        "# Новости\n\nЛукашенко назначил премьер-министром Александра Турчина. Турчин ранее возглавлял облисполком.\n"
+    )
+    model = extract_article(parse_article("a", article))
+    turchin = [e for e in model.entities.values() if e.labels.get("ru") == "Александр Турчин"]
+    assert len(turchin) == 1
+    assert turchin[0].wikidata is None

@@ -3084,3 +3084,18 @@ def test_a_currency_of_several_countries_is_the_one_the_article_names_in_full() 
     )
     model = extract_article(parse_article("housing", text))
     assert [(q.value, q.unit, len(q.evidence)) for q in model.quantities] == [(2_000_000_000, "GBP", 2)]
+
+
+def test_a_headlines_figure_the_text_gives_with_a_qualifier_is_one_quantity_with_the_texts_qualifier() -> None:
+    # "# … купил … за 3 млрд рублей" and "Сумма сделки составила около 3 млрд рублей" were two quantities
+    article = (
+        "# «Яндекс» купил разработчика систем распознавания речи за 3 млрд рублей\n\n"
+        "Компания «Яндекс» приобрела стартап «Речевые технологии». Сумма сделки составила около 3 млрд рублей, "
+        "сообщил источник. Выручка стартапа достигла 820 млн рублей.\n"
+    )
+    model = extract_article(parse_article("a", article))
+    sums = [q for q in model.quantities if q.value == 3_000_000_000]
+    assert len(sums) == 1
+    assert sums[0].qualifier == "about"
+    assert [e.text for e in sums[0].evidence] == ["3 млрд рублей", "около 3 млрд рублей"]
+    assert [q.qualifier for q in model.quantities if q.value == 820_000_000] == ["exactly"]

@@ -21,6 +21,7 @@ from ..doc import Doc
 from ..pipeline import component
 from ..spans import Overlapping, SpanIndex
 from ..text.normalise import parses
+from .amounts import Amount
 from .indicators import indicator
 from .subjects import figure_subject
 
@@ -68,6 +69,20 @@ def _holding_organisation(doc: Doc, place: str, organisations: Overlapping[str],
     return None
 
 
+def _said_plainly_in_headline(doc: Doc, quantity: Quantity, amount: Amount) -> bool:
+    """Whether `quantity` was read from the headline alone, with no qualifier, and `amount`, outside the headline,
+    gives it one ("около", "более"): a figure of 100 or more (a small one may be another indicator's)."""
+    headline = doc.article.headline
+    first = quantity.evidence[0]
+    return (
+        len(quantity.evidence) == 1
+        and headline.start <= first.start < headline.end
+        and not headline.start <= amount.start < headline.end
+        and amount.qualifier != "exactly"
+        and abs(amount.value) >= 100
+    )
+
+
 @component("quantities", requires=("entities", "amounts"), assigns=("entities", "quantities"))
 def quantities(doc: Doc) -> None:
     """Each amount as a quantity: what it measures (an indicator), the place it concerns and whom it is about
@@ -93,6 +108,14 @@ def quantities(doc: Doc) -> None:
         evidence = doc.span(amount.start, amount.end)
         key = (amount.value, amount.unit, amount.qualifier, amount.of_total)
         again = said.get(key)
+        plain = said.get((amount.value, amount.unit, "exactly", amount.of_total))
+        if again is None and plain is not None and _said_plainly_in_headline(doc, found[plain], amount):
+            # "# «Яндекс» купил … за 3 млрд рублей" and "Сумма сделки составила около 3 млрд рублей": a headline
+            # leaves the text's qualifier out; one quantity, the text's qualifier
+            found[plain] = replace(
+                found[plain], qualifier=amount.qualifier, evidence=(*found[plain].evidence, evidence)
+            )
+            continue
         measure = None
         if again is not None and abs(amount.value) < 100:
             # a small figure is said twice by chance ("16%" of a rate and of a tax), but the headline's and the

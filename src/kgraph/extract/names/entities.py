@@ -512,6 +512,8 @@ def entities_from_spans(text: str, spans: Iterable[NamedSpan]) -> list[Draft]:
         link = None
         for mention in _linkable_names(draft):
             link = gazetteer().link(mention, draft.nerel_type)
+            if link and draft.nerel_type == "PERSON" and not same_surname(draft.label, link.name):
+                link = None  # "Александр Турчин" is no "Александр Турчинов", though pymorphy3 gives both one key
             if link:
                 break
         if link:
@@ -532,6 +534,29 @@ def _linkable_names(draft: Draft) -> list[str]:
     if draft.nerel_type == "PERSON":
         return [draft.label] if len(draft.label.split()) > 1 else []
     return [draft.label, *(m.text for m in draft.mentions)]
+
+
+def same_surname(label: str, name: str) -> bool:
+    """Whether a person's label and the name of the item found for it ("Surname, Name" too) may end with one
+    surname: not when one surname is the other and a suffix of Russian surnames ("Турчин" and "Турчинов"), which
+    keys cannot tell apart (pymorphy3 reads "Турчинов" as the genitive plural of "турчин"). Other spellings of one
+    surname ("Баффет", "Баффетт") pass, and a name the table lacks tells nothing.
+
+    >>> same_surname("Александр Турчин", "Александр Валентинович Турчинов"), same_surname("Пётр Зёрнов", "Петр Зернов")
+    (False, True)
+    >>> same_surname("Алексей Венедиктов", "Венедиктов, Алексей"), same_surname("Уоррен Баффет", "Уоррен Баффетт")
+    (True, True)
+    """
+    words = label.lower().replace("ё", "е").split()
+    named = (name.split(",")[0] if "," in name else name).lower().replace("ё", "е").split()
+    if not words or not named:
+        return True
+    one, other = sorted((words[-1], named[-1]), key=len)
+    return not (other.startswith(one) and other[len(one) :] in _SURNAME_SUFFIXES)
+
+
+_SURNAME_SUFFIXES = frozenset({"ов", "ев", "ёв", "ин", "ын", "ова", "ева", "ина", "ына"})
+"""What Russian surnames add to a word ("Турчин-ов", "Иван-ов"): two names that differ by one are two names."""
 
 
 def named_as_linked(label: str, name: str, nerel_type: str, written: Iterable[str] = ()) -> str:

@@ -138,7 +138,8 @@ def shared_head() -> re.Pattern[str]:
     """Two place adjectives sharing a head noun: "Ярославской и Смоленской областей", "Заводского и Ленинского
     районов"."""
     heads = _alternatives(_forms("shared", None))
-    return re.compile(rf"\s+и\s+[А-ЯЁ][а-яё-]+(?:ой|ая|ий|ом|ую|ого|его|ому|ему|ым|им|ых|их|ые|ие)\s+(?P<head>{heads})\b")
+    endings = "ой|ая|ий|ом|ую|ого|его|ому|ему|ым|им|ых|их|ые|ие"
+    return re.compile(rf"\s+и\s+[А-ЯЁ][а-яё-]+(?:{endings})\s+(?P<head>{heads})\b")
 
 
 def shared_noun(form: str) -> tuple[str, str]:
