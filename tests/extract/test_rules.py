@@ -2286,6 +2286,19 @@ def test_a_central_bank_named_in_short_is_the_one_central_bank_the_article_names
     assert [e for e in model.entities.values() if e.labels["ru"] == "ЦБ"], model.entities
 
 
+def test_a_central_banks_names_with_its_country_are_one_bank() -> None:
+    # "Центробанк Узбекистана", "Центральный банк Узбекистана", "Центробанк" and "Центральный банк" were four
+    article = (
+        "# Центробанк Узбекистана снизил ключевую ставку до 13,5%\n\n"
+        "Центральный банк Узбекистана на заседании в четверг снизил основную ставку до 13,5% годовых. Об этом "
+        "говорится в сообщении регулятора. Годовая инфляция замедлилась до 8,9%, отметили в ЦБ.\n"
+    )
+    model = extract_article(parse_article("a", article))
+    banks = [e for e in model.entities.values() if e.cls == "schema:Organization" and "банк" in e.labels["ru"].lower()]
+    assert [e.labels["ru"] for e in banks] == ["Центральный банк Узбекистана"], banks
+    assert {m.text for m in banks[0].mentions} >= {"Центробанк Узбекистана", "Центральный банк Узбекистана"}
+
+
 def test_the_head_noun_of_a_facilitys_name_is_no_organisation() -> None:
     # "у Новгородского кремля" gave an organisation "кремль" (the Kremlin, as NEREL train mostly has it) beside
     # the facility (a new article)
@@ -3099,3 +3112,16 @@ def test_a_headlines_figure_the_text_gives_with_a_qualifier_is_one_quantity_with
     assert sums[0].qualifier == "about"
     assert [e.text for e in sums[0].evidence] == ["3 млрд рублей", "около 3 млрд рублей"]
     assert [q.qualifier for q in model.quantities if q.value == 820_000_000] == ["exactly"]
+
+
+def test_the_next_or_another_event_of_a_kind_is_another_event() -> None:
+    # "Следующий матч команды сыграют 7 декабря в Москве" was the friendly in Minsk, which then took place in both
+    article = (
+        "# Сборная обыграла Белоруссию\n\nСборная России по хоккею в пятницу обыграла команду Белоруссии в "
+        "товарищеском матче в Минске. Следующий матч команды сыграют 7 декабря в Москве.\n"
+    )
+    model = extract_article(parse_article("a", article))
+    matches = {e.labels["ru"]: e.id for e in model.entities.values() if "матч" in e.labels["ru"].lower()}
+    assert set(matches) == {"товарищеский матч", "Следующий матч"}, matches
+    places = {(f.subject, str(f.obj)) for f in model.facts if f.predicate == "schema:location"}
+    assert places == {(matches["товарищеский матч"], "minsk"), (matches["Следующий матч"], "moskva")}, places

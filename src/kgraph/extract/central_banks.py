@@ -1,5 +1,6 @@
 """A country's central bank named in short ("ЦБ", "Центробанк", "Нацбанк") is the one central bank the article
-names with its country ("Банк России", "ЦБ РФ", "Национальный банк Казахстана"): one node, as a reader takes it.
+names with its country ("Банк России", "ЦБ РФ", "Национальный банк Казахстана"), and so are its other names with that
+country ("Центробанк Узбекистана", "Центральный банк Узбекистана"): one node, as a reader takes it.
 
 A body named by a common noun alone ("Суд арестовал …") is not joined so to the one court the article names: the
 identity issue counts such nouns as too weak to merge on, and NEREL links them to the kind of body ("Суда" of the
@@ -39,29 +40,30 @@ _GENERIC_ITEM = "Q66344"
 
 
 def central_banks(entities: Mapping[str, Entity]) -> dict[str, str]:
-    """Organisation named as a central bank without a country -> the one organisation the article names as a
-    country's central bank (a country's mention within its name), when there is exactly one."""
-    countries = [m for e in entities.values() if e.cls == "schema:Country" for m in e.mentions]
+    """Organisation named as a central bank without a country, or with the same country as the kept one
+    ("Центробанк Узбекистана" and "Центральный банк Узбекистана") -> the organisation the article names as that
+    country's central bank (a country's mention within its name), when the article names one country's only; of
+    several such names, the one with a Wikidata item, else the longest, is kept."""
+    countries = [(ident, m) for ident, e in entities.items() if e.cls == "schema:Country" for m in e.mentions]
     organisations = {ident: e for ident, e in entities.items() if e.cls == "schema:Organization"}
 
-    def of_a_country(entity: Entity) -> bool:
+    def countries_in(entity: Entity) -> set[str]:
         label = entity.labels.get("ru", "")
-        return (
-            _OF_A_COUNTRY.fullmatch(label) is not None
-            and not _NOT_CENTRAL.fullmatch(label)
-            and any(c.start > m.start and c.end <= m.end for m in entity.mentions for c in countries)
-        )
+        if _OF_A_COUNTRY.fullmatch(label) is None or _NOT_CENTRAL.fullmatch(label):
+            return set()
+        return {c for c, at in countries for m in entity.mentions if at.start > m.start and at.end <= m.end}
 
-    named = [ident for ident, e in organisations.items() if of_a_country(e)]
-    if len(named) != 1:
+    named = {ident: found for ident, e in organisations.items() if (found := countries_in(e))}
+    if not named or len(set().union(*named.values())) != 1:
         return {}
-    (bank,) = named
+    bank = max(named, key=lambda i: (organisations[i].wikidata is not None, len(organisations[i].labels["ru"]), i))
+    item = organisations[bank].wikidata
     return {
         ident: bank
         for ident, e in organisations.items()
         if ident != bank
-        and _SHORT.fullmatch(e.labels.get("ru", ""))
-        and e.wikidata in (None, _GENERIC_ITEM, organisations[bank].wikidata)
+        and (ident in named or _SHORT.fullmatch(e.labels.get("ru", "")))
+        and e.wikidata in (None, _GENERIC_ITEM, item)
     }
 
 

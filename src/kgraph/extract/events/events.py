@@ -159,12 +159,14 @@ def find_events(text: str) -> list[EventMention]:
         else:
             bare.append((head, span))
     for head, span in bare:
-        if named_by_head.get(head):
+        phrase = _with_adjectives(text, span)
+        another = _another(text, phrase)
+        if named_by_head.get(head) and not another:
             named_by_head[head][0].mentions.append(span)
-        elif head not in _named_heads():
-            phrase = _with_adjectives(text, span)
+        elif head not in _named_heads() or another:
             events.append(EventMention(event_heads()[head], noun_phrase_nominative(phrase.text), head, [phrase]))
-            named_by_head[head] = [events[-1]]  # "визит" named once: later mentions are of the same visit
+            if not another:
+                named_by_head[head] = [events[-1]]  # "визит" named once: later mentions are of the same visit
     events.extend(_documents(text))
     events.extend(_openings(text))
     for event in events:
@@ -188,6 +190,26 @@ def _contains(longer: str, shorter: str) -> bool:
     a = {lemma(w.lower()) for w in LETTER_WORD.findall(longer)}
     b = {lemma(w.lower()) for w in LETTER_WORD.findall(shorter)}
     return a <= b or b <= a
+
+
+_ANOTHER = frozenset({"следующий", "предыдущий", "прошлый", "другой", "очередной", "ответный", "будущий", "ближайший"})
+"""Adjectives that make an event another of its kind than the one the text named ("Следующий матч команды сыграют
+7 декабря" after "обыграла … в товарищеском матче")."""
+
+
+def _another(text: str, phrase: Span) -> bool:
+    """Whether an adjective of `phrase` (adjectives, then the head noun), or the word before it (capitalised where a
+    sentence opens, which `_with_adjectives` leaves out), makes the event another of its kind (``_ANOTHER``).
+
+    >>> text = "Следующий матч. Матч"
+    >>> _another(text, Span(0, 14, "Следующий матч")), _another(text, Span(10, 14, "матч"))
+    (True, True)
+    >>> _another(text, Span(16, 20, "Матч"))
+    False
+    """
+    adjectives = LETTER_WORD.findall(phrase.text)[:-1]
+    opening = words(text).before(phrase.start, LETTER_WORD)
+    return any(lemma(word.lower()) in _ANOTHER for word in [*adjectives, *([opening.text] if opening else [])])
 
 
 def _with_adjectives(text: str, span: Span) -> Span:
