@@ -3125,3 +3125,15 @@ def test_the_next_or_another_event_of_a_kind_is_another_event() -> None:
     assert set(matches) == {"товарищеский матч", "Следующий матч"}, matches
     places = {(f.subject, str(f.obj)) for f in model.facts if f.predicate == "schema:location"}
     assert places == {(matches["товарищеский матч"], "minsk"), (matches["Следующий матч"], "moskva")}, places
+
+
+def test_a_name_ends_before_a_word_that_can_only_be_a_finite_verb() -> None:
+    # the headline's "Сборная России по хоккею обыграла Белоруссию" was one organisation (the CRF tagger's span)
+    article = (
+        "# Сборная России по хоккею обыграла Белоруссию в Минске\n\n"
+        "Сборная России по хоккею в пятницу обыграла команду Белоруссии со счетом 4:2 в товарищеском матче.\n"
+    )
+    model = extract_article(parse_article("a", article))
+    names = {e.labels["ru"] for e in model.entities.values() if e.cls == "schema:Organization"}
+    assert "Сборная России по хоккею" in names, names
+    assert not [name for name in names if "обыграла" in name], names

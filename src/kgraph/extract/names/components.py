@@ -21,7 +21,7 @@ from ..text.normalise import key, noun_phrase_nominative, with_case_ending
 from . import entities
 from .entities import entities_from_spans
 from .known_names import adjective_place, first_name_alone, gazetteer_mentions, is_adjective
-from .mentions import after_people, qualifies_a_noun, repair_spans
+from .mentions import after_people, first_verb, qualifies_a_noun, repair_spans
 from .org_tagger import tag_organisations, token_features
 from .originals import bracketed_names as bracketed_in
 from .originals import original_names as originals_in
@@ -534,7 +534,9 @@ def tagged_organisations(doc: Doc) -> None:
         if text[start:end].count("«") > text[start:end].count("»") and text[end : end + 1] == "»":
             end += 1  # "партии «Единая Россия»": the name's closing quote
         start = after_people(text, start, end)  # "Учёные МГУ" opening a headline: МГУ
-        if qualifies_a_noun(text, start, end):  # "Официальный представитель МИД" opening a sentence
+        if (verb := first_verb(text[start:end])) is not None:  # "# Сборная России … обыграла Белоруссию"
+            end = start + len(text[start : start + verb].rstrip())
+        if end <= start or qualifies_a_noun(text, start, end):  # "Официальный представитель МИД" opening a sentence
             continue
         if (start, end) not in known and "," not in re.sub(r"«[^»]*»", "", text[start:end]):
             # a comma outside quotes ends a name (NEREL train: 11 names of 4,668 have one)

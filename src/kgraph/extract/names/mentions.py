@@ -119,6 +119,10 @@ def repair_spans(text: str, spans: Iterable[NamedSpan]) -> list[NamedSpan]:
             piece = trim(text, span, start, stop)
             if piece is None:
                 continue
+            if (verb := first_verb(piece.text)) is not None:  # "# Сборная России по хоккею обыграла Белоруссию"
+                piece = trim(text, span, piece.start, piece.start + verb)
+                if piece is None:
+                    continue
             if piece.type == "ORG" and _FORMER_ONE.fullmatch(piece.text):
                 continue  # "Экс-замминистра приговорили": one who held an office, no body
             if piece.type == "ORG" and (legal := _LEGAL_FORMS.match(piece.text)):
@@ -178,6 +182,24 @@ def repair_spans(text: str, spans: Iterable[NamedSpan]) -> list[NamedSpan]:
     longer = [_with_tail(text, span, tails) for span in repaired if span.type == "ORG"]
     known = set(repaired)
     return repaired + [span for span in longer if span not in known]
+
+
+_LOWER_WORD = re.compile(r"(?<![\w-])[а-яё]+(?![\w-])")
+
+
+def first_verb(name: str) -> int | None:
+    """Where the first word of a name that can only be a verb in a finite form starts ("обыграла" in a headline's
+    "Сборная России по хоккею обыграла Белоруссию", which the NER read as one organisation), or None: NEREL train's
+    names hold no such word ("стали" in "институте стали и сплавов" may be a noun).
+
+    >>> first_verb("Сборная России по хоккею обыграла Белоруссию"), first_verb("Московском институте стали и сплавов")
+    (25, None)
+    """
+    for word in _LOWER_WORD.finditer(name):
+        readings = parses(word.group())
+        if readings[0].tag.POS == "VERB" and all(r.tag.POS in ("VERB", "INFN") for r in readings):
+            return word.start()
+    return None
 
 
 def _without_people_before_names(text: str, spans: list[NamedSpan]) -> list[NamedSpan]:
