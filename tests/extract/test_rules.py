@@ -3137,3 +3137,28 @@ def test_a_name_ends_before_a_word_that_can_only_be_a_finite_verb() -> None:
     names = {e.labels["ru"] for e in model.entities.values() if e.cls == "schema:Organization"}
     assert "Сборная России по хоккею" in names, names
     assert not [name for name in names if "обыграла" in name], names
+
+
+def test_reported_words_after_a_speakers_title_and_name_in_apposition_start_after_the_name() -> None:
+    # "По словам руководителя экспедиции, академика РАН Петра Гайденко, …" gave the words "академика РАН Петра
+    # Гайденко, в тексте …"
+    article = (
+        "# Грамота\n\nПо словам руководителя экспедиции, академика РАН Петра Гайденко, в тексте грамоты упоминается "
+        "продажа зерна. По словам министра, власти Москвы, как и прежде, помогут.\n"
+    )
+    model = extract_article(parse_article("a", article))
+    said = {u.text.text: u.speakers for u in model.utterances}
+    person = next(e.id for e in model.entities.values() if e.labels.get("ru") == "Петр Гайденко")
+    assert said.get("в тексте грамоты упоминается продажа зерна") == (person,), said
+    assert not [text for text in said if "Гайденко" in text], said
+
+
+def test_a_figure_in_brackets_concerns_the_place_before_them() -> None:
+    # "в Ингушетии (19,4%), самый низкий — в Москве" made 19.4% Moscow's
+    article = (
+        "# Безработица\n\nНаиболее высокий уровень безработицы зафиксирован в Ингушетии (19,4%), самый низкий — в "
+        "Москве и Санкт-Петербурге (по 0,8%).\n"
+    )
+    model = extract_article(parse_article("a", article))
+    concerns = {str(q.value): q.concerns for q in model.quantities}
+    assert concerns == {"19.4": ("ingushetiya",), "0.8": ("sankt_peterburg",)}, concerns

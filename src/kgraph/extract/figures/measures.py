@@ -69,6 +69,23 @@ def _holding_organisation(doc: Doc, place: str, organisations: Overlapping[str],
     return None
 
 
+_IN_BRACKETS_BEFORE = re.compile(r"\((?:по|около|более|почти|до|свыше)?\s*\Z")
+_IN_BRACKETS_AFTER = re.compile(r"\s*\)")
+
+
+def _bracket_opening(text: str, start: int, end: int) -> int | None:
+    """Where the bracket opens that holds a figure (start..end) and little else ("(19,4%)", "(по 0,8%)"), or None.
+
+    >>> text = "в Ингушетии (19,4%), в Москве (по 0,8%) и 5%"
+    >>> _bracket_opening(text, 13, 18), _bracket_opening(text, 34, 38), _bracket_opening(text, 42, 44)
+    (12, 30, None)
+    """
+    before = _IN_BRACKETS_BEFORE.search(text, max(0, start - 8), start)
+    if before is None or _IN_BRACKETS_AFTER.match(text, end) is None:
+        return None
+    return before.start()
+
+
 def _said_plainly_in_headline(doc: Doc, quantity: Quantity, amount: Amount) -> bool:
     """Whether `quantity` was read from the headline alone, with no qualifier, and `amount`, outside the headline,
     gives it one ("около", "более"): a figure of 100 or more (a small one may be another indicator's)."""
@@ -132,6 +149,10 @@ def quantities(doc: Doc) -> None:
         after = doc.sentence(amount.start)
         window_end = _before_verb_clause(text, amount.end, min(after.end, amount.end + 40))
         concerns = place_at(amount.end, window_end)
+        if (bracket := _bracket_opening(text, amount.start, amount.end)) is not None:
+            # "в Ингушетии (19,4%), самый низкий — в Москве": a figure in brackets is of what stands before them
+            before = len(text[:bracket].rstrip())
+            window_end, concerns = amount.end, place_at(before - 1, before) if before else None
         if concerns is not None:  # a place in an organisation's name: the organisation ("акций Челябинского завода")
             concerns = _holding_organisation(doc, concerns, organisations, amount.end, window_end) or concerns
         whom = figure_subject(doc.syntax, amount.start, amount.end, named_at)  # "Кожемяко набрал 78,5% голосов"

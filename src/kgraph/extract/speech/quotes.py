@@ -288,12 +288,31 @@ def _candidates(text: str) -> Iterator[Said]:
         quote = Span(match.start("q"), match.end("q"), match.group("q"))
         named = "own" if match.group("own") else "who"
         who = Span(match.start(named), match.end(named), match.group(named))
+        if named == "who" and (apposition := _TITLED_NAME.match(quote.text)) and _of_a_person(apposition.group(1)):
+            # "По словам руководителя экспедиции, академика РАН Петра Гайденко, …": the name is the speaker's too
+            who = Span(who.start, quote.start + apposition.end(1), text[who.start : quote.start + apposition.end(1)])
+            quote = Span(quote.start + apposition.end(), quote.end, quote.text[apposition.end() :])
         verb = "по " + match.group().split(",")[0].split()[-1 if named == "own" else 1].lower()
         yield Said("reported", quote, verb, who, Span(match.start(), match.end(), match.group()))
     for match in _NAME_COLON.finditer(text):
         titled = len(match.group("who").split()) > 1 and common_noun(match.group("who").split()[0])
         if match.group("direct") or not titled or _states_something(match.group("reported")):
             yield _name_colon(match)
+
+
+_TITLED_NAME = re.compile(r"([а-яё]+(?:\s+[^\s,.:;!?«»\"]+){0,8}?\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?),\s+")
+"""A title in the genitive and a name ending in a capitalised word, then a comma: an apposition to whom "по словам"
+names ("…, академика РАН Петра Гайденко, …")."""
+
+
+def _of_a_person(words: str) -> bool:
+    """Whether words open with a noun of a person in the genitive ("академика", "главы"; not "власти").
+
+    >>> _of_a_person("академика РАН Петра Гайденко"), _of_a_person("власти Москвы")
+    (True, False)
+    """
+    first = words.split()[0]
+    return any({"NOUN", "anim", "gent"} <= p.tag.grammemes for p in parses(first)[:2])
 
 
 _PREDICATES = frozenset({"VERB", "INFN", "ADJS", "PRTS", "PRED"})
