@@ -3162,3 +3162,17 @@ def test_a_figure_in_brackets_concerns_the_place_before_them() -> None:
     model = extract_article(parse_article("a", article))
     concerns = {str(q.value): q.concerns for q in model.quantities}
     assert concerns == {"19.4": ("ingushetiya",), "0.8": ("sankt_peterburg",)}, concerns
+
+
+def test_a_title_before_a_place_in_the_genitive_is_no_part_of_the_place() -> None:
+    # natasha read "Раис Татарстана" as one place, where a forum then took place
+    article = (
+        "# Форум в Казани\n\nВ Казани во вторник открылся XVII Международный экономический форум. Форум открыл "
+        "Раис Татарстана Рустам Минниханов.\n"
+    )
+    model = extract_article(parse_article("a", article))
+    places = {e.labels["ru"] for e in model.entities.values() if e.cls in ("schema:AdministrativeArea", "schema:Place", "schema:City")}
+    assert "Татарстан" in places and not [p for p in places if "Раис" in p], places
+    forum = next(e.id for e in model.entities.values() if e.cls == "kg:Forum")
+    located = {str(f.obj) for f in model.facts if f.subject == forum and f.predicate == "schema:location"}
+    assert "kazan" in located, located  # "В Казани" opening the sentence names where it is held

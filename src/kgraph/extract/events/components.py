@@ -73,7 +73,7 @@ def events(doc: Doc) -> None:
             if event.cls == "kg:Forum":
                 city = city_at(sentence.start, sentence.end)
                 if city and (sentence, city) not in located:
-                    where = r"\bв\s+" + re.escape(doc.draft(city).mentions[0].text[:3])
+                    where = r"\b[вВ]\s+" + re.escape(doc.draft(city).mentions[0].text[:3])  # "В Казани открылся"
                     located[(sentence, city)] = re.search(where, sentence.text) is not None
                 if city and located[(sentence, city)]:
                     doc.fact(ident, "schema:location", city, sentence, 0.6)

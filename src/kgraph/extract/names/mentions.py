@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from ..links.linking import LOCATION_TYPES, NOT_ENTITIES, gazetteer
 from ..places.nouns import head as place_head
+from ..places.nouns import is_head as place_is_head
 from ..spans import SpanIndex
 from ..text.ner import NamedSpan
 from ..text.normalise import NAME_TAGS, common_noun, key, lemma, name_forms, parses
@@ -158,6 +159,8 @@ def repair_spans(text: str, spans: Iterable[NamedSpan]) -> list[NamedSpan]:
                     piece = trim(text, span, piece.start + lead.end(), piece.end) or piece
             if piece.type == "LOC" and _STREET_BEFORE.search(text, max(0, piece.start - 20), piece.start):
                 continue  # "на улице Малышева": the street's name, not a place; the street is a facility's mention
+            if piece.type == "LOC" and (at := _place_after_title(piece.text)) is not None:
+                piece = trim(text, span, piece.start + at, piece.end) or piece  # "Раис Татарстана": Татарстан
             if piece.type == "LOC":
                 tail = _PEOPLE_AFTER_PLACE.search(piece.text)
                 if tail and _people_after(tail.group(1), tail.group(2)):
@@ -238,6 +241,28 @@ starts so (its one name that does, "ВО Свобода", is in capitals)."""
 
 _PEOPLE_AFTER_PLACE = re.compile(r"([А-ЯЁа-яё]+)\s+([а-яё]+)\Z")
 """A place's last word in lower case after a word (`_people_after`)."""
+
+
+def _place_after_title(name: str) -> int | None:
+    """Where the place starts in a place's name of two words that are a noun of a person and a known place in the
+    genitive ("Раис Татарстана", which natasha reads as one place: the office's title and Татарстан), or None; NEREL
+    train's places hold no such pair ("Королевство Тонга", "Юге США": no noun of a person).
+
+    >>> _place_after_title("Раис Татарстана"), _place_after_title("Королевство Тонга")
+    (5, None)
+    >>> _place_after_title("Нижний Тагил")
+    """
+    words = list(NAME_WORD.finditer(name))
+    if len(words) != 2 or len(name.split()) != 2 or not words[0].group()[:1].isupper():
+        return None
+    title, place = words[0].group(), words[1].group()
+    reading = parses(title.lower())[0]
+    if reading.tag.POS != "NOUN" or "anim" not in reading.tag or place_is_head(lemma(title.lower())):
+        return None
+    places = gazetteer()
+    if places.location_type(title) is not None or places.location_type(place) is None:
+        return None
+    return words[1].start() if any(p.tag.case == "gent" for p in parses(place.lower())) else None
 
 
 def _people_after(before: str, word: str) -> bool:
