@@ -3171,7 +3171,8 @@ def test_a_title_before_a_place_in_the_genitive_is_no_part_of_the_place() -> Non
         "Раис Татарстана Рустам Минниханов.\n"
     )
     model = extract_article(parse_article("a", article))
-    places = {e.labels["ru"] for e in model.entities.values() if e.cls in ("schema:AdministrativeArea", "schema:Place", "schema:City")}
+    kinds = ("schema:AdministrativeArea", "schema:Place", "schema:City")
+    places = {e.labels["ru"] for e in model.entities.values() if e.cls in kinds}
     assert "Татарстан" in places and not [p for p in places if "Раис" in p], places
     forum = next(e.id for e in model.entities.values() if e.cls == "kg:Forum")
     located = {str(f.obj) for f in model.facts if f.subject == forum and f.predicate == "schema:location"}
