@@ -21,19 +21,24 @@ def test_a_headlines_event_and_the_texts_with_the_same_head_noun_are_one_event()
     assert all(f.subject in model.entities for f in model.facts)
 
 
-def test_events_naming_each_other_with_other_head_nouns_or_classes_stay_apart() -> None:
-    def event(ident: str, label: str, cls: str = "schema:Event") -> Entity:
-        return Entity(ident, cls, {"ru": label}, mentions=(Span(0, len(label), label),))
+def test_events_naming_each_other_with_other_head_nouns_classes_or_items_stay_apart() -> None:
+    def event(ident: str, label: str, cls: str = "schema:Event", item: str | None = None) -> Entity:
+        return Entity(ident, cls, {"ru": label}, item, (Span(0, len(label), label),))
 
-    entities = {
-        "abdication": event("abdication", "отречение"),
-        "resign": event("resign", "сложить полномочия"),
-        "crash": event("crash", "авария"),
-        "other": event("other", "авария на дороге", "schema:SportsEvent"),
+    def named(one: str, other: str) -> Fact:
+        return Fact(one, "schema:alternateName", other, (), language="ru")
+
+    other_head = {"abdication": event("abdication", "отречение"), "resign": event("resign", "сложить полномочия")}
+    assert named_again(other_head, [named("abdication", "сложить полномочия")]) == {}
+    other_class = {
         "match": event("match", "матч", "schema:SportsEvent"),
+        "opening": event("opening", "матч открытия", "kg:Opening"),
     }
-    facts = [
-        Fact("abdication", "schema:alternateName", "сложить полномочия", (), language="ru"),
-        Fact("match", "schema:alternateName", "авария на дороге", (), language="ru"),
-    ]
-    assert named_again(entities, facts) == {}
+    assert named_again(other_class, [named("match", "матч открытия")]) == {}
+    other_item = {"a": event("a", "выборы", item="Q1"), "b": event("b", "президентские выборы", item="Q2")}
+    assert named_again(other_item, [named("a", "президентские выборы")]) == {}
+    # the same pairs joined where only the rule's condition differs: one class, no second item
+    same_class = {"match": event("match", "матч", "schema:SportsEvent"), "final": event("final", "матч финала")}
+    assert named_again(same_class, [named("match", "матч финала")]) == {"match": "final"}
+    one_item = {"a": event("a", "выборы", item="Q1"), "b": event("b", "президентские выборы")}
+    assert named_again(one_item, [named("a", "президентские выборы")]) == {"b": "a"}

@@ -164,3 +164,10 @@ def test_a_place_or_body_named_by_an_adjective_and_an_abbreviation_is_named_in_t
     labels = _russian_labels(text)
     assert "Камбаратинская ГЭС-1" in labels, labels
     assert "Камбаратинской ГЭС-1" not in labels
+
+
+def test_a_facility_named_by_a_hyphenated_word_ending_in_a_buildings_noun_is_named_in_the_nominative() -> None:
+    # "на «Минск-Арене»" was labelled "Минск-Арен" (natasha's normal form)
+    text = "# Хоккей\n\nИгра прошла на «Минск-Арене» в присутствии 15 тысяч зрителей.\n"
+    labels = _russian_labels(text)
+    assert "Минск-Арена" in labels, labels

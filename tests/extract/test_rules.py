@@ -2297,6 +2297,14 @@ def test_a_central_banks_names_with_its_country_are_one_bank() -> None:
     banks = [e for e in model.entities.values() if e.cls == "schema:Organization" and "банк" in e.labels["ru"].lower()]
     assert [e.labels["ru"] for e in banks] == ["Центральный банк Узбекистана"], banks
     assert {m.text for m in banks[0].mentions} >= {"Центробанк Узбекистана", "Центральный банк Узбекистана"}
+    # another bank of that country is not its central bank
+    other = (
+        "# Новости\n\nНациональный банк Казахстана сохранил базовую ставку. Тем временем Банк развития Казахстана "
+        "разместил облигации.\n"
+    )
+    model = extract_article(parse_article("a", other))
+    names = {e.labels["ru"] for e in model.entities.values() if e.cls == "schema:Organization"}
+    assert {"Национальный банк Казахстана", "Банк развития Казахстана"} <= names, names
 
 
 def test_the_head_noun_of_a_facilitys_name_is_no_organisation() -> None:
@@ -3104,13 +3112,13 @@ def test_a_headlines_figure_the_text_gives_with_a_qualifier_is_one_quantity_with
     article = (
         "# «Яндекс» купил разработчика систем распознавания речи за 3 млрд рублей\n\n"
         "Компания «Яндекс» приобрела стартап «Речевые технологии». Сумма сделки составила около 3 млрд рублей, "
-        "сообщил источник. Выручка стартапа достигла 820 млн рублей.\n"
+        "сообщил источник. Выручка стартапа достигла 820 млн рублей. Стартап стоил около 3 млрд рублей.\n"
     )
     model = extract_article(parse_article("a", article))
     sums = [q for q in model.quantities if q.value == 3_000_000_000]
     assert len(sums) == 1
     assert sums[0].qualifier == "about"
-    assert [e.text for e in sums[0].evidence] == ["3 млрд рублей", "около 3 млрд рублей"]
+    assert [e.text for e in sums[0].evidence] == ["3 млрд рублей", "около 3 млрд рублей", "около 3 млрд рублей"]
     assert [q.qualifier for q in model.quantities if q.value == 820_000_000] == ["exactly"]
 
 
@@ -3151,6 +3159,10 @@ def test_reported_words_after_a_speakers_title_and_name_in_apposition_start_afte
     person = next(e.id for e in model.entities.values() if e.labels.get("ru") == "Петр Гайденко")
     assert said.get("в тексте грамоты упоминается продажа зерна") == (person,), said
     assert not [text for text in said if "Гайденко" in text], said
+    # people in the plural, or a place, after the comma are the words said, not the speaker
+    other = "# Обстрел\n\nПо словам губернатора Вячеслава Гладкова, жителей Шебекино временно разместят в Белгороде.\n"
+    said = [u.text.text for u in extract_article(parse_article("a", other)).utterances]
+    assert said == ["жителей Шебекино временно разместят в Белгороде"], said
 
 
 def test_a_figure_in_brackets_concerns_the_place_before_them() -> None:
@@ -3161,7 +3173,10 @@ def test_a_figure_in_brackets_concerns_the_place_before_them() -> None:
     )
     model = extract_article(parse_article("a", article))
     concerns = {str(q.value): q.concerns for q in model.quantities}
-    assert concerns == {"19.4": ("ingushetiya",), "0.8": ("sankt_peterburg",)}, concerns
+    assert concerns == {"19.4": ("ingushetiya",), "0.8": ("moskva", "sankt_peterburg")}, concerns  # "по": each
+    # an organisation named with its place: the organisation
+    bank = "# Вклады\n\nНаибольшая доля вкладов приходится на Сбербанк России (45%).\n"
+    assert [q.concerns for q in extract_article(parse_article("a", bank)).quantities] == [("sberbank_rossii",)]
 
 
 def test_a_title_before_a_place_in_the_genitive_is_no_part_of_the_place() -> None:

@@ -34,6 +34,11 @@ _OF_A_COUNTRY = re.compile(
 )
 """A central bank's name with its country after it ("Банк России", "Народный банк Китая"); "Банк Китая" is a
 commercial bank, `_NOT_CENTRAL`."""
+_CENTRAL_OF_A_COUNTRY = re.compile(
+    r"(?i:ЦБ|центробанк|центральный банк|нацбанк|национальный банк|народный банк|банк)\s+[А-ЯЁ]\S*(?:\s+[А-ЯЁ]\S*)?"
+)
+"""A central bank's word and a country's name of a word or two after it, no other words ("Национальный банк
+Казахстана", "Банк России", "ЦБ РФ"; not "Банк развития Казахстана")."""
 _NOT_CENTRAL = re.compile(r"банк\s+китая", re.IGNORECASE)
 _GENERIC_ITEM = "Q66344"
 """Wikidata's "central bank", which NEREL train gives a short name the article does not tie to one country."""
@@ -56,6 +61,13 @@ def central_banks(entities: Mapping[str, Entity]) -> dict[str, str]:
     named = {ident: found for ident, e in organisations.items() if (found := countries_in(e))}
     if not named or len(set().union(*named.values())) != 1:
         return {}
+    # of several names with the one country, only a central bank's word and the country itself are that bank's
+    # ("Центробанк Узбекистана"); "Банк развития Казахстана" beside "Национальный банк Казахстана" is another bank
+    central = {ident for ident in named if _CENTRAL_OF_A_COUNTRY.fullmatch(organisations[ident].labels["ru"])}
+    if len(named) > 1 and not named.keys() <= central:
+        named = {ident: found for ident, found in named.items() if ident in central}
+        if len(named) != 1:
+            return {}
     bank = max(named, key=lambda i: (organisations[i].wikidata is not None, len(organisations[i].labels["ru"]), i))
     item = organisations[bank].wikidata
     return {

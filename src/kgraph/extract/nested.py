@@ -27,6 +27,7 @@ from dataclasses import replace
 
 from ..model import ArticleModel, Entity
 from .joins import joined_entities, merged, with_joined
+from .names.name_words import in_own_quotes
 from .text.normalise import key, parses
 
 
@@ -329,19 +330,10 @@ def persons_named_alike(entities: Mapping[str, Entity], text: str = "") -> dict[
     found = {}
     for ident, entity in entities.items():
         same = persons.get(_as_written(entity.labels.get("ru", "")), [])
-        quoted = any(_in_quotes(text, m.start, m.end) for m in entity.mentions)
+        quoted = any(in_own_quotes(text, m.start, m.end) for m in entity.mentions)
         if entity.cls in _BY_NAME_ALONE and entity.wikidata is None and len(same) == 1 and not quoted:
             found[ident] = same[0]
     return found
-
-
-_OPENING_QUOTES = frozenset('«"„“')
-_CLOSING_QUOTES = frozenset('»"“”')
-
-
-def _in_quotes(text: str, start: int, end: int) -> bool:
-    """Whether the words of `text` from `start` to `end` stand in quotes of their own («Кристиан Диор»)."""
-    return start > 0 and end < len(text) and text[start - 1] in _OPENING_QUOTES and text[end] in _CLOSING_QUOTES
 
 
 def _as_written(name: str) -> str:

@@ -161,11 +161,12 @@ def find_events(text: str) -> list[EventMention]:
     for head, span in bare:
         phrase = _with_adjectives(text, span)
         another = _another(text, phrase)
-        if named_by_head.get(head) and not another:
+        if named_by_head.get(head) and another is None:
             named_by_head[head][0].mentions.append(span)
-        elif head not in _named_heads() or another:
-            events.append(EventMention(event_heads()[head], noun_phrase_nominative(phrase.text), head, [phrase]))
-            if not another:
+        elif head not in _named_heads() or another is not None:
+            label = noun_phrase_nominative(phrase.text) if another is None else _another_label(another.text)
+            events.append(EventMention(event_heads()[head], label, head, [another or phrase]))
+            if not named_by_head.get(head):
                 named_by_head[head] = [events[-1]]  # "визит" named once: later mentions are of the same visit
     events.extend(_documents(text))
     events.extend(_openings(text))
@@ -192,24 +193,51 @@ def _contains(longer: str, shorter: str) -> bool:
     return a <= b or b <= a
 
 
-_ANOTHER = frozenset({"следующий", "предыдущий", "прошлый", "другой", "очередной", "ответный", "будущий", "ближайший"})
+_ANOTHER = re.compile(r"(?:следующ|предыдущ|прошл|друг|очередн|ответн|будущ|ближайш)[а-яё]*")
 """Adjectives that make an event another of its kind than the one the text named ("Следующий матч команды сыграют
-7 декабря" after "обыграла … в товарищеском матче")."""
+7 декабря" after "обыграла … в товарищеском матче"), in any form: their stems, as pymorphy3 reads "прошлого" as the
+noun "прошлое" and "ближайший" as "близкий"."""
 
 
-def _another(text: str, phrase: Span) -> bool:
-    """Whether an adjective of `phrase` (adjectives, then the head noun), or the word before it (capitalised where a
-    sentence opens, which `_with_adjectives` leaves out), makes the event another of its kind (``_ANOTHER``).
+def _another(text: str, phrase: Span) -> Span | None:
+    """`phrase` (adjectives, then the head noun) with the word right before it when an adjective of it, or that word
+    (which `_with_adjectives` leaves out when it reads first as a noun or is capitalised, as where a sentence opens),
+    makes the event another of its kind (``_ANOTHER``); else None.
 
-    >>> text = "Следующий матч. Матч"
-    >>> _another(text, Span(0, 14, "Следующий матч")), _another(text, Span(10, 14, "матч"))
-    (True, True)
-    >>> _another(text, Span(16, 20, "Матч"))
-    False
+    >>> text = "Следующий матч. Матч после прошлого матча"
+    >>> _another(text, Span(0, 14, "Следующий матч")).text, _another(text, Span(10, 14, "матч")).text
+    ('Следующий матч', 'Следующий матч')
+    >>> _another(text, Span(16, 20, "Матч")), _another(text, Span(36, 41, "матча")).text
+    (None, 'прошлого матча')
     """
-    adjectives = LETTER_WORD.findall(phrase.text)[:-1]
+    if any(_ANOTHER.fullmatch(word.lower()) for word in LETTER_WORD.findall(phrase.text)[:-1]):
+        return phrase
     opening = words(text).before(phrase.start, LETTER_WORD)
-    return any(lemma(word.lower()) in _ANOTHER for word in [*adjectives, *([opening.text] if opening else [])])
+    if opening is None or not _ANOTHER.fullmatch(opening.text.lower()):
+        return None
+    return Span(opening.start, phrase.end, text[opening.start : phrase.end])
+
+
+def _another_label(phrase: str) -> str:
+    """The nominative of an event named another of its kind ("после прошлого матча": "прошлый матч"), the adjective
+    read as one (pymorphy3 reads "прошлого" first as the noun "прошлое").
+
+    >>> _another_label("прошлого матча"), _another_label("Следующий матч")
+    ('прошлый матч', 'Следующий матч')
+    """
+    *adjectives, head = phrase.split()
+    noun = noun_phrase_nominative(head)
+    reading = parses(noun.lower())[0]
+    grammemes = {"nomn", reading.tag.number or "sing"} | ({reading.tag.gender} if reading.tag.gender else set())
+    if reading.tag.number == "plur":
+        grammemes.discard(reading.tag.gender)
+    words = []
+    for word in adjectives:
+        adjective = next((p for p in parses(word.lower()) if p.tag.POS == "ADJF"), None)
+        form = adjective.inflect(grammemes) if adjective is not None else None
+        written = str(form.word) if form is not None else word
+        words.append(written.capitalize() if word[:1].isupper() else written)
+    return " ".join([*words, noun])
 
 
 def _with_adjectives(text: str, span: Span) -> Span:

@@ -20,15 +20,19 @@ from dataclasses import replace
 from ...model import ArticleModel, Entity, Fact
 from ...resources import subclasses
 from ..joins import with_joined
-from ..text.normalise import CYRILLIC_WORD, lemma, parses
+from ..text.normalise import LETTER_WORD, lemma, parses
 
 _EVENT = "schema:Event"
 
 
 def _head(label: str) -> str | None:
     """The lemma of the first noun of an event's name ("крупная авария": авария; "церемония открытия":
-    церемония), None when no word is read first as a noun."""
-    for word in CYRILLIC_WORD.findall(label.lower()):
+    церемония; "пресс-конференция", a word with its hyphen), None when no word is read first as a noun.
+
+    >>> _head("крупная авария"), _head("пресс-конференция"), _head("подписали")
+    ('авария', 'пресс-конференция', None)
+    """
+    for word in LETTER_WORD.findall(label.lower()):
         if parses(word)[0].tag.POS == "NOUN":
             return lemma(word).replace("ё", "е")
     return None
@@ -36,8 +40,8 @@ def _head(label: str) -> str | None:
 
 def named_again(entities: Mapping[str, Entity], facts: Iterable[Fact]) -> dict[str, str]:
     """Event -> the event it is one with: the one event whose Russian label the other's alternateName is, of the
-    same class (or either a plain schema:Event), with the same head noun; the one with the longer name is kept
-    ("крупная авария" over "Авария")."""
+    same class (or either a plain schema:Event), with the same head noun and no other Wikidata item; the one with an
+    item, else the one with the longer name, is kept ("крупная авария" over "Авария")."""
     events = subclasses(_EVENT)
     by_label: dict[tuple[str, str], list[str]] = {}
     for ident, entity in entities.items():
@@ -60,10 +64,16 @@ def named_again(entities: Mapping[str, Entity], facts: Iterable[Fact]) -> dict[s
         if len(others) != 1 or fact.subject in taken or others[0] in taken:
             continue  # an event joined once: no chains
         other = entities[others[0]]
+        if None not in (one.wikidata, other.wikidata) and one.wikidata != other.wikidata:
+            continue  # two items: two events, whatever the classifier says
         head = _head(one.labels.get("ru", ""))
         if head is None or head != _head(other.labels.get("ru", "")):
             continue
-        short, long = sorted((fact.subject, others[0]), key=lambda i: (len(entities[i].labels.get("ru", "")), i))
+        # the one with a Wikidata item is kept, else the longer name ("крупная авария" over "Авария")
+        short, long = sorted(
+            (fact.subject, others[0]),
+            key=lambda i: (entities[i].wikidata is not None, len(entities[i].labels.get("ru", "")), i),
+        )
         found[short] = long
     return found
 

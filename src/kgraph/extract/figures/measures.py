@@ -86,6 +86,32 @@ def _bracket_opening(text: str, start: int, end: int) -> int | None:
     return before.start()
 
 
+_PLACES = frozenset({"schema:Country", "schema:City", "schema:AdministrativeArea"})
+"""The places a figure may concern."""
+_LIST_START = re.compile(r"[,;:—–(]|\s-\s")
+
+
+def _before_bracket(
+    doc: Doc, text: str, bracket: int, places: Overlapping[str], organisations: Overlapping[str]
+) -> tuple[str, ...]:
+    """What a figure in brackets opening at `bracket` is of: the organisation or the place right before them
+    ("Сбербанк России (45%)": the bank), or, after "(по", every place named in the list before them ("в Москве и
+    Санкт-Петербурге (по 0,8%)": both)."""
+    before = len(text[:bracket].rstrip())
+    if not before:
+        return ()
+    holders = [ident for _, _, ident in organisations.overlapping(before - 1, before)]
+    last = [ident for _, _, ident in places.overlapping(before - 1, before)]
+    if holders or not last:
+        return tuple(holders[:1])
+    if not text.startswith("(по", bracket):
+        return (last[0],)
+    sentence = doc.sentence(before - 1)
+    start = max([sentence.start, *(m.end() for m in _LIST_START.finditer(text, sentence.start, before))])
+    named = sorted((s, ident) for s, _, ident in places.overlapping(start, before) if s >= start)
+    return tuple(dict.fromkeys(ident for _, ident in named))
+
+
 def _said_plainly_in_headline(doc: Doc, quantity: Quantity, amount: Amount) -> bool:
     """Whether `quantity` was read from the headline alone, with no qualifier, and `amount`, outside the headline,
     gives it one ("около", "более"): a figure of 100 or more (a small one may be another indicator's)."""
@@ -104,7 +130,8 @@ def _said_plainly_in_headline(doc: Doc, quantity: Quantity, amount: Amount) -> b
 def quantities(doc: Doc) -> None:
     """Each amount as a quantity: what it measures (an indicator), the place it concerns and whom it is about
     (``subjects``); a figure said twice is one quantity with two evidence spans (a figure under 100 only when the
-    headline says it and the text says it again of the same indicator)."""
+    headline says it and the text says it again of the same indicator), also where the text gives the headline's
+    figure a qualifier ("около"), which the quantity then takes."""
     text, amounts = doc.clean, doc.amounts
     found = doc.quantities
     # the same figure said twice (a headline repeating the body) is one quantity with two evidence spans
@@ -112,13 +139,16 @@ def quantities(doc: Doc) -> None:
     nouns: dict[Span, list[tuple[int, re.Match[str]]]] = {}
     named = SpanIndex((m.start, m.end) for d in doc.drafts if d.nerel_type in _NAMED_TYPES for m in d.mentions)
     # the indicators added below are no places, persons or organisations: what these find stays as it is
-    place_at = doc.finder({"schema:Country", "schema:City", "schema:AdministrativeArea"}).at
+    place_at = doc.finder(_PLACES).at
     named_at = doc.finder(_NAMED).at
     organisations = Overlapping(
         (m.start, m.end, doc.ids[i])
         for i, d in enumerate(doc.drafts)
         if d.nerel_type == "ORGANIZATION"
         for m in d.mentions
+    )
+    places = Overlapping(
+        (m.start, m.end, doc.ids[i]) for i, d in enumerate(doc.drafts) if d.cls in _PLACES for m in d.mentions
     )
     headline = doc.article.headline
     for amount in amounts:
@@ -132,6 +162,7 @@ def quantities(doc: Doc) -> None:
             found[plain] = replace(
                 found[plain], qualifier=amount.qualifier, evidence=(*found[plain].evidence, evidence)
             )
+            said.setdefault(key, plain)  # said a third time with the qualifier: the same quantity
             continue
         measure = None
         if again is not None and abs(amount.value) < 100:
@@ -149,14 +180,14 @@ def quantities(doc: Doc) -> None:
         after = doc.sentence(amount.start)
         window_end = _before_verb_clause(text, amount.end, min(after.end, amount.end + 40))
         concerns = place_at(amount.end, window_end)
-        if (bracket := _bracket_opening(text, amount.start, amount.end)) is not None:
-            # "в Ингушетии (19,4%), самый низкий — в Москве": a figure in brackets is of what stands before them
-            before = len(text[:bracket].rstrip())
-            window_end, concerns = amount.end, place_at(before - 1, before) if before else None
         if concerns is not None:  # a place in an organisation's name: the organisation ("акций Челябинского завода")
             concerns = _holding_organisation(doc, concerns, organisations, amount.end, window_end) or concerns
+        about_all: tuple[str, ...] = (concerns,) if concerns is not None else ()
+        if (bracket := _bracket_opening(text, amount.start, amount.end)) is not None:
+            # "в Ингушетии (19,4%), самый низкий — в Москве": a figure in brackets is of what stands before them
+            about_all = _before_bracket(doc, text, bracket, places, organisations)
         whom = figure_subject(doc.syntax, amount.start, amount.end, named_at)  # "Кожемяко набрал 78,5% голосов"
-        about = tuple(dict.fromkeys(x for x in (whom, concerns) if x is not None))
+        about = tuple(dict.fromkeys(x for x in (whom, *about_all) if x is not None))
         said.setdefault(key, len(found))
         found.append(
             Quantity(

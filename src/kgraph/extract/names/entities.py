@@ -555,8 +555,9 @@ def same_surname(label: str, name: str) -> bool:
     return not (other.startswith(one) and other[len(one) :] in _SURNAME_SUFFIXES)
 
 
-_SURNAME_SUFFIXES = frozenset({"ов", "ев", "ёв", "ин", "ын", "ова", "ева", "ина", "ына"})
-"""What Russian surnames add to a word ("Турчин-ов", "Иван-ов"): two names that differ by one are two names."""
+_SURNAME_SUFFIXES = frozenset({"ов", "ев", "ин", "ын", "ова", "ева", "ина", "ына"})
+"""What Russian surnames add to a word ("Турчин-ов", "Иван-ов"; ё is read as е): two names that differ by one are
+two names."""
 
 
 def named_as_linked(label: str, name: str, nerel_type: str, written: Iterable[str] = ()) -> str:

@@ -191,14 +191,20 @@ _LOWER_WORD = re.compile(r"(?<![\w-])[а-яё]+(?![\w-])")
 
 
 def first_verb(name: str) -> int | None:
-    """Where the first word of a name that can only be a verb in a finite form starts ("обыграла" in a headline's
+    """Where the first word of a name outside quotes that can only be a verb starts ("обыграла" in a headline's
     "Сборная России по хоккею обыграла Белоруссию", which the NER read as one organisation), or None: NEREL train's
-    names hold no such word ("стали" in "институте стали и сплавов" may be a noun).
+    names hold no such word ("стали" in "институте стали и сплавов" may be a noun), but a name in quotes may be a
+    sentence ("Благотворительный фонд «Дети ждут»").
 
     >>> first_verb("Сборная России по хоккею обыграла Белоруссию"), first_verb("Московском институте стали и сплавов")
     (25, None)
+    >>> first_verb("Благотворительный фонд «Дети ждут»"), first_verb("группа «Ногу свело!»")
+    (None, None)
     """
     for word in _LOWER_WORD.finditer(name):
+        before = name[: word.start()]
+        if before.count("«") > before.count("»") or before.count('"') % 2:
+            continue  # inside quotes: a title, which may say anything
         readings = parses(word.group())
         if readings[0].tag.POS == "VERB" and all(r.tag.POS in ("VERB", "INFN") for r in readings):
             return word.start()

@@ -165,6 +165,20 @@ def _normal_piece(text: str, span: NamedSpan, start: int, end: int) -> str:
     return "".join(parts) + said[at : end - span.start]
 
 
+_OPENING_QUOTES = frozenset('«"„“')
+_CLOSING_QUOTES = frozenset('»"“”')
+
+
+def in_own_quotes(text: str, start: int, end: int) -> bool:
+    """Whether the words of `text` from `start` to `end` stand in quotes of their own («Оппенгеймер», «Кристиан
+    Диор»): a title or a brand, not a person.
+
+    >>> in_own_quotes("фильм «Оппенгеймер»", 7, 18), in_own_quotes("Оппенгеймер", 0, 11)
+    (True, False)
+    """
+    return text[start - 1 : start] in _OPENING_QUOTES and text[end : end + 1] in _CLOSING_QUOTES and start > 0
+
+
 def opens_quote(text: str, start: int) -> bool:
     """Whether a word stands right after an opening quotation mark."""
     return start > 0 and text[start - 1] in {"«", "“", '"'} and (start == 1 or not text[start - 2].isalnum())

@@ -17,7 +17,7 @@ from ..spans import SpanIndex
 from ..text.ner import NamedSpan
 from ..text.normalise import key, name_forms, parses
 from ..text.words import RUSSIAN, words
-from .name_words import NAME_WORD, no_name_part, opens_sentence, trim
+from .name_words import NAME_WORD, in_own_quotes, no_name_part, opens_sentence, trim
 
 _ONE_SPACE = re.compile(" ")
 
@@ -310,12 +310,6 @@ def _with_initials(text: str, span: NamedSpan) -> NamedSpan:
     return NamedSpan(start, span.end, span.type, text[start : span.end], text[start : span.end])
 
 
-_OPENING_QUOTES = frozenset('«"„“')
-
-
-_CLOSING_QUOTES = frozenset('»"“”')
-
-
 def repeated_surnames(
     text: str, persons: Sequence[tuple[str, Sequence[tuple[int, int]]]]
 ) -> list[tuple[int, int, int]]:
@@ -351,7 +345,7 @@ def repeated_surnames(
         start, end = word.start, word.end
         if not whose or len(whose) != 1 or taken.covers(start, end):
             continue
-        if text[start - 1 : start] in _OPENING_QUOTES and text[end : end + 1] in _CLOSING_QUOTES:
+        if in_own_quotes(text, start, end):
             continue  # «Оппенгеймер»: a film's title, not the person
         beside = [w for w in names[max(0, position - 1) : position + 2] if w is not word]
         beside = [w for w in beside if not (w.end <= start and no_name_part(w.text, opens_sentence(text, w.start)))]

@@ -79,11 +79,11 @@ def with_head_nominative(name: str) -> str:
 
     >>> with_head_nominative("Газпром Арене"), with_head_nominative("Газпром Арена")
     ('Газпром Арена', 'Газпром Арена')
-    >>> with_head_nominative("Карнеги-холл")
-    'Карнеги-холл'
+    >>> with_head_nominative("Карнеги-холл"), with_head_nominative("Минск-Арен")  # natasha's of "Минск-Арене"
+    ('Карнеги-холл', 'Минск-Арена')
     """
     last = re.search(r"[А-Яа-яЁё]+$", name)
-    if last is None or " " not in name:
+    if last is None or (" " not in name and "-" not in name):
         return name
     reading = parses(last.group().lower())[0]
     head = str(reading.normal_form)
@@ -138,7 +138,7 @@ def shared_head() -> re.Pattern[str]:
     """Two place adjectives sharing a head noun: "Ярославской и Смоленской областей", "Заводского и Ленинского
     районов"."""
     heads = _alternatives(_forms("shared", None))
-    endings = "ой|ая|ий|ом|ую|ого|его|ому|ему|ым|им|ых|их|ые|ие"
+    endings = "ой|ая|ий|ом|ую|ого|его|ому|ему|ым|им"  # the second adjective is singular
     return re.compile(rf"\s+и\s+[А-ЯЁ][а-яё-]+(?:{endings})\s+(?P<head>{heads})\b")
 
 

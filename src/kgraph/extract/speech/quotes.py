@@ -301,18 +301,22 @@ def _candidates(text: str) -> Iterator[Said]:
 
 
 _TITLED_NAME = re.compile(r"([а-яё]+(?:\s+[^\s,.:;!?«»\"]+){0,8}?\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?),\s+")
-"""A title in the genitive and a name ending in a capitalised word, then a comma: an apposition to whom "по словам"
-names ("…, академика РАН Петра Гайденко, …")."""
+"""Words in lower case, then words ending with a capitalised one, then a comma: maybe an apposition to whom "по
+словам" names ("…, академика РАН Петра Гайденко, …"), when ``_of_a_person`` says so."""
 
 
 def _of_a_person(words: str) -> bool:
-    """Whether words open with a noun of a person in the genitive ("академика", "главы"; not "власти").
+    """Whether words are a title and a person's name: they open with a noun of one person in the genitive
+    ("академика", "главы"; not "власти", nor the plural "жителей") and end with no place ("жителей Шебекино").
 
     >>> _of_a_person("академика РАН Петра Гайденко"), _of_a_person("власти Москвы")
     (True, False)
+    >>> _of_a_person("жителей Шебекино"), _of_a_person("жителя Шебекино")
+    (False, False)
     """
-    first = words.split()[0]
-    return any({"NOUN", "anim", "gent"} <= p.tag.grammemes for p in parses(first)[:2])
+    first, last = words.split()[0], words.split()[-1]
+    person = any({"NOUN", "anim", "gent", "sing"} <= p.tag.grammemes for p in parses(first)[:2])
+    return person and not any("Geox" in p.tag for p in parses(last.lower()))
 
 
 _PREDICATES = frozenset({"VERB", "INFN", "ADJS", "PRTS", "PRED"})
