@@ -3134,7 +3134,9 @@ def test_the_next_or_another_event_of_a_kind_is_another_event() -> None:
     places = {(f.subject, str(f.obj)) for f in model.facts if f.predicate == "schema:location"}
     assert places == {(matches["товарищеский матч"], "minsk"), (matches["Следующий матч"], "moskva")}, places
     # in any form, and the first of its kind is the one later mentions are of
-    later = "# Сборная\n\nПосле прошлого матча тренер был недоволен. Матч прошел в Москве. Следующий матч сыграют в мае.\n"
+    later = (
+        "# Сборная\n\nПосле прошлого матча тренер был недоволен. Матч прошел в Москве. Следующий матч сыграют в мае.\n"
+    )
     events = [(e.labels["ru"], len(e.mentions)) for e in extract_article(parse_article("a", later)).entities.values()]
     assert ("прошлый матч", 2) in events and ("Следующий матч", 1) in events, events
 
