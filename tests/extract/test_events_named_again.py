@@ -42,3 +42,18 @@ def test_events_naming_each_other_with_other_head_nouns_classes_or_items_stay_ap
     assert named_again(same_class, [named("match", "матч финала")]) == {"match": "final"}
     one_item = {"a": event("a", "выборы", item="Q1"), "b": event("b", "президентские выборы")}
     assert named_again(one_item, [named("a", "президентские выборы")]) == {"b": "a"}
+
+
+def test_a_headlines_event_named_otherwise_in_the_text_is_the_one_event_of_its_kind_there() -> None:
+    # "# Эрмитаж откроет выставку картин Рембрандта" and "откроет … выставку «Рембрандт и его ученики»" were two
+    # exhibitions, one with the start, the other with the end
+    article = (
+        "# Эрмитаж откроет выставку картин Рембрандта\n\nPublished at: **2026-03-01T12:00:00+03:00**\n\n"
+        "Государственный Эрмитаж 15 марта откроет в Санкт-Петербурге выставку «Рембрандт и его ученики». "
+        "Выставка продлится до 30 июня.\n"
+    )
+    model = extract_article(parse_article("a", article))
+    shows = [e for e in model.entities.values() if e.cls == "schema:ExhibitionEvent"]
+    assert [e.labels["ru"] for e in shows] == ["Выставка «Рембрандт и его ученики»"], shows
+    said = {f.predicate for f in model.facts if f.subject == shows[0].id}
+    assert {"schema:startDate", "schema:endDate"} <= said, said

@@ -19,7 +19,8 @@ from dataclasses import replace
 
 from ...model import ArticleModel, Entity, Fact
 from ...resources import subclasses
-from ..joins import with_joined
+from ...source import Span
+from ..joins import merged, with_joined
 from ..text.normalise import LETTER_WORD, lemma, parses
 
 _EVENT = "schema:Event"
@@ -78,10 +79,39 @@ def named_again(entities: Mapping[str, Entity], facts: Iterable[Fact]) -> dict[s
     return found
 
 
+def headline_events(entities: Mapping[str, Entity], headline: Span) -> dict[str, str]:
+    """Event named first in the headline -> the event the text names apart: the one other event of its class, a
+    class of its own (an exhibition, a forum, a match; not a plain schema:Event), with its head noun ("# Эрмитаж
+    откроет выставку картин Рембрандта" and "… откроет выставку «Рембрандт и его ученики»": one exhibition), where no
+    third event of that class has that head noun.
+
+    >>> def event(ident, label, start):
+    ...     return Entity(ident, "schema:ExhibitionEvent", {"ru": label}, mentions=(Span(start, start + 8, label),))
+    >>> headline = Span(0, 30, "# Эрмитаж откроет выставку …")
+    >>> headline_events({"h": event("h", "выставка картин", 10), "t": event("t", "выставка «Рембрандт»", 40)}, headline)
+    {'h': 't'}
+    """
+    by_head: dict[tuple[str, str], list[str]] = {}
+    for ident, entity in entities.items():
+        if entity.cls in subclasses(_EVENT) - {_EVENT} and (head := _head(entity.labels.get("ru", ""))) is not None:
+            by_head.setdefault((entity.cls, head), []).append(ident)
+    found = {}
+    for idents in by_head.values():
+        if len(idents) != 2:
+            continue
+        # the headline's is named there first (the text's bare "выставка" may have joined it); the other, never there
+        told = [headline.start <= min(entities[i].mentions).start < headline.end for i in idents]
+        inside = [any(headline.start <= m.start < headline.end for m in entities[i].mentions) for i in idents]
+        if sorted(told) != [False, True] or all(inside) or any(entities[i].wikidata for i in idents):
+            continue
+        found[idents[told.index(True)]] = idents[told.index(False)]
+    return found
+
+
 def with_events_named_again(model: ArticleModel) -> ArticleModel:
-    """`model` with each event of ``named_again`` one with the event it is: its mentions and facts that event's, and
-    no longer a name of itself."""
-    joined = named_again(model.entities, model.facts)
+    """`model` with each event of ``named_again`` and ``headline_events`` one with the event it is: its mentions and
+    facts that event's, and no longer a name of itself."""
+    joined = merged(named_again(model.entities, model.facts), headline_events(model.entities, model.article.headline))
     if not joined:
         return model
     model = with_joined(model, joined)
