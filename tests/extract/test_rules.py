@@ -3198,3 +3198,11 @@ def test_a_title_before_a_place_in_the_genitive_is_no_part_of_the_place() -> Non
     forum = next(e.id for e in model.entities.values() if e.cls == "kg:Forum")
     located = {str(f.obj) for f in model.facts if f.subject == forum and f.predicate == "schema:location"}
     assert "kazan" in located, located  # "В Казани" opening the sentence names where it is held
+
+
+def test_an_abbreviation_in_brackets_the_name_has_already_is_no_second_thing() -> None:
+    # "Геологическая служба США (USGS)": the organisation had the mention "USGS", and natasha a place "USGS" as well
+    article = "# Землетрясение\n\nОб этом сообщила Геологическая служба США (USGS). Угрозы цунами нет.\n"
+    model = extract_article(parse_article("a", article))
+    named = {e.labels["ru"]: e.cls for e in model.entities.values() if "USGS" in {m.text for m in e.mentions}}
+    assert named == {"Геологическая служба США": "schema:Organization"}, named

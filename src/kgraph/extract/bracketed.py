@@ -29,7 +29,8 @@ _FAMILIES = ("schema:Event", "schema:Organization", "schema:Place", "schema:Crea
 def abbreviated(text: str, entities: Mapping[str, Entity]) -> dict[str, str]:
     """Entity named by an abbreviation -> the entity of the same family of classes whose mention stands right before
     the abbreviation's in brackets, when the abbreviation's letters are that name's initials, in order, the first
-    the first, and the two are not linked to two Wikidata items."""
+    the first, or when that entity has the abbreviation's mention already (another step found "USGS" its
+    abbreviation, the NER a place of those letters), and the two are not linked to two Wikidata items."""
     from ..identity.keys import initials
 
     ends: dict[int, list[str]] = {}
@@ -48,8 +49,13 @@ def abbreviated(text: str, entities: Mapping[str, Entity]) -> dict[str, str]:
                 other
                 for other in ends.get(mention.start - 2, [])
                 if other != ident
-                and _one_family(entity.cls, entities[other].cls)
-                and _in_order(label, initials(entities[other].labels.get("ru", "")))
+                and (
+                    (
+                        _one_family(entity.cls, entities[other].cls)
+                        and _in_order(label, initials(entities[other].labels.get("ru", "")))
+                    )
+                    or mention in entities[other].mentions  # "Геологическая служба США (USGS)", USGS typed a place
+                )
                 and (entities[other].wikidata in (None, entity.wikidata) or entity.wikidata is None)
             ]
             if len(named) == 1:
