@@ -3206,3 +3206,14 @@ def test_an_abbreviation_in_brackets_the_name_has_already_is_no_second_thing() -
     model = extract_article(parse_article("a", article))
     named = {e.labels["ru"]: e.cls for e in model.entities.values() if "USGS" in {m.text for m in e.mentions}}
     assert named == {"Геологическая служба США": "schema:Organization"}, named
+
+
+def test_an_office_ends_at_a_colon_the_headline_puts_after_who_speaks() -> None:
+    # "# Глава «Росатома»: строительство АЭС в Египте идет по графику" gave an office "глава «Росатома»: строительство
+    # АЭС в Египте"
+    article = (
+        "# Глава «Росатома»: строительство АЭС в Египте идет по графику\n\n"
+        "Генеральный директор госкорпорации «Росатом» Алексей Лихачев рассказал журналистам о стройке.\n"
+    )
+    offices = {e.labels["ru"] for e in extract_article(parse_article("a", article)).entities.values()}
+    assert not [label for label in offices if ":" in label], offices

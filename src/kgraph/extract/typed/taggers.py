@@ -54,6 +54,11 @@ NESTED = ("AWARD", "CRIME", "DISEASE", "EVENT", "IDEOLOGY", "LAW", "LOCATION", "
 Госдумы]": 5% or more of their mentions, 33% of LAW's): each has a second tagger, of the innermost mentions."""
 
 
+_TITLES = frozenset({"WORK_OF_ART", "EVENT"})
+"""The types whose mentions may hold a colon and a space (NEREL train: "Звёздные войны. Эпизод IV: Новая надежда", an
+exhibition's "Андриан Николаев: Путь к звездам"; no mention of any other type does)."""
+
+
 def model_name(kind: str, layer: str) -> str:
     """The file of the tagger of one type and layer ("outer" or "inner")."""
     return f"{kind}.crfsuite" if layer == "outer" else f"{kind}.{layer}.crfsuite"
@@ -130,6 +135,8 @@ def tag_types(text: str, analysis: Analysis, features: list[Features] | None = N
         runs = blended_runs(tagger, tokens, second[layer]) if kind in KINDS else bio_runs(tagger, tokens)
         for start, end, score in within_lines(text, runs):
             start, end = without_stray_quote(text, start, end)
+            if kind not in _TITLES and (colon := text.find(": ", start, end)) >= 0:
+                end = colon  # "# Глава «Росатома»: строительство АЭС …": who speaks, then what is said
             if start < end:
                 found[(start, end, kind)] = max(score, found.get((start, end, kind), 0.0))
     return [TypedMention(*key, score) for key, score in sorted(found.items(), key=lambda i: (i[0][0], -i[0][1]))]
