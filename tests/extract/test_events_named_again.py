@@ -57,3 +57,19 @@ def test_a_headlines_event_named_otherwise_in_the_text_is_the_one_event_of_its_k
     assert [e.labels["ru"] for e in shows] == ["Выставка «Рембрандт и его ученики»"], shows
     said = {f.predicate for f in model.facts if f.subject == shows[0].id}
     assert {"schema:startDate", "schema:endDate"} <= said, said
+
+
+def test_a_headlines_event_stays_apart_from_another_of_its_kind_the_text_names() -> None:
+    # the headline's exhibition was joined into "Предыдущая выставка …" and into the one of half a century ago
+    for text in (
+        "Эрмитаж откроет выставку картин Рембрандта 15 марта. Предыдущая выставка «Сокровища Золотой Орды» "
+        "собрала 300 тысяч зрителей.",
+        "Эрмитаж 15 марта откроет выставку картин Рембрандта. Последняя выставка «Голландцы» такого масштаба "
+        "прошла полвека назад.",
+    ):
+        article = (
+            f"# Эрмитаж откроет выставку картин Рембрандта\n\nPublished at: **2026-03-01T12:00:00+03:00**\n\n{text}\n"
+        )
+        model = extract_article(parse_article("a", article))
+        shows = [e.labels["ru"] for e in model.entities.values() if e.cls == "schema:ExhibitionEvent"]
+        assert len(shows) == 2, shows

@@ -3188,7 +3188,7 @@ def test_a_figure_in_brackets_concerns_the_place_before_them() -> None:
 def test_a_title_before_a_place_in_the_genitive_is_no_part_of_the_place() -> None:
     # natasha read "Раис Татарстана" as one place, where a forum then took place
     article = (
-        "# Форум в Казани\n\nВ Казани во вторник открылся XVII Международный экономический форум. Форум открыл "
+        "# Экономический форум\n\nВ Казани во вторник открылся XVII Международный экономический форум. Форум открыл "
         "Раис Татарстана Рустам Минниханов.\n"
     )
     model = extract_article(parse_article("a", article))
@@ -3198,6 +3198,11 @@ def test_a_title_before_a_place_in_the_genitive_is_no_part_of_the_place() -> Non
     forum = next(e.id for e in model.entities.values() if e.cls == "kg:Forum")
     located = {str(f.obj) for f in model.facts if f.subject == forum and f.predicate == "schema:location"}
     assert "kazan" in located, located  # "В Казани" opening the sentence names where it is held
+    # but not where a "в" in the sentence names another city
+    elsewhere = "# Форум регионов\n\nВ Минске сообщили, что XII Форум регионов России и Белоруссии пройдет в Казани.\n"
+    model = extract_article(parse_article("a", elsewhere))
+    located = {str(f.obj) for f in model.facts if f.predicate == "schema:location"}
+    assert located == {"kazan"}, located
 
 
 def test_an_abbreviation_in_brackets_the_name_has_already_is_no_second_thing() -> None:

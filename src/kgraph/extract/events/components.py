@@ -4,6 +4,7 @@ excursions and visits.
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
@@ -59,7 +60,7 @@ def events(doc: Doc) -> None:
     # from here on only facts are added: the entities and their mentions stay as they are
     forum_at, city_at = doc.finder({"kg:Forum"}).at, doc.finder({"schema:City"}).at
     days = Days(doc)
-    located: dict[tuple[Span, str], bool] = {}  # whether a sentence says "в <the city>"
+    located: dict[Span, str | None] = {}  # the city a sentence says "в" before
     for event, ident in found:
         for mention in event.mentions:
             sentence = doc.sentence(mention.start)
@@ -71,15 +72,33 @@ def events(doc: Doc) -> None:
             if frame is not None and frame[0] != ident and not _overlapping(frame[1], event.mentions):
                 doc.fact(ident, "schema:superEvent", frame[0], sentence, 0.6)
             if event.cls == "kg:Forum":
-                city = city_at(sentence.start, sentence.end)
-                if city and (sentence, city) not in located:
-                    where = r"\b[вВ]\s+" + re.escape(doc.draft(city).mentions[0].text[:3])  # "В Казани открылся"
-                    located[(sentence, city)] = re.search(where, sentence.text) is not None
-                if city and located[(sentence, city)]:
+                if sentence not in located:
+                    located[sentence] = _held_in(doc, sentence, city_at)
+                if (city := located[sentence]) is not None:
                     doc.fact(ident, "schema:location", city, sentence, 0.6)
             else:
                 days.state_start(ident, sentence)
     _opened_within(doc)
+
+
+def _held_in(doc: Doc, sentence: Span, city_at: Callable[[int, int], str | None]) -> str | None:
+    """The city a forum's sentence names after "в": the first after a lower-case "в" ("… пройдет в Казани"), else
+    one right after the "В" that opens the sentence ("В Казани во вторник открылся … форум"; not in "В Минске
+    сообщили, что форум пройдет в Казани", where Казань is)."""
+    opening = None
+    for found in _IN_CITY.finditer(sentence.text):
+        city = city_at(sentence.start + found.end(), sentence.start + found.end() + 1)
+        if city is None:
+            continue
+        if found.group(1) == "в":
+            return city
+        if found.start() == 0:
+            opening = city
+    return opening
+
+
+_IN_CITY = re.compile(r"(?<![А-Яа-яЁё])([вВ])\s+(?=[А-ЯЁ])")
+""""в" before a capital: where a city may be named."""
 
 
 def _opened_within(doc: Doc) -> None:

@@ -14,12 +14,13 @@ other). Events whose head nouns differ ("сложить полномочия", "
 {'a': 'b'}
 """
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from ...model import ArticleModel, Entity, Fact
 from ...resources import subclasses
-from ...source import Span
+from ...source import Article
 from ..joins import merged, with_joined
 from ..text.normalise import LETTER_WORD, lemma, parses
 
@@ -79,18 +80,23 @@ def named_again(entities: Mapping[str, Entity], facts: Iterable[Fact]) -> dict[s
     return found
 
 
-def headline_events(entities: Mapping[str, Entity], headline: Span) -> dict[str, str]:
+def headline_events(entities: Mapping[str, Entity], article: Article) -> dict[str, str]:
     """Event named first in the headline -> the event the text names apart: the one other event of its class, a
     class of its own (an exhibition, a forum, a match; not a plain schema:Event), with its head noun ("# Эрмитаж
     откроет выставку картин Рембрандта" and "… откроет выставку «Рембрандт и его ученики»": one exhibition), where no
-    third event of that class has that head noun.
+    third event of that class has that head noun; not when the text names the headline's event in more than its head
+    noun itself, nor when the other's sentence tells another of its kind ("Предыдущая выставка", "Последняя выставка
+    такого масштаба прошла полвека назад", "в прошлом году").
 
-    >>> def event(ident, label, start):
-    ...     return Entity(ident, "schema:ExhibitionEvent", {"ru": label}, mentions=(Span(start, start + 8, label),))
-    >>> headline = Span(0, 30, "# Эрмитаж откроет выставку …")
-    >>> headline_events({"h": event("h", "выставка картин", 10), "t": event("t", "выставка «Рембрандт»", 40)}, headline)
+    >>> from kgraph.source import Span, parse_article
+    >>> text = "# Откроют выставку картин\\n\\nОткроют выставку «Рембрандт». Выставка продлится.\\n"
+    >>> article = parse_article("a", text)
+    >>> def event(ident, label, start, end):
+    ...     return Entity(ident, "schema:ExhibitionEvent", {"ru": label}, mentions=(Span(start, end, "…"),))
+    >>> headline_events({"h": event("h", "выставка картин", 10, 25), "t": event("t", "выставка", 35, 55)}, article)
     {'h': 't'}
     """
+    headline = article.headline
     by_head: dict[tuple[str, str], list[str]] = {}
     for ident, entity in entities.items():
         if entity.cls in subclasses(_EVENT) - {_EVENT} and (head := _head(entity.labels.get("ru", ""))) is not None:
@@ -104,14 +110,27 @@ def headline_events(entities: Mapping[str, Entity], headline: Span) -> dict[str,
         inside = [any(headline.start <= m.start < headline.end for m in entities[i].mentions) for i in idents]
         if sorted(told) != [False, True] or all(inside) or any(entities[i].wikidata for i in idents):
             continue
-        found[idents[told.index(True)]] = idents[told.index(False)]
+        short, named = idents[told.index(True)], idents[told.index(False)]
+        again = [m for m in entities[short].mentions if not headline.start <= m.start < headline.end]
+        if any(len(LETTER_WORD.findall(m.text)) > 1 for m in again):
+            continue  # the text names the headline's event itself: the other is another
+        first = min(entities[named].mentions)
+        sentence = next((s.text for s in article.sentences if s.start <= first.start < s.end), first.text)
+        if any(_OTHER_OF_KIND.fullmatch(word.lower()) for word in LETTER_WORD.findall(sentence)):
+            continue
+        found[short] = named
     return found
+
+
+_OTHER_OF_KIND = re.compile(r"(?:следующ|предыдущ|прошл|друг|очередн|ответн|будущ|ближайш|последн|прошлогодн)[а-яё]*")
+"""Words by which a sentence tells of another event of a kind than the headline's (as ``events.find_events``
+reads them, and "последний", "прошлогодний")."""
 
 
 def with_events_named_again(model: ArticleModel) -> ArticleModel:
     """`model` with each event of ``named_again`` and ``headline_events`` one with the event it is: its mentions and
     facts that event's, and no longer a name of itself."""
-    joined = merged(named_again(model.entities, model.facts), headline_events(model.entities, model.article.headline))
+    joined = merged(named_again(model.entities, model.facts), headline_events(model.entities, model.article))
     if not joined:
         return model
     model = with_joined(model, joined)
