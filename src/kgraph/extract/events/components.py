@@ -73,7 +73,7 @@ def events(doc: Doc) -> None:
                 doc.fact(ident, "schema:superEvent", frame[0], sentence, 0.6)
             if event.cls == "kg:Forum":
                 if sentence not in located:
-                    located[sentence] = _held_in(doc, sentence, city_at)
+                    located[sentence] = _held_in(sentence, city_at)
                 if (city := located[sentence]) is not None:
                     doc.fact(ident, "schema:location", city, sentence, 0.6)
             else:
@@ -81,7 +81,7 @@ def events(doc: Doc) -> None:
     _opened_within(doc)
 
 
-def _held_in(doc: Doc, sentence: Span, city_at: Callable[[int, int], str | None]) -> str | None:
+def _held_in(sentence: Span, city_at: Callable[[int, int], str | None]) -> str | None:
     """The city a forum's sentence names after "в": the first after a lower-case "в" ("… пройдет в Казани"), else
     one right after the "В" that opens the sentence ("В Казани во вторник открылся … форум"; not in "В Минске
     сообщили, что форум пройдет в Казани", where Казань is)."""

@@ -193,7 +193,8 @@ def _contains(longer: str, shorter: str) -> bool:
     return a <= b or b <= a
 
 
-_ANOTHER = re.compile(r"(?:следующ|предыдущ|прошл|друг|очередн|ответн|будущ|ближайш)[а-яё]*")
+ANOTHER_STEMS = ("следующ", "предыдущ", "прошл", "друг", "очередн", "ответн", "будущ", "ближайш")
+_ANOTHER = re.compile(rf"(?:{'|'.join(ANOTHER_STEMS)})[а-яё]*")
 """Adjectives that make an event another of its kind than the one the text named ("Следующий матч команды сыграют
 7 декабря" after "обыграла … в товарищеском матче"), in any form: their stems, as pymorphy3 reads "прошлого" as the
 noun "прошлое" and "ближайший" as "близкий"."""

@@ -1,7 +1,8 @@
 """An event the article names again: two events of one article that the relation classifier calls other names of
 each other (NEREL's ALTERNATIVE_NAME, stated as schema:alternateName) and whose names have the same head noun are
 one event ("# Авария на водопроводе …" and "произошла крупная авария": one accident, not two nodes that name each
-other). Events whose head nouns differ ("сложить полномочия", "отречение") stay apart, each naming the other.
+other). Events whose head nouns differ ("сложить полномочия", "отречение") stay apart, each naming the other. So is
+a headline's event the one event of its kind the text names in other words (``headline_events``).
 
 >>> from kgraph.model import Entity, Fact
 >>> from kgraph.source import Span
@@ -23,6 +24,7 @@ from ...resources import subclasses
 from ...source import Article
 from ..joins import merged, with_joined
 from ..text.normalise import LETTER_WORD, lemma, parses
+from .events import ANOTHER_STEMS
 
 _EVENT = "schema:Event"
 
@@ -122,9 +124,9 @@ def headline_events(entities: Mapping[str, Entity], article: Article) -> dict[st
     return found
 
 
-_OTHER_OF_KIND = re.compile(r"(?:следующ|предыдущ|прошл|друг|очередн|ответн|будущ|ближайш|последн|прошлогодн)[а-яё]*")
-"""Words by which a sentence tells of another event of a kind than the headline's (as ``events.find_events``
-reads them, and "последний", "прошлогодний")."""
+_OTHER_OF_KIND = re.compile(rf"(?:{'|'.join((*ANOTHER_STEMS, 'последн', 'прошлогодн'))})[а-яё]*")
+"""Words by which a sentence tells of another event of a kind than the headline's (``events.ANOTHER_STEMS``, and
+"последний", "прошлогодний")."""
 
 
 def with_events_named_again(model: ArticleModel) -> ArticleModel:
