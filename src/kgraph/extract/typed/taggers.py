@@ -134,9 +134,9 @@ def tag_types(text: str, analysis: Analysis, features: list[Features] | None = N
         tagger.set(items)
         runs = blended_runs(tagger, tokens, second[layer]) if kind in KINDS else bio_runs(tagger, tokens)
         for start, end, score in within_lines(text, runs):
-            start, end = without_stray_quote(text, start, end)
             if kind not in _TITLES and (colon := text.find(": ", start, end)) >= 0:
                 end = colon  # "# Глава «Росатома»: строительство АЭС …": who speaks, then what is said
+            start, end = without_stray_quote(text, start, end)
             if start < end:
                 found[(start, end, kind)] = max(score, found.get((start, end, kind), 0.0))
     return [TypedMention(*key, score) for key, score in sorted(found.items(), key=lambda i: (i[0][0], -i[0][1]))]
