@@ -528,3 +528,14 @@ def test_a_person_whose_surname_is_a_linked_persons_less_its_suffix_is_not_that_
     turchin = [e for e in model.entities.values() if e.labels.get("ru") == "Александр Турчин"]
     assert len(turchin) == 1
     assert turchin[0].wikidata is None
+
+
+def test_a_bare_title_that_opens_its_holders_compound_title_is_that_office() -> None:
+    # "Японский премьер Сигэру Исиба" and "Премьер-министр Японии Сигэру Исиба" were two offices
+    article = (
+        "# Японский премьер Сигэру Исиба встретился с Дональдом Трампом\n\n"
+        "Премьер-министр Японии Сигэру Исиба провел в Белом доме переговоры с президентом США Дональдом Трампом.\n"
+    )
+    model = extract_article(parse_article("a", article))
+    offices = [e.labels["ru"] for e in model.entities.values() if e.cls == "kg:Position" and "премьер" in e.labels["ru"]]
+    assert offices == ["премьер-министр Японии"], offices

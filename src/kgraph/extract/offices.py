@@ -87,8 +87,9 @@ def _names_place(word: str, place: str, words: set[str]) -> bool:
 
 
 def bare_titles(entities: Mapping[str, Entity], facts: Iterable[Fact]) -> dict[str, str]:
-    """Office of one word -> the one longer office of the same person that begins with that word: "губернатор"
-    ("назначен временно исполняющим обязанности губернатора") is the "губернатор Курской области" Хинштейн holds.
+    """Office of one word -> the one longer office of the same person that begins with that word, or with a compound
+    it opens: "губернатор" ("назначен временно исполняющим обязанности губернатора") is the "губернатор Курской
+    области" Хинштейн holds, "Японский премьер" the "премьер-министр Японии" Исиба holds.
 
     >>> from kgraph.source import Span
     >>> def position(ident, label):
@@ -113,12 +114,23 @@ def bare_titles(entities: Mapping[str, Entity], facts: Iterable[Fact]) -> dict[s
                 for other in offices
                 if other != office
                 and entities[other].cls == "kg:Position"
-                and [lemma(w) for w in _WORD.findall(entities[other].labels.get("ru", "").lower())[:1]]
-                == [lemma(words[0])]
+                and _opens_with(_WORD.findall(entities[other].labels.get("ru", "").lower())[:1], words[0])
             }
             if len(longer) == 1:
                 found[office] = longer.pop()
     return {office: holder for office, holder in found.items() if holder not in found}
+
+
+def _opens_with(first: list[str], word: str) -> bool:
+    """Whether a title's first word (`first`: it, or nothing) is `word` in any form, or a compound `word` opens
+    ("премьер-министр Японии" after "Японский премьер").
+
+    >>> _opens_with(["губернатора"], "губернатор"), _opens_with(["премьер-министр"], "премьер")
+    (True, True)
+    >>> _opens_with(["вице-премьер"], "премьер"), _opens_with([], "премьер")
+    (False, False)
+    """
+    return bool(first) and (lemma(first[0]) == lemma(word) or first[0].startswith(word + "-"))
 
 
 def with_offices_joined(model: ArticleModel) -> ArticleModel:
