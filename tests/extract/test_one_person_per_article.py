@@ -537,5 +537,7 @@ def test_a_bare_title_that_opens_its_holders_compound_title_is_that_office() -> 
         "Премьер-министр Японии Сигэру Исиба провел в Белом доме переговоры с президентом США Дональдом Трампом.\n"
     )
     model = extract_article(parse_article("a", article))
-    offices = [e.labels["ru"] for e in model.entities.values() if e.cls == "kg:Position" and "премьер" in e.labels["ru"]]
+    offices = [
+        e.labels["ru"] for e in model.entities.values() if e.cls == "kg:Position" and "премьер" in e.labels["ru"]
+    ]
     assert offices == ["премьер-министр Японии"], offices
