@@ -27,16 +27,15 @@ from collections.abc import Mapping
 from ..model import ArticleModel, Entity
 from .joins import with_joined
 
-_SHORT = re.compile(r"(?:ЦБ|центробанк|центральный банк|нацбанк|национальный банк)", re.IGNORECASE)
+_SHORT_WORDS = "ЦБ|центробанк|центральный банк|нацбанк|национальный банк"
+_BANK_WORDS = f"{_SHORT_WORDS}|народный банк|банк"
+"""A central bank's words before its country's name ("Народный банк Китая", "Банк России")."""
+_SHORT = re.compile(f"(?:{_SHORT_WORDS})", re.IGNORECASE)
 """A central bank's name without its country."""
-_OF_A_COUNTRY = re.compile(
-    r"(?:ЦБ|центробанк|центральный банк|нацбанк|национальный банк|народный банк|банк)\s+\S.*", re.IGNORECASE
-)
+_OF_A_COUNTRY = re.compile(rf"(?:{_BANK_WORDS})\s+\S.*", re.IGNORECASE)
 """A central bank's name with its country after it ("Банк России", "Народный банк Китая"); "Банк Китая" is a
 commercial bank, `_NOT_CENTRAL`."""
-_CENTRAL_OF_A_COUNTRY = re.compile(
-    r"(?i:ЦБ|центробанк|центральный банк|нацбанк|национальный банк|народный банк|банк)\s+[А-ЯЁ]\S*(?:\s+[А-ЯЁ]\S*)?"
-)
+_CENTRAL_OF_A_COUNTRY = re.compile(rf"(?i:{_BANK_WORDS})\s+[А-ЯЁ]\S*(?:\s+[А-ЯЁ]\S*)?")
 """A central bank's word and a country's name of a word or two after it, no other words ("Национальный банк
 Казахстана", "Банк России", "ЦБ РФ"; not "Банк развития Казахстана")."""
 _NOT_CENTRAL = re.compile(r"банк\s+китая", re.IGNORECASE)

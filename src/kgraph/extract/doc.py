@@ -411,3 +411,7 @@ class Finder:
             overlapping = [index for _, _, index in self._mentions.overlapping(start, end)]
             self._answers[(start, end)] = self._ids[min(overlapping)] if overlapping else None
         return self._answers[(start, end)]
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """Every mention overlapping start..end, as (its start, its end, its entity)."""
+        return [(s, e, self._ids[index]) for s, e, index in self._mentions.overlapping(start, end)]

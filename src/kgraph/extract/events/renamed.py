@@ -98,10 +98,10 @@ def headline_events(entities: Mapping[str, Entity], article: Article) -> dict[st
     >>> headline_events({"h": event("h", "выставка картин", 10, 25), "t": event("t", "выставка", 35, 55)}, article)
     {'h': 't'}
     """
-    headline = article.headline
+    headline, kinds = article.headline, subclasses(_EVENT) - {_EVENT}
     by_head: dict[tuple[str, str], list[str]] = {}
     for ident, entity in entities.items():
-        if entity.cls in subclasses(_EVENT) - {_EVENT} and (head := _head(entity.labels.get("ru", ""))) is not None:
+        if entity.cls in kinds and (head := _head(entity.labels.get("ru", ""))) is not None:
             by_head.setdefault((entity.cls, head), []).append(ident)
     found = {}
     for idents in by_head.values():

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from ...model import Quantity
 from ...source import Span
-from ..doc import Doc
+from ..doc import Doc, Finder
 from ..pipeline import component
 from ..spans import Overlapping, SpanIndex
 from ..text.normalise import parses
@@ -92,7 +92,7 @@ _LIST_START = re.compile(r"[,;:—–(]|\s-\s")
 
 
 def _before_bracket(
-    doc: Doc, text: str, bracket: int, places: Overlapping[str], organisations: Overlapping[str]
+    doc: Doc, text: str, bracket: int, places: Finder, organisations: Overlapping[str]
 ) -> tuple[str, ...]:
     """What a figure in brackets opening at `bracket` is of: the organisation or the place right before them
     ("Сбербанк России (45%)": the bank), or, after "(по", every place named in the list before them ("в Москве и
@@ -139,16 +139,14 @@ def quantities(doc: Doc) -> None:
     nouns: dict[Span, list[tuple[int, re.Match[str]]]] = {}
     named = SpanIndex((m.start, m.end) for d in doc.drafts if d.nerel_type in _NAMED_TYPES for m in d.mentions)
     # the indicators added below are no places, persons or organisations: what these find stays as it is
-    place_at = doc.finder(_PLACES).at
+    places = doc.finder(_PLACES)
+    place_at = places.at
     named_at = doc.finder(_NAMED).at
     organisations = Overlapping(
         (m.start, m.end, doc.ids[i])
         for i, d in enumerate(doc.drafts)
         if d.nerel_type == "ORGANIZATION"
         for m in d.mentions
-    )
-    places = Overlapping(
-        (m.start, m.end, doc.ids[i]) for i, d in enumerate(doc.drafts) if d.cls in _PLACES for m in d.mentions
     )
     headline = doc.article.headline
     for amount in amounts:
