@@ -26,6 +26,7 @@ from .events.renamed import with_events_named_again
 from .figures import components as figures
 from .figures import measures
 from .geography import without_misplaced_cities
+from .ids import with_ids_from_labels
 from .links import countries, states
 from .names import components as names
 from .nested import with_named_after_joined, with_openings_joined
@@ -146,7 +147,8 @@ def model_of(doc: Doc) -> ArticleModel:
     named after ("университет имени Ломоносова"), is that thing's (``nested``), and so is a central bank's short
     name the one central bank the article names with its country (``central_banks``); a person dies once
     (``deaths``), an abbreviation in brackets after a name is that thing's (``bracketed``), and an event the
-    article names again with the same head noun is one event (``events.renamed``)."""
+    article names again with the same head noun is one event (``events.renamed``); last, each entity's id is its
+    settled label's slug (``ids``)."""
     if doc.analysis is None:  # no Russian word: nothing was read
         return ArticleModel(article=doc.article, source="extracted")
     model = ArticleModel(
@@ -161,4 +163,5 @@ def model_of(doc: Doc) -> ArticleModel:
     joined = with_one_death(with_named_after_joined(with_offices_joined(model)))
     joined = without_times_outside(without_other_states(without_misplaced_cities(conform(joined))))
     joined = with_openings_joined(joined)
-    return with_events_named_again(with_abbreviations_joined(with_central_banks_joined(joined)))
+    joined = with_events_named_again(with_abbreviations_joined(with_central_banks_joined(joined)))
+    return with_ids_from_labels(joined)
