@@ -1433,6 +1433,15 @@ def test_a_discussion_s_place_said_first_is_where_it_was_and_the_persons_before_
     }
 
 
+def test_a_topic_that_opens_with_a_preposition_shares_the_noun_of_the_topic_before() -> None:
+    # "обсудили ситуацию на Ближнем Востоке и в Черноморском регионе" gave a topic "в Черноморском регионе" (a new
+    # article)
+    text = "Стороны обсудили ситуацию на Ближнем Востоке и в Черноморском регионе."
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    topics = {e.labels["ru"] for e in model.entities.values() if e.cls == "kg:Topic"}
+    assert topics == {"ситуация на Ближнем Востоке", "ситуация в Черноморском регионе"}
+
+
 def test_a_place_named_by_its_initials_is_the_one_named_in_full() -> None:
     # "МКС" was a place of its own beside "Международная космическая станция" (a new article)
     text = "Экипаж проведёт на Международной космической станции полгода. На борту МКС работают три человека."

@@ -177,13 +177,30 @@ _CLAUSE = re.compile(r"(?:котор\w+|что|где|когда|чтобы|ес
 ("подготовку к заседанию, которое пройдет в Ташкенте")."""
 
 
+def _preposition(word: str) -> bool:
+    """Whether pymorphy3 reads `word` first as a preposition ("в", "на", "между"): a listed topic that opens with
+    one shares the noun of the topic before ("ситуацию на Ближнем Востоке и в Черноморском регионе")."""
+    return bool(parses(word.lower())[0].tag.POS == "PREP")
+
+
+def _shared_noun(label: str) -> str | None:
+    """The words of a topic's label before its first preposition, when one follows them: the noun a next topic that
+    opens with a preposition shares ("ситуация на Ближнем Востоке": "ситуация")."""
+    words = label.split()
+    at = next((i for i, word in enumerate(words) if i and _preposition(word)), None)
+    return " ".join(words[:at]) if at else None
+
+
 def _topics(text: str, start: int, what: str) -> tuple[Found, ...]:
-    """The topics listed in `what` (which starts at `start`), split at commas and "и", up to a clause.
+    """The topics listed in `what` (which starts at `start`), split at commas and "и", up to a clause; a topic
+    that opens with a preposition is the noun of the topic before it there, and no topic when that has none.
 
     >>> [t.label for t in _topics("", 0, "подготовку к заседанию совета, которое пройдет в Ташкенте, и торговлю")]
     ['подготовка к заседанию совета']
+    >>> [t.label for t in _topics("", 0, "ситуацию на Ближнем Востоке и в Черноморском регионе")]
+    ['ситуация на Ближнем Востоке', 'ситуация в Черноморском регионе']
     """
-    topics = []
+    topics: list[Found] = []
     position = start
     for chunk in re.split(r"(\s+и\s+|,\s*)", what):
         if not chunk or re.fullmatch(r"\s+и\s+|,\s*", chunk):
@@ -198,7 +215,14 @@ def _topics(text: str, start: int, what: str) -> tuple[Found, ...]:
             position += len(chunk)
             continue
         begin = position + offset
-        topics.append(Found(Span(begin, begin + len(words), words), noun_phrase_nominative(words)))
+        label = noun_phrase_nominative(words)
+        if _preposition(words.split()[0]):
+            noun = _shared_noun(topics[-1].label) if topics else None
+            if noun is None:
+                position += len(chunk)
+                continue
+            label = f"{noun} {words}"
+        topics.append(Found(Span(begin, begin + len(words), words), label))
         position += len(chunk)
     return tuple(topics)
 
