@@ -171,3 +171,18 @@ def test_a_facility_named_by_a_hyphenated_word_ending_in_a_buildings_noun_is_nam
     text = "# Хоккей\n\nИгра прошла на «Минск-Арене» в присутствии 15 тысяч зрителей.\n"
     labels = _russian_labels(text)
     assert "Минск-Арена" in labels, labels
+
+
+def test_a_first_name_pymorphy3_does_not_know_is_put_in_the_nominative_with_its_surname() -> None:
+    # "с главой МИД Турции Хаканом Фиданом" gave a person "Хакан Фиданом" (a new article); "Никку", which
+    # pymorphy3 reads only as a dative, stays as written beside a surname that is no dative
+    text = (
+        "Глава МИД России провёл переговоры с главой МИД Турции Хаканом Фиданом. Профессор Кембриджского "
+        "университета Никку Мадхусудхан заявил, что открытие важно."
+    )
+    persons = {
+        e.labels["ru"]
+        for e in extract_article(parse_article("a", f"# Новости\n\n{text}\n")).entities.values()
+        if e.cls == "schema:Person"
+    }
+    assert {"Хакан Фидан", "Никку Мадхусудхан"} <= persons, persons

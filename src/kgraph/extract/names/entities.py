@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import Any
 
 from ...source import Span
 from ..doc import Draft, class_for
@@ -313,9 +314,8 @@ def _first_name_nominative(name: str) -> str:
         return name
     # a first name is one person's: its plural readings ("Нарендры" as many Нарендры) do not count, nor the
     # informal vocative no article writes a name in ("Илон" read as "Илона!": "Илон Маск" is no "Илона Маск")
-    readings = [
-        p for p in parses(words[0].lower()) if p.tag.number == "sing" and "Name" in p.tag and p.tag.case != "voct"
-    ]
+    known = [p for p in parses(words[0].lower()) if p.tag.number == "sing" and "Name" in p.tag and p.tag.case != "voct"]
+    readings = known or _unknown_first_name(words[0])
     first = readings[0] if readings else None
     if first is None or first.score < 0.3 or first.tag.case in (None, "nomn"):
         return name
@@ -335,12 +335,32 @@ def _first_name_nominative(name: str) -> str:
         ),
         None,
     )
+    if reading is None and not known:
+        return name  # a first name pymorphy3 does not know is read in a case only when the surname is too
     if reading is not None:
         form = reading.inflect({"nomn", "sing"} | ({gender} if gender and reading.tag.POS == "ADJF" else set()))
         if form is None or not same_stem(str(form.word), surname):
             return name
         surname = str(form.word).capitalize()
     return f"{str(given.word).capitalize()} {surname}"
+
+
+def _unknown_first_name(word: str) -> list[Any]:
+    """The readings of a first name pymorphy3 does not know as one, when it reads the word only as one person in one
+    oblique case ("Хаканом": "хакан", instrumental), else none ("Никку", read as a dative of "никк", is asked about
+    only with a surname read in the same case).
+
+    >>> [str(p.normal_form) for p in _unknown_first_name("Хаканом")], _unknown_first_name("Доном")
+    (['хакан'], [])
+    """
+    readings = parses(word.lower())
+    one = {(p.tag.POS, p.tag.case, p.tag.number, "anim" in p.tag) for p in readings}
+    if len(one) != 1 or next(iter(one)) not in {("NOUN", case, "sing", True) for case in _OBLIQUE_CASES}:
+        return []
+    return list(readings)
+
+
+_OBLIQUE_CASES = ("gent", "datv", "accs", "ablt", "loct")
 
 
 def _may_be_a_nominative_name(words: list[str]) -> bool:
