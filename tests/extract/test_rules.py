@@ -1530,6 +1530,20 @@ def test_a_figure_after_na_and_a_noun_in_the_locative_measures_that_noun() -> No
     assert model.entities[depth.measure].labels["ru"] == "глубина"
 
 
+def test_a_length_said_as_how_far_from_a_place_is_a_distance_and_leaves_the_event_its_word() -> None:
+    # "Землетрясение … произошло в четверг в 120 километрах к востоку от Петропавловска-Камчатского": the figure
+    # measured "землетрясение", whose word the event then lost, with the date of its sentence (a new article)
+    text = (
+        "Землетрясение магнитудой 6,8 произошло в четверг в 120 километрах к востоку от Петропавловска-Камчатского. "
+        "Эпицентр находился в 5 км от берега."
+    )
+    model = extract_article(parse_article("a", f"# Новости\n\nPublished at: **2026-04-03T09:10:00+12:00**\n\n{text}\n"))
+    assert _measured(model) == ["магнитуда", "расстояние", "расстояние"]
+    [quake] = [e.id for e in model.entities.values() if e.cls == "schema:Event"]
+    days = {str(f.obj.value) for f in model.facts if f.subject == quake and f.predicate == "kg:pointInTime"}  # type: ignore[union-attr]
+    assert days == {"2026-04-02"}
+
+
 def test_a_surname_standing_alone_in_quotes_is_a_title_not_the_person() -> None:
     # «Оппенгеймер», the film, was a mention of Роберт Оппенгеймер, who then "won" its Oscars (a new article)
     text = "Фильм «Оппенгеймер» получил семь премий. Киллиан Мёрфи сыграл Роберта Оппенгеймера."
@@ -1806,6 +1820,13 @@ def test_a_figure_after_the_change_told_first_measures_what_the_verb_changed() -
     model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
     measures = set(_measured(model))
     assert measures == {"ключевая ставка"}, measures
+
+
+def test_a_figure_after_a_dash_and_do_measures_what_the_change_told_first_changed() -> None:
+    # "увеличила выручку на 18,2% — до 3,1 трлн рублей" measured the sum "сеть" (a new article on a retailer)
+    text = "Розничная сеть «Магнит» увеличила выручку на 18,2% — до 3,1 трлн рублей."
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    assert _measured(model) == ["выручка", "выручка"]
 
 
 def test_a_brand_s_name_before_a_building_s_noun_names_a_facility_where_a_match_takes_place() -> None:

@@ -72,7 +72,7 @@ def indicator(
             qualified = _qualified(text[amount.end : start], amount.counted)
             if qualified:
                 label, evidence = qualified, doc.span(start - len(text[amount.end : start].lstrip()), evidence.end)
-    elif (changed := _changed(text, amount.start)) is not None:  # "повысил ключевую ставку до 16%"
+    elif (changed := _changed(text, _figure_start(text, amount.start))) is not None:  # "повысил ставку до 16%"
         label, evidence = changed[0], doc.span(*changed[1])
     elif (at := _AT_NOUN_BEFORE.search(text, max(0, amount.start - 40), amount.start)) and _noun_in(
         at.group(1), "loct"
@@ -90,6 +90,12 @@ def indicator(
         label, evidence = phrase[0], doc.span(*phrase[1])  # "1,3 трлн рублей чистой прибыли": чистая прибыль
     elif amount.is_money and (fined := _FINED.search(text, max(0, amount.start - 80), amount.start)) is not None:
         label, evidence = "штраф", doc.span(fined.start(), fined.end())  # "оштрафовал автосалон на 500 тысяч рублей"
+    elif (
+        amount.unit in _LENGTHS
+        and _DISTANCE.search(text, max(0, amount.start - 12), amount.start)
+        and (_DISTANCE_FROM.match(text, amount.end))
+    ):  # "в 120 километрах к востоку от Петропавловска": how far, not the earthquake the sentence names first
+        label, evidence = "расстояние", doc.span(amount.start, amount.end)
     elif (named_before := _named_before_dash(text, amount.start)) is not None:  # "температуру воздуха — плюс 38"
         label, evidence = lemma(named_before.group().lower()), doc.span(named_before.start(), named_before.end())
     else:
@@ -182,6 +188,9 @@ def _changed(text: str, start: int) -> tuple[str, tuple[int, int]] | None:
     >>> text = "Банк России повысил ключевую ставку на 2 процентных пункта, до 16% годовых."
     >>> _changed(text, text.index("16"))
     ('ключевая ставка', (20, 35))
+    >>> text = "Сеть увеличила выручку на 18,2% — до 3,1 трлн рублей."
+    >>> _changed(text, text.index("3,1"))
+    ('выручка', (15, 22))
     >>> text = "Предложил создать фонд развития с капиталом 5 млрд долларов."
     >>> _changed(text, text.index("5"))
     """
@@ -207,6 +216,15 @@ def _changed(text: str, start: int) -> tuple[str, tuple[int, int]] | None:
     if words_start == found.start("noun"):
         return lemma(noun), (words_start, found.end("noun"))  # "цены": цена, as an indicator of one word is named
     return noun_phrase_nominative(text[words_start : found.end("noun")]), (words_start, found.end("noun"))
+
+
+def _figure_start(text: str, start: int) -> int:
+    """Where an amount's figure starts: after the "до", "на" or "с" its words may open with ("— до 3,1 трлн рублей")."""
+    found = _LEADING_PREPOSITION.match(text, start)
+    return found.end() if found else start
+
+
+_LEADING_PREPOSITION = re.compile(r"(?:до|на|с|со)\s+(?=\d)")
 
 
 _ADJECTIVE_NOUN_AFTER = re.compile(r"[ \u00a0]+([а-яё]+)[ \u00a0]+([а-яё]+)")
@@ -372,15 +390,23 @@ _AT_NOUN_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])(?:на|при)\s+([а-яё]
 
 _CHANGED_BEFORE = re.compile(
     r"(?<![А-ЯЁа-яё])(?:(?P<adjective>[а-яё]+)\s+)?(?P<noun>[а-яё]+)\s+"
-    r"(?:(?:на|с|со)\s+[^,;.!?«»\n]{1,40},\s+)?(?:до|на|с|со)\s+(?:(?P<between>[а-яё]+)\s+)?\Z"
+    r"(?:(?:на|с|со)\s+(?:[^,;.!?«»\n]|(?<=\d)[,.](?=\d)){1,40}(?:,|\s+[—–])\s+)?(?:до|на|с|со)\s+"
+    r"(?:(?P<between>[а-яё]+)\s+)?\Z"
 )
 """A noun in the accusative (with its adjective) before "до", "на" or "с" and the figure: what a verb changed by or
 to it ("повысил ключевую ставку до 16%", "снизили цены на 10%", "увеличила добычу на 5 млн тонн"), also after the
-change told first ("повысил ключевую ставку на 2 процентных пункта, до 16%")."""
+change told first ("повысил ключевую ставку на 2 процентных пункта, до 16%"; "увеличила выручку на 18,2% — до 3,1
+трлн рублей")."""
 
 
 _WORD_AFTER = re.compile(r"[ \u00a0]+([а-яё]+)")
 """A word in lower case right after a figure in units: "тонн нефти" (a noun in the genitive names what is measured)."""
+
+_LENGTHS = frozenset({"km", "m"})
+_DISTANCE = re.compile(r"(?<![А-ЯЁа-яё])(?:в|во)\s+(?:(?:около|более|менее|почти|примерно|порядка)\s+)?\Z")
+_DISTANCE_FROM = re.compile(r"\s+(?:(?:к|на)\s+(?:северо-|юго-)?(?:востоку|западу|северу|югу)\s+)?от(?![А-ЯЁа-яё])")
+"""A length said as how far a place is from another: "в 120 километрах к востоку от Петропавловска", "в 5 км от
+берега"."""
 
 
 _DASH_BEFORE = re.compile(
