@@ -3252,3 +3252,17 @@ def test_an_office_ends_at_a_colon_the_headline_puts_after_who_speaks() -> None:
     )
     offices = {e.labels["ru"] for e in extract_article(parse_article("a", article)).entities.values()}
     assert not [label for label in offices if ":" in label], offices
+
+
+def test_what_an_office_with_one_holder_does_or_is_is_said_of_the_holder() -> None:
+    # "Глава Чувашии Олег Николаев переизбран" made the office take part in the election, and "испанский дизайнер Роза
+    # Клара" made the office Spanish (a new article; NEREL dev's 121809)
+    text = "Глава Чувашии Олег Николаев переизбран на второй срок. Платье создала испанский дизайнер Роза Клара."
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    said = {
+        (model.entities[f.subject].labels["ru"], f.predicate)
+        for f in model.facts
+        if f.predicate in {"kg:participantIn", "kg:agentOf", "kg:origin"}
+    }
+    assert ("Олег Николаев", "kg:participantIn") in said, said
+    assert not {label for label, _ in said} & {"глава Чувашии", "дизайнер"}, said

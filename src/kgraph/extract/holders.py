@@ -1,0 +1,72 @@
+"""What is said of an office is said of the one person who holds it in the article: "Глава Чувашии Олег Николаев
+переизбран" made the office "глава Чувашии" take part in the election, "испанский дизайнер" made the office Spanish
+(the relation classifier relates the words of the title); the person did, the person is.
+
+>>> from kgraph.model import Entity, Fact
+>>> from kgraph.source import parse_article
+>>> entities = {
+...     "p": Entity("p", "schema:Person", {"ru": "Олег Николаев"}),
+...     "glava": Entity("glava", "kg:Position", {"ru": "глава Чувашии"}),
+...     "vybory": Entity("vybory", "schema:Event", {"ru": "переизбран"}),
+... }
+>>> facts = [
+...     Fact("p", "kg:holdsPosition", "glava", (), obj_is_entity=True),
+...     Fact("glava", "kg:participantIn", "vybory", (), obj_is_entity=True),
+... ]
+>>> model = with_holders_acting(ArticleModel(parse_article("a", "x"), entities=entities, facts=facts))
+>>> [(f.subject, f.predicate, f.obj) for f in model.facts]
+[('p', 'kg:holdsPosition', 'glava'), ('p', 'kg:participantIn', 'vybory')]
+"""
+
+from dataclasses import replace
+
+from ..model import ArticleModel, Fact
+
+OF_THE_HOLDER = frozenset(
+    {
+        "kg:participantIn",
+        "kg:agentOf",
+        "kg:origin",
+        "schema:healthCondition",
+        "kg:convictedOf",
+        "kg:penalizedAs",
+        "kg:produces",
+    }
+)
+"""What a person does or is, never an office: the facts of an office with these predicates are its holder's."""
+
+
+def sole_holders(model: ArticleModel) -> dict[str, str]:
+    """Each office (``kg:Position``) the article gives exactly one holder -> that holder."""
+    holders: dict[str, set[str]] = {}
+    for fact in model.facts:
+        if fact.predicate == "kg:holdsPosition" and fact.obj_is_entity:
+            holders.setdefault(str(fact.obj), set()).add(fact.subject)
+    return {
+        office: next(iter(held))
+        for office, held in holders.items()
+        if len(held) == 1 and office in model.entities and model.entities[office].cls == "kg:Position"
+    }
+
+
+def with_holders_acting(model: ArticleModel) -> ArticleModel:
+    """`model` with each fact of ``OF_THE_HOLDER`` said of an office with one holder said of that holder instead
+    (one fact, both evidence, when the holder has it already)."""
+    holders = sole_holders(model)
+    if not any(f.subject in holders and f.predicate in OF_THE_HOLDER for f in model.facts):
+        return model
+    facts: list[Fact] = []
+    said: dict[tuple[object, ...], int] = {}
+    for fact in model.facts:
+        if fact.subject in holders and fact.predicate in OF_THE_HOLDER:
+            fact = replace(fact, subject=holders[fact.subject])
+        key = (fact.subject, fact.predicate, str(fact.obj), fact.obj_is_entity, fact.language)
+        if key in said:
+            before = facts[said[key]]
+            evidence = tuple(dict.fromkeys(before.evidence + fact.evidence))
+            confidence = max(before.confidence or 0, fact.confidence or 0) or None
+            facts[said[key]] = replace(before, evidence=evidence, confidence=confidence)
+            continue
+        said[key] = len(facts)
+        facts.append(fact)
+    return replace(model, facts=facts)
