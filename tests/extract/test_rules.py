@@ -3266,3 +3266,11 @@ def test_what_an_office_with_one_holder_does_or_is_is_said_of_the_holder() -> No
     }
     assert ("Олег Николаев", "kg:participantIn") in said, said
     assert not {label for label, _ in said} & {"глава Чувашии", "дизайнер"}, said
+
+
+def test_a_capitalised_month_inside_a_sentence_is_part_of_a_name_not_a_date() -> None:
+    # "напал на таксиста на улице 10 лет Октября" dated the attack October (a new article); a month opening a
+    # sentence is still one
+    text = "Мужчина напал на таксиста на улице 10 лет Октября. Завод «Красный Октябрь» закрыт. Октябрь выдался тёплым."
+    assert [d.text for d in find_dates(text, date(2026, 8, 3))] == ["Октябрь"]
+    assert find_dates(text, date(2026, 8, 3))[0].start == text.index("Октябрь выдался")
