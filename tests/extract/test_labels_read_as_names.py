@@ -186,3 +186,11 @@ def test_a_first_name_pymorphy3_does_not_know_is_put_in_the_nominative_with_its_
         if e.cls == "schema:Person"
     }
     assert {"Хакан Фидан", "Никку Мадхусудхан"} <= persons, persons
+
+
+def test_the_authorities_are_labelled_in_the_plural() -> None:
+    # "Власти Новосибирской области … подписали соглашение" was labelled "Власть Новосибирской области", power (a new
+    # article)
+    text = "Власти Новосибирской области и компания «Сибирская генерирующая компания» подписали соглашение."
+    labels = {e.labels["ru"] for e in extract_article(parse_article("a", f"# Новости\n\n{text}\n")).entities.values()}
+    assert "Власти Новосибирской области" in labels, labels

@@ -297,6 +297,8 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
         kind = match.lastgroup or ""
         if kind == "title" or (match.group().lower() == "накануне" and not _eve_alone(text, match.end())):
             continue
+        if kind == "month" and match.group()[:1].isupper() and _mid_sentence(text, match.start()):
+            continue  # a month's name inside a name: "на улице 10 лет Октября", "завод «Красный Октябрь»"
         groups = {
             name.split("__", 1)[1]: value
             for name, value in match.groupdict().items()
@@ -351,6 +353,17 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
         found.append(mention)
         kinds.append(kind)
     return found
+
+
+def _mid_sentence(text: str, start: int) -> bool:
+    """Whether `start` is inside a sentence: a word, a figure, a comma or a quote before it on its line.
+
+    >>> _mid_sentence("на улице 10 лет Октября", 16), _mid_sentence("Итоги. Октябрь выдался тёплым", 7)
+    (True, False)
+    """
+    before = text[max(0, start - 40) : start]
+    stripped = before.rstrip()
+    return bool(stripped) and stripped[-1] not in ".!?…" and "\n" not in before[len(stripped) :]
 
 
 _WEEKDAY_STEMS = ("понедельник", "вторник", "сред", "четверг", "пятниц", "суббот", "воскресень")

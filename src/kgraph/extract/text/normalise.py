@@ -309,6 +309,11 @@ def _shared_start(one: str, other: str) -> int:
     return next((i for i in range(shorter) if one[i] != other[i]), shorter)
 
 
+_PLURAL_BODIES = frozenset({"власть"})
+"""Nouns that name a body in the plural: "власти" (the authorities; NEREL train's 26 organisations headed by the word
+are all plural: "власти", "властям", "властями", "властей"), not "власть" (power)."""
+
+
 def noun_phrase_nominative(text: str, *, person: bool = False) -> str:
     """The phrase in the nominative: the head noun's case and number drive every word up to the head; with
     `person` (an office), the head's animate readings first ("премьера" is the premier's, not a premiere).
@@ -338,6 +343,8 @@ def noun_phrase_nominative(text: str, *, person: bool = False) -> str:
     ('70-й Каннский кинофестиваль', '5-я годовщина')
     >>> noun_phrase_nominative("Камбаратинской ГЭС-1"), noun_phrase_nominative("Нововоронежской АЭС")
     ('Камбаратинская ГЭС-1', 'Нововоронежская АЭС')
+    >>> noun_phrase_nominative("Власти Москвы"), noun_phrase_nominative("властям США")
+    ('Власти Москвы', 'власти США')
     """
     if ordinal := _ORDINAL.match(text):  # "70-го Каннского кинофестиваля": the words after it, then its ending
         rest = noun_phrase_nominative(text[ordinal.end() :], person=person)
@@ -391,6 +398,8 @@ def noun_phrase_nominative(text: str, *, person: bool = False) -> str:
             None,
         )
         parse = one_of_two or parse or readings[0]
+        if not modifiers and str(parse.normal_form) in _PLURAL_BODIES:  # "Власти Москвы" are no "Власть Москвы"
+            parse = next((r for r in readings if r.tag.number == "plur"), parse)
         case, number, gender = parse.tag.case, parse.tag.number or "sing", parse.tag.gender
         head_number = number
         if one_of_two is not None:
