@@ -26,7 +26,7 @@ from .events.renamed import with_events_named_again
 from .figures import components as figures
 from .figures import measures
 from .geography import without_misplaced_cities
-from .holders import with_holders_acting
+from .holders import with_holders_acting, without_holders_from_afar
 from .ids import with_ids_from_labels
 from .links import countries, states
 from .names import components as names
@@ -143,13 +143,14 @@ def read_article(article: Article, without: Iterable[str] = ()) -> Doc:
 
 def model_of(doc: Doc) -> ArticleModel:
     """What the document says, in the model curated facts use, less what the shapes would refuse and a city put in a
-    country GeoNames puts it outside of (``geography``); the titles of one office are one office (``offices``), what is
-    said of an office with one holder (taking part, coming from, being ill) is said of the holder (``holders``); a name
-    that only opens a longer name of the same thing, or that the article writes with whom the thing is named after
-    ("университет имени Ломоносова"), is that thing's (``nested``), and so is a central bank's short name the one
-    central bank the article names with its country (``central_banks``); a person dies once (``deaths``), an
-    abbreviation in brackets after a name is that thing's (``bracketed``), and an event the article names again with the
-    same head noun is one event (``events.renamed``); last, each entity's id is its settled label's slug (``ids``)."""
+    country GeoNames puts it outside of (``geography``); the titles of one office are one office (``offices``), an
+    office named with its holder in one sentence is nobody's else from a sentence away, what is said of an office with
+    one holder (taking part, coming from, being ill) is said of the holder (``holders``); a name that only opens a
+    longer name of the same thing, or that the article writes with whom the thing is named after ("университет имени
+    Ломоносова"), is that thing's (``nested``), and so is a central bank's short name the one central bank the article
+    names with its country (``central_banks``); a person dies once (``deaths``), an abbreviation in brackets after a
+    name is that thing's (``bracketed``), and an event the article names again with the same head noun is one event
+    (``events.renamed``); last, each entity's id is its settled label's slug (``ids``)."""
     if doc.analysis is None:  # no Russian word: nothing was read
         return ArticleModel(article=doc.article, source="extracted")
     model = ArticleModel(
@@ -161,7 +162,9 @@ def model_of(doc: Doc) -> ArticleModel:
         utterances=doc.utterances,
         source="extracted",
     )
-    joined = with_one_death(with_named_after_joined(with_holders_acting(with_offices_joined(model))))
+    joined = with_one_death(
+        with_named_after_joined(without_holders_from_afar(with_holders_acting(with_offices_joined(model))))
+    )
     joined = without_times_outside(without_other_states(without_misplaced_cities(conform(joined))))
     joined = with_openings_joined(joined)
     joined = with_events_named_again(with_abbreviations_joined(with_central_banks_joined(joined)))

@@ -1,6 +1,9 @@
-"""What is said of an office is said of the one person who holds it in the article: "Глава Чувашии Олег Николаев
-переизбран" made the office "глава Чувашии" take part in the election, "испанский дизайнер" made the office Spanish
-(the relation classifier relates the words of the title); the person did, the person is.
+"""Who holds an office, and what its holder does. An office a person is named with in one sentence is not given to
+another person from a sentence away: the cross-sentence classifier gave Мишустин the office of "Вьетнамский премьер",
+which the article names Фам Минь Тинь with ("с премьер-министром Вьетнама Фам Минь Тинем"). And what is said of an
+office is said of the one person who holds it in the article: "Глава Чувашии Олег Николаев переизбран" made the
+office "глава Чувашии" take part in the election, "испанский дизайнер" made the office Spanish (the relation
+classifier relates the words of the title); the person did, the person is.
 
 >>> from kgraph.model import Entity, Fact
 >>> from kgraph.source import parse_article
@@ -34,6 +37,40 @@ OF_THE_HOLDER = frozenset(
     }
 )
 """What a person does or is, never an office: the facts of an office with these predicates are its holder's."""
+
+
+def _one_sentence(model: ArticleModel, fact: Fact) -> bool:
+    """Whether a fact's evidence lies in one sentence of the article."""
+    covering = {s for span in fact.evidence for s in model.article.sentences_covering(span)}
+    return len(covering) <= 1
+
+
+AFAR_DOUBT = 0.5
+"""The confidence under which a holder from a sentence away yields to one named with the office: the cross-sentence
+classifier keeps a relation from 0.4 (``relations.across.FLOOR``); a former and a present holder, each sure, both
+stay."""
+
+
+def without_holders_from_afar(model: ArticleModel) -> ArticleModel:
+    """`model` less the facts, under ``AFAR_DOUBT``, that give an office a holder from a sentence away when a fact
+    gives it another holder named with it in one sentence, each listed as left out."""
+    near: dict[str, set[str]] = {}
+    for fact in model.facts:
+        if fact.predicate == "kg:holdsPosition" and fact.obj_is_entity and _one_sentence(model, fact):
+            near.setdefault(str(fact.obj), set()).add(fact.subject)
+
+    def afar(fact: Fact) -> str | None:
+        office = str(fact.obj)
+        others = near.get(office, set()) - {fact.subject}
+        if fact.predicate != "kg:holdsPosition" or not others or _one_sentence(model, fact):
+            return None
+        if fact.confidence is None or fact.confidence >= AFAR_DOUBT:
+            return None  # "Экс-президент Перу Алан Гарсия" (0.99) and "Действующий президент Перу Мартин Вискарра"
+        label = model.entities[office].labels.get("ru", office) if office in model.entities else office
+        holders = ", ".join(sorted(model.entities[o].labels.get("ru", o) for o in others if o in model.entities))
+        return f"fact {fact.subject} kg:holdsPosition {office}: the article names {holders} with {label}"
+
+    return model.without_facts(afar)
 
 
 def sole_holders(model: ArticleModel) -> dict[str, str]:

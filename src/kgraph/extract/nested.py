@@ -77,6 +77,9 @@ def _qualified(entities: Mapping[str, Entity]) -> dict[tuple[str, tuple[str, ...
             oblique = bool(readings) and (readings[0].tag.POS == "PREP" or all(r.tag.case != "nomn" for r in readings))
             if oblique or after[:1] in '«"“' or (after.isupper() and len(after) > 1) or after.isdigit():
                 found.setdefault((entity.cls, words[:count]), []).append(ident)
+                if count == 1 and entity.cls == "kg:Position" and "-" in words[0]:
+                    # "премьер" alone, and "премьер-министр Великобритании": an office's compound title it opens
+                    found.setdefault((entity.cls, (words[0].split("-", 1)[0],)), []).append(ident)
     return found
 
 

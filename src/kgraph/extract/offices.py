@@ -5,8 +5,9 @@ Two offices of an article are one when they are in the same place (their ``kg:po
 there is one: "Приморье" and "Приморский край" are both Q4341) and every word of each title but one, the same word
 in both, names that place: as one of its mentions does, as a word that stands for a place or a body ("страны",
 "государства", "региона", "ведомства"), or as an adjective made from it ("глава белорусского государства" and "глава
-государства"; "японский премьер" and "премьер Японии"). "министр" and "министр финансов земли Гессен" stay two: a
-bare title, or one with words of its own ("финансов"), may be another office of that place.
+государства"; "японский премьер" and "премьер Японии"), also when that word is a compound the other's opens
+("вьетнамский премьер" and "премьер-министр Вьетнама"; not "вице-премьер"). "министр" and "министр финансов земли
+Гессен" stay two: a bare title, or one with words of its own ("финансов"), may be another office of that place.
 
 >>> from kgraph.model import Entity, Fact
 >>> from kgraph.source import Span
@@ -63,6 +64,12 @@ def same_offices(entities: Mapping[str, Entity], facts: Iterable[Fact]) -> dict[
             generic = any(lemma(word) in PLACE_WORDS for word in title)
             rank = 1 if adjectival else 2 if generic else 0
             groups.setdefault((lemma(own[0]), place), []).append((entity.wikidata is None, rank, order, ident))
+    for word, place in [key for key in groups if "-" in key[0]]:
+        # "вьетнамский премьер" and "премьер-министр Вьетнама": a title a compound title of the place opens with
+        opening = word.split("-", 1)[0]
+        if (opening, place) in groups:  # the compound title is kept, the one it opens ranked after it
+            opened = groups.pop((opening, place))
+            groups[(word, place)] += [(no_item, rank + 3, order, ident) for no_item, rank, order, ident in opened]
     joined: dict[str, str] = {}
     for members in groups.values():
         kept, *others = sorted(members)
@@ -86,7 +93,9 @@ def _names_place(word: str, place: str, words: set[str]) -> bool:
     return item == place or (bool(name) and all(part in words for part in _WORD.findall(name.lower())))
 
 
-def bare_titles(entities: Mapping[str, Entity], facts: Iterable[Fact]) -> dict[str, str]:
+def bare_titles(
+    entities: Mapping[str, Entity], facts: Iterable[Fact], same: Mapping[str, str] | None = None
+) -> dict[str, str]:
     """Office of one word -> the one longer office of the same person that begins with that word, or with a compound
     it opens: "губернатор" ("назначен временно исполняющим обязанности губернатора") is the "губернатор Курской
     области" Хинштейн holds, "Японский премьер" the "премьер-министр Японии" Исиба holds.
@@ -110,7 +119,7 @@ def bare_titles(entities: Mapping[str, Entity], facts: Iterable[Fact]) -> dict[s
             if entities[office].cls != "kg:Position" or len(words) != 1:
                 continue
             longer = {
-                other
+                (same or {}).get(other, other)  # two titles ``same_offices`` joins are one
                 for other in offices
                 if other != office
                 and entities[other].cls == "kg:Position"
@@ -137,5 +146,5 @@ def with_offices_joined(model: ArticleModel) -> ArticleModel:
     """`model` with each group of ``same_offices`` one office, and each bare title (``bare_titles``) the longer
     title of its holder: the others' mentions and facts the kept one's."""
     same = same_offices(model.entities, model.facts)
-    bare = {office: same.get(holder, holder) for office, holder in bare_titles(model.entities, model.facts).items()}
+    bare = bare_titles(model.entities, model.facts, same)
     return with_joined(model, merged(same, bare))
