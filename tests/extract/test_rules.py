@@ -3274,3 +3274,12 @@ def test_a_capitalised_month_inside_a_sentence_is_part_of_a_name_not_a_date() ->
     text = "Мужчина напал на таксиста на улице 10 лет Октября. Завод «Красный Октябрь» закрыт. Октябрь выдался тёплым."
     assert [d.text for d in find_dates(text, date(2026, 8, 3))] == ["Октябрь"]
     assert find_dates(text, date(2026, 8, 3))[0].start == text.index("Октябрь выдался")
+
+
+def test_an_event_at_a_time_of_a_day_is_dated_by_that_day() -> None:
+    # "Возгорание произошло в воскресенье вечером": the classifier relates the event to the time, which had no value,
+    # so the event had no date (a new article)
+    text = "Пожар на складе в Подольске ликвидирован. Возгорание произошло в воскресенье вечером. Пострадавших нет."
+    model = extract_article(parse_article("a", f"# Новости\n\nPublished at: **2026-07-14T06:00:00+03:00**\n\n{text}\n"))
+    days = {str(f.obj.value) for f in model.facts if f.predicate == "kg:pointInTime"}  # type: ignore[union-attr]
+    assert days == {"2026-07-12"}, days

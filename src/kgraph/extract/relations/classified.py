@@ -192,8 +192,11 @@ def classified_relations(doc: Doc) -> None:
                     doc.state(Fact(subject, side, when, evidence, confidence=round(relation.confidence, 2)))
             continue
         if target.type in _WHEN:
-            value = dates.get((target.start, target.end))
-            obj = None if value is None else TimeRef(doc.span(target.start, target.end), value)
+            value, said = dates.get((target.start, target.end)), (target.start, target.end)
+            if value is None and target.type == "TIME":  # "в воскресенье вечером": the day it holds
+                inside = [(span, day) for span, day in dates.items() if target.start <= span[0] < span[1] <= target.end]
+                value, said = inside[0][1] if len(inside) == 1 else None, inside[0][0] if inside else said
+            obj = None if value is None else TimeRef(doc.span(*said), value)
         elif target.type == "AGE" and literal:
             years = years_of(doc.clean[target.start : target.end])
             of_birth = _OF_BIRTH.match(doc.clean, target.end) is not None
