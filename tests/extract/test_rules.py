@@ -3283,3 +3283,39 @@ def test_an_event_at_a_time_of_a_day_is_dated_by_that_day() -> None:
     model = extract_article(parse_article("a", f"# Новости\n\nPublished at: **2026-07-14T06:00:00+03:00**\n\n{text}\n"))
     days = {str(f.obj.value) for f in model.facts if f.predicate == "kg:pointInTime"}  # type: ignore[union-attr]
     assert days == {"2026-07-12"}, days
+
+
+def test_a_discussion_the_headline_tells_and_the_text_tells_again_is_one_discussion() -> None:
+    # "# Лукашенко и Токаев обсудили сотрудничество …" and "Главы государств обсудили сотрудничество … и поставки
+    # зерна" were two discussions, the second with no attendee (a new article)
+    article = (
+        "# Лукашенко и Токаев обсудили сотрудничество в сфере энергетики\n\n"
+        "Президент Белоруссии Александр Лукашенко провёл в Минске переговоры с президентом Казахстана Касым-Жомартом "
+        "Токаевым. Главы государств обсудили сотрудничество в сфере энергетики и поставки казахстанского зерна.\n"
+    )
+    model = extract_article(parse_article("a", article))
+    [talk] = [e for e in model.entities.values() if e.cls == "kg:Discussion"]
+    said = {(f.predicate, model.entities[str(f.obj)].labels["ru"]) for f in model.facts if f.subject == talk.id}
+    assert ("schema:about", "поставки казахстанского зерна") in said, said
+    assert ("schema:attendee", "Александр Лукашенко") in said, said
+
+
+def test_a_sum_after_a_verb_of_costing_and_who_paid_measures_what_cost_it() -> None:
+    # "Строительство участка обошлось городу в 78 миллиардов рублей" measured "город" (a new article)
+    text = "Строительство участка обошлось городу в 78 миллиардов рублей."
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    assert _measured(model) == ["строительство"]
+
+
+def test_a_next_event_of_a_kind_is_another_event_and_a_range_of_days_dates_the_event_told_ended() -> None:
+    # "В Сочи в четверг завершился … фестиваль …, который проходил с 1 по 7 марта": the festival started on the 7th;
+    # "следующий фестиваль может пройти в 2026 году" was joined into it as another name (a new article)
+    text = (
+        "В Сочи в четверг завершился Всемирный фестиваль молодёжи, который проходил с 1 по 7 марта. Вице-премьер "
+        "Дмитрий Чернышенко отметил, что следующий фестиваль может пройти в 2026 году."
+    )
+    model = extract_article(parse_article("a", f"# Новости\n\nPublished at: **2024-03-07T20:00:00+03:00**\n\n{text}\n"))
+    [festival] = [e.id for e in model.entities.values() if e.labels["ru"] == "Всемирный фестиваль молодёжи"]
+    said = {(f.predicate, str(getattr(f.obj, "value", f.obj))) for f in model.facts if f.subject == festival}
+    assert {("schema:startDate", "2024-03-01"), ("schema:endDate", "2024-03-07")} <= said, said
+    assert not {p for p, o in said if "2026" in o or p == "schema:alternateName"}, said

@@ -180,11 +180,16 @@ class Days:
         self.starts = [d.start for d in self.days]
 
     def state_start(self, ident: str, sentence: Span) -> None:
-        """The first day named in `sentence` is the start date of event `ident` (and a range of days its start and
-        end dates)."""
+        """The first range of days named in `sentence` gives event `ident` its start and end dates, else the first
+        day named there is its start date, or its end date when the sentence says the event ended ("В Сочи в четверг
+        завершился фестиваль, который проходил с 1 по 7 марта": from the 1st to the 7th)."""
         first = bisect_left(self.starts, sentence.start)
-        if first < len(self.days) and self.days[first].start < sentence.end:
-            day = self.days[first]
+        named = []
+        while first < len(self.days) and self.days[first].start < sentence.end:
+            named.append(self.days[first])
+            first += 1
+        if named:
+            day = next((d for d in named if d.bounds), named[0])
             if day.bounds:  # each day stated by its own words: "с 19", "по 21 сентября"
                 for side, value, (a, b) in zip(
                     ("schema:startDate", "schema:endDate"), day.bounds, day.parts(), strict=True
@@ -192,7 +197,12 @@ class Days:
                     self.doc.fact(ident, side, TimeRef(self.doc.span(a, b), value), sentence, 0.6, entity=False)
             elif isinstance(day.value, date):
                 wording = self.doc.span(day.start, day.end)
-                self.doc.fact(ident, "schema:startDate", TimeRef(wording, day.value), sentence, 0.6, entity=False)
+                side = "schema:endDate" if _ENDED.search(sentence.text) else "schema:startDate"
+                self.doc.fact(ident, side, TimeRef(wording, day.value), sentence, 0.6, entity=False)
+
+
+_ENDED = re.compile(r"(?<![А-ЯЁа-яё])(?:завершил|закончил|закрыл|окончил)(?:ся|ась|ось|ись)(?![А-ЯЁа-яё])")
+"""A verb telling that an event ended ("завершился", "закрылась"): the day its sentence names is its last."""
 
 
 @component("locate_tours", requires=("entities", "events"), assigns=("facts",))

@@ -44,8 +44,9 @@ def _head(label: str) -> str | None:
 
 def named_again(entities: Mapping[str, Entity], facts: Iterable[Fact]) -> dict[str, str]:
     """Event -> the event it is one with: the one event whose Russian label the other's alternateName is, of the
-    same class (or either a plain schema:Event), with the same head noun and no other Wikidata item; the one with an
-    item, else the one with the longer name, is kept ("крупная авария" over "Авария")."""
+    same class (or either a plain schema:Event), with the same head noun and no other Wikidata item, neither named as
+    another of its kind ("следующий фестиваль"); the one with an item, else the one with the longer name, is kept
+    ("крупная авария" over "Авария")."""
     events = subclasses(_EVENT)
     by_label: dict[tuple[str, str], list[str]] = {}
     for ident, entity in entities.items():
@@ -73,6 +74,8 @@ def named_again(entities: Mapping[str, Entity], facts: Iterable[Fact]) -> dict[s
         head = _head(one.labels.get("ru", ""))
         if head is None or head != _head(other.labels.get("ru", "")):
             continue
+        if any(_OTHER_OF_KIND.match(e.labels.get("ru", "").lower()) for e in (one, other)):
+            continue  # "следующий фестиваль … в 2026 году" is another festival, whatever the classifier says
         # the one with a Wikidata item is kept, else the longer name ("крупная авария" over "Авария")
         short, long = sorted(
             (fact.subject, others[0]),
@@ -131,7 +134,19 @@ _OTHER_OF_KIND = re.compile(rf"(?:{'|'.join((*ANOTHER_STEMS, 'последн', '
 
 def with_events_named_again(model: ArticleModel) -> ArticleModel:
     """`model` with each event of ``named_again`` and ``headline_events`` one with the event it is: its mentions and
-    facts that event's, and no longer a name of itself."""
+    facts that event's, and no longer a name of itself; an event's other name that names another of its kind
+    ("следующий фестиваль") is left out."""
+    events = subclasses(_EVENT)
+    model = model.without_facts(
+        lambda fact: (
+            f"fact {fact.subject} schema:alternateName {fact.obj}: another event of its kind"
+            if fact.predicate == "schema:alternateName"
+            and fact.subject in model.entities
+            and model.entities[fact.subject].cls in events
+            and _OTHER_OF_KIND.match(str(fact.obj).lower()) is not None
+            else None
+        )
+    )  # "следующий фестиваль" is no other name of the festival the article tells of
     joined = merged(named_again(model.entities, model.facts), headline_events(model.entities, model.article))
     if not joined:
         return model

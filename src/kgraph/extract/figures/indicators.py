@@ -48,7 +48,10 @@ def indicator(
         sized = None if _after_preposition(text, level.start(1)) else level
     if sized is not None and named.covers(sized.start(1), sized.end(1)):
         sized = None  # "иск … к бизнесмену Алексею Мордашову на сумму 200 млн": a person is no measure
-    if sized is None and amount.is_money:  # "приговорил … к штрафу в 50 млн рублей": штраф
+    cost = _COST_BEFORE.search(text, max(0, amount.start - 60), amount.start) if amount.is_money else None
+    # "приговорил … к штрафу в 50 млн рублей": штраф; not the payer after a verb of costing ("Строительство обошлось
+    # городу в 78 млрд рублей": what cost it, the nominative before, not the city)
+    if sized is None and amount.is_money and cost is None:
         sized = _SUM_OF.search(text, max(0, amount.start - 40), amount.start)
         reading = parses(sized.group(1).lower())[0].tag if sized else None
         if reading is not None and reading.case == "gent" and "anim" in reading:
@@ -401,6 +404,14 @@ change told first ("повысил ключевую ставку на 2 проц
 
 _WORD_AFTER = re.compile(r"[ \u00a0]+([а-яё]+)")
 """A word in lower case right after a figure in units: "тонн нефти" (a noun in the genitive names what is measured)."""
+
+_COST_BEFORE = re.compile(
+    r"(?<![А-ЯЁа-яё])(обош(?:лось|лась|лся|лись)|обойд[её]тся|обойдутся|обходится|обходятся|обходил(?:ось|ся|ась)"
+    r"|стоил[аои]?|стоит|стоят|стоить)\s+(?:[а-яё]+\s+){0,2}?(?:в\s+)?"
+    r"(?:(?:около|более|менее|почти|свыше|порядка|примерно)\s+)?\Z"
+)
+"""A verb of costing and at most two words before a sum: "обошлось городу в 78 млрд рублей", "стоит 5 тысяч" (a
+noun between is who pays)."""
 
 _LENGTHS = frozenset({"km", "m"})
 _DISTANCE = re.compile(r"(?<![А-ЯЁа-яё])(?:в|во)\s+(?:(?:около|более|менее|почти|примерно|порядка)\s+)?\Z")

@@ -27,11 +27,23 @@ def reported(doc: Doc) -> None:
     _took_part_in_it(doc)
     _opened_and_closed(doc)
     attention = _attention_after(doc)
+    headline = doc.article.headline
+    told: dict[str, str] = {}  # a topic of the headline's discussion -> that discussion
     for discussion in find_discussions(text):
         if not discussion.topics:
             continue
         label = "обсуждение: " + ", ".join(t.label for t in discussion.topics)
-        ident = doc.add(Draft("EVENT", label, [discussion.span], cls="kg:Discussion", confidence=0.5))
+        same = {told[key(t.label)] for t in discussion.topics if key(t.label) in told}
+        if len(same) == 1:  # "# Лукашенко и Токаев обсудили …" told again: "Главы государств обсудили …"
+            ident = same.pop()
+            doc.draft(ident).mentions.append(discussion.span)
+            before = doc.draft(ident).label.removeprefix("обсуждение: ").split(", ")
+            more = [t.label for t in discussion.topics if t.label not in before]
+            doc.relabel(ident, label="обсуждение: " + ", ".join(before + more))
+        else:
+            ident = doc.add(Draft("EVENT", label, [discussion.span], cls="kg:Discussion", confidence=0.5))
+        if headline.start <= discussion.span.start < headline.end:
+            told.update((key(t.label), ident) for t in discussion.topics)
         title = lemma(discussion.span.text.split()[0].lower())
         if title not in holders:
             holders[title] = _holders(doc, title)
