@@ -3319,3 +3319,12 @@ def test_a_next_event_of_a_kind_is_another_event_and_a_range_of_days_dates_the_e
     said = {(f.predicate, str(getattr(f.obj, "value", f.obj))) for f in model.facts if f.subject == festival}
     assert {("schema:startDate", "2024-03-01"), ("schema:endDate", "2024-03-07")} <= said, said
     assert not {p for p, o in said if "2026" in o or p == "schema:alternateName"}, said
+
+
+def test_a_russian_federal_agency_read_as_a_person_is_an_organisation() -> None:
+    # natasha read "Росмолодёжь" as a person (a new article)
+    text = "Организатором фестиваля выступила Росмолодёжь. На сцену вышел Ростислав Иванов."
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    classes = {e.labels["ru"]: e.cls for e in model.entities.values()}
+    assert classes.get("Росмолодёжь") == "schema:Organization", classes
+    assert classes.get("Ростислав Иванов") == "schema:Person", classes

@@ -19,7 +19,7 @@ from ..places.types import places_in_names as places_in_names_of
 from ..spans import SpanIndex
 from ..text.normalise import key, noun_phrase_nominative, with_case_ending
 from . import entities
-from .entities import entities_from_spans
+from .entities import entities_from_spans, federal_agency
 from .known_names import adjective_place, first_name_alone, gazetteer_mentions, is_adjective
 from .mentions import after_people, first_verb, qualifies_a_noun, repair_spans
 from .org_tagger import tag_organisations, token_features
@@ -523,7 +523,8 @@ def tagged_organisations(doc: Doc) -> None:
             draft.mentions = [
                 m
                 for m in draft.mentions
-                if tags.likelihood(m.start, m.end) >= _NO_NAME and not qualifies_a_noun(text, m.start, m.end)
+                if (tags.likelihood(m.start, m.end) >= _NO_NAME or federal_agency(m.text))
+                and not qualifies_a_noun(text, m.start, m.end)
             ]
     doc.drop_unmentioned()
     known = {(m.start, m.end) for d in doc.drafts if d.nerel_type == "ORGANIZATION" for m in d.mentions}

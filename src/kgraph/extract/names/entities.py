@@ -345,6 +345,21 @@ def _first_name_nominative(name: str) -> str:
     return f"{str(given.word).capitalize()} {surname}"
 
 
+def federal_agency(words: str) -> bool:
+    """Whether a word natasha reads as a person is "Рос" and a noun the dictionary knows, the name of a Russian
+    federal agency ("Росмолодёжь", "Роснефть", "Росатом"; NEREL train and dev have no person so named: "Ростислав",
+    "Россини" are no "Рос" and a noun in the nominative).
+
+    >>> federal_agency("Росмолодёжь"), federal_agency("Ростислав"), federal_agency("Россини")
+    (True, False, False)
+    """
+    found = re.fullmatch(r"Рос([а-яё]{4,})", words)
+    if found is None:
+        return False
+    readings = parses(found.group(1))
+    return bool(readings[0].is_known) and readings[0].tag.POS == "NOUN" and readings[0].tag.case == "nomn"
+
+
 def _unknown_first_name(word: str) -> list[Any]:
     """The readings of a first name pymorphy3 does not know as one, when it reads the word only as one person in one
     oblique case ("Хаканом": "хакан", instrumental), else none ("Никку", read as a dative of "никк", is asked about
@@ -472,6 +487,7 @@ def entities_from_spans(text: str, spans: Iterable[NamedSpan]) -> list[Draft]:
         and re.search(r"\w", s.text)
         and not (s.type == "LOC" and (after_currency(text, s.start) or _no_place_word(text, s)))
     ]
+    spans = [replace(s, type="ORG") if s.type == "PER" and federal_agency(s.text) else s for s in spans]
     drafts: list[Draft] = []
     persons = [s for s in spans if s.type == "PER"]
     by_key: dict[str, Draft] = {}
