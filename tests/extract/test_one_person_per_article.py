@@ -572,3 +572,15 @@ def test_a_bare_title_is_the_compound_office_its_qualified_form_was_joined_into(
     model = extract_article(parse_article("a", article))
     offices = [e.labels["ru"] for e in model.entities.values() if e.cls == "kg:Position"]
     assert offices == ["премьер-министр Великобритании"], offices
+
+
+def test_a_surname_after_an_adverb_opening_a_sentence_is_the_persons_and_says_what_they_said() -> None:
+    # "Ранее Макрон … заявил, что …": the lone surname after "Ранее" was read as part of a longer name, so the
+    # statement had no speaker (a new article)
+    text = (
+        "Президент Франции Эммануэль Макрон выступил в парламенте. Ранее Макрон в интервью телеканалу TF1 заявил, что "
+        "не исключает никаких вариантов."
+    )
+    assert _persons(text) == {"Эммануэль Макрон": {"Эммануэль Макрон", "Макрон"}}
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    assert [u.speakers for u in model.utterances] == [("emmanuel_makron",)]

@@ -33,7 +33,8 @@ def nominative_name(word: str) -> bool:
 NAME_WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+(?:[-’'][А-Яа-яЁёA-Za-z]+)*")
 
 
-_NOT_NAMES = {"VERB", "INFN", "PRTF", "PRTS", "GRND", "ADJF", "ADJS", "COMP", "NUMR", "ADVB", "NPRO", "PRED", "PRCL"}
+NOT_NAMES = {"VERB", "INFN", "PRTF", "PRTS", "GRND", "ADJF", "ADJS", "COMP", "NUMR", "ADVB", "NPRO", "PRED", "PRCL"}
+"""The parts of speech of a dictionary word that is no name (``no_name``)."""
 
 
 _LEADS = {"VERB", "INFN", "PRTF", "ADJF"}
@@ -49,7 +50,7 @@ def title_word(word: str) -> bool:
     return entry.named >= 3 and entry.types.get("PROFESSION", 0) >= 0.8 * entry.named
 
 
-def no_name(word: str, kinds: set[str] = _NOT_NAMES) -> bool:
+def no_name(word: str, kinds: set[str] = NOT_NAMES) -> bool:
     """A dictionary word that is no name in any reading: a verb, participle or adjective capitalised at a
     sentence's start ("Надеюсь", "Обвиняемый", "Верхняя"); "Толстой" or "Ли" are names too. `kinds`: the parts
     of speech its likeliest reading may be."""

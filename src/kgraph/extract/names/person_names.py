@@ -17,7 +17,7 @@ from ..spans import SpanIndex
 from ..text.ner import NamedSpan
 from ..text.normalise import key, name_forms, parses
 from ..text.words import RUSSIAN, words
-from .name_words import NAME_WORD, in_own_quotes, no_name_part, opens_sentence, trim
+from .name_words import NAME_WORD, NOT_NAMES, in_own_quotes, no_name, no_name_part, opens_sentence, trim
 
 _ONE_SPACE = re.compile(" ")
 
@@ -310,6 +310,11 @@ def _with_initials(text: str, span: NamedSpan) -> NamedSpan:
     return NamedSpan(start, span.end, span.type, text[start : span.end], text[start : span.end])
 
 
+_WORDS = NOT_NAMES | {"CONJ", "PREP", "INTJ"}
+"""What a word right before a lone surname may be for the surname to stand alone: a word that is no name in any
+reading and no noun ("Ранее Макрон заявил", "Однако Песков уточнил")."""
+
+
 def repeated_surnames(
     text: str, persons: Sequence[tuple[str, Sequence[tuple[int, int]]]]
 ) -> list[tuple[int, int, int]]:
@@ -318,7 +323,8 @@ def repeated_surnames(
     `persons` are the labels and mention offsets of the persons found; returns (person index, start, end) for each
     lone surname that only one of them has, outside the mentions already found, not next to another capitalised
     word (a longer name the NER missed is not cut to its surname; a word before it that is no part of a name, as a
-    sentence's first "Тело" in "Тело Флинта", does not count) and not a title in quotes of its own («Оппенгеймер»).
+    sentence's first "Тело" in "Тело Флинта", or an adverb, as "Ранее Макрон", does not count) and not a title in
+    quotes of its own («Оппенгеймер»).
 
     >>> text = "Машков: «Роль мечты»\\nВладимир Машков сыграл."
     >>> repeated_surnames(text, [("Владимир Машков", [(21, 36)])])
@@ -348,7 +354,11 @@ def repeated_surnames(
         if in_own_quotes(text, start, end):
             continue  # «Оппенгеймер»: a film's title, not the person
         beside = [w for w in names[max(0, position - 1) : position + 2] if w is not word]
-        beside = [w for w in beside if not (w.end <= start and no_name_part(w.text, opens_sentence(text, w.start)))]
+        beside = [
+            w
+            for w in beside
+            if not (w.end <= start and (no_name_part(w.text, opens_sentence(text, w.start)) or no_name(w.text, _WORDS)))
+        ]
         if any(w.text[:1].isupper() and text[min(w.end, end) : max(w.start, start)] == " " for w in beside):
             continue
         found.append((next(iter(whose)), start, end))
