@@ -34,3 +34,13 @@ def test_an_id_another_entity_has_is_numbered():
     same = Entity("turtsiya_2", "schema:Place", {"ru": "Турция"})
     model = ArticleModel(parse_article("a", "x"), entities={e.id: e for e in (one, other, same)})
     assert ids_from_labels(model) == {"turtsii": "turtsiya_3"}
+
+
+def test_an_id_given_up_is_free_for_the_entity_whose_label_it_is_and_no_label_keeps_its_id():
+    entities = [
+        Entity("moskva", "schema:Place", {"ru": "Москва-Сити"}),
+        Entity("moskvy", "schema:City", {"ru": "Москва"}),
+        Entity("x", "schema:Thing", {"en": "Nothing in Russian"}),
+    ]
+    model = ArticleModel(parse_article("a", "x"), entities={e.id: e for e in entities})
+    assert ids_from_labels(model) == {"moskva": "moskva_siti", "moskvy": "moskva"}

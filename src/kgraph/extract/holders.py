@@ -6,24 +6,28 @@ office "глава Чувашии" take part in the election, "испански�
 classifier relates the words of the title); the person did, the person is.
 
 >>> from kgraph.model import Entity, Fact
->>> from kgraph.source import parse_article
+>>> from kgraph.source import Span, parse_article
+>>> article = parse_article("a", "# Глава Чувашии Олег Николаев переизбран\\n")
+>>> title, name, verb = Span(2, 15, "Глава Чувашии"), Span(16, 29, "Олег Николаев"), Span(30, 40, "переизбран")
 >>> entities = {
-...     "p": Entity("p", "schema:Person", {"ru": "Олег Николаев"}),
-...     "glava": Entity("glava", "kg:Position", {"ru": "глава Чувашии"}),
-...     "vybory": Entity("vybory", "schema:Event", {"ru": "переизбран"}),
+...     "p": Entity("p", "schema:Person", {"ru": "Олег Николаев"}, mentions=(name,)),
+...     "glava": Entity("glava", "kg:Position", {"ru": "глава Чувашии"}, mentions=(title,)),
+...     "vybory": Entity("vybory", "schema:Event", {"ru": "переизбран"}, mentions=(verb,)),
 ... }
 >>> facts = [
-...     Fact("p", "kg:holdsPosition", "glava", (), obj_is_entity=True),
-...     Fact("glava", "kg:participantIn", "vybory", (), obj_is_entity=True),
+...     Fact("p", "kg:holdsPosition", "glava", (name, title), obj_is_entity=True),
+...     Fact("glava", "kg:participantIn", "vybory", (title, verb), obj_is_entity=True),
 ... ]
->>> model = with_holders_acting(ArticleModel(parse_article("a", "x"), entities=entities, facts=facts))
+>>> model = with_holders_acting(ArticleModel(article, entities=entities, facts=facts))
 >>> [(f.subject, f.predicate, f.obj) for f in model.facts]
 [('p', 'kg:holdsPosition', 'glava'), ('p', 'kg:participantIn', 'vybory')]
 """
 
+import re
 from dataclasses import replace
 
 from ..model import ArticleModel, Fact
+from ..source import Span
 
 OF_THE_HOLDER = frozenset(
     {
@@ -86,16 +90,76 @@ def sole_holders(model: ArticleModel) -> dict[str, str]:
     }
 
 
+_ANOTHER = re.compile(
+    r"(?:друг|втор|трет|прежн|предыдущ|будущ|следующ|очередн)[а-яё]*|(?:ещ[её]|еще)\s+(?:один|одн)[а-яё]*"
+)
+"""Words before a title that tell of another holder than the one named ("Другой актёр", "Ещё один вице-премьер")."""
+_ONCE = re.compile(r"(бывш|экс|свергнут|нов|нынешн|действующ)[а-яё]*")
+"""Words before a title that tell which holder: a fact of a title so told is the named holder's only when the article
+names that holder with a word of the same time ("Бывший губернатор … приговорён" is not the present one's;
+"бывшего президента" is the one named "Экс-президент")."""
+_SAME_TIME = {"экс": "бывш", "свергнут": "бывш", "действующ": "нынешн"}
+
+
+def _time(word: str) -> str | None:
+    """Which holder a word before a title tells of ("бывшего", "экс": "бывш"), None for a word that tells none."""
+    found = _ONCE.fullmatch(word)
+    return _SAME_TIME.get(found.group(1), found.group(1)) if found else None
+
+
+_ELECTED = re.compile(r"(?:выбор|избрани|избира|избран)[а-яё]*")
+"""Words after which a title is the office voted for ("выборы президента"), not its holder."""
+_WORD_BEFORE = re.compile(r"([а-яё]+)-?[^\S\n]*\Z")
+
+
+def _before(text: str, span: Span) -> str:
+    """The word right before `span` (or the prefix that opens it, "экс-"), lower case, "" when none."""
+    found = _WORD_BEFORE.search(text.lower(), max(0, span.start - 30), span.start)
+    opening = re.match(r"([а-яё]+)-", text[span.start : span.end].lower())
+    return opening.group(1) if opening and _ONCE.fullmatch(opening.group(1)) else found.group(1) if found else ""
+
+
+def _the_holders(text: str, fact: Fact, named: set[str]) -> bool:
+    """Whether a fact said of an office is its named holder's: the words before the office's words in the fact tell
+    of no other holder, nor of another time than those the holder is named with (`named`), nor an election; an
+    origin only when its words are in the title or right before it ("испанский дизайнер"; not "критиком США")."""
+    if not fact.evidence:
+        return False
+    office = fact.evidence[0]
+    word = _before(text, office)
+    if _ANOTHER.fullmatch(word) or _ELECTED.fullmatch(word):
+        return False
+    if _time(word) is not None and _time(word) not in {_time(other) for other in named}:
+        return False
+    if fact.predicate == "kg:origin":
+        origin = fact.evidence[-1]
+        inside = office.start <= origin.start and origin.end <= office.end
+        return inside or (origin.end <= office.start and not text[origin.end : office.start].strip())
+    return True
+
+
 def with_holders_acting(model: ArticleModel) -> ArticleModel:
-    """`model` with each fact of ``OF_THE_HOLDER`` said of an office with one holder said of that holder instead
-    (one fact, both evidence, when the holder has it already)."""
+    """`model` with each fact of ``OF_THE_HOLDER`` said of an office with one holder said of that holder instead, when
+    its words tell of that holder (``_the_holders``); one fact, both evidence, when the holder has it already."""
     holders = sole_holders(model)
     if not any(f.subject in holders and f.predicate in OF_THE_HOLDER for f in model.facts):
         return model
+    text = model.article.text
+    named: dict[str, set[str]] = {}  # office -> the words before its words where its holder is named with it
+    for fact in model.facts:
+        if fact.predicate == "kg:holdsPosition" and str(fact.obj) in holders:
+            words = {m for m in model.entities[str(fact.obj)].mentions}
+            for span in fact.evidence:
+                if any(span.start < m.end and m.start < span.end for m in words):
+                    named.setdefault(str(fact.obj), set()).add(_before(text, span))
     facts: list[Fact] = []
     said: dict[tuple[object, ...], int] = {}
     for fact in model.facts:
-        if fact.subject in holders and fact.predicate in OF_THE_HOLDER:
+        if (
+            fact.subject in holders
+            and fact.predicate in OF_THE_HOLDER
+            and _the_holders(text, fact, named.get(fact.subject, set()))
+        ):
             fact = replace(fact, subject=holders[fact.subject])
         key = (fact.subject, fact.predicate, str(fact.obj), fact.obj_is_entity, fact.language)
         if key in said:

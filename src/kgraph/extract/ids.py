@@ -25,16 +25,19 @@ from .text.normalise import slug
 
 def ids_from_labels(model: ArticleModel) -> dict[str, str]:
     """Each entity whose id is not its Russian label's slug (nor that slug numbered) -> the slug, numbered from 2
-    when another entity has it."""
-    taken = set(model.entities)
-    renamed: dict[str, str] = {}
+    when another entity has it or is given it first (an entity with no Russian label keeps its id)."""
+    wanted: dict[str, str] = {}
     for ident, entity in model.entities.items():
-        wanted = slug(entity.labels.get("ru", ""))
-        if not wanted or ident == wanted or re.fullmatch(re.escape(wanted) + r"_\d+", ident):
-            continue
-        new, number = wanted, 2
+        label = entity.labels.get("ru", "")
+        slugged = slug(label) if label.strip() else ""
+        if slugged and ident != slugged and not re.fullmatch(re.escape(slugged) + r"_\d+", ident):
+            wanted[ident] = slugged
+    taken = set(model.entities) - wanted.keys()  # the ids given up are free for the others
+    renamed: dict[str, str] = {}
+    for ident, slugged in wanted.items():
+        new, number = slugged, 2
         while new in taken:
-            new, number = f"{wanted}_{number}", number + 1
+            new, number = f"{slugged}_{number}", number + 1
         taken.add(new)
         renamed[ident] = new
     return renamed

@@ -191,6 +191,8 @@ def _changed(text: str, start: int) -> tuple[str, tuple[int, int]] | None:
     >>> text = "Банк России повысил ключевую ставку на 2 процентных пункта, до 16% годовых."
     >>> _changed(text, text.index("16"))
     ('ключевая ставка', (20, 35))
+    >>> text = "Власти выделят на эти цели до 5 млрд рублей."
+    >>> _changed(text, text.index("5"))
     >>> text = "Сеть увеличила выручку на 18,2% — до 3,1 трлн рублей."
     >>> _changed(text, text.index("3,1"))
     ('выручка', (15, 22))
@@ -216,9 +218,16 @@ def _changed(text: str, start: int) -> tuple[str, tuple[int, int]] | None:
         words_start = found.start("adjective")
     elif adjective and _preposition(adjective):
         return None
+    if (before := _WORD_BEFORE_PHRASE.search(text, max(0, words_start - 20), words_start)) and _preposition(
+        before.group(1)
+    ):
+        return None  # "выделят на эти цели до 5 млрд": a noun led by a preposition of its own is no changed thing
     if words_start == found.start("noun"):
         return lemma(noun), (words_start, found.end("noun"))  # "цены": цена, as an indicator of one word is named
     return noun_phrase_nominative(text[words_start : found.end("noun")]), (words_start, found.end("noun"))
+
+
+_WORD_BEFORE_PHRASE = re.compile(r"(?<![А-ЯЁа-яё])([а-яё]+)\s+\Z")
 
 
 def _figure_start(text: str, start: int) -> int:

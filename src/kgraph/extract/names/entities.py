@@ -361,21 +361,18 @@ def federal_agency(words: str) -> bool:
 
 
 def _unknown_first_name(word: str) -> list[Any]:
-    """The readings of a first name pymorphy3 does not know as one, when it reads the word only as one person in one
-    oblique case ("Хаканом": "хакан", instrumental), else none ("Никку", read as a dative of "никк", is asked about
-    only with a surname read in the same case).
+    """The readings of a first name pymorphy3 does not know as one, when it reads the word only as one person in the
+    instrumental ("Хаканом": "хакан"), else none: the instrumental's ending is no nominative's, where a dative's may be
+    ("Никку", "Гелу" are read as datives).
 
     >>> [str(p.normal_form) for p in _unknown_first_name("Хаканом")], _unknown_first_name("Доном")
     (['хакан'], [])
     """
     readings = parses(word.lower())
     one = {(p.tag.POS, p.tag.case, p.tag.number, "anim" in p.tag) for p in readings}
-    if len(one) != 1 or next(iter(one)) not in {("NOUN", case, "sing", True) for case in _OBLIQUE_CASES}:
+    if one != {("NOUN", "ablt", "sing", True)}:
         return []
     return list(readings)
-
-
-_OBLIQUE_CASES = ("gent", "datv", "accs", "ablt", "loct")
 
 
 def _may_be_a_nominative_name(words: list[str]) -> bool:

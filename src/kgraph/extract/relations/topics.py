@@ -183,22 +183,42 @@ def _preposition(word: str) -> bool:
     return bool(parses(word.lower())[0].tag.POS == "PREP")
 
 
-def _shared_noun(label: str) -> str | None:
-    """The words of a topic's label before its first preposition, when one follows them: the noun a next topic that
-    opens with a preposition shares ("ситуация на Ближнем Востоке": "ситуация")."""
+def _shared_noun(label: str, preposition: str) -> str | None:
+    """The words of a topic's label that a next topic opening with `preposition` shares: those before the last
+    `preposition` in it ("ситуация с ценами на топливо" and "на продукты питания": "ситуация с ценами"), else before
+    its first preposition ("ситуация на Ближнем Востоке" and "в Черноморском регионе": "ситуация"); None when no
+    preposition follows its first word.
+
+    >>> _shared_noun("ситуация с ценами на топливо", "на"), _shared_noun("ситуация на Ближнем Востоке", "в")
+    ('ситуация с ценами', 'ситуация')
+    """
     words = label.split()
-    at = next((i for i, word in enumerate(words) if i and _preposition(word)), None)
+    same = [i for i, word in enumerate(words) if i and word.lower() == preposition.lower()]
+    at = same[-1] if same else next((i for i, word in enumerate(words) if i and _preposition(word)), None)
     return " ".join(words[:at]) if at else None
 
 
+_CONNECTIVE = re.compile(r"(?:в\s+том\s+числе|в\s+частности|а\s+также|также)\s+", re.IGNORECASE)
+"""Words that lead a listed topic without being part of it ("в том числе поставки нефти")."""
+_VERBS = frozenset({"VERB", "INFN"})
+_WITH_WHOM = re.compile(r"(?:с|со)\s+[А-ЯЁа-яё-]+(?:\s+[А-ЯЁ][а-яё-]+)*\s+(?=[а-яё])|по\s+телефону\s+")
+"""With whom or how a discussion was held, before what was discussed ("обсудил с Реджепом Эрдоганом ситуацию в
+Сирии", "обсудили по телефону …")."""
+
+
 def _topics(text: str, start: int, what: str) -> tuple[Found, ...]:
-    """The topics listed in `what` (which starts at `start`), split at commas and "и", up to a clause; a topic
-    that opens with a preposition is the noun of the topic before it there, and no topic when that has none.
+    """The topics listed in `what` (which starts at `start`), split at commas and "и", up to a clause or a verb; a
+    topic after the first that opens with a preposition is the noun of the topic before it there, when that has
+    one.
 
     >>> [t.label for t in _topics("", 0, "подготовку к заседанию совета, которое пройдет в Ташкенте, и торговлю")]
     ['подготовка к заседанию совета']
     >>> [t.label for t in _topics("", 0, "ситуацию на Ближнем Востоке и в Черноморском регионе")]
     ['ситуация на Ближнем Востоке', 'ситуация в Черноморском регионе']
+    >>> [t.label for t in _topics("", 0, "торговлю с Китаем, в том числе поставки нефти")]
+    ['торговля с Китаем', 'поставки нефти']
+    >>> [t.label for t in _topics("", 0, "с Реджепом Эрдоганом ситуацию в Сирии")]
+    ['ситуация в Сирии']
     """
     topics: list[Found] = []
     position = start
@@ -208,7 +228,9 @@ def _topics(text: str, start: int, what: str) -> tuple[Found, ...]:
             continue
         if _CLAUSE.match(chunk):
             break
-        lead = _LEADING.match(chunk)
+        if topics and any(parses(w.lower())[0].tag.POS in _VERBS for w in re.findall(r"[А-Яа-яЁё-]+", chunk)):
+            break  # "… и по итогам разговора договорились о встрече": what they did next, no topic
+        lead = _LEADING.match(chunk) or _CONNECTIVE.match(chunk) or (None if topics else _WITH_WHOM.match(chunk))
         offset = lead.end() if lead else 0
         words = chunk[offset:].strip()
         if len(words.split()) > 6 or not re.match(r"[а-яё]", words):
@@ -216,11 +238,8 @@ def _topics(text: str, start: int, what: str) -> tuple[Found, ...]:
             continue
         begin = position + offset
         label = noun_phrase_nominative(words)
-        if _preposition(words.split()[0]):
-            noun = _shared_noun(topics[-1].label) if topics else None
-            if noun is None:
-                position += len(chunk)
-                continue
+        first = words.split()[0]
+        if topics and _preposition(first) and (noun := _shared_noun(topics[-1].label, first)) is not None:
             label = f"{noun} {words}"
         topics.append(Found(Span(begin, begin + len(words), words), label))
         position += len(chunk)
