@@ -175,17 +175,18 @@ def test_a_facility_named_by_a_hyphenated_word_ending_in_a_buildings_noun_is_nam
 
 def test_a_first_name_pymorphy3_does_not_know_is_put_in_the_nominative_with_its_surname() -> None:
     # "с главой МИД Турции Хаканом Фиданом" gave a person "Хакан Фиданом" (a new article); "Никку", which
-    # pymorphy3 reads only as a dative, stays as written beside a surname that is no dative
+    # pymorphy3 reads only as a dative, stays as written beside a surname that is no dative, and so does the
+    # Moldovan nominative "Гелу Ботезату", both of whose words it reads as datives
     text = (
         "Глава МИД России провёл переговоры с главой МИД Турции Хаканом Фиданом. Профессор Кембриджского "
-        "университета Никку Мадхусудхан заявил, что открытие важно."
+        "университета Никку Мадхусудхан заявил, что открытие важно. Певец Гелу Ботезату выступил в Кишинёве."
     )
     persons = {
         e.labels["ru"]
         for e in extract_article(parse_article("a", f"# Новости\n\n{text}\n")).entities.values()
         if e.cls == "schema:Person"
     }
-    assert {"Хакан Фидан", "Никку Мадхусудхан"} <= persons, persons
+    assert {"Хакан Фидан", "Никку Мадхусудхан", "Гелу Ботезату"} <= persons, persons
 
 
 def test_the_authorities_are_labelled_in_the_plural() -> None:
