@@ -584,3 +584,15 @@ def test_a_surname_after_an_adverb_opening_a_sentence_is_the_persons_and_says_wh
     assert _persons(text) == {"Эммануэль Макрон": {"Эммануэль Макрон", "Макрон"}}
     model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
     assert [u.speakers for u in model.utterances] == [("emmanuel_makron",)]
+
+
+def test_a_deputy_title_written_short_and_in_full_is_one_office() -> None:
+    # "замминистра обороны Тимура Иванова" and "заместителя министра обороны Тимура Иванова" were two offices (a new
+    # article)
+    article = (
+        "# Суд арестовал бывшего замминистра обороны Тимура Иванова\n\nБасманный суд Москвы арестовал бывшего "
+        "заместителя министра обороны Тимура Иванова.\n"
+    )
+    model = extract_article(parse_article("a", article))
+    offices = [e.labels["ru"] for e in model.entities.values() if e.cls == "kg:Position"]
+    assert offices == ["заместитель министра обороны"], offices

@@ -3353,3 +3353,22 @@ def test_what_an_unnamed_other_holder_of_an_office_did_is_not_said_of_the_named_
         and model.entities[str(f.obj)].labels["ru"] not in {"совещание", "открыл станцию"}
     }
     assert not said, said
+
+
+def test_a_name_after_a_buildings_noun_on_the_web_is_no_place() -> None:
+    # "онлайн-кинотеатра «Кион»" made Кион a place, where Сбербанк bought shares (a new article)
+    text = (
+        "Сбербанк приобрёл 25% акций онлайн-кинотеатра «Кион» у компании МТС. Премьера прошла в кинотеатре «Октябрь»."
+    )
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    classes = {e.labels["ru"]: e.cls for e in model.entities.values()}
+    assert classes.get("Кион") == "schema:Organization", classes
+    assert classes.get("Октябрь") == "schema:Place", classes
+
+
+def test_an_abbreviation_in_brackets_that_ends_with_its_holders_name_is_that_bodys() -> None:
+    # "Управления верховного комиссара ООН по делам беженцев (УВКБ ООН)" left "УВКБ ООН" another body (a new article)
+    text = "Об этом говорится в докладе Управления верховного комиссара ООН по делам беженцев (УВКБ ООН)."
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    assert "УВКБ ООН" not in {e.labels["ru"] for e in model.entities.values()}
+    assert any(f.predicate == "kg:abbreviation" and str(f.obj) == "УВКБ ООН" for f in model.facts)

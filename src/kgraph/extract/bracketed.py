@@ -21,7 +21,8 @@ from ..model import ArticleModel, Entity, Fact
 from ..resources import subclasses
 from .joins import with_joined
 
-_ABBREVIATION = re.compile(r"[А-ЯЁA-Z]{2,8}")
+_ABBREVIATION = re.compile(r"[А-ЯЁA-Z]{2,8}(?: [А-ЯЁA-Z]{2,8})*")
+"""An abbreviation, of one word or of several ("УВКБ ООН": the body's own letters, then its holder's name)."""
 _FAMILIES = ("schema:Event", "schema:Organization", "schema:Place", "schema:CreativeWork", "schema:Product")
 """Classes an abbreviation may join across, each with its narrower ones (an event named short, a forum in full)."""
 
@@ -52,7 +53,10 @@ def abbreviated(text: str, entities: Mapping[str, Entity]) -> dict[str, str]:
                 and (
                     (
                         _one_family(entity.cls, entities[other].cls)
-                        and _in_order(label, initials(entities[other].labels.get("ru", "")))
+                        and _in_order(
+                            _own_letters(label, entities[other].labels.get("ru", "")),
+                            initials(entities[other].labels.get("ru", "")),
+                        )
                     )
                     or mention in entities[other].mentions  # "Геологическая служба США (USGS)", USGS typed a place
                 )
@@ -66,6 +70,17 @@ def abbreviated(text: str, entities: Mapping[str, Entity]) -> dict[str, str]:
 
 def _one_family(one: str, other: str) -> bool:
     return any(one in subclasses(family) and other in subclasses(family) for family in _FAMILIES)
+
+
+def _own_letters(abbreviation: str, name: str) -> str:
+    """The letters of an abbreviation less its words the name writes as they are ("УВКБ ООН" of "Управление
+    верховного комиссара ООН по делам беженцев": "УВКБ").
+
+    >>> _own_letters("УВКБ ООН", "Управление верховного комиссара ООН по делам беженцев"), _own_letters("ЕАИС", "x")
+    ('УВКБ', 'ЕАИС')
+    """
+    written = set(name.split())
+    return "".join(word for word in abbreviation.split() if word not in written)
 
 
 def _in_order(letters: str, initials: str) -> bool:

@@ -139,7 +139,7 @@ def cue_before(text: str, start: int, ends: set[int]) -> tuple[str | None, str |
     """The word right before a name (its lemma) and the place type it gives the name: "штат Колорадо", "реки
     Эльбы", "г. Уфа". No type from a word ending another name ("Сормовского района Нижнего Новгорода": the
     head of the one before) nor from a facility whose place the name is ("аэропорту Манилы": the name in the
-    genitive, the noun not)."""
+    genitive, the noun not), nor from a building's noun on the web ("онлайн-кинотеатра «Кион»")."""
     window = max(0, start - 25)
     before = re.search(r"([А-Яа-яЁё]+)(\.?)[^\S\n]+$", text[window:start])
     if before is None or (before.group(2) and (len(before.group(1)) > 5 or before.group(1)[:1].isupper())):
@@ -148,6 +148,8 @@ def cue_before(text: str, start: int, ends: set[int]) -> tuple[str | None, str |
     kind = nouns.cue(word)
     if window + before.end(1) in ends:
         return word, None
+    if _ONLINE.search(text, max(0, window + before.start(1) - 12), window + before.start(1)):
+        return word, None  # "онлайн-кинотеатра «Кион»": a service on the web, no building
     name = CYRILLIC_WORD.match(text, start)
     if kind is not None and not before.group(2) and name is not None and _many_of(before.group(1), name.group()):
         return word, None  # "в странах Европейского региона": the region the countries are in, no country
@@ -156,6 +158,10 @@ def cue_before(text: str, start: int, ends: set[int]) -> tuple[str | None, str |
         if possessor and not any(p.tag.case == "gent" for p in parses(before.group(1).lower())[:3]):
             return word, None
     return word, kind
+
+
+_ONLINE = re.compile(r"(?<![А-Яа-яЁё])(?:онлайн|интернет|веб)-\Z", re.IGNORECASE)
+"""A prefix that makes a building's noun a service on the web: "онлайн-кинотеатр", "интернет-магазин"."""
 
 
 def _many_of(noun: str, name: str) -> bool:

@@ -159,7 +159,7 @@ def find_titles(text: str, persons: list[tuple[int, int]]) -> list[Title]:
                 title_start = _with_deputy(text, earlier, start_with_adjectives)
                 title_end = candidate.start + len(after.rstrip())
                 words_text = text[title_start:title_end]
-                label = noun_phrase_nominative(words_text, person=True)
+                label = deputy_spelled_out(noun_phrase_nominative(words_text, person=True))
                 if title_start < candidate.start and label[:2].istitle():  # "Генеральный директор" opens a sentence
                     label = label[0].lower() + label[1:]
                 titles.append(Title(Span(title_start, title_end, words_text), label, (start, end)))
@@ -168,6 +168,26 @@ def find_titles(text: str, persons: list[tuple[int, int]]) -> list[Title]:
 
 
 _NAMED_AFTER = re.compile(r"(?<![А-Яа-яЁё])(?:имени|им\.)\s+\Z")
+
+_DEPUTY = re.compile(r"([Зз])ам([а-яё]{4,})(?![а-яё-])")
+
+
+def deputy_spelled_out(label: str) -> str:
+    """A title that opens with "зам" and a title word in the genitive, spelled out: "замминистра обороны" is
+    "заместитель министра обороны", one office with the article's other spelling of it.
+
+    >>> deputy_spelled_out("замминистра обороны"), deputy_spelled_out("Замглавы региона")
+    ('заместитель министра обороны', 'Заместитель главы региона')
+    >>> deputy_spelled_out("заместитель министра"), deputy_spelled_out("замок")
+    ('заместитель министра', 'замок')
+    """
+    found = _DEPUTY.match(label)
+    if found is None:
+        return label
+    readings = [p for p in parses(found.group(2)) if p.tag.case == "gent" and p.tag.POS == "NOUN"]
+    if not readings or str(readings[0].normal_form) not in TITLE_WORDS:
+        return label
+    return f"{found.group(1)}аместитель {found.group(2)}{label[found.end() :]}"
 
 
 def _plural(word: str) -> bool:
