@@ -596,3 +596,15 @@ def test_a_deputy_title_written_short_and_in_full_is_one_office() -> None:
     model = extract_article(parse_article("a", article))
     offices = [e.labels["ru"] for e in model.entities.values() if e.cls == "kg:Position"]
     assert offices == ["заместитель министра обороны"], offices
+
+
+def test_a_general_directors_title_written_short_and_in_full_is_one_office() -> None:
+    # "# Гендиректор «Аэрофлота» Сергей Александровский …" and "Генеральный директор «Аэрофлота» Сергей
+    # Александровский" were two offices (a new article)
+    article = (
+        "# Гендиректор «Аэрофлота» Сергей Александровский рассказал о планах компании\n\n"
+        "Генеральный директор «Аэрофлота» Сергей Александровский заявил, что компания планирует рост перевозок.\n"
+    )
+    model = extract_article(parse_article("a", article))
+    offices = [e.labels["ru"] for e in model.entities.values() if e.cls == "kg:Position"]
+    assert offices == ["генеральный директор «Аэрофлота»"], offices

@@ -3372,3 +3372,10 @@ def test_an_abbreviation_in_brackets_that_ends_with_its_holders_name_is_that_bod
     model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
     assert "УВКБ ООН" not in {e.labels["ru"] for e in model.entities.values()}
     assert any(f.predicate == "kg:abbreviation" and str(f.obj) == "УВКБ ООН" for f in model.facts)
+
+
+def test_a_fine_is_the_fined_ones_not_the_courts() -> None:
+    # "# Суд оштрафовал Google на 5 миллионов рублей": the fine concerned the court (a new article)
+    model = extract_article(parse_article("a", "# Новости\n\nСуд оштрафовал Google на 5 миллионов рублей.\n"))
+    [fine] = model.quantities
+    assert [model.entities[c].labels["ru"] for c in fine.concerns] == ["Google"]

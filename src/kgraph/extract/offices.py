@@ -142,9 +142,42 @@ def _opens_with(first: list[str], word: str) -> bool:
     return bool(first) and (lemma(first[0]) == lemma(word) or first[0].startswith(word + "-"))
 
 
+def spelled_alike(entities: Mapping[str, Entity], facts: Iterable[Fact]) -> dict[str, str]:
+    """Office -> the first office of the same place whose title, spelled out (``titles.spelled_out``), is its own:
+    "гендиректор «Аэрофлота»" and "генеральный директор «Аэрофлота»".
+
+    >>> from kgraph.source import Span
+    >>> def position(ident, label):
+    ...     return Entity(ident, "kg:Position", {"ru": label}, mentions=(Span(0, len(label), label),))
+    >>> entities = {"g": position("g", "генеральный директор «Аэрофлота»")}
+    >>> entities["s"] = position("s", "гендиректор «Аэрофлота»")
+    >>> facts = [Fact(p, "kg:positionIn", "a", (), obj_is_entity=True) for p in ("g", "s")]
+    >>> spelled_alike(entities, facts)
+    {'s': 'g'}
+    """
+    from .relations.titles import spelled_out
+
+    places: dict[str, set[str]] = {}
+    for fact in facts:
+        if fact.predicate == "kg:positionIn" and fact.obj_is_entity:
+            places.setdefault(fact.subject, set()).add(str(fact.obj))
+    first: dict[tuple[str, frozenset[str]], str] = {}
+    found: dict[str, str] = {}
+    for ident, entity in entities.items():
+        if entity.cls != "kg:Position":
+            continue
+        spelled = (spelled_out(entity.labels.get("ru", "")).casefold(), frozenset(places.get(ident, ())))
+        if spelled in first:
+            found[ident] = first[spelled]
+        else:
+            first[spelled] = ident
+    return found
+
+
 def with_offices_joined(model: ArticleModel) -> ArticleModel:
-    """`model` with each group of ``same_offices`` one office, and each bare title (``bare_titles``) the longer
-    title of its holder: the others' mentions and facts the kept one's."""
+    """`model` with each group of ``same_offices`` one office, each bare title (``bare_titles``) the longer title
+    of its holder, and each title written short the office it spells (``spelled_alike``): the others' mentions and
+    facts the kept one's."""
     same = same_offices(model.entities, model.facts)
     bare = bare_titles(model.entities, model.facts, same)
-    return with_joined(model, merged(same, bare))
+    return with_joined(model, merged(same, bare, spelled_alike(model.entities, model.facts)))

@@ -17,6 +17,8 @@ from ..relations.learned import Sentences
 from ..text.normalise import parses
 
 _VERBS = {"VERB", "PRTF", "PRTS"}
+_PENALISING = frozenset({"оштрафовать", "приговорить"})
+"""Verbs whose figure is the penalty of the one they act on, a company as well as a person."""
 _NAMES = ("appos", "flat:name", "flat", "nmod")
 """The words under a subject that may name whom it is, in this order: "губернатор края Олег Кожемяко" is the
 person before the region, "Выручка «Газпрома»" the company's (``_of_or_in``)."""
@@ -46,8 +48,9 @@ def subject_words(sentences: Sentences, start: int, end: int) -> list[tuple[int,
         return []  # no verb, or a figure listed beside the subject ("Уильямс и два космонавта завершили")
     children = sentences.children
     objects = [i for i in children.get(verb, []) if words[i].rel == "obj" and i != figure]
-    if objects and _animate(words[objects[0]].lemma):
-        # "приговорил футболиста к 21 месяцу": the figure is the person's the verb acts on, not the court's
+    if objects and (_animate(words[objects[0]].lemma) or words[verb].lemma in _PENALISING):
+        # "приговорил футболиста к 21 месяцу", "оштрафовал компанию Google на 5 млн рублей": the figure is the one's
+        # the verb acts on, not the court's
         return [(words[i].start, words[i].end) for i in _naming(sentences, objects[0])]
     if words[figure].rel == "obl" and objects and _prepositions(sentences, figure) & {"в", "во"}:
         # "оценивал оборот комплекса в 650 млн": the figure is the object's, not the one who tells it ("приобрела

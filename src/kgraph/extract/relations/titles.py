@@ -159,7 +159,7 @@ def find_titles(text: str, persons: list[tuple[int, int]]) -> list[Title]:
                 title_start = _with_deputy(text, earlier, start_with_adjectives)
                 title_end = candidate.start + len(after.rstrip())
                 words_text = text[title_start:title_end]
-                label = deputy_spelled_out(noun_phrase_nominative(words_text, person=True))
+                label = spelled_out(noun_phrase_nominative(words_text, person=True))
                 if title_start < candidate.start and label[:2].istitle():  # "Генеральный директор" opens a sentence
                     label = label[0].lower() + label[1:]
                 titles.append(Title(Span(title_start, title_end, words_text), label, (start, end)))
@@ -170,17 +170,21 @@ def find_titles(text: str, persons: list[tuple[int, int]]) -> list[Title]:
 _NAMED_AFTER = re.compile(r"(?<![А-Яа-яЁё])(?:имени|им\.)\s+\Z")
 
 _DEPUTY = re.compile(r"([Зз])ам([а-яё]{4,})(?![а-яё-])")
+_GENERAL = re.compile(r"([Гг])ен(директор|прокурор)(?![а-яё-])")
 
 
-def deputy_spelled_out(label: str) -> str:
-    """A title that opens with "зам" and a title word in the genitive, spelled out: "замминистра обороны" is
-    "заместитель министра обороны", one office with the article's other spelling of it.
+def spelled_out(label: str) -> str:
+    """A title written short, spelled out, so that it is one office with the article's other spelling of it: "зам"
+    and a title word in the genitive ("замминистра обороны": "заместитель министра обороны"), "гендиректор" and
+    "генпрокурор" ("генеральный директор").
 
-    >>> deputy_spelled_out("замминистра обороны"), deputy_spelled_out("Замглавы региона")
-    ('заместитель министра обороны', 'Заместитель главы региона')
-    >>> deputy_spelled_out("заместитель министра"), deputy_spelled_out("замок")
-    ('заместитель министра', 'замок')
+    >>> spelled_out("замминистра обороны"), spelled_out("Замглавы региона"), spelled_out("гендиректор «Аэрофлота»")
+    ('заместитель министра обороны', 'Заместитель главы региона', 'генеральный директор «Аэрофлота»')
+    >>> spelled_out("заместитель министра"), spelled_out("замок"), spelled_out("гендиректора")
+    ('заместитель министра', 'замок', 'гендиректора')
     """
+    if general := _GENERAL.match(label):
+        return f"{general.group(1)}енеральный {general.group(2)}{label[general.end() :]}"
     found = _DEPUTY.match(label)
     if found is None:
         return label
