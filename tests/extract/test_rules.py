@@ -3379,3 +3379,36 @@ def test_a_fine_is_the_fined_ones_not_the_courts() -> None:
     model = extract_article(parse_article("a", "# Новости\n\nСуд оштрафовал Google на 5 миллионов рублей.\n"))
     [fine] = model.quantities
     assert [model.entities[c].labels["ru"] for c in fine.concerns] == ["Google"]
+
+
+def test_the_second_reviews_cases_stay_right() -> None:
+    # the second review of this session's rules: an end verb in a sentence that names the start too made the first
+    # day an end date; a discussion named with its own attendees joined the headline's; a writer "из Южной Кореи"
+    # lost her origin; "поставки стали" ended a list at "стали" read as a verb; "Росберг" became an agency;
+    # "обошёлся бюджету" measured the budget
+    def model(text: str, head: str = "# Новости") -> ArticleModel:
+        return extract_article(parse_article("a", f"{head}\n\nPublished at: **2026-06-20T12:00:00+03:00**\n\n{text}\n"))
+
+    dated = model("Чемпионат начался 12 июня и завершился 15 июня в Москве.")
+    assert {(f.predicate, str(f.obj.value)) for f in dated.facts if f.predicate.endswith("Date")} == {  # type: ignore[union-attr]
+        ("schema:startDate", "2026-06-12")
+    }
+    talks = model(
+        "Председатель правительства Михаил Мишустин провёл совещание. Кроме того, Марат Хуснуллин и Сергей Собянин "
+        "обсудили развитие регионов и строительство дорог.",
+        "# Мишустин обсудил развитие регионов",
+    )
+    assert len([e for e in talks.entities.values() if e.labels["ru"].startswith("обсуждение")]) == 2
+    writer = model("Лауреатом стала писательница из Южной Кореи Хан Ган.")
+    origins = {
+        (writer.entities[f.subject].labels["ru"], f.predicate) for f in writer.facts if f.predicate == "kg:origin"
+    }
+    assert origins == {("Хан Ган", "kg:origin")}, origins
+    listed = model("Стороны обсудили торговлю, поставки стали и экспорт угля.")
+    assert {e.labels["ru"] for e in listed.entities.values() if e.cls == "kg:Topic"} >= {
+        "поставки стали",
+        "экспорт угля",
+    }
+    racer = model("Нико Росберг выиграл гонку. Росберг доволен.")
+    assert {e.cls for e in racer.entities.values() if "Росберг" in e.labels["ru"]} == {"schema:Person"}
+    assert _measured(model("Ремонт обошёлся бюджету в 5 млрд рублей.")) == ["ремонт"]

@@ -162,10 +162,9 @@ def model_of(doc: Doc) -> ArticleModel:
         utterances=doc.utterances,
         source="extracted",
     )
-    joined = with_one_death(
-        with_named_after_joined(without_holders_from_afar(with_holders_acting(with_offices_joined(model))))
-    )
+    joined = with_one_death(with_named_after_joined(with_holders_acting(with_offices_joined(model))))
     joined = without_times_outside(without_other_states(without_misplaced_cities(conform(joined))))
+    joined = without_holders_from_afar(joined)  # after the shapes' check, which lists what it leaves out afresh
     joined = with_openings_joined(joined)
     joined = with_events_named_again(with_abbreviations_joined(with_central_banks_joined(joined)))
     return with_ids_from_labels(joined)

@@ -94,7 +94,7 @@ _ANOTHER = re.compile(
     r"(?:друг|втор|трет|прежн|предыдущ|будущ|следующ|очередн)[а-яё]*|(?:ещ[её]|еще)\s+(?:один|одн)[а-яё]*"
 )
 """Words before a title that tell of another holder than the one named ("Другой актёр", "Ещё один вице-премьер")."""
-_ONCE = re.compile(r"(бывш|экс|свергнут|нов|нынешн|действующ)[а-яё]*")
+_ONCE = re.compile(r"(бывш|экс|свергнут|нынешн|действующ)[а-яё]*")
 """Words before a title that tell which holder: a fact of a title so told is the named holder's only when the article
 names that holder with a word of the same time ("Бывший губернатор … приговорён" is not the present one's;
 "бывшего президента" is the one named "Экс-президент")."""
@@ -107,6 +107,8 @@ def _time(word: str) -> str | None:
     return _SAME_TIME.get(found.group(1), found.group(1)) if found else None
 
 
+_FROM = re.compile(r"\s+(?:родом\s+)?из\s+")
+"""What may stand between a title and its holder's origin after it: "писательница из Южной Кореи"."""
 _ELECTED = re.compile(r"(?:выбор|избрани|избира|избран)[а-яё]*")
 """Words after which a title is the office voted for ("выборы президента"), not its holder."""
 _WORD_BEFORE = re.compile(r"([а-яё]+)-?[^\S\n]*\Z")
@@ -122,7 +124,8 @@ def _before(text: str, span: Span) -> str:
 def _the_holders(text: str, fact: Fact, named: set[str]) -> bool:
     """Whether a fact said of an office is its named holder's: the words before the office's words in the fact tell
     of no other holder, nor of another time than those the holder is named with (`named`), nor an election; an
-    origin only when its words are in the title or right before it ("испанский дизайнер"; not "критиком США")."""
+    origin only when its words are in the title, right before it ("испанский дизайнер") or after "из" ("писательница
+    из Южной Кореи"; not "критиком США")."""
     if not fact.evidence:
         return False
     office = fact.evidence[0]
@@ -134,7 +137,9 @@ def _the_holders(text: str, fact: Fact, named: set[str]) -> bool:
     if fact.predicate == "kg:origin":
         origin = fact.evidence[-1]
         inside = office.start <= origin.start and origin.end <= office.end
-        return inside or (origin.end <= office.start and not text[origin.end : office.start].strip())
+        before = origin.end <= office.start and not text[origin.end : office.start].strip()
+        after = office.end <= origin.start and _FROM.fullmatch(text, office.end, origin.start) is not None
+        return inside or before or after
     return True
 
 

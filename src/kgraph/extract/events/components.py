@@ -180,9 +180,9 @@ class Days:
         self.starts = [d.start for d in self.days]
 
     def state_start(self, ident: str, sentence: Span) -> None:
-        """The first range of days named in `sentence` gives event `ident` its start and end dates, else the first
-        day named there is its start date, or its end date when the sentence says the event ended ("В Сочи в четверг
-        завершился фестиваль, который проходил с 1 по 7 марта": from the 1st to the 7th)."""
+        """The first range of days named in `sentence` gives event `ident` its start and end dates ("В Сочи в четверг
+        завершился фестиваль, который проходил с 1 по 7 марта": from the 1st to the 7th), else the first day named
+        there is its start date."""
         first = bisect_left(self.starts, sentence.start)
         named = []
         while first < len(self.days) and self.days[first].start < sentence.end:
@@ -197,12 +197,7 @@ class Days:
                     self.doc.fact(ident, side, TimeRef(self.doc.span(a, b), value), sentence, 0.6, entity=False)
             elif isinstance(day.value, date):
                 wording = self.doc.span(day.start, day.end)
-                side = "schema:endDate" if _ENDED.search(sentence.text) else "schema:startDate"
-                self.doc.fact(ident, side, TimeRef(wording, day.value), sentence, 0.6, entity=False)
-
-
-_ENDED = re.compile(r"(?<![А-ЯЁа-яё])(?:завершил|закончил|закрыл|окончил)(?:ся|ась|ось|ись)(?![А-ЯЁа-яё])")
-"""A verb telling that an event ended ("завершился", "закрылась"): the day its sentence names is its last."""
+                self.doc.fact(ident, "schema:startDate", TimeRef(wording, day.value), sentence, 0.6, entity=False)
 
 
 @component("locate_tours", requires=("entities", "events"), assigns=("facts",))

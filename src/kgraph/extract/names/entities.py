@@ -346,18 +346,21 @@ def _first_name_nominative(name: str) -> str:
 
 
 def federal_agency(words: str) -> bool:
-    """Whether a word natasha reads as a person is "Рос" and a noun the dictionary knows, the name of a Russian
-    federal agency ("Росмолодёжь", "Роснефть", "Росатом"; NEREL train and dev have no person so named: "Ростислав",
-    "Россини" are no "Рос" and a noun in the nominative).
+    """Whether a word natasha reads as a person is "Рос" and a thing's noun of five letters or more the dictionary
+    knows, in any case: the name of a Russian federal agency ("Росмолодёжь", "Росмолодёжи", "Роснефть"; NEREL train
+    and dev have no person so named: "Ростислав", "Россини", "Росберг" are none).
 
-    >>> federal_agency("Росмолодёжь"), federal_agency("Ростислав"), federal_agency("Россини")
-    (True, False, False)
+    >>> federal_agency("Росмолодёжь"), federal_agency("Росмолодёжи"), federal_agency("Ростислав")
+    (True, True, False)
+    >>> federal_agency("Россини"), federal_agency("Росберг"), federal_agency("Роспопов")
+    (False, False, False)
     """
     found = re.fullmatch(r"Рос([а-яё]{4,})", words)
     if found is None:
         return False
-    readings = parses(found.group(1))
-    return bool(readings[0].is_known) and readings[0].tag.POS == "NOUN" and readings[0].tag.case == "nomn"
+    reading = parses(found.group(1))[0]
+    thing = reading.is_known and reading.tag.POS == "NOUN" and not {"anim", "Name", "Surn"} & reading.tag.grammemes
+    return bool(thing) and len(str(reading.normal_form)) >= 5  # "Росмолодёжи" too; not "Росберг", "Россини"
 
 
 def _unknown_first_name(word: str) -> list[Any]:
@@ -484,7 +487,7 @@ def entities_from_spans(text: str, spans: Iterable[NamedSpan]) -> list[Draft]:
         and re.search(r"\w", s.text)
         and not (s.type == "LOC" and (after_currency(text, s.start) or _no_place_word(text, s)))
     ]
-    spans = [replace(s, type="ORG") if s.type == "PER" and federal_agency(s.text) else s for s in spans]
+    spans = [replace(s, type="ORG") if s.type in ("PER", "LOC") and federal_agency(s.text) else s for s in spans]
     drafts: list[Draft] = []
     persons = [s for s in spans if s.type == "PER"]
     by_key: dict[str, Draft] = {}

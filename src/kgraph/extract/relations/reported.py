@@ -34,8 +34,10 @@ def reported(doc: Doc) -> None:
             continue
         label = "обсуждение: " + ", ".join(t.label for t in discussion.topics)
         same = {told[key(t.label)] for t in discussion.topics if key(t.label) in told}
-        if len(same) == 1:  # "# Лукашенко и Токаев обсудили …" told again: "Главы государств обсудили …"
+        named = _subjects(doc, doc.sentence(discussion.span.start).start, discussion.span.end)
+        if len(same) == 1 and not named:  # "# Лукашенко и Токаев обсудили …" told again: "Главы государств обсудили …"
             ident = same.pop()
+            told = {topic: told_in for topic, told_in in told.items() if told_in != ident}  # told again once
             doc.draft(ident).mentions.append(discussion.span)
             before = doc.draft(ident).label.removeprefix("обсуждение: ").split(", ")
             more = [t.label for t in discussion.topics if t.label not in before]

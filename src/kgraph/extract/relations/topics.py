@@ -201,6 +201,14 @@ def _shared_noun(label: str, preposition: str) -> str | None:
 _CONNECTIVE = re.compile(r"(?:в\s+том\s+числе|в\s+частности|а\s+также|также)\s+", re.IGNORECASE)
 """Words that lead a listed topic without being part of it ("в том числе поставки нефти")."""
 _VERBS = frozenset({"VERB", "INFN"})
+
+
+def _only_a_verb(word: str) -> bool:
+    """Whether every reading of `word` is a verb ("договорились"; not "стали", also the noun "сталь")."""
+    readings = parses(word.lower())
+    return readings[0].tag.POS in _VERBS and not any(r.tag.POS == "NOUN" for r in readings)
+
+
 _WITH_WHOM = re.compile(r"(?:с|со)\s+[А-ЯЁа-яё-]+(?:\s+[А-ЯЁ][а-яё-]+)*\s+(?=[а-яё])|по\s+телефону\s+")
 """With whom or how a discussion was held, before what was discussed ("обсудил с Реджепом Эрдоганом ситуацию в
 Сирии", "обсудили по телефону …")."""
@@ -228,7 +236,7 @@ def _topics(text: str, start: int, what: str) -> tuple[Found, ...]:
             continue
         if _CLAUSE.match(chunk):
             break
-        if topics and any(parses(w.lower())[0].tag.POS in _VERBS for w in re.findall(r"[А-Яа-яЁё-]+", chunk)):
+        if topics and any(_only_a_verb(w) for w in re.findall(r"[А-Яа-яЁё-]+", chunk)):
             break  # "… и по итогам разговора договорились о встрече": what they did next, no topic
         lead = _LEADING.match(chunk) or _CONNECTIVE.match(chunk) or (None if topics else _WITH_WHOM.match(chunk))
         offset = lead.end() if lead else 0
