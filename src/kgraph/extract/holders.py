@@ -90,10 +90,9 @@ def sole_holders(model: ArticleModel) -> dict[str, str]:
     }
 
 
-_ANOTHER = re.compile(
-    r"(?:друг|втор|трет|прежн|предыдущ|будущ|следующ|очередн)[а-яё]*|(?:ещ[её]|еще)\s+(?:один|одн)[а-яё]*"
-)
-"""Words before a title that tell of another holder than the one named ("Другой актёр", "Ещё один вице-премьер")."""
+_ANOTHER = re.compile(r"(?:друг|втор|трет|прежн|предыдущ|будущ|следующ|очередн|один|одн)[а-яё]*")
+"""The word before a title that tells of another holder than the one named ("Другой актёр", "Ещё один вице-премьер",
+"одного из министров")."""
 _ONCE = re.compile(r"(бывш|экс|свергнут|нынешн|действующ)[а-яё]*")
 """Words before a title that tell which holder: a fact of a title so told is the named holder's only when the article
 names that holder with a word of the same time ("Бывший губернатор … приговорён" is not the present one's;
