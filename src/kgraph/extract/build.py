@@ -144,7 +144,7 @@ def read_article(article: Article, without: Iterable[str] = ()) -> Doc:
 def model_of(doc: Doc) -> ArticleModel:
     """What the document says, in the model curated facts use, less what the shapes would refuse and a city put in a
     country GeoNames puts it outside of (``geography``); the titles of one office are one office (``offices``), an
-    office named with its holder in one sentence is nobody's else from a sentence away, what is said of an office with
+    office named with its holder in one sentence is nobody else's from a sentence away, what is said of an office with
     one holder (taking part, coming from, being ill) is said of the holder (``holders``); a name that only opens a
     longer name of the same thing, or that the article writes with whom the thing is named after ("университет имени
     Ломоносова"), is that thing's (``nested``), and so is a central bank's short name the one central bank the article
