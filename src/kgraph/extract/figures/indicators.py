@@ -19,7 +19,7 @@ from bisect import bisect_right
 from ...source import Span
 from ..doc import Doc, Draft
 from ..spans import SpanIndex
-from ..text.normalise import CYRILLIC_WORD, lemma, noun_phrase_nominative, parses
+from ..text.normalise import CYRILLIC_WORD, lemma, noun_phrase_nominative, parses, preposition
 from ..text.words import RUSSIAN, words
 from .amounts import Amount
 
@@ -171,7 +171,7 @@ def _nominative_nouns(text: str, sentence: Span) -> list[tuple[int, re.Match[str
     for word in CYRILLIC_WORD.finditer(text, sentence.start, sentence.end):
         opening = before is None and not text[sentence.start : word.start()].strip("# \t\n")
         after_preposition = (
-            before is not None and not text[before.end() : word.start()].strip() and _preposition(before.group())
+            before is not None and not text[before.end() : word.start()].strip() and preposition(before.group())
         )
         in_compound = text[word.end() : word.end() + 1] == "-" or text[word.start() - 1 : word.start()] == "-"
         if not after_preposition and not in_compound and _nominative_noun(word.group(), opening):
@@ -216,18 +216,13 @@ def _changed(text: str, start: int) -> tuple[str, tuple[int, int]] | None:
     adjective = found.group("adjective")
     if adjective and any(p.tag.POS in {"ADJF", "PRTF"} and p.tag.case == "accs" for p in parses(adjective)[:2]):
         words_start = found.start("adjective")
-    elif adjective and _preposition(adjective):
+    elif adjective and preposition(adjective):
         return None
-    if (before := _WORD_BEFORE_PHRASE.search(text, max(0, words_start - 20), words_start)) and _preposition(
-        before.group(1)
-    ):
+    if _after_preposition(text, words_start):
         return None  # "выделят на эти цели до 5 млрд": a noun led by a preposition of its own is no changed thing
     if words_start == found.start("noun"):
         return lemma(noun), (words_start, found.end("noun"))  # "цены": цена, as an indicator of one word is named
     return noun_phrase_nominative(text[words_start : found.end("noun")]), (words_start, found.end("noun"))
-
-
-_WORD_BEFORE_PHRASE = re.compile(r"(?<![А-ЯЁа-яё])([а-яё]+)\s+\Z")
 
 
 def _figure_start(text: str, start: int) -> int:
@@ -283,10 +278,6 @@ def _acts(word: str) -> bool:
 def _animate(word: str) -> bool:
     """Whether a noun's likeliest reading is of a person or an animal ("мужчина", "фермер")."""
     return "anim" in parses(word.lower())[0].tag
-
-
-def _preposition(word: str) -> bool:
-    return "PREP" in parses(word.lower())[0].tag
 
 
 def _nominative_noun(word: str, first: bool = False) -> bool:
@@ -371,7 +362,7 @@ def _after_preposition(text: str, start: int) -> bool:
     """Whether the word starting at `start` follows a preposition: it is in the preposition's phrase ("на орбиту",
     "в мае"), not what a verb takes or what a sentence is about."""
     before = words(text).before(start, RUSSIAN)
-    return before is not None and _preposition(before.text)
+    return before is not None and preposition(before.text)
 
 
 _SIZE_OF = re.compile(r"(?<![А-ЯЁа-яё])([А-ЯЁа-яё]+)\s+(?:в\s+размере|на\s+сумму|в\s+сумме|в\s+объ[её]ме)\s+\Z")

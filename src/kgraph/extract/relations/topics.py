@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ...source import Span
 from ..events.events import genitive_tail
 from ..speech.quotes import ACCORDING
-from ..text.normalise import lemma, noun_phrase_nominative, parses
+from ..text.normalise import lemma, noun_phrase_nominative, parses, preposition
 
 GROUP_HEADS = {
     "глава",
@@ -177,15 +177,9 @@ _CLAUSE = re.compile(r"(?:котор\w+|что|где|когда|чтобы|ес
 ("подготовку к заседанию, которое пройдет в Ташкенте")."""
 
 
-def _preposition(word: str) -> bool:
-    """Whether pymorphy3 reads `word` first as a preposition ("в", "на", "между"): a listed topic that opens with
-    one shares the noun of the topic before ("ситуацию на Ближнем Востоке и в Черноморском регионе")."""
-    return bool(parses(word.lower())[0].tag.POS == "PREP")
-
-
-def _shared_noun(label: str, preposition: str) -> str | None:
-    """The words of a topic's label that a next topic opening with `preposition` shares: those before the last
-    `preposition` in it ("ситуация с ценами на топливо" and "на продукты питания": "ситуация с ценами"), else before
+def _shared_noun(label: str, opening: str) -> str | None:
+    """The words of a topic's label that a next topic opening with the preposition `opening` shares: those before the
+    last `opening` in it ("ситуация с ценами на топливо" and "на продукты питания": "ситуация с ценами"), else before
     its first preposition ("ситуация на Ближнем Востоке" and "в Черноморском регионе": "ситуация"); None when no
     preposition follows its first word.
 
@@ -193,8 +187,8 @@ def _shared_noun(label: str, preposition: str) -> str | None:
     ('ситуация с ценами', 'ситуация')
     """
     words = label.split()
-    same = [i for i, word in enumerate(words) if i and word.lower() == preposition.lower()]
-    at = same[-1] if same else next((i for i, word in enumerate(words) if i and _preposition(word)), None)
+    same = [i for i, word in enumerate(words) if i and word.lower() == opening.lower()]
+    at = same[-1] if same else next((i for i, word in enumerate(words) if i and preposition(word)), None)
     return " ".join(words[:at]) if at else None
 
 
@@ -247,7 +241,7 @@ def _topics(text: str, start: int, what: str) -> tuple[Found, ...]:
         begin = position + offset
         label = noun_phrase_nominative(words)
         first = words.split()[0]
-        if topics and _preposition(first) and (noun := _shared_noun(topics[-1].label, first)) is not None:
+        if topics and preposition(first) and (noun := _shared_noun(topics[-1].label, first)) is not None:
             label = f"{noun} {words}"
         topics.append(Found(Span(begin, begin + len(words), words), label))
         position += len(chunk)

@@ -61,6 +61,15 @@ NAME_TAGS = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "UNKN", "LA
 """pymorphy3's grammemes of a reading that is (or may be) a name: first name, surname, place, organisation."""
 
 
+def preposition(word: str) -> bool:
+    """Whether pymorphy3 reads `word` first as a preposition ("в", "на", "между").
+
+    >>> preposition("На"), preposition("нас")
+    (True, False)
+    """
+    return "PREP" in parses(word.lower())[0].tag
+
+
 def common_noun(word: str) -> bool:
     """A dictionary noun that is never a name, in no reading ("Император", "Сцена", "кладбище"); "Варвара",
     "Ли" or "Москва" are names.
