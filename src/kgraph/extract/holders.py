@@ -28,6 +28,7 @@ from dataclasses import replace
 
 from ..model import ArticleModel, Fact
 from ..source import Span
+from .joins import merged_facts
 
 OF_THE_HOLDER = frozenset(
     {
@@ -156,22 +157,12 @@ def with_holders_acting(model: ArticleModel) -> ArticleModel:
             for span in fact.evidence:
                 if any(span.start < m.end and m.start < span.end for m in words):
                     named.setdefault(str(fact.obj), set()).add(_before(text, span))
-    facts: list[Fact] = []
-    said: dict[tuple[object, ...], int] = {}
-    for fact in model.facts:
-        if (
-            fact.subject in holders
-            and fact.predicate in OF_THE_HOLDER
-            and _the_holders(text, fact, named.get(fact.subject, set()))
-        ):
-            fact = replace(fact, subject=holders[fact.subject])
-        key = (fact.subject, fact.predicate, str(fact.obj), fact.obj_is_entity, fact.language)
-        if key in said:
-            before = facts[said[key]]
-            evidence = tuple(dict.fromkeys(before.evidence + fact.evidence))
-            confidence = max(before.confidence or 0, fact.confidence or 0) or None
-            facts[said[key]] = replace(before, evidence=evidence, confidence=confidence)
-            continue
-        said[key] = len(facts)
-        facts.append(fact)
-    return replace(model, facts=facts)
+    moved = (
+        replace(fact, subject=holders[fact.subject])
+        if fact.subject in holders
+        and fact.predicate in OF_THE_HOLDER
+        and _the_holders(text, fact, named.get(fact.subject, set()))
+        else fact
+        for fact in model.facts
+    )
+    return replace(model, facts=merged_facts(moved, lambda fact: True))

@@ -9,7 +9,7 @@ kept one's, and a fact said of both is one fact with both evidence.
 [Span(start=0, end=3, text='МГУ'), Span(start=9, end=31, text='xxxxxxxxxxxxxxxxxxxxxx')]
 """
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 
 from ..model import ArticleModel, Entity, Fact
@@ -38,6 +38,31 @@ def merged(*joins: Mapping[str, str]) -> dict[str, str]:
     return {ident: holder for ident, holder in found.items() if holder not in found}
 
 
+def merged_facts(facts: Iterable[Fact], mergeable: Callable[[Fact], bool]) -> list[Fact]:
+    """`facts` with each `mergeable` one that states what an earlier one does (subject, predicate, object) merged
+    into that one: one fact, the evidence of both, the higher confidence.
+
+    >>> from kgraph.source import Span
+    >>> one, two = Span(0, 1, "a"), Span(2, 3, "b")
+    >>> said = [Fact("a", "p", "b", (one,), confidence=0.4), Fact("a", "p", "b", (two,), confidence=0.9)]
+    >>> [(f.evidence, f.confidence) for f in merged_facts(said, lambda fact: True)]
+    [((Span(start=0, end=1, text='a'), Span(start=2, end=3, text='b')), 0.9)]
+    """
+    kept: list[Fact] = []
+    said: dict[tuple[object, ...], int] = {}
+    for fact in facts:
+        key = (fact.subject, fact.predicate, str(fact.obj), fact.obj_is_entity, fact.language)
+        if key in said and mergeable(fact):
+            before = kept[said[key]]
+            evidence = tuple(dict.fromkeys(before.evidence + fact.evidence))
+            confidence = max(before.confidence or 0, fact.confidence or 0) or None
+            kept[said[key]] = replace(before, evidence=evidence, confidence=confidence)
+            continue
+        said.setdefault(key, len(kept))
+        kept.append(fact)
+    return kept
+
+
 def with_joined(model: ArticleModel, joined: Mapping[str, str]) -> ArticleModel:
     """`model` with each key of `joined` one entity with the entity it maps to (which no key names): its mentions,
     and what facts, quantities, quotes and the article's subjects say of it, that entity's; a fact that would then
@@ -46,22 +71,19 @@ def with_joined(model: ArticleModel, joined: Mapping[str, str]) -> ArticleModel:
         return model
     entities = joined_entities(model.entities, joined)
     kept = set(joined.values())
-    facts: list[Fact] = []
-    said: dict[tuple[object, ...], int] = {}
-    for fact in model.facts:
-        obj = joined.get(str(fact.obj), fact.obj) if fact.obj_is_entity else fact.obj
-        fact = replace(fact, subject=joined.get(fact.subject, fact.subject), obj=obj)
-        if fact.obj_is_entity and fact.subject == str(fact.obj):  # "пресс-служба «X»" part of X, now X itself
-            continue
-        key = (fact.subject, fact.predicate, str(fact.obj), fact.obj_is_entity, fact.language)
-        if (fact.subject in kept or str(fact.obj) in kept) and key in said:  # said of both: one fact, both evidence
-            before = facts[said[key]]
-            evidence = tuple(dict.fromkeys(before.evidence + fact.evidence))
-            confidence = max(before.confidence or 0, fact.confidence or 0) or None
-            facts[said[key]] = replace(before, evidence=evidence, confidence=confidence)
-            continue
-        said.setdefault(key, len(facts))
-        facts.append(fact)
+    rewritten = (
+        replace(
+            fact,
+            subject=joined.get(fact.subject, fact.subject),
+            obj=joined.get(str(fact.obj), fact.obj) if fact.obj_is_entity else fact.obj,
+        )
+        for fact in model.facts
+    )
+    # "пресс-служба «X»" part of X, now X itself: dropped
+    facts = merged_facts(
+        (fact for fact in rewritten if not (fact.obj_is_entity and fact.subject == str(fact.obj))),
+        lambda fact: fact.subject in kept or str(fact.obj) in kept,  # said of both: one fact, both evidence
+    )
 
     def one(ident: str | None) -> str | None:
         return None if ident is None else joined.get(ident, ident)
