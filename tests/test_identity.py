@@ -241,10 +241,11 @@ def test_every_merge_states_its_key_and_words_and_can_be_undone(seed_with_follow
         for j in graph.subjects(RDF.type, KG.IdentityJudgement)
     }
     assert judgements["wikidata:Q7747"] == entity_iri("putin")
-    assert judgements["geonames:1496153"] == entity_iri("omsk")
-    judgement = next(graph.subjects(KG.identityKey, Literal("geonames:1496153")))
+    assert judgements["wikidata:Q898"] == entity_iri("omsk"), judgements  # the city's item, from city_items.tsv
+    judgement = next(graph.subjects(KG.identityKey, Literal("wikidata:Q898")))
     assert graph.value(graph.value(judgement, KG.evidence), RDF.type) is not None
-    apart = build_dataset(seed_with_follow_up, keep_apart=["geonames:1496153", "place:schema:City|омск"])
+    keys = ["wikidata:Q898", "geonames:1496153", "place:schema:City|омск"]
+    apart = build_dataset(seed_with_follow_up, keep_apart=keys)
     assert (article_iri("follow-up"), SCHEMA.mentions, entity_iri("omsk")) not in apart.graph(article_iri("follow-up"))
 
 

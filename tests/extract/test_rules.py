@@ -10,6 +10,7 @@ from kgraph.extract.build import read_article
 from kgraph.extract.events.events import find_events
 from kgraph.extract.figures.amounts import find_amounts
 from kgraph.extract.figures.dates import find_dates
+from kgraph.extract.links.cities import city_item
 from kgraph.extract.links.countries import country_item
 from kgraph.extract.links.linking import Gazetteer, gazetteer
 from kgraph.extract.links.states import state_item
@@ -843,6 +844,21 @@ def test_an_article_s_state_is_linked_but_a_city_of_a_province_s_name_is_not() -
     assert links["Колорадо"] == ("schema:AdministrativeArea", "Q1261")
     assert links["Пензенская область"] == ("schema:AdministrativeArea", "Q5545")
     assert links["Цюрих"] != ("schema:City", "Q11943")  # the canton of Zürich, a state of ISO 3166-2
+
+
+def test_a_city_nerel_train_never_links_gets_natural_earth_s_item_by_its_geonames_id() -> None:
+    assert (city_item("Барнауле"), city_item("Кракова"), city_item("Тусоне")) == ("Q6014", "Q31487", "Q18575")
+    # a region's name is no city's
+    assert city_item("Сибирь") is None and city_item("Омская область") is None
+
+
+def test_an_article_s_city_is_linked_and_named_as_geonames_writes_it() -> None:
+    text = "Фестиваль прошёл в Марселе. Мэр Барнаула прилетел туда из Кракова."
+    model = extract_article(parse_article("cities", text), ())
+    links = {entity.labels["ru"]: (entity.cls, entity.wikidata) for entity in model.entities.values()}
+    # "Марселе" read first as the man's name Марсел
+    assert links["Марсель"] == ("schema:City", "Q23482")
+    assert links["Барнаул"] == ("schema:City", "Q6014") and links["Краков"] == ("schema:City", "Q31487")
 
 
 @pytest.mark.parametrize(
@@ -2784,7 +2800,7 @@ def test_a_city_the_gazetteer_knows_as_a_club_is_no_organisation_at_the_citys_wo
     )
     model = extract_article(parse_article("a", text))
     named = [(e.cls, e.wikidata) for e in model.entities.values() if e.labels["ru"] == "Краснодар"]
-    assert named == [("schema:City", None)], named
+    assert named == [("schema:City", "Q3646")], named  # the city's item (city_items.tsv), not the club's
 
 
 def test_an_events_name_does_not_run_on_into_a_first_name() -> None:

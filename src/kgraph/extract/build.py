@@ -28,7 +28,7 @@ from .figures import measures
 from .geography import without_misplaced_cities
 from .holders import with_holders_acting, without_holders_from_afar
 from .ids import with_ids_from_labels
-from .links import countries, states
+from .links import cities, countries, states
 from .names import components as names
 from .nested import with_named_after_joined, with_openings_joined
 from .offices import with_offices_joined
@@ -78,14 +78,15 @@ PIPELINE: tuple[Component, ...] = (
     typed.typed_entities,
     countries.country_items_of,
     states.state_items_of,
+    cities.city_items_of,
     classified.classified_relations,
     speakers.utterances,
     forum.quote_occasions,
 )
 """The components in the order they run: names, then offices, dates and events, what is reported, and figures; then
-what the taggers learned from NEREL find that no rule did, a country's or a state's Wikidata item where nothing linked
-it, and the relations the classifier learned from NEREL finds between all of them; last, who said what (a speaker
-named by a title is the person holding that office, whichever step found it)."""
+what the taggers learned from NEREL find that no rule did, a country's, a state's or a city's Wikidata item where
+nothing linked it, and the relations the classifier learned from NEREL finds between all of them; last, who said what
+(a speaker named by a title is the person holding that office, whichever step found it)."""
 
 PACKS = {step.pack for step in PIPELINE if step.pack}
 """The optional component sets: ``forum`` (reports of summits and forums)."""

@@ -119,14 +119,44 @@ def geonames() -> dict[tuple[str, str], str]:
     return {(k, kind): ident for k, kind, ident, *_ in rows("geonames.tsv")}
 
 
+@cache
+def geonames_names() -> dict[tuple[str, str], str]:
+    """The Russian name geonames.tsv writes for each (name key, COUNTRY or CITY)."""
+    return {(k, kind): name for k, kind, _, name, *_ in rows("geonames.tsv")}
+
+
 def geonames_id(cls: str, label: str) -> str | None:
-    """The GeoNames id of a city or a country (`cls`) of this Russian name, if geonames.tsv names one.
+    """The GeoNames id of a city or a country (`cls`) of this Russian name, if geonames.tsv names one (see
+    `geonames_key`).
 
     >>> geonames_id("schema:City", "Омске"), geonames_id("schema:Organization", "Омск")
     ('1496153', None)
     """
+    found = geonames_key(cls, label)
+    return geonames()[found] if found else None
+
+
+def geonames_key(cls: str, label: str) -> tuple[str, str] | None:
+    """The (name key, COUNTRY or CITY) of geonames.tsv a city or a country (`cls`) of this Russian name has, if any;
+    a name of one word is looked up by each of its readings' dictionary forms when its lemma is no place
+    ("Марселе" reads first as the name Марсел, "Тусоне" as Тусоня).
+
+    >>> geonames_key("schema:City", "Марселе"), geonames_key("schema:City", "Тусоне")
+    (('марсель', 'CITY'), ('тусон', 'CITY'))
+    """
     kind = _GEONAMES_TYPES.get(cls)
-    return geonames().get((key(label), kind)) if kind else None
+    if kind is None:
+        return None
+    table = geonames()
+    if (key(label), kind) in table:
+        return key(label), kind
+    if not _ONE_WORD.fullmatch(label):
+        return None
+    forms = ((str(p.normal_form).replace("ё", "е"), kind) for p in parses(label.lower()))
+    return next((form for form in forms if form in table), None)
+
+
+_ONE_WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
 
 
 @cache
