@@ -22,6 +22,25 @@ def _named(article: str, cls: str) -> dict[str, set[str]]:
     return {e.labels["ru"]: {m.text for m in e.mentions} for e in model.entities.values() if e.cls == cls}
 
 
+@pytest.mark.parametrize("headline", ["Новости", "Политика"])
+def test_a_name_opening_the_text_after_a_one_word_headline_is_read_whole(headline: str) -> None:
+    # natasha's NER read the headline's last word and the text's first words as one run: "Сергей" alone
+    article = f"# {headline}\n\nСергей Лавров встретился с министром иностранных дел Турции.\n"
+    assert set(_named(article, "schema:Person")) == {"Сергей Лавров"}
+
+
+def test_a_prefixed_title_opening_the_text_is_no_part_of_the_name_after_it() -> None:
+    # read apart from the headline, natasha's span was "Экс-советник Трампа", in the nominative as a whole
+    assert _persons("Экс-советник Трампа получил от российских компаний 68 тысяч долларов.") == {"Трамп": {"Трампа"}}
+
+
+def test_a_one_word_headline_is_read_with_the_words_after_it() -> None:
+    # read apart from the text as the text is from it, "Визит" alone read as an organisation
+    article = "# Визит\n\nПрезидент России Владимир Путин получил приглашение посетить Турцию с визитом.\n"
+    assert "Визит" not in _named(article, "schema:Organization")
+    assert set(_named(article, "schema:Person")) == {"Владимир Путин"}
+
+
 @pytest.mark.parametrize(
     ("text", "label", "named"),
     [

@@ -150,7 +150,7 @@ def repair_spans(text: str, spans: Iterable[NamedSpan]) -> list[NamedSpan]:
                 elif len(words) > 1 and no_name_part(
                     words[0].group(), opens_sentence(text, piece.start), words[1].group()
                 ):
-                    piece = trim(text, span, piece.start + words[1].start(), piece.end) or piece
+                    piece = _governed(trim(text, span, piece.start + words[1].start(), piece.end) or piece)
                 elif len(words) == 1 and (common_noun(words[0].group()) or no_name(words[0].group())):
                     continue
             if piece.type in ("LOC", "ORG"):
@@ -429,3 +429,20 @@ def _retyped(span: NamedSpan) -> NamedSpan:
     if natasha is None or natasha == span.type or total < 3 or count / total < 0.7:
         return span
     return NamedSpan(span.start, span.end, natasha, span.text, span.normal)
+
+
+def _governed(piece: NamedSpan) -> NamedSpan:
+    """A name cut from the noun before it, in the nominative when it reads only as the noun's genitive ("Экс-советник
+    Трампа": natasha read the two as one name in the nominative, so its normal form kept "Трампа").
+
+    >>> _governed(NamedSpan(13, 19, "PER", "Трампа", "Трампа")).normal
+    'Трамп'
+    >>> _governed(NamedSpan(8, 14, "PER", "Лавров", "Лавров")).normal
+    'Лавров'
+    """
+    if piece.normal != piece.text or any(
+        p.tag.case == "nomn" and p.tag.grammemes & NAME_TAGS for w in piece.text.split() for p in parses(w.lower())
+    ):
+        return piece
+    normal = genitive_name_nominative(piece.text)
+    return piece if normal is None else replace(piece, normal=normal)

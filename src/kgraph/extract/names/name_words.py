@@ -69,11 +69,13 @@ def no_name_part(word: str, opens_sentence: bool, after: str = "") -> bool:
 
     >>> no_name_part("Мирра", True, "Андреева"), no_name_part("Тело", True, "Флинта")
     (False, True)
+    >>> no_name_part("Экс-советник", True, "Трампа")
+    True
     """
     if no_name(word, _LEADS):
         return True
-    if opens_sentence and after and _given_like_a_thing(word, after):
-        return False
+    if opens_sentence and after and "-" not in word and _given_like_a_thing(word, after):
+        return False  # not "Экс-советник Трампа": a title's noun, guessed a thing with its prefix
     return opens_sentence and (common_noun(word) or ("-" in word and common_noun(word.rsplit("-", 1)[1])))
 
 

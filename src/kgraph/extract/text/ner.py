@@ -197,8 +197,10 @@ def named_spans(text: str) -> tuple[NamedSpan, ...]:
 
 
 def _tag_names(doc: Any) -> None:
-    """natasha's NER over the tokens its segmenter cut (`doc.tag_ner` would make slovnet cut the text again):
-    the same model on the same words, so the same spans."""
+    """natasha's NER over the tokens its segmenter cut (`doc.tag_ner` would make slovnet cut the text again), the
+    first line (an article's headline) read apart from the rest (`_headline`). On NEREL dev, whose texts open with
+    a headline too, against one run over the whole text: PERSON F1 0.960 to 0.962, ORGANIZATION 0.805 to 0.806,
+    CITY 0.906 to 0.909, all 29 types 0.794 to 0.795, relations end to end 0.451 to 0.452."""
     infer = _models().ner.infer  # first: it sets the threads before natasha (and numpy) load
     from natasha.doc import DocSpan  # type: ignore[import-untyped]
     from slovnet.bio import bio_spans  # type: ignore[import-untyped]
@@ -206,11 +208,36 @@ def _tag_names(doc: Any) -> None:
     if not doc.text.strip():
         doc.spans = []
         return
-    words = [token.text for token in doc.tokens]
-    tags = next(infer.decoder(infer.process(infer.encoder([words]))))
+
+    def tags_of(tokens: list[Any]) -> list[str]:
+        return list(next(infer.decoder(infer.process(infer.encoder([[token.text for token in tokens]])))))
+
+    head, rest = _headline(doc.text, doc.tokens)
+    tags = tags_of(doc.tokens[: len(head) + _HEADLINE_CONTEXT])[: len(head)] if head else []
+    if rest:
+        after = tags_of(rest)
+        if after[0].startswith("I-"):  # no name runs on from the headline into the text
+            after[0] = "B-" + after[0][2:]
+        tags.extend(after)
     spans = bio_spans(doc.tokens, tags)
     doc.spans = [DocSpan(s.start, s.stop, s.type, doc.text[s.start : s.stop]) for s in spans]
     doc.envelop_span_tokens()
+
+
+_HEADLINE_CONTEXT = 32
+"""Tokens of the text read after the headline when the headline's own words are tagged (as when the whole text was
+read in one run: a one-word headline read alone, "Визит", reads as an organisation)."""
+
+
+def _headline(text: str, tokens: list[Any]) -> tuple[list[Any], list[Any]]:
+    """The tokens of the first line (an article's headline) and of the rest. The NER reads the rest apart from
+    the headline, its lines together (a line's first name keeps the words before it, which NEREL dev's scores
+    show the NER reads better with): read after the headline, the text's first name could be cut ("Новости"
+    beside "Сергей Лавров" left the surname out)."""
+    first = text.find("\n")
+    cut = len(text) if first < 0 else first
+    head = [token for token in tokens if token.stop <= cut]
+    return head, tokens[len(head) :]
 
 
 def _tag_morphology(runs: list[list[Any]]) -> None:
