@@ -1321,6 +1321,48 @@ def test_an_office_of_the_body_named_before_whoever_found_the_office() -> None:
     assert not any(office.startswith("глав") for office in of)  # many bodies: none named before
 
 
+@pytest.mark.parametrize(
+    ("text", "office", "body"),
+    [
+        (
+            "Сбербанк увеличил прибыль на 8%. Об этом сообщил первый заместитель председателя правления банка "
+            "Александр Ведяхин.",
+            "первый заместитель председателя правления банка",
+            "Сбербанк",
+        ),
+        (  # the only body named before, whose name does not say it is a museum
+            "Государственный Эрмитаж откроет выставку. Об этом рассказал директор музея Михаил Пиотровский.",
+            "директор музея",
+            "Государственный Эрмитаж",
+        ),
+        (  # the office is "ректор"; the word after it names the kind
+            "Учёные Томского политехнического университета создали материал, рассказал ректор вуза Дмитрий Седнев.",
+            "ректор",
+            "Томский политехнический университет",
+        ),
+    ],
+)
+def test_an_office_of_a_kind_of_body_is_the_office_of_the_body_of_that_kind_named_before(
+    text: str, office: str, body: str
+) -> None:
+    model = extract_article(parse_article("kind", f"# Новости\n\n{text}\n"))
+    of = {
+        model.entities[f.subject].labels["ru"]: model.entities[str(f.obj)].labels["ru"]
+        for f in model.facts
+        if f.predicate == "kg:positionIn"
+    }
+    assert of.get(office) == body, of
+
+
+def test_an_office_of_a_kind_of_body_is_nobody_s_when_two_bodies_were_named_and_neither_says_its_kind() -> None:
+    text = (
+        "Грин работал в HSBC, а затем возглавил совет директоров банка HSBC. В 2003 году он стал гендиректором банка."
+    )
+    model = extract_article(parse_article("kind", f"# Новости\n\n{text}\n"))
+    offices = {model.entities[f.subject].labels["ru"] for f in model.facts if f.predicate == "kg:positionIn"}
+    assert not any("банка" in office and "HSBC" not in office for office in offices), offices
+
+
 def test_a_deputy_s_or_an_aide_s_office_is_not_the_office_of_whom_they_serve() -> None:
     def office(text: str) -> str:
         name = " ".join(text.split()[-2:])

@@ -287,10 +287,25 @@ _PLACE_WORDS = {
     "министерство": "ORGANIZATION",
     "компания": "ORGANIZATION",
     "корпорация": "ORGANIZATION",
+    **dict.fromkeys(("банк", "музей", "театр", "фонд", "холдинг", "вуз", "университет"), "ORGANIZATION"),
 }
 """A title's last word that stands for a place or body named before: "губернатор региона" is the governor of the
 region the article named last ("Калужской области … губернатор региона Владислав Шапша"), "руководитель ведомства"
-the head of the body ("сообщил Роспотребнадзор. Руководитель ведомства Анна Попова")."""
+the head of the body ("сообщил Роспотребнадзор. Руководитель ведомства Анна Попова"), "директор музея" of the museum
+("Государственный Эрмитаж откроет выставку … директор музея Михаил Пиотровский"; see `_KINDS`)."""
+
+_KINDS = {
+    "банк": ("банк",),
+    "музей": ("музей",),
+    "театр": ("театр",),
+    "фонд": ("фонд",),
+    "холдинг": ("холдинг",),
+    "вуз": ("университет", "институт", "академи", "вуз"),
+    "университет": ("университет",),
+}
+"""The body a kind's word stands for: the last one named before whose name says that kind ("Сбербанк … правления
+банка", "Томский политехнический университет … ректор вуза"), else the only body the article named before
+("Государственный Эрмитаж … директор музея")."""
 
 
 def _kind_of(draft: Draft) -> str:
@@ -327,10 +342,32 @@ def _named_before(doc: Doc, span: Span, named: dict[str, list[tuple[int, str]]])
     """The place a title's last word stands for (`_PLACE_WORDS`): the last one of its class named before the
     title, when the title ends in that word alone ("губернатор региона", not "губернатор Калужской области")."""
     words = span.text.split()
+    after = _GENITIVE_AFTER.match(doc.clean, span.end)
+    if after is not None and lemma(after.group(1).lower()) in _KINDS:
+        words.append(after.group(1))  # "ректор вуза", where the office is "ректор"
     if len(words) < 2:
         return None
-    cls = _PLACE_WORDS.get(lemma(words[-1].lower()))
+    kind = lemma(words[-1].lower())
+    cls = _PLACE_WORDS.get(kind)
     if cls is None or parses(words[-1].lower())[0].tag.number != "sing":
         return None  # "главы министерств и ведомств": many bodies, none named before
     before = [ident for start, ident in named.get(cls, []) if start < span.start]
+    if kind in _KINDS:
+        said = [i for i in before if any(k in _head(doc.draft(i).label) for k in _KINDS[kind])]
+        return said[-1] if said else (before[0] if len(set(before)) == 1 else None)
     return before[-1] if before else None
+
+
+def _head(name: str) -> str:
+    """A name's first word that is no adjective, in lower case: what kind of body it names ("Сбербанк", "Томский
+    политехнический университет"; not "совет директоров банка HSBC", a board).
+
+    >>> _head("Томский политехнический университет"), _head("совет директоров банка HSBC")
+    ('университет', 'совет')
+    """
+    found = LETTER_WORD.findall(name.lower())
+    return next((w for w in found if parses(w)[0].tag.POS not in {"ADJF", "PRTF"}), "")
+
+
+_GENITIVE_AFTER = re.compile(r" ([а-яё]+)\b")
+"""The word right after an office, which may end its title ("ректор вуза")."""
