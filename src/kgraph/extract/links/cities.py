@@ -36,7 +36,7 @@ def city_item(name: str) -> str | None:
 @component("city_items", requires=("entities",), assigns=("entities",))
 def city_items_of(doc: Doc) -> None:
     """Link each city without a Wikidata item to its city's, by its label or else a mention; a city whose label
-    reads as another word than the table's city is named as the table writes it.
+    or mention is the table's city only in another reading of its word is named as the table writes it.
 
     >>> from kgraph.extract.doc import Doc, Draft
     >>> from kgraph.source import parse_article
@@ -51,8 +51,11 @@ def city_items_of(doc: Doc) -> None:
     for index, draft in enumerate(doc.drafts):
         if draft.cls != _CITY:
             continue
-        names = [draft.label, *(mention.text for mention in draft.mentions)]
-        found = next(filter(None, (geonames_key(_CITY, name) for name in names)), None)
-        if found and found[0] != key(draft.label):
-            doc.relabel(doc.ids[index], label=geonames_names()[found])
+        for name in [draft.label, *(mention.text for mention in draft.mentions)]:
+            found = geonames_key(_CITY, name)
+            if found is None:
+                continue
+            if found[0] != key(name) and found[0] != key(draft.label):  # another reading of the word
+                doc.relabel(doc.ids[index], label=geonames_names()[found])
+            break
     link_unlinked(doc, _CITY, city_item)
