@@ -1907,6 +1907,16 @@ def test_a_visit_whose_sentence_says_where_it_goes_is_not_placed_where_the_sente
     assert _of_the_visit(model, "schema:attendee") == {"Путин"}  # who is asked to visit, not who asks
 
 
+def test_a_visit_goes_where_its_noun_says_not_where_the_talks_before_were() -> None:
+    # "подготовку визита президента России в Нью-Дели" was a visit to Moscow, where the talks were (a new article)
+    text = (
+        "Сергей Лавров провёл в Москве переговоры с главой МИД Индии Субраманьямом Джайшанкаром. "
+        "Стороны обсудили подготовку визита президента России в Нью-Дели."
+    )
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    assert {obj for name, obj in _related(model, "schema:location") if name == "визит"} == {"Нью-Дели"}
+
+
 def test_a_common_noun_that_opens_a_sentence_is_no_place() -> None:
     # natasha read "Ракета-носитель" as a place (a new article)
     text = (

@@ -229,6 +229,10 @@ def locate_tours(doc: Doc) -> None:
                 doc.fact(doc.ids[index], "schema:attendee", person, sentence, 0.4)
         if doc.ids[index] in located:
             continue  # a visit whose verb names where it goes ("посетить Турцию с официальным визитом", ``visits``)
+        going = _destination_after(doc, first, sentence.end)
+        if going is not None:  # "подготовку визита президента России в Нью-Дели": not the Moscow of the talks before
+            doc.fact(doc.ids[index], "schema:location", going, first, 0.6)
+            continue
         window = sentences[0].start if sentences else first.start
         places = [
             (m.start, doc.ids[i])
@@ -239,6 +243,24 @@ def locate_tours(doc: Doc) -> None:
         ]
         if places:
             doc.fact(doc.ids[index], "schema:location", max(places)[1], first, 0.4)
+
+
+def _destination_after(doc: Doc, noun: Span, end: int) -> str | None:
+    """The place a visit's noun says it goes to: named after "в", "во" or "на" within the noun's phrase (no
+    punctuation and at most six words between: "визита президента России в Нью-Дели"), before `end`."""
+    after = doc.clean[noun.end : end]
+    for index, draft in enumerate(doc.drafts):
+        if draft.cls not in _DESTINATIONS:
+            continue
+        for mention in draft.mentions:
+            between = after[: mention.start - noun.end] if noun.end <= mention.start < end else None
+            if between is not None and _TO_PLACE.fullmatch(between):
+                return doc.ids[index]
+    return None
+
+
+_TO_PLACE = re.compile(r"(?:\s+[А-Яа-яЁё-]+){0,6}\s+(?:в|во|на)\s+")
+"""What may stand between a visit's noun and where it goes: up to six words, then "в", "во" or "на"."""
 
 
 _FOR_THEM = re.compile(r"(?<![\w-])для\s+них(?![\w-])", re.IGNORECASE)
