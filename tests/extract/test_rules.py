@@ -1917,6 +1917,36 @@ def test_a_visit_goes_where_its_noun_says_not_where_the_talks_before_were() -> N
     assert {obj for name, obj in _related(model, "schema:location") if name == "визит"} == {"Нью-Дели"}
 
 
+@pytest.mark.parametrize(
+    ("text", "sides", "place"),
+    [
+        (  # the match the sentence names
+            "«Зенит» на своём поле обыграл «Спартак» со счётом 2:1 в матче 18-го тура.",
+            {"Зенит", "Спартак"},
+            None,
+        ),
+        (  # a place with "в" between the verb and the side beaten; the match named in a later sentence
+            "Хоккеисты «Авангарда» обыграли в Омске «Ак Барс» со счётом 3:2. Тренер назвал матч лучшим в сезоне.",
+            {"Авангард", "Ак Барс"},
+            "Омск",
+        ),
+        ("СКА на выезде уступил ЦСКА со счётом 1:4.", {"СКА", "ЦСКА"}, None),  # a match of its own, at the verb
+    ],
+)
+def test_a_result_s_verb_tells_a_match_between_the_sides_before_and_after_it(
+    text: str, sides: set[str], place: str | None
+) -> None:
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    playing = {name for name, obj in _related(model, "kg:participantIn") if obj == "матч"}
+    assert playing == sides
+    assert {obj for name, obj in _related(model, "schema:location") if name == "матч"} == ({place} if place else set())
+
+
+def test_a_result_s_verb_without_a_score_or_a_word_of_sport_tells_no_match() -> None:
+    model = extract_article(parse_article("a", "# Выборы\n\nДжо Байден победил Дональда Трампа на выборах.\n"))
+    assert not any(obj == "матч" for _, obj in _related(model, "kg:participantIn"))
+
+
 def test_a_common_noun_that_opens_a_sentence_is_no_place() -> None:
     # natasha read "Ракета-носитель" as a place (a new article)
     text = (

@@ -70,6 +70,7 @@ PIPELINE: tuple[Component, ...] = (
     forum.plenary_session,
     forum.museum_anaphora,
     events.visits,
+    events.matches,
     events.locate_tours,
     reported.reported,
     forum.attention_topics,

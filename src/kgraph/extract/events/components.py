@@ -330,6 +330,61 @@ _ASKED = re.compile(
 "приглашение": "получил приглашение посетить" is the invited one's)."""
 
 
+RESULT_VERBS = frozenset({"обыграть", "победить", "переиграть", "одолеть", "разгромить", "уступить", "проиграть"})
+"""Verbs that tell a match's result between the side named before them and the one after ("«Зенит» обыграл
+«Спартак»", "Андреева уступила Гауфф")."""
+_SPORT = re.compile(
+    r"(?<![\w-])(?:матч|игр[аеуы]|тур[аеу]?|турнир|финал|полуфинал|четвертьфинал|чемпионат|кубк|счёт|счет)"
+    r"|\d+\s*:\s*\d+",
+    re.IGNORECASE,
+)
+"""What makes a result's sentence a match's: a score ("3:2") or a word of sport ("в матче", "в финале")."""
+_SIDES = frozenset({"schema:Organization", "schema:SportsTeam", "schema:Person"})
+_BESIDE = re.compile(r"[\s«»\"]*")
+"""What may stand between a result's verb and the side after it, besides "в"/"на" and a place."""
+
+
+@component("matches", requires=("entities", "events"), assigns=("entities", "facts"))
+def matches(doc: Doc) -> None:
+    """A match told by a result's verb (`RESULT_VERBS`) in a sentence with a score or a word of sport: the team or
+    player named last before the verb (at most five words before it) and the one right after it (a place with
+    "в" may come between: "обыграли в Омске «Ак Барс»") take part in the match the sentence names, else the
+    article's only match, else a new one (schema:SportsEvent, mentioned at the verb), which takes place in that
+    place."""
+    sides = sorted((m.start, m.end, i) for i, d in enumerate(doc.drafts) if d.cls in _SIDES for m in d.mentions)
+    places = {(m.start, m.end): i for i, d in enumerate(doc.drafts) if d.cls in PLACE_CLASSES for m in d.mentions}
+    games = [i for i, d in enumerate(doc.drafts) if d.cls == "schema:SportsEvent"]
+    text = doc.clean
+    for sentence in doc.article.sentences:
+        verbs = [w for w in re.finditer(r"[а-яё]+", sentence.text) if lemma(w.group()) in RESULT_VERBS]
+        if not verbs or not _SPORT.search(sentence.text):
+            continue
+        verb = doc.span(sentence.start + verbs[0].start(), sentence.start + verbs[0].end())
+        before = [(e, i) for s, e, i in sides if sentence.start <= s and e <= verb.start]
+        between = text[before[-1][0] : verb.start] if before else ""
+        if not before or len(between.split()) > 5 or re.search(r"[,;:—]", between):
+            continue
+        at, where = verb.end, None
+        for (start, end), index in sorted(places.items()):
+            if start >= at and re.fullmatch(r"\s+(?:в|во|на)\s+", text[at:start]):
+                at, where = end, index
+                break
+        after = [i for s, e, i in sides if s >= at and _BESIDE.fullmatch(text[at:s])]
+        one = before[-1][1]
+        if not after or after[0] == one or doc.drafts[after[0]].cls != doc.drafts[one].cls:
+            continue
+        named = [i for i in games if any(sentence.start <= m.start < sentence.end for m in doc.drafts[i].mentions)]
+        if named or len(games) == 1:
+            ident = doc.ids[(named or games)[0]]
+        else:
+            ident = doc.add(Draft("EVENT", "матч", [verb], cls="schema:SportsEvent", confidence=0.5))
+            games.append(doc.index(ident))
+        for side in (one, after[0]):
+            doc.fact(doc.ids[side], "kg:participantIn", ident, sentence, 0.7)
+        if where is not None:
+            doc.fact(ident, "schema:location", doc.ids[where], sentence, 0.6)
+
+
 @component("visits", requires=("entities", "events"), assigns=("entities", "facts"))
 def visits(doc: Doc) -> None:
     """A visit told by a verb: a sentence with a visit verb, the persons it names and a place (a city, a country, a
