@@ -1947,6 +1947,30 @@ def test_a_result_s_verb_without_a_score_or_a_word_of_sport_tells_no_match() -> 
     assert not any(obj == "матч" for _, obj in _related(model, "kg:participantIn"))
 
 
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "Владимир Путин и Касым-Жомарт Токаев подписали соглашение о сотрудничестве.",
+            {"Владимир Путин", "Касым-Жомарт Токаев"},
+        ),
+        (  # "Лидеры": the persons named together just before
+            "Касым-Жомарт Токаев встретился в Астане с президентом Узбекистана Шавкатом Мирзиёевым. Лидеры подписали "
+            "соглашение о стратегическом партнёрстве.",
+            {"Касым-Жомарт Токаев", "Шавкат Мирзиёев"},
+        ),
+        ("На форуме подписано порядка 20 соглашений.", set()),  # a passive names no signer
+        (  # the president signed the law, not the agreement it ratifies
+            "Владимир Путин подписал закон о ратификации соглашения между Россией и Южной Осетией о пенсиях.",
+            set(),
+        ),
+    ],
+)
+def test_who_signs_an_agreement_is_its_party(text: str, parties: set[str]) -> None:
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    assert {obj for _, obj in _related(model, "kg:party")} == parties
+
+
 def test_a_common_noun_that_opens_a_sentence_is_no_place() -> None:
     # natasha read "Ракета-носитель" as a place (a new article)
     text = (

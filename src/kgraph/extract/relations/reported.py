@@ -72,6 +72,8 @@ def reported(doc: Doc) -> None:
         forum = forum_at(sentence.start, sentence.end)
         if forum:
             doc.fact(ident, "kg:signedAt", forum, sentence, 0.4)
+        for party in _signed_by(doc, sentence, agreement.span, holders):
+            doc.fact(ident, "kg:party", party, sentence, 0.5)
     _drafted_and_adopted(doc)
     documents = _Documents(doc)
     for verb in find_exchanges(text):
@@ -250,6 +252,34 @@ def _holders(doc: Doc, title: str) -> list[str]:
         for f in doc.facts
         if f.predicate == "kg:holdsPosition" and set(key(doc.draft(str(f.obj)).label).split()[:1]) & titles
     ]
+
+
+def _signed_by(doc: Doc, sentence: Span, agreement: Span, holders: dict[str, list[str]]) -> list[str]:
+    """Who signs an agreement: the persons named before "подписал(и)" in the nominative ("Путин и Токаев подписали
+    …"), else those its first word stands for ("Лидеры подписали соглашение": the persons named together just
+    before; "Президенты …": those the article calls presidents). A passive ("подписано 20 соглашений") names none,
+    nor does a law that ratifies the agreement ("Путин подписал закон о ратификации соглашения")."""
+    verb = _SIGNED.search(doc.clean, sentence.start, sentence.end)
+    if verb is None or verb.start() > agreement.start or _ENACTS.search(doc.clean, verb.end(), agreement.start):
+        return []
+    signers = _subjects(doc, sentence.start, verb.start())
+    first = re.match(r"\s*([А-ЯЁ][а-яё]+)", doc.clean[sentence.start : verb.start()])
+    if signers or first is None:
+        return signers
+    title = lemma(first.group(1).lower())
+    if title in _PARTIES:
+        return _named_before(doc, sentence.start)
+    if title in _HEAD_TITLES:
+        if title not in holders:
+            holders[title] = _holders(doc, title)
+        return holders[title]
+    return []
+
+
+_SIGNED = re.compile(r"(?<![\w-])подписал[аи]?(?![\w-])", re.IGNORECASE)
+"""A signing verb in the active past ("подписали"), whose subject signs: not "подписано", "подписанными"."""
+_ENACTS = re.compile(r"(?<![\w-])(?:закон|указ|постановлени|ратифик)", re.IGNORECASE)
+"""A document that enacts or ratifies the agreement after it: its signer signed that, not the agreement."""
 
 
 _PARTIES = {"сторона", "лидер", "собеседник", "участник"}
