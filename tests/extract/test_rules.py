@@ -1942,8 +1942,16 @@ def test_a_result_s_verb_tells_a_match_between_the_sides_before_and_after_it(
     assert {obj for name, obj in _related(model, "schema:location") if name == "матч"} == ({place} if place else set())
 
 
-def test_a_result_s_verb_without_a_score_or_a_word_of_sport_tells_no_match() -> None:
-    model = extract_article(parse_article("a", "# Выборы\n\nДжо Байден победил Дональда Трампа на выборах.\n"))
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Джо Байден победил Дональда Трампа на выборах.",
+        "В 10:30 Джо Байден победил Дональда Трампа на выборах.",  # a time, no score
+        "Получив 52% голосов, Джо Байден победил Дональда Трампа.",  # "Получив" is no semifinal
+    ],
+)
+def test_a_result_s_verb_without_a_score_or_a_word_of_sport_tells_no_match(text: str) -> None:
+    model = extract_article(parse_article("a", f"# Выборы\n\n{text}\n"))
     assert not any(obj == "матч" for _, obj in _related(model, "kg:participantIn"))
 
 

@@ -152,7 +152,7 @@ def geonames_key(cls: str, label: str) -> tuple[str, str] | None:
         return key(label), kind
     if not _ONE_WORD.fullmatch(label):
         return None
-    forms = ((str(p.normal_form).replace("ё", "е"), kind) for p in parses(label.lower()))
+    forms = ((str(p.normal_form), kind) for p in parses(label.lower().replace("ё", "е")))  # as `key` reads a word
     return next((form for form in forms if form in table), None)
 
 

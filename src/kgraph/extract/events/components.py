@@ -334,11 +334,12 @@ RESULT_VERBS = frozenset({"обыграть", "победить", "переиг�
 """Verbs that tell a match's result between the side named before them and the one after ("«Зенит» обыграл
 «Спартак»", "Андреева уступила Гауфф")."""
 _SPORT = re.compile(
-    r"(?<![\w-])(?:матч|игр[аеуы]|тур[аеу]?|турнир|финал|полуфинал|четвертьфинал|чемпионат|кубк|счёт|счет)"
-    r"|\d+\s*:\s*\d+",
+    r"(?<![\w-])(?:матч\w*|игр[аеуы]|тур[аеу]?|турнир\w*|(?:полу|четверть)?финал\w*|чемпионат\w*|кубк\w*|кубок)"
+    r"(?![\w-])|(?<![\d:])(?<!в\s)\d{1,2}\s*:\s*\d{1,2}(?![\d:])",
     re.IGNORECASE,
 )
-"""What makes a result's sentence a match's: a score ("3:2") or a word of sport ("в матче", "в финале")."""
+"""What makes a result's sentence a match's: a score ("3:2", not a time "в 10:30") or a word of sport ("в матче",
+"в финале", "18-го тура"; not "туристы")."""
 _SIDES = frozenset({"schema:Organization", "schema:SportsTeam", "schema:Person"})
 _BESIDE = re.compile(r"[\s«»\"]*")
 """What may stand between a result's verb and the side after it, besides "в"/"на" and a place."""

@@ -340,7 +340,8 @@ def referred_places(doc: Doc) -> None:
 
 def _named_before(doc: Doc, span: Span, named: dict[str, list[tuple[int, str]]]) -> str | None:
     """The place a title's last word stands for (`_PLACE_WORDS`): the last one of its class named before the
-    title, when the title ends in that word alone ("губернатор региона", not "губернатор Калужской области")."""
+    title, when the title ends in that word alone ("губернатор региона", not "губернатор Калужской области"), or is
+    followed by it ("ректор вуза"); for a kind of body, the body of that kind (`_KINDS`)."""
     words = span.text.split()
     after = _GENITIVE_AFTER.match(doc.clean, span.end)
     if after is not None and lemma(after.group(1).lower()) in _KINDS:
