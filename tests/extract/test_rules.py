@@ -1330,10 +1330,10 @@ def test_an_office_of_the_body_named_before_whoever_found_the_office() -> None:
             "первый заместитель председателя правления банка",
             "Сбербанк",
         ),
-        (  # the only body named before, whose name does not say it is a museum
-            "Государственный Эрмитаж откроет выставку. Об этом рассказал директор музея Михаил Пиотровский.",
+        (
+            "Государственный исторический музей откроет выставку. Об этом рассказал директор музея Алексей Левыкин.",
             "директор музея",
-            "Государственный Эрмитаж",
+            "Государственный исторический музей",
         ),
         (  # the office is "ректор"; the word after it names the kind
             "Учёные Томского политехнического университета создали материал, рассказал ректор вуза Дмитрий Седнев.",
@@ -1354,13 +1354,21 @@ def test_an_office_of_a_kind_of_body_is_the_office_of_the_body_of_that_kind_name
     assert of.get(office) == body, of
 
 
-def test_an_office_of_a_kind_of_body_is_nobody_s_when_two_bodies_were_named_and_neither_says_its_kind() -> None:
-    text = (
-        "Грин работал в HSBC, а затем возглавил совет директоров банка HSBC. В 2003 году он стал гендиректором банка."
-    )
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Грин работал в HSBC, а затем возглавил совет директоров банка HSBC. В 2003 году он стал гендиректором банка.",
+        # a review helper's: Костин heads ВТБ, which says no bank; Пиотровский no bank; a museum that says none
+        "Сбербанк и ВТБ объявили о снижении ставок. Председатель правления банка Андрей Костин заявил об этом.",
+        "Сбербанк выделил 10 млн рублей на реставрацию. Директор музея Михаил Пиотровский поблагодарил спонсоров.",
+        "Государственный Эрмитаж откроет выставку. Об этом рассказал директор музея Михаил Пиотровский.",
+        "Сбербанк открыл офис в Казани. Председатель правления местного банка Иван Петров считает это ошибкой.",
+    ],
+)
+def test_an_office_of_a_kind_of_body_is_nobody_s_unless_one_body_of_that_kind_was_named(text: str) -> None:
     model = extract_article(parse_article("kind", f"# Новости\n\n{text}\n"))
     offices = {model.entities[f.subject].labels["ru"] for f in model.facts if f.predicate == "kg:positionIn"}
-    assert not any("банка" in office and "HSBC" not in office for office in offices), offices
+    assert not any(office.endswith(("банка", "музея")) for office in offices), offices
 
 
 def test_a_deputy_s_or_an_aide_s_office_is_not_the_office_of_whom_they_serve() -> None:
@@ -1907,6 +1915,23 @@ def test_a_visit_whose_sentence_says_where_it_goes_is_not_placed_where_the_sente
     assert _of_the_visit(model, "schema:attendee") == {"Путин"}  # who is asked to visit, not who asks
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [  # a review helper's: a verb between the noun and the place; the nearest place after the noun
+        (
+            "Президент России Владимир Путин прибыл в Тегеран. Визит проходит на фоне обострения ситуации в Сирии.",
+            "Тегеран",
+        ),
+        ("Министр иностранных дел Японии посетил Сеул. Визит японского министра раскритиковали в Пекине.", "Сеул"),
+        ("Летом на Украине продолжились боевые действия. Визит Джо Байдена в Польшу перенесли.", "Польша"),
+    ],
+)
+def test_a_visit_s_noun_says_where_it_goes_only_within_its_phrase(text: str, place: str) -> None:
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    located = {obj for name, obj in _related(model, "schema:location") if "изит" in name}
+    assert place in located and "Пекин" not in located, located
+
+
 def test_a_visit_goes_where_its_noun_says_not_where_the_talks_before_were() -> None:
     # "подготовку визита президента России в Нью-Дели" was a visit to Moscow, where the talks were (a new article)
     text = (
@@ -1937,9 +1962,22 @@ def test_a_result_s_verb_tells_a_match_between_the_sides_before_and_after_it(
     text: str, sides: set[str], place: str | None
 ) -> None:
     model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
-    playing = {name for name, obj in _related(model, "kg:participantIn") if obj == "матч"}
+    playing = {name for name, obj in _related(model, "kg:participantIn") if obj.startswith("матч")}
     assert playing == sides
-    assert {obj for name, obj in _related(model, "schema:location") if name == "матч"} == ({place} if place else set())
+    located = {obj for name, obj in _related(model, "schema:location") if name.startswith("матч")}
+    assert located == ({place} if place else set())
+
+
+def test_two_results_are_two_matches_and_a_result_is_not_the_match_named_before_it() -> None:
+    text = (  # a review helper's: all four sides had taken part in one match
+        "В субботу в Санкт-Петербурге состоялся матч «Зенит» — «Спартак». В понедельник ЦСКА обыграл «Локомотив» "
+        "со счётом 2:1. Во вторник «Краснодар» разгромил «Ростов» со счётом 4:0."
+    )
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    games: dict[str, set[str]] = {}
+    for name, obj in _related(model, "kg:participantIn"):
+        games.setdefault(obj, set()).add(name)
+    assert {"ЦСКА", "Локомотив"} in games.values() and {"Краснодар", "Ростов"} in games.values(), games
 
 
 @pytest.mark.parametrize(
@@ -1948,11 +1986,17 @@ def test_a_result_s_verb_tells_a_match_between_the_sides_before_and_after_it(
         "Джо Байден победил Дональда Трампа на выборах.",
         "В 10:30 Джо Байден победил Дональда Трампа на выборах.",  # a time, no score
         "Получив 52% голосов, Джо Байден победил Дональда Трампа.",  # "Получив" is no semifinal
+        "Во втором туре выборов Владимир Зеленский победил Петра Порошенко.",  # a review helper's
+        "Компания Apple обыграла Samsung на турецком рынке смартфонов.",
+        "Перед началом матча Джо Байден уступил Дональду Трампу место в ложе.",  # given up, not lost to
     ],
 )
 def test_a_result_s_verb_without_a_score_or_a_word_of_sport_tells_no_match(text: str) -> None:
     model = extract_article(parse_article("a", f"# Выборы\n\n{text}\n"))
-    assert not any(obj == "матч" for _, obj in _related(model, "kg:participantIn"))
+    sides: dict[str, set[str]] = {}
+    for name, obj in _related(model, "kg:participantIn"):
+        sides.setdefault(obj, set()).add(name)
+    assert not any(obj.startswith("матч") and len(names) > 1 for obj, names in sides.items()), sides
 
 
 @pytest.mark.parametrize(
@@ -1972,6 +2016,16 @@ def test_a_result_s_verb_without_a_score_or_a_word_of_sport_tells_no_match(text:
             "Владимир Путин подписал закон о ратификации соглашения между Россией и Южной Осетией о пенсиях.",
             set(),
         ),
+        # a review helper's: a speaker, a negation, witnesses, aides before "Лидеры", a verb that is no agreement
+        ("Как сообщил Дмитрий Песков, Владимир Путин подписал соглашение о торговле.", {"Владимир Путин"}),
+        ("Владимир Путин и Владимир Зеленский так и не подписали соглашение о прекращении огня.", set()),
+        ("Владимир Путин и Си Цзиньпин наблюдали, как министры подписали соглашение о поставках газа.", set()),
+        (
+            "Лидеры России и Китая встретились в Пекине. Дмитрий Песков и Юрий Ушаков рассказали журналистам о "
+            "подготовке саммита. Лидеры подписали соглашение о торговле.",
+            set(),
+        ),
+        ("Владимир Путин подписал открытку ветерану и договорился о встрече с Касым-Жомартом Токаевым.", set()),
     ],
 )
 def test_who_signs_an_agreement_is_its_party(text: str, parties: set[str]) -> None:

@@ -138,8 +138,8 @@ def geonames_id(cls: str, label: str) -> str | None:
 
 def geonames_key(cls: str, label: str) -> tuple[str, str] | None:
     """The (name key, COUNTRY or CITY) of geonames.tsv a city or a country (`cls`) of this Russian name has, if any;
-    a name of one word is looked up by each of its readings' dictionary forms when its lemma is no place
-    ("Марселе" reads first as the name Марсел, "Тусоне" as Тусоня).
+    a name of one word is looked up by its readings' dictionary forms as a place, or as a guess for a word the
+    dictionary lacks, when its lemma is no place ("Марселе" reads first as the name Марсел, "Тусоне" as Тусоня).
 
     >>> geonames_key("schema:City", "Марселе"), geonames_key("schema:City", "Тусоне")
     (('марсель', 'CITY'), ('тусон', 'CITY'))
@@ -152,7 +152,9 @@ def geonames_key(cls: str, label: str) -> tuple[str, str] | None:
         return key(label), kind
     if not _ONE_WORD.fullmatch(label):
         return None
-    forms = ((str(p.normal_form), kind) for p in parses(label.lower().replace("ё", "е")))  # as `key` reads a word
+    readings = parses(label.lower().replace("ё", "е"))  # as `key` reads a word
+    # a place's reading, or a guess for a word the dictionary lacks: not a common noun's ("Сараева" is no "сарай")
+    forms = ((str(p.normal_form), kind) for p in readings if "Geox" in p.tag or not p.is_known)
     return next((form for form in forms if form in table), None)
 
 

@@ -246,21 +246,30 @@ def locate_tours(doc: Doc) -> None:
 
 
 def _destination_after(doc: Doc, noun: Span, end: int) -> str | None:
-    """The place a visit's noun says it goes to: named after "в", "во" or "на" within the noun's phrase (no
-    punctuation and at most six words between: "визита президента России в Нью-Дели"), before `end`."""
+    """The place a visit's noun says it goes to: the nearest named after "в", "во" or "на" within the noun's phrase
+    ("визита президента России в Нью-Дели", "Визит делегации из Москвы в Минск"): at most six words between, no
+    punctuation and no verb, participle or gerund, before `end`. A review helper's "Визит проходит на фоне … в
+    Сирии", "Визит … раскритиковали в Пекине", "Визит стал первым после поездки в Астану" name no destination."""
     after = doc.clean[noun.end : end]
-    for index, draft in enumerate(doc.drafts):
-        if draft.cls not in _DESTINATIONS:
-            continue
-        for mention in draft.mentions:
-            between = after[: mention.start - noun.end] if noun.end <= mention.start < end else None
-            if between is not None and _TO_PLACE.fullmatch(between):
-                return doc.ids[index]
+    found = sorted(
+        (mention.start, doc.ids[index])
+        for index, draft in enumerate(doc.drafts)
+        if draft.cls in _DESTINATIONS
+        for mention in draft.mentions
+        if noun.end <= mention.start < end
+    )
+    for start, ident in found:
+        between = after[: start - noun.end]
+        if _TO_PLACE.fullmatch(between) and not any(  # a capitalised word is a name ("Моди" is no verb)
+            parses(word)[0].tag.POS in _VERBAL for word in re.findall(r"(?<![А-Яа-яЁё-])[а-яё][а-яё-]*", between)
+        ):
+            return ident
     return None
 
 
 _TO_PLACE = re.compile(r"(?:\s+[А-Яа-яЁё-]+){0,6}\s+(?:в|во|на)\s+")
 """What may stand between a visit's noun and where it goes: up to six words, then "в", "во" or "на"."""
+_VERBAL = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
 
 
 _FOR_THEM = re.compile(r"(?<![\w-])для\s+них(?![\w-])", re.IGNORECASE)
@@ -333,13 +342,13 @@ _ASKED = re.compile(
 RESULT_VERBS = frozenset({"обыграть", "победить", "переиграть", "одолеть", "разгромить", "уступить", "проиграть"})
 """Verbs that tell a match's result between the side named before them and the one after ("«Зенит» обыграл
 «Спартак»", "Андреева уступила Гауфф")."""
-_SPORT = re.compile(
-    r"(?<![\w-])(?:матч\w*|игр[аеуы]|тур[аеу]?|турнир\w*|(?:полу|четверть)?финал\w*|чемпионат\w*|кубк\w*|кубок)"
-    r"(?![\w-])|(?<![\d:])(?<!в\s)\d{1,2}\s*:\s*\d{1,2}(?![\d:])",
-    re.IGNORECASE,
-)
-"""What makes a result's sentence a match's: a score ("3:2", not a time "в 10:30") or a word of sport ("в матче",
-"в финале", "18-го тура"; not "туристы")."""
+_LOST = frozenset({"уступить", "проиграть"})
+"""Result verbs that also tell other things given up ("уступил Лукашенко место"): a match's only with a score."""
+_SCORE = re.compile(r"(?<![\d:])(?<![Вв]\s)\d{1,2}\s*:\s*\d{1,2}(?![\d:])")
+"""A score ("3:2"; not a time, "в 10:30")."""
+_MATCH = re.compile(r"(?<![\w-])матч\w*(?![\w-])", re.IGNORECASE)
+"""The word "матч": a result's sentence without a score needs it (a review helper's "во втором туре выборов", "в
+политической игре", "в финале конкурса красоты" are no matches)."""
 _SIDES = frozenset({"schema:Organization", "schema:SportsTeam", "schema:Person"})
 _BESIDE = re.compile(r"[\s«»\"]*")
 """What may stand between a result's verb and the side after it, besides "в"/"на" and a place."""
@@ -347,18 +356,23 @@ _BESIDE = re.compile(r"[\s«»\"]*")
 
 @component("matches", requires=("entities", "events"), assigns=("entities", "facts"))
 def matches(doc: Doc) -> None:
-    """A match told by a result's verb (`RESULT_VERBS`) in a sentence with a score or a word of sport: the team or
-    player named last before the verb (at most five words before it) and the one right after it (a place with
-    "в" may come between: "обыграли в Омске «Ак Барс»") take part in the match the sentence names, else the
-    article's only match, else a new one (schema:SportsEvent, mentioned at the verb), which takes place in that
-    place."""
+    """A match told by a result's verb (`RESULT_VERBS`) in a sentence with a score, or with the word "матч" for a
+    verb of winning: the team or player named last before the verb (at most five words before it, no punctuation)
+    and the one right after it (a place with "в" may come between: "обыграли в Омске «Ак Барс»", and is where it
+    was played) take part in the match the sentence names; else, when the article tells one result, in the one
+    match named after it ("… Тренер назвал матч лучшим"); else in a new one (schema:SportsEvent, at the verb, named by
+    its sides: "матч ЦСКА — Локомотив")."""
     sides = sorted((m.start, m.end, i) for i, d in enumerate(doc.drafts) if d.cls in _SIDES for m in d.mentions)
     places = {(m.start, m.end): i for i, d in enumerate(doc.drafts) if d.cls in PLACE_CLASSES for m in d.mentions}
     games = [i for i, d in enumerate(doc.drafts) if d.cls == "schema:SportsEvent"]
     text = doc.clean
+    told = []
     for sentence in doc.article.sentences:
         verbs = [w for w in re.finditer(r"[а-яё]+", sentence.text) if lemma(w.group()) in RESULT_VERBS]
-        if not verbs or not _SPORT.search(sentence.text):
+        if not verbs:
+            continue
+        scored = _SCORE.search(sentence.text) is not None
+        if not scored and (lemma(verbs[0].group()) in _LOST or not _MATCH.search(sentence.text)):
             continue
         verb = doc.span(sentence.start + verbs[0].start(), sentence.start + verbs[0].end())
         before = [(e, i) for s, e, i in sides if sentence.start <= s and e <= verb.start]
@@ -372,15 +386,17 @@ def matches(doc: Doc) -> None:
                 break
         after = [i for s, e, i in sides if s >= at and _BESIDE.fullmatch(text[at:s])]
         one = before[-1][1]
-        if not after or after[0] == one or doc.drafts[after[0]].cls != doc.drafts[one].cls:
-            continue
+        if after and after[0] != one and doc.drafts[after[0]].cls == doc.drafts[one].cls:
+            told.append((sentence, verb, (one, after[0]), where))
+    for sentence, verb, pair, where in told:
         named = [i for i in games if any(sentence.start <= m.start < sentence.end for m in doc.drafts[i].mentions)]
-        if named or len(games) == 1:
-            ident = doc.ids[(named or games)[0]]
-        else:
-            ident = doc.add(Draft("EVENT", "матч", [verb], cls="schema:SportsEvent", confidence=0.5))
-            games.append(doc.index(ident))
-        for side in (one, after[0]):
+        later = [i for i in games if min(doc.drafts[i].mentions).start >= sentence.end]
+        if named or (len(told) == 1 and len(games) == 1 and later):
+            ident = doc.ids[(named or later)[0]]
+        else:  # named by its sides, so that two results are two matches
+            label = "матч " + " — ".join(doc.drafts[side].label for side in pair)
+            ident = doc.add(Draft("EVENT", label, [verb], cls="schema:SportsEvent", confidence=0.5))
+        for side in pair:
             doc.fact(doc.ids[side], "kg:participantIn", ident, sentence, 0.7)
         if where is not None:
             doc.fact(ident, "schema:location", doc.ids[where], sentence, 0.6)

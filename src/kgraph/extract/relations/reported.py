@@ -255,20 +255,34 @@ def _holders(doc: Doc, title: str) -> list[str]:
 
 
 def _signed_by(doc: Doc, sentence: Span, agreement: Span, holders: dict[str, list[str]]) -> list[str]:
-    """Who signs an agreement: the persons named before "подписал(и)" in the nominative ("Путин и Токаев подписали
-    …"), else those its first word stands for ("Лидеры подписали соглашение": the persons named together just
-    before; "Президенты …": those the article calls presidents). A passive ("подписано 20 соглашений") names none,
-    nor does a law that ratifies the agreement ("Путин подписал закон о ратификации соглашения")."""
+    """Who signs an agreement: the persons named in the nominative in the clause of "подписал(и)" before it
+    ("Путин и Токаев подписали …"; not the speaker of "Как сообщил Песков, …" nor "Лавров заявил, что …"), else
+    those its first word stands for ("Стороны", "Лидеры": the persons a meeting just before names, `_met_before`;
+    "Президенты": those the article calls presidents). None for a passive ("подписано 20 соглашений"), a negation
+    ("так и не подписали"), an agreement the verb does not govern ("подписал книгу …, после чего обсудил …
+    соглашение"), one a law, a decree or an order enacts or ratifies ("подписал закон о ратификации соглашения"),
+    nor one named by a verb ("договорились")."""
     verb = _SIGNED.search(doc.clean, sentence.start, sentence.end)
-    if verb is None or verb.start() > agreement.start or _ENACTS.search(doc.clean, verb.end(), agreement.start):
+    if verb is None or verb.start() > agreement.start or parses(agreement.text.split()[0].lower())[0].tag.POS != "NOUN":
         return []
-    signers = _subjects(doc, sentence.start, verb.start())
-    first = re.match(r"\s*([А-ЯЁ][а-яё]+)", doc.clean[sentence.start : verb.start()])
+    governed = doc.clean[verb.end() : agreement.start]
+    if (
+        len(governed.split()) > 6
+        or _ENACTS.search(governed)
+        or (re.search(r"[,;:]", governed) and "в том числе" not in governed)
+    ):
+        return []
+    clause = doc.clean[sentence.start : verb.start()]
+    cut = max((m.end() for m in _CLAUSE_START.finditer(clause)), default=0)
+    if _NOT.search(clause):
+        return []
+    signers = _subjects(doc, sentence.start + cut, verb.start())
+    first = re.match(r"\s*([А-ЯЁа-яё]+)", clause[cut:])
     if signers or first is None:
         return signers
     title = lemma(first.group(1).lower())
-    if title in _PARTIES:
-        return _named_before(doc, sentence.start)
+    if title in ("сторона", "собеседник", "лидер"):
+        return _met_before(doc, sentence.start)
     if title in _HEAD_TITLES:
         if title not in holders:
             holders[title] = _holders(doc, title)
@@ -276,10 +290,30 @@ def _signed_by(doc: Doc, sentence: Span, agreement: Span, holders: dict[str, lis
     return []
 
 
+def _met_before(doc: Doc, position: int) -> list[str]:
+    """The persons of the nearest sentence before `position` (at most `_PARTIES_BACK` back) that names two or more
+    and a meeting ("Токаев встретился … с … Мирзиёевым. Лидеры подписали …"; not the aides of "Песков и Ушаков
+    рассказали журналистам …" between)."""
+    persons = doc.mention_starts({"schema:Person"})
+    for sentence in reversed(doc.sentences_before(position, _PARTIES_BACK)):
+        named = list(dict.fromkeys(doc.ids[i] for i in persons.between(sentence.start, sentence.end)))
+        if len(named) >= 2 and _MEETING.search(sentence.text):
+            return named
+    return []
+
+
+_MEETING = re.compile(r"(?<![\w-])(?:встрет|встреч|переговор|бесед)", re.IGNORECASE)
+"""Words of a meeting, whose persons "Стороны" or "Лидеры" after it are."""
+
+
 _SIGNED = re.compile(r"(?<![\w-])подписал[аи]?(?![\w-])", re.IGNORECASE)
 """A signing verb in the active past ("подписали"), whose subject signs: not "подписано", "подписанными"."""
-_ENACTS = re.compile(r"(?<![\w-])(?:закон|указ|постановлени|ратифик)", re.IGNORECASE)
-"""A document that enacts or ratifies the agreement after it: its signer signed that, not the agreement."""
+_ENACTS = re.compile(r"(?<![\w-])(?:закон|указ|постановлени|распоряжени|ратифик|денонс)", re.IGNORECASE)
+"""A document that enacts, ratifies or ends the agreement after it: its signer signed that, not the agreement."""
+_CLAUSE_START = re.compile(r"[,;:—–(]|(?<![\w-])(?:что|как|чтобы|когда)(?![\w-])", re.IGNORECASE)
+"""Where the clause of a verb may start, within its sentence."""
+_NOT = re.compile(r"(?<![\w-])не\s*\Z", re.IGNORECASE)
+"""A negation right before the verb."""
 
 
 _PARTIES = {"сторона", "лидер", "собеседник", "участник"}

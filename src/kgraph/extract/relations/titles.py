@@ -300,12 +300,15 @@ _KINDS = {
     "театр": ("театр",),
     "фонд": ("фонд",),
     "холдинг": ("холдинг",),
-    "вуз": ("университет", "институт", "академи", "вуз"),
+    "вуз": ("университет", "вуз"),
     "университет": ("университет",),
 }
-"""The body a kind's word stands for: the last one named before whose name says that kind ("Сбербанк … правления
-банка", "Томский политехнический университет … ректор вуза"), else the only body the article named before
-("Государственный Эрмитаж … директор музея")."""
+"""The body a kind's word stands for: the one body the article named before, within `_KIND_BACK` sentences, when
+its name says that kind ("Сбербанк … правления банка", "Томский политехнический университет … ректор вуза"); none
+when two bodies were named (a review helper's "Сбербанк и ВТБ … Председатель правления банка Андрей Костин"), the
+one named says another kind or none ("Сбербанк … Директор музея"; "Государственный Эрмитаж" says no museum either),
+or an adjective tells another ("Председатель правления местного банка")."""
+_KIND_BACK = 2
 
 
 def _kind_of(draft: Draft) -> str:
@@ -354,8 +357,15 @@ def _named_before(doc: Doc, span: Span, named: dict[str, list[tuple[int, str]]])
         return None  # "главы министерств и ведомств": many bodies, none named before
     before = [ident for start, ident in named.get(cls, []) if start < span.start]
     if kind in _KINDS:
-        said = [i for i in before if any(k in _head(doc.draft(i).label) for k in _KINDS[kind])]
-        return said[-1] if said else (before[0] if len(set(before)) == 1 else None)
+        if len(words) > 2 and parses(words[-2].lower())[0].tag.POS in {"ADJF", "PRTF"}:
+            return None  # "местного банка", "другого музея": not the one named
+        window = doc.sentences_before(span.start, _KIND_BACK)
+        low = window[0].start if window else doc.sentence(span.start).start
+        near = {ident for start, ident in named.get(cls, []) if low <= start < span.start}
+        if len(set(before)) != 1 or not near:
+            return None
+        [body] = near
+        return body if any(k in _head(doc.draft(body).label) for k in _KINDS[kind]) else None
     return before[-1] if before else None
 
 
