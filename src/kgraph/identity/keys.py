@@ -143,6 +143,8 @@ def geonames_key(cls: str, label: str) -> tuple[str, str] | None:
 
     >>> geonames_key("schema:City", "Марселе"), geonames_key("schema:City", "Тусоне")
     (('марсель', 'CITY'), ('тусон', 'CITY'))
+    >>> geonames_key("schema:City", "Сараев") is None  # "сараев" is also the genitive plural of сарай, a shed
+    True
     """
     kind = _GEONAMES_TYPES.get(cls)
     if kind is None:
