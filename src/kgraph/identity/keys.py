@@ -143,8 +143,6 @@ def geonames_key(cls: str, label: str) -> tuple[str, str] | None:
 
     >>> geonames_key("schema:City", "Марселе"), geonames_key("schema:City", "Тусоне")
     (('марсель', 'CITY'), ('тусон', 'CITY'))
-    >>> geonames_key("schema:City", "Сараев") is None  # "сараев" is also the genitive plural of сарай, a shed
-    True
     """
     kind = _GEONAMES_TYPES.get(cls)
     if kind is None:
@@ -155,7 +153,7 @@ def geonames_key(cls: str, label: str) -> tuple[str, str] | None:
     if not _ONE_WORD.fullmatch(label):
         return None
     readings = parses(label.lower().replace("ё", "е"))  # as `key` reads a word
-    # a place's reading, or a guess for a word the dictionary lacks: not a common noun's ("Сараева" is no "сарай")
+    # a place's reading, or a guess for a word the dictionary lacks: never a common noun's
     forms = ((str(p.normal_form), kind) for p in readings if "Geox" in p.tag or not p.is_known)
     return next((form for form in forms if form in table), None)
 
