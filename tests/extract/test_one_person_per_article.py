@@ -22,6 +22,13 @@ def _named(article: str, cls: str) -> dict[str, set[str]]:
     return {e.labels["ru"]: {m.text for m in e.mentions} for e in model.entities.values() if e.cls == cls}
 
 
+def _labels(article: str, cls: str) -> list[str]:
+    """The Russian label of each entity of class `cls` extracted from an article's text, in the entities' order (a
+    label twice if two entities have it)."""
+    model = extract_article(parse_article("a", article))
+    return [e.labels["ru"] for e in model.entities.values() if e.cls == cls]
+
+
 @pytest.mark.parametrize("headline", ["Новости", "Политика"])
 def test_a_name_opening_the_text_after_a_one_word_headline_is_read_whole(headline: str) -> None:
     # natasha's NER read the headline's last word and the text's first words as one run: "Сергей" alone
@@ -588,8 +595,7 @@ def test_a_bare_title_is_the_compound_office_its_qualified_form_was_joined_into(
         "# Премьер Британии госпитализирован\n\nПремьер-министр Великобритании Борис Джонсон госпитализирован. "
         "Премьер провёл ночь в больнице.\n"
     )
-    model = extract_article(parse_article("a", article))
-    offices = [e.labels["ru"] for e in model.entities.values() if e.cls == "kg:Position"]
+    offices = _labels(article, "kg:Position")
     assert offices == ["премьер-министр Великобритании"], offices
 
 
@@ -612,8 +618,7 @@ def test_a_deputy_title_written_short_and_in_full_is_one_office() -> None:
         "# Суд арестовал бывшего замминистра обороны Тимура Иванова\n\nБасманный суд Москвы арестовал бывшего "
         "заместителя министра обороны Тимура Иванова.\n"
     )
-    model = extract_article(parse_article("a", article))
-    offices = [e.labels["ru"] for e in model.entities.values() if e.cls == "kg:Position"]
+    offices = _labels(article, "kg:Position")
     assert offices == ["заместитель министра обороны"], offices
 
 
@@ -624,6 +629,5 @@ def test_a_general_directors_title_written_short_and_in_full_is_one_office() -> 
         "# Гендиректор «Аэрофлота» Сергей Александровский рассказал о планах компании\n\n"
         "Генеральный директор «Аэрофлота» Сергей Александровский заявил, что компания планирует рост перевозок.\n"
     )
-    model = extract_article(parse_article("a", article))
-    offices = [e.labels["ru"] for e in model.entities.values() if e.cls == "kg:Position"]
+    offices = _labels(article, "kg:Position")
     assert offices == ["генеральный директор «Аэрофлота»"], offices

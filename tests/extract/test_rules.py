@@ -1312,11 +1312,7 @@ def test_an_office_of_the_body_named_before_whoever_found_the_office() -> None:
         "В заседании участвовали главы министерств и ведомств.\n"
     )
     model = extract_article(parse_article("body", text))
-    of = {
-        model.entities[f.subject].labels["ru"]: model.entities[str(f.obj)].labels["ru"]
-        for f in model.facts
-        if f.predicate == "kg:positionIn"
-    }
+    of = _bodies_of_offices(model)
     assert of.get("руководитель ведомства") == "Роспотребнадзор"
     assert not any(office.startswith("глав") for office in of)  # many bodies: none named before
 
@@ -1346,11 +1342,7 @@ def test_an_office_of_a_kind_of_body_is_the_office_of_the_body_of_that_kind_name
     text: str, office: str, body: str
 ) -> None:
     model = extract_article(parse_article("kind", f"# Новости\n\n{text}\n"))
-    of = {
-        model.entities[f.subject].labels["ru"]: model.entities[str(f.obj)].labels["ru"]
-        for f in model.facts
-        if f.predicate == "kg:positionIn"
-    }
+    of = _bodies_of_offices(model)
     assert of.get(office) == body, of
 
 
@@ -1367,7 +1359,7 @@ def test_an_office_of_a_kind_of_body_is_the_office_of_the_body_of_that_kind_name
 )
 def test_an_office_of_a_kind_of_body_is_nobody_s_unless_one_body_of_that_kind_was_named(text: str) -> None:
     model = extract_article(parse_article("kind", f"# Новости\n\n{text}\n"))
-    offices = {model.entities[f.subject].labels["ru"] for f in model.facts if f.predicate == "kg:positionIn"}
+    offices = set(_bodies_of_offices(model))
     assert not any(office.endswith(("банка", "музея")) for office in offices), offices
 
 
@@ -1705,6 +1697,12 @@ def _related(model: ArticleModel, predicate: str) -> set[tuple[str, str]]:
     """The labels of the subject and object of each fact of `predicate` between two entities."""
     labels = {ident: entity.labels["ru"] for ident, entity in model.entities.items()}
     return {(labels[f.subject], labels[str(f.obj)]) for f in model.facts if f.predicate == predicate}
+
+
+def _bodies_of_offices(model: ArticleModel) -> dict[str, str]:
+    """Each office's label -> the label of the place or body it is in (kg:positionIn; the last fact's of several)."""
+    labels = {ident: entity.labels["ru"] for ident, entity in model.entities.items()}
+    return {labels[f.subject]: labels[str(f.obj)] for f in model.facts if f.predicate == "kg:positionIn"}
 
 
 def _of_the_visit(model: ArticleModel, predicate: str) -> set[str]:

@@ -257,7 +257,7 @@ def _holders(doc: Doc, title: str) -> list[str]:
 def _signed_by(doc: Doc, sentence: Span, agreement: Span, holders: dict[str, list[str]]) -> list[str]:
     """Who signs an agreement: the persons named in the nominative in the clause of "подписал(и)" before it
     ("Путин и Токаев подписали …"; not the speaker of "Как сообщил Песков, …" nor "Лавров заявил, что …"), else
-    those its first word stands for ("Стороны", "Лидеры": the persons a meeting just before names, `_met_before`;
+    those its first word stands for ("Стороны", "Лидеры": the persons a meeting just before names, `_MEETING`;
     "Президенты": those the article calls presidents). None for a passive ("подписано 20 соглашений"), a negation
     ("так и не подписали"), an agreement the verb does not govern ("подписал книгу …, после чего обсудил …
     соглашение"), one a law, a decree or an order enacts or ratifies ("подписал закон о ратификации соглашения"),
@@ -282,7 +282,7 @@ def _signed_by(doc: Doc, sentence: Span, agreement: Span, holders: dict[str, lis
         return signers
     title = lemma(first.group(1).lower())
     if title in ("сторона", "собеседник", "лидер"):
-        return _met_before(doc, sentence.start)
+        return _named_before(doc, sentence.start, _MEETING)
     if title in _HEAD_TITLES:
         if title not in holders:
             holders[title] = _holders(doc, title)
@@ -290,20 +290,9 @@ def _signed_by(doc: Doc, sentence: Span, agreement: Span, holders: dict[str, lis
     return []
 
 
-def _met_before(doc: Doc, position: int) -> list[str]:
-    """The persons of the nearest sentence before `position` (at most `_PARTIES_BACK` back) that names two or more
-    and a meeting ("Токаев встретился … с … Мирзиёевым. Лидеры подписали …"; not the aides of "Песков и Ушаков
-    рассказали журналистам …" between)."""
-    persons = doc.mention_starts({"schema:Person"})
-    for sentence in reversed(doc.sentences_before(position, _PARTIES_BACK)):
-        named = list(dict.fromkeys(doc.ids[i] for i in persons.between(sentence.start, sentence.end)))
-        if len(named) >= 2 and _MEETING.search(sentence.text):
-            return named
-    return []
-
-
 _MEETING = re.compile(r"(?<![\w-])(?:встрет|встреч|переговор|бесед)", re.IGNORECASE)
-"""Words of a meeting, whose persons "Стороны" or "Лидеры" after it are."""
+"""Words of a meeting, whose persons "Стороны" or "Лидеры" who sign after it are ("Токаев встретился … с …
+Мирзиёевым. Лидеры подписали …"; not the aides of "Песков и Ушаков рассказали журналистам …" between)."""
 
 
 _SIGNED = re.compile(r"(?<![\w-])подписал[аи]?(?![\w-])", re.IGNORECASE)
@@ -322,13 +311,14 @@ _PARTIES_BACK = 3
 """Sentences back at most where the parties are named."""
 
 
-def _named_before(doc: Doc, position: int) -> list[str]:
-    """The persons of the nearest sentence before `position` (at most `_PARTIES_BACK` back) that names two or more:
-    "Владимир Путин и Александр Лукашенко провели переговоры в Сочи. … Стороны обсудили …"."""
+def _named_before(doc: Doc, position: int, told: re.Pattern[str] | None = None) -> list[str]:
+    """The persons of the nearest sentence before `position` (at most `_PARTIES_BACK` back) that names two or more
+    (and, with `told`, says it): "Владимир Путин и Александр Лукашенко провели переговоры в Сочи. … Стороны
+    обсудили …"."""
     persons = doc.mention_starts({"schema:Person"})
     for sentence in reversed(doc.sentences_before(position, _PARTIES_BACK)):
         named = list(dict.fromkeys(doc.ids[i] for i in persons.between(sentence.start, sentence.end)))
-        if len(named) >= 2:
+        if len(named) >= 2 and (told is None or told.search(sentence.text)):
             return named
     return []
 
