@@ -59,6 +59,7 @@ def test_wikidata_links_are_the_sure_ones(seed_dataset: Dataset) -> None:
         "russia": "Q159",
         "kazakhstan": "Q232",
         "omsk": "Q898",
+        "novorossiysk": "Q15760",
         "president_of_russia": "Q218295",
         "president_of_kazakhstan": "Q5256775",
     }

@@ -233,6 +233,20 @@ def kind(value: Any) -> str:
     return f"a number ({shown(value)})"
 
 
+LISTED = 16
+"""Choices an error message lists at most: the 37 units in full would make it a paragraph."""
+
+
+def listed(choices: Collection[str]) -> str:
+    """`choices` for an error message: all of them, or the first `LISTED` and how many there are.
+
+    >>> listed(["a", "b"]), listed([str(n) for n in range(40)])[-21:]
+    ('a, b', '14, 15, … (40 in all)')
+    """
+    first = list(choices)[:LISTED]
+    return ", ".join(first) + (f", … ({len(choices)} in all)" if len(choices) > LISTED else "")
+
+
 def failure(where: str, line: int, item: str, message: str) -> FactsError:
     """The error for a mistake in `item` at `line` of the file `where`."""
     return FactsError(f"{where}:{line}: {item}: {message}")
@@ -304,7 +318,7 @@ class Spec:
         if value is None:
             return default
         if not isinstance(value, str) or value not in choices:
-            raise self.fail(key, f"{key} {shown(value)} is not one of {', '.join(choices)}")
+            raise self.fail(key, f"{key} {shown(value)} is not one of {listed(choices)}")
         return value
 
     def flag(self, key: str) -> bool:
