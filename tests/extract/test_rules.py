@@ -718,6 +718,19 @@ def test_a_title_followed_by_a_verb_or_a_year_is_not_the_office_of_the_name_afte
         assert find_titles(text, [(name, len(text) - 1)]) == [], text
 
 
+def test_a_title_word_before_a_preposition_and_a_name_is_no_office_of_the_name() -> None:
+    # NEREL train 12581: "во главе с Владиславом Резником" had made the office "глава с"
+    for text, name in (
+        ("Группа депутатов во главе с Владиславом Резником внесла проект.", "Владиславом Резником"),
+        ("На встречу пришли министр и Иван Седов.", "Иван Седов"),
+    ):
+        start = text.index(name)
+        assert find_titles(text, [(start, start + len(name))]) == [], text
+    text = "Встречу провёл министр обороны России Сергей Шойгу."
+    name = text.index("Сергей")
+    assert [t.label for t in find_titles(text, [(name, len(text) - 1)])] == ["министр обороны России"]
+
+
 def test_a_name_that_names_the_body_of_a_title_is_not_its_holder() -> None:
     # "Пушкина" after "Института" names the institute; the office is the next name's (NEREL dev: Pushkin held it)
     text = "Вчера умер президент Института Пушкина Виталий Григорьевич Костомаров."

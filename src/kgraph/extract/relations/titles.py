@@ -71,6 +71,16 @@ def _ends_a_title(word: str) -> bool:
 _NOT_TITLE_WORDS = {"VERB", "INFN", "PRTS", "GRND"}
 
 
+def _joins(word: str) -> bool:
+    """A preposition or a conjunction written in lower case (its likeliest reading): no office's name ends with one.
+
+    >>> _joins("с"), _joins("и"), _joins("С"), _joins("России")
+    (True, True, False, False)
+    """
+    readings = parses(word) if word.islower() else []
+    return bool(readings) and readings[0].tag.POS in ("PREP", "CONJ")
+
+
 _OF_ANOTHER = {
     "заместитель",
     "помощник",
@@ -153,6 +163,8 @@ def find_titles(text: str, persons: list[tuple[int, int]]) -> list[Title]:
                     break  # a headline's title is not the office of the body's first name; "премьер Мали с 1991 …"
                 if any(_ends_a_title(word.text) for word in before[len(before) - back + 1 :]):
                     break  # "президента Франции поддержал Путин"
+                if back > 1 and _joins(before[-1].text):
+                    break  # "депутаты во главе с Резником": a title ends before a preposition, never with one
                 earlier = before[: len(before) - back]
                 start_with_adjectives = _with_adjectives(text, earlier, candidate)
                 earlier = [word for word in earlier if word.start < start_with_adjectives]
