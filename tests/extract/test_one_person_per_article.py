@@ -99,6 +99,12 @@ def test_a_surname_in_another_case_that_two_persons_of_the_article_bear_joins_ne
     assert persons == {"Пол Хэтч": {"Пол Хэтч"}, "Оррин Хэтч": {"Оррин Хэтч"}, "Хэтча": {"Хэтча"}}
 
 
+def test_a_one_word_name_in_another_case_is_the_person_the_text_names_so_in_the_nominative() -> None:
+    # NEREL train 106653: "Мэддокса", a name no dictionary has, was a second person beside "Мэддокс"
+    persons = _persons("Когда первый сын Джоли Мэддокс подрос, она подарила ему нож. Джоли отвезла Мэддокса в лагерь.")
+    assert persons.get("Мэддокс") == {"Мэддокс", "Мэддокса"}, persons
+
+
 def test_a_surname_in_another_case_that_one_full_name_has_joins_it_whatever_comes_first() -> None:
     # "Лаборатории Касперского" gave a person "Касперского" beside "Евгений Касперский" (a new article); the
     # woman's surname of "Натальей Касперской" is another one

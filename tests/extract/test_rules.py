@@ -707,6 +707,12 @@ def test_a_groups_label_is_in_the_nominative_plural_its_genitive_tail_as_written
     assert [group.label for group in find_groups(text)] == ["жители и именитые гости", "члены мафиозных организаций"]
 
 
+def test_a_groups_genitive_tail_ends_before_a_pronoun() -> None:
+    # NEREL train 49920: "После этого сотрудники банка им поверили" gave the group "сотрудники банка им"
+    text = "После этого сотрудники банка им поверили. Представители компании ему ответили."
+    assert [group.label for group in find_groups(text)] == ["сотрудники банка", "представители компании"]
+
+
 def test_a_group_stops_at_the_end_of_its_line() -> None:
     text = "Студент кинул бутылки в сотрудников правопорядка\nВалерий Костенок\n\nТекст."
     assert [group.label for group in find_groups(text)] == ["сотрудники правопорядка"]  # its head in the nominative

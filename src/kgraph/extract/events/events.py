@@ -90,19 +90,34 @@ def _is_genitive_word(word: str) -> bool:
 
 
 def genitive_tail(text: str, position: int) -> int:
-    """The end of the genitive words right after `position` ("межрегионального сотрудничества России")."""
+    """The end of the genitive words right after `position` ("межрегионального сотрудничества России"); not a
+    pronoun that ends them ("сотрудники банка им поверили": "им" is whom they believed, not part of the bank).
+
+    >>> text = "сотрудники банка им поверили"
+    >>> text[:genitive_tail(text, len("сотрудники"))]
+    'сотрудники банка'
+    """
     end = position
-    words = 0
+    taken: list[tuple[int, bool]] = []  # each word taken: where the tail ends without it, and whether a pronoun
     for match in LETTER_WORD.finditer(text, position):
         gap = text[end : match.start()]
-        if gap.strip() or "\n" in gap or words >= 8:  # a phrase never runs on past its line
+        if gap.strip() or "\n" in gap or len(taken) >= 8:  # a phrase never runs on past its line
             break
         if not _is_genitive_word(match.group()):
             break
-        end, words = match.end(), words + 1
+        taken.append((end, _a_pronoun(match.group())))
+        end = match.end()
+    while taken and taken[-1][1]:
+        end = taken.pop()[0]
     while text[position:end].rstrip().endswith(" и"):
         end = position + text[position:end].rstrip().rfind(" и")
     return end
+
+
+def _a_pronoun(word: str) -> bool:
+    """Whether a word reads first as a pronoun ("им", "его", "её")."""
+    readings = parses(word.lower())
+    return bool(readings) and ("NPRO" in readings[0].tag or "Apro" in readings[0].tag)
 
 
 _QUOTED_NAME = re.compile(r"\s+[«\"“]([^«»\"“”\n]{2,120})[»\"”]")

@@ -180,6 +180,49 @@ def _person_groups(spans: list[NamedSpan]) -> dict[str, list[NamedSpan]]:
                 having.setdefault(word, []).append(len(names) - 1)
         began[target] = min(began.get(target, span.start), span.start)
         groups.setdefault(target, []).append(span)
+    return _lone_names_joined(groups)
+
+
+_CASE_ENDINGS = ("а", "я", "у", "ю", "ом", "ем", "ём", "е")
+"""What a man's name ending in a consonant adds in a case other than the nominative ("Мэддокс-а", "Буш-ем")."""
+_RUSSIAN_SURNAME = ("ов", "ев", "ёв", "ин", "ын")
+"""Endings of surnames whose form with "-а" is also a woman's nominative ("Петрова" beside "Петров")."""
+
+
+def _a_nominative_too(base: str, word: str) -> bool:
+    """Whether `word` ("-а" or "-я" added to `base`) may name someone else in the nominative: a woman's surname
+    ("Петрова") or a name of its own in the dictionary ("Яна" beside "Ян", "Александра" beside "Александр")."""
+    if base.lower().endswith(_RUSSIAN_SURNAME):
+        return True
+    return any({"nomn", "sing"} <= p.tag.grammemes and p.tag.grammemes & {"Name", "Surn"} for p in parses(word))
+
+
+def _lone_names_joined(groups: dict[str, list[NamedSpan]]) -> dict[str, list[NamedSpan]]:
+    """The groups, a one-word name that is another one-word name of the text with a case ending joined to it:
+    "Джоли отвезла Мэддокса" after "сын Джоли Мэддокс" (no dictionary has the name, and natasha left it as
+    written). Not when both could be nominatives ("Петрова" of a woman beside "Петров"), nor when the word could
+    be another case of two such names.
+
+    >>> sorted(_lone_names_joined({"Мэддокс": [], "Мэддокса": [NamedSpan(0, 8, "PER", "Мэддокса", "Мэддокса")]}))
+    ['Мэддокс']
+    >>> sorted(_lone_names_joined({"Петров": [], "Петрова": [NamedSpan(0, 7, "PER", "Петрова", "Петрова")]}))
+    ['Петров', 'Петрова']
+    >>> sorted(_lone_names_joined({"Ян": [], "Яна": [NamedSpan(0, 3, "PER", "Яна", "Яна")]}))
+    ['Ян', 'Яна']
+    """
+    singles = {name.lower().replace("ё", "е"): name for name in groups if len(name.split()) == 1}
+    for lower, name in list(singles.items()):
+        bases = {
+            singles[lower[: -len(ending)]]
+            for ending in _CASE_ENDINGS
+            if lower.endswith(ending) and lower[: -len(ending)] in singles and len(lower) - len(ending) >= 3
+        }
+        if len(bases) != 1:
+            continue
+        (base,) = bases
+        if base not in groups or (lower.endswith(("а", "я")) and _a_nominative_too(base, lower)):
+            continue
+        groups[base].extend(groups.pop(name))
     return groups
 
 
