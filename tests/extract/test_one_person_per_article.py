@@ -105,6 +105,24 @@ def test_a_one_word_name_in_another_case_is_the_person_the_text_names_so_in_the_
     assert persons.get("Мэддокс") == {"Мэддокс", "Мэддокса"}, persons
 
 
+@pytest.mark.parametrize(("initialled", "item"), [("С.Дарькин", None), ("С. Дарькин", "Q840613")])
+def test_initials_and_a_surname_train_links_are_the_person_named_in_full_whom_train_never_names(
+    initialled: str, item: str | None
+) -> None:
+    # NEREL train 543: "С.Дарькин" stayed a second person beside "Сергей Дарькин" because train links the initialled
+    # form (Q840613, Сергей Михайлович Дарькин) and not the full name without the patronymic
+    model = extract_article(
+        parse_article(
+            "a", f"# Новости\n\nПрезидент уволил Сергея Дарькина. Политологи полагали, что {initialled} уйдёт.\n"
+        )
+    )
+    persons = [e for e in model.entities.values() if e.cls == "schema:Person"]
+    assert [(e.labels["ru"], {m.text for m in e.mentions}) for e in persons] == [
+        ("Сергей Дарькин", {"Сергея Дарькина", initialled})
+    ]
+    assert persons[0].wikidata == item  # the item the initialled form was linked to, if it was
+
+
 def test_a_surname_in_another_case_that_one_full_name_has_joins_it_whatever_comes_first() -> None:
     # "Лаборатории Касперского" gave a person "Касперского" beside "Евгений Касперский" (a new article); the
     # woman's surname of "Натальей Касперской" is another one

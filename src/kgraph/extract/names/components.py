@@ -17,7 +17,7 @@ from ..places.nouns import facility_named, with_head_nominative
 from ..places.types import PLACES_AFTER_NAMES, after_facility_noun, genitive_place_after
 from ..places.types import places_in_names as places_in_names_of
 from ..spans import SpanIndex
-from ..text.normalise import key, noun_phrase_nominative, with_case_ending
+from ..text.normalise import key, name_forms, noun_phrase_nominative, with_case_ending
 from . import entities
 from .entities import entities_from_spans, federal_agency
 from .known_names import adjective_place, first_name_alone, gazetteer_mentions, is_adjective
@@ -259,7 +259,7 @@ def partial_names(doc: Doc) -> None:
     for part, whole in partial_names_in([d.label for d in persons]):
         known = gazetteer().entry(persons[part].label)
         items = {persons[part].wikidata} - {None} | (set(known.links) if known else set())
-        if items and persons[whole].wikidata not in items:
+        if items and persons[whole].wikidata not in items and persons[whole].wikidata is not None:
             continue  # the part names another item
         if _another_patronymic(persons[part].label, persons[whole].wikidata):
             continue  # "Владимир Кириллович" beside "Владимир Путин", whom NEREL names Владимир Владимирович
@@ -267,6 +267,9 @@ def partial_names(doc: Doc) -> None:
         if label := next((name for name in written if name), None):
             # "Микко Лехтоненом" (natasha's) beside "Лехтонен": Микко Лехтонен
             doc.relabel(doc.ids[doc.drafts.index(persons[whole])], label=label)
+        if persons[whole].wikidata is None and known is not None and _full_name_of(persons[whole].label, known.name):
+            # "С.Дарькин" (train: Q840613, Сергей Михайлович Дарькин) beside "Сергей Дарькин", whom train never names
+            persons[whole].wikidata = persons[part].wikidata
         persons[whole].mentions.extend(persons[part].mentions)
         persons[part].mentions = []
     for draft in persons:  # "Ким Чен Ына" (natasha's normal form of a genitive) beside "Ким Чен Ын", both Q56226
@@ -276,6 +279,21 @@ def partial_names(doc: Doc) -> None:
             name.mentions.extend(draft.mentions)
             draft.mentions = []
     doc.drop_unmentioned()
+
+
+def _full_name_of(label: str, name: str) -> bool:
+    """Whether a person's label is the full name `name` NEREL train gives an item, but for a patronymic left out: the
+    same first name and surname in any case.
+
+    >>> _full_name_of("Сергей Дарькин", "Сергей Михайлович Дарькин"), _full_name_of("Семён Иванов", "Сергей Иванов")
+    (True, False)
+    """
+    words, named = label.split(), name.split()
+    if len(words) < 2 or len(named) < 2:
+        return False
+    return bool(
+        name_forms(words[0], "Name") & name_forms(named[0], "Name") and name_forms(words[-1]) & name_forms(named[-1])
+    )
 
 
 @component("placed_organisations", requires=("entities",), assigns=("entities",), drops=("entities",))
