@@ -123,11 +123,24 @@ def bare_titles(
                 for other in offices
                 if other != office
                 and entities[other].cls == "kg:Position"
-                and _opens_with(_WORD.findall(entities[other].labels.get("ru", "").lower())[:1], words[0])
+                and _opens_with(_title_words(entities[other].labels.get("ru", ""))[:1], words[0])
             }
             if len(longer) == 1:
                 found[office] = longer.pop()
     return {office: holder for office, holder in found.items() if holder not in found}
+
+
+_ACTING = re.compile(r"^(?:временно\s+)?исполняющий\s+обязанности\s+|^и\.\s?о\.\s+")
+"""What opens an acting office's label (``titles``): the office's own words follow."""
+
+
+def _title_words(label: str) -> list[str]:
+    """The words of an office's label, lower-case, an acting office's from the office's own.
+
+    >>> _title_words("временно исполняющий обязанности губернатора Курской области")[:1], _title_words("и.о. мэра")
+    (['губернатора'], ['мэра'])
+    """
+    return _WORD.findall(_ACTING.sub("", label.lower()))
 
 
 def _opens_with(first: list[str], word: str) -> bool:

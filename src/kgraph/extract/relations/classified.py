@@ -28,7 +28,7 @@ from ..text.normalise import CYRILLIC_WORD, key, lemma, noun_phrase_nominative, 
 from ..text.words import words
 from ..typed.taggers import RULE_TYPES, RULES_ADD_TO
 from .learned import FLOOR, Mention, Relation, relate
-from .titles import referred_places
+from .titles import referred_places, sought
 
 VALUE_TYPES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "NUMBER", "AGE", "ORDINAL"})
 """NEREL types whose mentions are values, not entities: a relation to one is a fact only when it is a date."""
@@ -226,6 +226,8 @@ def classified_relations(doc: Doc) -> None:
         evidence = (doc.span(source.start, source.end), doc.span(target.start, target.end))
         if relation.type == "WORKS_AS" and _held_by_another(doc, obj, subject) and not _one_sentence(doc, *evidence):
             continue  # an office the article gives a holder is not given another from a sentence away
+        if relation.type == "WORKS_AS" and sought(doc.clean, target.start):
+            continue  # "Претендент на пост мэра Москвы Иван Петров": a post sought is none held
         if predicate == "schema:containedInPlace" and doc.draft(subject).cls in _LAND and _water(doc, str(obj)):
             continue  # "на реке Урал": a river; the region beside it is not inside it (an island in a sea is)
         if relation.type == "WORKPLACE" and predicate == "schema:worksFor" and _office_elsewhere(doc, subject, obj):

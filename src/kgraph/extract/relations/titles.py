@@ -169,17 +169,53 @@ def find_titles(text: str, persons: list[tuple[int, int]]) -> list[Title]:
                 start_with_adjectives = _with_adjectives(text, earlier, candidate)
                 earlier = [word for word in earlier if word.start < start_with_adjectives]
                 title_start = _with_deputy(text, earlier, start_with_adjectives)
-                title_end = candidate.start + len(after.rstrip())
+                if sought(text, title_start):
+                    break  # "Претендент на пост мэра Москвы Иван Петров": a post sought, not held
+                title_end = candidate.start + len(after.rstrip(" \t—–-"))  # "вице-президент — Джон Махама"
                 words_text = text[title_start:title_end]
                 label = spelled_out(noun_phrase_nominative(words_text, person=True))
                 if title_start < candidate.start and label[:2].istitle():  # "Генеральный директор" opens a sentence
                     label = label[0].lower() + label[1:]
+                if acting := _ACTING.search(text, max(0, title_start - 60), title_start):
+                    # "временно исполняющий обязанности губернатора": an acting office, the office's words as written
+                    label = _acting_label(acting.group()) + words_text
+                    title_start, words_text = acting.start(), text[acting.start() : title_end]
                 titles.append(Title(Span(title_start, title_end, words_text), label, (start, end)))
                 break
     return titles
 
 
 _NAMED_AFTER = re.compile(r"(?<![А-Яа-яЁё])(?:имени|им\.)\s+\Z")
+_TO_THE_POST = re.compile(r"(?<![А-Яа-яЁё])[Нн]а\s+(?:пост|должность)\s+\Z")
+"""Words before an office that make it a post sought or offered ("претендент на пост", "назначен на должность")."""
+
+
+def sought(text: str, start: int) -> bool:
+    """Whether the office named from `start` is a post sought or offered ("на пост мэра Москвы"), not one held.
+
+    >>> text = "Претендент на пост мэра Москвы Иван Петров"
+    >>> sought(text, text.index("мэра")), sought(text, 0)
+    (True, False)
+    """
+    return _TO_THE_POST.search(text, max(0, start - 24), start) is not None
+
+
+_ACTING = re.compile(
+    r"(?<![А-Яа-яЁё])(?:(?:[Вв]ременно\s+)?[Ии]сполняющ(?:ий|его|ему|им|ем|ая|ей|ую)\s+обязанности|[Ии]\.\s?о\.)\s+\Z"
+)
+"""Words before an office that make it an acting one: "временно исполняющий обязанности губернатора", "и.о. президента"."""
+
+
+def _acting_label(words: str) -> str:
+    """The start of an acting office's label: "и.о. " as written, or "(временно) исполняющий обязанности ".
+
+    >>> _acting_label("Временно исполняющего обязанности "), _acting_label("и. о. ")
+    ('временно исполняющий обязанности ', 'и. о. ')
+    """
+    if "обязанности" not in words:
+        return words.lower()
+    return ("временно " if words[:1] in "Вв" else "") + "исполняющий обязанности "
+
 
 _DEPUTY = re.compile(r"([Зз])ам([а-яё]{4,})(?![а-яё-])")
 _GENERAL = re.compile(r"([Гг])ен(директор|прокурор)(?![а-яё-])")

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import chain
 
-from ...source import Span
+from ...source import Span, split_sentences
 from ..text.normalise import common_noun, lemma, parses
 
 SPEECH_VERBS = {
@@ -227,13 +227,42 @@ def find_utterances(text: str) -> list[Said]:
         found.append(said)
         return True
 
+    stops = _sentence_stops(text)
     for said in _candidates(text):
-        claim(said)
+        claim(_to_sentence_end(text, said, stops))
     for said in [said for said in found if said.kind == "reported"]:
         more = _continued(text, said)
         if more is not None:
-            claim(more)
+            claim(_to_sentence_end(text, more, stops))
     return sorted(found, key=lambda s: s.text.start)
+
+
+def _sentence_stops(text: str) -> list[int]:
+    """Where each sentence of `text` ends, as the article's are split (``source.split_sentences``, razdel's: an
+    abbreviation's or an initial's period ends none)."""
+    return [sentence.end for sentence in split_sentences(text)]
+
+
+def _to_sentence_end(text: str, said: Said, stops: list[int]) -> Said:
+    """`said` with words that a rule ended at a period that ends no sentence run on to the sentence's end, in the same
+    line: "задержан А. С. Иванов, житель Твери", not "задержан А"; "в 2010 г. расходы выросли …", not "в 2010 г".
+
+    >>> text = "Волк сообщила, что задержан А. С. Иванов, житель Твери. Погода была хорошей."
+    >>> [s.text.text for s in find_utterances(text)]
+    ['задержан А. С. Иванов, житель Твери']
+    """
+    end = said.evidence.end
+    if said.text.end != end - 1 or text[end - 1 : end] not in (".", "!", "?"):
+        return said
+    at = bisect_left(stops, end)
+    if at == len(stops) or stops[at] == end or "\n" in text[end : stops[at]]:
+        return said
+    stop = stops[at]
+    quote_end = len(text[:stop].rstrip(" .!?…"))
+    quote = Span(said.text.start, quote_end, text[said.text.start : quote_end])
+    return Said(
+        said.kind, quote, said.verb, said.speaker, Span(said.evidence.start, stop, text[said.evidence.start : stop])
+    )
 
 
 _NEXT_SENTENCE = re.compile(r"[^\S\n]+(?P<q>[А-ЯЁ][^\n]*?)[.!?](?=\s|$)")

@@ -506,8 +506,14 @@ def _agrees_as_noun(analyses: Sequence[Any], before: str | None) -> bool:
 
 def _modifies_next(analyses: Sequence[Any], after: list[re.Match[str]]) -> bool:
     """Whether a word that may be a noun is rather an adjective before the next word, itself an adjective or a noun:
-    "главного санитарного врача" ("главное" is also a noun), "Главное управление"."""
-    if not after or sum(p.score for p in analyses if {"ADJF", "PRTF"} & p.tag.grammemes) < _LIKELY_ADJECTIVE:
+    "главного санитарного врача" ("главное" is also a noun), "Главное управление"; not through the readings of an
+    abbreviation (pymorphy3 reads "тур" as 24 of them: "второй тур выборов" had become "вторая тур выбор").
+
+    >>> noun_phrase_nominative("второй тур выборов"), noun_phrase_nominative("второго тура выборов")
+    ('второй тур выборов', 'второй тур выборов')
+    """
+    adjective = sum(p.score for p in analyses if {"ADJF", "PRTF"} & p.tag.grammemes and "Abbr" not in p.tag)
+    if not after or adjective < _LIKELY_ADJECTIVE:
         return False
     return any({"NOUN", "ADJF", "PRTF"} & p.tag.grammemes for p in parses(after[0].group())[:2])
 
