@@ -203,7 +203,7 @@ def sought(text: str, start: int) -> bool:
 _ACTING = re.compile(
     r"(?<![А-Яа-яЁё])(?:(?:[Вв]ременно\s+)?[Ии]сполняющ(?:ий|его|ему|им|ем|ая|ей|ую)\s+обязанности|[Ии]\.\s?о\.)\s+\Z"
 )
-"""Words before an office that make it an acting one: "временно исполняющий обязанности губернатора", "и.о. президента"."""
+"""Words before an office that make it an acting one ("временно исполняющий обязанности губернатора", "и.о.")."""
 
 
 def _acting_label(words: str) -> str:
