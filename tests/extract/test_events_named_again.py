@@ -73,3 +73,27 @@ def test_a_headlines_event_stays_apart_from_another_of_its_kind_the_text_names()
         model = extract_article(parse_article("a", article))
         shows = [e.labels["ru"] for e in model.entities.values() if e.cls == "schema:ExhibitionEvent"]
         assert len(shows) == 2, shows
+
+
+def _events_by_label(text: str) -> dict[str, list[set[str]]]:
+    """Per event label, the words of each event node of that label extracted from a headline and one paragraph."""
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    found: dict[str, list[set[str]]] = {}
+    for entity in model.entities.values():
+        if entity.cls == "schema:Event":
+            found.setdefault(entity.labels["ru"], []).append({m.text for m in entity.mentions})
+    return found
+
+
+def test_a_meeting_named_again_between_others_is_another_meeting_and_one_named_again_by_its_own_is_the_same() -> None:
+    # the review of NEREL train 13896: three meetings of one word were one node, Merkel a party to the talks with Macron
+    events = _events_by_label(
+        "Премьер-министр Индии Нарендра Моди провел встречу с канцлером Германии Ангелой Меркель. После этого Моди "
+        "проведет встречу с президентом Франции Эммануэлем Макроном."
+    )
+    assert len(events["встреча"]) == 2, events
+    events = _events_by_label(
+        "Президент России Владимир Путин провел встречу с президентом Казахстана Касым-Жомартом Токаевым. На встрече "
+        "Путин и Токаев обсудили торговлю."
+    )
+    assert events["встреча"] == [{"встречу", "встрече"}], events

@@ -779,6 +779,25 @@ def test_an_acting_office_is_held_as_acting_and_a_post_sought_is_held_by_no_one(
     }
 
 
+def test_a_title_ending_in_a_kind_of_region_is_no_office_of_a_region_of_another_kind_and_a_birthplace_no_visit() -> (
+    None
+):
+    # the review of NEREL train 16672: "президента республики Игоря Смирнова" was placed in the "Читинская область"
+    # named last, another man's birthplace; "уроженец Ставропольского края, прибыл в …" made the visit his birthplace's
+    text = (
+        "# Новости\n\nЗа Анатолия Каминского, родившегося в Читинской области, отдали голоса 26% жителей, "
+        "действующего президента республики Игоря Смирнова поддержали 24%. Губернатор Иван Петров, уроженец "
+        "Ставропольского края, прибыл в Тверскую область.\n"
+    )
+    model = extract_article(parse_article("a", text))
+    label = {e.id: e.labels["ru"] for e in model.entities.values()}
+    placed = {(label[f.subject], label[str(f.obj)]) for f in model.facts if f.predicate == "kg:positionIn"}
+    assert ("президент республики", "Читинская область") not in placed, placed
+    visits = [e for e in model.entities.values() if e.cls == "kg:Visit"]
+    went = {label[str(f.obj)] for f in model.facts if f.predicate == "schema:location" and f.subject == visits[0].id}
+    assert went == {"Тверская область"}, went
+
+
 def test_an_office_before_a_dash_and_the_name_is_the_names_without_the_dash() -> None:
     held = _held("Новым главой государства стал вице-президент — Джон Махама. Министр обороны — Сергей Шойгу — заявил.")
     assert ("Джон Махама", "вице-президент") in held and ("Сергей Шойгу", "министр обороны") in held, held

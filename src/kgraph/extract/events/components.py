@@ -301,6 +301,9 @@ def is_destination(text: str, start: int) -> bool:
     >>> text = "Министр иностранных дел России прибыл в Пекин, посетил Казахстан, приехал из Москвы."
     >>> [is_destination(text, text.index(name)) for name in ("России", "Пекин", "Казахстан", "Москвы")]
     [False, True, True, False]
+    >>> text = "Иван Петров, уроженец Ставропольского края, прибыл в Тверскую область."
+    >>> is_destination(text, text.index("Ставропольского")), is_destination(text, text.index("Тверскую"))
+    (False, True)
     """
     before = re.search(r"([\w-]+)\W*$", text[max(0, start - 30) : start])
     word = before.group(1).lower() if before else ""
@@ -309,7 +312,12 @@ def is_destination(text: str, start: int) -> bool:
     if word in _AWAY:
         return False
     first = re.match(r"[\w-]+", text[start:])
-    return first is not None and any(p.tag.case == "accs" for p in parses(first.group().lower()))
+    if first is None:
+        return False
+    readings = parses(first.group().lower())
+    if word and "NOUN" in parses(word)[0].tag and any(p.tag.case == "gent" for p in readings):
+        return False  # "уроженец Ставропольского края, прибыл в …": a noun's genitive, where he comes from
+    return any(p.tag.case == "accs" for p in readings)
 
 
 def _with_whole_body(doc: Doc, event: EventMention, bodies: list[tuple[int, int]]) -> EventMention:

@@ -159,6 +159,7 @@ def classified_relations(doc: Doc) -> None:
     doc.relations = surely(relate(doc.clean, mentions_of(doc), sentences=doc.syntax), tagged_sureness(doc))
     dates = {(found.start, found.end): found.value for found in doc.dates}
     _apart_by_date(doc, dates)
+    _apart_by_who(doc, _entities(doc))
     entity_of = _entities(doc)
     groups = {(m.start, m.end) for draft in doc.drafts if draft.cls == "kg:Group" for m in draft.mentions}
     persons = {m.start: doc.ids[i] for i, d in enumerate(doc.drafts) if d.cls == "schema:Person" for m in d.mentions}
@@ -303,6 +304,52 @@ def _apart_by_date(doc: Doc, dates: Mapping[tuple[int, int], object]) -> None:
                 groups.append((when, [span]))
             else:
                 group.append(span)
+        for _, spans in groups[1:]:
+            draft.mentions = [m for m in draft.mentions if m not in spans]
+            doc.add_apart(replace(draft, mentions=spans))
+
+
+_WHO = frozenset({"AGENT", "PARTICIPANT_IN"})
+"""The relations that say who takes part in an event (Arg1 the one, Arg2 the event)."""
+
+
+def _apart_by_who(doc: Doc, entity_of: Callable[[Mention], str | None]) -> None:
+    """An event the text names twice alike is one node, but not when a later mention has two or more who take part
+    and one of them took part in none of the mentions before: in "Моди провел встречу с Меркель. … Моди проведет
+    встречу с Макроном" the second is another meeting, and one node made Merkel a party to the talks with Macron. Such
+    a mention goes to an event of its own (with the mentions after it that the same ones take part in); a mention
+    that names no one, or one more person ("на встрече был и Песков"), stays with the first.
+
+    >>> from kgraph.source import parse_article
+    >>> doc = Doc(parse_article("x", "Моди провел встречу с Меркель. Моди проведет встречу с Макроном."))
+    >>> for label, spans in (("Моди", [(0, 4), (31, 35)]), ("Меркель", [(22, 29)]), ("Макрон", [(55, 63)])):
+    ...     _ = doc.add(Draft("PERSON", label, [doc.span(*span) for span in spans], "schema:Person"))
+    >>> first = doc.add(Draft("EVENT", "встреча", [doc.span(12, 19)], "schema:Event"))
+    >>> doc.add(Draft("EVENT", "встреча", [doc.span(45, 52)], "schema:Event")) == first
+    True
+    >>> pairs = (((0, 4), (12, 19)), ((22, 29), (12, 19)), ((31, 35), (45, 52)), ((55, 63), (45, 52)))
+    >>> doc.relations = [Relation("AGENT", Mention(*a, "PERSON"), Mention(*e, "EVENT"), 0.9) for a, e in pairs]
+    >>> _apart_by_who(doc, _entities(doc))
+    >>> [[(m.start, m.end) for m in draft.mentions] for draft in doc.drafts if draft.nerel_type == "EVENT"]
+    [[(12, 19)], [(45, 52)]]
+    """
+    who: dict[tuple[int, int], set[str]] = {}
+    for relation in doc.relations:
+        if relation.type in _WHO and relation.target.type == "EVENT":
+            one = entity_of(relation.source)
+            if one is not None:
+                who.setdefault((relation.target.start, relation.target.end), set()).add(one)
+    for draft in list(doc.drafts):
+        if draft.nerel_type != "EVENT" or len(draft.mentions) < 2:
+            continue
+        groups: list[tuple[set[str], list[Span]]] = []
+        for span in sorted(draft.mentions, key=lambda m: m.start):
+            here = who.get((span.start, span.end), set())
+            if groups and (len(here) < 2 or here <= set().union(*(taking for taking, _ in groups))):
+                # no one new, or one more at most: the group whose takers it shares, else the first
+                next((spans for taking, spans in groups if here <= taking), groups[0][1]).append(span)
+                continue
+            groups.append((set(here), [span]))
         for _, spans in groups[1:]:
             draft.mentions = [m for m in draft.mentions if m not in spans]
             doc.add_apart(replace(draft, mentions=spans))

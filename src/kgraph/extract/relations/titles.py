@@ -414,7 +414,25 @@ def _named_before(doc: Doc, span: Span, named: dict[str, list[tuple[int, str]]])
             return None
         [body] = near
         return body if any(k in _head(doc.draft(body).label) for k in _KINDS[kind]) else None
+    if kind in _AREA_KINDS:  # "президента республики": not the "Читинская область" named last
+        before = [ident for ident in before if not _another_kind(doc.draft(ident).label, kind)]
     return before[-1] if before else None
+
+
+_AREA_KINDS = frozenset({"область", "край", "республика", "округ", "район"})
+"""Kinds of region a name may say it is ("Читинская область", "Республика Татарстан")."""
+
+
+def _another_kind(label: str, kind: str) -> bool:
+    """Whether a region's name says it is of another kind than `kind`.
+
+    >>> _another_kind("Читинская область", "республика"), _another_kind("Приднестровье", "республика")
+    (True, False)
+    >>> _another_kind("Республика Татарстан", "республика")
+    False
+    """
+    said = {lemma(word) for word in label.lower().split()} & _AREA_KINDS
+    return bool(said) and kind not in said
 
 
 def _head(name: str) -> str:
