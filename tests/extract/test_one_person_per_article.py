@@ -253,6 +253,30 @@ def test_an_organisation_whose_head_natasha_left_in_the_genitive_is_named_in_the
     assert "Институт языкознания АН СССР" in organisations, organisations
 
 
+def test_a_body_after_a_title_word_does_not_take_the_holders_name_as_its_owner_but_takes_a_place() -> None:
+    # the review of NEREL train 16672: "спикера парламента Анатолия Каминского" made an organisation "парламент
+    # Анатолия Каминского" that Каминский founded; "председатель правительства Ингушетии" stays the republic's
+    article = (
+        "# Новости\n\nЗа спикера парламента Анатолия Каминского отдали голоса 26% жителей. Председатель правительства "
+        "Ингушетии выступил.\n"
+    )
+    organisations = set(_named(article, "schema:Organization"))
+    assert "парламент Анатолия Каминского" not in organisations, organisations
+    assert any(label.startswith("правительств") and "Ингушети" in label for label in organisations), organisations
+
+
+def test_two_surnames_of_two_persons_named_in_full_are_two_mentions_not_a_third_person() -> None:
+    # the review of NEREL train 7763: "После свержения Маркоса Акино стала президентом" made a person "Маркос Акино"
+    persons = _persons(
+        "В 1986 году Корасон Акино возглавила восстание против Фердинанда Маркоса. После свержения Маркоса Акино "
+        "стала президентом."
+    )
+    assert persons == {
+        "Корасон Акино": {"Корасон Акино", "Акино"},
+        "Фердинанд Маркос": {"Фердинанда Маркоса", "Маркоса"},
+    }, persons
+
+
 def test_a_surname_in_the_genitive_before_a_persons_name_is_not_part_of_that_name() -> None:
     # natasha reads "адвокат Кляйна Сергей Рябов" as one name, which then held the lawyer's client's conviction
     persons = _persons(

@@ -798,6 +798,28 @@ def test_a_title_ending_in_a_kind_of_region_is_no_office_of_a_region_of_another_
     assert went == {"Тверская область"}, went
 
 
+def test_the_death_of_a_relative_named_by_a_kinship_noun_is_no_death_the_person_after_it_takes_part_in() -> None:
+    # the review of NEREL train 7763: "После гибели мужа Корасон Акино …" made her a participant in her husband's
+    # death, which was then joined to her own
+    text = "# Новости\n\nПосле смерти отца Иван Петров возглавил компанию. Олег Попов умер в 2010 году.\n"
+    model = extract_article(parse_article("a", text))
+    label = {e.id: e.labels["ru"] for e in model.entities.values()}
+    took_part = {
+        (label[f.subject], label[str(f.obj)]) for f in model.facts if f.predicate in ("kg:participantIn", "kg:agentOf")
+    }
+    assert not any(event in ("смерть", "гибель") for _, event in took_part), took_part
+    assert ("Олег Попов", "умер") in took_part, took_part
+
+
+def test_a_name_in_the_genitive_after_a_title_in_the_nominative_is_whose_body_it_is_not_the_holder() -> None:
+    # a review helper's "Советник министерства Ольги Васильевой уволен" made Васильева the adviser (0.94)
+    held = _held(
+        "Советник министерства Ольги Васильевой уволен. Пресс-секретарь парламента Сергея Нарышкина сообщил новость. "
+        "Министр Ольга Васильева ушла."
+    )
+    assert held == {("Ольга Васильева", "министр")}, held
+
+
 def test_an_office_before_a_dash_and_the_name_is_the_names_without_the_dash() -> None:
     held = _held("Новым главой государства стал вице-президент — Джон Махама. Министр обороны — Сергей Шойгу — заявил.")
     assert ("Джон Махама", "вице-президент") in held and ("Сергей Шойгу", "министр обороны") in held, held

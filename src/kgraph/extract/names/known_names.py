@@ -17,6 +17,7 @@ from ..places.adjectives import (
 )
 from ..places.nouns import head as place_head
 from ..places.nouns import head_kind, is_facility_head
+from ..relations.titles import TITLE_WORDS
 from ..spans import SpanIndex
 from ..text.normalise import key, lemma, noun_phrase_nominative, parses
 from ..text.words import RUSSIAN, words
@@ -311,9 +312,13 @@ class _Owners:
 
     def __init__(self, taken: Iterable[tuple[int, int, str]]) -> None:
         self.end_from: dict[int, int] = {}
+        self.persons: set[int] = set()
+        """Where a person (not a place) is the first of the mentions starting there."""
         for s, e, t in taken:
             if t in LOCATION_TYPES or t == "PERSON":
                 self.end_from.setdefault(s, e)
+                if t == "PERSON" and self.end_from[s] == e:
+                    self.persons.add(s)
 
 
 def _with_owner(text: str, start: int, end: int, owners: _Owners) -> tuple[int, int]:
@@ -330,6 +335,8 @@ def _with_owner(text: str, start: int, end: int, owners: _Owners) -> tuple[int, 
         if adjective and (place or lemma(word.lower()) in _REGION_ADJECTIVES):
             start = before.start
     owner = owners.end_from.get(end + 1) if text[end : end + 1] == " " else None
+    if owner is not None and end + 1 in owners.persons and before and lemma(before.text.lower()) in TITLE_WORDS:
+        owner = None  # "спикера парламента Анатолия Каминского": the name is the speaker's, no parliament's owner
     first = text[end + 1 : owner].split()[0] if owner is not None else ""
     # "Председатель совета директоров Виталий Савельев отметил": a nominative name is no owner (NEREL train: of
     # 111 organisations that end with a person's name, none has a first name read only as a nominative singular)

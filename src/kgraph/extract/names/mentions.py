@@ -168,11 +168,14 @@ def repair_spans(text: str, spans: Iterable[NamedSpan]) -> list[NamedSpan]:
                 piece = _with_head(text, piece)
             repaired.append(piece)
     repaired = with_surname(text, repaired)
-    person_words = [NAME_WORD.findall(p.text) for p in repaired if p.type == "PER"]
+    person_spans = [p for p in repaired if p.type == "PER"]
+    person_words = [NAME_WORD.findall(p.text) for p in person_spans]
     surnames = {form for w in person_words if w for form in name_forms(w[-1])}
     alone = {form for w in person_words if len(w) == 1 for form in name_forms(w[0])}
     named = Counter(key(p.text) for p in repaired if p.type == "PER")
-    repaired = [piece for span in repaired for piece in two_names(text, span, surnames, alone, named)]
+    normals = [(key(p.text), p.normal.lower().replace("ё", "е").split()) for p in person_spans]
+    full = [(name, normal[-1]) for name, normal in normals if len(normal) > 1]  # each full name and its surname
+    repaired = [piece for span in repaired for piece in two_names(text, span, surnames, alone, named, full)]
     repaired.extend(_named_after(text, repaired))
     repaired.extend(surnames_inside(repaired))
     persons = SpanIndex((p.start, p.end) for p in repaired if p.type == "PER")

@@ -167,13 +167,16 @@ def two_names(
     surnames: Set[str] = frozenset(),
     alone: Set[str] = frozenset(),
     named: Mapping[str, int] | None = None,
+    full: Sequence[tuple[str, str]] = (),
 ) -> list[NamedSpan]:
     """A first name, a patronymic and a surname are a whole Russian name: more words after them are another
     name the NER ran on into ("Сергей Анатольевич Лебедев Путин назначил"); so is a first name and a surname
     after a word that is no first name (``_a_name_after_a_surname``), that word a mention of its own when it may
     be one of the article's `surnames` ("адвокат Кляйна Сергей Рябов" beside "Ивана Кляйна"), else no person's
     ("Росимущества Егор Поляков"); so is a name after a relative's name the article also writes `alone`
-    (``_relative_s_name``: "сын Кэтрин Жермен Джексон", Кэтрин's son Жермен Джексон; "сын Акихито Нарухито").
+    (``_relative_s_name``: "сын Кэтрин Жермен Джексон", Кэтрин's son Жермен Джексон; "сын Акихито Нарухито"); so
+    are two words that are the surnames of two of the article's `full` names, the first in another case
+    (``_two_surnames``: "После свержения Маркоса Акино стала президентом").
 
     >>> text = "Сергей Анатольевич Лебедев Путин назначил"
     >>> [s.text for s in two_names(text, NamedSpan(0, 32, "PER", text[:32], text[:32]))]
@@ -189,6 +192,8 @@ def two_names(
         and _relative_s_name(text, span, [w.group() for w in words], alone, named or {})
     ):
         cut = 1
+    elif span.type == "PER" and len(words) == 2 and _two_surnames([w.group() for w in words], full, named or {}, span):
+        cut = 1  # "свержения Маркоса Акино стала": Фердинанд Маркос, then Корасон Акино
     elif span.type == "PER" and len(words) == 3 and _a_name_after_a_surname([w.group() for w in words]):
         second = trim(text, span, span.start + words[1].start(), span.end)
         if not name_forms(words[0].group()) & surnames:
@@ -203,7 +208,7 @@ def two_names(
     return [piece for piece in (first, second) if piece is not None]
 
 
-_RELATIVES = {
+RELATIVES = {
     "masc": frozenset({
         "сын", "брат", "муж", "отец", "внук", "супруг", "вдовец", "племянник", "наследник", "преемник", "зять",
         "тесть", "свекор", "дядя", "кузен", "пасынок", "отчим",
@@ -233,7 +238,7 @@ def _relative_s_name(text: str, span: NamedSpan, words: list[str], alone: Set[st
         return False
     noun = parses(before.group(1).lower())[0]
     relative = str(noun.normal_form).replace("ё", "е")
-    gender = next((g for g, nouns in _RELATIVES.items() if relative in nouns), None)
+    gender = next((g for g, nouns in RELATIVES.items() if relative in nouns), None)
     if gender is None or noun.tag.case == "gent":
         return False
     readings = parses(words[0].lower())
@@ -249,6 +254,26 @@ def _relative_s_name(text: str, span: NamedSpan, words: list[str], alone: Set[st
         and bool(name_forms(words[1]) & alone)
         and named.get(key(span.text), 0) <= 1
     )
+
+
+def _two_surnames(words: list[str], full: Sequence[tuple[str, str]], named: Mapping[str, int], span: NamedSpan) -> bool:
+    """Whether two words of a person's span are the surnames of two other persons the article names in full (`full`:
+    each full name's key and its surname), the first in another case than as written there, the span written once:
+    "После свержения Маркоса Акино стала президентом" beside "Фердинанд Маркос" and "Корасон Акино".
+
+    >>> full = [("корасон акино", "акино"), ("фердинанд маркос", "маркос")]
+    >>> span = NamedSpan(0, 13, "PER", "Маркоса Акино", "Маркос Акино")
+    >>> _two_surnames(["Маркоса", "Акино"], full, {}, span), _two_surnames(["Маркос", "Акино"], full, {}, span)
+    (True, False)
+    """
+    own = key(span.text)
+    if named.get(own, 0) > 1:
+        return False
+    first, second = (name_forms(word) for word in words)
+    of_first = {name for name, surname in full if name != own and surname in first}
+    of_second = {name for name, surname in full if name != own and surname in second}
+    inflected = words[0].lower().replace("ё", "е") not in {surname for name, surname in full if name in of_first}
+    return bool(of_first and of_second) and not of_first & of_second and inflected
 
 
 def _a_name_after_a_surname(words: list[str]) -> bool:

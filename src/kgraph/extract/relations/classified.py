@@ -19,9 +19,11 @@ from functools import lru_cache
 from ...model import Fact, TimeRef, Value
 from ...resources import subclasses
 from ...source import Span
+from ..deaths import DEATH_WORDS
 from ..doc import Doc, Draft, class_for, entity_classes
 from ..events.components import named_within
 from ..figures.ages import OLDEST, years_of
+from ..names.person_names import RELATIVES
 from ..pipeline import component
 from ..places.nouns import is_water
 from ..text.normalise import CYRILLIC_WORD, key, lemma, noun_phrase_nominative, parses
@@ -229,6 +231,10 @@ def classified_relations(doc: Doc) -> None:
             continue  # an office the article gives a holder is not given another from a sentence away
         if relation.type == "WORKS_AS" and sought(doc.clean, target.start):
             continue  # "Претендент на пост мэра Москвы Иван Петров": a post sought is none held
+        if relation.type == "WORKS_AS" and _whose_body(doc.clean, target, source, doc.draft(subject).label):
+            continue  # "Советник министерства Ольги Васильевой": the adviser is no Васильева
+        if relation.type in _WHO and _a_relatives_death(doc.clean, target):
+            continue  # "После гибели мужа Корасон Акино …": the husband died, not she
         if predicate == "schema:containedInPlace" and doc.draft(subject).cls in _LAND and _water(doc, str(obj)):
             continue  # "на реке Урал": a river; the region beside it is not inside it (an island in a sea is)
         if relation.type == "WORKPLACE" and predicate == "schema:worksFor" and _office_elsewhere(doc, subject, obj):
@@ -353,6 +359,50 @@ def _apart_by_who(doc: Doc, entity_of: Callable[[Mention], str | None]) -> None:
         for _, spans in groups[1:]:
             draft.mentions = [m for m in draft.mentions if m not in spans]
             doc.add_apart(replace(draft, mentions=spans))
+
+
+def _whose_body(text: str, title: Mention, person: Mention, label: str) -> bool:
+    """Whether a person named right after a title in the nominative is in the genitive, so whose body the title's is,
+    not its holder: "Советник министерства Ольги Васильевой", "Пресс-секретарь парламента Сергея Нарышкина"; not
+    a name written as its `label` ("моряк Мендонса": natasha's normal form is the name as written).
+
+    >>> text = "Советник министерства Ольги Васильевой уволен. Министр Ольга Васильева ушла."
+    >>> _whose_body(text, Mention(0, 21, "PROFESSION"), Mention(22, 38, "PERSON"), "Ольга Васильева")
+    True
+    >>> _whose_body(text, Mention(47, 54, "PROFESSION"), Mention(55, 70, "PERSON"), "Ольга Васильева")
+    False
+    """
+    if text[title.end : person.start].strip() or person.start <= title.end or text[person.start : person.end] == label:
+        return False
+    head = parses(text[title.start : title.end].split()[0].lower())
+    name = [
+        p
+        for p in parses(text[person.start : person.end].split()[0])
+        if {"Name", "Surn"} & p.tag.grammemes and p.tag.number != "plur"  # "Ольги" is no plural of Ольга here
+    ]
+    nominative = any(p.tag.case == "nomn" for p in head) and not any(p.tag.case == "gent" for p in head)
+    return nominative and bool(name) and all(p.tag.case in ("gent", "accs") for p in name)
+
+
+_KIN_AFTER = re.compile(r"[^\S\n]+([а-яё]+)")
+
+
+def _a_relatives_death(text: str, event: Mention) -> bool:
+    """Whether an event is the death of a relative named by a kinship noun right after it ("гибели мужа", "смерти
+    отца"), whom no one else of the sentence is.
+
+    >>> text = "После гибели мужа Корасон Акино стала президентом."
+    >>> _a_relatives_death(text, Mention(6, 12, "EVENT")), _a_relatives_death("Он погиб в бою.", Mention(3, 8, "EVENT"))
+    (True, False)
+    """
+    if lemma(text[event.start : event.end].split()[0].lower()) not in DEATH_WORDS:
+        return False
+    after = _KIN_AFTER.match(text, event.end)
+    if after is None:
+        return False
+    reading = parses(after.group(1))[0]
+    kin = str(reading.normal_form).replace("ё", "е")
+    return reading.tag.case == "gent" and any(kin in nouns for nouns in RELATIVES.values())
 
 
 def _calendar(value: object) -> tuple[int, ...]:
