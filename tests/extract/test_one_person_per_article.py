@@ -265,6 +265,25 @@ def test_a_body_after_a_title_word_does_not_take_the_holders_name_as_its_owner_b
     assert any(label.startswith("правительств") and "Ингушети" in label for label in organisations), organisations
 
 
+def test_an_organisation_train_links_less_surely_to_another_ones_item_loses_the_link() -> None:
+    # NEREL train 13912 links "Сибири" (the hockey club) to the KHL, Q190001: an article naming both made one node
+    article = "# Новости\n\nКлуб «Сибирь» из Новосибирска играет в Континентальной хоккейной лиге.\n"
+    model = extract_article(parse_article("a", article))
+    items = {e.labels["ru"]: e.wikidata for e in model.entities.values() if e.cls == "schema:Organization"}
+    assert items.get("Континентальная хоккейная лига") == "Q190001" and items.get("Сибирь") is None, items
+
+
+def test_a_surname_natasha_read_as_a_place_is_the_person_named_in_full_that_bears_it() -> None:
+    # the review of NEREL train 21871: "между Махамой и Акуфо-Аддо" were two places
+    article = (
+        "# Новости\n\nКандидат Нана Акуфо-Аддо набрал 47%. Президент Джон Махама набрал 50%. Борьба развернулась "
+        "между Махамой и Акуфо-Аддо.\n"
+    )
+    persons = _named(article, "schema:Person")
+    assert {"Махамой"} <= persons["Джон Махама"] and {"Акуфо-Аддо"} <= persons["Нана Акуфо-Аддо"], persons
+    assert not _named(article, "schema:Place"), _named(article, "schema:Place")
+
+
 def test_two_surnames_of_two_persons_named_in_full_are_two_mentions_not_a_third_person() -> None:
     # the review of NEREL train 7763: "После свержения Маркоса Акино стала президентом" made a person "Маркос Акино"
     persons = _persons(

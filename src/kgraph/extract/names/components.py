@@ -7,6 +7,7 @@ and the places inside organisations' names.
 """
 
 import re
+from collections.abc import Callable
 
 from ...model import ArticleMeta, Fact
 from ...source import Span
@@ -17,7 +18,7 @@ from ..places.nouns import facility_named, with_head_nominative
 from ..places.types import PLACES_AFTER_NAMES, after_facility_noun, genitive_place_after
 from ..places.types import places_in_names as places_in_names_of
 from ..spans import SpanIndex
-from ..text.normalise import key, name_forms, noun_phrase_nominative, with_case_ending
+from ..text.normalise import key, lemma, name_forms, noun_phrase_nominative, with_case_ending
 from . import entities
 from .entities import entities_from_spans, federal_agency
 from .known_names import adjective_place, first_name_alone, gazetteer_mentions, is_adjective
@@ -272,6 +273,7 @@ def partial_names(doc: Doc) -> None:
             persons[whole].wikidata = persons[part].wikidata
         persons[whole].mentions.extend(persons[part].mentions)
         persons[part].mentions = []
+    _surnames_read_as_places(doc, persons)
     for draft in persons:  # "Ким Чен Ына" (natasha's normal form of a genitive) beside "Ким Чен Ын", both Q56226
         same = (p for p in persons if p.wikidata == draft.wikidata and with_case_ending(draft.label, p.label))
         name = next(same, None)
@@ -279,6 +281,28 @@ def partial_names(doc: Doc) -> None:
             name.mentions.extend(draft.mentions)
             draft.mentions = []
     doc.drop_unmentioned()
+
+
+def _surnames_read_as_places(doc: Doc, persons: list[Draft]) -> None:
+    """A place of one word no table knows as a place, that is the surname in any case of exactly one person the
+    article names in full, is a mention of that person: natasha read "между Махамой и Акуфо-Аддо" as two places,
+    beside "Джон Махама" and "Нана Акуфо-Аддо"."""
+    surnames: dict[str, set[int]] = {}
+    for index, person in enumerate(persons):
+        words = person.label.split()
+        if len(words) > 1:
+            for form in name_forms(words[-1]):
+                surnames.setdefault(form, set()).add(index)
+    for draft in doc.drafts:
+        if draft.nerel_type not in LOCATION_TYPES or draft.wikidata or " " in draft.label or not draft.mentions:
+            continue
+        entry = gazetteer().entry(draft.label)
+        if entry is not None and entry.named:
+            continue  # a place NEREL train knows ("Гана"), whatever person bears its name
+        owners = set().union(*(surnames.get(form, set()) for m in draft.mentions for form in name_forms(m.text)))
+        if len(owners) == 1:
+            persons[owners.pop()].mentions.extend(draft.mentions)
+            draft.mentions = []
 
 
 def _full_name_of(label: str, name: str) -> bool:
@@ -385,6 +409,7 @@ def abbreviations(doc: Doc) -> None:
         whole.wikidata = whole.wikidata or short.wikidata
         joined.append((whole, short.label, short.mentions[0]))
         short.mentions = []
+    _items_named_apart(doc, initials)
     if not joined:
         return
     doc.drop_unmentioned()
@@ -448,6 +473,46 @@ def _outer(draft: Draft, drafts: list[Draft]) -> Draft:
 def _within(mention: Span, others: list[Span]) -> bool:
     """Whether a mention lies within one of `others`."""
     return any(o.start <= mention.start and mention.end <= o.end for o in others)
+
+
+def _items_named_apart(doc: Doc, initials: Callable[[str], str]) -> None:
+    """Two organisations of an article linked to one Wikidata item, whose names share no word and neither abbreviates
+    the other, are two bodies: the one NEREL train links less surely to that item loses the link. Train links
+    "Сибирь" (the hockey club) to the KHL three times in one text, and an article naming both made them one node."""
+    by_item: dict[str, list[Draft]] = {}
+    for draft in doc.drafts:
+        if draft.nerel_type == "ORGANIZATION" and draft.wikidata and draft.mentions:
+            by_item.setdefault(draft.wikidata, []).append(draft)
+    for item, drafts in by_item.items():
+        sure = [_how_surely(draft.label, item) for draft in drafts]
+        surest = [draft for draft, value in zip(drafts, sure, strict=True) if value == max(sure)]
+        for draft, value in zip(drafts, sure, strict=True):
+            if value < max(sure) and all(_named_apart(draft.label, other.label, initials) for other in surest):
+                draft.wikidata = None
+
+
+def _how_surely(label: str, item: str) -> float:
+    """The share of NEREL train's links of a name that go to `item` (0 for a name train never links)."""
+    entry = gazetteer().entry(label)
+    links = entry.links if entry is not None else {}
+    return links.get(item, 0) / sum(links.values()) if links else 0.0
+
+
+def _named_apart(one: str, other: str, initials: Callable[[str], str]) -> bool:
+    """Whether two names of organisations share no word's lemma and neither abbreviates the other.
+
+    >>> from kgraph.identity.keys import initials
+    >>> _named_apart("Сибирь", "Континентальная хоккейная лига", initials)
+    True
+    >>> khl = "Континентальная хоккейная лига"
+    >>> _named_apart("Госдума", "Государственная дума", initials), _named_apart("КХЛ", khl, initials)
+    (False, False)
+    """
+    words = [{lemma(w.lower()) for w in re.findall(r"[^\W\d_]{3,}", name)} for name in (one, other)]
+    if words[0] & words[1]:
+        return False
+    shorter, longer = sorted((one, other), key=len)
+    return initials(longer) != shorter and not compound_of(shorter, longer)
 
 
 def compound_of(short: str, full: str) -> bool:
