@@ -265,6 +265,31 @@ def test_a_body_after_a_title_word_does_not_take_the_holders_name_as_its_owner_b
     assert any(label.startswith("правительств") and "Ингушети" in label for label in organisations), organisations
 
 
+def test_a_full_name_natasha_left_in_another_case_is_the_person_named_so_in_the_nominative_with_trains_item() -> None:
+    # NEREL train 13518: "Андреаса Римкуса" (natasha's normal form "Андреас Римкуса", train's Q15783337) was a second
+    # person beside "Андреас Римкус"
+    for text in (
+        "Электрик Андреас Римкус возглавил партию. Кандидатуру Андреаса Римкуса поддержали делегаты.",
+        "Кандидатуру Андреаса Римкуса поддержали делегаты. Электрик Андреас Римкус возглавил партию.",
+    ):
+        model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+        persons = [(e.labels["ru"], e.wikidata) for e in model.entities.values() if e.cls == "schema:Person"]
+        assert persons == [("Андреас Римкус", "Q15783337")], persons
+
+
+def test_a_full_name_the_gazetteer_finds_again_as_the_ner_wrote_it_is_that_person_with_trains_item() -> None:
+    # NEREL train 013: the third "Радия Хабирова", which natasha missed, became a second person "Радий Фаритович
+    # Хабиров" (train's name for Q4494406) beside the "Радий Хабиров" of the other two
+    text = (
+        "Он уволил Азамата Сагитова, который возглавил администрацию после вынужденной отставки Радия Хабирова. "
+        "Этому предшествовал скандал, сопровождавший историю отставки прежнего главы администрации Радия Хабирова. "
+        '"После ухода Радия Хабирова администрация значительно ослабла", - сказал политолог.'
+    )
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    persons = [(e.labels["ru"], e.wikidata) for e in model.entities.values() if e.cls == "schema:Person"]
+    assert persons == [("Азамат Сагитов", None), ("Радий Хабиров", "Q4494406")], persons
+
+
 def test_an_organisation_train_links_less_surely_to_another_ones_item_loses_the_link() -> None:
     # NEREL train 13912 links "Сибири" (the hockey club) to the KHL, Q190001: an article naming both made one node
     article = "# Новости\n\nКлуб «Сибирь» из Новосибирска играет в Континентальной хоккейной лиге.\n"

@@ -820,6 +820,16 @@ def test_a_name_in_the_genitive_after_a_title_in_the_nominative_is_whose_body_it
     assert held == {("Ольга Васильева", "министр")}, held
 
 
+def test_a_title_word_in_another_case_than_the_name_after_it_is_part_of_the_title_before() -> None:
+    # NEREL train 013: "глава пресс-службы башкирского президента Айрат Мурзагалиев" made him the president
+    text = "Как сообщил глава пресс-службы башкирского президента Айрат Мурзагалиев, указ подписан."
+    name = text.index("Айрат")
+    assert [t.label for t in find_titles(text, [(name, name + 17)])] == ["глава пресс-службы башкирского президента"]
+    text = "Встреча президента России Владимира Путина и главы МИД Сергея Лаврова."
+    names = [(text.index("Владимира"), text.index("Владимира") + 16), (text.index("Сергея"), text.index("Сергея") + 14)]
+    assert [t.label for t in find_titles(text, names)] == ["президент России", "глава МИД"]
+
+
 def test_an_office_before_a_dash_and_the_name_is_the_names_without_the_dash() -> None:
     held = _held("Новым главой государства стал вице-президент — Джон Махама. Министр обороны — Сергей Шойгу — заявил.")
     assert ("Джон Махама", "вице-президент") in held and ("Сергей Шойгу", "министр обороны") in held, held

@@ -289,7 +289,12 @@ def _documents(text: str) -> list[EventMention]:
 
 
 def _openings(text: str) -> list[EventMention]:
-    """ "открытие выставки «…»", "открытие "Эрмитажа-Сибирь"", "была открыта академия «Авангард»"."""
+    """ "открытие выставки «…»", "открытие "Эрмитажа-Сибирь"", "была открыта академия «Авангард»"; not a verb
+    between the word and the name.
+
+    >>> [e.label for e in _openings("Была открыта академия «Авангард». Открыто выступила «Единая Россия».")]
+    ['открытие: академия «Авангард»']
+    """
     found = []
     pattern = re.compile(
         r"(?P<noun>открыти[еяю])\s+(?P<what>(?:[а-яё]+\s+){0,2}[«\"“][^«»\"“”\n]{2,120}[»\"”])"
@@ -297,6 +302,9 @@ def _openings(text: str) -> list[EventMention]:
     )
     for match in pattern.finditer(text):
         group = "what" if match.group("noun") else "what2"
+        between = re.findall(r"[а-яё]+", re.split(r"[«\"“]", match.group(group), maxsplit=1)[0])
+        if any(parses(word)[0].tag.POS in {"VERB", "INFN", "GRND"} for word in between):
+            continue  # "открыто выступила «Единая Россия»": openly, not opened
         what = Span(match.start(group), match.end(group), match.group(group))
         label = "открытие: " + noun_phrase_nominative(re.sub(r"[\"“]([^\"”]*)[\"”]", r"«\1»", what.text))
         span = Span(match.start(), match.end(), match.group())

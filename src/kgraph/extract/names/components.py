@@ -110,7 +110,11 @@ def gazetteer_names(doc: Doc) -> None:
             # not sure enough to link on its own ("британской"), but the article names the item it most often is
             same = drafts.get(drafts.typed_linked(kind, likely))
         if same is None and kind == "PERSON":
-            same = drafts.get(drafts.person_with(key(span.text)))
+            # the person the NER found written so ("Радия Хабирова"), else one with this one word of a name
+            written = next((d for d in doc.drafts if d.nerel_type == "PERSON" and _written(d, span.text)), None)
+            if written is not None and written.wikidata is None and qid and " " in span.text.strip():
+                written.wikidata = qid  # train links the full name as written here, not as natasha normalised it
+            same = written or drafts.get(drafts.person_with(key(span.text)))
         if same is not None:
             same.mentions.append(span)
         elif name:
@@ -140,6 +144,11 @@ def _named_on(text: str, start: int, end: int) -> tuple[tuple[int, int], str] | 
     whole = text[start : end + after.end()]
     normal = genitive_name_nominative(whole)
     return ((start, end + after.end()), normal) if normal else None
+
+
+def _written(draft: Draft, words: str) -> bool:
+    """Whether a mention of `draft` is these words."""
+    return any(mention.text == words for mention in draft.mentions)
 
 
 class _FirstDrafts:

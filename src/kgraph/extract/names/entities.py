@@ -198,10 +198,11 @@ def _a_nominative_too(base: str, word: str) -> bool:
 
 
 def _lone_names_joined(groups: dict[str, list[NamedSpan]]) -> dict[str, list[NamedSpan]]:
-    """The groups, a one-word name that is another one-word name of the text with a case ending joined to it:
-    "Джоли отвезла Мэддокса" after "сын Джоли Мэддокс" (no dictionary has the name, and natasha left it as
-    written). Not when both could be nominatives ("Петрова" of a woman beside "Петров"), nor when the word could
-    be another case of two such names.
+    """The groups, a name that is another name of the text with a case ending on its last word joined to it:
+    "Джоли отвезла Мэддокса" after "сын Джоли Мэддокс", "Андреаса Римкуса" beside "Андреас Римкус" (no dictionary has
+    the surname, and natasha left it as written). Not when both could be nominatives ("Петрова" of a woman beside
+    "Петров", "Яна" beside "Ян"; a man's first name before the surname says it is his), nor when the word could be
+    another case of two such names.
 
     >>> sorted(_lone_names_joined({"Мэддокс": [], "Мэддокса": [NamedSpan(0, 8, "PER", "Мэддокса", "Мэддокса")]}))
     ['Мэддокс']
@@ -209,21 +210,33 @@ def _lone_names_joined(groups: dict[str, list[NamedSpan]]) -> dict[str, list[Nam
     ['Петров', 'Петрова']
     >>> sorted(_lone_names_joined({"Ян": [], "Яна": [NamedSpan(0, 3, "PER", "Яна", "Яна")]}))
     ['Ян', 'Яна']
+    >>> sorted(_lone_names_joined({"Андреас Римкус": [], "Андреас Римкуса": []}))
+    ['Андреас Римкус']
     """
-    singles = {name.lower().replace("ё", "е"): name for name in groups if len(name.split()) == 1}
-    for lower, name in list(singles.items()):
+    names = {name.lower().replace("ё", "е"): name for name in groups}
+    for lower, name in list(names.items()):
         bases = {
-            singles[lower[: -len(ending)]]
+            names[lower[: -len(ending)]]
             for ending in _CASE_ENDINGS
-            if lower.endswith(ending) and lower[: -len(ending)] in singles and len(lower) - len(ending) >= 3
+            if lower.endswith(ending) and lower[: -len(ending)] in names and len(lower.split()[-1]) - len(ending) >= 3
         }
         if len(bases) != 1:
             continue
         (base,) = bases
-        if base not in groups or (lower.endswith(("а", "я")) and _a_nominative_too(base, lower)):
+        last, first = lower.split()[-1], lower.split()[0]
+        if base not in groups:
             continue
+        womans = last.endswith(("а", "я")) and _a_nominative_too(base.split()[-1], last)
+        if womans and (" " not in lower or not _a_mans_name(first)):
+            continue  # "Петрова" beside "Петров": maybe his wife
         groups[base].extend(groups.pop(name))
     return groups
+
+
+def _a_mans_name(word: str) -> bool:
+    """Whether a first name is only a man's ("Андреас", "Иван"; not "Саша")."""
+    names = [p for p in parses(word) if "Name" in p.tag]
+    return bool(names) and all(p.tag.gender == "masc" for p in names)
 
 
 def _without_repeated_words(spans: list[NamedSpan]) -> list[NamedSpan]:
@@ -610,8 +623,9 @@ def _linkable_names(draft: Draft) -> list[str]:
     """The names a draft may be linked by: its label, then how the article words it; for a person, the full name
     only, since a first name or a surname alone ("Александр", "Джексон") is too often a namesake's (NEREL dev:
     person links right 124 times of 144 with them, 96 of 97 without)."""
-    if draft.nerel_type == "PERSON":
-        return [draft.label] if len(draft.label.split()) > 1 else []
+    if draft.nerel_type == "PERSON":  # a full name as written too: train links "Андреаса Римкуса", not "Андреас Римкус"
+        full = [draft.label, *(m.text for m in draft.mentions)]
+        return list(dict.fromkeys(name for name in full if len(name.split()) > 1))
     return [draft.label, *(m.text for m in draft.mentions)]
 
 

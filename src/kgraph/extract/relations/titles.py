@@ -71,6 +71,16 @@ def _ends_a_title(word: str) -> bool:
 _NOT_TITLE_WORDS = {"VERB", "INFN", "PRTS", "GRND"}
 
 
+def _cases(word: str, *, name: bool = False) -> set[str]:
+    """The cases a noun (with `name`, a person's name) may be in: a title and the name it is the office of agree.
+
+    >>> sorted(_cases("президента")), sorted(_cases("Айрат", name=True))
+    (['accs', 'gent'], ['nomn'])
+    """
+    wanted = {"Name", "Surn"} if name else {"NOUN"}
+    return {str(p.tag.case) for p in parses(word) if wanted & p.tag.grammemes and p.tag.case}
+
+
 def _joins(word: str) -> bool:
     """A preposition or a conjunction written in lower case (its likeliest reading): no office's name ends with one.
 
@@ -151,6 +161,7 @@ def find_titles(text: str, persons: list[tuple[int, int]]) -> list[Title]:
             continue
         if _NAMED_AFTER.search(text, max(0, start - 8), start):
             continue  # "руководитель Театра имени Евгения Вахтангова": whom the theatre is named after holds nothing
+        name_cases = _cases(text[start:end].split()[0], name=True)
         for back in range(1, min(5, len(before)) + 1):
             candidate = before[-back]
             if (
@@ -158,6 +169,9 @@ def find_titles(text: str, persons: list[tuple[int, int]]) -> list[Title]:
                 and candidate.text[:1].islower()
                 and not _plural(candidate.text)  # "Председатель совета директоров Виталий Савельев"
             ):
+                disagree = name_cases and (cases := _cases(candidate.text)) and not cases & name_cases
+                if disagree and not _ACTING_BEFORE.search(text, max(0, candidate.start - 80), candidate.start):
+                    continue  # "глава пресс-службы башкирского президента Айрат Мурзагалиев": the title before
                 after = text[candidate.start : start]
                 if re.search(r"[.,;:!?()\n\d]", after):
                     break  # a headline's title is not the office of the body's first name; "премьер Мали с 1991 …"
@@ -204,6 +218,10 @@ _ACTING = re.compile(
     r"(?<![А-Яа-яЁё])(?:(?:[Вв]ременно\s+)?[Ии]сполняющ(?:ий|его|ему|им|ем|ая|ей|ую)\s+обязанности|[Ии]\.\s?о\.)\s+\Z"
 )
 """Words before an office that make it an acting one ("временно исполняющий обязанности губернатора", "и.о.")."""
+
+
+_ACTING_BEFORE = re.compile(r"(?:[Ии]сполняющ[а-яё]*\s+обязанности|[Ии]\.\s?о\.)(?:\s+[а-яё-]+){0,2}\s+\Z")
+"""An acting office's words before a title word, adjectives between: its title is in the genitive, the name not."""
 
 
 def _acting_label(words: str) -> str:
