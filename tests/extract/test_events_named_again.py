@@ -97,3 +97,13 @@ def test_a_meeting_named_again_between_others_is_another_meeting_and_one_named_a
         "Путин и Токаев обсудили торговлю."
     )
     assert events["встреча"] == [{"встречу", "встрече"}], events
+
+
+def test_an_event_named_again_with_the_ones_before_and_more_or_with_also_is_the_same_event() -> None:
+    # a review helper's misfires of the first version of `_apart_by_who`
+    events = _events_by_label("Лавров провел переговоры в Женеве. Переговоры Лаврова и Блинкена длились три часа.")
+    assert len(events["переговоры"]) == 1, events
+    events = _events_by_label(
+        "На встрече Путин и Лукашенко обсудили торговлю. Во встрече также участвовали Мишустин и Головченко."
+    )
+    assert len(events["встреча"]) == 1, events

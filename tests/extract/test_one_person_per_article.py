@@ -265,6 +265,16 @@ def test_a_body_after_a_title_word_does_not_take_the_holders_name_as_its_owner_b
     assert any(label.startswith("правительств") and "Ингушети" in label for label in organisations), organisations
 
 
+def test_a_name_that_may_be_a_womans_and_a_surname_of_two_others_named_in_full_stay_apart() -> None:
+    # a review helper's misfires of the first versions of `_lone_names_joined` and `_two_surnames`
+    persons = _persons("Вивиан открыл выставку. Вивиана представила свои картины.")
+    assert set(persons) == {"Вивиан", "Вивиана"}, persons
+    persons = _persons(
+        "Теодор Рузвельт и Бенджамин Франклин изображены на монетах. В годы правления Франклина Рузвельта страна росла."
+    )
+    assert persons.get("Франклин Рузвельт") == {"Франклина Рузвельта"}, persons
+
+
 def test_a_full_name_natasha_left_in_another_case_is_the_person_named_so_in_the_nominative_with_trains_item() -> None:
     # NEREL train 13518: "Андреаса Римкуса" (natasha's normal form "Андреас Римкуса", train's Q15783337) was a second
     # person beside "Андреас Римкус"

@@ -3715,3 +3715,26 @@ def test_the_second_reviews_cases_stay_right() -> None:
     racer = model("Нико Росберг выиграл гонку. Росберг доволен.")
     assert {e.cls for e in racer.entities.values() if "Росберг" in e.labels["ru"]} == {"schema:Person"}
     assert _measured(model("Ремонт обошёлся бюджету в 5 млрд рублей.")) == ["ремонт"]
+
+
+def test_a_post_given_is_held_and_a_quote_stops_at_a_years_abbreviation_before_a_new_sentence() -> None:
+    # a review helper's misfires of the first versions of `titles.sought` and `quotes._to_sentence_end`
+    assert _held("Путин назначил на должность министра обороны Андрея Белоусова.") == {
+        ("Андрей Белоусов", "министр обороны")
+    }
+    assert _held("Избранный на пост президента Молдавии Игорь Додон вступил в должность.") == {
+        ("Игорь Додон", "президент Молдавии")
+    }
+    assert ("вице-президент США") in {office for _, office in _held("Вице-президент США Камала Харрис выступила.")}
+    text = "Министр Иван Петров заявил, что завод построят в 2025 г. Строительство начнется весной."
+    assert [said.text.text for said in find_utterances(text)] == ["завод построят в 2025 г"]
+
+
+def test_a_relative_named_after_the_kinship_noun_takes_part_in_the_death_and_an_undeclined_city_is_visited() -> None:
+    # a review helper's misfires of the first versions of `_a_relatives_death` and `is_destination`
+    text = "# Новости\n\nПосле гибели сына Андрея Иванова семья уехала. Синдзо Абэ посетил город Сочи.\n"
+    model = extract_article(parse_article("a", text))
+    label = {e.id: e.labels["ru"] for e in model.entities.values()}
+    stated = {(label[f.subject], f.predicate, label.get(str(f.obj))) for f in model.facts}
+    assert ("Андрей Иванов", "kg:participantIn", "гибель") in stated, stated
+    assert ("посещение: Сочи", "schema:location", "Сочи") in stated, stated

@@ -315,7 +315,8 @@ def is_destination(text: str, start: int) -> bool:
     if first is None:
         return False
     readings = parses(first.group().lower())
-    if word and "NOUN" in parses(word)[0].tag and any(p.tag.case == "gent" for p in readings):
+    declined = not any("Fixd" in p.tag or p.tag.case == "nomn" for p in readings)  # not "город Сочи"
+    if declined and word and "NOUN" in parses(word)[0].tag and any(p.tag.case == "gent" for p in readings):
         return False  # "уроженец Ставропольского края, прибыл в …": a noun's genitive, where he comes from
     return any(p.tag.case == "accs" for p in readings)
 

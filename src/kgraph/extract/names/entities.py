@@ -194,7 +194,10 @@ def _a_nominative_too(base: str, word: str) -> bool:
     ("Петрова") or a name of its own in the dictionary ("Яна" beside "Ян", "Александра" beside "Александр")."""
     if base.lower().endswith(_RUSSIAN_SURNAME):
         return True
-    return any({"nomn", "sing"} <= p.tag.grammemes and p.tag.grammemes & {"Name", "Surn"} for p in parses(word))
+    return any(  # "Вивиана" beside "Вивиан": a feminine noun in the nominative, so maybe a woman's name
+        {"nomn", "sing"} <= p.tag.grammemes and (p.tag.grammemes & {"Name", "Surn"} or p.tag.gender == "femn")
+        for p in parses(word)
+    )
 
 
 def _lone_names_joined(groups: dict[str, list[NamedSpan]]) -> dict[str, list[NamedSpan]]:

@@ -269,11 +269,14 @@ def _two_surnames(words: list[str], full: Sequence[tuple[str, str]], named: Mapp
     own = key(span.text)
     if named.get(own, 0) > 1:
         return False
-    first, second = (name_forms(word) for word in words)
+    first = name_forms(words[0])
     of_first = {name for name, surname in full if name != own and surname in first}
-    of_second = {name for name, surname in full if name != own and surname in second}
+    as_written = words[1].lower().replace("ё", "е")
+    of_second = {name for name, surname in full if name != own and surname == as_written}
     inflected = words[0].lower().replace("ё", "е") not in {surname for name, surname in full if name in of_first}
-    return bool(of_first and of_second) and not of_first & of_second and inflected
+    # one full name for each word, the second written as there: "Франклина Рузвельта" beside "Теодор Рузвельт" and
+    # "Бенджамин Франклин" is Franklin Roosevelt
+    return len(of_first) == 1 and len(of_second) == 1 and not of_first & of_second and inflected
 
 
 def _a_name_after_a_surname(words: list[str]) -> bool:

@@ -30,7 +30,7 @@ from ..text.normalise import CYRILLIC_WORD, key, lemma, noun_phrase_nominative, 
 from ..text.words import words
 from ..typed.taggers import RULE_TYPES, RULES_ADD_TO
 from .learned import FLOOR, Mention, Relation, relate
-from .titles import referred_places, sought
+from .titles import SEEKING, referred_places, sought
 
 VALUE_TYPES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "NUMBER", "AGE", "ORDINAL"})
 """NEREL types whose mentions are values, not entities: a relation to one is a fact only when it is a date."""
@@ -229,11 +229,11 @@ def classified_relations(doc: Doc) -> None:
         evidence = (doc.span(source.start, source.end), doc.span(target.start, target.end))
         if relation.type == "WORKS_AS" and _held_by_another(doc, obj, subject) and not _one_sentence(doc, *evidence):
             continue  # an office the article gives a holder is not given another from a sentence away
-        if relation.type == "WORKS_AS" and sought(doc.clean, target.start):
+        if relation.type == "WORKS_AS" and (sought(doc.clean, target.start) or _sought_after(doc, target, source)):
             continue  # "Претендент на пост мэра Москвы Иван Петров": a post sought is none held
         if relation.type == "WORKS_AS" and _whose_body(doc.clean, target, source, doc.draft(subject).label):
             continue  # "Советник министерства Ольги Васильевой": the adviser is no Васильева
-        if relation.type in _WHO and _a_relatives_death(doc.clean, target):
+        if relation.type in _WHO and _a_relatives_death(doc.clean, target, source):
             continue  # "После гибели мужа Корасон Акино …": the husband died, not she
         if predicate == "schema:containedInPlace" and doc.draft(subject).cls in _LAND and _water(doc, str(obj)):
             continue  # "на реке Урал": a river; the region beside it is not inside it (an island in a sea is)
@@ -315,6 +315,7 @@ def _apart_by_date(doc: Doc, dates: Mapping[tuple[int, int], object]) -> None:
             doc.add_apart(replace(draft, mentions=spans))
 
 
+_ALSO = re.compile(r"(?<![А-Яа-яЁё])также(?![а-яё])", re.IGNORECASE)
 _WHO = frozenset({"AGENT", "PARTICIPANT_IN"})
 """The relations that say who takes part in an event (Arg1 the one, Arg2 the event)."""
 
@@ -324,7 +325,8 @@ def _apart_by_who(doc: Doc, entity_of: Callable[[Mention], str | None]) -> None:
     and one of them took part in none of the mentions before: in "Моди провел встречу с Меркель. … Моди проведет
     встречу с Макроном" the second is another meeting, and one node made Merkel a party to the talks with Macron. Such
     a mention goes to an event of its own (with the mentions after it that the same ones take part in); a mention
-    that names no one, or one more person ("на встрече был и Песков"), stays with the first.
+    that names no one or one person, or the ones of a mention before and more ("Переговоры Лаврова и Блинкена" after
+    "Лавров провел переговоры"), or says "также" ("Во встрече также участвовали …"), stays with them.
 
     >>> from kgraph.source import parse_article
     >>> doc = Doc(parse_article("x", "Моди провел встречу с Меркель. Моди проведет встречу с Макроном."))
@@ -351,14 +353,27 @@ def _apart_by_who(doc: Doc, entity_of: Callable[[Mention], str | None]) -> None:
         groups: list[tuple[set[str], list[Span]]] = []
         for span in sorted(draft.mentions, key=lambda m: m.start):
             here = who.get((span.start, span.end), set())
-            if groups and (len(here) < 2 or here <= set().union(*(taking for taking, _ in groups))):
-                # no one new, or one more at most: the group whose takers it shares, else the first
-                next((spans for taking, spans in groups if here <= taking), groups[0][1]).append(span)
+            # one who takes part at most, the ones of a group or more ("Лавров провел переговоры … Переговоры Лаврова
+            # и Блинкена"), or "также" ("Во встрече также участвовали …"): that group's, else the first
+            same = next((g for g in groups if here <= g[0] or g[0] <= here), None)
+            if groups and (len(here) < 2 or same is not None or _ALSO.search(doc.sentence(span.start).text)):
+                group = same or groups[0]
+                group[0].update(here)
+                group[1].append(span)
                 continue
             groups.append((set(here), [span]))
         for _, spans in groups[1:]:
             draft.mentions = [m for m in draft.mentions if m not in spans]
             doc.add_apart(replace(draft, mentions=spans))
+
+
+def _sought_after(doc: Doc, title: Mention, person: Mention) -> bool:
+    """Whether "на пост" opens the title and a verb of seeking stands between it and the person ("На пост
+    губернатора Приморья претендует Олег Кожемяко")."""
+    before = doc.clean[max(0, title.start - 12) : title.start].lower()
+    if not re.search(r"на\s+(?:пост|должность)\s+$", before) or person.start <= title.end:
+        return False
+    return SEEKING.search(doc.clean, title.end, person.start) is not None
 
 
 def _whose_body(text: str, title: Mention, person: Mention, label: str) -> bool:
@@ -375,11 +390,10 @@ def _whose_body(text: str, title: Mention, person: Mention, label: str) -> bool:
     if text[title.end : person.start].strip() or person.start <= title.end or text[person.start : person.end] == label:
         return False
     head = parses(text[title.start : title.end].split()[0].lower())
-    name = [
-        p
-        for p in parses(text[person.start : person.end].split()[0])
-        if {"Name", "Surn"} & p.tag.grammemes and p.tag.number != "plur"  # "Ольги" is no plural of Ольга here
-    ]
+    readings = parses(text[person.start : person.end].split()[0])
+    if any(p.tag.case == "nomn" and p.tag.number == "sing" for p in readings):
+        return False  # "Вице-президент США Камала Харрис": "камала" may be a nominative, whatever natasha made of it
+    name = [p for p in readings if {"Name", "Surn"} & p.tag.grammemes and p.tag.number != "plur"]
     nominative = any(p.tag.case == "nomn" for p in head) and not any(p.tag.case == "gent" for p in head)
     return nominative and bool(name) and all(p.tag.case in ("gent", "accs") for p in name)
 
@@ -387,13 +401,17 @@ def _whose_body(text: str, title: Mention, person: Mention, label: str) -> bool:
 _KIN_AFTER = re.compile(r"[^\S\n]+([а-яё]+)")
 
 
-def _a_relatives_death(text: str, event: Mention) -> bool:
+def _a_relatives_death(text: str, event: Mention, person: Mention) -> bool:
     """Whether an event is the death of a relative named by a kinship noun right after it ("гибели мужа", "смерти
-    отца"), whom no one else of the sentence is.
+    отца") and `person` is no name of that relative right after the noun, in the genitive and of the noun's gender
+    ("После гибели сына Андрея": Андрей died).
 
-    >>> text = "После гибели мужа Корасон Акино стала президентом."
-    >>> _a_relatives_death(text, Mention(6, 12, "EVENT")), _a_relatives_death("Он погиб в бою.", Mention(3, 8, "EVENT"))
-    (True, False)
+    >>> text = "После гибели мужа Корасон Акино стала президентом. После гибели сына Андрея она уехала."
+    >>> akino, andrei = Mention(18, 31, "PERSON"), Mention(text.index("Андрея"), text.index("Андрея") + 6, "PERSON")
+    >>> _a_relatives_death(text, Mention(6, 12, "EVENT"), akino)
+    True
+    >>> _a_relatives_death(text, Mention(text.index("гибели сына"), text.index(" сына"), "EVENT"), andrei)
+    False
     """
     if lemma(text[event.start : event.end].split()[0].lower()) not in DEATH_WORDS:
         return False
@@ -402,7 +420,13 @@ def _a_relatives_death(text: str, event: Mention) -> bool:
         return False
     reading = parses(after.group(1))[0]
     kin = str(reading.normal_form).replace("ё", "е")
-    return reading.tag.case == "gent" and any(kin in nouns for nouns in RELATIVES.values())
+    gender = next((g for g, nouns in RELATIVES.items() if kin in nouns), None)
+    if reading.tag.case != "gent" or gender is None:
+        return False
+    if text[after.end() : person.start].strip():
+        return True
+    first = text[person.start : person.end].split()[0]  # the name right after the noun: the relative's if it agrees
+    return not any(p.tag.case == "gent" and p.tag.gender == gender and "Name" in p.tag for p in parses(first))
 
 
 def _calendar(value: object) -> tuple[int, ...]:

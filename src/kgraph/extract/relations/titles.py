@@ -200,18 +200,24 @@ def find_titles(text: str, persons: list[tuple[int, int]]) -> list[Title]:
 
 
 _NAMED_AFTER = re.compile(r"(?<![А-Яа-яЁё])(?:имени|им\.)\s+\Z")
-_TO_THE_POST = re.compile(r"(?<![А-Яа-яЁё])[Нн]а\s+(?:пост|должность)\s+\Z")
-"""Words before an office that make it a post sought or offered ("претендент на пост", "назначен на должность")."""
+_TO_THE_POST = re.compile(
+    r"(?<![А-Яа-яЁё])(?:[Пп]ретенд|[Кк]андидат|[Вв]ыдвин|[Бб]аллотир|[Пп]рочат|[Мм]етит|[Бб]орьб)[а-яё]*"
+    r"(?:\s+[а-яё]+){0,2}\s+на\s+(?:пост|должность)\s+\Z"
+)
+"""Words before an office that make it a post sought ("претендент на пост", "кандидатом на пост", "выдвинут на
+должность"); not one given ("назначил на должность министра обороны Андрея Белоусова", "избранный на пост")."""
+SEEKING = re.compile(r"(?<![А-Яа-яЁё])(?:[Пп]ретенд|[Бб]аллотир|[Вв]ыдвига|[Пп]рочат)[а-яё]*")
+"""A verb of seeking a post said after it ("На пост губернатора Приморья претендует Олег Кожемяко")."""
 
 
 def sought(text: str, start: int) -> bool:
     """Whether the office named from `start` is a post sought or offered ("на пост мэра Москвы"), not one held.
 
-    >>> text = "Претендент на пост мэра Москвы Иван Петров"
-    >>> sought(text, text.index("мэра")), sought(text, 0)
-    (True, False)
+    >>> text = "Претендент на пост мэра Москвы Иван Петров. Путин назначил на должность министра Андрея Белоусова."
+    >>> sought(text, text.index("мэра")), sought(text, 0), sought(text, text.index("министра"))
+    (True, False, False)
     """
-    return _TO_THE_POST.search(text, max(0, start - 24), start) is not None
+    return _TO_THE_POST.search(text, max(0, start - 60), start) is not None
 
 
 _ACTING = re.compile(

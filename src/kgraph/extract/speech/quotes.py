@@ -243,6 +243,11 @@ def _sentence_stops(text: str) -> list[int]:
     return [sentence.end for sentence in split_sentences(text)]
 
 
+_RUNS_ON = re.compile(r"(?:(?<![А-Яа-яЁёA-Za-z])[А-ЯЁA-Z]|(?<!\d )(?<![А-Яа-яЁё])(?:ул|пр|просп|пер|пл|наб|им|г))\.\Z")
+"""What a period ends that leaves the sentence going on before a capital: an initial ("А."), a street's or a town's
+abbreviation not after a number ("ул. Ленина", "г. Москва"; not "в 2025 г.")."""
+
+
 def _to_sentence_end(text: str, said: Said, stops: list[int]) -> Said:
     """`said` with words that a rule ended at a period that ends no sentence run on to the sentence's end, in the same
     line: "задержан А. С. Иванов, житель Твери", not "задержан А"; "в 2010 г. расходы выросли …", not "в 2010 г".
@@ -257,6 +262,8 @@ def _to_sentence_end(text: str, said: Said, stops: list[int]) -> Said:
     at = bisect_left(stops, end)
     if at == len(stops) or stops[at] == end or "\n" in text[end : stops[at]]:
         return said
+    if not _RUNS_ON.search(text, max(0, end - 12), end) and not text[end:].lstrip()[:1].islower():
+        return said  # "построят в 2025 г. Строительство начнется весной": razdel keeps what is two sentences
     stop = stops[at]
     quote_end = len(text[:stop].rstrip(" .!?…"))
     quote = Span(said.text.start, quote_end, text[said.text.start : quote_end])
