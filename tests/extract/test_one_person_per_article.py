@@ -22,6 +22,12 @@ def _named(article: str, cls: str) -> dict[str, set[str]]:
     return {e.labels["ru"]: {m.text for m in e.mentions} for e in model.entities.values() if e.cls == cls}
 
 
+def _persons_and_items(text: str) -> list[tuple[str, str | None]]:
+    """The persons extracted from `text` (a headline and one paragraph), in order: Russian label and Wikidata item."""
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    return [(e.labels["ru"], e.wikidata) for e in model.entities.values() if e.cls == "schema:Person"]
+
+
 def _labels(article: str, cls: str) -> list[str]:
     """The Russian label of each entity of class `cls` extracted from an article's text, in the entities' order (a
     label twice if two entities have it)."""
@@ -282,8 +288,7 @@ def test_a_full_name_natasha_left_in_another_case_is_the_person_named_so_in_the_
         "Электрик Андреас Римкус возглавил партию. Кандидатуру Андреаса Римкуса поддержали делегаты.",
         "Кандидатуру Андреаса Римкуса поддержали делегаты. Электрик Андреас Римкус возглавил партию.",
     ):
-        model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
-        persons = [(e.labels["ru"], e.wikidata) for e in model.entities.values() if e.cls == "schema:Person"]
+        persons = _persons_and_items(text)
         assert persons == [("Андреас Римкус", "Q15783337")], persons
 
 
@@ -295,8 +300,7 @@ def test_a_full_name_the_gazetteer_finds_again_as_the_ner_wrote_it_is_that_perso
         "Этому предшествовал скандал, сопровождавший историю отставки прежнего главы администрации Радия Хабирова. "
         '"После ухода Радия Хабирова администрация значительно ослабла", - сказал политолог.'
     )
-    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
-    persons = [(e.labels["ru"], e.wikidata) for e in model.entities.values() if e.cls == "schema:Person"]
+    persons = _persons_and_items(text)
     assert persons == [("Азамат Сагитов", None), ("Радий Хабиров", "Q4494406")], persons
 
 
