@@ -107,3 +107,13 @@ def test_an_event_named_again_with_the_ones_before_and_more_or_with_also_is_the_
         "На встрече Путин и Лукашенко обсудили торговлю. Во встрече также участвовали Мишустин и Головченко."
     )
     assert len(events["встреча"]) == 1, events
+
+
+def test_an_office_a_headline_names_is_no_other_party_than_its_holder_named_in_the_text() -> None:
+    # our own article: "Лукашенко назначил нового премьер-министра Белоруссии" and "… назначил премьер-министром
+    # страны Александра Турчина" had become two appointments, the office a party to the first
+    events = _events_by_label(
+        "Лукашенко назначил нового премьер-министра Белоруссии\n\nПрезидент Белоруссии Александр Лукашенко в "
+        "четверг назначил премьер-министром страны Александра Турчина."
+    )
+    assert len(events["назначил"]) == 1, events

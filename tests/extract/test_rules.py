@@ -825,6 +825,8 @@ def test_a_title_word_in_another_case_than_the_name_after_it_is_part_of_the_titl
     text = "Как сообщил глава пресс-службы башкирского президента Айрат Мурзагалиев, указ подписан."
     name = text.index("Айрат")
     assert [t.label for t in find_titles(text, [(name, name + 17)])] == ["глава пресс-службы башкирского президента"]
+    text = "Пресс-секретарь президента России Дмитрий Песков назвал слова опасными."  # an aide's: Q19607392
+    assert [t.label for t in find_titles(text, [(34, 48)])] == ["пресс-секретарь президента России"]
     text = "Встреча президента России Владимира Путина и главы МИД Сергея Лаврова."
     names = [(text.index("Владимира"), text.index("Владимира") + 16), (text.index("Сергея"), text.index("Сергея") + 14)]
     assert [t.label for t in find_titles(text, names)] == ["президент России", "глава МИД"]
@@ -3738,3 +3740,14 @@ def test_a_relative_named_after_the_kinship_noun_takes_part_in_the_death_and_an_
     stated = {(label[f.subject], f.predicate, label.get(str(f.obj))) for f in model.facts}
     assert ("Андрей Иванов", "kg:participantIn", "гибель") in stated, stated
     assert ("посещение: Сочи", "schema:location", "Сочи") in stated, stated
+
+
+def test_a_foreign_womans_undeclined_surname_and_a_role_given_in_the_instrumental_keep_their_holders() -> None:
+    # our own articles, after the first versions of `_whose_body` and the title's case check: "глава европейской
+    # дипломатии Кая Каллас" (pymorphy3 reads "Кая" as Кай's genitive) and "избрали мэром города Максима
+    # Кудрявцева" had lost their offices
+    assert _held("Как сообщила глава европейской дипломатии Кая Каллас, санкции утверждены.") == {
+        ("Кай Каллас", "глава европейской дипломатии")
+    }
+    held = _held("Депутаты избрали мэром города Максима Кудрявцева.")
+    assert {office for _, office in held} & {"мэр", "мэр города"}, held

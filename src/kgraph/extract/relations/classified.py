@@ -30,7 +30,7 @@ from ..text.normalise import CYRILLIC_WORD, key, lemma, noun_phrase_nominative, 
 from ..text.words import words
 from ..typed.taggers import RULE_TYPES, RULES_ADD_TO
 from .learned import FLOOR, Mention, Relation, relate
-from .titles import SEEKING, referred_places, sought
+from .titles import SEEKING, ends_in_a_consonant, referred_places, sought
 
 VALUE_TYPES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "NUMBER", "AGE", "ORDINAL"})
 """NEREL types whose mentions are values, not entities: a relation to one is a fact only when it is a date."""
@@ -317,6 +317,7 @@ def _apart_by_date(doc: Doc, dates: Mapping[tuple[int, int], object]) -> None:
 
 _ALSO = re.compile(r"(?<![А-Яа-яЁё])также(?![а-яё])", re.IGNORECASE)
 _WHO = frozenset({"AGENT", "PARTICIPANT_IN"})
+_TAKERS = frozenset({"PERSON", "ORGANIZATION"})
 """The relations that say who takes part in an event (Arg1 the one, Arg2 the event)."""
 
 
@@ -343,7 +344,8 @@ def _apart_by_who(doc: Doc, entity_of: Callable[[Mention], str | None]) -> None:
     """
     who: dict[tuple[int, int], set[str]] = {}
     for relation in doc.relations:
-        if relation.type in _WHO and relation.target.type == "EVENT":
+        # persons and bodies: an office named in a headline ("назначил нового премьер-министра") stands for its holder
+        if relation.type in _WHO and relation.target.type == "EVENT" and relation.source.type in _TAKERS:
             one = entity_of(relation.source)
             if one is not None:
                 who.setdefault((relation.target.start, relation.target.end), set()).add(one)
@@ -390,9 +392,12 @@ def _whose_body(text: str, title: Mention, person: Mention, label: str) -> bool:
     if text[title.end : person.start].strip() or person.start <= title.end or text[person.start : person.end] == label:
         return False
     head = parses(text[title.start : title.end].split()[0].lower())
-    readings = parses(text[person.start : person.end].split()[0])
+    words = text[person.start : person.end].split()
+    readings = parses(words[0])
     if any(p.tag.case == "nomn" and p.tag.number == "sing" for p in readings):
         return False  # "Вице-президент США Камала Харрис": "камала" may be a nominative, whatever natasha made of it
+    if len(words) > 1 and ends_in_a_consonant(words[-1]):
+        return False  # "глава европейской дипломатии Кая Каллас": a man's surname would be "Калласа" in the genitive
     name = [p for p in readings if {"Name", "Surn"} & p.tag.grammemes and p.tag.number != "plur"]
     nominative = any(p.tag.case == "nomn" for p in head) and not any(p.tag.case == "gent" for p in head)
     return nominative and bool(name) and all(p.tag.case in ("gent", "accs") for p in name)

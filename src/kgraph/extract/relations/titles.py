@@ -78,7 +78,28 @@ def _cases(word: str, *, name: bool = False) -> set[str]:
     (['accs', 'gent'], ['nomn'])
     """
     wanted = {"Name", "Surn"} if name else {"NOUN"}
-    return {str(p.tag.case) for p in parses(word) if wanted & p.tag.grammemes and p.tag.case}
+    readings = [p for p in parses(word) if wanted & p.tag.grammemes and p.tag.case]
+    return {str(p.tag.case) for p in readings if not name or p.tag.number != "plur"}  # "Ольги" names one Ольга
+
+
+def _name_cases(name: str) -> set[str]:
+    """The cases a person's name may be in, by its first word; a nominative too when its last word ends in a consonant
+    but "й", as no man's surname does in another case and a woman's foreign one always does ("Кая Каллас", which
+    pymorphy3 reads as Кай's genitive).
+
+    >>> sorted(_name_cases("Кая Каллас")), sorted(_name_cases("Ольги Васильевой"))
+    (['accs', 'gent', 'nomn'], ['gent'])
+    """
+    cases = _cases(name.split()[0], name=True)
+    words = name.split()
+    if cases and len(words) > 1 and ends_in_a_consonant(words[-1]):
+        cases.add("nomn")
+    return cases
+
+
+def ends_in_a_consonant(word: str) -> bool:
+    """Whether a word ends in a consonant other than "й" (or a soft sign after one)."""
+    return bool(re.search(r"[бвгджзклмнпрстфхцчшщ]ь?\Z", word.lower()))
 
 
 def _joins(word: str) -> bool:
@@ -161,7 +182,7 @@ def find_titles(text: str, persons: list[tuple[int, int]]) -> list[Title]:
             continue
         if _NAMED_AFTER.search(text, max(0, start - 8), start):
             continue  # "руководитель Театра имени Евгения Вахтангова": whom the theatre is named after holds nothing
-        name_cases = _cases(text[start:end].split()[0], name=True)
+        name_cases = _name_cases(text[start:end])
         for back in range(1, min(5, len(before)) + 1):
             candidate = before[-back]
             if (
@@ -169,8 +190,17 @@ def find_titles(text: str, persons: list[tuple[int, int]]) -> list[Title]:
                 and candidate.text[:1].islower()
                 and not _plural(candidate.text)  # "Председатель совета директоров Виталий Савельев"
             ):
-                disagree = name_cases and (cases := _cases(candidate.text)) and not cases & name_cases
-                if disagree and not _ACTING_BEFORE.search(text, max(0, candidate.start - 80), candidate.start):
+                # a title in the genitive before a name that is in no case but the nominative is another's title's
+                # ("избрали мэром города Максима Кудрявцева", the instrumental of a role given, is his)
+                cases = _cases(candidate.text)
+                disagree = name_cases and cases and cases <= {"gent", "accs"} and not cases & name_cases
+                # not a deputy's or an aide's ("Пресс-секретарь президента России Дмитрий Песков") nor an acting one
+                aide = _with_deputy(text, before[: len(before) - back], candidate.start) < candidate.start
+                if (
+                    disagree
+                    and not aide
+                    and not _ACTING_BEFORE.search(text, max(0, candidate.start - 80), candidate.start)
+                ):
                     continue  # "глава пресс-службы башкирского президента Айрат Мурзагалиев": the title before
                 after = text[candidate.start : start]
                 if re.search(r"[.,;:!?()\n\d]", after):
