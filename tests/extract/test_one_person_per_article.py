@@ -737,3 +737,10 @@ def test_a_general_directors_title_written_short_and_in_full_is_one_office() -> 
     )
     offices = _labels(article, "kg:Position")
     assert offices == ["генеральный директор «Аэрофлота»"], offices
+
+
+def test_a_name_train_links_surely_enough_keeps_its_item_beside_another_name_of_it() -> None:
+    # a review helper's "«Коммерсантъ» … «Коммерсанта»" (0.92 of train's links) had lost Q1780189
+    article = "# Новости\n\nОб этом пишет «Коммерсантъ». По данным «Коммерсанта», сделка закрыта.\n"
+    model = extract_article(parse_article("a", article))
+    assert {e.wikidata for e in model.entities.values() if e.labels["ru"].startswith("Коммерсант")} == {"Q1780189"}

@@ -3734,11 +3734,12 @@ def test_a_post_given_is_held_and_a_quote_stops_at_a_years_abbreviation_before_a
 
 def test_a_relative_named_after_the_kinship_noun_takes_part_in_the_death_and_an_undeclined_city_is_visited() -> None:
     # a review helper's misfires of the first versions of `_a_relatives_death` and `is_destination`
-    text = "# Новости\n\nПосле гибели сына Андрея Иванова семья уехала. Синдзо Абэ посетил город Сочи.\n"
+    # (a full name after the noun is whose relative: "После смерти отца Ивана Урганта", a third review)
+    text = "# Новости\n\nПосле гибели сына Андрея семья уехала из Москвы. Синдзо Абэ посетил город Сочи.\n"
     model = extract_article(parse_article("a", text))
     label = {e.id: e.labels["ru"] for e in model.entities.values()}
     stated = {(label[f.subject], f.predicate, label.get(str(f.obj))) for f in model.facts}
-    assert ("Андрей Иванов", "kg:participantIn", "гибель") in stated, stated
+    assert ("Андрей", "kg:participantIn", "гибель") in stated, stated
     assert ("посещение: Сочи", "schema:location", "Сочи") in stated, stated
 
 
@@ -3751,3 +3752,33 @@ def test_a_foreign_womans_undeclined_surname_and_a_role_given_in_the_instrumenta
     }
     held = _held("Депутаты избрали мэром города Максима Кудрявцева.")
     assert {office for _, office in held} & {"мэр", "мэр города"}, held
+
+
+def test_the_third_reviews_misfires_stay_fixed() -> None:
+    # a third review helper's probes of the rules of this session: a town named like a person, names whose case
+    # pymorphy3 misreads, a post sought in an election, "также встретился", whose father died, "Президент Чили"
+    model = extract_article(
+        parse_article("a", "# Новости\n\nВ Кропоткине построят вокзал. Он назван в честь Петра Кропоткина.\n")
+    )
+    assert [e.labels["ru"] for e in model.entities.values() if e.cls == "schema:City"] == ["Кропоткин"]
+    assert _held("Премьер-министр Армении Никол Пашинян заявил о переговорах.") == {
+        ("Никол Пашинян", "премьер-министр Армении")
+    }
+    assert not _held("В выборах на пост президента Украины Юлия Тимошенко заняла третье место.")
+    assert not _held("На пост главы Счётной палаты рассматривается Борис Ковальчук.")
+    text = (
+        "# Новости\n\nПутин встретился с президентом Казахстана Касым-Жомартом Токаевым. Затем Путин также "
+        "встретился с президентом Узбекистана Шавкатом Мирзиёевым. После смерти отца Ивана Урганта семья переехала. "
+        "Президент Чили Габриэль Борич прибыл с официальным визитом. Синдзо Абэ посетил город Сочи.\n"
+    )
+    model = extract_article(parse_article("a", text))
+    label = {e.id: e.labels["ru"] for e in model.entities.values()}
+    assert len([e for e in model.entities.values() if e.labels["ru"] == "встретился"]) == 2
+    took_part = {(label[f.subject], label[str(f.obj)]) for f in model.facts if f.predicate == "kg:participantIn"}
+    assert not any(event == "смерть" for _, event in took_part), took_part
+    went = {
+        label[str(f.obj)] for f in model.facts if f.predicate == "schema:location" and "посещение" in label[f.subject]
+    }
+    assert went == {"Сочи"}, went
+    said = find_utterances("Глава района Иван Петров заявил, что дорогу в пос. Марьино откроют в мае.")
+    assert [s.text.text for s in said] == ["дорогу в пос. Марьино откроют в мае"]

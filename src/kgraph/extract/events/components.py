@@ -13,7 +13,7 @@ from ...resources import subclasses
 from ...source import Span
 from ..doc import Doc, Draft, class_for
 from ..pipeline import component
-from ..places.nouns import named_kind
+from ..places.nouns import cue, named_kind
 from ..spans import Overlapping
 from ..text.normalise import lemma, noun_phrase_nominative, parses
 from .events import EventMention, find_events
@@ -293,6 +293,11 @@ _TOWARDS = frozenset({"в", "во", "на"})
 _AWAY = frozenset({"из", "изо", "от", "с", "со", "до", "для", "у", "без", "после", "около", "из-за"})
 
 
+_PLACE_KINDS = frozenset({"CITY", "STATE_OR_PROVINCE", "LOCATION", "DISTRICT"})
+"""The kinds of place a noun before a name may say it is ("город Сочи", "штат Огайо"): then the name in any case
+after it may be where a visit goes; "президент Чили", "уроженец Ставропольского края" say whose, not where."""
+
+
 def is_destination(text: str, start: int) -> bool:
     """Whether the place named at `start` may be where a visit goes: after "в" or "на" ("прибыл в Пекин", "побывал
     в Омске"), or with no preposition in the accusative ("посетил Казахстан"); not a place in a title ("Министр
@@ -315,9 +320,13 @@ def is_destination(text: str, start: int) -> bool:
     if first is None:
         return False
     readings = parses(first.group().lower())
-    declined = not any("Fixd" in p.tag or p.tag.case == "nomn" for p in readings)  # not "город Сочи"
-    if declined and word and "NOUN" in parses(word)[0].tag and any(p.tag.case == "gent" for p in readings):
-        return False  # "уроженец Ставропольского края, прибыл в …": a noun's genitive, where he comes from
+    noun = parses(word)[0] if word else None
+    common = noun is not None and noun.tag.POS == "NOUN" and not {"Geox", "Name", "Surn"} & noun.tag.grammemes
+    place_noun = noun is not None and cue(str(noun.normal_form)) in _PLACE_KINDS
+    if common and not place_noun and any(p.tag.case == "gent" for p in readings):
+        # "уроженец Ставропольского края, прибыл в …", "Президент Чили … прибыл": a noun's genitive, no
+        # destination; "посетил город Сочи", "в столицу Индии Нью-Дели" (a place noun, a place's name) are
+        return False
     return any(p.tag.case == "accs" for p in readings)
 
 

@@ -294,6 +294,8 @@ def _openings(text: str) -> list[EventMention]:
 
     >>> [e.label for e in _openings("Была открыта академия «Авангард». Открыто выступила «Единая Россия».")]
     ['открытие: академия «Авангард»']
+    >>> [e.label for e in _openings("В парке открыт был сквер «Берёзовая роща».")]
+    ['открытие: сквер «Берёзовая роща»']
     """
     found = []
     pattern = re.compile(
@@ -303,9 +305,13 @@ def _openings(text: str) -> list[EventMention]:
     for match in pattern.finditer(text):
         group = "what" if match.group("noun") else "what2"
         between = re.findall(r"[а-яё]+", re.split(r"[«\"“]", match.group(group), maxsplit=1)[0])
-        if any(parses(word)[0].tag.POS in {"VERB", "INFN", "GRND"} for word in between):
-            continue  # "открыто выступила «Единая Россия»": openly, not opened
-        what = Span(match.start(group), match.end(group), match.group(group))
+        verbs = [p for p in (parses(word)[0] for word in between) if p.tag.POS in {"VERB", "INFN", "GRND"}]
+        if any(p.normal_form not in ("быть", "стать") for p in verbs):
+            continue  # "открыто выступила «Единая Россия»": openly, not opened ("открыт был сквер" is opened)
+        start = match.start(group)
+        if verbs and (be := re.match(r"(?:был[аио]?|будет|будут)\s+", text[start : match.end(group)])):
+            start += be.end()  # "открыт был сквер «…»": the square is what is opened
+        what = Span(start, match.end(group), text[start : match.end(group)])
         label = "открытие: " + noun_phrase_nominative(re.sub(r"[\"“]([^\"”]*)[\"”]", r"«\1»", what.text))
         span = Span(match.start(), match.end(), match.group())
         found.append(EventMention("kg:Opening", label, "открытие", [span], opens=what, confidence=0.7))

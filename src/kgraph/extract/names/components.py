@@ -292,10 +292,15 @@ def partial_names(doc: Doc) -> None:
     doc.drop_unmentioned()
 
 
+_IN_A_PLACE = re.compile(r"(?<![А-Яа-яЁё])(?:[Вв]о?|[Ии]з|[Пп]од|город[а-яё]*|г\.)\s+\Z")
+
+
 def _surnames_read_as_places(doc: Doc, persons: list[Draft]) -> None:
     """A place of one word no table knows as a place, that is the surname in any case of exactly one person the
     article names in full, is a mention of that person: natasha read "между Махамой и Акуфо-Аддо" as two places,
     beside "Джон Махама" and "Нана Акуфо-Аддо"."""
+    from ...identity.keys import geonames_key  # identity reads the extraction tables: imported once both are loaded
+
     surnames: dict[str, set[int]] = {}
     for index, person in enumerate(persons):
         words = person.label.split()
@@ -306,8 +311,10 @@ def _surnames_read_as_places(doc: Doc, persons: list[Draft]) -> None:
         if draft.nerel_type not in LOCATION_TYPES or draft.wikidata or " " in draft.label or not draft.mentions:
             continue
         entry = gazetteer().entry(draft.label)
-        if entry is not None and entry.named:
-            continue  # a place NEREL train knows ("Гана"), whatever person bears its name
+        if (entry is not None and entry.named) or geonames_key(draft.cls, draft.label):
+            continue  # a place NEREL train or GeoNames knows ("Гана", "Кропоткин"), whatever person bears its name
+        if any(_IN_A_PLACE.search(doc.clean, max(0, m.start - 12), m.start) for m in draft.mentions):
+            continue  # "в Фрунзе": a place, named after whom it may be
         owners = set().union(*(surnames.get(form, set()) for m in draft.mentions for form in name_forms(m.text)))
         if len(owners) == 1:
             persons[owners.pop()].mentions.extend(draft.mentions)
@@ -496,8 +503,15 @@ def _items_named_apart(doc: Doc, initials: Callable[[str], str]) -> None:
         sure = [_how_surely(draft.label, item) for draft in drafts]
         surest = [draft for draft, value in zip(drafts, sure, strict=True) if value == max(sure)]
         for draft, value in zip(drafts, sure, strict=True):
-            if value < max(sure) and all(_named_apart(draft.label, other.label, initials) for other in surest):
+            if value < min(max(sure), _SURE) and all(
+                _named_apart(draft.label, other.label, initials) for other in surest
+            ):
                 draft.wikidata = None
+
+
+_SURE = 0.5
+"""A share of train's links to an item a name keeps it by, whatever other name has it more surely ("Коммерсанта" 0.92
+beside "«Коммерсантъ»"; "Сибирь" has 0.43)."""
 
 
 def _how_surely(label: str, item: str) -> float:

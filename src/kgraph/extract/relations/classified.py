@@ -315,7 +315,8 @@ def _apart_by_date(doc: Doc, dates: Mapping[tuple[int, int], object]) -> None:
             doc.add_apart(replace(draft, mentions=spans))
 
 
-_ALSO = re.compile(r"(?<![А-Яа-яЁё])также(?![а-яё])", re.IGNORECASE)
+_ALSO = re.compile(r"(?<![А-Яа-яЁё])также\s+(?:[а-яё]+\s+)?(?:участвова|присутствова|принял)", re.IGNORECASE)
+"""Others "also" taking part in the event ("Во встрече также участвовали …"), not another one ("также встретился")."""
 _WHO = frozenset({"AGENT", "PARTICIPANT_IN"})
 _TAKERS = frozenset({"PERSON", "ORGANIZATION"})
 """The relations that say who takes part in an event (Arg1 the one, Arg2 the event)."""
@@ -357,7 +358,9 @@ def _apart_by_who(doc: Doc, entity_of: Callable[[Mention], str | None]) -> None:
             here = who.get((span.start, span.end), set())
             # one who takes part at most, the ones of a group or more ("Лавров провел переговоры … Переговоры Лаврова
             # и Блинкена"), or "также" ("Во встрече также участвовали …"): that group's, else the first
-            same = next((g for g in groups if here <= g[0] or g[0] <= here), None)
+            # more than one party before: a larger group is another event ("Лавров провёл переговоры с Блинкеном в
+            # Женеве … трёхсторонние переговоры … с Ван И")
+            same = next((g for g in groups if here <= g[0] or (g[0] <= here and len(g[0]) < 2)), None)
             if groups and (len(here) < 2 or same is not None or _ALSO.search(doc.sentence(span.start).text)):
                 group = same or groups[0]
                 group[0].update(here)
@@ -409,7 +412,7 @@ _KIN_AFTER = re.compile(r"[^\S\n]+([а-яё]+)")
 def _a_relatives_death(text: str, event: Mention, person: Mention) -> bool:
     """Whether an event is the death of a relative named by a kinship noun right after it ("гибели мужа", "смерти
     отца") and `person` is no name of that relative right after the noun, in the genitive and of the noun's gender
-    ("После гибели сына Андрея": Андрей died).
+    ("После гибели сына Андрея": Андрей died; not "После смерти отца Ивана Урганта": whose father).
 
     >>> text = "После гибели мужа Корасон Акино стала президентом. После гибели сына Андрея она уехала."
     >>> akino, andrei = Mention(18, 31, "PERSON"), Mention(text.index("Андрея"), text.index("Андрея") + 6, "PERSON")
@@ -428,9 +431,9 @@ def _a_relatives_death(text: str, event: Mention, person: Mention) -> bool:
     gender = next((g for g, nouns in RELATIVES.items() if kin in nouns), None)
     if reading.tag.case != "gent" or gender is None:
         return False
-    if text[after.end() : person.start].strip():
-        return True
-    first = text[person.start : person.end].split()[0]  # the name right after the noun: the relative's if it agrees
+    if text[after.end() : person.start].strip() or len(text[person.start : person.end].split()) > 1:
+        return True  # "После смерти отца Ивана Урганта": whose father
+    first = text[person.start : person.end]  # one name right after the noun: the relative's if it agrees
     return not any(p.tag.case == "gent" and p.tag.gender == gender and "Name" in p.tag for p in parses(first))
 
 

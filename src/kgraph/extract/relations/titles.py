@@ -82,6 +82,12 @@ def _cases(word: str, *, name: bool = False) -> set[str]:
     return {str(p.tag.case) for p in readings if not name or p.tag.number != "plur"}  # "Ольги" names one Ольга
 
 
+def _agreeing_title_before(earlier: list[Word], name_cases: set[str]) -> bool:
+    """Whether a title word among the (at most four) words before another agrees in case with the name after them:
+    only then is the nearer one skipped (pymorphy3 misreads some names' case: "Никол Пашинян", "Олафом Шольцем")."""
+    return any(lemma(word.text.lower()) in TITLE_WORDS and _cases(word.text) & name_cases for word in earlier[-4:])
+
+
 def _name_cases(name: str) -> set[str]:
     """The cases a person's name may be in, by its first word; a nominative too when its last word ends in a consonant
     but "й", as no man's surname does in another case and a woman's foreign one always does ("Кая Каллас", which
@@ -195,12 +201,10 @@ def find_titles(text: str, persons: list[tuple[int, int]]) -> list[Title]:
                 cases = _cases(candidate.text)
                 disagree = name_cases and cases and cases <= {"gent", "accs"} and not cases & name_cases
                 # not a deputy's or an aide's ("Пресс-секретарь президента России Дмитрий Песков") nor an acting one
-                aide = _with_deputy(text, before[: len(before) - back], candidate.start) < candidate.start
-                if (
-                    disagree
-                    and not aide
-                    and not _ACTING_BEFORE.search(text, max(0, candidate.start - 80), candidate.start)
-                ):
+                earlier = before[: len(before) - back]
+                aide = _with_deputy(text, earlier, candidate.start) < candidate.start
+                acting = _ACTING_BEFORE.search(text, max(0, candidate.start - 80), candidate.start)
+                if disagree and not aide and not acting and _agreeing_title_before(earlier, name_cases):
                     continue  # "глава пресс-службы башкирского президента Айрат Мурзагалиев": the title before
                 after = text[candidate.start : start]
                 if re.search(r"[.,;:!?()\n\d]", after):
@@ -231,12 +235,13 @@ def find_titles(text: str, persons: list[tuple[int, int]]) -> list[Title]:
 
 _NAMED_AFTER = re.compile(r"(?<![А-Яа-яЁё])(?:имени|им\.)\s+\Z")
 _TO_THE_POST = re.compile(
-    r"(?<![А-Яа-яЁё])(?:[Пп]ретенд|[Кк]андидат|[Вв]ыдвин|[Бб]аллотир|[Пп]рочат|[Мм]етит|[Бб]орьб)[а-яё]*"
+    r"(?<![А-Яа-яЁё])(?:[Пп]ретенд|[Кк]андидат|[Вв]ыдвин|[Вв]ыдвиж|[Бб]аллотир|[Пп]рочат|[Мм]етит|[Бб]орьб|[Вв]ыбор"
+    r"|[Кк]онкурс|[Рр]ассматрива|[Пп]редл[ао]г|[Пп]редлож)[а-яё]*"
     r"(?:\s+[а-яё]+){0,2}\s+на\s+(?:пост|должность)\s+\Z"
 )
 """Words before an office that make it a post sought ("претендент на пост", "кандидатом на пост", "выдвинут на
 должность"); not one given ("назначил на должность министра обороны Андрея Белоусова", "избранный на пост")."""
-SEEKING = re.compile(r"(?<![А-Яа-яЁё])(?:[Пп]ретенд|[Бб]аллотир|[Вв]ыдвига|[Пп]рочат)[а-яё]*")
+SEEKING = re.compile(r"(?<![А-Яа-яЁё])(?:[Пп]ретенд|[Бб]аллотир|[Вв]ыдвига|[Пп]рочат|[Рр]ассматрива)[а-яё]*")
 """A verb of seeking a post said after it ("На пост губернатора Приморья претендует Олег Кожемяко")."""
 
 

@@ -243,7 +243,10 @@ def _sentence_stops(text: str) -> list[int]:
     return [sentence.end for sentence in split_sentences(text)]
 
 
-_RUNS_ON = re.compile(r"(?:(?<![А-Яа-яЁёA-Za-z])[А-ЯЁA-Z]|(?<!\d )(?<![А-Яа-яЁё])(?:ул|пр|просп|пер|пл|наб|им|г))\.\Z")
+_RUNS_ON = re.compile(
+    r"(?:(?<![А-Яа-яЁёA-Za-z])[А-ЯЁA-Z]"
+    r"|(?<!\d )(?<![А-Яа-яЁё])(?:ул|пр|просп|пер|пл|наб|им|г|пос|с|д|ст|пгт|мкр|проф|акад))\.\Z"
+)
 """What a period ends that leaves the sentence going on before a capital: an initial ("А."), a street's or a town's
 abbreviation not after a number ("ул. Ленина", "г. Москва"; not "в 2025 г.")."""
 
