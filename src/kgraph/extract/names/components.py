@@ -296,7 +296,8 @@ _IN_A_PLACE = re.compile(r"(?<![А-Яа-яЁё])(?:[Вв]о?|[Ии]з|[Пп]од
 
 
 def _surnames_read_as_places(doc: Doc, persons: list[Draft]) -> None:
-    """A place of one word no table knows as a place, that is the surname in any case of exactly one person the
+    """A place of one word no table knows as a place (neither NEREL train's gazetteer nor GeoNames: "Кропоткин" stays
+    a town), named after no "в", "из", "под" or "город", that is the surname in any case of exactly one person the
     article names in full, is a mention of that person: natasha read "между Махамой и Акуфо-Аддо" as two places,
     beside "Джон Махама" and "Нана Акуфо-Аддо"."""
     from ...identity.keys import geonames_key  # identity reads the extraction tables: imported once both are loaded
@@ -493,8 +494,9 @@ def _within(mention: Span, others: list[Span]) -> bool:
 
 def _items_named_apart(doc: Doc, initials: Callable[[str], str]) -> None:
     """Two organisations of an article linked to one Wikidata item, whose names share no word and neither abbreviates
-    the other, are two bodies: the one NEREL train links less surely to that item loses the link. Train links
-    "Сибирь" (the hockey club) to the KHL three times in one text, and an article naming both made them one node."""
+    the other, are two bodies: the one NEREL train links less surely to that item, with less than half of its links
+    (`_SURE`), loses the link. Train links "Сибирь" (the hockey club) to the KHL three times in one text, and an
+    article naming both made them one node."""
     by_item: dict[str, list[Draft]] = {}
     for draft in doc.drafts:
         if draft.nerel_type == "ORGANIZATION" and draft.wikidata and draft.mentions:

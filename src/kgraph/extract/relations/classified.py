@@ -318,17 +318,20 @@ def _apart_by_date(doc: Doc, dates: Mapping[tuple[int, int], object]) -> None:
 _ALSO = re.compile(r"(?<![А-Яа-яЁё])также\s+(?:[а-яё]+\s+)?(?:участвова|присутствова|принял)", re.IGNORECASE)
 """Others "also" taking part in the event ("Во встрече также участвовали …"), not another one ("также встретился")."""
 _WHO = frozenset({"AGENT", "PARTICIPANT_IN"})
-_TAKERS = frozenset({"PERSON", "ORGANIZATION"})
 """The relations that say who takes part in an event (Arg1 the one, Arg2 the event)."""
+_TAKERS = frozenset({"PERSON", "ORGANIZATION"})
+"""Who counts as a party when an event named again is told apart: an office a headline names ("назначил нового
+премьер-министра") stands for its holder."""
 
 
 def _apart_by_who(doc: Doc, entity_of: Callable[[Mention], str | None]) -> None:
     """An event the text names twice alike is one node, but not when a later mention has two or more who take part
     and one of them took part in none of the mentions before: in "Моди провел встречу с Меркель. … Моди проведет
     встречу с Макроном" the second is another meeting, and one node made Merkel a party to the talks with Macron. Such
-    a mention goes to an event of its own (with the mentions after it that the same ones take part in); a mention
-    that names no one or one person, or the ones of a mention before and more ("Переговоры Лаврова и Блинкена" after
-    "Лавров провел переговоры"), or says "также" ("Во встрече также участвовали …"), stays with them.
+    a mention goes to an event of its own (with the mentions after it that the same ones take part in). A mention
+    that names no one or one person, some of the parties of a mention before, or its one party and more ("Переговоры
+    Лаврова и Блинкена" after "Лавров провел переговоры"), or says others also take part ("Во встрече также
+    участвовали …"), stays with that mention.
 
     >>> from kgraph.source import parse_article
     >>> doc = Doc(parse_article("x", "Моди провел встречу с Меркель. Моди проведет встречу с Макроном."))
@@ -345,7 +348,6 @@ def _apart_by_who(doc: Doc, entity_of: Callable[[Mention], str | None]) -> None:
     """
     who: dict[tuple[int, int], set[str]] = {}
     for relation in doc.relations:
-        # persons and bodies: an office named in a headline ("назначил нового премьер-министра") stands for its holder
         if relation.type in _WHO and relation.target.type == "EVENT" and relation.source.type in _TAKERS:
             one = entity_of(relation.source)
             if one is not None:
@@ -356,10 +358,8 @@ def _apart_by_who(doc: Doc, entity_of: Callable[[Mention], str | None]) -> None:
         groups: list[tuple[set[str], list[Span]]] = []
         for span in sorted(draft.mentions, key=lambda m: m.start):
             here = who.get((span.start, span.end), set())
-            # one who takes part at most, the ones of a group or more ("Лавров провел переговоры … Переговоры Лаврова
-            # и Блинкена"), or "также" ("Во встрече также участвовали …"): that group's, else the first
-            # more than one party before: a larger group is another event ("Лавров провёл переговоры с Блинкеном в
-            # Женеве … трёхсторонние переговоры … с Ван И")
+            # a larger group than two or more parties before is another event ("переговоры с Блинкеном в Женеве …
+            # трёхсторонние переговоры … с Ван И")
             same = next((g for g in groups if here <= g[0] or (g[0] <= here and len(g[0]) < 2)), None)
             if groups and (len(here) < 2 or same is not None or _ALSO.search(doc.sentence(span.start).text)):
                 group = same or groups[0]

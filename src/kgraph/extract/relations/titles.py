@@ -213,7 +213,6 @@ def find_titles(text: str, persons: list[tuple[int, int]]) -> list[Title]:
                     break  # "президента Франции поддержал Путин"
                 if back > 1 and _joins(before[-1].text):
                     break  # "депутаты во главе с Резником": a title ends before a preposition, never with one
-                earlier = before[: len(before) - back]
                 start_with_adjectives = _with_adjectives(text, earlier, candidate)
                 earlier = [word for word in earlier if word.start < start_with_adjectives]
                 title_start = _with_deputy(text, earlier, start_with_adjectives)
@@ -246,7 +245,7 @@ SEEKING = re.compile(r"(?<![А-Яа-яЁё])(?:[Пп]ретенд|[Бб]алло
 
 
 def sought(text: str, start: int) -> bool:
-    """Whether the office named from `start` is a post sought or offered ("на пост мэра Москвы"), not one held.
+    """Whether the office named from `start` is a post sought ("претендент на пост мэра Москвы"), not one held.
 
     >>> text = "Претендент на пост мэра Москвы Иван Петров. Путин назначил на должность министра Андрея Белоусова."
     >>> sought(text, text.index("мэра")), sought(text, 0), sought(text, text.index("министра"))

@@ -247,8 +247,8 @@ _RUNS_ON = re.compile(
     r"(?:(?<![А-Яа-яЁёA-Za-z])[А-ЯЁA-Z]"
     r"|(?<!\d )(?<![А-Яа-яЁё])(?:ул|пр|просп|пер|пл|наб|им|г|пос|с|д|ст|пгт|мкр|проф|акад))\.\Z"
 )
-"""What a period ends that leaves the sentence going on before a capital: an initial ("А."), a street's or a town's
-abbreviation not after a number ("ул. Ленина", "г. Москва"; not "в 2025 г.")."""
+"""What a period ends that leaves the sentence going on before a capital: an initial ("А."), a street's, a town's or a
+settlement's abbreviation not after a number ("ул. Ленина", "г. Москва", "пос. Марьино"; not "в 2025 г.")."""
 
 
 def _to_sentence_end(text: str, said: Said, stops: list[int]) -> Said:
