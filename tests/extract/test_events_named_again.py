@@ -117,3 +117,18 @@ def test_an_office_a_headline_names_is_no_other_party_than_its_holder_named_in_t
         "четверг назначил премьер-министром страны Александра Турчина."
     )
     assert len(events["назначил"]) == 1, events
+
+
+def test_an_event_other_than_an_encounter_or_a_headlines_stays_one_whoever_the_text_names_in_it() -> None:
+    # a fourth review helper's probe: the headline's verdict, the text's and "Вместе с Кляйном суд приговорил …"
+    # had become two events, Кляйн a party to both
+    model = extract_article(
+        parse_article(
+            "a",
+            "# Суд приговорил экс-мэра Томска к семи годам колонии\n\nЛенинский районный суд Томска приговорил "
+            "бывшего мэра города Ивана Кляйна к семи годам колонии общего режима по делу о превышении полномочий.\n\n"
+            "Вместе с Кляйном суд приговорил его бывшего заместителя Сергея Сердюкова к четырем годам условно.\n",
+        )
+    )
+    verdicts = [e for e in model.entities.values() if e.cls.endswith("Event") and "приговорил" in e.labels["ru"]]
+    assert len(verdicts) == 1, [(e.labels["ru"], [m.text for m in e.mentions]) for e in verdicts]

@@ -292,6 +292,13 @@ def test_a_full_name_natasha_left_in_another_case_is_the_person_named_so_in_the_
         assert persons == [("Андреас Римкус", "Q15783337")], persons
 
 
+def test_initials_after_a_surname_train_links_give_their_item_to_the_full_name_they_join() -> None:
+    # a fourth review helper's NEREL train 17964: "Михальчука И. Ф." (train's Q1995968) joined "Илья Михальчук", and
+    # the item was lost, train naming it by the initials alone
+    text = "Режиссёр Илья Михальчук снял фильм. По словам Михальчука И. Ф., съёмки закончены."
+    assert _persons_and_items(text) == [("Илья Михальчук", "Q1995968")]
+
+
 def test_a_full_name_the_gazetteer_finds_again_as_the_ner_wrote_it_is_that_person_with_trains_item() -> None:
     # NEREL train 013: the third "Радия Хабирова", which natasha missed, became a second person "Радий Фаритович
     # Хабиров" (train's name for Q4494406) beside the "Радий Хабиров" of the other two

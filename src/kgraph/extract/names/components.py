@@ -277,7 +277,11 @@ def partial_names(doc: Doc) -> None:
         if label := next((name for name in written if name), None):
             # "Микко Лехтоненом" (natasha's) beside "Лехтонен": Микко Лехтонен
             doc.relabel(doc.ids[doc.drafts.index(persons[whole])], label=label)
-        if persons[whole].wikidata is None and known is not None and _full_name_of(persons[whole].label, known.name):
+        if (
+            persons[whole].wikidata is None
+            and known is not None
+            and _full_name_of(persons[whole].label, known.name or known.label)
+        ):
             # "С.Дарькин" (train: Q840613, Сергей Михайлович Дарькин) beside "Сергей Дарькин", whom train never names
             persons[whole].wikidata = persons[part].wikidata
         persons[whole].mentions.extend(persons[part].mentions)
@@ -323,18 +327,21 @@ def _surnames_read_as_places(doc: Doc, persons: list[Draft]) -> None:
 
 
 def _full_name_of(label: str, name: str) -> bool:
-    """Whether a person's label is the full name `name` NEREL train gives an item, but for a patronymic left out: the
-    same first name and surname in any case.
+    """Whether a person's label is the name `name` NEREL train gives an item, but for a patronymic left out: the same
+    surname in any case, and the same first name or its initial ("Михальчука И. Ф." of Илья Михальчук).
 
     >>> _full_name_of("Сергей Дарькин", "Сергей Михайлович Дарькин"), _full_name_of("Семён Иванов", "Сергей Иванов")
+    (True, False)
+    >>> _full_name_of("Илья Михальчук", "Михальчука И. Ф."), _full_name_of("Илья Михальчук", "Михальчука А. Ф.")
     (True, False)
     """
     words, named = label.split(), name.split()
     if len(words) < 2 or len(named) < 2:
         return False
-    return bool(
-        name_forms(words[0], "Name") & name_forms(named[0], "Name") and name_forms(words[-1]) & name_forms(named[-1])
-    )
+    surnames = [word for word in named if len(word) > 2 and name_forms(word) & name_forms(words[-1])]
+    initials = [word[0] for word in named if re.fullmatch(r"[А-ЯЁA-Z]\.", word)]
+    first = [word for word in named if word not in surnames and name_forms(word, "Name") & name_forms(words[0], "Name")]
+    return bool(surnames) and bool(first or initials[:1] == [words[0][0]])
 
 
 @component("placed_organisations", requires=("entities",), assigns=("entities",), drops=("entities",))

@@ -319,32 +319,37 @@ _ALSO = re.compile(r"(?<![А-Яа-яЁё])также\s+(?:[а-яё]+\s+)?(?:уч
 """Others "also" taking part in the event ("Во встрече также участвовали …"), not another one ("также встретился")."""
 _WHO = frozenset({"AGENT", "PARTICIPANT_IN"})
 """The relations that say who takes part in an event (Arg1 the one, Arg2 the event)."""
+_ENCOUNTERS = frozenset({"встреча", "переговоры", "беседа", "разговор", "встретиться", "переговорить", "побеседовать"})
+"""Events that who takes part in tells apart: two meetings of one article are two when they are between others; an
+attack, a verdict or an election told twice with other parties is mostly one ("заказчиком покушения на Сергея
+Филина … исполнителя покушения — Юрия Заруцкого", "Вместе с Кляйном суд приговорил … Сердюкова")."""
 _TAKERS = frozenset({"PERSON", "ORGANIZATION"})
 """Who counts as a party when an event named again is told apart: an office a headline names ("назначил нового
 премьер-министра") stands for its holder."""
 
 
 def _apart_by_who(doc: Doc, entity_of: Callable[[Mention], str | None]) -> None:
-    """An event the text names twice alike is one node, but not when a later mention has two or more who take part
-    and one of them took part in none of the mentions before: in "Моди провел встречу с Меркель. … Моди проведет
-    встречу с Макроном" the second is another meeting, and one node made Merkel a party to the talks with Macron. Such
-    a mention goes to an event of its own (with the mentions after it that the same ones take part in). A mention
+    """An encounter the text names twice alike (`_ENCOUNTERS`) is one node, but not when a later mention has two or
+    more who take part and one of them took part in none of the mentions before: in "Моди провел встречу с
+    Меркель. … Моди проведет встречу с Макроном" the second is another meeting, and one node made Merkel a party to
+    the talks with Macron. Such a mention goes to an event of its own (with the mentions after it that the same ones
+    take part in). A mention
     that names no one or one person, some of the parties of a mention before, or its one party and more ("Переговоры
     Лаврова и Блинкена" after "Лавров провел переговоры"), or says others also take part ("Во встрече также
-    участвовали …"), stays with that mention.
+    участвовали …"), stays with that mention; so does any mention after a headline's, whoever it names.
 
     >>> from kgraph.source import parse_article
-    >>> doc = Doc(parse_article("x", "Моди провел встречу с Меркель. Моди проведет встречу с Макроном."))
-    >>> for label, spans in (("Моди", [(0, 4), (31, 35)]), ("Меркель", [(22, 29)]), ("Макрон", [(55, 63)])):
+    >>> doc = Doc(parse_article("x", "# Т\\n\\nМоди провел встречу с Меркель. Моди проведет встречу с Макроном."))
+    >>> for label, spans in (("Моди", [(5, 9), (36, 40)]), ("Меркель", [(27, 34)]), ("Макрон", [(60, 68)])):
     ...     _ = doc.add(Draft("PERSON", label, [doc.span(*span) for span in spans], "schema:Person"))
-    >>> first = doc.add(Draft("EVENT", "встреча", [doc.span(12, 19)], "schema:Event"))
-    >>> doc.add(Draft("EVENT", "встреча", [doc.span(45, 52)], "schema:Event")) == first
+    >>> first = doc.add(Draft("EVENT", "встреча", [doc.span(17, 24)], "schema:Event"))
+    >>> doc.add(Draft("EVENT", "встреча", [doc.span(50, 57)], "schema:Event")) == first
     True
-    >>> pairs = (((0, 4), (12, 19)), ((22, 29), (12, 19)), ((31, 35), (45, 52)), ((55, 63), (45, 52)))
+    >>> pairs = (((5, 9), (17, 24)), ((27, 34), (17, 24)), ((36, 40), (50, 57)), ((60, 68), (50, 57)))
     >>> doc.relations = [Relation("AGENT", Mention(*a, "PERSON"), Mention(*e, "EVENT"), 0.9) for a, e in pairs]
     >>> _apart_by_who(doc, _entities(doc))
     >>> [[(m.start, m.end) for m in draft.mentions] for draft in doc.drafts if draft.nerel_type == "EVENT"]
-    [[(12, 19)], [(45, 52)]]
+    [[(17, 24)], [(50, 57)]]
     """
     who: dict[tuple[int, int], set[str]] = {}
     for relation in doc.relations:
@@ -352,12 +357,17 @@ def _apart_by_who(doc: Doc, entity_of: Callable[[Mention], str | None]) -> None:
             one = entity_of(relation.source)
             if one is not None:
                 who.setdefault((relation.target.start, relation.target.end), set()).add(one)
+    headline = doc.article.headline.end
     for draft in list(doc.drafts):
-        if draft.nerel_type != "EVENT" or len(draft.mentions) < 2:
+        if draft.nerel_type != "EVENT" or len(draft.mentions) < 2 or lemma(draft.label.split()[0]) not in _ENCOUNTERS:
             continue
         groups: list[tuple[set[str], list[Span]]] = []
         for span in sorted(draft.mentions, key=lambda m: m.start):
             here = who.get((span.start, span.end), set())
+            if len(groups) == 1 and all(m.start < headline for m in groups[0][1]):
+                groups[0][0].update(here)  # the headline's event is the one the text tells, whoever it names
+                groups[0][1].append(span)
+                continue
             # a larger group than two or more parties before is another event ("переговоры с Блинкеном в Женеве …
             # трёхсторонние переговоры … с Ван И")
             same = next((g for g in groups if here <= g[0] or (g[0] <= here and len(g[0]) < 2)), None)
