@@ -3754,7 +3754,9 @@ def test_a_foreign_womans_undeclined_surname_and_a_role_given_in_the_instrumenta
     assert {office for _, office in held} & {"мэр", "мэр города"}, held
 
 
-def test_the_third_reviews_misfires_stay_fixed() -> None:
+def test_a_town_named_like_a_person_a_misread_name_an_election_whose_father_and_a_titles_country_are_read_right() -> (
+    None
+):
     # a third review helper's probes of the rules of this session: a town named like a person, names whose case
     # pymorphy3 misreads, a post sought in an election, "также встретился", whose father died, "Президент Чили"
     model = extract_article(
