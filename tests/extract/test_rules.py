@@ -760,9 +760,7 @@ def test_a_title_word_before_a_preposition_and_a_name_is_no_office_of_the_name()
 
 def _held(article_text: str) -> set[tuple[str, str]]:
     """(person, office) of every kg:holdsPosition extracted from a headline and one paragraph."""
-    model = extract_article(parse_article("a", f"# Новости\n\n{article_text}\n"))
-    label = {e.id: e.labels["ru"] for e in model.entities.values()}
-    return {(label[f.subject], label[str(f.obj)]) for f in model.facts if f.predicate == "kg:holdsPosition"}
+    return _related(extract_article(parse_article("a", f"# Новости\n\n{article_text}\n")), "kg:holdsPosition")
 
 
 def test_an_acting_office_is_held_as_acting_and_a_post_sought_is_held_by_no_one() -> None:
@@ -790,11 +788,10 @@ def test_a_title_ending_in_a_kind_of_region_is_no_office_of_a_region_of_another_
         "Ставропольского края, прибыл в Тверскую область.\n"
     )
     model = extract_article(parse_article("a", text))
-    label = {e.id: e.labels["ru"] for e in model.entities.values()}
-    placed = {(label[f.subject], label[str(f.obj)]) for f in model.facts if f.predicate == "kg:positionIn"}
+    placed = _related(model, "kg:positionIn")
     assert ("президент республики", "Читинская область") not in placed, placed
-    visits = [e for e in model.entities.values() if e.cls == "kg:Visit"]
-    went = {label[str(f.obj)] for f in model.facts if f.predicate == "schema:location" and f.subject == visits[0].id}
+    visits = [e.labels["ru"] for e in model.entities.values() if e.cls == "kg:Visit"]
+    went = {place for visit, place in _related(model, "schema:location") if visit == visits[0]}
     assert went == {"Тверская область"}, went
 
 
@@ -803,10 +800,7 @@ def test_the_death_of_a_relative_named_by_a_kinship_noun_is_no_death_the_person_
     # death, which was then joined to her own
     text = "# Новости\n\nПосле смерти отца Иван Петров возглавил компанию. Олег Попов умер в 2010 году.\n"
     model = extract_article(parse_article("a", text))
-    label = {e.id: e.labels["ru"] for e in model.entities.values()}
-    took_part = {
-        (label[f.subject], label[str(f.obj)]) for f in model.facts if f.predicate in ("kg:participantIn", "kg:agentOf")
-    }
+    took_part = _related(model, "kg:participantIn") | _related(model, "kg:agentOf")
     assert not any(event in ("смерть", "гибель") for _, event in took_part), took_part
     assert ("Олег Попов", "умер") in took_part, took_part
 
@@ -3737,10 +3731,8 @@ def test_a_relative_named_after_the_kinship_noun_takes_part_in_the_death_and_an_
     # (a full name after the noun is whose relative: "После смерти отца Ивана Урганта", a third review)
     text = "# Новости\n\nПосле гибели сына Андрея семья уехала из Москвы. Синдзо Абэ посетил город Сочи.\n"
     model = extract_article(parse_article("a", text))
-    label = {e.id: e.labels["ru"] for e in model.entities.values()}
-    stated = {(label[f.subject], f.predicate, label.get(str(f.obj))) for f in model.facts}
-    assert ("Андрей", "kg:participantIn", "гибель") in stated, stated
-    assert ("посещение: Сочи", "schema:location", "Сочи") in stated, stated
+    assert ("Андрей", "гибель") in _related(model, "kg:participantIn"), _related(model, "kg:participantIn")
+    assert ("посещение: Сочи", "Сочи") in _related(model, "schema:location"), _related(model, "schema:location")
 
 
 def test_a_foreign_womans_undeclined_surname_and_a_role_given_in_the_instrumental_keep_their_holders() -> None:
@@ -3774,13 +3766,10 @@ def test_a_town_named_like_a_person_a_misread_name_an_election_whose_father_and_
         "Президент Чили Габриэль Борич прибыл с официальным визитом. Синдзо Абэ посетил город Сочи.\n"
     )
     model = extract_article(parse_article("a", text))
-    label = {e.id: e.labels["ru"] for e in model.entities.values()}
     assert len([e for e in model.entities.values() if e.labels["ru"] == "встретился"]) == 2
-    took_part = {(label[f.subject], label[str(f.obj)]) for f in model.facts if f.predicate == "kg:participantIn"}
+    took_part = _related(model, "kg:participantIn")
     assert not any(event == "смерть" for _, event in took_part), took_part
-    went = {
-        label[str(f.obj)] for f in model.facts if f.predicate == "schema:location" and "посещение" in label[f.subject]
-    }
+    went = {place for visit, place in _related(model, "schema:location") if "посещение" in visit}
     assert went == {"Сочи"}, went
     said = find_utterances("Глава района Иван Петров заявил, что дорогу в пос. Марьино откроют в мае.")
     assert [s.text.text for s in said] == ["дорогу в пос. Марьино откроют в мае"]

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping
 from ..model import ArticleModel, Entity, Fact
 from .joins import merged, with_joined
 from .names.known_names import adjective_place
+from .relations.titles import without_acting
 from .text.normalise import lemma
 
 PLACE_WORDS = frozenset(
@@ -130,17 +131,13 @@ def bare_titles(
     return {office: holder for office, holder in found.items() if holder not in found}
 
 
-_ACTING = re.compile(r"^(?:временно\s+)?исполняющий\s+обязанности\s+|^и\.\s?о\.\s+")
-"""What opens an acting office's label (``titles``): the office's own words follow."""
-
-
 def _title_words(label: str) -> list[str]:
     """The words of an office's label, lower-case, an acting office's from the office's own.
 
     >>> _title_words("временно исполняющий обязанности губернатора Курской области")[:1], _title_words("и.о. мэра")
     (['губернатора'], ['мэра'])
     """
-    return _WORD.findall(_ACTING.sub("", label.lower()))
+    return _WORD.findall(without_acting(label))
 
 
 def _opens_with(first: list[str], word: str) -> bool:

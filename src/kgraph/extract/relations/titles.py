@@ -200,11 +200,15 @@ def find_titles(text: str, persons: list[tuple[int, int]]) -> list[Title]:
                 # ("избрали мэром города Максима Кудрявцева", the instrumental of a role given, is his)
                 cases = _cases(candidate.text)
                 disagree = name_cases and cases and cases <= {"gent", "accs"} and not cases & name_cases
-                # not a deputy's or an aide's ("Пресс-секретарь президента России Дмитрий Песков") nor an acting one
+                # not a deputy's or an aide's ("Пресс-секретарь президента России Дмитрий Песков") nor an acting one,
+                # looked for only where the cases disagree
                 earlier = before[: len(before) - back]
-                aide = _with_deputy(text, earlier, candidate.start) < candidate.start
-                acting = _ACTING_BEFORE.search(text, max(0, candidate.start - 80), candidate.start)
-                if disagree and not aide and not acting and _agreeing_title_before(earlier, name_cases):
+                if (
+                    disagree
+                    and _with_deputy(text, earlier, candidate.start) == candidate.start
+                    and not _ACTING_BEFORE.search(text, max(0, candidate.start - 80), candidate.start)
+                    and _agreeing_title_before(earlier, name_cases)
+                ):
                     continue  # "глава пресс-службы башкирского президента Айрат Мурзагалиев": the title before
                 after = text[candidate.start : start]
                 if re.search(r"[.,;:!?()\n\d]", after):
@@ -262,6 +266,19 @@ _ACTING = re.compile(
 
 _ACTING_BEFORE = re.compile(r"(?:[Ии]сполняющ[а-яё]*\s+обязанности|[Ии]\.\s?о\.)(?:\s+[а-яё-]+){0,2}\s+\Z")
 """An acting office's words before a title word, adjectives between: its title is in the genitive, the name not."""
+
+
+_ACTING_LABEL = re.compile(r"^(?:временно\s+)?исполняющий\s+обязанности\s+|^и\.\s?о\.\s+")
+"""What opens an acting office's label (`_acting_label`): the office's own words follow."""
+
+
+def without_acting(label: str) -> str:
+    """An office's label, lower-case, an acting office's without the words that make it acting.
+
+    >>> without_acting("временно исполняющий обязанности губернатора Курской области"), without_acting("и.о. мэра")
+    ('губернатора курской области', 'мэра')
+    """
+    return _ACTING_LABEL.sub("", label.lower())
 
 
 def _acting_label(words: str) -> str:
