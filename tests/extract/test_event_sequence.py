@@ -6,7 +6,7 @@ import pycrfsuite  # type: ignore[import-untyped]
 
 from kgraph.extract.names.org_tagger import bio_runs, token_features
 from kgraph.extract.text.ner import analyse
-from kgraph.extract.typed.sequence import LAYERS, best_labels, event_model, rows
+from kgraph.extract.typed.sequence import LAYERS, best_labels, rows, sequence_model
 from kgraph.extract.typed.taggers import _taggers, blended_runs, tag_types
 
 TEXT = (
@@ -19,11 +19,11 @@ def test_a_sentence_is_read_the_same_alone_as_among_longer_ones() -> None:
     analysis = analyse(TEXT)
     features, sentences = token_features(TEXT, analysis), rows(analysis)
     assert len(sentences) == 3
-    together_all = event_model().probabilities(features, sentences)
+    together_all = sequence_model().probabilities(features, sentences)
     for layer in LAYERS:
         together = together_all[layer]
         for first, stop in sentences:
-            alone = event_model().probabilities(features, [(first, stop)])[layer]
+            alone = sequence_model().probabilities(features, [(first, stop)])[layer]
             numpy.testing.assert_allclose(alone[first:stop], together[first:stop], rtol=1e-4, atol=1e-5)
             assert numpy.isnan(alone[:first]).all() and numpy.isnan(alone[stop:]).all()
         numpy.testing.assert_allclose(together.sum(axis=1), 1.0, rtol=1e-5)
@@ -60,7 +60,7 @@ def test_the_second_opinion_finds_an_event_the_crf_misses() -> None:
     analysis = analyse(text)
     features = token_features(text, analysis)
     items = pycrfsuite.ItemSequence(features)
-    second = event_model().probabilities(features, rows(analysis))["inner"]
+    second = sequence_model().probabilities(features, rows(analysis))["inner"]
     (tagger,) = [tagger for kind, layer, tagger in _taggers() if (kind, layer) == ("EVENT", "inner")]
     tagger.set(items)
     alone = {text[start:end] for start, end, _ in bio_runs(tagger, analysis.tokens)}

@@ -75,6 +75,9 @@ def _state(doc: Doc) -> dict[str, object]:
     return {
         "analysis": doc.analysis,
         "features": doc.features,
+        "sequences": {
+            kind: {layer: a.tobytes() for layer, a in layers.items()} for kind, layers in doc.sequences.items()
+        },
         "typed": doc.typed,
         "entities": [(doc.ids[i], d.cls, d.label, d.wikidata, tuple(d.mentions)) for i, d in enumerate(doc.drafts)],
         "meta": doc.meta,

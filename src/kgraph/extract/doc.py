@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..model import RU_LATN, ArticleMeta, Entity, Fact, Quantity, Utterance
 from ..source import Article, Span
@@ -187,6 +187,8 @@ class Doc:
         self.analysis: Analysis | None = None
         self.features: list[Features] = []
         """The taggers' features of every token (``names.org_tagger.token_features``), computed once."""
+        self.sequences: dict[str, dict[str, Any]] = {}
+        """The LSTMs' probabilities per type and layer (``typed.sequence.second_opinions``), computed once."""
         self.typed: list[TypedMention] = []
         """Every mention the type taggers found (``typed.taggers``), before any became an entity."""
         self.meta = ArticleMeta()

@@ -22,6 +22,7 @@ from .doc import Doc
 FIELDS = {
     "analysis": "natasha's tokens, sentences and named spans",
     "features": "the taggers' features of every token (the CRFs' input)",
+    "sequences": "the LSTMs' B, I and O probabilities of every token, beside EVENT's and organisations' CRFs",
     "typed": "every mention the type taggers found, of all their types",
     "entities": "entities (drafts) and their mentions",
     "meta": "the header's author, publisher and photo credit",

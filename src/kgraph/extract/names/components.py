@@ -22,7 +22,7 @@ from ..text.normalise import key, lemma, name_forms, noun_phrase_nominative, wit
 from . import entities
 from .entities import entities_from_spans, federal_agency
 from .known_names import adjective_place, first_name_alone, gazetteer_mentions, is_adjective
-from .mentions import after_people, first_verb, qualifies_a_noun, repair_spans
+from .mentions import FORMER_HOLDER, after_people, bodies_of_a_kind, first_verb, qualifies_a_noun, repair_spans
 from .org_tagger import tag_organisations, token_features
 from .originals import bracketed_names as bracketed_in
 from .originals import original_names as originals_in
@@ -613,16 +613,23 @@ _NO_NAME = 0.05
 a name (chosen on held-out NEREL train documents: 0.02 to 0.3 all gain, 0.05 most)."""
 
 
-@component("tagger_features", requires=("analysis",), assigns=("features",))
+@component("tagger_features", requires=("analysis",), assigns=("features", "sequences"))
 def tagger_features(doc: Doc) -> None:
     """Every token's features for the CRF taggers (its words, morphology and natasha's tag, and its neighbours'),
-    computed once for the organisation tagger and the type taggers."""
+    computed once for the organisation tagger and the type taggers; and the LSTMs' probabilities beside EVENT's and
+    organisations' CRFs (``typed.sequence.second_opinions``), their LSTMs stepped together."""
+    from ..typed.sequence import rows, second_opinions  # numpy late: its BLAS reads the thread limit when imported
+
     assert doc.analysis is not None
     doc.features = token_features(doc.clean, doc.analysis)
+    doc.sequences = second_opinions(doc.features, rows(doc.analysis))
 
 
 @component(
-    "tagged_organisations", requires=("analysis", "features", "entities"), assigns=("entities",), drops=("entities",)
+    "tagged_organisations",
+    requires=("analysis", "features", "sequences", "entities"),
+    assigns=("entities",),
+    drops=("entities",),
 )
 def tagged_organisations(doc: Doc) -> None:
     """The CRF tagger's organisation names no rule found ("Министерства обороны Соединенного Королевства",
@@ -632,7 +639,7 @@ def tagged_organisations(doc: Doc) -> None:
     facility."""
     text = doc.clean
     assert doc.analysis is not None
-    tags = tag_organisations(text, doc.analysis, doc.features)
+    tags = tag_organisations(text, doc.analysis, doc.features, doc.sequences["ORGANIZATION"]["outer"])
     for draft in doc.drafts:
         if draft.nerel_type == "ORGANIZATION":
             draft.mentions = [
@@ -654,6 +661,8 @@ def tagged_organisations(doc: Doc) -> None:
             end = start + len(text[start : start + verb].rstrip())
         if end <= start or qualifies_a_noun(text, start, end):  # "Официальный представитель МИД" opening a sentence
             continue
+        if bodies_of_a_kind(text[start:end]) or FORMER_HOLDER.fullmatch(text, start, end):
+            continue  # "главы министерств и ведомств": no one body; "Экс-замминистра приговорили": a person
         if (start, end) not in known and "," not in re.sub(r"«[^»]*»", "", text[start:end]):
             # a comma outside quotes ends a name (NEREL train: 11 names of 4,668 have one)
             span = doc.span(start, end)

@@ -71,6 +71,20 @@ def qualifies_a_noun(text: str, start: int, end: int) -> bool:
     )
 
 
+def bodies_of_a_kind(words: str) -> bool:
+    """Whether `words` are one lower-case noun in the plural that a dictionary reads as a thing, which names a kind
+    of body and no one body: "главы министерств и ведомств" (not "талибов", people NEREL marks as a body; not
+    "министерства", which may be one).
+
+    >>> bodies_of_a_kind("министерств"), bodies_of_a_kind("министерства"), bodies_of_a_kind("Минфина")
+    (True, False, False)
+    """
+    if not NAME_WORD.fullmatch(words) or not words[:1].islower():
+        return False
+    readings = parses(words)
+    return readings[0].is_known and all({"NOUN", "plur", "inan"} <= reading.tag.grammemes for reading in readings[:2])
+
+
 def _people(word: str) -> bool:
     """Whether a word is a plural noun of people ("учёные", "сотрудники"), no name: NEREL train has 283
     organisations right after one and a single organisation's name that starts with one."""
@@ -96,8 +110,8 @@ _STREET_BEFORE = re.compile(
 the streets of a place)."""
 
 
-_FORMER_ONE = re.compile(r"[Ээ]кс-[а-яё]+")
-"""One word for one who held an office before: "Экс-замминистра", "экс-губернатора"."""
+FORMER_HOLDER = re.compile(r"[Ээ]кс-[а-яё]+")
+"""One word for one who held an office before: "Экс-замминистра", "экс-губернатора" (no body: `fullmatch`)."""
 
 
 def repair_spans(text: str, spans: Iterable[NamedSpan]) -> list[NamedSpan]:
@@ -124,7 +138,7 @@ def repair_spans(text: str, spans: Iterable[NamedSpan]) -> list[NamedSpan]:
                 piece = trim(text, span, piece.start, piece.start + verb)
                 if piece is None:
                     continue
-            if piece.type == "ORG" and _FORMER_ONE.fullmatch(piece.text):
+            if piece.type == "ORG" and FORMER_HOLDER.fullmatch(piece.text):
                 continue  # "Экс-замминистра приговорили": one who held an office, no body
             if piece.type == "ORG" and (legal := _LEGAL_FORMS.match(piece.text)):
                 piece = trim(text, span, piece.start + legal.end(), piece.end) or piece

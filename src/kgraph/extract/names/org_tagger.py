@@ -4,8 +4,9 @@ The rules find organisations by their words; NEREL's organisations are often lon
 ("Министерства обороны Соединенного Королевства"), lower-case phrases or brands that no rule covers. A CRF over
 each token's words, morphology, word class (``text.word_classes``) and natasha tag, trained by
 scripts/train_org_tagger.py on the outermost organisation names of NEREL train, finds such names and says how
-likely each token is inside one. The model is derived from NEREL v1.1 train only (the source, citation and licence
-are in gazetteer.tsv's header), 1.2 MB.
+likely each token is inside one. Its marginals are averaged with a second opinion's, an LSTM that reads the whole
+sentence (``typed.sequence``, ``org_sequence.npz``; held out, exact names' F1 0.812 -> 0.829). The models are derived
+from NEREL v1.1 train only (the source, citation and licence are in gazetteer.tsv's header), 1.2 MB and 2.7 MB.
 
 >>> from kgraph.extract.text.ner import Analysis, NamedSpan, Token
 >>> vienna = NamedSpan(4, 8, "LOC", "Вены", "Вена")
@@ -164,18 +165,25 @@ class OrganisationTags:
         return max(inside) if inside else 1.0
 
 
-def tag_organisations(text: str, analysis: Analysis, features: list[Features] | None = None) -> OrganisationTags:
+def tag_organisations(
+    text: str, analysis: Analysis, features: list[Features] | None = None, second: Any = None
+) -> OrganisationTags:
     """The organisation names the tagger finds in `text`, given natasha's `analysis` of it (and the features of
-    its tokens, when already computed)."""
+    its tokens and the LSTM's probabilities, when already computed): the CRF's marginals averaged with the LSTM's."""
     tokens = analysis.tokens
     features = token_features(text, analysis) if features is None else features
     if not tokens:
         return OrganisationTags([], [])
+    from ..typed.sequence import ORGANISATIONS, blend, crf_marginals, rows, sequence_model
+    from ..typed.taggers import blended_runs
+
     tagger = open_tagger(MODEL)
     tagger.set(features)
-    names = within_lines(text, bio_runs(tagger, tokens))
-    inside = [1.0 - tagger.marginal("O", i) for i in range(len(tokens))]
-    return OrganisationTags(names, [(t.start, t.stop, p) for t, p in zip(tokens, inside, strict=True)])
+    if second is None:
+        second = sequence_model(ORGANISATIONS).probabilities(features, rows(analysis))["outer"]
+    outside = blend(crf_marginals(tagger, len(tokens)), second)[:, 2].tolist()  # before any labelling
+    names = within_lines(text, blended_runs(tagger, tokens, second))
+    return OrganisationTags(names, [(t.start, t.stop, 1.0 - o) for t, o in zip(tokens, outside, strict=True)])
 
 
 def within_lines(text: str, runs: Sequence[tuple[int, int, float]]) -> list[tuple[int, int, float]]:

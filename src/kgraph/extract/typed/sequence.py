@@ -1,6 +1,7 @@
-"""A second opinion on EVENT mentions: a bidirectional LSTM per layer (outermost and innermost mentions) that reads a
-sentence's tokens, trained on NEREL train with torch (scripts/train_event_sequence.py) and run here in numpy (the
-model is ``extract/data/event_sequence.npz``).
+"""A second opinion on EVENT mentions and on organisation names: a bidirectional LSTM per layer (EVENT's outermost
+and innermost mentions; organisations' outermost names, as their CRF's) that reads a sentence's tokens, trained on
+NEREL train with torch (scripts/train_sequence_tagger.py) and run here in numpy (the models are
+``extract/data/event_sequence.npz`` and ``org_sequence.npz``).
 
 The CRF tagger of a type sees each token's features and those of two tokens each side. The LSTM reads the whole
 sentence: each token's navec vector (``relations.learned._vector``) and the sum of learned numbers for each of the
@@ -8,13 +9,13 @@ token's own CRF features (its word, endings, lemma, part of speech, case, shape,
 `BUCKETS` rows. Per token it gives B, I and O a probability; ``taggers.tag_types`` averages them with the CRF's
 marginals (`WEIGHT`) and reads the likeliest labelling that never puts I after O (`best_labels`). On the last 150
 train documents EVENT's F1 rose from 0.513 to 0.538 for the outermost mentions and from 0.531 to 0.550 for the
-innermost (trained on the other 596).
+innermost (trained on the other 596); the organisation tagger's (``names.org_tagger``) from 0.812 to 0.829.
 
 >>> from kgraph.extract.names.org_tagger import token_features
 >>> from kgraph.extract.text.ner import analyse
 >>> text = "В Москве прошли выборы мэра."
 >>> analysis = analyse(text)
->>> found = event_model().probabilities(token_features(text, analysis), rows(analysis))["outer"]
+>>> found = sequence_model().probabilities(token_features(text, analysis), rows(analysis))["outer"]
 >>> [token.text for token, (b, i, o) in zip(analysis.tokens, found) if b > 0.5]
 ['выборы']
 """
@@ -34,16 +35,19 @@ from ..relations.learned import VECTOR_SIZE, _vector
 from ..text.ner import Analysis
 
 MODEL = "event_sequence.npz"
-"""The model's file, in ``extract/data``."""
+"""EVENT's model, in ``extract/data``."""
+
+ORGANISATIONS = "org_sequence.npz"
+"""The organisation tagger's model (outermost names only, as its CRF), in ``extract/data``."""
 
 KINDS = frozenset({"EVENT"})
-"""The types read by this model as well as by their CRF taggers."""
+"""The types of the type taggers read by `MODEL` as well as by their CRFs."""
 
 LAYERS = ("outer", "inner")
 """The layers of mentions, as ``taggers.model_name`` names them: a model each."""
 
 WEIGHT = 0.5
-"""The share of this model's probabilities in the average with the CRF's marginals (scripts/train_event_sequence.py:
+"""The share of this model's probabilities in the average with the CRF's marginals (scripts/train_sequence_tagger.py:
 chosen on the last 150 train documents; 0.3 and 0.7 scored lower)."""
 
 BUCKETS = 1 << 15
@@ -152,7 +156,7 @@ class Words(NamedTuple):
 
 
 class TokenTagger:
-    """One layer's trained LSTM, in numpy (the arrays scripts/train_event_sequence.py saves, under `prefix`)."""
+    """One layer's trained LSTM, in numpy (the arrays scripts/train_sequence_tagger.py saves, under `prefix`)."""
 
     def __init__(self, arrays: dict[str, Any], prefix: str) -> None:
         mine = prefix + "_"
@@ -210,25 +214,54 @@ def read_layers(taggers: Sequence[TokenTagger], words: Words, spans: Sequence[tu
     return found
 
 
-class EventSequence:
-    """The two layers' taggers."""
+class LayerTaggers:
+    """The layers' taggers of one model: those of `LAYERS` its arrays hold (EVENT's both, organisations' the
+    outermost)."""
 
     def __init__(self, arrays: dict[str, Any]) -> None:
-        self._layers = {layer: TokenTagger(arrays, layer) for layer in LAYERS}
+        held = [layer for layer in LAYERS if any(name.startswith(layer + "_") for name in arrays)]
+        self.layers = {layer: TokenTagger(arrays, layer) for layer in held}
 
     @classmethod
-    def read(cls, name: str = MODEL) -> "EventSequence":
+    def read(cls, name: str = MODEL) -> "LayerTaggers":
         """The model `name` of ``extract/data``."""
         with numpy.load(str(files("kgraph.extract.data").joinpath(name))) as saved:
             return cls({entry: saved[entry] for entry in saved.files})
 
     def probabilities(self, features: Sequence[Features], spans: Sequence[tuple[int, int]]) -> dict[str, Any]:
         """Per layer, per token of `features`, B, I and O's probabilities (NaN outside the sentences `spans`)."""
-        found = read_layers(list(self._layers.values()), Words.of(features), spans)
-        return dict(zip(self._layers, found, strict=True))
+        found = read_layers(list(self.layers.values()), Words.of(features), spans)
+        return dict(zip(self.layers, found, strict=True))
 
 
 @cache
-def event_model(name: str = MODEL) -> EventSequence:
-    """The model `name` of ``extract/data``, read once."""
-    return EventSequence.read(name)
+def sequence_model(name: str = MODEL) -> LayerTaggers:
+    """The model `name` of ``extract/data`` (EVENT's by default), read once."""
+    return LayerTaggers.read(name)
+
+
+SECOND_OPINIONS = {"EVENT": MODEL, "ORGANIZATION": ORGANISATIONS}
+"""The types with an LSTM beside their CRFs, and its model."""
+
+
+def second_opinions(features: Sequence[Features], spans: Sequence[tuple[int, int]]) -> dict[str, dict[str, Any]]:
+    """Per type of `SECOND_OPINIONS` and layer, per token of `features`, B, I and O's probabilities (NaN outside the
+    sentences `spans`): every model's LSTMs stepped together, each token's words read once.
+
+    >>> from kgraph.extract.names.org_tagger import token_features
+    >>> from kgraph.extract.text.ner import analyse
+    >>> analysis = analyse("Сотрудники ФСБ задержали его.")
+    >>> found = second_opinions(token_features("Сотрудники ФСБ задержали его.", analysis), rows(analysis))
+    >>> {kind: sorted(layers) for kind, layers in found.items()}
+    {'EVENT': ['inner', 'outer'], 'ORGANIZATION': ['outer']}
+    """
+    taggers = [
+        (kind, layer, tagger)
+        for kind, name in SECOND_OPINIONS.items()
+        for layer, tagger in sequence_model(name).layers.items()
+    ]
+    read = read_layers([tagger for _, _, tagger in taggers], Words.of(features), spans)
+    found: dict[str, dict[str, Any]] = {}
+    for (kind, layer, _), probabilities in zip(taggers, read, strict=True):
+        found.setdefault(kind, {})[layer] = probabilities
+    return found

@@ -115,12 +115,14 @@ def blended_runs(tagger: Any, tokens: Sequence[Token], second: Any) -> list[tupl
     return label_runs(best_labels(blended), lambda label, i: float(blended[i, LABELS.index(label)]), tokens)
 
 
-def tag_types(text: str, analysis: Analysis, features: list[Features] | None = None) -> list[TypedMention]:
+def tag_types(
+    text: str, analysis: Analysis, features: list[Features] | None = None, second: dict[str, Any] | None = None
+) -> list[TypedMention]:
     """Every typed mention the taggers find in `text`, given natasha's `analysis` of it (and the features of its
-    tokens, when already computed)."""
+    tokens and EVENT's LSTMs' probabilities per layer, when already computed)."""
     import pycrfsuite  # type: ignore[import-untyped]
 
-    from .sequence import KINDS, event_model, rows
+    from .sequence import KINDS, rows, sequence_model
 
     tokens = analysis.tokens
     if not tokens:
@@ -128,7 +130,8 @@ def tag_types(text: str, analysis: Analysis, features: list[Features] | None = N
     if features is None:
         features = token_features(text, analysis)
     items = pycrfsuite.ItemSequence(features)
-    second = event_model().probabilities(features, rows(analysis))
+    if second is None:
+        second = sequence_model().probabilities(features, rows(analysis))
     found: dict[tuple[int, int, str], float] = {}
     for kind, layer, tagger in _taggers():
         tagger.set(items)

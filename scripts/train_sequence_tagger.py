@@ -1,8 +1,9 @@
 """Train src/kgraph/extract/data/event_sequence.npz: a bidirectional LSTM per layer of EVENT mentions (outermost and
-innermost), the second opinion beside the CRF taggers (kgraph.extract.typed.sequence runs it in numpy).
+innermost), the second opinion beside the CRF taggers (kgraph.extract.typed.sequence runs it in numpy); with --kind
+ORGANIZATION, org_sequence.npz: one of the outermost organisation names, beside the organisation tagger's CRF.
 
-Usage: python scripts/train_event_sequence.py [NEREL_TRAIN_DIR] [-o DIR] [--held-out N --crf DIR] [--epochs E]
-[--seed S]
+Usage: python scripts/train_sequence_tagger.py [NEREL_TRAIN_DIR] [-o DIR] [--kind KIND] [--held-out N --crf DIR]
+[--epochs E] [--seed S]
 
 Needs torch (`pip install -e '.[train]'`), for training only: the extractor runs the saved arrays in numpy.
 
@@ -24,11 +25,15 @@ alone, 0.479 by this model alone, 0.538 averaged at a weight of 0.5 (0.521 at 0.
 0.531, 0.512 and 0.550. 64 units for 5 epochs gave 0.508 averaged, 128 for 20 epochs 0.536, 256 for 12 0.532; one
 model of both layers, with 16,384 rows of features, 0.527 and 0.533. About 5 minutes on NEREL train with two cores
 (reading 1.5, 12 epochs of about 12 s a layer).
+
+Organisations, chosen alike (the outermost names, as the organisation tagger's CRF is trained): exact spans F1 0.812
+by the CRF alone, 0.799 by this model alone, 0.829 averaged at 0.5 (0.823 at 0.3, 0.817 at 0.7). About 3 minutes.
 """
 
 import multiprocessing
 import os
 import time
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +45,17 @@ from kgraph.evaluation.nerel import NerelDocument
 from kgraph.extract.names.org_tagger import labels, outermost, token_features
 from kgraph.extract.relations.learned import _vector
 from kgraph.extract.text.ner import analyse
-from kgraph.extract.typed.sequence import BUCKETS, LABELS, LAYERS, MODEL, TokenTagger, Words, buckets, rows
+from kgraph.extract.typed.sequence import (
+    BUCKETS,
+    LABELS,
+    LAYERS,
+    MODEL,
+    ORGANISATIONS,
+    TokenTagger,
+    Words,
+    buckets,
+    rows,
+)
 from kgraph.extract.typed.taggers import innermost
 
 HIDDEN = 128
@@ -52,14 +67,15 @@ EPOCHS = 12
 EMBEDDING = 32
 """Learned numbers per hashed feature."""
 
-KIND = "EVENT"
+KINDS = {"EVENT": (MODEL, LAYERS), "ORGANIZATION": (ORGANISATIONS, ("outer",))}
+"""The types this script trains a model for: its file in ``extract/data`` and the layers it tags."""
 
 
-def read(document: NerelDocument) -> dict[str, Any]:
-    """A document's tokens, their features, sentences and labels per layer."""
+def read(document: NerelDocument, kind: str = "EVENT") -> dict[str, Any]:
+    """A document's tokens, their features, sentences and labels per layer, for the mentions of `kind`."""
     analysis = analyse(document.text)
     features = token_features(document.text, analysis)
-    spans = [(m.start, m.end) for m in document.mentions if m.type == KIND]
+    spans = [(m.start, m.end) for m in document.mentions if m.type == kind]
     return {
         "tokens": analysis.tokens,
         "features": features,
@@ -158,7 +174,7 @@ def train(items: list[tuple[list[list[int]], Any, Any]], epochs: int, hidden: in
     }
 
 
-def held_out_scores(held: list[dict[str, Any]], arrays: dict[str, Any], crf: Path) -> None:
+def held_out_scores(held: list[dict[str, Any]], arrays: dict[str, Any], crf: Path, kind: str) -> None:
     """F1 of each layer's exact spans on the held-out documents: the CRF alone and averaged with the model."""
     import pycrfsuite  # type: ignore[import-untyped]
 
@@ -166,9 +182,9 @@ def held_out_scores(held: list[dict[str, Any]], arrays: dict[str, Any], crf: Pat
     from kgraph.extract.typed import sequence
     from kgraph.extract.typed.taggers import model_name
 
-    for layer in LAYERS:
+    for layer in KINDS[kind][1]:
         tagger = pycrfsuite.Tagger()
-        tagger.open(str(crf / model_name(KIND, layer)))
+        tagger.open(str(crf / model_name(kind, layer)))
         model = TokenTagger(arrays, layer)
         tallies: dict[str, list[int]] = {}
         for document in held:
@@ -202,24 +218,26 @@ def main() -> None:
     parser.add_argument("--hidden", type=int, default=HIDDEN)
     parser.add_argument("--crf", type=Path, help="the held-out CRF taggers' folder, to score against")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--kind", choices=sorted(KINDS), default="EVENT", help="the mentions' type (default EVENT)")
     arguments = parser.parse_args()
+    name, layers = KINDS[arguments.kind]
     documents, held_documents = documents_of(arguments)
     started = time.perf_counter()
     with multiprocessing.get_context("fork").Pool(os.cpu_count() or 1) as pool:
-        learned = pool.map(read, documents, chunksize=8)
-        held = pool.map(read, held_documents, chunksize=8)
+        learned = pool.map(partial(read, kind=arguments.kind), documents, chunksize=8)
+        held = pool.map(partial(read, kind=arguments.kind), held_documents, chunksize=8)
     print(f"read {len(documents)} + {len(held)} documents in {time.perf_counter() - started:.0f} s", flush=True)
     arrays: dict[str, Any] = {}
-    for layer in LAYERS:
+    for layer in layers:
         print(f"{layer}:", flush=True)
         trained = train(sentences(learned, layer), arguments.epochs, arguments.hidden, arguments.seed)
         arrays.update({f"{layer}_{name}": value.astype(np.float16) for name, value in trained.items()})
     arguments.out.mkdir(parents=True, exist_ok=True)
-    path = arguments.out / MODEL
+    path = arguments.out / name
     write_arrays(path, arrays)
     print(f"wrote {path} ({path.stat().st_size / 1024:.0f} KB)")
     if held and arguments.crf:
-        held_out_scores(held, arrays, arguments.crf)
+        held_out_scores(held, arrays, arguments.crf, arguments.kind)
 
 
 if __name__ == "__main__":
