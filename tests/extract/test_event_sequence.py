@@ -1,5 +1,5 @@
-"""The LSTM second opinion on EVENT mentions (``typed.sequence``): a sentence read the same alone or among longer
-ones, labellings that never open with I, and the CRF's own runs where the LSTM read nothing."""
+"""The LSTM second opinions beside the CRFs (``typed.sequence``): a sentence read the same alone or among longer
+ones, labellings that never open with I, the CRF's own runs where the LSTM read nothing, and what each finds."""
 
 import numpy
 import pycrfsuite  # type: ignore[import-untyped]

@@ -1474,7 +1474,9 @@ def test_an_office_of_a_kind_of_body_is_nobody_s_unless_one_body_of_that_kind_wa
     model = extract_article(parse_article("kind", f"# Новости\n\n{text}\n"))
     bodies = _bodies_of_offices(model)
     # in no body named by its name; "правление банка", the board the words name (NEREL marks it a body), may be
-    assert not any(office.endswith(("банка", "музея")) and body[:1].isupper() for office, body in bodies.items()), bodies
+    assert not any(office.endswith(("банка", "музея")) and body[:1].isupper() for office, body in bodies.items()), (
+        bodies
+    )
 
 
 def test_a_deputy_s_or_an_aide_s_office_is_not_the_office_of_whom_they_serve() -> None:

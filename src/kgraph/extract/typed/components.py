@@ -35,7 +35,7 @@ def typed_entities(doc: Doc) -> None:
     class is mentioned at exactly its words. Of nested mentions of one class, the outermost is kept ("заместитель
     министра обороны", not "министра" inside it)."""
     assert doc.analysis is not None
-    found = tag_types(doc.clean, doc.analysis, doc.features, doc.sequences["EVENT"])
+    found = tag_types(doc.clean, doc.analysis, doc.features, doc.sequences)
     doc.typed = [_before_a_case(doc.clean, _whole_words(doc.clean, mention)) for mention in found]
     persons = [(m.start, m.end) for d in doc.drafts if d.cls == "schema:Person" for m in d.mentions]
     doc.typed = offices_not_nationalities(doc.clean, doc.typed)

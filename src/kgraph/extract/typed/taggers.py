@@ -116,13 +116,16 @@ def blended_runs(tagger: Any, tokens: Sequence[Token], second: Any) -> list[tupl
 
 
 def tag_types(
-    text: str, analysis: Analysis, features: list[Features] | None = None, second: dict[str, Any] | None = None
+    text: str,
+    analysis: Analysis,
+    features: list[Features] | None = None,
+    second: dict[str, dict[str, Any]] | None = None,
 ) -> list[TypedMention]:
     """Every typed mention the taggers find in `text`, given natasha's `analysis` of it (and the features of its
-    tokens and EVENT's LSTMs' probabilities per layer, when already computed)."""
+    tokens and the LSTMs' probabilities per type and layer, ``sequence.second_opinions``, when already computed)."""
     import pycrfsuite  # type: ignore[import-untyped]
 
-    from .sequence import KINDS, rows, sequence_model
+    from .sequence import rows, second_opinions
 
     tokens = analysis.tokens
     if not tokens:
@@ -131,11 +134,12 @@ def tag_types(
         features = token_features(text, analysis)
     items = pycrfsuite.ItemSequence(features)
     if second is None:
-        second = sequence_model().probabilities(features, rows(analysis))
+        second = second_opinions(features, rows(analysis))
     found: dict[tuple[int, int, str], float] = {}
     for kind, layer, tagger in _taggers():
         tagger.set(items)
-        runs = blended_runs(tagger, tokens, second[layer]) if kind in KINDS else bio_runs(tagger, tokens)
+        read = second.get(kind, {}).get(layer)
+        runs = bio_runs(tagger, tokens) if read is None else blended_runs(tagger, tokens, read)
         for start, end, score in within_lines(text, runs):
             if kind not in _TITLES and (colon := text.find(": ", start, end)) >= 0:
                 end = colon  # "# Глава «Росатома»: строительство АЭС …": who speaks, then what is said
