@@ -613,6 +613,31 @@ _NO_NAME = 0.05
 a name (chosen on held-out NEREL train documents: 0.02 to 0.3 all gain, 0.05 most)."""
 
 
+_QUOTED_REST = re.compile(r"[^«»\n]{1,60}?(?=»)")
+"""What follows a name up to the quote that closes it, on its line: "Арена" in "«Газпром Арена»"."""
+
+
+def _to_the_closing_quote(text: str, start: int, end: int) -> int:
+    """Where a name that opens right after a quote ends: at the closing quote, whatever words before it the
+    tagger left out, up to `_QUOTED_WORDS` with no verb ("на стадионе «Газпром Арена»" is no "Газпром"; a quoted
+    sentence, «БРИКС не является …», is no name); else at `end`.
+
+    >>> text = "на стадионе «Газпром Арена» в субботу. «БРИКС не является объединением», — заявил он."
+    >>> text[13:_to_the_closing_quote(text, 13, 20)], text[40:_to_the_closing_quote(text, 40, 45)]
+    ('Газпром Арена', 'БРИКС')
+    """
+    if start == 0 or text[start - 1] != "«" or "»" in text[start:end]:
+        return end
+    rest = _QUOTED_REST.match(text, end)
+    if rest is None or len(rest.group().split()) > _QUOTED_WORDS or first_verb(rest.group()) is not None:
+        return end
+    return rest.end()
+
+
+_QUOTED_WORDS = 3
+"""Words at most that a quoted name's end may add ("«Газпром нефть»", "«Газпром Арена»")."""
+
+
 @component("tagger_features", requires=("analysis",), assigns=("features", "sequences"))
 def tagger_features(doc: Doc) -> None:
     """Every token's features for the CRF taggers (its words, morphology and natasha's tag, and its neighbours'),
@@ -656,6 +681,7 @@ def tagged_organisations(doc: Doc) -> None:
             continue  # "кремля" in "Новгородского кремля": the facility's head noun, no body
         if text[start:end].count("«") > text[start:end].count("»") and text[end : end + 1] == "»":
             end += 1  # "партии «Единая Россия»": the name's closing quote
+        end = _to_the_closing_quote(text, start, end)  # "«Газпром Арена»", not "Газпром" inside it
         start = after_people(text, start, end)  # "Учёные МГУ" opening a headline: МГУ
         if (verb := first_verb(text[start:end])) is not None:  # "# Сборная России … обыграла Белоруссию"
             end = start + len(text[start : start + verb].rstrip())

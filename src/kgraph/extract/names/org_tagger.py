@@ -169,21 +169,24 @@ def tag_organisations(
     text: str, analysis: Analysis, features: list[Features] | None = None, second: Any = None
 ) -> OrganisationTags:
     """The organisation names the tagger finds in `text`, given natasha's `analysis` of it (and the features of
-    its tokens and the LSTM's probabilities, when already computed): the CRF's marginals averaged with the LSTM's."""
+    its tokens and the LSTM's probabilities, when already computed): names where the CRF's marginals averaged with
+    the LSTM's say so; how likely each token is inside a name by the CRF alone, as the rules' organisations were
+    vetoed when `names.components._NO_NAME` was chosen (the average kept "пресс-служба" and "Дом Пашкова" as bodies
+    in articles of our own)."""
     tokens = analysis.tokens
     features = token_features(text, analysis) if features is None else features
     if not tokens:
         return OrganisationTags([], [])
-    from ..typed.sequence import ORGANISATIONS, blend, crf_marginals, rows, sequence_model
+    from ..typed.sequence import ORGANISATIONS, rows, sequence_model
     from ..typed.taggers import blended_runs
 
     tagger = open_tagger(MODEL)
     tagger.set(features)
     if second is None:
         second = sequence_model(ORGANISATIONS).probabilities(features, rows(analysis))["outer"]
-    outside = blend(crf_marginals(tagger, len(tokens)), second)[:, 2].tolist()  # before any labelling
+    inside = [1.0 - tagger.marginal("O", i) for i in range(len(tokens))]  # before any labelling
     names = within_lines(text, blended_runs(tagger, tokens, second))
-    return OrganisationTags(names, [(t.start, t.stop, 1.0 - o) for t, o in zip(tokens, outside, strict=True)])
+    return OrganisationTags(names, [(t.start, t.stop, p) for t, p in zip(tokens, inside, strict=True)])
 
 
 def within_lines(text: str, runs: Sequence[tuple[int, int, float]]) -> list[tuple[int, int, float]]:

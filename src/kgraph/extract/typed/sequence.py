@@ -92,29 +92,55 @@ def rows(analysis: Analysis) -> list[tuple[int, int]]:
     return found or ([(0, len(starts))] if starts else [])
 
 
-def best_labels(probabilities: Any) -> list[str]:
-    """The likeliest labelling by per-token `probabilities` (tokens x B, I, O) in which I follows only B or I.
+def best_labels(probabilities: Any, binding: Sequence[bool] = ()) -> list[str]:
+    """The likeliest labelling by per-token `probabilities` (tokens x B, I, O) in which I follows only B or I, and
+    no mention ends at a `binding` token (a preposition or conjunction: ``binds``).
 
     >>> best_labels(numpy.array([[0.3, 0.6, 0.1], [0.1, 0.8, 0.1]]))  # I is likelier at first, but cannot open
     ['B', 'I']
     >>> best_labels(numpy.array([[0.1, 0.5, 0.4], [0.2, 0.7, 0.1], [0.1, 0.1, 0.8]]))
     ['O', 'B', 'O']
+    >>> suits = numpy.array([[0.9, 0.0, 0.1], [0.0, 0.6, 0.4], [0.0, 0.4, 0.6]])  # "Суд в Новосибирске"
+    >>> best_labels(suits), best_labels(suits, [False, True, False])
+    (['B', 'I', 'O'], ['B', 'I', 'I'])
     """
     if not len(probabilities):
         return []
     # in plain Python: three labels a token, where numpy's calls on arrays so small cost more than the sums
     b_score, i_score, o_score = -1e18, -1e18, 0.0  # before the first token: O
     back: list[tuple[int, int, int]] = []
-    for b, i, o in numpy.log(numpy.maximum(probabilities, 1e-9)).tolist():
-        best_before = max(range(3), key=(b_score, i_score, o_score).__getitem__)
+    bound = [*binding, *[False] * (len(probabilities) - len(binding))]
+    for index, (b, i, o) in enumerate(numpy.log(numpy.maximum(probabilities, 1e-9)).tolist()):
+        scores = (b_score, i_score, o_score)  # after a token that ends no mention, B and O follow only O
+        best_before = 2 if index and bound[index - 1] else max(range(3), key=scores.__getitem__)
         into_i = 0 if b_score >= i_score else 1  # I follows B or I, never O
         back.append((best_before, into_i, best_before))
         top = (b_score, i_score, o_score)[best_before]
         b_score, i_score, o_score = top + b, (b_score, i_score)[into_i] + i, top + o
+    if bound[-1]:
+        b_score = i_score = -1e18
     path = [max(range(3), key=(b_score, i_score, o_score).__getitem__)]
     for pointers in reversed(back[1:]):
         path.append(pointers[path[-1]])
     return [LABELS[label] for label in reversed(path)]
+
+
+def binds(tokens: Sequence[Any]) -> list[bool]:
+    """Whether each token is a preposition or a conjunction in lower case, at which no name ends: "Суд в
+    Новосибирске" is not "Суд в" (of NEREL train's 5,771 organisations none ends so, of its 4,764 events two).
+
+    >>> from kgraph.extract.text.ner import Token
+    >>> binds([Token(0, 3, "Суд"), Token(4, 5, "в"), Token(6, 18, "Новосибирске")])
+    [False, True, False]
+    """
+    return [token.text.islower() and _joins(token.text) for token in tokens]
+
+
+@cache
+def _joins(word: str) -> bool:
+    from ..text.normalise import parses
+
+    return parses(word)[0].tag.POS in {"PREP", "CONJ"}
 
 
 def crf_marginals(tagger: Any, count: int) -> Any:

@@ -103,16 +103,18 @@ def _taggers() -> list[tuple[str, str, Any]]:
 def blended_runs(tagger: Any, tokens: Sequence[Token], second: Any) -> list[tuple[int, int, float]]:
     """The B/I runs of a CRF (its tokens set already) whose marginals are averaged with a `second` opinion's
     probabilities (tokens x B, I, O; NaN where it did not read), `sequence.WEIGHT` to it, in their likeliest
-    labelling (`sequence.best_labels`); each with the least likely of its labels as its confidence. Where the
-    second opinion read nothing, the CRF's own best labelling."""
+    labelling in which none ends at a preposition or conjunction (`sequence.best_labels`, `sequence.binds`); each
+    with the least likely of its labels as its confidence. Where the second opinion read nothing, the CRF's own
+    best labelling."""
     import numpy  # imported late: numpy's BLAS reads its thread limit once, when first imported (text.ner)
 
-    from .sequence import LABELS, best_labels, blend, crf_marginals
+    from .sequence import LABELS, best_labels, binds, blend, crf_marginals
 
     if numpy.isnan(second).all():
         return bio_runs(tagger, tokens)
     blended = blend(crf_marginals(tagger, len(tokens)), second)
-    return label_runs(best_labels(blended), lambda label, i: float(blended[i, LABELS.index(label)]), tokens)
+    labels = best_labels(blended, binds(tokens))  # no name ends at a preposition
+    return label_runs(labels, lambda label, i: float(blended[i, LABELS.index(label)]), tokens)
 
 
 def tag_types(
