@@ -84,6 +84,43 @@ def test_a_name_that_opens_a_quote_ends_where_the_quote_closes() -> None:
     assert "Газпром Арена" in names and "Газпром" not in names
 
 
+def test_a_lower_case_adjective_before_a_capitalised_name_is_no_part_of_it() -> None:
+    # a review's probe: the tagger read "оппозиционная Партия социалистов", whose ideology became "оппозиционная"
+    text = (
+        "Президент Молдавии Майя Санду поручила лидеру крупнейшей фракции сформировать новое правительство в течение"
+        " 15 дней. Инициатором голосования выступила оппозиционная Партия социалистов."
+    )
+    found = _organisations(text)
+    assert "Партия социалистов" in found and "оппозиционная Партия социалистов" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "whole", "cut"),
+    [
+        (
+            "Об этом сообщила председатель избирательной комиссии области Татьяна Малахова.",
+            "избирательной комиссии области",
+            "избирательной комиссии",
+        ),
+        (
+            "Сбербанк увеличил чистую прибыль на 12%. Об этом сообщила пресс-служба банка.",
+            "пресс-служба банка",
+            "пресс-служба",
+        ),
+    ],
+)
+def test_a_body_of_common_nouns_keeps_the_genitive_after_it(text: str, whole: str, cut: str) -> None:
+    # a review's probes: the bare "избирательная комиссия" and "пресс-служба" were linked to Wikidata's classes
+    found = _organisations(text)
+    assert whole in found and cut not in found
+
+
+def test_no_name_ends_at_an_opening_quote() -> None:
+    # a review's probe: "АО «" opening a sentence became a body "АО «»"
+    model = extract_article(parse_article("a", "# Новости\n\nАО «Почта России» с 1 января повысит тарифы на 10%.\n"))
+    assert [e.labels["ru"] for e in model.entities.values() if e.cls == "schema:Organization"] == ["Почта России"]
+
+
 def test_an_empty_text_has_no_names() -> None:
     tags = tag_organisations("", Analysis(()))
     assert tags.names == [] and tags.likelihood(0, 10) == 1.0

@@ -222,7 +222,8 @@ def label_runs(
     best: Sequence[str], likelihood: Callable[[str, int], float], tokens: Sequence[Token]
 ) -> list[tuple[int, int, float]]:
     """The B/I runs of the labelling `best` of `tokens`, each with the least `likelihood` (label, token index) of
-    its labels as its confidence, less leading and trailing markup (as `bio_runs`)."""
+    its labels as its confidence, less leading and trailing markup (as `bio_runs`) and trailing prepositions and
+    conjunctions (`joining_word`)."""
     found: list[tuple[int, int, float]] = []
     first = None
     for i, label in enumerate([*best, "O"]):
@@ -231,8 +232,8 @@ def label_runs(
             start, stop = first, i - 1
             while start <= stop and _is_markup(tokens[start].text):
                 start += 1
-            while stop >= start and _is_markup(tokens[stop].text):
-                stop -= 1
+            while stop >= start and (_is_markup(tokens[stop].text) or joining_word(tokens[stop].text)):
+                stop -= 1  # nor a trailing preposition or conjunction ("Суд в"), at which no NEREL name ends
             if start <= stop:
                 found.append((tokens[start].start, tokens[stop].stop, score))
             first = None
@@ -243,6 +244,25 @@ def label_runs(
 
 _MARKUP = frozenset("#*_>~`|•-—–")
 """Characters of markdown and lists that no name starts or ends with."""
+
+
+@lru_cache(maxsize=4096)
+def joining_word(word: str) -> bool:
+    """A preposition or conjunction in lower case, or an opening quote or bracket, at which no name ends: of NEREL
+    train's 26,823 mentions of the types the taggers give (organisations and the types not in
+    ``typed.taggers.RULE_TYPES``), eight end at such a word ("Президентские выборы в", "послом США в") and none at an
+    opening quote ("АО «" of "АО «Почта России»").
+
+    >>> joining_word("в"), joining_word("и"), joining_word("«"), joining_word("В"), joining_word("суд")
+    (True, True, True, False, False)
+    """
+    if word in _OPENING:
+        return True
+    return word.islower() and parses(word)[0].tag.POS in {"PREP", "CONJ"}
+
+
+_OPENING = frozenset("«„([")
+"""Opening quotes and brackets ("“" is left out: „…“ closes with it)."""
 
 
 def _is_markup(token: str) -> bool:

@@ -32,7 +32,7 @@ from typing import Any, NamedTuple
 import numpy
 
 from ..lstm import reversal, states
-from ..names.org_tagger import Features
+from ..names.org_tagger import Features, joining_word
 from ..relations.learned import VECTOR_SIZE, _vector
 from ..text.ner import Analysis
 
@@ -127,20 +127,14 @@ def best_labels(probabilities: Any, binding: Sequence[bool] = ()) -> list[str]:
 
 def binds(tokens: Sequence[Any]) -> list[bool]:
     """Whether each token is a preposition or a conjunction in lower case, at which no name ends: "Суд в
-    Новосибирске" is not "Суд в" (of NEREL train's 5,771 organisations none ends so, of its 4,764 events two).
+    Новосибирске" is not "Суд в" (of NEREL train's 5,771 organisations none ends so, of its 4,764 events two;
+    ``names.org_tagger.joining_word``).
 
     >>> from kgraph.extract.text.ner import Token
     >>> binds([Token(0, 3, "Суд"), Token(4, 5, "в"), Token(6, 18, "Новосибирске")])
     [False, True, False]
     """
-    return [token.text.islower() and _joins(token.text) for token in tokens]
-
-
-@cache
-def _joins(word: str) -> bool:
-    from ..text.normalise import parses
-
-    return parses(word)[0].tag.POS in {"PREP", "CONJ"}
+    return [joining_word(token.text) for token in tokens]
 
 
 def crf_marginals(tagger: Any, count: int) -> Any:
