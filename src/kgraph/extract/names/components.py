@@ -648,8 +648,8 @@ def _with_the_genitive_after(text: str, start: int, end: int) -> int:
     """
     words = text[start:end].split()
     after = _NEXT_LOWER.match(text, end)
-    if not words or not words[-1][:1].islower() or after is None:
-        return end
+    if not words or not words[-1][:1].islower() or text[end - 1] == "»" or after is None:
+        return end  # a quoted name ends at its quote: "«Газпром нефть» компании" is no longer name
     likely = [reading for reading in parses(after.group(1)) if reading.score >= _LIKELY]  # not "прокуратура начала"
     genitive = all(r.tag.POS == "NOUN" for r in likely) and any(r.tag.case == "gent" for r in likely)
     return after.end() if genitive else end

@@ -94,7 +94,7 @@ def rows(analysis: Analysis) -> list[tuple[int, int]]:
 
 def best_labels(probabilities: Any, binding: Sequence[bool] = ()) -> list[str]:
     """The likeliest labelling by per-token `probabilities` (tokens x B, I, O) in which I follows only B or I, and
-    no mention ends at a `binding` token (a preposition or conjunction: ``binds``).
+    no mention ends at a `binding` token (a preposition, a conjunction or an opening quote: ``binds``).
 
     >>> best_labels(numpy.array([[0.3, 0.6, 0.1], [0.1, 0.8, 0.1]]))  # I is likelier at first, but cannot open
     ['B', 'I']
@@ -126,9 +126,9 @@ def best_labels(probabilities: Any, binding: Sequence[bool] = ()) -> list[str]:
 
 
 def binds(tokens: Sequence[Any]) -> list[bool]:
-    """Whether each token is a preposition or a conjunction in lower case, at which no name ends: "Суд в
-    Новосибирске" is not "Суд в" (of NEREL train's 5,771 organisations none ends so, of its 4,764 events two;
-    ``names.org_tagger.joining_word``).
+    """Whether each token is a preposition or a conjunction in lower case or an opening quote, at which no name
+    ends: "Суд в Новосибирске" is not "Суд в" (of NEREL train's 5,771 organisations none ends so, of its 4,764
+    events two; ``names.org_tagger.joining_word``).
 
     >>> from kgraph.extract.text.ner import Token
     >>> binds([Token(0, 3, "Суд"), Token(4, 5, "в"), Token(6, 18, "Новосибирске")])
