@@ -72,16 +72,23 @@ def qualifies_a_noun(text: str, start: int, end: int) -> bool:
 
 
 def bodies_of_a_kind(words: str) -> bool:
-    """Whether `words` are one lower-case noun in the plural that a dictionary reads as a thing, which names a kind
-    of body and no one body: "главы министерств и ведомств" (not "талибов", people NEREL marks as a body; not
-    "министерства", which may be one).
+    """Whether `words` are lower-case nouns in the plural that a dictionary reads as things, one or two joined by
+    "и", which name kinds of body and no one body: "главы министерств и ведомств" (not "талибов", people NEREL marks
+    as a body; not "министерства", which may be one).
 
-    >>> bodies_of_a_kind("министерств"), bodies_of_a_kind("министерства"), bodies_of_a_kind("Минфина")
-    (True, False, False)
+    >>> bodies_of_a_kind("министерств"), bodies_of_a_kind("министерств и ведомств"), bodies_of_a_kind("министерства")
+    (True, True, False)
+    >>> bodies_of_a_kind("Минфина")
+    False
     """
-    if not NAME_WORD.fullmatch(words) or not words[:1].islower():
+    nouns = words.split(" и ")
+    return len(nouns) <= 2 and all(_things_in_the_plural(noun) for noun in nouns)
+
+
+def _things_in_the_plural(word: str) -> bool:
+    if not NAME_WORD.fullmatch(word) or not word[:1].islower():
         return False
-    readings = parses(words)
+    readings = parses(word)
     return readings[0].is_known and all({"NOUN", "plur", "inan"} <= reading.tag.grammemes for reading in readings[:2])
 
 
