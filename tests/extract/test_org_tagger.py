@@ -23,6 +23,12 @@ def _organisations(text: str) -> set[str]:
     return {text[s:e] for s, e, kind in nerel_predictions(text)[0] if kind == "ORGANIZATION"}
 
 
+def _bodies(article: str) -> set[str]:
+    """The labels of the organisations extracted from an article's text."""
+    model = extract_article(parse_article("a", article))
+    return {e.labels["ru"] for e in model.entities.values() if e.cls == "schema:Organization"}
+
+
 def test_a_body_named_by_a_chain_of_genitives_is_one_organisation() -> None:
     found = _organisations("Он окончил исторический факультет МГУ и работал в Верховном Совете Республики Крым.")
     assert {"исторический факультет МГУ", "Верховном Совете Республики Крым"} <= found
@@ -83,7 +89,7 @@ def test_a_name_that_opens_a_quote_ends_where_the_quote_closes() -> None:
         "# «Зенит» обыграл ЦСКА\n\nПетербургский «Зенит» в субботу победил московский ЦСКА со счётом 2:1 в матче"
         " девятого тура Российской премьер-лиги. Игра прошла на стадионе «Газпром Арена» в присутствии зрителей.\n"
     )
-    names = {e.labels["ru"] for e in extract_article(parse_article("a", text)).entities.values()}
+    names = {e.labels["ru"] for e in extract_article(parse_article("a", text)).entities.values()}  # places too
     assert "Газпром Арена" in names and "Газпром" not in names
 
 
@@ -99,10 +105,7 @@ def test_a_lower_case_adjective_before_a_capitalised_name_is_no_part_of_it() -> 
 
 def test_a_lower_case_adjective_the_tagger_splits_from_a_name_is_no_organisation() -> None:
     # a review's probe: "оппозиционная" became a body of its own beside "Партия социалистов Молдавии"
-    model = extract_article(
-        parse_article("a", "# Новости\n\nВ выборах участвовала оппозиционная Партия социалистов Молдавии.\n")
-    )
-    names = {e.labels["ru"] for e in model.entities.values() if e.cls == "schema:Organization"}
+    names = _bodies("# Новости\n\nВ выборах участвовала оппозиционная Партия социалистов Молдавии.\n")
     assert "Партия социалистов Молдавии" in names and not [name for name in names if name.islower()], names
 
 
@@ -135,15 +138,13 @@ def test_a_body_named_by_two_genitives_joined_by_and_keeps_both() -> None:
         " вице-мэра и руководил департаментом строительства и архитектуры. Его предшественник Анатолий Локоть покинул"
         " пост в связи с переходом на работу в Государственную думу.\n"
     )
-    model = extract_article(parse_article("a", text))
-    names = {e.labels["ru"] for e in model.entities.values() if e.cls == "schema:Organization"}
+    names = _bodies(text)
     assert "департамент строительства и архитектуры" in names and "департамент строительства" not in names
 
 
 def test_no_name_ends_at_an_opening_quote() -> None:
     # a review's probe: "АО «" opening a sentence became a body "АО «»"
-    model = extract_article(parse_article("a", "# Новости\n\nАО «Почта России» с 1 января повысит тарифы на 10%.\n"))
-    assert [e.labels["ru"] for e in model.entities.values() if e.cls == "schema:Organization"] == ["Почта России"]
+    assert _bodies("# Новости\n\nАО «Почта России» с 1 января повысит тарифы на 10%.\n") == {"Почта России"}
 
 
 def test_an_empty_text_has_no_names() -> None:
