@@ -23,7 +23,6 @@ from . import entities
 from .entities import entities_from_spans, federal_agency
 from .known_names import adjective_place, first_name_alone, gazetteer_mentions, is_adjective
 from .mentions import FORMER_HOLDER, after_people, bodies_of_a_kind, first_verb, qualifies_a_noun, repair_spans
-from .name_words import NAME_WORD
 from .org_tagger import tag_organisations, token_features
 from .originals import bracketed_names as bracketed_in
 from .originals import original_names as originals_in
@@ -627,10 +626,7 @@ def _after_a_lower_adjective(text: str, start: int, end: int) -> int:
     >>> text[_after_a_lower_adjective(text, 10, len(text)) :]
     'Партия социалистов'
     """
-    found = _LOWER_ADJECTIVE.match(text, start, end)
-    if found is None or parses(found.group(1))[0].tag.POS not in {"ADJF", "PRTF"}:
-        return start
-    return start + found.end() - found.start()
+    return _lower_adjective_before_a_name(text, start, end) or start
 
 
 def _describes_the_next_name(text: str, start: int, end: int) -> bool:
@@ -641,13 +637,17 @@ def _describes_the_next_name(text: str, start: int, end: int) -> bool:
     >>> _describes_the_next_name(text, 12, 25), _describes_the_next_name(text, 26, 44)
     (True, False)
     """
-    word = text[start:end]
-    return (
-        NAME_WORD.fullmatch(word) is not None
-        and word.islower()
-        and _LOWER_ADJECTIVE.match(text, start) is not None
-        and parses(word)[0].tag.POS in {"ADJF", "PRTF"}
-    )
+    after = _lower_adjective_before_a_name(text, start, len(text))
+    return after is not None and text[end:after].isspace()
+
+
+def _lower_adjective_before_a_name(text: str, start: int, end: int) -> int | None:
+    """Where the capitalised word (or quote) after a lower-case adjective at `start` begins, before `end`; None when
+    the word at `start` is no such adjective."""
+    found = _LOWER_ADJECTIVE.match(text, start, end)
+    if found is None or parses(found.group(1))[0].tag.POS not in {"ADJF", "PRTF"}:
+        return None
+    return found.end()
 
 
 _NEXT_LOWER = re.compile(r"[^\S\n]+([а-яё]+)\b")
