@@ -208,6 +208,15 @@ def test_a_governor_and_a_shared_head_noun_mark_a_state() -> None:
     assert ("Зурбанья", "STATE_OR_PROVINCE") in found
 
 
+def test_a_listed_city_after_a_weak_country_cue_stays_a_city_and_gets_its_item() -> None:
+    # "обороны" is a country's cue ("министерство обороны США"), but GeoNames lists Сталинград as a city (Volgograd)
+    model = extract_article(parse_article("medal", "Ветеран получил медаль за оборону Сталинграда и вернулся домой."))
+    places = {(e.labels["ru"], e.cls, e.wikidata) for e in model.entities.values() if "Сталинград" in e.labels["ru"]}
+    assert places == {("Сталинград", "schema:City", "Q914")}
+    # a strong cue still decides: "графство Эссекс" is the county, though GeoNames has a town Essex
+    assert ("Эссекс", "STATE_OR_PROVINCE") in _typed("Он жил в графстве Эссекс к востоку от Лондона.")
+
+
 def test_a_place_adjective_before_its_head_noun_is_not_a_city_of_its_own() -> None:
     from kgraph.extract.names.known_names import gazetteer_mentions
 

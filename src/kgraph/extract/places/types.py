@@ -27,12 +27,12 @@ def location_type(surface: str, normal: str) -> str:
     if places:
         kind = max(places.items(), key=lambda item: item[1])[0]
         tied = [t for t, n in places.items() if n == places[kind]]
-        if len(tied) > 1 and (listed := _listed(surface, normal)) in tied:
+        if len(tied) > 1 and (listed := listed_type(surface, normal)) in tied:
             kind = listed  # "Шанхай": a state once in train, a city once; the lists of places know the city
         if kind in ("COUNTRY", "CITY", "STATE_OR_PROVINCE", "DISTRICT", "FACILITY"):
             return kind
         return "LOCATION"
-    listed = _listed(surface, normal)
+    listed = listed_type(surface, normal)
     if listed:
         return listed
     words = key(normal).split()
@@ -56,8 +56,13 @@ def location_type(surface: str, normal: str) -> str:
 _CASE_ENDINGS = re.compile(r"(?:ом|ем|ой|ей|е|а|я|у|ю|ы|и)$")
 
 
-def _listed(surface: str, normal: str) -> str | None:
-    """The listed type of a place name, also for a case form pymorphy3 cannot undo ("Нэшвилле": Нэшвилл)."""
+def listed_type(surface: str, normal: str) -> str | None:
+    """The listed type of a place name (places.tsv: COUNTRY, STATE_OR_PROVINCE or CITY), also for a case form
+    pymorphy3 cannot undo ("Нэшвилле": Нэшвилл).
+
+    >>> listed_type("Сталинграда", "Сталинград"), listed_type("Нэшвилле", "Нэшвилле"), listed_type("Сибири", "Сибирь")
+    ('CITY', 'CITY', None)
+    """
     found = listed_places().get(key(surface)) or listed_places().get(key(normal))
     if found or " " in surface:
         return found
@@ -92,7 +97,7 @@ def places_in_names(text: str, names: Iterable[tuple[int, int]]) -> list[tuple[S
             normal = analyses[0].normal_form
             entry = gazetteer().entry(word.group())
             known = entry is not None and any(entry.types.get(t) for t in PLACE_TYPES)
-            if not known and _listed(word.group(), normal) is None:
+            if not known and listed_type(word.group(), normal) is None:
                 continue
             kind = location_type(word.group(), normal)
             if kind in PLACE_TYPES:
