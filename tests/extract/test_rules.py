@@ -957,6 +957,11 @@ def test_a_state_nerel_train_never_links_gets_its_subdivision_s_item() -> None:
     )
     # a county of an English region: the ISO entry's item is its council's, so it is not linked
     assert state_item("Омск") is None and state_item("Эссекс") is None
+    # regions iso-codes gives no Russian name, named by dr5hn's translations: China's provinces, Turkey's
+    assert (state_item("Фуцзянь"), state_item("Хубэе"), state_item("Синьцзяне")) == ("Q41705", "Q46862", "Q34800")
+    # but not a name that reads as a common word or a first name ("Север" of Lebanon, "Кузьма" of Slovenia), nor
+    # a country's name ("Тайвань" the province of ISO 3166-2's China)
+    assert state_item("Север") is None and state_item("Кузьма") is None and state_item("Тайвань") is None
 
 
 def test_an_article_s_state_is_linked_but_a_city_of_a_province_s_name_is_not() -> None:
