@@ -88,9 +88,11 @@ def _parser() -> tuple[Any, Any, Any]:
     return Doc, Segmenter(), NewsSyntaxParser(news_embedding())
 
 
-_LINE_END = re.compile(r"(?<=[^\s.!?…:;,])\n(?=\s*[«\"“A-ZА-ЯЁ#0-9])")
+_LINE_END = re.compile(r"(?<=[^\s.!?…:;,])[ \t]*\n(?=\s*[«\"“A-ZА-ЯЁ#0-9])")
 """A line break after a line with no closing punctuation, before a capital: the end of a headline or a caption
-("Барак Обама⏎Бывший президент США …"), which natasha's segmenter reads as one sentence with the next."""
+("Барак Обама⏎Бывший президент США …"), which natasha's segmenter reads as one sentence with the next; also after
+spaces, where a header's markup was blanked ("Author: **Игорь Смирнов**": the first sentence was read with the
+author as its subject)."""
 
 
 def _at_line_ends(sentence: Any, text: str) -> list[Any]:
