@@ -125,3 +125,15 @@ def test_an_event_named_again_but_dated_apart_is_another_event() -> None:
         for e in quakes
     }
     assert sorted(map(sorted, days.values())) == [["2022-03-16"], ["2026-08-03"]], days
+
+
+def test_an_acting_holder_holds_the_acting_office_not_the_office() -> None:
+    # the classifier related both to "губернатора"/"мэра"; an acting governor is no governor
+    text = (
+        "# Новым врио губернатора Костромской области стал Андрей Белов\n\n"
+        "Исполняющим обязанности мэра Иркутска назначен Виталий Лысенко. Мэр Омска Сергей Шелест открыл мост.\n"
+    )
+    holds = {(s, o) for s, p, o in _edges(extract_article(parse_article("acting", text))) if p == "kg:holdsPosition"}
+    assert ("Андрей Белов", "губернатор") not in holds and ("Виталий Лысенко", "мэр") not in holds
+    assert not {o for s, o in holds if s == "Виталий Лысенко" and not o.startswith("исполняющий")}
+    assert ("Сергей Шелест", "мэр Омска") in holds

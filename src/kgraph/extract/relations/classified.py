@@ -30,7 +30,7 @@ from ..text.normalise import CYRILLIC_WORD, key, lemma, noun_phrase_nominative, 
 from ..text.words import words
 from ..typed.taggers import RULE_TYPES, RULES_ADD_TO
 from .learned import FLOOR, Mention, Relation, relate
-from .titles import SEEKING, ends_in_a_consonant, referred_places, sought
+from .titles import SEEKING, acting, ends_in_a_consonant, referred_places, sought
 
 VALUE_TYPES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "NUMBER", "AGE", "ORDINAL"})
 """NEREL types whose mentions are values, not entities: a relation to one is a fact only when it is a date."""
@@ -231,6 +231,8 @@ def classified_relations(doc: Doc) -> None:
             continue  # an office the article gives a holder is not given another from a sentence away
         if relation.type == "WORKS_AS" and (sought(doc.clean, target.start) or _sought_after(doc, target, source)):
             continue  # "Претендент на пост мэра Москвы Иван Петров": a post sought is none held
+        if relation.type == "WORKS_AS" and acting(doc.clean, target.start, target.end) and not _acting_office(doc, obj):
+            continue  # "Исполняющим обязанности мэра назначен Виталий Лысенко": an acting mayor is no mayor
         if relation.type == "WORKS_AS" and _whose_body(doc.clean, target, source, doc.draft(subject).label):
             continue  # "Советник министерства Ольги Васильевой": the adviser is no Васильева
         if relation.type in _WHO and _a_relatives_death(doc.clean, target, source):
@@ -380,6 +382,15 @@ def _apart_by_who(doc: Doc, entity_of: Callable[[Mention], str | None]) -> None:
         for _, spans in groups[1:]:
             draft.mentions = [m for m in draft.mentions if m not in spans]
             doc.add_apart(replace(draft, mentions=spans))
+
+
+def _acting_office(doc: Doc, office: object) -> bool:
+    """Whether an office's label says it is an acting one ("врио губернатора Костромской области")."""
+    try:
+        label = doc.draft(office).label if isinstance(office, str) else ""
+    except KeyError:  # a literal, not an entity
+        return False
+    return acting(label, 0, len(label))
 
 
 def _sought_after(doc: Doc, title: Mention, person: Mention) -> bool:

@@ -248,6 +248,30 @@ SEEKING = re.compile(r"(?<![А-Яа-яЁё])(?:[Пп]ретенд|[Бб]алло
 """A verb of seeking a post said after it ("На пост губернатора Приморья претендует Олег Кожемяко")."""
 
 
+_ACTING_WORDS = r"(?:(?:[Вв]ременно\s+)?[Ии]сполняющ[а-яё]*\s+обязанности|[Ии]\.\s?о\.|[Вв]рио)\s+"
+"""Words that make the office after them an acting one, in any case ("Исполняющим обязанности мэра", "врио
+губернатора", "и. о. министра")."""
+
+_ACTING_AT = (re.compile(rf"(?<![А-Яа-яЁё]){_ACTING_WORDS}\Z"), re.compile(_ACTING_WORDS))
+"""Acting words ending right before an office, and opening it (``match`` from the office's start)."""
+
+
+def acting(text: str, start: int, end: int | None = None) -> bool:
+    """Whether the office named from `start` (to `end`) is held in an acting capacity only, by the words before it
+    or its own first words ("Исполняющим обязанности мэра назначен Виталий Лысенко": he is no mayor).
+
+    >>> text = "Исполняющим обязанности мэра назначен Виталий Лысенко. Врио губернатора стал Андрей Белов."
+    >>> acting(text, text.index("мэра")), acting(text, text.index("губернатора")), acting(text, 0, 28)
+    (True, True, True)
+    >>> acting(text, text.index("Врио"), text.index("Врио") + 16), acting("Стал мэром Омска", 5, 16)
+    (True, False)
+    """
+    before, first = _ACTING_AT
+    if before.search(text, max(0, start - 60), start):
+        return True
+    return end is not None and first.match(text, start, end) is not None
+
+
 def sought(text: str, start: int) -> bool:
     """Whether the office named from `start` is a post sought ("претендент на пост мэра Москвы"), not one held.
 
