@@ -355,6 +355,21 @@ def test_a_surname_in_the_genitive_before_a_persons_name_is_not_part_of_that_nam
     }
 
 
+def test_a_surname_in_the_genitive_that_pymorphy_reads_first_as_a_place_is_not_part_of_the_next_name() -> None:
+    # "Косенкова" reads first as a village in the nominative: "Косенкова Игорь Белов" was one person, who then
+    # held the lawyer's office and spoke the defence's quote under a glued name
+    persons = _persons(
+        "Суд приговорил бывшего мэра Максима Косенкова. Адвокат Косенкова Игорь Белов заявил, что защита обжалует "
+        "приговор."
+    )
+    assert persons == {"Максим Косенков": {"Максима Косенкова", "Косенкова"}, "Игорь Белов": {"Игорь Белов"}}
+    # and alone, the surname cut off is one person, not two of one mention
+    assert _persons("Адвокат Косенкова Игорь Белов заявил, что защита обжалует приговор.") == {
+        "Косенков": {"Косенкова"},
+        "Игорь Белов": {"Игорь Белов"},
+    }
+
+
 def test_a_surname_two_full_names_share_is_the_person_the_text_names_first() -> None:
     # the longer name, written later, took it: "Сиссе" (Soumaïla, NEREL's Q3491740) went to Aïssata Haïdara Cissé
     persons = _persons(

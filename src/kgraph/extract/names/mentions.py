@@ -197,6 +197,10 @@ def repair_spans(text: str, spans: Iterable[NamedSpan]) -> list[NamedSpan]:
     normals = [(key(p.text), p.normal.lower().replace("ё", "е").split()) for p in person_spans]
     full = [(name, normal[-1]) for name, normal in normals if len(normal) > 1]  # each full name and its surname
     repaired = [piece for span in repaired for piece in two_names(text, span, surnames, alone, named, full)]
+    # a name cut off another the NER ran on into ("Косенкова" of "Адвокат Косенкова Игорь Белов") may be one the NER
+    # also found alone, with its normal form: that one is kept
+    spans_of_persons = {(p.start, p.end): p for p in reversed(repaired) if p.type == "PER"}
+    repaired = [p for p in repaired if p.type != "PER" or spans_of_persons[(p.start, p.end)] is p]
     repaired.extend(_named_after(text, repaired))
     repaired.extend(surnames_inside(repaired))
     persons = SpanIndex((p.start, p.end) for p in repaired if p.type == "PER")

@@ -290,13 +290,15 @@ def _a_name_after_a_surname(words: list[str]) -> bool:
     (True, False)
     >>> _a_name_after_a_surname(["Соловьёв", "Александр", "Васильевич"]), _a_name_after_a_surname(["Ким", "Чен", "Ын"])
     (False, False)
-    >>> _a_name_after_a_surname(["Карлос", "Артур", "Нузман"])
-    False
+    >>> _a_name_after_a_surname(["Карлос", "Артур", "Нузман"]), _a_name_after_a_surname(["Косенкова", "Игорь", "Белов"])
+    (False, True)
     """
     first, given, last = (word.lower() for word in words)
     readings = parses(first)
+    # a man's surname in the genitive, though pymorphy3 reads it first as a place ("Косенкова Игорь Белов")
+    genitive = any("Surn" in p.tag and "masc" in p.tag and p.tag.case in ("gent", "accs") for p in readings)
     return (
-        readings[0].tag.case not in (None, "nomn")  # "Карлос Артур Нузман", "Кари Юсеф Ахмади" stay
+        (readings[0].tag.case not in (None, "nomn") or genitive)  # "Карлос Артур Нузман", "Кари Юсеф Ахмади" stay
         and not any("Name" in p.tag for p in readings)
         and any("Name" in p.tag and p.tag.case == "nomn" and p.is_known for p in parses(given))
         and not any("Patr" in p.tag for p in parses(last))  # in any case: "Соловьева Александра Васильевича"
