@@ -104,8 +104,8 @@ def test_a_deputy_reports_to_no_office_he_holds() -> None:
     # the classifier relates "Сергея Петрова" to the nested "главы города" (SUBORDINATE_OF), which names no node of
     # its own: the office found over its words is "заместитель главы города", Petrov's own
     text = (
-        "# Суд арестовал бывшего вице-мэра\n\nЛенинский районный суд Екатеринбурга в пятницу арестовал на два месяца"
-        " бывшего заместителя главы города Сергея Петрова.\n"
+        "# Суд арестовал вице-мэра\n\nЛенинский районный суд Екатеринбурга в пятницу арестовал на два месяца"
+        " заместителя главы города Сергея Петрова.\n"
     )
     edges = _edges(extract_article(parse_article("arrest", text)))
     assert ("Сергей Петров", "kg:holdsPosition", "заместитель главы города") in edges
@@ -137,3 +137,18 @@ def test_an_acting_holder_holds_the_acting_office_not_the_office() -> None:
     assert ("Андрей Белов", "губернатор") not in holds and ("Виталий Лысенко", "мэр") not in holds
     assert not {o for s, o in holds if s == "Виталий Лысенко" and not o.startswith("исполняющий")}
     assert ("Сергей Шелест", "мэр Омска") in holds
+
+
+def test_a_former_holder_holds_no_office_and_works_for_no_one_the_title_names() -> None:
+    # "бывший", "экс-": the graph's kg:holdsPosition is an office held now; the minister is another
+    text = (
+        "Президент России Владимир Путин назначил министром обороны Андрея Белоусова. Бывший министр обороны Сергей"
+        " Шойгу назначен секретарем Совета безопасности. Экс-президент Перу Алан Гарсия скончался. Бывший мэр Омска"
+        " Иван Петров дал интервью.\n"
+    )
+    edges = _edges(extract_article(parse_article("former", text)))
+    holds = {(s, o) for s, p, o in edges if p == "kg:holdsPosition"}
+    assert ("Андрей Белоусов", "министр обороны") in holds and ("Сергей Шойгу", "министр обороны") not in holds
+    assert not {o for s, o in holds if s in ("Алан Гарсия", "Иван Петров")}
+    assert ("Иван Петров", "schema:worksFor", "Омск") not in edges
+    assert ("мэр Омска", "kg:positionIn", "Омск") in edges  # the office is the city's all the same

@@ -30,7 +30,7 @@ from ..text.normalise import CYRILLIC_WORD, key, lemma, noun_phrase_nominative, 
 from ..text.words import words
 from ..typed.taggers import RULE_TYPES, RULES_ADD_TO
 from .learned import FLOOR, Mention, Relation, relate
-from .titles import SEEKING, acting, ends_in_a_consonant, referred_places, sought
+from .titles import SEEKING, acting, ends_in_a_consonant, former, referred_places, sought
 
 VALUE_TYPES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "NUMBER", "AGE", "ORDINAL"})
 """NEREL types whose mentions are values, not entities: a relation to one is a fact only when it is a date."""
@@ -233,6 +233,10 @@ def classified_relations(doc: Doc) -> None:
             continue  # "Претендент на пост мэра Москвы Иван Петров": a post sought is none held
         if relation.type == "WORKS_AS" and acting(doc.clean, target.start, target.end) and not _acting_office(doc, obj):
             continue  # "Исполняющим обязанности мэра назначен Виталий Лысенко": an acting mayor is no mayor
+        if relation.type == "WORKS_AS" and former(doc.clean, target.start):
+            continue  # "Бывший министр обороны Сергей Шойгу": the graph's holdsPosition is an office held now
+        if relation.type == "WORKPLACE" and source.type == "PERSON" and _in_a_former_office(doc, target):
+            continue  # "Бывший мэр Омска Иван Петров": he worked for Омск, he does not now
         if relation.type == "WORKS_AS" and _whose_body(doc.clean, target, source, doc.draft(subject).label):
             continue  # "Советник министерства Ольги Васильевой": the adviser is no Васильева
         if relation.type in _WHO and _a_relatives_death(doc.clean, target, source):
@@ -382,6 +386,16 @@ def _apart_by_who(doc: Doc, entity_of: Callable[[Mention], str | None]) -> None:
         for _, spans in groups[1:]:
             draft.mentions = [m for m in draft.mentions if m not in spans]
             doc.add_apart(replace(draft, mentions=spans))
+
+
+def _in_a_former_office(doc: Doc, place: Mention) -> bool:
+    """Whether a workplace is named inside the words of an office held before ("бывший мэр Омска")."""
+    return any(
+        span.start <= place.start and place.end <= span.end and former(doc.clean, span.start)
+        for draft in doc.drafts
+        if draft.cls == "kg:Position"
+        for span in draft.mentions
+    )
 
 
 def _acting_office(doc: Doc, office: object) -> bool:

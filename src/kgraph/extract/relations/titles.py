@@ -272,6 +272,21 @@ def acting(text: str, start: int, end: int | None = None) -> bool:
     return end is not None and first.match(text, start, end) is not None
 
 
+_FORMER_BEFORE = re.compile(r"(?:(?<![А-Яа-яЁё])(?:[Бб]ывш|[Пп]режн)[а-яё]*\s+|(?<![\w-])[Ээ]кс-\s*)\Z")
+"""Words right before an office that make it one held before ("бывшего мэра", "прежний глава", "экс-президента")."""
+
+
+def former(text: str, start: int) -> bool:
+    """Whether the office named from `start` is one held before, not now ("Бывший министр обороны Сергей Шойгу": the
+    minister is another).
+
+    >>> text = "Бывший министр обороны Сергей Шойгу и экс-президент Перу Алан Гарсия. Министр Андрей Белоусов."
+    >>> former(text, text.index("министр")), former(text, text.index("президент")), former(text, text.index("Министр"))
+    (True, True, False)
+    """
+    return _FORMER_BEFORE.search(text, max(0, start - 30), start) is not None
+
+
 def sought(text: str, start: int) -> bool:
     """Whether the office named from `start` is a post sought ("претендент на пост мэра Москвы"), not one held.
 
@@ -385,7 +400,8 @@ def offices(doc: Doc) -> None:
             )
         )
         evidence = doc.span(title.span.start, title.person[1])
-        doc.fact(person, "kg:holdsPosition", position, evidence, 0.75)
+        if not former(text, title.span.start):  # "бывший министр обороны Сергей Шойгу": the minister is another
+            doc.fact(person, "kg:holdsPosition", position, evidence, 0.75)
         country = country_at(title.span.start, title.span.end)
         if country:
             doc.fact(position, "kg:positionIn", country, title.span, 0.75)
