@@ -152,3 +152,12 @@ def test_a_former_holder_holds_no_office_and_works_for_no_one_the_title_names() 
     assert not {o for s, o in holds if s in ("Алан Гарсия", "Иван Петров")}
     assert ("Иван Петров", "schema:worksFor", "Омск") not in edges
     assert ("мэр Омска", "kg:positionIn", "Омск") in edges  # the office is the city's all the same
+
+
+def test_an_office_of_a_body_of_a_country_is_the_body_s() -> None:
+    # "глава МЧС России": the office was Russia's, the country inside the body's name
+    text = "В город прибыл глава МЧС России Александр Куренков. Президент России Владимир Путин выступил.\n"
+    edges = _edges(extract_article(parse_article("body", text)))
+    assert ("глава МЧС России", "kg:positionIn", "МЧС России") in edges
+    assert ("глава МЧС России", "kg:positionIn", "Россия") not in edges
+    assert ("президент России", "kg:positionIn", "Россия") in edges

@@ -382,6 +382,7 @@ def offices(doc: Doc) -> None:
     persons = [(m.start, m.end) for d in doc.drafts if d.cls == "schema:Person" for m in d.mentions]
     # the positions added below are no persons or countries: what these find stays as it is
     person_at, country_at = doc.finder({"schema:Person"}).at, doc.finder({"schema:Country"}).at
+    countries, bodies = doc.finder({"schema:Country"}), doc.finder({"schema:Organization"})
     named_places = _named_by_kind(doc)
     for title in find_titles(text, persons):
         person = person_at(*title.person)
@@ -403,11 +404,24 @@ def offices(doc: Doc) -> None:
         if not former(text, title.span.start):  # "бывший министр обороны Сергей Шойгу": the minister is another
             doc.fact(person, "kg:holdsPosition", position, evidence, 0.75)
         country = country_at(title.span.start, title.span.end)
-        if country:
-            doc.fact(position, "kg:positionIn", country, title.span, 0.75)
+        body = _body_of_the_country(title.span, countries, bodies) if country else None
+        if country:  # "глава МЧС России": the office is the ministry's, which is the country's
+            doc.fact(position, "kg:positionIn", body or country, title.span, 0.75)
         elif (place := _named_before(doc, title.span, named_places)) is not None:
             doc.fact(position, "kg:positionIn", place, title.span, 0.6)
     _founders(doc, persons)
+
+
+def _body_of_the_country(title: Span, countries: Any, bodies: Any) -> str | None:
+    """An organisation named inside an office's words that holds the country named there ("глава МЧС России": МЧС
+    России), whose office it is rather than the country's."""
+    inside = [
+        (s, e) for s, e, _ in countries.overlapping(title.start, title.end) if title.start <= s and e <= title.end
+    ]
+    for start, end, body in bodies.overlapping(title.start, title.end):
+        if title.start <= start and end <= title.end and any(start <= s and e <= end for s, e in inside):
+            return str(body)
+    return None
 
 
 _FOUNDER = re.compile(r"\b(?:со)?(?:основател[ьяюеи]\w*|основательниц\w*|создател[ьяюеи]\w*)\s", re.IGNORECASE)
