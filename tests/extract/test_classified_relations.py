@@ -161,3 +161,18 @@ def test_an_office_of_a_body_of_a_country_is_the_body_s() -> None:
     assert ("глава МЧС России", "kg:positionIn", "МЧС России") in edges
     assert ("глава МЧС России", "kg:positionIn", "Россия") not in edges
     assert ("президент России", "kg:positionIn", "Россия") in edges
+
+
+def test_the_company_of_a_director_of_the_company_is_the_one_named_just_before_or_none() -> None:
+    def office_of_the_director(text: str) -> set[str]:
+        edges = _edges(extract_article(parse_article("company", text)))
+        return {o for s, p, o in edges if p == "kg:positionIn" and s.startswith("генеральный директор")}
+
+    one = "Компания «Сибирские сети» открыла офис в Омске. Об этом сообщил генеральный директор компании Иван Орлов.\n"
+    assert office_of_the_director(one) == {"Сибирские сети"}
+    # the exchange named last is no company: with several bodies named, the title names none of them
+    several = (
+        "ООО «Софтлайн Решения», дочерняя компания ПАО «Софтлайн», провело размещение акций на Московской бирже."
+        " «Средства пойдут на разработку», — сказал генеральный директор компании Роман Соколов.\n"
+    )
+    assert office_of_the_director(several) == set()

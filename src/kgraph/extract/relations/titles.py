@@ -543,10 +543,20 @@ def _named_before(doc: Doc, span: Span, named: dict[str, list[tuple[int, str]]])
             return None
         [body] = near
         return body if any(k in _head(doc.draft(body).label) for k in _KINDS[kind]) else None
+    if kind in _ONE_NEAR:  # "Софтлайн … ПАО «Софтлайн» … на Московской бирже … генеральный директор компании"
+        window = doc.sentences_before(span.start, _KIND_BACK)
+        low = window[0].start if window else doc.sentence(span.start).start
+        near = {ident for start, ident in named.get(cls, []) if low <= start < span.start}
+        return near.pop() if len(near) == 1 else None
     if kind in _AREA_KINDS:  # "президента республики": not the "Читинская область" named last
         before = [ident for ident in before if not _another_kind(doc.draft(ident).label, kind)]
     return before[-1] if before else None
 
+
+_ONE_NEAR = frozenset({"компания", "корпорация"})
+"""Words of a kind of body whose name seldom says it ("Софтлайн Решения" is a company): the title is the body's only
+when it is the one organisation named within `_KIND_BACK` sentences before (a review helper's article: the exchange
+named last, "на Московской бирже", had become the company whose director spoke)."""
 
 _AREA_KINDS = frozenset({"область", "край", "республика", "округ", "район"})
 """Kinds of region a name may say it is ("Читинская область", "Республика Татарстан")."""
