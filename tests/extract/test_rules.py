@@ -263,6 +263,13 @@ def test_an_adjective_made_from_a_place_name_is_that_place() -> None:
     assert ("стамбульском", "CITY") in found
 
 
+def test_a_hyphenated_adjective_names_no_town_whose_name_is_written_as_one_word() -> None:
+    # "Южно-Уральский" is the South Urals': the town Южноуральск had become the university's seat
+    text = "Он был ректором Южно-Уральского государственного университета. Ханты-Мансийский суд вынес решение."
+    model = extract_article(parse_article("adjective", text))
+    assert {e.labels["ru"] for e in model.entities.values() if e.cls == "schema:City"} == {"Ханты-Мансийск"}
+
+
 def test_a_country_adjective_is_the_country_before_institutions_not_before_people() -> None:
     found = _typed("Таджикские власти задержали журналиста. Российский актёр и британский физик прибыли в Осло.")
     assert ("Таджикские", "COUNTRY") in found
@@ -1671,6 +1678,15 @@ def test_an_event_does_not_start_on_the_day_it_lasts_until() -> None:
     model = extract_article(parse_article("a", article))
     starts = {str(f.obj.value) for f in model.facts if f.predicate == "schema:startDate"}  # type: ignore[union-attr]
     assert starts == {"2024-10-22"}
+
+
+def test_the_day_an_event_ended_is_its_end_date_not_its_start() -> None:
+    # "фестиваль … завершился в Казани в субботу" was the festival's start date (a review helper's article)
+    text = "Оперный фестиваль имени Шаляпина завершился в Казани в субботу. Фестиваль открылся 2 февраля."
+    article = f"# Новости\n\nPublished at: **2024-02-26T12:00:00+03:00**\n\n{text}\n"
+    model = extract_article(parse_article("a", article))
+    days = {(f.predicate, str(f.obj.value)) for f in model.facts if f.predicate.endswith("Date")}  # type: ignore[union-attr]
+    assert ("schema:endDate", "2024-02-24") in days and ("schema:startDate", "2024-02-24") not in days, days
 
 
 def test_a_foreign_name_natasha_leaves_inflected_is_put_in_the_nominative() -> None:

@@ -169,6 +169,14 @@ def _in_facility_name(text: str, mention: Span) -> bool:
 
 _UNTIL = re.compile(r"(?:до|по)\s", re.IGNORECASE)
 
+_ENDED = re.compile(
+    r"(?<![А-Яа-яЁё])(?:[Зз]аверши|[Зз]акончи|[Оо]кончи|[Зз]акры)[а-яё]*с[яь]|подош[её]л[а-яё]*\s+к\s+концу"
+)
+"""A verb that says an event ended ("завершился", "закончилась", "закрылся", "подошёл к концу"): the day its sentence
+names is the event's last, not its first ("фестиваль завершился в Казани в субботу")."""
+_BEGUN = re.compile(r"(?<![А-Яа-яЁё])(?:[Нн]ача|[Оо]ткры|[Сс]тартова|[Пп]рош[её]л|[Пп]роходи|[Пп]ройд)[а-яё]*")
+"""A verb that says an event began or took place, whose day a sentence with an ending verb may name instead."""
+
 
 class Days:
     """The days the text names (a year or an unresolved wording says too little for a start date), in order."""
@@ -197,7 +205,9 @@ class Days:
                     self.doc.fact(ident, side, TimeRef(self.doc.span(a, b), value), sentence, 0.6, entity=False)
             elif isinstance(day.value, date):
                 wording = self.doc.span(day.start, day.end)
-                self.doc.fact(ident, "schema:startDate", TimeRef(wording, day.value), sentence, 0.6, entity=False)
+                said = self.doc.clean[sentence.start : sentence.end]
+                side = "schema:endDate" if _ENDED.search(said) and not _BEGUN.search(said) else "schema:startDate"
+                self.doc.fact(ident, side, TimeRef(wording, day.value), sentence, 0.6, entity=False)
 
 
 @component("locate_tours", requires=("entities", "events"), assigns=("facts",))

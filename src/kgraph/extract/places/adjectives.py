@@ -148,6 +148,8 @@ def listed_place_of_adjective(text: str, start: int, end: int) -> tuple[str, Ent
     ['Харбин']
     >>> listed_place_of_adjective("уральского производителя", 0, 10) is None  # Урал, not Уральск
     True
+    >>> listed_place_of_adjective("ректор Южно-Уральского университета", 7, 22) is None  # the South Urals' name
+    True
     """
     head = head_noun(text, end)
     counts = _heads().get(head) if head else None
@@ -165,7 +167,10 @@ def listed_place_of_adjective(text: str, start: int, end: int) -> tuple[str, Ent
         for s in stems
         if len(s) >= 4
         for name, kind, label in _listed_by_prefix().get(s[:3], [])
-        if name.startswith(s) and name[len(s) :] in _REMAINDERS and geographic(name)
+        if name.startswith(s)
+        and name[len(s) :] in _REMAINDERS
+        and geographic(name)
+        and ("-" in label or "-" not in text[start:end])  # "Южно-Уральского университета": no town Южноуральск
     }
     if len({kind for kind, _ in found.values()}) != 1 or _from_unlisted_place(stems, found):
         return None
