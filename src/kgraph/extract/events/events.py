@@ -96,6 +96,9 @@ def genitive_tail(text: str, position: int) -> int:
     >>> text = "сотрудники банка им поверили"
     >>> text[:genitive_tail(text, len("сотрудники"))]
     'сотрудники банка'
+    >>> text = "фестиваль имени Федора Шаляпина завершился"
+    >>> text[:genitive_tail(text, len("фестиваль"))]
+    'фестиваль имени Федора Шаляпина'
     """
     end = position
     taken: list[tuple[int, bool]] = []  # each word taken: where the tail ends without it, and whether a pronoun
@@ -111,7 +114,16 @@ def genitive_tail(text: str, position: int) -> int:
         end = taken.pop()[0]
     while text[position:end].rstrip().endswith(" и"):
         end = position + text[position:end].rstrip().rfind(" и")
+    if taken and text[taken[-1][0] : end].strip().lower() in ("имени", "им"):
+        named = _NAMED_AFTER_WHOM.match(text, end)  # "фестиваль имени Федора Шаляпина", not "фестиваль имени"
+        end = named.end() if named else taken[-1][0]
     return end
+
+
+_NAMED_AFTER_WHOM = re.compile(
+    r"[^\S\n]+(?:[А-ЯЁ]\.\s?)*[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:[^\S\n]+[А-ЯЁ][а-яё]+){0,2}"
+)
+"""Whom a thing is named after, right after "имени": initials or up to three capitalised words on the line."""
 
 
 def _a_pronoun(word: str) -> bool:

@@ -255,11 +255,19 @@ def joining_word(word: str) -> bool:
 
     >>> joining_word("в"), joining_word("и"), joining_word("«"), joining_word("В"), joining_word("суд")
     (True, True, True, False, False)
+
+    Nor at "имени" (63 of train's mentions hold it, none ends at it: "фестиваль имени Федора Шаляпина").
+
+    >>> joining_word("имени"), joining_word("им")
+    (True, True)
     """
-    if word in _OPENING:
+    if word in _OPENING or word in _NAMED_AFTER:
         return True
     return word.islower() and parses(word)[0].tag.POS in {"PREP", "CONJ"}
 
+
+_NAMED_AFTER = frozenset({"имени", "им"})
+"""The words before whom a thing is named after ("театр имени Мусы Джалиля", "им. Пушкина")."""
 
 _OPENING = frozenset("«„([")
 """Opening quotes and brackets ("“" is left out: „…“ closes with it)."""
