@@ -405,6 +405,16 @@ def test_a_disease_named_after_a_person_is_no_mention_of_the_person() -> None:
     assert ("Альцгеймера", "PERSON") not in found and ("Иван Петров", "PERSON") in found
 
 
+def test_an_event_named_after_a_person_takes_the_name_not_only_imeni() -> None:
+    # "фестиваль имени Федора Шаляпина" was an event "… фестиваль имени" (a review helper's article); none of NEREL
+    # train's mentions ends at "имени"
+    text = "# Фестиваль\n\nXLII Международный оперный фестиваль имени Федора Шаляпина завершился в Казани.\n"
+    events = {
+        e.labels["ru"] for e in extract_article(parse_article("a", text)).entities.values() if e.cls == "schema:Event"
+    }
+    assert events == {"XLII Международный оперный фестиваль имени Федора Шаляпина"}
+
+
 def test_a_name_after_imeni_stops_at_the_line_end() -> None:
     found = _typed("Московский драматический театр им. М. Н. Ермоловой\nМэр Москвы поздравил труппу.")
     assert ("М. Н. Ермоловой", "PERSON") in found
@@ -2857,6 +2867,16 @@ def test_the_groups_and_persons_after_v_nyom_prinyali_uchastie_attend_the_event_
     assert ("пленарное заседание", "главы министерств и ведомств") in attended, attended
     assert ("пленарное заседание", "представители деловых кругов двух государств") in attended, attended
     assert not {who for event, who in attended if event.startswith("форум")}, attended
+
+
+def test_a_persons_name_inside_a_body_s_name_after_v_nyom_prinyali_uchastie_attends_nothing() -> None:
+    # "солисты Мариинского театра": the theatre's namesake was made an attendee (a review helper's article)
+    text = (
+        "XLII Международный оперный фестиваль имени Шаляпина завершился в Казани. В нём приняли участие солисты "
+        "Большого театра и Мариинского театра, а также певица Анна Нетребко."
+    )
+    attended = {who for _, who in _related(extract_article(parse_article("a", f"# Н\n\n{text}\n")), "schema:attendee")}
+    assert attended == {"Анна Нетребко"}, attended
 
 
 @pytest.mark.parametrize(

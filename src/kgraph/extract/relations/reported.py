@@ -94,6 +94,8 @@ _PRONOUN_GENDERS = {"нём": {"masc", "neut"}, "нем": {"masc", "neut"}, "н�
 _ANTECEDENT_BACK = 2
 """Sentences back at most where the event the pronoun stands for is named."""
 _PARTICIPANTS = frozenset({"kg:Group", "schema:Person"})
+_NAMED_AFTER_PEOPLE = frozenset({"ORGANIZATION", "FACILITY"})
+"""The kinds of thing named after a person whose name then is no participant ("Мариинского театра")."""
 
 
 def _took_part_in_it(doc: Doc) -> None:
@@ -116,7 +118,11 @@ def _took_part_in_it(doc: Doc) -> None:
         if not before:
             continue
         _, event = max(before)
+        bodies = [(m.start, m.end) for d in doc.drafts if d.nerel_type in _NAMED_AFTER_PEOPLE for m in d.mentions]
         for index in dict.fromkeys(who.between(found.end(), sentence.end)):
+            said = [m for m in doc.drafts[index].mentions if found.end() <= m.start < sentence.end]
+            if said and all(any(s <= m.start and m.end <= e for s, e in bodies) for m in said):
+                continue  # "солисты Мариинского театра": the theatre's namesake took no part
             doc.fact(event, "schema:attendee", doc.ids[index], sentence, 0.5)
 
 
