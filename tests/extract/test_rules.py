@@ -1730,6 +1730,35 @@ def test_a_figure_after_do_or_na_measures_the_accusative_noun_a_verb_changed(tex
     assert model.entities[figure.measure].labels["ru"] == measure
 
 
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        # "на уровне" says only that the figure is a value: the forecast was measured as "уровень" (a review helper)
+        ("Компания сохранила прогноз по прибыли на уровне 500 млрд рублей.", "прогноз"),
+        ("Нефть торговалась на отметке 80 долларов за баррель.", "нефть"),
+        ("Нефть нашли на глубине 10 километров.", "глубина"),  # a noun after "на" that is what is measured
+    ],
+)
+def test_a_figure_na_urovne_measures_what_is_named_before(text: str, measure: str) -> None:
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    [figure] = model.quantities
+    assert model.entities[figure.measure].labels["ru"] == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        # a review helper's articles: "время" and "следствие" were what the figures measured
+        ("Кадровый дефицит в отрасли за это время сократился на 12%.", "дефицит"),
+        ("Как установило следствие, в 2022 году чиновник получил от застройщика 4,5 млн рублей.", "сумма"),
+    ],
+)
+def test_a_figure_measures_no_noun_after_a_preposition_and_a_pronoun_nor_who_tells(text: str, measure: str) -> None:
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    [figure] = model.quantities
+    assert model.entities[figure.measure].labels["ru"] == measure
+
+
 def test_a_common_noun_inside_an_organisation_s_name_is_no_organisation_of_its_own() -> None:
     # "Континентальной хоккейной лиги" held an organisation "лига", which the classifier made a part of it
     text = "«Авангард» победил СКА в матче регулярного чемпионата Континентальной хоккейной лиги."

@@ -77,8 +77,10 @@ def indicator(
                 label, evidence = qualified, doc.span(start - len(text[amount.end : start].lstrip()), evidence.end)
     elif (changed := _changed(text, _figure_start(text, amount.start))) is not None:  # "повысил ставку до 16%"
         label, evidence = changed[0], doc.span(*changed[1])
-    elif (at := _AT_NOUN_BEFORE.search(text, max(0, amount.start - 40), amount.start)) and _noun_in(
-        at.group(1), "loct"
+    elif (
+        (at := _AT_NOUN_BEFORE.search(text, max(0, amount.start - 40), amount.start))
+        and _noun_in(at.group(1), "loct")
+        and lemma(at.group(1).lower()) not in _MARKS
     ):
         label, evidence = lemma(at.group(1).lower()), doc.span(at.start(1), at.end(1))  # "на глубине 10 километров"
     elif measured and _noun_in(measured.group(1), "ablt"):
@@ -166,18 +168,39 @@ def _nominative_nouns(text: str, sentence: Span) -> list[tuple[int, re.Match[str
     """The nominative nouns of a sentence (where each ends, the word): in lower case, or its first word when nothing
     stands before it but a headline's "#" ("Площадь", "# Выручка", not "«Арсенал»"); not one right after a
     preposition ("в проект", "через трубопровод": an accusative that reads as a nominative), nor a part of a word
-    joined by a hyphen ("литий" of "литий-ионных аккумуляторов")."""
-    found, before = [], None
+    joined by a hyphen ("литий" of "литий-ионных аккумуляторов"); nor one after a preposition and a pronoun ("за это
+    время") or after "как" and a verb, who tells ("Как установило следствие, … получил 4,5 млн рублей")."""
+    found: list[tuple[int, re.Match[str]]] = []
+    before: re.Match[str] | None = None
+    earlier: re.Match[str] | None = None
     for word in CYRILLIC_WORD.finditer(text, sentence.start, sentence.end):
         opening = before is None and not text[sentence.start : word.start()].strip("# \t\n")
+        after_preposition = before is not None and not text[before.end() : word.start()].strip()
         after_preposition = (
-            before is not None and not text[before.end() : word.start()].strip() and preposition(before.group())
+            after_preposition
+            and before is not None
+            and (
+                preposition(before.group())
+                or (earlier is not None and preposition(earlier.group()) and _pronoun(before))
+            )
         )
+        who_tells = earlier is not None and earlier.group().lower() == "как" and before is not None and _verb(before)
         in_compound = text[word.end() : word.end() + 1] == "-" or text[word.start() - 1 : word.start()] == "-"
-        if not after_preposition and not in_compound and _nominative_noun(word.group(), opening):
+        if not after_preposition and not who_tells and not in_compound and _nominative_noun(word.group(), opening):
             found.append((word.end(), word))
-        before = word
+        earlier, before = before, word
     return found
+
+
+def _pronoun(word: re.Match[str]) -> bool:
+    """Whether a word reads as a pronoun or a pronominal adjective in one of its first two readings ("это", whose
+    first is a particle; "этот", "свой")."""
+    return any("NPRO" in p.tag or "Apro" in p.tag for p in parses(word.group().lower())[:2])
+
+
+def _verb(word: re.Match[str]) -> bool:
+    """Whether a word reads first as a verb ("установило", "сообщили")."""
+    return "VERB" in parses(word.group().lower())[0].tag
 
 
 def _changed(text: str, start: int) -> tuple[str, tuple[int, int]] | None:
@@ -385,6 +408,10 @@ _SIZE_FOR = re.compile(
 _SUM_OF = re.compile(r"(?<![А-ЯЁа-яё])([а-яё]+)\s+в\s+\Z")
 """A noun in lower case before "в" and a sum: what the sum is of ("штрафу в 50 млн рублей", "ущерб в 10 млн")."""
 
+
+_MARKS = frozenset({"уровень", "отметка"})
+"""Nouns after "на" that only say a figure is a value ("Цена акции установлена на уровне 115 рублей", "нефть
+торговалась на отметке 80 долларов"): what it measures is named before them."""
 
 _AT_NOUN_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])(?:на|при)\s+([а-яё]+)\s+" + _ABOUT + r"\Z")
 """A noun in the locative after "на" or "при" right before a figure (an "около" between): "на глубине 10
