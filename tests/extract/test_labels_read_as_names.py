@@ -195,3 +195,15 @@ def test_the_authorities_are_labelled_in_the_plural() -> None:
     text = "Власти Новосибирской области и компания «Сибирская генерирующая компания» подписали соглашение."
     labels = {e.labels["ru"] for e in extract_article(parse_article("a", f"# Новости\n\n{text}\n")).entities.values()}
     assert "Власти Новосибирской области" in labels, labels
+
+
+def test_a_hyphenated_name_declines_its_last_part_and_a_quoted_name_after_a_legal_form_none() -> None:
+    # a review helper's articles: "«Альфа-Строя»" was labelled "Альф-Строй" (another node than "Альфа-Строй"),
+    # "ПАО «Софтлайн»" "ПАО «Софтлайны»"
+    text = (
+        "Суд взыскал с «Альфа-Строя» 890 млн рублей. Компания «Альфа-Строй» обжалует решение. Акции ПАО «Софтлайн»"
+        " подорожали."
+    )
+    labels = {e.labels["ru"] for e in extract_article(parse_article("a", f"# Новости\n\n{text}\n")).entities.values()}
+    assert "Альф-Строй" not in labels and "«Альф-Строй»" not in labels, labels
+    assert not {label for label in labels if "Софтлайны" in label}, labels

@@ -354,12 +354,21 @@ def noun_phrase_nominative(text: str, *, person: bool = False) -> str:
     ('Камбаратинская ГЭС-1', 'Нововоронежская АЭС')
     >>> noun_phrase_nominative("Власти Москвы"), noun_phrase_nominative("властям США")
     ('Власти Москвы', 'власти США')
+    >>> noun_phrase_nominative("«Альфа-Строя»"), noun_phrase_nominative("Петропавловска-Камчатского")
+    ('«Альфа-Строй»', 'Петропавловск-Камчатский')
+    >>> noun_phrase_nominative("ПАО «Софтлайн»"), noun_phrase_nominative("компании «Софтлайн»")
+    ('ПАО «Софтлайн»', 'компания «Софтлайн»')
     """
     if ordinal := _ORDINAL.match(text):  # "70-го Каннского кинофестиваля": the words after it, then its ending
         rest = noun_phrase_nominative(text[ordinal.end() :], person=person)
         ending = _ordinal_ending(rest)
         return text if rest == text[ordinal.end() :] or ending is None else f"{ordinal.group(1)}-{ending} {rest}"
     words = list(re.finditer(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*", text))
+    opening = text.find("«")
+    if opening > 0 and text[:opening].strip():  # "ПАО «Софтлайн»": a quoted name after a word is not inflected
+        words = [w for w in words if w.start() < opening]
+        if not words:
+            return text
     head = None
     for index, match in enumerate(words):
         analyses = parses(match.group())
@@ -436,6 +445,12 @@ def noun_phrase_nominative(text: str, *, person: bool = False) -> str:
             parts, written = form.split("-"), match.group().split("-")
             if len(parts) != len(written):
                 parts, written = [form], [match.group()]
+            # a part before the last written in the nominative already stays as written: "Альфа-Строя" is
+            # "Альфа-Строй" (not "Альф-Строй"), "Петропавловска-Камчатского" is "Петропавловск-Камчатский"
+            parts = [
+                w if i < len(parts) - 1 and _nominative_as_written(w) else part
+                for i, (part, w) in enumerate(zip(parts, written, strict=True))
+            ]
             capitals = (
                 part[:1].upper() + part[1:] if w[:1].isupper() else part for part, w in zip(parts, written, strict=True)
             )
@@ -443,6 +458,12 @@ def noun_phrase_nominative(text: str, *, person: bool = False) -> str:
         pieces.append(text[last : match.start()] + form)
         last = match.end()
     return "".join(pieces) + text[last:]
+
+
+def _nominative_as_written(word: str) -> bool:
+    """Whether a word reads as its own nominative singular ("Альфа"; not "Петропавловска")."""
+    lower = word.lower()
+    return any(p.tag.case == "nomn" and p.tag.number != "plur" and p.normal_form == lower for p in parses(lower))
 
 
 def _gender_of(adjective: str, case: str) -> str | None:
