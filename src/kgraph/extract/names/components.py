@@ -22,7 +22,15 @@ from ..text.normalise import key, lemma, name_forms, noun_phrase_nominative, par
 from . import entities
 from .entities import entities_from_spans, federal_agency
 from .known_names import adjective_place, first_name_alone, gazetteer_mentions, is_adjective
-from .mentions import FORMER_HOLDER, after_people, bodies_of_a_kind, first_verb, qualifies_a_noun, repair_spans
+from .mentions import (
+    FORMER_HOLDER,
+    LEGAL_FORMS,
+    after_people,
+    bodies_of_a_kind,
+    first_verb,
+    qualifies_a_noun,
+    repair_spans,
+)
 from .org_tagger import tag_organisations, token_features
 from .originals import bracketed_names as bracketed_in
 from .originals import original_names as originals_in
@@ -782,6 +790,8 @@ def tagged_organisations(doc: Doc) -> None:
             continue
         if bodies_of_a_kind(text[start:end]) or FORMER_HOLDER.fullmatch(text, start, end):
             continue  # "главы министерств и ведомств": no one body; "Экс-замминистра приговорили": a person
+        if text[start:end] in LEGAL_FORMS:
+            continue  # "Банк ВТБ (ПАО)": a legal form alone is no body
         if _describes_the_next_name(text, start, end):
             continue  # "оппозиционная" of "оппозиционная Партия социалистов", which the tagger split
         if (start, end) not in known and "," not in re.sub(r"«[^»]*»", "", text[start:end]):

@@ -23,6 +23,11 @@ from ..text.words import LOWER, words
 from .name_words import NAME_WORD, no_name, no_name_part, opens_quote, opens_sentence, title_word, trim
 from .person_names import as_person_named, genitive_name_nominative, surnames_inside, two_names, with_surname
 
+LEGAL_FORMS = frozenset(
+    {"ООО", "ЗАО", "ОАО", "ПАО", "АО", "НАО", "НКО", "ФГУП", "ГУП", "МУП", "ФГБУ", "ГБУ", "ТОО", "ИП", "АНО"}
+)
+"""Russian legal forms of organisations: the form of a body, not a body."""
+
 _LEGAL_FORMS = re.compile(r"^(?:(?:ООО|ЗАО|ОАО|ПАО|АО|НАО|УК|НКО|ФГУП|ГУП|МУП|ФГБУ|ГБУ|РГТРК|ТОО|ИП)\s+)+[«\"“]")
 
 
@@ -426,8 +431,11 @@ def _named_after(text: str, spans: list[NamedSpan]) -> list[NamedSpan]:
 def _false_alarm(text: str, span: NamedSpan) -> bool:
     """Words the NER marks in NEREL train texts where the annotators saw no entity ("СМИ"), words that are
     mostly not annotated where they occur, names NEREL mostly gives to products, works, events or awards
-    ("YouTube", "Грэмми"), titles of works in quotes ("альбом «The Fat of the Land»") and the person a disease
-    is named after ("болезнь Паркинсона")."""
+    ("YouTube", "Грэмми"), titles of works in quotes ("альбом «The Fat of the Land»"), the person a disease
+    is named after ("болезнь Паркинсона") and a legal form alone ("Банк ВТБ (ПАО)": NEREL train marks none of the
+    23 it holds)."""
+    if span.type == "ORG" and span.text in LEGAL_FORMS:
+        return True
     quote = words(text).before(span.start, _OPENING_QUOTE, gap=_NOTHING)
     before = words(text).before(quote.start if quote else span.start, LOWER)
     if span.type == "ORG" and before and lemma(before.text) in _WORK_NOUNS:
