@@ -1725,9 +1725,14 @@ def test_a_name_that_may_be_a_nominative_as_written_stays_as_written() -> None:
     ],
 )
 def test_a_figure_after_do_or_na_measures_the_accusative_noun_a_verb_changed(text: str, measure: str) -> None:
+    assert _measure_of(text) == measure
+
+
+def _measure_of(text: str) -> str:
+    """The label of what the one figure of a news item's `text` measures."""
     model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
     [figure] = model.quantities
-    assert model.entities[figure.measure].labels["ru"] == measure
+    return model.entities[figure.measure].labels["ru"]
 
 
 @pytest.mark.parametrize(
@@ -1740,9 +1745,7 @@ def test_a_figure_after_do_or_na_measures_the_accusative_noun_a_verb_changed(tex
     ],
 )
 def test_a_figure_na_urovne_measures_what_is_named_before(text: str, measure: str) -> None:
-    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
-    [figure] = model.quantities
-    assert model.entities[figure.measure].labels["ru"] == measure
+    assert _measure_of(text) == measure
 
 
 @pytest.mark.parametrize(
@@ -1754,9 +1757,7 @@ def test_a_figure_na_urovne_measures_what_is_named_before(text: str, measure: st
     ],
 )
 def test_a_figure_measures_no_noun_after_a_preposition_and_a_pronoun_nor_who_tells(text: str, measure: str) -> None:
-    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
-    [figure] = model.quantities
-    assert model.entities[figure.measure].labels["ru"] == measure
+    assert _measure_of(text) == measure
 
 
 def test_a_common_noun_inside_an_organisation_s_name_is_no_organisation_of_its_own() -> None:
