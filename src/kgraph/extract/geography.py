@@ -27,12 +27,10 @@ from ..model import ArticleModel, Entity, Fact
 from .text.normalise import key
 
 CONTAINED = "schema:containedInPlace"
-EITHER = frozenset(
-    frozenset(pair.split())
-    for pair in ("RU UA", "RU GE", "RU MD", "AZ AM", "CN HK", "CN MO", "CN TW", "RS XK", "IL PS", "MA EH", "CY TR")
-    + ("DK GL", "DK FO", "US PR", "US GU", "US VI", "NL AW", "NL CW", "NL SX", "GB GI", "GB FK", "GB BM", "GB JE")
-    + ("GB GG", "GB IM", "FR NC", "FR PF", "AU NF", "NZ CK", "FI AX")
-)
+_DISPUTED = ("RU UA", "RU GE", "RU MD", "AZ AM", "CN HK", "CN MO", "CN TW", "RS XK", "IL PS", "MA EH", "CY TR")
+_DEPENDENCIES = ("DK GL", "DK FO", "US PR", "US GU", "US VI", "NL AW", "NL CW", "NL SX", "GB GI", "GB FK", "GB BM")
+_CROWN_AND_OTHERS = ("GB JE", "GB GG", "GB IM", "FR NC", "FR PF", "AU NF", "NZ CK", "FI AX")
+EITHER = frozenset(frozenset(pair.split()) for pair in (*_DISPUTED, *_DEPENDENCIES, *_CROWN_AND_OTHERS))
 """Pairs of countries (ISO 3166-1 and GeoNames' XK) where a place's country is disputed or of a special status: a
 dependency's towns lie in it and in the country it belongs to."""
 

@@ -175,16 +175,11 @@ def _nominative_nouns(text: str, sentence: Span) -> list[tuple[int, re.Match[str
     earlier: re.Match[str] | None = None
     for word in CYRILLIC_WORD.finditer(text, sentence.start, sentence.end):
         opening = before is None and not text[sentence.start : word.start()].strip("# \t\n")
-        after_preposition = before is not None and not text[before.end() : word.start()].strip()
-        after_preposition = (
-            after_preposition
-            and before is not None
-            and (
-                preposition(before.group())
-                or (earlier is not None and preposition(earlier.group()) and _pronoun(before))
-            )
-        )
-        who_tells = earlier is not None and earlier.group().lower() == "как" and before is not None and _verb(before)
+        after_preposition = who_tells = False
+        if before is not None and not text[before.end() : word.start()].strip():  # "в проект", "за это время"
+            led = earlier is not None and preposition(earlier.group()) and _pronoun(before)
+            after_preposition = preposition(before.group()) or led
+            who_tells = earlier is not None and earlier.group().lower() == "как" and _verb(before)
         in_compound = text[word.end() : word.end() + 1] == "-" or text[word.start() - 1 : word.start()] == "-"
         if not after_preposition and not who_tells and not in_compound and _nominative_noun(word.group(), opening):
             found.append((word.end(), word))

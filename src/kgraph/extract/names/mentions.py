@@ -28,7 +28,7 @@ LEGAL_FORMS = frozenset(
 )
 """Russian legal forms of organisations: the form of a body, not a body."""
 
-_LEGAL_FORMS = re.compile(r"^(?:(?:ООО|ЗАО|ОАО|ПАО|АО|НАО|УК|НКО|ФГУП|ГУП|МУП|ФГБУ|ГБУ|РГТРК|ТОО|ИП)\s+)+[«\"“]")
+_LEGAL_FORMS = re.compile(r"^(?:(?:" + "|".join(sorted(LEGAL_FORMS | {"УК", "РГТРК"})) + r")\s+)+[«\"“]")
 
 
 _KIND_BEFORE_QUOTE = re.compile(r"([А-ЯЁ][а-яё]+)\s+[«\"“]")

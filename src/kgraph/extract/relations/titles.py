@@ -381,8 +381,8 @@ def offices(doc: Doc) -> None:
     text = doc.clean
     persons = [(m.start, m.end) for d in doc.drafts if d.cls == "schema:Person" for m in d.mentions]
     # the positions added below are no persons or countries: what these find stays as it is
-    person_at, country_at = doc.finder({"schema:Person"}).at, doc.finder({"schema:Country"}).at
     countries, bodies = doc.finder({"schema:Country"}), doc.finder({"schema:Organization"})
+    person_at, country_at = doc.finder({"schema:Person"}).at, countries.at
     named_places = _named_by_kind(doc)
     for title in find_titles(text, persons):
         person = person_at(*title.person)
