@@ -1579,6 +1579,12 @@ def test_a_figure_before_an_organisation_named_after_a_place_concerns_the_organi
         ("Суд приговорил Александра Кокорина к 18 месяцам колонии.", "18", ["Александр Кокорин"]),
         ("Астронавт Джефф Уильямс и два российских космонавта вернулись на Землю.", "два", ["Россия"]),
         ("Суд назначил ему штраф в размере 9 млн рублей.", "9 млн рублей", []),
+        # a sum recovered is owed by the one it is taken from, not by the court (a review helper's article)
+        (
+            "Арбитражный суд Москвы взыскал с компании «Альфа-Строй» 890 млн рублей.",
+            "890 млн рублей",
+            ["Альфа-Строй"],
+        ),
     ],
 )
 def test_a_figure_is_about_the_subject_of_its_verb(text: str, figure: str, whom: list[str]) -> None:

@@ -19,6 +19,9 @@ from ..text.normalise import parses
 _VERBS = {"VERB", "PRTF", "PRTS"}
 _PENALISING = frozenset({"оштрафовать", "приговорить"})
 """Verbs whose figure is the penalty of the one they act on, a company as well as a person."""
+_RECOVERING = frozenset({"взыскать", "взыскивать"})
+"""Verbs whose figure is owed by the one it is taken from ("с" and the genitive), not by who takes it."""
+_FROM = frozenset({"с", "со"})
 _NAMES = ("appos", "flat:name", "flat", "nmod")
 """The words under a subject that may name whom it is, in this order: "губернатор края Олег Кожемяко" is the
 person before the region, "Выручка «Газпрома»" the company's (``_of_or_in``)."""
@@ -48,6 +51,9 @@ def subject_words(sentences: Sentences, start: int, end: int) -> list[tuple[int,
         return []  # no verb, or a figure listed beside the subject ("Уильямс и два космонавта завершили")
     children = sentences.children
     objects = [i for i in children.get(verb, []) if words[i].rel == "obj" and i != figure]
+    debtors = [i for i in children.get(verb, []) if words[i].rel == "obl" and _prepositions(sentences, i) & _FROM]
+    if debtors and words[verb].lemma in _RECOVERING:  # "Суд взыскал с «Альфа-Строя» 890 млн рублей": the debtor's
+        return [(words[i].start, words[i].end) for i in _naming(sentences, debtors[0])]
     if objects and (_animate(words[objects[0]].lemma) or words[verb].lemma in _PENALISING):
         # "приговорил футболиста к 21 месяцу", "оштрафовал компанию Google на 5 млн рублей": the figure is the one's
         # the verb acts on, not the court's
