@@ -176,3 +176,13 @@ def test_the_company_of_a_director_of_the_company_is_the_one_named_just_before_o
         " «Средства пойдут на разработку», — сказал генеральный директор компании Роман Соколов.\n"
     )
     assert office_of_the_director(several) == set()
+
+
+def test_a_colleague_or_a_successor_is_no_office() -> None:
+    # "со своим турецким коллегой Хаканом Фиданом" gave him the office "коллега" (a review helper's article)
+    text = (
+        "Министр иностранных дел России Сергей Лавров провёл переговоры со своим турецким коллегой Хаканом Фиданом."
+        " Его преемником стал Иван Орлов.\n"
+    )
+    holds = {o for s, p, o in _edges(extract_article(parse_article("colleague", text))) if p == "kg:holdsPosition"}
+    assert holds == {"министр иностранных дел России"}
