@@ -14,10 +14,10 @@ their Russian names (scripts/data/region_names.tsv: "Якутия", "Кузба�
 extractor asks this table only for a state the gazetteer built from NEREL train did not link.
 
 STATES_SQL, psql/states.sql of the same commit, gives the Russian name dr5hn's translations hold for a subdivision
-iso-codes does not translate (1,389 of the 2,325 first-level ones with an item and no iso-codes name: China's provinces "Фуцзянь" and
-"Хубэй", Turkey's, Finland's regions), taken only for a region, not a municipality, parish or city, and only when
-the name reads as a place (a word the dictionary lacks or knows as a place: not "Север" or "Кузьма") and names no
-country ("Тайвань" is no Chinese province here).
+iso-codes does not translate (1,389 of the 2,325 first-level ones outside Russia with an item and no iso-codes name:
+China's provinces "Фуцзянь" and "Хубэй", Turkey's, Finland's regions), taken only for a region, not a municipality,
+parish or city, and only when the name reads as a place (a word the dictionary lacks or knows as a place: not
+"Север" or "Кузьма") and names no country ("Тайвань" is no Chinese province here).
 """
 
 import csv
