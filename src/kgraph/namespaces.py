@@ -61,6 +61,7 @@ class KG(DefinedNamespace):
     # object properties
     identifies: URIRef
     holdsPosition: URIRef
+    heldPosition: URIRef
     positionIn: URIRef
     chair: URIRef
     closedBy: URIRef

@@ -139,8 +139,8 @@ def test_an_acting_holder_holds_the_acting_office_not_the_office() -> None:
     assert ("Сергей Шелест", "мэр Омска") in holds
 
 
-def test_a_former_holder_holds_no_office_and_works_for_no_one_the_title_names() -> None:
-    # "бывший", "экс-": the graph's kg:holdsPosition is an office held now; the minister is another
+def test_a_former_holder_held_the_office_and_works_for_no_one_the_title_names() -> None:
+    # "бывший", "экс-": the graph's kg:holdsPosition is an office held now, kg:heldPosition one held before
     text = (
         "Президент России Владимир Путин назначил министром обороны Андрея Белоусова. Бывший министр обороны Сергей"
         " Шойгу назначен секретарем Совета безопасности. Экс-президент Перу Алан Гарсия скончался. Бывший мэр Омска"
@@ -150,6 +150,12 @@ def test_a_former_holder_holds_no_office_and_works_for_no_one_the_title_names() 
     holds = {(s, o) for s, p, o in edges if p == "kg:holdsPosition"}
     assert ("Андрей Белоусов", "министр обороны") in holds and ("Сергей Шойгу", "министр обороны") not in holds
     assert not {o for s, o in holds if s in ("Алан Гарсия", "Иван Петров")}
+    held = {(s, o) for s, p, o in edges if p == "kg:heldPosition"}
+    assert held == {
+        ("Сергей Шойгу", "министр обороны"),
+        ("Алан Гарсия", "президент Перу"),
+        ("Иван Петров", "мэр Омска"),
+    }
     assert ("Иван Петров", "schema:worksFor", "Омск") not in edges
     assert ("мэр Омска", "kg:positionIn", "Омск") in edges  # the office is the city's all the same
 

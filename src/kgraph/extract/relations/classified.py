@@ -234,7 +234,7 @@ def classified_relations(doc: Doc) -> None:
         if relation.type == "WORKS_AS" and acting(doc.clean, target.start, target.end) and not _acting_office(doc, obj):
             continue  # "Исполняющим обязанности мэра назначен Виталий Лысенко": an acting mayor is no mayor
         if relation.type == "WORKS_AS" and former(doc.clean, target.start):
-            continue  # "Бывший министр обороны Сергей Шойгу": the graph's holdsPosition is an office held now
+            predicate = "kg:heldPosition"  # "Бывший министр обороны Сергей Шойгу": not the office Белоусов holds now
         if relation.type == "WORKPLACE" and source.type == "PERSON" and _in_a_former_office(doc, target):
             continue  # "Бывший мэр Омска Иван Петров": he worked for Омск, he does not now
         if relation.type == "WORKS_AS" and _whose_body(doc.clean, target, source, doc.draft(subject).label):

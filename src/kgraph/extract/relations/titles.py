@@ -401,8 +401,9 @@ def offices(doc: Doc) -> None:
             )
         )
         evidence = doc.span(title.span.start, title.person[1])
-        if not former(text, title.span.start):  # "бывший министр обороны Сергей Шойгу": the minister is another
-            doc.fact(person, "kg:holdsPosition", position, evidence, 0.75)
+        # "бывший министр обороны Сергей Шойгу": an office he held, not one he holds
+        held = "kg:heldPosition" if former(text, title.span.start) else "kg:holdsPosition"
+        doc.fact(person, held, position, evidence, 0.75)
         country = country_at(title.span.start, title.span.end)
         body = _body_of_the_country(title.span, countries, bodies) if country else None
         if country:  # "глава МЧС России": the office is the ministry's, which is the country's
