@@ -3862,3 +3862,11 @@ def test_a_town_named_like_a_person_a_misread_name_an_election_whose_father_and_
     assert went == {"Сочи"}, went
     said = find_utterances("Глава района Иван Петров заявил, что дорогу в пос. Марьино откроют в мае.")
     assert [s.text.text for s in said] == ["дорогу в пос. Марьино откроют в мае"]
+
+
+def test_a_count_after_iz_nih_is_part_of_the_count_before_and_takes_no_place_of_it() -> None:
+    # "24 члена экипажа, из них 18 граждан России": the 24 concerned Russia and the 18 stood alone (a review helper)
+    text = "На борту судна находятся 24 члена экипажа, из них 18 граждан России."
+    model = extract_article(parse_article("crew", f"# Новости\n\n{text}\n"))
+    found = {str(q.value): (q.out_of, [model.entities[c].labels["ru"] for c in q.concerns]) for q in model.quantities}
+    assert found == {"24": (None, []), "18": (Decimal("24"), ["Россия"])}, found

@@ -14,6 +14,7 @@ and the place it concerns.
 
 import re
 from dataclasses import replace
+from decimal import Decimal
 
 from ...model import Quantity
 from ...source import Span
@@ -57,7 +58,31 @@ def _before_verb_clause(text: str, start: int, end: int) -> int:
         verb = _CLAUSE_VERB.match(text, start + comma.start())
         if verb is not None and parses(verb.group(1))[0].tag.POS == "VERB":
             return start + comma.start()
+        if _OF_THEM.match(text, start + comma.start()):
+            return start + comma.start()  # "24 члена экипажа, из них 18 граждан России": Russia is the part's
     return end
+
+
+_OF_THEM = re.compile(r",\s*из\s+(?:них|которых)\s")
+"""", из них" after a count: a part of it comes next ("24 члена экипажа, из них 18 граждан России")."""
+
+_PART_AFTER = re.compile(r"[^.!?;\n]{0,60}?,\s*из\s+(?:них|которых)\s+\Z")
+"""What stands between a count and the next when the next is a part of it ("24 члена экипажа, из них 18")."""
+
+
+def _out_of(text: str, amount: Amount, before: Amount | None) -> Decimal | None:
+    """The total an amount is counted out of: its own ("76 из 89"), else the count right before it whose part it is
+    said to be (", из них 18 граждан России": 18 of 24).
+
+    >>> from kgraph.extract.figures.amounts import find_amounts
+    >>> text = "На борту находятся 24 члена экипажа, из них 18 граждан России."
+    >>> crew, citizens = find_amounts(text)
+    >>> _out_of(text, citizens, crew), _out_of(text, crew, None)
+    (Decimal('24'), None)
+    """
+    if amount.of_total is not None or before is None or before.unit != amount.unit or amount.value > before.value:
+        return amount.of_total
+    return before.value if _PART_AFTER.fullmatch(text, before.end, amount.start) else None
 
 
 def _holding_organisation(doc: Doc, place: str, organisations: Overlapping[str], start: int, end: int) -> str | None:
@@ -149,7 +174,9 @@ def quantities(doc: Doc) -> None:
         for m in d.mentions
     )
     headline = doc.article.headline
+    before: Amount | None = None
     for amount in amounts:
+        out_of, before = _out_of(text, amount, before), amount
         evidence = doc.span(amount.start, amount.end)
         key = (amount.value, amount.unit, amount.qualifier, amount.of_total)
         again = said.get(key)
@@ -196,7 +223,7 @@ def quantities(doc: Doc) -> None:
                 unit=amount.unit,
                 unit_text=None if amount.unit else amount.unit_text,
                 qualifier=amount.qualifier,
-                out_of=amount.of_total,
+                out_of=out_of,
                 concerns=about,
                 confidence=0.85 if amount.unit or amount.counted else 0.6,
             )
