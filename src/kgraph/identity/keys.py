@@ -276,19 +276,13 @@ def article_country(model: ArticleModel) -> str | None:
     >>> article_country(ArticleModel(text, entities={e.id: e for e in both})) is None
     True
     """
-    from ..extract.links.states import state_countries
+    from ..extract.geography import country_code  # the extraction reads these tables: imported once both are loaded
 
     counts: dict[str, int] = {}
     for entity in model.entities.values():
-        label = entity.labels.get("ru", "")
-        if entity.cls in _GEONAMES_TYPES:
-            ident = geonames_id(entity.cls, label)
-            country = geonames_countries().get(ident) if ident else None
-        elif entity.cls in _STATES:
-            country = state_countries().get(key(label))
-        else:
+        if entity.cls not in COUNTED_PLACES:
             continue
-        if country:
+        if country := country_code(entity):
             counts[country] = counts.get(country, 0) + max(1, len(entity.mentions))
     if not counts:
         return None

@@ -63,10 +63,11 @@ def _before_verb_clause(text: str, start: int, end: int) -> int:
     return end
 
 
-_OF_THEM = re.compile(r",\s*из\s+(?:них|которых)\s")
+_OF_THEM_WORDS = r",\s*из\s+(?:них|которых)\s"
+_OF_THEM = re.compile(_OF_THEM_WORDS)
 """", из них" after a count: a part of it comes next ("24 члена экипажа, из них 18 граждан России")."""
 
-_PART_AFTER = re.compile(r"[^.!?;\n]{0,60}?,\s*из\s+(?:них|которых)\s+\Z")
+_PART_AFTER = re.compile(r"[^.!?;\n]{0,60}?" + _OF_THEM_WORDS + r"\s*\Z")
 """What stands between a count and the next when the next is a part of it ("24 члена экипажа, из них 18")."""
 
 

@@ -537,21 +537,25 @@ def _named_before(doc: Doc, span: Span, named: dict[str, list[tuple[int, str]]])
     if kind in _KINDS:
         if len(words) > 2 and parses(words[-2].lower())[0].tag.POS in {"ADJF", "PRTF"}:
             return None  # "местного банка", "другого музея": not the one named
-        window = doc.sentences_before(span.start, _KIND_BACK)
-        low = window[0].start if window else doc.sentence(span.start).start
-        near = {ident for start, ident in named.get(cls, []) if low <= start < span.start}
+        near = _named_near(doc, span, named.get(cls, []))
         if len(set(before)) != 1 or not near:
             return None
         [body] = near
         return body if any(k in _head(doc.draft(body).label) for k in _KINDS[kind]) else None
     if kind in _ONE_NEAR:  # "Софтлайн … ПАО «Софтлайн» … на Московской бирже … генеральный директор компании"
-        window = doc.sentences_before(span.start, _KIND_BACK)
-        low = window[0].start if window else doc.sentence(span.start).start
-        near = {ident for start, ident in named.get(cls, []) if low <= start < span.start}
+        near = _named_near(doc, span, named.get(cls, []))
         return near.pop() if len(near) == 1 else None
     if kind in _AREA_KINDS:  # "президента республики": not the "Читинская область" named last
         before = [ident for ident in before if not _another_kind(doc.draft(ident).label, kind)]
     return before[-1] if before else None
+
+
+def _named_near(doc: Doc, span: Span, named: list[tuple[int, str]]) -> set[str]:
+    """The entities of `named` (each mention's start, its entity) named within `_KIND_BACK` sentences before `span`,
+    its own sentence's words before it too."""
+    window = doc.sentences_before(span.start, _KIND_BACK)
+    low = window[0].start if window else doc.sentence(span.start).start
+    return {ident for start, ident in named if low <= start < span.start}
 
 
 _ONE_NEAR = frozenset({"компания", "корпорация"})
