@@ -413,6 +413,11 @@ def test_an_event_named_after_a_person_takes_the_name_not_only_imeni() -> None:
         e.labels["ru"] for e in extract_article(parse_article("a", text)).entities.values() if e.cls == "schema:Event"
     }
     assert events == {"XLII Международный оперный фестиваль имени Федора Шаляпина"}
+    # nor does it take the next person's name: "имени Федора Шаляпина Иван Петров выступил"
+    text = "# Фестиваль\n\nНа фестивале имени Федора Шаляпина Иван Петров выступил с речью.\n"
+    model = extract_article(parse_article("a", text))
+    named = {e.labels["ru"] for e in model.entities.values() if e.cls == "schema:Event"}
+    assert named == {"Фестиваль имени Федора Шаляпина"}, named
 
 
 def test_a_name_after_imeni_stops_at_the_line_end() -> None:

@@ -116,7 +116,7 @@ def genitive_tail(text: str, position: int) -> int:
         end = position + text[position:end].rstrip().rfind(" и")
     if taken and text[taken[-1][0] : end].strip().lower() in ("имени", "им"):
         named = _NAMED_AFTER_WHOM.match(text, end)  # "фестиваль имени Федора Шаляпина", not "фестиваль имени"
-        end = named.end() if named else taken[-1][0]
+        end = _whom_named_after(named) if named else taken[-1][0]
     return end
 
 
@@ -124,6 +124,24 @@ _NAMED_AFTER_WHOM = re.compile(
     r"[^\S\n]+(?:[А-ЯЁ]\.\s?)*[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:[^\S\n]+[А-ЯЁ][а-яё]+){0,2}"
 )
 """Whom a thing is named after, right after "имени": initials or up to three capitalised words on the line."""
+
+
+def _whom_named_after(named: re.Match[str]) -> int:
+    """Where the name after "имени" ends: after the most of its words that read as a person's name in the genitive
+    (``names.person_names.genitive_name_nominative``), its first word at least; not the next person's name ("имени
+    Федора Шаляпина Иван Петров заявил": Федора Шаляпина).
+
+    >>> names = (" Федора Шаляпина Иван Петров", " Мусы Джалиля", " Петра Ильича Чайковского")
+    >>> [text[: _whom_named_after(_NAMED_AFTER_WHOM.match(text))] for text in names]
+    [' Федора Шаляпина', ' Мусы Джалиля', ' Петра Ильича Чайковского']
+    """
+    from ..names.person_names import genitive_name_nominative
+
+    words = list(re.finditer(r"\S+", named.group()))
+    for last in reversed(words):
+        if genitive_name_nominative(named.group()[words[0].start() : last.end()]) is not None:
+            return named.start() + last.end()
+    return named.start() + words[0].end()
 
 
 def _a_pronoun(word: str) -> bool:
