@@ -1078,7 +1078,7 @@ def test_a_figure_measures_the_noun_in_the_instrumental_before_it_the_genitive_a
     assert measured == {
         "2.5": "мощность",  # the instrumental before it
         "300": "площадь",  # the sentence's first word
-        "4.5": "товарооборот",
+        "4.5": "рост товарооборота",  # what it grew by: the growth of what grew
         "18200000000": "товарооборот",
         "500000000": "нефть",  # the genitive after its unit, not "трубопровод" after a preposition
         "7000000000": "инвестиция",  # not "проект" after a preposition
@@ -1247,7 +1247,7 @@ def test_a_figure_measures_no_named_thing_no_year_and_the_noun_phrase_after_its_
     )
     model = extract_article(parse_article("named", text))
     # the court's sum is a fine: a verb of fining comes before it
-    assert _measured(model) == ["штраф", "чистая прибыль", "портфель"], _measured(model)
+    assert _measured(model) == ["штраф", "чистая прибыль", "рост портфеля"], _measured(model)
 
 
 def test_a_first_name_alone_links_no_namesake_and_takes_the_surname_after_it() -> None:
@@ -1731,7 +1731,7 @@ def test_a_name_that_may_be_a_nominative_as_written_stays_as_written() -> None:
     [
         # "Банк России … повысил ключевую ставку до 16%" measured "банк" (a new article on inflation)
         ("Банк России в декабре повысил ключевую ставку до 16% годовых.", "ключевая ставка"),
-        ("Правительство подняло пенсии на 7,5%.", "пенсия"),
+        ("Правительство подняло пенсии на 7,5%.", "рост пенсии"),
         ("Инвесторы вложили в проект на 30 млн рублей больше.", "сумма"),  # "в проект": no change of it
     ],
 )
@@ -1763,7 +1763,7 @@ def test_a_figure_na_urovne_measures_what_is_named_before(text: str, measure: st
     ("text", "measure"),
     [
         # a review helper's articles: "время" and "следствие" were what the figures measured
-        ("Кадровый дефицит в отрасли за это время сократился на 12%.", "дефицит"),
+        ("Кадровый дефицит в отрасли за это время сократился на 12%.", "снижение дефицита"),
         ("Как установило следствие, в 2022 году чиновник получил от застройщика 4,5 млн рублей.", "сумма"),
     ],
 )
@@ -2080,14 +2080,45 @@ def test_a_figure_after_the_change_told_first_measures_what_the_verb_changed() -
     text = "Совет директоров Банка России повысил ключевую ставку на 2 процентных пункта, до 16% годовых."
     model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
     measures = set(_measured(model))
-    assert measures == {"ключевая ставка"}, measures
+    assert measures == {"рост ключевой ставки", "ключевая ставка"}, measures
 
 
 def test_a_figure_after_a_dash_and_do_measures_what_the_change_told_first_changed() -> None:
     # "увеличила выручку на 18,2% — до 3,1 трлн рублей" measured the sum "сеть" (a new article on a retailer)
     text = "Розничная сеть «Магнит» увеличила выручку на 18,2% — до 3,1 трлн рублей."
     model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
-    assert _measured(model) == ["выручка", "выручка"]
+    assert _measured(model) == ["рост выручки", "выручка"]
+
+
+def test_a_figure_a_value_fell_by_measures_the_fall_and_is_the_change_of_the_value_it_fell_to() -> None:
+    # "Выручка … снизилась на 8% и составила 120 млрд рублей" stated the revenue as 8% (a review's new article)
+    text = "Выручка компании в третьем квартале снизилась на 8% и составила 120 млрд рублей."
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    fall, level = model.quantities
+    assert _measured(model) == ["снижение выручки", "выручка"]
+    assert (fall.value, fall.unit, fall.change_of) == (Decimal(8), "%", level.id)
+    assert [m.text for m in model.entities[fall.measure].mentions] == ["Выручка", "снизилась"]  # what fell, how
+
+
+def test_a_figure_after_na_is_a_change_only_after_a_word_of_change_and_links_only_the_level_it_changed_to() -> None:
+    text = (
+        "Чистая прибыль выросла на 3,5 млрд рублей. В проект вложили на 30 млн рублей больше. "
+        "Цены выросли на 2%, а средний чек составил 500 рублей."
+    )
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    assert _measured(model) == ["рост прибыли", "сумма", "рост цены", "чек"], _measured(model)
+    assert [q.change_of for q in model.quantities] == [None, None, None, None]  # "а … составили": another value
+
+
+def test_a_change_and_the_value_it_changed_to_are_linked_in_the_graph() -> None:
+    from kgraph.graph import add_article, new_dataset
+    from kgraph.namespaces import KG, SCHEMA
+
+    text = "Товарооборот в прошлом году увеличился на 4,5 % - до 18,2 млрд долларов США."
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    graph = add_article(new_dataset(), model)
+    [(growth, level)] = list(graph.subject_objects(KG.changeOf))
+    assert (str(graph.value(growth, SCHEMA.value)), str(graph.value(level, SCHEMA.value))) == ("4.5", "18200000000")
 
 
 def test_a_brand_s_name_before_a_building_s_noun_names_a_facility_where_a_match_takes_place() -> None:
@@ -2662,7 +2693,7 @@ def test_a_word_joined_by_a_hyphen_to_an_adjective_is_not_what_a_figure_measures
     text = "Химики разработали материал, который позволяет увеличить емкость литий-ионных аккумуляторов на 25%."
     model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
     measured = _measured(model)
-    assert measured == ["ёмкость"], measured
+    assert measured == ["рост ёмкости"], measured
 
 
 def test_a_name_in_brackets_after_a_press_service_is_the_bodys_and_so_is_the_same_name_later() -> None:
@@ -2737,7 +2768,7 @@ def test_a_headlines_first_noun_is_what_its_figure_measures() -> None:
     text = "# Выручка «Яндекса» за третий квартал выросла на 32%\n\nАкции компании подорожали.\n"
     model = extract_article(parse_article("a", text))
     measured = _measured(model)
-    assert measured == ["выручка"], measured
+    assert measured == ["рост выручки"], measured
 
 
 def test_what_a_figure_measures_is_no_event() -> None:

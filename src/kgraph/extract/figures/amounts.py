@@ -438,18 +438,33 @@ _CLAUSE_START = re.compile(r"(?s:.*)(?:[.!?]\s+(?=[A-ZА-ЯЁ])|\n)")
 
 
 def _changes_to(text: str, position: int) -> bool:
-    """Whether one of the eight words before `position`, in its sentence, says a value changes to the figure after
+    """Whether one of the eight words before `position`, in its clause, says a value changes to the figure after
     it ("увеличился на 4,5 % - до", "возрастет до 3,1 тыс. руб, а с 1 октября — до"): then "до" names the new
     level, not a bound.
 
     >>> _changes_to("Цены выросли на 5 % — до", 25), _changes_to("Цены выросли. Штраф — до", 25)
     (True, False)
     """
+    return change_before(text, position) is not None
+
+
+def change_before(text: str, position: int) -> tuple[str, int, int] | None:
+    """Of the eight words before `position`, in its clause, the last that says a value rose or fell: "rise" or
+    "fall", and where the word is.
+
+    >>> text = "Выручка снизилась на 8%, цены выросли на 2%"
+    >>> change_before(text, text.index("8")), change_before(text, text.index("2"))
+    (('fall', 8, 17), ('rise', 30, 37))
+    """
     start = max(0, position - 100)
     clause = _CLAUSE_START.match(text, start, position)
     read = text_words.words(text).within(clause.end() if clause else start, position)
-    russian = [word.text for word in read if text_words.RUSSIAN.fullmatch(word.text)]
-    return any(vocab.lemmas(word) & vocab.CHANGES for word in russian[-8:])
+    russian = [word for word in read if text_words.RUSSIAN.fullmatch(word.text)]
+    for word in reversed(russian[-8:]):
+        found = vocab.lemmas(word.text)
+        if found & vocab.CHANGES:
+            return ("rise" if found & vocab.RISES else "fall"), word.start, word.end
+    return None
 
 
 def _end(text: str, offset: int, tokens: list[Any]) -> int:

@@ -19,21 +19,85 @@ from bisect import bisect_right
 from ...source import Span
 from ..doc import Doc, Draft
 from ..spans import SpanIndex
-from ..text.normalise import CYRILLIC_WORD, lemma, noun_phrase_nominative, parses, preposition
+from ..text.normalise import CYRILLIC_WORD, genitive, lemma, noun_phrase_nominative, parses, preposition
 from ..text.words import RUSSIAN, words
-from .amounts import Amount
+from .amounts import Amount, change_before
 
 
 def indicator(
     doc: Doc, text: str, amount: Amount, nouns: dict[Span, list[tuple[int, re.Match[str]]]], named: SpanIndex
 ) -> str:
-    """What an amount measures: the noun before "в размере" or "на сумму" ("штраф в размере 6 млн рублей"; for a
-    sum, before "в" too: "штрафу в 50 млн рублей"), else the noun it counts with its adjectives ("рабочее место";
-    "40 единиц техники": техника), else the noun a verb changed by or to it ("повысил ставку до 16%"), else a noun
-    in the locative after "на" or "при" just before it ("на глубине 10 км"), else a noun in the instrumental just
-    before it ("мощностью 2,5 кВт"), else a thing's noun in the accusative just before it ("занять долю около 5%"),
-    else, for a figure in units, a noun in the genitive just after it, or an adjective and a noun ("500 млн тонн
-    нефти", "1,3 трлн рублей чистой прибыли"), else the last nominative noun before it in its clause
+    """What an amount measures (``measured``), or the rise or fall of it when the amount is what it rose or fell by
+    (``changed_by``: "Выручка снизилась на 8%" measures "снижение выручки", named by the word of change).
+
+    >>> from kgraph.extract.figures.amounts import find_amounts
+    >>> from kgraph.source import parse_article
+    >>> article = parse_article("x", "# Т\\n\\nВыручка компании снизилась на 8%.\\n")
+    >>> doc = Doc(article)
+    >>> doc.draft(indicator(doc, article.text, find_amounts(article.text)[0], {}, SpanIndex([]))).label
+    'снижение выручки'
+    """
+    label, evidence = measured(doc, text, amount, nouns, named)
+    said = [evidence]
+    if (change := changed_by(text, amount)) is not None:
+        direction, start, end = change
+        label = change_label(direction, label)
+        # the words of what changed, when a noun says it, and the word of change
+        said = sorted({doc.span(start, end)} | ({evidence} if evidence.end <= amount.start else set()), key=_start)
+    return doc.add(Draft("INDICATOR", label, said, cls="kg:Indicator", confidence=0.5))
+
+
+_BY = re.compile(r"(?<![А-ЯЁа-яё])на\s+\Z")
+""""на" right before a figure: what a value changed by ("снизилась на 8%")."""
+
+_BY_IN_WORDS = re.compile(r"(?:\S+\s+){0,2}?на\s")
+""""на" inside an amount's words, after its qualifier ("почти на 5%", "более чем на 20%")."""
+
+_NO_MEASURE = frozenset({"сумма", "доля", "величина"})
+"""The labels ``measured`` gives when no noun says what a figure measures."""
+
+
+def changed_by(text: str, amount: Amount) -> tuple[str, int, int] | None:
+    """Whether the amount is what a value rose or fell by: "на" before its figure and a word of change before that
+    in its clause ("Выручка снизилась на 8%", "Цены выросли почти на 5%"); "rise" or "fall" and where the word is.
+
+    >>> from kgraph.extract.figures.amounts import find_amounts
+    >>> text = "Цены выросли почти на 5%, а выручка составила на конец года 8 млн рублей."
+    >>> [changed_by(text, amount) for amount in find_amounts(text)]
+    [('rise', 5, 12), None]
+    """
+    opening = _BY_IN_WORDS.match(amount.text)
+    if opening is not None:
+        at = amount.start + opening.end() - 3
+    elif _BY.search(text, max(0, amount.start - 4), amount.start):
+        at = amount.start - 3
+    else:
+        return None
+    return change_before(text, at)
+
+
+def change_label(direction: str, measure: str) -> str:
+    """The label of the rise or fall of a measure: "рост цены", "снижение ключевой ставки"; a rise or a fall alone
+    when no noun says what changed.
+
+    >>> change_label("fall", "ключевая ставка"), change_label("rise", "доля")
+    ('снижение ключевой ставки', 'рост')
+    """
+    word = "рост" if direction == "rise" else "снижение"
+    return word if measure in _NO_MEASURE else f"{word} {genitive(measure)}"
+
+
+def measured(
+    doc: Doc, text: str, amount: Amount, nouns: dict[Span, list[tuple[int, re.Match[str]]]], named: SpanIndex
+) -> tuple[str, Span]:
+    """What an amount measures, and the words that say it: the noun before "в размере" or "на сумму" ("штраф в
+    размере 6 млн рублей"; for a sum, before "в" too: "штрафу в 50 млн рублей"), else the noun it counts with its
+    adjectives ("рабочее место"; "40 единиц техники": техника), else the noun a verb changed by or to it
+    ("повысил ставку до 16%"), else a noun in the locative after "на" or "при" just before it ("на глубине 10
+    км"), else a noun in the instrumental just before it ("мощностью 2,5 кВт"), else a thing's noun in the
+    accusative just before it ("занять долю около 5%"), else, for a figure in units, a noun in the genitive just
+    after it, or an adjective and a noun ("500 млн тонн нефти", "1,3 трлн рублей чистой прибыли"), else the last
+    nominative noun before it in its clause
     (`_nominative_nouns`, `_clause_start`; "объём инвестиций" with the genitive after a word of amount).
 
     `nouns` keeps each sentence's nominative nouns, found once (a sentence may hold thousands of amounts); a noun
@@ -122,7 +186,7 @@ def indicator(
         else:
             label = "сумма" if amount.is_money else "доля" if amount.is_percent else "величина"
             evidence = doc.span(amount.start, amount.end)
-    return doc.add(Draft("INDICATOR", label, [evidence], cls="kg:Indicator", confidence=0.5))
+    return label, evidence
 
 
 def _counted_as_before(doc: Doc, counted: str) -> str:
@@ -479,3 +543,7 @@ def _noun_in(word: str, case: str) -> bool:
     """Whether a word's likeliest reading is a noun in `case` ("мощностью": ablt; "нефти": gent)."""
     parse = parses(word)[0]
     return "NOUN" in parse.tag and parse.tag.case == case
+
+
+def _start(span: Span) -> int:
+    return span.start

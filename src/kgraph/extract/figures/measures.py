@@ -23,7 +23,7 @@ from ..pipeline import component
 from ..spans import Overlapping, SpanIndex
 from ..text.normalise import parses
 from .amounts import Amount
-from .indicators import indicator
+from .indicators import changed_by, indicator
 from .subjects import figure_subject
 
 _NAMED = {
@@ -176,12 +176,16 @@ def quantities(doc: Doc) -> None:
     )
     headline = doc.article.headline
     before: Amount | None = None
+    change: tuple[int, Amount] | None = None  # the last quantity a value rose or fell by, and its amount
     for amount in amounts:
         out_of, before = _out_of(text, amount, before), amount
+        level_of = change[0] if change is not None and _new_level(text, change[1], amount) else None
+        is_change = changed_by(text, amount) is not None
+        change = None
         evidence = doc.span(amount.start, amount.end)
-        key = (amount.value, amount.unit, amount.qualifier, amount.of_total)
+        key = (amount.value, amount.unit, amount.qualifier, amount.of_total, is_change)
         again = said.get(key)
-        plain = said.get((amount.value, amount.unit, "exactly", amount.of_total))
+        plain = said.get((amount.value, amount.unit, "exactly", amount.of_total, is_change))
         if again is None and plain is not None and _said_plainly_in_headline(doc, found[plain], amount):
             # "# «Яндекс» купил … за 3 млрд рублей" and "Сумма сделки составила около 3 млрд рублей": a headline
             # leaves the text's qualifier out; one quantity, the text's qualifier
@@ -189,6 +193,7 @@ def quantities(doc: Doc) -> None:
                 found[plain], qualifier=amount.qualifier, evidence=(*found[plain].evidence, evidence)
             )
             said.setdefault(key, plain)  # said a third time with the qualifier: the same quantity
+            _changed_to(found, level_of, plain)
             continue
         measure = None
         if again is not None and abs(amount.value) < 100:
@@ -200,6 +205,8 @@ def quantities(doc: Doc) -> None:
             again = again if told and found[again].measure == measure else None
         if again is not None:
             found[again] = replace(found[again], evidence=(*found[again].evidence, evidence))
+            _changed_to(found, level_of, again)
+            change = (again, amount) if is_change else None
             continue
         number = len(found) + 1
         measure = measure or indicator(doc, text, amount, nouns, named)
@@ -229,3 +236,25 @@ def quantities(doc: Doc) -> None:
                 confidence=0.85 if amount.unit or amount.counted else 0.6,
             )
         )
+        _changed_to(found, level_of, len(found) - 1)
+        change = (len(found) - 1, amount) if is_change else None
+
+
+_NEW_LEVEL = re.compile(
+    r"(?:[^\S\n]+[а-яё]+)?[^\S\n]*[,—–-]?[^\S\n]*(?:и\s+)?(?:(?<![А-ЯЁа-яё])до|(?:составил|достиг)[а-яё]*)\s+\Z"
+)
+"""What lies between a figure a value changed by and the value it changed to: "на 4,5% — до 18,2 млрд", "на 8% и
+составила 120 млрд", "на 2 процентных пункта, до 16%" (a word of the unit at most; not another noun's value: "на
+2%, а зарплаты составили 50 тысяч")."""
+
+
+def _new_level(text: str, change: Amount, amount: Amount) -> bool:
+    """Whether `amount` is the value that `change` (what a value rose or fell by, said just before) changed to."""
+    leading = amount.text[:3] == "до " and amount.qualifier == "exactly"
+    return _NEW_LEVEL.fullmatch(text, change.end, amount.start + (3 if leading else 0)) is not None
+
+
+def _changed_to(found: list[Quantity], change: int | None, level: int) -> None:
+    """The quantity at `change` is the rise or fall of the one at `level` (``kg:changeOf``)."""
+    if change is not None and change != level:
+        found[change] = replace(found[change], change_of=found[level].id)

@@ -192,6 +192,24 @@ def lemma(word: str) -> str:
     return str(parses(word)[0].normal_form)
 
 
+def genitive(phrase: str) -> str:
+    """A noun phrase in the nominative put in the genitive: its words up to the first noun, each in its nominative
+    reading's number and gender; the words after the noun (a genitive tail) as written.
+
+    >>> genitive("ключевая ставка"), genitive("выручка"), genitive("объём инвестиций"), genitive("цены")
+    ('ключевой ставки', 'выручки', 'объёма инвестиций', 'цен')
+    """
+    out = []
+    words = phrase.split(" ")
+    for index, word in enumerate(words):
+        reading = next((p for p in parses(word.lower()) if p.tag.case == "nomn"), None)
+        form = reading.inflect({"gent"}) if reading is not None else None
+        out.append(word if form is None else with_yo_as_written(str(form.word), [word]))
+        if reading is not None and "NOUN" in reading.tag:
+            return " ".join(out + words[index + 1 :])
+    return " ".join(out)
+
+
 @lru_cache(maxsize=65536)
 def key(text: str) -> str:
     """A matching key: every word's lemma, lower-case, joined by spaces; ё as е (cached: the gazetteer asks for
