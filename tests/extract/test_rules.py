@@ -2110,6 +2110,25 @@ def test_a_figure_after_na_is_a_change_only_after_a_word_of_change_and_links_onl
     assert [q.change_of for q in model.quantities] == [None, None, None, None]  # "а … составили": another value
 
 
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("Бензин Аи-95 на бирже подорожал на 1,4%.", "подорожание бензина"),  # a price's own word of change
+        ("Повышение тарифа связано с ростом затрат перевозчиков на 15%.", "рост затрат"),  # a noun of change
+        ("ЕЦБ снизил ставку по депозитам на 25 базисных пунктов.", "снижение"),  # points are no measure
+    ],
+)
+def test_a_rise_or_fall_is_named_by_its_word_of_change(text: str, measure: str) -> None:
+    assert _measure_of(text) == measure
+
+
+def test_a_change_in_points_is_the_change_of_the_rate_it_changed_to() -> None:
+    text = "ЕЦБ снизил ставку по депозитам на 25 базисных пунктов, до 3,25% годовых."
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    fall, level = model.quantities
+    assert fall.change_of == level.id and level.value == Decimal("3.25")
+
+
 def test_a_change_and_the_value_it_changed_to_are_linked_in_the_graph() -> None:
     from kgraph.graph import add_article, new_dataset
     from kgraph.namespaces import KG, SCHEMA

@@ -21,6 +21,7 @@ from ..doc import Doc, Draft
 from ..spans import SpanIndex
 from ..text.normalise import CYRILLIC_WORD, genitive, lemma, noun_phrase_nominative, parses, preposition
 from ..text.words import RUSSIAN, words
+from . import amount_words as vocab
 from .amounts import Amount, change_before
 
 
@@ -37,11 +38,17 @@ def indicator(
     >>> doc.draft(indicator(doc, article.text, find_amounts(article.text)[0], {}, SpanIndex([]))).label
     'снижение выручки'
     """
-    label, evidence = measured(doc, text, amount, nouns, named)
+    change = changed_by(text, amount)
+    if change is not None and (of_what := _change_noun_of(text, change[1], change[2])) is not None:
+        # "повышение связано с ростом затрат на 15%": the noun of change names what changed after it
+        return doc.add(
+            Draft("INDICATOR", of_what, [doc.span(change[1], change[2])], cls="kg:Indicator", confidence=0.5)
+        )
+    label, evidence = measured(doc, text, amount, nouns, named, counts_points=change is None)
     said = [evidence]
-    if (change := changed_by(text, amount)) is not None:
+    if change is not None:
         direction, start, end = change
-        label = change_label(direction, label)
+        label = change_label(direction, label, text[start:end])
         # the words of what changed, when a noun says it, and the word of change
         said = sorted({doc.span(start, end)} | ({evidence} if evidence.end <= amount.start else set()), key=_start)
     return doc.add(Draft("INDICATOR", label, said, cls="kg:Indicator", confidence=0.5))
@@ -76,19 +83,46 @@ def changed_by(text: str, amount: Amount) -> tuple[str, int, int] | None:
     return change_before(text, at)
 
 
-def change_label(direction: str, measure: str) -> str:
-    """The label of the rise or fall of a measure: "рост цены", "снижение ключевой ставки"; a rise or a fall alone
-    when no noun says what changed.
+_PRICE_CHANGES = {"дорожать": "подорожание", "подорожать": "подорожание", "дешеветь": "удешевление"}
+_PRICE_CHANGES["подешеветь"] = "удешевление"
+"""Verbs of a change of price and the noun each names it by ("бензин подорожал на 1,4%": подорожание бензина)."""
+
+
+def change_label(direction: str, measure: str, word: str = "") -> str:
+    """The label of the rise or fall of a measure, told by the `word` of change: "рост цены", "снижение ключевой
+    ставки", "подорожание бензина"; a rise or a fall alone when no noun says what changed, and a measure that is a
+    change already as it is ("повышение").
 
     >>> change_label("fall", "ключевая ставка"), change_label("rise", "доля")
     ('снижение ключевой ставки', 'рост')
+    >>> change_label("rise", "бензин", "подорожал")
+    'подорожание бензина'
     """
-    word = "рост" if direction == "rise" else "снижение"
-    return word if measure in _NO_MEASURE else f"{word} {genitive(measure)}"
+    if lemma(measure.split(" ")[0]) in vocab.CHANGES:
+        return measure
+    noun = next((_PRICE_CHANGES[form] for form in vocab.lemmas(word) if form in _PRICE_CHANGES), None) if word else None
+    noun = noun or ("рост" if direction == "rise" else "снижение")
+    return noun if measure in _NO_MEASURE else f"{noun} {genitive(measure)}"
+
+
+def _change_noun_of(text: str, start: int, end: int) -> str | None:
+    """A noun of change (`start`..`end`) with a noun in the genitive after it, in the nominative: "ростом затрат":
+    "рост затрат" (what changed as written); None for a verb or a noun with none after it."""
+    word = text[start:end].lower()
+    reading = parses(word)[0]
+    after = _WORD_AFTER.match(text, end)
+    if "NOUN" not in reading.tag or after is None or not _noun_in(after.group(1), "gent"):
+        return None
+    return f"{reading.normal_form} {after.group(1)}"
 
 
 def measured(
-    doc: Doc, text: str, amount: Amount, nouns: dict[Span, list[tuple[int, re.Match[str]]]], named: SpanIndex
+    doc: Doc,
+    text: str,
+    amount: Amount,
+    nouns: dict[Span, list[tuple[int, re.Match[str]]]],
+    named: SpanIndex,
+    counts_points: bool = True,
 ) -> tuple[str, Span]:
     """What an amount measures, and the words that say it: the noun before "в размере" or "на сумму" ("штраф в
     размере 6 млн рублей"; for a sum, before "в" too: "штрафу в 50 млн рублей"), else the noun it counts with its
@@ -102,7 +136,9 @@ def measured(
 
     `nouns` keeps each sentence's nominative nouns, found once (a sentence may hold thousands of amounts); a noun
     inside the mention of a person, an organisation or a place (`named`) is none ("# Суд оштрафовал Google на 3,8
-    млрд рублей", "Сбербанк … заработал 1,3 трлн рублей": the court and the bank are no measures).
+    млрд рублей", "Сбербанк … заработал 1,3 трлн рублей": the court and the bank are no measures). Without
+    `counts_points`, points are no counted noun ("снизил ставку на 25 базисных пунктов": what fell is named
+    elsewhere).
     """
     measured = _INSTRUMENTAL_BEFORE.search(text, max(0, amount.start - 40), amount.start)
     sized = _SIZE_FOR.search(text, max(0, amount.start - 90), amount.start) or _SIZE_OF.search(
@@ -128,7 +164,7 @@ def measured(
     elif sized and {"ADJF", "PRTF"} & sized_tag and "plur" in sized_tag:
         # an adjective standing for a noun, as written: "призовые в размере 560 тысяч долларов"
         label, evidence = sized.group(1).lower(), doc.span(sized.start(1), sized.end(1))
-    elif amount.counted:
+    elif amount.counted and (counts_points or lemma(amount.counted.lower()) != "пункт"):
         label = _counted_as_before(doc, amount.counted)
         start = amount.counted_start or amount.end
         evidence = doc.span(start, start + len(amount.counted))

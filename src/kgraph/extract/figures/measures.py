@@ -241,11 +241,11 @@ def quantities(doc: Doc) -> None:
 
 
 _NEW_LEVEL = re.compile(
-    r"(?:[^\S\n]+[а-яё]+)?[^\S\n]*[,—–-]?[^\S\n]*(?:и\s+)?(?:(?<![А-ЯЁа-яё])до|(?:составил|достиг)[а-яё]*)\s+\Z"
+    r"(?:[^\S\n]+[а-яё]+){0,2}[^\S\n]*[,—–-]?[^\S\n]*(?:и\s+)?(?:(?<![А-ЯЁа-яё])до|(?:составил|достиг)[а-яё]*)\s+\Z"
 )
 """What lies between a figure a value changed by and the value it changed to: "на 4,5% — до 18,2 млрд", "на 8% и
-составила 120 млрд", "на 2 процентных пункта, до 16%" (a word of the unit at most; not another noun's value: "на
-2%, а зарплаты составили 50 тысяч")."""
+составила 120 млрд", "на 25 базисных пунктов, до 3,25%" (two words of the unit at most; not another noun's value:
+"на 2%, а зарплаты составили 50 тысяч")."""
 
 
 def _new_level(text: str, change: Amount, amount: Amount) -> bool:
