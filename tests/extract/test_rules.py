@@ -576,6 +576,31 @@ def test_a_bare_title_right_after_a_persons_words_is_that_person_going_on() -> N
     assert said[-1] == ("Анкара открыта для диалога", "подчеркнул", ("Хакан Фидан",)), said
 
 
+def test_a_bare_title_after_another_persons_words_is_the_titles_holder() -> None:
+    # "«…», — ответил министр" after a director's words went to the director (a review's new article)
+    said = _speakers(
+        "# Завод\n\nДиректор завода Петр Смирнов встретился с министром промышленности Олегом Ивановым. «Мы получим "
+        "субсидию», — сказал Смирнов. «Решение примут в июне», — ответил министр.\n"
+    )
+    assert said[-1] == ("Решение примут в июне", "ответил", ("Олег Иванов",)), said
+
+
+def test_a_bare_title_with_a_feminine_verb_is_no_man_s() -> None:
+    said = _speakers(
+        "# Завод\n\nДиректор завода Петр Смирнов встретился с министром промышленности Олегом Ивановым. «Мы получим "
+        "субсидию», — сказал Смирнов. «Решение примут в июне», — ответила министр.\n"
+    )
+    assert said[-1][0] != "Решение примут в июне", said
+
+
+def test_a_speakers_title_of_several_words_picks_the_one_holder_whose_office_begins_so() -> None:
+    said = _speakers(
+        "# Совещание\n\nМинистр финансов Антон Силуанов и министр экономического развития Максим Решетников провели "
+        "совещание. «Инфляция замедлится к концу года», — сказал министр экономического развития.\n"
+    )
+    assert said == [("Инфляция замедлится к концу года", "сказал", ("Максим Решетников",))], said
+
+
 def test_they_are_no_one_person() -> None:
     said = _speakers("# Сделка\n\nИван Петров заявил, что сделка состоится. «Мы против», — сказали они.\n")
     assert said == [("сделка состоится", "заявил", ("Иван Петров",))]

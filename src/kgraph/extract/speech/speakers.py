@@ -56,6 +56,8 @@ class _Speakers:
         # office mention ("главного санитарного врача" before "Анны Поповой")
         self.holders: dict[object, list[tuple[str, str | None]]] = {}
         self.by_title: dict[str, set[str]] = {}
+        self.offices: list[tuple[str, str]] = []
+        """Each office's matching key and its holder."""
         self.held_at: list[tuple[int, int, str]] = []
         for fact in doc.facts:
             if fact.predicate != "kg:holdsPosition":
@@ -66,6 +68,7 @@ class _Speakers:
                 self.holders.setdefault(place, []).append((fact.subject, words[0] if words else None))
             if words:
                 self.by_title.setdefault(words[0], set()).add(fact.subject)
+                self.offices.append((" ".join(words), fact.subject))
             self.held_at += [(m.start, m.end, fact.subject) for m in office.mentions]
         self.by_word: dict[tuple[object, str | None], str] = {}
         for place, holders in self.holders.items():
@@ -194,20 +197,40 @@ class _Speakers:
         title_word = lemma(words[0]) if words else ""
         # a title alone ("— сказал министр на брифинге в Москве"): the one person the article gives an office so named,
         # unless a place names the title's own state ("министр Турции": another minister)
-        titled = self.by_title.get(title_word, set())
+        titled = {person for person in self.by_title.get(title_word, set()) if self._may_say(said, person)}
         alone = len(titled) == 1 and not _OWN_PLACE.match(said.speaker.text)
-        if not place and len(words) == 1 and titled and last in self.labels and self._goes_on(said):
+        if not place and len(words) == 1 and titled and last in self.labels and self._goes_on(said, last, titled):
             # "Фидан заявил, что … «…», — подчеркнул министр": a bare title (an office's first word) right after
             # a person's words in the same paragraph is that person going on
             return last
+        if not place and len(words) > 1:
+            # "— сказал министр экономического развития" of two ministers: the one whose office begins so
+            spoken = key(said.speaker.text) + " "
+            fitting = {
+                person for office, person in self.offices if person in titled and (office + " ").startswith(spoken)
+            }
+            if len(fitting) == 1:
+                return fitting.pop()
         if not place:
             return next(iter(titled)) if alone else None
         if title_word in self.HEADS:
             return self.holders[place][0][0] if self.holders.get(place) else None
         return self.by_word.get((place, title_word)) or (next(iter(titled)) if alone else None)
 
-    def _goes_on(self, said: Said) -> bool:
-        """Whether the last utterance ends in the paragraph of `said`, no person named between them."""
+    def _may_say(self, said: Said, person: str) -> bool:
+        """Whether the speech verb's gender, when it has one ("заявила"), may be the person's."""
+        verb = parses(said.verb.split()[0].lower())[0] if said.verb.split() else None
+        gender = verb.tag.gender if verb is not None and "VERB" in verb.tag and "past" in verb.tag else None
+        return gender is None or self.genders.get(person, gender) == gender
+
+    def _goes_on(self, said: Said, last: str, titled: set[str]) -> bool:
+        """Whether `last`, who spoke last, goes on with `said`, said by a title: the last utterance ends in the
+        paragraph of `said`, no person named between them, and `last` holds an office so named (`titled`) or none
+        and may say it ("«…», — сказал Смирнов. «…», — ответил министр": a director's words, then a minister's)."""
+        if last not in titled and (
+            not self._may_say(said, last) or any(last in held for held in self.by_title.values())
+        ):
+            return False
         if self.last_end is None or "\n" in self.text[self.last_end : said.evidence.start]:
             return False
         between = self.persons[bisect_left(self.person_starts, self.last_end) :]
