@@ -160,6 +160,19 @@ def test_a_former_holder_held_the_office_and_works_for_no_one_the_title_names() 
     assert ("мэр Омска", "kg:positionIn", "Омск") in edges  # the office is the city's all the same
 
 
+def test_an_office_the_text_says_was_held_before_is_held_not_holds() -> None:
+    # "ранее занимавший пост", "ранее работавший": the office held before had become one held now (two reviews)
+    text = (
+        "Министром назначен Иван Петров, ранее занимавший пост вице-губернатора Омской области. Новым директором "
+        "стал Олег Гуляев, ранее работавший заместителем губернатора.\n"
+    )
+    edges = _edges(extract_article(parse_article("before", text)))
+    holds = {(s, o) for s, p, o in edges if p == "kg:holdsPosition"}
+    held = {(s, o) for s, p, o in edges if p == "kg:heldPosition"}
+    assert held == {("Иван Петров", "вице-губернатор Омской области"), ("Олег Гуляев", "заместитель губернатора")}
+    assert ("Иван Петров", "министр") in holds and not held & holds
+
+
 def test_an_office_of_a_body_of_a_country_is_the_body_s() -> None:
     # "глава МЧС России": the office was Russia's, the country inside the body's name
     text = "В город прибыл глава МЧС России Александр Куренков. Президент России Владимир Путин выступил.\n"
