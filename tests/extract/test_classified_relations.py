@@ -173,6 +173,43 @@ def test_an_office_the_text_says_was_held_before_is_held_not_holds() -> None:
     assert ("Иван Петров", "министр") in holds and not held & holds
 
 
+def test_a_title_in_the_genitive_after_a_kinship_noun_or_a_title_is_not_the_named_persons() -> None:
+    # "продюсер певицы Дмитрий Емельянов" made him a singer, and the singer's quote lost its speaker (a review)
+    text = (
+        "Как сообщил продюсер певицы Дмитрий Емельянов, тур начнётся в мае. Вдова актера Мария Смирнова подала в "
+        "суд. Брат финансиста Джорджа Сороса скончался.\n"
+    )
+    holds = {(s, o) for s, p, o in _edges(extract_article(parse_article("whose", text))) if p == "kg:holdsPosition"}
+    assert ("Дмитрий Емельянов", "продюсер") in holds
+    assert not {o for s, o in holds if s in ("Дмитрий Емельянов", "Мария Смирнова") and o in ("певица", "актёр")}
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        (  # where a group is banned is not where it is
+            "Нападавшие были связаны с запрещенной в России террористической организацией «Исламское государство».",
+            "kg:headquarteredIn",
+        ),
+        (  # a pandemic is nobody's illness
+            "Министр Ирина Ивлева возглавляла ведомство с 2020 года и провела его через пандемию коронавируса.",
+            "schema:healthCondition",
+        ),
+        (  # two ends of a route
+            "Самолет разбился в Амурской области. Лайнер выполнял рейс из Благовещенска в Тынду и исчез с радаров "
+            "при заходе на посадку. Обломки обнаружили в 15 километрах от аэропорта Тынды.",
+            "schema:containedInPlace",
+        ),
+        ("МАК начал расследование крушения Ан-24 в Амурской области.", "kg:agentOf"),  # who inquires did not crash
+    ],
+)
+def test_what_a_sentence_says_around_two_mentions_keeps_the_classifier_from_relating_them(
+    text: str, wrong: str
+) -> None:
+    # each was stated in a review's fresh article
+    assert wrong not in {p for _, p, _ in _edges(extract_article(parse_article("around", f"# Новости\n\n{text}\n")))}
+
+
 def test_an_office_of_a_body_of_a_country_is_the_body_s() -> None:
     # "глава МЧС России": the office was Russia's, the country inside the body's name
     text = "В город прибыл глава МЧС России Александр Куренков. Президент России Владимир Путин выступил.\n"
