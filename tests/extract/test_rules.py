@@ -2154,6 +2154,38 @@ def test_a_change_in_points_is_the_change_of_the_rate_it_changed_to() -> None:
     assert fall.change_of == level.id and level.value == Decimal("3.25")
 
 
+def test_a_change_compared_with_a_period_still_changes_to_the_level_after_the_comparison() -> None:
+    # "увеличила выручку на 21,3% по сравнению с аналогичным периодом прошлого года, до 618,4 млрд рублей" gave at
+    # most 618.4 billion, measuring "сеть" (a review's new article)
+    text = (
+        "Розничная сеть «Лента» увеличила выручку на 21,3% по сравнению с аналогичным периодом прошлого года, до "
+        "618,4 млрд рублей."
+    )
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    growth, level = model.quantities
+    assert _measured(model) == ["рост выручки", "выручка"]
+    assert (level.value, level.qualifier, growth.change_of) == (Decimal("618400000000"), "exactly", level.id)
+
+
+def test_a_range_of_a_count_is_at_least_its_first_figure_and_at_most_its_second() -> None:
+    # "от 250 до 300 новых магазинов" was exactly 300 (a review's new article); "с 5 до 7" is what it changed to
+    text = "Сеть откроет от 250 до 300 новых магазинов. Число сотрудников выросло с 5 до 7 тысяч человек."
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    assert [(q.value, q.qualifier) for q in model.quantities] == [
+        (Decimal(250), "atLeast"),
+        (Decimal(300), "atMost"),
+        (Decimal(7000), "exactly"),
+    ]
+
+
+def test_a_signed_figure_in_brackets_is_of_what_stands_before_the_brackets() -> None:
+    # "Мурманская область (–9,1%) и Республика Карелия (–8,4%)" gave the 9.1% to Карелия (a review's new article)
+    text = "Наибольшее снижение показали Мурманская область (–9,1%) и Республика Карелия (–8,4%)."
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    about = [[model.entities[c].labels["ru"] for c in q.concerns] for q in model.quantities]
+    assert about == [["Мурманская область"], ["Республика Карелия"]], about
+
+
 def test_a_change_and_the_value_it_changed_to_are_linked_in_the_graph() -> None:
     from kgraph.graph import add_article, new_dataset
     from kgraph.namespaces import KG, SCHEMA

@@ -305,10 +305,11 @@ def _read(text: str, offset: int, tokens: list[Any]) -> list[Amount]:
     unit_words = [word for word in words[index:] if word != "."]
     unit_text = " ".join(unit_words) if unit_words else prefix
     unit = vocab.unit_code(unit_words) if unit_words else vocab.UNITS.get(prefix) if prefix else None
-    # "от 8 до 15 лет", "50-70 человек": the figure alone. "до 30 тысяч рублей", "до 200 тысяч свиней" keep "до":
-    # of NEREL train's MONEY, NUMBER and PERCENT mentions by a "до", 15 start with it and 13 after it, most of those
-    # bare numbers ("до 13") or a rise; "до 2 %" is mostly "rose to", and NEREL leaves it out
-    dropped = unit == "%" if lead == "до" else lead in {"от", "с", "-"} and unit_text is None
+    # "с 5 до 7 человек": the figure alone (what it changed to). "до 30 тысяч рублей", "до 200 тысяч свиней" keep
+    # "до": of NEREL train's MONEY, NUMBER and PERCENT mentions by a "до", 15 start with it and 13 after it, most of
+    # those bare numbers ("до 13") or a rise; "до 2 %" is mostly "rose to", and NEREL leaves it out. A range of a
+    # count ("от 250 до 300 магазинов", "50-70 человек") is at least the first and at most the second, as a sum's
+    dropped = unit == "%" if lead == "до" else lead == "с" and unit_text is None
     if dropped:
         lead, low = None, None
     start = offset + tokens[figure_index if dropped and not qualified else 0].span.start
@@ -448,18 +449,28 @@ def _changes_to(text: str, position: int) -> bool:
     return change_before(text, position) is not None
 
 
+_COMPARED = re.compile(r"(?<![А-ЯЁа-яё])по\s+сравнению\s+с[^,.;!?\n]{1,60}")
+"""What a change is compared with ("по сравнению с аналогичным периодом прошлого года"): no word of the change."""
+
+
 def change_before(text: str, position: int) -> tuple[str, int, int] | None:
-    """Of the eight words before `position`, in its clause, the last that says a value rose or fell: "rise" or
-    "fall", and where the word is.
+    """Of the eight words before `position`, in its clause, a comparison's aside ("по сравнению с …"), the last
+    that says a value rose or fell: "rise" or "fall", and where the word is.
 
     >>> text = "Выручка снизилась на 8%, цены выросли на 2%"
     >>> change_before(text, text.index("8")), change_before(text, text.index("2"))
     (('fall', 8, 17), ('rise', 30, 37))
     """
-    start = max(0, position - 100)
+    start = max(0, position - 160)
     clause = _CLAUSE_START.match(text, start, position)
-    read = text_words.words(text).within(clause.end() if clause else start, position)
-    russian = [word for word in read if text_words.RUSSIAN.fullmatch(word.text)]
+    start = clause.end() if clause else start
+    compared = [found.span() for found in _COMPARED.finditer(text, start, position)]
+    read = text_words.words(text).within(start, position)
+    russian = [
+        word
+        for word in read
+        if text_words.RUSSIAN.fullmatch(word.text) and not any(a <= word.start < b for a, b in compared)
+    ]
     for word in reversed(russian[-8:]):
         found = vocab.lemmas(word.text)
         if found & vocab.CHANGES:

@@ -515,7 +515,7 @@ _AT_NOUN_BEFORE = re.compile(r"(?<![А-ЯЁа-яё])(?:на|при)\s+([а-яё]
 
 _CHANGED_BEFORE = re.compile(
     r"(?<![А-ЯЁа-яё])(?:(?P<adjective>[а-яё]+)\s+)?(?P<noun>[а-яё]+)\s+"
-    r"(?:(?:на|с|со)\s+(?:[^,;.!?«»\n]|(?<=\d)[,.](?=\d)){1,40}(?:,|\s+[—–])\s+)?(?:до|на|с|со)\s+"
+    r"(?:(?:на|с|со)\s+(?:[^,;.!?«»\n]|(?<=\d)[,.](?=\d)){1,90}(?:,|\s+[—–])\s+)?(?:до|на|с|со)\s+"
     r"(?:(?P<between>[а-яё]+)\s+)?\Z"
 )
 """A noun in the accusative (with its adjective) before "до", "на" or "с" and the figure: what a verb changed by or

@@ -95,7 +95,7 @@ def _holding_organisation(doc: Doc, place: str, organisations: Overlapping[str],
     return None
 
 
-_IN_BRACKETS_BEFORE = re.compile(r"\((?:по|около|более|почти|до|свыше)?\s*\Z")
+_IN_BRACKETS_BEFORE = re.compile(r"\((?:по|около|более|почти|до|свыше)?\s*[+−–-]?\s*\Z")
 _IN_BRACKETS_AFTER = re.compile(r"\s*\)")
 
 
@@ -241,11 +241,12 @@ def quantities(doc: Doc) -> None:
 
 
 _NEW_LEVEL = re.compile(
-    r"(?:[^\S\n]+[а-яё]+){0,2}[^\S\n]*[,—–-]?[^\S\n]*(?:и\s+)?(?:(?<![А-ЯЁа-яё])до|(?:составил|достиг)[а-яё]*)\s+\Z"
+    r"(?:[^\S\n]+[а-яё]+){0,2}(?:[^\S\n]+по[^\S\n]+сравнению[^\S\n]+с[^,.;\n]{1,60}(?=,))?[^\S\n]*[,—–-]?[^\S\n]*(?:и\s+)?(?:(?<![А-ЯЁа-яё])до|(?:составил|достиг)[а-яё]*)\s+\Z"
 )
 """What lies between a figure a value changed by and the value it changed to: "на 4,5% — до 18,2 млрд", "на 8% и
 составила 120 млрд", "на 25 базисных пунктов, до 3,25%" (two words of the unit at most; not another noun's value:
-"на 2%, а зарплаты составили 50 тысяч")."""
+"на 2%, а зарплаты составили 50 тысяч"); a comparison between ("на 21,3% по сравнению с аналогичным периодом
+прошлого года, до 618,4 млрд")."""
 
 
 def _new_level(text: str, change: Amount, amount: Amount) -> bool:
