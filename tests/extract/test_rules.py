@@ -601,6 +601,18 @@ def test_a_speakers_title_of_several_words_picks_the_one_holder_whose_office_beg
     assert said == [("Инфляция замедлится к концу года", "сказал", ("Максим Решетников",))], said
 
 
+def test_a_name_takes_no_word_before_it_that_the_ner_gave_another_name() -> None:
+    # "директор аэропорта Толмачево Денис Ларин" was the person "Толмачево Денис Ларин" (a review's new article;
+    # NEREL train's texts gave five more: "Боготы Хесус Рубен Салазар Гомес", "Галвестон Марк Хенри" …)
+    text = (
+        "Как рассказал генеральный директор аэропорта Толмачево Денис Ларин, пассажиропоток вырос. Мессу отслужил "
+        "архиепископ Боготы Хесус Рубен Салазар Гомес. Об этом сообщила искусствовед Мейв Кеннеди."
+    )
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    persons = {e.labels["ru"] for e in model.entities.values() if e.cls == "schema:Person"}
+    assert persons == {"Денис Ларин", "Хесус Рубен Салазар Гомес", "Мейв Кеннеди"}, persons
+
+
 def test_they_are_no_one_person() -> None:
     said = _speakers("# Сделка\n\nИван Петров заявил, что сделка состоится. «Мы против», — сказали они.\n")
     assert said == [("сделка состоится", "заявил", ("Иван Петров",))]

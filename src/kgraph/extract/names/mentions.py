@@ -129,6 +129,8 @@ FORMER_HOLDER = re.compile(r"[Ээ]кс-[а-яё]+")
 def repair_spans(text: str, spans: Iterable[NamedSpan]) -> list[NamedSpan]:
     """Split spans at line breaks and "name (original)", drop a leading title, keep a quoted name alone."""
     repaired: list[NamedSpan] = []
+    spans = list(spans)
+    places_and_bodies = SpanIndex((span.start, span.end) for span in spans if span.type != "PER")
     for span in spans:
         pieces = []
         for line in re.finditer(r"[^\n]+", text[span.start : span.end]):
@@ -166,7 +168,7 @@ def repair_spans(text: str, spans: Iterable[NamedSpan]) -> list[NamedSpan]:
             ):
                 continue  # "телескоп «Джеймс Уэбб»", "партия «Нур Отан»": a title (NEREL train: a person 1 time in 12)
             if piece.type == "PER":
-                piece = as_person_named(text, piece)
+                piece = as_person_named(text, piece, places_and_bodies)
                 lead = re.match(r"(?:\S*\d\S*|[а-яё]\S*)\s+", piece.text)
                 if lead:
                     piece = trim(text, span, piece.start + lead.end(), piece.end) or piece

@@ -74,11 +74,14 @@ def surnames_inside(spans: list[NamedSpan]) -> list[NamedSpan]:
     return found
 
 
-def _with_first_name(text: str, span: NamedSpan) -> NamedSpan:
+def _with_first_name(text: str, span: NamedSpan, taken: SpanIndex | None = None) -> NamedSpan:
     """A name takes a capitalised word right before it that no dictionary or NEREL train knows and the NER
-    left out ("Мейв Кеннеди"), or any first name before a patronymic ("Айдар Наилевич Губайдулин")."""
+    left out ("Мейв Кеннеди"), or any first name before a patronymic ("Айдар Наилевич Губайдулин"); not a word the
+    NER gave another name (`taken`: "директор аэропорта Толмачево Денис Ларин", "архиепископ Боготы Хесус …")."""
     before = words(text).before(span.start, _CAPITALISED, gap=_ONE_SPACE)
     if before is None or (before.start > 0 and re.match(r"[\w.-]", text[before.start - 1])):
+        return span
+    if taken is not None and taken.overlaps(before.start, before.end):
         return span
     word = before.text
     first_name = patronymic(span.text.split()[0]) and any("Name" in p.tag for p in parses(word.lower()))
@@ -395,8 +398,8 @@ def repeated_surnames(
     return found
 
 
-def as_person_named(text: str, span: NamedSpan) -> NamedSpan:
+def as_person_named(text: str, span: NamedSpan, taken: SpanIndex | None = None) -> NamedSpan:
     """A person's name with the initials and the first name the NER left out before it (``_with_initials``,
-    ``_with_first_name``), a woman's name a woman's (``_as_her_verb_says``) and one gender throughout
-    (``_one_gender``)."""
-    return _one_gender(_as_her_verb_says(text, _with_first_name(text, _with_initials(text, span))))
+    ``_with_first_name``; not a word of another name, `taken`), a woman's name a woman's (``_as_her_verb_says``)
+    and one gender throughout (``_one_gender``)."""
+    return _one_gender(_as_her_verb_says(text, _with_first_name(text, _with_initials(text, span), taken)))
