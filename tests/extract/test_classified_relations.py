@@ -210,6 +210,16 @@ def test_what_a_sentence_says_around_two_mentions_keeps_the_classifier_from_rela
     assert wrong not in {p for _, p, _ in _edges(extract_article(parse_article("around", f"# Новости\n\n{text}\n")))}
 
 
+def test_two_persons_of_other_first_names_and_surnames_are_other_names_only_where_the_text_says_so() -> None:
+    # "пары Стефанос Циципас — Феликс Оже-Альяссим" made one player the other's other name (a review)
+    text = (
+        "В полуфинале россиянин сыграет с победителем пары Стефанос Циципас — Феликс Оже-Альяссим. "
+        "Певица Леди Гага (настоящее имя Стефани Джерманотта) выпустила альбом.\n"
+    )
+    names = {(s, o) for s, p, o in _edges(extract_article(parse_article("two", text))) if p == "schema:alternateName"}
+    assert names == {("Леди Гага", "Стефани Джерманотта")}, names
+
+
 def test_an_office_of_a_body_of_a_country_is_the_body_s() -> None:
     # "глава МЧС России": the office was Russia's, the country inside the body's name
     text = "В город прибыл глава МЧС России Александр Куренков. Президент России Владимир Путин выступил.\n"
