@@ -217,8 +217,15 @@
   const measure = document.createElement("canvas").getContext("2d");
   const labelled = new Map(); // id -> vertical shift of its label, in canvas units
   const SEEN_PX = 5; // a node drawn smaller than this (a far zoom) may lie under a label
-  function legibleAt(scale) {
-    const largest = Math.max(14, LEGIBLE_PX / scale);
+  // after a zoom, a search or a fit (`inView`): the labels keep LEGIBLE_PX on screen at any scale (a label sized for
+  // the opening view grew to 40 px and more as one zoomed in) and go to the most important nodes inside the canvas
+  function legibleAt(scale, inView = false) {
+    const largest = inView ? LEGIBLE_PX / scale : Math.max(14, LEGIBLE_PX / scale);
+    const canvasBox = byId("graph");
+    const onCanvas = (id) => {
+      const at = network.canvasToDOM(network.getPosition(id));
+      return at.x >= 0 && at.y >= 0 && at.x <= canvasBox.clientWidth && at.y <= canvasBox.clientHeight;
+    };
     measure.font = largest * scale + "px arial"; // the size the labels are drawn at
     const placed = [];
     const PAD = 3; // where vis-network draws a label differs from this estimate by a pixel or two
@@ -258,7 +265,8 @@
       placed.push(box);
       labelled.set(id, box === below ? 0 : -(2 * reach + height) / scale);
     }
-    for (const id of ranked.slice(0, 4 * LABELLED)) {
+    const candidates = inView ? ranked.filter((id) => present.has(id) && shown(id) && onCanvas(id)) : ranked;
+    for (const id of candidates.slice(0, 4 * LABELLED)) {
       if (labelled.size === LABELLED) break;
       if (present.has(id)) {
         place(
@@ -273,7 +281,7 @@
     // canvas (a small graph: every node), up to MORE_LABELLED labels in all; the view is framed on the first ones
     const canvas = byId("graph");
     const inside = (box) => box[0] >= 0 && box[1] >= 0 && box[2] <= canvas.clientWidth && box[3] <= canvas.clientHeight;
-    for (const id of ranked.slice(0, MORE_CANDIDATES)) {
+    for (const id of candidates.slice(0, MORE_CANDIDATES)) {
       if (labelled.size >= MORE_LABELLED) break;
       if (present.has(id) && shown(id) && !labelled.has(id)) {
         place(id, (sides, own) => sides.find((c) => inside(c) && apart(c, own)));
@@ -318,6 +326,19 @@
   }
   openingView();
   labelsInView(legibleAt(network.getScale()));
+  // the labels follow the view: after a zoom or a pan settles, and after every fit, focus and search
+  let relabelling = null;
+  const relabel = () => legibleAt(network.getScale(), true);
+  const relabelSoon = () => {
+    clearTimeout(relabelling);
+    relabelling = setTimeout(relabel, 150);
+  };
+  network.on("zoom", relabelSoon);
+  network.on("dragEnd", relabelSoon);
+  function fitShown(ids) {
+    network.fit({ nodes: ids === undefined ? nodes.getIds().filter(shown) : ids, animation: false });
+    relabel();
+  }
   network.once("afterDrawing", () => {
     document.body.dataset.readyMs = String(Math.round(performance.now()));
     document.body.dataset.state = "ready";
@@ -580,6 +601,15 @@
 
   function choose(id) {
     bringIn([id, ...outside(id).slice(0, HUB)]);
+    if (!inPeriod(id)) {
+      // found outside the chosen articles or dates: the filter goes, or the node would stay hidden on a blank view
+      chosenArticles = null;
+      ["article", "from", "to"].forEach((name) => {
+        const input = byId(name);
+        if (input) input.value = "";
+      });
+      applyVisibility();
+    }
     if (!shown(id)) {
       focus = null;
       enabled[nodeById.get(id).c] = true;
@@ -594,6 +624,7 @@
     }
     network.selectNodes([id]);
     network.focus(id, { scale: Math.max(network.getScale(), 1), animation: false });
+    relabel();
     setSelected(id);
     showNode(id);
   }
@@ -633,7 +664,7 @@
     focus = reached;
     byId("show-all").disabled = false;
     applyVisibility();
-    network.fit({ nodes: [...reached].filter(shown), animation: false });
+    fitShown([...reached].filter(shown));
   }
   byId("hop1").addEventListener("click", () => focusOn(1));
   byId("hop2").addEventListener("click", () => focusOn(2));
@@ -641,7 +672,7 @@
     focus = null;
     byId("show-all").disabled = true;
     applyVisibility();
-    network.fit({ animation: false });
+    fitShown();
   });
 
   // search: a whole label in any case form first ("Путина" is Путин), then labels whose words all begin so,
@@ -726,7 +757,10 @@
     event.target.textContent = ui(frozen ? "unfreeze" : "freeze");
     event.target.setAttribute("aria-pressed", String(frozen));
   });
-  byId("fit").addEventListener("click", () => network.fit({ animation: false }));
+  byId("fit").addEventListener("click", () => {
+    openingView(); // where the nodes are, not the few far islands that would make everything tiny
+    relabel();
+  });
   // the page's own words in the chosen language: buttons, headings, the search box, the hint
   function translatePage() {
     document.documentElement.lang = language;
@@ -784,6 +818,7 @@
         bringIn([...chosenArticles].flatMap((id) => [id, ...outside(id)]).slice(0, OPENING));
       }
       applyVisibility();
+      fitShown(); // the chosen articles' nodes framed and named, not left a knot at the view's edge
     };
     [pick, byId("from"), byId("to")].forEach((input) => input.addEventListener("change", refilter));
   }
