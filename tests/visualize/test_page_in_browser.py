@@ -215,6 +215,59 @@ def test_a_name_in_another_case_finds_the_person_before_the_articles_that_hold_i
     assert panels[opened.js("kgraph.network.getSelectedNodes()")[0]]["iri"] == str(entity_iri("putin"))
 
 
+def _named(things: list[tuple[str, str, str]]) -> Dataset:
+    """A graph of the things (slug, schema.org class, Russian label), each linked to the first."""
+    from kgraph.namespaces import SCHEMA
+
+    dataset = Dataset()
+    graph = dataset.graph(article_iri("named"))
+    first = entity_iri(things[0][0])
+    for slug, cls, label in things:
+        graph.add((entity_iri(slug), RDF.type, SCHEMA[cls]))
+        graph.add((entity_iri(slug), RDFS.label, Literal(label, lang="ru")))
+        if entity_iri(slug) != first:
+            graph.add((entity_iri(slug), SCHEMA.about, first))
+    return dataset
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("Трампа", "Дональд Трамп"),  # not "травмы", which begins alike
+        ("Уфе", "Уфа"),  # a three-letter name in another case
+        ("Уфы", "Уфа"),  # the city before the body named after it
+        ("Кремле", "Кремль"),
+        ("Эрмитаж", "Эрмитаж-Сибирь"),  # a museum is a place: before the visit to it
+        ("Моск", "Москва"),  # typed so far
+    ],
+)
+def test_search_finds_a_name_in_any_case_form_and_not_a_word_that_only_begins_alike(
+    open_page, tmp_path: Path, typed: str, found: str
+) -> None:
+    # "Трампа" + Enter opened "травмы", "Уфе" found nothing, "Эрмитаж" opened the visit (a review in Chromium)
+    things = [
+        ("news", "Event", "новости"),
+        ("trump", "Person", "Дональд Трамп"),
+        ("injuries", "MedicalCondition", "травмы"),
+        ("ufa", "City", "Уфа"),
+        ("ufa_district", "Organization", "Администрация Советского района Уфы"),
+        ("kremlin", "Organization", "Кремль"),
+        ("red_cross", "Organization", "Красный Крест"),
+        ("museum", "Museum", "Эрмитаж-Сибирь"),
+        ("visit", "Event", "посещение «Эрмитажа-Сибирь» президентами"),
+        ("moscow", "City", "Москва"),
+        ("moskino", "Organization", "Москино"),
+    ]
+    opened = open_page(write_page(_named(things), tmp_path / "graph.html"))
+    opened.page.fill("#search", typed)
+    assert opened.page.locator("#results button").first.inner_text().startswith(found)
+    opened.page.press("#search", "Enter")
+    panels = opened.js("JSON.parse(document.getElementById('kg-data').textContent).panels")
+    chosen = panels[opened.js("kgraph.network.getSelectedNodes()")[0]]["iri"]
+    assert chosen == str(entity_iri(next(slug for slug, _, label in things if label == found)))
+    assert opened.log.errors == []
+
+
 def test_the_russian_page_says_nothing_in_english_and_is_remembered(open_page, seed_page: Path) -> None:
     english = {"Neighbours", "2 hops", "Show all", "Unfreeze layout", "Fit", "Group by class", "Classes", "Facts"}
     english |= {"Quantities", "Quotes and statements", "Mentioned in", "Articles", "English", "Russian", "implied"}

@@ -679,17 +679,27 @@
   // then any label that holds the text; persons and places before other things, articles last
   const fold = (text) => text.normalize("NFC").toLocaleLowerCase().replace(/ё/g, "е");
   const wordsOf = (text) => fold(text).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
-  const ENDING = 3; // the longest case ending told apart: "Путиным" is "Путин" and 2 letters
+  // one word in two case forms: the same stem once a Russian ending is taken off ("Путина", "Путину": путин;
+  // "Уфе", "Уфы": уф; "Кремле", "Кремль": кремл), or one word is the other's stem ("Токаевым", "Токаев"), or the
+  // label's word begins with the four or more letters typed ("Моск"); a shared start alone is not enough
+  // ("Трампа" is no "травмы", "Марта" no "маршал")
+  const ENDINGS = ["ями", "ами", "ого", "его", "ому", "ему", "ыми", "ими", "иях", "ией", "ой", "ей", "ом", "ем", "ам",
+    "ям", "ах", "ях", "ов", "ев", "ий", "ый", "ая", "яя", "ое", "ее", "ые", "ие", "ую", "юю", "ым", "им", "ых",
+    "их", "ию", "ия", "ии", "а", "я", "ы", "и", "у", "ю", "е", "о", "ь", "й"];
+  function stem(word) {
+    const ending = ENDINGS.find((e) => word.length - e.length >= 2 && word.endsWith(e));
+    return ending === undefined ? word : word.slice(0, -ending.length);
+  }
   function sameWord(one, other) {
     if (one === other) return true;
     if (/\p{N}/u.test(one) || /\p{N}/u.test(other)) return false; // 1499 is not 1490
-    let common = 0;
-    while (common < one.length && common < other.length && one[common] === other[common]) common++;
-    return common >= 3 && Math.max(one.length, other.length) - common <= ENDING;
+    const a = stem(one), b = stem(other);
+    return a === b || a === other || b === one || (one.length >= 4 && other.startsWith(one)); // or typed so far
   }
   const KIND_ORDER = [
     ["https://schema.org/Person"],
-    ["https://schema.org/City", "https://schema.org/Country", "https://schema.org/AdministrativeArea", "https://schema.org/Place"],
+    ["https://schema.org/City", "https://schema.org/Country", "https://schema.org/AdministrativeArea", "https://schema.org/Place",
+     "https://schema.org/Museum", "https://schema.org/SportsActivityLocation"],
   ];
   const kindRank = (id) => {
     const iri = classes[nodeById.get(id).c].iri;
