@@ -50,3 +50,14 @@ def test_every_constraint_has_a_message() -> None:
     assert len(constraints) > 60
     for constraint in constraints:
         assert SHAPES.value(constraint, SH.message) is not None, constraint
+
+
+def test_a_property_and_its_converse_read_apart_in_russian() -> None:
+    # "участник" was both kg:participantIn ("Зенит — участник: матч") and schema:attendee (a review in Chromium)
+    from kgraph.namespaces import SCHEMA
+    from kgraph.visualize.vocabulary import term_label
+
+    pairs = [(KG.participantIn, SCHEMA.attendee), (KG.agentOf, SCHEMA.attendee), (KG.openedBy, KG.closedBy)]
+    for one, other in pairs:
+        assert term_label(str(one), "ru") != term_label(str(other), "ru"), (one, other)
+    assert term_label(str(KG.participantIn), "ru") == "участвует в"

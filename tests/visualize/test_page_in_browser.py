@@ -103,8 +103,35 @@ def test_group_by_class_draws_one_node_per_class(open_page, seed_page: Path, see
     opened = open_page(seed_page)
     opened.page.click("#group")
     assert opened.drawn()[0] == len(classes)
+    # each class is named legibly (its name had been about 5 px on screen: a review in Chromium)
+    sizes = opened.js(
+        "Object.values(kgraph.network.body.nodes).filter((n) => String(n.id).startsWith('class-'))"
+        ".map((n) => n.labelModule.fontOptions.size * kgraph.network.getScale())"
+    )
+    assert sizes and min(sizes) >= 12, sizes  # a class of one node is drawn as that node
     opened.page.click("#group")
     assert opened.drawn() == (net.number_of_nodes(), net.number_of_edges())
+
+
+def test_a_quote_is_printed_once_in_the_sentences_that_hold_it(open_page, seed_page: Path) -> None:
+    # each direct quote was printed whole, then again as the highlighted sentences (a review in Chromium)
+    opened = open_page(seed_page)
+    opened.click_node(entity_iri("putin"))
+    text = opened.page.inner_text("#panel")
+    assert text.count("Весомый вклад в развитие российско-казахстанского") == 1, text
+
+
+def test_switching_language_places_the_labels_again_so_none_covers_another(open_page, seed_page: Path) -> None:
+    opened = open_page(seed_page, language="en")
+    opened.page.select_option("#lang", "ru")
+    boxes = [
+        label
+        for _, px, label, _, _, _ in opened.js(LABEL_BOXES_AND_SHAPES)
+        if px >= 10  # vis-network draws no label under 10 px
+    ]
+    assert len(boxes) >= 8
+    for i, one in enumerate(boxes):
+        assert not any(overlap(one, other) for other in boxes[i + 1 :]), one
 
 
 def test_russian_labels_on_request(open_page, seed_page: Path) -> None:

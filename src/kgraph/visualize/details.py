@@ -49,27 +49,39 @@ _MARKDOWN = re.compile(r"\*\*|__|^#{1,6}[ \t]+|\]\([^)\s]*\)|\[(?=[^\]\n]*\]\([^
 """What an article's markdown adds to its words: bold markers, heading marks, a link's brackets and address."""
 
 
+_WIKI_LINK = re.compile(r"\[(?:https?://|www\.)[^\s\]]+[ \t]+(?=[^\]\n]+\])([^\]\n]+)\]")
+"""A MediaWiki link ("[http://sozd.parliament.gov.ru/bill/589658-7 появился]"): its brackets and address go, its
+words stay (NEREL's texts hold some)."""
+
+
 def as_text(markdown: str) -> tuple[str, list[int] | None]:
-    """A sentence as a reader sees it, markdown taken out, and where each character (and the end) went: None when
-    nothing was taken out (most sentences), each character staying where it was.
+    """A sentence as a reader sees it, markdown (and a MediaWiki link's address) taken out, and where each character
+    (and the end) went: None when nothing was taken out (most sentences), each character staying where it was.
 
     >>> text, where = as_text("Author: **Анна** [Омск Здесь](https://omskzdes.ru/)")
     >>> text, where[10], where[len("Author: **Анна** [Омск")]
     ('Author: Анна Омск Здесь', 8, 17)
+    >>> as_text("на сайте [http://sozd.parliament.gov.ru/bill/1 появился] законопроект")[0]
+    'на сайте появился законопроект'
     >>> as_text("Омск")
     ('Омск', None)
     """
-    if _MARKDOWN.search(markdown) is None:
+    cuts = [found.span() for found in _MARKDOWN.finditer(markdown)]
+    for found in _WIKI_LINK.finditer(markdown):
+        cuts += [(found.start(), found.start(1)), (found.end(1), found.end())]
+    if not cuts:
         return markdown, None
     kept: list[str] = []
     where: list[int] = []
     at = 0
-    for found in _MARKDOWN.finditer(markdown):
-        for char in markdown[at : found.start()]:
+    for start, end in sorted(cuts):
+        if start < at:
+            continue  # within a cut already made
+        for char in markdown[at:start]:
             where.append(len(kept))
             kept.append(char)
-        where.extend([len(kept)] * (found.end() - found.start()))
-        at = found.end()
+        where.extend([len(kept)] * (end - start))
+        at = end
     for char in markdown[at:]:
         where.append(len(kept))
         kept.append(char)

@@ -446,8 +446,19 @@
   byId("group").addEventListener("click", (event) => {
     grouped = !grouped;
     event.target.setAttribute("aria-pressed", String(grouped));
-    if (grouped) regroup();
-    else ungroup();
+    if (grouped) {
+      regroup();
+      // one node per class, framed and named legibly (the names had been about 5 px, the view left as it was)
+      network.fit({ animation: false });
+      const size = LEGIBLE_PX / network.getScale();
+      classes.forEach((cls, i) => {
+        const id = "class-" + i;
+        if (network.body.nodes[id] !== undefined) network.clustering.updateClusteredNode(id, { font: { size: size } });
+      });
+    } else {
+      ungroup();
+      fitShown();
+    }
     updateCounts();
   });
 
@@ -513,7 +524,10 @@
   function relatedItem(entry) {
     const item = element("li");
     item.append(element("div", say(entry.role) + " · " + say(entry.kind)));
-    item.append(element("div", entry.text !== undefined ? "«" + entry.text + "»" : say(entry.labels)));
+    // a quote's words are highlighted in the sentences that hold them: printed once, not again above them
+    if (entry.text === undefined || entry.ev.length === 0) {
+      item.append(element("div", entry.text !== undefined ? "«" + entry.text + "»" : say(entry.labels)));
+    }
     evidenceList(entry.ev, item);
     return item;
   }
@@ -556,7 +570,11 @@
     panel.append(element("p", info.iri, "iri"));
     // what an article mentions is one line of links: the sentences are in each entity's own panel
     const named = info.facts.filter((fact) => fact.iri === MENTIONS && fact.dir === "out" && fact.ev.length === 0);
-    const facts = info.facts.filter((fact) => !named.includes(fact));
+    // "‹headline› — mentions — X" without a sentence says no more than the list of articles below: left out there
+    const listed = new Set(info.articles.map((entry) => entry.node));
+    const facts = info.facts.filter(
+      (fact) => !named.includes(fact) && !(fact.iri === MENTIONS && fact.dir === "in" && fact.ev.length === 0 && listed.has(fact.node)),
+    );
     const items = facts.map((fact) => factItem(fact, fact.dir === "in" ? id : null));
     if (named.length > 0) {
       const line = element("li");
@@ -577,7 +595,7 @@
       if (entry.date) item.append(document.createTextNode(" · " + entry.date.slice(0, 10)));
       return item;
     };
-    section(panel, ui("articles"), info.articles.length > 1 ? info.articles.map(article) : []);
+    section(panel, ui("articles"), info.articles.map(article));
   }
 
   function showEdge(edgeId) {
@@ -798,6 +816,7 @@
         return { id: id, label: name, title: name };
       }),
     );
+    relabel(); // the other language's names have other widths: placed again, not left where the old ones fitted
     edges.update(edges.getIds().map((id) => ({ id: id, label: data.edges[Number(id.slice(1))][language] })));
     renderLegend();
     if (grouped) regroup();
