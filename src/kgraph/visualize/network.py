@@ -97,14 +97,22 @@ def node_labels(graph: Triples, node: Term) -> dict[str, str]:
     ...                                         '"технопарк"@ru, "tekhnopark"@ru-Latn .')
     >>> node_labels(Triples.of(g), "x:park")
     {'en': 'технопарк (ru)', 'ru': 'технопарк'}
+    >>> labels_of("x:t", {"ru": "Twitter"})
+    {'en': 'Twitter', 'ru': 'Twitter'}
     """
     return labels_of(node, node_names(graph, node))
+
+
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 
 
 def labels_of(node: Term, names: dict[str, str]) -> dict[str, str]:
     """`node_labels` of a node whose `node_names` are known."""
     russian = names.get("ru")
-    english = names.get("en") or (russian and f"{russian} (ru)") or names.get(_RU_LATN) or names.get("")
+    # "Twitter", "The Guardian": a name in Latin letters reads as it is
+    latin = bool(russian) and not _CYRILLIC.search(russian or "")
+    russian_as_english = russian if latin else russian and f"{russian} (ru)"
+    english = names.get("en") or russian_as_english or names.get(_RU_LATN) or names.get("")
     english = english or local_name(text(node))
     only_english = names.get("en") and f"{names['en']} (en)"
     return {"en": english, "ru": russian or names.get("") or only_english or english}
