@@ -613,6 +613,25 @@ def test_a_name_takes_no_word_before_it_that_the_ner_gave_another_name() -> None
     assert persons == {"Денис Ларин", "Хесус Рубен Салазар Гомес", "Мейв Кеннеди"}, persons
 
 
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (  # "Челябинской" had been the city Челябинск, inside the Kurgan region
+            "Ветер повредил линии электропередачи в Свердловской, Челябинской и Курганской областях.",
+            {"Свердловская область", "Челябинская область", "Курганская область"},
+        ),
+        ("Самыми дорогими остаются Петроградский и Центральный районы.", {"Петроградский район", "Центральный район"}),
+        ("Дожди прошли в Тверской и Ярославской областях.", {"Тверская область", "Ярославская область"}),
+    ],
+)
+def test_place_adjectives_in_a_list_share_the_head_noun_after_the_last(text: str, places: set[str]) -> None:
+    # a review's new articles: a list with commas, an adjective in "-ый", a first reading as a noun
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    found = {e.labels["ru"] for e in model.entities.values() if e.cls in ("schema:Place", "schema:AdministrativeArea")}
+    assert found == places, found
+    assert not [f for f in model.facts if f.predicate == "schema:containedInPlace"]
+
+
 def test_they_are_no_one_person() -> None:
     said = _speakers("# Сделка\n\nИван Петров заявил, что сделка состоится. «Мы против», — сказали они.\n")
     assert said == [("сделка состоится", "заявил", ("Иван Петров",))]

@@ -16,7 +16,7 @@ from typing import Any
 from ...source import Span
 from ..doc import Draft, class_for
 from ..links.linking import LOCATION_TYPES, gazetteer
-from ..places.nouns import is_head, is_strong_cue
+from ..places.nouns import is_head, is_strong_cue, shared_head
 from ..places.types import (
     after_place,
     cue_after,
@@ -588,7 +588,11 @@ def entities_from_spans(text: str, spans: Iterable[NamedSpan]) -> list[Draft]:
             first = draft.mentions[0]
             entry = gazetteer().entry(first.text) or gazetteer().entry(draft.label)
             known = entry is not None and entry.named >= 2
-            strong = any(word is not None and is_strong_cue(word) for word, _ in before)
+            # a head noun shared with the adjectives after it is strong too: "Свердловской, Челябинской и
+            # Курганской областях" are regions, whatever train names "Челябинской" most
+            strong = any(word is not None and is_strong_cue(word) for word, _ in before) or (
+                shared_head().match(text, first.end) is not None
+            )
             adjective = adjective_place(first.text, text, first.start) if " " not in first.text else None
             own_head = is_head(key(draft.label).split()[-1]) if draft.label.split() else False
             # a weak cue that only says whose ("обороны", "правительства") is weaker than the lists of places:

@@ -135,11 +135,12 @@ def head() -> re.Pattern[str]:
 
 @cache
 def shared_head() -> re.Pattern[str]:
-    """Two place adjectives sharing a head noun: "Ярославской и Смоленской областей", "Заводского и Ленинского
-    районов"."""
+    """Place adjectives sharing a head noun, after the first: "Ярославской и Смоленской областей", "Заводского и
+    Ленинского районов", "Свердловской, Челябинской и Курганской областях", "Петроградский и Центральный районы"."""
     heads = _alternatives(_forms("shared", None))
-    endings = "ой|ая|ий|ом|ую|ого|его|ому|ему|ым|им"  # the second adjective is singular
-    return re.compile(rf"\s+и\s+[А-ЯЁ][а-яё-]+(?:{endings})\s+(?P<head>{heads})\b")
+    endings = "ой|ая|ий|ый|ом|ую|ого|его|ому|ему|ым|им"  # the others are singular
+    adjective = rf"[А-ЯЁ][а-яё-]+(?:{endings})"
+    return re.compile(rf"(?:\s*,\s*{adjective})*\s+и\s+{adjective}\s+(?P<head>{heads})\b")
 
 
 def shared_noun(form: str) -> tuple[str, str]:

@@ -240,10 +240,12 @@ def with_shared_head(text: str, label: str, end: int) -> str:
     'Кировский округ'
     >>> with_shared_head("Башкирия и Красноярский край", "Башкирия", 8)
     'Башкирия'
+    >>> with_shared_head("Свердловская, Челябинская и Курганская области", "Свердловская", 12)
+    'Свердловская область'
     """
     shared = nouns.shared_head().match(text, end)
-    if shared is None or " " in label or "ADJF" not in parses(label.lower())[0].tag:
-        return label  # "Башкирия и Красноярский край": a name, no adjective sharing "край"
+    if shared is None or " " in label or not any("ADJF" in p.tag for p in parses(label.lower())[:3]):
+        return label  # "Башкирия и Красноярский край": a name, no adjective sharing "край" ("Тверская" is one)
     return f"{label} {nouns.shared_noun(shared.group('head'))[0]}"
 
 
