@@ -220,6 +220,36 @@ def test_two_persons_of_other_first_names_and_surnames_are_other_names_only_wher
     assert names == {("Леди Гага", "Стефани Джерманотта")}, names
 
 
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        (  # the tickets' day is no day of the festival (a review: it was the festival's start)
+            "Международный джазовый фестиваль пройдет в Казани летом. Билеты на фестиваль поступят в продажу 10 "
+            "октября.",
+            set(),
+        ),
+        (  # the day the closing is set for is the festival's last, not its first
+            "Фестиваль джаза пройдет в Казани. Закрытие фестиваля состоится 18 февраля.",
+            {("schema:endDate", "2025-02-18")},
+        ),
+        (
+            "Фестиваль джаза откроется в Казани 5 июля.",
+            {("schema:startDate", "2024-07-05"), ("kg:pointInTime", "2024-07-05")},
+        ),
+    ],
+)
+def test_a_day_is_an_events_only_when_the_sentence_says_so_of_the_event(text: str, dated: set[tuple[str, str]]) -> None:
+    article = f"# Новости\n\nPublished at: **2024-05-14T10:00:00**\n\n{text}\n"
+    model = extract_article(parse_article("days", article))
+    festival = next(
+        e.id for e in model.entities.values() if e.labels["ru"].lower().startswith(("фестиваль", "международный"))
+    )
+    days = {
+        (f.predicate, str(f.obj.value)) for f in model.facts if f.subject == festival and isinstance(f.obj, TimeRef)
+    }
+    assert days == dated, days
+
+
 def test_an_office_of_a_body_of_a_country_is_the_body_s() -> None:
     # "глава МЧС России": the office was Russia's, the country inside the body's name
     text = "В город прибыл глава МЧС России Александр Куренков. Президент России Владимир Путин выступил.\n"

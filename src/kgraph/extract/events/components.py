@@ -77,7 +77,7 @@ def events(doc: Doc) -> None:
                 if (city := located[sentence]) is not None:
                     doc.fact(ident, "schema:location", city, sentence, 0.6)
             else:
-                days.state_start(ident, sentence)
+                days.state_start(ident, sentence, mention)
     _opened_within(doc)
 
 
@@ -178,6 +178,50 @@ _BEGUN = re.compile(r"(?<![А-Яа-яЁё])(?:[Нн]ача|[Оо]ткры|[Сс]
 """A verb that says an event began or took place, whose day a sentence with an ending verb may name instead."""
 
 
+CLOSINGS = frozenset({"закрытие", "завершение", "окончание", "финал"})
+"""Nouns of an event's end: the day "Закрытие фестиваля" is set for is the festival's last."""
+
+_STILL_ITS_OWN = frozenset(
+    {"время", "ход", "день", "рамка", "открытие", "начало", "старт", "проведение", "год", "неделя", "число", "утро"}
+    | {"вечер", "ночь", "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"}
+    | {"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь"}
+    | {"декабрь"}
+)
+"""Nouns before an event whose day is still the event's: "во время визита", "в ходе форума", "открытие выставки",
+and the words of a date, after which a preposition goes with the verb ("6 ноября с открытия выставки")."""
+
+_WORD_BEFORE = re.compile(r"([А-ЯЁа-яё]+)[^\S\n]+(?:(?:на|в|во|для|к|о|об|по|с|со|от|до|из|за)[^\S\n]+)?\Z")
+
+
+def closing(text: str, start: int) -> bool:
+    """Whether the event named from `start` follows a noun of its end ("закрытие фестиваля", "финал турнира")."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return before is not None and lemma(before.group(1).lower()) in CLOSINGS
+
+
+def of_another_thing(text: str, start: int) -> bool:
+    """Whether the event named from `start` is what another noun is of or for ("Билеты на фестиваль", "программу
+    фестиваля", "заявки на участие в фестивале"): a noun right before it, or before a preposition before it, not a
+    noun of the event's own time or phase ("во время визита", "открытие выставки")."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return False
+    word = before.group(1)
+    ahead = text[max(0, before.start(1) - 4) : before.start(1)].rstrip(" \t")
+    opens = not ahead or ahead[-1] in ".!?\n"  # a sentence's first word is capitalised all the same
+    if not word.islower() and not opens:
+        return False  # a name ("в Санкт-Петербурге выставку") governs nothing here
+    reading = parses(word.lower())[0]
+    if "NOUN" not in reading.tag or str(reading.normal_form) in _STILL_ITS_OWN:
+        return False
+    first = re.match(r"[А-ЯЁа-яё]+", text[start : start + 40])
+    named = parses(first.group().lower()) if first else ()
+    if not named or not {"NOUN", "ADJF"} & named[0].tag.grammemes:
+        return False  # "перед заседанием была открыта академия": the event told by a verb, no noun's
+    # after a preposition ("Билеты на фестиваль") or in the genitive right after the noun ("программу фестиваля")
+    return before.end(1) != len(before.group().rstrip()) + before.start() or any(p.tag.case == "gent" for p in named)
+
+
 class Days:
     """The days the text names (a year or an unresolved wording says too little for a start date), in order."""
 
@@ -187,10 +231,15 @@ class Days:
         self.days = [d for d in doc.dates if (isinstance(d.value, date) and not _UNTIL.match(d.text)) or d.bounds]
         self.starts = [d.start for d in self.days]
 
-    def state_start(self, ident: str, sentence: Span) -> None:
+    def state_start(self, ident: str, sentence: Span, mention: Span | None = None) -> None:
         """The first range of days named in `sentence` gives event `ident` its start and end dates ("В Сочи в четверг
         завершился фестиваль, который проходил с 1 по 7 марта": from the 1st to the 7th), else the first day named
-        there is its start date."""
+        there is its start date; its end date when the event is named as what closes ("Закрытие фестиваля
+        состоится 18 февраля"). A `mention` of the event that another noun governs names no day of it: "Билеты на
+        фестиваль поступят в продажу 10 октября", "программу фестиваля объявят 15 марта" (``of_another_thing``)."""
+        ends = mention is not None and closing(self.doc.clean, mention.start)
+        if mention is not None and not ends and of_another_thing(self.doc.clean, mention.start):
+            return
         first = bisect_left(self.starts, sentence.start)
         named = []
         while first < len(self.days) and self.days[first].start < sentence.end:
@@ -206,7 +255,8 @@ class Days:
             elif isinstance(day.value, date):
                 wording = self.doc.span(day.start, day.end)
                 said = self.doc.clean[sentence.start : sentence.end]
-                side = "schema:endDate" if _ENDED.search(said) and not _BEGUN.search(said) else "schema:startDate"
+                ended = ends or (_ENDED.search(said) and not _BEGUN.search(said))
+                side = "schema:endDate" if ended else "schema:startDate"
                 self.doc.fact(ident, side, TimeRef(wording, day.value), sentence, 0.6, entity=False)
 
 

@@ -21,7 +21,7 @@ from ...resources import subclasses
 from ...source import Span
 from ..deaths import DEATH_WORDS
 from ..doc import Doc, Draft, class_for, entity_classes
-from ..events.components import named_within
+from ..events.components import CLOSINGS, closing, named_within, of_another_thing
 from ..figures.ages import OLDEST, years_of
 from ..names.person_names import RELATIVES
 from ..pipeline import component
@@ -186,6 +186,8 @@ def classified_relations(doc: Doc) -> None:
             if _where_held(doc.clean, source, target):
                 continue  # "посол России в КНР", "президента России в КНР": Russia's office, held in China
         obj: Value | None = None
+        if target.type in _WHEN and source.type == "EVENT" and _not_its_day(doc, source, subject):
+            continue  # "Билеты на фестиваль поступят в продажу 10 октября": the tickets' day, not the festival's
         days = ranges.get((target.start, target.end)) if target.type in _WHEN else None
         if days is not None and days.bounds is not None and relation.type in _RANGED:
             # "с 19 по 21 сентября": a start at its first day ("с 19"), an end at its last, a time as both
@@ -493,6 +495,23 @@ def _whose_title(text: str, title: Mention, person: Mention, professions: list[t
     # not "Анатолия Хрулева")
     ends = (readings[0], readings[-1])
     return any(not any(p.tag.case == "gent" and p.tag.number == "sing" for p in word) for word in ends)
+
+
+def _not_its_day(doc: Doc, event: Mention, subject: str) -> bool:
+    """Whether a day said with an event mention is no day the event `subject` is at: the mention is what another
+    noun is of ("Билеты на фестиваль поступят в продажу 10 октября"), or follows or opens with a noun of its end
+    that the event's name does not ("Закрытие фестиваля состоится 18 февраля": the festival's last day, which the
+    rules state as its end date)."""
+    text = doc.clean
+    if closing(text, event.start) or of_another_thing(text, event.start):
+        return True
+    first = text[event.start : event.end].split()[:1]
+    own = doc.draft(subject).label.split()[:1]
+    return (
+        bool(first)
+        and lemma(first[0].lower()) in CLOSINGS
+        and [lemma(w.lower()) for w in own] != [lemma(first[0].lower())]
+    )
 
 
 _WHERE_BASED = frozenset({"HEADQUARTERED_IN", "LOCATED_IN"})
