@@ -632,6 +632,19 @@ def test_place_adjectives_in_a_list_share_the_head_noun_after_the_last(text: str
     assert not [f for f in model.facts if f.predicate == "schema:containedInPlace"]
 
 
+def test_unquoted_words_before_a_verb_of_saying_and_the_speaker_are_the_speakers() -> None:
+    # "Явка составила 38,4%, сообщила председатель облизбиркома Ольга Ушакова." was never read (a review; NEREL
+    # train has 90 such sentences in 80 documents)
+    said = _speakers(
+        "# Выборы\n\nЯвка составила 38,4%, сообщила председатель облизбиркома Ольга Ушакова. Стив Джобс, глава "
+        "компании Apple, заявил о своем уходе. Работы завершатся к осени, сказал мэр Омска Сергей Шелест.\n"
+    )
+    assert said == [
+        ("Явка составила 38,4%", "сообщила", ("Ольга Ушакова",)),
+        ("Работы завершатся к осени", "сказал", ("Сергей Шелест",)),
+    ], said
+
+
 def test_they_are_no_one_person() -> None:
     said = _speakers("# Сделка\n\nИван Петров заявил, что сделка состоится. «Мы против», — сказали они.\n")
     assert said == [("сделка состоится", "заявил", ("Иван Петров",))]
