@@ -89,7 +89,7 @@ _GUILLEMET_BEFORE = re.compile(
 )
 # "Алёхина, в свою очередь, подчеркнула, что …": a speaker and a parenthetical word or two between commas
 _ASIDE = r"(?:,\s+(?:в\s+свою\s+очередь|со\s+своей\s+стороны|в\s+частности|однако|при\s+этом|также|же),)?"
-_SPEAKER_FIRST = rf"{_SENTENCE_START}(?P<who>[А-ЯЁ](?:[^\n.,:«»]|«[^«»\n]{{1,40}}»){{0,60}}?){_ASIDE}"
+_SPEAKER_FIRST = rf"{_SENTENCE_START}(?P<who>[А-ЯЁ](?:[^\n.,:«»]|«[^«»\n]{{1,40}}»){{0,140}}?){_ASIDE}"
 """A sentence opening with who speaks (then the verb): a title may hold a name in guillemets ("Директор «Роскосмоса»
 Дмитрий Баканов заявил, что …")."""
 _REPORTED = re.compile(
