@@ -654,6 +654,12 @@ def test_a_speaker_named_with_a_long_title_is_read() -> None:
     assert said == [("тепло дадут в срок", "уточнил", ("Денис Архипов",))], said
 
 
+def test_a_quote_after_a_colon_is_the_speakers_whatever_stands_between_the_name_and_the_verb() -> None:
+    # "Главный тренер СКА Игорь Ларионов после игры сказал: «…»" was lost: "тренер" was taken for the verb (a review)
+    said = _speakers("# Хоккей\n\nГлавный тренер СКА Игорь Ларионов после игры сказал: «Мы сыграли плохо».\n")
+    assert said == [("Мы сыграли плохо", "сказал", ("Игорь Ларионов",))], said
+
+
 def test_they_are_no_one_person() -> None:
     said = _speakers("# Сделка\n\nИван Петров заявил, что сделка состоится. «Мы против», — сказали они.\n")
     assert said == [("сделка состоится", "заявил", ("Иван Петров",))]

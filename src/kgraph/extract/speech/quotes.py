@@ -84,8 +84,16 @@ _ACCORDING_TO = re.compile(
     r"(?P<who>[^\n,.:«»\"]{1,80}?)),\s+(?P<q>[^\n]+?)[.!?](?=\s|$)",
     re.M,
 )
+_SAYING_STEMS = (
+    "заяв|сказа|отмет|подчерк|сообщ|поясн|добав|рассказа|призна|напомн|указа|уточн|замет|объясн|констатирова"
+    "|резюмирова|счита|говор|завер|предупред|ответ|написа|отмеча|заявля|сообща|выраз|призва|обрат|убежда|увер"
+)
+"""The stems of the speech verbs (``SPEECH_VERBS``): where who speaks ends before "…: «…»"."""
+# "Главный тренер СКА Игорь Ларионов после игры сказал: «…»": the speaker's words run to a verb of saying, whatever
+# comes between (the first word in lower case had been taken for the verb: "тренер")
 _GUILLEMET_BEFORE = re.compile(
-    r"(?P<who>[А-ЯЁ][^\n.:«»]{1,60}?)\s+(?P<verb>[а-яё]+)(?:[^\n.:«»]{0,60})?:\s*«(?P<q>[^«»\n]+)»"
+    r"(?P<who>[А-ЯЁ][^\n.:«»]{1,100}?)\s+(?P<verb>(?:" + _SAYING_STEMS + r")[а-яё]*)(?:[^\n.:«»]{0,60})?:\s*"
+    r"«(?P<q>[^«»\n]+)»"
 )
 # "Алёхина, в свою очередь, подчеркнула, что …": a speaker and a parenthetical word or two between commas
 _ASIDE = r"(?:,\s+(?:в\s+свою\s+очередь|со\s+своей\s+стороны|в\s+частности|однако|при\s+этом|также|же),)?"
