@@ -250,6 +250,16 @@ def test_a_day_is_an_events_only_when_the_sentence_says_so_of_the_event(text: st
     assert days == dated, days
 
 
+def test_a_title_after_a_quote_is_not_given_to_a_name_inside_it() -> None:
+    # "«Эдуард — …», — сказал наставник" made Эдуард the coach (a review)
+    text = (
+        "Главный тренер «Зенита» Сергей Семак отметил, что давно следил за игроком. «Эдуард — футболист сборной, "
+        "он усилит нашу середину поля», — сказал наставник.\n"
+    )
+    holds = {(s, o) for s, p, o in _edges(extract_article(parse_article("quote", text))) if p == "kg:holdsPosition"}
+    assert ("Эдуард", "наставник") not in holds, holds
+
+
 def test_an_office_of_a_body_of_a_country_is_the_body_s() -> None:
     # "глава МЧС России": the office was Russia's, the country inside the body's name
     text = "В город прибыл глава МЧС России Александр Куренков. Президент России Владимир Путин выступил.\n"

@@ -246,6 +246,8 @@ def classified_relations(doc: Doc) -> None:
             continue  # "Бывший мэр Омска Иван Петров": he worked for Омск, he does not now
         if relation.type == "WORKS_AS" and _whose_body(doc.clean, target, source, doc.draft(subject).label):
             continue  # "Советник министерства Ольги Васильевой": the adviser is no Васильева
+        if relation.type in ("WORKS_AS", "WORKPLACE") and _across_a_quote(doc.clean, source, target):
+            continue  # "«Эдуард — футболист сборной…», — сказал наставник": the coach is the one who speaks
         if relation.type == "WORKS_AS" and _whose_title(doc.clean, target, source, professions):
             continue  # "продюсер певицы Дмитрий Емельянов": the producer is no singer
         if relation.type in _WHO and _a_relatives_death(doc.clean, target, source):
@@ -512,6 +514,20 @@ def _not_its_day(doc: Doc, event: Mention, subject: str) -> bool:
         and lemma(first[0].lower()) in CLOSINGS
         and [lemma(w.lower()) for w in own] != [lemma(first[0].lower())]
     )
+
+
+def _across_a_quote(text: str, one: Mention, other: Mention) -> bool:
+    """Whether one of two mentions is inside a quote's guillemets and the other outside: the words between them open
+    or close more quotes than they close or open ("«Эдуард — футболист сборной», — сказал наставник"; not
+    "директор «Роскосмоса» Дмитрий Баканов").
+
+    >>> text = "«Эдуард — футболист сборной», — сказал наставник."
+    >>> _across_a_quote(text, Mention(1, 7, "PERSON"), Mention(39, 48, "PROFESSION"))
+    True
+    """
+    first, second = sorted((one, other), key=lambda m: m.start)
+    between = text[first.end : second.start]
+    return between.count("«") != between.count("»")
 
 
 _WHERE_BASED = frozenset({"HEADQUARTERED_IN", "LOCATED_IN"})
