@@ -449,12 +449,13 @@ def _changes_to(text: str, position: int) -> bool:
     return change_before(text, position) is not None
 
 
-_COMPARED = re.compile(r"(?<![А-ЯЁа-яё])по\s+сравнению\s+с[^,.;!?\n]{1,60}")
+COMPARED = r"(?<![А-ЯЁа-яё])по[^\S\n]+сравнению[^\S\n]+с[^,.;!?\n]{1,60}"
 """What a change is compared with ("по сравнению с аналогичным периодом прошлого года"): no word of the change."""
+_COMPARED = re.compile(COMPARED)
 
 
 def change_before(text: str, position: int) -> tuple[str, int, int] | None:
-    """Of the eight words before `position`, in its clause, a comparison's aside ("по сравнению с …"), the last
+    """Of the eight words before `position` in its clause (a comparison, "по сравнению с …", left out), the last
     that says a value rose or fell: "rise" or "fall", and where the word is.
 
     >>> text = "Выручка снизилась на 8%, цены выросли на 2%"

@@ -50,7 +50,10 @@ def indicator(
         direction, start, end = change
         label = change_label(direction, label, text[start:end])
         # the words of what changed, when a noun says it, and the word of change
-        said = sorted({doc.span(start, end)} | ({evidence} if evidence.end <= amount.start else set()), key=_start)
+        said = sorted(
+            {doc.span(start, end)} | ({evidence} if evidence.end <= amount.start else set()),
+            key=lambda span: span.start,
+        )
     return doc.add(Draft("INDICATOR", label, said, cls="kg:Indicator", confidence=0.5))
 
 
@@ -83,8 +86,12 @@ def changed_by(text: str, amount: Amount) -> tuple[str, int, int] | None:
     return change_before(text, at)
 
 
-_PRICE_CHANGES = {"дорожать": "подорожание", "подорожать": "подорожание", "дешеветь": "удешевление"}
-_PRICE_CHANGES["подешеветь"] = "удешевление"
+_PRICE_CHANGES = {
+    "дорожать": "подорожание",
+    "подорожать": "подорожание",
+    "дешеветь": "удешевление",
+    "подешеветь": "удешевление",
+}
 """Verbs of a change of price and the noun each names it by ("бензин подорожал на 1,4%": подорожание бензина)."""
 
 
@@ -579,7 +586,3 @@ def _noun_in(word: str, case: str) -> bool:
     """Whether a word's likeliest reading is a noun in `case` ("мощностью": ablt; "нефти": gent)."""
     parse = parses(word)[0]
     return "NOUN" in parse.tag and parse.tag.case == case
-
-
-def _start(span: Span) -> int:
-    return span.start

@@ -22,7 +22,7 @@ from ..doc import Doc, Finder
 from ..pipeline import component
 from ..spans import Overlapping, SpanIndex
 from ..text.normalise import parses
-from .amounts import Amount
+from .amounts import COMPARED, Amount
 from .indicators import changed_by, indicator
 from .subjects import figure_subject
 
@@ -241,7 +241,8 @@ def quantities(doc: Doc) -> None:
 
 
 _NEW_LEVEL = re.compile(
-    r"(?:[^\S\n]+[а-яё]+){0,2}(?:[^\S\n]+по[^\S\n]+сравнению[^\S\n]+с[^,.;\n]{1,60}(?=,))?[^\S\n]*[,—–-]?[^\S\n]*(?:и\s+)?(?:(?<![А-ЯЁа-яё])до|(?:составил|достиг)[а-яё]*)\s+\Z"
+    rf"(?:[^\S\n]+[а-яё]+){{0,2}}(?:[^\S\n]+{COMPARED}(?=,))?[^\S\n]*[,—–-]?[^\S\n]*(?:и\s+)?"
+    r"(?:(?<![А-ЯЁа-яё])до|(?:составил|достиг)[а-яё]*)\s+\Z"
 )
 """What lies between a figure a value changed by and the value it changed to: "на 4,5% — до 18,2 млрд", "на 8% и
 составила 120 млрд", "на 25 базисных пунктов, до 3,25%" (two words of the unit at most; not another noun's value:

@@ -524,9 +524,16 @@ def _across_a_quote(text: str, one: Mention, other: Mention) -> bool:
     >>> text = "«Эдуард — футболист сборной», — сказал наставник."
     >>> _across_a_quote(text, Mention(1, 7, "PERSON"), Mention(39, 48, "PROFESSION"))
     True
+    >>> text = "директор компании «Казтелеком» Айдар Жумабаев"
+    >>> _across_a_quote(text, Mention(19, 29, "ORGANIZATION"), Mention(31, 45, "PERSON"))
+    False
     """
     first, second = sorted((one, other), key=lambda m: m.start)
     between = text[first.end : second.start]
+    if between.startswith("»") and text[first.start - 1 : first.start] == "«":
+        between = between[1:]  # a name in guillemets: "«Казтелеком» Айдар Жумабаев"
+    if between.endswith("«") and text[second.end : second.end + 1] == "»":
+        between = between[:-1]
     return between.count("«") != between.count("»")
 
 
