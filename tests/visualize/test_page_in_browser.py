@@ -295,6 +295,26 @@ def test_search_finds_a_name_in_any_case_form_and_not_a_word_that_only_begins_al
     assert opened.log.errors == []
 
 
+def test_search_results_named_alike_are_told_apart_and_walked_with_the_arrow_keys(open_page, tmp_path: Path) -> None:
+    # "полиция" gave 12 identical lines, and ArrowDown did not enter the list (a review in Chromium)
+    things = [
+        ("news", "Event", "новости"),
+        ("police_body", "Organization", "полиция"),
+        ("police_topic", "Event", "полиция"),
+        ("ufa", "City", "Уфа"),
+    ]
+    opened = open_page(write_page(_named(things), tmp_path / "graph.html"))
+    opened.page.fill("#search", "полиция")
+    lines = opened.page.locator("#results button").all_inner_texts()
+    assert len(lines) == 2 and len(set(lines)) == 2 and all(line.startswith("полиция · ") for line in lines), lines
+    opened.page.press("#search", "ArrowDown")
+    opened.page.keyboard.press("ArrowDown")
+    assert opened.js("document.activeElement.textContent") == lines[1]
+    opened.page.keyboard.press("Escape")
+    assert opened.page.locator("#results button").count() == 0
+    assert opened.js("document.activeElement.id") == "search"
+
+
 def test_the_russian_page_says_nothing_in_english_and_is_remembered(open_page, seed_page: Path) -> None:
     english = {"Neighbours", "2 hops", "Show all", "Unfreeze layout", "Fit", "Group by class", "Classes", "Facts"}
     english |= {"Quantities", "Quotes and statements", "Mentioned in", "Articles", "English", "Russian", "implied"}

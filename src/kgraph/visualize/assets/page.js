@@ -754,9 +754,25 @@
   search.addEventListener("input", () => {
     const results = byId("results");
     results.replaceChildren();
-    matches(search.value).forEach((id) => {
+    const found = matches(search.value);
+    const name = (id) => {
       const n = nodeById.get(id);
-      const button = element("button", n.ru === n.en || n.en === n.ru + " (ru)" ? n.ru : n.ru + " / " + n.en);
+      return n.ru === n.en || n.en === n.ru + " (ru)" ? n.ru : n.ru + " / " + n.en;
+    };
+    // nodes named alike ("полиция" of twelve articles) are told apart by their class, then by an article naming them
+    const times = new Map();
+    found.forEach((id) => times.set(name(id), (times.get(name(id)) || 0) + 1));
+    const withClass = (id) => name(id) + " · " + say(classes[nodeById.get(id).c].label);
+    const times2 = new Map();
+    found.forEach((id) => times2.set(withClass(id), (times2.get(withClass(id)) || 0) + 1));
+    const resultName = (id) => {
+      if (times.get(name(id)) === 1) return name(id);
+      const first = articlesOf(id)[0];
+      const where = times2.get(withClass(id)) > 1 && first !== undefined ? " · " + nodeById.get(first)[language].slice(0, 50) : "";
+      return withClass(id) + where;
+    };
+    found.forEach((id) => {
+      const button = element("button", resultName(id));
       button.type = "button";
       button.addEventListener("click", () => {
         results.replaceChildren();
@@ -774,6 +790,26 @@
       if (found.length > 0) choose(found[0]);
     } else if (event.key === "Escape") {
       byId("results").replaceChildren();
+    } else if (event.key === "ArrowDown") {
+      const first = byId("results").querySelector("button");
+      if (first) {
+        event.preventDefault();
+        first.focus();
+      }
+    }
+  });
+  // the list from the keyboard: arrows move between the results, Escape closes it and goes back to the box
+  byId("results").addEventListener("keydown", (event) => {
+    const buttons = [...byId("results").querySelectorAll("button")];
+    const at = buttons.indexOf(document.activeElement);
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      const next = at + (event.key === "ArrowDown" ? 1 : -1);
+      if (next < 0) search.focus();
+      else if (next < buttons.length) buttons[next].focus();
+    } else if (event.key === "Escape") {
+      byId("results").replaceChildren();
+      search.focus();
     }
   });
 
