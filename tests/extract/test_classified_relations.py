@@ -260,6 +260,16 @@ def test_a_title_after_a_quote_is_not_given_to_a_name_inside_it() -> None:
     assert ("Эдуард", "наставник") not in holds, holds
 
 
+def test_a_title_in_the_accusative_before_the_verb_is_not_its_subjects() -> None:
+    # "главу российского кабмина встретил вице-премьер Вьетнама Чан Лыу Куанг" made him head of Russia's cabinet
+    text = (
+        "Премьер-министр России Михаил Мишустин прибыл в Ханой. В аэропорту главу российского кабмина встретил "
+        "вице-премьер Вьетнама Чан Лыу Куанг.\n"
+    )
+    holds = {(s, o) for s, p, o in _edges(extract_article(parse_article("met", text))) if p == "kg:holdsPosition"}
+    assert {o for s, o in holds if s == "Чан Лыу Куанг"} == {"вице-премьер Вьетнама"}, holds
+
+
 def test_an_office_of_a_body_of_a_country_is_the_body_s() -> None:
     # "глава МЧС России": the office was Russia's, the country inside the body's name
     text = "В город прибыл глава МЧС России Александр Куренков. Президент России Владимир Путин выступил.\n"
