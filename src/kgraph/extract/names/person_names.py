@@ -33,11 +33,13 @@ def genitive_name_nominative(name: str) -> str | None:
     ('Евгений Вахтангов', 'Анна Ахматова')
     >>> genitive_name_nominative("А. М. Горького"), genitive_name_nominative("Пушкин")
     ('А. М. Горький', None)
+    >>> genitive_name_nominative("М.В. Ломоносова")
+    'М.В. Ломоносов'
     """
     gender = None
     words = []
     for word in name.split():
-        if len(word.rstrip(".")) == 1:
+        if len(word.rstrip(".")) == 1 or re.fullmatch(r"(?:[А-ЯЁA-Z]\.)+", word):  # "А.", "М.В."
             words.append(word)
             continue
         readings = [
