@@ -1,6 +1,7 @@
 """The seed graph's page in a real Chromium: offline, complete, searchable, and explaining every node."""
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rdflib import Dataset, Literal, URIRef
@@ -372,18 +373,24 @@ def test_a_big_graph_opens_on_at_most_1000_nodes_and_brings_in_what_is_clicked_o
     assert opened.log.errors == []
 
 
-def test_several_articles_are_filtered_by_article_and_by_date(open_page, tmp_path: Path) -> None:
+VISIT = ("visit", "2019-11-06", "Владимир Путин прилетел в Омск.")
+
+
+def _articles_page(open_page: Any, folder: Path, articles: list[tuple[str, str, str]]) -> Any:
+    """The page `kgraph build` writes for `articles` (slug, day published, text: its own headline), opened."""
     from kgraph.pipeline import build
 
-    for slug, day, text in (
-        ("visit", "2019-11-06", "Владимир Путин прилетел в Омск."),
-        ("forum", "2019-11-07", "Владимир Путин и Касым-Жомарт Токаев открыли форум в Омске."),
-    ):
-        (tmp_path / f"{slug}.md").write_text(
+    for slug, day, text in articles:
+        (folder / f"{slug}.md").write_text(
             f"# {text}\n\nPublished at: **{day}T10:00:00**\n\n{text}\n", encoding="utf-8"
         )
-    built = build([tmp_path / "visit.md", tmp_path / "forum.md"], tmp_path / "out", jobs=1)
-    opened = open_page(built.files["html"])
+    built = build([folder / f"{slug}.md" for slug, _, _ in articles], folder / "out", jobs=1)
+    return open_page(built.files["html"])
+
+
+def test_several_articles_are_filtered_by_article_and_by_date(open_page, tmp_path: Path) -> None:
+    opening = ("forum", "2019-11-07", "Владимир Путин и Касым-Жомарт Токаев открыли форум в Омске.")
+    opened = _articles_page(open_page, tmp_path, [VISIT, opening])
     every = opened.drawn_iris()
     visit, forum = str(article_iri("visit")), str(article_iri("forum"))
     assert {visit, forum} <= every
@@ -430,17 +437,8 @@ def test_labels_keep_a_legible_size_as_one_zooms_in_or_searches(open_page, seed_
 
 def test_a_node_found_outside_the_chosen_article_clears_the_filter_and_is_drawn(open_page, tmp_path: Path) -> None:
     # with an article chosen, search selected a hidden node and left the view blank (a review in Chromium)
-    from kgraph.pipeline import build
-
-    for slug, day, text in (
-        ("visit", "2019-11-06", "Владимир Путин прилетел в Омск."),
-        ("talks", "2019-11-07", "Касым-Жомарт Токаев провёл переговоры в Астане."),
-    ):
-        (tmp_path / f"{slug}.md").write_text(
-            f"# {text}\n\nPublished at: **{day}T10:00:00**\n\n{text}\n", encoding="utf-8"
-        )
-    built = build([tmp_path / "visit.md", tmp_path / "talks.md"], tmp_path / "out", jobs=1)
-    opened = open_page(built.files["html"])
+    talks = ("talks", "2019-11-07", "Касым-Жомарт Токаев провёл переговоры в Астане.")
+    opened = _articles_page(open_page, tmp_path, [VISIT, talks])
     opened.page.select_option("#article", label="2019-11-06 · Владимир Путин прилетел в Омск.")
     panels = opened.js("JSON.parse(document.getElementById('kg-data').textContent).panels")
     astana = next(node for node, panel in panels.items() if panel["iri"].endswith("Q1520"))  # Астана, Wikidata
