@@ -270,6 +270,16 @@ def test_a_title_in_the_accusative_before_the_verb_is_not_its_subjects() -> None
     assert {o for s, o in holds if s == "Чан Лыу Куанг"} == {"вице-премьер Вьетнама"}, holds
 
 
+def test_an_office_in_the_instrumental_a_post_in_the_genitive_and_a_body_in_guillemets_stay_the_persons() -> None:
+    # the rules above for titles in another case and for quotes first took these away (the reviews' articles)
+    text = (
+        "Заместителем губернатора по внутренней политике стал Олег Чемезов. Пост министра культуры занял Алексей "
+        "Бадаев. Главный тренер «Зенита» Сергей Семак доволен игрой.\n"
+    )
+    holds = {(s, o) for s, p, o in _edges(extract_article(parse_article("kept", text))) if p == "kg:holdsPosition"}
+    assert {s for s, _ in holds} >= {"Олег Чемезов", "Алексей Бадаев", "Сергей Семак"}, holds
+
+
 def test_an_office_of_a_body_of_a_country_is_the_body_s() -> None:
     # "глава МЧС России": the office was Russia's, the country inside the body's name
     text = "В город прибыл глава МЧС России Александр Куренков. Президент России Владимир Путин выступил.\n"
