@@ -668,6 +668,15 @@ def test_initials_and_a_surname_after_imeni_are_named_in_the_nominative() -> Non
     assert persons == {"М.В. Ломоносов"}, persons
 
 
+def test_a_bare_title_after_an_office_holders_words_is_not_his_when_he_holds_another_office() -> None:
+    # "Ранее министр транспорта Роман Старовойт говорил, что … «…», — добавил топ-менеджер" (a review's article)
+    said = _speakers(
+        "# Авиация\n\nРанее министр транспорта Роман Старовойт говорил, что самолётов будет больше. «В этом году мы "
+        "откроем рейсы в Ченнаи», — добавил топ-менеджер.\n"
+    )
+    assert said == [("самолётов будет больше", "говорил", ("Роман Старовойт",))], said
+
+
 def test_they_are_no_one_person() -> None:
     said = _speakers("# Сделка\n\nИван Петров заявил, что сделка состоится. «Мы против», — сказали они.\n")
     assert said == [("сделка состоится", "заявил", ("Иван Петров",))]

@@ -199,7 +199,7 @@ class _Speakers:
         # unless a place names the title's own state ("министр Турции": another minister)
         titled = {person for person in self.by_title.get(title_word, set()) if self._may_say(said, person)}
         alone = len(titled) == 1 and not _OWN_PLACE.match(said.speaker.text)
-        if not place and len(words) == 1 and titled and last in self.labels and self._goes_on(said, last, titled):
+        if not place and len(words) == 1 and last in self.labels and self._goes_on(said, last, titled):
             # "Фидан заявил, что … «…», — подчеркнул министр": a bare title (an office's first word) right after
             # a person's words in the same paragraph is that person going on
             return last
@@ -225,11 +225,13 @@ class _Speakers:
 
     def _goes_on(self, said: Said, last: str, titled: set[str]) -> bool:
         """Whether `last`, who spoke last, goes on with `said`, said by a title: the last utterance ends in the
-        paragraph of `said`, no person named between them, and `last` holds an office so named (`titled`) or none
-        and may say it ("«…», — сказал Смирнов. «…», — ответил министр": a director's words, then a minister's)."""
-        if last not in titled and (
-            not self._may_say(said, last) or any(last in held for held in self.by_title.values())
-        ):
+        paragraph of `said`, no person named between them, `last` may say it (the verb's gender), and holds an
+        office so named (`titled`) or none ("«…», — сказал Смирнов. «…», — ответил министр": a director's words,
+        then a minister's; "Ранее министр Роман Старовойт говорил, что … «…», — добавил топ-менеджер": not the
+        minister's)."""
+        if not self._may_say(said, last):
+            return False
+        if last not in titled and any(last in held for held in self.by_title.values()):
             return False
         if self.last_end is None or "\n" in self.text[self.last_end : said.evidence.start]:
             return False
