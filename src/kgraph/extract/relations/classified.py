@@ -764,10 +764,15 @@ surnames were right in about 9 of 19, each with such words; the rest were a mana
 
 
 def _around(text: str, one: Mention, other: Mention) -> str:
-    """The words between two mentions, and the 12 characters before the first ("Настоящее имя Стефани
-    Джерманотта — Леди Гага")."""
+    """The words between two mentions, and the 20 characters before the first ("Настоящее имя Стефани
+    Джерманотта — Леди Гага").
+
+    >>> text = "Настоящее имя Стефани Джерманотта — Леди Гага."
+    >>> bool(_ALIAS_SAID.search(_around(text, Mention(14, 33, "PERSON"), Mention(36, 45, "PERSON"))))
+    True
+    """
     start, end = min(one.start, other.start), max(one.start, other.start)
-    return text[max(0, start - 12) : end]
+    return text[max(0, start - 20) : end]
 
 
 _SPACES = re.compile(r"\s+")
