@@ -405,6 +405,25 @@ def test_several_articles_are_filtered_by_article_and_by_date(open_page, tmp_pat
     assert opened.log.errors == []
 
 
+def test_an_article_filter_hides_what_no_article_names(open_page, tmp_path: Path) -> None:
+    # the seed's photograph ("Фото: kremlin.ru"), which no article mentions, passed every filter (a review)
+    from kgraph.pipeline import build
+
+    (tmp_path / "visit.md").write_text(
+        "# Владимир Путин прилетел в Омск.\n\nPublished at: **2019-11-06T10:00:00**\n\nВладимир Путин прилетел в "
+        "Омск.\n",
+        encoding="utf-8",
+    )
+    seed = Path(__file__).resolve().parents[2] / "data" / "omsk-forum-2019-11-07"
+    built = build([seed, tmp_path / "visit.md"], tmp_path / "out", jobs=1)
+    opened = open_page(built.files["html"])
+    credit = str(article_iri("omsk-forum-2019-11-07")) + "/photo/1"  # its photograph, credited to kremlin.ru
+    assert credit in opened.drawn_iris()
+    opened.page.select_option("#article", label="2019-11-06 · Владимир Путин прилетел в Омск.")
+    assert credit not in opened.drawn_iris() and str(article_iri("visit")) in opened.drawn_iris()
+    assert opened.log.errors == []
+
+
 ON_SCREEN_LABELS = """(() => {
   const net = kgraph.network, scale = net.getScale(), graph = document.getElementById('graph');
   return Object.values(net.body.nodes).filter((n) => !String(n.id).startsWith('edgeId') && n.options.hidden !== true)

@@ -113,8 +113,8 @@
   function inPeriod(id) {
     if (chosenArticles === null) return true;
     if (articleDate.has(id)) return chosenArticles.has(id);
-    const named = articlesOf(id);
-    return named.length === 0 || named.some((a) => chosenArticles.has(a));
+    // a node no article names ("Фото: kremlin.ru") is none of the chosen articles' either: it had passed every filter
+    return articlesOf(id).some((a) => chosenArticles.has(a));
   }
 
   // importance: the most connected entities (LABELLED of them; articles, whose headlines are long, after them)
