@@ -660,6 +660,13 @@ def test_a_quote_after_a_colon_is_the_speakers_whatever_stands_between_the_name_
     assert said == [("Мы сыграли плохо", "сказал", ("Игорь Ларионов",))], said
 
 
+def test_initials_and_a_surname_in_an_oblique_case_are_named_in_the_nominative() -> None:
+    # "Письмо направлено А.В. Луначарскому" gave the person "А.В. Луначарскому" (a review)
+    model = extract_article(parse_article("a", "# Новости\n\nПисьмо направлено А.В. Луначарскому.\n"))
+    persons = {e.labels["ru"] for e in model.entities.values() if e.cls == "schema:Person"}
+    assert persons == {"А.В. Луначарский"}, persons
+
+
 def test_initials_and_a_surname_after_imeni_are_named_in_the_nominative() -> None:
     # "МГУ имени М.В. Ломоносова" gave the person "М.В. Ломоносова" (a review; 6 of 23 persons named by initials in
     # NEREL train's output kept an oblique case)

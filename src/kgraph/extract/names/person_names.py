@@ -335,14 +335,20 @@ _INITIALS = re.compile(r"(?:[А-ЯЁA-Z][а-яёa-z]?\.\s?){1,2}$")
 
 
 def _with_initials(text: str, span: NamedSpan) -> NamedSpan:
-    """A surname takes the initials written before it: "Дж.Коми", "А. Санько", "В. М. Шукшина"."""
+    """A surname takes the initials written before it: "Дж.Коми", "А. Санько", "В. М. Шукшина"; its normal form is
+    the initials and the surname's ("направлено А.В. Луначарскому": А.В. Луначарский).
+
+    >>> text = "Письмо направлено А.В. Луначарскому."
+    >>> _with_initials(text, NamedSpan(23, 35, "PER", "Луначарскому", "Луначарский")).normal
+    'А.В. Луначарский'
+    """
     initials = _INITIALS.search(text[max(0, span.start - 10) : span.start])
     if initials is None:
         return span
     start = span.start - len(initials.group())
     if start > 0 and text[start - 1].isalnum():
         return span
-    return NamedSpan(start, span.end, span.type, text[start : span.end], text[start : span.end])
+    return NamedSpan(start, span.end, span.type, text[start : span.end], text[start : span.start] + span.normal)
 
 
 _WORDS = NOT_NAMES | {"CONJ", "PREP", "INTJ"}
@@ -400,8 +406,29 @@ def repeated_surnames(
     return found
 
 
+_INITIALS_AND_SURNAME = re.compile(r"((?:[А-ЯЁ]\.[ \xa0]?){1,2})([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)")
+
+
+def _initials_surname_nominative(span: NamedSpan) -> NamedSpan:
+    """Initials and a surname the NER left in an oblique case, its surname in the nominative: "А.В. Луначарскому" is
+    А.В. Луначарский; a surname that may be a nominative as written ("М.В. Ломоносова", a woman's too) stays.
+
+    >>> _initials_surname_nominative(NamedSpan(0, 17, "PER", "А.В. Луначарскому", "А.В. Луначарскому")).normal
+    'А.В. Луначарский'
+    """
+    found = _INITIALS_AND_SURNAME.fullmatch(span.normal)
+    if found is None:
+        return span
+    readings = [p for p in parses(found.group(2).lower()) if "Surn" in p.tag and p.tag.number != "plur"]
+    if not readings or any(p.tag.case == "nomn" for p in readings) or len({p.tag.gender for p in readings}) != 1:
+        return span
+    form = readings[0].inflect({"nomn"})
+    return span if form is None else replace(span, normal=found.group(1) + str(form.word).capitalize())
+
+
 def as_person_named(text: str, span: NamedSpan, taken: SpanIndex | None = None) -> NamedSpan:
     """A person's name with the initials and the first name the NER left out before it (``_with_initials``,
     ``_with_first_name``; not a word of another name, `taken`), a woman's name a woman's (``_as_her_verb_says``)
     and one gender throughout (``_one_gender``)."""
-    return _one_gender(_as_her_verb_says(text, _with_first_name(text, _with_initials(text, span), taken)))
+    named = _with_first_name(text, _with_initials(text, span), taken)
+    return _one_gender(_as_her_verb_says(text, _initials_surname_nominative(named)))
