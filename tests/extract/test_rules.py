@@ -684,6 +684,27 @@ def test_a_bare_title_after_an_office_holders_words_is_not_his_when_he_holds_ano
     assert said == [("самолётов будет больше", "говорил", ("Роман Старовойт",))], said
 
 
+def test_an_organisation_speaks_as_itself_and_its_statement_validates() -> None:
+    # "В пресс-службе «Транснефти» заявили …", "Полиция сообщила …", "… сообщили в пресс-службе МВД России" had no
+    # speaker (a review); "Глава компании «Газпром» заявил" is a person's, unnamed, not the company's
+    from kgraph.graph import build_dataset
+    from kgraph.validate import validate
+
+    text = (
+        "# Новости\n\nВ пресс-службе «Транснефти» заявили, что иск необоснован. Полиция сообщила, что задержаны "
+        "трое подозреваемых. Пострадавших нет, сообщили в пресс-службе МВД России. Глава компании «Газпром» "
+        "заявил, что цены вырастут.\n"
+    )
+    model = extract_article(parse_article("a", text))
+    said = sorted((model.entities[u.speakers[0]].labels["ru"], u.text.text) for u in model.utterances)
+    assert said == [
+        ("МВД России", "Пострадавших нет"),
+        ("Транснефть", "иск необоснован"),
+        ("полиция", "задержаны трое подозреваемых"),
+    ], said
+    assert validate(build_dataset([model])).conforms
+
+
 def test_they_are_no_one_person() -> None:
     said = _speakers("# Сделка\n\nИван Петров заявил, что сделка состоится. «Мы против», — сказали они.\n")
     assert said == [("сделка состоится", "заявил", ("Иван Петров",))]

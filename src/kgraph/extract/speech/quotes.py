@@ -188,6 +188,10 @@ _SAYING_AFTER = frozenset(
 that take an object there ("признал доктора виновным", "выразил соболезнования")."""
 
 
+_IN_PRESS_SERVICE = re.compile(r"[Вв]о?\s+пресс-(?:служб|центр)[а-яё]*\s")
+"""A body's voice after a verb of saying: "сообщили в пресс-службе МВД"."""
+
+
 def _says_after(verb: str, who: str) -> bool:
     """Whether "…, `verb` `who`." names who said the words before: a finite verb of saying (not a gerund,
     "уточнив", nor a participle) and words that open with a subject (a nominative, or a capitalised name: "РБК"),
@@ -196,6 +200,8 @@ def _says_after(verb: str, who: str) -> bool:
     if "VERB" not in reading.tag or lemma(verb) not in _SAYING_AFTER:
         return False
     first = who.split()[0]
+    if _IN_PRESS_SERVICE.match(who):
+        return True  # "…, сообщили в пресс-службе МВД"
     if first.lower() in {"что", "чтобы", "как", "о", "об", "обо"} or "PREP" in parses(first.lower())[0].tag:
         return False  # "сообщили, что автобус был пуст", "заявил о своём уходе"
     return first[:1].isupper() or any(p.tag.case == "nomn" for p in parses(first.lower()))

@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left
 
 from ...model import Utterance
+from ...resources import subclasses
 from ..doc import Doc
 from ..pipeline import component
 from ..relations.topics import people_named
@@ -31,6 +32,11 @@ class _Speakers:
 
     def __init__(self, doc: Doc) -> None:
         self.person_at = doc.finder({"schema:Person"}).at
+        bodies = subclasses("schema:Organization")
+        self.bodies = sorted(
+            (m.start, m.end, doc.ids[i]) for i, d in enumerate(doc.drafts) if d.cls in bodies for m in d.mentions
+        )
+        """Each organisation's mentions: (start, end, its id)."""
         self.group_at = doc.finder({"kg:Group"}).at
         self.sentence = doc.sentence
         self.text = doc.clean
@@ -82,8 +88,25 @@ class _Speakers:
             each = [self.person_at(said.speaker.start + p.start(), said.speaker.start + p.end()) for p in parts]
             if all(each):
                 return tuple(str(person) for person in each)
-        speaker = self._speaker(said, last)
+        speaker = self._speaker(said, last) or self._body_speaking(said)
         return (speaker,) if speaker else ()
+
+    def _body_speaking(self, said: Said) -> str | None:
+        """An organisation that speaks as itself: its name is the speaker's words, after "в" and a word for its
+        voice ("В пресс-службе «Транснефти» заявили", "сообщили в пресс-службе МВД") or for its kind ("сообщает
+        агентство Reuters"), with nothing after it ("Полиция сообщила, что …"; not "глава компании «X» заявил": a
+        person of the body speaks)."""
+        words = list(re.finditer(r"[^\s«»\"]+", said.speaker.text))
+        index = 0
+        if words and words[0].group().lower() in ("в", "во"):
+            index = 1
+        while index < len(words) and lemma(words[index].group().lower()) in _VOICES:
+            index += 1
+        if index >= len(words):
+            return None
+        start = said.speaker.start + words[index].start()
+        end = said.speaker.start + words[-1].end()
+        return next((ident for a, b, ident in self.bodies if a == start and b >= end), None)
 
     def _sentence_before(self, position: int) -> int:
         """Where the sentence before the one of `position` starts (past the blank lines between paragraphs), or
@@ -250,6 +273,14 @@ class _Speakers:
 
 _OWN_PLACE = re.compile(r"\S+(?:\s+(?!(?:в|во|на|из|с|со|у|по|при|после|перед|для|за|от|до)\s)[а-яё-]+)*?\s+[А-ЯЁ]")
 """A title followed by a capitalised word before any preposition: "министр иностранных дел Турции" names its state."""
+
+
+_VOICES = frozenset(
+    {"пресс-служба", "пресс-центр", "пресс-релиз", "сообщение", "заявление", "руководство", "канцелярия", "аппарат"}
+    | {"агентство", "издание", "газета", "телеканал", "радиостанция", "компания", "ведомство", "сайт"}
+)
+"""Words before an organisation's name that say it speaks as itself: its voice ("пресс-служба") or its kind
+("агентство Reuters")."""
 
 
 def _gender(name: str) -> str | None:
