@@ -705,6 +705,11 @@ def test_an_organisation_speaks_as_itself_and_its_statement_validates() -> None:
     assert validate(build_dataset([model])).conforms
 
 
+def test_he_after_an_organisations_words_is_not_the_organisation() -> None:
+    said = _speakers("# Новости\n\nПолиция сообщила, что задержаны трое. «Мы работаем», — сказал он.\n")
+    assert said == [("задержаны трое", "сообщила", ("полиция",))], said
+
+
 def test_they_are_no_one_person() -> None:
     said = _speakers("# Сделка\n\nИван Петров заявил, что сделка состоится. «Мы против», — сказали они.\n")
     assert said == [("сделка состоится", "заявил", ("Иван Петров",))]

@@ -37,6 +37,7 @@ class _Speakers:
             (m.start, m.end, doc.ids[i]) for i, d in enumerate(doc.drafts) if d.cls in bodies for m in d.mentions
         )
         """Each organisation's mentions: (start, end, its id)."""
+        self.body_ids = {ident for _, _, ident in self.bodies}
         self.group_at = doc.finder({"kg:Group"}).at
         self.sentence = doc.sentence
         self.text = doc.clean
@@ -306,7 +307,8 @@ def utterances(doc: Doc) -> None:
         speakers = speakers_of(said, last)
         if not speakers:
             continue
-        last = speakers[-1]
+        # an organisation's words are no one's to go on with ("Полиция сообщила, что … «…», — сказал он")
+        last = None if speakers[-1] in speakers_of.body_ids else speakers[-1]
         speakers_of.last_end = said.evidence.end
         direct = said.kind == "direct"
         utterances.append(
