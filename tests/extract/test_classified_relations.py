@@ -280,6 +280,13 @@ def test_an_office_in_the_instrumental_a_post_in_the_genitive_and_a_body_in_guil
     assert {s for s, _ in holds} >= {"Олег Чемезов", "Алексей Бадаев", "Сергей Семак"}, holds
 
 
+def test_an_abbreviation_after_nested_names_is_the_whole_bodys() -> None:
+    # "Институте цитологии и генетики СО РАН (ИЦиГ)" gave СО РАН the abbreviation (a review)
+    text = "Об этом сообщили в Институте цитологии и генетики СО РАН (ИЦиГ).\n"
+    edges = _edges(extract_article(parse_article("nested", text)))
+    assert {(s, o) for s, p, o in edges if p == "kg:abbreviation"} == {("Институт цитологии и генетики СО РАН", "ИЦиГ")}
+
+
 def test_an_office_of_a_body_of_a_country_is_the_body_s() -> None:
     # "глава МЧС России": the office was Russia's, the country inside the body's name
     text = "В город прибыл глава МЧС России Александр Куренков. Президент России Владимир Путин выступил.\n"

@@ -179,6 +179,10 @@ def classified_relations(doc: Doc) -> None:
         if subject is None or relation.type not in properties:
             continue
         predicate, literal = properties[relation.type]
+        if relation.type == "ABBREVIATION":
+            subject = (
+                _outermost_body(doc, source) or subject
+            )  # "Институте … СО РАН (ИЦиГ)": the institute's, not СО РАН's
         if relation.type == "ORIGINS_FROM" and _anothers_nationality(doc.clean, target, subject, persons):
             continue  # "бразилец Педро и Александр Соболев": the Brazilian is Педро
         if relation.type == "WORKPLACE" and doc.draft(subject).cls == "kg:Position":
@@ -516,6 +520,24 @@ def _not_its_day(doc: Doc, event: Mention, subject: str) -> bool:
         and lemma(first[0].lower()) in CLOSINGS
         and [lemma(w.lower()) for w in own] != [lemma(first[0].lower())]
     )
+
+
+def _outermost_body(doc: Doc, inner: Mention) -> str | None:
+    """The organisation whose name ends where `inner` ends and starts before it, the longest such: a bracketed
+    abbreviation after nested names is the whole's ("Институте цитологии и генетики СО РАН (ИЦиГ)": the institute,
+    not СО РАН)."""
+    bodies = subclasses("schema:Organization")
+    longest = max(
+        (
+            (inner.start - m.start, doc.ids[i])
+            for i, draft in enumerate(doc.drafts)
+            if draft.cls in bodies
+            for m in draft.mentions
+            if m.end == inner.end and m.start < inner.start
+        ),
+        default=None,
+    )
+    return longest[1] if longest else None
 
 
 def _object_title(text: str, title: Mention, person: Mention) -> bool:
