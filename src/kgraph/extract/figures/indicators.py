@@ -9,7 +9,7 @@ new); ``measures`` makes the quantity.
 >>> article = parse_article("x", "# Т\\n\\nСуд назначил штраф в размере 6 млн рублей.\\n")
 >>> amount = find_amounts(article.text)[0]
 >>> doc = Doc(article)
->>> doc.draft(indicator(doc, article.text, amount, {}, SpanIndex([]))).label
+>>> doc.draft(indicator(doc, article.text, amount, {}, SpanIndex([]), changed_by(article.text, amount))).label
 'штраф'
 """
 
@@ -26,19 +26,25 @@ from .amounts import Amount, change_before
 
 
 def indicator(
-    doc: Doc, text: str, amount: Amount, nouns: dict[Span, list[tuple[int, re.Match[str]]]], named: SpanIndex
+    doc: Doc,
+    text: str,
+    amount: Amount,
+    nouns: dict[Span, list[tuple[int, re.Match[str]]]],
+    named: SpanIndex,
+    change: tuple[str, int, int] | None,
 ) -> str:
     """What an amount measures (``measured``), or the rise or fall of it when the amount is what it rose or fell by
-    (``changed_by``: "Выручка снизилась на 8%" measures "снижение выручки", named by the word of change).
+    (`change`, ``changed_by``'s answer, which the caller has: "Выручка снизилась на 8%" measures "снижение
+    выручки", named by the word of change).
 
     >>> from kgraph.extract.figures.amounts import find_amounts
     >>> from kgraph.source import parse_article
     >>> article = parse_article("x", "# Т\\n\\nВыручка компании снизилась на 8%.\\n")
     >>> doc = Doc(article)
-    >>> doc.draft(indicator(doc, article.text, find_amounts(article.text)[0], {}, SpanIndex([]))).label
+    >>> amount = find_amounts(article.text)[0]
+    >>> doc.draft(indicator(doc, article.text, amount, {}, SpanIndex([]), changed_by(article.text, amount))).label
     'снижение выручки'
     """
-    change = changed_by(text, amount)
     if change is not None and (of_what := _change_noun_of(text, change[1], change[2])) is not None:
         # "повышение связано с ростом затрат на 15%": the noun of change names what changed after it
         return doc.add(

@@ -180,7 +180,8 @@ def quantities(doc: Doc) -> None:
     for amount in amounts:
         out_of, before = _out_of(text, amount, before), amount
         level_of = change[0] if change is not None and _new_level(text, change[1], amount) else None
-        is_change = changed_by(text, amount) is not None
+        changing = changed_by(text, amount)
+        is_change = changing is not None
         change = None
         evidence = doc.span(amount.start, amount.end)
         key = (amount.value, amount.unit, amount.qualifier, amount.of_total, is_change)
@@ -199,7 +200,7 @@ def quantities(doc: Doc) -> None:
         if again is not None and abs(amount.value) < 100:
             # a small figure is said twice by chance ("16%" of a rate and of a tax), but the headline's and the
             # text's of the same indicator are one ("сохранил ключевую ставку на уровне 16%" in both)
-            measure = indicator(doc, text, amount, nouns, named)
+            measure = indicator(doc, text, amount, nouns, named, changing)
             first = found[again].evidence[0]
             told = headline.start <= first.start < headline.end and not headline.start <= amount.start < headline.end
             again = again if told and found[again].measure == measure else None
@@ -209,7 +210,7 @@ def quantities(doc: Doc) -> None:
             change = (again, amount) if is_change else None
             continue
         number = len(found) + 1
-        measure = measure or indicator(doc, text, amount, nouns, named)
+        measure = measure or indicator(doc, text, amount, nouns, named, changing)
         after = doc.sentence(amount.start)
         window_end = _before_verb_clause(text, amount.end, min(after.end, amount.end + 40))
         concerns = place_at(amount.end, window_end)
