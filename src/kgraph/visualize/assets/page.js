@@ -760,15 +760,18 @@
       return n.ru === n.en || n.en === n.ru + " (ru)" ? n.ru : n.ru + " / " + n.en;
     };
     // nodes named alike ("полиция" of twelve articles) are told apart by their class, then by an article naming them
-    const times = new Map();
-    found.forEach((id) => times.set(name(id), (times.get(name(id)) || 0) + 1));
+    const tally = (line) => {
+      const times = new Map();
+      found.forEach((id) => times.set(line(id), (times.get(line(id)) || 0) + 1));
+      return (id) => times.get(line(id));
+    };
     const withClass = (id) => name(id) + " · " + say(classes[nodeById.get(id).c].label);
-    const times2 = new Map();
-    found.forEach((id) => times2.set(withClass(id), (times2.get(withClass(id)) || 0) + 1));
+    const named = tally(name);
+    const namedWithClass = tally(withClass);
     const resultName = (id) => {
-      if (times.get(name(id)) === 1) return name(id);
+      if (named(id) === 1) return name(id);
       const first = articlesOf(id)[0];
-      const where = times2.get(withClass(id)) > 1 && first !== undefined ? " · " + nodeById.get(first)[language].slice(0, 50) : "";
+      const where = namedWithClass(id) > 1 && first !== undefined ? " · " + nodeById.get(first)[language].slice(0, 50) : "";
       return withClass(id) + where;
     };
     found.forEach((id) => {
