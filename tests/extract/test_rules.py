@@ -2287,6 +2287,19 @@ def test_a_range_of_a_count_is_at_least_its_first_figure_and_at_most_its_second(
     ]
 
 
+def test_a_figure_written_in_parts_of_falling_magnitude_is_one_amount() -> None:
+    # "1 млн 222 тыс. рублей" was a million (no unit) and then 222,000 roubles (a review's new article)
+    text = (
+        "Бюджет составит 1 млн 222 тыс. рублей, а выручка — 2 млрд 500 млн долларов. В 2019 году 1 млн, в 2020 500 тыс."
+    )
+    found = [(a.text, a.value, a.unit) for a in find_amounts(text)]
+    assert found[:2] == [
+        ("1 млн 222 тыс. рублей", Decimal(1_222_000), "RUB"),
+        ("2 млрд 500 млн долларов", Decimal(2_500_000_000), "USD"),
+    ]
+    assert [a.value for a in find_amounts(text)][2:] == [Decimal(1_000_000), Decimal(500_000)]  # a comma between
+
+
 def test_a_signed_figure_in_brackets_is_of_what_stands_before_the_brackets() -> None:
     # "Мурманская область (–9,1%) и Республика Карелия (–8,4%)" gave the 9.1% to Карелия (a review's new article)
     text = "Наибольшее снижение показали Мурманская область (–9,1%) и Республика Карелия (–8,4%)."

@@ -85,8 +85,51 @@ def find_amounts(text: str) -> list[Amount]:
     finally:
         if collecting:
             gc.enable()
-    found = _in_paragraph_currency(text, [a for a in amounts if not _opens_ordinal(text, a)])
+    found = _in_paragraph_currency(text, _compounds([a for a in amounts if not _opens_ordinal(text, a)], text))
     return _as_verbs_bound(text, _currency_as_named_elsewhere(found))
+
+
+_MAGNITUDE_END = re.compile(r"(\w+)\.?\Z")
+_SMALLER_PART = re.compile(r"(\d{1,3})[ \u00a0]+(\w+)")
+
+
+def _compounds(amounts: list[Amount], text: str) -> list[Amount]:
+    """Amounts written in parts of falling magnitude joined into one: "1 млн 222 тыс. рублей" is 1,222,000 roubles,
+    not a million and then 222,000 roubles; "2 млрд 500 млн долларов" is 2.5 billion dollars.
+
+    >>> [(a.text, a.value, a.unit) for a in find_amounts("Население выросло до 1 млн 222 тыс. человек.")]
+    [('до 1 млн 222 тыс.', Decimal('1222000'), None)]
+    """
+    joined: list[Amount] = []
+    for amount in amounts:
+        last = joined[-1] if joined else None
+        whole = last is not None and _followed_by_part(last, amount, text)
+        if last is not None and whole and (len(joined) < 2 or joined[-2].text != last.text):  # not a range's bound
+            joined[-1] = replace(
+                amount,
+                start=last.start,
+                text=text[last.start : amount.end],
+                value=last.value + amount.value,
+                qualifier=last.qualifier,
+                figure_start=last.figure_start,
+            )
+        else:
+            joined.append(amount)
+    return joined
+
+
+def _followed_by_part(first: Amount, then: Amount, text: str) -> bool:
+    """Whether `then` is the next, smaller part of the figure `first` begins: only spaces between, `first` ends
+    with a magnitude and has no unit, and `then` is a number under a thousand of a smaller magnitude."""
+    if first.unit_text is not None or first.counted is not None or text[first.end : then.start].strip(" \u00a0"):
+        return False
+    if then.start == first.end or then.of_total is not None:
+        return False
+    above = _MAGNITUDE_END.search(first.text)
+    part = _SMALLER_PART.match(then.text)
+    high = vocab.multiplier(above.group(1)) if above else None
+    low = vocab.multiplier(part.group(2)) if part else None
+    return high is not None and low is not None and low < high and then.value < high
 
 
 def _currency_as_named_elsewhere(amounts: list[Amount]) -> list[Amount]:
