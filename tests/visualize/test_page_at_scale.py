@@ -47,6 +47,16 @@ def test_a_page_of_100000_entities_opens_on_1000_and_brings_in_any_other(open_pa
     assert result.exit_code == 0, result.output
     opened = open_page(tmp_path / "big.html")
     assert opened.drawn()[0] == 1_000
+    # zoomed far out, the nodes are still shapes of their class's colour, the most connected largest (at the NEREL-dev
+    # page's opening zoom they had been dots of 1.5 px)
+    radii = opened.js(
+        "(() => { const net = kgraph.network, scale = net.getScale();"
+        " return Object.values(net.body.nodes).filter((n) => !n.options.hidden && !String(n.id).startsWith('edgeId'))"
+        " .map((n) => n.options.size * scale); })()"
+    )
+    assert opened.js("kgraph.network.getScale()") < 0.1
+    radii.sort(reverse=True)
+    assert radii[11] >= 6 and radii[-1] >= 1.4, radii[:12]  # the 12 most connected, and the least
     last = f"{ID}e{ENTITIES - 1}"  # a leaf: not among the 1,000 drawn at first
     opened.page.fill("#search", f"Сущности {ENTITIES - 1}")  # another case form of its Russian label
     opened.page.press("#search", "Enter")

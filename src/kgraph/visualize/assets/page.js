@@ -180,6 +180,24 @@
   // the neighbours of a node not in the view yet, the most important first
   const outside = (id) => [...neighbours.get(id)].filter((other) => !present.has(other)).sort((a, b) => rank.get(a) - rank.get(b));
   const large = data.nodes.length > 2000;
+  // a node's radius in canvas units: from SIZE_MIN to SIZE_MAX by importance (vis-network's scaling); zoomed far
+  // out, both grow so that the labelled nodes stay TOP_PX and the least DOT_PX on screen, their class's colour and
+  // shape told apart (at the NEREL-dev page's opening zoom they had been dots of 1.5 px)
+  const SIZE_MIN = 8;
+  const SIZE_MAX = 28;
+  const TOP_PX = 7;
+  const DOT_PX = 1.5;
+  let sizeMin = SIZE_MIN;
+  let sizeMax = SIZE_MAX;
+  const radius = (id) => sizeMin + (sizeMax - sizeMin) * importance(id);
+  function sizesAt(scale) {
+    const low = Math.max(SIZE_MIN, DOT_PX / scale);
+    const high = Math.max(SIZE_MAX, TOP_PX / scale);
+    if (low === sizeMin && high === sizeMax) return;
+    sizeMin = low;
+    sizeMax = high;
+    network.setOptions({ nodes: { scaling: { min: low, max: high } } });
+  }
   const network = new vis.Network(
     byId("graph"),
     { nodes: nodes, edges: edges },
@@ -191,8 +209,8 @@
         font: { size: 14, strokeWidth: 3, strokeColor: "#ffffff" },
         borderWidth: 1,
         scaling: {
-          min: 8,
-          max: 28,
+          min: SIZE_MIN,
+          max: SIZE_MAX,
           customScalingFunction: (min, max, total, value) => value,
           label: { enabled: false, drawThreshold: 10, maxVisible: 24 },
         },
@@ -220,6 +238,7 @@
   // after a zoom, a search or a fit (`inView`): the labels keep LEGIBLE_PX on screen at any scale (a label sized for
   // the opening view grew to 40 px and more as one zoomed in) and go to the most important nodes inside the canvas
   function legibleAt(scale, inView = false) {
+    sizesAt(scale);
     const largest = inView ? LEGIBLE_PX / scale : Math.max(14, LEGIBLE_PX / scale);
     const canvasBox = byId("graph");
     const onCanvas = (id) => {
@@ -238,7 +257,7 @@
     const shapes = []; // [box, id] of every node drawn at SEEN_PX or more
     for (const id of nodes.getIds()) {
       if (!shown(id)) continue;
-      const r = (8 + 20 * importance(id)) * scale; // vis-network's scaling: min 8, max 28 canvas units
+      const r = radius(id) * scale;
       if (r < SEEN_PX) continue;
       const at = network.canvasToDOM(network.getPosition(id));
       shapes.push([[at.x - r, at.y - r, at.x + r, at.y + r], id]);
@@ -254,9 +273,9 @@
     function place(id, fits) {
       const at = network.canvasToDOM(network.getPosition(id));
       const half = measure.measureText(nodeById.get(id)[language]).width / 2 + 2;
-      // from the node's centre to the top of its label as vis-network draws it below: the node's size (scaling: min
-      // 8, max 28), then 4 and half the font (measured in Chromium at font sizes 14 and 38)
-      const reach = (8 + 20 * importance(id) + 4 + largest / 2) * scale;
+      // from the node's centre to the top of its label as vis-network draws it below: the node's size (`radius`),
+      // then 4 and half the font (measured in Chromium at font sizes 14 and 38)
+      const reach = (radius(id) + 4 + largest / 2) * scale;
       const height = largest * scale + 4;
       const below = [at.x - half, at.y + reach, at.x + half, at.y + reach + height];
       const above = [at.x - half, at.y - reach - height, at.x + half, at.y - reach];
