@@ -2300,6 +2300,18 @@ def test_a_figure_written_in_parts_of_falling_magnitude_is_one_amount() -> None:
     assert [a.value for a in find_amounts(text)][2:] == [Decimal(1_000_000), Decimal(500_000)]  # a comma between
 
 
+def test_percentage_points_are_no_percent() -> None:
+    # "на 2 процентных пункта" had been 2% (Wikidata's percent): the change of a share is kept in its own words
+    text = "Центробанк повысил ключевую ставку на 2 процентных пункта, до 9,5%."
+    model = extract_article(parse_article("a", f"# Новости\n\n{text}\n"))
+    assert [(q.value, q.unit, q.unit_text) for q in model.quantities] == [
+        (Decimal(2), None, "процентных пункта"),
+        (Decimal("9.5"), "%", None),
+    ]
+    assert model.quantities[0].change_of == model.quantities[1].id
+    assert not find_amounts("выросла на 3 процентных пункта")[0].is_percent
+
+
 def test_a_signed_figure_in_brackets_is_of_what_stands_before_the_brackets() -> None:
     # "Мурманская область (–9,1%) и Республика Карелия (–8,4%)" gave the 9.1% to Карелия (a review's new article)
     text = "Наибольшее снижение показали Мурманская область (–9,1%) и Республика Карелия (–8,4%)."
