@@ -14,6 +14,7 @@ from kgraph.extract.links.cities import city_item
 from kgraph.extract.links.countries import country_item
 from kgraph.extract.links.linking import Gazetteer, gazetteer
 from kgraph.extract.links.states import state_item
+from kgraph.extract.names.entities import quoted_organisations
 from kgraph.extract.places.types import cue_before
 from kgraph.extract.relations.classified import ends
 from kgraph.extract.relations.learned import Mention, Relation
@@ -224,6 +225,12 @@ def test_a_place_adjective_before_its_head_noun_is_not_a_city_of_its_own() -> No
     found = [(span.text, kind) for span, kind, _, _ in gazetteer_mentions(text, [])]
     assert found == [("Московской области", "STATE_OR_PROVINCE")]
     assert gazetteer_mentions(text, [(9, 27, "STATE_OR_PROVINCE")]) == []
+
+
+def test_a_verb_between_a_body_s_noun_and_a_quoted_name_makes_no_organisation() -> None:
+    # "театр покажет оперу «Тоска»" was an organisation of that name (a review's new article); the name is the opera
+    text = "В субботу театр покажет оперу «Тоска». Компания выпустила смартфон «Мир». Открыт театр кукол «Сказка»."
+    assert [d.label for d in quoted_organisations(text, [])] == ["театр кукол «Сказка»"]
 
 
 def test_a_name_nerel_gives_to_products_is_no_organisation() -> None:

@@ -721,11 +721,11 @@ def quoted_organisations(text: str, taken: list[tuple[int, int]]) -> list[Draft]
         name = match.group("name").strip()
         if not heads or not name[:1].isupper():
             continue
+        at = next(i for i, word in enumerate(head_words) if lemma(word.lower()) in ORG_NOUNS)
         start = match.start("head") + match.group("head").index(head_words[0])
-        for word in head_words:
-            if lemma(word.lower()) in ORG_NOUNS:
-                break
-            start += len(word) + 1
+        start += sum(len(word) + 1 for word in head_words[:at])
+        if any(_is_verb(word) for word in head_words[at + 1 :]):
+            continue  # "театр покажет оперу «Тоска»": the name is what the body does, not the body's
         start = _adjectives_before(text, start)
         end = match.end()
         if claimed.overlaps(start, end):
@@ -736,6 +736,15 @@ def quoted_organisations(text: str, taken: list[tuple[int, int]]) -> list[Draft]
         draft.mentions.append(Span(start, end, text[start:end]))
         draft.cls = "schema:Organization"
     return list(drafts.values())
+
+
+_VERB_FORMS = frozenset({"VERB", "INFN", "GRND", "PRTS"})
+
+
+def _is_verb(word: str) -> bool:
+    """Whether a word's likeliest reading is a verb (not a participle used as an adjective)."""
+    readings = parses(word.lower())
+    return bool(readings) and readings[0].tag.POS in _VERB_FORMS
 
 
 def _adjectives_before(text: str, start: int) -> int:
