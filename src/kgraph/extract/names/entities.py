@@ -738,13 +738,10 @@ def quoted_organisations(text: str, taken: list[tuple[int, int]]) -> list[Draft]
     return list(drafts.values())
 
 
-_VERB_FORMS = frozenset({"VERB", "INFN", "GRND", "PRTS"})
-
-
 def _is_verb(word: str) -> bool:
-    """Whether a word's likeliest reading is a verb (not a participle used as an adjective)."""
+    """Whether a word's likeliest reading is a verb (not a full participle, which reads as an adjective)."""
     readings = parses(word.lower())
-    return bool(readings) and readings[0].tag.POS in _VERB_FORMS
+    return bool(readings) and readings[0].tag.POS in _VERB_FORMS - {"PRTF"}
 
 
 def _adjectives_before(text: str, start: int) -> int:
