@@ -353,6 +353,8 @@ def _read(text: str, offset: int, tokens: list[Any]) -> list[Amount]:
     unit = vocab.unit_code(unit_words) if unit_words else vocab.UNITS.get(prefix) if prefix else None
     if unit == "%" and (points := _POINTS.match(text, end)):
         unit, unit_text, end = None, f"{unit_text} {points.group(1)}", points.end()  # no percent: percentage points
+    elif [word.lower() for word in unit_words] == ["п", "п"]:
+        unit_text = "п.п."
     # "с 5 до 7 человек": the figure alone (what it changed to). "до 30 тысяч рублей", "до 200 тысяч свиней" keep
     # "до": of NEREL train's MONEY, NUMBER and PERCENT mentions by a "до", 15 start with it and 13 after it, most of
     # those bare numbers ("до 13") or a rise; "до 2 %" is mostly "rose to", and NEREL leaves it out. A range of a

@@ -415,6 +415,8 @@ def _nominative_noun(word: str, first: bool = False) -> bool:
     """Whether a word is a common noun that may be in the nominative (its likeliest reading a noun, a nominative
     of the same number among its two likeliest), no noun of time: in lower case, or a sentence's first word
     ("Площадь") that is no name."""
+    if len(word) < 2:
+        return False  # a letter: an abbreviation's ("п" of "п.п.", "г" of "г."), never what is measured
     readings = parses(word.lower())[:2]
     likeliest = readings[0]
     if "NOUN" not in likeliest.tag or lemma(word.lower()) in _TIME_NOUNS:
