@@ -2317,6 +2317,9 @@ def test_percentage_points_are_no_percent() -> None:
     ]
     assert model.quantities[0].change_of == model.quantities[1].id
     assert not find_amounts("выросла на 3 процентных пункта")[0].is_percent
+    assert [(a.value, a.unit_text) for a in find_amounts("выросла на 1,5 процентного пункта")] == [
+        (Decimal("1.5"), "процентного пункта")  # had been a bare 1.5 (a review's new article)
+    ]
     # abbreviated, "п.п." had been no figure, and the "п" of it what the level after it measured
     model = extract_article(parse_article("a", "# Новости\n\nДоля компании на рынке снизилась на 1,5 п.п., до 12%.\n"))
     measures = [(q.value, q.unit, q.unit_text, model.entities[q.measure].labels["ru"]) for q in model.quantities]

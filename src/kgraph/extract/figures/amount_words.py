@@ -308,7 +308,8 @@ def parser(spelt: bool) -> Any:
         rule(in_caseless({"долл", "руб"}), eq(".")),
         rule(gram("ADJF"), dictionary({"доллар", "фунт", "франк", "юань", "крона", "рупия", "динар", "песо"})),
         rule(normalized("фунт"), normalized("стерлинг")),
-        rule(caseless("п"), eq("."), caseless("п"), eq(".")),  # percentage points: no unit item (amounts._POINTS)
+        rule(caseless("п"), eq("."), caseless("п"), eq(".")),  # percentage points: no unit item (amounts._read)
+        rule(normalized("процентный"), normalized("пункт")),
     )
     adjective_unit = dictionary({"процентный", "долларовый", "рублёвый"})
     dash = in_(DASHES)

@@ -318,9 +318,6 @@ _SECTION_BEFORE = re.compile(rf"(?<![^\W\d_])(?:(?:{'|'.join(_SECTIONS)})\.|№)
 _SECTION_WORD_BEFORE = re.compile(r"(?<![^\W\d_])(?:част|стать|пункт|подпункт|абзац)[а-яё]*\s+\Z", re.IGNORECASE)
 """A law's part written whole before its number ("части 4 статьи 159"), when nothing but a part follows the
 number ("Часть 30 тысяч рублей" is a sum)."""
-_POINTS = re.compile(r"[^\S\n]+(пункт[а-я]*)(?![а-яё])", re.IGNORECASE)
-""""пункта" after "процентных": a change of a share in percentage points, which Wikidata's percent (the unit "%")
-would misstate; the amount keeps the words as its unit's text, with no unit item."""
 _SENTENCE_END = re.compile(r"[ \t\u00a0]*(?:\n|$)|\s+[A-ZА-ЯЁ]")
 _OUNCES = re.compile(r"\s+\d+\s+унци")
 
@@ -351,10 +348,10 @@ def _read(text: str, offset: int, tokens: list[Any]) -> list[Amount]:
     unit_words = [word for word in words[index:] if word != "."]
     unit_text = " ".join(unit_words) if unit_words else prefix
     unit = vocab.unit_code(unit_words) if unit_words else vocab.UNITS.get(prefix) if prefix else None
-    if unit == "%" and (points := _POINTS.match(text, end)):
-        unit, unit_text, end = None, f"{unit_text} {points.group(1)}", points.end()  # no percent: percentage points
+    if unit == "%" and len(unit_words) == 2 and vocab.unit_lemma(unit_words[1]) == "пункт":
+        unit = None  # percentage points ("на 1,5 процентного пункта"), which Wikidata's percent would misstate
     elif [word.lower() for word in unit_words] == ["п", "п"]:
-        unit_text = "п.п."
+        unit_text = "п.п."  # the same, abbreviated
     # "с 5 до 7 человек": the figure alone (what it changed to). "до 30 тысяч рублей", "до 200 тысяч свиней" keep
     # "до": of NEREL train's MONEY, NUMBER and PERCENT mentions by a "до", 15 start with it and 13 after it, most of
     # those bare numbers ("до 13") or a rise; "до 2 %" is mostly "rose to", and NEREL leaves it out. A range of a
