@@ -272,8 +272,13 @@ def acting(text: str, start: int, end: int | None = None) -> bool:
     return end is not None and first.match(text, start, end) is not None
 
 
-_FORMER_BEFORE = re.compile(r"(?:(?<![А-Яа-яЁё])(?:[Бб]ывш|[Пп]режн)[а-яё]*\s+|(?<![\w-])[Ээ]кс-\s*)\Z")
-"""Words right before an office that make it one held before ("бывшего мэра", "прежний глава", "экс-президента")."""
+_FORMER_BEFORE = re.compile(r"(?:(?<![А-Яа-яЁё])(?:[Бб]ывш|[Пп]режн|[Пп]редыдущ)[а-яё]*\s+|(?<![\w-])[Ээ]кс-\s*)\Z")
+"""Words right before an office that make it one held before ("бывшего мэра", "прежний глава", "предыдущий министр",
+"экс-президента")."""
+
+
+_FORMER_OPENING = re.compile(r"(?:[Бб]ывш|[Пп]режн|[Пп]редыдущ)[а-яё]*\s+|[Ээ]кс-")
+"""The same words opening an office's own words, where a tagger took them in ("Предыдущий министр")."""
 
 
 _HELD_VERB = r"(?:(?:занима|работа|руководи|возглавля|являл|служи)(?:л|ла|ли|вш[а-яё]+)(?:ся|сь)?|был[аио]?)"
@@ -292,12 +297,15 @@ def former(text: str, start: int) -> bool:
     >>> text = "Бывший министр обороны Сергей Шойгу и экс-президент Перу Алан Гарсия. Министр Андрей Белоусов."
     >>> former(text, text.index("министр")), former(text, text.index("президент")), former(text, text.index("Министр"))
     (True, True, False)
+    >>> former("Предыдущий министр Анатолий Костылевский", 0)
+    True
     >>> text = "Министром назначен Олег Гуляев, ранее работавший заместителем губернатора."
     >>> former(text, text.index("заместителем")), former(text, text.index("Министром"))
     (True, False)
     """
     return (
         _FORMER_BEFORE.search(text, max(0, start - 30), start) is not None
+        or _FORMER_OPENING.match(text, start) is not None
         or _HELD_BEFORE.search(text, max(0, start - 70), start) is not None
     )
 

@@ -54,6 +54,12 @@ SPEECH_VERBS = {
     "убеждать",
     "уверить",
     "обратить",
+    "полагать",
+    "пообещать",
+    "обещать",
+    "подтвердить",
+    "признаться",
+    "прокомментировать",
 }
 _DASH = r"[-–—]"
 # A line "- words, - verb [также] speaker[.]": the line's start, and what follows the words said. As one pattern
