@@ -74,7 +74,10 @@ class _Speakers:
             for place in dict.fromkeys(places_of.get(fact.obj, [])):
                 self.holders.setdefault(place, []).append((fact.subject, words[0] if words else None))
             if words:
-                self.by_title.setdefault(words[0], set()).add(fact.subject)
+                # under its first word and its first noun: "главный тренер «Металлурга»" is "— подчеркнул тренер"
+                for word in dict.fromkeys((words[0], _first_noun(words))):
+                    if word:
+                        self.by_title.setdefault(word, set()).add(fact.subject)
                 self.offices.append((" ".join(words), fact.subject))
             self.held_at += [(m.start, m.end, fact.subject) for m in office.mentions]
         self.by_word: dict[tuple[object, str | None], str] = {}
@@ -227,6 +230,8 @@ class _Speakers:
             # "Фидан заявил, что … «…», — подчеркнул министр": a bare title (an office's first word) right after
             # a person's words in the same paragraph is that person going on
             return last
+        if last in self.labels and _in_other_words(words) and self._goes_on(said, last, None):
+            return last  # "«…», — отметил сербский специалист": the coach named before, in other words
         if not place and len(words) > 1:
             # "— сказал министр экономического развития" of two ministers: the one whose office begins so
             spoken = key(said.speaker.text) + " "
@@ -247,15 +252,15 @@ class _Speakers:
         gender = verb.tag.gender if verb is not None and "VERB" in verb.tag and "past" in verb.tag else None
         return gender is None or self.genders.get(person, gender) == gender
 
-    def _goes_on(self, said: Said, last: str, titled: set[str]) -> bool:
+    def _goes_on(self, said: Said, last: str, titled: set[str] | None) -> bool:
         """Whether `last`, who spoke last, goes on with `said`, said by a title: the last utterance ends in the
         paragraph of `said`, no person named between them, `last` may say it (the verb's gender), and holds an
         office so named (`titled`) or none ("«…», — сказал Смирнов. «…», — ответил министр": a director's words,
         then a minister's; "Ранее министр Роман Старовойт говорил, что … «…», — добавил топ-менеджер": not the
-        minister's)."""
+        minister's). `titled` None: said by a word that names no office (`_in_other_words`)."""
         if not self._may_say(said, last):
             return False
-        if last not in titled and any(last in held for held in self.by_title.values()):
+        if titled is not None and last not in titled and any(last in held for held in self.by_title.values()):
             return False
         if self.last_end is None or "\n" in self.text[self.last_end : said.evidence.start]:
             return False
@@ -270,6 +275,29 @@ class _Speakers:
                 if any(ident == person for _, ident in named):
                     return person
         return None
+
+
+_OTHER_WORDS = frozenset({"специалист", "наставник"})
+"""Nouns by which news goes on about a person named before without naming an office: the coach is "сербский
+специалист", "наставник красно-белых"."""
+
+
+def _in_other_words(words: list[str]) -> bool:
+    """Whether a speaker's words are one of `_OTHER_WORDS` after adjectives only ("сербский специалист")."""
+    if not words or lemma(words[-1]) not in _OTHER_WORDS:
+        return False
+    return all(any({"ADJF", "PRTF"} & r.tag.grammemes for r in parses(word)[:1]) for word in words[:-1])
+
+
+def _first_noun(words: list[str]) -> str | None:
+    """The dictionary form of the first noun of an office's words, after its adjectives ("главный тренер":
+    "тренер")."""
+    for word in words:
+        readings = parses(word)
+        if any({"ADJF", "PRTF"} & reading.tag.grammemes for reading in readings):
+            continue  # "старший", which pymorphy3 reads first as a noun
+        return lemma(word) if readings and "NOUN" in readings[0].tag else None
+    return None
 
 
 _OWN_PLACE = re.compile(r"\S+(?:\s+(?!(?:в|во|на|из|с|со|у|по|при|после|перед|для|за|от|до)\s)[а-яё-]+)*?\s+[А-ЯЁ]")
