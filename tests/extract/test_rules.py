@@ -2358,6 +2358,18 @@ def test_percentage_points_are_no_percent() -> None:
     ]
 
 
+def test_events_of_a_kind_with_other_ordinals_are_other_events() -> None:
+    # "Пятый матч прошел во вторник … Шестой матч пройдет в пятницу" was one match in two places on two days (a
+    # review's new article)
+    found = find_events("Пятый матч прошел во вторник в Магнитогорске. Шестой матч пройдет в пятницу в Москве.")
+    assert [(e.label, e.edition, [m.text for m in e.mentions]) for e in found] == [
+        ("Пятый матч", 5, ["Пятый матч"]),
+        ("Шестой матч", 6, ["Шестой матч"]),
+    ]
+    found = find_events("Пятый матч прошел во вторник. Матч завершился победой хозяев.")
+    assert [(e.label, [m.text for m in e.mentions]) for e in found] == [("Пятый матч", ["Пятый матч", "Матч"])]
+
+
 def test_a_signed_figure_in_brackets_is_of_what_stands_before_the_brackets() -> None:
     # "Мурманская область (–9,1%) и Республика Карелия (–8,4%)" gave the 9.1% to Карелия (a review's new article)
     text = "Наибольшее снижение показали Мурманская область (–9,1%) и Республика Карелия (–8,4%)."

@@ -206,11 +206,18 @@ def find_events(text: str) -> list[EventMention]:
     for head, span in bare:
         phrase = _with_adjectives(text, span)
         another = _another(text, phrase)
-        if named_by_head.get(head) and another is None:
-            named_by_head[head][0].mentions.append(span)
+        ordinal = _ordinal_before(text, phrase)
+        edition = _ORDINALS[lemma(ordinal.text.lower())] if ordinal is not None else None
+        first = named_by_head[head][0] if named_by_head.get(head) else None
+        if first is not None and another is None and (edition is None or first.edition in (None, edition)):
+            first.mentions.append(span)
+            first.edition = first.edition or edition
         elif head not in _named_heads() or another is not None:
+            # "Шестой матч пройдет в пятницу" after "Пятый матч прошел во вторник": another match
+            if ordinal is not None and ordinal.start < phrase.start:
+                phrase = Span(ordinal.start, phrase.end, text[ordinal.start : phrase.end])
             label = noun_phrase_nominative(phrase.text) if another is None else _another_label(another.text)
-            events.append(EventMention(event_heads()[head], label, head, [another or phrase]))
+            events.append(EventMention(event_heads()[head], label, head, [another or phrase], edition))
             if not named_by_head.get(head):
                 named_by_head[head] = [events[-1]]  # "визит" named once: later mentions are of the same visit
     events.extend(_documents(text))
@@ -284,6 +291,18 @@ def _another_label(phrase: str) -> str:
         written = str(form.word) if form is not None else word
         words.append(written.capitalize() if word[:1].isupper() else written)
     return " ".join([*words, noun])
+
+
+def _ordinal_before(text: str, phrase: Span) -> Span | None:
+    """The ordinal word in `phrase` or right before it ("Пятый матч", "в шестом матче"): the edition of an event
+    named by its head noun alone, which tells it from another of its kind."""
+    for word in LETTER_WORD.finditer(text, phrase.start, phrase.end):
+        if lemma(word.group().lower()) in _ORDINALS:
+            return Span(word.start(), word.end(), word.group())
+    before = words(text).before(phrase.start, _EDITION)
+    if before is None or lemma(before.text.lower()) not in _ORDINALS:
+        return None
+    return Span(before.start, before.end, before.text)
 
 
 def _with_adjectives(text: str, span: Span) -> Span:
