@@ -38,6 +38,19 @@ def test_amounts_in_other_currencies_and_with_prefix_signs() -> None:
     assert find_amounts("Приз — 10 тысяч франков.")[0].unit is None  # francs of which country: no code
 
 
+def test_a_month_in_a_quoted_title_is_no_date_but_a_year_is_the_titled_things() -> None:
+    # «Снег в апреле» gave the film schema:dateCreated 2024-04 (a review's new article)
+    text = (
+        "# Кино\n\nPublished at: **2024-04-24T10:00:00+03:00**\n\nПриз получил Борис Хлебников за картину «Снег в "
+        "апреле». Учения «Быстрый Трезубец-2017» прошли на Украине.\n"
+    )
+    model = extract_article(parse_article("a", text))
+    dated = [(model.entities[f.subject].labels["ru"], f.obj.value) for f in model.facts if isinstance(f.obj, TimeRef)]
+    assert dated == [("Быстрый Трезубец-2017", 2017)], dated
+    doc = read_article(parse_article("a", text), ())
+    assert [d.text for d in doc.dates] == ["2017"]  # "Быстрый Трезубец-2017": the exercise of 2017
+
+
 def test_years_and_days_are_not_amounts() -> None:
     assert find_amounts("В 2019 году, 6 ноября, ничего не случилось.") == []
 

@@ -3,6 +3,7 @@
 
 import re
 from bisect import bisect_right
+from typing import Protocol, TypeVar
 
 from ..doc import Doc
 from ..pipeline import component
@@ -13,22 +14,41 @@ from .dates import find_dates
 
 @component("dates", assigns=("dates",))
 def dates(doc: Doc) -> None:
-    """Dates, ranges, durations, decades and centuries, resolved against the publication date."""
-    doc.dates = find_dates(doc.clean, doc.article.published_date)
+    """Dates, ranges, durations, decades and centuries, resolved against the publication date; a day or a month in
+    a quoted title is none (the film «Снег в апреле» was made in no April), a year is the titled thing's («Быстрый
+    Трезубец-2017»)."""
+    found = find_dates(doc.clean, doc.article.published_date)
+    outside = {id(d) for d in outside_titles(found, quoted_titles(doc.clean))}
+    doc.dates = [d for d in found if id(d) in outside or isinstance(d.value, int)]
 
 
 @component("amounts", assigns=("amounts",))
 def amounts(doc: Doc) -> None:
     """Money, percentages, lengths and counts: value, unit and qualifier ("не более 45 тысяч рублей"); a number
     in a quoted title is none («Семнадцать мгновений весны»: no 17 of anything)."""
-    titles = quoted_titles(doc.clean)
+    doc.amounts = outside_titles(find_amounts(doc.clean), quoted_titles(doc.clean))
+
+
+class _Placed(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+Found = TypeVar("Found", bound=_Placed)
+
+
+def outside_titles(found: list[Found], titles: list[tuple[int, int]]) -> list[Found]:
+    """What was `found` outside the `titles` (``quoted_titles``: sorted, apart)."""
     starts = [start for start, _ in titles]
     kept = []
-    for amount in find_amounts(doc.clean):
-        at = bisect_right(starts, amount.start) - 1
-        if at < 0 or titles[at][1] < amount.end:
-            kept.append(amount)
-    doc.amounts = kept
+    for item in found:
+        at = bisect_right(starts, item.start) - 1
+        if at < 0 or titles[at][1] < item.end:
+            kept.append(item)
+    return kept
 
 
 _QUOTED = re.compile(r"«([^«»\n]{1,80})»")
