@@ -3438,6 +3438,14 @@ def test_a_month_extracted_is_written_and_read_back_as_a_month_of_a_year() -> No
     assert months == {YearMonth(2025, 12)}, months
 
 
+def test_an_office_ends_before_the_object_a_verb_takes_after_it() -> None:
+    # "поставил перед новым министром задачу" gave the office "министр задачу" (a review's new article)
+    text = "# Мост\n\nГубернатор поставил перед новым министром задачу завершить строительство моста.\n"
+    model = extract_article(parse_article("a", text))
+    offices = {e.labels["ru"] for e in model.entities.values() if e.cls == "kg:Position"}
+    assert "министр задачу" not in offices and "министр" in offices, offices
+
+
 def test_the_previous_holder_of_an_office_held_it_before() -> None:
     # "Предыдущий министр Анатолий Костылевский освобожден" gave him the office now (a review's new article)
     text = "# Отставка\n\nПредыдущий министр Анатолий Костылевский освобожден от должности 2 октября.\n"
