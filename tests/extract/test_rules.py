@@ -3446,6 +3446,15 @@ def test_an_office_ends_before_the_object_a_verb_takes_after_it() -> None:
     assert "министр задачу" not in offices and "министр" in offices, offices
 
 
+def test_an_honorary_title_is_an_award_and_no_office_in_a_country() -> None:
+    # "народная артистка России" gave the office "артистка" in Russia and worksFor Россия (a review's new article);
+    # NEREL train marks such titles as AWARD
+    text = "# Премьера\n\nРоль Раневской исполнила народная артистка России Чулпан Хаматова.\n"
+    model = extract_article(parse_article("a", text))
+    assert _related(model, "kg:holdsPosition") == set() and _related(model, "schema:worksFor") == set()
+    assert {label for _, label in _related(model, "schema:award")} == {"народная артистка"}
+
+
 def test_the_previous_holder_of_an_office_held_it_before() -> None:
     # "Предыдущий министр Анатолий Костылевский освобожден" gave him the office now (a review's new article)
     text = "# Отставка\n\nПредыдущий министр Анатолий Костылевский освобожден от должности 2 октября.\n"

@@ -35,3 +35,30 @@ def award_names(text: str, found: Sequence[TypedMention]) -> list[TypedMention]:
         if (start, end) not in have:
             named.append(TypedMention(start, end, "AWARD", CONFIDENCE))
     return named
+
+
+_HONORARY = re.compile(r"(?<![\w-])(?:[Нн]ародн|[Зз]аслуженн)[а-яё]{2,3}\s+\Z")
+"""An honorary title's adjective right before an office's words ("народная артистка", "заслуженного врача")."""
+_ELECTED = re.compile(r"[Дд]епутат|[Ии]збранни")
+"""What a "народный" office may still be: NEREL train's "народный депутат" (Ukraine's MP) is an office, and so is a
+"народный избранник"."""
+
+
+def honorary_titles(text: str, found: Sequence[TypedMention]) -> list[TypedMention]:
+    """`found`, each office after "народный" or "заслуженный" an AWARD from that word: "народная артистка России"
+    had been the office "артистка" in Russia (a review's new article). NEREL train marks such titles as AWARD (16 with
+    "народный артист", every "заслуженный …" but one), except "народный депутат", an office.
+
+    >>> text = "исполнила народная артистка России Чулпан Хаматова, народный депутат Украины"
+    >>> [(text[m.start : m.end], m.type) for m in honorary_titles(text, [TypedMention(19, 34, "PROFESSION", 0.9),
+    ...     TypedMention(61, 68, "PROFESSION", 0.9)])]
+    [('народная артистка России', 'AWARD'), ('депутат', 'PROFESSION')]
+    """
+    kept = []
+    for mention in found:
+        honorary = _HONORARY.search(text, max(0, mention.start - 16), mention.start)
+        if mention.type != "PROFESSION" or honorary is None or _ELECTED.match(text, mention.start):
+            kept.append(mention)
+        else:
+            kept.append(TypedMention(honorary.start(), mention.end, "AWARD", mention.confidence))
+    return kept

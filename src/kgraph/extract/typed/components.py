@@ -11,7 +11,7 @@ from ..names.known_names import adjective_place_name, is_adjective
 from ..pipeline import component
 from ..places.types import PLACES_AFTER_NAMES, genitive_place_after
 from ..text.normalise import CYRILLIC_WORD, key, lemma, noun_phrase_nominative, parses
-from .award_names import award_names
+from .award_names import award_names, honorary_titles
 from .codes import codes_of_countries
 from .former_offices import former_offices
 from .profession_words import offices_not_nationalities, profession_words
@@ -49,6 +49,7 @@ def typed_entities(doc: Doc) -> None:
     doc.typed = offices_not_nationalities(doc.clean, doc.typed)
     doc.typed += profession_words(doc.clean, doc.typed, persons)
     doc.typed += award_names(doc.clean, doc.typed)
+    doc.typed = honorary_titles(doc.clean, doc.typed)
     doc.typed = former_offices(doc.clean, doc.typed)
     countries = [(m.start, m.end) for d in doc.drafts if d.cls == "schema:Country" for m in d.mentions]
     doc.typed = codes_of_countries(doc.clean, doc.typed, countries)
