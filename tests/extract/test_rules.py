@@ -1949,7 +1949,7 @@ def _measure_of(text: str) -> str:
     [
         # "на уровне" says only that the figure is a value: the forecast was measured as "уровень" (a review helper)
         ("Компания сохранила прогноз по прибыли на уровне 500 млрд рублей.", "прогноз"),
-        ("Нефть торговалась на отметке 80 долларов за баррель.", "нефть"),
+        ("Нефть торговалась на отметке 80 долларов за баррель.", "нефть за баррель"),  # a price of one
         ("Нефть нашли на глубине 10 километров.", "глубина"),  # a noun after "на" that is what is measured
     ],
 )
@@ -2396,6 +2396,17 @@ def test_events_of_a_kind_with_other_ordinals_are_other_events() -> None:
     ]
     found = find_events("Пятый матч прошел во вторник. Матч завершился победой хозяев.")
     assert [(e.label, [m.text for m in e.mentions]) for e in found] == [("Пятый матч", ["Пятый матч", "Матч"])]
+
+
+def test_a_price_of_one_of_something_says_so_in_what_it_measures() -> None:
+    # "74 тыс. рублей за тонну" read as a total of 74,000 roubles (a review's new article); "за год" is no price
+    text = (
+        "# Топливо\n\nСтоимость бензина на бирже превысила 74 тыс. рублей за тонну. Компания заработала 5 млн рублей "
+        "за год.\n"
+    )
+    model = extract_article(parse_article("a", text))
+    measures = [model.entities[q.measure].labels["ru"] for q in model.quantities]
+    assert measures[0] == "стоимость за тонну" and "за год" not in measures[1], measures
 
 
 def test_a_signed_figure_in_brackets_is_of_what_stands_before_the_brackets() -> None:

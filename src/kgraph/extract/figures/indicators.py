@@ -51,6 +51,8 @@ def indicator(
             Draft("INDICATOR", of_what, [doc.span(change[1], change[2])], cls="kg:Indicator", confidence=0.5)
         )
     label, evidence = measured(doc, text, amount, nouns, named, counts_points=change is None)
+    if amount.is_money and (per := _PER_UNIT.match(text, amount.end)) is not None:
+        label = f"{label} за {per.group('unit').lower()}"  # "74 тыс. рублей за тонну": the price of a tonne, no total
     said = [evidence]
     if change is not None:
         direction, start, end = change
@@ -62,6 +64,15 @@ def indicator(
         )
     return doc.add(Draft("INDICATOR", label, said, cls="kg:Indicator", confidence=0.5))
 
+
+_PER_UNIT = re.compile(
+    r"\.?[^\S\n]+за[^\S\n]+(?:(?:один|одну|одного|1)[^\S\n]+)?(?P<unit>тонну|килограмм|кг|литр|баррель|километр|метр|"
+    r"квадратный[^\S\n]+метр|кв\.[^\S\n]*м|кубометр|кубический[^\S\n]+метр|гектар|штуку|единицу|упаковку|доллар|"
+    r"евро|юань|человека|место|билет|киловатт-час|мегаватт-час|МВт·ч|кВт·ч)(?![а-яё])",
+    re.IGNORECASE,
+)
+"""What a sum is the price of one of, right after it: "74 тыс. рублей за тонну", "3 рубля за километр", "90 рублей за
+доллар"; not a span of time ("5 млн рублей за год" is what was earned in the year)."""
 
 _BY = re.compile(r"(?<![А-ЯЁа-яё])на\s+\Z")
 """"на" right before a figure: what a value changed by ("снизилась на 8%")."""
