@@ -51,6 +51,14 @@ def test_a_month_in_a_quoted_title_is_no_date_but_a_year_is_the_titled_things() 
     assert [d.text for d in doc.dates] == ["2017"]  # "Быстрый Трезубец-2017": the exercise of 2017
 
 
+def test_days_no_publication_date_resolves_are_listed_as_left_out() -> None:
+    # "Ершов умер 9 декабря" in an article with no "Published at:" lost its date without a word (a review)
+    undated = extract_article(parse_article("a", "# Некролог\n\nЕршов умер 9 декабря в Москве.\n"))
+    assert [r for r in undated.left_out if r.startswith("dates «9 декабря»")], undated.left_out
+    dated = "# Некролог\n\nPublished at: **2024-12-10T10:00:00+03:00**\n\nЕршов умер 9 декабря в Москве.\n"
+    assert not [r for r in extract_article(parse_article("a", dated)).left_out if r.startswith("dates")]
+
+
 def test_years_and_days_are_not_amounts() -> None:
     assert find_amounts("В 2019 году, 6 ноября, ничего не случилось.") == []
 

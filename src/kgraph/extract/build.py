@@ -10,6 +10,7 @@ The order is checked when this module loads (``pipeline.check``), with every pac
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from ..errors import KGraphError
 from ..model import ArticleModel
@@ -169,4 +170,19 @@ def model_of(doc: Doc) -> ArticleModel:
     joined = without_holders_from_afar(joined)  # after the shapes' check, which lists what it leaves out afresh
     joined = with_openings_joined(joined)
     joined = with_events_named_again(with_abbreviations_joined(with_central_banks_joined(joined)))
-    return with_ids_from_labels(joined)
+    return with_ids_from_labels(_with_unresolved_dates(joined, doc))
+
+
+def _with_unresolved_dates(model: ArticleModel, doc: Doc) -> ArticleModel:
+    """`model`, listing in its ``left_out`` the days and weekdays that no publication date resolves ("в субботу",
+    "12 апреля" in an article with no "Published at:"), which had been dropped without a word (a review)."""
+    if doc.article.published_date is not None:
+        return model
+    unresolved = [d.text for d in doc.dates if d.value is None and d.bounds is None]
+    if not unresolved:
+        return model
+    shown = ", ".join(f"«{text}»" for text in unresolved[:5]) + (
+        f" and {len(unresolved) - 5} more" if len(unresolved) > 5 else ""
+    )
+    reason = f"dates {shown}: the article gives no publication date (a 'Published at:' line) to resolve them by"
+    return replace(model, left_out=(*model.left_out, reason))
