@@ -2417,6 +2417,16 @@ def test_a_price_of_one_of_something_says_so_in_what_it_measures() -> None:
     assert measures[0] == "стоимость за тонну" and "за год" not in measures[1], measures
 
 
+def test_a_figure_that_says_how_the_one_before_compares_is_its_rise_or_fall() -> None:
+    # "67,3 млрд рублей, что на 28% меньше, чем годом ранее" gave the 28% the placeholder "доля" (a review's new article)
+    text = (
+        "# Итоги\n\nКомпания получила чистую прибыль в размере 67,3 млрд рублей, что на 28% меньше, чем годом ранее.\n"
+    )
+    model = extract_article(parse_article("a", text))
+    profit, fall = model.quantities
+    assert model.entities[fall.measure].labels["ru"] == "снижение прибыли" and fall.change_of == profit.id
+
+
 def test_a_signed_figure_in_brackets_is_of_what_stands_before_the_brackets() -> None:
     # "Мурманская область (–9,1%) и Республика Карелия (–8,4%)" gave the 9.1% to Карелия (a review's new article)
     text = "Наибольшее снижение показали Мурманская область (–9,1%) и Республика Карелия (–8,4%)."

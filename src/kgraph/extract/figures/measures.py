@@ -18,12 +18,12 @@ from decimal import Decimal
 
 from ...model import Quantity
 from ...source import Span
-from ..doc import Doc, Finder
+from ..doc import Doc, Draft, Finder
 from ..pipeline import component
 from ..spans import Overlapping, SpanIndex
 from ..text.normalise import parses
 from .amounts import COMPARED, Amount
-from .indicators import changed_by, indicator
+from .indicators import change_label, changed_by, indicator
 from .subjects import figure_subject
 
 _NAMED = {
@@ -178,10 +178,12 @@ def quantities(doc: Doc) -> None:
     before: Amount | None = None
     change: tuple[int, Amount] | None = None  # the last quantity a value rose or fell by, and its amount
     for amount in amounts:
+        previous = before
         out_of, before = _out_of(text, amount, before), amount
         level_of = change[0] if change is not None and _new_level(text, change[1], amount) else None
         changing = changed_by(text, amount)
-        is_change = changing is not None
+        compared = _compared_to_before(doc, found, previous, amount) if changing is None else None
+        is_change = changing is not None or compared is not None
         change = None
         evidence = doc.span(amount.start, amount.end)
         key = (amount.value, amount.unit, amount.qualifier, amount.of_total, is_change)
@@ -210,6 +212,8 @@ def quantities(doc: Doc) -> None:
             change = (again, amount) if is_change else None
             continue
         number = len(found) + 1
+        if compared is not None:  # "составила 67,3 млрд рублей, что на 28% меньше": the fall of that figure
+            measure = compared[0]
         measure = measure or indicator(doc, text, amount, nouns, named, changing)
         after = doc.sentence(amount.start)
         window_end = _before_verb_clause(text, amount.end, min(after.end, amount.end + 40))
@@ -238,7 +242,34 @@ def quantities(doc: Doc) -> None:
             )
         )
         _changed_to(found, level_of, len(found) - 1)
+        if compared is not None:
+            _changed_to(found, len(found) - 1, compared[1])
         change = (len(found) - 1, amount) if is_change else None
+
+
+_WHICH_IS = re.compile(r"[^\S\n]*,[^\S\n]*что[^\S\n]+(?:на[^\S\n]+)?")
+"""", что на" between a figure and the next: the next says how the first compares ("…, что на 28% меньше")."""
+_COMPARATIVE = re.compile(r"[^\S\n]+(меньше|больше|ниже|выше|дешевле|дороже)(?![а-яё])", re.IGNORECASE)
+_MORE = frozenset({"больше", "выше", "дороже"})
+
+
+def _compared_to_before(
+    doc: Doc, found: list[Quantity], previous: Amount | None, amount: Amount
+) -> tuple[str, int] | None:
+    """The indicator of the rise or fall a figure says of the figure right before it ("Прибыль составила 67,3 млрд
+    рублей, что на 28% меньше, чем годом ранее": the fall of the profit, which had measured a "доля"), and the
+    quantity of that figure; None when the figure says no such thing."""
+    text = doc.clean
+    if previous is None or not found or found[-1].evidence[-1].start != previous.start:
+        return None
+    start = amount.start + 3 if amount.text.startswith("на ") else amount.start
+    comparative = _COMPARATIVE.match(text, amount.end)
+    if comparative is None or _WHICH_IS.fullmatch(text, previous.end, start) is None:
+        return None
+    direction = "rise" if comparative.group(1).lower() in _MORE else "fall"
+    label = change_label(direction, doc.draft(found[-1].measure).label)
+    word = doc.span(comparative.start(1), comparative.end(1))
+    return doc.add(Draft("INDICATOR", label, [word], cls="kg:Indicator", confidence=0.5)), len(found) - 1
 
 
 _NEW_LEVEL = re.compile(
