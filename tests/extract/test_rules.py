@@ -2418,7 +2418,7 @@ def test_a_price_of_one_of_something_says_so_in_what_it_measures() -> None:
 
 
 def test_a_figure_that_says_how_the_one_before_compares_is_its_rise_or_fall() -> None:
-    # "67,3 млрд рублей, что на 28% меньше, чем годом ранее" gave the 28% the placeholder "доля" (a review's new article)
+    # "67,3 млрд рублей, что на 28% меньше, чем годом ранее" gave the 28% the placeholder "доля" (a review's article)
     text = (
         "# Итоги\n\nКомпания получила чистую прибыль в размере 67,3 млрд рублей, что на 28% меньше, чем годом ранее.\n"
     )
