@@ -259,6 +259,14 @@ def test_an_organisation_whose_head_natasha_left_in_the_genitive_is_named_in_the
     assert "Институт языкознания АН СССР" in organisations, organisations
 
 
+def test_a_head_that_reads_as_a_plural_nominative_before_a_genitive_is_named_in_the_singular() -> None:
+    # "Представитель Министерства обороны РФ" named the body "Министерства обороны РФ" (a review's new article):
+    # "Министерства" may be the plural "ministries", which no body is; "Дела общественные" (a party) stays
+    text = "Представитель Министерства обороны РФ отказался от комментариев. Партия Дела общественные вошла в коалицию."
+    organisations = set(_named(f"# Новости\n\n{text}\n", "schema:Organization"))
+    assert "Министерство обороны РФ" in organisations and "Министерства обороны РФ" not in organisations, organisations
+
+
 def test_a_body_after_a_title_word_does_not_take_the_holders_name_as_its_owner_but_takes_a_place() -> None:
     # the review of NEREL train 16672: "спикера парламента Анатолия Каминского" made an organisation "парламент
     # Анатолия Каминского" that Каминский founded; "председатель правительства Ингушетии" stays the republic's

@@ -286,6 +286,19 @@ def _first_having_all(
     return min(fitting, key=began.__getitem__) if fitting else default
 
 
+def _of(word: str) -> bool:
+    """Whether a word after a head noun says whose it is: a noun that may be a genitive, or a name in quotes."""
+    if word[:1] in '«"':
+        return True
+    readings = parses(word.lower())
+    return bool(readings) and readings[0].tag.POS == "NOUN" and any(r.tag.case == "gent" for r in readings)
+
+
+def _singular_nominative(readings: list[Any]) -> bool:
+    """Whether a word may be a singular nominative (or a noun's nominative of no number)."""
+    return any(r.tag.case == "nomn" and r.tag.number != "plur" for r in readings)
+
+
 def _tail_as_written(words: str, normal: str) -> str:
     """natasha's normal form of a name up to its head noun, the words after the head as the text writes them:
     natasha puts every word in the nominative, a genitive tail too ("Совета Федерации" -> "Совет Федерация",
@@ -311,8 +324,10 @@ def _tail_as_written(words: str, normal: str) -> str:
         letters = word.strip("«»\"'()")
         readings = parses(letters.lower()) if letters else []
         noun = bool(readings) and readings[0].tag.POS == "NOUN" and not any(r.tag.POS == "ADJF" for r in readings)
-        if index == 0 and noun and common_noun(letters) and all(r.tag.case != "nomn" for r in readings):
-            return noun_phrase_nominative(words)  # natasha left the head as written: "Института языкознания"
+        if index == 0 and noun and common_noun(letters) and not _singular_nominative(readings) and _of(written[1]):
+            # natasha left the head as written: "Института языкознания", "Министерства обороны РФ" (a genitive
+            # before a genitive or a name, not the plural "ministries"; "Дела общественные" is a party's name)
+            return noun_phrase_nominative(words)
         if noun or (len(letters) > 1 and letters.isupper()):
             before = [word.lower() for word in normalised[:index] if CYRILLIC_WORD.fullmatch(word)]
             gender = parses(before[0])[0].tag.gender if len(before) == 1 else None
