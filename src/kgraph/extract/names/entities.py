@@ -9,7 +9,7 @@ typed (places by their kind), labelled and linked; organisations named in quotes
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -294,7 +294,7 @@ def _of(word: str) -> bool:
     return bool(readings) and readings[0].tag.POS == "NOUN" and any(r.tag.case == "gent" for r in readings)
 
 
-def _singular_nominative(readings: list[Any]) -> bool:
+def _singular_nominative(readings: Sequence[Any]) -> bool:
     """Whether a word may be a singular nominative (or a noun's nominative of no number)."""
     return any(r.tag.case == "nomn" and r.tag.number != "plur" for r in readings)
 
