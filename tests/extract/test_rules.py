@@ -3499,6 +3499,13 @@ def test_an_honorary_title_is_an_award_and_no_office_in_a_country() -> None:
     assert {label for _, label in _related(model, "schema:award")} == {"народная артистка"}
 
 
+def test_the_body_a_subsidiary_is_named_as_of_owns_it() -> None:
+    # "«Вагонреммаш», который является дочерней компанией ОАО «РЖД»" gave Вагонреммаш owns РЖД (a review's article)
+    text = "# Забастовка\n\nЗавод входит в холдинг «Вагонреммаш», который является дочерней компанией ОАО «РЖД».\n"
+    owns = _related(extract_article(parse_article("a", text)), "schema:owns")
+    assert ("РЖД", "Вагонреммаш") in owns and ("Вагонреммаш", "РЖД") not in owns, owns
+
+
 def test_the_previous_holder_of_an_office_held_it_before() -> None:
     # "Предыдущий министр Анатолий Костылевский освобожден" gave him the office now (a review's new article)
     text = "# Отставка\n\nПредыдущий министр Анатолий Костылевский освобожден от должности 2 октября.\n"
