@@ -717,6 +717,22 @@ def test_a_medium_told_by_its_name_and_words_before_the_verb_keep_reported_speec
     ], said
 
 
+def test_the_head_of_the_region_is_the_one_governor_the_article_names() -> None:
+    # "— сказал глава региона" and "По словам главы региона" were dropped (a review's new articles)
+    said = _speakers(
+        "# Мост\n\nГубернатор Андрей Травников посетил стройку. «Мост откроют в срок», — сказал глава региона. По "
+        "словам главы региона, денег хватит.\n"
+    )
+    assert [(text, who) for text, _, who in said] == [
+        ("Мост откроют в срок", ("Андрей Травников",)),
+        ("денег хватит", ("Андрей Травников",)),
+    ], said
+    two = (
+        "# Мосты\n\nГубернаторы Андрей Травников и Олег Кожемяко встретились. «Мост откроют», — сказал глава региона.\n"
+    )
+    assert _speakers(two) == []  # two governors: not told which
+
+
 def test_a_speaker_named_with_a_long_title_is_read() -> None:
     # a title over 60 characters stopped "X заявил, что …" (a review; 14 more statements in NEREL train)
     said = _speakers(

@@ -232,6 +232,16 @@ class _Speakers:
             return last
         if last in self.labels and _in_other_words(words) and self._goes_on(said, last, None):
             return last  # "«…», — отметил сербский специалист": the coach named before, in other words
+        if not place and len(words) == 2 and title_word in self.HEADS and lemma(words[1]) in _DESCRIBED:
+            # "— сказал глава региона", "По словам главы региона": the one governor the article names
+            described = {
+                person
+                for office in _DESCRIBED[lemma(words[1])]
+                for person in self.by_title.get(office, set())
+                if self._may_say(said, person)
+            }
+            if len(described) == 1:
+                return described.pop()
         if not place and len(words) > 1:
             # "— сказал министр экономического развития" of two ministers: the one whose office begins so
             spoken = key(said.speaker.text) + " "
@@ -276,6 +286,16 @@ class _Speakers:
                     return person
         return None
 
+
+_DESCRIBED = {
+    "регион": ("губернатор",),
+    "область": ("губернатор",),
+    "край": ("губернатор",),
+    "субъект": ("губернатор",),
+    "город": ("мэр", "градоначальник"),
+}
+"""What the head of a kind of place is called ("глава региона" is its governor, "глава города" its mayor): whom
+a speaker described so is, when the article names one person with such an office."""
 
 _OTHER_WORDS = frozenset({"специалист", "наставник"})
 """Nouns by which news goes on about a person named before without naming an office: the coach is "сербский
