@@ -316,13 +316,14 @@ def ends(text: str, relation: Relation) -> tuple[Mention, Mention]:
 
 
 _SUBSIDIARY_OF = re.compile(
-    r"(?<![а-яё])дочерн[а-яё]*[^\S\n]+(?:компани|структур|предприяти|обществ|фирм|банк)[а-яё]*[^\S\n]+"
-    r"(?:[а-яё]+[^\S\n]+)?[«\"]?\Z",
+    r"(?<![а-яё])(?<!его )(?<!её )(?<!ее )(?<!их )дочерн[а-яё]*[^\S\n]+"
+    r"(?:компани|структур|предприяти|обществ|фирм|банк)[а-яё]*[^\S\n]+(?:[а-яё]+[^\S\n]+)?[«\"]?\Z",
     re.IGNORECASE,
 )
 """The words before a body's name that make the body named before its subsidiary ("является дочерней компанией
-ОАО «РЖД»", ", дочерняя структура «Газпрома»"): NEREL train relates one such pair, so a rule of Russian rather than
-what the classifier learned."""
+ОАО «РЖД»", ", дочерняя структура «Газпрома»"; not "РЖД и его дочерняя компания «Вагонреммаш»", where the one
+named first owns the other): NEREL train relates one such pair, so a rule of Russian rather than what the classifier
+learned."""
 
 
 def _apart_by_date(doc: Doc, dates: Mapping[tuple[int, int], object]) -> None:
