@@ -82,11 +82,12 @@ def find_amounts(text: str) -> list[Amount]:
                 continue
             amounts.extend(_amounts_in(text, start, end))
             gc.collect(0)  # only what this window made: full collections grew with the heap, not the text
+        # the rest with the collector off too: on, its first collection would take in every window's count at once
+        found = _in_paragraph_currency(text, _compounds([a for a in amounts if not _opens_ordinal(text, a)], text))
+        return _as_verbs_bound(text, _currency_as_named_elsewhere(found))
     finally:
         if collecting:
             gc.enable()
-    found = _in_paragraph_currency(text, _compounds([a for a in amounts if not _opens_ordinal(text, a)], text))
-    return _as_verbs_bound(text, _currency_as_named_elsewhere(found))
 
 
 _MAGNITUDE_END = re.compile(r"(\w+)\.?\Z")
