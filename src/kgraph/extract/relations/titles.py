@@ -272,12 +272,13 @@ def acting(text: str, start: int, end: int | None = None) -> bool:
     return end is not None and first.match(text, start, end) is not None
 
 
-_FORMER_BEFORE = re.compile(r"(?:(?<![А-Яа-яЁё])(?:[Бб]ывш|[Пп]режн|[Пп]редыдущ)[а-яё]*\s+|(?<![\w-])[Ээ]кс-\s*)\Z")
+_FORMER_WORD = r"(?:[Бб]ывш|[Пп]режн|[Пп]редыдущ)[а-яё]*"
+_FORMER_BEFORE = re.compile(rf"(?:(?<![А-Яа-яЁё]){_FORMER_WORD}\s+|(?<![\w-])[Ээ]кс-\s*)\Z")
 """Words right before an office that make it one held before ("бывшего мэра", "прежний глава", "предыдущий министр",
 "экс-президента")."""
 
 
-_FORMER_OPENING = re.compile(r"(?:[Бб]ывш|[Пп]режн|[Пп]редыдущ)[а-яё]*\s+|[Ээ]кс-")
+_FORMER_OPENING = re.compile(rf"{_FORMER_WORD}\s+|[Ээ]кс-")
 """The same words opening an office's own words, where a tagger took them in ("Предыдущий министр")."""
 
 
