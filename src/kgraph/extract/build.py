@@ -22,10 +22,12 @@ from .deaths import with_one_death
 from .doc import Doc
 from .employers import without_other_states
 from .event_times import without_times_outside
+from .events import actions
 from .events import components as events
 from .events.renamed import with_events_named_again
 from .figures import components as figures
 from .figures import measures
+from .figures.dates import names_a_time
 from .geography import without_misplaced_cities
 from .holders import with_holders_acting, without_holders_from_afar
 from .ids import with_ids_from_labels
@@ -82,6 +84,7 @@ PIPELINE: tuple[Component, ...] = (
     states.state_items_of,
     cities.city_items_of,
     classified.classified_relations,
+    actions.dated_actions,
     speakers.utterances,
     forum.quote_occasions,
 )
@@ -178,7 +181,7 @@ def _with_unresolved_dates(model: ArticleModel, doc: Doc) -> ArticleModel:
     "12 апреля" in an article with no "Published at:"), which had been dropped without a word (a review)."""
     if doc.article.published_date is not None:
         return model
-    unresolved = [d.text for d in doc.dates if d.value is None and d.bounds is None]
+    unresolved = [d.text for d in doc.dates if d.value is None and d.bounds is None and names_a_time(d)]
     if not unresolved:
         return model
     shown = ", ".join(f"«{text}»" for text in unresolved[:5]) + (

@@ -355,6 +355,22 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
     return found
 
 
+_SOME_DAY = date(2000, 6, 15)
+"""A publication date to tell a day that one would resolve ("в среду") from a span of time ("за девять месяцев")."""
+
+
+def names_a_time(mention: DateMention) -> bool:
+    """Whether `mention` names a point or a stretch of the calendar, resolved or to be resolved by a publication
+    date ("7 ноября", "в среду", "в прошлом году"), not only a length of time ("за девять месяцев", "к восьми годам").
+
+    >>> [names_a_time(d) for d in find_dates("в среду, за девять месяцев, к восьми годам колонии")]
+    [True, False, False]
+    """
+    if mention.value is not None or mention.bounds is not None:
+        return True
+    return any(found.value is not None or found.bounds is not None for found in find_dates(mention.text, _SOME_DAY))
+
+
 def _mid_sentence(text: str, start: int) -> bool:
     """Whether `start` is inside a sentence: a word, a figure, a comma or a quote before it on its line.
 
