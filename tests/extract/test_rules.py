@@ -3887,6 +3887,13 @@ def test_a_bodys_one_word_name_in_the_genitive_is_labelled_in_the_nominative() -
     assert "Минпромторг" in {e.labels["ru"] for e in model.entities.values() if e.cls == "schema:Organization"}
 
 
+def test_a_bodys_name_of_a_short_prefix_and_a_dictionary_word_is_labelled_in_the_nominative() -> None:
+    # "Акции Мосбиржи подешевели" labelled the exchange "Мосбиржи" (the third round of reviews); "Колмар" stays
+    model = extract_article(parse_article("shares", "# Новости\n\nАкции Мосбиржи и Росгвардии подешевели.\n"))
+    labels = {e.labels["ru"] for e in model.entities.values() if e.cls == "schema:Organization"}
+    assert {"Мосбиржа", "Росгвардия"} <= labels, labels
+
+
 def test_cubic_metres_are_a_unit_and_the_genitive_after_them_is_measured() -> None:
     # "38,8 млрд кубометров газа" counted "кубометр" with no unit (a new article on gas exports)
     found = find_amounts("поставил 38,8 млрд кубометров газа, 5 кубических метров воды и 300 м³ бетона")

@@ -496,6 +496,21 @@ def _first_read_nominative(name: str) -> int:
     )
 
 
+KNOWN_PART = 5
+"""The fewest letters of a word pymorphy3 reads as an unknown prefix and a dictionary word ("Мос|биржи", "Рос|гвардии";
+not "Кол|мар", Colmar) for its reading to be the dictionary word's."""
+
+
+def _known_after_prefix(reading: Any) -> bool:
+    """Whether pymorphy3 read the word as an unknown prefix and a dictionary word of `KNOWN_PART` letters or more."""
+    stack = reading.methods_stack
+    return (
+        len(stack) == 2
+        and type(stack[1][0]).__name__ == "UnknownPrefixAnalyzer"
+        and len(str(stack[0][1])) >= KNOWN_PART
+    )
+
+
 def _as_in_dictionary(label: str, mentions: list[Span]) -> str:
     """An organisation's label, or the first of its mentions written in its words' dictionary forms when a word of
     the label cannot be a nominative: natasha's normal form leaves a quoted name as written ("подписал соглашение с
@@ -509,6 +524,8 @@ def _as_in_dictionary(label: str, mentions: list[Span]) -> str:
     'Колмар'
     >>> _as_in_dictionary("Минпромторга", [Span(0, 12, "Минпромторга")])  # a body's word pymorphy3 reads so
     'Минпромторг'
+    >>> _as_in_dictionary("Мосбиржи", [Span(0, 8, "Мосбиржи")])  # a short prefix and a word it has
+    'Мосбиржа'
     >>> written = "Уральской горно-металлургической компании"
     >>> _as_in_dictionary("Уральская горно-металлургической компания", [Span(0, 41, written)])
     'Уральская горно-металлургическая компания'
@@ -516,6 +533,8 @@ def _as_in_dictionary(label: str, mentions: list[Span]) -> str:
     only = parses(label.lower())[0] if re.fullmatch(r"[А-ЯЁ][а-яё]+", label) else None
     if only is not None and "Orgn" in only.tag and only.tag.case not in (None, "nomn"):
         return label[:1] + str(only.normal_form)[1:]  # "Глава Минпромторга": a body's name, Минпромторг
+    if only is not None and _known_after_prefix(only) and only.tag.number == "sing" and only.tag.case != "nomn":
+        return label[:1] + str(only.normal_form)[1:]  # "Акции Мосбиржи": "Мос" and the dictionary's "биржи"
     if all(may_be_nominative(word) for word in CYRILLIC_WORD.findall(label)):
         return label  # "Колмар", which pymorphy3 reads as a genitive of "колмара", may be a nominative as written
     wanted = key(label)
