@@ -23,7 +23,7 @@ from functools import cache, lru_cache
 from ..extract.data.tables import rows
 from ..extract.links.linking import MIN_SHARE, gazetteer
 from ..extract.places.nouns import geographic
-from ..extract.text.normalise import common_noun, key, name_forms, parses
+from ..extract.text.normalise import common_noun, key, lemma, name_forms, parses
 from ..model import ArticleModel, Entity
 from ..resources import subclasses
 
@@ -467,11 +467,17 @@ EVENT_ARGUMENTS = frozenset(
 """The facts that tie an event to where it happens and who acts or takes part, whichever side the event is on."""
 
 
+def _apart(lemmas: dict[str, frozenset[str]], events: list[str]) -> bool:
+    """Whether two of `events` say different things after their first word (neither's words among the other's)."""
+    told = [lemmas[e] for e in events if lemmas[e]]
+    return any(not (one <= other or other <= one) for one in told for other in told)
+
+
 def same_event_keys(model: ArticleModel) -> dict[str, list[Key]]:
     """Within one article, the events that are one event told twice, as a headline and its text do ("Токаев открыл
     технопарк в Астане" and "Токаев … открыл в Астане новый технопарк"): of one class, their words starting with
-    the same word (its lemma), the rest of their words the same when both have more, sharing a place or someone who
-    acts or takes part, and in no two different places. An event that fits two others that differ joins neither.
+    the same word, the lemmas of the rest of one's words among the other's, sharing a place or someone who acts or
+    takes part, and in no two different places. An event that fits two others that differ joins neither.
     The key holds the article, so it joins nothing across articles.
 
     >>> from kgraph.model import Fact
@@ -495,10 +501,11 @@ def same_event_keys(model: ArticleModel) -> dict[str, list[Key]]:
                 (places if model.entities[other].cls in PLACES else actors)[event].add(other)
     words = {i: e.labels["ru"].split() for i, e in events.items()}
     heads = {i: (e.cls, key(words[i][0])) for i, e in events.items()}
-    rests = {i: key(" ".join(words[i][1:])) for i in events}
+    lemmas = {i: frozenset(lemma(key(w)) for w in words[i][1:]) for i in events}
 
     def fit(one: str, other: str) -> bool:
-        if heads[one] != heads[other] or (rests[one] and rests[other] and rests[one] != rests[other]):
+        # "открыл технопарк" and "открыл новый технопарк": the words of the shorter among the longer's
+        if heads[one] != heads[other] or not (lemmas[one] <= lemmas[other] or lemmas[other] <= lemmas[one]):
             return False
         if places[one] and places[other] and not places[one] & places[other]:
             return False
@@ -507,10 +514,10 @@ def same_event_keys(model: ArticleModel) -> dict[str, list[Key]]:
     fits = {i: [j for j in sorted(events) if j != i and fit(i, j)] for i in sorted(events)}
     found: dict[str, list[Key]] = {}
     for event, others in fits.items():
-        if len({rests[o] for o in others if rests[o]}) > 1:
+        if _apart(lemmas, others):
             continue  # "открыл" beside "открыл технопарк" and "открыл школу": which one is not said
         for other in others:
-            if len({rests[o] for o in fits[other] if rests[o]}) > 1:
+            if _apart(lemmas, fits[other]):
                 continue
             first = min(event, other)
             joined = Key("event", f"{events[first].cls}|{model.article.slug}|{first}")

@@ -23,7 +23,7 @@ says "в"/"на" a place, and its day is the date's.
 """
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -72,6 +72,21 @@ PLACE_CLASSES = frozenset({"schema:City", "schema:Country", "schema:Administrati
 
 _PLACE_PREPOSITIONS = frozenset({"в", "во", "на"})
 
+PHASE_VERBS = {
+    "начаться": "schema:startDate",
+    "продлиться": "schema:endDate",
+    "завершиться": "schema:endDate",
+    "закончиться": "schema:endDate",
+    "окончиться": "schema:endDate",
+    "пройти": "kg:pointInTime",
+    "состояться": "kg:pointInTime",
+    "произойти": "kg:pointInTime",
+    "случиться": "kg:pointInTime",
+}
+"""The verbs of an event's course (Russian's phase and occurrence verbs), and what their date states of the event
+their subject names: "Прием документов начался 20 июня и продлится до 25 июля" is one event, "прием документов",
+from the 20th of June to the 25th of July."""
+
 MOST_WORDS = 8
 """The longest event label, in words (the verb and its object)."""
 
@@ -92,6 +107,13 @@ class Action:
     "выросла на 23%", "поступило более 800 заявок"."""
     counted_object: bool
     """Whether its object holds a figure: "добыл 216 млн тонн угля"."""
+    phase: str | None = None
+    """What a verb of an event's course says of the event its subject names ("Прием документов начался 20 июня":
+    its start): the property its date states, or None for any other verb."""
+
+
+_CLOCK = re.compile(r"(?<![\d:.,])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d:]|[.,]\d)")
+"""A time of day ("05:12", "13.00")."""
 
 
 def _words_over(syntax: "Sentences", start: int, end: int) -> list[int]:
@@ -107,11 +129,20 @@ def _perfective_finite(written: str) -> bool:
     return tag.POS == "VERB" and tag.aspect == "perf" and tag.mood == "indc" and tag.person not in ("1per", "2per")
 
 
-def find_actions(doc: Doc) -> Iterator[Action]:
-    """The dated actions of `doc` (see the module), in text order, one per verb."""
+@dataclass(frozen=True)
+class _Reading:
+    """What the rules of this module read of a document's words: the dated verbs (each with the first date that
+    depends on it), the words of dates and times, of figures, and of events named already."""
+
+    dated: dict[int, DateMention]
+    date_words: set[int]
+    figures: set[int]
+    named_events: set[int]
+
+
+def _reading(doc: Doc) -> _Reading:
     syntax = doc.syntax
     words = syntax.words
-    children = syntax.children
     dated: dict[int, DateMention] = {}
     date_words: set[int] = set()
     for when in doc.dates:
@@ -127,7 +158,8 @@ def find_actions(doc: Doc) -> Iterator[Action]:
                 head = words[head].head
             if head >= 0 and words[head].pos == "VERB":
                 dated.setdefault(head, when)
-    speech = {verb.replace("ё", "е") for verb in SPEECH_VERBS}
+    for clock in _CLOCK.finditer(doc.clean):  # "во вторник в 05:12": when, not a figure
+        date_words.update(_words_over(syntax, clock.start(), clock.end()))
     event_classes = subclasses("schema:Event")
     named_events = {  # "в товарищеском матче": an event the action is part of, not part of its name
         i
@@ -139,32 +171,50 @@ def find_actions(doc: Doc) -> Iterator[Action]:
     figures = {i for i in range(len(words)) if any(c.isdigit() for c in syntax.written(i))}  # "в 2,5 раза"
     for amount in doc.amounts:
         figures.update(_words_over(syntax, amount.start, amount.end))
-    for verb in sorted(dated):
+    return _Reading(dated, date_words, figures, named_events)
+
+
+def _label_words(syntax: "Sentences", verb: int, reading: _Reading) -> list[int] | None:
+    """The words that name what `verb` tells happened: the verb, its object's phrase after it and the phrase
+    right after that the verb governs ("включило Московскую биржу в санкционный список"), or None when that is
+    longer than `MOST_WORDS`."""
+    words, children = syntax.words, syntax.children
+    below = children.get(verb, [])
+    left_out = reading.date_words | reading.figures
+    objects = [i for i in below if words[i].rel == "obj" and i not in reading.date_words]
+    label = [verb]
+    if objects and objects[0] > verb:
+        label += _phrase(syntax, objects[0], reading.date_words)  # "задержали 30 человек" keeps its count
+    label += [i for i in below if words[i].rel == "xcomp" and i == verb + 1]  # "продолжит снижаться"
+    after = [i for i in below if i > max(label) and words[i].rel == "obl"]
+    if after and after[0] not in reading.named_events and not left_out.intersection(_subtree(children, after[0])):
+        more = _phrase(syntax, after[0], set(), shorten=False)
+        longer = label + more  # "включило Московскую биржу в санкционный список"
+        if min(more) == max(label) + 1 and _size(words, longer) <= MOST_WORDS:
+            label = longer
+    return sorted(label) if _size(words, label) <= MOST_WORDS else None
+
+
+def find_actions(doc: Doc, reading: _Reading | None = None) -> Iterator[Action]:
+    """The dated actions of `doc` (see the module), in text order, one per verb."""
+    syntax = doc.syntax
+    words = syntax.words
+    children = syntax.children
+    reading = reading or _reading(doc)
+    date_words, figures = reading.date_words, reading.figures
+    speech = {verb.replace("ё", "е") for verb in SPEECH_VERBS}
+    for verb in sorted(reading.dated):
         word = words[verb]
         if word.lemma in speech or word.lemma in LINKING_VERBS:
             continue
         if not _perfective_finite(syntax.written(verb)):
             continue
+        label = _label_words(syntax, verb, reading)
+        if label is None:
+            continue
         below = children.get(verb, [])
         subject = _subject(syntax, verb)
         objects = tuple(i for i in below if words[i].rel == "obj" and i not in date_words)
-        label = [verb]
-        if objects and objects[0] > verb:
-            label += _phrase(syntax, objects[0], date_words | figures)
-        label += [i for i in below if words[i].rel == "xcomp" and i == verb + 1]  # "продолжит снижаться"
-        after = [i for i in below if i > max(label) and words[i].rel == "obl"]
-        if (
-            after
-            and after[0] not in named_events
-            and not (date_words | figures).intersection(_subtree(children, after[0]))
-        ):
-            more = _phrase(syntax, after[0], set(), shorten=False)
-            longer = label + more  # "включило Московскую биржу в санкционный список"
-            if min(more) == max(label) + 1 and _size(words, longer) <= MOST_WORDS:
-                label = longer
-        label = sorted(label)
-        if _size(words, label) > MOST_WORDS:
-            continue
         places = tuple(
             i
             for i in below
@@ -183,7 +233,8 @@ def find_actions(doc: Doc) -> Iterator[Action]:
                 i in figures
                 for i in (subject, *(c for c in children.get(subject, []) if words[c].rel.startswith("nummod")))
             )
-        yield Action(verb, tuple(label), dated[verb], subject, objects, places, counted, counted_object)
+        phase = PHASE_VERBS.get(word.lemma) if not objects else None
+        yield Action(verb, tuple(label), reading.dated[verb], subject, objects, places, counted, counted_object, phase)
 
 
 _APART = frozenset({"conj", "cc", "parataxis", "acl", "acl:relcl", "ccomp"})
@@ -294,38 +345,43 @@ def dated_actions(doc: Doc) -> None:
     """An event for each dated action (``find_actions``) no event of the document is told by already, with its
     agent, what takes part in it, where it takes place and its day."""
     words = doc.syntax.words
-    events = [(m.start, m.end) for d in doc.drafts if d.nerel_type == "EVENT" for m in d.mentions]
-    for action in find_actions(doc):
+    reading = _reading(doc)
+    events = [(m.start, m.end, i) for i, d in enumerate(doc.drafts) if d.nerel_type == "EVENT" for m in d.mentions]
+    relabelled: set[int] = set()
+    for action in find_actions(doc, reading):
         verb = words[action.verb]
-        if any(s < verb.end and verb.start < e for s, e in events):
-            continue  # "скончался 3 февраля": a tagger's event already
-        if action.subject is not None and _entity(doc, words[action.subject], subclasses("schema:Event")):
-            continue  # "Форум прошёл 7 ноября": the day of an event the text names
+        telling = [i for s, e, i in events if s < verb.end and verb.start < e]
+        bare = bool(telling) and _bare(doc, telling[0], verb)
+        if telling and not bare:
+            continue  # "скончался 3 февраля", "подписал указ": a tagger's event already
+        subject_event = (
+            _entity(doc, words[action.subject], subclasses("schema:Event")) if action.subject is not None else None
+        )
+        if subject_event is not None:  # "Форум прошёл 7 ноября": the day of an event the text names
+            if action.phase is not None:
+                _state_of(doc, subject_event, [], action, action.phase)
+            continue
+        if action.phase is not None and action.subject is not None:
+            _course_of(doc, action)  # "Прием документов начался 20 июня": the event is what the subject names
+            continue
         agents = _agents(doc, action.subject)
+        held = [e for i in action.objects if (e := _entity(doc, words[i], subclasses("schema:Event"))) is not None]
+        if held:  # "провел в среду совещание": the meeting a tagger or a rule found, who took part and its day
+            _state_of(doc, held[0], agents, action)
+            continue
         if action.counted_object or (action.counted and not agents):
             continue  # "выросла на 23%", "добыл 216 млн тонн угля": a figure, which the quantities tell
         start, end = words[action.words[0]].start, words[action.words[-1]].end
         span = doc.span(start, end)
-        label = _written(doc.clean, [words[i] for i in action.words])
-        label = label[0].lower() + label[1:]
-        # what the action is done to, or by whom when nobody acts, named before the verb by common nouns: "Движение …
-        # открылось", "Документ подписали", "передача власти произойдёт"
-        before = [
-            i for i in ((None if agents else action.subject), *action.objects) if i is not None and i < action.verb
-        ]
-        if len(action.words) == 1 and before:
-            noun = words[before[0]]
-            if noun.pos == "NOUN" and doc.at(noun.start, noun.end) is None:
-                phrase = [
-                    words[i]
-                    for i in _phrase(doc.syntax, before[0], set())
-                    if i < action.verb and not (i < before[0] and _pronoun(doc.clean[words[i].start : words[i].end]))
-                ]
-                told = _written(doc.clean, phrase) if len(phrase) <= 3 else doc.clean[noun.start : noun.end]
-                label = f"{told[0].lower()}{told[1:]} {label}"
+        label = _label(doc, list(action.words), action.verb, action.subject, action.objects, agents)
         if " " not in label:
             continue  # a verb alone ("начнется") says too little to name what happened
-        ident = doc.add_apart(Draft("EVENT", label, [span], cls="schema:Event", confidence=0.5))
+        if bare:  # "обнаружила" a tagger found: named by what the verb is done to, with who did it and when
+            ident = doc.ids[telling[0]]
+            doc.relabel(ident, label=label)
+            relabelled.add(telling[0])
+        else:
+            ident = doc.add_apart(Draft("EVENT", label, [span], cls="schema:Event", confidence=0.5))
         sentence = doc.sentence(start)
         for agent in agents:
             doc.fact(agent, "kg:agentOf", ident, sentence, 0.5)
@@ -340,10 +396,62 @@ def dated_actions(doc: Doc) -> None:
         for place in action.places if not within else ():  # the event it is part of is where it took place
             if (where := _entity(doc, words[place], PLACE_CLASSES)) is not None:
                 doc.fact(ident, "schema:location", where, sentence, 0.5)
-        when = action.when
-        if isinstance(when.value, (date, YearMonth, int)) and not isinstance(when.value, bool) and when.bounds is None:
-            said = TimeRef(doc.span(when.start, when.end), when.value)
-            doc.fact(ident, _side(when.text), said, sentence, 0.5, entity=False)
+        _state_of(doc, ident, [], action)
+    _name_bare_events(doc, reading, relabelled)
+
+
+def _label(
+    doc: Doc, chosen: list[int], verb: int, subject: int | None, objects: Sequence[int], agents: list[str]
+) -> str:
+    """The name of what `verb` tells happened, from its `chosen` words; when it has no object after it, with the
+    common noun before it that it is done to, or by when nobody named acts ("Движение … открылось", "Документ
+    подписали", "передача власти произойдёт")."""
+    words = doc.syntax.words
+    label = _written(doc.clean, [words[i] for i in chosen])
+    label = label[0].lower() + label[1:]
+    before = [i for i in ((None if agents else subject), *objects) if i is not None and i < verb]
+    if before and not any(o > verb for o in objects):
+        noun = words[before[0]]
+        if noun.pos == "NOUN" and doc.at(noun.start, noun.end) is None:
+            phrase = [
+                words[i]
+                for i in _phrase(doc.syntax, before[0], set())
+                if i < verb and not (i < before[0] and _pronoun(doc.clean[words[i].start : words[i].end]))
+            ]
+            named_by = _written(doc.clean, phrase) if len(phrase) <= 3 else doc.clean[noun.start : noun.end]
+            label = f"{named_by[0].lower()}{named_by[1:]} {label}"
+    return label
+
+
+def _name_bare_events(doc: Doc, reading: _Reading, named: set[int]) -> None:
+    """Name each event a tagger found as a verb or a short participle alone ("задержан", "обнаружила"), and no rule
+    of this module named, by the words that say what happened, as the actions are ("задержан в аэропорту Шереметьево",
+    "жители эвакуированы")."""
+    syntax, words = doc.syntax, doc.syntax.words
+    for index, draft in enumerate(doc.drafts):
+        if draft.nerel_type != "EVENT" or index in named or len(draft.mentions) != 1:
+            continue
+        inside = _words_over(syntax, draft.mentions[0].start, draft.mentions[0].end)
+        if len(inside) != 1 or words[inside[0]].pos not in ("VERB", "PRTS") or not _bare(doc, index, words[inside[0]]):
+            continue
+        verb = inside[0]
+        chosen = _label_words(syntax, verb, reading)
+        if chosen is None:
+            continue
+        subject = _subject(syntax, verb)
+        objects = [i for i in syntax.children.get(verb, []) if words[i].rel == "obj"]
+        label = _label(doc, chosen, verb, subject, objects, _agents(doc, subject))
+        if " " in label:
+            doc.relabel(doc.ids[index], label=label)
+
+
+def _bare(doc: Doc, index: int, verb: Any) -> bool:
+    """Whether draft `index` is an event a tagger named by `verb` alone, once, as it is written ("открыли",
+    "обнаружила")."""
+    draft = doc.drafts[index]
+    if draft.cls != "schema:Event" or len(draft.mentions) != 1 or draft.label.lower() != draft.mentions[0].text.lower():
+        return False  # an event a rule named ("посещение: Сочи"), or one told twice
+    return (draft.mentions[0].start, draft.mentions[0].end) == (verb.start, verb.end)
 
 
 _UNTIL = re.compile(r"(?:до|по)\s", re.IGNORECASE)
@@ -356,6 +464,47 @@ def _side(said: str) -> str:
     if _UNTIL.match(said):
         return "schema:endDate"
     return "schema:startDate" if _FROM.match(said) else "kg:pointInTime"
+
+
+def _course_of(doc: Doc, action: Action) -> None:
+    """The event a verb of an event's course tells of by its subject ("Прием документов в вузы начался 20 июня и
+    продлится до 25 июля": one event, "прием документов в вузы", from the one day to the other), when a common noun
+    heads the subject, with where it takes place."""
+    syntax, words = doc.syntax, doc.syntax.words
+    subject = action.subject
+    if subject is None or words[subject].pos != "NOUN" or doc.at(words[subject].start, words[subject].end):
+        return
+    phrase = [i for i in _phrase(syntax, subject, set()) if not (i < subject and _pronoun(syntax.written(i)))]
+    first, last = words[min(phrase)], words[max(phrase)]
+    span = doc.span(first.start, last.end)
+    label = span.text[0].lower() + span.text[1:]
+    ident = doc.add(Draft("EVENT", label, [span], cls="schema:Event", confidence=0.5))
+    sentence = doc.sentence(span.start)
+    for place in action.places:
+        if (where := _entity(doc, words[place], PLACE_CLASSES)) is not None:
+            doc.fact(ident, "schema:location", where, sentence, 0.5)
+    _state_of(doc, ident, [], action, action.phase or "kg:pointInTime")
+
+
+def _state_of(doc: Doc, event: str, agents: list[str], action: Action, phase: str | None = None) -> None:
+    """Give `event`, which the action's verb holds as its object ("провел совещание"), the action's subjects as its
+    participants (not its agents: "выиграл чемпионат", "санкционировала захват") and, when nothing else dates it, the
+    action's date; or, for a verb of the event's course (`phase`), the side of it the date states when nothing
+    states that side yet ("Прием документов … продлится до 25 июля": its end)."""
+    sentence = doc.sentence(doc.syntax.words[action.verb].start)
+    for agent in agents:
+        doc.fact(agent, "kg:participantIn", event, sentence, 0.5)
+    when = action.when
+    side = _side(when.text) if phase is None or _side(when.text) != "kg:pointInTime" else phase
+    dated = {"kg:pointInTime", "schema:startDate", "schema:endDate"} if phase is None else {side, "kg:pointInTime"}
+    if any(f.subject == event and f.predicate in dated for f in doc.facts) or not _resolved(when):
+        return
+    doc.fact(event, side, TimeRef(doc.span(when.start, when.end), when.value), sentence, 0.5, entity=False)
+
+
+def _resolved(when: DateMention) -> bool:
+    """Whether `when` names one date, month or year (not a range of days, nor a day no publication date resolves)."""
+    return isinstance(when.value, (date, YearMonth, int)) and not isinstance(when.value, bool) and when.bounds is None
 
 
 def _agents(doc: Doc, subject: int | None) -> list[str]:

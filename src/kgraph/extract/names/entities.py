@@ -511,6 +511,15 @@ def _known_after_prefix(reading: Any) -> bool:
     )
 
 
+def _may_be_one(word: str) -> bool:
+    """Whether `word` may name one thing as written: a singular nominative reading that is not only a guess at an
+    indeclinable name ("Казтелеком"; not "Мосбиржи", which pymorphy3 also reads as one)."""
+    return any(
+        reading.tag.number == "sing" and reading.tag.case == "nomn" and "Fixd" not in reading.tag
+        for reading in parses(word.lower())
+    )
+
+
 def _as_in_dictionary(label: str, mentions: list[Span]) -> str:
     """An organisation's label, or the first of its mentions written in its words' dictionary forms when a word of
     the label cannot be a nominative: natasha's normal form leaves a quoted name as written ("подписал соглашение с
@@ -526,6 +535,8 @@ def _as_in_dictionary(label: str, mentions: list[Span]) -> str:
     'Минпромторг'
     >>> _as_in_dictionary("Мосбиржи", [Span(0, 8, "Мосбиржи")])  # a short prefix and a word it has
     'Мосбиржа'
+    >>> _as_in_dictionary("Казтелеком", [Span(0, 10, "Казтелеком")])  # one as written too
+    'Казтелеком'
     >>> written = "Уральской горно-металлургической компании"
     >>> _as_in_dictionary("Уральская горно-металлургической компания", [Span(0, 41, written)])
     'Уральская горно-металлургическая компания'
@@ -533,7 +544,7 @@ def _as_in_dictionary(label: str, mentions: list[Span]) -> str:
     only = parses(label.lower())[0] if re.fullmatch(r"[А-ЯЁ][а-яё]+", label) else None
     if only is not None and "Orgn" in only.tag and only.tag.case not in (None, "nomn"):
         return label[:1] + str(only.normal_form)[1:]  # "Глава Минпромторга": a body's name, Минпромторг
-    if only is not None and _known_after_prefix(only) and only.tag.number == "sing" and only.tag.case != "nomn":
+    if only is not None and _known_after_prefix(only) and only.tag.number == "sing" and not _may_be_one(label):
         return label[:1] + str(only.normal_form)[1:]  # "Акции Мосбиржи": "Мос" and the dictionary's "биржи"
     if all(may_be_nominative(word) for word in CYRILLIC_WORD.findall(label)):
         return label  # "Колмар", which pymorphy3 reads as a genitive of "колмара", may be a nominative as written
