@@ -793,6 +793,23 @@ def test_an_organisation_speaks_as_itself_and_its_statement_validates() -> None:
     assert validate(build_dataset([model])).conforms
 
 
+def test_a_lead_statement_names_its_speaker_after_when_and_where_it_was_said_or_the_body_it_was_said_in() -> None:
+    # the fourth round of reviews: none of twelve agency leads "…, сообщили в X" / "…, сообщил в среду на брифинге
+    # министр …" was read
+    text = (
+        "# Новости\n\nПрививку от гриппа получили 2,3 млн человек, сообщил в среду на брифинге министр "
+        "здравоохранения области Андрей Карлов. Число заболевших выросло до 156 человек, сообщили в министерстве "
+        "здравоохранения Дагестана. Пострадавших нет, сообщили в четверг. Погода улучшилась, сообщил в интервью "
+        "журналистам.\n"
+    )
+    model = extract_article(parse_article("a", text))
+    said = sorted((model.entities[u.speakers[0]].labels["ru"], u.text.text) for u in model.utterances)
+    assert said == [
+        ("Андрей Карлов", "Прививку от гриппа получили 2,3 млн человек"),
+        ("министерство здравоохранения Дагестана", "Число заболевших выросло до 156 человек"),
+    ], said
+
+
 def test_he_after_an_organisations_words_is_not_the_organisation() -> None:
     said = _speakers("# Новости\n\nПолиция сообщила, что задержаны трое. «Мы работаем», — сказал он.\n")
     assert said == [("задержаны трое", "сообщила", ("полиция",))], said

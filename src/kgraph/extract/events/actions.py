@@ -184,7 +184,9 @@ def _label_words(syntax: "Sentences", verb: int, reading: _Reading) -> list[int]
     objects = [i for i in below if words[i].rel == "obj" and i not in reading.date_words]
     label = [verb]
     if objects and objects[0] > verb:
-        label += _phrase(syntax, objects[0], reading.date_words)  # "задержали 30 человек" keeps its count
+        counted = _phrase(syntax, objects[0], reading.date_words)  # "задержали 30 человек" keeps its count
+        fits = _size(words, [verb, *counted]) <= MOST_WORDS
+        label += counted if fits else _phrase(syntax, objects[0], left_out)  # "подал иск" (на сумму 5 млн …)
     label += [i for i in below if words[i].rel == "xcomp" and i == verb + 1]  # "продолжит снижаться"
     after = [i for i in below if i > max(label) and words[i].rel == "obl"]
     if after and after[0] not in reading.named_events and not left_out.intersection(_subtree(children, after[0])):

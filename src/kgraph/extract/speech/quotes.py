@@ -203,16 +203,37 @@ _IN_PRESS_SERVICE = re.compile(r"[Вв]о?\s+пресс-(?:служб|центр
 def _says_after(verb: str, who: str) -> bool:
     """Whether "…, `verb` `who`." names who said the words before: a finite verb of saying (not a gerund,
     "уточнив", nor a participle) and words that open with a subject (a nominative, or a capitalised name: "РБК"),
-    not an object or a preposition ("заявил о своём уходе", "отмечают жёсткую позицию")."""
+    after when and where it was said ("сообщил в среду на брифинге министр …"), not an object or a preposition
+    ("заявил о своём уходе", "отмечают жёсткую позицию"); or a plural verb and "в" a body ("сообщили в
+    министерстве здравоохранения Дагестана": the body speaks, when the article names it so)."""
     reading = parses(verb)[0]
     if "VERB" not in reading.tag or lemma(verb) not in _SAYING_AFTER:
         return False
-    first = who.split()[0]
-    if _IN_PRESS_SERVICE.match(who):
-        return True  # "…, сообщили в пресс-службе МВД"
+    if _IN_PRESS_SERVICE.match(who) or (reading.tag.number == "plur" and who.split()[0].lower() in {"в", "во"}):
+        return True  # "…, сообщили в пресс-службе МВД", "…, сообщили в Роскосмосе"
+    words = who[_when_and_where(who) :].split()
+    if not words:
+        return False
+    first = words[0]
     if first.lower() in {"что", "чтобы", "как", "о", "об", "обо"} or "PREP" in parses(first.lower())[0].tag:
         return False  # "сообщили, что автобус был пуст", "заявил о своём уходе"
     return first[:1].isupper() or any(p.tag.case == "nomn" for p in parses(first.lower()))
+
+
+_WHEN_OR_WHERE = re.compile(r"(?:(?:в|во|на)\s+[а-яё-]+|накануне|вчера|сегодня|ранее|также|позднее|затем)\s+")
+"""One phrase of when or where words were said, before who said them: "в среду ", "на брифинге ", "накануне "."""
+
+
+def _when_and_where(who: str) -> int:
+    """Where the speaker's words begin after when and where they were said ("в среду на брифинге министр …": at
+    "министр"), or 0 when no subject follows such phrases ("в министерстве здравоохранения Дагестана": the body)."""
+    end = 0
+    while found := _WHEN_OR_WHERE.match(who, end):
+        end = found.end()
+        rest = who[end:].split()
+        if rest and (rest[0][:1].isupper() or parses(rest[0].lower())[0].tag.case == "nomn"):
+            return end  # a subject: a name, or a word read first as a nominative ("министр"; not "здравоохранения")
+    return 0
 
 
 def _said_to(words: list[str]) -> bool:
@@ -369,6 +390,10 @@ def _candidates(text: str) -> Iterator[Said]:
             if pattern is _SAID_AFTER and not _says_after(match.group("verb"), match.group("who")):
                 continue
             said = _said(kind, match)
+            if said is not None and pattern is _SAID_AFTER and (skip := _when_and_where(said.speaker.text)):
+                # "…, сообщил в среду на брифинге министр здравоохранения области": the speaker is the minister
+                who = Span(said.speaker.start + skip, said.speaker.end, said.speaker.text[skip:])
+                said = Said(said.kind, said.text, said.verb, who, said.evidence)
             if said is not None:
                 yield said
     for match in chain(_ASSESSED.finditer(text), _REGARDED.finditer(text)):
