@@ -132,3 +132,18 @@ def test_an_event_other_than_an_encounter_or_a_headlines_stays_one_whoever_the_t
     )
     verdicts = [e for e in model.entities.values() if e.cls.endswith("Event") and "приговорил" in e.labels["ru"]]
     assert len(verdicts) == 1, [(e.labels["ru"], [m.text for m in e.mentions]) for e in verdicts]
+
+
+def test_the_last_or_the_previous_event_of_a_kind_is_another_event_with_its_own_date() -> None:
+    # the fourth round of reviews: "Последнее сильное землетрясение … в августе 2024 года" joined today's earthquake,
+    # which took its date
+    text = (
+        "# Новости\n\nPublished at: **2025-11-07T03:20:00+00:00**\n\nЗемлетрясение магнитудой 6,4 произошло в ночь на "
+        "пятницу у берегов Камчатки. Последнее сильное землетрясение в регионе произошло в августе 2024 года.\n"
+    )
+    model = extract_article(parse_article("a", text))
+    quakes = {e.labels["ru"]: e.id for e in model.entities.values() if "землетрясение" in e.labels["ru"]}
+    assert set(quakes) == {"землетрясение", "последнее сильное землетрясение"}, quakes
+    days = {(f.subject, str(getattr(f.obj, "value", f.obj))) for f in model.facts if f.predicate == "kg:pointInTime"}
+    assert (quakes["последнее сильное землетрясение"], "2024-08") in days, days
+    assert not any(subject == quakes["землетрясение"] and day == "2024-08" for subject, day in days), days

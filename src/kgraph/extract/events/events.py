@@ -216,7 +216,7 @@ def find_events(text: str) -> list[EventMention]:
             # "Шестой матч пройдет в пятницу" after "Пятый матч прошел во вторник": another match
             if ordinal is not None and ordinal.start < phrase.start:
                 phrase = Span(ordinal.start, phrase.end, text[ordinal.start : phrase.end])
-            label = noun_phrase_nominative(phrase.text) if another is None else _another_label(another.text)
+            label = noun_phrase_nominative(phrase.text) if another is None else another_label(another.text)
             events.append(EventMention(event_heads()[head], label, head, [another or phrase], edition))
             if not named_by_head.get(head):
                 named_by_head[head] = [events[-1]]  # "визит" named once: later mentions are of the same visit
@@ -271,11 +271,42 @@ def _another(text: str, phrase: Span) -> Span | None:
     return Span(opening.start, phrase.end, text[opening.start : phrase.end])
 
 
-def _another_label(phrase: str) -> str:
+OTHER_OF_KIND = re.compile(rf"(?:{'|'.join((*ANOTHER_STEMS, 'последн', 'прошлогодн'))})[а-яё]*")
+"""Words that make an event named by a noun another of its kind than the one the article tells of: ``ANOTHER_STEMS``,
+and "последний", "прошлогодний" ("Последнее сильное землетрясение в регионе произошло в августе 2024 года")."""
+
+
+def another_of_kind(text: str, start: int) -> Span | None:
+    """The adjectives right before an event's noun at `start` when one of them makes it another event of its kind
+    (``OTHER_OF_KIND``), with the noun's start as their end; else None.
+
+    >>> text = "Последнее сильное землетрясение произошло в 2024 году."
+    >>> another_of_kind(text, 18).text
+    'Последнее сильное'
+    >>> another_of_kind("Сильное землетрясение", 8) is None
+    True
+    """
+    first = start
+    for _ in range(3):
+        before = words(text).before(first, LETTER_WORD)
+        if (
+            before is None
+            or text[before.end : first].strip()
+            or not any(p.tag.POS == "ADJF" for p in parses(before.text.lower()))
+        ):
+            break
+        first = before.start
+    said = text[first:start].rstrip()
+    if first == start or not any(OTHER_OF_KIND.fullmatch(w.lower()) for w in LETTER_WORD.findall(said)):
+        return None
+    return Span(first, first + len(said), said)
+
+
+def another_label(phrase: str) -> str:
     """The nominative of an event named another of its kind ("после прошлого матча": "прошлый матч"), the adjective
     read as one (pymorphy3 reads "прошлого" first as the noun "прошлое").
 
-    >>> _another_label("прошлого матча"), _another_label("Следующий матч")
+    >>> another_label("прошлого матча"), another_label("Следующий матч")
     ('прошлый матч', 'Следующий матч')
     """
     *adjectives, head = phrase.split()

@@ -15,7 +15,6 @@ a headline's event the one event of its kind the text names in other words (``he
 {'a': 'b'}
 """
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
@@ -24,7 +23,7 @@ from ...resources import subclasses
 from ...source import Article
 from ..joins import merged, with_joined
 from ..text.normalise import LETTER_WORD, lemma, parses
-from .events import ANOTHER_STEMS
+from .events import OTHER_OF_KIND
 
 _EVENT = "schema:Event"
 
@@ -127,9 +126,8 @@ def headline_events(entities: Mapping[str, Entity], article: Article) -> dict[st
     return found
 
 
-_OTHER_OF_KIND = re.compile(rf"(?:{'|'.join((*ANOTHER_STEMS, 'последн', 'прошлогодн'))})[а-яё]*")
-"""Words by which a sentence tells of another event of a kind than the headline's (``events.ANOTHER_STEMS``, and
-"последний", "прошлогодний")."""
+_OTHER_OF_KIND = OTHER_OF_KIND
+"""Words by which a sentence tells of another event of a kind than the headline's (``events.OTHER_OF_KIND``)."""
 
 
 def with_events_named_again(model: ArticleModel) -> ArticleModel:

@@ -6,6 +6,7 @@ import re
 
 from ...resources import subclasses
 from ..doc import Doc, Draft, class_for, entity_classes
+from ..events.events import another_label, another_of_kind
 from ..links.linking import LOCATION_TYPES
 from ..names.known_names import adjective_place_name, is_adjective
 from ..pipeline import component
@@ -107,6 +108,12 @@ def typed_entities(doc: Doc) -> None:
             label = label[0].lower() + label[1:]  # "Скончался …", "Министр иностранных дел России" open a sentence
         if mention.type == "EVENT" and (told := told_twice.other_telling(label, mention.start)) is not None:
             label, cls = told.label, told.cls  # the headline's event and the text's are one: one node
+        elif mention.type == "EVENT" and (other := another_of_kind(doc.clean, mention.start)) is not None:
+            # "Последнее сильное землетрясение в регионе произошло в августе 2024 года": not the one the article
+            # tells of, which "землетрясение" names too
+            written = f"{other.text} {doc.clean[mention.start : mention.end]}"
+            named = written if _plural_nominative(written) else another_label(written)  # "следующие зимние Игры"
+            label = named[0].lower() + named[1:]
         confidence = round(min(MOST_SURE, mention.confidence), 2)
         draft = Draft(mention.type, label, [doc.span(mention.start, mention.end)], cls=cls, confidence=confidence)
         ident = doc.add(draft)
@@ -121,6 +128,11 @@ def typed_entities(doc: Doc) -> None:
         taken.setdefault(cls, []).append((mention.start, mention.end))
         exact.add((mention.start, mention.end))
     _titled_works(doc)
+
+
+def _plural_nominative(words: str) -> bool:
+    """Whether each of `words` may be a plural nominative ("следующие зимние Игры"), so that they are one as written."""
+    return all(any(p.tag.case == "nomn" and p.tag.number == "plur" for p in parses(w.lower())) for w in words.split())
 
 
 _DESCRIBED_TITLE = re.compile(r"[^«»]*[А-Яа-яЁёA-Za-z][^«»]*\s«[^«»]+»?")
