@@ -73,7 +73,7 @@ def named_again(entities: Mapping[str, Entity], facts: Iterable[Fact]) -> dict[s
         head = _head(one.labels.get("ru", ""))
         if head is None or head != _head(other.labels.get("ru", "")):
             continue
-        if any(_OTHER_OF_KIND.match(e.labels.get("ru", "").lower()) for e in (one, other)):
+        if any(OTHER_OF_KIND.match(e.labels.get("ru", "").lower()) for e in (one, other)):
             continue  # "следующий фестиваль … в 2026 году" is another festival, whatever the classifier says
         # the one with a Wikidata item is kept, else the longer name ("крупная авария" over "Авария")
         short, long = sorted(
@@ -120,14 +120,10 @@ def headline_events(entities: Mapping[str, Entity], article: Article) -> dict[st
             continue  # the text names the headline's event itself: the other is another
         first = min(entities[named].mentions)
         sentence = next((s.text for s in article.sentences if s.start <= first.start < s.end), first.text)
-        if any(_OTHER_OF_KIND.fullmatch(word.lower()) for word in LETTER_WORD.findall(sentence)):
+        if any(OTHER_OF_KIND.fullmatch(word.lower()) for word in LETTER_WORD.findall(sentence)):
             continue
         found[short] = named
     return found
-
-
-_OTHER_OF_KIND = OTHER_OF_KIND
-"""Words by which a sentence tells of another event of a kind than the headline's (``events.OTHER_OF_KIND``)."""
 
 
 def with_events_named_again(model: ArticleModel) -> ArticleModel:
@@ -141,7 +137,7 @@ def with_events_named_again(model: ArticleModel) -> ArticleModel:
             if fact.predicate == "schema:alternateName"
             and fact.subject in model.entities
             and model.entities[fact.subject].cls in events
-            and _OTHER_OF_KIND.match(str(fact.obj).lower()) is not None
+            and OTHER_OF_KIND.match(str(fact.obj).lower()) is not None
             else None
         )
     )  # "следующий фестиваль" is no other name of the festival the article tells of

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from itertools import chain
 
 from ...source import Span, split_sentences
+from ..figures.dates import find_dates
 from ..text.normalise import common_noun, lemma, parses
 
 SPEECH_VERBS = {
@@ -209,31 +210,34 @@ def _says_after(verb: str, who: str) -> bool:
     reading = parses(verb)[0]
     if "VERB" not in reading.tag or lemma(verb) not in _SAYING_AFTER:
         return False
-    if _IN_PRESS_SERVICE.match(who) or (reading.tag.number == "plur" and who.split()[0].lower() in {"в", "во"}):
-        return True  # "…, сообщили в пресс-службе МВД", "…, сообщили в Роскосмосе"
-    words = who[_when_and_where(who) :].split()
-    if not words:
-        return False
-    first = words[0]
+    said_by = who[_when_and_where(who) :]
+    if _IN_PRESS_SERVICE.match(said_by) or (reading.tag.number == "plur" and said_by.split()[0].lower() in {"в", "во"}):
+        return True  # "…, сообщили в пресс-службе МВД", "…, сообщили в четверг в Роскосмосе"
+    first = said_by.split()[0]
     if first.lower() in {"что", "чтобы", "как", "о", "об", "обо"} or "PREP" in parses(first.lower())[0].tag:
         return False  # "сообщили, что автобус был пуст", "заявил о своём уходе"
     return first[:1].isupper() or any(p.tag.case == "nomn" for p in parses(first.lower()))
 
 
-_WHEN_OR_WHERE = re.compile(r"(?:(?:в|во|на)\s+[а-яё-]+|накануне|вчера|сегодня|ранее|также|позднее|затем)\s+")
-"""One phrase of when or where words were said, before who said them: "в среду ", "на брифинге ", "накануне "."""
+_WHERE_SAID = re.compile(r"(?:на\s+[а-яё-]+|накануне|вчера|сегодня|ранее|также|позднее|затем)\s+")
+"""A phrase of where or when words were said that is no date: "на брифинге ", "накануне "."""
 
 
 def _when_and_where(who: str) -> int:
-    """Where the speaker's words begin after when and where they were said ("в среду на брифинге министр …": at
-    "министр"), or 0 when no subject follows such phrases ("в министерстве здравоохранения Дагестана": the body)."""
+    """Where the speaker's words begin after the dates and the phrases of where they were said ("в среду на брифинге
+    министр …": at "министр"; "в четверг в министерстве …": at "в министерстве"), or 0 when nothing follows them."""
     end = 0
-    while found := _WHEN_OR_WHERE.match(who, end):
-        end = found.end()
-        rest = who[end:].split()
-        if rest and (rest[0][:1].isupper() or parses(rest[0].lower())[0].tag.case == "nomn"):
-            return end  # a subject: a name, or a word read first as a nominative ("министр"; not "здравоохранения")
-    return 0
+    while end < len(who):
+        dated = next((d for d in find_dates(who[end:]) if d.start == 0), None)
+        where = _WHERE_SAID.match(who, end)
+        if dated is not None:
+            step = end + dated.end
+        elif where is not None:
+            step = where.end()
+        else:
+            break
+        end = step + len(who[step:]) - len(who[step:].lstrip())
+    return end if end < len(who) else 0
 
 
 def _said_to(words: list[str]) -> bool:
