@@ -12,7 +12,13 @@ verb with its object and what follows it ("повысил ключевую ст�
 список"), or with the common noun before it that it is done to or by ("Движение … открылось"); its agents are the
 persons, bodies, states or offices its subjects name, what its object names takes part in it, it is part of an
 event it happened "в"/"на" ("обыграла команду Белоруссии в товарищеском матче") and else takes place where it
-says "в"/"на" a place, and its day is the date's.
+says "в"/"на" a place, and its day is the date's (a time of day after the day is part of it: "во вторник в 05:12").
+
+Three more cases make no new event: a verb of an event's course dates the event its subject names ("Прием
+документов начался 20 июня и продлится до 25 июля": one event, with its start and end, ``PHASE_VERBS``); an object
+that is an event found already is dated by the verb, and its subjects take part in it ("провел в среду совещание");
+and an event a tagger found as a bare verb or short participle ("задержан", "встретился") is named as an action is,
+dated or not ("встретился с президентом Казахстана Касым-Жомартом Токаевым").
 
 >>> from kgraph.extract import extract_article
 >>> from kgraph.source import parse_article
