@@ -223,6 +223,44 @@ _WHERE_SAID = re.compile(r"(?:на\s+[а-яё-]+|накануне|вчера|с�
 """A phrase of where or when words were said that is no date: "на брифинге ", "накануне "."""
 
 
+_ABOUT_THIS = re.compile(rf"{_SENTENCE_START}Об\s+этом\s+(?P<rest>[^\n.!?«»]{{3,200}}?)[.!?](?=\s|$)", re.M)
+"""A sentence that says who told the one before it: "Об этом сообщили в пресс-службе МВД", "Об этом в среду сообщил
+президент Турции Реджеп Тайип Эрдоган", "Об этом Юханссон заявил на шведском телевидении"."""
+
+
+def _told_before(text: str) -> Iterator[Said]:
+    """The sentence before "Об этом … <сообщил> …." in the same paragraph, as the reported words of who told them:
+    after the verb of saying, as ``_says_after`` reads it; or a name before the verb ("Об этом Юханссон заявил …")."""
+    sentences: list[Span] | None = None
+    for match in _ABOUT_THIS.finditer(text):
+        rest = match.group("rest")
+        verbs = [w for w in re.finditer(r"[а-яё]+", rest) if lemma(w.group()) in _SAYING_AFTER]
+        verbs = [w for w in verbs if "VERB" in parses(w.group())[0].tag]
+        if not verbs:
+            continue
+        verb, base = verbs[0], match.start("rest")
+        before, who = rest[: verb.start()].strip(), rest[verb.end() :].strip()
+        if before[:1].isupper():  # "Об этом Юханссон заявил …"
+            speaker = Span(base, base + len(before), before)
+        elif who and _says_after(verb.group(), who):
+            start = base + rest.index(who, verb.end()) + _when_and_where(who)
+            speaker = Span(start, match.end("rest"), text[start : match.end("rest")])
+        else:
+            continue
+        if sentences is None:
+            sentences = list(split_sentences(text))
+        index = next((i for i, s in enumerate(sentences) if s.start == match.start()), None)
+        if not index:
+            continue
+        told = sentences[index - 1]
+        if "\n" in text[told.end : match.start()] or any(mark in told.text for mark in '«»"“”:'):
+            continue  # another paragraph's, or words with a quote of their own
+        words = told.text.rstrip(".!?… ")
+        quote = Span(told.start, told.start + len(words), words)
+        evidence = Span(told.start, match.end(), text[told.start : match.end()])
+        yield Said("reported", quote, verb.group(), speaker, evidence)
+
+
 def _when_and_where(who: str) -> int:
     """Where the speaker's words begin after the dates and the phrases of where they were said ("в среду на брифинге
     министр …": at "министр"; "в четверг в министерстве …": at "в министерстве"), or 0 when nothing follows them."""
@@ -400,6 +438,7 @@ def _candidates(text: str) -> Iterator[Said]:
                 said = Said(said.kind, said.text, said.verb, who, said.evidence)
             if said is not None:
                 yield said
+    yield from _told_before(text)
     for match in chain(_ASSESSED.finditer(text), _REGARDED.finditer(text)):
         quote = Span(match.start("verb"), match.end("q"), text[match.start("verb") : match.end("q")])
         who = Span(match.start("who"), match.end("who"), match.group("who"))
