@@ -822,6 +822,15 @@ def test_the_sentence_before_about_this_said_x_is_xs_statement() -> None:
     ], said
 
 
+def test_words_a_bodys_statement_holds_are_the_bodys() -> None:
+    # the fourth round of reviews: "«…», — говорится в заявлении МИД Армении" was no one's quote
+    said = _speakers(
+        "# Новости\n\n«Соглашение готово к подписанию», — говорится в заявлении МИД Армении. В статье говорится, "
+        "что цены выросли.\n"
+    )
+    assert said == [("Соглашение готово к подписанию", "говорится", ("МИД Армении",))], said
+
+
 def test_he_after_an_organisations_words_is_not_the_organisation() -> None:
     said = _speakers("# Новости\n\nПолиция сообщила, что задержаны трое. «Мы работаем», — сказал он.\n")
     assert said == [("задержаны трое", "сообщила", ("полиция",))], said

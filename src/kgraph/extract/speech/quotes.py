@@ -61,6 +61,7 @@ SPEECH_VERBS = {
     "подтвердить",
     "признаться",
     "прокомментировать",
+    "говориться",  # "«…», — говорится в заявлении МИД Армении": the body's words (``speakers._body_speaking``)
 }
 _DASH = r"[-–—]"
 # A line "- words, - verb [также] speaker[.]": the line's start, and what follows the words said. As one pattern
