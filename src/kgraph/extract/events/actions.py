@@ -351,7 +351,10 @@ def _subtree(children: dict[int, list[int]], root: int) -> list[int]:
 )
 def dated_actions(doc: Doc) -> None:
     """An event for each dated action (``find_actions``) no event of the document is told by already, with its
-    agent, what takes part in it, where it takes place and its day."""
+    agents, what takes part in it, the event it is part of or where it takes place, and its day; for a verb of an
+    event's course, the event its subject names (``_course_of``); for an object that is an event found already, that
+    event's day and who took part (``_state_of``); a tagger's event of the verb alone named by the action's words;
+    last, the tagger's other bare verbs named so too (``_name_bare_events``)."""
     words = doc.syntax.words
     reading = _reading(doc)
     events = [(m.start, m.end, i) for i, d in enumerate(doc.drafts) if d.nerel_type == "EVENT" for m in d.mentions]
