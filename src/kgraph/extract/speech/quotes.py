@@ -202,22 +202,24 @@ _IN_PRESS_SERVICE = re.compile(r"[Вв]о?\s+пресс-(?:служб|центр
 """A body's voice after a verb of saying: "сообщили в пресс-службе МВД"."""
 
 
-def _says_after(verb: str, who: str) -> bool:
-    """Whether "…, `verb` `who`." names who said the words before: a finite verb of saying (not a gerund,
-    "уточнив", nor a participle) and words that open with a subject (a nominative, or a capitalised name: "РБК"),
-    after when and where it was said ("сообщил в среду на брифинге министр …"), not an object or a preposition
-    ("заявил о своём уходе", "отмечают жёсткую позицию"); or a plural verb and "в" a body ("сообщили в
-    министерстве здравоохранения Дагестана": the body speaks, when the article names it so)."""
+def _speaker_after(verb: str, who: str) -> int | None:
+    """Where in `who` the speaker's words begin when "…, `verb` `who`." names who said the words before, else None:
+    a finite verb of saying (not a gerund, "уточнив", nor a participle) and words that open with a subject (a
+    nominative, or a capitalised name: "РБК"), after when and where it was said ("сообщил в среду на брифинге министр
+    …": at "министр"), not an object or a preposition ("заявил о своём уходе", "отмечают жёсткую позицию"); or a
+    plural verb and "в" a body ("сообщили в министерстве здравоохранения Дагестана": the body speaks, when the
+    article names it so)."""
     reading = parses(verb)[0]
     if "VERB" not in reading.tag or lemma(verb) not in _SAYING_AFTER:
-        return False
-    said_by = who[_when_and_where(who) :]
+        return None
+    at = _when_and_where(who)
+    said_by = who[at:]
     if _IN_PRESS_SERVICE.match(said_by) or (reading.tag.number == "plur" and said_by.split()[0].lower() in {"в", "во"}):
-        return True  # "…, сообщили в пресс-службе МВД", "…, сообщили в четверг в Роскосмосе"
+        return at  # "…, сообщили в пресс-службе МВД", "…, сообщили в четверг в Роскосмосе"
     first = said_by.split()[0]
     if first.lower() in {"что", "чтобы", "как", "о", "об", "обо"} or "PREP" in parses(first.lower())[0].tag:
-        return False  # "сообщили, что автобус был пуст", "заявил о своём уходе"
-    return first[:1].isupper() or any(p.tag.case == "nomn" for p in parses(first.lower()))
+        return None  # "сообщили, что автобус был пуст", "заявил о своём уходе"
+    return at if first[:1].isupper() or any(p.tag.case == "nomn" for p in parses(first.lower())) else None
 
 
 _WHERE_SAID = re.compile(r"(?:на\s+[а-яё-]+|накануне|вчера|сегодня|ранее|также|позднее|затем)\s+")
@@ -231,7 +233,8 @@ _ABOUT_THIS = re.compile(rf"{_SENTENCE_START}Об\s+этом\s+(?P<rest>[^\n.!?�
 
 def _told_before(text: str) -> Iterator[Said]:
     """The sentence before "Об этом … <сообщил> …." in the same paragraph, as the reported words of who told them:
-    after the verb of saying, as ``_says_after`` reads it; or a name before the verb ("Об этом Юханссон заявил …")."""
+    after the verb of saying, as ``_speaker_after`` reads it; or a name before the verb ("Об этом Юханссон заявил
+    …")."""
     sentences: list[Span] | None = None
     for match in _ABOUT_THIS.finditer(text):
         rest = match.group("rest")
@@ -243,8 +246,8 @@ def _told_before(text: str) -> Iterator[Said]:
         before, who = rest[: verb.start()].strip(), rest[verb.end() :].strip()
         if before[:1].isupper():  # "Об этом Юханссон заявил …"
             speaker = Span(base, base + len(before), before)
-        elif who and _says_after(verb.group(), who):
-            start = base + rest.index(who, verb.end()) + _when_and_where(who)
+        elif who and (at := _speaker_after(verb.group(), who)) is not None:
+            start = base + rest.index(who, verb.end()) + at
             speaker = Span(start, match.end("rest"), text[start : match.end("rest")])
         else:
             continue
@@ -430,10 +433,11 @@ def _candidates(text: str) -> Iterator[Said]:
         for match in pattern.finditer(text):
             if pattern is _REPORTED_TO and not _said_to(match.group("to").split()):
                 continue
-            if pattern is _SAID_AFTER and not _says_after(match.group("verb"), match.group("who")):
+            skip = _speaker_after(match.group("verb"), match.group("who")) if pattern is _SAID_AFTER else 0
+            if skip is None:
                 continue
             said = _said(kind, match)
-            if said is not None and pattern is _SAID_AFTER and (skip := _when_and_where(said.speaker.text)):
+            if said is not None and skip:
                 # "…, сообщил в среду на брифинге министр здравоохранения области": the speaker is the minister
                 who = Span(said.speaker.start + skip, said.speaker.end, said.speaker.text[skip:])
                 said = Said(said.kind, said.text, said.verb, who, said.evidence)
