@@ -1,6 +1,7 @@
 """The article is kept verbatim; its header and sentences are read with exact offsets."""
 
 import hashlib
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -52,6 +53,21 @@ def test_non_utf8_article_names_the_file(tmp_path: Path) -> None:
 def test_bad_publication_date_names_the_line() -> None:
     with pytest.raises(SourceError, match=r":3: publication date 'вчера'"):
         parse_article("x", "# T\n\nPublished at: **вчера**\n\nТекст.")
+
+
+def test_header_fields_written_plain_are_read_as_in_bold() -> None:
+    # a review wrote "Published at: 2026-05-12" by hand and every date of its articles went unresolved
+    text = "# T\n\nPublished at: 2026-05-12  \n\nAuthor: Анна Иванова\n\nТекст.\n"
+    article = parse_article("x", text)
+    assert article.published_date == date(2026, 5, 12)
+    assert article.published is not None and article.author is not None
+    assert text[article.published.start : article.published.end] == "2026-05-12"
+    assert article.author.text == "Анна Иванова"
+
+
+def test_a_plain_publication_date_that_is_no_date_names_the_line() -> None:
+    with pytest.raises(SourceError, match=r":3: publication date '12 мая'"):
+        parse_article("x", "# T\n\nPublished at: 12 мая\n\nТекст.")
 
 
 def test_a_headline_without_a_header_is_its_first_line_without_blanks() -> None:

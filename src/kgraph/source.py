@@ -58,10 +58,14 @@ class Article:
         return tuple(s for s in self.sentences if s.start < span.end and span.start < s.end)
 
 
+_BOLD_OR_PLAIN = r"[^\S\n]*(?:\*\*(?P<v>[^*\n]+)\*\*|(?P<plain>(?!\*\*)\S[^\n]*?)[^\S\n]*$)"
+"""A header field's value, in bold as the seed writes it ("Published at: **2019-11-07T00:00:00+00:00**") or plain
+("Published at: 2026-05-12"), as a person writing an article by hand would."""
+
 _HEADER_PATTERNS = {
     "headline": re.compile(r"^\ufeff?#[^\S\n]+(?P<v>\S.*?)[^\S\n]*$", re.M),
-    "published": re.compile(r"^Published at:[^\S\n]*\*\*(?P<v>[^*\n]+)\*\*", re.M),
-    "author": re.compile(r"^Author:[^\S\n]*\*\*(?P<v>[^*\n]+)\*\*", re.M),
+    "published": re.compile(rf"^Published at:{_BOLD_OR_PLAIN}", re.M),
+    "author": re.compile(rf"^Author:{_BOLD_OR_PLAIN}", re.M),
     "publisher": re.compile(r"^Original:[^\S\n]*\[(?P<v>[^\]\n]+)\]\(", re.M),
     "url": re.compile(r"^Original:[^\S\n]*\[[^\]\n]+\]\((?P<v>[^)\s]+)\)", re.M),
     "photo_credit": re.compile(r"^[^\S\n]*Фото:[^\S\n]*(?P<v>\S[^\n]*?)[^\S\n]*$", re.M),
@@ -72,7 +76,8 @@ def _header_span(text: str, field: str) -> Span | None:
     match = _HEADER_PATTERNS[field].search(text)
     if match is None:
         return None
-    return Span(match.start("v"), match.end("v"), match.group("v"))
+    value = "v" if match.group("v") is not None else "plain"
+    return Span(match.start(value), match.end(value), match.group(value))
 
 
 def split_sentences(text: str) -> tuple[Span, ...]:
