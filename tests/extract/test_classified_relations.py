@@ -287,6 +287,19 @@ def test_an_abbreviation_after_nested_names_is_the_whole_bodys() -> None:
     assert {(s, o) for s, p, o in edges if p == "kg:abbreviation"} == {("Институт цитологии и генетики СО РАН", "ИЦиГ")}
 
 
+def test_a_regional_office_is_part_of_the_federal_body_not_of_its_own_short_name() -> None:
+    # "Главное управление МЧС России по Омской области" was part of "МЧС России по Омской области" (a review)
+    text = (
+        "Пожар на складе в Омске потушили, сообщили в Главном управлении МЧС России по Омской области. "
+        "Специалисты Управления Роспотребнадзора по Омской области взяли пробы воздуха.\n"
+    )
+    edges = _edges(extract_article(parse_article("regional", text)))
+    parts = {(s, o) for s, p, o in edges if p == "schema:isPartOf"}
+    assert ("Главное управление МЧС России по Омской области", "МЧС России") in parts, parts
+    assert ("Управление Роспотребнадзора по Омской области", "Роспотребнадзор") in parts, parts
+    assert not {o for _, o in parts if o.endswith("по Омской области")}, parts
+
+
 def test_an_office_of_a_body_of_a_country_is_the_body_s() -> None:
     # "глава МЧС России": the office was Russia's, the country inside the body's name
     text = "В город прибыл глава МЧС России Александр Куренков. Президент России Владимир Путин выступил.\n"

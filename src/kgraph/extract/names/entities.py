@@ -51,6 +51,7 @@ from .known_names import (
     is_adjective,
     named_by_adjective_alone,
 )
+from .name_words import hers_alone
 
 # Organisation head nouns after which a quoted or capitalised name is the organisation's own name.
 ORG_NOUNS = {
@@ -383,6 +384,8 @@ def _first_name_nominative(name: str) -> str:
     'Нарендра Моди'
     >>> _first_name_nominative("Илон Маск")  # and "Илон" as "Илона!" or many Илоны
     'Илон Маск'
+    >>> _first_name_nominative("Кая Каллас")
+    'Кая Каллас'
     """
     words = name.split()
     if len(words) != 2 or not all(CYRILLIC_WORD.fullmatch(w) for w in words) or _may_be_a_nominative_name(words):
@@ -412,6 +415,8 @@ def _first_name_nominative(name: str) -> str:
     )
     if reading is None and not known:
         return name  # a first name pymorphy3 does not know is read in a case only when the surname is too
+    if reading is None and gender == "masc" and hers_alone(surname):
+        return name  # "Кая Каллас": a man's genitive would be "Кая Калласа"; pymorphy3 knows "Кая" only as Кай's
     if reading is not None:
         form = reading.inflect({"nomn", "sing"} | ({gender} if gender and reading.tag.POS == "ADJF" else set()))
         if form is None or not same_stem(str(form.word), surname):

@@ -76,8 +76,25 @@ def _hit(text: str, start: int, end: int, size: int) -> tuple[str, str | None, s
         # part of that name; "каирская площадь" is a square in Cairo; "Октябрьской железной дороге" is no town
         if names_facility(text, end) or named_by_adjective_alone(text[start:end], text, start):
             return None
+        if _after_street_noun(text, start):
+            return None
         return hit
     return hit
+
+
+_WORD_BEFORE = re.compile(r"([А-Яа-яЁё]+)[^\S\n]+$")
+
+
+def _after_street_noun(text: str, start: int) -> bool:
+    """Whether a capitalised adjective at `start` follows the noun of a street or a building it names ("на улице
+    Ленинградской", "по проспекту Московскому"): the street's name, not the place (NEREL train marks no place
+    there, 9 times in 9).
+
+    >>> _after_street_noun("на улице Ленинградской", 9), _after_street_noun("в Ленинградской области", 2)
+    (True, False)
+    """
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return before is not None and is_facility_head(lemma(before.group(1).lower()))
 
 
 _DISTRICT_AFTER = re.compile(r"[^\S\n]+район", re.IGNORECASE)

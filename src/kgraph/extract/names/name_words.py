@@ -195,3 +195,17 @@ def opens_sentence(text: str, start: int) -> bool:
 
 
 _ANY_SPACE = re.compile(r"\s*")
+
+
+def hers_alone(surname: str) -> bool:
+    """Whether a surname written so is a woman's: a man's would decline here, and the dictionary reads it as a man's
+    in the nominative only ("Каллас", "Харрис"), so a first name before it read as a man's genitive ("Кая", which
+    pymorphy3 knows only as Кай's) is hers as written.
+
+    >>> hers_alone("Каллас"), hers_alone("Сечина"), hers_alone("Бурико")
+    (True, False, False)
+    """
+    readings = parses(surname.lower())
+    return not any(r.tag.case != "nomn" and r.tag.gender == "masc" for r in readings) and any(
+        "Fixd" in r.tag and r.tag.gender == "femn" for r in readings
+    )

@@ -17,7 +17,7 @@ from ..spans import SpanIndex
 from ..text.ner import NamedSpan
 from ..text.normalise import key, name_forms, parses
 from ..text.words import RUSSIAN, words
-from .name_words import NAME_WORD, NOT_NAMES, in_own_quotes, no_name, no_name_part, opens_sentence, trim
+from .name_words import NAME_WORD, NOT_NAMES, hers_alone, in_own_quotes, no_name, no_name_part, opens_sentence, trim
 
 _ONE_SPACE = re.compile(" ")
 
@@ -113,6 +113,8 @@ def _as_her_verb_says(text: str, span: NamedSpan) -> NamedSpan:
     >>> text = "Жена Александра Бурико отметила рост."  # the wife's verb, of a man named in the genitive
     >>> _as_her_verb_says(text, NamedSpan(5, 22, "PER", "Александра Бурико", "Александр Бурико")).normal
     'Александр Бурико'
+    >>> _as_her_verb_says("Кая Каллас заявила", NamedSpan(0, 10, "PER", "Кая Каллас", "Кай Каллас")).normal
+    'Кая Каллас'
     """
     if span.normal == span.text:
         return span
@@ -125,6 +127,9 @@ def _as_her_verb_says(text: str, span: NamedSpan) -> NamedSpan:
     before = words(text).before(span.start, RUSSIAN, gap=_ON_ONE_LINE)
     if before and {"NOUN", "nomn", "femn", "sing"} <= parses(before.text.lower())[0].tag.grammemes:
         return span  # "Жена Александра Бурико отметила": the wife speaks, of a man named in the genitive
+    named = NAME_WORD.findall(span.text) or [""]
+    if hers_alone(named[-1]) and all(r.tag.gender == "masc" for r in parses(named[0].lower())):
+        return replace(span, normal=span.text)  # "Кая Каллас заявила": a man's genitive would be "Калласа"
     for word in NAME_WORD.findall(span.text):
         readings = parses(word.lower())
         if not any(r.tag.case == "nomn" and r.tag.gender in ("femn", None) for r in readings):

@@ -231,6 +231,8 @@ def classified_relations(doc: Doc) -> None:
             obj = doc.draft(other).label  # as a label is written: "церемонии открытия" is "церемония открытия"
         elif target.type not in VALUE_TYPES and literal:
             obj = noun_phrase_nominative(doc.clean[target.start : target.end])  # "Второй мировой войны": "… война"
+        elif relation.type == "PART_OF" and (body := _regional_body(doc.clean, source, target)) is not None:
+            obj = entity_of(body)  # "Главное управление МЧС России по Омской области" is part of "МЧС России"
         elif target.type not in VALUE_TYPES:
             obj = entity_of(target)
         if obj is None or obj == subject:
@@ -561,6 +563,22 @@ def _outermost_body(doc: Doc, inner: Mention) -> str | None:
         default=None,
     )
     return longest[1] if longest else None
+
+
+_REGIONAL_OFFICE = re.compile(
+    r"(?:(?:главн|территориальн|региональн|межрегиональн)[а-яё]*\s+)?(?:управлени[а-яё]*|ГУ|У)\s+", re.IGNORECASE
+)
+_FOR_TERRITORY = re.compile(r"\s+по\s+")
+
+
+def _regional_body(text: str, office: Mention, inner: Mention) -> Mention | None:
+    """The federal body a regional office is part of, when the office's name is "управление" and the words of
+    `inner` ("Главное управление МЧС России по Омской области" around "МЧС России по Омской области", the same
+    office named short, no parent of it): the inner words before "по" ("МЧС России")."""
+    if inner.end != office.end or not _REGIONAL_OFFICE.fullmatch(text, office.start, inner.start):
+        return None
+    territory = _FOR_TERRITORY.search(text, inner.start, inner.end)
+    return Mention(inner.start, territory.start(), inner.type) if territory else None
 
 
 def _object_title(text: str, title: Mention, person: Mention) -> bool:

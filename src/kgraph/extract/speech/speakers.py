@@ -18,6 +18,7 @@ from bisect import bisect_left
 from ...model import Utterance
 from ...resources import subclasses
 from ..doc import Doc
+from ..names.name_words import hers_alone
 from ..pipeline import component
 from ..relations.topics import people_named
 from ..text.normalise import CYRILLIC_WORD, key, lemma, parses
@@ -184,9 +185,13 @@ class _Speakers:
         return all(len(word) == 1 or word.lower().replace("ё", "е") in words for word in mentioned)
 
     def _genitive(self, start: int) -> bool:
-        """Whether the name starting at `start` can only be a genitive singular ("Ивана", not "Петрова")."""
+        """Whether the name starting at `start` can only be a genitive singular ("Ивана", not "Петрова"; not "Кая"
+        before "Каллас", a woman's surname that a man's genitive would decline)."""
         word = re.match(r"\w+", self.text[start:])
         readings = parses(word.group().lower()) if word else ()
+        surname = self.last_words.get(start)
+        if surname and hers_alone(surname) and all(p.tag.gender == "masc" for p in readings if "gent" in p.tag):
+            return False  # a man's genitive would have declined the surname too
         # singular: pymorphy3 reads an unknown foreign name ("Крэйг") as some name's genitive plural
         return any({"gent", "sing"} in p.tag for p in readings) and not any("nomn" in p.tag for p in readings)
 
@@ -221,7 +226,9 @@ class _Speakers:
             return group
         # A title ("глава Казахстана", "президент России"): the person holding an office of that state.
         place = self.place_at(said.speaker.start, said.speaker.end)
-        title_word = lemma(words[0]) if words else ""
+        # the title after a place's or a rank's adjective: "индийский премьер", "главный тренер"
+        described = len(words) > 1 and _adjective_of(words[0], words[1])
+        title_word = lemma(words[1] if described else words[0]) if words else ""
         # a title alone ("— сказал министр на брифинге в Москве"): the one person the article gives an office so named,
         # unless a place names the title's own state ("министр Турции": another minister)
         titled = {person for person in self.by_title.get(title_word, set()) if self._may_say(said, person)}
@@ -234,14 +241,14 @@ class _Speakers:
             return last  # "«…», — отметил сербский специалист": the coach named before, in other words
         if not place and len(words) == 2 and title_word in self.HEADS and lemma(words[1]) in _DESCRIBED:
             # "— сказал глава региона", "По словам главы региона": the one governor the article names
-            described = {
+            heads = {
                 person
                 for office in _DESCRIBED[lemma(words[1])]
                 for person in self.by_title.get(office, set())
                 if self._may_say(said, person)
             }
-            if len(described) == 1:
-                return described.pop()
+            if len(heads) == 1:
+                return heads.pop()
         if not place and len(words) > 1:
             # "— сказал министр экономического развития" of two ministers: the one whose office begins so
             spoken = key(said.speaker.text) + " "
@@ -250,11 +257,23 @@ class _Speakers:
             }
             if len(fitting) == 1:
                 return fitting.pop()
+        if not place and len(words) > 1 and title_word in self.HEADS and _body_word(said.speaker.text.split()[1]):
+            # "— добавил глава МИД": the one person heading a body so named ("глава российского МИД"), not the
+            # one "глава" of another body ("глава государства" is no "глава МИД")
+            body = lemma(words[1])
+            heading = {
+                person for office, person in self.offices if person in titled and body in map(lemma, office.split())
+            }
+            return heading.pop() if len(heading) == 1 else None
         if not place:
             return next(iter(titled)) if alone else None
         if title_word in self.HEADS:
             return self.holders[place][0][0] if self.holders.get(place) else None
-        return self.by_word.get((place, title_word)) or (next(iter(titled)) if alone else None)
+        found = self.by_word.get((place, title_word)) or next(  # "премьер" of an office "премьер-министр Индии"
+            (person for person, word in self.holders.get(place, []) if word and word.startswith(title_word + "-")),
+            None,
+        )
+        return found or (next(iter(titled)) if alone else None)
 
     def _may_say(self, said: Said, person: str) -> bool:
         """Whether the speech verb's gender, when it has one ("заявила"), may be the person's."""
@@ -293,9 +312,32 @@ _DESCRIBED = {
     "край": ("губернатор",),
     "субъект": ("губернатор",),
     "город": ("мэр", "градоначальник"),
+    "государство": ("президент", "король", "королева", "монарх"),
+    "правительство": ("премьер-министр", "премьер"),
+    "кабмин": ("премьер-министр", "премьер"),
 }
-"""What the head of a kind of place is called ("глава региона" is its governor, "глава города" its mayor): whom
-a speaker described so is, when the article names one person with such an office."""
+"""What the head of a kind of place is called ("глава региона" is its governor, "глава города" its mayor, "глава
+государства" its president or monarch, "глава правительства" its premier): whom a speaker described so is, when the
+article names one person with such an office."""
+
+
+def _adjective_of(adjective: str, noun: str) -> bool:
+    """Whether the first word is an adjective of the noun after it, in its case and number ("индийский премьер";
+    not "знакомые артиста", the acquaintances of an artist).
+
+    >>> _adjective_of("индийский", "премьер"), _adjective_of("знакомые", "артиста")
+    (True, False)
+    """
+    forms = {(p.tag.case, p.tag.number) for p in parses(noun) if p.tag.POS == "NOUN"}
+    return parses(adjective)[0].tag.POS == "ADJF" and any(
+        (p.tag.case, p.tag.number) in forms for p in parses(adjective) if p.tag.POS == "ADJF"
+    )
+
+
+def _body_word(word: str) -> bool:
+    """Whether a word after "глава" names what is headed: a noun ("государства") or an abbreviation ("МИД")."""
+    return word.isupper() or parses(word.lower())[0].tag.POS == "NOUN"
+
 
 _OTHER_WORDS = frozenset({"специалист", "наставник"})
 """Nouns by which news goes on about a person named before without naming an office: the coach is "сербский
@@ -327,9 +369,10 @@ _OWN_PLACE = re.compile(r"\S+(?:\s+(?!(?:в|во|на|из|с|со|у|по|пр�
 _VOICES = frozenset(
     {"пресс-служба", "пресс-центр", "пресс-релиз", "сообщение", "заявление", "руководство", "канцелярия", "аппарат"}
     | {"агентство", "издание", "газета", "телеканал", "радиостанция", "компания", "ведомство", "сайт"}
+    | {"представитель", "корреспондент"}
 )
-"""Words before an organisation's name that say it speaks as itself: its voice ("пресс-служба") or its kind
-("агентство Reuters")."""
+"""Words before an organisation's name that say it speaks as itself: its voice ("пресс-служба", "представитель
+МИД" when no one is named, "корреспондент ТАСС") or its kind ("агентство Reuters")."""
 
 
 def _gender(name: str) -> str | None:

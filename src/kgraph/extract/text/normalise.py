@@ -376,6 +376,8 @@ def noun_phrase_nominative(text: str, *, person: bool = False) -> str:
     ('«Альфа-Строй»', 'Петропавловск-Камчатский')
     >>> noun_phrase_nominative("ПАО «Софтлайн»"), noun_phrase_nominative("компании «Софтлайн»")
     ('ПАО «Софтлайн»', 'компания «Софтлайн»')
+    >>> noun_phrase_nominative("улице Ленинградской"), noun_phrase_nominative("улице Ленина")
+    ('улица Ленинградская', 'улица Ленина')
     """
     if ordinal := _ORDINAL.match(text):  # "70-го Каннского кинофестиваля": the words after it, then its ending
         rest = noun_phrase_nominative(text[ordinal.end() :], person=person)
@@ -444,8 +446,11 @@ def noun_phrase_nominative(text: str, *, person: bool = False) -> str:
             return text
     if case is None or _NUMBER.search(text, 0, words[head].start()):
         return text  # a number before the head governs its case: "20 годам тюрьмы" is not "20 годы тюрьмы"
+    named_after = _name_after_head(words, head, case, number, gender)
+    if named_after is not None:
+        modifiers.append(named_after.group())
     pieces, last = [], 0
-    for match in words[: head + 1]:
+    for match in words[: head + 1] + ([named_after] if named_after else []):
         at_head = match is words[head]
         form = (
             match.group()
@@ -476,6 +481,19 @@ def noun_phrase_nominative(text: str, *, person: bool = False) -> str:
         pieces.append(text[last : match.start()] + form)
         last = match.end()
     return "".join(pieces) + text[last:]
+
+
+def _name_after_head(
+    words: list[re.Match[str]], head: int, case: str, number: str, gender: str | None
+) -> re.Match[str] | None:
+    """The last word when it is a capitalised adjective after the head that agrees with it, a street's name put
+    after its noun ("улице Ленинградской" is "улица Ленинградская"); else None."""
+    if head != len(words) - 2 or not words[-1].group()[:1].isupper():
+        return None
+    wanted = {case, number} | ({gender} if gender and number == "sing" else set())
+    readings = parses(words[-1].group())
+    agrees = readings[0].tag.POS == "ADJF" and any(wanted <= p.tag.grammemes for p in readings if p.tag.POS == "ADJF")
+    return words[-1] if agrees else None
 
 
 def _nominative_as_written(word: str) -> bool:
