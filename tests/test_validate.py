@@ -98,6 +98,11 @@ BREAKAGES: dict[str, tuple[Callable[[Graph], None], str, str]] = {
         "kgsh:EventShape",
         "end before it starts",
     ),
+    "end-date-as-words": (
+        lambda g: _replace_fact(g, entity_iri("forum16"), SCHEMA.endDate, Literal("в ноябре")),
+        "kgsh:EventShape",
+        "one end date",
+    ),
     "assertion-of-a-missing-triple": (
         lambda g: g.remove((entity_iri("russia"), KG.largestInvestorIn, entity_iri("kazakhstan"))),
         "kgsh:AssertionShape",
@@ -125,6 +130,17 @@ BREAKAGES: dict[str, tuple[Callable[[Graph], None], str, str]] = {
 def test_a_transliteration_stands_in_for_a_missing_english_label(seed_dataset: Dataset, engine: str) -> None:
     transliterated = _broken(seed_dataset, lambda g: _relabel(g, {"ru": "Владимир Путин", "ru-Latn": "Vladimir Putin"}))
     report = validate(transliterated, engine=engine)
+    assert report.conforms, report.text
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_event_may_start_and_end_in_a_month_or_a_year_the_text_gives(seed_dataset: Dataset, engine: str) -> None:
+    # "Строительство началось в марте 2024 года" lost its start date to the shapes, which asked for a day (a review)
+    def monthly(graph: Graph) -> None:
+        _replace_fact(graph, entity_iri("forum16"), SCHEMA.startDate, Literal("2019-11", datatype=XSD.gYearMonth))
+        _replace_fact(graph, entity_iri("forum16"), SCHEMA.endDate, Literal("2019", datatype=XSD.gYear))
+
+    report = validate(_broken(seed_dataset, monthly), engine=engine)
     assert report.conforms, report.text
 
 

@@ -2886,6 +2886,26 @@ def test_a_building_s_noun_ending_the_sentence_before_gives_the_next_name_no_kin
     assert cue_before(town, town.index("Уфа"), set()) == ("г", "CITY")
 
 
+def test_figures_read_as_a_business_review_found_them_misread() -> None:
+    # a review's articles: "не менее чем на 40%" was less than 40%, "около 95 тыс." applications were roubles from
+    # the sentence before, "довести … до 100 млрд" an upper bound, "превысит 5,2 млн человек" no bound, "кв. метров"
+    # no unit, and "2026/27" a figure 27
+    text = (
+        "Капитализация достигла около 68 млрд рублей. Общее число заявок составило около 95 тыс., а компания "
+        "рассчитывает увеличить выручку не менее чем на 40% и довести экспорт до 100 млрд долларов. Площадь "
+        "терминала — 45 тыс. кв. метров, пассажиропоток превысит 5,2 млн человек. В сезоне 2026/27 урожай вырастет."
+    )
+    found = [(a.value, a.unit, a.qualifier) for a in find_amounts(text)]
+    assert found == [
+        (Decimal("68000000000"), "RUB", "about"),
+        (Decimal("95000"), None, "about"),
+        (Decimal("40"), "%", "atLeast"),
+        (Decimal("100000000000"), "USD", "exactly"),
+        (Decimal("45000"), "m2", "exactly"),
+        (Decimal("5200000"), None, "moreThan"),
+    ], found
+
+
 def test_a_sum_after_ot_with_no_do_is_a_lower_bound() -> None:
     # "по цене от 95 тысяч рублей" was exactly 95,000 (a new article); NEREL train: "по цене от 10 долларов США"
     found = {(a.text, a.qualifier) for a in find_amounts("Смартфоны поступят в продажу по цене от 95 тысяч рублей.")}

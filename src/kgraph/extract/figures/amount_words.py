@@ -123,6 +123,8 @@ COMPOUND_UNITS = {
     ("км", "²"): "km2",
     ("квадратный", "метр"): "m2",
     ("кв", "м"): "m2",
+    ("кв", "метр"): "m2",
+    ("кв", "километр"): "km2",
     ("м", "²"): "m2",
     ("кубический", "метр"): "m3",
     ("куб", "м"): "m3",
@@ -248,6 +250,8 @@ def unit_code(words: list[str]) -> str | None:
 
     >>> unit_code(["кв", ".", "км"]), unit_code(["кВт", "·", "ч"]), unit_code(["см"]), unit_code(["градусов"])
     ('km2', 'kWh', 'cm', None)
+    >>> unit_code(["кв", ".", "метров"])
+    'm2'
     >>> unit_code(["фунтов", "стерлингов"]), unit_code(["шведских", "крон"]), unit_code(["франков"])
     ('GBP', 'SEK', None)
     """
@@ -294,6 +298,7 @@ def parser(spelt: bool) -> Any:
         # units of several words: "квадратных километров", "кв. км", "км²", "кВт·ч", "°C", "км/ч"
         rule(normalized("квадратный"), dictionary({"километр", "метр"})),
         rule(caseless("кв"), eq(".").optional(), in_caseless({"км", "м"})),
+        rule(caseless("кв"), eq(".").optional(), dictionary({"километр", "метр"})),  # "45 тыс. кв. метров"
         rule(in_caseless({"км", "м"}), eq("²")),
         rule(normalized("кубический"), normalized("метр")),
         rule(caseless("куб"), eq("."), caseless("м")),
@@ -319,7 +324,7 @@ def parser(spelt: bool) -> Any:
     comparative = in_caseless({"более", "больше", "менее", "меньше"})
     qualifier = or_(
         rule(in_caseless(set(QUALIFIERS)), tail.optional()),
-        rule(caseless("не"), comparative),  # "не менее 5": at least 5
+        rule(caseless("не"), comparative, tail.optional()),  # "не менее 5", "не менее чем на 40%": at least
         rule(caseless("как"), in_caseless({"минимум", "максимум"})),
         rule(in_caseless(DEGREES), comparative, tail.optional()),  # "чуть больше"
     )

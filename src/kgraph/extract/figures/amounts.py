@@ -83,13 +83,16 @@ def find_amounts(text: str) -> list[Amount]:
             amounts.extend(_amounts_in(text, start, end))
             gc.collect(0)  # only what this window made: full collections grew with the heap, not the text
         # the rest with the collector off too: on, its first collection would take in every window's count at once
-        found = _in_paragraph_currency(text, _compounds([a for a in amounts if not _opens_ordinal(text, a)], text))
+        kept = [a for a in amounts if not _opens_ordinal(text, a) and not _SEASON_END.search(text, 0, a.start)]
+        found = _in_paragraph_currency(text, _compounds(kept, text))
         return _as_verbs_bound(text, _currency_as_named_elsewhere(found))
     finally:
         if collecting:
             gc.enable()
 
 
+_SEASON_END = re.compile(r"(?:1[89]|20)\d\d/\Z")
+"""A year and a slash before a figure: "в сезоне 2026/27" names a season, its "27" no amount."""
 _MAGNITUDE_END = re.compile(r"(\w+)\.?\Z")
 _SMALLER_PART = re.compile(r"(\d{1,3})[ \u00a0]+(\w+)")
 
@@ -192,6 +195,8 @@ def _as_verbs_bound(text: str, amounts: list[Amount]) -> list[Amount]:
 
     >>> [(a.value, a.qualifier) for a in find_amounts("Площадь превысила 120 тысяч гектаров, а ущерб не превысит 5%.")]
     [(Decimal('120000'), 'moreThan'), (Decimal('5'), 'atMost')]
+    >>> [(a.value, a.qualifier) for a in find_amounts("Поток превысит 5,2 млн человек. Норму превысили 30 водителей.")]
+    [(Decimal('5200000'), 'moreThan'), (Decimal('30'), 'exactly')]
     """
     found = []
     for amount in amounts:
@@ -199,7 +204,8 @@ def _as_verbs_bound(text: str, amounts: list[Amount]) -> list[Amount]:
         if verb is not None and parses(verb.group(2).lower())[0].tag.POS not in _VERB_FORMS:
             verb = None  # "превышение 5%": a noun, the figure is how much
         if verb is not None and amount.counted and "anim" in parses(amount.counted.lower())[0].tag:
-            verb = None  # "скорость превысили 30 водителей": who exceeded, counted
+            if "plur" in parses(verb.group(2).lower())[0].tag:
+                verb = None  # "скорость превысили 30 водителей": who exceeded, counted ("превысит 5,2 млн человек")
         if verb is not None and amount.qualifier == "exactly":
             amount = replace(amount, qualifier="atMost" if verb.group(1) else "moreThan")
         found.append(amount)
@@ -219,7 +225,13 @@ def _in_paragraph_currency(text: str, amounts: list[Amount]) -> list[Amount]:
     for amount in amounts:
         paragraph = lines.before(amount.start)
         bare = amount.unit_text is None and amount.counted is None
-        if bare and found and found[-1].start > paragraph and found[-1].is_money:
+        if (
+            bare
+            and found
+            and found[-1].start > paragraph
+            and found[-1].is_money
+            and _one_sentence(text, found[-1], amount)
+        ):
             plain = last_plain_sum is not None and last_plain_sum.start > paragraph
             money = last_plain_sum if plain else last_sum
             assert money is not None  # found[-1] is a sum
@@ -230,6 +242,12 @@ def _in_paragraph_currency(text: str, amounts: list[Amount]) -> list[Amount]:
             if opened.before(amount.start) <= closed.before(amount.start):
                 last_plain_sum = amount
     return found
+
+
+def _one_sentence(text: str, one: Amount, other: Amount) -> bool:
+    """Whether no sentence ends between two amounts: "достигла около 68 млрд рублей. Число заявок составило около 95
+    тыс." counts applications, not roubles."""
+    return not re.search(r"[.!?]\s+[А-ЯЁA-Z«\"]", text[one.end - 1 : other.start])
 
 
 class _Misread(Exception):
@@ -493,8 +511,19 @@ def _changes_to(text: str, position: int) -> bool:
 
     >>> _changes_to("Цены выросли на 5 % — до", 25), _changes_to("Цены выросли. Штраф — до", 25)
     (True, False)
+    >>> _changes_to("довести товарооборот до", 24)  # a target: the level to reach
+    True
     """
-    return change_before(text, position) is not None
+    if change_before(text, position) is not None:
+        return True
+    clause = _CLAUSE_START.match(text, max(0, position - 80), position)
+    return _TARGET.search(text, clause.end() if clause else max(0, position - 80), position) is not None
+
+
+_TARGET = re.compile(
+    r"(?<![А-ЯЁа-яё])(?:довести|доводить|довед[её]\w*|дов[её]л\w*|довод\w*)(?![А-ЯЁа-яё])", re.IGNORECASE
+)
+"""A verb of bringing a value to a level ("довести товарооборот до 100 млрд долларов"): "до" names the target."""
 
 
 COMPARED = r"(?<![А-ЯЁа-яё])по[^\S\n]+сравнению[^\S\n]+с[^,.;!?\n]{1,60}"
@@ -543,10 +572,12 @@ def _qualifier(lower: list[str]) -> tuple[str, int, int]:
     index = 1 if lower[0] in vocab.DEGREES else 0  # "чуть больше"
     if lower[index] == "как":  # "как минимум"
         index += 1
-    if lower[index] == "не":  # "не менее 5" is at least 5, "не более 5" at most 5
+    qualified = lower[index] == "не" or lower[index] in vocab.QUALIFIERS
+    if lower[index] == "не":  # "не менее 5" is at least 5, "не более 5" at most 5 ("не менее чем на 40%" too)
         qualifier, index = ("atLeast" if lower[index + 1] in {"менее", "меньше"} else "atMost"), index + 2
-    elif lower[index] in vocab.QUALIFIERS:
+    elif qualified:
         qualifier, index = vocab.QUALIFIERS[lower[index]], index + 1
+    if qualified:
         if index < len(lower) and lower[index] == "чем":
             index += 1
         if index + 1 < len(lower) and lower[index] in {"в", "на"}:
