@@ -203,9 +203,9 @@ def _as_verbs_bound(text: str, amounts: list[Amount]) -> list[Amount]:
         verb = _EXCEEDED.search(text, max(0, amount.start - 40), amount.start)
         if verb is not None and parses(verb.group(2).lower())[0].tag.POS not in _VERB_FORMS:
             verb = None  # "превышение 5%": a noun, the figure is how much
-        if verb is not None and amount.counted and "anim" in parses(amount.counted.lower())[0].tag:
-            if "plur" in parses(verb.group(2).lower())[0].tag:
-                verb = None  # "скорость превысили 30 водителей": who exceeded, counted ("превысит 5,2 млн человек")
+        counted_exceeded = amount.counted and "anim" in parses(amount.counted.lower())[0].tag
+        if verb is not None and counted_exceeded and "plur" in parses(verb.group(2).lower())[0].tag:
+            verb = None  # "скорость превысили 30 водителей": who exceeded, counted ("превысит 5,2 млн человек")
         if verb is not None and amount.qualifier == "exactly":
             amount = replace(amount, qualifier="atMost" if verb.group(1) else "moreThan")
         found.append(amount)
