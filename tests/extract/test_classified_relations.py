@@ -201,6 +201,15 @@ def test_a_title_in_the_genitive_after_a_kinship_noun_or_a_title_is_not_the_name
             "schema:containedInPlace",
         ),
         ("МАК начал расследование крушения Ан-24 в Амурской области.", "kg:agentOf"),  # who inquires did not crash
+        (  # who reports a violation did not commit it
+            "Руководитель Рособрнадзора Анзор Музаев сообщил, что за нарушения порядка проведения экзамена были "
+            "удалены 1 450 участников, в основном за использование мобильных телефонов.",
+            "kg:convictedOf",
+        ),
+        (  # items of a list are not inside one another
+            "Лидерами по числу стобалльников стали Москва, Санкт-Петербург и Московская область.",
+            "schema:containedInPlace",
+        ),
     ],
 )
 def test_what_a_sentence_says_around_two_mentions_keeps_the_classifier_from_relating_them(

@@ -63,11 +63,13 @@ def test_a_fact_whose_object_the_shapes_refuse_is_not_kept() -> None:
     # an event's location must be a place (kg:Forum inherits schema:Event's shape through the ontology)
     assert fits(Fact("forum", "schema:location", "omsk", words, obj_is_entity=True), classes)
     assert not fits(Fact("forum", "schema:location", "putin", words, obj_is_entity=True), classes)
-    # its start date an xsd:date: a bare year is refused, a day is kept
+    # its start date a day, or the month or the year the text gives; no entity, no text
     year = TimeRef(Span(0, 4, "2019"), 2019)
     day = TimeRef(Span(0, 4, "7 ноября 2019"), date(2019, 11, 7))
-    assert not fits(Fact("forum", "schema:startDate", year, words), classes)
+    assert fits(Fact("forum", "schema:startDate", year, words), classes)
     assert fits(Fact("forum", "schema:startDate", day, words), classes)
+    assert not fits(Fact("forum", "schema:startDate", "omsk", words, obj_is_entity=True), classes)
+    assert not fits(Fact("forum", "schema:startDate", "в ноябре", words), classes)
     # a predicate no shape constrains for the subject's class is kept
     assert fits(Fact("putin", "schema:knows", "omsk", words, obj_is_entity=True), classes)
 

@@ -3777,6 +3777,18 @@ def test_a_womans_first_name_the_dictionary_knows_only_as_a_mans_genitive_stays_
     assert said.get("обжалует решение", []) == [], said
 
 
+def test_a_mans_unknown_surname_and_a_woman_named_after_her_verb_get_their_own_nominatives() -> None:
+    # "защитника Игоря Дивеева" was "Игорь Дивеева" (the dictionary knows no surname Дивеев), and "…, сообщила
+    # генеральный продюсер «Кинотавра» Ситора Алиева" was "Ситор Алиев" (a review); her husband stays his
+    text = (
+        "Петербуржцы приобрели защитника Игоря Дивеева. Показы посетили зрители, сообщила генеральный продюсер "
+        "«Кинотавра» Ситора Алиева. Фильм похвалила жена Александра Бурико."
+    )
+    model = extract_article(parse_article("n", f"# Новости\n\n{text}\n"))
+    persons = sorted(e.labels["ru"] for e in model.entities.values() if e.cls == "schema:Person")
+    assert persons == ["Александр Бурико", "Игорь Дивеев", "Ситора Алиева"], persons
+
+
 def test_a_speaker_described_by_what_he_heads_or_by_a_place_adjective_is_the_one_holding_that_office() -> None:
     # "— сказал глава государства" went to the one "глава" the article named, the head of the foreign ministry; and
     # "индийский премьер" spoke for nobody (a review)
@@ -3812,6 +3824,55 @@ def test_a_body_speaks_through_an_unnamed_representative_or_correspondent_but_a_
         "Анкара готова к переговорам": ["МИД Турции"],
         "Москва ждёт ответа": ["Мария Захарова"],
     }, said
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (  # a name in guillemets in the words said
+            "Правительство области выделит 450 млн рублей на реконструкцию комплекса «Жемчужина Сибири», сообщил во "
+            "вторник губернатор региона Александр Моор.",
+            (
+                "Правительство области выделит 450 млн рублей на реконструкцию комплекса «Жемчужина Сибири»",
+                "Александр Моор",
+            ),
+        ),
+        (  # an abbreviation's period in the words said, a name in guillemets in the speaker's title
+            "Пять новых школ на 5,5 тыс. мест откроются в Казани, сообщил руководитель центра «ПроЗерно» Иван Петров.",
+            ("Пять новых школ на 5,5 тыс. мест откроются в Казани", "Иван Петров"),
+        ),
+        (  # when it was said, to the time of day
+            "Потребительские цены выросли на 0,26%, сообщил в среду вечером Росстат.",
+            ("Потребительские цены выросли на 0,26%", "Росстат"),
+        ),
+        (  # a participle's clause between the speaker and the verb
+            "Премьер-министр Татарстана Ильдар Гарипов, принявший участие в открытии, отметил, что рейсы откроют.",
+            ("рейсы откроют", "Ильдар Гарипов"),
+        ),
+        (  # "По словам" and a long title
+            "По словам руководителя департамента транспорта и автомобильных дорог Воронежской области Андрея "
+            "Бондаренко, старый мост закроют на ремонт.",
+            ("старый мост закроют на ремонт", "Андрей Бондаренко"),
+        ),
+        (  # "По её оценке"
+            "Директор биржи Наталья Юрченко выступила. По ее оценке, на рынок выйдут 15 эмитентов.",
+            ("на рынок выйдут 15 эмитентов", "Наталья Юрченко"),
+        ),
+        (  # written by a person named in the genitive
+            "«Мы благодарны ему за работу», — говорится в заявлении председателя совета директоров Игоря Малинина.",
+            ("Мы благодарны ему за работу", "Игорь Малинин"),
+        ),
+        (  # a city's "глава" is its mayor
+            "Глава Екатеринбурга Алексей Орлов выступил в думе. «Мы сохраняем все обязательства», — сказал мэр.",
+            ("Мы сохраняем все обязательства", "Алексей Орлов"),
+        ),
+    ],
+)
+def test_statements_two_reviews_found_unread_are_read(text: str, said: tuple[str, str]) -> None:
+    model = extract_article(parse_article("s", f"# Новости\n\nPublished at: 2026-03-11\n\n{text}\n"))
+    labels = {i: e.labels["ru"] for i, e in model.entities.items()}
+    found = {(u.text.text, labels[s]) for u in model.utterances for s in u.speakers}
+    assert said in found, found
 
 
 def test_a_figure_concerns_no_place_of_the_clause_that_says_who_reported_it() -> None:

@@ -19,7 +19,7 @@ from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..model import ArticleModel, Fact, TimeRef
+from ..model import ArticleModel, Fact, TimeRef, YearMonth
 from ..source import Span
 
 if TYPE_CHECKING:  # rdflib is imported when the shapes are first read, so importing extraction stays cheap
@@ -133,20 +133,21 @@ def single() -> frozenset[str]:
     return single_valued_in(_shapes())
 
 
-Allowed = tuple[frozenset[str], str | None]
-"""What a property shape lets a fact point at: the classes (any of them; empty when any), and the datatype."""
+Allowed = tuple[frozenset[str], frozenset[str]]
+"""What a property shape lets a fact point at: the classes (any of them; empty when any), and the datatypes (any of
+them; empty when any)."""
 
 
 def objects_allowed_in(shapes: "Graph") -> dict[tuple[str, str], list[Allowed]]:
-    """For each (sh:targetClass, sh:path), the classes (sh:class, or sh:or of sh:class) and the datatype
-    (sh:datatype) its property shapes require of the values.
+    """For each (sh:targetClass, sh:path), the classes (sh:class, or sh:or of sh:class) and the datatypes
+    (sh:datatype, or sh:or of sh:datatype) its property shapes require of the values.
 
     >>> from rdflib import Graph
     >>> shapes = Graph().parse(format="turtle", data='''
     ...     @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix schema: <https://schema.org/> .
     ...     [] sh:targetClass schema:Event ; sh:property [ sh:path schema:location ; sh:class schema:Place ] .''')
     >>> objects_allowed_in(shapes)
-    {('schema:Event', 'schema:location'): [(frozenset({'schema:Place'}), None)]}
+    {('schema:Event', 'schema:location'): [(frozenset({'schema:Place'}), frozenset())]}
     """
     from rdflib import URIRef
     from rdflib.collection import Collection
@@ -161,13 +162,13 @@ def objects_allowed_in(shapes: "Graph") -> dict[tuple[str, str], list[Allowed]]:
             if not isinstance(path, URIRef):
                 continue
             classes = {shorten(c) for c in shapes.objects(prop, SH["class"])}
+            datatypes = {shorten(d) for d in shapes.objects(prop, SH.datatype)}
             for alternatives in shapes.objects(prop, SH["or"]):
-                classes |= {
-                    shorten(c) for item in Collection(shapes, alternatives) for c in shapes.objects(item, SH["class"])
-                }
-            datatype = shapes.value(prop, SH.datatype)
-            if classes or datatype is not None:
-                allowed = (frozenset(classes), None if datatype is None else shorten(datatype))
+                for item in Collection(shapes, alternatives):
+                    classes |= {shorten(c) for c in shapes.objects(item, SH["class"])}
+                    datatypes |= {shorten(d) for d in shapes.objects(item, SH.datatype)}
+            if classes or datatypes:
+                allowed = (frozenset(classes), frozenset(datatypes))
                 table.setdefault((shorten(cls), shorten(path)), []).append(allowed)
     return table
 
@@ -177,7 +178,7 @@ def objects_allowed() -> Mapping[tuple[str, str], list[Allowed]]:
     """objects_allowed_in our shapes, read once.
 
     >>> objects_allowed()[("schema:Event", "schema:location")]
-    [(frozenset({'schema:Place'}), None)]
+    [(frozenset({'schema:Place'}), frozenset())]
     """
     return objects_allowed_in(_shapes())
 
@@ -191,9 +192,22 @@ def _allowed_by_path() -> Mapping[str, list[tuple[str, list[Allowed]]]]:
     return grouped
 
 
+_TIME_TYPES = frozenset({"xsd:date", "xsd:gYearMonth", "xsd:gYear"})
+
+
+def _time_type(value: object) -> str | None:
+    """The datatype a time value is written in: a day an xsd:date, a month an xsd:gYearMonth, a year an xsd:gYear."""
+    if isinstance(value, date):
+        return "xsd:date"
+    if isinstance(value, YearMonth):
+        return "xsd:gYearMonth"
+    return "xsd:gYear" if isinstance(value, int) and not isinstance(value, bool) else None
+
+
 def fits(fact: Fact, classes: Mapping[str, str]) -> bool:
     """Whether the shapes accept the fact's object for its subject's class (and the ontology's superclasses):
-    an entity of an allowed class, a value of the required datatype (a date for xsd:date, not a bare year), and no
+    an entity of an allowed class, a value of an allowed datatype (a day for xsd:date, a bare year only where
+    xsd:gYear is allowed too), and no
     value at all where a shape allows none (sh:maxCount 0)."""
     from ..resources import subclasses
 
@@ -203,14 +217,14 @@ def fits(fact: Fact, classes: Mapping[str, str]) -> bool:
     for target, rules in _allowed_by_path().get(fact.predicate, []):
         if subject_class not in subclasses(target):
             continue
-        for allowed_classes, datatype in rules:
+        for allowed_classes, datatypes in rules:
             if allowed_classes:
                 kind = classes.get(fact.obj) if fact.obj_is_entity and isinstance(fact.obj, str) else None
                 if kind is None or not any(kind in subclasses(c) for c in allowed_classes):
                     return False
-            if datatype == "xsd:date":
+            if datatypes & _TIME_TYPES:
                 value = fact.obj.value if isinstance(fact.obj, TimeRef) else fact.obj
-                if fact.obj_is_entity or not isinstance(value, date):
+                if fact.obj_is_entity or _time_type(value) not in datatypes:
                     return False
     return True
 

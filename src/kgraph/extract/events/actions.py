@@ -122,6 +122,26 @@ _CLOCK = re.compile(r"(?<![\d:.,])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d:]|[.,]\d)"
 """A time of day ("05:12", "13.00")."""
 
 
+def _figure_word(written: str) -> bool:
+    """Whether a word holding a digit is a figure ("2,5", "90-х"), not a name with a number ("5G", "Ан-24", "МС-21").
+
+    >>> [_figure_word(w) for w in ("2,5", "90-х", "5G", "Ан-24", "сеть")]
+    [True, True, False, False, False]
+    """
+    return any(c.isdigit() for c in written) and written[:1].isdigit() and re.search(r"[A-Za-z]", written) is None
+
+
+def _counted(syntax: "Sentences", head: int) -> list[int]:
+    """A word and the numbers that count it, down their chain ("216 млн тонн": тонн, млн, 216)."""
+    found, todo = [head], [head]
+    while todo:
+        for child in syntax.children.get(todo.pop(), []):
+            if syntax.words[child].rel.startswith("nummod") and child not in found:
+                found.append(child)
+                todo.append(child)
+    return found
+
+
 def _words_over(syntax: "Sentences", start: int, end: int) -> list[int]:
     """The indexes of the words of `syntax` that overlap `start`..`end`."""
     first, last = syntax.first_word(start), min(syntax.first_word(end - 1), len(syntax.words) - 1)
@@ -174,7 +194,7 @@ def _reading(doc: Doc) -> _Reading:
         for mention in draft.mentions
         for i in _words_over(syntax, mention.start, mention.end)
     }
-    figures = {i for i in range(len(words)) if any(c.isdigit() for c in syntax.written(i))}  # "в 2,5 раза"
+    figures = {i for i in range(len(words)) if _figure_word(syntax.written(i))}  # "в 2,5 раза"
     for amount in doc.amounts:
         figures.update(_words_over(syntax, amount.start, amount.end))
     return _Reading(dated, date_words, figures, named_events)
@@ -230,7 +250,9 @@ def find_actions(doc: Doc, reading: _Reading | None = None) -> Iterator[Action]:
             and i not in date_words
             and any(syntax.written(c).lower() in _PLACE_PREPOSITIONS for c in children.get(i, []))
         )
-        counted_object = any(i in figures - date_words for obj in objects for i in _subtree(children, obj))
+        # the object's own count ("добыл 216 млн тонн угля"), not a figure deeper in its phrase ("утвердила бюджет
+        # города с доходами 92,4 млрд рублей", "ввела в эксплуатацию станцию мощностью 350 МВт")
+        counted_object = any(i in figures - date_words for obj in objects for i in _counted(syntax, obj))
         # "выросла на 23%", "поступило более 800 заявок"; not "Около 400 рабочих объявили забастовку"
         told = [c for c in below if c not in objects and c != subject]
         counted = counted_object or any(

@@ -225,13 +225,7 @@ def _in_paragraph_currency(text: str, amounts: list[Amount]) -> list[Amount]:
     for amount in amounts:
         paragraph = lines.before(amount.start)
         bare = amount.unit_text is None and amount.counted is None
-        if (
-            bare
-            and found
-            and found[-1].start > paragraph
-            and found[-1].is_money
-            and _one_sentence(text, found[-1], amount)
-        ):
+        if bare and found and found[-1].start > paragraph and found[-1].is_money and _of_a_sum(text, found[-1], amount):
             plain = last_plain_sum is not None and last_plain_sum.start > paragraph
             money = last_plain_sum if plain else last_sum
             assert money is not None  # found[-1] is a sum
@@ -244,10 +238,20 @@ def _in_paragraph_currency(text: str, amounts: list[Amount]) -> list[Amount]:
     return found
 
 
-def _one_sentence(text: str, one: Amount, other: Amount) -> bool:
-    """Whether no sentence ends between two amounts: "достигла около 68 млрд рублей. Число заявок составило около 95
-    тыс." counts applications, not roubles."""
-    return not re.search(r"[.!?]\s+[А-ЯЁA-Z«\"]", text[one.end - 1 : other.start])
+def _of_a_sum(text: str, money: Amount, amount: Amount) -> bool:
+    """Whether a bare figure after a sum may be a sum too: in the sum's sentence, or in a later one that counts
+    nothing ("Число заявок составило около 95 тыс." after "достигла около 68 млрд рублей" counts applications; "Его
+    соотечественник зарабатывает 30 миллионов в год" after a salary in euros is in euros)."""
+    sentence = re.search(
+        r"[.!?]\s+(?=[А-ЯЁA-Z«\"])(?!.*[.!?]\s+[А-ЯЁA-Z«\"])", text[money.end - 1 : amount.start], re.S
+    )
+    if sentence is None:
+        return True
+    return _COUNTING.search(text, money.end - 1 + sentence.end(), amount.start) is None
+
+
+_COUNTING = re.compile(r"(?<![А-ЯЁа-яё])(?:числ[оа]|количеств[оа]|численност[ьи])(?![А-ЯЁа-яё])", re.IGNORECASE)
+"""A noun that makes a figure a count of something: "число заявок составило около 95 тыс."."""
 
 
 class _Misread(Exception):

@@ -487,8 +487,10 @@ def _day_bounds(words: str, published: date | None) -> tuple[date, date] | None:
     (datetime.date(2026, 9, 19), datetime.date(2026, 9, 21))
     >>> _day_bounds("с 16 апреля по 19 мая 2019 года", None)
     (datetime.date(2019, 4, 16), datetime.date(2019, 5, 19))
+    >>> _day_bounds("с 25 по 29 июля 2013 г", None)
+    (datetime.date(2013, 7, 25), datetime.date(2013, 7, 29))
     """
-    found = _DAY_RANGE.fullmatch(words.strip().removesuffix("года").removesuffix("г.").strip())
+    found = _DAY_RANGE.fullmatch(re.sub(r"\s*(?:года|году|год|г)\.?\Z", "", words.strip()))
     if found is None:
         return None
     year = int(found.group("year")) if found.group("year") else published.year if published else None

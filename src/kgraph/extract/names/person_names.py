@@ -119,9 +119,11 @@ def _as_her_verb_says(text: str, span: NamedSpan) -> NamedSpan:
     if span.normal == span.text:
         return span
     verb = _NEXT_WORD.match(text, span.end)
-    if verb is None or not {"VERB", "past", "femn"} <= parses(verb.group(1))[0].tag.grammemes:
+    if _her_verb_before(text, span):  # "…, сообщила генеральный продюсер «Кинотавра» Ситора Алиева."
+        verb = None
+    elif verb is None or not {"VERB", "past", "femn"} <= parses(verb.group(1))[0].tag.grammemes:
         return span
-    then = words(text).after(verb.end(), RUSSIAN, gap=_ON_ONE_LINE)
+    then = words(text).after(verb.end(), RUSSIAN, gap=_ON_ONE_LINE) if verb else None
     if then and any({"nomn", "femn", "sing"} <= r.tag.grammemes for r in parses(then.text.lower())):
         return span  # "Мнение Александра Бурико поддержала компания": the verb's subject comes after it
     before = words(text).before(span.start, RUSSIAN, gap=_ON_ONE_LINE)
@@ -141,6 +143,25 @@ _WOMANS_SURNAME = re.compile(r"(?:ова|ева|ёва|ина|ына)\Z")
 """The ending of a woman's Russian surname, which a man's genitive shares ("Абрамова")."""
 
 
+_VERB_THEN_TITLE = re.compile(r"[,—–][^\S\n]*([а-яё]+)[^\S\n]+[^\n,.;:!?\"]{0,120}\Z")
+"""A clause's first word after a comma or a dash, and the words from it to a name ("…, сообщила генеральный продюсер
+«Кинотавра» "): a lead statement's verb before who said it."""
+
+
+def _her_verb_before(text: str, span: NamedSpan) -> bool:
+    """Whether a name ends its sentence after a verb in the feminine past that opens its clause: she said it
+    ("…, сообщила генеральный продюсер «Кинотавра» Ситора Алиева.").
+
+    >>> text = "Показы посетили зрители, сообщила продюсер «Кинотавра» Ситора Алиева."
+    >>> _her_verb_before(text, NamedSpan(55, 68, "PER", "Ситора Алиева", "Ситор Алиев"))
+    True
+    """
+    if not re.match(r"[^\S\n]*[.!?]", text[span.end : span.end + 3]):
+        return False
+    clause = _VERB_THEN_TITLE.search(text, max(0, span.start - 160), span.start)
+    return clause is not None and {"VERB", "past", "femn"} <= parses(clause.group(1))[0].tag.grammemes
+
+
 def _one_gender(span: NamedSpan) -> NamedSpan:
     """A name of two words normalised to a man's first name and a woman's surname made one man's: the surname as
     written read as a man's in the genitive ("предпринимателя Яна Абрамова" was "Ян Абрамова"; it is "Ян Абрамов").
@@ -149,6 +170,8 @@ def _one_gender(span: NamedSpan) -> NamedSpan:
     'Ян Абрамов'
     >>> _one_gender(NamedSpan(0, 12, "PER", "Анна Петрова", "Анна Петрова")).normal
     'Анна Петрова'
+    >>> _one_gender(NamedSpan(0, 13, "PER", "Игоря Дивеева", "Игорь Дивеева")).normal
+    'Игорь Дивеев'
     """
     parts = span.normal.split()
     if len(parts) != 2 or not _WOMANS_SURNAME.search(parts[1]):
@@ -158,8 +181,8 @@ def _one_gender(span: NamedSpan) -> NamedSpan:
         return span
     his = [r for r in parses(parts[1].lower()) if {"Surn", "masc", "gent"} <= r.tag.grammemes]
     nominative = his[0].inflect({"nomn"}) if his else None
-    if nominative is None:
-        return span
+    if nominative is None:  # a surname the dictionary does not know ("Дивеева"): a Russian man's ends without "-а"
+        return replace(span, normal=f"{parts[0]} {parts[1][:-1]}")
     his_name = "-".join(part[:1].upper() + part[1:] for part in str(nominative.word).split("-"))
     return replace(span, normal=f"{parts[0]} {his_name}")
 

@@ -262,8 +262,13 @@ def classified_relations(doc: Doc) -> None:
             continue  # "После гибели мужа Корасон Акино …": the husband died, not she
         if relation.type in _WHERE_BASED and _banned_in(doc.clean, target):
             continue  # "запрещённой в России организацией": where it is banned, not where it is
+        if relation.type in _OWN_STATE and _reports_it(doc.clean, source, target):
+            continue  # "Музаев сообщил, что за нарушения … были удалены 1 450 участников": he reports it, not did it
         if relation.type == "MEDICAL_CONDITION" and _outbreak(doc.clean, target):
             continue  # "провела ведомство через пандемию коронавируса": a public event, nobody's illness
+        places = {doc.draft(subject).cls, doc.draft(other).cls if (other := entity_of(target)) else ""} <= _LAND
+        if relation.type == "LOCATED_IN" and places and _listed(doc.clean, source, target):
+            continue  # "стали Москва, Санкт-Петербург и Московская область": a list, not one inside the other
         if relation.type == "LOCATED_IN" and _route(doc.clean, source, target):
             continue  # "рейс из Благовещенска в Тынду": two ends of a route, neither inside the other
         if relation.type == "AGENT" and (_inquired(doc.clean, source) or _inquired(doc.clean, target)):
@@ -579,6 +584,58 @@ def _regional_body(text: str, office: Mention, inner: Mention) -> Mention | None
         return None
     territory = _FOR_TERRITORY.search(text, inner.start, inner.end)
     return Mention(inner.start, territory.start(), inner.type) if territory else None
+
+
+_OWN_STATE = frozenset({"CONVICTED_OF", "PENALIZED_AS", "MEDICAL_CONDITION", "CAUSE_OF_DEATH"})
+"""Relations of what a person did or suffered: not of whoever reports it."""
+_REPORTS = re.compile(r"(?:^|[\s,])([а-яё]+)(?:\s+[а-яё]+){0,3},?\s+что\s+(?P<next>[а-яё]+)")
+"""A verb, maybe a few words after it ("сообщил журналистам"), and "что": what follows are the words said."""
+_OF_ONESELF = frozenset({"он", "она", "я", "мы"})
+"""Words after "что" that keep the speaker the subject of what is said ("заявила, что она не знала о запрете")."""
+
+
+def _listed(text: str, first: Mention, second: Mention) -> bool:
+    """Whether two mentions are items of one list ("Москва, Санкт-Петербург и Московская область", "в Москве и
+    Казани"): no place of the two is in the other; "в Кемерово, Россия" names where the town is.
+
+    >>> text = "Лидеры — Москва, Санкт-Петербург и Казань. Завод в Кемерово, Россия."
+    >>> _listed(text, Mention(9, 15, "CITY"), Mention(17, 32, "CITY"))
+    True
+    >>> _listed(text, Mention(51, 59, "CITY"), Mention(61, 67, "COUNTRY"))
+    False
+    >>> _listed("родился в Ухте, РСФСР, СССР", Mention(10, 14, "CITY"), Mention(16, 21, "STATE_OR_PROVINCE"))
+    False
+    """
+    earlier, later = sorted((first, second))
+    between = text[earlier.end : later.start]
+    return re.fullmatch(r"\s+и\s+", between) is not None or (
+        re.fullmatch(r",\s*", between) is not None and re.match(r"\s+и\s", text[later.end :]) is not None
+    )
+
+
+def _reports_it(text: str, person: Mention, other: Mention) -> bool:
+    """Whether the person speaks of `other` in words said: "Музаев сообщил, что за нарушения … удалены", or
+    "…удалены за нарушения, сообщил Музаев".
+
+    >>> text = "Музаев сообщил, что за нарушения удалены участники. Суд признал Петрова виновным в краже."
+    >>> _reports_it(text, Mention(0, 6, "PERSON"), Mention(23, 32, "CRIME"))
+    True
+    >>> ill = "Падован сообщил, что заразился коронавирусом."
+    >>> _reports_it(ill, Mention(0, 7, "PERSON"), Mention(31, 44, "DISEASE"))
+    False
+    >>> _reports_it(text, Mention(64, 71, "PERSON"), Mention(83, 88, "CRIME"))
+    False
+    """
+    from ..speech.quotes import SPEECH_VERBS
+
+    if person.end <= other.start:
+        said = _REPORTS.search(text, person.end, other.start)
+        if said is None or lemma(said.group(1)) not in SPEECH_VERBS or "." in text[person.end : said.start()]:
+            return False
+        # "сообщил, что заразился", "заявила, что она не знала о запрете": of the speaker, who says it of himself
+        return said.group("next") not in _OF_ONESELF and parses(said.group("next"))[0].tag.POS != "VERB"
+    between = text[other.end : person.start]
+    return "." not in between and any(lemma(verb) in SPEECH_VERBS for verb in re.findall(r",\s+([а-яё]+)\s", between))
 
 
 def _object_title(text: str, title: Mention, person: Mention) -> bool:

@@ -84,12 +84,12 @@ end and a space."""
 # "По словам Путина, …", "По мнению экспертов, …", "По его словам, …", "По его данным, …": reported speech with the
 # speaker in the genitive, named first (who it is, attribution decides: "по словам матери Майкла Джексона" is not his
 # word; "По данным следствия" names no one)
-ACCORDING = r"(?:словам|мнению|оценкам|данным)"
+ACCORDING = r"(?:словам|мнению|оценкам|оценке|данным)"
 """The nouns of "По словам / мнению / оценкам / данным X": whose words follow (``relations.topics`` reads X as a
 group)."""
 _ACCORDING_TO = re.compile(
-    rf"{_SENTENCE_START}По\s+(?:(?P<own>его|её|ее)\s+(?:словам|мнению|данным)|{ACCORDING}\s+"
-    r"(?P<who>[^\n,.:«»\"]{1,80}?)),\s+(?P<q>[^\n]+?)[.!?](?=\s|$)",
+    rf"{_SENTENCE_START}По\s+(?:(?P<own>его|её|ее)\s+(?:словам|мнению|данным|оценке|оценкам)|{ACCORDING}\s+"
+    r"(?P<who>(?:[^\n,.:«»\"]|«[^«»\n]{1,40}»){1,160}?)),\s+(?P<q>[^\n]+?)[.!?](?=\s|$)",
     re.M,
 )
 _SAYING_STEMS = "|".join(sorted({re.sub(r"(?:овать|ить|ать|ять|уть|еть)$", "", verb) for verb in SPEECH_VERBS}))
@@ -101,7 +101,12 @@ _GUILLEMET_BEFORE = re.compile(
     r"«(?P<q>[^«»\n]+)»"
 )
 # "Алёхина, в свою очередь, подчеркнула, что …": a speaker and a parenthetical word or two between commas
-_ASIDE = r"(?:,\s+(?:в\s+свою\s+очередь|со\s+своей\s+стороны|в\s+частности|однако|при\s+этом|также|же),)?"
+_ASIDE = (
+    r"(?:,\s+(?:в\s+свою\s+очередь|со\s+своей\s+стороны|в\s+частности|однако|при\s+этом|также|же"
+    r"|[а-яё]+(?:вший|вшая|вшие|вшее)(?:ся)?\s[^\n.,:;!?«»\"]{1,60}),)?"
+)
+"""A parenthetical between the speaker and the verb: a word or two, or a participle's clause ("Ильдар Гарипов,
+принявший участие в открытии, отметил, что …")."""
 _SPEAKER_FIRST = rf"{_SENTENCE_START}(?P<who>[А-ЯЁ](?:[^\n.,:«»]|«[^«»\n]{{1,40}}»){{0,140}}?){_ASIDE}"
 """A sentence opening with who speaks (then the verb): a title may hold a name in guillemets ("Директор «Роскосмоса»
 Дмитрий Баканов заявил, что …")."""
@@ -128,9 +133,14 @@ _AS_SAID = re.compile(
 )
 # "Явка составила 38,4%, сообщила председатель облизбиркома Ольга Ушакова.": the words, unquoted, then the verb and
 # who said them to the sentence's end (NEREL train has 90 such sentences in 80 of its 746 documents)
+_NAMED = r"«[^«»\n]{1,80}»|\"[^\"\n]{1,80}\""
+"""A name in quotes inside a sentence ("комплекса «Жемчужина Сибири»")."""
+_ABBREVIATED = r"\.(?=[^\S\n]+[а-яё\d])"
+"""A period that ends no sentence: an abbreviation's before a word in lower case ("5,5 тыс. мест")."""
 _SAID_AFTER = re.compile(
-    rf"{_SENTENCE_START}(?P<q>[А-ЯЁ](?:[^\n«»\".!?]|[.!?](?!\s)){{9,400}}?),[^\S\n]+(?P<verb>[а-яё]+)[^\S\n]+"
-    r"(?P<who>[А-ЯЁа-яё][^\n.,:;!?«»\"]{1,160}?)[.!?](?=\s|$)",
+    rf"{_SENTENCE_START}(?P<q>(?:[А-ЯЁ]|«[^«»\n]{{1,40}}»[^\S\n])(?:[^\n«»\".!?]|[.!?](?!\s)|{_ABBREVIATED}|{_NAMED})"
+    r"{9,400}?),[^\S\n]+(?P<verb>[а-яё]+)[^\S\n]+"
+    rf"(?P<who>[А-ЯЁа-яё](?:[^\n.,:;!?«»\"]|{_NAMED}){{1,160}}?)[.!?](?=\s|$)",
     re.M,
 )
 # "«Это моё последнее желание», сказал Хоакин": the words, a comma and no dash (three words or more, so that a name
@@ -222,7 +232,9 @@ def _speaker_after(verb: str, who: str) -> int | None:
     return at if first[:1].isupper() or any(p.tag.case == "nomn" for p in parses(first.lower())) else None
 
 
-_WHERE_SAID = re.compile(r"(?:на\s+[а-яё-]+|накануне|вчера|сегодня|ранее|также|позднее|затем)\s+")
+_WHERE_SAID = re.compile(
+    r"(?:на\s+[а-яё-]+|накануне|вчера|сегодня|ранее|также|позднее|затем|утром|днём|днем|вечером|ночью)\s+"
+)
 """A phrase of where or when words were said that is no date: "на брифинге ", "накануне "."""
 
 

@@ -39,6 +39,7 @@ class _Speakers:
         )
         """Each organisation's mentions: (start, end, its id)."""
         self.body_ids = {ident for _, _, ident in self.bodies}
+        self.classes = {doc.ids[i]: d.cls for i, d in enumerate(doc.drafts)}
         self.group_at = doc.finder({"kg:Group"}).at
         self.sentence = doc.sentence
         self.text = doc.clean
@@ -200,6 +201,10 @@ class _Speakers:
         # person's name, whoever they hold (a title is looked at below)
         according = said.verb.startswith("по ") and said.speaker.text[:1].islower()
         person = None if according else self.person_at(said.speaker.start, said.speaker.end)
+        if person and _IN_WRITING.match(said.speaker.text) and lemma(said.verb.split()[0].lower()) == "говориться":
+            # "— говорится в заявлении председателя совета директоров Игоря Малинина": his, named in the genitive
+            named = self.persons[bisect_left(self.person_starts, said.speaker.start) :]
+            return next((ident for start, ident in reversed(named) if start < said.speaker.end), person)
         if person:
             return self._named_speaker(said, person)
         if according:  # "по словам главного санитарного врача Анны Поповой": the office's holder, named in the words
@@ -232,6 +237,14 @@ class _Speakers:
         # a title alone ("— сказал министр на брифинге в Москве"): the one person the article gives an office so named,
         # unless a place names the title's own state ("министр Турции": another minister)
         titled = {person for person in self.by_title.get(title_word, set()) if self._may_say(said, person)}
+        if not titled and title_word in _HEAD_CALLED:  # "— сказал мэр" of "Глава Екатеринбурга Алексей Орлов"
+            titled = {
+                person
+                for place, holders in self.holders.items()
+                if self.classes.get(str(place)) == _HEAD_CALLED[title_word]
+                for person, word in holders
+                if word == "глава" and self._may_say(said, person)
+            }
         alone = len(titled) == 1 and not _OWN_PLACE.match(said.speaker.text)
         if not place and len(words) == 1 and last in self.labels and self._goes_on(said, last, titled):
             # "Фидан заявил, что … «…», — подчеркнул министр": a bare title (an office's first word) right after
@@ -319,6 +332,14 @@ _DESCRIBED = {
 """What the head of a kind of place is called ("глава региона" is its governor, "глава города" its mayor, "глава
 государства" its president or monarch, "глава правительства" its premier): whom a speaker described so is, when the
 article names one person with such an office."""
+
+
+_HEAD_CALLED = {"мэр": "schema:City", "градоначальник": "schema:City", "губернатор": "schema:AdministrativeArea"}
+"""What the head ("глава") of a city or a region is called too: "— сказал мэр" is the words of the one "глава" of a
+city the article names."""
+
+_IN_WRITING = re.compile(r"[Вв]о?\s+(?:заявлении|сообщении|обращении|письме|посте|публикации|комментарии)\s")
+"""Where words are written ("говорится в заявлении X"): X, in the genitive, wrote them."""
 
 
 def _adjective_of(adjective: str, noun: str) -> bool:
