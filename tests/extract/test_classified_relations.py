@@ -331,6 +331,12 @@ def test_the_company_of_a_director_of_the_company_is_the_one_named_just_before_o
         " «Средства пойдут на разработку», — сказал генеральный директор компании Роман Соколов.\n"
     )
     assert office_of_the_director(several) == set()
+    # the one named earlier in the title's own sentence, whatever the headline named (a review)
+    same = (
+        "# Минэнерго подвело итоги\n\nПАО «Уральская сталь» опубликовало отчётность, генеральный директор компании "
+        "Елена Горбунова объяснила снижение прибыли.\n"
+    )
+    assert office_of_the_director(same) == {"Уральская сталь"}
 
 
 def test_a_colleague_or_a_successor_is_no_office() -> None:

@@ -119,3 +119,13 @@ def test_a_time_of_day_after_the_day_is_part_of_when_not_a_figure() -> None:
     model = _model("Ракета-носитель стартовала с космодрома Восточный во вторник в 05:12.")
     launch = _facts(model, _action(model, "ракета-носитель стартовала с космодрома Восточный"))
     assert ("·", "kg:pointInTime", date(2025, 3, 11)) in launch, launch
+
+
+def test_who_holds_an_event_its_object_names_is_its_agent_and_who_wins_one_takes_part() -> None:
+    # "Вручение наград провёл вице-премьер Дмитрий Чернышенко" made him a participant only (a review)
+    model = _model("В среду вручение наград провёл вице-премьер Дмитрий Чернышенко.")
+    assert ("Дмитрий Чернышенко", "kg:agentOf", "·") in _facts(model, _action(model, "вручение наград"))
+    model = _model("В среду «Зенит» выиграл чемпионат России.")
+    events = [i for i, e in model.entities.items() if e.cls.endswith("Event")]
+    roles = {f.predicate for f in model.facts if f.obj in events and model.entities[f.subject].labels["ru"] == "Зенит"}
+    assert roles == {"kg:participantIn"}, roles

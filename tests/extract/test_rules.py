@@ -2684,6 +2684,17 @@ def test_an_adjective_in_agreement_with_its_noun_is_not_the_town_of_that_name() 
     assert "schema:City" not in {e.cls for e in model.entities.values()}
 
 
+def test_an_event_at_a_venue_read_as_a_body_takes_place_in_its_town_and_a_names_year_dates_nothing() -> None:
+    # "в Зимнем театре Сочи" (a body to the NER) was refused as the ceremony's place, and "на «Арене-2000»" dated the
+    # match to the year 2000 (a review)
+    text = "Встреча прошла на «Арене-2000» в Ярославле. Церемонию закрытия провели в субботу в Зимнем театре Сочи."
+    model = extract_article(parse_article("v", f"# Новости\n\nPublished at: 2026-03-11\n\n{text}\n"))
+    labels = {i: e.labels["ru"] for i, e in model.entities.items()}
+    facts = {(labels[f.subject], f.predicate, labels.get(str(f.obj), str(f.obj))) for f in model.facts}
+    assert ("церемония закрытия", "schema:location", "Сочи") in facts, facts
+    assert not [f for f in model.facts if labels[f.subject] == "встреча" and f.predicate == "kg:pointInTime"]
+
+
 def test_a_region_named_after_its_capital_is_the_region_not_the_city() -> None:
     # GeoNames lists "Воронежская область" among Voronezh's names: the region was typed a city, linked to the city's
     # item, and merged with it in the graph (a review)
@@ -2904,6 +2915,17 @@ def test_figures_read_as_a_business_review_found_them_misread() -> None:
         (Decimal("45000"), "m2", "exactly"),
         (Decimal("5200000"), None, "moreThan"),
     ], found
+
+
+def test_a_month_is_no_measure_and_a_generic_measure_takes_the_latin_name_after_it() -> None:
+    # "Выручка … за январь — март сократилась на 11%" measured "март", "Показатель EBITDA" only "показатель" (a review)
+    text = (
+        "Выручка «Уральской стали» за январь — март сократилась на 11%, до 87,6 млрд рублей. Показатель EBITDA "
+        "снизился на 19%, до 18,2 млрд рублей."
+    )
+    model = extract_article(parse_article("m", f"# Новости\n\n{text}\n"))
+    measures = [model.entities[q.measure].labels["ru"] for q in model.quantities]
+    assert measures == ["снижение выручки", "выручка", "снижение показателя EBITDA", "показатель EBITDA"], measures
 
 
 def test_a_sum_after_ot_with_no_do_is_a_lower_bound() -> None:

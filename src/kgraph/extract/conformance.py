@@ -261,6 +261,23 @@ def reduce(cls: str, ident: str, facts: list[Fact]) -> str | None:
     return None
 
 
+_SEATS = frozenset({"kg:headquarteredIn", "schema:location"})
+
+
+def _venue_seat(fact: Fact, facts: list[Fact]) -> Fact | None:
+    """Where an event took place when the text names an organisation as the venue ("Церемонию закрытия провели в
+    Зимнем театре Сочи", a theatre the NER reads as a body; an event's place must be a place): the place the
+    article gives that organisation, stated with the evidence of both."""
+    if fact.predicate != "schema:location" or not fact.obj_is_entity:
+        return None
+    seat = next((f for f in facts if f.subject == fact.obj and f.predicate in _SEATS and f.obj_is_entity), None)
+    if seat is None:
+        return None
+    confidence = min(c for c in (fact.confidence, seat.confidence, 1.0) if c is not None)
+    evidence = tuple(dict.fromkeys(fact.evidence + seat.evidence))
+    return replace(fact, obj=seat.obj, evidence=evidence, confidence=confidence)
+
+
 def conform(model: ArticleModel) -> ArticleModel:
     """The model without incomplete entities (repeatedly: dropping one can leave another incomplete); an entity
     whose class requires what the article does not say is kept in the nearest broader class that requires
@@ -281,9 +298,13 @@ def conform(model: ArticleModel) -> ArticleModel:
             if fact.subject not in entities or (fact.obj_is_entity and fact.obj not in entities):
                 continue  # an end was left out: said there
             if not fits(fact, classes):
-                left_out.append(
-                    f"fact {_show(fact, classes)}: the shapes refuse this object for a {classes[fact.subject]}"
-                )
+                seat = _venue_seat(fact, facts)
+                if seat is not None and fits(seat, classes):  # "провели в Зимнем театре Сочи": in Sochi
+                    kept_facts.append(seat)
+                    reason = f"its place {seat.obj} instead"
+                else:
+                    reason = "the shapes refuse this object for a " + classes[fact.subject]
+                left_out.append(f"fact {_show(fact, classes)}: {reason}")
                 continue
             kept_facts.append(fact)
         facts = kept_facts

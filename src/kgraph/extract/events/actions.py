@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 from ...model import TimeRef, YearMonth
 from ...resources import subclasses
 from ..doc import Doc, Draft
-from ..figures.dates import DateMention, names_a_time
+from ..figures.dates import DateMention, names_a_time, within_a_name
 from ..pipeline import component
 from ..speech.quotes import SPEECH_VERBS
 from ..text.normalise import parses
@@ -172,8 +172,8 @@ def _reading(doc: Doc) -> _Reading:
     dated: dict[int, DateMention] = {}
     date_words: set[int] = set()
     for when in doc.dates:
-        if not names_a_time(when):
-            continue  # "за девять месяцев": how long, not when
+        if not names_a_time(when) or within_a_name(doc.clean, when.start):
+            continue  # "за девять месяцев": how long, not when; "на «Арене-2000»": a name
         inside = _words_over(syntax, when.start, when.end)
         date_words.update(inside)
         heads = {words[i].head for i in inside} - set(inside)
@@ -521,18 +521,25 @@ def _course_of(doc: Doc, action: Action) -> None:
 
 def _state_of(doc: Doc, event: str, agents: list[str], action: Action, phase: str | None = None) -> None:
     """Give `event`, which the action's verb holds as its object ("провел совещание"), the action's subjects as its
-    participants (not its agents: "выиграл чемпионат", "санкционировала захват") and, when nothing else dates it, the
+    agents when the verb holds it (`_HOLDING`), else as its participants ("выиграл чемпионат", "санкционировала
+    захват") and, when nothing else dates it, the
     action's date; or, for a verb of the event's course (`phase`), the side of it the date states when nothing
     states that side yet ("Прием документов … продлится до 25 июля": its end)."""
     sentence = doc.sentence(doc.syntax.words[action.verb].start)
+    role = "kg:agentOf" if doc.syntax.words[action.verb].lemma in _HOLDING else "kg:participantIn"
     for agent in agents:
-        doc.fact(agent, "kg:participantIn", event, sentence, 0.5)
+        doc.fact(agent, role, event, sentence, 0.5)
     when = action.when
     side = _side(when.text) if phase is None or _side(when.text) != "kg:pointInTime" else phase
     dated = {"kg:pointInTime", "schema:startDate", "schema:endDate"} if phase is None else {side, "kg:pointInTime"}
     if any(f.subject == event and f.predicate in dated for f in doc.facts) or not _resolved(when):
         return
     doc.fact(event, side, TimeRef(doc.span(when.start, when.end), when.value), sentence, 0.5, entity=False)
+
+
+_HOLDING = frozenset({"провести", "организовать", "возглавить"})
+"""Verbs whose subject holds the event its object names, its agent ("Вручение наград провёл вице-премьер Дмитрий
+Чернышенко"), where another verb's subject only takes part ("выиграл чемпионат")."""
 
 
 def _resolved(when: DateMention) -> bool:

@@ -480,6 +480,17 @@ _DAY_RANGE = re.compile(
 )
 
 
+def within_a_name(text: str, start: int) -> bool:
+    """Whether a date starting at `start` is a name's number, joined to a word by a hyphen ("«Арене-2000»",
+    "ЧМ-2018"): NEREL marks it as a date (30 times in 30 in train), but nothing happened on it.
+
+    >>> text = "Встреча прошла на «Арене-2000»; Арена открылась в 2000 году."
+    >>> within_a_name(text, text.index("2000")), within_a_name(text, text.rindex("2000"))
+    (True, False)
+    """
+    return re.search(r"[А-ЯЁа-яёA-Za-z]-\Z", text[max(0, start - 2) : start]) is not None
+
+
 def _day_bounds(words: str, published: date | None) -> tuple[date, date] | None:
     """The first and last days of a range of days, its year given or the publication's.
 

@@ -241,8 +241,11 @@ def measured(
             noun = nouns[sentence][before - 1][1]
             label, evidence = lemma(noun.group().lower()), doc.span(noun.start(), noun.end())
             of = _WORD_AFTER.match(text, noun.end()) if label in _GENERIC_MEASURES else None
+            latin = _LATIN_AFTER.match(text, noun.end()) if label in _GENERIC_MEASURES else None
             if of and _noun_in(of.group(1), "gent"):  # "объём инвестиций — около 30 млрд рублей"
                 label, evidence = f"{label} {of.group(1)}", doc.span(noun.start(), of.end(1))
+            elif latin:  # "Показатель EBITDA снизился на 19%"
+                label, evidence = f"{label} {latin.group(1)}", doc.span(noun.start(), latin.end(1))
         else:
             label = "сумма" if amount.is_money else "доля" if amount.is_percent else "величина"
             evidence = doc.span(amount.start, amount.end)
@@ -443,6 +446,7 @@ def _nominative_noun(word: str, first: bool = False) -> bool:
 
 _GENERIC_MEASURES = frozenset(
     {"объём", "объем", "размер", "количество", "число", "уровень", "доля", "сумма", "величина", "рост", "темп"}
+    | {"показатель"}
 )
 """Nouns that say how much of something, named by the genitive after them: "объём инвестиций", "число жертв"."""
 
@@ -476,6 +480,7 @@ _UNITS_OF_COUNT = frozenset({"единица", "штука", "экземпляр
 _TIME_NOUNS = frozenset(
     {"год", "полугодие", "квартал", "месяц", "неделя", "день", "сутки", "час", "минута", "секунда", "век", "раз"}
     | {"период"}
+    | set(vocab.MONTHS)  # "Выручка за январь — март сократилась на 11%": the revenue's
 )
 """Nouns of time, which a figure after them never measures ("Доходы за 2018 год составили 3,04 млрд долларов",
 "Выручка за первый квартал выросла до 180 млрд рублей", "Чистая прибыль за этот период составила 290 млрд")."""
@@ -550,6 +555,8 @@ change told first ("повысил ключевую ставку на 2 проц
 трлн рублей")."""
 
 
+_LATIN_AFTER = re.compile(r"[ \u00a0]+([A-Z][A-Za-z0-9]{1,15})\b")
+"""A name in Latin letters after a generic measure's noun: "Показатель EBITDA"."""
 _WORD_AFTER = re.compile(r"[ \u00a0]+([а-яё]+)")
 """A word in lower case right after a figure in units: "тонн нефти" (a noun in the genitive names what is measured)."""
 

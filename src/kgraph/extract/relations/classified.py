@@ -23,6 +23,7 @@ from ..deaths import DEATH_WORDS
 from ..doc import Doc, Draft, class_for, entity_classes
 from ..events.components import CLOSINGS, closing, named_within, of_another_thing
 from ..figures.ages import OLDEST, years_of
+from ..figures.dates import within_a_name
 from ..names.person_names import RELATIVES
 from ..pipeline import component
 from ..places.nouns import is_water
@@ -190,6 +191,12 @@ def classified_relations(doc: Doc) -> None:
             if _where_held(doc.clean, source, target):
                 continue  # "посол России в КНР", "президента России в КНР": Russia's office, held in China
         obj: Value | None = None
+        if (
+            target.type in _WHEN
+            and within_a_name(doc.clean, target.start)
+            and not source.start <= target.start < source.end
+        ):
+            continue  # "прошла на «Арене-2000»": a name's year, which NEREL marks, dates what the name names only
         if target.type in _WHEN and source.type == "EVENT" and _not_its_day(doc, source, subject):
             continue  # "Билеты на фестиваль поступят в продажу 10 октября": the tickets' day, not the festival's
         days = ranges.get((target.start, target.end)) if target.type in _WHEN else None

@@ -567,7 +567,11 @@ def _named_before(doc: Doc, span: Span, named: dict[str, list[tuple[int, str]]])
         [body] = near
         return body if any(k in _head(doc.draft(body).label) for k in _KINDS[kind]) else None
     if kind in _ONE_NEAR:  # "Софтлайн … ПАО «Софтлайн» … на Московской бирже … генеральный директор компании"
-        near = _named_near(doc, span, named.get(cls, []))
+        # the one named earlier in the title's sentence first ("ПАО «Уральская сталь» опубликовало отчётность,
+        # финансовый директор компании …", under a headline naming a ministry)
+        low = doc.sentence(span.start).start
+        same = {ident for start, ident in named.get(cls, []) if low <= start < span.start}
+        near = same or _named_near(doc, span, named.get(cls, []))
         return near.pop() if len(near) == 1 else None
     if kind in _AREA_KINDS:  # "президента республики": not the "Читинская область" named last
         before = [ident for ident in before if not _another_kind(doc.draft(ident).label, kind)]
