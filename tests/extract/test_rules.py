@@ -3799,6 +3799,18 @@ def test_a_womans_first_name_the_dictionary_knows_only_as_a_mans_genitive_stays_
     assert said.get("обжалует решение", []) == [], said
 
 
+def test_the_head_of_a_body_named_before_is_the_one_head_the_article_names() -> None:
+    # "глава государства" must fit the office, but "глава ведомства" refers to the body named before
+    text = (
+        "Глава Роспотребнадзора Анна Попова заявила, что вспышка локализована. «Ситуация под контролем», — сказала "
+        "глава ведомства."
+    )
+    model = extract_article(parse_article("h", f"# Новости\n\n{text}\n"))
+    labels = {i: e.labels["ru"] for i, e in model.entities.items()}
+    said = {u.text.text: [labels[s] for s in u.speakers] for u in model.utterances}
+    assert said.get("Ситуация под контролем") == ["Анна Попова"], said
+
+
 def test_a_mans_unknown_surname_and_a_woman_named_after_her_verb_get_their_own_nominatives() -> None:
     # "защитника Игоря Дивеева" was "Игорь Дивеева" (the dictionary knows no surname Дивеев), and "…, сообщила
     # генеральный продюсер «Кинотавра» Ситора Алиева" was "Ситор Алиев" (a review); her husband stays his

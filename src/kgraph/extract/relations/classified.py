@@ -273,8 +273,11 @@ def classified_relations(doc: Doc) -> None:
             continue  # "Музаев сообщил, что за нарушения … были удалены 1 450 участников": he reports it, not did it
         if relation.type == "MEDICAL_CONDITION" and _outbreak(doc.clean, target):
             continue  # "провела ведомство через пандемию коронавируса": a public event, nobody's illness
-        places = {doc.draft(subject).cls, doc.draft(other).cls if (other := entity_of(target)) else ""} <= _LAND
-        if relation.type == "LOCATED_IN" and places and _listed(doc.clean, source, target):
+        if (
+            relation.type == "LOCATED_IN"
+            and _listed(doc.clean, source, target)
+            and _lands(doc, subject, entity_of(target))
+        ):
             continue  # "стали Москва, Санкт-Петербург и Московская область": a list, not one inside the other
         if relation.type == "LOCATED_IN" and _route(doc.clean, source, target):
             continue  # "рейс из Благовещенска в Тынду": two ends of a route, neither inside the other
@@ -618,6 +621,11 @@ def _listed(text: str, first: Mention, second: Mention) -> bool:
     return re.fullmatch(r"\s+и\s+", between) is not None or (
         re.fullmatch(r",\s*", between) is not None and re.match(r"\s+и\s", text[later.end :]) is not None
     )
+
+
+def _lands(doc: Doc, one: str, other: str | None) -> bool:
+    """Whether both entities are towns, regions or countries."""
+    return other is not None and {doc.draft(one).cls, doc.draft(other).cls} <= _LAND
 
 
 def _reports_it(text: str, person: Mention, other: Mention) -> bool:

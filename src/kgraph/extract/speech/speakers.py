@@ -277,7 +277,10 @@ class _Speakers:
             heading = {
                 person for office, person in self.offices if person in titled and body in map(lemma, office.split())
             }
-            return heading.pop() if len(heading) == 1 else None
+            if len(heading) == 1:
+                return heading.pop()
+            if body not in _BODIES_BEFORE:
+                return None  # "глава государства" of no president the article names: not the head of its ministry
         if not place:
             return next(iter(titled)) if alone else None
         if title_word in self.HEADS:
@@ -333,6 +336,13 @@ _DESCRIBED = {
 государства" its president or monarch, "глава правительства" its premier): whom a speaker described so is, when the
 article names one person with such an office."""
 
+
+_BODIES_BEFORE = frozenset(
+    {"ведомство", "министерство", "компания", "корпорация", "организация", "банк", "холдинг", "фонд", "регион"}
+    | {"область", "край", "республика", "город", "администрация", "департамент", "управление", "муниципалитет"}
+)
+"""Nouns by which a title refers to a body or place named before ("— сказал глава ведомства"): the one person the
+article gives an office so named may be meant, whatever body the office names."""
 
 _HEAD_CALLED = {"мэр": "schema:City", "градоначальник": "schema:City", "губернатор": "schema:AdministrativeArea"}
 """What the head ("глава") of a city or a region is called too: "— сказал мэр" is the words of the one "глава" of a
