@@ -3799,6 +3799,14 @@ def test_a_womans_first_name_the_dictionary_knows_only_as_a_mans_genitive_stays_
     assert said.get("обжалует решение", []) == [], said
 
 
+def test_a_thing_s_noun_opening_a_sentence_before_a_given_name_is_no_part_of_the_name() -> None:
+    # "Роман Евгения Водолазкина «Чагин-2» стал лауреатом" gave the person "Роман Евгений Водолазкин" (a review)
+    text = "Роман Евгения Водолазкина «Чагин-2» стал лауреатом премии. Вера Звонарёва выиграла матч."
+    model = extract_article(parse_article("r", f"# Новости\n\n{text}\n"))
+    persons = sorted(e.labels["ru"] for e in model.entities.values() if e.cls == "schema:Person")
+    assert persons == ["Вера Звонарёва", "Евгений Водолазкин"], persons
+
+
 def test_the_head_of_a_body_named_before_is_the_one_head_the_article_names() -> None:
     # "глава государства" must fit the office, but "глава ведомства" refers to the body named before
     text = (

@@ -69,14 +69,27 @@ def no_name_part(word: str, opens_sentence: bool, after: str = "") -> bool:
 
     >>> no_name_part("Мирра", True, "Андреева"), no_name_part("Тело", True, "Флинта")
     (False, True)
-    >>> no_name_part("Экс-советник", True, "Трампа")
-    True
+    >>> no_name_part("Экс-советник", True, "Трампа"), no_name_part("Роман", True, "Евгения")
+    (True, True)
     """
     if no_name(word, _LEADS):
         return True
+    if opens_sentence and after and _thing_before_a_given_name(word, after):
+        return True  # "Роман Евгения Водолазкина «Чагин-2»": the novel of Евгений Водолазкин
     if opens_sentence and after and "-" not in word and _given_like_a_thing(word, after):
         return False  # not "Экс-советник Трампа": a title's noun, guessed a thing with its prefix
     return opens_sentence and (common_noun(word) or ("-" in word and common_noun(word.rsplit("-", 1)[1])))
+
+
+def _thing_before_a_given_name(word: str, after: str) -> bool:
+    """Whether a word read first as a thing's noun ("роман", a novel) comes before a given name: no one has two
+    given names so (a surname or a patronymic follows a given name: "Вера Звонарёва", "Роман Абрамович").
+
+    >>> _thing_before_a_given_name("Роман", "Евгения"), _thing_before_a_given_name("Вера", "Звонарёва")
+    (True, False)
+    """
+    first = parses(word.lower())[0]
+    return first.tag.POS == "NOUN" and "inan" in first.tag and any("Name" in p.tag for p in parses(after.lower())[:2])
 
 
 def _given_like_a_thing(word: str, surname: str) -> bool:
