@@ -206,6 +206,11 @@ def test_a_title_in_the_genitive_after_a_kinship_noun_or_a_title_is_not_the_name
             "удалены 1 450 участников, в основном за использование мобильных телефонов.",
             "kg:convictedOf",
         ),
+        (  # nor who said it in the sentence before
+            "Руководитель Рособрнадзора Анзор Музаев выступил в ТАСС. «Результаты растут», — отметил Музаев.\n\nОн "
+            "также сообщил, что за нарушения порядка проведения экзамена были удалены 1 450 участников.",
+            "kg:convictedOf",
+        ),
         (  # items of a list are not inside one another
             "Лидерами по числу стобалльников стали Москва, Санкт-Петербург и Московская область.",
             "schema:containedInPlace",

@@ -129,3 +129,12 @@ def test_who_holds_an_event_its_object_names_is_its_agent_and_who_wins_one_takes
     events = [i for i, e in model.entities.items() if e.cls.endswith("Event")]
     roles = {f.predicate for f in model.facts if f.obj in events and model.entities[f.subject].labels["ru"] == "Зенит"}
     assert roles == {"kg:participantIn"}, roles
+
+
+def test_a_year_after_na_is_what_the_action_is_for_and_a_range_of_days_gives_the_course_both_ends() -> None:
+    # "утвердила бюджет города на 2027 год" dated the vote 2027; "пройдёт с 3 по 24 сентября" gave no date (a review)
+    model = _model("Дума во вторник утвердила бюджет города на 2027 год.", published="2026-12-16")
+    assert ("·", "kg:pointInTime", date(2026, 12, 15)) in _facts(model, _action(model, "утвердила бюджет города"))
+    model = _model("Дополнительный период ЕГЭ пройдёт с 3 по 24 сентября.", published="2026-06-01")
+    said = _facts(model, _action(model, "дополнительный период ЕГЭ"))
+    assert {("·", "schema:startDate", date(2026, 9, 3)), ("·", "schema:endDate", date(2026, 9, 24))} <= said, said

@@ -122,6 +122,11 @@ _CLOCK = re.compile(r"(?<![\d:.,])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d:]|[.,]\d)"
 """A time of day ("05:12", "13.00")."""
 
 
+_FOR_A_TIME = re.compile(r"на\s", re.IGNORECASE)
+"""A date after "на": what the action is for or put off to ("утвердила бюджет на 2027 год", "перенесли на 7 мая"),
+not when it happened."""
+
+
 def _figure_word(written: str) -> bool:
     """Whether a word holding a digit is a figure ("2,5", "90-х"), not a name with a number ("5G", "Ан-24", "МС-21").
 
@@ -172,8 +177,8 @@ def _reading(doc: Doc) -> _Reading:
     dated: dict[int, DateMention] = {}
     date_words: set[int] = set()
     for when in doc.dates:
-        if not names_a_time(when) or within_a_name(doc.clean, when.start):
-            continue  # "за девять месяцев": how long, not when; "на «Арене-2000»": a name
+        if not names_a_time(when) or within_a_name(doc.clean, when.start) or _FOR_A_TIME.match(when.text):
+            continue  # "за девять месяцев": how long, not when; "на «Арене-2000»": a name; "бюджет на 2027 год"
         inside = _words_over(syntax, when.start, when.end)
         date_words.update(inside)
         heads = {words[i].head for i in inside} - set(inside)
@@ -532,9 +537,14 @@ def _state_of(doc: Doc, event: str, agents: list[str], action: Action, phase: st
     when = action.when
     side = _side(when.text) if phase is None or _side(when.text) != "kg:pointInTime" else phase
     dated = {"kg:pointInTime", "schema:startDate", "schema:endDate"} if phase is None else {side, "kg:pointInTime"}
-    if any(f.subject == event and f.predicate in dated for f in doc.facts) or not _resolved(when):
+    if any(f.subject == event and f.predicate in dated for f in doc.facts):
         return
-    doc.fact(event, side, TimeRef(doc.span(when.start, when.end), when.value), sentence, 0.5, entity=False)
+    if when.bounds is not None and phase is not None:  # "Дополнительный период пройдёт с 3 по 24 сентября"
+        for bound, day, (a, b) in zip(("schema:startDate", "schema:endDate"), when.bounds, when.parts(), strict=True):
+            doc.fact(event, bound, TimeRef(doc.span(a, b), day), sentence, 0.5, entity=False)
+        return
+    if _resolved(when):
+        doc.fact(event, side, TimeRef(doc.span(when.start, when.end), when.value), sentence, 0.5, entity=False)
 
 
 _HOLDING = frozenset({"провести", "организовать", "возглавить"})

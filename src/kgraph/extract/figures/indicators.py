@@ -77,8 +77,8 @@ _PER_UNIT = re.compile(
 _BY = re.compile(r"(?<![А-ЯЁа-яё])на\s+\Z")
 """"на" right before a figure: what a value changed by ("снизилась на 8%")."""
 
-_BY_IN_WORDS = re.compile(r"(?:\S+\s+){0,2}?на\s")
-""""на" inside an amount's words, after its qualifier ("почти на 5%", "более чем на 20%")."""
+_BY_IN_WORDS = re.compile(r"(?:\S+\s+){0,3}?на\s")
+""""на" inside an amount's words, after its qualifier ("почти на 5%", "более чем на 20%", "не менее чем на 30%")."""
 
 _NO_MEASURE = frozenset({"сумма", "доля", "величина"})
 """The labels ``measured`` gives when no noun says what a figure measures."""

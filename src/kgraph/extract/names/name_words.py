@@ -82,14 +82,18 @@ def no_name_part(word: str, opens_sentence: bool, after: str = "") -> bool:
 
 
 def _thing_before_a_given_name(word: str, after: str) -> bool:
-    """Whether a word read first as a thing's noun ("роман", a novel) comes before a given name: no one has two
-    given names so (a surname or a patronymic follows a given name: "Вера Звонарёва", "Роман Абрамович").
+    """Whether a word read first as a thing's noun ("роман", a novel) comes before a given name read first in another
+    case (a surname or a patronymic follows a given name: "Вера Звонарёва", "Роман Абрамович"; "Ар Келли" is one
+    name).
 
     >>> _thing_before_a_given_name("Роман", "Евгения"), _thing_before_a_given_name("Вера", "Звонарёва")
     (True, False)
+    >>> _thing_before_a_given_name("Ар", "Келли"), _thing_before_a_given_name("Юкия", "Амано")
+    (False, False)
     """
-    first = parses(word.lower())[0]
-    return first.tag.POS == "NOUN" and "inan" in first.tag and any("Name" in p.tag for p in parses(after.lower())[:2])
+    first, given = parses(word.lower())[0], parses(after.lower())[0]
+    thing = first.is_known and first.tag.POS == "NOUN" and "inan" in first.tag and not NAME_TAGS & first.tag.grammemes
+    return thing and given.is_known and "Name" in given.tag and given.tag.case not in (None, "nomn")
 
 
 def _given_like_a_thing(word: str, surname: str) -> bool:

@@ -598,8 +598,9 @@ def _regional_body(text: str, office: Mention, inner: Mention) -> Mention | None
 
 _OWN_STATE = frozenset({"CONVICTED_OF", "PENALIZED_AS", "MEDICAL_CONDITION", "CAUSE_OF_DEATH"})
 """Relations of what a person did or suffered: not of whoever reports it."""
-_REPORTS = re.compile(r"(?:^|[\s,])([а-яё]+)(?:\s+[а-яё]+){0,3},?\s+что\s+(?P<next>[а-яё]+)")
-"""A verb, maybe a few words after it ("сообщил журналистам"), and "что": what follows are the words said."""
+_REPORTS = re.compile(r"(?P<before>(?:[а-яё]+\s+){0,3}[а-яё]+),?\s+что\s+(?P<next>[а-яё]+)")
+"""Words before "что", among them maybe a verb of saying ("также сообщил", "сообщил журналистам"), and the word after
+it: what follows are the words said."""
 _OF_ONESELF = frozenset({"он", "она", "я", "мы"})
 """Words after "что" that keep the speaker the subject of what is said ("заявила, что она не знала о запрете")."""
 
@@ -640,12 +641,20 @@ def _reports_it(text: str, person: Mention, other: Mention) -> bool:
     False
     >>> _reports_it(text, Mention(64, 71, "PERSON"), Mention(83, 88, "CRIME"))
     False
+    >>> again = "Выступил Анзор Музаев. Он также сообщил, что за нарушения удалены участники."
+    >>> _reports_it(again, Mention(9, 21, "PERSON"), Mention(49, 58, "CRIME"))
+    True
     """
     from ..speech.quotes import SPEECH_VERBS
 
     if person.end <= other.start:
-        said = _REPORTS.search(text, person.end, other.start)
-        if said is None or lemma(said.group(1)) not in SPEECH_VERBS or "." in text[person.end : said.start()]:
+        # from the person on, or from the start of the other's sentence ("Он также сообщил, что за нарушения …")
+        ends = [m.end() for m in re.finditer(r"[.!?]\s+", text[person.end : other.start])]
+        low = person.end + (ends[-1] if ends else 0)
+        said = _REPORTS.search(text, low, other.start)
+        if said is None or "." in text[low : said.start()]:
+            return False
+        if not any(lemma(word) in SPEECH_VERBS for word in said.group("before").split()):
             return False
         # "сообщил, что заразился", "заявила, что она не знала о запрете": of the speaker, who says it of himself
         return said.group("next") not in _OF_ONESELF and parses(said.group("next"))[0].tag.POS != "VERB"
