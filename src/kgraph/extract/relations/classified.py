@@ -644,6 +644,9 @@ def _reports_it(text: str, person: Mention, other: Mention) -> bool:
     >>> again = "Выступил Анзор Музаев. Он также сообщил, что за нарушения удалены участники."
     >>> _reports_it(again, Mention(9, 21, "PERSON"), Mention(49, 58, "CRIME"))
     True
+    >>> others = "Умер Виталий Костомаров. В институте рассказали, что причина смерти — сердечный приступ."
+    >>> _reports_it(others, Mention(5, 22, "PERSON"), Mention(70, 87, "DISEASE"))
+    False
     """
     from ..speech.quotes import SPEECH_VERBS
 
@@ -654,6 +657,8 @@ def _reports_it(text: str, person: Mention, other: Mention) -> bool:
         said = _REPORTS.search(text, low, other.start)
         if said is None or "." in text[low : said.start()]:
             return False
+        if ends and not re.match(r"\s*(?:Он|Она)\s", text[low : said.end()]):
+            return False  # "В институте рассказали, что причина смерти — сердечный приступ": his, told by others
         if not any(lemma(word) in SPEECH_VERBS for word in said.group("before").split()):
             return False
         # "сообщил, что заразился", "заявила, что она не знала о запрете": of the speaker, who says it of himself
