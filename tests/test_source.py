@@ -56,7 +56,7 @@ def test_bad_publication_date_names_the_line() -> None:
 
 
 def test_header_fields_written_plain_are_read_as_in_bold() -> None:
-    # a review wrote "Published at: 2026-05-12" by hand and every date of its articles went unresolved
+    # an article written by hand with "Published at: 2026-05-12" had every date left unresolved
     text = "# T\n\nPublished at: 2026-05-12  \n\nAuthor: Анна Иванова\n\nТекст.\n"
     article = parse_article("x", text)
     assert article.published_date == date(2026, 5, 12)
