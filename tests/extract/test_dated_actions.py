@@ -138,3 +138,12 @@ def test_a_year_after_na_is_what_the_action_is_for_and_a_range_of_days_gives_the
     model = _model("Дополнительный период ЕГЭ пройдёт с 3 по 24 сентября.", published="2026-06-01")
     said = _facts(model, _action(model, "дополнительный период ЕГЭ"))
     assert {("·", "schema:startDate", date(2026, 9, 3)), ("·", "schema:endDate", date(2026, 9, 24))} <= said, said
+
+
+def test_an_ongoing_course_over_a_range_of_days_gives_both_ends_and_one_day_of_it_none() -> None:
+    # "Соревнования проходили … с 22 по 26 декабря" gave the competition no date (a review)
+    model = _model("Соревнования проходили на арене «Трактор» с 22 по 26 декабря.", published="2026-12-28")
+    said = _facts(model, _action(model, "соревнования"))
+    assert {("·", "schema:startDate", date(2026, 12, 22)), ("·", "schema:endDate", date(2026, 12, 26))} <= said, said
+    model = _model("Ярмарка проходит 5 мая.", published="2026-05-01")
+    assert not [f for f in model.facts if isinstance(getattr(f.obj, "value", None), date)]

@@ -88,6 +88,7 @@ PHASE_VERBS = {
     "состояться": "kg:pointInTime",
     "произойти": "kg:pointInTime",
     "случиться": "kg:pointInTime",
+    "проходить": "kg:pointInTime",  # with a range of days only (`_ONGOING`)
 }
 """The verbs of an event's course (Russian's phase and occurrence verbs), and what their date states of the event
 their subject names: "Прием документов начался 20 июня и продлится до 25 июля" is one event, "прием документов",
@@ -121,6 +122,10 @@ class Action:
 _CLOCK = re.compile(r"(?<![\d:.,])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d:]|[.,]\d)")
 """A time of day ("05:12", "13.00")."""
 
+
+_ONGOING = frozenset({"проходить"})
+"""Verbs of an event's course in the imperfective, which tell its course only over a range of days ("Соревнования
+проходили на арене «Трактор» с 22 по 26 декабря"); one day of an ongoing verb is none ("проходит 5 мая")."""
 
 _FOR_A_TIME = re.compile(r"на\s", re.IGNORECASE)
 """A date after "на": what the action is for or put off to ("утвердила бюджет на 2027 год", "перенесли на 7 мая"),
@@ -240,8 +245,9 @@ def find_actions(doc: Doc, reading: _Reading | None = None) -> Iterator[Action]:
         word = words[verb]
         if word.lemma in speech or word.lemma in LINKING_VERBS:
             continue
-        if not _perfective_finite(syntax.written(verb)):
-            continue
+        ranged = word.lemma in _ONGOING and reading.dated[verb].bounds is not None
+        if not _perfective_finite(syntax.written(verb)) and not ranged:
+            continue  # not "Соревнования проходили с 22 по 26 декабря" either: a course from day to day
         label = _label_words(syntax, verb, reading)
         if label is None:
             continue
