@@ -83,7 +83,7 @@ def find_amounts(text: str) -> list[Amount]:
             amounts.extend(_amounts_in(text, start, end))
             gc.collect(0)  # only what this window made: full collections grew with the heap, not the text
         # the rest with the collector off too: on, its first collection would take in every window's count at once
-        kept = [a for a in amounts if not _opens_ordinal(text, a) and not _SEASON_END.search(text, 0, a.start)]
+        kept = [a for a in amounts if not _opens_ordinal(text, a) and not _season_end(text, a.start)]
         found = _in_paragraph_currency(text, _compounds(kept, text))
         return _as_verbs_bound(text, _currency_as_named_elsewhere(found))
     finally:
@@ -93,6 +93,14 @@ def find_amounts(text: str) -> list[Amount]:
 
 _SEASON_END = re.compile(r"(?:1[89]|20)\d\d/\Z")
 """A year and a slash before a figure: "в сезоне 2026/27" names a season, its "27" no amount."""
+
+
+def _season_end(text: str, start: int) -> bool:
+    """Whether a year and a slash end right before `start` (the five characters before it only, not the whole text
+    before each amount)."""
+    return _SEASON_END.search(text, max(0, start - 5), start) is not None
+
+
 _MAGNITUDE_END = re.compile(r"(\w+)\.?\Z")
 _SMALLER_PART = re.compile(r"(\d{1,3})[ \u00a0]+(\w+)")
 

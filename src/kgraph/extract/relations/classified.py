@@ -605,6 +605,10 @@ _OF_ONESELF = frozenset({"он", "она", "я", "мы"})
 """Words after "что" that keep the speaker the subject of what is said ("заявила, что она не знала о запрете")."""
 
 
+_AND_AFTER = re.compile(r"\s+и\s")
+""""и" after a list's second item: the list goes on."""
+
+
 def _listed(text: str, first: Mention, second: Mention) -> bool:
     """Whether two mentions are items of one list ("Москва, Санкт-Петербург и Московская область", "в Москве и
     Казани"): no place of the two is in the other; "в Кемерово, Россия" names where the town is.
@@ -620,7 +624,7 @@ def _listed(text: str, first: Mention, second: Mention) -> bool:
     earlier, later = sorted((first, second))
     between = text[earlier.end : later.start]
     return re.fullmatch(r"\s+и\s+", between) is not None or (
-        re.fullmatch(r",\s*", between) is not None and re.match(r"\s+и\s", text[later.end :]) is not None
+        re.fullmatch(r",\s*", between) is not None and _AND_AFTER.match(text, later.end) is not None
     )
 
 
