@@ -28,7 +28,19 @@ from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 from .identity.keys import geonames_english
 from .identity.resolve import Identities, resolve
-from .model import UNITS, ArticleModel, Entity, Fact, Quantity, TimeRef, Utterance, Value, YearMonth, latin_name
+from .model import (
+    UNITS,
+    ArticleModel,
+    Entity,
+    Fact,
+    Quantity,
+    TimeRef,
+    Utterance,
+    Value,
+    YearMonth,
+    latin_name,
+    time_datatype,
+)
 from .namespaces import GEONAMES, ID, ITSRDF, KG, NIF, PROV, SCHEMA, WD, bind_prefixes, expand_term
 from .source import Article, Span
 
@@ -87,11 +99,8 @@ def _literal(value: Value | Decimal, language: str | None = None) -> Literal:
 
 
 def _time_literal(value: date | YearMonth | int) -> Literal:
-    if isinstance(value, date):
-        return Literal(value.isoformat(), datatype=XSD.date)
-    if isinstance(value, YearMonth):
-        return Literal(value.isoformat(), datatype=XSD.gYearMonth)
-    return Literal(f"{value:04d}", datatype=XSD.gYear)
+    written = f"{value:04d}" if isinstance(value, int) else value.isoformat()
+    return Literal(written, datatype=XSD[time_datatype(value)])
 
 
 class _Minter:

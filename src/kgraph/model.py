@@ -127,6 +127,18 @@ class YearMonth(NamedTuple):
         return self.isoformat()
 
 
+def time_datatype(value: date | YearMonth | int) -> str:
+    """The XML Schema datatype (its local name) a time value is written in: a day an xsd:date, a month an
+    xsd:gYearMonth, a year an xsd:gYear (the graph writes it so; the extractor's conformance checks it so).
+
+    >>> time_datatype(date(2019, 11, 7)), time_datatype(YearMonth(2019, 11)), time_datatype(2019)
+    ('date', 'gYearMonth', 'gYear')
+    """
+    if isinstance(value, date):
+        return "date"
+    return "gYearMonth" if isinstance(value, YearMonth) else "gYear"
+
+
 @dataclass(frozen=True, slots=True)
 class TimeRef:
     """A date as worded in the text and its value: a ``date``, a ``YearMonth``, or an ``int`` year; None when it

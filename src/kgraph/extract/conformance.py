@@ -19,7 +19,7 @@ from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..model import ArticleModel, Fact, TimeRef, YearMonth
+from ..model import ArticleModel, Fact, TimeRef, YearMonth, time_datatype
 from ..source import Span
 
 if TYPE_CHECKING:  # rdflib is imported when the shapes are first read, so importing extraction stays cheap
@@ -196,12 +196,10 @@ _TIME_TYPES = frozenset({"xsd:date", "xsd:gYearMonth", "xsd:gYear"})
 
 
 def _time_type(value: object) -> str | None:
-    """The datatype a time value is written in: a day an xsd:date, a month an xsd:gYearMonth, a year an xsd:gYear."""
-    if isinstance(value, date):
-        return "xsd:date"
-    if isinstance(value, YearMonth):
-        return "xsd:gYearMonth"
-    return "xsd:gYear" if isinstance(value, int) and not isinstance(value, bool) else None
+    """The datatype the graph writes a time value in (``model.time_datatype``), as a CURIE; None for no time."""
+    if not isinstance(value, (date, YearMonth, int)) or isinstance(value, bool):
+        return None
+    return "xsd:" + time_datatype(value)
 
 
 def fits(fact: Fact, classes: Mapping[str, str]) -> bool:
